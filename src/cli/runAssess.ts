@@ -1,0 +1,98 @@
+// The CLI's work, separate from argument parsing so tests can call it directly.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { assess, ConfigError, defaultConfig, parseRiskMatrixMethod, parseRuleTable, type Site, type Zone } from '../engine';
+import {
+  BinaryFileError, FileFormatError, importReportJson, importSites, isCrsOption, readZones, sha256Hex, sitesCsv,
+  summaryJson, violationsCsv, zonesGeoJson, type ImportFileReport, type InputDigest,
+} from '../io';
+import { writeWhitepaperFiles } from './writeWhitepaper';
+
+export class UsageError extends Error {}
+export class InputError extends Error {}
+
+export interface AssessArgs {
+  sites?: string[];
+  zones?: string;
+  crs?: string;
+  method?: string;
+  rules?: string;
+  out?: string;
+  whitepaper?: boolean;
+}
+
+export async function runAssess(args: AssessArgs): Promise<{ message: string }> {
+  if (!args.sites?.length) throw new UsageError('--sites FILE is required (at least one)');
+  if (!args.out) throw new UsageError('--out DIR is required');
+  const crs = args.crs ?? 'auto';
+  if (!isCrsOption(crs)) throw new UsageError(`--crs "${crs}" is not one of auto, wgs84, cgcs2000, gcj02, bd09`);
+
+  const digests: InputDigest[] = [];
+  const read = async (path: string): Promise<Uint8Array> => {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(path));
+    } catch (e) {
+      throw new InputError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    digests.push({ file: basename(path), sha256: await sha256Hex(bytes) });
+    return bytes;
+  };
+
+  const config = defaultConfig();
+  if (args.method) config.method = parseJsonFile(await read(args.method), args.method, parseRiskMatrixMethod);
+  if (args.rules) {
+    if (!/\.json$/i.test(args.rules)) throw new InputError(`${args.rules}: rule tables are read from JSON (setback-rules/1); CSV rule import is not implemented yet`);
+    config.rules = parseJsonFile(await read(args.rules), args.rules, parseRuleTable);
+  }
+  let zones: Zone[] = [];
+  if (args.zones) {
+    const bytes = await read(args.zones);
+    zones = guard(args.zones, () => readZones(new TextDecoder().decode(bytes)));
+  }
+  const sites: Site[] = [];
+  const reports: ImportFileReport[] = [];
+  for (const path of args.sites) {
+    const bytes = await read(path);
+    const { sites: accepted, report } = guard(path, () =>
+      importSites(basename(path), bytes, { crs, zones, existingIds: new Set(sites.map((s) => s.id)) }),
+    );
+    sites.push(...accepted);
+    reports.push(report);
+  }
+  const assessment = assess({ sites, zones }, config);
+  await mkdir(args.out, { recursive: true });
+  const files: [string, string][] = [
+    ['import-report.json', importReportJson(reports)],
+    ['sites.csv', sitesCsv(assessment)],
+    ['zones.geojson', zonesGeoJson(assessment)],
+    ['violations.csv', violationsCsv(assessment)],
+    ['summary.json', summaryJson(assessment, digests, config)],
+  ];
+  for (const [name, text] of files) await writeFile(join(args.out, name), text);
+  if (args.whitepaper) await writeWhitepaperFiles(args.out, assessment);
+  const rows = reports.reduce((n, r) => n + r.rows, 0);
+  const rejected = reports.reduce((n, r) => n + r.rejected, 0);
+  const v = assessment.violations;
+  return {
+    message:
+      `read ${rows} rows from ${reports.length} file(s): ${rows - rejected} accepted, ${rejected} rejected; ` +
+      `${assessment.zones.length} zones; ${v.filter((x) => x.status === 'violation').length} violations, ` +
+      `${v.filter((x) => x.status === 'borderline').length} borderline, ${v.filter((x) => x.status === 'not_assessed').length} not assessed → ${args.out}`,
+  };
+}
+
+function parseJsonFile<T>(bytes: Uint8Array, path: string, parse: (doc: unknown) => T): T {
+  return guard(path, () => parse(JSON.parse(new TextDecoder().decode(bytes))));
+}
+
+function guard<T>(path: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof FileFormatError || e instanceof BinaryFileError || e instanceof SyntaxError) {
+      throw new InputError(`${path}: ${e.message}`);
+    }
+    throw e;
+  }
+}

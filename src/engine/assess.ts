@@ -1,0 +1,65 @@
+// The engine's one entry point: assess(input, config) → Assessment. Deterministic: the same input in any order
+// gives the same output (everything is sorted by id), and nothing depends on the clock.
+import { pointOnFeature } from '@turf/turf';
+import type { AssessConfig, AssessedSite, Assessment, AssessInput, Site, Zone } from './model';
+import { categoryByCode, roleOf } from './categories';
+import { matrixLevel } from './risk/matrixLevel';
+import { zoneMax } from './risk/zoneMax';
+import { hazardRules, largestRequiredMeters } from './setback/hazardRules';
+import { checkSetbacks } from './setback/checkSetbacks';
+import { summarise } from './stats/summarise';
+import { edgeToEdgeMeters } from './geo/edgeToEdgeMeters';
+
+export function assess(input: AssessInput, config: AssessConfig): Assessment {
+  const sites = [...input.sites].sort(byId);
+  const zones = [...input.zones].sort(byId);
+  const assessedSites = sites.map((s) => assessSite(s, zones, config));
+  const hazards = sites.filter((s) => roleOf(s.category) === 'hazard');
+  // A hazard is also a protection target for other hazards (e.g. a petrol station near a fireworks shop).
+  const targets = sites.filter((s) => roleOf(s.category) === 'target' || roleOf(s.category) === 'hazard');
+  const { violations, pairsExamined } = checkSetbacks(hazards, targets, config);
+  const assessedZones = zoneMax(zones, assessedSites, config);
+  return {
+    methodId: config.method.id,
+    rulesId: config.rules.id,
+    sites: assessedSites,
+    zones: assessedZones,
+    violations,
+    stats: summarise(assessedSites, assessedZones, violations, {
+      hazardsChecked: hazards.length,
+      targetsChecked: targets.filter((t) => roleOf(t.category) === 'target').length,
+      pairsExamined,
+    }),
+  };
+}
+
+function assessSite(site: Site, zones: Zone[], config: AssessConfig): AssessedSite {
+  const role = roleOf(site.category);
+  const scored = matrixLevel(config.method, site.likelihood, site.severity);
+  const [lon, lat] = site.geometry.type === 'Point'
+    ? (site.geometry.coordinates as [number, number])
+    : (pointOnFeature(site.geometry).geometry.coordinates as [number, number]);
+  const footprintM = role === 'hazard' ? largestRequiredMeters(site, hazardRules(site, config.rules).rules) : 0;
+  return {
+    id: site.id,
+    name: site.name,
+    category: site.category,
+    role,
+    district: site.district ?? zones.find((z) => edgeToEdgeMeters({ type: 'Point', coordinates: [lon, lat] }, z.geometry).meters === 0)?.name ?? '',
+    domain: site.domain ?? categoryByCode(site.category)?.domain ?? '其他',
+    geometry: site.geometry,
+    lon,
+    lat,
+    score: scored?.score ?? null,
+    level: scored?.level ?? null,
+    levelReason: scored?.reason ?? '未提供 L/S,未评分',
+    footprintM,
+    fictitious: site.fictitious ?? false,
+    responsibleUnit: site.responsibleUnit ?? '',
+    controls: site.controls ?? '',
+  };
+}
+
+function byId<T extends { id: string }>(a: T, b: T): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

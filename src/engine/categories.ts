@@ -1,0 +1,65 @@
+// Site categories (DESIGN §3): code, Chinese and English names, setback role, default 行业领域, import synonyms.
+import type { Role } from './model';
+
+export interface CategoryDef {
+  code: string;
+  zh: string;
+  en: string;
+  role: Role;
+  domain: string;
+  synonyms: string[];
+}
+
+export const CATEGORIES: readonly CategoryDef[] = [
+  { code: 'hazchem_production', zh: '危险化学品生产装置', en: 'Hazardous-chemical production', role: 'hazard', domain: '危险化学品', synonyms: ['危化品生产', '危险化学品生产', '化工生产', '生产装置'] },
+  { code: 'hazchem_storage', zh: '危险化学品储存设施', en: 'Hazardous-chemical storage (major hazard)', role: 'hazard', domain: '危险化学品', synonyms: ['危化品储存', '危险化学品储存', '重大危险源', '储存设施', '危化品仓库'] },
+  { code: 'hazchem_trade', zh: '危险化学品经营(带储存)', en: 'Hazardous-chemical trade with storage', role: 'hazard', domain: '危险化学品', synonyms: ['危化品经营', '危险化学品经营', '危化经营'] },
+  { code: 'fuel_station', zh: '加油站', en: 'Petrol station', role: 'hazard', domain: '危险化学品', synonyms: ['加油站', '油站', 'petrol station', 'gas station (petrol)'] },
+  { code: 'gas_station', zh: '加气站', en: 'Gas filling station (LPG/CNG/LNG)', role: 'hazard', domain: '城镇燃气', synonyms: ['加气站', 'LPG加气站', 'CNG加气站', 'LNG加气站'] },
+  { code: 'fireworks_retail', zh: '烟花爆竹零售点', en: 'Fireworks retail', role: 'hazard', domain: '烟花爆竹', synonyms: ['烟花爆竹', '烟花爆竹零售', '烟花爆竹零售店', '烟花爆竹经营'] },
+  { code: 'gas_facility', zh: '燃气场站', en: 'Gas facility', role: 'hazard', domain: '城镇燃气', synonyms: ['燃气场站', '燃气站', '门站', '储配站', '调压站'] },
+  { code: 'other_hazard', zh: '其他危险源', en: 'Other hazard', role: 'hazard', domain: '其他', synonyms: ['其他危险源'] },
+  { code: 'school', zh: '中小学', en: 'School', role: 'target', domain: '防护目标', synonyms: ['学校', '中学', '小学', '中小学校', 'school'] },
+  { code: 'kindergarten', zh: '幼儿园/托儿所', en: 'Kindergarten', role: 'target', domain: '防护目标', synonyms: ['幼儿园', '托儿所', 'kindergarten'] },
+  { code: 'hospital', zh: '医院', en: 'Hospital', role: 'target', domain: '防护目标', synonyms: ['医院', '卫生院', '门诊', 'hospital', 'clinic'] },
+  { code: 'elderly_care', zh: '养老院/福利院', en: 'Care home', role: 'target', domain: '防护目标', synonyms: ['养老院', '福利院', '敬老院', '养老机构'] },
+  { code: 'residential', zh: '居住区', en: 'Residential', role: 'target', domain: '防护目标', synonyms: ['居住区', '居民区', '小区', '住宅', 'residential'] },
+  { code: 'commercial', zh: '商业中心/商场', en: 'Shopping centre', role: 'target', domain: '防护目标', synonyms: ['商场', '商业中心', '集贸市场', '市场', '超市'] },
+  { code: 'park', zh: '公园', en: 'Park', role: 'target', domain: '防护目标', synonyms: ['公园', '广场'] },
+  { code: 'venue', zh: '影剧院/体育场馆', en: 'Theatre or stadium', role: 'target', domain: '防护目标', synonyms: ['影剧院', '体育场', '体育馆', '体育场馆', '电影院', '剧院'] },
+  { code: 'station', zh: '车站/交通枢纽/地铁出入口', en: 'Station or transport hub', role: 'target', domain: '防护目标', synonyms: ['车站', '交通枢纽', '地铁站', '地铁出入口', '火车站', '汽车站'] },
+  { code: 'water_source', zh: '饮用水源/水源保护区', en: 'Drinking-water source', role: 'target', domain: '防护目标', synonyms: ['水源', '饮用水源', '水源保护区', '水厂'] },
+  { code: 'government', zh: '党政机关', en: 'Government office', role: 'target', domain: '防护目标', synonyms: ['党政机关', '政府', '机关'] },
+  { code: 'heritage', zh: '文物保护单位', en: 'Heritage site', role: 'target', domain: '防护目标', synonyms: ['文物保护单位', '文保单位', '文物'] },
+  { code: 'military', zh: '军事管理区', en: 'Military area', role: 'target', domain: '防护目标', synonyms: ['军事管理区', '军事禁区'] },
+  { code: 'other_target', zh: '其他防护目标', en: 'Other protection target', role: 'target', domain: '防护目标', synonyms: ['其他防护目标'] },
+  { code: 'construction', zh: '建筑施工', en: 'Construction site', role: 'risk', domain: '建设施工', synonyms: ['建筑施工', '施工工地', '工地', '在建工程'] },
+  { code: 'crowded_place', zh: '人员密集场所', en: 'Crowded place', role: 'risk', domain: '人员密集场所', synonyms: ['人员密集场所', '人员密集'] },
+  { code: 'pipeline', zh: '管线/管廊', en: 'Pipeline or utility tunnel', role: 'risk', domain: '城市生命线', synonyms: ['管线', '管廊', '管道', '燃气管线'] },
+  { code: 'gas_user', zh: '燃气用户', en: 'Gas user', role: 'risk', domain: '城镇燃气', synonyms: ['燃气用户', '餐饮燃气用户'] },
+  { code: 'traffic', zh: '道路交通隐患点段', en: 'Road-traffic hazard spot', role: 'risk', domain: '道路交通', synonyms: ['道路交通', '交通隐患', '隐患路段', '事故多发点段'] },
+  { code: 'other_risk', zh: '其他风险点', en: 'Other risk point', role: 'risk', domain: '其他', synonyms: ['其他风险点', '其他'] },
+];
+
+const byCode = new Map(CATEGORIES.map((c) => [c.code, c]));
+const byAlias = new Map<string, CategoryDef>();
+for (const c of CATEGORIES) {
+  for (const alias of [c.code, c.zh, c.en, ...c.synonyms]) byAlias.set(normaliseAlias(alias), c);
+}
+
+function normaliseAlias(s: string): string {
+  return s.trim().toLowerCase().replace(/[\s_\-()（）]/g, '');
+}
+
+export function categoryByCode(code: string): CategoryDef | undefined {
+  return byCode.get(code);
+}
+
+/** Resolve a code, Chinese name or synonym to its category; undefined when unknown (never guessed). */
+export function resolveCategory(value: string): CategoryDef | undefined {
+  return byAlias.get(normaliseAlias(value));
+}
+
+export function roleOf(code: string): Role | null {
+  return byCode.get(code)?.role ?? null;
+}

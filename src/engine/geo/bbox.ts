@@ -1,0 +1,39 @@
+// Bounding boxes and representative points of GeoJSON geometries, in lon/lat degrees.
+import type { Geometry, Position } from 'geojson';
+
+export type BBox = [minLon: number, minLat: number, maxLon: number, maxLat: number];
+
+export function bboxOf(g: Geometry): BBox {
+  const box: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  forEachPosition(g, (c) => {
+    if (c[0]! < box[0]) box[0] = c[0]!;
+    if (c[1]! < box[1]) box[1] = c[1]!;
+    if (c[0]! > box[2]) box[2] = c[0]!;
+    if (c[1]! > box[3]) box[3] = c[1]!;
+  });
+  return box;
+}
+
+export function forEachPosition(g: Geometry, fn: (c: Position) => void): void {
+  switch (g.type) {
+    case 'Point':
+      return fn(g.coordinates);
+    case 'MultiPoint':
+    case 'LineString':
+      return g.coordinates.forEach(fn);
+    case 'MultiLineString':
+    case 'Polygon':
+      return g.coordinates.forEach((l) => l.forEach(fn));
+    case 'MultiPolygon':
+      return g.coordinates.forEach((p) => p.forEach((r) => r.forEach(fn)));
+    case 'GeometryCollection':
+      return g.geometries.forEach((child) => forEachPosition(child, fn));
+  }
+}
+
+/** A point for labels and tables: the point itself, else the bbox centre (good enough for the small sites we hold). */
+export function representativePoint(g: Geometry): [number, number] {
+  if (g.type === 'Point') return [g.coordinates[0]!, g.coordinates[1]!];
+  const b = bboxOf(g);
+  return [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
+}

@@ -1,0 +1,21 @@
+// Exact ellipsoidal distance (Karney's algorithm via GeographicLib), used to verify every reported distance.
+import * as geographiclib from 'geographiclib-geodesic';
+
+// The package is CommonJS: Node exposes it only as `default`, bundlers as named exports.
+type GeodesicModule = typeof geographiclib;
+const lib: GeodesicModule = (geographiclib as unknown as { default?: GeodesicModule }).default ?? geographiclib;
+const wgs84 = lib.Geodesic.WGS84;
+
+/**
+ * Geodesic distance on the WGS-84 ellipsoid between two lon/lat points, in metres (accurate to nanometres).
+ * @example geodesicMeters([118.8, 32], [118.8, 32.001]) // ≈ 110.887
+ */
+export function geodesicMeters(a: readonly [number, number], b: readonly [number, number]): number {
+  return wgs84.Inverse(a[1], a[0], b[1], b[0], lib.Geodesic.DISTANCE).s12 ?? NaN;
+}
+
+/** Point reached from lon/lat `origin` after `meters` along `azimuthDeg` (clockwise from north) — for drawing rings. */
+export function geodesicDestination(origin: readonly [number, number], azimuthDeg: number, meters: number): [number, number] {
+  const r = wgs84.Direct(origin[1], origin[0], azimuthDeg, meters);
+  return [r.lon2 ?? NaN, r.lat2 ?? NaN];
+}

@@ -1,0 +1,189 @@
+// The engine's vocabulary: plain serialisable data, no classes, no DOM.
+import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+
+/** Risk levels, highest first (国务院安委办 双重预防 wording: 重大/较大/一般/低 = 红/橙/黄/蓝). */
+export const LEVELS = ['red', 'orange', 'yellow', 'blue'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** Setback role of a site category: a hazard keeps distance from targets; a risk point only takes part in zoning. */
+export type Role = 'hazard' | 'target' | 'risk';
+
+export type VapourRecovery = 'none' | 'unloading' | 'full';
+
+/** A site after import: geometry in WGS-84 lon/lat, attributes in canonical units. */
+export interface Site {
+  id: string;
+  name: string;
+  category: string;
+  geometry: Geometry;
+  district?: string;
+  domain?: string;
+  likelihood?: number;
+  severity?: number;
+  stationGrade?: 1 | 2 | 3;
+  vapourRecovery?: VapourRecovery;
+  /** persons (pupils, seats, visitors) the site serves */
+  users?: number;
+  beds?: number;
+  /** 外部安全防护距离 from the site's own GB/T 37243 assessment, metres */
+  protectionDistanceM?: number;
+  responsibleUnit?: string;
+  controls?: string;
+  /** true for the demo's invented sites (示例数据,虚构) */
+  fictitious?: boolean;
+}
+
+export interface Zone {
+  id: string;
+  name: string;
+  geometry: Polygon | MultiPolygon;
+}
+
+/** One cell-level risk matrix scheme: level of every (L, S) cell, L and S in 1..5. */
+export interface RiskMatrixMethod {
+  id: string;
+  name: string;
+  source: string;
+  status: 'verified' | 'partly' | 'unverified';
+  /** cells[L-1][S-1] */
+  cells: Level[][];
+  likelihoodScale: string[];
+  severityScale: string[];
+  note?: string;
+}
+
+export type TargetClass =
+  | 'important_public'
+  | 'class1'
+  | 'class2'
+  | 'class3'
+  | 'water_source'
+  | 'section19';
+
+export interface RuleCondition {
+  stationGrade?: 1 | 2 | 3;
+  vapourRecovery?: VapourRecovery;
+}
+
+export interface SetbackRule {
+  id: string;
+  hazard: { categories: string[]; conditions?: RuleCondition };
+  target: { classes?: TargetClass[]; categories?: string[] };
+  /** null: the hazard's own assessed protection distance governs (条例 §19 + GB/T 37243) */
+  min_distance_m: number | null;
+  source: string;
+  status: 'verified' | 'partly' | 'unverified' | 'city';
+  note?: string;
+}
+
+export interface SetbackRuleTable {
+  id: string;
+  name: string;
+  rules: SetbackRule[];
+}
+
+export interface AssessConfig {
+  method: RiskMatrixMethod;
+  rules: SetbackRuleTable;
+  /** A distance within this many metres of the limit is 临界 (borderline), not a verdict either way. */
+  borderlineToleranceM: number;
+  /** Targets within this radius of a hazchem site lacking an assessed distance are listed as not_assessed. */
+  notAssessedScreeningM: number;
+  /** Level of a zone no scored site reaches. */
+  emptyZoneLevel: Level | null;
+}
+
+export interface AssessInput {
+  sites: Site[];
+  zones: Zone[];
+}
+
+export interface AssessedSite {
+  id: string;
+  name: string;
+  category: string;
+  role: Role | null;
+  district: string;
+  domain: string;
+  geometry: Geometry;
+  /** representative point (lon, lat) for tables and labels */
+  lon: number;
+  lat: number;
+  score: number | null;
+  level: Level | null;
+  /** why this level: e.g. "L=4 × S=5 = 20 → red (scheme A)" */
+  levelReason: string;
+  /** hazard footprint radius used for zoning, metres (0 for non-hazards) */
+  footprintM: number;
+  fictitious: boolean;
+  responsibleUnit: string;
+  controls: string;
+}
+
+export interface ZoneContributor {
+  siteId: string;
+  level: Level;
+  score: number;
+  /** inside: the site lies in the zone; footprint: its protection footprint reaches the zone */
+  how: 'inside' | 'footprint';
+  distanceM: number;
+}
+
+export interface AssessedZone {
+  id: string;
+  name: string;
+  geometry: Polygon | MultiPolygon;
+  level: Level | null;
+  score: number;
+  mode: 'max';
+  contributors: ZoneContributor[];
+  reason: string;
+}
+
+export type ViolationStatus = 'violation' | 'borderline' | 'not_assessed';
+
+export interface Violation {
+  hazardId: string;
+  targetId: string;
+  ruleId: string;
+  distanceM: number;
+  requiredM: number | null;
+  shortfallM: number | null;
+  status: ViolationStatus;
+  source: string;
+  targetClass: TargetClass;
+  targetClassReason: string;
+  /** closest points, hazard side then target side (lon, lat) */
+  closest: [[number, number], [number, number]];
+  measuredBetween: string;
+  /** assumptions made for missing attributes (从严), e.g. station grade */
+  note: string;
+}
+
+export interface Counts {
+  red: number;
+  orange: number;
+  yellow: number;
+  blue: number;
+  unscored: number;
+}
+
+export interface AssessmentStats {
+  sitesByLevel: Counts;
+  zonesByLevel: Counts;
+  sitesByDistrict: Record<string, Counts>;
+  sitesByDomain: Record<string, Counts>;
+  violationsByRule: Record<string, { violation: number; borderline: number; not_assessed: number }>;
+  hazardsChecked: number;
+  targetsChecked: number;
+  pairsExamined: number;
+}
+
+export interface Assessment {
+  methodId: string;
+  rulesId: string;
+  sites: AssessedSite[];
+  zones: AssessedZone[];
+  violations: Violation[];
+  stats: AssessmentStats;
+}

@@ -1,0 +1,17 @@
+// Risk-matrix scoring R = L × S with a level per cell (standards assign levels per cell, not only per product).
+import type { Level, RiskMatrixMethod } from '../model';
+
+export interface MatrixScore {
+  score: number;
+  level: Level;
+  reason: string;
+}
+
+/** Level of cell (L, S) in `method`; null when L or S is missing. L and S must be integers 1–5 (checked at import). */
+export function matrixLevel(method: RiskMatrixMethod, likelihood?: number, severity?: number): MatrixScore | null {
+  if (likelihood === undefined || severity === undefined) return null;
+  const level = method.cells[likelihood - 1]?.[severity - 1];
+  if (!level) throw new RangeError(`L=${likelihood}, S=${severity} outside the 5×5 matrix of ${method.id}; expected integers 1–5`);
+  const score = likelihood * severity;
+  return { score, level, reason: `L=${likelihood} × S=${severity} = ${score} → ${level} (${method.id})` };
+}

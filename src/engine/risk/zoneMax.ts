@@ -1,0 +1,46 @@
+// 就高 (max) zoning: a zone takes the highest level of any scored site inside it or any hazard whose
+// protection footprint reaches it, so one red point is never averaged away (DESIGN §4).
+import Flatbush from 'flatbush';
+import type { AssessConfig, AssessedSite, AssessedZone, Level, Zone, ZoneContributor } from '../model';
+import { bboxOf } from '../geo/bbox';
+import { degreesCovering } from '../geo/localPlane';
+import { edgeToEdgeMeters } from '../geo/edgeToEdgeMeters';
+import { LEVEL_RANK, LEVEL_ZH } from './levels';
+
+export function zoneMax(zones: Zone[], sites: AssessedSite[], config: Pick<AssessConfig, 'emptyZoneLevel'>): AssessedZone[] {
+  const scored = sites.filter((s) => s.level !== null);
+  const index = scored.length > 0 ? new Flatbush(scored.length) : null;
+  if (index) {
+    for (const s of scored) {
+      const box = bboxOf(s.geometry);
+      const { dLon, dLat } = degreesCovering(s.footprintM, Math.max(Math.abs(box[1]), Math.abs(box[3])));
+      index.add(box[0] - dLon, box[1] - dLat, box[2] + dLon, box[3] + dLat);
+    }
+    index.finish();
+  }
+  return zones.map((zone) => {
+    const contributors: ZoneContributor[] = [];
+    const box = bboxOf(zone.geometry);
+    for (const i of index ? index.search(...box) : []) {
+      const site = scored[i]!;
+      const d = edgeToEdgeMeters(site.geometry, zone.geometry);
+      const how = d.meters === 0 ? 'inside' : d.meters <= site.footprintM ? 'footprint' : null;
+      if (how) contributors.push({ siteId: site.id, level: site.level!, score: site.score!, how, distanceM: d.meters });
+    }
+    contributors.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || b.score - a.score || (a.siteId < b.siteId ? -1 : 1));
+    const top = contributors[0];
+    const level: Level | null = top ? top.level : config.emptyZoneLevel;
+    return {
+      id: zone.id,
+      name: zone.name,
+      geometry: zone.geometry,
+      level,
+      score: top ? top.score : 0,
+      mode: 'max' as const,
+      contributors,
+      reason: top
+        ? `就高: ${top.siteId} ${top.how === 'inside' ? '位于区内' : `防护范围覆盖本区 (${top.distanceM.toFixed(1)} m)`} → ${LEVEL_ZH[top.level]}`
+        : `区内无已评分风险点 → ${level ? LEVEL_ZH[level] : '未定级'}`,
+    };
+  });
+}

@@ -1,0 +1,39 @@
+// White-paper statistics: counts by level for sites and zones, by district and 行业领域, violations by rule.
+import type { AssessedSite, AssessedZone, AssessmentStats, Counts, Level, Violation } from '../model';
+import { emptyCounts } from '../risk/levels';
+
+export function summarise(
+  sites: AssessedSite[],
+  zones: AssessedZone[],
+  violations: Violation[],
+  extra: Pick<AssessmentStats, 'hazardsChecked' | 'targetsChecked' | 'pairsExamined'>,
+): AssessmentStats {
+  const sitesByLevel = emptyCounts();
+  const sitesByDistrict: Record<string, Counts> = {};
+  const sitesByDomain: Record<string, Counts> = {};
+  for (const s of sites) {
+    bump(sitesByLevel, s.level);
+    bump((sitesByDistrict[s.district] ??= emptyCounts()), s.level);
+    bump((sitesByDomain[s.domain] ??= emptyCounts()), s.level);
+  }
+  const zonesByLevel = emptyCounts();
+  for (const z of zones) bump(zonesByLevel, z.level);
+  const violationsByRule: AssessmentStats['violationsByRule'] = {};
+  for (const v of violations) (violationsByRule[v.ruleId] ??= { violation: 0, borderline: 0, not_assessed: 0 })[v.status]++;
+  return {
+    sitesByLevel,
+    zonesByLevel,
+    sitesByDistrict: sortKeys(sitesByDistrict),
+    sitesByDomain: sortKeys(sitesByDomain),
+    violationsByRule: sortKeys(violationsByRule),
+    ...extra,
+  };
+}
+
+function bump(c: Counts, level: Level | null): void {
+  c[level ?? 'unscored']++;
+}
+
+function sortKeys<T>(o: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,57 @@
+// Schema checks for method profiles and rule tables read from files: the first problem is named with its path.
+import type { RiskMatrixMethod, SetbackRuleTable } from './model';
+import { isLevel } from './risk/levels';
+
+export class ConfigError extends Error {}
+
+export function parseRiskMatrixMethod(doc: unknown): RiskMatrixMethod {
+  // A methods file ({default, methods: […]}) or a single profile.
+  const d = doc as { methods?: unknown[]; default?: string };
+  if (d && Array.isArray(d.methods)) {
+    const chosen = d.methods.find((m) => (m as { id?: string }).id === d.default) ?? d.methods[0];
+    return parseRiskMatrixMethod(chosen);
+  }
+  const m = doc as Partial<RiskMatrixMethod> | null;
+  if (!m || typeof m !== 'object') throw new ConfigError('method: expected a JSON object');
+  for (const key of ['id', 'name', 'source'] as const) {
+    if (typeof m[key] !== 'string' || m[key] === '') throw new ConfigError(`method.${key}: expected a non-empty string`);
+  }
+  if (!Array.isArray(m.cells) || m.cells.length !== 5) throw new ConfigError('method.cells: expected 5 rows (L = 1…5)');
+  m.cells.forEach((row, i) => {
+    if (!Array.isArray(row) || row.length !== 5) throw new ConfigError(`method.cells[${i}]: expected 5 cells (S = 1…5)`);
+    row.forEach((c, j) => {
+      if (!isLevel(c)) throw new ConfigError(`method.cells[${i}][${j}]: "${String(c)}" is not one of red, orange, yellow, blue`);
+    });
+  });
+  return {
+    id: m.id!,
+    name: m.name!,
+    source: m.source!,
+    status: m.status ?? 'unverified',
+    cells: m.cells,
+    likelihoodScale: m.likelihoodScale ?? [],
+    severityScale: m.severityScale ?? [],
+    ...(m.note ? { note: m.note } : {}),
+  };
+}
+
+export function parseRuleTable(doc: unknown): SetbackRuleTable {
+  const t = doc as Partial<SetbackRuleTable> | null;
+  if (!t || typeof t !== 'object') throw new ConfigError('rules: expected a JSON object');
+  if (typeof t.id !== 'string' || t.id === '') throw new ConfigError('rules.id: expected a non-empty string');
+  if (!Array.isArray(t.rules)) throw new ConfigError('rules.rules: expected an array');
+  const ids = new Set<string>();
+  t.rules.forEach((r, i) => {
+    const at = `rules.rules[${i}]`;
+    if (typeof r?.id !== 'string' || r.id === '') throw new ConfigError(`${at}.id: expected a non-empty string`);
+    if (ids.has(r.id)) throw new ConfigError(`${at}.id: duplicate "${r.id}"`);
+    ids.add(r.id);
+    if (!Array.isArray(r.hazard?.categories) || r.hazard.categories.length === 0) throw new ConfigError(`${at}.hazard.categories: expected a non-empty array`);
+    if (!r.target?.classes && !r.target?.categories) throw new ConfigError(`${at}.target: expected classes or categories`);
+    if (r.min_distance_m !== null && !(typeof r.min_distance_m === 'number' && r.min_distance_m >= 0)) {
+      throw new ConfigError(`${at}.min_distance_m: expected a non-negative number of metres or null`);
+    }
+    if (typeof r.source !== 'string' || r.source === '') throw new ConfigError(`${at}.source: every rule must cite its source`);
+  });
+  return { id: t.id, name: t.name ?? t.id, rules: t.rules };
+}

@@ -1,0 +1,12 @@
+// Level colours shared by the map, legend and figures. Chosen to stay distinct in grayscale print
+// (luminance red < orange < yellow, blue darker than yellow) and always paired with the level's name.
+import type { Level } from '../engine';
+
+export const LEVEL_FILL: Record<Level, string> = {
+  red: '#d7191c',
+  orange: '#f08a24',
+  yellow: '#f7d02c',
+  blue: '#2b83ba',
+};
+
+export const FIGURE_FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';

@@ -1,0 +1,104 @@
+// The batch output files of DESIGN §7 (a contract: extend, never rename): sites.csv, zones.geojson,
+// violations.csv, summary.json and import-report.json, as strings, so the CLI and the app write the same bytes.
+import type { Assessment, AssessedSite, Violation } from '../engine';
+import { toCsv, type CsvColumn } from './csvWrite';
+import type { ImportFileReport } from './importSites';
+
+export interface InputDigest {
+  file: string;
+  sha256: string;
+}
+
+const SITE_COLUMNS: CsvColumn<AssessedSite>[] = [
+  { header: 'id', value: (s) => s.id },
+  { header: 'name', value: (s) => s.name },
+  { header: 'category', value: (s) => s.category },
+  { header: 'role', value: (s) => s.role },
+  { header: 'lon', value: (s) => s.lon, digits: 7 },
+  { header: 'lat', value: (s) => s.lat, digits: 7 },
+  { header: 'district', value: (s) => s.district },
+  { header: 'domain', value: (s) => s.domain },
+  { header: 'score', value: (s) => s.score },
+  { header: 'level', value: (s) => s.level },
+];
+
+export function violationColumns(a: Assessment): CsvColumn<Violation>[] {
+  const names = new Map(a.sites.map((s) => [s.id, s.name]));
+  return [
+    { header: 'hazard_id', value: (v) => v.hazardId },
+    { header: 'target_id', value: (v) => v.targetId },
+    { header: 'rule_id', value: (v) => v.ruleId },
+    { header: 'distance_m', value: (v) => v.distanceM, digits: 2 },
+    { header: 'required_m', value: (v) => v.requiredM, digits: 2 },
+    { header: 'shortfall_m', value: (v) => v.shortfallM, digits: 2 },
+    { header: 'status', value: (v) => v.status },
+    // extensions after the contract columns
+    { header: 'hazard_name', value: (v) => names.get(v.hazardId) },
+    { header: 'target_name', value: (v) => names.get(v.targetId) },
+    { header: 'target_class', value: (v) => v.targetClass },
+    { header: 'target_class_reason', value: (v) => v.targetClassReason },
+    { header: 'measured_between', value: (v) => v.measuredBetween },
+    { header: 'source', value: (v) => v.source },
+    { header: 'note', value: (v) => v.note },
+  ];
+}
+
+export function sitesCsv(a: Assessment): string {
+  return toCsv(a.sites, SITE_COLUMNS);
+}
+
+export function violationsCsv(a: Assessment, options: { bom?: boolean } = {}): string {
+  return toCsv(a.violations, violationColumns(a), options);
+}
+
+export function zonesGeoJson(a: Assessment): string {
+  const features = a.zones.map((z) => ({
+    type: 'Feature',
+    properties: {
+      id: z.id,
+      name: z.name,
+      level: z.level,
+      score: z.score,
+      mode: z.mode,
+      contributors: z.contributors.map((c) => c.siteId),
+      reason: z.reason,
+      contributor_details: z.contributors.map((c) => ({ site_id: c.siteId, level: c.level, score: c.score, how: c.how, distance_m: round2(c.distanceM) })),
+    },
+    geometry: z.geometry,
+  }));
+  return JSON.stringify({ type: 'FeatureCollection', features }) + '\n';
+}
+
+export function summaryJson(a: Assessment, inputs: InputDigest[], config: { borderlineToleranceM: number }): string {
+  const summary = {
+    method_profile: a.methodId,
+    rule_table: a.rulesId,
+    aggregation_mode: 'max',
+    borderline_tolerance_m: config.borderlineToleranceM,
+    sites_by_level: a.stats.sitesByLevel,
+    zones_by_level: a.stats.zonesByLevel,
+    sites_by_district: a.stats.sitesByDistrict,
+    sites_by_domain: a.stats.sitesByDomain,
+    violations_by_rule: a.stats.violationsByRule,
+    violations_total: countBy(a.violations.map((v) => v.status)),
+    hazards_checked: a.stats.hazardsChecked,
+    targets_checked: a.stats.targetsChecked,
+    pairs_examined: a.stats.pairsExamined,
+    inputs: [...inputs].sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0)),
+  };
+  return JSON.stringify(summary, null, 2) + '\n';
+}
+
+export function importReportJson(reports: ImportFileReport[]): string {
+  return JSON.stringify({ files: reports }, null, 2) + '\n';
+}
+
+function countBy(values: string[]): Record<string, number> {
+  const out: Record<string, number> = { violation: 0, borderline: 0, not_assessed: 0 };
+  for (const v of values) out[v] = (out[v] ?? 0) + 1;
+  return out;
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -1,0 +1,67 @@
+// Header aliases (English and Chinese) → canonical site fields (DESIGN §3).
+
+export const CANONICAL_FIELDS = [
+  'id', 'name', 'category', 'lon', 'lat', 'wkt', 'district', 'domain', 'likelihood', 'severity',
+  'lec_l', 'lec_e', 'lec_c', 'major_hazard_grade', 'station_grade', 'vapour_recovery', 'users', 'beds',
+  'protection_distance_m', 'responsible_unit', 'controls', 'fictitious',
+] as const;
+export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
+
+const ALIASES: Record<CanonicalField, string[]> = {
+  id: ['id', '编号', '代码', '风险点编号', '单位编号', '唯一编号'],
+  name: ['name', '名称', '单位名称', '风险点名称', '场所名称', '站点名称'],
+  category: ['category', '类别', '类型', '风险点类别', '场所类别', '分类'],
+  lon: ['lon', 'lng', 'long', 'longitude', 'x', '经度', '东经'],
+  lat: ['lat', 'latitude', 'y', '纬度', '北纬'],
+  wkt: ['wkt', 'geometry', 'geom', 'the_geom', '几何', '空间信息'],
+  district: ['district', '所属区域', '所属区', '区域', '行政区', '区县', '所在区', '所属区县'],
+  domain: ['domain', '行业领域', '行业', '领域'],
+  likelihood: ['likelihood', 'l', '可能性', '可能性等级', '可能性l'],
+  severity: ['severity', 's', '严重性', '严重程度', '后果严重性', '严重性s'],
+  lec_l: ['lec_l'],
+  lec_e: ['lec_e'],
+  lec_c: ['lec_c'],
+  major_hazard_grade: ['major_hazard_grade', '重大危险源等级', '危险源等级'],
+  station_grade: ['station_grade', '站级', '加油站等级', '站点等级'],
+  vapour_recovery: ['vapour_recovery', 'vapor_recovery', '油气回收', '油气回收系统'],
+  users: ['users', '人数', '使用人数', '学生数', '在校人数', '容纳人数', '座位数'],
+  beds: ['beds', '床位', '床位数'],
+  protection_distance_m: ['protection_distance_m', 'protection_distance', '防护距离', '外部安全防护距离'],
+  responsible_unit: ['responsible_unit', '责任单位', '主体责任单位'],
+  controls: ['controls', '管控措施', '防控措施'],
+  fictitious: ['fictitious', '虚构', '示例数据'],
+};
+
+const lookup = new Map<string, CanonicalField>();
+for (const field of CANONICAL_FIELDS) for (const alias of ALIASES[field]) lookup.set(normaliseHeader(alias), field);
+
+/** Lower-case, drop spaces, BOM, underscores and bracketed units: "经度（GCJ-02）" → "经度", "防护距离(m)" → "防护距离". */
+export function normaliseHeader(h: string): string {
+  return h
+    .replace(/^\uFEFF/, '')
+    .replace(/[(（][^)）]*[)）]/g, '')
+    .replace(/[\s_]/g, '')
+    .toLowerCase();
+}
+
+export interface ColumnMapping {
+  /** canonical field → column index */
+  fields: Partial<Record<CanonicalField, number>>;
+  /** headers that matched no field (kept in the report, never silently dropped) */
+  unmapped: string[];
+}
+
+export function mapColumns(headers: string[]): ColumnMapping {
+  const fields: ColumnMapping['fields'] = {};
+  const unmapped: string[] = [];
+  headers.forEach((h, i) => {
+    const f = lookup.get(normaliseHeader(h)) ?? lookup.get(normaliseHeader(h).replace(/_/g, ''));
+    if (f && fields[f] === undefined) fields[f] = i;
+    else if (h.trim() !== '') unmapped.push(h.trim());
+  });
+  return { fields, unmapped };
+}
+
+export function aliasesOf(field: CanonicalField): string[] {
+  return ALIASES[field];
+}

@@ -1,0 +1,10 @@
+// The io layer's public surface.
+export { decodeText, detectEncoding, BinaryFileError, type TextEncodingName } from './decodeText';
+export { mapColumns, normaliseHeader, CANONICAL_FIELDS, type CanonicalField } from './columns';
+export { readCsvRows, readGeoJsonRows, FileFormatError } from './readRows';
+export { importSites, suggestCrs, type ImportFileReport, type ImportOptions, type ImportResult, type RowError } from './importSites';
+export { readZones } from './readZones';
+export { toWgs84, isCrsOption, CRS_CHOICES, type Crs, type CrsOption } from './crs';
+export { toCsv, neutraliseCell, UTF8_BOM, type CsvColumn } from './csvWrite';
+export { sitesCsv, violationsCsv, zonesGeoJson, summaryJson, importReportJson, type InputDigest } from './assessmentFiles';
+export { sha256Hex } from './sha256';

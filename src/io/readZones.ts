@@ -1,0 +1,30 @@
+// Zoning units from a GeoJSON FeatureCollection of Polygon/MultiPolygon features (districts, 街道, grids).
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { Zone } from '../engine';
+import { toWgs84, type Crs } from './crs';
+import { FileFormatError } from './readRows';
+
+export function readZones(text: string, crs: Crs = 'wgs84'): Zone[] {
+  let doc: { type?: string; features?: unknown[] };
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new FileFormatError(`分区 GeoJSON 无法解析 (invalid JSON: ${(e as Error).message})`);
+  }
+  if (doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {
+    throw new FileFormatError('分区文件须为 GeoJSON FeatureCollection (zones: expected a FeatureCollection of polygons)');
+  }
+  const zones: Zone[] = [];
+  doc.features.forEach((f, i) => {
+    const feature = f as { id?: unknown; geometry?: { type?: string }; properties?: Record<string, unknown> | null };
+    const type = feature.geometry?.type;
+    if (type !== 'Polygon' && type !== 'MultiPolygon') {
+      throw new FileFormatError(`分区第 ${i + 1} 个要素不是面 (zone feature ${i + 1} is ${type ?? 'empty'}; expected Polygon or MultiPolygon)`);
+    }
+    const p = feature.properties ?? {};
+    const id = String(p.id ?? p.adcode ?? feature.id ?? `zone-${i + 1}`);
+    const name = String(p.name ?? p.名称 ?? id);
+    zones.push({ id, name, geometry: toWgs84(feature.geometry as Polygon | MultiPolygon, crs) as Polygon | MultiPolygon });
+  });
+  return zones;
+}

@@ -1,0 +1,160 @@
+// One source row → a Site in the file's own CRS, or the reasons it cannot be one. Reasons state the expectation.
+import { wktToGeoJSON } from '@terraformer/wkt';
+import type { Geometry } from 'geojson';
+import { resolveCategory, type Site, type VapourRecovery } from '../engine';
+import type { CanonicalField } from './columns';
+
+export interface FieldError {
+  field: string;
+  reason: string;
+}
+
+export type RowValues = Partial<Record<CanonicalField, string>>;
+
+export type RowOutcome = { site: Site; warnings: FieldError[] } | { errors: FieldError[] };
+
+const CHINA = { minLon: 73, maxLon: 136, minLat: 3, maxLat: 54 };
+
+export function validateSite(v: RowValues, featureGeometry?: Geometry | null): RowOutcome {
+  const errors: FieldError[] = [];
+  const warnings: FieldError[] = [];
+  const need = (field: CanonicalField, label: string): string => {
+    const value = v[field] ?? '';
+    if (value === '') errors.push({ field, reason: `${label}缺失 (missing ${field})` });
+    return value;
+  };
+  const id = need('id', '编号');
+  const name = need('name', '名称');
+  const categoryText = need('category', '类别');
+  const category = categoryText ? resolveCategory(categoryText) : undefined;
+  if (categoryText && !category) {
+    errors.push({ field: 'category', reason: `未知类别「${categoryText}」(unknown category; expected a code or name such as 加油站, 学校, 建筑施工)` });
+  }
+  const geometry = readGeometry(v, featureGeometry, errors);
+  const likelihood = intInRange(v, 'likelihood', 1, 5, errors);
+  const severity = intInRange(v, 'severity', 1, 5, errors);
+  if ((likelihood === undefined) !== (severity === undefined) && !errors.some((e) => e.field === 'likelihood' || e.field === 'severity')) {
+    errors.push({ field: likelihood === undefined ? 'likelihood' : 'severity', reason: '可能性 L 与严重性 S 须同时提供 (L and S must be given together)' });
+  }
+  const stationGrade = stationGradeOf(v.station_grade, errors);
+  const vapourRecovery = vapourRecoveryOf(v.vapour_recovery, errors);
+  const users = nonNegative(v, 'users', errors);
+  const beds = nonNegative(v, 'beds', errors);
+  const protectionDistanceM = nonNegative(v, 'protection_distance_m', errors);
+  if (errors.length > 0 || !category || !geometry) return { errors };
+  const site: Site = { id, name, category: category.code, geometry };
+  if (v.district) site.district = v.district;
+  if (v.domain) site.domain = v.domain;
+  if (likelihood !== undefined) site.likelihood = likelihood;
+  if (severity !== undefined) site.severity = severity;
+  if (stationGrade !== undefined) site.stationGrade = stationGrade;
+  if (vapourRecovery !== undefined) site.vapourRecovery = vapourRecovery;
+  if (users !== undefined) site.users = users;
+  if (beds !== undefined) site.beds = beds;
+  if (protectionDistanceM !== undefined) site.protectionDistanceM = protectionDistanceM;
+  if (v.responsible_unit) site.responsibleUnit = v.responsible_unit;
+  if (v.controls) site.controls = v.controls;
+  if (v.fictitious && /^(true|1|yes|是|虚构)$/i.test(v.fictitious)) site.fictitious = true;
+  if (category.role === 'hazard' && protectionDistanceM === undefined && (category.code === 'hazchem_production' || category.code === 'hazchem_storage')) {
+    warnings.push({ field: 'protection_distance_m', reason: '未提供外部安全防护距离,将列为「未评估」(no assessed protection distance: reported as not_assessed)' });
+  }
+  return { site, warnings };
+}
+
+function readGeometry(v: RowValues, featureGeometry: Geometry | null | undefined, errors: FieldError[]): Geometry | null {
+  if (featureGeometry) return checkedGeometry(featureGeometry, 'geometry', errors);
+  if (v.wkt) {
+    try {
+      return checkedGeometry(wktToGeoJSON(v.wkt), 'wkt', errors);
+    } catch {
+      errors.push({ field: 'wkt', reason: `WKT 无法解析「${v.wkt.slice(0, 40)}」(expected e.g. POINT(118.78 32.04))` });
+      return null;
+    }
+  }
+  if (!v.lon && !v.lat) {
+    errors.push({ field: 'lon', reason: '无坐标:需要 经度/纬度 或 WKT (no geometry: expected lon/lat columns or a WKT column)' });
+    return null;
+  }
+  const lon = Number(v.lon);
+  const lat = Number(v.lat);
+  if (!v.lon || !Number.isFinite(lon)) errors.push({ field: 'lon', reason: `经度不是数字「${v.lon ?? ''}」(longitude must be a number in degrees)` });
+  if (!v.lat || !Number.isFinite(lat)) errors.push({ field: 'lat', reason: `纬度不是数字「${v.lat ?? ''}」(latitude must be a number in degrees)` });
+  if (errors.some((e) => e.field === 'lon' || e.field === 'lat')) return null;
+  return checkedGeometry({ type: 'Point', coordinates: [lon, lat] }, 'lon', errors);
+}
+
+/** Every position must be a lon/lat in China; projected metres and swapped columns are named as such. */
+function checkedGeometry(g: Geometry, field: string, errors: FieldError[]): Geometry | null {
+  const first = firstPosition(g);
+  if (!first) {
+    errors.push({ field, reason: `几何为空或类型不支持 (empty or unsupported geometry ${g?.type ?? ''})` });
+    return null;
+  }
+  const [x, y] = first;
+  if (Math.abs(x) > 360 || Math.abs(y) > 360) {
+    errors.push({ field, reason: `坐标 (${x}, ${y}) 像投影坐标(米),请转换为经纬度 (projected coordinates are not supported; expected degrees)` });
+    return null;
+  }
+  const inChina = (lon: number, lat: number) => lon >= CHINA.minLon && lon <= CHINA.maxLon && lat >= CHINA.minLat && lat <= CHINA.maxLat;
+  if (!inChina(x, y)) {
+    errors.push({
+      field,
+      reason: inChina(y, x)
+        ? `经纬度疑似互换 (${x}, ${y}):经度应在前 (longitude and latitude look swapped)`
+        : `坐标 (${x}, ${y}) 不在中国范围内 (expected lon 73–136, lat 3–54)`,
+    });
+    return null;
+  }
+  return g;
+}
+
+function firstPosition(g: Geometry): [number, number] | null {
+  let c: unknown = (g as { coordinates?: unknown }).coordinates;
+  while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
+  if (!Array.isArray(c) || c.length < 2 || !c.every((n) => typeof n === 'number' && Number.isFinite(n))) return null;
+  return [c[0] as number, c[1] as number];
+}
+
+function intInRange(v: RowValues, field: CanonicalField, lo: number, hi: number, errors: FieldError[]): number | undefined {
+  const raw = v[field];
+  if (!raw) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < lo || n > hi) {
+    errors.push({ field, reason: `${field}=「${raw}」应为 ${lo}–${hi} 的整数 (expected an integer ${lo}–${hi})` });
+    return undefined;
+  }
+  return n;
+}
+
+function nonNegative(v: RowValues, field: CanonicalField, errors: FieldError[]): number | undefined {
+  const raw = v[field];
+  if (!raw) return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) {
+    errors.push({ field, reason: `${field}=「${raw}」应为非负数 (expected a non-negative number)` });
+    return undefined;
+  }
+  return n;
+}
+
+const GRADES: Record<string, 1 | 2 | 3> = { '1': 1, '2': 2, '3': 3, 一级: 1, 二级: 2, 三级: 3, 一级站: 1, 二级站: 2, 三级站: 3 };
+
+function stationGradeOf(raw: string | undefined, errors: FieldError[]): 1 | 2 | 3 | undefined {
+  if (!raw) return undefined;
+  const g = GRADES[raw.replace(/\s/g, '')];
+  if (!g) errors.push({ field: 'station_grade', reason: `站级「${raw}」应为 1/2/3 或 一级/二级/三级 (expected 1, 2 or 3)` });
+  return g;
+}
+
+const RECOVERY: Record<string, VapourRecovery> = {
+  none: 'none', 无: 'none', 无油气回收: 'none', 否: 'none',
+  unloading: 'unloading', 卸油: 'unloading', 卸油油气回收: 'unloading', 一次油气回收: 'unloading', 一次: 'unloading',
+  full: 'full', '卸油+加油': 'full', 卸油和加油: 'full', 卸油和加油油气回收: 'full', 二次油气回收: 'full', 二次: 'full',
+};
+
+function vapourRecoveryOf(raw: string | undefined, errors: FieldError[]): VapourRecovery | undefined {
+  if (!raw) return undefined;
+  const r = RECOVERY[raw.replace(/\s/g, '').toLowerCase()];
+  if (!r) errors.push({ field: 'vapour_recovery', reason: `油气回收「${raw}」应为 none/unloading/full 或 无/卸油/卸油+加油` });
+  return r;
+}

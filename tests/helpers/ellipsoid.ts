@@ -1,0 +1,26 @@
+// Independent reference values for tests: WGS-84 arc lengths by numeric integration (Simpson's rule),
+// a method unrelated to the Karney geodesic and the local-plane code under test.
+const A = 6378137;
+const F = 1 / 298.257223563;
+const E2 = F * (2 - F);
+const DEG = Math.PI / 180;
+
+function meridionalRadius(latDeg: number): number {
+  const s = Math.sin(latDeg * DEG);
+  return (A * (1 - E2)) / Math.pow(1 - E2 * s * s, 1.5);
+}
+
+/** Length of the meridian arc between two latitudes (a meridian is a geodesic), metres. */
+export function meridianArcMeters(lat1: number, lat2: number, steps = 2000): number {
+  const h = (lat2 - lat1) / steps;
+  let sum = meridionalRadius(lat1) + meridionalRadius(lat2);
+  for (let i = 1; i < steps; i++) sum += (i % 2 ? 4 : 2) * meridionalRadius(lat1 + i * h);
+  return Math.abs((sum * h * DEG) / 3);
+}
+
+/** Latitude `meters` north of `lat` along the meridian (Newton on the arc integral). */
+export function latitudeNorthOf(lat: number, meters: number): number {
+  let x = lat + meters / meridionalRadius(lat) / DEG;
+  for (let i = 0; i < 5; i++) x -= (meridianArcMeters(lat, x) - meters) / meridionalRadius(x) / DEG;
+  return x;
+}
