@@ -25,7 +25,7 @@ const int = (lo: number, hi: number): number => uniformInt(rng, lo, hi);
 
 // ---------- 1. real OSM targets ----------
 interface OsmProps { name?: string; amenity?: string; building?: string; landuse?: string; osm_id: string }
-const osmTargets = JSON.parse(readFileSync('data/demo/source/osm_protection_targets.geojson', 'utf8')) as FeatureCollection<Geometry, OsmProps>;
+const osmTargets = JSON.parse(readFileSync('data/demo/source/osm_protection_targets.geojson', 'utf8')) as FeatureCollection<Geometry, OsmProps> & { metadata: unknown };
 const osmHazards = JSON.parse(readFileSync('data/demo/source/osm_hazards.geojson', 'utf8')) as FeatureCollection<Geometry, OsmProps>;
 
 function osmCategory(p: OsmProps): { category: string; label: string } {

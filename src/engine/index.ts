@@ -10,3 +10,6 @@ export { geodesicMeters, geodesicDestination } from './geo/geodesicMeters';
 export { bboxOf, representativePoint, type BBox } from './geo/bbox';
 export { classifyTarget } from './setback/classifyTarget';
 export { parseRiskMatrixMethod, parseRuleTable, ConfigError } from './validateConfig';
+export { checkSetbacks, compareViolations } from './setback/checkSetbacks';
+export { judgePair, SITE_DISTANCE_RULE_ID } from './setback/judgePair';
+export { hazardRules } from './setback/hazardRules';

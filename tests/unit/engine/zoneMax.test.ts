@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { assess, LEVEL_RANK, type AssessedZone } from '../../../src/engine';
+import { createConfig, createSite, createSquareZone } from '../../helpers/sites';
+import { latitudeNorthOf } from '../../helpers/ellipsoid';
+
+// Two 0.01° squares side by side (west W, east E) around 118.78E 32.04N; the shared edge is at lon 118.79.
+const W = createSquareZone('W', 118.78, 32.04, 0.01);
+const E = createSquareZone('E', 118.79, 32.04, 0.01);
+
+function zonesById(zones: AssessedZone[]) {
+  return { w: zones.find((z) => z.id === 'W'), e: zones.find((z) => z.id === 'E') };
+}
+
+describe('就高 (max) zoning', () => {
+  it('colours a zone by its highest point, and never averages a red point away', () => {
+    const sites = [
+      createSite({ id: 'r', category: 'construction', at: [118.785, 32.045], likelihood: 5, severity: 5 }),
+      ...Array.from({ length: 20 }, (_, i) => createSite({ id: `b${i}`, category: 'traffic', at: [118.781 + i * 0.0004, 32.042], likelihood: 1, severity: 1 })),
+    ];
+    const zone = assess({ sites, zones: [W] }, createConfig()).zones[0]!;
+    expect(zone.level).toBe('red');
+    expect(zone.score).toBe(25);
+    expect(zone.mode).toBe('max');
+    expect(zone.contributors[0]).toMatchObject({ siteId: 'r', how: 'inside' });
+    expect(zone.contributors).toHaveLength(21);
+  });
+
+  it('counts a red point lying exactly on the shared boundary in both zones', () => {
+    const onEdge = createSite({ id: 'edge', category: 'construction', at: [118.79, 32.045], likelihood: 5, severity: 4 });
+    const { w, e } = zonesById(assess({ sites: [onEdge], zones: [W, E] }, createConfig()).zones);
+    expect(w!.level).toBe('red');
+    expect(e!.level).toBe('red');
+  });
+
+  it('lets a hazard’s footprint reach across a zone edge, and says so', () => {
+    // A grade-2 fuel station with full vapour recovery (largest rule: 35 m to 重要公共建筑物) 20 m west of the edge.
+    const station = createSite({ id: 'fs', category: 'fuel_station', at: [118.79 - 20 / 94_450, 32.045], likelihood: 4, severity: 4, stationGrade: 2, vapourRecovery: 'full' });
+    const { w, e } = zonesById(assess({ sites: [station], zones: [W, E] }, createConfig()).zones);
+    expect(w!.contributors[0]).toMatchObject({ siteId: 'fs', how: 'inside' });
+    expect(e!.level).toBe('orange');
+    expect(e!.contributors[0]).toMatchObject({ siteId: 'fs', how: 'footprint' });
+    expect(e!.contributors[0]!.distanceM).toBeGreaterThan(19);
+    expect(e!.contributors[0]!.distanceM).toBeLessThan(21);
+    expect(e!.reason).toContain('防护范围覆盖本区');
+  });
+
+  it('uses the site’s own assessed protection distance as its footprint', () => {
+    const store = createSite({ id: 'hz', category: 'hazchem_storage', at: [118.785, latitudeNorthOf(32.05, -300)], likelihood: 5, severity: 5, protectionDistanceM: 400 });
+    const north = createSquareZone('N', 118.78, 32.05, 0.01);
+    const [n] = assess({ sites: [store], zones: [north] }, createConfig()).zones;
+    expect(n!.level).toBe('red');
+    expect(n!.contributors[0]!.how).toBe('footprint');
+    const far = { ...store, protectionDistanceM: 299 };
+    expect(assess({ sites: [far], zones: [north] }, createConfig()).zones[0]!.contributors).toHaveLength(0);
+  });
+
+  it('gives an empty zone the configured empty level with a stated reason', () => {
+    expect(assess({ sites: [], zones: [W] }, createConfig()).zones[0]).toMatchObject({ level: 'blue', score: 0, contributors: [] });
+    expect(assess({ sites: [], zones: [W] }, createConfig({ emptyZoneLevel: null })).zones[0]!.level).toBeNull();
+  });
+
+  it('ignores unscored sites (no L/S) when colouring', () => {
+    const school = createSite({ id: 's', category: 'school', at: [118.785, 32.045] });
+    expect(assess({ sites: [school], zones: [W] }, createConfig()).zones[0]!.contributors).toHaveLength(0);
+  });
+
+  const arbitrarySite = fc.record({
+    lon: fc.double({ min: 118.775, max: 118.805, noNaN: true }),
+    lat: fc.double({ min: 32.035, max: 32.055, noNaN: true }),
+    l: fc.integer({ min: 1, max: 5 }),
+    s: fc.integer({ min: 1, max: 5 }),
+    category: fc.constantFrom('construction', 'fuel_station', 'crowded_place', 'fireworks_retail'),
+  });
+  const toSites = (xs: { lon: number; lat: number; l: number; s: number; category: string }[]) =>
+    xs.map((x, i) => createSite({ id: `p${String(i).padStart(3, '0')}`, category: x.category, at: [x.lon, x.lat], likelihood: x.l, severity: x.s }));
+
+  it('never lowers a zone when a site is added (property)', () => {
+    fc.assert(
+      fc.property(fc.array(arbitrarySite, { maxLength: 12 }), arbitrarySite, (xs, extra) => {
+        const before = assess({ sites: toSites(xs), zones: [W, E] }, createConfig()).zones;
+        const after = assess({ sites: toSites([...xs, extra]), zones: [W, E] }, createConfig()).zones;
+        after.forEach((z, i) => expect(LEVEL_RANK[z.level!]).toBeLessThanOrEqual(LEVEL_RANK[before[i]!.level!]));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('gives the same assessment whatever the input order (property)', () => {
+    fc.assert(
+      fc.property(fc.array(arbitrarySite, { minLength: 1, maxLength: 12 }).chain((xs) => fc.tuple(fc.constant(xs), fc.shuffledSubarray(toSites(xs), { minLength: xs.length }))), ([xs, shuffled]) => {
+        const a = assess({ sites: toSites(xs), zones: [W, E] }, createConfig());
+        const b = assess({ sites: shuffled, zones: [E, W] }, createConfig());
+        expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { BinaryFileError, FileFormatError, importSites } from '../../../src/io';
+import { demoZones, fixtureBytes } from '../../helpers/files';
+
+const zones = demoZones();
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+describe('importSites: a GBK file with Chinese headers and bad rows', () => {
+  const { sites, report } = importSites('sites-gbk.csv', fixtureBytes('sites-gbk.csv'), { crs: 'wgs84', zones });
+
+  it('decodes GBK and maps the Chinese headers', () => {
+    expect(report.encoding).toBe('gb18030');
+    expect(sites.find((s) => s.id === 'GBK-001')).toMatchObject({ name: '鼓楼示例加油站', category: 'fuel_station', district: '鼓楼区', stationGrade: 2, vapourRecovery: 'full', likelihood: 4, severity: 4 });
+  });
+
+  it('accounts for every row: accepted + rejected = rows read (blank lines are not rows)', () => {
+    expect(report.rows).toBe(11); // lines 2–13 less the blank line 11
+    expect(report.accepted + report.rejected).toBe(report.rows);
+    expect(sites.map((s) => s.id)).toEqual(['GBK-001', 'GBK-002', 'GBK-011']);
+  });
+
+  it.each([
+    [4, 'category', /未知类别「加油点」/],
+    [5, 'id', /编号缺失/],
+    [6, 'id', /重复.*第 3 行/],
+    [7, 'likelihood', /1–5 的整数/],
+    [8, 'lon', /互换/],
+    [9, 'lon', /投影坐标/],
+    [10, 'lon', /经度不是数字/],
+    [12, 'lon', /研究区范围之外/],
+  ])('rejects line %i on field %s with its reason', (line, field, reason) => {
+    const error = report.errors.find((e) => e.line === line);
+    expect(error).toMatchObject({ field });
+    expect(error!.reason).toMatch(reason);
+  });
+});
+
+describe('importSites: UTF-8 with BOM', () => {
+  const { sites, report } = importSites('sites-utf8-bom.csv', fixtureBytes('sites-utf8-bom.csv'), { crs: 'wgs84', zones });
+
+  it('keeps a quoted field spanning two lines and skips comment lines', () => {
+    expect(report.encoding).toBe('utf-8');
+    expect(report.rows).toBe(3);
+    expect(sites[0]).toMatchObject({ id: 'U-1', name: '多行\n名称', controls: '巡查,记录' });
+  });
+
+  it('keeps hostile names as plain data (escaping happens where they are shown or written)', () => {
+    expect(sites.map((s) => s.name)).toContain('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('importSites: files that are not site tables', () => {
+  it('refuses an empty file with the expectation stated', () => {
+    expect(() => importSites('empty.csv', fixtureBytes('empty.csv'), { crs: 'wgs84', zones })).toThrow(FileFormatError);
+    expect(() => importSites('empty.csv', fixtureBytes('empty.csv'), { crs: 'wgs84', zones })).toThrow(/expected a header row/);
+  });
+
+  it('reads a header-only file as zero rows', () => {
+    expect(importSites('h.csv', fixtureBytes('header-only.csv'), { crs: 'wgs84', zones }).report).toMatchObject({ rows: 0, accepted: 0, rejected: 0 });
+  });
+
+  it('refuses a binary file renamed .csv', () => {
+    expect(() => importSites('binary.csv', fixtureBytes('binary.csv'), { crs: 'wgs84', zones })).toThrow(BinaryFileError);
+  });
+
+  it('reports a row with no geometry', () => {
+    const { report } = importSites('g.csv', utf8('id,name,category\nA,a,school\n'), { crs: 'wgs84', zones });
+    expect(report.errors[0]).toMatchObject({ line: 2, field: 'lon' });
+    expect(report.errors[0]!.reason).toMatch(/no geometry/);
+  });
+
+  it('reads a WKT column', () => {
+    const { sites } = importSites('w.csv', utf8('id,name,category,wkt\nA,a,school,"POLYGON((118.78 32.04,118.781 32.04,118.781 32.041,118.78 32.04))"\n'), { crs: 'wgs84', zones });
+    expect(sites[0]!.geometry.type).toBe('Polygon');
+  });
+
+  it('rejects an id already loaded from another file', () => {
+    const { report } = importSites('d.csv', utf8('id,name,category,lon,lat\nA,a,school,118.78,32.04\n'), { crs: 'wgs84', zones, existingIds: new Set(['A']) });
+    expect(report.errors[0]!.reason).toMatch(/已加载/);
+  });
+});
+
+describe('importSites: coordinates', () => {
+  it('converts GCJ-02 to WGS-84', () => {
+    const { sites, report } = importSites('g.csv', utf8('id,name,category,lon,lat\nA,a,school,118.784,32.041\n'), { crs: 'gcj02', zones });
+    expect(report.crs).toBe('gcj02');
+    const [lon, lat] = (sites[0]!.geometry as { coordinates: number[] }).coordinates;
+    // GCJ-02 lies ≈ 500 m north-east of WGS-84 in Nanjing (reference §4.1)
+    expect(lon!).toBeLessThan(118.784 - 0.003);
+    expect(lat!).toBeGreaterThan(32.041 - 0.0001 - 0.003);
+  });
+});
+
+describe('importSites never throws on row content (property)', () => {
+  const cell = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('', '学校', '加油站', '118.78', '32.04', '6', '=1+1', '"', ',', '\n'));
+  it('accepted + rejected = rows read for arbitrary tables', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 5, maxLength: 7 }), { maxLength: 20 }), (rows) => {
+        const text = 'id,name,category,lon,lat\n' + rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\n');
+        const { report } = importSites('p.csv', utf8(text), { crs: 'wgs84', zones });
+        expect(report.accepted + report.rejected).toBe(report.rows);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
