@@ -1,0 +1,104 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import Papa from 'papaparse';
+import { runAssess } from '../../src/cli/runAssess';
+
+const DEMO = {
+  sites: ['data/demo/nanjing-sites.fictitious.csv', 'data/demo/nanjing-osm.geojson'],
+  zones: 'data/demo/nanjing-districts.wgs84.geojson',
+  crs: 'wgs84',
+};
+
+function createOutDir(): string {
+  return mkdtempSync(join(tmpdir(), 'usrm-cli-'));
+}
+
+function runCli(args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
+}
+
+describe('npm run cli -- assess (DESIGN §7 contract)', () => {
+  let out: string;
+  beforeAll(async () => {
+    out = createOutDir();
+    await runAssess({ ...DEMO, out });
+  });
+
+  it('writes sites.csv with the contract columns, WGS-84 lon/lat to 7 decimals', () => {
+    const { data, meta } = Papa.parse<Record<string, string>>(readFileSync(join(out, 'sites.csv'), 'utf8'), { header: true, skipEmptyLines: true });
+    expect(meta.fields).toEqual(['id', 'name', 'category', 'role', 'lon', 'lat', 'district', 'domain', 'score', 'level']);
+    expect(data.length).toBe(477);
+    expect(data[0]!.lon).toMatch(/^\d+\.\d{7}$/);
+    expect(new Set(data.map((r) => r.role))).toEqual(new Set(['hazard', 'target', 'risk']));
+  });
+
+  it('writes violations.csv with the contract columns first and the known violation at 金陵中学', () => {
+    const { data, meta } = Papa.parse<Record<string, string>>(readFileSync(join(out, 'violations.csv'), 'utf8'), { header: true, skipEmptyLines: true });
+    expect(meta.fields!.slice(0, 7)).toEqual(['hazard_id', 'target_id', 'rule_id', 'distance_m', 'required_m', 'shortfall_m', 'status']);
+    const known = data.find((r) => r.hazard_id === 'DEMO-CTR-KNOWN' && r.target_name === '金陵中学')!;
+    expect(known).toMatchObject({ rule_id: 'gb50156-important-full', required_m: '35.00', status: 'violation' });
+    expect(Number(known.distance_m)).toBeLessThanOrEqual(30.005);
+    expect(new Set(data.map((r) => r.status))).toEqual(new Set(['violation', 'not_assessed']));
+  });
+
+  it('writes zones.geojson with level, score, mode and contributors, in all four colours', () => {
+    const zones = JSON.parse(readFileSync(join(out, 'zones.geojson'), 'utf8'));
+    expect(zones.features).toHaveLength(11);
+    for (const f of zones.features) expect(Object.keys(f.properties)).toEqual(expect.arrayContaining(['id', 'name', 'level', 'score', 'mode', 'contributors']));
+    expect(new Set(zones.features.map((f: { properties: { level: string } }) => f.properties.level))).toEqual(new Set(['red', 'orange', 'yellow', 'blue']));
+  });
+
+  it('writes summary.json with counts, the method id and a SHA-256 of every input', () => {
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.method_profile).toBe('matrix-A');
+    expect(summary.inputs).toHaveLength(3);
+    for (const i of summary.inputs) expect(i.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const bySites = summary.sites_by_level;
+    expect(bySites.red + bySites.orange + bySites.yellow + bySites.blue + bySites.unscored).toBe(477);
+  });
+
+  it('writes import-report.json accounting for every row', () => {
+    const report = JSON.parse(readFileSync(join(out, 'import-report.json'), 'utf8'));
+    for (const f of report.files) {
+      expect(Object.keys(f)).toEqual(expect.arrayContaining(['file', 'encoding', 'crs', 'rows', 'accepted', 'rejected', 'errors']));
+      expect(f.accepted + f.rejected).toBe(f.rows);
+    }
+  });
+
+  it('writes byte-identical files on a rerun', async () => {
+    const again = createOutDir();
+    await runAssess({ ...DEMO, out: again });
+    for (const f of ['sites.csv', 'zones.geojson', 'violations.csv', 'summary.json', 'import-report.json']) {
+      expect(readFileSync(join(again, f)), f).toEqual(readFileSync(join(out, f)));
+    }
+  });
+});
+
+describe('CLI exit status', () => {
+  it('exits 0 with rejected rows, which are not an error', () => {
+    const out = createOutDir();
+    const r = runCli(['assess', '--sites', 'tests/fixtures/sites-gbk.csv', '--zones', DEMO.zones, '--crs', 'wgs84', '--out', out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/3 accepted, 8 rejected/);
+  });
+
+  it('exits 2 on a usage error', () => {
+    expect(runCli(['assess', '--out', createOutDir()]).status).toBe(2);
+    expect(runCli(['frobnicate']).status).toBe(2);
+    expect(runCli(['assess', '--sites', 'x.csv', '--crs', 'utm', '--out', createOutDir()]).status).toBe(2);
+  });
+
+  it('exits 1 on unusable input, with the reason on stderr', () => {
+    const r = runCli(['assess', '--sites', 'tests/fixtures/binary.csv', '--out', createOutDir()]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/binary/);
+    const badMethod = join(createOutDir(), 'm.json');
+    writeFileSync(badMethod, JSON.stringify({ id: 'x', name: 'x', source: 'x', cells: [['red']] }));
+    const m = runCli(['assess', '--sites', 'tests/fixtures/sites-gbk.csv', '--method', badMethod, '--out', createOutDir()]);
+    expect(m.status).toBe(1);
+    expect(m.stderr).toMatch(/method.cells/);
+  });
+});
