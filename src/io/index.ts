@@ -8,3 +8,4 @@ export { toWgs84, isCrsOption, CRS_CHOICES, type Crs, type CrsOption } from './c
 export { toCsv, neutraliseCell, UTF8_BOM, type CsvColumn } from './csvWrite';
 export { sitesCsv, violationsCsv, zonesGeoJson, summaryJson, importReportJson, type InputDigest } from './assessmentFiles';
 export { sha256Hex } from './sha256';
+export { siteTemplateCsv } from './siteTemplate';

@@ -1,0 +1,22 @@
+// The demo city's files, bundled as same-origin assets (no network beyond the page's own host).
+import districtsUrl from '../../data/demo/nanjing-districts.wgs84.geojson?url';
+import fictitiousUrl from '../../data/demo/nanjing-sites.fictitious.csv?url';
+import osmUrl from '../../data/demo/nanjing-osm.geojson?url';
+import type { DemoFiles } from '../state/actions';
+
+async function bytes(url: string): Promise<Uint8Array> {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+  return new Uint8Array(await r.arrayBuffer());
+}
+
+export async function fetchDemoFiles(): Promise<DemoFiles> {
+  const [zones, fictitious, osm] = await Promise.all([bytes(districtsUrl), bytes(fictitiousUrl), bytes(osmUrl)]);
+  return {
+    zones: new TextDecoder().decode(zones),
+    sites: [
+      { file: 'nanjing-sites.fictitious.csv', bytes: fictitious, crs: 'wgs84' },
+      { file: 'nanjing-osm.geojson', bytes: osm, crs: 'wgs84' },
+    ],
+  };
+}

@@ -1,0 +1,25 @@
+// Composition root: store, engine worker, actions, React tree; then the demo city is loaded.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createAppStore } from '../state/store';
+import { createActions } from '../state/actions';
+import { createEngineClient } from '../worker/engineClient';
+import { AppContext } from '../ui/AppContext';
+import { App } from '../ui/App';
+import { fetchDemoFiles } from './demoFiles';
+import '../ui/styles.css';
+
+const store = createAppStore();
+const actions = createActions(store, createEngineClient());
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <AppContext.Provider value={{ store, actions }}>
+      <App />
+    </AppContext.Provider>
+  </StrictMode>,
+);
+
+fetchDemoFiles()
+  .then((files) => actions.loadDemo(files))
+  .catch((e: Error) => store.setState({ assessError: `示例数据加载失败:${e.message}` }));

@@ -1,0 +1,151 @@
+// The only place MapLibre is touched: mount once, then follow the store one way (store → map).
+import { Map as MapLibreMap, Marker, NavigationControl, Popup, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { pointOnFeature } from '@turf/turf';
+import { bboxOf, LEVEL_ZH, type Assessment } from '../engine';
+import type { Actions } from '../state/actions';
+import type { AppStore, Selection } from '../state/store';
+import { explainSite, explainViolation, explainZone, type Explanation } from '../ui/explain';
+import { mapSources } from './mapData';
+import { explanationElement } from './popup';
+import { baseStyle, CLICKABLE_LAYERS } from './style';
+
+// Without this the map never loads from `vite build` output (STACK.md pitfall 2).
+setWorkerUrl(workerUrl);
+
+export const MAP_ATTRIBUTION = '区划边界 DataV.GeoAtlas(示意,非标准地图)· © OpenStreetMap contributors · 危险源与风险点为示例数据(虚构)';
+
+export interface MountedMap {
+  map: MapLibreMap;
+  destroy(): void;
+}
+
+export function createMap(container: HTMLElement, store: AppStore, actions: Actions): MountedMap {
+  const map = new MapLibreMap({
+    container,
+    style: baseStyle(),
+    center: [118.8, 32.05],
+    zoom: 8,
+    attributionControl: { compact: false, customAttribution: MAP_ATTRIBUTION },
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+  });
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+  let labels: Marker[] = [];
+  let popup: Popup | null = null;
+  let highlighted: { source: string; id: number }[] = [];
+  let fitted = false;
+
+  const render = (a: Assessment | null): void => {
+    container.dataset.mapReady = 'false';
+    if (!a) return;
+    const sources = mapSources(a);
+    for (const [name, data] of Object.entries(sources)) (map.getSource(name) as GeoJSONSource).setData(data);
+    for (const m of labels) m.remove();
+    labels = a.zones.map((z) => new Marker({ element: zoneLabel(z.name, z.level), anchor: 'center' }).setLngLat(pointOnFeature(z.geometry).geometry.coordinates as [number, number]).addTo(map));
+    if (!fitted && a.zones.length + a.sites.length > 0) {
+      const b = bboxOf({ type: 'GeometryCollection', geometries: [...a.zones.map((z) => z.geometry), ...a.sites.map((s) => s.geometry)] });
+      map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 24, animate: false });
+      fitted = true;
+    }
+    map.once('idle', () => (container.dataset.mapReady = 'true'));
+    map.triggerRepaint();
+  };
+
+  const showSelection = (selection: Selection): void => {
+    for (const h of highlighted) map.setFeatureState(h, { selected: false });
+    highlighted = [];
+    popup?.remove();
+    popup = null;
+    const a = store.getState().assessment;
+    if (!a || !selection) return;
+    let explanation: Explanation | null = null;
+    let at: [number, number] | null = null;
+    if (selection.kind === 'zone') {
+      const i = a.zones.findIndex((z) => z.id === selection.id);
+      explanation = explainZone(a, selection.id);
+      if (i >= 0) {
+        highlighted.push({ source: 'zones', id: i });
+        at = pointOnFeature(a.zones[i]!.geometry).geometry.coordinates as [number, number];
+      }
+    } else if (selection.kind === 'site') {
+      const i = a.sites.findIndex((s) => s.id === selection.id);
+      explanation = explainSite(a, selection.id);
+      if (i >= 0) {
+        highlighted.push({ source: 'sitePoints', id: i });
+        at = [a.sites[i]!.lon, a.sites[i]!.lat];
+      }
+    } else {
+      const v = a.violations[selection.index];
+      explanation = explainViolation(a, selection.index);
+      if (v) {
+        highlighted.push({ source: 'violations', id: selection.index });
+        at = [(v.closest[0][0] + v.closest[1][0]) / 2, (v.closest[0][1] + v.closest[1][1]) / 2];
+      }
+    }
+    for (const h of highlighted) map.setFeatureState(h, { selected: true });
+    if (explanation && at) {
+      popup = new Popup({ maxWidth: '360px', closeOnClick: false }).setLngLat(at).setDOMContent(explanationElement(explanation)).addTo(map);
+      popup.on('close', () => {
+        if (store.getState().selection === selection) actions.select(null);
+      });
+    }
+  };
+
+  map.on('click', (e) => {
+    const hits = map.queryRenderedFeatures(e.point, { layers: [...CLICKABLE_LAYERS] });
+    const first = pickTopmost(hits);
+    if (!first) return actions.select(null);
+    const p = first.properties as Record<string, unknown>;
+    if (first.layer.id === 'zones-fill') actions.select({ kind: 'zone', id: String(p.zoneId) });
+    else if (first.layer.id.endsWith('-line')) actions.select({ kind: 'violation', index: Number(p.index) });
+    else actions.select({ kind: 'site', id: String(p.siteId) });
+  });
+  for (const layer of CLICKABLE_LAYERS) {
+    map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
+    map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+  }
+
+  let unsubscribe = (): void => {};
+  map.on('load', () => {
+    render(store.getState().assessment);
+    showSelection(store.getState().selection);
+    unsubscribe = store.subscribe((state, prev) => {
+      if (state.assessment !== prev.assessment) render(state.assessment);
+      if (state.selection !== prev.selection || state.assessment !== prev.assessment) showSelection(state.selection);
+      if (state.selection && state.selection !== prev.selection) flyToSelection(map, state.assessment, state.selection);
+    });
+  });
+
+  return {
+    map,
+    destroy() {
+      unsubscribe();
+      map.remove();
+    },
+  };
+}
+
+function pickTopmost(hits: MapGeoJSONFeature[]): MapGeoJSONFeature | undefined {
+  return [...hits].sort((a, b) => CLICKABLE_LAYERS.indexOf(a.layer.id as never) - CLICKABLE_LAYERS.indexOf(b.layer.id as never))[0];
+}
+
+function flyToSelection(map: MapLibreMap, a: Assessment | null, s: Selection): void {
+  if (!a || !s || s.kind === 'zone') return;
+  const at = s.kind === 'site' ? a.sites.find((x) => x.id === s.id) : null;
+  const v = s.kind === 'violation' ? a.violations[s.index] : null;
+  const centre: [number, number] | null = at ? [at.lon, at.lat] : v ? v.closest[0] : null;
+  if (centre && !map.getBounds().contains(centre)) map.easeTo({ center: centre, zoom: Math.max(map.getZoom(), 15), duration: 0 });
+}
+
+function zoneLabel(name: string, level: Assessment['zones'][number]['level']): HTMLElement {
+  const el = document.createElement('div');
+  el.className = `zone-label level-${level ?? 'none'}`;
+  const n = document.createElement('span');
+  n.textContent = name;
+  const l = document.createElement('b');
+  l.textContent = level ? LEVEL_ZH[level].replace('风险', '') : '未定级';
+  el.append(n, l);
+  return el;
+}

@@ -1,0 +1,41 @@
+// Assessment → GeoJSON sources for the map (pure). Features carry numeric ids for feature-state highlighting
+// and only the properties the style needs; details are looked up in the Assessment on click.
+import type { Feature, FeatureCollection, Geometry, LineString } from 'geojson';
+import type { Assessment } from '../engine';
+
+export interface MapSources {
+  zones: FeatureCollection;
+  sitePolygons: FeatureCollection;
+  sitePoints: FeatureCollection;
+  violations: FeatureCollection<LineString>;
+}
+
+export function mapSources(a: Assessment): MapSources {
+  const zones: Feature[] = a.zones.map((z, i) => ({
+    type: 'Feature',
+    id: i,
+    geometry: z.geometry,
+    properties: { zoneId: z.id, level: z.level ?? 'none' },
+  }));
+  const sitePolygons: Feature[] = [];
+  const sitePoints: Feature[] = [];
+  a.sites.forEach((s, i) => {
+    const properties = { siteId: s.id, level: s.level ?? 'none', role: s.role ?? 'risk' };
+    const isArea = s.geometry.type === 'Polygon' || s.geometry.type === 'MultiPolygon';
+    if (isArea) sitePolygons.push({ type: 'Feature', id: i, geometry: s.geometry as Geometry, properties });
+    // every site also gets a point, so small polygons stay visible and clickable at city scale
+    sitePoints.push({ type: 'Feature', id: i, geometry: { type: 'Point', coordinates: [s.lon, s.lat] }, properties: { ...properties, area: isArea } });
+  });
+  const violations: Feature<LineString>[] = a.violations.map((v, i) => ({
+    type: 'Feature',
+    id: i,
+    geometry: { type: 'LineString', coordinates: [v.closest[0], v.closest[1]] },
+    properties: { index: i, status: v.status },
+  }));
+  return {
+    zones: { type: 'FeatureCollection', features: zones },
+    sitePolygons: { type: 'FeatureCollection', features: sitePolygons },
+    sitePoints: { type: 'FeatureCollection', features: sitePoints },
+    violations: { type: 'FeatureCollection', features: violations },
+  };
+}

@@ -1,0 +1,26 @@
+// React binding of the vanilla store: components select one value at a time.
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { Actions } from '../state/actions';
+import type { AppState, AppStore } from '../state/store';
+
+export interface AppServices {
+  store: AppStore;
+  actions: Actions;
+}
+
+export const AppContext = createContext<AppServices | null>(null);
+
+export function useServices(): AppServices {
+  const services = useContext(AppContext);
+  if (!services) throw new Error('AppContext missing: wrap the tree in <AppContext.Provider>');
+  return services;
+}
+
+export function useAppState<T>(selector: (s: AppState) => T): T {
+  return useStore(useServices().store, selector);
+}
+
+export function useActions(): Actions {
+  return useServices().actions;
+}

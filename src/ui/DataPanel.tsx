@@ -1,0 +1,49 @@
+// Load site files: CSV (UTF-8/GBK, Chinese headers) or GeoJSON, with the coordinate system stated or suggested.
+import { useId } from 'react';
+import { CRS_CHOICES, siteTemplateCsv, type CrsOption } from '../io';
+import { downloadText } from './download';
+import { useActions, useAppState } from './AppContext';
+import { ImportReportView } from './ImportReportView';
+
+const CRS_LABEL: Record<CrsOption, string> = {
+  auto: '自动判断', wgs84: 'WGS-84 (GPS)', cgcs2000: 'CGCS2000 (天地图)', gcj02: 'GCJ-02 (高德/腾讯)', bd09: 'BD-09 (百度)',
+};
+
+export function DataPanel() {
+  const actions = useActions();
+  const datasets = useAppState((s) => s.datasets);
+  const importCrs = useAppState((s) => s.importCrs);
+  const importError = useAppState((s) => s.importError);
+  const inputId = useId();
+  const crsId = useId();
+  const onFiles = async (files: FileList | null) => {
+    for (const file of Array.from(files ?? [])) await actions.importFile(file.name, new Uint8Array(await file.arrayBuffer()));
+  };
+  return (
+    <section className="panel" aria-labelledby={`${inputId}-h`}>
+      <h2 id={`${inputId}-h`}>数据</h2>
+      <label htmlFor={crsId}>坐标系</label>{' '}
+      <select id={crsId} value={importCrs} onChange={(e) => actions.setImportCrs(e.target.value as CrsOption)}>
+        {(['auto', ...CRS_CHOICES] as CrsOption[]).map((c) => <option key={c} value={c}>{CRS_LABEL[c]}</option>)}
+      </select>
+      <div className="upload">
+        <label htmlFor={inputId}>上传风险点/场所文件 (CSV 或 GeoJSON)</label>
+        <input id={inputId} type="file" accept=".csv,.txt,.geojson,.json" multiple onChange={(e) => { void onFiles(e.target.files); e.target.value = ''; }} />
+        <p className="meta">
+          <button type="button" className="link" onClick={() => downloadText('风险点导入模板.csv', siteTemplateCsv(), 'text/csv;charset=utf-8')}>
+            下载导入模板 (CSV)
+          </button>
+        </p>
+      </div>
+      {importError && <p role="alert" className="error">文件无法导入:{importError}</p>}
+      {datasets.map((d) => (
+        <div key={d.id} className="dataset">
+          <ImportReportView report={d.report} />
+          {d.demo ? <p className="meta">示例数据{d.sites.some((s) => s.fictitious) ? '(虚构)' : '(OpenStreetMap 真实数据)'}</p> : (
+            <button type="button" onClick={() => void actions.removeDataset(d.id)}>移除此文件</button>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+// Legend: level names (never colour alone), counts of zones and sites, the method and mode in force.
+import { LEVELS, LEVEL_ZH } from '../engine';
+import { LEVEL_FILL } from '../figures/palette';
+import { useAppState } from './AppContext';
+
+export function Legend() {
+  const a = useAppState((s) => s.assessment);
+  const assessing = useAppState((s) => s.assessing);
+  return (
+    <section className="panel legend" aria-label="图例">
+      <h2>图例 {assessing && <span className="meta" role="status">评估中…</span>}</h2>
+      <table>
+        <thead>
+          <tr><th scope="col">等级</th><th scope="col">分区</th><th scope="col">风险点</th></tr>
+        </thead>
+        <tbody>
+          {LEVELS.map((l) => (
+            <tr key={l} data-level={l}>
+              <td><span className="swatch" style={{ background: LEVEL_FILL[l] }} aria-hidden="true" /> {LEVEL_ZH[l]}</td>
+              <td>{a?.stats.zonesByLevel[l] ?? 0}</td>
+              <td>{a?.stats.sitesByLevel[l] ?? 0}</td>
+            </tr>
+          ))}
+          <tr><td><span className="swatch unscored" aria-hidden="true" /> 未评分</td><td>{a?.stats.zonesByLevel.unscored ?? 0}</td><td>{a?.stats.sitesByLevel.unscored ?? 0}</td></tr>
+        </tbody>
+      </table>
+      <ul className="symbols">
+        <li><span className="sym hazard" aria-hidden="true" /> 危险源(黑边圆点)</li>
+        <li><span className="sym target" aria-hidden="true" /> 防护目标(紫色)</li>
+        <li><span className="sym violation" aria-hidden="true" /> 防护距离不符合/临界(红线)</li>
+        <li><span className="sym unassessed" aria-hidden="true" /> 未评估(灰色虚线)</li>
+      </ul>
+      <p className="meta">
+        分区方法:就高 (max) · 评分:{a?.methodId ?? '—'}(风险矩阵方案A,出处见 docs/methods.md)
+      </p>
+    </section>
+  );
+}

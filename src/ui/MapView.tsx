@@ -1,0 +1,21 @@
+// Mounts the map once; everything after that flows store → map in src/map/createMap.ts.
+import { useEffect, useRef } from 'react';
+import { useServices } from './AppContext';
+
+export function MapView() {
+  const ref = useRef<HTMLDivElement>(null);
+  const { store, actions } = useServices();
+  useEffect(() => {
+    let destroy = (): void => {};
+    let cancelled = false;
+    void import('../map/createMap').then(({ createMap }) => {
+      if (cancelled || !ref.current) return;
+      destroy = createMap(ref.current, store, actions).destroy;
+    });
+    return () => {
+      cancelled = true;
+      destroy();
+    };
+  }, [store, actions]);
+  return <div ref={ref} className="map" role="region" aria-label="城市安全风险四色图(地图)。表格中列出同样的信息。" data-testid="map" />;
+}

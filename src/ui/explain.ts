@@ -1,0 +1,86 @@
+// Why does this thing look the way it does? Plain-data explanations of a zone, a site or a violation,
+// shared by the map popup and the panels (rendered as text, never as HTML).
+import { categoryByCode, LEVEL_ZH, type Assessment, type Level } from '../engine';
+
+export interface Explanation {
+  title: string;
+  level: Level | null;
+  rows: [label: string, value: string][];
+  list?: { heading: string; items: string[] };
+}
+
+const HOW = { inside: '位于区内', footprint: '防护范围覆盖' } as const;
+
+export function levelName(level: Level | null): string {
+  return level ? LEVEL_ZH[level] : '未评分';
+}
+
+export function explainZone(a: Assessment, zoneId: string): Explanation | null {
+  const z = a.zones.find((x) => x.id === zoneId);
+  if (!z) return null;
+  const names = new Map(a.sites.map((s) => [s.id, s.name]));
+  return {
+    title: z.name,
+    level: z.level,
+    rows: [
+      ['风险等级', levelName(z.level)],
+      ['聚合方式', '就高 (max):取区内或防护范围覆盖本区的最高风险点'],
+      ['依据', z.reason],
+      ['评分方法', a.methodId],
+      ['贡献风险点', String(z.contributors.length)],
+    ],
+    list: {
+      heading: '定级依据(前 10 个)',
+      items: z.contributors.slice(0, 10).map((c) => `${names.get(c.siteId) ?? c.siteId} · ${levelName(c.level)} · R=${c.score} · ${HOW[c.how]}${c.how === 'footprint' ? ` ${c.distanceM.toFixed(1)} m` : ''}`),
+    },
+  };
+}
+
+export function explainSite(a: Assessment, siteId: string): Explanation | null {
+  const s = a.sites.find((x) => x.id === siteId);
+  if (!s) return null;
+  const names = new Map(a.sites.map((x) => [x.id, x.name]));
+  const findings = a.violations.filter((v) => v.hazardId === s.id || v.targetId === s.id);
+  const rows: Explanation['rows'] = [
+    ['编号', s.id],
+    ['类别', categoryByCode(s.category)?.zh ?? s.category],
+    ['所属区域', s.district || '—'],
+    ['行业领域', s.domain],
+    ['风险等级', levelName(s.level)],
+    ['评分', s.levelReason],
+  ];
+  if (s.role === 'hazard') rows.push(['防护范围 (用于分区)', `${s.footprintM} m`]);
+  if (s.fictitious) rows.push(['数据', '示例数据,虚构']);
+  return {
+    title: s.name,
+    level: s.level,
+    rows,
+    list: findings.length
+      ? {
+          heading: `防护距离问题 ${findings.length} 项`,
+          items: findings.slice(0, 10).map((v) => `${STATUS_ZH[v.status]} · ${names.get(v.hazardId === s.id ? v.targetId : v.hazardId)} · ${v.distanceM.toFixed(2)} m${v.requiredM !== null ? ` / 要求 ${v.requiredM} m` : ''}`),
+        }
+      : undefined,
+  };
+}
+
+export const STATUS_ZH = { violation: '不符合', borderline: '临界', not_assessed: '未评估' } as const;
+
+export function explainViolation(a: Assessment, index: number): Explanation | null {
+  const v = a.violations[index];
+  if (!v) return null;
+  const names = new Map(a.sites.map((s) => [s.id, s.name]));
+  return {
+    title: `${STATUS_ZH[v.status]}:${names.get(v.hazardId)} → ${names.get(v.targetId)}`,
+    level: null,
+    rows: [
+      ['实测距离', `${v.distanceM.toFixed(2)} m (边缘到边缘,WGS-84 椭球测地线;${v.measuredBetween})`],
+      ['要求距离', v.requiredM === null ? '须由该单位外部安全防护距离评估确定(缺失)' : `${v.requiredM} m`],
+      ['差距', v.shortfallM === null ? '—' : `${v.shortfallM.toFixed(2)} m`],
+      ['规则', v.ruleId],
+      ['依据', v.source],
+      ['防护目标分类', v.targetClassReason],
+      ...(v.note ? ([['假设', v.note]] as [string, string][]) : []),
+    ],
+  };
+}
