@@ -131,12 +131,18 @@ function pickTopmost(hits: MapGeoJSONFeature[]): MapGeoJSONFeature | undefined {
   return [...hits].sort((a, b) => CLICKABLE_LAYERS.indexOf(a.layer.id as never) - CLICKABLE_LAYERS.indexOf(b.layer.id as never))[0];
 }
 
+/** Bring a selected site or violation into view at a scale where metres can be seen (zones stay as they are). */
 function flyToSelection(map: MapLibreMap, a: Assessment | null, s: Selection): void {
   if (!a || !s || s.kind === 'zone') return;
-  const at = s.kind === 'site' ? a.sites.find((x) => x.id === s.id) : null;
-  const v = s.kind === 'violation' ? a.violations[s.index] : null;
-  const centre: [number, number] | null = at ? [at.lon, at.lat] : v ? v.closest[0] : null;
-  if (centre && !map.getBounds().contains(centre)) map.easeTo({ center: centre, zoom: Math.max(map.getZoom(), 15), duration: 0 });
+  if (s.kind === 'violation') {
+    const v = a.violations[s.index];
+    if (!v || map.getZoom() >= 15) return;
+    const [[x1, y1], [x2, y2]] = v.closest;
+    map.fitBounds([[Math.min(x1, x2), Math.min(y1, y2)], [Math.max(x1, x2), Math.max(y1, y2)]], { padding: 160, maxZoom: 17, duration: 0 });
+    return;
+  }
+  const site = a.sites.find((x) => x.id === s.id);
+  if (site && !map.getBounds().contains([site.lon, site.lat])) map.easeTo({ center: [site.lon, site.lat], duration: 0 });
 }
 
 function zoneLabel(name: string, level: Assessment['zones'][number]['level']): HTMLElement {

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { readFileSync } from 'node:fs';
+import { createAppStore } from '../../src/state/store';
+import { createActions } from '../../src/state/actions';
+import { createEngineClient } from '../../src/worker/engineClient';
+import { AppContext } from '../../src/ui/AppContext';
+import { DataPanel } from '../../src/ui/DataPanel';
+import { Legend } from '../../src/ui/Legend';
+
+function renderPanels() {
+  const store = createAppStore();
+  // jsdom has no Worker: the engine client runs the same engine in-process
+  const actions = createActions(store, createEngineClient());
+  store.setState({ zones: [] });
+  render(
+    <AppContext.Provider value={{ store, actions }}>
+      <Legend />
+      <DataPanel />
+    </AppContext.Provider>,
+  );
+  return { store, actions };
+}
+
+function fileOf(path: string, name: string): File {
+  return new File([readFileSync(path)], name, { type: 'text/csv' });
+}
+
+describe('uploading a site file', () => {
+  it('reports accepted and rejected rows, each rejection with its line, field and reason', async () => {
+    const { store } = renderPanels();
+    await userEvent.upload(screen.getByLabelText(/上传风险点/), fileOf('tests/fixtures/sites-gbk.csv', 'sites-gbk.csv'));
+    const report = await screen.findByRole('region', { name: '导入报告 sites-gbk.csv' });
+    expect(within(report).getByTestId('accepted')).toHaveTextContent('4');
+    expect(within(report).getByTestId('rejected')).toHaveTextContent('7');
+    expect(report).toHaveTextContent('GBK/GB18030');
+    const rows = within(report).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getAllByRole('cell')[0]!.textContent)).toEqual(['4', '5', '6', '7', '8', '9', '10']);
+    expect(rows[0]).toHaveTextContent('未知类别「加油点」');
+    await screen.findByText('评估中…').catch(() => undefined);
+    expect(store.getState().assessment?.sites.map((s) => s.id)).toEqual(['GBK-001', 'GBK-002', 'GBK-010', 'GBK-011']);
+  });
+
+  it('shows a whole-file failure as an alert and keeps what was loaded', async () => {
+    const { store } = renderPanels();
+    await userEvent.upload(screen.getByLabelText(/上传风险点/), fileOf('tests/fixtures/sites-utf8-bom.csv', 'good.csv'));
+    await screen.findByRole('region', { name: '导入报告 good.csv' });
+    await userEvent.upload(screen.getByLabelText(/上传风险点/), fileOf('tests/fixtures/binary.csv', 'bad.csv'));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/bad\.csv.*binary/);
+    expect(store.getState().datasets.map((d) => d.file)).toEqual(['good.csv']);
+  });
+
+  it('renders hostile names as text, never as markup', async () => {
+    renderPanels();
+    const csv = 'id,name,category,lon,lat\nX1,a,<img src=x onerror=alert(1)>,118.78,32.04\n';
+    await userEvent.upload(screen.getByLabelText(/上传风险点/), new File([csv], '<script>.csv'));
+    const report = await screen.findByRole('region', { name: '导入报告 <script>.csv' });
+    expect(report.querySelector('img, script')).toBeNull();
+    expect(report).toHaveTextContent('未知类别「<img src=x onerror=alert(1)>」');
+    expect(report).toHaveTextContent('<script>.csv');
+  });
+});

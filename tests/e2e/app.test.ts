@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { LEVELS } from '../../src/engine';
+import { LEVEL_FILL } from '../../src/figures/palette';
+import { BACKGROUND, ZONE_OPACITY } from '../../src/map/style';
+import { launchChromium, type BrowserSession } from './browser';
+import { blend, countPixelsNear, hexToRgb } from './pixels';
+
+const baseUrl = inject('baseUrl');
+let session: BrowserSession;
+const externalRequests: string[] = [];
+const pageErrors: string[] = [];
+
+async function openApp(): Promise<Page> {
+  const page = await session.newPage();
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['data:', 'blob:'].includes(u.protocol) && u.hostname !== '127.0.0.1' && u.hostname !== 'localhost') externalRequests.push(r.url());
+  });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(baseUrl);
+  await page.waitForSelector('[data-map-ready="true"]', { timeout: 45_000 });
+  return page;
+}
+
+beforeAll(async () => {
+  session = await launchChromium();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('the demo city in a real browser', () => {
+  it('renders Nanjing with all four level colours on the map', async () => {
+    const page = await openApp();
+    const shot = await page.locator('[data-testid="map"]').screenshot({ path: 'tests/e2e/artifacts/demo-map.png' });
+    for (const level of LEVELS) {
+      const shown = blend(hexToRgb(LEVEL_FILL[level]), hexToRgb(BACKGROUND), ZONE_OPACITY);
+      expect(countPixelsNear(shot, shown), `${level} zone pixels`).toBeGreaterThan(2000);
+    }
+    await expect(page.getByText('六合区')).toBeTruthy();
+    await page.close();
+  });
+
+  it('explains a red zone on click: level, mode and the site that set it', async () => {
+    const page = await openApp();
+    const label = page.locator('.zone-label.level-red', { hasText: '六合区' });
+    const box = (await label.boundingBox())!;
+    // click just below the label (labels let clicks through), on the zone fill
+    for (const dy of [30, 45, 60, -30]) {
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2 + dy);
+      const title = await page.locator('.maplibregl-popup .explain h3').textContent({ timeout: 2000 }).catch(() => null);
+      if (title === '六合区') break;
+    }
+    const popup = page.locator('.maplibregl-popup .explain');
+    await expect(popup.locator('h3').textContent()).resolves.toBe('六合区');
+    const text = (await popup.textContent())!;
+    expect(text).toContain('重大风险');
+    expect(text).toContain('就高');
+    expect(text).toMatch(/DEMO-LH-\d{3}/);
+    await page.close();
+  });
+
+  it('lists the known violation at 金陵中学 and explains it with distance, requirement, rule and source', async () => {
+    const page = await openApp();
+    const row = page
+      .locator('table.violations tbody tr')
+      .filter({ has: page.locator('td:nth-child(2)', { hasText: '金陵中学东侧加油站(虚构)' }) })
+      .filter({ has: page.locator('td:nth-child(3)').getByText('金陵中学', { exact: true }) });
+    await row.click();
+    const popup = page.locator('.maplibregl-popup .explain');
+    await popup.waitFor();
+    const text = (await popup.textContent())!;
+    expect(text).toContain('不符合');
+    expect(text).toMatch(/实测距离\d+\.\d{2} m/);
+    expect(text).toContain('要求距离35 m');
+    expect(text).toContain('gb50156-important-full');
+    expect(text).toContain('GB 50156');
+    await page.screenshot({ path: 'tests/e2e/artifacts/violation.png' });
+    await page.close();
+  });
+
+  it('imports an uploaded CSV: shows the rejected row with its line and reason, and assesses the rest', async () => {
+    const page = await openApp();
+    const csv = '编号,名称,类别,经度,纬度,可能性,严重性\nUP-1,上传测试工地,建筑施工,118.80,32.05,5,5\nUP-2,坏行,建筑施工,118.80,32.05,9,1\n';
+    await page.locator('input[type="file"]').setInputFiles({ name: 'upload.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const report = page.getByRole('region', { name: '导入报告 upload.csv' });
+    await report.waitFor();
+    await expect(report.getByTestId('accepted').textContent()).resolves.toBe('1');
+    await expect(report.getByTestId('rejected').textContent()).resolves.toBe('1');
+    const errorRow = report.locator('table.errors tbody tr').first();
+    await expect(errorRow.locator('td').nth(0).textContent()).resolves.toBe('3');
+    await expect(errorRow.textContent()).resolves.toMatch(/likelihood.*1–5/);
+    // the accepted red site now counts in the legend: one more red point than the demo's 13
+    await expect.poll(() => page.locator('.legend tr[data-level="red"] td').nth(2).textContent()).toBe('14');
+    await page.close();
+  });
+
+  it('refuses a binary file with a clear message and keeps everything loaded', async () => {
+    const page = await openApp();
+    await page.locator('input[type="file"]').setInputFiles({ name: 'oops.csv', mimeType: 'text/csv', buffer: Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 1, 2]) });
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/oops\.csv.*binary/);
+    expect(await page.locator('.import-report').count()).toBe(2);
+    await page.close();
+  });
+
+  it('exports the risk-by-district figure as a non-empty SVG with its title', async () => {
+    const page = await openApp();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '图3 各区风险点 (SVG)' }).click()]);
+    const svg = readFileSync((await download.path())!, 'utf8');
+    expect(download.suggestedFilename()).toBe('F3-risk-by-district.svg');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('图3 各区风险点数量');
+    expect(svg).toContain('六合区');
+    await page.close();
+  });
+
+  it('made no request to any non-local host and threw no page errors', () => {
+    expect(externalRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
