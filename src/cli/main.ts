@@ -5,7 +5,7 @@ import { runAssess, UsageError, InputError } from './runAssess';
 
 const USAGE = `usage:
   npm run cli -- assess --sites FILE [--sites FILE …] [--zones FILE.geojson] [--crs auto|wgs84|cgcs2000|gcj02|bd09]
-                        [--method FILE.json] [--rules FILE.json] --out DIR
+                        [--method FILE.json] [--rules FILE.json] [--data-date YYYY-MM-DD] --out DIR
   npm run cli -- whitepaper <same options> --out DIR`;
 
 async function main(argv: string[]): Promise<number> {
@@ -25,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
         method: { type: 'string' },
         rules: { type: 'string' },
         out: { type: 'string' },
+        'data-date': { type: 'string' },
       },
       strict: true,
     }));
@@ -33,7 +34,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const result = await runAssess({ ...values, whitepaper: command === 'whitepaper' });
+    const { 'data-date': dataDate, ...rest } = values;
+    const result = await runAssess({ ...rest, dataDate, whitepaper: command === 'whitepaper' });
     process.stdout.write(result.message + '\n');
     return 0;
   } catch (e) {

@@ -7,6 +7,7 @@ import {
   summaryJson, violationsCsv, zonesGeoJson, type ImportFileReport, type InputDigest,
 } from '../io';
 import { writeWhitepaperFiles } from './writeWhitepaper';
+import { UNSPECIFIED_DATE } from '../figures/riskByDistrictFigure';
 
 export class UsageError extends Error {}
 export class InputError extends Error {}
@@ -18,6 +19,8 @@ export interface AssessArgs {
   method?: string;
   rules?: string;
   out?: string;
+  /** the date the data describe, printed on figures and in summary.json (never the wall clock) */
+  dataDate?: string;
   whitepaper?: boolean;
 }
 
@@ -26,6 +29,7 @@ export async function runAssess(args: AssessArgs): Promise<{ message: string }> 
   if (!args.out) throw new UsageError('--out DIR is required');
   const crs = args.crs ?? 'auto';
   if (!isCrsOption(crs)) throw new UsageError(`--crs "${crs}" is not one of auto, wgs84, cgcs2000, gcj02, bd09`);
+  if (args.dataDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.dataDate)) throw new UsageError(`--data-date "${args.dataDate}" is not YYYY-MM-DD`);
 
   const digests: InputDigest[] = [];
   const read = async (path: string): Promise<Uint8Array> => {
@@ -67,10 +71,10 @@ export async function runAssess(args: AssessArgs): Promise<{ message: string }> 
     ['sites.csv', sitesCsv(assessment)],
     ['zones.geojson', zonesGeoJson(assessment)],
     ['violations.csv', violationsCsv(assessment)],
-    ['summary.json', summaryJson(assessment, digests, config)],
+    ['summary.json', summaryJson(assessment, digests, { ...config, dataDate: args.dataDate ?? null })],
   ];
   for (const [name, text] of files) await writeFile(join(args.out, name), text);
-  if (args.whitepaper) await writeWhitepaperFiles(args.out, assessment);
+  if (args.whitepaper) await writeWhitepaperFiles(args.out, assessment, args.dataDate ?? UNSPECIFIED_DATE);
   const rows = reports.reduce((n, r) => n + r.rows, 0);
   const rejected = reports.reduce((n, r) => n + r.rejected, 0);
   const v = assessment.violations;

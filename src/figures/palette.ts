@@ -9,4 +9,5 @@ export const LEVEL_FILL: Record<Level, string> = {
   blue: '#2b83ba',
 };
 
-export const FIGURE_FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
+// Single-quoted family names: ECharts writes this inside a double-quoted style attribute.
+export const FIGURE_FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";

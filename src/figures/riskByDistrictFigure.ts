@@ -7,8 +7,12 @@ import { SVGRenderer } from 'echarts/renderers';
 import { LEVEL_ZH, LEVELS, type AssessmentStats } from '../engine';
 import { toCsv } from '../io/csvWrite';
 import { LEVEL_FILL, FIGURE_FONT } from './palette';
+import { stableSvgIds } from './stableSvgIds';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TitleComponent, GraphicComponent, SVGRenderer]);
+
+/** Printed when no data date was given. */
+export const UNSPECIFIED_DATE = '未注明';
 
 export interface FigureOptions {
   /** data date stated on the figure (never the wall clock, so reruns are byte-identical) */
@@ -56,7 +60,7 @@ export function riskByDistrictFigure(stats: AssessmentStats, options: FigureOpti
       { type: 'text', left: 16, bottom: 12, style: { text: options.attribution, fontSize: 11, fill: '#555', fontFamily: FIGURE_FONT } },
     ],
   });
-  const svg = chart.renderToSVGString();
+  const svg = stableSvgIds(chart.renderToSVGString(), 'f3');
   chart.dispose();
   const csv = toCsv(rows, [
     { header: '区', value: (r) => r.district },

@@ -69,8 +69,9 @@ export function zonesGeoJson(a: Assessment): string {
   return JSON.stringify({ type: 'FeatureCollection', features }) + '\n';
 }
 
-export function summaryJson(a: Assessment, inputs: InputDigest[], config: { borderlineToleranceM: number }): string {
+export function summaryJson(a: Assessment, inputs: InputDigest[], config: { borderlineToleranceM: number; dataDate?: string | null }): string {
   const summary = {
+    data_date: config.dataDate ?? null,
     method_profile: a.methodId,
     rule_table: a.rulesId,
     aggregation_mode: 'max',

@@ -13,9 +13,9 @@ export function ExportPanel() {
     setBusy(true);
     setError(null);
     try {
-      const { riskByDistrictFigure } = await import('../figures/riskByDistrictFigure');
+      const { riskByDistrictFigure, UNSPECIFIED_DATE } = await import('../figures/riskByDistrictFigure');
       const { DEMO_ATTRIBUTION } = await import('../figures/attribution');
-      const f = riskByDistrictFigure(a.stats, { dataDate: 'unspecified', methodName: a.methodId, attribution: DEMO_ATTRIBUTION });
+      const f = riskByDistrictFigure(a.stats, { dataDate: UNSPECIFIED_DATE, methodName: a.methodId, attribution: DEMO_ATTRIBUTION });
       if (what === 'svg') downloadText(`${f.id}.svg`, f.svg, 'image/svg+xml');
       else downloadText(`${f.id}.csv`, f.csv, 'text/csv;charset=utf-8');
     } catch (e) {

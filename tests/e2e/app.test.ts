@@ -112,6 +112,8 @@ describe('the demo city in a real browser', () => {
     const svg = readFileSync((await download.path())!, 'utf8');
     expect(download.suggestedFilename()).toBe('F3-risk-by-district.svg');
     expect(svg.startsWith('<svg')).toBe(true);
+    const parseError = await page.evaluate((text) => new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('parsererror')?.textContent ?? null, svg);
+    expect(parseError).toBeNull();
     expect(svg).toContain('图3 各区风险点数量');
     expect(svg).toContain('六合区');
     await page.close();

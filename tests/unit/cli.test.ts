@@ -77,6 +77,22 @@ describe('npm run cli -- assess (DESIGN §7 contract)', () => {
   });
 });
 
+describe('npm run cli -- whitepaper', () => {
+  it('adds the F3 figure (SVG + CSV) stamped with the data date, and the violations table', async () => {
+    const out = createOutDir();
+    await runAssess({ ...DEMO, out, whitepaper: true, dataDate: '2026-11-01' });
+    const svg = readFileSync(join(out, 'figures', 'F3-risk-by-district.svg'), 'utf8');
+    expect(svg).toContain('数据日期 2026-11-01');
+    expect(readFileSync(join(out, 'figures', 'F3-risk-by-district.csv'), 'utf8').startsWith('\uFEFF')).toBe(true);
+    expect(readFileSync(join(out, 'tables', 'T2-violations.csv'), 'utf8')).toContain('DEMO-CTR-KNOWN');
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).data_date).toBe('2026-11-01');
+  });
+
+  it('refuses a data date that is not YYYY-MM-DD (exit 2)', () => {
+    expect(runCli(['whitepaper', '--sites', DEMO.sites[0]!, '--data-date', '1/11/2026', '--out', createOutDir()]).status).toBe(2);
+  });
+});
+
 describe('CLI exit status', () => {
   it('exits 0 with rejected rows, which are not an error', () => {
     const out = createOutDir();
