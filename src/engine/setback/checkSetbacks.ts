@@ -1,52 +1,102 @@
-// Protection-distance search: index the targets once, query each hazard with a safe prefilter,
-// judge only the candidates exactly (cost ~ N + M + K, not N × M).
+// Protection-distance search: index the targets once, query each hazard with a safe prefilter, plan the rules once
+// per kind of pair, and measure only the candidates (cost ~ N + M + K, not N × M).
 import Flatbush from 'flatbush';
 import type { AssessConfig, Site, Violation } from '../model';
 import { bboxOf } from '../geo/bbox';
-import { degreesCovering } from '../geo/localPlane';
+import { degreesCovering, localPlane } from '../geo/localPlane';
 import { classifyTarget, type TargetClassification } from './classifyTarget';
-import { hazardRules, largestRequiredMeters } from './hazardRules';
-import { judgePair } from './judgePair';
+import { hazardRules, largestRequiredMeters, type HazardRules } from './hazardRules';
+import { judgePlannedPair, planPair, type PairPlan } from './judgePair';
 
 export interface SetbackResult {
+  /** sorted by hazard id, target id, rule id */
   violations: Violation[];
-  /** hazard–target pairs whose exact distance was measured */
+  /** candidate pairs from the index that some rule binds (the prefilter's output; most are dropped by box distance) */
   pairsExamined: number;
+}
+
+interface HazardProfile {
+  id: number;
+  rules: HazardRules;
+  note: string;
+  searchM: number;
 }
 
 export function checkSetbacks(hazards: Site[], targets: Site[], config: AssessConfig): SetbackResult {
   const violations: Violation[] = [];
   if (hazards.length === 0 || targets.length === 0) return { violations, pairsExamined: 0 };
   const index = new Flatbush(targets.length);
-  for (const t of targets) index.add(...bboxOf(t.geometry));
+  const boxes = new Float64Array(targets.length * 4);
+  targets.forEach((t, i) => {
+    const b = bboxOf(t.geometry);
+    boxes.set(b, i * 4);
+    index.add(b[0], b[1], b[2], b[3]);
+  });
   index.finish();
-  const classes = new Map<string, TargetClassification>();
-  const classOf = (t: Site): TargetClassification => {
-    let c = classes.get(t.id);
-    if (!c) classes.set(t.id, (c = classifyTarget(t)));
-    return c;
-  };
+  const targetClasses: TargetClassification[] = targets.map(classifyTarget);
+  // Targets of the same category and classes bind the same rules: number these kinds once.
+  const kindIds = new Map<string, number>();
+  const targetKind = Int32Array.from(targets, (t, i) => {
+    const key = `${t.category}|${targetClasses[i]!.classes.join(',')}`;
+    let id = kindIds.get(key);
+    if (id === undefined) kindIds.set(key, (id = kindIds.size));
+    return id;
+  });
+  const targetIndexOf = new Map<Site, number>(targets.map((t, i) => [t, i]));
+  const profiles = new Map<string, HazardProfile>();
+  // plans[profile.id][kind]: undefined = not yet planned, null = no rule binds the pair
+  const plans: (PairPlan | null | undefined)[][] = [];
 
   let pairsExamined = 0;
-  for (const hazard of hazards) {
-    const rules = hazardRules(hazard, config.rules);
-    if (rules.rules.length === 0) continue;
+  const order = hazards.map((_, i) => i).sort((a, b) => cmp(hazards[a]!.id, hazards[b]!.id));
+  for (const hi of order) {
+    const hazard = hazards[hi]!;
+    const profile = profileOf(hazard, config, profiles);
+    if (profile.rules.rules.length === 0) continue;
+    const planned = (plans[profile.id] ??= []);
     const box = bboxOf(hazard.geometry);
-    const { dLon, dLat } = degreesCovering(searchRadiusMeters(hazard, config), Math.max(Math.abs(box[1]), Math.abs(box[3])));
+    const poleward = Math.max(Math.abs(box[1]), Math.abs(box[3]));
+    const { dLon, dLat } = degreesCovering(profile.searchM, poleward);
+    // metres per degree a little poleward of every candidate: box gaps below are never overestimated
+    const { kx, ky } = localPlane(0, Math.min(89, poleward + 0.5));
+    const first = violations.length;
+    const self = targetIndexOf.get(hazard) ?? -1; // a hazard is among the targets of other hazards, never its own
     for (const ti of index.search(box[0] - dLon, box[1] - dLat, box[2] + dLon, box[3] + dLat)) {
-      const target = targets[ti]!;
-      const verdict = judgePair(hazard, rules, target, classOf(target), config);
-      if (verdict.measured) pairsExamined++;
-      violations.push(...verdict.violations);
+      // decide from typed arrays first; the target object is loaded only for pairs that may be reported
+      const kind = targetKind[ti]!;
+      let plan = planned[kind];
+      if (plan === undefined) planned[kind] = plan = planPair(hazard, profile.rules, targets[ti]!, targetClasses[ti]!, config);
+      if (!plan || ti === self) continue;
+      pairsExamined++;
+      const gapLon = Math.max(0, boxes[ti * 4]! - box[2], box[0] - boxes[ti * 4 + 2]!);
+      const gapLat = Math.max(0, boxes[ti * 4 + 1]! - box[3], box[1] - boxes[ti * 4 + 3]!);
+      if ((gapLon * kx) ** 2 + (gapLat * ky) ** 2 > (plan.reachM + 1) ** 2) continue; // too far for this pair's rule
+      judgePlannedPair(hazard, targets[ti]!, plan, targetClasses[ti]!, profile.note, config, violations);
     }
+    if (violations.length - first > 1) sortTail(violations, first);
   }
-  violations.sort(compareViolations);
   return { violations, pairsExamined };
 }
 
+function sortTail(list: Violation[], from: number): void {
+  const tail = list.splice(from).sort(compareViolations);
+  for (const v of tail) list.push(v);
+}
+
+/** Hazards with the same category and rule-relevant attributes share their rules and search radius. */
+function profileOf(hazard: Site, config: AssessConfig, cache: Map<string, HazardProfile>): HazardProfile {
+  const key = `${hazard.category}|${hazard.stationGrade ?? ''}|${hazard.vapourRecovery ?? ''}|${hazard.protectionDistanceM ?? ''}`;
+  let profile = cache.get(key);
+  if (!profile) {
+    const rules = hazardRules(hazard, config.rules);
+    profile = { id: cache.size, rules, note: rules.assumptions.join('; '), searchM: searchRadiusMeters(hazard, rules, config) };
+    cache.set(key, profile);
+  }
+  return profile;
+}
+
 /** How far from a hazard any finding can lie: its largest requirement (or screening radius) plus the borderline band. */
-export function searchRadiusMeters(hazard: Site, config: AssessConfig): number {
-  const { rules } = hazardRules(hazard, config.rules);
+function searchRadiusMeters(hazard: Site, { rules }: HazardRules, config: AssessConfig): number {
   const needsAssessment = rules.some((r) => r.min_distance_m === null) && hazard.protectionDistanceM === undefined;
   return Math.max(largestRequiredMeters(hazard, rules), needsAssessment ? config.notAssessedScreeningM : 0) + config.borderlineToleranceM;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Polygon } from 'geojson';
+import type { Point, Polygon } from 'geojson';
 import {
   assess, checkSetbacks, classifyTarget, compareViolations, DEFAULT_RULES, hazardRules, judgePair, SITE_DISTANCE_RULE_ID,
   type Site, type Violation,
@@ -145,6 +145,11 @@ describe('fireworks retail (city rule, 100 m)', () => {
   });
 });
 
+function squareAround(p: Point, half: number): Polygon {
+  const [x, y] = p.coordinates as [number, number];
+  return { type: 'Polygon', coordinates: [[[x - half, y - half], [x + half, y - half], [x + half, y + half], [x - half, y + half], [x - half, y - half]]] };
+}
+
 describe('indexed search', () => {
   const arbitraryPlace = fc.tuple(fc.double({ min: 118.77, max: 118.79, noNaN: true }), fc.double({ min: 32.03, max: 32.05, noNaN: true }));
   const hazardCategory = fc.constantFrom('fuel_station', 'fireworks_retail', 'hazchem_storage', 'gas_station');
@@ -156,13 +161,15 @@ describe('indexed search', () => {
         fc.array(fc.tuple(arbitraryPlace, hazardCategory), { maxLength: 25 }),
         fc.array(fc.tuple(arbitraryPlace, targetCategory), { maxLength: 40 }),
         (hs, ts) => {
-          const hazards = hs.map(([at, category], i) => createSite({ id: `h${i}`, category, at }));
-          const targets = ts.map(([at, category], i) => createSite({ id: `t${i}`, category, at }));
+          // every third site is a small square polygon, so the box-gap prefilter meets areas as well as points
+          const shaped = (site: Site, i: number): Site => (i % 3 === 2 ? { ...site, geometry: squareAround(site.geometry as Point, 0.0002 + (i % 5) * 0.0001) } : site);
+          const hazards = hs.map(([at, category], i) => shaped(createSite({ id: `h${i}`, category, at }), i));
+          const targets = ts.map(([at, category], i) => shaped(createSite({ id: `t${i}`, category, at }), i));
           const config = createConfig();
           const indexed = checkSetbacks(hazards, [...targets, ...hazards], config).violations;
           const brute: Violation[] = [];
           for (const h of hazards) {
-            for (const t of [...targets, ...hazards]) brute.push(...judgePair(h, hazardRules(h, config.rules), t, classifyTarget(t), config).violations);
+            for (const t of [...targets, ...hazards]) brute.push(...judgePair(h, hazardRules(h, config.rules), t, classifyTarget(t), config));
           }
           expect(indexed).toEqual(brute.sort(compareViolations));
         },
