@@ -1,9 +1,9 @@
 // The CLI's work, separate from argument parsing so tests can call it directly.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { assess, ConfigError, defaultConfig, parseRiskMatrixMethod, parseRuleTable, type Site, type Zone } from '../engine';
+import { assess, ConfigError, defaultConfig, parseRiskMatrixMethod, type Site, type Zone } from '../engine';
 import {
-  BinaryFileError, FileFormatError, importReportJson, importSites, isCrsOption, readZones, sha256Hex, sitesCsv,
+  BinaryFileError, FileFormatError, importReportJson, importSites, isCrsOption, readRuleTable, readZones, sha256Hex, sitesCsv,
   summaryJson, violationsCsv, zonesGeoJson, type ImportFileReport, type InputDigest,
 } from '../io';
 import { writeWhitepaperFiles } from './writeWhitepaper';
@@ -46,8 +46,9 @@ export async function runAssess(args: AssessArgs): Promise<{ message: string }> 
   const config = defaultConfig();
   if (args.method) config.method = parseJsonFile(await read(args.method), args.method, parseRiskMatrixMethod);
   if (args.rules) {
-    if (!/\.json$/i.test(args.rules)) throw new InputError(`${args.rules}: rule tables are read from JSON (setback-rules/1); CSV rule import is not implemented yet`);
-    config.rules = parseJsonFile(await read(args.rules), args.rules, parseRuleTable);
+    const path = args.rules;
+    const bytes = await read(path);
+    config.rules = guard(path, () => readRuleTable(basename(path), new TextDecoder().decode(bytes)));
   }
   let zones: Zone[] = [];
   if (args.zones) {

@@ -13,3 +13,4 @@ export { parseRiskMatrixMethod, parseRuleTable, ConfigError } from './validateCo
 export { checkSetbacks, compareViolations } from './setback/checkSetbacks';
 export { judgePair, SITE_DISTANCE_RULE_ID } from './setback/judgePair';
 export { hazardRules } from './setback/hazardRules';
+export { checkProposal, type ProposalResult, type ProposalVerdict } from './setback/checkProposal';

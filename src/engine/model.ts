@@ -52,13 +52,8 @@ export interface RiskMatrixMethod {
   note?: string;
 }
 
-export type TargetClass =
-  | 'important_public'
-  | 'class1'
-  | 'class2'
-  | 'class3'
-  | 'water_source'
-  | 'section19';
+export const TARGET_CLASSES = ['important_public', 'class1', 'class2', 'class3', 'water_source', 'section19'] as const;
+export type TargetClass = (typeof TARGET_CLASSES)[number];
 
 export interface RuleCondition {
   stationGrade?: 1 | 2 | 3;

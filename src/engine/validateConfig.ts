@@ -1,5 +1,6 @@
 // Schema checks for method profiles and rule tables read from files: the first problem is named with its path.
-import type { RiskMatrixMethod, SetbackRuleTable } from './model';
+import { TARGET_CLASSES, type RiskMatrixMethod, type SetbackRuleTable } from './model';
+import { categoryByCode } from './categories';
 import { isLevel } from './risk/levels';
 
 export class ConfigError extends Error {}
@@ -52,6 +53,11 @@ export function parseRuleTable(doc: unknown): SetbackRuleTable {
       throw new ConfigError(`${at}.min_distance_m: expected a non-negative number of metres or null`);
     }
     if (typeof r.source !== 'string' || r.source === '') throw new ConfigError(`${at}.source: every rule must cite its source`);
+    const unknown = [...r.hazard.categories, ...(r.target.categories ?? [])].find((c) => !categoryByCode(c));
+    if (unknown) throw new ConfigError(`${at}: unknown category "${unknown}"; expected a code such as fuel_station, school`);
+    const badClass = (r.target.classes ?? []).find((c) => !TARGET_CLASSES.includes(c));
+    if (badClass) throw new ConfigError(`${at}.target.classes: "${badClass}" is not one of ${TARGET_CLASSES.join(', ')}`);
+    if (!['verified', 'partly', 'unverified', 'city'].includes(r.status)) throw new ConfigError(`${at}.status: "${String(r.status)}" is not verified, partly, unverified or city`);
   });
   return { id: t.id, name: t.name ?? t.id, rules: t.rules };
 }

@@ -43,6 +43,29 @@ export function violationColumns(a: Assessment): CsvColumn<Violation>[] {
   ];
 }
 
+const STATUS_ZH = { violation: '不符合', borderline: '临界', not_assessed: '未评估' } as const;
+
+/** The violation table for people (Chinese headers, rule and source on every row), for CSV and XLSX downloads. */
+export function violationTableColumns(a: Assessment): (CsvColumn<Violation> & { width?: number })[] {
+  const names = new Map(a.sites.map((s) => [s.id, s.name]));
+  return [
+    { header: '状态', value: (v) => STATUS_ZH[v.status], width: 8 },
+    { header: '危险源编号', value: (v) => v.hazardId, width: 16 },
+    { header: '危险源名称', value: (v) => names.get(v.hazardId), width: 28 },
+    { header: '防护目标编号', value: (v) => v.targetId, width: 20 },
+    { header: '防护目标名称', value: (v) => names.get(v.targetId), width: 28 },
+    { header: '实测距离(m)', value: (v) => v.distanceM, digits: 2, width: 12 },
+    { header: '要求距离(m)', value: (v) => v.requiredM, digits: 2, width: 12 },
+    { header: '差距(m)', value: (v) => v.shortfallM, digits: 2, width: 10 },
+    { header: '规则', value: (v) => v.ruleId, width: 26 },
+    { header: '依据', value: (v) => v.source, width: 60 },
+    { header: '防护目标分类', value: (v) => v.targetClass, width: 16 },
+    { header: '分类依据', value: (v) => v.targetClassReason, width: 40 },
+    { header: '量测方式', value: (v) => `边缘到边缘,WGS-84 测地线 (${v.measuredBetween})`, width: 30 },
+    { header: '假设', value: (v) => v.note, width: 30 },
+  ];
+}
+
 export function sitesCsv(a: Assessment): string {
   return toCsv(a.sites, SITE_COLUMNS);
 }

@@ -6,6 +6,8 @@ export { importSites, suggestCrs, type ImportFileReport, type ImportOptions, typ
 export { readZones } from './readZones';
 export { toWgs84, isCrsOption, CRS_CHOICES, type Crs, type CrsOption } from './crs';
 export { toCsv, neutraliseCell, UTF8_BOM, type CsvColumn } from './csvWrite';
-export { sitesCsv, violationsCsv, zonesGeoJson, summaryJson, importReportJson, type InputDigest } from './assessmentFiles';
+export { sitesCsv, violationsCsv, violationTableColumns, zonesGeoJson, summaryJson, importReportJson, type InputDigest } from './assessmentFiles';
 export { sha256Hex } from './sha256';
 export { siteTemplateCsv } from './siteTemplate';
+export { readRuleTable, ruleTableCsv, ruleTableJson, RULE_CSV_HEADERS } from './ruleTableFiles';
+export { toXlsx } from './xlsxWrite';

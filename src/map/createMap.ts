@@ -3,11 +3,12 @@ import { Map as MapLibreMap, Marker, NavigationControl, Popup, ScaleControl, set
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { pointOnFeature } from '@turf/turf';
-import { bboxOf, LEVEL_ZH, type Assessment } from '../engine';
+import { bboxOf, LEVEL_ZH, type Assessment, type Site } from '../engine';
 import type { Actions } from '../state/actions';
 import type { AppStore, Selection } from '../state/store';
 import { explainSite, explainViolation, explainZone, type Explanation } from '../ui/explain';
 import { mapSources } from './mapData';
+import { needsBuffer, proposalSources, type BufferForDrawing } from './proposalData';
 import { explanationElement } from './popup';
 import { baseStyle, CLICKABLE_LAYERS } from './style';
 
@@ -53,6 +54,21 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     map.triggerRepaint();
   };
 
+  let bufferForDrawing: BufferForDrawing | undefined;
+  let framedProposal: Site | null = null;
+  const renderProposal = async (): Promise<void> => {
+    const { proposal, picking, datasets } = store.getState();
+    if (needsBuffer(proposal) && !bufferForDrawing) {
+      const { buffer } = await import('@turf/buffer');
+      bufferForDrawing = (g, meters) => buffer({ type: 'Feature', geometry: g, properties: {} }, meters, { units: 'meters' })?.geometry;
+      if (store.getState().proposal !== proposal) return; // a newer render is on its way
+    }
+    const sitesById = new Map(datasets.flatMap((d) => d.sites.map((s) => [s.id, s] as const)));
+    for (const [name, data] of Object.entries(proposalSources(proposal, picking, sitesById, bufferForDrawing))) (map.getSource(name) as GeoJSONSource).setData(data);
+    map.getCanvas().style.cursor = picking ? 'crosshair' : '';
+    container.dataset.proposalVerdict = proposal?.result?.verdict ?? '';
+  };
+
   const showSelection = (selection: Selection): void => {
     for (const h of highlighted) map.setFeatureState(h, { selected: false });
     highlighted = [];
@@ -94,6 +110,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   };
 
   map.on('click', (e) => {
+    if (store.getState().picking) return actions.pickAt([e.lngLat.lng, e.lngLat.lat]);
     const hits = map.queryRenderedFeatures(e.point, { layers: [...CLICKABLE_LAYERS] });
     const first = pickTopmost(hits);
     if (!first) return actions.select(null);
@@ -103,8 +120,8 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     else actions.select({ kind: 'site', id: String(p.siteId) });
   });
   for (const layer of CLICKABLE_LAYERS) {
-    map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
-    map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+    map.on('mouseenter', layer, () => !store.getState().picking && (map.getCanvas().style.cursor = 'pointer'));
+    map.on('mouseleave', layer, () => !store.getState().picking && (map.getCanvas().style.cursor = ''));
   }
 
   let unsubscribe = (): void => {};
@@ -115,7 +132,13 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
       if (state.assessment !== prev.assessment) render(state.assessment);
       if (state.selection !== prev.selection || state.assessment !== prev.assessment) showSelection(state.selection);
       if (state.selection && state.selection !== prev.selection) flyToSelection(map, state.assessment, state.selection);
+      if (state.proposal !== prev.proposal || state.picking !== prev.picking) void renderProposal();
+      if (state.proposal?.result && state.proposal.result !== prev.proposal?.result && state.proposal.site !== framedProposal) {
+        framedProposal = state.proposal.site;
+        frameProposal(map, state.proposal.site, state.proposal.result.ringsM);
+      }
     });
+    void renderProposal();
   });
 
   return {
@@ -143,6 +166,15 @@ function flyToSelection(map: MapLibreMap, a: Assessment | null, s: Selection): v
   }
   const site = a.sites.find((x) => x.id === s.id);
   if (site && !map.getBounds().contains([site.lon, site.lat])) map.easeTo({ center: [site.lon, site.lat], duration: 0 });
+}
+
+/** Frame a newly placed proposal with its rings (the largest up to 500 m), so metres can be seen. */
+function frameProposal(map: MapLibreMap, site: Site, rings: { requiredM: number }[]): void {
+  const reach = Math.min(500, Math.max(60, ...rings.map((r) => r.requiredM)));
+  const b = bboxOf(site.geometry);
+  const dLat = reach / 110_900;
+  const dLon = reach / (111_320 * Math.cos((b[1] * Math.PI) / 180));
+  map.fitBounds([[b[0] - dLon, b[1] - dLat], [b[2] + dLon, b[3] + dLat]], { padding: 40, duration: 0 });
 }
 
 function zoneLabel(name: string, level: Assessment['zones'][number]['level']): HTMLElement {

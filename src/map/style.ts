@@ -5,6 +5,10 @@ import { LEVELS } from '../engine';
 import { LEVEL_FILL } from '../figures/palette';
 
 export const UNSCORED_FILL = '#9e9e9e';
+
+/** What-if verdict colours: 符合 green, 不符合 red, 临界 amber, 未评估 grey. */
+export const VERDICT_FILL = { compliant: '#1a7f37', violation: '#b00020', borderline: '#d08700', not_assessed: '#6e7781', pending: '#ffffff' } as const;
+const VERDICT_COLOUR = ['match', ['get', 'verdict'], ...Object.entries(VERDICT_FILL).flat(), '#ffffff'] as unknown as ExpressionSpecification;
 export const BACKGROUND = '#eef1f4';
 export const ZONE_OPACITY = 0.55;
 
@@ -22,6 +26,11 @@ export function baseStyle(): StyleSpecification {
       sitePolygons: emptyCollection,
       sitePoints: emptyCollection,
       violations: emptyCollection,
+      proposal: emptyCollection,
+      proposalRings: emptyCollection,
+      proposalLinks: emptyCollection,
+      proposalAffected: emptyCollection,
+      drawing: emptyCollection,
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } },
@@ -62,6 +71,20 @@ export function baseStyle(): StyleSpecification {
           'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, ['match', ['get', 'role'], 'hazard', 1.5, 1]],
         },
       },
+      // what-if: rings (drawing only), links to findings, affected sites, the proposal itself, the polygon being drawn
+      { id: 'proposal-rings', type: 'line', source: 'proposalRings', paint: { 'line-color': '#1f4e99', 'line-width': 1.5, 'line-dasharray': [3, 2] } },
+      { id: 'proposal-links', type: 'line', source: 'proposalLinks', paint: { 'line-color': ['match', ['get', 'status'], 'violation', '#b00020', 'borderline', '#b36b00', '#555555'], 'line-width': 3 } },
+      { id: 'proposal-affected', type: 'circle', source: 'proposalAffected', paint: { 'circle-radius': 9, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#b00020', 'circle-stroke-width': 3 } },
+      { id: 'proposal-area', type: 'fill', source: 'proposal', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': VERDICT_COLOUR, 'fill-opacity': 0.5, 'fill-outline-color': '#000000' } },
+      {
+        id: 'proposal-point',
+        type: 'circle',
+        source: 'proposal',
+        filter: ['==', ['geometry-type'], 'Point'],
+        paint: { 'circle-radius': 9, 'circle-color': VERDICT_COLOUR, 'circle-stroke-color': '#000000', 'circle-stroke-width': 2.5 },
+      },
+      { id: 'drawing-line', type: 'line', source: 'drawing', paint: { 'line-color': '#1f4e99', 'line-width': 2 } },
+      { id: 'drawing-vertices', type: 'circle', source: 'drawing', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 4, 'circle-color': '#1f4e99' } },
     ],
   };
 }

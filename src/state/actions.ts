@@ -1,13 +1,16 @@
-// What the user can do, as plain functions over the store: load the demo, import a file, re-assess.
-import { defaultConfig, type Zone } from '../engine';
-import { importSites, readZones, type CrsOption } from '../io';
+// What the user can do, as plain functions over the store: load data, edit rules, re-assess, test a proposal.
+import { defaultConfig, DEFAULT_RULES, type AssessConfig, type SetbackRule, type SetbackRuleTable, type Site, type Zone } from '../engine';
+import { importSites, readRuleTable, readZones, type CrsOption } from '../io';
 import type { EngineClient } from '../worker/engineClient';
-import type { AppStore, Dataset, Selection } from './store';
+import type { AppStore, Dataset, Picking, Selection } from './store';
 
 export interface DemoFiles {
   zones: string;
   sites: { file: string; bytes: Uint8Array; crs: CrsOption }[];
 }
+
+/** A proposed site before it has a place: everything but the geometry. */
+export type ProposalDraft = Omit<Site, 'geometry'>;
 
 export interface Actions {
   loadDemo(files: DemoFiles): Promise<void>;
@@ -15,38 +18,66 @@ export interface Actions {
   removeDataset(id: string): Promise<void>;
   setImportCrs(crs: CrsOption): void;
   select(selection: Selection): void;
+  updateRule(id: string, patch: Partial<Pick<SetbackRule, 'min_distance_m' | 'status'>>): Promise<void>;
+  importRules(file: string, text: string): Promise<void>;
+  resetRules(): Promise<void>;
+  startPicking(mode: 'point' | 'polygon'): void;
+  cancelPicking(): void;
+  /** a map click while picking: places a point proposal, or adds a polygon vertex */
+  pickAt(lngLat: [number, number]): void;
+  /** the polygon being drawn is complete (≥ 3 vertices) */
+  finishPolygon(): void;
+  setProposalDraft(draft: ProposalDraft): void;
+  placeProposal(geometry: Site['geometry']): Promise<void>;
+  clearProposal(): void;
 }
 
 export function createActions(store: AppStore, engine: EngineClient): Actions {
   let runId = 0;
+  let draft: ProposalDraft = { id: 'PROPOSED-1', name: '拟建项目', category: 'fuel_station' };
+  const config = (): AssessConfig => ({ ...defaultConfig(), rules: store.getState().rules });
+  const allSites = (): Site[] => store.getState().datasets.flatMap((d) => d.sites);
+
   const reassess = async (): Promise<void> => {
     const mine = ++runId;
-    const { datasets, zones } = store.getState();
     store.setState({ assessing: true, assessError: null });
     try {
-      const assessment = await engine.assess({ sites: datasets.flatMap((d) => d.sites), zones }, defaultConfig());
+      const assessment = await engine.assess({ sites: allSites(), zones: store.getState().zones }, config());
       if (mine === runId) store.setState({ assessment, assessing: false, selection: null });
     } catch (e) {
       if (mine === runId) store.setState({ assessing: false, assessError: (e as Error).message });
     }
+    const proposal = store.getState().proposal;
+    if (proposal) await placeProposal(proposal.site.geometry);
+  };
+
+  const placeProposal = async (geometry: Site['geometry']): Promise<void> => {
+    const site: Site = { ...draft, geometry };
+    store.setState({ proposal: { site, result: null, error: null }, picking: null });
+    try {
+      const result = await engine.checkProposal(site, allSites(), config());
+      if (store.getState().proposal?.site === site) store.setState({ proposal: { site, result, error: null } });
+    } catch (e) {
+      store.setState({ proposal: { site, result: null, error: (e as Error).message } });
+    }
   };
 
   const addDataset = (file: string, bytes: Uint8Array, crs: CrsOption, demo: boolean, zones: Zone[]): Dataset => {
-    const existingIds = new Set(store.getState().datasets.flatMap((d) => d.sites.map((s) => s.id)));
+    const existingIds = new Set(allSites().map((s) => s.id));
     const { sites, report } = importSites(file, bytes, { crs, zones, existingIds });
     return { id: `${file}#${store.getState().datasets.length}`, file, sites, report, demo };
+  };
+
+  const setRules = async (rules: SetbackRuleTable): Promise<void> => {
+    store.setState({ rules, rulesError: null });
+    await reassess();
   };
 
   return {
     async loadDemo(files) {
       const zones = readZones(files.zones);
       store.setState({ zones, datasets: [] });
-      const datasets: Dataset[] = [];
-      for (const f of files.sites) {
-        const dataset = addDataset(f.file, f.bytes, f.crs, true, zones);
-        datasets.push(dataset);
-        store.setState({ datasets: [...datasets] });
-      }
+      for (const f of files.sites) store.setState({ datasets: [...store.getState().datasets, addDataset(f.file, f.bytes, f.crs, true, zones)] });
       await reassess();
     },
     async importFile(file, bytes) {
@@ -69,6 +100,46 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     },
     select(selection) {
       store.setState({ selection });
+    },
+    async updateRule(id, patch) {
+      const { rules } = store.getState();
+      await setRules({ ...rules, rules: rules.rules.map((r) => (r.id === id ? { ...r, ...patch } : r)) });
+    },
+    async importRules(file, text) {
+      try {
+        const rules = readRuleTable(file, text);
+        await setRules(rules);
+      } catch (e) {
+        store.setState({ rulesError: `${file}: ${(e as Error).message}` });
+      }
+    },
+    async resetRules() {
+      await setRules(DEFAULT_RULES);
+    },
+    startPicking(mode) {
+      const picking: Picking = mode === 'point' ? { mode } : { mode, vertices: [] };
+      store.setState({ picking, selection: null });
+    },
+    cancelPicking() {
+      store.setState({ picking: null });
+    },
+    pickAt(lngLat) {
+      const picking = store.getState().picking;
+      if (!picking) return;
+      if (picking.mode === 'point') void placeProposal({ type: 'Point', coordinates: lngLat });
+      else store.setState({ picking: { mode: 'polygon', vertices: [...picking.vertices, lngLat] } });
+    },
+    finishPolygon() {
+      const picking = store.getState().picking;
+      if (picking?.mode !== 'polygon' || picking.vertices.length < 3) return;
+      void placeProposal({ type: 'Polygon', coordinates: [[...picking.vertices, picking.vertices[0]!]] });
+    },
+    setProposalDraft(next) {
+      draft = next;
+    },
+    placeProposal,
+    clearProposal() {
+      store.setState({ proposal: null, picking: null });
     },
   };
 }

@@ -1,6 +1,6 @@
-// The app's state: a vanilla zustand store (no React here), split into data, assessment and selection.
+// The app's state: a vanilla zustand store (no React here), split into data, method, assessment, what-if, selection.
 import { createStore } from 'zustand/vanilla';
-import type { Assessment, Site, Zone } from '../engine';
+import { DEFAULT_RULES, type Assessment, type ProposalResult, type SetbackRuleTable, type Site, type Zone } from '../engine';
 import type { CrsOption, ImportFileReport } from '../io';
 
 export interface Dataset {
@@ -14,16 +14,29 @@ export interface Dataset {
 
 export type Selection = { kind: 'zone'; id: string } | { kind: 'site'; id: string } | { kind: 'violation'; index: number } | null;
 
+/** Placing a proposed site on the map: one click for a point, clicks for polygon vertices. */
+export type Picking = { mode: 'point' } | { mode: 'polygon'; vertices: [number, number][] } | null;
+
+export interface Proposal {
+  site: Site;
+  result: ProposalResult | null;
+  error: string | null;
+}
+
 export interface AppState {
   datasets: Dataset[];
   zones: Zone[];
   importCrs: CrsOption;
   /** a whole-file failure (unreadable, binary, empty) shown to the user; loaded data stays as it was */
   importError: string | null;
+  rules: SetbackRuleTable;
+  rulesError: string | null;
   assessment: Assessment | null;
   assessing: boolean;
   assessError: string | null;
   selection: Selection;
+  picking: Picking;
+  proposal: Proposal | null;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -34,9 +47,13 @@ export function createAppStore() {
     zones: [],
     importCrs: 'auto',
     importError: null,
+    rules: DEFAULT_RULES,
+    rulesError: null,
     assessment: null,
     assessing: false,
     assessError: null,
     selection: null,
+    picking: null,
+    proposal: null,
   }));
 }

@@ -4,6 +4,8 @@ import { ExportPanel } from './ExportPanel';
 import { Legend } from './Legend';
 import { MapView } from './MapView';
 import { ViolationsPanel } from './ViolationsPanel';
+import { WhatIfPanel } from './WhatIfPanel';
+import { RulesPanel } from './RulesPanel';
 import { useAppState } from './AppContext';
 
 export function App() {
@@ -20,6 +22,8 @@ export function App() {
           <Legend />
           {assessError && <p role="alert" className="error">评估失败:{assessError}</p>}
           <ViolationsPanel />
+          <WhatIfPanel />
+          <RulesPanel />
           <ExportPanel />
           <DataPanel />
         </aside>

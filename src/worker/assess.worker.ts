@@ -1,14 +1,15 @@
 // The engine behind a worker boundary, so a large assessment never blocks the page.
-import { assess } from '../engine';
-import type { AssessRequest, AssessResponse } from './protocol';
+import { assess, checkProposal } from '../engine';
+import type { EngineRequest, EngineResponse } from './protocol';
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<AssessRequest>) => void) | null; postMessage(m: AssessResponse): void };
+const scope = self as unknown as { onmessage: ((e: MessageEvent<EngineRequest>) => void) | null; postMessage(m: EngineResponse): void };
 
 scope.onmessage = (e) => {
-  const { id, input, config } = e.data;
+  const request = e.data;
   try {
-    scope.postMessage({ id, assessment: assess(input, config) });
+    const result = request.kind === 'assess' ? assess(request.input, request.config) : checkProposal(request.proposal, request.sites, request.config);
+    scope.postMessage({ id: request.id, result });
   } catch (err) {
-    scope.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
+    scope.postMessage({ id: request.id, error: err instanceof Error ? err.message : String(err) });
   }
 };

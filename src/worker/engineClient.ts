@@ -1,30 +1,40 @@
-// How the app asks for an assessment: in a Web Worker in the browser; in-process where there is no Worker (jsdom).
-import { assess, type AssessConfig, type Assessment, type AssessInput } from '../engine';
-import type { AssessRequest, AssessResponse } from './protocol';
+// How the app asks the engine: in a Web Worker in the browser; in-process where there is no Worker (jsdom).
+import { assess, checkProposal, type AssessConfig, type Assessment, type AssessInput, type ProposalResult, type Site } from '../engine';
+import type { EngineRequest, EngineResponse } from './protocol';
 
 export interface EngineClient {
   assess(input: AssessInput, config: AssessConfig): Promise<Assessment>;
+  checkProposal(proposal: Site, sites: Site[], config: AssessConfig): Promise<ProposalResult>;
 }
 
+type Payload = { kind: 'assess'; input: AssessInput; config: AssessConfig } | { kind: 'proposal'; proposal: Site; sites: Site[]; config: AssessConfig };
+
 export function createEngineClient(): EngineClient {
-  if (typeof Worker === 'undefined') return { assess: async (input, config) => assess(input, config) };
+  if (typeof Worker === 'undefined') {
+    return {
+      assess: async (input, config) => assess(input, config),
+      checkProposal: async (proposal, sites, config) => checkProposal(proposal, sites, config),
+    };
+  }
   const worker = new Worker(new URL('./assess.worker.ts', import.meta.url), { type: 'module' });
-  const pending = new Map<number, { resolve: (a: Assessment) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
   let next = 0;
-  worker.onmessage = (e: MessageEvent<AssessResponse>) => {
+  worker.onmessage = (e: MessageEvent<EngineResponse>) => {
     const p = pending.get(e.data.id);
     if (!p) return;
     pending.delete(e.data.id);
     if ('error' in e.data) p.reject(new Error(e.data.error));
-    else p.resolve(e.data.assessment);
+    else p.resolve(e.data.result);
+  };
+  const send = <T>(payload: Payload): Promise<T> => {
+    const id = next++;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (r: unknown) => void, reject });
+      worker.postMessage({ id, ...payload } satisfies EngineRequest);
+    });
   };
   return {
-    assess(input, config) {
-      const id = next++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ id, input, config } satisfies AssessRequest);
-      });
-    },
+    assess: (input, config) => send<Assessment>({ kind: 'assess', input, config }),
+    checkProposal: (proposal, sites, config) => send<ProposalResult>({ kind: 'proposal', proposal, sites, config }),
   };
 }

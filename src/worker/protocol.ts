@@ -1,10 +1,8 @@
 // Messages across the worker boundary: plain serialisable data only.
-import type { AssessConfig, Assessment, AssessInput } from '../engine';
+import type { AssessConfig, Assessment, AssessInput, ProposalResult, Site } from '../engine';
 
-export interface AssessRequest {
-  id: number;
-  input: AssessInput;
-  config: AssessConfig;
-}
+export type EngineRequest =
+  | { id: number; kind: 'assess'; input: AssessInput; config: AssessConfig }
+  | { id: number; kind: 'proposal'; proposal: Site; sites: Site[]; config: AssessConfig };
 
-export type AssessResponse = { id: number; assessment: Assessment } | { id: number; error: string };
+export type EngineResponse = { id: number; result: Assessment | ProposalResult } | { id: number; error: string };

@@ -85,7 +85,7 @@ describe('the demo city in a real browser', () => {
   it('imports an uploaded CSV: shows the rejected row with its line and reason, and assesses the rest', async () => {
     const page = await openApp();
     const csv = '编号,名称,类别,经度,纬度,可能性,严重性\nUP-1,上传测试工地,建筑施工,118.80,32.05,5,5\nUP-2,坏行,建筑施工,118.80,32.05,9,1\n';
-    await page.locator('input[type="file"]').setInputFiles({ name: 'upload.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByLabel(/上传风险点/).setInputFiles({ name: 'upload.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const report = page.getByRole('region', { name: '导入报告 upload.csv' });
     await report.waitFor();
     await expect(report.getByTestId('accepted').textContent()).resolves.toBe('1');
@@ -100,7 +100,7 @@ describe('the demo city in a real browser', () => {
 
   it('refuses a binary file with a clear message and keeps everything loaded', async () => {
     const page = await openApp();
-    await page.locator('input[type="file"]').setInputFiles({ name: 'oops.csv', mimeType: 'text/csv', buffer: Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 1, 2]) });
+    await page.getByLabel(/上传风险点/).setInputFiles({ name: 'oops.csv', mimeType: 'text/csv', buffer: Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 1, 2]) });
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/oops\.csv.*binary/);
     expect(await page.locator('.import-report').count()).toBe(2);
     await page.close();

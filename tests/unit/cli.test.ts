@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import Papa from 'papaparse';
 import { runAssess } from '../../src/cli/runAssess';
+import { DEFAULT_RULES } from '../../src/engine';
+import { ruleTableCsv } from '../../src/io';
 
 const DEMO = {
   sites: ['data/demo/nanjing-sites.fictitious.csv', 'data/demo/nanjing-osm.geojson'],
@@ -90,6 +92,19 @@ describe('npm run cli -- whitepaper', () => {
 
   it('refuses a data date that is not YYYY-MM-DD (exit 2)', () => {
     expect(runCli(['whitepaper', '--sites', DEMO.sites[0]!, '--data-date', '1/11/2026', '--out', createOutDir()]).status).toBe(2);
+  });
+});
+
+describe('--rules', () => {
+  it('applies an edited CSV rule table: 35 m → 25 m clears the known violation at 金陵中学 (30 m)', async () => {
+    const dir = createOutDir();
+    const csv = ruleTableCsv(DEFAULT_RULES).replace(/(gb50156-important-full,[^\n]*?,)35,/, '$125,');
+    expect(csv).toMatch(/gb50156-important-full,[^\n]*?,25,/);
+    writeFileSync(join(dir, 'rules.csv'), csv);
+    const out = createOutDir();
+    await runAssess({ ...DEMO, rules: join(dir, 'rules.csv'), out });
+    const violations = readFileSync(join(out, 'violations.csv'), 'utf8');
+    expect(violations).not.toMatch(/DEMO-CTR-KNOWN,OSM-way-88780395,/);
   });
 });
 
