@@ -73,6 +73,23 @@ describe('what-if: a proposed site gets a verdict against everything loaded', ()
   });
 });
 
+describe('what-if with a drawn area', () => {
+  it('draws a proposed plant as a polygon of clicked vertices and judges it', async () => {
+    const page = await openApp();
+    await page.getByLabel('类别').selectOption('hazchem_storage');
+    await page.getByRole('button', { name: '在地图上绘制范围' }).click();
+    const box = (await page.getByTestId('map').boundingBox())!;
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    for (const [dx, dy] of [[-20, -20], [20, -20], [20, 20], [-20, 20]]) await page.mouse.click(cx + dx!, cy + dy!);
+    await page.getByRole('button', { name: '完成(4 个顶点)' }).click();
+    // no assessed protection distance: any §19 target within 500 m makes it 未评估; otherwise 符合
+    await expect.poll(() => page.getByTestId('proposal-verdict').textContent()).toMatch(/^(未评估|符合|不符合)$/);
+    await page.getByLabel('外部安全防护距离 (m)').fill('300');
+    await expect.poll(() => page.getByTestId('proposal-verdict').textContent()).toMatch(/^(符合|不符合|临界)$/);
+    await page.close();
+  });
+});
+
 describe('rules and the violation list', () => {
   it('editing a rule re-assesses: 35 m → 25 m clears the violation at 金陵中学 (30 m)', async () => {
     const page = await openApp();

@@ -79,7 +79,7 @@ describe('npm run cli -- assess (DESIGN §7 contract)', () => {
   });
 });
 
-describe('npm run cli -- whitepaper', () => {
+describe('npm run cli -- whitepaper', { timeout: 30_000 }, () => {
   it('adds the F3 figure (SVG + CSV) stamped with the data date, and the violations table', async () => {
     const out = createOutDir();
     await runAssess({ ...DEMO, out, whitepaper: true, dataDate: '2026-11-01' });
@@ -108,7 +108,7 @@ describe('--rules', () => {
   });
 });
 
-describe('CLI exit status', () => {
+describe('CLI exit status', { timeout: 30_000 }, () => {
   it('exits 0 with rejected rows, which are not an error', () => {
     const out = createOutDir();
     const r = runCli(['assess', '--sites', 'tests/fixtures/sites-gbk.csv', '--zones', DEMO.zones, '--crs', 'wgs84', '--out', out]);

@@ -119,6 +119,26 @@ describe('verdicts at the limit (grade-2 station with full recovery → school o
   });
 });
 
+describe('areas on both sides', () => {
+  it('a school point inside a petrol-station forecourt polygon is at 0 m: a violation by the full distance', () => {
+    const forecourt: Site = { id: 'fs', name: 'fs', category: 'fuel_station', stationGrade: 3, vapourRecovery: 'none', geometry: { type: 'Polygon', coordinates: [[[LON, LAT], [LON + 0.001, LAT], [LON + 0.001, LAT + 0.001], [LON, LAT + 0.001], [LON, LAT]]] } };
+    const inside = createSite({ id: 'k', category: 'kindergarten', users: 300, at: [LON + 0.0005, LAT + 0.0005] });
+    expect(findingsFor(forecourt, inside)[0]).toMatchObject({ distanceM: 0, requiredM: 50, shortfallM: 50, measuredBetween: 'Polygon–Point' });
+  });
+
+  it('a hazard standing in the hole of a MultiPolygon residential area is measured to the hole’s edge', () => {
+    const south = LAT + 0.004;
+    const outer = [[LON, LAT], [LON + 0.01, LAT], [LON + 0.01, LAT + 0.01], [LON, LAT + 0.01], [LON, LAT]];
+    const hole = [[LON + 0.004, south], [LON + 0.004, LAT + 0.006], [LON + 0.006, LAT + 0.006], [LON + 0.006, south], [LON + 0.004, south]];
+    const estate: Site = { id: 'r', name: 'r', category: 'residential', geometry: { type: 'MultiPolygon', coordinates: [[outer, hole]] } };
+    // grade-3 station, no recovery: 10 m to 三类保护物; it stands 9 m north of the hole's south edge
+    const station = createSite({ id: 'fs', category: 'fuel_station', stationGrade: 3, vapourRecovery: 'none', at: [LON + 0.005, latitudeNorthOf(south, 9)] });
+    const [v] = findingsFor(station, estate);
+    expect(v).toMatchObject({ requiredM: 10, targetClass: 'class3', status: 'violation' });
+    expect(v!.distanceM).toBeCloseTo(9, 3);
+  });
+});
+
 describe('hazardous-chemical sites (条例 §19 + GB/T 37243)', () => {
   const store = (extra: Partial<Site> = {}) => createSite({ id: 'hz', category: 'hazchem_production', at: [LON, LAT], ...extra });
 
