@@ -3,6 +3,7 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { checkSetbacks, classifyTarget, defaultConfig, hazardRules, judgePair, type Site } from '../src/engine';
+import { medianOfThree } from './timing';
 
 const [hazardCount = 100_000, targetCount = 100_000, subset = 2_000] = process.argv.slice(2).map(Number);
 const rng = xoroshiro128plus(42);
@@ -36,11 +37,6 @@ const targets = makeSites(targetCount, (i) => categoryAt(targetMix, i, targetCou
 const every = <T>(xs: T[], n: number): T[] => xs.filter((_, i) => i % Math.max(1, Math.floor(xs.length / n)) === 0).slice(0, n);
 const config = defaultConfig();
 
-function timed<T>(fn: () => T): [T, number] {
-  const t0 = performance.now();
-  const r = fn();
-  return [r, performance.now() - t0];
-}
 
 function bruteForce(hs: Site[], ts: Site[]): number {
   let found = 0;
@@ -51,17 +47,18 @@ function bruteForce(hs: Site[], ts: Site[]): number {
   return found;
 }
 
-const memBefore = process.memoryUsage().heapUsed;
-const [full, indexedMs] = timed(() => checkSetbacks(hazards, targets, config));
-const heapMb = (process.memoryUsage().heapUsed - memBefore) / 2 ** 20;
+const { result: full, ms: indexedMs } = medianOfThree(() => checkSetbacks(hazards, targets, config));
+const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
 const subH = every(hazards, subset);
 const subT = every(targets, subset);
-const [subIndexed, subIndexedMs] = timed(() => checkSetbacks(subH, subT, config));
-const [subBrute, bruteMs] = timed(() => bruteForce(subH, subT));
+const { result: subIndexed, ms: subIndexedMs } = medianOfThree(() => checkSetbacks(subH, subT, config));
+const t0 = performance.now();
+const subBrute = bruteForce(subH, subT);
+const bruteMs = performance.now() - t0;
 if (subBrute !== subIndexed.violations.length) throw new Error(`indexed found ${subIndexed.violations.length}, brute force ${subBrute}`);
 
 const extrapolatedBruteMs = bruteMs * ((hazardCount * targetCount) / (subset * subset));
 console.log(`setback search, points in Nanjing's extent (≈ 80 × 150 km), default rules (${config.rules.rules.length}), mix "${mixName}": hazards ${mix.map(([c, s]) => `${c} ${+(s * 100).toFixed(1)}%`).join(', ')}; targets ${targetMix.map(([c, s]) => `${c} ${+(s * 100).toFixed(1)}%`).join(', ')}; node ${process.version}`);
-console.log(`  indexed  ${hazardCount.toLocaleString()} hazards × ${targetCount.toLocaleString()} targets: ${indexedMs.toFixed(0)} ms, ${full.violations.length} findings, ${full.pairsExamined} candidate pairs from the index (${(full.pairsExamined / Math.max(1, full.violations.length)).toFixed(2)} candidates per finding), heap +${heapMb.toFixed(0)} MB`);
+console.log(`  indexed  ${hazardCount.toLocaleString()} hazards × ${targetCount.toLocaleString()} targets: ${indexedMs.toFixed(0)} ms (median of 3), ${full.violations.length} findings, ${full.pairsExamined} candidate pairs from the index (${(full.pairsExamined / Math.max(1, full.violations.length)).toFixed(2)} candidates per finding), heap ${heapMb.toFixed(0)} MB after the runs`);
 console.log(`  subset   ${subset} × ${subset}: indexed ${subIndexedMs.toFixed(1)} ms vs brute force ${bruteMs.toFixed(0)} ms → ${(bruteMs / subIndexedMs).toFixed(0)}× faster (same ${subBrute} findings)`);
 console.log(`  brute force extrapolated to full size: ${(extrapolatedBruteMs / 1000).toFixed(0)} s → indexed is ${(extrapolatedBruteMs / indexedMs).toFixed(0)}× faster`);
