@@ -72,6 +72,7 @@ export function RulesPanel() {
                       '本单位评估值'
                     ) : (
                       <input
+                        key={`${r.id}:${r.min_distance_m}`} // remount when the table changes under it (import, reset)
                         aria-label={`${r.id} 距离(米)`}
                         type="number"
                         min={0}
