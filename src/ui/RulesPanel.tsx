@@ -23,6 +23,12 @@ function targetText(r: SetbackRule): string {
   return [...(r.target.classes ?? []).map((c) => CLASS_ZH[c]), ...(r.target.categories ?? []).map((c) => categoryByCode(c)?.zh ?? c)].join('、');
 }
 
+/** The citation's head (standard and table) for the list; the full text opens on demand. */
+function shortSource(source: string): string {
+  const head = source.split(/[;(]/)[0]!.trim();
+  return head.length > 42 ? `${head.slice(0, 40)}…` : head;
+}
+
 export function RulesPanel() {
   const actions = useActions();
   const rules = useAppState((s) => s.rules);
@@ -92,7 +98,13 @@ export function RulesPanel() {
                       <button type="button" className="link" onClick={() => void actions.updateRule(r.id, { status: 'verified' })}>确认</button>
                     )}
                   </td>
-                  <td className="meta">{r.source}{r.note ? ` — ${r.note}` : ''}</td>
+                  <td className="meta">
+                    <details>
+                      <summary>{shortSource(r.source)}</summary>
+                      {r.source}
+                      {r.note ? ` — ${r.note}` : ''}
+                    </details>
+                  </td>
                 </tr>
               ))}
             </tbody>
