@@ -1,7 +1,9 @@
 // The CLI's work, separate from argument parsing so tests can call it directly.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { assess, ConfigError, defaultConfig, parseRiskMatrixMethod, type Site, type Zone } from '../engine';
+import {
+  assess, ConfigError, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, type MethodProfile, type Site, type Zone,
+} from '../engine';
 import {
   BinaryFileError, FileFormatError, importReportJson, importSites, isCrsOption, readRuleTable, readZones, sha256Hex, sitesCsv,
   summaryJson, violationsCsv, zonesGeoJson, type ImportFileReport, type InputDigest,
@@ -44,7 +46,7 @@ export async function runAssess(args: AssessArgs): Promise<{ message: string }> 
   };
 
   const config = defaultConfig();
-  if (args.method) config.method = parseJsonFile(await read(args.method), args.method, parseRiskMatrixMethod);
+  if (args.method) config.method = parseJsonFile(await read(args.method), args.method, readMethodFile);
   if (args.rules) {
     const path = args.rules;
     const bytes = await read(path);
@@ -85,6 +87,12 @@ export async function runAssess(args: AssessArgs): Promise<{ message: string }> 
       `${assessment.zones.length} zones; ${v.filter((x) => x.status === 'violation').length} violations, ` +
       `${v.filter((x) => x.status === 'borderline').length} borderline, ${v.filter((x) => x.status === 'not_assessed').length} not assessed → ${args.out}`,
   };
+}
+
+/** A full method profile (method-profile/1), or just a risk-matrix scheme applied to the default profile. */
+function readMethodFile(doc: unknown): MethodProfile {
+  if ((doc as { schema?: unknown } | null)?.schema === 'method-profile/1') return parseMethodProfile(doc);
+  return withMatrix(DEFAULT_PROFILE, parseRiskMatrixMethod(doc));
 }
 
 function parseJsonFile<T>(bytes: Uint8Array, path: string, parse: (doc: unknown) => T): T {

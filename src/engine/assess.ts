@@ -3,7 +3,7 @@
 import { pointOnFeature } from '@turf/turf';
 import type { AssessConfig, AssessedSite, Assessment, AssessInput, Site, Zone } from './model';
 import { categoryByCode, roleOf } from './categories';
-import { matrixLevel } from './risk/matrixLevel';
+import { scoreSite } from './method/scoreSite';
 import { zoneMax } from './risk/zoneMax';
 import { hazardRules, largestRequiredMeters } from './setback/hazardRules';
 import { checkSetbacks } from './setback/checkSetbacks';
@@ -18,9 +18,11 @@ export function assess(input: AssessInput, config: AssessConfig): Assessment {
   // A hazard is also a protection target for other hazards (e.g. a petrol station near a fireworks shop).
   const targets = sites.filter((s) => roleOf(s.category) === 'target' || roleOf(s.category) === 'hazard');
   const { violations, pairsExamined } = checkSetbacks(hazards, targets, config);
-  const assessedZones = zoneMax(zones, assessedSites, config);
+  const assessedZones = zoneMax(zones, assessedSites, config.method.aggregation.emptyZoneLevel);
   return {
     methodId: config.method.id,
+    matrixId: config.method.matrix.id,
+    aggregationMode: 'max',
     rulesId: config.rules.id,
     sites: assessedSites,
     zones: assessedZones,
@@ -35,7 +37,7 @@ export function assess(input: AssessInput, config: AssessConfig): Assessment {
 
 function assessSite(site: Site, zones: Zone[], config: AssessConfig): AssessedSite {
   const role = roleOf(site.category);
-  const scored = matrixLevel(config.method, site.likelihood, site.severity);
+  const scored = scoreSite(config.method, site);
   const [lon, lat] = site.geometry.type === 'Point'
     ? (site.geometry.coordinates as [number, number])
     : (pointOnFeature(site.geometry).geometry.coordinates as [number, number]);
@@ -52,7 +54,8 @@ function assessSite(site: Site, zones: Zone[], config: AssessConfig): AssessedSi
     lat,
     score: scored?.score ?? null,
     level: scored?.level ?? null,
-    levelReason: scored?.reason ?? '未提供 L/S,未评分',
+    scoreMethod: scored?.method ?? null,
+    levelReason: scored?.reason ?? '未提供 L/S、LEC 或重大危险源等级,未评分',
     footprintM,
     fictitious: site.fictitious ?? false,
     responsibleUnit: site.responsibleUnit ?? '',

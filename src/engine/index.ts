@@ -1,7 +1,11 @@
 // The engine's public surface: what io, worker, cli, map and ui may use.
 export * from './model';
 export { assess } from './assess';
-export { defaultConfig, defaultMethod, DEFAULT_RULES, RISK_MATRIX_METHODS } from './defaults';
+export { defaultConfig, defaultMethod, DEFAULT_PROFILE, DEFAULT_RULES, RISK_MATRIX_METHODS } from './defaults';
+export { parseMethodProfile, withMatrix, methodProfileSchema, type MethodProfile, type AggregationMode } from './method/profile';
+export { lecLevel } from './method/lecLevel';
+export { majorHazardLevel, majorHazardR } from './method/majorHazardLevel';
+export { scoreSite } from './method/scoreSite';
 export { CATEGORIES, categoryByCode, resolveCategory, roleOf, type CategoryDef } from './categories';
 export { LEVEL_RANK, LEVEL_ZH, LEVEL_EN, isLevel } from './risk/levels';
 export { matrixLevel } from './risk/matrixLevel';

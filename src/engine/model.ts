@@ -1,5 +1,8 @@
 // The engine's vocabulary: plain serialisable data, no classes, no DOM.
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { MethodProfile } from './method/profile';
+
+export type ScoreMethod = 'matrix' | 'lec' | 'major_hazard';
 
 /** Risk levels, highest first (国务院安委办 双重预防 wording: 重大/较大/一般/低 = 红/橙/黄/蓝). */
 export const LEVELS = ['red', 'orange', 'yellow', 'blue'] as const;
@@ -20,6 +23,15 @@ export interface Site {
   domain?: string;
   likelihood?: number;
   severity?: number;
+  /** LEC factors (作业条件危险性评价法), values of the published tables */
+  lecL?: number;
+  lecE?: number;
+  lecC?: number;
+  /** 重大危险源: a given grade, a given R, or α and the substances to compute R */
+  majorHazardGrade?: 1 | 2 | 3 | 4;
+  majorHazardR?: number;
+  majorHazardAlpha?: number;
+  majorHazardItems?: { q: number; Q: number; beta: number }[];
   stationGrade?: 1 | 2 | 3;
   vapourRecovery?: VapourRecovery;
   /** persons (pupils, seats, visitors) the site serves */
@@ -44,7 +56,7 @@ export interface RiskMatrixMethod {
   id: string;
   name: string;
   source: string;
-  status: 'verified' | 'partly' | 'unverified';
+  status: 'verified' | 'partly' | 'unverified' | 'city';
   /** cells[L-1][S-1] */
   cells: Level[][];
   likelihoodScale: string[];
@@ -78,14 +90,12 @@ export interface SetbackRuleTable {
 }
 
 export interface AssessConfig {
-  method: RiskMatrixMethod;
+  method: MethodProfile;
   rules: SetbackRuleTable;
   /** A distance within this many metres of the limit is 临界 (borderline), not a verdict either way. */
   borderlineToleranceM: number;
   /** Targets within this radius of a hazchem site lacking an assessed distance are listed as not_assessed. */
   notAssessedScreeningM: number;
-  /** Level of a zone no scored site reaches. */
-  emptyZoneLevel: Level | null;
 }
 
 export interface AssessInput {
@@ -106,6 +116,8 @@ export interface AssessedSite {
   lat: number;
   score: number | null;
   level: Level | null;
+  /** which method set the level (the highest of those the site has data for) */
+  scoreMethod: ScoreMethod | null;
   /** why this level: e.g. "L=4 × S=5 = 20 → red (scheme A)" */
   levelReason: string;
   /** hazard footprint radius used for zoning, metres (0 for non-hazards) */
@@ -175,7 +187,10 @@ export interface AssessmentStats {
 }
 
 export interface Assessment {
+  /** method profile id, its risk-matrix scheme and aggregation mode */
   methodId: string;
+  matrixId: string;
+  aggregationMode: 'max' | 'index' | 'relative';
   rulesId: string;
   sites: AssessedSite[];
   zones: AssessedZone[];

@@ -20,6 +20,8 @@ const SITE_COLUMNS: CsvColumn<AssessedSite>[] = [
   { header: 'domain', value: (s) => s.domain },
   { header: 'score', value: (s) => s.score },
   { header: 'level', value: (s) => s.level },
+  // extension after the contract columns: which method set the level
+  { header: 'score_method', value: (s) => s.scoreMethod },
 ];
 
 export function violationColumns(a: Assessment): CsvColumn<Violation>[] {
@@ -96,8 +98,9 @@ export function summaryJson(a: Assessment, inputs: InputDigest[], config: { bord
   const summary = {
     data_date: config.dataDate ?? null,
     method_profile: a.methodId,
+    matrix_scheme: a.matrixId,
     rule_table: a.rulesId,
-    aggregation_mode: 'max',
+    aggregation_mode: a.aggregationMode,
     borderline_tolerance_m: config.borderlineToleranceM,
     sites_by_level: a.stats.sitesByLevel,
     zones_by_level: a.stats.zonesByLevel,

@@ -2,7 +2,7 @@
 
 export const CANONICAL_FIELDS = [
   'id', 'name', 'category', 'lon', 'lat', 'wkt', 'district', 'domain', 'likelihood', 'severity',
-  'lec_l', 'lec_e', 'lec_c', 'major_hazard_grade', 'station_grade', 'vapour_recovery', 'users', 'beds',
+  'lec_l', 'lec_e', 'lec_c', 'major_hazard_grade', 'major_hazard_r', 'mh_alpha', 'mh_items', 'station_grade', 'vapour_recovery', 'users', 'beds',
   'protection_distance_m', 'responsible_unit', 'controls', 'fictitious',
 ] as const;
 export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
@@ -18,10 +18,13 @@ const ALIASES: Record<CanonicalField, string[]> = {
   domain: ['domain', '行业领域', '行业', '领域'],
   likelihood: ['likelihood', 'l', '可能性', '可能性等级', '可能性l'],
   severity: ['severity', 's', '严重性', '严重程度', '后果严重性', '严重性s'],
-  lec_l: ['lec_l'],
-  lec_e: ['lec_e'],
-  lec_c: ['lec_c'],
+  lec_l: ['lec_l', 'lec-l', '事故发生可能性l'],
+  lec_e: ['lec_e', 'lec-e', '暴露频繁程度e'],
+  lec_c: ['lec_c', 'lec-c', '后果c'],
   major_hazard_grade: ['major_hazard_grade', '重大危险源等级', '危险源等级'],
+  major_hazard_r: ['major_hazard_r', '重大危险源r值', 'r值'],
+  mh_alpha: ['mh_alpha', '校正系数α', 'α', 'alpha'],
+  mh_items: ['mh_items', '危险物质', '危险物质q/q*β'],
   station_grade: ['station_grade', '站级', '加油站等级', '站点等级'],
   vapour_recovery: ['vapour_recovery', 'vapor_recovery', '油气回收', '油气回收系统'],
   users: ['users', '人数', '使用人数', '学生数', '在校人数', '容纳人数', '座位数'],

@@ -1,7 +1,7 @@
 // One source row → a Site in the file's own CRS, or the reasons it cannot be one. Reasons state the expectation.
 import { wktToGeoJSON } from '@terraformer/wkt';
 import type { Geometry } from 'geojson';
-import { resolveCategory, type Site, type VapourRecovery } from '../engine';
+import { DEFAULT_PROFILE, resolveCategory, type Site, type VapourRecovery } from '../engine';
 import type { CanonicalField } from './columns';
 
 export interface FieldError {
@@ -36,6 +36,8 @@ export function validateSite(v: RowValues, featureGeometry?: Geometry | null): R
   if ((likelihood === undefined) !== (severity === undefined) && !errors.some((e) => e.field === 'likelihood' || e.field === 'severity')) {
     errors.push({ field: likelihood === undefined ? 'likelihood' : 'severity', reason: '可能性 L 与严重性 S 须同时提供 (L and S must be given together)' });
   }
+  const lec = lecFactors(v, errors);
+  const majorHazard = majorHazardOf(v, errors);
   const stationGrade = stationGradeOf(v.station_grade, errors);
   const vapourRecovery = vapourRecoveryOf(v.vapour_recovery, errors);
   const users = nonNegative(v, 'users', errors);
@@ -47,6 +49,8 @@ export function validateSite(v: RowValues, featureGeometry?: Geometry | null): R
   if (v.domain) site.domain = v.domain;
   if (likelihood !== undefined) site.likelihood = likelihood;
   if (severity !== undefined) site.severity = severity;
+  if (lec) Object.assign(site, lec);
+  Object.assign(site, majorHazard);
   if (stationGrade !== undefined) site.stationGrade = stationGrade;
   if (vapourRecovery !== undefined) site.vapourRecovery = vapourRecovery;
   if (users !== undefined) site.users = users;
@@ -135,6 +139,50 @@ function nonNegative(v: RowValues, field: CanonicalField, errors: FieldError[]):
     return undefined;
   }
   return n;
+}
+
+/** LEC factors must be values of the published tables (作业条件危险性评价法), else D means nothing. */
+function lecFactors(v: RowValues, errors: FieldError[]): Pick<Site, 'lecL' | 'lecE' | 'lecC'> | null {
+  const fields = [['lec_l', 'L'], ['lec_e', 'E'], ['lec_c', 'C']] as const;
+  if (fields.every(([f]) => !v[f])) return null;
+  const out: number[] = [];
+  for (const [field, factor] of fields) {
+    const allowed = DEFAULT_PROFILE.lec.factors[factor].map(([value]) => value);
+    const raw = v[field] ?? '';
+    const n = Number(raw);
+    if (raw === '') errors.push({ field, reason: `LEC 的 L、E、C 须同时提供(缺 ${factor})` });
+    else if (!allowed.includes(n)) errors.push({ field, reason: `${factor}=「${raw}」不在 LEC 取值表中 (expected one of ${allowed.join(', ')})` });
+    else out.push(n);
+  }
+  return out.length === 3 ? { lecL: out[0]!, lecE: out[1]!, lecC: out[2]! } : null;
+}
+
+const MH_GRADES: Record<string, 1 | 2 | 3 | 4> = { '1': 1, '2': 2, '3': 3, '4': 4, 一级: 1, 二级: 2, 三级: 3, 四级: 4 };
+/** α by residents within 500 m of the site (原安监总局令第40号 附件1). */
+const ALPHAS = [0.5, 1, 1.2, 1.5, 2];
+
+/** 重大危险源: grade, R, or α with substances written "q/Q*β; q/Q*β" (quantities in tonnes). */
+function majorHazardOf(v: RowValues, errors: FieldError[]): Pick<Site, 'majorHazardGrade' | 'majorHazardR' | 'majorHazardAlpha' | 'majorHazardItems'> {
+  const out: Pick<Site, 'majorHazardGrade' | 'majorHazardR' | 'majorHazardAlpha' | 'majorHazardItems'> = {};
+  if (v.major_hazard_grade) {
+    const g = MH_GRADES[v.major_hazard_grade.replace(/\s/g, '')];
+    if (g) out.majorHazardGrade = g;
+    else errors.push({ field: 'major_hazard_grade', reason: `重大危险源等级「${v.major_hazard_grade}」应为 1–4 或 一级–四级` });
+  }
+  const r = nonNegative(v, 'major_hazard_r', errors);
+  if (r !== undefined) out.majorHazardR = r;
+  if (v.mh_alpha) {
+    const a = Number(v.mh_alpha);
+    if (ALPHAS.includes(a)) out.majorHazardAlpha = a;
+    else errors.push({ field: 'mh_alpha', reason: `校正系数 α=「${v.mh_alpha}」应为 ${ALPHAS.join('、')} 之一 (40号令附件1)` });
+  }
+  if (v.mh_items) {
+    const items = v.mh_items.split(/[;;]/).map((s) => s.trim()).filter(Boolean).map((s) => /^([\d.]+)\s*\/\s*([\d.]+)\s*[*×xX]\s*([\d.]+)$/.exec(s));
+    if (items.length === 0 || items.some((m) => !m || !(Number(m[2]) > 0) || !(Number(m[1]) >= 0) || !(Number(m[3]) > 0))) {
+      errors.push({ field: 'mh_items', reason: `危险物质「${v.mh_items}」格式应为 q/Q*β;… (e.g. 20/5*4; 100/50*1.5)` });
+    } else out.majorHazardItems = items.map((m) => ({ q: Number(m![1]), Q: Number(m![2]), beta: Number(m![3]) }));
+  }
+  return out;
 }
 
 const GRADES: Record<string, 1 | 2 | 3> = { '1': 1, '2': 2, '3': 3, 一级: 1, 二级: 2, 三级: 3, 一级站: 1, 二级站: 2, 三级站: 3 };

@@ -1,13 +1,13 @@
 // 就高 (max) zoning: a zone takes the highest level of any scored site inside it or any hazard whose
 // protection footprint reaches it, so one red point is never averaged away (DESIGN §4).
 import Flatbush from 'flatbush';
-import type { AssessConfig, AssessedSite, AssessedZone, Level, Zone, ZoneContributor } from '../model';
+import type { AssessedSite, AssessedZone, Level, Zone, ZoneContributor } from '../model';
 import { bboxOf } from '../geo/bbox';
 import { degreesCovering } from '../geo/localPlane';
 import { edgeToEdgeMeters } from '../geo/edgeToEdgeMeters';
 import { LEVEL_RANK, LEVEL_ZH } from './levels';
 
-export function zoneMax(zones: Zone[], sites: AssessedSite[], config: Pick<AssessConfig, 'emptyZoneLevel'>): AssessedZone[] {
+export function zoneMax(zones: Zone[], sites: AssessedSite[], emptyZoneLevel: Level | null): AssessedZone[] {
   const scored = sites.filter((s) => s.level !== null);
   const index = scored.length > 0 ? new Flatbush(scored.length) : null;
   if (index) {
@@ -29,7 +29,7 @@ export function zoneMax(zones: Zone[], sites: AssessedSite[], config: Pick<Asses
     }
     contributors.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || b.score - a.score || (a.siteId < b.siteId ? -1 : 1));
     const top = contributors[0];
-    const level: Level | null = top ? top.level : config.emptyZoneLevel;
+    const level: Level | null = top ? top.level : emptyZoneLevel;
     return {
       id: zone.id,
       name: zone.name,

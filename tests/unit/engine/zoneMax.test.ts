@@ -57,7 +57,9 @@ describe('就高 (max) zoning', () => {
 
   it('gives an empty zone the configured empty level with a stated reason', () => {
     expect(assess({ sites: [], zones: [W] }, createConfig()).zones[0]).toMatchObject({ level: 'blue', score: 0, contributors: [] });
-    expect(assess({ sites: [], zones: [W] }, createConfig({ emptyZoneLevel: null })).zones[0]!.level).toBeNull();
+    const profile = createConfig().method;
+    const noEmptyLevel = { ...profile, aggregation: { ...profile.aggregation, emptyZoneLevel: null } };
+    expect(assess({ sites: [], zones: [W] }, createConfig({ method: noEmptyLevel })).zones[0]!.level).toBeNull();
   });
 
   it('ignores unscored sites (no L/S) when colouring', () => {

@@ -105,3 +105,34 @@ describe('importSites never throws on row content (property)', () => {
     );
   });
 });
+
+describe('importSites: LEC and 重大危险源 columns', () => {
+  const csv = [
+    '编号,名称,类别,经度,纬度,lec_l,lec_e,lec_c,重大危险源等级,mh_alpha,mh_items',
+    'A,lec ok,建筑施工,118.78,32.04,6,6,7,,,',
+    'B,lec bad factor,建筑施工,118.78,32.04,5,6,7,,,',
+    'C,lec missing C,建筑施工,118.78,32.04,6,6,,,,',
+    'D,grade,危险化学品储存设施,118.78,32.04,,,,二级,,',
+    'E,substances,危险化学品储存设施,118.78,32.04,,,,,2,20/5*4; 100/50*1.5',
+    'F,bad substances,危险化学品储存设施,118.78,32.04,,,,,2,twenty tonnes',
+    'G,bad alpha,危险化学品储存设施,118.78,32.04,,,,,1.7,20/5*4',
+  ].join('\n');
+  const { sites, report } = importSites('m.csv', utf8(csv), { crs: 'wgs84', zones });
+
+  it('keeps valid LEC factors and substance lists', () => {
+    expect(sites.find((s) => s.id === 'A')).toMatchObject({ lecL: 6, lecE: 6, lecC: 7 });
+    expect(sites.find((s) => s.id === 'D')).toMatchObject({ majorHazardGrade: 2 });
+    expect(sites.find((s) => s.id === 'E')).toMatchObject({ majorHazardAlpha: 2, majorHazardItems: [{ q: 20, Q: 5, beta: 4 }, { q: 100, Q: 50, beta: 1.5 }] });
+  });
+
+  it.each([
+    [3, 'lec_l', /不在 LEC 取值表中/],
+    [4, 'lec_c', /须同时提供/],
+    [7, 'mh_items', /q\/Q\*β/],
+    [8, 'mh_alpha', /40号令/],
+  ])('rejects line %i on %s', (line, field, reason) => {
+    const e = report.errors.find((x) => x.line === line)!;
+    expect(e).toMatchObject({ field });
+    expect(e.reason).toMatch(reason);
+  });
+});
