@@ -5,6 +5,7 @@ import type { AssessConfig, AssessedSite, Assessment, AssessInput, Site, Zone } 
 import { categoryByCode, roleOf } from './categories';
 import { scoreSite } from './method/scoreSite';
 import { zoneMax } from './risk/zoneMax';
+import { zoneIndex, zoneRelative } from './risk/zoneDensity';
 import { hazardRules, largestRequiredMeters } from './setback/hazardRules';
 import { checkSetbacks } from './setback/checkSetbacks';
 import { summarise } from './stats/summarise';
@@ -18,11 +19,15 @@ export function assess(input: AssessInput, config: AssessConfig): Assessment {
   // A hazard is also a protection target for other hazards (e.g. a petrol station near a fireworks shop).
   const targets = sites.filter((s) => roleOf(s.category) === 'target' || roleOf(s.category) === 'hazard');
   const { violations, pairsExamined } = checkSetbacks(hazards, targets, config);
-  const assessedZones = zoneMax(zones, assessedSites, config.method.aggregation.emptyZoneLevel);
+  const aggregation = config.method.aggregation;
+  const assessedZones =
+    aggregation.mode === 'index' ? zoneIndex(zones, assessedSites, aggregation)
+    : aggregation.mode === 'relative' ? zoneRelative(zones, assessedSites, aggregation)
+    : zoneMax(zones, assessedSites, aggregation.emptyZoneLevel);
   return {
     methodId: config.method.id,
     matrixId: config.method.matrix.id,
-    aggregationMode: 'max',
+    aggregationMode: aggregation.mode,
     rulesId: config.rules.id,
     sites: assessedSites,
     zones: assessedZones,

@@ -12,6 +12,7 @@ export { matrixLevel } from './risk/matrixLevel';
 export { edgeToEdgeMeters, type EdgeDistance } from './geo/edgeToEdgeMeters';
 export { geodesicMeters, geodesicDestination } from './geo/geodesicMeters';
 export { bboxOf, representativePoint, type BBox } from './geo/bbox';
+export { areaKm2 } from './geo/areaKm2';
 export { classifyTarget } from './setback/classifyTarget';
 export { parseRiskMatrixMethod, parseRuleTable, ConfigError } from './validateConfig';
 export { checkSetbacks, compareViolations } from './setback/checkSetbacks';

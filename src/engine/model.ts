@@ -49,6 +49,8 @@ export interface Zone {
   id: string;
   name: string;
   geometry: Polygon | MultiPolygon;
+  /** residents, for per-population normalisation */
+  population?: number;
 }
 
 /** One cell-level risk matrix scheme: level of every (L, S) cell, L and S in 1..5. */
@@ -141,8 +143,9 @@ export interface AssessedZone {
   name: string;
   geometry: Polygon | MultiPolygon;
   level: Level | null;
+  /** max: the highest site score; index: I; relative: density */
   score: number;
-  mode: 'max';
+  mode: 'max' | 'index' | 'relative';
   contributors: ZoneContributor[];
   reason: string;
 }

@@ -24,7 +24,10 @@ export function readZones(text: string, crs: Crs = 'wgs84'): Zone[] {
     const p = feature.properties ?? {};
     const id = String(p.id ?? p.adcode ?? feature.id ?? `zone-${i + 1}`);
     const name = String(p.name ?? p.名称 ?? id);
-    zones.push({ id, name, geometry: toWgs84(feature.geometry as Polygon | MultiPolygon, crs) as Polygon | MultiPolygon });
+    const zone: Zone = { id, name, geometry: toWgs84(feature.geometry as Polygon | MultiPolygon, crs) as Polygon | MultiPolygon };
+    const population = Number(p.population ?? p.人口 ?? p.常住人口);
+    if (Number.isFinite(population) && population > 0) zone.population = population;
+    zones.push(zone);
   });
   return zones;
 }
