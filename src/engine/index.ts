@@ -19,3 +19,6 @@ export { checkSetbacks, compareViolations } from './setback/checkSetbacks';
 export { judgePair, SITE_DISTANCE_RULE_ID } from './setback/judgePair';
 export { hazardRules } from './setback/hazardRules';
 export { checkProposal, type ProposalResult, type ProposalVerdict } from './setback/checkProposal';
+export { zoneGrid, type GridZoning } from './zoning/zoneGrid';
+export { buildGrid, cellAt, type Grid, type GridSpec, type GridShape } from './zoning/gridGeometry';
+export { dissolveCells } from './zoning/dissolveCells';

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { areaKm2, assess, buildGrid, cellAt, dissolveCells, zoneGrid, type AssessedSite } from '../../../src/engine';
+import { toPlane } from '../../../src/engine/geo/localPlane';
+import { createConfig, createSite, createSquareZone } from '../../helpers/sites';
+
+// a ≈ 1.9 × 2.2 km study area in central Nanjing
+const AREA = createSquareZone('area', 118.78, 32.04, 0.02);
+
+function assessedSites(...sites: Parameters<typeof createSite>[0][]): AssessedSite[] {
+  return assess({ sites: sites.map(createSite), zones: [] }, createConfig()).sites;
+}
+
+const totalArea = (zones: { geometry: Parameters<typeof areaKm2>[0] }[]) => zones.reduce((a, z) => a + areaKm2(z.geometry), 0);
+
+describe.each(['square', 'hex'] as const)('%s grid zoning (就高)', (shape) => {
+  const cellM = 200;
+  const cellArea = shape === 'square' ? (cellM * cellM) / 1e6 : ((Math.sqrt(3) / 2) * cellM * cellM) / 1e6;
+
+  it('colours the cell a red point stands in, dissolving the rest into one blue zone with a hole', () => {
+    const sites = assessedSites({ id: 'r', category: 'construction', at: [118.79, 32.05], likelihood: 5, severity: 5 });
+    const { zones, cellCount } = zoneGrid([AREA], { shape, cellM }, sites, 'blue');
+    const red = zones.filter((z) => z.level === 'red');
+    expect(red).toHaveLength(1);
+    expect(red[0]!.contributors.map((c) => c.siteId)).toEqual(['r']);
+    expect(areaKm2(red[0]!.geometry)).toBeCloseTo(cellArea, 4);
+    const blue = zones.filter((z) => z.level === 'blue');
+    expect(blue).toHaveLength(1);
+    expect(blue[0]!.geometry.type === 'Polygon' ? blue[0]!.geometry.coordinates.length : 2).toBeGreaterThanOrEqual(2); // outer + hole
+    expect(cellCount * cellArea).toBeGreaterThan(areaKm2(AREA.geometry) * 0.9);
+    // clipped to the study area: the zones cover it exactly
+    expect(totalArea(zones)).toBeCloseTo(areaKm2(AREA.geometry), 2);
+  });
+
+  it('lets a hazard footprint colour every cell it reaches, and only those', () => {
+    const [station] = assessedSites({ id: 'fs', category: 'fuel_station', at: [118.79, 32.05], likelihood: 4, severity: 4, stationGrade: 2, vapourRecovery: 'full' });
+    expect(station!.footprintM).toBe(500); // the 500 m water-source rule
+    const { zones, grid } = zoneGrid([AREA], { shape, cellM }, [station!], 'blue');
+    const orange = zones.filter((z) => z.level === 'orange');
+    expect(orange).toHaveLength(1);
+    // every cell whose centre is within 500 m − half a cell is orange; none farther than 500 m + a cell
+    const [x, y] = toPlane(grid.plane, station!.lon, station!.lat);
+    const orangeCells = new Set<number>();
+    for (let yy = y - 700; yy <= y + 700; yy += 25) for (let xx = x - 700; xx <= x + 700; xx += 25) {
+      const d = Math.hypot(xx - x, yy - y);
+      const cell = cellAt(grid, xx, yy);
+      if (d < 500 - cellM) orangeCells.add(cell);
+    }
+    const area = areaKm2(orange[0]!.geometry);
+    expect(area).toBeGreaterThan((orangeCells.size * cellArea) * 0.99);
+    expect(area).toBeLessThan(Math.PI * ((500 + cellM) / 1000) ** 2);
+    expect(orange[0]!.contributors[0]).toMatchObject({ siteId: 'fs', how: 'inside' });
+  });
+});
+
+describe('dissolveCells', () => {
+  it('keeps cells touching only at a corner as separate zones, and conserves area', () => {
+    const grid = buildGrid([AREA.geometry], { shape: 'square', cellM: 200 });
+    const codes = new Int8Array(grid.inside.length).fill(3);
+    const [x, y] = toPlane(grid.plane, 118.79, 32.05);
+    const a = cellAt(grid, x, y);
+    const diagonal = cellAt(grid, x + 200, y + 200);
+    codes[a] = 0;
+    codes[diagonal] = 0;
+    const parts = dissolveCells(grid, codes);
+    expect(parts.filter((p) => p.value === 0)).toHaveLength(2);
+    const inside = grid.inside.reduce((n, v) => n + v, 0);
+    expect(parts.reduce((n, p) => n + p.cells.length, 0)).toBe(inside);
+    const unclipped = parts.reduce((s, p) => s + areaKm2(p.polygon), 0);
+    expect(unclipped).toBeCloseTo(inside * 0.04, 3);
+  });
+});
