@@ -24,7 +24,7 @@ const config = defaultConfig();
 const scored = assess({ sites, zones: [] }, config).sites;
 
 const t0 = performance.now();
-const result = zoneGrid(districts, { shape: 'square', cellM }, scored, 'blue');
+const result = zoneGrid(districts, { shape: 'square', cellM }, scored, config.method.aggregation);
 const indexedMs = performance.now() - t0;
 
 // Without an index: every cell looks at every site (same planar distance test), on a subset of inside cells.

@@ -6,12 +6,13 @@ import { categoryByCode, roleOf } from './categories';
 import { scoreSite } from './method/scoreSite';
 import { zoneMax } from './risk/zoneMax';
 import { zoneIndex, zoneRelative } from './risk/zoneDensity';
+import { zoneGrid } from './zoning/zoneGrid';
 import { hazardRules, largestRequiredMeters } from './setback/hazardRules';
 import { checkSetbacks } from './setback/checkSetbacks';
 import { summarise } from './stats/summarise';
 import { edgeToEdgeMeters } from './geo/edgeToEdgeMeters';
 
-export function assess(input: AssessInput, config: AssessConfig): Assessment {
+export function assess(input: AssessInput, config: AssessConfig, onProgress?: (share: number, stage: string) => void): Assessment {
   const sites = [...input.sites].sort(byId);
   const zones = [...input.zones].sort(byId);
   const assessedSites = sites.map((s) => assessSite(s, zones, config));
@@ -19,9 +20,11 @@ export function assess(input: AssessInput, config: AssessConfig): Assessment {
   // A hazard is also a protection target for other hazards (e.g. a petrol station near a fireworks shop).
   const targets = sites.filter((s) => roleOf(s.category) === 'target' || roleOf(s.category) === 'hazard');
   const { violations, pairsExamined } = checkSetbacks(hazards, targets, config);
+  onProgress?.(0.3, 'setbacks');
   const aggregation = config.method.aggregation;
   const assessedZones =
-    aggregation.mode === 'index' ? zoneIndex(zones, assessedSites, aggregation)
+    input.grid ? zoneGrid(zones, input.grid, assessedSites, aggregation, (share) => onProgress?.(0.3 + 0.7 * share, 'zoning')).zones
+    : aggregation.mode === 'index' ? zoneIndex(zones, assessedSites, aggregation)
     : aggregation.mode === 'relative' ? zoneRelative(zones, assessedSites, aggregation)
     : zoneMax(zones, assessedSites, aggregation.emptyZoneLevel);
   return {

@@ -102,7 +102,10 @@ export interface AssessConfig {
 
 export interface AssessInput {
   sites: Site[];
+  /** zoning units, or with `grid` the study area a grid is laid over */
   zones: Zone[];
+  /** zone by a generated grid (square or hexagon, cell size in metres) instead of the polygons themselves */
+  grid?: { shape: 'square' | 'hex'; cellM: number };
 }
 
 export interface AssessedSite {

@@ -7,6 +7,7 @@ import { LEVELS, type AssessedSite, type AssessedZone, type Level, type Zone, ty
 import { toPlane } from '../geo/localPlane';
 import { edgeToEdgeMeters } from '../geo/edgeToEdgeMeters';
 import { LEVEL_RANK, LEVEL_ZH } from '../risk/levels';
+import type { MethodProfile } from '../method/profile';
 import { buildGrid, cellAt, cellCorners, planeToLonLat, type Grid, type GridSpec } from './gridGeometry';
 import { dissolveCells } from './dissolveCells';
 
@@ -19,7 +20,14 @@ export interface GridZoning {
   cellCount: number;
 }
 
-export function zoneGrid(boundary: Zone[], spec: GridSpec, sites: AssessedSite[], emptyZoneLevel: Level | null, onProgress?: (share: number) => void): GridZoning {
+/**
+ * `aggregation` picks the mode: max (就高, with footprints), index (Σ weights per km² of cell) or relative (sites per
+ * km² of cell, ranked across non-empty cells). Cells on the study-area edge count their full area in the two density
+ * modes (a slight underestimate of their density).
+ */
+export function zoneGrid(boundary: Zone[], spec: GridSpec, sites: AssessedSite[], aggregation: MethodProfile['aggregation'], onProgress?: (share: number) => void): GridZoning {
+  const emptyZoneLevel = aggregation.emptyZoneLevel;
+  const densityMode = aggregation.mode !== 'max';
   const grid = buildGrid(boundary.map((z) => z.geometry), spec);
   const codes = new Int8Array(grid.inside.length).fill(NONE);
   const scored = sites.filter((s) => s.level !== null);
@@ -31,8 +39,8 @@ export function zoneGrid(boundary: Zone[], spec: GridSpec, sites: AssessedSite[]
     if (cell < 0 || !grid.inside[cell]) return;
     const code = LEVEL_RANK[scored[site]!.level!];
     const current = codes[cell]!;
-    if (code > current) return;
-    if (code < current) {
+    if (code > current && !densityMode) return;
+    if (code < current && !densityMode) {
       codes[cell] = code;
       head[cell] = -1; // lower-level contributors no longer explain this cell
     }
@@ -43,8 +51,9 @@ export function zoneGrid(boundary: Zone[], spec: GridSpec, sites: AssessedSite[]
     const [x, y] = toPlane(grid.plane, site.lon, site.lat);
     if (site.geometry.type === 'Point') mark(cellAt(grid, x, y), i, 0);
     else for (const cell of cellsNear(grid, site, 0)) mark(cell, i, 0);
-    if (site.footprintM > 0) forEachFootprintCell(grid, site, x, y, (cell, d) => d > 0 && mark(cell, i, d));
+    if (site.footprintM > 0 && !densityMode) forEachFootprintCell(grid, site, x, y, (cell, d) => d > 0 && mark(cell, i, d));
   });
+  if (densityMode) levelByDensity(grid, codes, head, entries, scored, aggregation);
   const emptyCode = emptyZoneLevel === null ? NONE : LEVEL_RANK[emptyZoneLevel];
   let cellCount = 0;
   for (let c = 0; c < codes.length; c++) {
@@ -88,15 +97,54 @@ export function zoneGrid(boundary: Zone[], spec: GridSpec, sites: AssessedSite[]
       geometry,
       level,
       score: top?.score ?? 0,
-      mode: 'max',
+      mode: aggregation.mode,
       contributors: list,
-      reason: top && top.level === level
+      reason: densityMode
+        ? `${aggregation.mode === 'index' ? '指数法' : '相对分级(相对排名,非绝对风险)'}:${comp.cells.length} 个 ${spec.cellM} m 网格,按格内风险点${aggregation.mode === 'index' ? '加权指数' : '密度'}定级 → ${level ? LEVEL_ZH[level] : '未定级'}`
+        : top && top.level === level
         ? `就高:${comp.cells.length} 个 ${spec.cellM} m ${spec.shape === 'hex' ? '六边形' : '方形'}网格,最高为 ${top.siteId}(${top.how === 'inside' ? '位于格内' : '防护范围覆盖'})→ ${LEVEL_ZH[top.level]}`
         : `格内无已评分风险点 → ${level ? LEVEL_ZH[level] : '未定级'}`,
     }];
   });
   onProgress?.(1);
   return { grid, zones, cellCount };
+}
+
+/** Level each cell from the sites standing in it: weighted index or density rank (see zoneGrid). */
+function levelByDensity(grid: Grid, codes: Int8Array, head: Int32Array, entries: GrowableEntries, scored: AssessedSite[], agg: MethodProfile['aggregation']): void {
+  const cellKm2 = (grid.shape === 'square' ? grid.cellM ** 2 : (Math.sqrt(3) / 2) * grid.cellM ** 2) / 1e6;
+  const values: number[] = [];
+  const cells: number[] = [];
+  for (let c = 0; c < head.length; c++) {
+    if (head[c] === -1) continue;
+    let weight = 0;
+    let count = 0;
+    for (let e = head[c]!; e !== -1; e = entries.next[e]!) {
+      count++;
+      weight += agg.index.weights[scored[entries.site[e]!]!.level!];
+    }
+    cells.push(c);
+    values.push(agg.mode === 'index' ? weight / cellKm2 : count / cellKm2);
+  }
+  const ranked = [...values].sort((a, b) => b - a);
+  cells.forEach((c, i) => {
+    const v = values[i]!;
+    let level: Level;
+    if (agg.mode === 'index') level = agg.index.thresholds.find((t) => v >= t.atLeast)!.level;
+    else {
+      // top share t: fewer than t·N cells are denser (binary search in the descending list)
+      let lo = 0;
+      let hi = ranked.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (ranked[mid]! > v) lo = mid + 1;
+        else hi = mid;
+      }
+      const above = lo / ranked.length;
+      level = (agg.relative.quantiles.find((q) => above < q.top) ?? agg.relative.quantiles[3]!).level;
+    }
+    codes[c] = LEVEL_RANK[level];
+  });
 }
 
 /** Append-only (site, distance, next) entries in typed arrays that double as they fill. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaKm2, assess, buildGrid, cellAt, dissolveCells, zoneGrid, type AssessedSite } from '../../../src/engine';
+import { areaKm2, assess, buildGrid, cellAt, DEFAULT_PROFILE, dissolveCells, zoneGrid, type AssessedSite } from '../../../src/engine';
 import { toPlane } from '../../../src/engine/geo/localPlane';
 import { createConfig, createSite, createSquareZone } from '../../helpers/sites';
 
@@ -18,7 +18,7 @@ describe.each(['square', 'hex'] as const)('%s grid zoning (就高)', (shape) => 
 
   it('colours the cell a red point stands in, dissolving the rest into one blue zone with a hole', () => {
     const sites = assessedSites({ id: 'r', category: 'construction', at: [118.79, 32.05], likelihood: 5, severity: 5 });
-    const { zones, cellCount } = zoneGrid([AREA], { shape, cellM }, sites, 'blue');
+    const { zones, cellCount } = zoneGrid([AREA], { shape, cellM }, sites, DEFAULT_PROFILE.aggregation);
     const red = zones.filter((z) => z.level === 'red');
     expect(red).toHaveLength(1);
     expect(red[0]!.contributors.map((c) => c.siteId)).toEqual(['r']);
@@ -34,7 +34,7 @@ describe.each(['square', 'hex'] as const)('%s grid zoning (就高)', (shape) => 
   it('lets a hazard footprint colour every cell it reaches, and only those', () => {
     const [station] = assessedSites({ id: 'fs', category: 'fuel_station', at: [118.79, 32.05], likelihood: 4, severity: 4, stationGrade: 2, vapourRecovery: 'full' });
     expect(station!.footprintM).toBe(500); // the 500 m water-source rule
-    const { zones, grid } = zoneGrid([AREA], { shape, cellM }, [station!], 'blue');
+    const { zones, grid } = zoneGrid([AREA], { shape, cellM }, [station!], DEFAULT_PROFILE.aggregation);
     const orange = zones.filter((z) => z.level === 'orange');
     expect(orange).toHaveLength(1);
     // every cell whose centre is within 500 m − half a cell is orange; none farther than 500 m + a cell
@@ -67,5 +67,38 @@ describe('dissolveCells', () => {
     expect(parts.reduce((n, p) => n + p.cells.length, 0)).toBe(inside);
     const unclipped = parts.reduce((s, p) => s + areaKm2(p.polygon), 0);
     expect(unclipped).toBeCloseTo(inside * 0.04, 3);
+  });
+});
+
+describe('assess with a grid', () => {
+  const sites = [
+    createSite({ id: 'r', category: 'construction', at: [118.79, 32.05], likelihood: 5, severity: 5 }),
+    createSite({ id: 'y', category: 'traffic', at: [118.785, 32.045], likelihood: 2, severity: 3 }),
+  ];
+
+  it('zones the study area by the grid in max mode, footprints included', () => {
+    const a = assess({ sites, zones: [AREA], grid: { shape: 'square', cellM: 250 } }, createConfig());
+    expect(a.zones.every((z) => z.id.startsWith('grid-square-250-'))).toBe(true);
+    expect(new Set(a.zones.map((z) => z.level))).toEqual(new Set(['red', 'yellow', 'blue']));
+    expect(a.zones.find((z) => z.level === 'red')!.reason).toContain('就高');
+  });
+
+  it('levels cells by weighted index per km² of cell in index mode', () => {
+    const profile = createConfig().method;
+    const config = createConfig({ method: { ...profile, aggregation: { ...profile.aggregation, mode: 'index' } } });
+    const a = assess({ sites, zones: [AREA], grid: { shape: 'square', cellM: 250 } }, config);
+    // red site: 8 / 0.0625 km² = 128 ≥ 4 → red; yellow site: 2 / 0.0625 = 32 ≥ 4 → red too (thresholds per km² must
+    // suit the cell size); the two cells are not adjacent, so two red zones
+    const red = a.zones.filter((z) => z.level === 'red');
+    expect(red.map((z) => z.contributors.map((c) => c.siteId)).sort()).toEqual([['r'], ['y']]);
+    expect(red.every((z) => z.mode === 'index')).toBe(true);
+  });
+
+  it('says the colours are relative ranks in relative mode', () => {
+    const profile = createConfig().method;
+    const config = createConfig({ method: { ...profile, aggregation: { ...profile.aggregation, mode: 'relative' } } });
+    const a = assess({ sites, zones: [AREA], grid: { shape: 'hex', cellM: 250 } }, config);
+    expect(a.aggregationMode).toBe('relative');
+    expect(a.zones.some((z) => z.reason.includes('相对排名'))).toBe(true);
   });
 });
