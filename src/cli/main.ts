@@ -5,7 +5,8 @@ import { runAssess, UsageError, InputError } from './runAssess';
 
 const USAGE = `usage:
   npm run cli -- assess --sites FILE [--sites FILE …] [--zones FILE.geojson] [--crs auto|wgs84|cgcs2000|gcj02|bd09]
-                        [--method FILE.json] [--rules FILE.json|.csv] [--data-date YYYY-MM-DD] --out DIR
+                        [--method FILE.json] [--rules FILE.json|.csv] [--data-date YYYY-MM-DD]
+                        [--grid square:METRES|hex:METRES] --out DIR
   npm run cli -- whitepaper <same options> --out DIR`;
 
 async function main(argv: string[]): Promise<number> {
@@ -26,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
         rules: { type: 'string' },
         out: { type: 'string' },
         'data-date': { type: 'string' },
+        grid: { type: 'string' },
       },
       strict: true,
     }));

@@ -23,6 +23,8 @@ export interface AssessArgs {
   out?: string;
   /** the date the data describe, printed on figures and in summary.json (never the wall clock) */
   dataDate?: string;
+  /** "square:500" or "hex:1000": zone by a generated grid over the --zones area */
+  grid?: string;
   whitepaper?: boolean;
 }
 
@@ -31,6 +33,8 @@ export async function runAssess(args: AssessArgs): Promise<{ message: string }> 
   if (!args.out) throw new UsageError('--out DIR is required');
   const crs = args.crs ?? 'auto';
   if (!isCrsOption(crs)) throw new UsageError(`--crs "${crs}" is not one of auto, wgs84, cgcs2000, gcj02, bd09`);
+  const grid = args.grid === undefined ? undefined : parseGrid(args.grid);
+  if (grid && !args.zones) throw new UsageError('--grid needs --zones FILE.geojson: the study area the grid is laid over');
   if (args.dataDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.dataDate)) throw new UsageError(`--data-date "${args.dataDate}" is not YYYY-MM-DD`);
 
   const digests: InputDigest[] = [];
@@ -67,7 +71,7 @@ export async function runAssess(args: AssessArgs): Promise<{ message: string }> 
     sites.push(...accepted);
     reports.push(report);
   }
-  const assessment = assess({ sites, zones }, config);
+  const assessment = assess({ sites, zones, ...(grid ? { grid } : {}) }, config);
   await mkdir(args.out, { recursive: true });
   const files: [string, string][] = [
     ['import-report.json', importReportJson(reports)],
@@ -87,6 +91,12 @@ export async function runAssess(args: AssessArgs): Promise<{ message: string }> 
       `${assessment.zones.length} zones; ${v.filter((x) => x.status === 'violation').length} violations, ` +
       `${v.filter((x) => x.status === 'borderline').length} borderline, ${v.filter((x) => x.status === 'not_assessed').length} not assessed → ${args.out}`,
   };
+}
+
+function parseGrid(text: string): { shape: 'square' | 'hex'; cellM: number } {
+  const m = /^(square|hex):(\d+(?:\.\d+)?)$/.exec(text);
+  if (!m || !(Number(m[2]) >= 10)) throw new UsageError(`--grid "${text}": expected square:METRES or hex:METRES with at least 10 m, e.g. square:500`);
+  return { shape: m[1] as 'square' | 'hex', cellM: Number(m[2]) };
 }
 
 /** A full method profile (method-profile/1), or just a risk-matrix scheme applied to the default profile. */

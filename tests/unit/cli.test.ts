@@ -108,6 +108,21 @@ describe('--rules', () => {
   });
 });
 
+describe('--grid', () => {
+  it('zones the demo city by a 2 km square grid, all zones named after the grid', async () => {
+    const out = createOutDir();
+    await runAssess({ ...DEMO, grid: 'square:2000', out });
+    const zones = JSON.parse(readFileSync(join(out, 'zones.geojson'), 'utf8'));
+    expect(zones.features.length).toBeGreaterThan(11);
+    expect(zones.features.every((f: { properties: { id: string } }) => f.properties.id.startsWith('grid-square-2000-'))).toBe(true);
+    expect(new Set(zones.features.map((f: { properties: { level: string } }) => f.properties.level))).toEqual(new Set(['red', 'orange', 'yellow', 'blue']));
+  });
+
+  it('refuses a malformed grid (exit 2)', async () => {
+    await expect(runAssess({ ...DEMO, grid: 'triangle:5', out: createOutDir() })).rejects.toThrow(/square:METRES/);
+  });
+});
+
 describe('CLI exit status', { timeout: 30_000 }, () => {
   it('exits 0 with rejected rows, which are not an error', () => {
     const out = createOutDir();
