@@ -31,6 +31,7 @@ export function assess(input: AssessInput, config: AssessConfig, onProgress?: (s
     methodId: config.method.id,
     matrixId: config.method.matrix.id,
     aggregationMode: aggregation.mode,
+    grid: input.grid ?? null,
     rulesId: config.rules.id,
     sites: assessedSites,
     zones: assessedZones,

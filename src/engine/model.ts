@@ -197,6 +197,8 @@ export interface Assessment {
   methodId: string;
   matrixId: string;
   aggregationMode: 'max' | 'index' | 'relative';
+  /** the grid the zones were built from, when not the input polygons */
+  grid: { shape: 'square' | 'hex'; cellM: number } | null;
   rulesId: string;
   sites: AssessedSite[];
   zones: AssessedZone[];

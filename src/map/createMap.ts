@@ -15,6 +15,8 @@ import { baseStyle, CLICKABLE_LAYERS } from './style';
 // Without this the map never loads from `vite build` output (STACK.md pitfall 2).
 setWorkerUrl(workerUrl);
 
+const MAX_LABELLED_ZONES = 60;
+
 export const MAP_ATTRIBUTION = '区划边界 DataV.GeoAtlas(示意,非标准地图)· © OpenStreetMap contributors · 危险源与风险点为示例数据(虚构)';
 
 export interface MountedMap {
@@ -41,10 +43,12 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   const render = (a: Assessment | null): void => {
     container.dataset.mapReady = 'false';
     if (!a) return;
+    container.dataset.zoneCount = String(a.zones.length);
     const sources = mapSources(a);
     for (const [name, data] of Object.entries(sources)) (map.getSource(name) as GeoJSONSource).setData(data);
     for (const m of labels) m.remove();
-    labels = a.zones.map((z) => new Marker({ element: zoneLabel(z.name, z.level), anchor: 'center' }).setLngLat(pointOnFeature(z.geometry).geometry.coordinates as [number, number]).addTo(map));
+    // DOM labels suit a few dozen zones (districts); grid zoning yields thousands, told apart by colour and popups
+    labels = (a.zones.length <= MAX_LABELLED_ZONES ? a.zones : []).map((z) => new Marker({ element: zoneLabel(z.name, z.level), anchor: 'center' }).setLngLat(pointOnFeature(z.geometry).geometry.coordinates as [number, number]).addTo(map));
     if (!fitted && a.zones.length + a.sites.length > 0) {
       const b = bboxOf({ type: 'GeometryCollection', geometries: [...a.zones.map((z) => z.geometry), ...a.sites.map((s) => s.geometry)] });
       map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 24, animate: false });

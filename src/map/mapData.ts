@@ -15,7 +15,8 @@ export function mapSources(a: Assessment): MapSources {
     type: 'Feature',
     id: i,
     geometry: z.geometry,
-    properties: { zoneId: z.id, level: z.level ?? 'none' },
+    // grid zones differ from every neighbour in level, so their fills separate them without outlines
+    properties: { zoneId: z.id, level: z.level ?? 'none', grid: a.grid !== null },
   }));
   const sitePolygons: Feature[] = [];
   const sitePoints: Feature[] = [];

@@ -41,7 +41,7 @@ export function baseStyle(): StyleSpecification {
         source: 'zones',
         paint: {
           'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#000000', '#4a4a4a'],
-          'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 1],
+          'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, ['get', 'grid'], 0, 1],
         },
       },
       { id: 'site-areas', type: 'fill', source: 'sitePolygons', paint: { 'fill-color': '#6a3d9a', 'fill-opacity': 0.45, 'fill-outline-color': '#3f2260' } },

@@ -1,8 +1,11 @@
 // What the user can do, as plain functions over the store: load data, edit rules, re-assess, test a proposal.
-import { defaultConfig, DEFAULT_RULES, type AssessConfig, type SetbackRule, type SetbackRuleTable, type Site, type Zone } from '../engine';
+import {
+  defaultConfig, DEFAULT_RULES, parseMethodProfile, RISK_MATRIX_METHODS, withMatrix, type AssessConfig, type MethodProfile, type SetbackRule,
+  type SetbackRuleTable, type Site, type Zone,
+} from '../engine';
 import { importSites, readRuleTable, readZones, type CrsOption } from '../io';
 import type { EngineClient } from '../worker/engineClient';
-import type { AppStore, Dataset, Picking, Selection } from './store';
+import type { AppStore, Dataset, Picking, Selection, Zoning } from './store';
 
 export interface DemoFiles {
   zones: string;
@@ -27,6 +30,12 @@ export interface Actions {
   pickAt(lngLat: [number, number]): void;
   /** the polygon being drawn is complete (≥ 3 vertices) */
   finishPolygon(): void;
+  /** a profile edited in the UI: schema-checked; a bad one is refused and the current one stays */
+  setProfile(profile: MethodProfile): Promise<void>;
+  setMatrixScheme(id: string): Promise<void>;
+  importProfile(file: string, text: string): Promise<void>;
+  setZoning(zoning: Zoning): Promise<void>;
+  importZones(file: string, text: string): Promise<void>;
   setProposalDraft(draft: ProposalDraft): void;
   placeProposal(geometry: Site['geometry']): Promise<void>;
   clearProposal(): void;
@@ -35,17 +44,20 @@ export interface Actions {
 export function createActions(store: AppStore, engine: EngineClient): Actions {
   let runId = 0;
   let draft: ProposalDraft = { id: 'PROPOSED-1', name: '拟建项目', category: 'fuel_station' };
-  const config = (): AssessConfig => ({ ...defaultConfig(), rules: store.getState().rules });
+  const config = (): AssessConfig => ({ ...defaultConfig(), rules: store.getState().rules, method: store.getState().profile });
   const allSites = (): Site[] => store.getState().datasets.flatMap((d) => d.sites);
 
   const reassess = async (): Promise<void> => {
     const mine = ++runId;
-    store.setState({ assessing: true, assessError: null });
+    store.setState({ assessing: true, assessError: null, progress: { share: 0, stage: 'scoring' } });
+    const { zones, zoning } = store.getState();
+    const onProgress = (share: number, stage: string) => mine === runId && store.setState({ progress: { share, stage } });
     try {
-      const assessment = await engine.assess({ sites: allSites(), zones: store.getState().zones }, config());
-      if (mine === runId) store.setState({ assessment, assessing: false, selection: null });
+      const input = { sites: allSites(), zones, ...(zoning.kind === 'grid' ? { grid: { shape: zoning.shape, cellM: zoning.cellM } } : {}) };
+      const assessment = await engine.assess(input, config(), onProgress);
+      if (mine === runId) store.setState({ assessment, assessing: false, selection: null, progress: null });
     } catch (e) {
-      if (mine === runId) store.setState({ assessing: false, assessError: (e as Error).message });
+      if (mine === runId) store.setState({ assessing: false, assessError: (e as Error).message, progress: null });
     }
     const proposal = store.getState().proposal;
     if (proposal) await placeProposal(proposal.site.geometry);
@@ -76,7 +88,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
   return {
     async loadDemo(files) {
       const zones = readZones(files.zones);
-      store.setState({ zones, datasets: [] });
+      store.setState({ zones, zonesSource: '南京市区县边界(示意)', datasets: [] });
       for (const f of files.sites) store.setState({ datasets: [...store.getState().datasets, addDataset(f.file, f.bytes, f.crs, true, zones)] });
       await reassess();
     },
@@ -133,6 +145,45 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       const picking = store.getState().picking;
       if (picking?.mode !== 'polygon' || picking.vertices.length < 3) return;
       void placeProposal({ type: 'Polygon', coordinates: [[...picking.vertices, picking.vertices[0]!]] });
+    },
+    async setProfile(profile) {
+      try {
+        store.setState({ profile: parseMethodProfile(profile), profileError: null });
+      } catch (e) {
+        store.setState({ profileError: (e as Error).message });
+        return;
+      }
+      await reassess();
+    },
+    async setMatrixScheme(id) {
+      const matrix = RISK_MATRIX_METHODS.find((m) => m.id === id);
+      if (!matrix) return;
+      store.setState({ profile: withMatrix(store.getState().profile, matrix) });
+      await reassess();
+    },
+    async importProfile(file, text) {
+      try {
+        store.setState({ profile: parseMethodProfile(JSON.parse(text)), profileError: null });
+      } catch (e) {
+        store.setState({ profileError: `${file}: ${(e as Error).message}` });
+        return;
+      }
+      await reassess();
+    },
+    async setZoning(zoning) {
+      store.setState({ zoning });
+      await reassess();
+    },
+    async importZones(file, text) {
+      try {
+        const zones = readZones(text);
+        if (zones.length === 0) throw new Error('没有分区要素 (no zone features)');
+        store.setState({ zones, zonesSource: file, zonesError: null });
+      } catch (e) {
+        store.setState({ zonesError: `${file}: ${(e as Error).message}` });
+        return;
+      }
+      await reassess();
     },
     setProposalDraft(next) {
       draft = next;

@@ -1,6 +1,6 @@
 // The app's state: a vanilla zustand store (no React here), split into data, method, assessment, what-if, selection.
 import { createStore } from 'zustand/vanilla';
-import { DEFAULT_RULES, type Assessment, type ProposalResult, type SetbackRuleTable, type Site, type Zone } from '../engine';
+import { DEFAULT_PROFILE, DEFAULT_RULES, type Assessment, type MethodProfile, type ProposalResult, type SetbackRuleTable, type Site, type Zone } from '../engine';
 import type { CrsOption, ImportFileReport } from '../io';
 
 export interface Dataset {
@@ -23,9 +23,20 @@ export interface Proposal {
   error: string | null;
 }
 
+/** The zoning units: the loaded polygons themselves, or a grid laid over them. */
+export type Zoning = { kind: 'polygons' } | { kind: 'grid'; shape: 'square' | 'hex'; cellM: number };
+
 export interface AppState {
   datasets: Dataset[];
   zones: Zone[];
+  /** where the zones came from (the demo's districts or an uploaded file) */
+  zonesSource: string;
+  zoning: Zoning;
+  profile: MethodProfile;
+  profileError: string | null;
+  zonesError: string | null;
+  /** share done (0–1) and stage of a running assessment */
+  progress: { share: number; stage: string } | null;
   importCrs: CrsOption;
   /** a whole-file failure (unreadable, binary, empty) shown to the user; loaded data stays as it was */
   importError: string | null;
@@ -45,6 +56,12 @@ export function createAppStore() {
   return createStore<AppState>()(() => ({
     datasets: [],
     zones: [],
+    zonesSource: '',
+    zoning: { kind: 'polygons' },
+    profile: DEFAULT_PROFILE,
+    profileError: null,
+    zonesError: null,
+    progress: null,
     importCrs: 'auto',
     importError: null,
     rules: DEFAULT_RULES,

@@ -6,6 +6,7 @@ import { MapView } from './MapView';
 import { ViolationsPanel } from './ViolationsPanel';
 import { WhatIfPanel } from './WhatIfPanel';
 import { RulesPanel } from './RulesPanel';
+import { MethodPanel } from './MethodPanel';
 import { useAppState } from './AppContext';
 
 export function App() {
@@ -23,6 +24,7 @@ export function App() {
           {assessError && <p role="alert" className="error">评估失败:{assessError}</p>}
           <ViolationsPanel />
           <WhatIfPanel />
+          <MethodPanel />
           <RulesPanel />
           <ExportPanel />
           <DataPanel />

@@ -6,9 +6,15 @@ import { useAppState } from './AppContext';
 export function Legend() {
   const a = useAppState((s) => s.assessment);
   const assessing = useAppState((s) => s.assessing);
+  const progress = useAppState((s) => s.progress);
+  const profile = useAppState((s) => s.profile);
+  const grid = a?.grid ?? null;
+  const mode = a?.aggregationMode ?? profile.aggregation.mode;
   return (
     <section className="panel legend" aria-label="图例">
       <h2>图例 {assessing && <span className="meta" role="status">评估中…</span>}</h2>
+      {assessing && progress && <progress aria-label="评估进度" value={progress.share} max={1} />}
+      {mode === 'relative' && <p className="relative-note" role="note">相对分级:颜色表示各分区风险点密度的相对排名,不代表绝对风险水平。</p>}
       <table>
         <thead>
           <tr><th scope="col">等级</th><th scope="col">分区</th><th scope="col">风险点</th></tr>
@@ -31,7 +37,9 @@ export function Legend() {
         <li><span className="sym unassessed" aria-hidden="true" /> 未评估(灰色虚线)</li>
       </ul>
       <p className="meta">
-        分区方法:就高 (max) · 评分:{a?.methodId ?? '—'}(风险矩阵方案A,出处见 docs/methods.md)
+        分区:{mode === 'max' ? '就高 (max)' : mode === 'index' ? '加权指数 (index)' : '相对分级 (relative)'}
+        {grid ? ` · ${grid.cellM} m ${grid.shape === 'hex' ? '六边形' : '方形'}网格` : ' · 分区多边形'} · 评分:{profile.matrix.name}
+        + LEC + 重大危险源分级(方法 {a?.methodId ?? profile.id},出处见 docs/methods.md)
       </p>
     </section>
   );

@@ -7,7 +7,15 @@ const scope = self as unknown as { onmessage: ((e: MessageEvent<EngineRequest>) 
 scope.onmessage = (e) => {
   const request = e.data;
   try {
-    const result = request.kind === 'assess' ? assess(request.input, request.config) : checkProposal(request.proposal, request.sites, request.config);
+    let last = 0;
+    const onProgress = (share: number, stage: string): void => {
+      // at most ~50 messages per run
+      if (share - last >= 0.02 || share === 1) {
+        last = share;
+        scope.postMessage({ id: request.id, progress: share, stage });
+      }
+    };
+    const result = request.kind === 'assess' ? assess(request.input, request.config, onProgress) : checkProposal(request.proposal, request.sites, request.config);
     scope.postMessage({ id: request.id, result });
   } catch (err) {
     scope.postMessage({ id: request.id, error: err instanceof Error ? err.message : String(err) });

@@ -9,43 +9,44 @@ export interface CellComponent {
   cells: number[];
   /** outer ring first, then holes; lon/lat, closed */
   polygon: Polygon;
-  /** some cell of it lies on the edge of the study area (the polygon may need clipping to the boundary) */
-  touchesBoundary: boolean;
+}
+
+export interface Dissolved {
+  components: CellComponent[];
+  /** component index of each cell, -1 for cells outside or excluded */
+  label: Int32Array;
 }
 
 /**
- * `values[cell]` is the level code of each inside cell (cells outside the study area are ignored).
- * Returns one component per connected run of equal values.
+ * `values[cell]` is the level code of each inside cell (cells outside the study area, or flagged in `exclude`, are
+ * left out). Returns one component per connected run of equal values.
  */
-export function dissolveCells(grid: Grid, values: Int8Array): CellComponent[] {
+export function dissolveCells(grid: Grid, values: Int8Array, exclude?: Uint8Array): Dissolved {
   const label = new Int32Array(values.length).fill(-1);
+  const usable = (c: number) => grid.inside[c] === 1 && !(exclude && exclude[c]);
   const components: CellComponent[] = [];
   const stack: number[] = [];
   for (let start = 0; start < values.length; start++) {
-    if (!grid.inside[start] || label[start] !== -1) continue;
+    if (!usable(start) || label[start] !== -1) continue;
     const id = components.length;
     const value = values[start]!;
     const cells: number[] = [];
-    let touchesBoundary = false;
     label[start] = id;
     stack.push(start);
     while (stack.length) {
       const c = stack.pop()!;
       cells.push(c);
       for (const n of neighbours(grid, c)) {
-        if (n === -1 || !grid.inside[n]) {
-          touchesBoundary = true;
-          continue;
-        }
+        if (n === -1 || !usable(n)) continue;
         if (label[n] === -1 && values[n] === value) {
           label[n] = id;
           stack.push(n);
         }
       }
     }
-    components.push({ value, cells, polygon: tracePolygon(grid, cells, label, id), touchesBoundary });
+    components.push({ value, cells, polygon: tracePolygon(grid, cells, label, id) });
   }
-  return components;
+  return { components, label };
 }
 
 /** Boundary edges of a component (cell sides whose neighbour is not in it), chained into rings. */

@@ -21,6 +21,10 @@ export interface Grid extends GridSpec {
   rows: number;
   /** 1 where the cell's centre lies in the study boundary or the boundary passes through the cell */
   inside: Uint8Array;
+  /** 1 where a boundary edge passes through the cell (it may be only partly inside) */
+  onEdge: Uint8Array;
+  /** the boundary's rings in plane coordinates: [outer, ...holes] per polygon */
+  polygons: [number, number][][][];
 }
 
 const SQRT3 = Math.sqrt(3);
@@ -41,8 +45,9 @@ export function buildGrid(boundary: (Polygon | MultiPolygon)[], spec: GridSpec):
   const cols = Math.ceil((maxX - x0) / dx) + 1;
   const rows = Math.ceil((maxY - y0) / dy) + 1;
   if (cols * rows > 5_000_000) throw new RangeError(`${cols} × ${rows} cells is more than 5 000 000: choose a larger cell size`);
-  const grid: Grid = { ...spec, plane, x0, y0, cols, rows, inside: new Uint8Array(cols * rows) };
-  markInside(grid, boundary);
+  const polygons = boundary.flatMap((geom) => (geom.type === 'Polygon' ? [geom.coordinates] : geom.coordinates)).map((rings) => rings.map((ring) => ring.map((c) => toPlane(plane, c[0]!, c[1]!))));
+  const grid: Grid = { ...spec, plane, x0, y0, cols, rows, inside: new Uint8Array(cols * rows), onEdge: new Uint8Array(cols * rows), polygons };
+  markInside(grid);
   return grid;
 }
 
@@ -112,12 +117,8 @@ export function planeToLonLat(g: Grid, p: [number, number]): Position {
 }
 
 /** Scanline fill: for every row, the boundary's crossings of the row of cell centres give the inside spans. */
-function markInside(g: Grid, boundary: (Polygon | MultiPolygon)[]): void {
-  const rings: [number, number][][] = [];
-  for (const geom of boundary) {
-    const polys = geom.type === 'Polygon' ? [geom.coordinates] : geom.coordinates;
-    for (const poly of polys) for (const ring of poly) rings.push(ring.map((c) => toPlane(g.plane, c[0]!, c[1]!)));
-  }
+function markInside(g: Grid): void {
+  const rings = g.polygons.flat();
   const xs: number[] = [];
   for (let row = 0; row < g.rows; row++) {
     const [, y] = cellCentre(g, row * g.cols);
@@ -146,7 +147,7 @@ function markInside(g: Grid, boundary: (Polygon | MultiPolygon)[]): void {
       const n = Math.max(1, Math.ceil(Math.hypot(bx - ax, by - ay) / step));
       for (let k = 0; k <= n; k++) {
         const cell = cellAt(g, ax + ((bx - ax) * k) / n, ay + ((by - ay) * k) / n);
-        if (cell >= 0) g.inside[cell] = 1;
+        if (cell >= 0) g.inside[cell] = g.onEdge[cell] = 1;
       }
     }
   }

@@ -1,14 +1,14 @@
 // 就高 (max) zoning on a generated grid: each scored site marks the cell it stands in, each hazard every cell its
 // footprint reaches; cells take the highest level, same-level neighbours are dissolved into zones, and zones on the
 // edge of the study area are clipped to it. Work grows with sites + footprint cells, not cells × sites.
-import { intersection, union, type Geometry as ClipGeometry } from 'martinez-polygon-clipping';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { LEVELS, type AssessedSite, type AssessedZone, type Level, type Zone, type ZoneContributor } from '../model';
 import { toPlane } from '../geo/localPlane';
 import { edgeToEdgeMeters } from '../geo/edgeToEdgeMeters';
 import { LEVEL_RANK, LEVEL_ZH } from '../risk/levels';
 import type { MethodProfile } from '../method/profile';
-import { buildGrid, cellAt, cellCorners, planeToLonLat, type Grid, type GridSpec } from './gridGeometry';
+import { buildGrid, cellAt, cellCorners, neighbours, planeToLonLat, type Grid, type GridSpec } from './gridGeometry';
+import { clipToConvex, planarArea } from '../geo/clipToConvex';
 import { dissolveCells } from './dissolveCells';
 
 const NONE = 4; // level codes 0..3 = red..blue; 4 = no level
@@ -62,16 +62,58 @@ export function zoneGrid(boundary: Zone[], spec: GridSpec, sites: AssessedSite[]
     if (codes[c] === NONE) codes[c] = emptyCode;
   }
   onProgress?.(0.7);
-  const components = dissolveCells(grid, codes);
+  // Cells a boundary edge passes through are clipped to the study area one by one (Sutherland–Hodgman against the
+  // convex cell): those the boundary polygons cover fully (shared district borders) stay whole, the rest become
+  // clipped pieces attached to a same-level neighbour zone. No boolean operation on whole polygons is needed.
+  const partial = new Uint8Array(codes.length);
+  const pieces = new Map<number, Polygon['coordinates'][]>();
+  for (let c = 0; c < codes.length; c++) {
+    if (!grid.onEdge[c] || !grid.inside[c]) continue;
+    const clipped = clipCell(grid, c);
+    if (clipped === 'full') continue;
+    partial[c] = 1;
+    if (clipped.length) pieces.set(c, clipped);
+  }
+  const { components, label } = dissolveCells(grid, codes, partial);
   onProgress?.(0.85);
-  const studyArea = boundaryUnion(boundary);
-  // per component, each site once, at its closest (inside beats footprint): stamped arrays instead of maps
+  const extra = components.map((): Polygon['coordinates'][] => []);
+  const extraCells = components.map((): number[] => []);
+  // An edge cell joins the zone of a same-level neighbour; chains of edge cells (e.g. a corner) join through each other.
+  const home = new Int32Array(codes.length).fill(-1);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const cell of pieces.keys()) {
+      if (home[cell] !== -1) continue;
+      for (const n of neighbours(grid, cell)) {
+        if (n === -1 || codes[n] !== codes[cell]) continue;
+        const h = label[n]! >= 0 ? label[n]! : home[n]!;
+        if (h >= 0) {
+          home[cell] = h;
+          changed = true;
+          break;
+        }
+      }
+    }
+  }
+  const loose: { cell: number; polygons: Polygon['coordinates'][] }[] = [];
+  for (const [cell, polys] of pieces) {
+    if (home[cell] === -1) loose.push({ cell, polygons: polys });
+    else {
+      extra[home[cell]!]!.push(...polys);
+      extraCells[home[cell]!]!.push(cell);
+    }
+  }
+  const groups = [
+    ...components.map((comp, k) => ({ value: comp.value, cells: [...comp.cells, ...extraCells[k]!], polygons: [comp.polygon.coordinates, ...extra[k]!] })),
+    ...loose.map((l) => ({ value: codes[l.cell]!, cells: [l.cell], polygons: l.polygons })),
+  ];
+  // per zone, each site once, at its closest (inside beats footprint): stamped arrays instead of maps
   const stamp = new Int32Array(scored.length).fill(-1);
   const bestDistance = new Float64Array(scored.length);
-  const zones = components.flatMap((comp, k): AssessedZone[] => {
-    const level = comp.value === NONE ? null : LEVELS[comp.value]!;
+  const zones = groups.map((group, k): AssessedZone => {
+    const level = group.value === NONE ? null : LEVELS[group.value]!;
     const members: number[] = [];
-    for (const cell of comp.cells) {
+    for (const cell of group.cells) {
       for (let e = head[cell]!; e !== -1; e = entries.next[e]!) {
         const site = entries.site[e]!;
         const d = entries.distance[e]!;
@@ -89,22 +131,21 @@ export function zoneGrid(boundary: Zone[], spec: GridSpec, sites: AssessedSite[]
     });
     list.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || b.score - a.score || (a.siteId < b.siteId ? -1 : 1));
     const top = list[0];
-    const geometry = comp.touchesBoundary && studyArea ? clip(comp.polygon, studyArea) : comp.polygon;
-    if (!geometry) return []; // cells crossed by the boundary whose part inside is too thin to survive clipping
-    return [{
+    const geometry: Polygon | MultiPolygon = group.polygons.length === 1 ? { type: 'Polygon', coordinates: group.polygons[0]! } : { type: 'MultiPolygon', coordinates: group.polygons };
+    return {
       id: `grid-${spec.shape}-${spec.cellM}-${String(k).padStart(6, '0')}`,
-      name: `${level ? LEVEL_ZH[level] : '未定级'}网格区 ${k + 1}(${comp.cells.length} 格)`,
+      name: `${level ? LEVEL_ZH[level] : '未定级'}网格区 ${k + 1}(${group.cells.length} 格)`,
       geometry,
       level,
       score: top?.score ?? 0,
       mode: aggregation.mode,
       contributors: list,
       reason: densityMode
-        ? `${aggregation.mode === 'index' ? '指数法' : '相对分级(相对排名,非绝对风险)'}:${comp.cells.length} 个 ${spec.cellM} m 网格,按格内风险点${aggregation.mode === 'index' ? '加权指数' : '密度'}定级 → ${level ? LEVEL_ZH[level] : '未定级'}`
+        ? `${aggregation.mode === 'index' ? '指数法' : '相对分级(相对排名,非绝对风险)'}:${group.cells.length} 个 ${spec.cellM} m 网格,按格内风险点${aggregation.mode === 'index' ? '加权指数' : '密度'}定级 → ${level ? LEVEL_ZH[level] : '未定级'}`
         : top && top.level === level
-        ? `就高:${comp.cells.length} 个 ${spec.cellM} m ${spec.shape === 'hex' ? '六边形' : '方形'}网格,最高为 ${top.siteId}(${top.how === 'inside' ? '位于格内' : '防护范围覆盖'})→ ${LEVEL_ZH[top.level]}`
+        ? `就高:${group.cells.length} 个 ${spec.cellM} m ${spec.shape === 'hex' ? '六边形' : '方形'}网格,最高为 ${top.siteId}(${top.how === 'inside' ? '位于格内' : '防护范围覆盖'})→ ${LEVEL_ZH[top.level]}`
         : `格内无已评分风险点 → ${level ? LEVEL_ZH[level] : '未定级'}`,
-    }];
+    };
   });
   onProgress?.(1);
   return { grid, zones, cellCount };
@@ -263,21 +304,47 @@ function pointToCellMeters(grid: Grid, cell: number, x: number, y: number): numb
   return inside ? 0 : best;
 }
 
-// Clipping with martinez (plain floats): Turf's intersect works in arbitrary-precision arithmetic and took ~20 s
-// on a 100 m grid of the whole city.
-function boundaryUnion(boundary: Zone[]): ClipGeometry | null {
-  let acc: ClipGeometry | null = null;
-  for (const z of boundary) {
-    const g = z.geometry.coordinates as ClipGeometry;
-    acc = acc ? union(acc, g) : g;
+/** A cell on a boundary edge: 'full' when the boundary polygons cover it, else its pieces inside them (lon/lat). */
+function clipCell(grid: Grid, cell: number): 'full' | Polygon['coordinates'][] {
+  const convex = cellCorners(grid, cell);
+  const cellArea = planarArea(convex);
+  const xs = convex.map((p) => p[0]);
+  const ys = convex.map((p) => p[1]);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  let covered = 0;
+  const out: Polygon['coordinates'][] = [];
+  for (const rings of grid.polygons) {
+    const outer = rings[0]!;
+    if (!outer.some(([x, y]) => x >= minX && x <= maxX && y >= minY && y <= maxY) && !ringCoversPoint(outer, (minX + maxX) / 2, (minY + maxY) / 2) && !crossesBox(outer, minX, minY, maxX, maxY)) continue;
+    const piece = clipToConvex(outer.slice(0, -1), convex);
+    let area = piece.length >= 3 ? Math.abs(planarArea(piece)) : 0;
+    for (const hole of rings.slice(1)) {
+      const h = clipToConvex(hole.slice(0, -1), convex);
+      if (h.length >= 3) area -= Math.abs(planarArea(h));
+    }
+    if (area <= cellArea * 1e-9) continue;
+    covered += area;
+    out.push([[...piece, piece[0]!].map((p) => planeToLonLat(grid, p))]);
   }
-  return acc;
+  return covered >= cellArea * 0.999 ? 'full' : out;
 }
 
-function clip(polygon: Polygon, area: ClipGeometry): Polygon | MultiPolygon | null {
-  const out = intersection(polygon.coordinates as ClipGeometry, area);
-  if (!out || out.length === 0) return null;
-  // martinez returns Polygon (ring list) or MultiPolygon (polygon list): tell them apart by depth
-  const isMulti = Array.isArray(out[0]?.[0]?.[0]);
-  return isMulti ? { type: 'MultiPolygon', coordinates: out as unknown as MultiPolygon['coordinates'] } : { type: 'Polygon', coordinates: out as unknown as Polygon['coordinates'] };
+function ringCoversPoint(ring: [number, number][], x: number, y: number): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i]!;
+    const [xj, yj] = ring[j]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** Does any edge of the ring cross the box (a cheap test, so only nearby polygons are clipped)? */
+function crossesBox(ring: [number, number][], minX: number, minY: number, maxX: number, maxY: number): boolean {
+  for (let i = 1; i < ring.length; i++) {
+    const [ax, ay] = ring[i - 1]!;
+    const [bx, by] = ring[i]!;
+    if (Math.max(ax, bx) >= minX && Math.min(ax, bx) <= maxX && Math.max(ay, by) >= minY && Math.min(ay, by) <= maxY) return true;
+  }
+  return false;
 }

@@ -61,7 +61,7 @@ describe('dissolveCells', () => {
     const diagonal = cellAt(grid, x + 200, y + 200);
     codes[a] = 0;
     codes[diagonal] = 0;
-    const parts = dissolveCells(grid, codes);
+    const parts = dissolveCells(grid, codes).components;
     expect(parts.filter((p) => p.value === 0)).toHaveLength(2);
     const inside = grid.inside.reduce((n, v) => n + v, 0);
     expect(parts.reduce((n, p) => n + p.cells.length, 0)).toBe(inside);
@@ -100,5 +100,19 @@ describe('assess with a grid', () => {
     const a = assess({ sites, zones: [AREA], grid: { shape: 'hex', cellM: 250 } }, config);
     expect(a.aggregationMode).toBe('relative');
     expect(a.zones.some((z) => z.reason.includes('相对排名'))).toBe(true);
+  });
+});
+
+describe('grid zones over the real Nanjing districts', () => {
+  it('cover the 11 districts exactly: zone areas sum to the districts’ area (within 0.05 %)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { readZones } = await import('../../../src/io');
+    const districts = readZones(readFileSync('data/demo/nanjing-districts.wgs84.geojson', 'utf8'));
+    const sites = assessedSites({ id: 'r', category: 'construction', at: [118.79, 32.05], likelihood: 5, severity: 5 });
+    for (const shape of ['square', 'hex'] as const) {
+      const { zones } = zoneGrid(districts, { shape, cellM: 2000 }, sites, DEFAULT_PROFILE.aggregation);
+      const districtArea = districts.reduce((a, d) => a + areaKm2(d.geometry), 0);
+      expect(totalArea(zones) / districtArea, shape).toBeCloseTo(1, 3);
+    }
   });
 });
