@@ -77,6 +77,7 @@ export function violationsCsv(a: Assessment, options: { bom?: boolean } = {}): s
 }
 
 export function zonesGeoJson(a: Assessment): string {
+  const scoring = new Map(a.sites.map((s) => [s.id, { method: s.scoreMethod, reason: s.levelReason }]));
   const features = a.zones.map((z) => ({
     type: 'Feature',
     properties: {
@@ -87,7 +88,10 @@ export function zonesGeoJson(a: Assessment): string {
       mode: z.mode,
       contributors: z.contributors.map((c) => c.siteId),
       reason: z.reason,
-      contributor_details: z.contributors.map((c) => ({ site_id: c.siteId, level: c.level, score: c.score, how: c.how, distance_m: round2(c.distanceM) })),
+      contributor_details: z.contributors.map((c) => ({
+        site_id: c.siteId, level: c.level, score: c.score, score_method: scoring.get(c.siteId)?.method ?? null,
+        score_reason: scoring.get(c.siteId)?.reason ?? '', how: c.how, distance_m: round2(c.distanceM),
+      })),
     },
     geometry: z.geometry,
   }));

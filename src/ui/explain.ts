@@ -10,6 +10,11 @@ export interface Explanation {
 }
 
 const HOW = { inside: '位于区内', footprint: '防护范围覆盖' } as const;
+const MODE_ZH = {
+  max: '就高 (max):取区内或防护范围覆盖本区的最高风险点等级',
+  index: '加权指数 (index):Σ 等级权重 ÷ 面积或人口,按设定阈值分级',
+  relative: '相对分级 (relative):密度的相对排名,非绝对风险',
+} as const;
 
 export function levelName(level: Level | null): string {
   return level ? LEVEL_ZH[level] : '未评分';
@@ -18,20 +23,23 @@ export function levelName(level: Level | null): string {
 export function explainZone(a: Assessment, zoneId: string): Explanation | null {
   const z = a.zones.find((x) => x.id === zoneId);
   if (!z) return null;
-  const names = new Map(a.sites.map((s) => [s.id, s.name]));
+  const sites = new Map(a.sites.map((s) => [s.id, s]));
   return {
     title: z.name,
     level: z.level,
     rows: [
       ['风险等级', levelName(z.level)],
-      ['聚合方式', '就高 (max):取区内或防护范围覆盖本区的最高风险点'],
+      ['聚合方式', MODE_ZH[z.mode]],
       ['依据', z.reason],
-      ['评分方法', a.methodId],
+      ['评分方法', `${a.methodId}(风险矩阵 ${a.matrixId}、LEC、重大危险源分级,就高取值)`],
       ['贡献风险点', String(z.contributors.length)],
     ],
     list: {
       heading: '定级依据(前 10 个)',
-      items: z.contributors.slice(0, 10).map((c) => `${names.get(c.siteId) ?? c.siteId} · ${levelName(c.level)} · R=${c.score} · ${HOW[c.how]}${c.how === 'footprint' ? ` ${c.distanceM.toFixed(1)} m` : ''}`),
+      items: z.contributors.slice(0, 10).map((c) => {
+        const s = sites.get(c.siteId);
+        return `${s?.name ?? c.siteId} · ${levelName(c.level)} · ${s?.levelReason ?? `score ${c.score}`} · ${HOW[c.how]}${c.how === 'footprint' ? ` ${c.distanceM.toFixed(1)} m` : ''}`;
+      }),
     },
   };
 }

@@ -116,3 +116,15 @@ describe('grid zones over the real Nanjing districts', () => {
     }
   });
 });
+
+describe('grid zoning is deterministic', () => {
+  it('gives byte-identical zones for the same sites in any order', () => {
+    const raw = [
+      { id: 'a', category: 'construction', at: [118.785, 32.045] as [number, number], likelihood: 5, severity: 5 },
+      { id: 'b', category: 'fuel_station', at: [118.795, 32.052] as [number, number], likelihood: 4, severity: 4 },
+      { id: 'c', category: 'traffic', at: [118.79, 32.055] as [number, number], likelihood: 2, severity: 2 },
+    ];
+    const run = (order: typeof raw) => JSON.stringify(assess({ sites: order.map(createSite), zones: [AREA], grid: { shape: 'hex', cellM: 300 } }, createConfig()).zones);
+    expect(run([...raw].reverse())).toBe(run(raw));
+  });
+});
