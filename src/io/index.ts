@@ -11,3 +11,4 @@ export { sha256Hex } from './sha256';
 export { siteTemplateCsv } from './siteTemplate';
 export { readRuleTable, ruleTableCsv, ruleTableJson, RULE_CSV_HEADERS } from './ruleTableFiles';
 export { toXlsx } from './xlsxWrite';
+export { parseProject, readProjectFile, projectFileBytes, ProjectFileError, PROJECT_SCHEMA, GZIP_ABOVE_BYTES, MAX_PROJECT_BYTES, type Project, type ProjectDataset } from './projectFile';
