@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppStore } from '../state/store';
 import { createActions } from '../state/actions';
+import { createProjectActions } from '../state/projects';
 import { createEngineClient } from '../worker/engineClient';
 import { AppContext } from '../ui/AppContext';
 import { App } from '../ui/App';
@@ -11,15 +12,14 @@ import '../ui/styles.css';
 
 const store = createAppStore();
 const actions = createActions(store, createEngineClient());
+const projects = createProjectActions(store, actions);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <AppContext.Provider value={{ store, actions }}>
+    <AppContext.Provider value={{ store, actions, projects }}>
       <App />
     </AppContext.Provider>
   </StrictMode>,
 );
 
-fetchDemoFiles()
-  .then((files) => actions.loadDemo(files))
-  .catch((e: Error) => store.setState({ assessError: `示例数据加载失败:${e.message}` }));
+projects.start(fetchDemoFiles).catch((e: Error) => store.setState({ assessError: `项目或示例数据加载失败:${e.message}` }));

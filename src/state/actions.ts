@@ -3,7 +3,7 @@ import {
   defaultConfig, DEFAULT_RULES, parseMethodProfile, RISK_MATRIX_METHODS, withMatrix, type AssessConfig, type MethodProfile, type SetbackRule,
   type SetbackRuleTable, type Site, type Zone,
 } from '../engine';
-import { importSites, readRuleTable, readZones, type CrsOption } from '../io';
+import { importSites, readRuleTable, readZones, type CrsOption, type Project } from '../io';
 import type { EngineClient } from '../worker/engineClient';
 import type { AppStore, Dataset, Picking, Selection, Zoning } from './store';
 
@@ -36,6 +36,8 @@ export interface Actions {
   importProfile(file: string, text: string): Promise<void>;
   setZoning(zoning: Zoning): Promise<void>;
   importZones(file: string, text: string): Promise<void>;
+  /** replace everything with a saved or imported project, then assess it */
+  applyProject(project: Project): Promise<void>;
   setProposalDraft(draft: ProposalDraft): void;
   placeProposal(geometry: Site['geometry']): Promise<void>;
   clearProposal(): void;
@@ -183,6 +185,23 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
         store.setState({ zonesError: `${file}: ${(e as Error).message}` });
         return;
       }
+      await reassess();
+    },
+    async applyProject(project) {
+      store.setState({
+        project: { id: project.id, name: project.name, assessmentDate: project.assessmentDate, notes: project.notes },
+        projectRevision: project.revision,
+        datasets: project.datasets.map((d, i) => ({ ...d, id: `${d.file}#${i}` })),
+        zones: project.zones,
+        zonesSource: project.zonesSource,
+        zoning: project.zoning,
+        profile: project.profile,
+        rules: project.rules,
+        proposal: null,
+        selection: null,
+        importError: null,
+        projectError: null,
+      });
       await reassess();
     },
     setProposalDraft(next) {

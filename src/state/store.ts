@@ -26,7 +26,25 @@ export interface Proposal {
 /** The zoning units: the loaded polygons themselves, or a grid laid over them. */
 export type Zoning = { kind: 'polygons' } | { kind: 'grid'; shape: 'square' | 'hex'; cellM: number };
 
+export interface ProjectMeta {
+  id: string;
+  name: string;
+  assessmentDate: string;
+  notes: string;
+}
+
+export interface SaveState {
+  status: 'idle' | 'saving' | 'saved' | 'error' | 'conflict';
+  message: string | null;
+}
+
 export interface AppState {
+  /** the open project (null until one is loaded or created) and the revision last saved */
+  project: ProjectMeta | null;
+  projectRevision: number;
+  saveState: SaveState;
+  /** a project file that could not be opened or imported; the open project is unchanged */
+  projectError: string | null;
   datasets: Dataset[];
   zones: Zone[];
   /** where the zones came from (the demo's districts or an uploaded file) */
@@ -54,6 +72,10 @@ export type AppStore = ReturnType<typeof createAppStore>;
 
 export function createAppStore() {
   return createStore<AppState>()(() => ({
+    project: null,
+    projectRevision: 0,
+    saveState: { status: 'idle', message: null },
+    projectError: null,
     datasets: [],
     zones: [],
     zonesSource: '',

@@ -7,6 +7,7 @@ import { ViolationsPanel } from './ViolationsPanel';
 import { WhatIfPanel } from './WhatIfPanel';
 import { RulesPanel } from './RulesPanel';
 import { MethodPanel } from './MethodPanel';
+import { ProjectPanel } from './ProjectPanel';
 import { useAppState } from './AppContext';
 
 export function App() {
@@ -20,6 +21,7 @@ export function App() {
       </header>
       <main>
         <aside className="sidebar">
+          <ProjectPanel />
           <Legend />
           {assessError && <p role="alert" className="error">评估失败:{assessError}</p>}
           <ViolationsPanel />

@@ -2,11 +2,14 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { Actions } from '../state/actions';
+import type { ProjectActions } from '../state/projects';
 import type { AppState, AppStore } from '../state/store';
 
 export interface AppServices {
   store: AppStore;
   actions: Actions;
+  /** absent in component tests that do not exercise projects */
+  projects?: ProjectActions;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

@@ -1,35 +1,37 @@
 // Real headless Chromium (Debian's package) driven by playwright-core; flags from STACK.md that render WebGL.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+// Every page gets a fresh context (its own IndexedDB and storage), so tests share nothing.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface BrowserSession {
-  browser: Browser | BrowserContext;
-  newPage: BrowserContext['newPage'];
+  browser: Browser;
+  /** a page in a new, empty context */
+  newPage(): Promise<Page>;
+  /** a context of its own, for tests that open several pages on the same storage */
+  newContext(): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
 export async function launchChromium(): Promise<BrowserSession> {
-  const profile = mkdtempSync(join(tmpdir(), 'usrm-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    viewport: { width: 1400, height: 900 },
-    acceptDownloads: true,
     args: [
       '--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--disable-quic', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
     ],
   });
+  const newContext = () => browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   return {
-    browser: context,
-    newPage: context.newPage.bind(context),
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+    browser,
+    newContext,
+    async newPage() {
+      const context = await newContext();
+      const page = await context.newPage();
+      page.on('close', () => void context.close().catch(() => undefined)); // already gone when the browser shuts down
+      return page;
     },
+    close: () => browser.close(),
   };
 }

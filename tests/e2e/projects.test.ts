@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { launchChromium, type BrowserSession } from './browser';
+
+const baseUrl = inject('baseUrl');
+let session: BrowserSession;
+
+async function ready(page: Page): Promise<void> {
+  await page.waitForSelector('[data-map-ready="true"]', { timeout: 45_000 });
+  await page.waitForSelector('[data-save-status="saved"]', { timeout: 20_000 });
+}
+
+async function openApp(page?: Page): Promise<Page> {
+  const p = page ?? (await session.newPage());
+  await p.goto(baseUrl);
+  await ready(p);
+  return p;
+}
+
+async function editRule(page: Page, metres: string): Promise<void> {
+  if (!(await page.getByLabel('gb50156-important-full 距离(米)').isVisible())) await page.getByRole('button', { name: '查看/编辑规则表' }).click();
+  const input = page.getByLabel('gb50156-important-full 距离(米)');
+  await input.fill(metres);
+  await input.blur();
+}
+
+const knownViolationRows = (page: Page) =>
+  page.getByRole('table', { name: '防护距离问题清单' }).locator('tr', { has: page.locator('td', { hasText: /^金陵中学$/ }) }).count();
+
+beforeAll(async () => {
+  session = await launchChromium();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('projects in IndexedDB', () => {
+  it('restores exactly the last saved state after a reload: rule edit, aggregation mode, project name', async () => {
+    const page = await openApp();
+    await editRule(page, '25');
+    await page.getByRole('radio', { name: /加权指数/ }).check();
+    await page.getByLabel('项目名称').fill('南京 2026 年度评估');
+    await page.getByLabel('项目名称').blur();
+    await page.waitForFunction(() => document.querySelector('[data-save-status]')?.getAttribute('data-save-status') === 'saved' && document.querySelector('[data-save-status]')?.textContent?.includes('版'));
+    await page.waitForTimeout(800); // the last edit's debounced save
+    await page.reload();
+    await ready(page);
+    await expect(page.getByLabel('项目名称').inputValue()).resolves.toBe('南京 2026 年度评估');
+    expect(await page.getByRole('radio', { name: /加权指数/ }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: '查看/编辑规则表' }).click();
+    await expect(page.getByLabel('gb50156-important-full 距离(米)').inputValue()).resolves.toBe('25');
+    expect(await knownViolationRows(page)).toBe(0);
+    await page.close();
+  });
+
+  it('refuses a corrupt project file with a message and leaves the open project as it was', async () => {
+    const page = await openApp();
+    const name = await page.getByLabel('项目名称').inputValue();
+    const reports = await page.locator('.import-report').count();
+    await page.getByLabel('导入项目文件:').setInputFiles({ name: 'broken.usrm.json', mimeType: 'application/json', buffer: Buffer.from('{"schema":"usrm-project/2","id":"x","name":"evil","datasets":[{"sites":"nope"}]') });
+    await expect(page.getByRole('alert').filter({ hasText: 'broken.usrm.json' }).textContent()).resolves.toMatch(/JSON 无法解析.*当前项目未改动/);
+    await expect(page.getByLabel('项目名称').inputValue()).resolves.toBe(name);
+    expect(await page.locator('.import-report').count()).toBe(reports);
+    await page.close();
+  });
+
+  it('exports the project as a file and imports it back as a separate project with the same content', async () => {
+    const page = await openApp();
+    await editRule(page, '20');
+    await page.waitForTimeout(800);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出项目文件' }).click()]);
+    const bytes = readFileSync((await download.path())!);
+    expect(JSON.parse(bytes.toString('utf8')).schema).toBe('usrm-project/2');
+    await page.getByLabel('导入项目文件:').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: bytes });
+    await ready(page);
+    await page.getByRole('button', { name: '项目列表' }).click();
+    await expect.poll(() => page.getByRole('table', { name: '已保存的项目' }).locator('tbody tr').count()).toBe(2);
+    if (!(await page.getByLabel('gb50156-important-full 距离(米)').isVisible())) await page.getByRole('button', { name: '查看/编辑规则表' }).click();
+    await expect(page.getByLabel('gb50156-important-full 距离(米)').inputValue()).resolves.toBe('20');
+    await page.close();
+  });
+
+  it('when storage is full, says so and keeps the saved version intact', async () => {
+    const context = await session.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args: Parameters<typeof put>) {
+        if ((window as unknown as { fullDisk?: boolean }).fullDisk) throw new DOMException('simulated', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    await openApp(page);
+    await page.evaluate(() => ((window as unknown as { fullDisk?: boolean }).fullDisk = true));
+    await editRule(page, '10');
+    await expect(page.getByRole('alert').filter({ hasText: '存储空间已满' }).textContent()).resolves.toContain('已保存的版本完好');
+    await page.reload(); // the flag is gone after a reload
+    await ready(page);
+    await page.getByRole('button', { name: '查看/编辑规则表' }).click();
+    await expect(page.getByLabel('gb50156-important-full 距离(米)').inputValue()).resolves.toBe('35');
+    await context.close();
+  });
+
+  it('a second tab on the same project stops saving once the first saves newer work', async () => {
+    const context = await session.newContext();
+    const first = await context.newPage();
+    await openApp(first);
+    const second = await context.newPage();
+    await openApp(second);
+    await editRule(first, '30');
+    await expect(second.getByRole('alert').filter({ hasText: '另一个标签页' }).textContent()).resolves.toContain('不再保存');
+    await editRule(second, '5'); // must not overwrite the first tab's save
+    await second.waitForTimeout(800);
+    await first.reload();
+    await ready(first);
+    await first.getByRole('button', { name: '查看/编辑规则表' }).click();
+    await expect(first.getByLabel('gb50156-important-full 距离(米)').inputValue()).resolves.toBe('30');
+    await context.close();
+  });
+});
+
+describe('hostile input', () => {
+  it('shows XSS payloads in site names literally and runs no script', async () => {
+    const page = await openApp();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const payload = '<img src=x onerror=alert(1)>';
+    const csv = `编号,名称,类别,经度,纬度\nX1,"${payload}",加油站,118.7786,32.0505\nX2,<script>alert(2)</script>,烟花爆竹零售点,118.7787,32.0506\n`;
+    await page.getByLabel(/上传风险点/).setInputFiles({ name: 'xss.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('region', { name: '导入报告 xss.csv' }).waitFor();
+    const row = page.getByRole('table', { name: '防护距离问题清单' }).locator('td', { hasText: payload }).first();
+    await row.waitFor();
+    await row.click();
+    await page.locator('.maplibregl-popup .explain').waitFor();
+    expect(await page.locator('.maplibregl-popup .explain').textContent()).toContain(payload);
+    expect(await page.locator('img[src="x"], .explain script, table script').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+});
