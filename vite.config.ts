@@ -1,10 +1,28 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // One config for the app build and for the three test projects:
 // unit (Node, pure engine + io), component (jsdom + Testing Library), e2e (real Chromium against the built app).
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Offline after the first visit: a Workbox service worker precaches the whole build (app, map worker, demo data).
+    // Registered from an external script, as the Content-Security-Policy allows no inline script.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script',
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,mjs,css,html,geojson,csv,json,svg}'],
+        maximumFileSizeToCacheInBytes: 4 * 2 ** 20,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   base: './',
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   worker: { format: 'es' },

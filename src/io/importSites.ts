@@ -3,7 +3,7 @@ import type { Geometry } from 'geojson';
 import { bboxOf, edgeToEdgeMeters, representativePoint, type Site, type Zone } from '../engine';
 import { decodeText, type TextEncodingName } from './decodeText';
 import { CANONICAL_FIELDS, mapColumns } from './columns';
-import { readCsvRows, readGeoJsonRows, type RowTable } from './readRows';
+import { FileFormatError, readCsvRows, readGeoJsonRows, type RowTable } from './readRows';
 import { validateSite, type FieldError, type RowValues } from './validateSite';
 import { CRS_CHOICES, toWgs84, type Crs, type CrsOption } from './crs';
 
@@ -41,10 +41,20 @@ export interface ImportResult {
 /** Degrees around the zones' extent still counted as the study area (≈ 10 km). */
 const STUDY_AREA_MARGIN_DEG = 0.1;
 
+/** Limits that keep a browser tab alive; a larger file is refused whole with the limit stated. */
+export const MAX_IMPORT_BYTES = 256 * 2 ** 20;
+export const MAX_IMPORT_ROWS = 2_000_000;
+
 export function importSites(file: string, bytes: Uint8Array, options: ImportOptions): ImportResult {
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    throw new FileFormatError(`文件过大:${(bytes.length / 2 ** 20).toFixed(0)} MB,上限 ${MAX_IMPORT_BYTES / 2 ** 20} MB(请拆分后分别导入)`);
+  }
   const isJson = /\.(geo)?json$/i.test(file);
   const { text, encoding } = decodeText(bytes);
   const table: RowTable = isJson ? readGeoJsonRows(text) : readCsvRows(text);
+  if (table.rows.length > MAX_IMPORT_ROWS) {
+    throw new FileFormatError(`行数过多:${table.rows.length} 行,上限 ${MAX_IMPORT_ROWS} 行(请拆分后分别导入)`);
+  }
   const mapping = mapColumns(table.headers);
   const errors: RowError[] = [];
   const warnings: RowError[] = [];

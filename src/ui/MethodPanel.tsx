@@ -27,7 +27,7 @@ export function MethodPanel() {
   const edit = (patch: (p: MethodProfile) => MethodProfile) => actions.setProfile(patch(structuredClone(profile)));
   /** A number field that applies on blur and then shows the value in force (a refused edit springs back). */
   const numberInput = (label: string, value: number, apply: (v: number) => Promise<void>, inForce: (p: MethodProfile) => number, step = 1) => (
-    <label className="inline-number">
+    <label className="inline-number" key={label}>
       {label}{' '}
       <input
         key={`${label}:${value}`}

@@ -142,3 +142,24 @@ describe('hostile input', () => {
     await page.close();
   });
 });
+
+describe('offline', () => {
+  it('loads and works with the network off after the first visit (service worker), keeping the saved project', async () => {
+    const context = await session.newContext();
+    const page = await context.newPage();
+    await openApp(page);
+    await page.getByLabel('项目名称').fill('离线测试项目');
+    await page.getByLabel('项目名称').blur();
+    await page.waitForTimeout(800);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    });
+    await context.setOffline(true);
+    await page.reload();
+    await ready(page);
+    await expect(page.getByLabel('项目名称').inputValue()).resolves.toBe('离线测试项目');
+    expect(Number(await page.getByTestId('map').getAttribute('data-zone-count'))).toBe(11);
+    await context.close();
+  });
+});

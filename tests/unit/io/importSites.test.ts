@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BinaryFileError, FileFormatError, importSites } from '../../../src/io';
+import { BinaryFileError, FileFormatError, importSites, MAX_IMPORT_BYTES } from '../../../src/io';
 import { demoZones, fixtureBytes } from '../../helpers/files';
 
 const zones = demoZones();
@@ -134,5 +134,12 @@ describe('importSites: LEC and 重大危险源 columns', () => {
     const e = report.errors.find((x) => x.line === line)!;
     expect(e).toMatchObject({ field });
     expect(e.reason).toMatch(reason);
+  });
+});
+
+describe('importSites: limits', () => {
+  it('refuses a file over the size limit with the limit stated', () => {
+    const huge = new Uint8Array(MAX_IMPORT_BYTES + 1);
+    expect(() => importSites('huge.csv', huge, { crs: 'wgs84', zones })).toThrow(/上限 256 MB/);
   });
 });
