@@ -11,8 +11,9 @@ import { fetchDemoFiles } from './demoFiles';
 import '../ui/styles.css';
 
 const store = createAppStore();
-const actions = createActions(store, createEngineClient());
-const projects = createProjectActions(store, actions);
+const engine = createEngineClient();
+const actions = createActions(store, engine);
+const projects = createProjectActions(store, actions, engine);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,6 +1,8 @@
 // Projects: open, create, rename, duplicate, delete, export and import; autosave of every change to IndexedDB;
 // a second tab on the same project is detected (revision check + BroadcastChannel) and never overwrites newer work.
+import { defaultConfig, type AssessmentStats } from '../engine';
 import { PROJECT_SCHEMA, projectFileBytes, readProjectFile, type Project } from '../io';
+import type { EngineClient } from '../worker/engineClient';
 import type { Actions, DemoFiles } from './actions';
 import { deleteStoredProject, lastProjectId, listProjects, loadProject, SaveConflictError, saveProject, type ProjectSummary } from './projectStorage';
 import type { AppState, AppStore } from './store';
@@ -17,6 +19,8 @@ export interface ProjectActions {
   remove(id: string): Promise<void>;
   exportFile(): { name: string; bytes: Uint8Array } | null;
   importFile(name: string, bytes: Uint8Array): Promise<void>;
+  /** assess another saved project (e.g. last year's) for a side-by-side comparison with the open one */
+  compareWith(id: string): Promise<{ name: string; assessmentDate: string; stats: AssessmentStats }>;
   /** stop autosaving (tests, page unload) */
   stop(): void;
 }
@@ -38,7 +42,7 @@ export function projectFromState(s: AppState): Project | null {
   };
 }
 
-export function createProjectActions(store: AppStore, actions: Actions): ProjectActions {
+export function createProjectActions(store: AppStore, actions: Actions, engine: EngineClient): ProjectActions {
   let demoFiles: (() => Promise<DemoFiles>) | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let saving = Promise.resolve();
@@ -159,6 +163,12 @@ export function createProjectActions(store: AppStore, actions: Actions): Project
       await flush();
       // an import never overwrites a stored project: it gets its own id
       await adopt({ ...project, id: newId(), revision: 0 });
+    },
+    async compareWith(id) {
+      const other = await loadProject(id);
+      const input = { sites: other.datasets.flatMap((d) => d.sites), zones: other.zones, ...(other.zoning.kind === 'grid' ? { grid: { shape: other.zoning.shape, cellM: other.zoning.cellM } } : {}) };
+      const assessment = await engine.assess(input, { ...defaultConfig(), method: other.profile, rules: other.rules });
+      return { name: other.name, assessmentDate: other.assessmentDate, stats: assessment.stats };
     },
     stop() {
       unsubscribe();

@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import type { ProjectSummary } from '../state/projectStorage';
 import { useAppState, useServices } from './AppContext';
 import { downloadBytes } from './download';
+import { CompareProjects } from './CompareProjects';
 
 const SAVE_ZH = { idle: '', saving: '保存中…', saved: '已自动保存', error: '保存失败', conflict: '未保存(冲突)' } as const;
 
@@ -69,6 +70,7 @@ export function ProjectPanel() {
           </tbody>
         </table>
       )}
+      {open && <CompareProjects others={list.filter((p) => p.id !== project?.id)} />}
     </section>
   );
 }

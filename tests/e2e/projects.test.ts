@@ -78,6 +78,12 @@ describe('projects in IndexedDB', () => {
     await expect.poll(() => page.getByRole('table', { name: '已保存的项目' }).locator('tbody tr').count()).toBe(2);
     if (!(await page.getByLabel('gb50156-important-full 距离(米)').isVisible())) await page.getByRole('button', { name: '查看/编辑规则表' }).click();
     await expect(page.getByLabel('gb50156-important-full 距离(米)').inputValue()).resolves.toBe('20');
+    // the two projects can be compared level by level
+    await page.getByLabel('与项目比较').selectOption({ index: 1 });
+    await page.getByRole('button', { name: '比较', exact: true }).click();
+    const red = page.getByRole('table', { name: '项目比较' }).getByRole('row', { name: /重大风险/ });
+    // same data, same rules for the red rows: 13 and 13 sites, 2 and 2 zones, no change
+    await expect(red.textContent()).resolves.toBe('重大风险13130220');
     await page.close();
   });
 
