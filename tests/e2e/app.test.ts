@@ -1,37 +1,26 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { LEVELS } from '../../src/engine';
 import { LEVEL_FILL } from '../../src/figures/palette';
 import { BACKGROUND, ZONE_OPACITY } from '../../src/map/style';
-import { launchChromium, type BrowserSession } from './browser';
+import { useApp } from './useApp';
 import { blend, countPixelsNear, hexToRgb } from './pixels';
 
-const baseUrl = inject('baseUrl');
-let session: BrowserSession;
+const app = useApp();
 const externalRequests: string[] = [];
 const pageErrors: string[] = [];
 
-async function openApp(): Promise<Page> {
-  const page = await session.newPage();
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (!['data:', 'blob:'].includes(u.protocol) && u.hostname !== '127.0.0.1' && u.hostname !== 'localhost') externalRequests.push(r.url());
+function openApp(): Promise<Page> {
+  return app.openApp(undefined, (page) => {
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (!['data:', 'blob:'].includes(u.protocol) && u.hostname !== '127.0.0.1' && u.hostname !== 'localhost') externalRequests.push(r.url());
+    });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
   });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
-  await page.goto(baseUrl);
-  await page.waitForSelector('[data-map-ready="true"]', { timeout: 45_000 });
-  return page;
 }
-
-beforeAll(async () => {
-  session = await launchChromium();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
 
 describe('the demo city in a real browser', () => {
   it('renders Nanjing with all four level colours on the map', async () => {

@@ -1,29 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { LEVELS } from '../../src/engine';
 import { LEVEL_FILL } from '../../src/figures/palette';
 import { BACKGROUND, ZONE_OPACITY } from '../../src/map/style';
-import { launchChromium, type BrowserSession } from './browser';
+import { useApp } from './useApp';
 import { blend, countPixelsNear, hexToRgb } from './pixels';
 
-const baseUrl = inject('baseUrl');
-let session: BrowserSession;
-
-async function openApp(): Promise<Page> {
-  const page = await session.newPage();
-  await page.goto(baseUrl);
-  await page.waitForSelector('[data-map-ready="true"]', { timeout: 45_000 });
-  return page;
-}
+const { openApp } = useApp();
 
 const legendCount = (page: Page, level: string, column: 1 | 2) => page.locator(`.legend tr[data-level="${level}"] td`).nth(column).textContent();
-
-beforeAll(async () => {
-  session = await launchChromium();
-});
-afterAll(async () => {
-  await session?.close();
-});
 
 describe('method and zoning in the app', () => {
   it('zones the city by a 2 km square grid in a worker, in four colours, and says so in the legend', async () => {

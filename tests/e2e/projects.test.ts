@@ -1,22 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { launchChromium, type BrowserSession } from './browser';
+import { useApp } from './useApp';
 
-const baseUrl = inject('baseUrl');
-let session: BrowserSession;
-
-async function ready(page: Page): Promise<void> {
-  await page.waitForSelector('[data-map-ready="true"]', { timeout: 45_000 });
-  await page.waitForSelector('[data-save-status="saved"]', { timeout: 20_000 });
-}
-
-async function openApp(page?: Page): Promise<Page> {
-  const p = page ?? (await session.newPage());
-  await p.goto(baseUrl);
-  await ready(p);
-  return p;
-}
+const app = useApp();
+const { openApp, ready } = app;
 
 async function editRule(page: Page, metres: string): Promise<void> {
   if (!(await page.getByLabel('gb50156-important-full 距离(米)').isVisible())) await page.getByRole('button', { name: '查看/编辑规则表' }).click();
@@ -27,13 +15,6 @@ async function editRule(page: Page, metres: string): Promise<void> {
 
 const knownViolationRows = (page: Page) =>
   page.getByRole('table', { name: '防护距离问题清单' }).locator('tr', { has: page.locator('td', { hasText: /^金陵中学$/ }) }).count();
-
-beforeAll(async () => {
-  session = await launchChromium();
-});
-afterAll(async () => {
-  await session?.close();
-});
 
 describe('projects in IndexedDB', () => {
   it('restores exactly the last saved state after a reload: rule edit, aggregation mode, project name', async () => {
@@ -88,7 +69,7 @@ describe('projects in IndexedDB', () => {
   });
 
   it('when storage is full, says so and keeps the saved version intact', async () => {
-    const context = await session.newContext();
+    const context = await app.session.newContext();
     const page = await context.newPage();
     await page.addInitScript(() => {
       const put = IDBObjectStore.prototype.put;
@@ -109,7 +90,7 @@ describe('projects in IndexedDB', () => {
   });
 
   it('a second tab on the same project stops saving once the first saves newer work', async () => {
-    const context = await session.newContext();
+    const context = await app.session.newContext();
     const first = await context.newPage();
     await openApp(first);
     const second = await context.newPage();
@@ -151,7 +132,7 @@ describe('hostile input', () => {
 
 describe('offline', () => {
   it('loads and works with the network off after the first visit (service worker), keeping the saved project', async () => {
-    const context = await session.newContext();
+    const context = await app.session.newContext();
     const page = await context.newPage();
     await openApp(page);
     await page.getByLabel('项目名称').fill('离线测试项目');

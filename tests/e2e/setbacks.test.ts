@@ -1,28 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
-import { launchChromium, type BrowserSession } from './browser';
+import { useApp } from './useApp';
 
-const baseUrl = inject('baseUrl');
 // where the demo's DEMO-CTR-KNOWN station stands: 30 m east of 金陵中学 (WGS-84)
 const KNOWN = readFileSync('data/demo/nanjing-sites.fictitious.csv', 'utf8').split('\n').find((l) => l.startsWith('DEMO-CTR-KNOWN'))!.split(',');
 const [KNOWN_LON, KNOWN_LAT] = [KNOWN[3]!, KNOWN[4]!];
-let session: BrowserSession;
-
-async function openApp(): Promise<Page> {
-  const page = await session.newPage();
-  await page.goto(baseUrl);
-  await page.waitForSelector('[data-map-ready="true"]', { timeout: 45_000 });
-  return page;
-}
-
-beforeAll(async () => {
-  session = await launchChromium();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const { openApp } = useApp();
 
 describe('what-if: a proposed site gets a verdict against everything loaded', () => {
   it('a petrol station typed at 30 m from 金陵中学 is 不符合, naming the school, rule and source; far away it is 符合', async () => {
