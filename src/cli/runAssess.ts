@@ -5,7 +5,7 @@ import {
   assess, ConfigError, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, type MethodProfile, type Site, type Zone,
 } from '../engine';
 import {
-  BinaryFileError, FileFormatError, importReportJson, importSites, isCrsOption, readRuleTable, readZones, sha256Hex, sitesCsv,
+  BinaryFileError, FileFormatError, importReportJson, importSitesFile, isCrsOption, readRuleTable, readZones, sha256Hex, sitesCsv,
   summaryJson, violationsCsv, zonesGeoJson, type ImportFileReport, type InputDigest,
 } from '../io';
 import { writeWhitepaperFiles } from './writeWhitepaper';
@@ -65,8 +65,8 @@ export async function runAssess(args: AssessArgs): Promise<{ message: string }> 
   const reports: ImportFileReport[] = [];
   for (const path of args.sites) {
     const bytes = await read(path);
-    const { sites: accepted, report } = guard(path, () =>
-      importSites(basename(path), bytes, { crs, zones, existingIds: new Set(sites.map((s) => s.id)) }),
+    const { sites: accepted, report } = await guardAsync(path, () =>
+      importSitesFile(basename(path), bytes, { crs, zones, existingIds: new Set(sites.map((s) => s.id)) }),
     );
     sites.push(...accepted);
     reports.push(report);
@@ -107,6 +107,19 @@ function readMethodFile(doc: unknown): MethodProfile {
 
 function parseJsonFile<T>(bytes: Uint8Array, path: string, parse: (doc: unknown) => T): T {
   return guard(path, () => parse(JSON.parse(new TextDecoder().decode(bytes))));
+}
+
+async function guardAsync<T>(path: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw asInputError(path, e);
+  }
+}
+
+function asInputError(path: string, e: unknown): unknown {
+  if (e instanceof ConfigError || e instanceof FileFormatError || e instanceof BinaryFileError || e instanceof SyntaxError) return new InputError(`${path}: ${e.message}`);
+  return e;
 }
 
 function guard<T>(path: string, fn: () => T): T {

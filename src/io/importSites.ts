@@ -4,6 +4,7 @@ import { bboxOf, edgeToEdgeMeters, representativePoint, type Site, type Zone } f
 import { decodeText, type TextEncodingName } from './decodeText';
 import { CANONICAL_FIELDS, mapColumns } from './columns';
 import { FileFormatError, readCsvRows, readGeoJsonRows, type RowTable } from './readRows';
+import { readXlsxRows } from './readXlsxRows';
 import { validateSite, type FieldError, type RowValues } from './validateSite';
 import { CRS_CHOICES, toWgs84, type Crs, type CrsOption } from './crs';
 
@@ -14,7 +15,7 @@ export interface RowError extends FieldError {
 /** One file's entry of import-report.json (DESIGN §7). `warnings`, `unmappedColumns` and `crsEvidence` extend it. */
 export interface ImportFileReport {
   file: string;
-  encoding: TextEncodingName | 'json';
+  encoding: TextEncodingName | 'json' | 'xlsx';
   crs: Crs;
   rows: number;
   accepted: number;
@@ -45,13 +46,34 @@ const STUDY_AREA_MARGIN_DEG = 0.1;
 export const MAX_IMPORT_BYTES = 256 * 2 ** 20;
 export const MAX_IMPORT_ROWS = 2_000_000;
 
-export function importSites(file: string, bytes: Uint8Array, options: ImportOptions): ImportResult {
+/** Is this an XLSX workbook (a zip) by name or by its first bytes? */
+export function isXlsx(file: string, bytes: Uint8Array): boolean {
+  return /\.xlsx$/i.test(file) || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04);
+}
+
+/** Any supported file: CSV/TSV (any encoding), GeoJSON, or XLSX (first sheet unless one is named). */
+export async function importSitesFile(file: string, bytes: Uint8Array, options: ImportOptions & { sheet?: string }): Promise<ImportResult> {
+  checkSize(bytes);
+  if (!isXlsx(file, bytes)) return importSites(file, bytes, options);
+  const table = await readXlsxRows(bytes, options.sheet);
+  return importTable(file, table, 'xlsx', options);
+}
+
+function checkSize(bytes: Uint8Array): void {
   if (bytes.length > MAX_IMPORT_BYTES) {
     throw new FileFormatError(`文件过大:${(bytes.length / 2 ** 20).toFixed(0)} MB,上限 ${MAX_IMPORT_BYTES / 2 ** 20} MB(请拆分后分别导入)`);
   }
+}
+
+export function importSites(file: string, bytes: Uint8Array, options: ImportOptions): ImportResult {
+  checkSize(bytes);
   const isJson = /\.(geo)?json$/i.test(file);
   const { text, encoding } = decodeText(bytes);
   const table: RowTable = isJson ? readGeoJsonRows(text) : readCsvRows(text);
+  return importTable(file, table, isJson ? 'json' : encoding, options);
+}
+
+function importTable(file: string, table: RowTable, encoding: ImportFileReport['encoding'], options: ImportOptions): ImportResult {
   if (table.rows.length > MAX_IMPORT_ROWS) {
     throw new FileFormatError(`行数过多:${table.rows.length} 行,上限 ${MAX_IMPORT_ROWS} 行(请拆分后分别导入)`);
   }
@@ -103,7 +125,7 @@ export function importSites(file: string, bytes: Uint8Array, options: ImportOpti
     sites,
     report: {
       file,
-      encoding: isJson ? 'json' : encoding,
+      encoding,
       crs,
       rows: table.rows.length,
       accepted: sites.length,

@@ -3,7 +3,7 @@ import {
   defaultConfig, DEFAULT_RULES, parseMethodProfile, RISK_MATRIX_METHODS, withMatrix, type AssessConfig, type MethodProfile, type SetbackRule,
   type SetbackRuleTable, type Site, type Zone,
 } from '../engine';
-import { importSites, readRuleTable, readZones, type CrsOption, type Project } from '../io';
+import { importSitesFile, readRuleTable, readZones, type CrsOption, type Project } from '../io';
 import type { EngineClient } from '../worker/engineClient';
 import type { AppStore, Dataset, Picking, Selection, Zoning } from './store';
 
@@ -76,9 +76,9 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     }
   };
 
-  const addDataset = (file: string, bytes: Uint8Array, crs: CrsOption, demo: boolean, zones: Zone[]): Dataset => {
+  const addDataset = async (file: string, bytes: Uint8Array, crs: CrsOption, demo: boolean, zones: Zone[]): Promise<Dataset> => {
     const existingIds = new Set(allSites().map((s) => s.id));
-    const { sites, report } = importSites(file, bytes, { crs, zones, existingIds });
+    const { sites, report } = await importSitesFile(file, bytes, { crs, zones, existingIds });
     return { id: `${file}#${store.getState().datasets.length}`, file, sites, report, demo };
   };
 
@@ -91,13 +91,13 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     async loadDemo(files) {
       const zones = readZones(files.zones);
       store.setState({ zones, zonesSource: '南京市区县边界(示意)', datasets: [] });
-      for (const f of files.sites) store.setState({ datasets: [...store.getState().datasets, addDataset(f.file, f.bytes, f.crs, true, zones)] });
+      for (const f of files.sites) store.setState({ datasets: [...store.getState().datasets, await addDataset(f.file, f.bytes, f.crs, true, zones)] });
       await reassess();
     },
     async importFile(file, bytes) {
       const { zones, importCrs, datasets } = store.getState();
       try {
-        const dataset = addDataset(file, bytes, importCrs, false, zones);
+        const dataset = await addDataset(file, bytes, importCrs, false, zones);
         store.setState({ datasets: [...datasets, dataset], importError: null });
       } catch (e) {
         store.setState({ importError: `${file}: ${(e as Error).message}` });

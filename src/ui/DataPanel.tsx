@@ -27,8 +27,8 @@ export function DataPanel() {
         {(['auto', ...CRS_CHOICES] as CrsOption[]).map((c) => <option key={c} value={c}>{CRS_LABEL[c]}</option>)}
       </select>
       <div className="upload">
-        <label htmlFor={inputId}>上传风险点/场所文件 (CSV 或 GeoJSON)</label>
-        <input id={inputId} type="file" accept=".csv,.txt,.geojson,.json" multiple onChange={(e) => { void onFiles(e.target.files); e.target.value = ''; }} />
+        <label htmlFor={inputId}>上传风险点/场所文件 (CSV、XLSX 或 GeoJSON)</label>
+        <input id={inputId} type="file" accept=".csv,.tsv,.txt,.xlsx,.geojson,.json" multiple onChange={(e) => { void onFiles(e.target.files); e.target.value = ''; }} />
         <p className="meta">
           <button type="button" className="link" onClick={() => downloadText('风险点导入模板.csv', siteTemplateCsv(), 'text/csv;charset=utf-8')}>
             下载导入模板 (CSV)
