@@ -3,6 +3,7 @@ import { wktToGeoJSON } from '@terraformer/wkt';
 import type { Geometry } from 'geojson';
 import { DEFAULT_PROFILE, resolveCategory, type Site, type VapourRecovery } from '../engine';
 import type { CanonicalField } from './columns';
+import { parseDegrees } from './parseDegrees';
 
 export interface FieldError {
   field: string;
@@ -79,10 +80,11 @@ function readGeometry(v: RowValues, featureGeometry: Geometry | null | undefined
     errors.push({ field: 'lon', reason: '无坐标:需要 经度/纬度 或 WKT (no geometry: expected lon/lat columns or a WKT column)' });
     return null;
   }
-  const lon = Number(v.lon);
-  const lat = Number(v.lat);
-  if (!v.lon || !Number.isFinite(lon)) errors.push({ field: 'lon', reason: `经度不是数字「${v.lon ?? ''}」(longitude must be a number in degrees)` });
-  if (!v.lat || !Number.isFinite(lat)) errors.push({ field: 'lat', reason: `纬度不是数字「${v.lat ?? ''}」(latitude must be a number in degrees)` });
+  // decimal degrees, or degrees-minutes-seconds (118°46′30.5″E, 118度46分30.5秒)
+  const lon = parseDegrees(v.lon ?? '') ?? NaN;
+  const lat = parseDegrees(v.lat ?? '') ?? NaN;
+  if (!v.lon || !Number.isFinite(lon)) errors.push({ field: 'lon', reason: `经度不是数字「${v.lon ?? ''}」(longitude must be decimal degrees or e.g. 118°46′30″E)` });
+  if (!v.lat || !Number.isFinite(lat)) errors.push({ field: 'lat', reason: `纬度不是数字「${v.lat ?? ''}」(latitude must be decimal degrees or e.g. 32°02′30″N)` });
   if (errors.some((e) => e.field === 'lon' || e.field === 'lat')) return null;
   return checkedGeometry({ type: 'Point', coordinates: [lon, lat] }, 'lon', errors);
 }
