@@ -37,6 +37,13 @@ export interface ImportOptions {
 export interface ImportResult {
   sites: Site[];
   report: ImportFileReport;
+  /** the source's header and every rejected row as read, so the assessor can fix and re-upload them */
+  rejectedRows: RejectedRows;
+}
+
+export interface RejectedRows {
+  headers: string[];
+  rows: { line: number; cells: string[] }[];
 }
 
 /** Degrees around the zones' extent still counted as the study area (≈ 10 km). */
@@ -122,6 +129,7 @@ function importTable(file: string, table: RowTable, encoding: ImportFileReport['
   const rejectedLines = new Set(errors.map((e) => e.line));
   errors.sort((a, b) => a.line - b.line);
   return {
+    rejectedRows: { headers: table.headers, rows: table.rows.filter((r) => rejectedLines.has(r.line)).map(({ line, cells }) => ({ line, cells })) },
     sites,
     report: {
       file,

@@ -78,8 +78,8 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
 
   const addDataset = async (file: string, bytes: Uint8Array, crs: CrsOption, demo: boolean, zones: Zone[]): Promise<Dataset> => {
     const existingIds = new Set(allSites().map((s) => s.id));
-    const { sites, report } = await importSitesFile(file, bytes, { crs, zones, existingIds });
-    return { id: `${file}#${store.getState().datasets.length}`, file, sites, report, demo };
+    const { sites, report, rejectedRows } = await importSitesFile(file, bytes, { crs, zones, existingIds });
+    return { id: `${file}#${store.getState().datasets.length}`, file, sites, report, rejectedRows, demo };
   };
 
   const setRules = async (rules: SetbackRuleTable): Promise<void> => {

@@ -1,13 +1,15 @@
 // The app's state: a vanilla zustand store (no React here), split into data, method, assessment, what-if, selection.
 import { createStore } from 'zustand/vanilla';
 import { DEFAULT_PROFILE, DEFAULT_RULES, type Assessment, type MethodProfile, type ProposalResult, type SetbackRuleTable, type Site, type Zone } from '../engine';
-import type { CrsOption, ImportFileReport } from '../io';
+import type { CrsOption, ImportFileReport, RejectedRows } from '../io';
 
 export interface Dataset {
   id: string;
   file: string;
   sites: Site[];
   report: ImportFileReport;
+  /** rejected rows as read (not saved with the project: re-import the file to see them again) */
+  rejectedRows?: RejectedRows;
   /** the demo's bundled files */
   demo: boolean;
 }

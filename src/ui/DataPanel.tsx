@@ -38,7 +38,7 @@ export function DataPanel() {
       {importError && <p role="alert" className="error">文件无法导入:{importError}</p>}
       {datasets.map((d) => (
         <div key={d.id} className="dataset">
-          <ImportReportView report={d.report} />
+          <ImportReportView report={d.report} rejectedRows={d.rejectedRows} />
           {d.demo ? <p className="meta">示例数据{d.sites.some((s) => s.fictitious) ? '(虚构)' : '(OpenStreetMap 真实数据)'}</p> : (
             <button type="button" onClick={() => void actions.removeDataset(d.id)}>移除此文件</button>
           )}

@@ -1,21 +1,27 @@
 // One file's import report: every row accounted for, rejections with line, field and reason.
-import type { ImportFileReport } from '../io';
+import type { ImportFileReport, RejectedRows } from '../io';
 import { toCsv } from '../io/csvWrite';
 import { downloadText } from './download';
 
 const ENCODING_ZH: Record<string, string> = { 'utf-8': 'UTF-8', gb18030: 'GBK/GB18030', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', json: 'JSON (UTF-8)' };
 
-export function ImportReportView({ report }: { report: ImportFileReport }) {
-  const downloadErrors = () =>
+export function ImportReportView({ report, rejectedRows }: { report: ImportFileReport; rejectedRows?: RejectedRows }) {
+  // the rejected rows as they were, with the line and every reason added: fix them and upload again
+  const downloadErrors = () => {
+    const reasons = new Map<number, string[]>();
+    for (const e of report.errors) reasons.set(e.line, [...(reasons.get(e.line) ?? []), `${e.field}: ${e.reason}`]);
+    const rows = rejectedRows?.rows ?? [...reasons.keys()].map((line) => ({ line, cells: [] as string[] }));
+    const headers = rejectedRows?.headers ?? [];
     downloadText(
       `${report.file}.rejected.csv`,
-      toCsv(report.errors, [
-        { header: '行号', value: (e) => e.line },
-        { header: '字段', value: (e) => e.field },
-        { header: '原因', value: (e) => e.reason },
+      toCsv(rows, [
+        ...headers.map((h, i) => ({ header: h || `列${i + 1}`, value: (r: (typeof rows)[number]) => r.cells[i] ?? '' })),
+        { header: '原文件行号', value: (r) => r.line },
+        { header: '拒绝原因', value: (r) => (reasons.get(r.line) ?? []).join(';') },
       ], { bom: true }),
       'text/csv;charset=utf-8',
     );
+  };
   return (
     <section className="import-report" aria-label={`导入报告 ${report.file}`}>
       <h4>{report.file}</h4>

@@ -143,3 +143,12 @@ describe('importSites: limits', () => {
     expect(() => importSites('huge.csv', huge, { crs: 'wgs84', zones })).toThrow(/上限 256 MB/);
   });
 });
+
+describe('importSites: rejected rows', () => {
+  it('keeps every rejected row as read, so it can be downloaded, fixed and uploaded again', () => {
+    const { rejectedRows, report } = importSites('sites-gbk.csv', fixtureBytes('sites-gbk.csv'), { crs: 'wgs84', zones });
+    expect(rejectedRows.headers.slice(0, 3)).toEqual(['编号', '名称', '类别']);
+    expect(rejectedRows.rows.map((r) => r.line)).toEqual([...new Set(report.errors.map((e) => e.line))]);
+    expect(rejectedRows.rows.find((r) => r.line === 7)!.cells.slice(0, 2)).toEqual(['GBK-006', '可能性越界']);
+  });
+});
