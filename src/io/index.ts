@@ -8,7 +8,7 @@ export { toWgs84, isCrsOption, CRS_CHOICES, type Crs, type CrsOption } from './c
 export { toCsv, neutraliseCell, UTF8_BOM, type CsvColumn } from './csvWrite';
 export { sitesCsv, violationsCsv, violationTableColumns, zonesGeoJson, summaryJson, importReportJson, type InputDigest } from './assessmentFiles';
 export { sha256Hex } from './sha256';
-export { siteTemplateCsv } from './siteTemplate';
+export { siteTemplateCsv, siteTemplateXlsx } from './siteTemplate';
 export { readRuleTable, ruleTableCsv, ruleTableJson, RULE_CSV_HEADERS } from './ruleTableFiles';
 export { toXlsx } from './xlsxWrite';
 export { parseProject, readProjectFile, projectFileBytes, ProjectFileError, PROJECT_SCHEMA, GZIP_ABOVE_BYTES, MAX_PROJECT_BYTES, type Project, type ProjectDataset } from './projectFile';

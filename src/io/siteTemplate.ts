@@ -9,6 +9,22 @@ const EXAMPLES: string[][] = [
   ['JY-0002', '示例小学', '中小学', '118.7811234', '32.0422345', '鼓楼区', '', '', '', '', '', '800', '', '', '', ''],
 ];
 
+/** The same template as an XLSX workbook: the table on the first sheet, the category list on a second. */
+export async function siteTemplateXlsx(): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = workbook.modified = new Date(Date.UTC(2000, 0, 1));
+  const sheet = workbook.addWorksheet('风险点', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = HEADERS.map((h) => ({ header: h, width: Math.max(10, h.length * 2 + 2) }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of EXAMPLES) sheet.addRow(row);
+  const categories = workbook.addWorksheet('类别说明');
+  categories.columns = [{ header: '类别', width: 22 }, { header: '代码', width: 20 }, { header: '行业领域', width: 14 }, { header: '同义词', width: 40 }];
+  categories.getRow(1).font = { bold: true };
+  for (const c of CATEGORIES) categories.addRow([c.zh, c.code, c.domain, c.synonyms.join('、')]);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
 /** UTF-8 with BOM so Excel and WPS show the Chinese headers. Lines starting with # are skipped on import. */
 export function siteTemplateCsv(): string {
   const body = toCsv(EXAMPLES, HEADERS.map((h, i) => ({ header: h, value: (r: string[]) => r[i] })), { bom: true });

@@ -19,6 +19,8 @@ export interface Actions {
   loadDemo(files: DemoFiles): Promise<void>;
   importFile(file: string, bytes: Uint8Array): Promise<void>;
   removeDataset(id: string): Promise<void>;
+  /** read an uploaded file again with another coordinate system (the user corrects or confirms the suggestion) */
+  reimportDataset(id: string, crs: CrsOption): Promise<void>;
   setImportCrs(crs: CrsOption): void;
   select(selection: Selection): void;
   updateRule(id: string, patch: Partial<Pick<SetbackRule, 'min_distance_m' | 'status'>>): Promise<void>;
@@ -79,7 +81,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
   const addDataset = async (file: string, bytes: Uint8Array, crs: CrsOption, demo: boolean, zones: Zone[]): Promise<Dataset> => {
     const existingIds = new Set(allSites().map((s) => s.id));
     const { sites, report, rejectedRows } = await importSitesFile(file, bytes, { crs, zones, existingIds });
-    return { id: `${file}#${store.getState().datasets.length}`, file, sites, report, rejectedRows, demo };
+    return { id: `${file}#${store.getState().datasets.length}`, file, sites, report, rejectedRows, demo, ...(demo ? {} : { bytes }) };
   };
 
   const setRules = async (rules: SetbackRuleTable): Promise<void> => {
@@ -103,6 +105,15 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
         store.setState({ importError: `${file}: ${(e as Error).message}` });
         return;
       }
+      await reassess();
+    },
+    async reimportDataset(id, crs) {
+      const { datasets, zones } = store.getState();
+      const d = datasets.find((x) => x.id === id);
+      if (!d?.bytes) return;
+      const others = new Set(datasets.filter((x) => x.id !== id).flatMap((x) => x.sites.map((s) => s.id)));
+      const { sites, report, rejectedRows } = await importSitesFile(d.file, d.bytes, { crs, zones, existingIds: others });
+      store.setState({ datasets: store.getState().datasets.map((x) => (x.id === id ? { ...x, sites, report, rejectedRows } : x)) });
       await reassess();
     },
     async removeDataset(id) {

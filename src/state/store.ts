@@ -10,6 +10,8 @@ export interface Dataset {
   report: ImportFileReport;
   /** rejected rows as read (not saved with the project: re-import the file to see them again) */
   rejectedRows?: RejectedRows;
+  /** the file as uploaded, kept in memory (not saved) so it can be re-read with another coordinate system */
+  bytes?: Uint8Array;
   /** the demo's bundled files */
   demo: boolean;
 }

@@ -1,7 +1,7 @@
 // Load site files: CSV (UTF-8/GBK, Chinese headers) or GeoJSON, with the coordinate system stated or suggested.
 import { useId } from 'react';
-import { CRS_CHOICES, siteTemplateCsv, type CrsOption } from '../io';
-import { downloadText } from './download';
+import { CRS_CHOICES, siteTemplateCsv, siteTemplateXlsx, type CrsOption } from '../io';
+import { downloadBytes, downloadText } from './download';
 import { useActions, useAppState } from './AppContext';
 import { ImportReportView } from './ImportReportView';
 
@@ -32,6 +32,9 @@ export function DataPanel() {
         <p className="meta">
           <button type="button" className="link" onClick={() => downloadText('风险点导入模板.csv', siteTemplateCsv(), 'text/csv;charset=utf-8')}>
             下载导入模板 (CSV)
+          </button>{' '}
+          <button type="button" className="link" onClick={async () => downloadBytes('风险点导入模板.xlsx', await siteTemplateXlsx(), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')}>
+            (XLSX)
           </button>
         </p>
       </div>
@@ -39,6 +42,14 @@ export function DataPanel() {
       {datasets.map((d) => (
         <div key={d.id} className="dataset">
           <ImportReportView report={d.report} rejectedRows={d.rejectedRows} />
+          {d.bytes && (
+            <p className="meta">
+              按其他坐标系重新读取:{' '}
+              {CRS_CHOICES.filter((c) => c !== d.report.crs && c !== 'cgcs2000').map((c) => (
+                <button key={c} type="button" className="link" onClick={() => void actions.reimportDataset(d.id, c)}>{CRS_LABEL[c]}</button>
+              ))}
+            </p>
+          )}
           {d.demo ? <p className="meta">示例数据{d.sites.some((s) => s.fictitious) ? '(虚构)' : '(OpenStreetMap 真实数据)'}</p> : (
             <button type="button" onClick={() => void actions.removeDataset(d.id)}>移除此文件</button>
           )}

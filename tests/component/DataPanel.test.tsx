@@ -61,3 +61,18 @@ describe('uploading a site file', () => {
     expect(report).toHaveTextContent('<script>.csv');
   });
 });
+
+describe('correcting the coordinate system', () => {
+  it('re-reads an uploaded file as GCJ-02 when the user says so, moving its points ≈ 500 m', async () => {
+    const { store } = renderPanels();
+    const csv = 'id,name,category,lon,lat\nA,a,school,118.784,32.041\n';
+    await userEvent.upload(screen.getByLabelText(/上传风险点/), new File([csv], 'amap.csv'));
+    await screen.findByRole('region', { name: '导入报告 amap.csv' });
+    const before = (store.getState().datasets[0]!.sites[0]!.geometry as { coordinates: number[] }).coordinates;
+    await userEvent.click(screen.getByRole('button', { name: 'GCJ-02 (高德/腾讯)' }));
+    await screen.findByText(/坐标系 GCJ02/);
+    const after = (store.getState().datasets[0]!.sites[0]!.geometry as { coordinates: number[] }).coordinates;
+    expect(after[0]).toBeLessThan(before[0]! - 0.003);
+    expect(store.getState().datasets).toHaveLength(1);
+  });
+});
