@@ -59,11 +59,11 @@ export function isXlsx(file: string, bytes: Uint8Array): boolean {
 }
 
 /** Any supported file: CSV/TSV (any encoding), GeoJSON, or XLSX (first sheet unless one is named). */
-export async function importSitesFile(file: string, bytes: Uint8Array, options: ImportOptions & { sheet?: string }): Promise<ImportResult> {
+export async function importSitesFile(file: string, bytes: Uint8Array, options: ImportOptions & { sheet?: string }, onProgress?: (share: number) => void): Promise<ImportResult> {
   checkSize(bytes);
-  if (!isXlsx(file, bytes)) return importSites(file, bytes, options);
+  if (!isXlsx(file, bytes)) return importSites(file, bytes, options, onProgress);
   const table = await readXlsxRows(bytes, options.sheet);
-  return importTable(file, table, 'xlsx', options);
+  return importTable(file, table, 'xlsx', options, onProgress);
 }
 
 function checkSize(bytes: Uint8Array): void {
@@ -72,15 +72,17 @@ function checkSize(bytes: Uint8Array): void {
   }
 }
 
-export function importSites(file: string, bytes: Uint8Array, options: ImportOptions): ImportResult {
+export function importSites(file: string, bytes: Uint8Array, options: ImportOptions, onProgress?: (share: number) => void): ImportResult {
   checkSize(bytes);
   const isJson = /\.(geo)?json$/i.test(file);
   const { text, encoding } = decodeText(bytes);
+  onProgress?.(0.05);
   const table: RowTable = isJson ? readGeoJsonRows(text) : readCsvRows(text);
-  return importTable(file, table, isJson ? 'json' : encoding, options);
+  onProgress?.(0.3);
+  return importTable(file, table, isJson ? 'json' : encoding, options, onProgress);
 }
 
-function importTable(file: string, table: RowTable, encoding: ImportFileReport['encoding'], options: ImportOptions): ImportResult {
+function importTable(file: string, table: RowTable, encoding: ImportFileReport['encoding'], options: ImportOptions, onProgress?: (share: number) => void): ImportResult {
   if (table.rows.length > MAX_IMPORT_ROWS) {
     throw new FileFormatError(`行数过多:${table.rows.length} 行,上限 ${MAX_IMPORT_ROWS} 行(请拆分后分别导入)`);
   }
@@ -89,7 +91,8 @@ function importTable(file: string, table: RowTable, encoding: ImportFileReport['
   const warnings: RowError[] = [];
   const candidates: { line: number; site: Site }[] = [];
   const firstLineOfId = new Map<string, number>();
-  for (const row of table.rows) {
+  table.rows.forEach((row, n) => {
+    if (onProgress && n % 20_000 === 0) onProgress(0.3 + (0.6 * n) / table.rows.length);
     const values: RowValues = {};
     for (const f of CANONICAL_FIELDS) {
       const i = mapping.fields[f];
@@ -98,7 +101,7 @@ function importTable(file: string, table: RowTable, encoding: ImportFileReport['
     const outcome = validateSite(values, row.geometry);
     if ('errors' in outcome) {
       for (const e of outcome.errors) errors.push({ line: row.line, ...e });
-      continue;
+      return;
     }
     const id = outcome.site.id;
     const earlier = firstLineOfId.get(id);
@@ -108,12 +111,12 @@ function importTable(file: string, table: RowTable, encoding: ImportFileReport['
         field: 'id',
         reason: earlier !== undefined ? `编号「${id}」重复,首次出现在第 ${earlier} 行 (duplicate id)` : `编号「${id}」与已加载数据重复 (duplicate of an id already loaded)`,
       });
-      continue;
+      return;
     }
     firstLineOfId.set(id, row.line);
     for (const w of outcome.warnings) warnings.push({ line: row.line, ...w });
     candidates.push({ line: row.line, site: outcome.site });
-  }
+  });
   const { crs, evidence } = options.crs === 'auto' ? suggestCrs(candidates.map((c) => c.site), options.zones) : { crs: options.crs, evidence: '用户指定 (given)' };
   const area = studyArea(options.zones);
   const sites: Site[] = [];

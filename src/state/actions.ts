@@ -4,7 +4,7 @@ import {
   type SetbackRuleTable, type Site, type Zone,
 } from '../engine';
 import { importSitesFile, readRuleTable, readZones, type CrsOption, type Project } from '../io';
-import type { EngineClient } from '../worker/engineClient';
+import { CancelledError, type EngineClient } from '../worker/engineClient';
 import type { AppStore, Dataset, Picking, Selection, Zoning } from './store';
 
 export interface DemoFiles {
@@ -18,6 +18,8 @@ export type ProposalDraft = Omit<Site, 'geometry'>;
 export interface Actions {
   loadDemo(files: DemoFiles): Promise<void>;
   importFile(file: string, bytes: Uint8Array): Promise<void>;
+  /** stop reading a large file; everything loaded before stays as it was */
+  cancelImport(): void;
   removeDataset(id: string): Promise<void>;
   /** read an uploaded file again with another coordinate system (the user corrects or confirms the suggestion) */
   reimportDataset(id: string, crs: CrsOption): Promise<void>;
@@ -80,7 +82,9 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
 
   const addDataset = async (file: string, bytes: Uint8Array, crs: CrsOption, demo: boolean, zones: Zone[]): Promise<Dataset> => {
     const existingIds = new Set(allSites().map((s) => s.id));
-    const { sites, report, rejectedRows } = await importSitesFile(file, bytes, { crs, zones, existingIds });
+    const { sites, report, rejectedRows } = demo
+      ? await importSitesFile(file, bytes, { crs, zones, existingIds })
+      : await engine.importFile(file, bytes, { crs, zones, existingIds }, (share) => store.setState({ importing: { file, share } }));
     return { id: `${file}#${store.getState().datasets.length}`, file, sites, report, rejectedRows, demo, ...(demo ? {} : { bytes }) };
   };
 
@@ -97,12 +101,15 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       await reassess();
     },
     async importFile(file, bytes) {
-      const { zones, importCrs, datasets } = store.getState();
+      const { zones, importCrs } = store.getState();
+      store.setState({ importing: { file, share: 0 }, importError: null });
       try {
         const dataset = await addDataset(file, bytes, importCrs, false, zones);
-        store.setState({ datasets: [...datasets, dataset], importError: null });
+        store.setState({ datasets: [...store.getState().datasets, dataset], importError: null, importing: null });
       } catch (e) {
-        store.setState({ importError: `${file}: ${(e as Error).message}` });
+        const cancelled = e instanceof CancelledError;
+        store.setState({ importError: cancelled ? `${file}:已取消导入,已加载的数据未受影响` : `${file}: ${(e as Error).message}`, importing: null });
+        if (cancelled) await reassess(); // the cancelled worker took any running assessment with it
         return;
       }
       await reassess();
@@ -112,13 +119,16 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       const d = datasets.find((x) => x.id === id);
       if (!d?.bytes) return;
       const others = new Set(datasets.filter((x) => x.id !== id).flatMap((x) => x.sites.map((s) => s.id)));
-      const { sites, report, rejectedRows } = await importSitesFile(d.file, d.bytes, { crs, zones, existingIds: others });
+      const { sites, report, rejectedRows } = await engine.importFile(d.file, d.bytes, { crs, zones, existingIds: others });
       store.setState({ datasets: store.getState().datasets.map((x) => (x.id === id ? { ...x, sites, report, rejectedRows } : x)) });
       await reassess();
     },
     async removeDataset(id) {
       store.setState({ datasets: store.getState().datasets.filter((d) => d.id !== id) });
       await reassess();
+    },
+    cancelImport() {
+      if (store.getState().importing) engine.cancel();
     },
     setImportCrs(crs) {
       store.setState({ importCrs: crs });

@@ -57,6 +57,8 @@ export interface AppState {
   profile: MethodProfile;
   profileError: string | null;
   zonesError: string | null;
+  /** a site file being read in the worker: its name and share done */
+  importing: { file: string; share: number } | null;
   /** share done (0–1) and stage of a running assessment */
   progress: { share: number; stage: string } | null;
   importCrs: CrsOption;
@@ -88,6 +90,7 @@ export function createAppStore() {
     profileError: null,
     zonesError: null,
     progress: null,
+    importing: null,
     importCrs: 'auto',
     importError: null,
     rules: DEFAULT_RULES,

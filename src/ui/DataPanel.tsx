@@ -14,6 +14,7 @@ export function DataPanel() {
   const datasets = useAppState((s) => s.datasets);
   const importCrs = useAppState((s) => s.importCrs);
   const importError = useAppState((s) => s.importError);
+  const importing = useAppState((s) => s.importing);
   const inputId = useId();
   const crsId = useId();
   const onFiles = async (files: FileList | null) => {
@@ -38,6 +39,12 @@ export function DataPanel() {
           </button>
         </p>
       </div>
+      {importing && (
+        <div className="importing" role="status">
+          正在读取 {importing.file}… <progress aria-label={`导入进度 ${importing.file}`} value={importing.share} max={1} />{' '}
+          <button type="button" onClick={() => actions.cancelImport()}>取消</button>
+        </div>
+      )}
       {importError && <p role="alert" className="error">文件无法导入:{importError}</p>}
       {datasets.map((d) => (
         <div key={d.id} className="dataset">
