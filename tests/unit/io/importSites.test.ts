@@ -152,3 +152,21 @@ describe('importSites: rejected rows', () => {
     expect(rejectedRows.rows.find((r) => r.line === 7)!.cells.slice(0, 2)).toEqual(['GBK-006', '可能性越界']);
   });
 });
+
+describe('importSites on arbitrary bytes (property)', () => {
+  it('either accounts for every row or refuses the whole file with a typed error — never anything else', () => {
+    const header = new TextEncoder().encode('id,name,category,lon,lat\n');
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), fc.boolean(), (body, withHeader) => {
+        const bytes = withHeader ? Uint8Array.from([...header, ...body]) : body;
+        try {
+          const { report } = importSites('fuzz.csv', bytes, { crs: 'wgs84', zones });
+          expect(report.accepted + report.rejected).toBe(report.rows);
+        } catch (e) {
+          expect(e instanceof FileFormatError || e instanceof BinaryFileError, String(e)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
