@@ -28,6 +28,8 @@ export interface ImportFileReport {
 
 export interface ImportOptions {
   crs: CrsOption;
+  /** force the text encoding instead of detecting it (BOM, strict UTF-8, else GB18030) */
+  encoding?: TextEncodingName;
   /** zoning units: the study area for the outside-area check and the evidence for CRS suggestion */
   zones: Zone[];
   /** ids already loaded from other files: a repeat is a duplicate */
@@ -75,7 +77,7 @@ function checkSize(bytes: Uint8Array): void {
 export function importSites(file: string, bytes: Uint8Array, options: ImportOptions, onProgress?: (share: number) => void): ImportResult {
   checkSize(bytes);
   const isJson = /\.(geo)?json$/i.test(file);
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding } = decodeText(bytes, options.encoding);
   onProgress?.(0.05);
   const table: RowTable = isJson ? readGeoJsonRows(text) : readCsvRows(text);
   onProgress?.(0.3);

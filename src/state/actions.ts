@@ -3,7 +3,7 @@ import {
   defaultConfig, DEFAULT_RULES, parseMethodProfile, RISK_MATRIX_METHODS, withMatrix, type AssessConfig, type MethodProfile, type SetbackRule,
   type SetbackRuleTable, type Site, type Zone,
 } from '../engine';
-import { importSitesFile, readRuleTable, readZones, type CrsOption, type Project } from '../io';
+import { importSitesFile, readRuleTable, readZones, type CrsOption, type Project, type TextEncodingName } from '../io';
 import { CancelledError, type EngineClient } from '../worker/engineClient';
 import type { AppStore, Dataset, Picking, Selection, Zoning } from './store';
 
@@ -24,6 +24,7 @@ export interface Actions {
   /** read an uploaded file again with another coordinate system (the user corrects or confirms the suggestion) */
   reimportDataset(id: string, crs: CrsOption): Promise<void>;
   setImportCrs(crs: CrsOption): void;
+  setImportEncoding(encoding: TextEncodingName | undefined): void;
   select(selection: Selection): void;
   updateRule(id: string, patch: Partial<Pick<SetbackRule, 'min_distance_m' | 'status'>>): Promise<void>;
   importRules(file: string, text: string): Promise<void>;
@@ -84,8 +85,13 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     const existingIds = new Set(allSites().map((s) => s.id));
     const { sites, report, rejectedRows } = demo
       ? await importSitesFile(file, bytes, { crs, zones, existingIds })
-      : await engine.importFile(file, bytes, { crs, zones, existingIds }, (share) => store.setState({ importing: { file, share } }));
+      : await engine.importFile(file, bytes, { crs, zones, existingIds, ...encodingOption() }, (share) => store.setState({ importing: { file, share } }));
     return { id: `${file}#${store.getState().datasets.length}`, file, sites, report, rejectedRows, demo, ...(demo ? {} : { bytes }) };
+  };
+
+  const encodingOption = () => {
+    const encoding = store.getState().importEncoding;
+    return encoding ? { encoding } : {};
   };
 
   const setRules = async (rules: SetbackRuleTable): Promise<void> => {
@@ -119,7 +125,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       const d = datasets.find((x) => x.id === id);
       if (!d?.bytes) return;
       const others = new Set(datasets.filter((x) => x.id !== id).flatMap((x) => x.sites.map((s) => s.id)));
-      const { sites, report, rejectedRows } = await engine.importFile(d.file, d.bytes, { crs, zones, existingIds: others });
+      const { sites, report, rejectedRows } = await engine.importFile(d.file, d.bytes, { crs, zones, existingIds: others, ...encodingOption() });
       store.setState({ datasets: store.getState().datasets.map((x) => (x.id === id ? { ...x, sites, report, rejectedRows } : x)) });
       await reassess();
     },
@@ -132,6 +138,9 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     },
     setImportCrs(crs) {
       store.setState({ importCrs: crs });
+    },
+    setImportEncoding(encoding) {
+      store.setState({ importEncoding: encoding });
     },
     select(selection) {
       store.setState({ selection });

@@ -1,7 +1,7 @@
 // The app's state: a vanilla zustand store (no React here), split into data, method, assessment, what-if, selection.
 import { createStore } from 'zustand/vanilla';
 import { DEFAULT_PROFILE, DEFAULT_RULES, type Assessment, type MethodProfile, type ProposalResult, type SetbackRuleTable, type Site, type Zone } from '../engine';
-import type { CrsOption, ImportFileReport, RejectedRows } from '../io';
+import type { CrsOption, ImportFileReport, RejectedRows, TextEncodingName } from '../io';
 
 export interface Dataset {
   id: string;
@@ -62,6 +62,8 @@ export interface AppState {
   /** share done (0–1) and stage of a running assessment */
   progress: { share: number; stage: string } | null;
   importCrs: CrsOption;
+  /** undefined: detect */
+  importEncoding: TextEncodingName | undefined;
   /** a whole-file failure (unreadable, binary, empty) shown to the user; loaded data stays as it was */
   importError: string | null;
   rules: SetbackRuleTable;
@@ -92,6 +94,7 @@ export function createAppStore() {
     progress: null,
     importing: null,
     importCrs: 'auto',
+    importEncoding: undefined,
     importError: null,
     rules: DEFAULT_RULES,
     rulesError: null,

@@ -1,9 +1,11 @@
 // Load site files: CSV (UTF-8/GBK, Chinese headers) or GeoJSON, with the coordinate system stated or suggested.
 import { useId } from 'react';
-import { CRS_CHOICES, siteTemplateCsv, siteTemplateXlsx, type CrsOption } from '../io';
+import { CRS_CHOICES, siteTemplateCsv, siteTemplateXlsx, type CrsOption, type TextEncodingName } from '../io';
 import { downloadBytes, downloadText } from './download';
 import { useActions, useAppState } from './AppContext';
 import { ImportReportView } from './ImportReportView';
+
+const ENCODING_LABEL: Record<TextEncodingName, string> = { 'utf-8': 'UTF-8', gb18030: 'GBK/GB18030', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE' };
 
 const CRS_LABEL: Record<CrsOption, string> = {
   auto: '自动判断', wgs84: 'WGS-84 (GPS)', cgcs2000: 'CGCS2000 (天地图)', gcj02: 'GCJ-02 (高德/腾讯)', bd09: 'BD-09 (百度)',
@@ -15,6 +17,8 @@ export function DataPanel() {
   const importCrs = useAppState((s) => s.importCrs);
   const importError = useAppState((s) => s.importError);
   const importing = useAppState((s) => s.importing);
+  const importEncoding = useAppState((s) => s.importEncoding);
+  const encodingId = useId();
   const inputId = useId();
   const crsId = useId();
   const onFiles = async (files: FileList | null) => {
@@ -26,6 +30,11 @@ export function DataPanel() {
       <label htmlFor={crsId}>坐标系</label>{' '}
       <select id={crsId} value={importCrs} onChange={(e) => actions.setImportCrs(e.target.value as CrsOption)}>
         {(['auto', ...CRS_CHOICES] as CrsOption[]).map((c) => <option key={c} value={c}>{CRS_LABEL[c]}</option>)}
+      </select>
+      {' '}<label htmlFor={encodingId}>编码</label>{' '}
+      <select id={encodingId} value={importEncoding ?? ''} onChange={(e) => actions.setImportEncoding((e.target.value || undefined) as TextEncodingName | undefined)}>
+        <option value="">自动识别</option>
+        {(Object.keys(ENCODING_LABEL) as TextEncodingName[]).map((enc) => <option key={enc} value={enc}>{ENCODING_LABEL[enc]}</option>)}
       </select>
       <div className="upload">
         <label htmlFor={inputId}>上传风险点/场所文件 (CSV、XLSX 或 GeoJSON)</label>

@@ -20,7 +20,7 @@ describe('toWgs84', () => {
 
 describe('BD-09 (Baidu)', () => {
   // The published GCJ-02 → BD-09 transform, written out here independently of gcoord.
-  function gcjToBd([lon, lat]: number[]): [number, number] {
+  function gcjToBd([lon, lat]: [number, number]): [number, number] {
     const xPi = (Math.PI * 3000) / 180;
     const z = Math.sqrt(lon * lon + lat * lat) + 0.00002 * Math.sin(lat * xPi);
     const theta = Math.atan2(lat, lon) + 0.000003 * Math.cos(lon * xPi);
@@ -29,7 +29,7 @@ describe('BD-09 (Baidu)', () => {
 
   it('brings Baidu coordinates of 玄武区 onto the independent WGS-84 answer key (within 1 m)', () => {
     key.gcj02.forEach((c, i) => {
-      const bd = gcjToBd(c);
+      const bd = gcjToBd(c as [number, number]);
       // BD-09 sits ≈ 0.9–1.4 km from WGS-84 in Chinese cities (reference §4.1): the input really is offset
       expect(geodesicMeters(bd, key.wgs84[i] as [number, number])).toBeGreaterThan(800);
       const g = toWgs84({ type: 'Point', coordinates: bd }, 'bd09') as unknown as { coordinates: [number, number] };

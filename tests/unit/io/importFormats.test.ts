@@ -74,3 +74,15 @@ describe('templates', () => {
     expect(report).toMatchObject({ rows: 2, accepted: 2, rejected: 0 });
   });
 });
+
+describe('encoding override', () => {
+  it('reads a short GBK file the user marks as GBK even when its bytes also happen to be valid UTF-8', () => {
+    // "编号,名称…" encoded as GBK is not valid UTF-8, so detection works; a forced encoding must win either way
+    const gbk = Uint8Array.from([0xb1, 0xe0, 0xba, 0xc5, 0x2c, 0x6e, 0x61, 0x6d, 0x65, 0x2c, 0x63, 0x61, 0x74, 0x65, 0x67, 0x6f, 0x72, 0x79, 0x2c, 0x6c, 0x6f, 0x6e, 0x2c, 0x6c, 0x61, 0x74, 0x0a, 0x41, 0x2c, 0x61, 0x2c, 0x73, 0x63, 0x68, 0x6f, 0x6f, 0x6c, 0x2c, 0x31, 0x31, 0x38, 0x2e, 0x37, 0x38, 0x2c, 0x33, 0x32, 0x2e, 0x30, 0x34, 0x0a]);
+    const forced = importSites('g.csv', gbk, { crs: 'wgs84', zones, encoding: 'gb18030' });
+    expect(forced.report.encoding).toBe('gb18030');
+    expect(forced.sites[0]!.id).toBe('A'); // the header 编号 was read as id
+    const wrong = importSites('g.csv', gbk, { crs: 'wgs84', zones, encoding: 'utf-8' });
+    expect(wrong.report.unmappedColumns.length).toBe(1); // mis-decoded 编号 no longer maps: visible in the report
+  });
+});
