@@ -54,15 +54,24 @@ export interface ColumnMapping {
   unmapped: string[];
 }
 
-export function mapColumns(headers: string[]): ColumnMapping {
+/** A user's correction: source header → canonical field, or null to ignore the column. */
+export type MappingOverride = Record<string, CanonicalField | null>;
+
+export function mapColumns(headers: string[], override: MappingOverride = {}): ColumnMapping {
   const fields: ColumnMapping['fields'] = {};
   const unmapped: string[] = [];
   headers.forEach((h, i) => {
-    const f = lookup.get(normaliseHeader(h)) ?? lookup.get(normaliseHeader(h).replace(/_/g, ''));
+    const chosen = Object.prototype.hasOwnProperty.call(override, h) ? override[h] : undefined;
+    const f = chosen !== undefined ? chosen : (lookup.get(normaliseHeader(h)) ?? lookup.get(normaliseHeader(h).replace(/_/g, '')));
     if (f && fields[f] === undefined) fields[f] = i;
     else if (h.trim() !== '') unmapped.push(h.trim());
   });
   return { fields, unmapped };
+}
+
+/** A stable key for a set of headers, to remember a user's mapping for files shaped the same way. */
+export function headerSetKey(headers: string[]): string {
+  return headers.map((h) => h.trim()).join('\u241f');
 }
 
 export function aliasesOf(field: CanonicalField): string[] {

@@ -2,7 +2,7 @@
 import type { Geometry } from 'geojson';
 import { bboxOf, edgeToEdgeMeters, representativePoint, type Site, type Zone } from '../engine';
 import { decodeText, type TextEncodingName } from './decodeText';
-import { CANONICAL_FIELDS, mapColumns } from './columns';
+import { CANONICAL_FIELDS, mapColumns, type CanonicalField, type MappingOverride } from './columns';
 import { FileFormatError, readCsvRows, readGeoJsonRows, type RowTable } from './readRows';
 import { readXlsxRows } from './readXlsxRows';
 import { validateSite, type FieldError, type RowValues } from './validateSite';
@@ -24,12 +24,17 @@ export interface ImportFileReport {
   warnings: RowError[];
   unmappedColumns: string[];
   crsEvidence: string;
+  /** the source's headers and the field each one was read as (null: ignored); absent in projects saved before them */
+  headers?: string[];
+  columnFields?: (CanonicalField | null)[];
 }
 
 export interface ImportOptions {
   crs: CrsOption;
   /** force the text encoding instead of detecting it (BOM, strict UTF-8, else GB18030) */
   encoding?: TextEncodingName;
+  /** the user's column mapping, over the automatic one */
+  mapping?: MappingOverride;
   /** zoning units: the study area for the outside-area check and the evidence for CRS suggestion */
   zones: Zone[];
   /** ids already loaded from other files: a repeat is a duplicate */
@@ -88,7 +93,8 @@ function importTable(file: string, table: RowTable, encoding: ImportFileReport['
   if (table.rows.length > MAX_IMPORT_ROWS) {
     throw new FileFormatError(`行数过多:${table.rows.length} 行,上限 ${MAX_IMPORT_ROWS} 行(请拆分后分别导入)`);
   }
-  const mapping = mapColumns(table.headers);
+  const mapping = mapColumns(table.headers, options.mapping);
+  const fieldOfColumn = table.headers.map((_, i) => (Object.entries(mapping.fields).find(([, col]) => col === i)?.[0] as CanonicalField | undefined) ?? null);
   const errors: RowError[] = [];
   const warnings: RowError[] = [];
   const candidates: { line: number; site: Site }[] = [];
@@ -147,6 +153,8 @@ function importTable(file: string, table: RowTable, encoding: ImportFileReport['
       warnings,
       unmappedColumns: mapping.unmapped,
       crsEvidence: evidence,
+      headers: table.headers,
+      columnFields: fieldOfColumn,
     },
   };
 }

@@ -3,7 +3,8 @@ import {
   defaultConfig, DEFAULT_RULES, parseMethodProfile, RISK_MATRIX_METHODS, withMatrix, type AssessConfig, type MethodProfile, type SetbackRule,
   type SetbackRuleTable, type Site, type Zone,
 } from '../engine';
-import { importSitesFile, readRuleTable, readZones, type CrsOption, type Project, type TextEncodingName } from '../io';
+import { importSitesFile, readRuleTable, readZones, type CrsOption, type MappingOverride, type Project, type TextEncodingName } from '../io';
+import { rememberedMapping, rememberMapping } from './columnMappings';
 import { CancelledError, type EngineClient } from '../worker/engineClient';
 import type { AppStore, Dataset, Picking, Selection, Zoning } from './store';
 
@@ -22,7 +23,9 @@ export interface Actions {
   cancelImport(): void;
   removeDataset(id: string): Promise<void>;
   /** read an uploaded file again with another coordinate system (the user corrects or confirms the suggestion) */
-  reimportDataset(id: string, crs: CrsOption): Promise<void>;
+  reimportDataset(id: string, crs: CrsOption, mapping?: MappingOverride): Promise<void>;
+  /** read a file again with the user's column mapping, and remember it for files with the same headers */
+  remapDataset(id: string, mapping: MappingOverride): Promise<void>;
   setImportCrs(crs: CrsOption): void;
   setImportEncoding(encoding: TextEncodingName | undefined): void;
   select(selection: Selection): void;
@@ -83,9 +86,14 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
 
   const addDataset = async (file: string, bytes: Uint8Array, crs: CrsOption, demo: boolean, zones: Zone[]): Promise<Dataset> => {
     const existingIds = new Set(allSites().map((s) => s.id));
-    const { sites, report, rejectedRows } = demo
+    const progress = (share: number) => store.setState({ importing: { file, share } });
+    let result = demo
       ? await importSitesFile(file, bytes, { crs, zones, existingIds })
-      : await engine.importFile(file, bytes, { crs, zones, existingIds, ...encodingOption() }, (share) => store.setState({ importing: { file, share } }));
+      : await engine.importFile(file, bytes, { crs, zones, existingIds, ...encodingOption() }, progress);
+    // a mapping the user chose before for files with these headers is applied again
+    const remembered = demo || !result.report.headers ? undefined : await rememberedMapping(result.report.headers);
+    if (remembered) result = await engine.importFile(file, bytes, { crs, zones, existingIds, ...encodingOption(), mapping: remembered }, progress);
+    const { sites, report, rejectedRows } = result;
     return { id: `${file}#${store.getState().datasets.length}`, file, sites, report, rejectedRows, demo, ...(demo ? {} : { bytes }) };
   };
 
@@ -120,14 +128,20 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       }
       await reassess();
     },
-    async reimportDataset(id, crs) {
+    async reimportDataset(id, crs, mapping) {
       const { datasets, zones } = store.getState();
       const d = datasets.find((x) => x.id === id);
       if (!d?.bytes) return;
       const others = new Set(datasets.filter((x) => x.id !== id).flatMap((x) => x.sites.map((s) => s.id)));
-      const { sites, report, rejectedRows } = await engine.importFile(d.file, d.bytes, { crs, zones, existingIds: others, ...encodingOption() });
+      const { sites, report, rejectedRows } = await engine.importFile(d.file, d.bytes, { crs, zones, existingIds: others, ...encodingOption(), ...(mapping ? { mapping } : {}) });
       store.setState({ datasets: store.getState().datasets.map((x) => (x.id === id ? { ...x, sites, report, rejectedRows } : x)) });
       await reassess();
+    },
+    async remapDataset(id, mapping) {
+      const d = store.getState().datasets.find((x) => x.id === id);
+      if (!d?.report.headers) return;
+      await rememberMapping(d.report.headers, mapping).catch(() => undefined);
+      await this.reimportDataset(id, d.report.crs, mapping);
     },
     async removeDataset(id) {
       store.setState({ datasets: store.getState().datasets.filter((d) => d.id !== id) });

@@ -4,6 +4,7 @@ import { CRS_CHOICES, siteTemplateCsv, siteTemplateXlsx, type CrsOption, type Te
 import { downloadBytes, downloadText } from './download';
 import { useActions, useAppState } from './AppContext';
 import { ImportReportView } from './ImportReportView';
+import { ColumnMappingEditor } from './ColumnMappingEditor';
 
 const ENCODING_LABEL: Record<TextEncodingName, string> = { 'utf-8': 'UTF-8', gb18030: 'GBK/GB18030', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE' };
 
@@ -58,6 +59,7 @@ export function DataPanel() {
       {datasets.map((d) => (
         <div key={d.id} className="dataset">
           <ImportReportView report={d.report} rejectedRows={d.rejectedRows} />
+          {d.bytes && <ColumnMappingEditor key={`${d.id}:${(d.report.columnFields ?? []).join()}`} report={d.report} onApply={(m) => void actions.remapDataset(d.id, m)} />}
           {d.bytes && (
             <p className="meta">
               按其他坐标系重新读取:{' '}

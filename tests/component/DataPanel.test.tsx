@@ -76,3 +76,23 @@ describe('correcting the coordinate system', () => {
     expect(store.getState().datasets).toHaveLength(1);
   });
 });
+
+describe('the column-mapping step', () => {
+  it('lets the user say which column is which when the headers are unknown, and reads the file again', async () => {
+    const { store } = renderPanels();
+    const csv = 'code,title,kind,east,north\nK1,工地甲,建筑施工,118.78,32.04\n';
+    await userEvent.upload(screen.getByLabelText(/上传风险点/), new File([csv], 'odd.csv'));
+    const report = await screen.findByRole('region', { name: '导入报告 odd.csv' });
+    expect(within(report).getByTestId('accepted')).toHaveTextContent('0');
+    const table = await screen.findByRole('table', { name: '列对应 odd.csv' });
+    const pick = async (header: string, field: string) => userEvent.selectOptions(within(table).getByLabelText(`列「${header}」读作`), field);
+    await pick('code', 'id');
+    await pick('title', 'name');
+    await pick('kind', 'category');
+    await pick('east', 'lon');
+    await pick('north', 'lat');
+    await userEvent.click(screen.getByRole('button', { name: '按此对应重新读取并记住' }));
+    await screen.findByText((_, el) => el?.getAttribute('data-testid') === 'accepted' && el.textContent === '1');
+    expect(store.getState().datasets[0]!.sites[0]).toMatchObject({ id: 'K1', name: '工地甲', category: 'construction' });
+  });
+});

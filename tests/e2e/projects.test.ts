@@ -150,3 +150,21 @@ describe('offline', () => {
     await context.close();
   });
 });
+
+describe('remembered column mappings', () => {
+  it('reads the next file with the same headers the way the user mapped the first one', async () => {
+    const page = await openApp();
+    const upload = (name: string, id: string) =>
+      page.getByLabel(/上传风险点/).setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(`code,title,kind,east,north\n${id},工地,建筑施工,118.78,32.04\n`) });
+    await upload('first.csv', 'K1');
+    const table = page.getByRole('table', { name: '列对应 first.csv' });
+    for (const [header, field] of [['code', 'id'], ['title', 'name'], ['kind', 'category'], ['east', 'lon'], ['north', 'lat']] as const) {
+      await table.getByLabel(`列「${header}」读作`).selectOption(field);
+    }
+    await page.getByRole('button', { name: '按此对应重新读取并记住' }).click();
+    await expect.poll(() => page.getByRole('region', { name: '导入报告 first.csv' }).getByTestId('accepted').textContent()).toBe('1');
+    await upload('second.csv', 'K2');
+    await expect.poll(() => page.getByRole('region', { name: '导入报告 second.csv' }).getByTestId('accepted').textContent()).toBe('1');
+    await page.close();
+  });
+});
