@@ -113,6 +113,13 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     }
   };
 
+  // pointer position in WGS-84, for reading coordinates off the map
+  const readout = document.createElement('div');
+  readout.className = 'coord-readout';
+  readout.setAttribute('aria-hidden', 'true');
+  container.append(readout);
+  map.on('mousemove', (e) => (readout.textContent = `WGS-84 ${e.lngLat.lng.toFixed(5)}, ${e.lngLat.lat.toFixed(5)}`));
+
   map.on('click', (e) => {
     if (store.getState().picking) return actions.pickAt([e.lngLat.lng, e.lngLat.lat]);
     const hits = map.queryRenderedFeatures(e.point, { layers: [...CLICKABLE_LAYERS] });
@@ -136,6 +143,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
       if (state.assessment !== prev.assessment) render(state.assessment);
       if (state.selection !== prev.selection || state.assessment !== prev.assessment) showSelection(state.selection);
       if (state.selection && state.selection !== prev.selection) flyToSelection(map, state.assessment, state.selection);
+      if (state.focus && state.focus !== prev.focus) focusOn(map, state.assessment, state.focus.target);
       if (state.proposal !== prev.proposal || state.picking !== prev.picking) void renderProposal();
       if (state.proposal?.result && state.proposal.result !== prev.proposal?.result && state.proposal.site !== framedProposal) {
         framedProposal = state.proposal.site;
@@ -170,6 +178,19 @@ function flyToSelection(map: MapLibreMap, a: Assessment | null, s: Selection): v
   }
   const site = a.sites.find((x) => x.id === s.id);
   if (site && !map.getBounds().contains([site.lon, site.lat])) map.easeTo({ center: [site.lon, site.lat], duration: 0 });
+}
+
+/** Bring a searched site or zone into view, or the whole study area. */
+function focusOn(map: MapLibreMap, a: Assessment | null, target: Selection | 'all'): void {
+  if (!a || !target) return;
+  const geometries =
+    target === 'all' ? [...a.zones.map((z) => z.geometry), ...a.sites.map((s) => s.geometry)]
+    : target.kind === 'zone' ? a.zones.filter((z) => z.id === target.id).map((z) => z.geometry)
+    : target.kind === 'site' ? a.sites.filter((s) => s.id === target.id).map((s) => s.geometry)
+    : [];
+  if (geometries.length === 0) return;
+  const b = bboxOf({ type: 'GeometryCollection', geometries });
+  map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 60, maxZoom: target !== 'all' && target.kind === 'site' ? 16 : 14, duration: 0 });
 }
 
 /** Frame a newly placed proposal with its rings (the largest up to 500 m), so metres can be seen. */

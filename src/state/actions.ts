@@ -29,6 +29,8 @@ export interface Actions {
   setImportCrs(crs: CrsOption): void;
   setImportEncoding(encoding: TextEncodingName | undefined): void;
   select(selection: Selection): void;
+  /** select and bring into view (search results), or frame the whole study area with 'all' */
+  focus(target: Selection | 'all'): void;
   updateRule(id: string, patch: Partial<Pick<SetbackRule, 'min_distance_m' | 'status'>>): Promise<void>;
   importRules(file: string, text: string): Promise<void>;
   resetRules(): Promise<void>;
@@ -158,6 +160,10 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     },
     select(selection) {
       store.setState({ selection });
+    },
+    focus(target) {
+      const n = (store.getState().focus?.n ?? 0) + 1;
+      store.setState({ focus: { target, n }, ...(target === 'all' ? {} : { selection: target }) });
     },
     async updateRule(id, patch) {
       const { rules } = store.getState();

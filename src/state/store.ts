@@ -72,6 +72,8 @@ export interface AppState {
   assessing: boolean;
   assessError: string | null;
   selection: Selection;
+  /** a request to bring something into view (search, "whole city"); `n` changes with every request */
+  focus: { target: Selection | 'all'; n: number } | null;
   picking: Picking;
   proposal: Proposal | null;
 }
@@ -102,6 +104,7 @@ export function createAppStore() {
     assessing: false,
     assessError: null,
     selection: null,
+    focus: null,
     picking: null,
     proposal: null,
   }));

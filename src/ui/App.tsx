@@ -8,6 +8,7 @@ import { WhatIfPanel } from './WhatIfPanel';
 import { RulesPanel } from './RulesPanel';
 import { MethodPanel } from './MethodPanel';
 import { ProjectPanel } from './ProjectPanel';
+import { SearchBox } from './SearchBox';
 import { useAppState } from './AppContext';
 
 export function App() {
@@ -21,8 +22,9 @@ export function App() {
       </header>
       <main>
         <aside className="sidebar">
-          <ProjectPanel />
+          <SearchBox />
           <Legend />
+          <ProjectPanel />
           {assessError && <p role="alert" className="error">评估失败:{assessError}</p>}
           <ViolationsPanel />
           <WhatIfPanel />
