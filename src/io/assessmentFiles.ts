@@ -1,6 +1,6 @@
 // The batch output files of DESIGN §7 (a contract: extend, never rename): sites.csv, zones.geojson,
 // violations.csv, summary.json and import-report.json, as strings, so the CLI and the app write the same bytes.
-import type { Assessment, AssessedSite, Violation } from '../engine';
+import { VIOLATION_STATUS_ZH, type Assessment, type AssessedSite, type Violation } from '../engine';
 import { toCsv, type CsvColumn } from './csvWrite';
 import type { ImportFileReport } from './importSites';
 
@@ -45,13 +45,11 @@ export function violationColumns(a: Assessment): CsvColumn<Violation>[] {
   ];
 }
 
-const STATUS_ZH = { violation: '不符合', borderline: '临界', not_assessed: '未评估' } as const;
-
 /** The violation table for people (Chinese headers, rule and source on every row), for CSV and XLSX downloads. */
 export function violationTableColumns(a: Assessment): (CsvColumn<Violation> & { width?: number })[] {
   const names = new Map(a.sites.map((s) => [s.id, s.name]));
   return [
-    { header: '状态', value: (v) => STATUS_ZH[v.status], width: 8 },
+    { header: '状态', value: (v) => VIOLATION_STATUS_ZH[v.status], width: 8 },
     { header: '危险源编号', value: (v) => v.hazardId, width: 16 },
     { header: '危险源名称', value: (v) => names.get(v.hazardId), width: 28 },
     { header: '防护目标编号', value: (v) => v.targetId, width: 20 },

@@ -2,7 +2,7 @@
 // aggregation mode with its stated thresholds, the zoning units (polygons or a grid), and the profile as a file.
 // Every edit goes through the profile schema; a rejected edit leaves the profile in force as it was.
 import { useId, useState } from 'react';
-import { LEVEL_ZH, LEVELS, RISK_MATRIX_METHODS, type AggregationMode, type MethodProfile } from '../engine';
+import { LEVEL_ZH, LEVELS, RISK_MATRIX_METHODS, SOURCE_STATUS_ZH, type AggregationMode, type MethodProfile } from '../engine';
 import { LEVEL_FILL } from '../figures/palette';
 import { useAppState, useServices } from './AppContext';
 import { downloadText } from './download';
@@ -12,7 +12,6 @@ const MODE_ZH: Record<AggregationMode, string> = {
   index: '加权指数 (index):Σ 等级权重 ÷ 面积或人口,按设定阈值分级',
   relative: '相对分级 (relative):风险点密度按分位数排名,颜色为相对排名',
 };
-const STATUS_ZH = { verified: '已核实', partly: '部分核实', unverified: '未核实', city: '城市自定' } as const;
 
 export function MethodPanel() {
   const { actions, store } = useServices();
@@ -54,7 +53,7 @@ export function MethodPanel() {
       <h3>风险矩阵 R = L × S</h3>
       <label htmlFor={ids.scheme}>方案</label>{' '}
       <select id={ids.scheme} value={profile.matrix.id} onChange={(e) => void actions.setMatrixScheme(e.target.value)}>
-        {RISK_MATRIX_METHODS.map((m) => <option key={m.id} value={m.id}>{m.name}({STATUS_ZH[m.status]})</option>)}
+        {RISK_MATRIX_METHODS.map((m) => <option key={m.id} value={m.id}>{m.name}({SOURCE_STATUS_ZH[m.status]})</option>)}
       </select>
       <table className="matrix" aria-label={`风险矩阵 ${profile.matrix.id}:行为可能性 L,列为严重性 S`}>
         <thead><tr><th scope="col">L \ S</th>{[1, 2, 3, 4, 5].map((s) => <th key={s} scope="col">{s}</th>)}</tr></thead>

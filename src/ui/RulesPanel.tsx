@@ -1,12 +1,11 @@
 // The protection-distance rule table: every rule with its source and status; the city can change a distance,
 // confirm a rule, and import or export the whole table (JSON or CSV). A bad file leaves the table as it was.
 import { useId, useState } from 'react';
-import { categoryByCode, type SetbackRule, type TargetClass } from '../engine';
+import { categoryByCode, SOURCE_STATUS_ZH, type SetbackRule, type TargetClass } from '../engine';
 import { ruleTableCsv, ruleTableJson } from '../io';
 import { useActions, useAppState } from './AppContext';
 import { downloadText } from './download';
 
-const STATUS_ZH: Record<SetbackRule['status'], string> = { verified: '已核实', partly: '部分核实', unverified: '未核实', city: '城市自定' };
 const CLASS_ZH: Record<TargetClass, string> = {
   important_public: '重要公共建筑物', class1: '一类保护物', class2: '二类保护物', class3: '三类保护物', water_source: '饮用水源', section19: '条例§19 防护目标',
 };
@@ -93,7 +92,7 @@ export function RulesPanel() {
                     )}
                   </td>
                   <td>
-                    <span className={`badge badge-${r.status}`}>{STATUS_ZH[r.status]}</span>
+                    <span className={`badge badge-${r.status}`}>{SOURCE_STATUS_ZH[r.status]}</span>
                     {r.status !== 'verified' && (
                       <button type="button" className="link" onClick={() => void actions.updateRule(r.id, { status: 'verified' })}>确认</button>
                     )}

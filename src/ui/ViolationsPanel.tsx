@@ -1,11 +1,10 @@
 // The violation list: filter by status and text, sort by any column, select a row to see it on the map,
 // export exactly what is shown (CSV with BOM, or XLSX) with the rule and source of every row.
 import { useMemo, useState } from 'react';
-import type { Violation, ViolationStatus } from '../engine';
+import { VIOLATION_STATUS_ZH, type Violation, type ViolationStatus } from '../engine';
 import { toCsv, toXlsx, violationTableColumns } from '../io';
 import { useActions, useAppState } from './AppContext';
 import { downloadBytes, downloadText } from './download';
-import { STATUS_ZH } from './explain';
 
 type SortKey = 'status' | 'hazard' | 'target' | 'distance' | 'required' | 'shortfall' | 'rule';
 const STATUS_ORDER: Record<ViolationStatus, number> = { violation: 0, borderline: 1, not_assessed: 2 };
@@ -64,7 +63,7 @@ export function ViolationsPanel() {
         <legend className="meta">显示</legend>
         {(Object.keys(STATUS_ORDER) as ViolationStatus[]).map((s) => (
           <label key={s}>
-            <input type="checkbox" checked={shown[s]} onChange={(e) => setShown({ ...shown, [s]: e.target.checked })} /> {STATUS_ZH[s]} {counts[s] ?? 0}
+            <input type="checkbox" checked={shown[s]} onChange={(e) => setShown({ ...shown, [s]: e.target.checked })} /> {VIOLATION_STATUS_ZH[s]} {counts[s] ?? 0}
           </label>
         ))}
         <label>
@@ -99,7 +98,7 @@ export function ViolationsPanel() {
                 onClick={() => actions.select({ kind: 'violation', index })}
                 onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && actions.select({ kind: 'violation', index })}
               >
-                <td>{STATUS_ZH[v.status]}</td>
+                <td>{VIOLATION_STATUS_ZH[v.status]}</td>
                 <td>{names.get(v.hazardId)}</td>
                 <td>{names.get(v.targetId)}</td>
                 <td>{v.distanceM.toFixed(2)}</td>

@@ -1,13 +1,12 @@
 // 一票否决 check for a proposed site: what it is, where it goes (map click, drawn polygon or typed coordinates
 // in any supported CRS), and the verdict against everything loaded, with the rule and source of each finding.
 import { useEffect, useMemo, useState } from 'react';
-import { CATEGORIES, categoryByCode, type VapourRecovery } from '../engine';
+import { CATEGORIES, categoryByCode, VIOLATION_STATUS_ZH, type VapourRecovery } from '../engine';
 import { CRS_CHOICES, toWgs84, type Crs } from '../io';
 import type { ProposalDraft } from '../state/actions';
 import { useActions, useAppState } from './AppContext';
-import { STATUS_ZH } from './explain';
 
-const VERDICT_ZH = { compliant: '符合', violation: '不符合', borderline: '临界', not_assessed: '未评估' } as const;
+const VERDICT_ZH = { compliant: '符合', ...VIOLATION_STATUS_ZH } as const;
 
 export function WhatIfPanel() {
   const actions = useActions();
@@ -121,7 +120,7 @@ export function WhatIfPanel() {
                       const other = f.hazardId === proposal.site.id ? f.targetId : f.hazardId;
                       return (
                         <tr key={i}>
-                          <td>{STATUS_ZH[f.status]}</td>
+                          <td>{VIOLATION_STATUS_ZH[f.status]}</td>
                           <td>{names.get(other) ?? other}</td>
                           <td>{f.distanceM.toFixed(2)}</td>
                           <td>{f.requiredM ?? '—'}</td>

@@ -1,6 +1,6 @@
 // Why does this thing look the way it does? Plain-data explanations of a zone, a site or a violation,
 // shared by the map popup and the panels (rendered as text, never as HTML).
-import { categoryByCode, LEVEL_ZH, type Assessment, type Level } from '../engine';
+import { categoryByCode, LEVEL_ZH, VIOLATION_STATUS_ZH, type Assessment, type Level } from '../engine';
 
 export interface Explanation {
   title: string;
@@ -66,20 +66,19 @@ export function explainSite(a: Assessment, siteId: string): Explanation | null {
     list: findings.length
       ? {
           heading: `防护距离问题 ${findings.length} 项`,
-          items: findings.slice(0, 10).map((v) => `${STATUS_ZH[v.status]} · ${names.get(v.hazardId === s.id ? v.targetId : v.hazardId)} · ${v.distanceM.toFixed(2)} m${v.requiredM !== null ? ` / 要求 ${v.requiredM} m` : ''}`),
+          items: findings.slice(0, 10).map((v) => `${VIOLATION_STATUS_ZH[v.status]} · ${names.get(v.hazardId === s.id ? v.targetId : v.hazardId)} · ${v.distanceM.toFixed(2)} m${v.requiredM !== null ? ` / 要求 ${v.requiredM} m` : ''}`),
         }
       : undefined,
   };
 }
 
-export const STATUS_ZH = { violation: '不符合', borderline: '临界', not_assessed: '未评估' } as const;
 
 export function explainViolation(a: Assessment, index: number): Explanation | null {
   const v = a.violations[index];
   if (!v) return null;
   const names = new Map(a.sites.map((s) => [s.id, s.name]));
   return {
-    title: `${STATUS_ZH[v.status]}:${names.get(v.hazardId)} → ${names.get(v.targetId)}`,
+    title: `${VIOLATION_STATUS_ZH[v.status]}:${names.get(v.hazardId)} → ${names.get(v.targetId)}`,
     level: null,
     rows: [
       ['实测距离', `${v.distanceM.toFixed(2)} m (边缘到边缘,WGS-84 椭球测地线;${v.measuredBetween})`],

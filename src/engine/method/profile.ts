@@ -1,7 +1,7 @@
 // A method profile: how sites are scored and zones aggregated, as data with a source for every table.
 // Read from files through a schema, so a bad profile names the field at fault and is never half-applied.
 import { z } from 'zod';
-import { LEVELS, type Level, type RiskMatrixMethod } from '../model';
+import { LEVELS, type RiskMatrixMethod } from '../model';
 import { ConfigError } from '../validateConfig';
 
 const level = z.enum(LEVELS);
@@ -97,8 +97,4 @@ export function parseMethodProfile(doc: unknown): MethodProfile {
 /** The same profile with another risk-matrix scheme. */
 export function withMatrix(profile: MethodProfile, matrix: RiskMatrixMethod): MethodProfile {
   return { ...profile, matrix: { ...matrix, likelihoodScale: matrix.likelihoodScale ?? [], severityScale: matrix.severityScale ?? [] } };
-}
-
-export function levelsOf<T extends { level: Level }>(xs: readonly T[]): Level[] {
-  return xs.map((x) => x.level);
 }

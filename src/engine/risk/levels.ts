@@ -1,5 +1,5 @@
 // Level ordering and names (重大/较大/一般/低 = red/orange/yellow/blue).
-import { LEVELS, type Counts, type Level } from '../model';
+import { LEVELS, type Counts, type Level, type SetbackRule, type ViolationStatus } from '../model';
 
 /** 0 = red (highest) … 3 = blue */
 export const LEVEL_RANK: Record<Level, number> = { red: 0, orange: 1, yellow: 2, blue: 3 };
@@ -7,11 +7,11 @@ export const LEVEL_RANK: Record<Level, number> = { red: 0, orange: 1, yellow: 2,
 export const LEVEL_ZH: Record<Level, string> = { red: '重大风险', orange: '较大风险', yellow: '一般风险', blue: '低风险' };
 export const LEVEL_EN: Record<Level, string> = { red: 'Major', orange: 'Significant', yellow: 'Moderate', blue: 'Low' };
 
-export function higherLevel(a: Level | null, b: Level | null): Level | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return LEVEL_RANK[a] <= LEVEL_RANK[b] ? a : b;
-}
+/** Names of setback findings (violations.csv keeps the codes; tables and popups show these). */
+export const VIOLATION_STATUS_ZH: Record<ViolationStatus, string> = { violation: '不符合', borderline: '临界', not_assessed: '未评估' };
+
+/** Names of a rule's or method's verification status. */
+export const SOURCE_STATUS_ZH: Record<SetbackRule['status'], string> = { verified: '已核实', partly: '部分核实', unverified: '未核实', city: '城市自定' };
 
 export function isLevel(v: unknown): v is Level {
   return typeof v === 'string' && (LEVELS as readonly string[]).includes(v);
