@@ -16,6 +16,10 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,mjs,css,html,geojson,csv,json,svg}'],
         maximumFileSizeToCacheInBytes: 4 * 2 ** 20,
+        // The white-paper renderer (resvg wasm) and figure font are fetched only when exporting; cached then, so a
+        // later export works offline too.
+        globIgnores: ['**/*.wasm', '**/*.otf'],
+        runtimeCaching: [{ urlPattern: /\.(?:wasm|otf)$/, handler: 'CacheFirst', options: { cacheName: 'whitepaper-assets' } }],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
         clientsClaim: true,

@@ -13,7 +13,7 @@ async function bytes(url: string): Promise<Uint8Array> {
 export async function fetchDemoFiles(): Promise<DemoFiles> {
   const [zones, fictitious, osm] = await Promise.all([bytes(districtsUrl), bytes(fictitiousUrl), bytes(osmUrl)]);
   return {
-    zones: new TextDecoder().decode(zones),
+    zones: { file: 'nanjing-districts.wgs84.geojson', bytes: zones },
     sites: [
       { file: 'nanjing-sites.fictitious.csv', bytes: fictitious, crs: 'wgs84' },
       { file: 'nanjing-osm.geojson', bytes: osm, crs: 'wgs84' },

@@ -7,7 +7,7 @@ const USAGE = `usage:
   npm run cli -- assess --sites FILE [--sites FILE …] [--zones FILE.geojson] [--crs auto|wgs84|cgcs2000|gcj02|bd09]
                         [--method FILE.json] [--rules FILE.json|.csv] [--data-date YYYY-MM-DD]
                         [--grid square:METRES|hex:METRES] --out DIR
-  npm run cli -- whitepaper <same options> --out DIR`;
+  npm run cli -- whitepaper <same options> [--previous SUMMARY.json] [--title TEXT] [--attribution TEXT] --out DIR`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -28,6 +28,9 @@ async function main(argv: string[]): Promise<number> {
         out: { type: 'string' },
         'data-date': { type: 'string' },
         grid: { type: 'string' },
+        previous: { type: 'string' },
+        title: { type: 'string' },
+        attribution: { type: 'string' },
       },
       strict: true,
     }));

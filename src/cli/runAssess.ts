@@ -1,15 +1,17 @@
 // The CLI's work, separate from argument parsing so tests can call it directly.
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { defaultAttribution } from '../figures/attribution';
 import {
   assess, ConfigError, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, type MethodProfile, type Site, type Zone,
 } from '../engine';
 import {
-  BinaryFileError, FileFormatError, importReportJson, importSitesFile, isCrsOption, readRuleTable, readZones, sha256Hex, sitesCsv,
-  summaryJson, violationsCsv, zonesGeoJson, type ImportFileReport, type InputDigest,
+  BinaryFileError, FileFormatError, importSitesFile, isCrsOption, readRuleTable, readZones, sha256Hex, type ImportFileReport, type InputDigest,
 } from '../io';
-import { writeWhitepaperFiles } from './writeWhitepaper';
-import { UNSPECIFIED_DATE } from '../figures/riskByDistrictFigure';
+import { readPreviousSummary, SummaryFileError } from '../io/previousSummary';
+import { assessFiles, whitepaperTitle, type OutputFile } from '../whitepaper/bundle';
+import { whitepaperFilesInNode } from './writeWhitepaper';
 
 export class UsageError extends Error {}
 export class InputError extends Error {}
@@ -26,7 +28,14 @@ export interface AssessArgs {
   /** "square:500" or "hex:1000": zone by a generated grid over the --zones area */
   grid?: string;
   whitepaper?: boolean;
+  /** whitepaper: a previous assessment's summary.json, compared in F6 */
+  previous?: string;
+  /** whitepaper: the report's title */
+  title?: string;
+  /** whitepaper: the data credit printed on every figure (default: the demo's credits for demo data) */
+  attribution?: string;
 }
+
 
 export async function runAssess(args: AssessArgs): Promise<{ message: string }> {
   if (!args.sites?.length) throw new UsageError('--sites FILE is required (at least one)');
@@ -71,17 +80,21 @@ export async function runAssess(args: AssessArgs): Promise<{ message: string }> 
     sites.push(...accepted);
     reports.push(report);
   }
+  const previousPath = args.previous;
+  const previous = previousPath === undefined ? null
+    : guard(previousPath, () => readPreviousSummary(basename(previousPath), new TextDecoder().decode(readFileSyncChecked(previousPath))));
   const assessment = assess({ sites, zones, ...(grid ? { grid } : {}) }, config);
-  await mkdir(args.out, { recursive: true });
-  const files: [string, string][] = [
-    ['import-report.json', importReportJson(reports)],
-    ['sites.csv', sitesCsv(assessment)],
-    ['zones.geojson', zonesGeoJson(assessment)],
-    ['violations.csv', violationsCsv(assessment)],
-    ['summary.json', summaryJson(assessment, digests, { ...config, dataDate: args.dataDate ?? null })],
-  ];
-  for (const [name, text] of files) await writeFile(join(args.out, name), text);
-  if (args.whitepaper) await writeWhitepaperFiles(args.out, assessment, args.dataDate ?? UNSPECIFIED_DATE);
+  const common = { assessment, reports, digests, borderlineToleranceM: config.borderlineToleranceM, dataDate: args.dataDate ?? null };
+  const files: OutputFile[] = args.whitepaper
+    ? await whitepaperFilesInNode({
+      ...common, districts: zones, profile: config.method, rules: config.rules, previous,
+      title: args.title ?? whitepaperTitle(), attribution: args.attribution ?? defaultAttribution(assessment.sites.some((s) => s.fictitious)),
+    })
+    : assessFiles(common);
+  for (const f of files) {
+    await mkdir(dirname(join(args.out, f.path)), { recursive: true });
+    await writeFile(join(args.out, f.path), f.data);
+  }
   const rows = reports.reduce((n, r) => n + r.rows, 0);
   const rejected = reports.reduce((n, r) => n + r.rejected, 0);
   const v = assessment.violations;
@@ -118,7 +131,7 @@ async function guardAsync<T>(path: string, fn: () => Promise<T>): Promise<T> {
 }
 
 function asInputError(path: string, e: unknown): unknown {
-  if (e instanceof ConfigError || e instanceof FileFormatError || e instanceof BinaryFileError || e instanceof SyntaxError) return new InputError(`${path}: ${e.message}`);
+  if (isInputProblem(e)) return new InputError(`${path}: ${e.message}`);
   return e;
 }
 
@@ -126,9 +139,18 @@ function guard<T>(path: string, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof FileFormatError || e instanceof BinaryFileError || e instanceof SyntaxError) {
-      throw new InputError(`${path}: ${e.message}`);
-    }
-    throw e;
+    throw asInputError(path, e);
+  }
+}
+
+function isInputProblem(e: unknown): e is Error {
+  return e instanceof ConfigError || e instanceof FileFormatError || e instanceof BinaryFileError || e instanceof SyntaxError || e instanceof SummaryFileError;
+}
+
+function readFileSyncChecked(path: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch (e) {
+    throw new InputError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }

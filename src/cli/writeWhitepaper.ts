@@ -1,17 +1,14 @@
-// `whitepaper` adds figures/ and tables/ to the assess outputs. So far: F3 (risk points by district and level)
-// and T2 (violations); the rest of the set (DESIGN §7) is tracked in its own issue.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Assessment } from '../engine';
-import { violationsCsv } from '../io';
-import { riskByDistrictFigure } from '../figures/riskByDistrictFigure';
-import { DEMO_ATTRIBUTION } from '../figures/attribution';
+// The white-paper set in Node: the same bundle as the app, with resvg's wasm and the figure font read from disk.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createPngRenderer } from '../figures/png';
+import { buildWhitepaper, type OutputFile, type WhitepaperInput } from '../whitepaper/bundle';
 
-export async function writeWhitepaperFiles(out: string, a: Assessment, dataDate: string): Promise<void> {
-  await mkdir(join(out, 'figures'), { recursive: true });
-  await mkdir(join(out, 'tables'), { recursive: true });
-  const f3 = riskByDistrictFigure(a.stats, { dataDate, methodName: a.methodId, attribution: DEMO_ATTRIBUTION });
-  await writeFile(join(out, 'figures', `${f3.id}.svg`), f3.svg);
-  await writeFile(join(out, 'figures', `${f3.id}.csv`), f3.csv);
-  await writeFile(join(out, 'tables', 'T2-violations.csv'), violationsCsv(a, { bom: true }));
+const FIGURE_FONT_FILE = new URL('../../data/fonts/NotoSansCJKsc-Regular.subset.otf', import.meta.url);
+
+export async function whitepaperFilesInNode(input: WhitepaperInput): Promise<OutputFile[]> {
+  const wasmPath = createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm');
+  const [wasm, font] = await Promise.all([readFile(wasmPath), readFile(FIGURE_FONT_FILE)]);
+  const png = await createPngRenderer(new Uint8Array(wasm), [new Uint8Array(font)]);
+  return buildWhitepaper(input, png);
 }

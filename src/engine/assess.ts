@@ -19,7 +19,7 @@ export function assess(input: AssessInput, config: AssessConfig, onProgress?: (s
   const hazards = sites.filter((s) => roleOf(s.category) === 'hazard');
   // A hazard is also a protection target for other hazards (e.g. a petrol station near a fireworks shop).
   const targets = sites.filter((s) => roleOf(s.category) === 'target' || roleOf(s.category) === 'hazard');
-  const { violations, pairsExamined } = checkSetbacks(hazards, targets, config);
+  const { violations, pairsExamined, hazardsByRule } = checkSetbacks(hazards, targets, config);
   onProgress?.(0.3, 'setbacks');
   const aggregation = config.method.aggregation;
   const assessedZones =
@@ -40,6 +40,7 @@ export function assess(input: AssessInput, config: AssessConfig, onProgress?: (s
       hazardsChecked: hazards.length,
       targetsChecked: targets.filter((t) => roleOf(t.category) === 'target').length,
       pairsExamined,
+      hazardsByRule,
     }),
   };
 }

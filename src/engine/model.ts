@@ -190,6 +190,8 @@ export interface AssessmentStats {
   hazardsChecked: number;
   targetsChecked: number;
   pairsExamined: number;
+  /** hazards each rule binds, by rule id (the denominator of a rule's compliance) */
+  hazardsByRule: Record<string, number>;
 }
 
 export interface Assessment {

@@ -11,3 +11,6 @@ export const LEVEL_FILL: Record<Level, string> = {
 
 // Single-quoted family names: ECharts writes this inside a double-quoted style attribute.
 export const FIGURE_FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
+
+/** Sites no method could score: neutral grey, never mistaken for a level. */
+export const UNSCORED_FILL = '#bdbdbd';

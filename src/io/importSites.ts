@@ -1,4 +1,5 @@
 // A site file (CSV or GeoJSON bytes) → accepted sites in WGS-84 + an import report that accounts for every row.
+import { sha256Hex } from './sha256';
 import type { Geometry } from 'geojson';
 import { bboxOf, edgeToEdgeMeters, representativePoint, type Site, type Zone } from '../engine';
 import { decodeText, type TextEncodingName } from './decodeText';
@@ -27,6 +28,8 @@ export interface ImportFileReport {
   /** the source's headers and the field each one was read as (null: ignored); absent in projects saved before them */
   headers?: string[];
   columnFields?: (CanonicalField | null)[];
+  /** SHA-256 of the file as read (set by importSitesFile) */
+  sha256?: string;
 }
 
 export interface ImportOptions {
@@ -68,9 +71,12 @@ export function isXlsx(file: string, bytes: Uint8Array): boolean {
 /** Any supported file: CSV/TSV (any encoding), GeoJSON, or XLSX (first sheet unless one is named). */
 export async function importSitesFile(file: string, bytes: Uint8Array, options: ImportOptions & { sheet?: string }, onProgress?: (share: number) => void): Promise<ImportResult> {
   checkSize(bytes);
-  if (!isXlsx(file, bytes)) return importSites(file, bytes, options, onProgress);
-  const table = await readXlsxRows(bytes, options.sheet);
-  return importTable(file, table, 'xlsx', options, onProgress);
+  const result = isXlsx(file, bytes)
+    ? importTable(file, await readXlsxRows(bytes, options.sheet), 'xlsx', options, onProgress)
+    : importSites(file, bytes, options, onProgress);
+  // the file's checksum travels with its report, so summary.json can name the exact input wherever it is written
+  result.report.sha256 = await sha256Hex(bytes);
+  return result;
 }
 
 function checkSize(bytes: Uint8Array): void {

@@ -31,6 +31,8 @@ export interface Project {
   datasets: ProjectDataset[];
   zones: Zone[];
   zonesSource: string;
+  /** the zones file and its checksum, listed in summary.json (absent for zones saved before it was kept) */
+  zonesDigest?: { file: string; sha256: string } | null;
   zoning: { kind: 'polygons' } | { kind: 'grid'; shape: 'square' | 'hex'; cellM: number };
   profile: MethodProfile;
   rules: SetbackRuleTable;
@@ -83,6 +85,7 @@ const projectSchema = z.object({
   datasets: z.array(z.object({ file: z.string(), sites: z.array(siteSchema), report: reportSchema, demo: z.boolean() })),
   zones: z.array(zoneSchema),
   zonesSource: z.string(),
+  zonesDigest: z.object({ file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).nullable().optional(),
   zoning: z.union([z.object({ kind: z.literal('polygons') }), z.object({ kind: z.literal('grid'), shape: z.enum(['square', 'hex']), cellM: z.number().min(10) })]),
   profile: methodProfileSchema,
   rules: z.unknown(),

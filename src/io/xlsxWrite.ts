@@ -1,5 +1,6 @@
 // XLSX tables for people: Chinese headers, column widths, frozen header row. ExcelJS is loaded on demand.
 import { neutraliseCell, type CsvColumn } from './csvWrite';
+import { restampZip } from './stableZip';
 
 /** Fixed workbook dates: the file records no wall clock. */
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
@@ -23,5 +24,6 @@ export async function toXlsx<T>(sheetName: string, rows: readonly T[], columns: 
       }),
     );
   }
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  // ExcelJS dates the zip entries with the wall clock: re-pack so the same table gives the same bytes
+  return restampZip(new Uint8Array(await workbook.xlsx.writeBuffer()));
 }

@@ -3,13 +3,13 @@ import {
   defaultConfig, DEFAULT_RULES, parseMethodProfile, RISK_MATRIX_METHODS, withMatrix, type AssessConfig, type MethodProfile, type SetbackRule,
   type SetbackRuleTable, type Site, type Zone,
 } from '../engine';
-import { importSitesFile, readRuleTable, readZones, type CrsOption, type MappingOverride, type Project, type TextEncodingName } from '../io';
+import { importSitesFile, readRuleTable, readZones, sha256Hex, type CrsOption, type MappingOverride, type Project, type TextEncodingName } from '../io';
 import { rememberedMapping, rememberMapping } from './columnMappings';
 import { CancelledError, type EngineClient } from '../worker/engineClient';
 import type { AppStore, Dataset, Picking, Selection, Zoning } from './store';
 
 export interface DemoFiles {
-  zones: string;
+  zones: { file: string; bytes: Uint8Array };
   sites: { file: string; bytes: Uint8Array; crs: CrsOption }[];
 }
 
@@ -45,7 +45,7 @@ export interface Actions {
   setMatrixScheme(id: string): Promise<void>;
   importProfile(file: string, text: string): Promise<void>;
   setZoning(zoning: Zoning): Promise<void>;
-  importZones(file: string, text: string): Promise<void>;
+  importZones(file: string, bytes: Uint8Array): Promise<void>;
   /** replace everything with a saved or imported project, then assess it */
   applyProject(project: Project): Promise<void>;
   setProposalDraft(draft: ProposalDraft): void;
@@ -111,8 +111,9 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
 
   return {
     async loadDemo(files) {
-      const zones = readZones(files.zones);
-      store.setState({ zones, zonesSource: '南京市区县边界(示意)', datasets: [] });
+      const zones = readZones(new TextDecoder().decode(files.zones.bytes));
+      const zonesDigest = { file: files.zones.file, sha256: await sha256Hex(files.zones.bytes) };
+      store.setState({ zones, zonesSource: '南京市区县边界(示意)', zonesDigest, datasets: [] });
       for (const f of files.sites) store.setState({ datasets: [...store.getState().datasets, await addDataset(f.file, f.bytes, f.crs, true, zones)] });
       await reassess();
     },
@@ -226,11 +227,11 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       store.setState({ zoning });
       await reassess();
     },
-    async importZones(file, text) {
+    async importZones(file, bytes) {
       try {
-        const zones = readZones(text);
+        const zones = readZones(new TextDecoder().decode(bytes));
         if (zones.length === 0) throw new Error('没有分区要素 (no zone features)');
-        store.setState({ zones, zonesSource: file, zonesError: null });
+        store.setState({ zones, zonesSource: file, zonesDigest: { file, sha256: await sha256Hex(bytes) }, zonesError: null });
       } catch (e) {
         store.setState({ zonesError: `${file}: ${(e as Error).message}` });
         return;
@@ -244,6 +245,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
         datasets: project.datasets.map((d, i) => ({ ...d, id: `${d.file}#${i}` })),
         zones: project.zones,
         zonesSource: project.zonesSource,
+        zonesDigest: project.zonesDigest ?? null,
         zoning: project.zoning,
         profile: project.profile,
         rules: project.rules,

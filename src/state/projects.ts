@@ -35,6 +35,7 @@ export function projectFromState(s: AppState): Project | null {
     datasets: s.datasets.map(({ file, sites, report, demo }) => ({ file, sites, report, demo })),
     zones: s.zones,
     zonesSource: s.zonesSource,
+    zonesDigest: s.zonesDigest,
     zoning: s.zoning,
     profile: s.profile,
     rules: s.rules,

@@ -1,7 +1,8 @@
 // The app's state: a vanilla zustand store (no React here), split into data, method, assessment, what-if, selection.
 import { createStore } from 'zustand/vanilla';
 import { DEFAULT_PROFILE, DEFAULT_RULES, type Assessment, type MethodProfile, type ProposalResult, type SetbackRuleTable, type Site, type Zone } from '../engine';
-import type { CrsOption, ImportFileReport, RejectedRows, TextEncodingName } from '../io';
+import type { PreviousAssessment } from '../figures/changeFigure';
+import type { CrsOption, ImportFileReport, InputDigest, RejectedRows, TextEncodingName } from '../io';
 
 export interface Dataset {
   id: string;
@@ -53,6 +54,8 @@ export interface AppState {
   zones: Zone[];
   /** where the zones came from (the demo's districts or an uploaded file) */
   zonesSource: string;
+  /** the zones file and its SHA-256 (listed with the inputs in summary.json) */
+  zonesDigest: InputDigest | null;
   zoning: Zoning;
   profile: MethodProfile;
   profileError: string | null;
@@ -76,6 +79,8 @@ export interface AppState {
   focus: { target: Selection | 'all'; n: number } | null;
   picking: Picking;
   proposal: Proposal | null;
+  /** a previous assessment (compared project or summary.json) for the white paper's comparison figure F6 */
+  previous: PreviousAssessment | null;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -89,6 +94,7 @@ export function createAppStore() {
     datasets: [],
     zones: [],
     zonesSource: '',
+    zonesDigest: null,
     zoning: { kind: 'polygons' },
     profile: DEFAULT_PROFILE,
     profileError: null,
@@ -107,5 +113,6 @@ export function createAppStore() {
     focus: null,
     picking: null,
     proposal: null,
+    previous: null,
   }));
 }

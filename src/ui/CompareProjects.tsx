@@ -5,7 +5,7 @@ import type { ProjectSummary } from '../state/projectStorage';
 import { useAppState, useServices } from './AppContext';
 
 export function CompareProjects({ others }: { others: ProjectSummary[] }) {
-  const { projects } = useServices();
+  const { projects, store } = useServices();
   const current = useAppState((s) => s.assessment?.stats);
   const [choice, setChoice] = useState('');
   const [result, setResult] = useState<{ name: string; assessmentDate: string; stats: AssessmentStats } | null>(null);
@@ -14,7 +14,10 @@ export function CompareProjects({ others }: { others: ProjectSummary[] }) {
   const compare = async () => {
     setError(null);
     try {
-      setResult(await projects.compareWith(choice));
+      const r = await projects.compareWith(choice);
+      setResult(r);
+      // the comparison also feeds the white paper's F6
+      store.setState({ previous: { label: r.name, dataDate: r.assessmentDate || null, sitesByLevel: r.stats.sitesByLevel, zonesByLevel: r.stats.zonesByLevel } });
     } catch (e) {
       setError((e as Error).message);
     }

@@ -135,7 +135,7 @@ export function MethodPanel() {
       </fieldset>
       {zonesError && <p role="alert" className="error">分区文件无法导入,原分区保留:{zonesError}</p>}
       <label htmlFor={ids.zones}>上传分区 GeoJSON(区县、街道、园区;可含 population 属性):</label>{' '}
-      <input id={ids.zones} type="file" accept=".geojson,.json" onChange={async (e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) await actions.importZones(f.name, await f.text()); }} />
+      <input id={ids.zones} type="file" accept=".geojson,.json" onChange={async (e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) await actions.importZones(f.name, new Uint8Array(await f.arrayBuffer())); }} />
 
       <h3>方法文件</h3>
       <div className="buttons">

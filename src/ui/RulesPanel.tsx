@@ -1,32 +1,10 @@
 // The protection-distance rule table: every rule with its source and status; the city can change a distance,
 // confirm a rule, and import or export the whole table (JSON or CSV). A bad file leaves the table as it was.
 import { useId, useState } from 'react';
-import { categoryByCode, SOURCE_STATUS_ZH, type SetbackRule, type TargetClass } from '../engine';
+import { ruleHazardText as hazardText, ruleTargetText as targetText, shortSource, SOURCE_STATUS_ZH, type SetbackRule } from '../engine';
 import { ruleTableCsv, ruleTableJson } from '../io';
 import { useActions, useAppState } from './AppContext';
 import { downloadText } from './download';
-
-const CLASS_ZH: Record<TargetClass, string> = {
-  important_public: '重要公共建筑物', class1: '一类保护物', class2: '二类保护物', class3: '三类保护物', water_source: '饮用水源', section19: '条例§19 防护目标',
-};
-const RECOVERY_ZH = { none: '无油气回收', unloading: '卸油回收', full: '卸油+加油回收' } as const;
-
-function hazardText(r: SetbackRule): string {
-  const names = r.hazard.categories.map((c) => categoryByCode(c)?.zh ?? c).join('、');
-  const c = r.hazard.conditions;
-  const cond = [c?.stationGrade ? `${['一', '二', '三'][c.stationGrade - 1]}级站` : '', c?.vapourRecovery ? RECOVERY_ZH[c.vapourRecovery] : ''].filter(Boolean).join(',');
-  return cond ? `${names}(${cond})` : names;
-}
-
-function targetText(r: SetbackRule): string {
-  return [...(r.target.classes ?? []).map((c) => CLASS_ZH[c]), ...(r.target.categories ?? []).map((c) => categoryByCode(c)?.zh ?? c)].join('、');
-}
-
-/** The citation's head (standard and table) for the list; the full text opens on demand. */
-function shortSource(source: string): string {
-  const head = source.split(/[;(]/)[0]!.trim();
-  return head.length > 42 ? `${head.slice(0, 40)}…` : head;
-}
 
 export function RulesPanel() {
   const actions = useActions();

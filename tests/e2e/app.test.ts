@@ -96,19 +96,6 @@ describe('the demo city in a real browser', () => {
     await page.close();
   });
 
-  it('exports the risk-by-district figure as a non-empty SVG with its title', async () => {
-    const page = await openApp();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '图3 各区风险点 (SVG)' }).click()]);
-    const svg = readFileSync((await download.path())!, 'utf8');
-    expect(download.suggestedFilename()).toBe('F3-risk-by-district.svg');
-    expect(svg.startsWith('<svg')).toBe(true);
-    const parseError = await page.evaluate((text) => new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('parsererror')?.textContent ?? null, svg);
-    expect(parseError).toBeNull();
-    expect(svg).toContain('图3 各区风险点数量');
-    expect(svg).toContain('六合区');
-    await page.close();
-  });
-
   it('made no request to any non-local host and logged no errors', () => {
     expect(externalRequests).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import Papa from 'papaparse';
 import { assess, LEVEL_ZH, LEVELS } from '../../src/engine';
-import { riskByDistrictFigure } from '../../src/figures/riskByDistrictFigure';
+import { riskByDistrictFigure } from '../../src/figures/countFigures';
 import { createConfig, createSite } from '../helpers/sites';
 
 const OPTIONS = { dataDate: '2026-11-01', methodName: 'matrix-A', attribution: '© OpenStreetMap contributors' };
@@ -29,7 +29,8 @@ describe('F3 risk points by district and level', () => {
 
   it('has a CSV whose counts sum to the summary and appear on the figure', () => {
     const rows = Papa.parse<string[]>(figure.csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.slice(1);
-    const total = rows.reduce((n, r) => n + r.slice(1).reduce((m, c) => m + Number(c), 0), 0);
+    const total = rows.reduce((n, r) => n + r.slice(1, -1).reduce((m, c) => m + Number(c), 0), 0);
+    expect(rows.map((r) => Number(r.at(-1)))).toEqual(rows.map((r) => r.slice(1, -1).reduce((m, c) => m + Number(c), 0)));
     const s = stats.sitesByLevel;
     expect(total).toBe(s.red + s.orange + s.yellow + s.blue + s.unscored);
     expect(rows.map((r) => r[0])).toEqual(['玄武区', '鼓楼区']);

@@ -13,6 +13,8 @@ export interface SetbackResult {
   violations: Violation[];
   /** candidate pairs from the index that some rule binds (the prefilter's output; most are dropped by box distance) */
   pairsExamined: number;
+  /** hazards each rule binds (a rule's compliance rate = hazards without a finding under it / this) */
+  hazardsByRule: Record<string, number>;
 }
 
 interface HazardProfile {
@@ -24,7 +26,13 @@ interface HazardProfile {
 
 export function checkSetbacks(hazards: Site[], targets: Site[], config: AssessConfig): SetbackResult {
   const violations: Violation[] = [];
-  if (hazards.length === 0 || targets.length === 0) return { violations, pairsExamined: 0 };
+  const hazardsByRule: Record<string, number> = {};
+  if (hazards.length === 0) return { violations, pairsExamined: 0, hazardsByRule };
+  if (targets.length === 0) {
+    const profiles = new Map<string, HazardProfile>();
+    for (const h of hazards) for (const r of profileOf(h, config, profiles).rules.rules) hazardsByRule[r.id] = (hazardsByRule[r.id] ?? 0) + 1;
+    return { violations, pairsExamined: 0, hazardsByRule };
+  }
   const index = new Flatbush(targets.length);
   const boxes = new Float64Array(targets.length * 4);
   targets.forEach((t, i) => {
@@ -53,6 +61,7 @@ export function checkSetbacks(hazards: Site[], targets: Site[], config: AssessCo
     const hazard = hazards[hi]!;
     const profile = profileOf(hazard, config, profiles);
     if (profile.rules.rules.length === 0) continue;
+    for (const r of profile.rules.rules) hazardsByRule[r.id] = (hazardsByRule[r.id] ?? 0) + 1;
     const planned = (plans[profile.id] ??= []);
     const box = bboxOf(hazard.geometry);
     const poleward = Math.max(Math.abs(box[1]), Math.abs(box[3]));
@@ -75,7 +84,7 @@ export function checkSetbacks(hazards: Site[], targets: Site[], config: AssessCo
     }
     if (violations.length - first > 1) sortTail(violations, first);
   }
-  return { violations, pairsExamined };
+  return { violations, pairsExamined, hazardsByRule };
 }
 
 function sortTail(list: Violation[], from: number): void {

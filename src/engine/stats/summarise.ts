@@ -6,7 +6,7 @@ export function summarise(
   sites: AssessedSite[],
   zones: AssessedZone[],
   violations: Violation[],
-  extra: Pick<AssessmentStats, 'hazardsChecked' | 'targetsChecked' | 'pairsExamined'>,
+  extra: Pick<AssessmentStats, 'hazardsChecked' | 'targetsChecked' | 'pairsExamined' | 'hazardsByRule'>,
 ): AssessmentStats {
   const sitesByLevel = emptyCounts();
   const sitesByDistrict: Record<string, Counts> = {};
@@ -27,6 +27,7 @@ export function summarise(
     sitesByDomain: sortKeys(sitesByDomain),
     violationsByRule: sortKeys(violationsByRule),
     ...extra,
+    hazardsByRule: sortKeys(extra.hazardsByRule),
   };
 }
 

@@ -1,0 +1,124 @@
+// The whole white-paper set as a list of files (DESIGN §7): the assess outputs, figures/ (SVG, 300 dpi PNG, CSV),
+// tables/ (CSV, XLSX), whitepaper.html and checksums. Pure: the CLI writes the list to a folder, the app zips it,
+// and both get the same bytes for the same inputs.
+import type { Assessment, MethodProfile, SetbackRuleTable, Zone } from '../engine';
+import {
+  importReportJson, sha256Hex, sitesCsv, summaryJson, toCsv, toXlsx, violationsCsv, zonesGeoJson, type ImportFileReport, type InputDigest,
+} from '../io';
+import { changeFigure, type PreviousAssessment } from '../figures/changeFigure';
+import { riskByDistrictFigure, riskByDomainFigure, riskByLevelFigure } from '../figures/countFigures';
+import { UNSPECIFIED_DATE, type Figure, type FigureOptions } from '../figures/figure';
+import type { PngRenderer } from '../figures/png';
+import { setbackComplianceFigure } from '../figures/setbackComplianceFigure';
+import { zoningMapFigure } from '../figures/zoningMapFigure';
+import { whitepaperHtml } from './report';
+import { majorRisksTable, methodDataTable, violationsTable, type Table } from './tables';
+
+export interface WhitepaperInput {
+  assessment: Assessment;
+  /** the input zoning polygons (districts): outlined and named on F1 */
+  districts: Zone[];
+  reports: ImportFileReport[];
+  digests: InputDigest[];
+  profile: MethodProfile;
+  rules: SetbackRuleTable;
+  borderlineToleranceM: number;
+  /** YYYY-MM-DD the data describe; null: "未注明" */
+  dataDate: string | null;
+  title: string;
+  attribution: string;
+  previous: PreviousAssessment | null;
+}
+
+export const DEFAULT_TITLE = '城市安全风险评估白皮书图表';
+
+/** The report's title: the project's name when there is one. */
+export function whitepaperTitle(projectName?: string): string {
+  return projectName ? `${projectName} ${DEFAULT_TITLE}` : DEFAULT_TITLE;
+}
+
+export interface OutputFile {
+  path: string;
+  data: string | Uint8Array;
+}
+
+/** The five contract files of `assess` (DESIGN §7). */
+export function assessFiles(i: Pick<WhitepaperInput, 'assessment' | 'reports' | 'digests' | 'borderlineToleranceM' | 'dataDate'>): OutputFile[] {
+  return [
+    { path: 'import-report.json', data: importReportJson(i.reports) },
+    { path: 'sites.csv', data: sitesCsv(i.assessment) },
+    { path: 'zones.geojson', data: zonesGeoJson(i.assessment) },
+    { path: 'violations.csv', data: violationsCsv(i.assessment) },
+    { path: 'summary.json', data: summaryJson(i.assessment, i.digests, { borderlineToleranceM: i.borderlineToleranceM, dataDate: i.dataDate }) },
+  ];
+}
+
+export function methodName(a: Assessment, profile: MethodProfile): string {
+  const mode = { max: '就高', index: '加权指数', relative: '相对分级' }[a.aggregationMode];
+  return `${profile.name}(${profile.id},矩阵 ${profile.matrix.id},分区${mode})`;
+}
+
+export function whitepaperFigures(i: WhitepaperInput): { figures: Figure[]; missing: { title: string; reason: string }[] } {
+  const a = i.assessment;
+  const options: FigureOptions = { dataDate: i.dataDate ?? UNSPECIFIED_DATE, methodName: methodName(a, i.profile), attribution: i.attribution };
+  const figures = [
+    zoningMapFigure({ assessment: a, districts: i.districts }, options),
+    riskByLevelFigure(a.stats, options),
+    riskByDistrictFigure(a.stats, options),
+    riskByDomainFigure(a.stats, options),
+    setbackComplianceFigure(a, i.rules, options),
+  ];
+  const missing: { title: string; reason: string }[] = [];
+  if (i.previous) figures.push(changeFigure(a.stats, i.previous, options));
+  else missing.push({ title: '图6 与上期评估对比', reason: '未生成:没有载入上一期评估(已保存的项目或上一期的 summary.json)' });
+  return { figures, missing };
+}
+
+export async function buildWhitepaper(i: WhitepaperInput, png: PngRenderer, onProgress?: (share: number, stage: string) => void): Promise<OutputFile[]> {
+  const files = assessFiles(i);
+  onProgress?.(0.05, 'figures');
+  const { figures, missing } = whitepaperFigures(i);
+  for (const [n, f] of figures.entries()) {
+    files.push({ path: `figures/${f.id}.svg`, data: f.svg }, { path: `figures/${f.id}.csv`, data: f.csv });
+    files.push({ path: `figures/${f.id}.png`, data: png.render(f.svg) });
+    onProgress?.(0.05 + (0.7 * (n + 1)) / figures.length, 'figures');
+    await yieldToEventLoop();
+  }
+  const tables: Table<unknown>[] = [
+    majorRisksTable(i.assessment),
+    violationsTable(i.assessment),
+    methodDataTable({ ...i }),
+  ] as Table<unknown>[];
+  for (const t of tables) {
+    files.push({ path: `tables/${t.id}.csv`, data: toCsv(t.rows, t.columns, { bom: true }) });
+    files.push({ path: `tables/${t.id}.xlsx`, data: await toXlsx(t.sheet, t.rows, t.columns) });
+  }
+  onProgress?.(0.85, 'report');
+  files.push({
+    path: 'whitepaper.html',
+    data: whitepaperHtml({
+      title: i.title, dataDate: i.dataDate, methodName: methodName(i.assessment, i.profile), attribution: i.attribution,
+      assessment: i.assessment, profile: i.profile, rules: i.rules, reports: i.reports, figures, missingFigures: missing, tables,
+      fictitious: i.assessment.sites.some((s) => s.fictitious),
+    }),
+  });
+  files.push({ path: 'checksums.sha256', data: await checksums(files) });
+  onProgress?.(1, 'done');
+  return files;
+}
+
+export function fileBytes(f: OutputFile): Uint8Array {
+  return typeof f.data === 'string' ? new TextEncoder().encode(f.data) : f.data;
+}
+
+/** `sha256sum -c` format: lets a reader check that nothing in the set was changed after export. */
+async function checksums(files: OutputFile[]): Promise<string> {
+  const lines: string[] = [];
+  for (const f of files) lines.push(`${await sha256Hex(fileBytes(f))}  ${f.path}`);
+  return lines.join('\n') + '\n';
+}
+
+/** Lets the browser paint the progress bar between figures (PNG rendering is the slow part). */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
