@@ -22,6 +22,14 @@ describe('layering', () => {
     for (const file of sourceFiles('src/io')) expect(readFileSync(file, 'utf8'), file).not.toMatch(/from ['"](react|maplibre-gl)/);
   });
 
+  it('keeps figures and the white-paper bundle free of the DOM and Node, so the app worker and the CLI share them', () => {
+    for (const file of [...sourceFiles('src/figures'), ...sourceFiles('src/whitepaper')]) {
+      const text = readFileSync(file, 'utf8');
+      expect(text, file).not.toMatch(/from ['"](react|react-dom|maplibre-gl|zustand|node:[a-z]+)['"/]/);
+      expect(text, file).not.toMatch(/\b(document|window|localStorage|HTMLElement)\./);
+    }
+  });
+
   it('lets only src/map import MapLibre', () => {
     for (const file of sourceFiles('src').filter((f) => !f.startsWith('src/map'))) {
       expect(readFileSync(file, 'utf8'), file).not.toMatch(/from ['"]maplibre-gl/);
