@@ -55,6 +55,27 @@ describe('白皮书图表 export', () => {
     await page.close();
   });
 
+  it('compares with a previous summary.json in F6; a file that is not a summary is refused and changes nothing', async () => {
+    const page = await openApp();
+    const input = page.getByLabel('上期评估 summary.json(图6)');
+    await input.setInputFiles({ name: 'not-a-summary.json', mimeType: 'application/json', buffer: Buffer.from('{"rows": 3}') });
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('不是评估结果 summary.json');
+    await expect.poll(() => page.getByTestId('previous-assessment').innerText()).toContain('未载入上期评估');
+    const previous = { data_date: '2025-11-01', sites_by_level: { red: 30, orange: 1, yellow: 2, blue: 3, unscored: 0 }, zones_by_level: { red: 5, orange: 0, yellow: 0, blue: 0, unscored: 0 } };
+    await input.setInputFiles({ name: 'summary-2025.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(previous)) });
+    await expect.poll(() => page.getByTestId('previous-assessment').innerText()).toContain('summary-2025.json(2025-11-01)');
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByRole('button', { name: '导出白皮书图表 (ZIP)' }).click(),
+    ]);
+    const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+    const svg = new TextDecoder().decode(zip['figures/F6-change.svg']);
+    expect(svg).toContain('上期:summary-2025.json(2025-11-01)');
+    const csv = new TextDecoder().decode(zip['figures/F6-change.csv']);
+    expect(csv.split('\n')[1]).toMatch(/^重大风险,red,30,/);
+    await page.close();
+  });
+
   it('prints whitepaper.html to an A4 PDF with landscape pages for the wide tables', async () => {
     const out = mkdtempSync(join(tmpdir(), 'usrm-wp-'));
     await runAssess({
