@@ -83,12 +83,12 @@ export function zoningMapFigure({ assessment: a, districts }: ZoningMapInput, op
 
   parts.push(northArrow(WIDTH - MARGIN.right - 40, MARGIN.top + 10));
   parts.push(scaleBar(projection, WIDTH - MARGIN.right - 10, MARGIN.top + mapHeight - 16));
-  parts.push(legend(a, MARGIN.left + 6, MARGIN.top + mapHeight - 22 * (LEVELS.length + (a.zones.some((z) => z.level === null) ? 1 : 0)) - 34));
+  const rows = a.zones.map((z) => ({ z, km2: areaKm2(z.geometry) }));
+  parts.push(legend(rows, a.aggregationMode, MARGIN.left + 6, MARGIN.top + mapHeight - 22 * (LEVELS.length + (a.zones.some((z) => z.level === null) ? 1 : 0)) - 34));
   parts.push(text(MARGIN.left, height - 36, `投影:横轴墨卡托,中央经线 ${projectionMeridian(projection)}°E(WGS-84)· 分区数 ${a.zones.length}`, { size: 11, fill: '#555' }));
   parts.push(text(MARGIN.left, height - 16, options.attribution, { size: 11, fill: '#555' }));
   parts.push('</svg>');
 
-  const rows = a.zones.map((z) => ({ z, km2: areaKm2(z.geometry) }));
   const csv = toCsv(rows, [
     { header: '分区编号', value: (r) => r.z.id },
     { header: '分区名称', value: (r) => r.z.name },
@@ -223,18 +223,26 @@ function scaleBar(projection: GeoProjection, right: number, baseline: number): s
   ].join('');
 }
 
-function legend(a: Assessment, x: number, y: number): string {
+/** Level, zone count and area (km², ellipsoidal): a white paper quotes the share of the city at each level. */
+function legend(rows: { z: Assessment['zones'][number]; km2: number }[], mode: Assessment['aggregationMode'], x: number, y: number): string {
   const counts = { red: 0, orange: 0, yellow: 0, blue: 0 } as Record<Level, number>;
+  const km2 = { red: 0, orange: 0, yellow: 0, blue: 0 } as Record<Level, number>;
   let none = 0;
-  for (const z of a.zones) {
-    if (z.level) counts[z.level]++;
-    else none++;
+  let noneKm2 = 0;
+  for (const { z, km2: area } of rows) {
+    if (z.level) {
+      counts[z.level]++;
+      km2[z.level] += area;
+    } else {
+      none++;
+      noneKm2 += area;
+    }
   }
-  const modeText = a.aggregationMode === 'relative' ? '相对分级(密度排名,非绝对风险)' : a.aggregationMode === 'index' ? '加权指数' : '就高(最高风险点)';
-  const out = [`<g aria-label="图例">`, text(x, y, `图例 · 分区等级(${modeText})`, { size: 12, weight: 'bold' })];
-  const rows: [string, string][] = LEVELS.map((l) => [LEVEL_FILL[l], `${LEVEL_ZH[l]}(${{ red: '红', orange: '橙', yellow: '黄', blue: '蓝' }[l]})${counts[l]} 个`]);
-  if (none) rows.push([NO_LEVEL_FILL, `无风险点 ${none} 个`]);
-  rows.forEach(([fill, label], i) => {
+  const modeText = mode === 'relative' ? '相对分级(密度排名,非绝对风险)' : mode === 'index' ? '加权指数' : '就高(最高风险点)';
+  const out = [`<g aria-label="图例">`, text(x, y, `图例 · 分区等级(${modeText})· 分区数与面积`, { size: 12, weight: 'bold' })];
+  const entries: [string, string][] = LEVELS.map((l) => [LEVEL_FILL[l], `${LEVEL_ZH[l]}(${{ red: '红', orange: '橙', yellow: '黄', blue: '蓝' }[l]})${counts[l]} 个 · ${km2[l].toFixed(1)} km²`]);
+  if (none) entries.push([NO_LEVEL_FILL, `无风险点 ${none} 个 · ${noneKm2.toFixed(1)} km²`]);
+  entries.forEach(([fill, label], i) => {
     const ry = y + 10 + i * 22;
     out.push(`<rect x="${x}" y="${ry}" width="26" height="16" fill="${fill}" stroke="#333" stroke-width="0.8"/>`);
     out.push(text(x + 34, ry + 13, label, { size: 12 }));
