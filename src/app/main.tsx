@@ -8,12 +8,14 @@ import { createEngineClient } from '../worker/engineClient';
 import { AppContext } from '../ui/AppContext';
 import { App } from '../ui/App';
 import { fetchDemoFiles } from './demoFiles';
+import { syncViewWithHash } from './hashSync';
 import '../ui/styles.css';
 
 const store = createAppStore();
 const engine = createEngineClient();
 const actions = createActions(store, engine);
 const projects = createProjectActions(store, actions, engine);
+syncViewWithHash(store, window.location, window.history);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

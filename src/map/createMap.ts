@@ -1,16 +1,16 @@
 // The only place MapLibre is touched: mount once, then follow the store one way (store → map).
-import { Map as MapLibreMap, Marker, NavigationControl, Popup, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
+import { Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl, type ExpressionSpecification, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { pointOnFeature } from '@turf/turf';
 import { bboxOf, LEVEL_ZH, type Assessment, type Site } from '../engine';
 import type { Actions } from '../state/actions';
 import type { AppStore, Selection } from '../state/store';
-import { explainSite, explainViolation, explainZone, type Explanation } from '../ui/explain';
 import { mapSources } from './mapData';
 import { needsBuffer, proposalSources, type BufferForDrawing } from './proposalData';
-import { explanationElement } from './popup';
-import { baseStyle, CLICKABLE_LAYERS } from './style';
+import { baseStyle, CLICKABLE_LAYERS, LAYER_GROUPS, OWN_FILTERS } from './style';
+import { combine, siteFilter, zoneFilter } from './filterExpressions';
+import { filteredView, zoneMatches } from '../state/mapFilters';
 
 // Without this the map never loads from `vite build` output (STACK.md pitfall 2).
 setWorkerUrl(workerUrl);
@@ -36,19 +36,24 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
   let labels: Marker[] = [];
-  let popup: Popup | null = null;
   let highlighted: { source: string; id: number }[] = [];
-  let fitted = false;
+  // a shared link's position wins over fitting the data
+  const startCamera = store.getState().camera;
+  if (startCamera) map.jumpTo({ center: [startCamera.lon, startCamera.lat], zoom: startCamera.zoom });
+  let fitted = startCamera !== null;
+  map.on('moveend', () => {
+    const c = map.getCenter();
+    store.setState({ camera: { lon: c.lng, lat: c.lat, zoom: map.getZoom() } });
+  });
 
   const render = (a: Assessment | null): void => {
     container.dataset.mapReady = 'false';
     if (!a) return;
     container.dataset.zoneCount = String(a.zones.length);
-    const sources = mapSources(a);
+    const sources = mapSources(a, a.grid ? store.getState().zones : []);
     for (const [name, data] of Object.entries(sources)) (map.getSource(name) as GeoJSONSource).setData(data);
-    for (const m of labels) m.remove();
-    // DOM labels suit a few dozen zones (districts); grid zoning yields thousands, told apart by colour and popups
-    labels = (a.zones.length <= MAX_LABELLED_ZONES ? a.zones : []).map((z) => new Marker({ element: zoneLabel(z.name, z.level), anchor: 'center' }).setLngLat(pointOnFeature(z.geometry).geometry.coordinates as [number, number]).addTo(map));
+    renderLabels(a);
+    applyFilters();
     if (!fitted && a.zones.length + a.sites.length > 0) {
       const b = bboxOf({ type: 'GeometryCollection', geometries: [...a.zones.map((z) => z.geometry), ...a.sites.map((s) => s.geometry)] });
       map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 24, animate: false });
@@ -56,6 +61,41 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     }
     map.once('idle', () => (container.dataset.mapReady = 'true'));
     map.triggerRepaint();
+  };
+
+  // DOM labels suit a few dozen zones (districts); grid zoning yields thousands, told apart by colour and the panel
+  const renderLabels = (a: Assessment): void => {
+    for (const m of labels) m.remove();
+    const { filters, layers } = store.getState();
+    const shown = !layers.zones || a.zones.length > MAX_LABELLED_ZONES ? [] : a.zones.filter((z) => zoneMatches(z, a.grid !== null, filters));
+    labels = shown.map((z) => new Marker({ element: zoneLabel(z.name, z.level), anchor: 'center' }).setLngLat(pointOnFeature(z.geometry).geometry.coordinates as [number, number]).addTo(map));
+  };
+
+  // Filters and layer toggles become layer filters and visibility: the sources are not rebuilt.
+  const applyFilters = (): void => {
+    const { filters, layers, assessment } = store.getState();
+    const roles = [layers.hazards && 'hazard', layers.targets && 'target', layers.risks && 'risk'].filter(Boolean) as string[];
+    const sites = ['all', siteFilter(filters), ['in', ['get', 'role'], ['literal', roles]]] as unknown as ExpressionSpecification;
+    map.setFilter('site-points', combine(OWN_FILTERS['site-points'], sites));
+    map.setFilter('site-areas', sites);
+    map.setFilter('violations-line', combine(OWN_FILTERS['violations-line'], siteFilter(filters)));
+    map.setFilter('not-assessed-line', combine(OWN_FILTERS['not-assessed-line'], siteFilter(filters)));
+    map.setFilter('zones-fill', zoneFilter(filters));
+    map.setFilter('zones-outline', zoneFilter(filters));
+    for (const [group, ids] of Object.entries(LAYER_GROUPS)) {
+      for (const id of ids) map.setLayoutProperty(id, 'visibility', layers[group as keyof typeof LAYER_GROUPS] ? 'visible' : 'none');
+    }
+    // what is actually drawn, counted after the next render (tests compare it with the filter's count)
+    map.once('idle', () => {
+      const drawn = new Set(map.queryRenderedFeatures({ layers: ['site-points', 'site-areas'] }).map((f) => String(f.properties.siteId)));
+      container.dataset.renderedSites = String(drawn.size);
+    });
+    map.triggerRepaint();
+    if (assessment) {
+      const view = filteredView(assessment, filters);
+      container.dataset.visibleSites = String(view.sites.filter((s) => roles.includes(s.role ?? 'risk')).length);
+      container.dataset.visibleZones = String(layers.zones ? view.zones.length : 0);
+    }
   };
 
   let bufferForDrawing: BufferForDrawing | undefined;
@@ -74,43 +114,23 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   };
 
   const showSelection = (selection: Selection): void => {
+    // the explanation is the side panel's (ui/DetailPanel); the map highlights the selection with feature-state
     for (const h of highlighted) map.setFeatureState(h, { selected: false });
     highlighted = [];
-    popup?.remove();
-    popup = null;
+    container.dataset.selected = '';
     const a = store.getState().assessment;
     if (!a || !selection) return;
-    let explanation: Explanation | null = null;
-    let at: [number, number] | null = null;
     if (selection.kind === 'zone') {
       const i = a.zones.findIndex((z) => z.id === selection.id);
-      explanation = explainZone(a, selection.id);
-      if (i >= 0) {
-        highlighted.push({ source: 'zones', id: i });
-        at = pointOnFeature(a.zones[i]!.geometry).geometry.coordinates as [number, number];
-      }
+      if (i >= 0) highlighted.push({ source: 'zones', id: i });
     } else if (selection.kind === 'site') {
       const i = a.sites.findIndex((s) => s.id === selection.id);
-      explanation = explainSite(a, selection.id);
-      if (i >= 0) {
-        highlighted.push({ source: 'sitePoints', id: i });
-        at = [a.sites[i]!.lon, a.sites[i]!.lat];
-      }
-    } else {
-      const v = a.violations[selection.index];
-      explanation = explainViolation(a, selection.index);
-      if (v) {
-        highlighted.push({ source: 'violations', id: selection.index });
-        at = [(v.closest[0][0] + v.closest[1][0]) / 2, (v.closest[0][1] + v.closest[1][1]) / 2];
-      }
+      if (i >= 0) highlighted.push({ source: 'sitePoints', id: i }, { source: 'sitePolygons', id: i });
+    } else if (a.violations[selection.index]) {
+      highlighted.push({ source: 'violations', id: selection.index });
     }
     for (const h of highlighted) map.setFeatureState(h, { selected: true });
-    if (explanation && at) {
-      popup = new Popup({ maxWidth: '360px', closeOnClick: false }).setLngLat(at).setDOMContent(explanationElement(explanation)).addTo(map);
-      popup.on('close', () => {
-        if (store.getState().selection === selection) actions.select(null);
-      });
-    }
+    container.dataset.selected = selection.kind === 'violation' ? `violation:${selection.index}` : `${selection.kind}:${selection.id}`;
   };
 
   // pointer position in WGS-84, for reading coordinates off the map
@@ -142,6 +162,10 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     unsubscribe = store.subscribe((state, prev) => {
       if (state.assessment !== prev.assessment) render(state.assessment);
       if (state.selection !== prev.selection || state.assessment !== prev.assessment) showSelection(state.selection);
+      if (state.filters !== prev.filters || state.layers !== prev.layers) {
+        applyFilters();
+        if (state.assessment) renderLabels(state.assessment);
+      }
       if (state.selection && state.selection !== prev.selection) flyToSelection(map, state.assessment, state.selection);
       if (state.focus && state.focus !== prev.focus) focusOn(map, state.assessment, state.focus.target);
       if (state.proposal !== prev.proposal || state.picking !== prev.picking) void renderProposal();

@@ -1,42 +1,50 @@
 // Assessment → GeoJSON sources for the map (pure). Features carry numeric ids for feature-state highlighting
 // and only the properties the style needs; details are looked up in the Assessment on click.
 import type { Feature, FeatureCollection, Geometry, LineString } from 'geojson';
-import type { Assessment } from '../engine';
+import type { Assessment, Zone } from '../engine';
+import { flaggedSiteIds, siteFacts } from '../state/mapFilters';
 
 export interface MapSources {
   zones: FeatureCollection;
   sitePolygons: FeatureCollection;
   sitePoints: FeatureCollection;
   violations: FeatureCollection<LineString>;
+  districts: FeatureCollection;
 }
 
-export function mapSources(a: Assessment): MapSources {
+/** `districts`: the loaded zoning polygons, outlined above grid cells. */
+export function mapSources(a: Assessment, districts: Zone[] = []): MapSources {
+  const flagged = flaggedSiteIds(a);
   const zones: Feature[] = a.zones.map((z, i) => ({
     type: 'Feature',
     id: i,
     geometry: z.geometry,
     // grid zones differ from every neighbour in level, so their fills separate them without outlines
-    properties: { zoneId: z.id, level: z.level ?? 'none', grid: a.grid !== null },
+    properties: { zoneId: z.id, name: z.name, level: z.level ?? 'none', grid: a.grid !== null },
   }));
   const sitePolygons: Feature[] = [];
   const sitePoints: Feature[] = [];
   a.sites.forEach((s, i) => {
-    const properties = { siteId: s.id, level: s.level ?? 'none', role: s.role ?? 'risk' };
+    // the facts the filters read (src/state/mapFilters), and the role for the layer toggles
+    const properties = { siteId: s.id, role: s.role ?? 'risk', ...siteFacts(s, flagged) };
     const isArea = s.geometry.type === 'Polygon' || s.geometry.type === 'MultiPolygon';
     if (isArea) sitePolygons.push({ type: 'Feature', id: i, geometry: s.geometry as Geometry, properties });
     // every site also gets a point, so small polygons stay visible and clickable at city scale
     sitePoints.push({ type: 'Feature', id: i, geometry: { type: 'Point', coordinates: [s.lon, s.lat] }, properties: { ...properties, area: isArea } });
   });
+  const facts = new Map(a.sites.map((s) => [s.id, siteFacts(s, flagged)]));
+  // a finding line is filtered by its hazard's facts
   const violations: Feature<LineString>[] = a.violations.map((v, i) => ({
     type: 'Feature',
     id: i,
     geometry: { type: 'LineString', coordinates: [v.closest[0], v.closest[1]] },
-    properties: { index: i, status: v.status },
+    properties: { index: i, status: v.status, ...facts.get(v.hazardId) },
   }));
   return {
     zones: { type: 'FeatureCollection', features: zones },
     sitePolygons: { type: 'FeatureCollection', features: sitePolygons },
     sitePoints: { type: 'FeatureCollection', features: sitePoints },
     violations: { type: 'FeatureCollection', features: violations },
+    districts: { type: 'FeatureCollection', features: districts.map((d, i) => ({ type: 'Feature', id: i, geometry: d.geometry, properties: { name: d.name } })) },
   };
 }

@@ -1,6 +1,6 @@
 // The map's style as pure data: an offline background plus GeoJSON layers (no tile server, no glyph requests).
 // Level colours come from the shared palette; labels are DOM markers, so no font files are fetched.
-import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, StyleSpecification } from 'maplibre-gl';
 import { LEVELS } from '../engine';
 import { LEVEL_FILL } from '../figures/palette';
 
@@ -16,6 +16,21 @@ export function levelColour(): ExpressionSpecification {
   return ['match', ['get', 'level'], ...LEVELS.flatMap((l) => [l, LEVEL_FILL[l]]), UNSCORED_FILL] as unknown as ExpressionSpecification;
 }
 
+/** Filters that belong to a layer itself; the user's filters are combined with them (src/map/filterExpressions). */
+export const OWN_FILTERS = {
+  'violations-line': ['!=', ['get', 'status'], 'not_assessed'],
+  'not-assessed-line': ['==', ['get', 'status'], 'not_assessed'],
+  // every site has a point, areas included: small polygons vanish at city scale, their points do not
+  'site-points': ['has', 'siteId'],
+} as const satisfies Record<string, FilterSpecification>;
+
+/** Which style layers each layer toggle shows or hides. */
+export const LAYER_GROUPS = {
+  zones: ['zones-fill', 'zones-outline'],
+  districts: ['districts-line'],
+  violations: ['violations-line', 'not-assessed-line'],
+} as const;
+
 const emptyCollection = { type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } };
 
 export function baseStyle(): StyleSpecification {
@@ -26,6 +41,7 @@ export function baseStyle(): StyleSpecification {
       sitePolygons: emptyCollection,
       sitePoints: emptyCollection,
       violations: emptyCollection,
+      districts: emptyCollection,
       proposal: emptyCollection,
       proposalRings: emptyCollection,
       proposalLinks: emptyCollection,
@@ -44,26 +60,28 @@ export function baseStyle(): StyleSpecification {
           'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, ['get', 'grid'], 0, 1],
         },
       },
+      // district boundaries over the zones: they matter when the zones are grid cells
+      { id: 'districts-line', type: 'line', source: 'districts', paint: { 'line-color': '#222222', 'line-width': 1.6, 'line-dasharray': [4, 2] } },
       { id: 'site-areas', type: 'fill', source: 'sitePolygons', paint: { 'fill-color': '#6a3d9a', 'fill-opacity': 0.45, 'fill-outline-color': '#3f2260' } },
       {
         id: 'violations-line',
         type: 'line',
         source: 'violations',
-        filter: ['!=', ['get', 'status'], 'not_assessed'],
+        filter: OWN_FILTERS['violations-line'],
         paint: { 'line-color': '#7f0000', 'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 5, 2.5] },
       },
       {
         id: 'not-assessed-line',
         type: 'line',
         source: 'violations',
-        filter: ['==', ['get', 'status'], 'not_assessed'],
+        filter: OWN_FILTERS['not-assessed-line'],
         paint: { 'line-color': '#555555', 'line-width': 1, 'line-dasharray': [2, 2] },
       },
       {
         id: 'site-points',
         type: 'circle',
         source: 'sitePoints',
-        filter: ['!', ['get', 'area']],
+        filter: OWN_FILTERS['site-points'],
         paint: {
           'circle-color': levelColour(),
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, ['match', ['get', 'role'], 'hazard', 3.5, 2.5], 14, ['match', ['get', 'role'], 'hazard', 7, 5]],

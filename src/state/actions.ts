@@ -7,6 +7,7 @@ import { importSitesFile, readRuleTable, readZones, sha256Hex, type CrsOption, t
 import { rememberedMapping, rememberMapping } from './columnMappings';
 import { CancelledError, type EngineClient } from '../worker/engineClient';
 import type { AppStore, Dataset, Picking, Selection, Zoning } from './store';
+import type { LayerVisibility, MapFilters } from './mapFilters';
 
 export interface DemoFiles {
   zones: { file: string; bytes: Uint8Array };
@@ -29,6 +30,8 @@ export interface Actions {
   setImportCrs(crs: CrsOption): void;
   setImportEncoding(encoding: TextEncodingName | undefined): void;
   select(selection: Selection): void;
+  setFilters(change: Partial<MapFilters>): void;
+  setLayers(change: Partial<LayerVisibility>): void;
   /** select and bring into view (search results), or frame the whole study area with 'all' */
   focus(target: Selection | 'all'): void;
   updateRule(id: string, patch: Partial<Pick<SetbackRule, 'min_distance_m' | 'status'>>): Promise<void>;
@@ -67,7 +70,10 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     try {
       const input = { sites: allSites(), zones, ...(zoning.kind === 'grid' ? { grid: { shape: zoning.shape, cellM: zoning.cellM } } : {}) };
       const assessment = await engine.assess(input, config(), onProgress);
-      if (mine === runId) store.setState({ assessment, assessing: false, selection: null, progress: null });
+      // a selected zone or site stays selected if it is still there (finding indexes change with every run)
+      const sel = store.getState().selection;
+      const kept = sel?.kind === 'zone' ? assessment.zones.some((z) => z.id === sel.id) : sel?.kind === 'site' && assessment.sites.some((x) => x.id === sel.id);
+      if (mine === runId) store.setState({ assessment, assessing: false, selection: kept ? sel : null, progress: null });
     } catch (e) {
       if (mine === runId) store.setState({ assessing: false, assessError: (e as Error).message, progress: null });
     }
@@ -158,6 +164,12 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     },
     setImportEncoding(encoding) {
       store.setState({ importEncoding: encoding });
+    },
+    setFilters(change) {
+      store.setState({ filters: { ...store.getState().filters, ...change } });
+    },
+    setLayers(change) {
+      store.setState({ layers: { ...store.getState().layers, ...change } });
     },
     select(selection) {
       store.setState({ selection });

@@ -2,6 +2,8 @@
 import { createStore } from 'zustand/vanilla';
 import { DEFAULT_PROFILE, DEFAULT_RULES, type Assessment, type MethodProfile, type ProposalResult, type SetbackRuleTable, type Site, type Zone } from '../engine';
 import type { PreviousAssessment } from '../figures/changeFigure';
+import { ALL_LAYERS, NO_FILTERS, type LayerVisibility, type MapFilters } from './mapFilters';
+import type { Camera } from './viewHash';
 import type { CrsOption, ImportFileReport, InputDigest, RejectedRows, TextEncodingName } from '../io';
 
 export interface Dataset {
@@ -81,6 +83,11 @@ export interface AppState {
   proposal: Proposal | null;
   /** a previous assessment (compared project or summary.json) for the white paper's comparison figure F6 */
   previous: PreviousAssessment | null;
+  /** what the map, legend and lists show (a view setting, not saved with the project) */
+  filters: MapFilters;
+  layers: LayerVisibility;
+  /** the map's position (set by the map as it moves; read from the URL hash at start) */
+  camera: Camera | null;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -114,5 +121,8 @@ export function createAppStore() {
     picking: null,
     proposal: null,
     previous: null,
+    filters: NO_FILTERS,
+    layers: ALL_LAYERS,
+    camera: null,
   }));
 }

@@ -2,8 +2,10 @@
 import { DataPanel } from './DataPanel';
 import { ExportPanel } from './ExportPanel';
 import { Legend } from './Legend';
+import { FiltersPanel } from './FiltersPanel';
 import { MapView } from './MapView';
 import { ViolationsPanel } from './ViolationsPanel';
+import { TablesPanel } from './TablesPanel';
 import { WhatIfPanel } from './WhatIfPanel';
 import { RulesPanel } from './RulesPanel';
 import { MethodPanel } from './MethodPanel';
@@ -24,8 +26,10 @@ export function App() {
         <aside className="sidebar">
           <SearchBox />
           <Legend />
+          <FiltersPanel />
           <ProjectPanel />
           {assessError && <p role="alert" className="error">评估失败:{assessError}</p>}
+          <TablesPanel />
           <ViolationsPanel />
           <WhatIfPanel />
           <MethodPanel />

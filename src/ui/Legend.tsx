@@ -1,6 +1,8 @@
 // Legend: level names (never colour alone), counts of zones and sites, the method and mode in force.
 import { LEVELS, LEVEL_ZH } from '../engine';
 import { LEVEL_FILL } from '../figures/palette';
+import { useMemo } from 'react';
+import { filteredView, isFiltered } from '../state/mapFilters';
 import { useAppState } from './AppContext';
 
 export function Legend() {
@@ -8,7 +10,14 @@ export function Legend() {
   const assessing = useAppState((s) => s.assessing);
   const progress = useAppState((s) => s.progress);
   const profile = useAppState((s) => s.profile);
+  const filters = useAppState((s) => s.filters);
   const grid = a?.grid ?? null;
+  // counts follow the filters: "shown / all" while filtering
+  const view = useMemo(() => (a && isFiltered(filters) ? filteredView(a, filters) : null), [a, filters]);
+  const shown = (list: { level: string | null }[] | undefined, level: string, all: number) => {
+    if (!view || !list) return String(all);
+    return `${list.filter((x) => (x.level ?? 'none') === level).length} / ${all}`;
+  };
   const mode = a?.aggregationMode ?? profile.aggregation.mode;
   return (
     <section className="panel legend" aria-label="图例">
@@ -23,11 +32,11 @@ export function Legend() {
           {LEVELS.map((l) => (
             <tr key={l} data-level={l}>
               <td><span className="swatch" style={{ background: LEVEL_FILL[l] }} aria-hidden="true" /> {LEVEL_ZH[l]}</td>
-              <td>{a?.stats.zonesByLevel[l] ?? 0}</td>
-              <td>{a?.stats.sitesByLevel[l] ?? 0}</td>
+              <td>{shown(view?.zones, l, a?.stats.zonesByLevel[l] ?? 0)}</td>
+              <td>{shown(view?.sites, l, a?.stats.sitesByLevel[l] ?? 0)}</td>
             </tr>
           ))}
-          <tr><td><span className="swatch unscored" aria-hidden="true" /> 未评分</td><td>{a?.stats.zonesByLevel.unscored ?? 0}</td><td>{a?.stats.sitesByLevel.unscored ?? 0}</td></tr>
+          <tr><td><span className="swatch unscored" aria-hidden="true" /> 未评分</td><td>{shown(view?.zones, 'none', a?.stats.zonesByLevel.unscored ?? 0)}</td><td>{shown(view?.sites, 'none', a?.stats.sitesByLevel.unscored ?? 0)}</td></tr>
         </tbody>
       </table>
       <ul className="symbols">

@@ -1,6 +1,7 @@
 // Mounts the map once; everything after that flows store → map in src/map/createMap.ts.
 import { useEffect, useRef } from 'react';
 import { useServices } from './AppContext';
+import { DetailPanel } from './DetailPanel';
 
 export function MapView() {
   const ref = useRef<HTMLDivElement>(null);
@@ -17,5 +18,10 @@ export function MapView() {
       destroy();
     };
   }, [store, actions]);
-  return <div ref={ref} className="map" role="region" aria-label="城市安全风险四色图(地图)。表格中列出同样的信息。" data-testid="map" />;
+  return (
+    <div className="map-area">
+      <div ref={ref} className="map" role="region" aria-label="城市安全风险四色图(地图)。表格中列出同样的信息。" data-testid="map" />
+      <DetailPanel />
+    </div>
+  );
 }

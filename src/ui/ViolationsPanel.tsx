@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import { VIOLATION_STATUS_ZH, type Violation, type ViolationStatus } from '../engine';
 import { toCsv, toXlsx, violationTableColumns } from '../io';
+import { filteredView, isFiltered } from '../state/mapFilters';
 import { useActions, useAppState } from './AppContext';
 import { downloadBytes, downloadText } from './download';
 
@@ -18,6 +19,9 @@ export function ViolationsPanel() {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'shortfall', descending: true });
   const names = useMemo(() => new Map(a?.sites.map((s) => [s.id, s.name]) ?? []), [a]);
+  const filters = useAppState((s) => s.filters);
+  // the map's filters apply here too: findings whose hazard is filtered out are not listed
+  const allowed = useMemo(() => (a && isFiltered(filters) ? new Set(filteredView(a, filters).violations) : null), [a, filters]);
   const rows = useMemo(() => {
     const q = query.trim().toLowerCase();
     const keyOf = (v: Violation): string | number => {
@@ -31,8 +35,8 @@ export function ViolationsPanel() {
         case 'rule': return v.ruleId;
       }
     };
-    const list = (a?.violations.map((v, index) => ({ v, index })) ?? []).filter(({ v }) => {
-      if (!shown[v.status]) return false;
+    const list = (a?.violations.map((v, index) => ({ v, index })) ?? []).filter(({ v, index }) => {
+      if (!shown[v.status] || (allowed && !allowed.has(index))) return false;
       if (!q) return true;
       return [names.get(v.hazardId), names.get(v.targetId), v.hazardId, v.targetId, v.ruleId].some((t) => t?.toLowerCase().includes(q));
     });
@@ -42,7 +46,7 @@ export function ViolationsPanel() {
       const ky = keyOf(y.v);
       return (kx < ky ? -1 : kx > ky ? 1 : x.index - y.index) * dir;
     });
-  }, [a, names, shown, query, sort]);
+  }, [a, names, shown, query, sort, allowed]);
   const counts = a?.violations.reduce((c, v) => ({ ...c, [v.status]: (c[v.status] ?? 0) + 1 }), {} as Record<string, number>) ?? {};
 
   const exportRows = async (format: 'csv' | 'xlsx') => {

@@ -1,12 +1,22 @@
 // Why does this thing look the way it does? Plain-data explanations of a zone, a site or a violation,
-// shared by the map popup and the panels (rendered as text, never as HTML).
+// shown in the side panel (rendered as text, never as HTML); list items link to what they name.
 import { categoryByCode, LEVEL_ZH, VIOLATION_STATUS_ZH, type Assessment, type Level } from '../engine';
+import type { Selection } from '../state/store';
+
+export interface ExplanationItem {
+  text: string;
+  /** what selecting the item shows (a contributing site, a finding, its two sites) */
+  target?: Selection;
+}
+
+/** Items listed in the panel before "…共 N 项". */
+export const MAX_LISTED = 50;
 
 export interface Explanation {
   title: string;
   level: Level | null;
   rows: [label: string, value: string][];
-  list?: { heading: string; items: string[] };
+  list?: { heading: string; items: ExplanationItem[]; total: number };
 }
 
 const HOW = { inside: '位于区内', footprint: '防护范围覆盖' } as const;
@@ -35,10 +45,14 @@ export function explainZone(a: Assessment, zoneId: string): Explanation | null {
       ['贡献风险点', String(z.contributors.length)],
     ],
     list: {
-      heading: '定级依据(前 10 个)',
-      items: z.contributors.slice(0, 10).map((c) => {
+      heading: '定级依据(贡献风险点,最高者在前)',
+      total: z.contributors.length,
+      items: z.contributors.slice(0, MAX_LISTED).map((c) => {
         const s = sites.get(c.siteId);
-        return `${s?.name ?? c.siteId} · ${levelName(c.level)} · ${s?.levelReason ?? `score ${c.score}`} · ${HOW[c.how]}${c.how === 'footprint' ? ` ${c.distanceM.toFixed(1)} m` : ''}`;
+        return {
+          text: `${s?.name ?? c.siteId} · ${levelName(c.level)} · ${s?.levelReason ?? `score ${c.score}`} · ${HOW[c.how]}${c.how === 'footprint' ? ` ${c.distanceM.toFixed(1)} m` : ''}`,
+          target: { kind: 'site', id: c.siteId },
+        };
       }),
     },
   };
@@ -48,7 +62,7 @@ export function explainSite(a: Assessment, siteId: string): Explanation | null {
   const s = a.sites.find((x) => x.id === siteId);
   if (!s) return null;
   const names = new Map(a.sites.map((x) => [x.id, x.name]));
-  const findings = a.violations.filter((v) => v.hazardId === s.id || v.targetId === s.id);
+  const findings = a.violations.flatMap((v, index) => (v.hazardId === s.id || v.targetId === s.id ? [{ v, index }] : []));
   const rows: Explanation['rows'] = [
     ['编号', s.id],
     ['类别', categoryByCode(s.category)?.zh ?? s.category],
@@ -66,7 +80,11 @@ export function explainSite(a: Assessment, siteId: string): Explanation | null {
     list: findings.length
       ? {
           heading: `防护距离问题 ${findings.length} 项`,
-          items: findings.slice(0, 10).map((v) => `${VIOLATION_STATUS_ZH[v.status]} · ${names.get(v.hazardId === s.id ? v.targetId : v.hazardId)} · ${v.distanceM.toFixed(2)} m${v.requiredM !== null ? ` / 要求 ${v.requiredM} m` : ''}`),
+          total: findings.length,
+          items: findings.slice(0, MAX_LISTED).map(({ v, index }) => ({
+            text: `${VIOLATION_STATUS_ZH[v.status]} · ${names.get(v.hazardId === s.id ? v.targetId : v.hazardId)} · ${v.distanceM.toFixed(2)} m${v.requiredM !== null ? ` / 要求 ${v.requiredM} m` : ''}${v.shortfallM !== null ? ` / 差 ${v.shortfallM.toFixed(2)} m` : ''} · ${v.ruleId}`,
+            target: { kind: 'violation', index },
+          })),
         }
       : undefined,
   };
@@ -89,5 +107,13 @@ export function explainViolation(a: Assessment, index: number): Explanation | nu
       ['防护目标分类', v.targetClassReason],
       ...(v.note ? ([['假设', v.note]] as [string, string][]) : []),
     ],
+    list: {
+      heading: '涉及场所',
+      total: 2,
+      items: [
+        { text: `危险源:${names.get(v.hazardId) ?? v.hazardId}(${v.hazardId})`, target: { kind: 'site', id: v.hazardId } },
+        { text: `防护目标:${names.get(v.targetId) ?? v.targetId}(${v.targetId})`, target: { kind: 'site', id: v.targetId } },
+      ],
+    },
   };
 }

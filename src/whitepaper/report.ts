@@ -51,7 +51,7 @@ thead { display: table-header-group; }
 thead th { background: #eee; }
 tr { break-inside: avoid; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.level-red { background: #d7191c; color: #fff; } .level-orange { background: #f08a24; } .level-yellow { background: #f7d02c; } .level-blue { background: #2b83ba; color: #fff; }
+.level-red { background: #d7191c; color: #fff; } .level-orange { background: #f08a24; } .level-yellow { background: #f7d02c; } .level-blue { background: #2b83ba; }
 .caption { font-weight: bold; text-align: center; margin: 2mm 0; }
 .note { font-size: 9pt; color: #444; }
 @media screen { body { max-width: 180mm; margin: 0 auto; padding: 10mm; } .wide { max-width: 260mm; } section { margin-bottom: 14mm; } }

@@ -41,10 +41,10 @@ describe('the demo city in a real browser', () => {
     // click just below the label (labels let clicks through), on the zone fill
     for (const dy of [30, 45, 60, -30]) {
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2 + dy);
-      const title = await page.locator('.maplibregl-popup .explain h3').textContent({ timeout: 2000 }).catch(() => null);
+      const title = await page.locator('[data-testid="detail-panel"] .explain h3').textContent({ timeout: 2000 }).catch(() => null);
       if (title === '六合区') break;
     }
-    const popup = page.locator('.maplibregl-popup .explain');
+    const popup = page.locator('[data-testid="detail-panel"] .explain');
     await expect(popup.locator('h3').textContent()).resolves.toBe('六合区');
     const text = (await popup.textContent())!;
     expect(text).toContain('重大风险');
@@ -60,7 +60,7 @@ describe('the demo city in a real browser', () => {
       .filter({ has: page.locator('td:nth-child(2)', { hasText: '金陵中学东侧加油站(虚构)' }) })
       .filter({ has: page.locator('td:nth-child(3)').getByText('金陵中学', { exact: true }) });
     await row.click();
-    const popup = page.locator('.maplibregl-popup .explain');
+    const popup = page.locator('[data-testid="detail-panel"] .explain');
     await popup.waitFor();
     const text = (await popup.textContent())!;
     expect(text).toContain('不符合');

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { useApp } from './useApp';
 
-const { openApp } = useApp();
+const app = useApp();
+const { openApp } = app;
 
 describe('finding things on the map', () => {
   it('search finds a school, flies to it and explains it; 全市 frames the whole city again', async () => {
@@ -11,7 +14,7 @@ describe('finding things on the map', () => {
     await page.getByLabel('搜索场所或分区').fill('金陵中学');
     const results = page.getByRole('list', { name: '搜索结果' });
     await results.getByRole('button', { name: '金陵中学', exact: true }).click();
-    await expect(page.locator('.maplibregl-popup .explain h3').textContent()).resolves.toBe('金陵中学');
+    await expect(page.locator('[data-testid="detail-panel"] .explain h3').textContent()).resolves.toBe('金陵中学');
     await expect.poll(() => scale.textContent()).toMatch(/^\d+\s?m$/); // street scale
     await page.getByRole('button', { name: '全市' }).click();
     await expect.poll(() => scale.textContent()).toMatch(/km/);
@@ -24,6 +27,110 @@ describe('finding things on the map', () => {
     await expect(page.getByRole('list', { name: '搜索结果' }).textContent()).resolves.toContain('分区 · 低风险');
     await page.getByLabel('搜索场所或分区').fill('不存在的地方');
     await expect(page.getByRole('status').filter({ hasText: '没有找到' }).textContent()).resolves.toContain('不存在的地方');
+    await page.close();
+  });
+});
+
+describe('filters, tables and the shareable view', () => {
+  it('"violations only" hides compliant sites on the map, in the legend counts and in the lists', async () => {
+    const page = await openApp();
+    const map = page.getByTestId('map');
+    await expect.poll(() => map.getAttribute('data-rendered-sites')).toMatch(/^\d+$/);
+    const before = Number(await map.getAttribute('data-rendered-sites'));
+    expect(before).toBeGreaterThan(100);
+    await page.getByLabel('仅显示有防护距离问题(不符合/临界)的场所').check();
+    await expect.poll(async () => Number(await map.getAttribute('data-rendered-sites'))).toBeLessThan(before);
+    const visible = Number(await map.getAttribute('data-visible-sites'));
+    const drawn = Number(await map.getAttribute('data-rendered-sites'));
+    // the demo's 6 不符合 findings involve 10 sites (both sides); all are inside the city view
+    expect(visible).toBe(10);
+    expect(drawn).toBe(visible);
+    await expect(page.getByRole('status').filter({ hasText: '筛选中' }).textContent()).resolves.toContain('显示 10 / 477 个场所');
+    await expect(page.locator('.legend tr[data-level="red"] td:nth-child(3)').textContent()).resolves.toMatch(/^\d+ \/ 13$/);
+    await page.getByRole('tab', { name: /场所/ }).click();
+    await expect(page.getByRole('table', { name: '场所清单' }).locator('tbody tr').count()).resolves.toBe(10);
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await expect.poll(async () => Number(await map.getAttribute('data-rendered-sites'))).toBe(before);
+    await page.close();
+  });
+
+  it('links the tables and the map both ways, and keeps the view in the URL hash', async () => {
+    const page = await openApp();
+    await page.getByRole('tab', { name: /场所/ }).click();
+    const table = page.getByRole('table', { name: '场所清单' });
+    await table.getByRole('button', { name: '金陵中学东侧加油站(虚构)' }).click();
+    await expect.poll(() => page.getByTestId('map').getAttribute('data-selected')).toBe('site:DEMO-CTR-KNOWN');
+    await expect(page.locator('[data-testid="detail-panel"] h3').textContent()).resolves.toBe('金陵中学东侧加油站(虚构)');
+    // from the panel to a finding, and from a map click on a zone to its row
+    await page.locator('[data-testid="detail-panel"]').getByRole('button', { name: /金陵中学 ·/ }).first().click();
+    await expect.poll(() => page.getByTestId('map').getAttribute('data-selected')).toMatch(/^violation:\d+$/);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('detail-panel').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: '全市' }).click();
+    const label = page.locator('.zone-label', { hasText: '高淳区' });
+    const onScreen = async () => {
+      const b = await label.boundingBox();
+      return b !== null && b.x > 420 && b.x < 1400 && b.y > 0 && b.y < 880;
+    };
+    await expect.poll(onScreen).toBe(true);
+    await page.waitForTimeout(300);
+    const box = (await label.boundingBox())!;
+    // just beside the label (labels let clicks through), on the zone fill and clear of site points
+    for (const [dx, dy] of [[0, 40], [40, 30], [-40, 30], [0, -40]] as const) {
+      await page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
+      if ((await page.getByTestId('map').getAttribute('data-selected')) === 'zone:320118') break;
+    }
+    await expect.poll(() => page.getByTestId('map').getAttribute('data-selected')).toBe('zone:320118');
+    await expect(page.getByRole('table', { name: '分区清单' }).locator('tr[aria-selected="true"]').textContent()).resolves.toContain('高淳区');
+
+    await page.locator('.map-filters label', { hasText: '低风险' }).locator('input').uncheck();
+    await page.getByLabel('仅显示有防护距离问题(不符合/临界)的场所').check();
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/only=1/);
+    const url = page.url();
+    expect(url).toMatch(/sel=zone%3A320118/);
+    const again = await app.session.newPage();
+    await again.goto(url);
+    await app.ready(again);
+    await expect(again.getByLabel('仅显示有防护距离问题(不符合/临界)的场所').isChecked()).resolves.toBe(true);
+    await expect(again.locator('.map-filters label', { hasText: '低风险' }).locator('input').isChecked()).resolves.toBe(false);
+    await expect.poll(() => again.locator('[data-testid="detail-panel"] h3').textContent()).toBe('高淳区');
+    await again.close();
+    await page.close();
+  });
+
+  it('reaches every control by keyboard alone', async () => {
+    const page = await openApp();
+    const controls = await page.evaluate(() => {
+      const all = [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex="0"]')];
+      return all.filter((el) => !(el as HTMLButtonElement).disabled && el.offsetParent !== null && el.tabIndex >= 0).length;
+    });
+    await page.evaluate(() => {
+      (window as unknown as { reached: Set<Element> }).reached = new Set();
+      document.addEventListener('focusin', (e) => (window as unknown as { reached: Set<Element> }).reached.add(e.target as Element));
+    });
+    for (let i = 0; i < controls + 20; i++) await page.keyboard.press('Tab');
+    const missed = await page.evaluate(() => {
+      const reached = (window as unknown as { reached: Set<Element> }).reached;
+      const all = [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex="0"]')];
+      // a radio group is one stop in the tab order (arrow keys move within it)
+      const groupReached = (el: HTMLElement) => el instanceof HTMLInputElement && el.type === 'radio' && [...reached].some((r) => r instanceof HTMLInputElement && r.type === 'radio' && r.name === el.name);
+      return all.filter((el) => !(el as HTMLButtonElement).disabled && el.offsetParent !== null && el.tabIndex >= 0 && !reached.has(el) && !groupReached(el)).map((el) => el.outerHTML.slice(0, 80));
+    });
+    expect(controls).toBeGreaterThan(40);
+    expect(missed).toEqual([]);
+    await page.close();
+  });
+
+  it('has no serious or critical accessibility violations (axe-core)', async () => {
+    const page = await openApp();
+    await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
     await page.close();
   });
 });

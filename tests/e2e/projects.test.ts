@@ -122,8 +122,8 @@ describe('hostile input', () => {
     const row = page.getByRole('table', { name: '防护距离问题清单' }).locator('td', { hasText: payload }).first();
     await row.waitFor();
     await row.click();
-    await page.locator('.maplibregl-popup .explain').waitFor();
-    expect(await page.locator('.maplibregl-popup .explain').textContent()).toContain(payload);
+    await page.locator('[data-testid="detail-panel"] .explain').waitFor();
+    expect(await page.locator('[data-testid="detail-panel"] .explain').textContent()).toContain(payload);
     expect(await page.locator('img[src="x"], .explain script, table script').count()).toBe(0);
     expect(dialogs).toEqual([]);
     await page.close();

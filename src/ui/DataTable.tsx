@@ -1,0 +1,94 @@
+// A sortable, paged table whose rows select things on the map: the accessible equivalent of the canvas.
+// Each row's first cell is a button (keyboard: Tab, Enter); the selected row is marked and brought into view.
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+
+export interface Column<T> {
+  key: string;
+  header: string;
+  value: (row: T) => string | number | null;
+  render?: (row: T) => ReactNode;
+  numeric?: boolean;
+}
+
+interface Props<T> {
+  label: string;
+  rows: T[];
+  columns: Column<T>[];
+  rowKey: (row: T) => string;
+  selectedKey: string | null;
+  onSelect: (row: T) => void;
+  pageSize?: number;
+  initialSort?: { key: string; descending: boolean };
+}
+
+export function DataTable<T>({ label, rows, columns, rowKey, selectedKey, onSelect, pageSize = 50, initialSort }: Props<T>) {
+  const [sort, setSort] = useState(initialSort ?? { key: columns[0]!.key, descending: false });
+  const [page, setPage] = useState(0);
+  const selectedRow = useRef<HTMLTableRowElement>(null);
+  const sorted = useMemo(() => {
+    const column = columns.find((c) => c.key === sort.key) ?? columns[0]!;
+    const dir = sort.descending ? -1 : 1;
+    return rows
+      .map((row, i) => ({ row, i, k: column.value(row) }))
+      .sort((x, y) => {
+        if (x.k === y.k) return x.i - y.i;
+        if (x.k === null) return 1;
+        if (y.k === null) return -1;
+        return (x.k < y.k ? -1 : 1) * dir;
+      })
+      .map((x) => x.row);
+  }, [rows, columns, sort]);
+  const pages = Math.max(1, Math.ceil(sorted.length / pageSize));
+  // a selection made on the map turns to the page that holds its row
+  useEffect(() => {
+    if (selectedKey === null) return;
+    const at = sorted.findIndex((r) => rowKey(r) === selectedKey);
+    if (at >= 0) setPage(Math.floor(at / pageSize));
+  }, [selectedKey, sorted, rowKey, pageSize]);
+  useEffect(() => {
+    selectedRow.current?.scrollIntoView({ block: 'nearest' });
+  }, [selectedKey, page]);
+  const current = Math.min(page, pages - 1);
+  const visible = sorted.slice(current * pageSize, (current + 1) * pageSize);
+  return (
+    <div>
+      <div className="table-scroll tall">
+        <table aria-label={label} aria-rowcount={rows.length + 1}>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+                  <button type="button" className="sort" onClick={() => setSort({ key: c.key, descending: sort.key === c.key ? !sort.descending : c.numeric === true })}>
+                    {c.header}{sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map((row) => {
+              const key = rowKey(row);
+              const selected = key === selectedKey;
+              return (
+                <tr key={key} aria-selected={selected} ref={selected ? selectedRow : undefined} data-key={key}>
+                  {columns.map((c, i) => (
+                    <td key={c.key} className={c.numeric ? 'num' : undefined}>
+                      {i === 0 ? <button type="button" className="link" onClick={() => onSelect(row)}>{c.render ? c.render(row) : c.value(row)}</button> : c.render ? c.render(row) : c.value(row)}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 && (
+        <div className="pager" role="navigation" aria-label={`${label} 分页`}>
+          <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)}>上一页</button>
+          <span>第 {current + 1} / {pages} 页,共 {rows.length} 行</span>
+          <button type="button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>下一页</button>
+        </div>
+      )}
+    </div>
+  );
+}

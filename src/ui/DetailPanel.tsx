@@ -1,0 +1,50 @@
+// Explain on click: the side panel for the selected zone, site or finding — why it has its colour, which sites made
+// it so, which rules apply and by how much a distance falls short. Items link to what they name; Esc closes.
+import { useEffect, useRef } from 'react';
+import { explainSite, explainViolation, explainZone, type Explanation } from './explain';
+import { useActions, useAppState } from './AppContext';
+
+export function DetailPanel() {
+  const a = useAppState((s) => s.assessment);
+  const selection = useAppState((s) => s.selection);
+  const actions = useActions();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const explanation: Explanation | null =
+    !a || !selection ? null
+    : selection.kind === 'zone' ? explainZone(a, selection.id)
+    : selection.kind === 'site' ? explainSite(a, selection.id)
+    : explainViolation(a, selection.index);
+  useEffect(() => {
+    if (!explanation) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && actions.select(null);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [explanation, actions]);
+  if (!explanation) return null;
+  return (
+    <aside className="detail-panel" aria-label="详情" data-testid="detail-panel">
+      <div className="explain">
+        <button type="button" className="close" aria-label="关闭详情" onClick={() => actions.select(null)}>×</button>
+        <h3 ref={heading} className={explanation.level ? `level-${explanation.level}` : undefined}>{explanation.title}</h3>
+        <dl>
+          {explanation.rows.map(([label, value]) => (
+            <div key={label}><dt>{label}</dt><dd>{value}</dd></div>
+          ))}
+        </dl>
+        {explanation.list && (
+          <>
+            <p>{explanation.list.heading}</p>
+            <ul>
+              {explanation.list.items.map((item, i) => (
+                <li key={i}>
+                  {item.target ? <button type="button" className="link" onClick={() => actions.focus(item.target!)}>{item.text}</button> : item.text}
+                </li>
+              ))}
+            </ul>
+            {explanation.list.total > explanation.list.items.length && <p className="meta">…共 {explanation.list.total} 项,见清单</p>}
+          </>
+        )}
+      </div>
+    </aside>
+  );
+}
