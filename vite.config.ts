@@ -1,12 +1,21 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { cspWithBasemapHosts, parseHostList } from './src/state/basemap';
+
+// Basemap tile hosts this deployment allows (none by default: no request leaves the page). They are written into the
+// Content-Security-Policy of index.html and offered to the basemap panel.
+const BASEMAP_HOSTS = parseHostList(process.env.VITE_BASEMAP_HOSTS);
 
 // One config for the app build and for the three test projects:
 // unit (Node, pure engine + io), component (jsdom + Testing Library), e2e (real Chromium against the built app).
 export default defineConfig({
   plugins: [
     react(),
+    {
+      name: 'csp-basemap-hosts',
+      transformIndexHtml: (html) => html.replace(/(http-equiv="Content-Security-Policy"\s+content=")([^"]*)"/, (_, head: string, csp: string) => `${head}${cspWithBasemapHosts(csp, BASEMAP_HOSTS)}"`),
+    },
     // Offline after the first visit: a Workbox service worker precaches the whole build (app, map worker, demo data).
     // Registered from an external script, as the Content-Security-Policy allows no inline script.
     VitePWA({

@@ -9,6 +9,7 @@ import { AppContext } from '../ui/AppContext';
 import { App } from '../ui/App';
 import { fetchDemoFiles } from './demoFiles';
 import { syncViewWithHash } from './hashSync';
+import { loadBasemap } from '../state/settings';
 import '../ui/styles.css';
 
 const store = createAppStore();
@@ -16,6 +17,7 @@ const engine = createEngineClient();
 const actions = createActions(store, engine);
 const projects = createProjectActions(store, actions, engine);
 syncViewWithHash(store, window.location, window.history);
+void loadBasemap().then((basemap) => store.setState({ basemap }));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

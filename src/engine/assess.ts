@@ -10,12 +10,13 @@ import { zoneGrid } from './zoning/zoneGrid';
 import { hazardRules, largestRequiredMeters } from './setback/hazardRules';
 import { checkSetbacks } from './setback/checkSetbacks';
 import { summarise } from './stats/summarise';
-import { edgeToEdgeMeters } from './geo/edgeToEdgeMeters';
+import { zoneLocator } from './zoning/locateZone';
 
 export function assess(input: AssessInput, config: AssessConfig, onProgress?: (share: number, stage: string) => void): Assessment {
   const sites = [...input.sites].sort(byId);
   const zones = [...input.zones].sort(byId);
-  const assessedSites = sites.map((s) => assessSite(s, zones, config));
+  const locate = zoneLocator(zones);
+  const assessedSites = sites.map((s) => assessSite(s, locate, config));
   const hazards = sites.filter((s) => roleOf(s.category) === 'hazard');
   // A hazard is also a protection target for other hazards (e.g. a petrol station near a fireworks shop).
   const targets = sites.filter((s) => roleOf(s.category) === 'target' || roleOf(s.category) === 'hazard');
@@ -45,7 +46,7 @@ export function assess(input: AssessInput, config: AssessConfig, onProgress?: (s
   };
 }
 
-function assessSite(site: Site, zones: Zone[], config: AssessConfig): AssessedSite {
+function assessSite(site: Site, locate: (lon: number, lat: number) => Zone | undefined, config: AssessConfig): AssessedSite {
   const role = roleOf(site.category);
   const scored = scoreSite(config.method, site);
   const [lon, lat] = site.geometry.type === 'Point'
@@ -57,7 +58,7 @@ function assessSite(site: Site, zones: Zone[], config: AssessConfig): AssessedSi
     name: site.name,
     category: site.category,
     role,
-    district: site.district ?? zones.find((z) => edgeToEdgeMeters({ type: 'Point', coordinates: [lon, lat] }, z.geometry).meters === 0)?.name ?? '',
+    district: site.district ?? locate(lon, lat)?.name ?? '',
     domain: site.domain ?? categoryByCode(site.category)?.domain ?? '其他',
     geometry: site.geometry,
     lon,

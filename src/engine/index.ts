@@ -23,3 +23,4 @@ export { checkProposal, type ProposalResult, type ProposalVerdict } from './setb
 export { zoneGrid, type GridZoning } from './zoning/zoneGrid';
 export { buildGrid, cellAt, type Grid, type GridSpec, type GridShape } from './zoning/gridGeometry';
 export { dissolveCells } from './zoning/dissolveCells';
+export { zoneLocator } from './zoning/locateZone';

@@ -1,7 +1,7 @@
 // A site file (CSV or GeoJSON bytes) → accepted sites in WGS-84 + an import report that accounts for every row.
 import { sha256Hex } from './sha256';
-import type { Geometry } from 'geojson';
-import { bboxOf, edgeToEdgeMeters, representativePoint, type Site, type Zone } from '../engine';
+import type { Point } from 'geojson';
+import { bboxOf, representativePoint, zoneLocator, type Site, type Zone } from '../engine';
 import { decodeText, type TextEncodingName } from './decodeText';
 import { CANONICAL_FIELDS, mapColumns, type CanonicalField, type MappingOverride } from './columns';
 import { FileFormatError, readCsvRows, readGeoJsonRows, type RowTable } from './readRows';
@@ -180,11 +180,12 @@ export function suggestCrs(sites: Site[], zones: Zone[]): { crs: Crs; evidence: 
   if (zones.length === 0 || sites.length === 0) return { crs: 'wgs84', evidence: '无分区数据可作判断,按 WGS-84 (no zones to test against)' };
   const sample = sites.slice(0, 500);
   const hypotheses: Crs[] = CRS_CHOICES.filter((c) => c !== 'cgcs2000');
+  const locate = zoneLocator(zones); // indexed: a city of 10 000 zones costs the same as one of 11
   const scores = hypotheses.map((crs) => {
     let hits = 0;
     for (const s of sample) {
-      const g: Geometry = toWgs84({ type: 'Point', coordinates: representativePoint(s.geometry) }, crs);
-      const zone = zones.find((z) => edgeToEdgeMeters(g, z.geometry).meters === 0);
+      const g = toWgs84({ type: 'Point', coordinates: representativePoint(s.geometry) }, crs) as Point;
+      const zone = locate(g.coordinates[0]!, g.coordinates[1]!);
       if (zone && (!s.district || zone.name === s.district || zone.name.startsWith(s.district) || s.district.startsWith(zone.name))) hits++;
     }
     return { crs, hits };

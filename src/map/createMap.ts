@@ -59,7 +59,10 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
       map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 24, animate: false });
       fitted = true;
     }
-    map.once('idle', () => (container.dataset.mapReady = 'true'));
+    map.once('idle', () => {
+      container.dataset.mapReady = 'true';
+      container.dataset.readyAt = performance.now().toFixed(0); // for the render benchmark
+    });
     map.triggerRepaint();
   };
 
@@ -89,6 +92,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     map.once('idle', () => {
       const drawn = new Set(map.queryRenderedFeatures({ layers: ['site-points', 'site-areas'] }).map((f) => String(f.properties.siteId)));
       container.dataset.renderedSites = String(drawn.size);
+      container.dataset.filteredAt = performance.now().toFixed(0);
     });
     map.triggerRepaint();
     if (assessment) {
@@ -96,6 +100,18 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
       container.dataset.visibleSites = String(view.sites.filter((s) => roles.includes(s.role ?? 'risk')).length);
       container.dataset.visibleZones = String(layers.zones ? view.zones.length : 0);
     }
+  };
+
+  // the optional raster basemap goes under everything else; its attribution joins the map's
+  const applyBasemap = (): void => {
+    const b = store.getState().basemap;
+    if (map.getLayer('basemap')) map.removeLayer('basemap');
+    if (map.getSource('basemap')) map.removeSource('basemap');
+    if (b.kind === 'raster') {
+      map.addSource('basemap', { type: 'raster', tiles: [b.url], tileSize: 256, attribution: b.attribution });
+      map.addLayer({ id: 'basemap', type: 'raster', source: 'basemap' }, 'zones-fill');
+    }
+    container.dataset.basemap = b.kind;
   };
 
   let bufferForDrawing: BufferForDrawing | undefined;
@@ -157,11 +173,13 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
 
   let unsubscribe = (): void => {};
   map.on('load', () => {
+    applyBasemap();
     render(store.getState().assessment);
     showSelection(store.getState().selection);
     unsubscribe = store.subscribe((state, prev) => {
       if (state.assessment !== prev.assessment) render(state.assessment);
       if (state.selection !== prev.selection || state.assessment !== prev.assessment) showSelection(state.selection);
+      if (state.basemap !== prev.basemap) applyBasemap();
       if (state.filters !== prev.filters || state.layers !== prev.layers) {
         applyFilters();
         if (state.assessment) renderLabels(state.assessment);

@@ -8,6 +8,11 @@ import { rememberedMapping, rememberMapping } from './columnMappings';
 import { CancelledError, type EngineClient } from '../worker/engineClient';
 import type { AppStore, Dataset, Picking, Selection, Zoning } from './store';
 import type { LayerVisibility, MapFilters } from './mapFilters';
+import { checkRasterUrl, parseHostList, type Basemap } from './basemap';
+import { saveBasemap } from './settings';
+
+/** Basemap hosts this build's CSP allows (VITE_BASEMAP_HOSTS at build time; none by default). */
+export const ALLOWED_BASEMAP_HOSTS = parseHostList(import.meta.env.VITE_BASEMAP_HOSTS as string | undefined);
 
 export interface DemoFiles {
   zones: { file: string; bytes: Uint8Array };
@@ -32,6 +37,8 @@ export interface Actions {
   select(selection: Selection): void;
   setFilters(change: Partial<MapFilters>): void;
   setLayers(change: Partial<LayerVisibility>): void;
+  /** use a basemap (checked against this build's allowed hosts) or none; returns the refusal reason, if any */
+  setBasemap(basemap: Basemap): Promise<string | null>;
   /** select and bring into view (search results), or frame the whole study area with 'all' */
   focus(target: Selection | 'all'): void;
   updateRule(id: string, patch: Partial<Pick<SetbackRule, 'min_distance_m' | 'status'>>): Promise<void>;
@@ -167,6 +174,15 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     },
     setFilters(change) {
       store.setState({ filters: { ...store.getState().filters, ...change } });
+    },
+    async setBasemap(basemap) {
+      if (basemap.kind === 'raster') {
+        const check = checkRasterUrl(basemap.url, ALLOWED_BASEMAP_HOSTS);
+        if (!check.ok) return check.reason;
+      }
+      store.setState({ basemap });
+      await saveBasemap(basemap).catch(() => undefined); // the view works even if the setting cannot be kept
+      return null;
     },
     setLayers(change) {
       store.setState({ layers: { ...store.getState().layers, ...change } });

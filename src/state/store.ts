@@ -4,6 +4,7 @@ import { DEFAULT_PROFILE, DEFAULT_RULES, type Assessment, type MethodProfile, ty
 import type { PreviousAssessment } from '../figures/changeFigure';
 import { ALL_LAYERS, NO_FILTERS, type LayerVisibility, type MapFilters } from './mapFilters';
 import type { Camera } from './viewHash';
+import { NO_BASEMAP, type Basemap } from './basemap';
 import type { CrsOption, ImportFileReport, InputDigest, RejectedRows, TextEncodingName } from '../io';
 
 export interface Dataset {
@@ -88,6 +89,8 @@ export interface AppState {
   layers: LayerVisibility;
   /** the map's position (set by the map as it moves; read from the URL hash at start) */
   camera: Camera | null;
+  /** none by default; a per-browser setting */
+  basemap: Basemap;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -124,5 +127,6 @@ export function createAppStore() {
     filters: NO_FILTERS,
     layers: ALL_LAYERS,
     camera: null,
+    basemap: NO_BASEMAP,
   }));
 }

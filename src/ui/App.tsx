@@ -1,6 +1,7 @@
 // Layout: the map, and beside it the panels that say what it shows and why.
 import { DataPanel } from './DataPanel';
 import { ExportPanel } from './ExportPanel';
+import { BasemapPanel } from './BasemapPanel';
 import { Legend } from './Legend';
 import { FiltersPanel } from './FiltersPanel';
 import { MapView } from './MapView';
@@ -35,6 +36,7 @@ export function App() {
           <MethodPanel />
           <RulesPanel />
           <ExportPanel />
+          <BasemapPanel />
           <DataPanel />
         </aside>
         <MapView />

@@ -1,0 +1,117 @@
+// Map rendering in headless Chromium (software WebGL, this machine): the demo city, then a generated city of
+// 100 000 sites and 10 000 zones loaded through the app's own upload. Prints time to first complete render
+// ('idle'), time for a filter change to re-render, and the longest main-thread task while panning, with the data
+// sizes; the large city's times are also given as ratios to the demo's, measured in the same run.
+// Usage: npm run bench:render   (or npx tsx bench/render.bench.ts [sites] [zonesPerSide])
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, preview } from 'vite';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { launchChromium } from '../tests/e2e/browser';
+import type { Page } from 'playwright-core';
+
+const [siteCount = 100_000, side = 100] = process.argv.slice(2).map(Number);
+const WEST = 118.4, SOUTH = 31.3, SPAN_LON = 0.9, SPAN_LAT = 1.3;
+
+function generateCity(dir: string): { zones: string; sites: string } {
+  const features = [];
+  for (let i = 0; i < side; i++) {
+    for (let j = 0; j < side; j++) {
+      const w = WEST + (SPAN_LON * i) / side, s = SOUTH + (SPAN_LAT * j) / side;
+      const e = w + SPAN_LON / side, n = s + SPAN_LAT / side;
+      features.push({ type: 'Feature', properties: { id: `Z${i}-${j}`, name: `片区${i}-${j}` }, geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] } });
+    }
+  }
+  const zones = join(dir, 'zones.geojson');
+  writeFileSync(zones, JSON.stringify({ type: 'FeatureCollection', features }));
+  const rng = xoroshiro128plus(7);
+  const random = () => uniformInt(rng, 0, 2 ** 30 - 1) / 2 ** 30;
+  const categories = ['construction', 'crowded_place', 'traffic', 'gas_user', 'fuel_station', 'school', 'hazchem_storage'];
+  const lines = ['编号,名称,类别,经度,纬度,可能性,严重性'];
+  for (let i = 0; i < siteCount; i++) {
+    const c = categories[i % categories.length]!;
+    lines.push(`B${i},场所${i},${c},${(WEST + random() * SPAN_LON).toFixed(6)},${(SOUTH + random() * SPAN_LAT).toFixed(6)},${1 + (i % 5)},${1 + ((i * 3) % 5)}`);
+  }
+  const sites = join(dir, 'sites.csv');
+  writeFileSync(sites, lines.join('\n'));
+  return { zones, sites };
+}
+
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
+  });
+}
+const longest = (page: Page) => page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
+const resetLongTasks = (page: Page) => page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
+const attr = async (page: Page, name: string) => Number(await page.getByTestId('map').getAttribute(name));
+
+async function filterChangeMs(page: Page): Promise<number> {
+  const before = await attr(page, 'data-filtered-at');
+  const t0 = await page.evaluate(() => performance.now());
+  await page.locator('.map-filters label', { hasText: '低风险' }).locator('input').click();
+  await page.waitForFunction((b) => Number(document.querySelector('[data-testid="map"]')!.getAttribute('data-filtered-at')) > b, before, { timeout: 120_000 });
+  const ms = (await attr(page, 'data-filtered-at')) - t0;
+  await page.locator('.map-filters label', { hasText: '低风险' }).locator('input').click(); // restore
+  await page.waitForTimeout(500);
+  return ms;
+}
+
+async function panLongestTaskMs(page: Page): Promise<number> {
+  await resetLongTasks(page);
+  const box = (await page.getByTestId('map').boundingBox())!;
+  const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  for (let i = 0; i < 40; i++) await page.mouse.move(cx + 200 * Math.sin(i / 6), cy + 120 * Math.cos(i / 6), { steps: 2 });
+  await page.mouse.up();
+  await page.waitForTimeout(1000);
+  return longest(page);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'usrm-render-'));
+const files = generateCity(dir);
+await build({ logLevel: 'warn' });
+const server = await preview({ preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
+const session = await launchChromium();
+try {
+  const page = await session.newPage();
+  await page.goto(server.resolvedUrls!.local[0]!);
+  await page.waitForSelector('[data-map-ready="true"]', { timeout: 120_000 });
+  const demoFirst = await attr(page, 'data-ready-at');
+  await page.waitForSelector('[data-save-status="saved"]');
+  await watchLongTasks(page);
+  const demoFilter = await filterChangeMs(page);
+  const demoPan = await panLongestTaskMs(page);
+  const demoSites = await page.getByTestId('map').getAttribute('data-visible-sites');
+
+  // the large city through the app's own uploads: zones first, then the site file (read in the worker)
+  const t0 = await page.evaluate(() => performance.now());
+  await page.getByLabel(/上传分区 GeoJSON/).setInputFiles(files.zones);
+  await page.waitForSelector(`[data-zone-count="${side * side}"][data-map-ready="true"]`, { timeout: 600_000 });
+  const zonesMs = (await attr(page, 'data-ready-at')) - t0;
+  const t1 = await page.evaluate(() => performance.now());
+  await page.getByLabel(/上传风险点\/场所文件/).setInputFiles(files.sites);
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="map"]')!.getAttribute('data-visible-sites')) >= n, siteCount, { timeout: 900_000 });
+  await page.waitForSelector('[data-map-ready="true"]', { timeout: 600_000 });
+  const largeFirst = (await attr(page, 'data-ready-at')) - t1;
+  await resetLongTasks(page);
+  const largeFilter = await filterChangeMs(page);
+  const largePan = await panLongestTaskMs(page);
+  const largeSites = await page.getByTestId('map').getAttribute('data-visible-sites');
+
+  console.log('render benchmark (headless Chromium, SwiftShader software WebGL, viewport 1400×900)');
+  console.log(`demo city: ${demoSites} sites, 11 zones`);
+  console.log(`  first complete render (navigation → idle, incl. demo load and assessment): ${demoFirst.toFixed(0)} ms`);
+  console.log(`  filter change → re-rendered: ${demoFilter.toFixed(0)} ms; longest main-thread task while panning: ${demoPan.toFixed(0)} ms`);
+  console.log(`large city: ${largeSites} sites, ${side * side} zones`);
+  console.log(`  zones upload → idle: ${zonesMs.toFixed(0)} ms; site file (${siteCount} rows) upload → assessed and rendered: ${largeFirst.toFixed(0)} ms`);
+  console.log(`  filter change → re-rendered: ${largeFilter.toFixed(0)} ms (${(largeFilter / demoFilter).toFixed(1)}× demo); longest task while panning: ${largePan.toFixed(0)} ms (${(largePan / Math.max(1, demoPan)).toFixed(1)}× demo)`);
+} finally {
+  await session.close();
+  await server.close();
+}
