@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { cspWithBasemapHosts, parseHostList } from './src/state/basemap';
+import { cspWithBasemapHosts, parseHostList } from './src/state/basemap.ts';
 
 // Basemap tile hosts this deployment allows (none by default: no request leaves the page). They are written into the
 // Content-Security-Policy of index.html and offered to the basemap panel.

@@ -134,3 +134,20 @@ describe('filters, tables and the shareable view', () => {
     await page.close();
   });
 });
+
+describe('basemap', () => {
+  it('has none by default and refuses a tile host this build has not put in its CSP, requesting nothing', async () => {
+    const external: string[] = [];
+    const page = await openApp(undefined, (p) => p.on('request', (r) => !/^(http:\/\/127\.0\.0\.1|data:|blob:)/.test(r.url()) && external.push(r.url())));
+    await expect(page.getByTestId('map').getAttribute('data-basemap')).resolves.toBe('none');
+    await page.getByLabel(/瓦片地址/).fill('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
+    await page.getByRole('button', { name: '使用此底图' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: '底图未启用' }).textContent()).resolves.toContain('VITE_BASEMAP_HOSTS');
+    await page.getByLabel(/瓦片地址/).fill('https://webrd01.is.autonavi.com/appmaptile?x={x}&y={y}&z={z}');
+    await expect(page.getByRole('alert').filter({ hasText: 'GCJ-02' }).count()).resolves.toBe(0); // refused hosts are not checked further
+    await page.waitForTimeout(500);
+    await expect(page.getByTestId('map').getAttribute('data-basemap')).resolves.toBe('none');
+    expect(external).toEqual([]);
+    await page.close();
+  });
+});
