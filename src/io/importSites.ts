@@ -30,6 +30,9 @@ export interface ImportFileReport {
   columnFields?: (CanonicalField | null)[];
   /** SHA-256 of the file as read (set by importSitesFile) */
   sha256?: string;
+  /** XLSX: the workbook's sheets and the one read */
+  sheets?: string[];
+  sheet?: string;
 }
 
 export interface ImportOptions {
@@ -40,6 +43,8 @@ export interface ImportOptions {
   mapping?: MappingOverride;
   /** zoning units: the study area for the outside-area check and the evidence for CRS suggestion */
   zones: Zone[];
+  /** XLSX: the sheet to read (default: the first) */
+  sheet?: string;
   /** ids already loaded from other files: a repeat is a duplicate */
   existingIds?: ReadonlySet<string>;
 }
@@ -69,11 +74,17 @@ export function isXlsx(file: string, bytes: Uint8Array): boolean {
 }
 
 /** Any supported file: CSV/TSV (any encoding), GeoJSON, or XLSX (first sheet unless one is named). */
-export async function importSitesFile(file: string, bytes: Uint8Array, options: ImportOptions & { sheet?: string }, onProgress?: (share: number) => void): Promise<ImportResult> {
+export async function importSitesFile(file: string, bytes: Uint8Array, options: ImportOptions, onProgress?: (share: number) => void): Promise<ImportResult> {
   checkSize(bytes);
-  const result = isXlsx(file, bytes)
-    ? importTable(file, await readXlsxRows(bytes, options.sheet), 'xlsx', options, onProgress)
-    : importSites(file, bytes, options, onProgress);
+  let result: ImportResult;
+  if (isXlsx(file, bytes)) {
+    const table = await readXlsxRows(bytes, options.sheet);
+    result = importTable(file, table, 'xlsx', options, onProgress);
+    result.report.sheets = table.sheets;
+    result.report.sheet = table.sheet;
+  } else {
+    result = importSites(file, bytes, options, onProgress);
+  }
   // the file's checksum travels with its report, so summary.json can name the exact input wherever it is written
   result.report.sha256 = await sha256Hex(bytes);
   return result;

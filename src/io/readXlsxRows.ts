@@ -2,7 +2,7 @@
 import type { RowTable } from './readRows';
 import { FileFormatError } from './readRows';
 
-export async function readXlsxRows(bytes: Uint8Array, sheetName?: string): Promise<RowTable & { sheets: string[] }> {
+export async function readXlsxRows(bytes: Uint8Array, sheetName?: string): Promise<RowTable & { sheets: string[]; sheet: string }> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
@@ -21,7 +21,7 @@ export async function readXlsxRows(bytes: Uint8Array, sheetName?: string): Promi
   const header = rows.shift();
   if (!header) throw new FileFormatError(`工作表「${sheet.name}」为空,没有表头`);
   const width = header.cells.length;
-  return { headers: header.cells, rows: rows.map((r) => ({ ...r, cells: Array.from({ length: width }, (_, i) => r.cells[i] ?? '') })), sheets };
+  return { headers: header.cells, rows: rows.map((r) => ({ ...r, cells: Array.from({ length: width }, (_, i) => r.cells[i] ?? '') })), sheets, sheet: sheet.name };
 }
 
 /** Cell value as the text a user sees: numbers in full precision, formulas by their result, rich text joined. */

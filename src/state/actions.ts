@@ -29,7 +29,7 @@ export interface Actions {
   cancelImport(): void;
   removeDataset(id: string): Promise<void>;
   /** read an uploaded file again with another coordinate system (the user corrects or confirms the suggestion) */
-  reimportDataset(id: string, crs: CrsOption, mapping?: MappingOverride): Promise<void>;
+  reimportDataset(id: string, crs: CrsOption, mapping?: MappingOverride, sheet?: string): Promise<void>;
   /** read a file again with the user's column mapping, and remember it for files with the same headers */
   remapDataset(id: string, mapping: MappingOverride): Promise<void>;
   setImportCrs(crs: CrsOption): void;
@@ -144,12 +144,13 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       }
       await reassess();
     },
-    async reimportDataset(id, crs, mapping) {
+    async reimportDataset(id, crs, mapping, sheet) {
       const { datasets, zones } = store.getState();
       const d = datasets.find((x) => x.id === id);
       if (!d?.bytes) return;
       const others = new Set(datasets.filter((x) => x.id !== id).flatMap((x) => x.sites.map((s) => s.id)));
-      const { sites, report, rejectedRows } = await engine.importFile(d.file, d.bytes, { crs, zones, existingIds: others, ...encodingOption(), ...(mapping ? { mapping } : {}) });
+      const chosenSheet = sheet ?? d.report.sheet; // an XLSX keeps the sheet it was read from
+      const { sites, report, rejectedRows } = await engine.importFile(d.file, d.bytes, { crs, zones, existingIds: others, ...encodingOption(), ...(mapping ? { mapping } : {}), ...(chosenSheet ? { sheet: chosenSheet } : {}) });
       store.setState({ datasets: store.getState().datasets.map((x) => (x.id === id ? { ...x, sites, report, rejectedRows } : x)) });
       await reassess();
     },

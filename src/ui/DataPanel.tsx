@@ -58,7 +58,7 @@ export function DataPanel() {
       {importError && <p role="alert" className="error">文件无法导入:{importError}</p>}
       {datasets.map((d) => (
         <div key={d.id} className="dataset">
-          <ImportReportView report={d.report} rejectedRows={d.rejectedRows} />
+          <ImportReportView report={d.report} rejectedRows={d.rejectedRows} onSheet={d.bytes ? (sheet) => void actions.reimportDataset(d.id, importCrs, undefined, sheet) : undefined} />
           {d.bytes && <ColumnMappingEditor key={`${d.id}:${(d.report.columnFields ?? []).join()}`} report={d.report} onApply={(m) => void actions.remapDataset(d.id, m)} />}
           {d.bytes && (
             <p className="meta">

@@ -1,11 +1,13 @@
 // One file's import report: every row accounted for, rejections with line, field and reason.
 import type { ImportFileReport, RejectedRows } from '../io';
 import { toCsv } from '../io/csvWrite';
+import { useId } from 'react';
 import { downloadText } from './download';
 
 const ENCODING_ZH: Record<string, string> = { 'utf-8': 'UTF-8', gb18030: 'GBK/GB18030', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', json: 'JSON (UTF-8)' };
 
-export function ImportReportView({ report, rejectedRows }: { report: ImportFileReport; rejectedRows?: RejectedRows }) {
+export function ImportReportView({ report, rejectedRows, onSheet }: { report: ImportFileReport; rejectedRows?: RejectedRows; onSheet?: (sheet: string) => void }) {
+  const sheetId = useId();
   // the rejected rows as they were, with the line and every reason added: fix them and upload again
   const downloadErrors = () => {
     const reasons = new Map<number, string[]>();
@@ -32,6 +34,15 @@ export function ImportReportView({ report, rejectedRows }: { report: ImportFileR
           {' '}· 编码 {ENCODING_ZH[report.encoding] ?? report.encoding} · 坐标系 {report.crs.toUpperCase()}
         </span>
       </p>
+      {report.sheets && report.sheets.length > 1 && (
+        <p className="meta">
+          <label htmlFor={sheetId}>工作表</label>{' '}
+          <select id={sheetId} value={report.sheet} disabled={!onSheet} onChange={(e) => onSheet?.(e.target.value)}>
+            {report.sheets.map((s) => <option key={s} value={s}>{s}</option>)}
+          </select>{' '}
+          (本工作簿共 {report.sheets.length} 个工作表;选择后重新读取)
+        </p>
+      )}
       {report.crsEvidence && report.crsEvidence !== '用户指定 (given)' && <p className="meta">坐标系判断依据:{report.crsEvidence}</p>}
       {report.unmappedColumns.length > 0 && <p className="meta">未识别的列(已忽略):{report.unmappedColumns.join('、')}</p>}
       {report.errors.length > 0 && (

@@ -96,3 +96,28 @@ describe('the column-mapping step', () => {
     expect(store.getState().datasets[0]!.sites[0]).toMatchObject({ id: 'K1', name: '工地甲', category: 'construction' });
   });
 });
+
+describe('an XLSX workbook with several sheets', () => {
+  it('reads the first sheet, lists the others, and reads the chosen one on request', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('说明').addRows([['填写说明'], ['第二张表为风险点清单']]);
+    const sheet = wb.addWorksheet('风险点');
+    sheet.addRows([
+      ['编号', '名称', '类别', '经度', '纬度', '可能性', '严重性'],
+      ['X-1', '甲工地', '建筑施工', 118.78, 32.04, 3, 4],
+      ['X-2', '乙路口', '道路交通', 118.79, 32.05, 2, 2],
+    ]);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const { store } = renderPanels();
+    await userEvent.upload(screen.getByLabelText(/上传风险点/), new File([bytes], 'book.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    const report = await screen.findByRole('region', { name: '导入报告 book.xlsx' });
+    expect(within(report).getByTestId('accepted')).toHaveTextContent('0');
+    const picker = within(report).getByLabelText('工作表');
+    expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual(['说明', '风险点']);
+    await userEvent.selectOptions(picker, '风险点');
+    await expect.poll(() => within(screen.getByRole('region', { name: '导入报告 book.xlsx' })).getByTestId('accepted').textContent).toBe('2');
+    expect(within(screen.getByRole('region', { name: '导入报告 book.xlsx' })).getByLabelText('工作表')).toHaveValue('风险点');
+    await expect.poll(() => store.getState().assessment?.sites.map((s) => s.id)).toEqual(['X-1', 'X-2']);
+  });
+});
