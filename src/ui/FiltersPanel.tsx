@@ -52,7 +52,7 @@ export function FiltersPanel() {
         ))}
       </fieldset>
       <div>
-        <label htmlFor={ids.district}>区</label>{' '}
+        <label htmlFor={ids.district}>所在区</label>{' '}
         <select id={ids.district} value={single(filters.districts)} onChange={(e) => actions.setFilters({ districts: e.target.value ? [e.target.value] : [] })}>
           <option value="">全部</option>
           {options.districts.map((d) => <option key={d} value={d}>{d || '(研究区外)'}</option>)}
@@ -64,7 +64,7 @@ export function FiltersPanel() {
         </select>
       </div>
       <div>
-        <label htmlFor={ids.category}>类别</label>{' '}
+        <label htmlFor={ids.category}>场所类别</label>{' '}
         <select id={ids.category} value={single(filters.categories)} onChange={(e) => actions.setFilters({ categories: e.target.value ? [e.target.value] : [] })}>
           <option value="">全部</option>
           {options.categories.map((c) => <option key={c} value={c}>{categoryByCode(c)?.zh ?? c}</option>)}

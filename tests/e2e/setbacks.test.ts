@@ -11,7 +11,7 @@ const { openApp } = useApp();
 describe('what-if: a proposed site gets a verdict against everything loaded', () => {
   it('a petrol station typed at 30 m from 金陵中学 is 不符合, naming the school, rule and source; far away it is 符合', async () => {
     const page = await openApp();
-    await page.getByLabel('类别').selectOption('fuel_station');
+    await page.getByLabel('类别', { exact: true }).selectOption('fuel_station');
     await page.getByLabel('站级').selectOption('2');
     await page.getByLabel('油气回收').selectOption('full');
     await page.getByLabel('经度', { exact: true }).fill(KNOWN_LON);
@@ -33,7 +33,7 @@ describe('what-if: a proposed site gets a verdict against everything loaded', ()
 
   it('a proposed school converted from GCJ-02 lands ≈ 500 m from where WGS-84 would put it', async () => {
     const page = await openApp();
-    await page.getByLabel('类别').selectOption('school');
+    await page.getByLabel('类别', { exact: true }).selectOption('school');
     await page.getByLabel('经度', { exact: true }).fill(KNOWN_LON);
     await page.getByLabel('纬度', { exact: true }).fill(KNOWN_LAT);
     await page.getByRole('button', { name: '按坐标核查' }).click();
@@ -48,7 +48,7 @@ describe('what-if: a proposed site gets a verdict against everything loaded', ()
 
   it('places a proposal by clicking the map', async () => {
     const page = await openApp();
-    await page.getByLabel('类别').selectOption('fireworks_retail');
+    await page.getByLabel('类别', { exact: true }).selectOption('fireworks_retail');
     await page.getByRole('button', { name: '在地图上点选位置' }).click();
     const box = (await page.getByTestId('map').boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
@@ -60,7 +60,7 @@ describe('what-if: a proposed site gets a verdict against everything loaded', ()
 describe('what-if with a drawn area', () => {
   it('draws a proposed plant as a polygon of clicked vertices and judges it', async () => {
     const page = await openApp();
-    await page.getByLabel('类别').selectOption('hazchem_storage');
+    await page.getByLabel('类别', { exact: true }).selectOption('hazchem_storage');
     await page.getByRole('button', { name: '在地图上绘制范围' }).click();
     const box = (await page.getByTestId('map').boundingBox())!;
     const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
