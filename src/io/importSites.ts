@@ -4,7 +4,7 @@ import type { Point } from 'geojson';
 import { bboxOf, representativePoint, zoneLocator, type Site, type Zone } from '../engine';
 import { decodeText, type TextEncodingName } from './decodeText';
 import { CANONICAL_FIELDS, mapColumns, type CanonicalField, type MappingOverride } from './columns';
-import { FileFormatError, readCsvRows, readGeoJsonRows, type RowTable } from './readRows';
+import { FileFormatError, forEachCsvRow, readGeoJsonRows, type RowTable, type SourceRow } from './readRows';
 import { readXlsxRows } from './readXlsxRows';
 import { validateSite, type FieldError, type RowValues } from './validateSite';
 import { CRS_CHOICES, toWgs84, type Crs, type CrsOption } from './crs';
@@ -101,80 +101,114 @@ export function importSites(file: string, bytes: Uint8Array, options: ImportOpti
   const isJson = /\.(geo)?json$/i.test(file);
   const { text, encoding } = decodeText(bytes, options.encoding);
   onProgress?.(0.05);
-  const table: RowTable = isJson ? readGeoJsonRows(text) : readCsvRows(text);
-  onProgress?.(0.3);
-  return importTable(file, table, isJson ? 'json' : encoding, options, onProgress);
+  if (isJson) return importTable(file, readGeoJsonRows(text), 'json', options, onProgress);
+  // CSV: each row is validated as papaparse yields it, so only accepted sites (and rejected rows) stay in memory
+  let importer: RowImporter | null = null;
+  let seen = 0;
+  const headers = forEachCsvRow(
+    text,
+    (row, share) => {
+      importer!.add(row);
+      if (onProgress && ++seen % 20_000 === 0) onProgress(0.05 + 0.85 * share);
+    },
+    (h) => (importer = createRowImporter(file, h, encoding, options)),
+  );
+  return (importer ?? createRowImporter(file, headers, encoding, options)).finish();
 }
 
 function importTable(file: string, table: RowTable, encoding: ImportFileReport['encoding'], options: ImportOptions, onProgress?: (share: number) => void): ImportResult {
-  if (table.rows.length > MAX_IMPORT_ROWS) {
-    throw new FileFormatError(`行数过多:${table.rows.length} 行,上限 ${MAX_IMPORT_ROWS} 行(请拆分后分别导入)`);
-  }
-  const mapping = mapColumns(table.headers, options.mapping);
-  const fieldOfColumn = table.headers.map((_, i) => (Object.entries(mapping.fields).find(([, col]) => col === i)?.[0] as CanonicalField | undefined) ?? null);
-  const errors: RowError[] = [];
-  const warnings: RowError[] = [];
-  const candidates: { line: number; site: Site }[] = [];
-  const firstLineOfId = new Map<string, number>();
+  const importer = createRowImporter(file, table.headers, encoding, options);
   table.rows.forEach((row, n) => {
     if (onProgress && n % 20_000 === 0) onProgress(0.3 + (0.6 * n) / table.rows.length);
-    const values: RowValues = {};
-    for (const f of CANONICAL_FIELDS) {
-      const i = mapping.fields[f];
-      if (i !== undefined) values[f] = row.cells[i] ?? '';
-    }
-    const outcome = validateSite(values, row.geometry);
-    if ('errors' in outcome) {
-      for (const e of outcome.errors) errors.push({ line: row.line, ...e });
-      return;
-    }
-    const id = outcome.site.id;
-    const earlier = firstLineOfId.get(id);
-    if (earlier !== undefined || options.existingIds?.has(id)) {
-      errors.push({
-        line: row.line,
-        field: 'id',
-        reason: earlier !== undefined ? `编号「${id}」重复,首次出现在第 ${earlier} 行 (duplicate id)` : `编号「${id}」与已加载数据重复 (duplicate of an id already loaded)`,
-      });
-      return;
-    }
-    firstLineOfId.set(id, row.line);
-    for (const w of outcome.warnings) warnings.push({ line: row.line, ...w });
-    candidates.push({ line: row.line, site: outcome.site });
+    importer.add(row);
   });
-  const { crs, evidence } = options.crs === 'auto' ? suggestCrs(candidates.map((c) => c.site), options.zones) : { crs: options.crs, evidence: '用户指定 (given)' };
-  const area = studyArea(options.zones);
-  const sites: Site[] = [];
-  for (const c of candidates) {
-    const geometry = toWgs84(c.site.geometry, crs);
-    const [lon, lat] = representativePoint(geometry);
-    if (area && (lon < area[0] || lat < area[1] || lon > area[2] || lat > area[3])) {
-      errors.push({ line: c.line, field: 'lon', reason: `位置 (${lon.toFixed(5)}, ${lat.toFixed(5)}) 在研究区范围之外 (outside the study area ± 10 km)` });
-      continue;
-    }
-    sites.push({ ...c.site, geometry });
-  }
-  const rejectedLines = new Set(errors.map((e) => e.line));
-  errors.sort((a, b) => a.line - b.line);
+  return importer.finish();
+}
+
+interface RowImporter {
+  add(row: SourceRow): void;
+  finish(): ImportResult;
+}
+
+/**
+ * Validates rows one by one: a rejected row keeps its cells (for the rejected-rows download), an accepted one
+ * becomes a Site (with its cells joined into one string, in case the study-area check rejects it later).
+ */
+function createRowImporter(file: string, headers: string[], encoding: ImportFileReport['encoding'], options: ImportOptions): RowImporter {
+  const mapping = mapColumns(headers, options.mapping);
+  const fieldOfColumn = headers.map((_, i) => (Object.entries(mapping.fields).find(([, col]) => col === i)?.[0] as CanonicalField | undefined) ?? null);
+  const errors: RowError[] = [];
+  const warnings: RowError[] = [];
+  const rejected: { line: number; cells: string[] }[] = [];
+  const candidates: { line: number; site: Site; raw: string }[] = [];
+  const firstLineOfId = new Map<string, number>();
+  let rows = 0;
+  const reject = (row: SourceRow, list: FieldError[]) => {
+    for (const e of list) errors.push({ line: row.line, ...e });
+    rejected.push({ line: row.line, cells: row.cells });
+  };
   return {
-    rejectedRows: { headers: table.headers, rows: table.rows.filter((r) => rejectedLines.has(r.line)).map(({ line, cells }) => ({ line, cells })) },
-    sites,
-    report: {
-      file,
-      encoding,
-      crs,
-      rows: table.rows.length,
-      accepted: sites.length,
-      rejected: rejectedLines.size,
-      errors,
-      warnings,
-      unmappedColumns: mapping.unmapped,
-      crsEvidence: evidence,
-      headers: table.headers,
-      columnFields: fieldOfColumn,
+    add(row) {
+      if (++rows > MAX_IMPORT_ROWS) throw new FileFormatError(`行数过多:超过 ${MAX_IMPORT_ROWS} 行(请拆分后分别导入)`);
+      const values: RowValues = {};
+      for (const f of CANONICAL_FIELDS) {
+        const i = mapping.fields[f];
+        if (i !== undefined) values[f] = row.cells[i] ?? '';
+      }
+      const outcome = validateSite(values, row.geometry);
+      if ('errors' in outcome) return reject(row, outcome.errors);
+      const id = outcome.site.id;
+      const earlier = firstLineOfId.get(id);
+      if (earlier !== undefined || options.existingIds?.has(id)) {
+        return reject(row, [{
+          field: 'id',
+          reason: earlier !== undefined ? `编号「${id}」重复,首次出现在第 ${earlier} 行 (duplicate id)` : `编号「${id}」与已加载数据重复 (duplicate of an id already loaded)`,
+        }]);
+      }
+      firstLineOfId.set(id, row.line);
+      for (const w of outcome.warnings) warnings.push({ line: row.line, ...w });
+      candidates.push({ line: row.line, site: outcome.site, raw: row.cells.join(CELL_SEPARATOR) });
+    },
+    finish() {
+      const { crs, evidence } = options.crs === 'auto' ? suggestCrs(candidates.map((c) => c.site), options.zones) : { crs: options.crs, evidence: '用户指定 (given)' };
+      const area = studyArea(options.zones);
+      const sites: Site[] = [];
+      for (const c of candidates) {
+        const geometry = toWgs84(c.site.geometry, crs);
+        const [lon, lat] = representativePoint(geometry);
+        if (area && (lon < area[0] || lat < area[1] || lon > area[2] || lat > area[3])) {
+          reject({ line: c.line, cells: c.raw.split(CELL_SEPARATOR) }, [{ field: 'lon', reason: `位置 (${lon.toFixed(5)}, ${lat.toFixed(5)}) 在研究区范围之外 (outside the study area ± 10 km)` }]);
+          continue;
+        }
+        c.site.geometry = geometry;
+        sites.push(c.site);
+      }
+      errors.sort((a, b) => a.line - b.line);
+      rejected.sort((a, b) => a.line - b.line);
+      return {
+        rejectedRows: { headers, rows: rejected },
+        sites,
+        report: {
+          file,
+          encoding,
+          crs,
+          rows,
+          accepted: sites.length,
+          rejected: rejected.length,
+          errors,
+          warnings,
+          unmappedColumns: mapping.unmapped,
+          crsEvidence: evidence,
+          headers,
+          columnFields: fieldOfColumn,
+        },
+      };
     },
   };
 }
+
+/** Joins a row's cells while it waits for the study-area check (a control character no CSV cell keeps). */
+const CELL_SEPARATOR = '\u0001';
 
 function studyArea(zones: Zone[]): [number, number, number, number] | null {
   if (zones.length === 0) return null;

@@ -21,27 +21,36 @@ export class FileFormatError extends Error {}
  * Quoted fields may span lines; each row keeps the line it starts on.
  */
 export function readCsvRows(text: string): RowTable {
-  const records: { start: number; cells: string[] }[] = [];
+  const rows: SourceRow[] = [];
+  const headers = forEachCsvRow(text, (row) => rows.push(row));
+  return { headers, rows };
+}
+
+/**
+ * The same rows, one at a time as papaparse finds them (nothing but the current row is kept), so a large file is
+ * validated while it is parsed. Returns the header row.
+ */
+export function forEachCsvRow(text: string, onRow: (row: SourceRow, share: number) => void, onHeader?: (headers: string[]) => void): string[] {
+  let headers: string[] | null = null;
   let start = 0;
+  let line = 1;
+  let counted = 0;
   Papa.parse<string[]>(text, {
     skipEmptyLines: false,
     step: (result) => {
-      records.push({ start, cells: result.data });
+      const offset = start;
       start = result.meta.cursor;
+      for (; counted < offset; counted++) if (text.charCodeAt(counted) === 10) line++;
+      const cells = result.data.map((c) => c.trim());
+      if (isBlank(cells) || cells[0]!.startsWith('#')) return;
+      if (headers === null) {
+        headers = cells;
+        onHeader?.(cells);
+      } else onRow({ line, cells }, start / text.length);
     },
   });
-  let line = 1;
-  let counted = 0;
-  const lineAt = (offset: number): number => {
-    for (; counted < offset; counted++) if (text.charCodeAt(counted) === 10) line++;
-    return line;
-  };
-  const withLines = records
-    .map((r) => ({ line: lineAt(r.start), cells: r.cells.map((c) => c.trim()) }))
-    .filter((r) => !isBlank(r.cells) && !r.cells[0]!.startsWith('#'));
-  const header = withLines.shift();
-  if (!header) throw new FileFormatError('文件为空,没有表头 (empty file: expected a header row such as 编号,名称,类别,经度,纬度)');
-  return { headers: header.cells, rows: withLines };
+  if (headers === null) throw new FileFormatError('文件为空,没有表头 (empty file: expected a header row such as 编号,名称,类别,经度,纬度)');
+  return headers;
 }
 
 function isBlank(cells: string[]): boolean {
