@@ -1,12 +1,27 @@
 // The engine and the importer behind a worker boundary, so large assessments and files never block the page.
-import { assess, checkProposal } from '../engine';
+import { assess, checkProposal, type Site } from '../engine';
 import { importSitesFile } from '../io';
-import type { EngineRequest, EngineResponse } from './protocol';
+import { SITES_PER_MESSAGE, type EngineRequest, type EngineResponse } from './protocol';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<EngineRequest>) => void) | null; postMessage(m: EngineResponse): void };
 
+/** sites sent ahead of their request, by request id */
+const incoming = new Map<number, Site[]>();
+
 scope.onmessage = async (e) => {
   const request = e.data;
+  if (request.kind === 'sitesChunk') {
+    const list = incoming.get(request.id) ?? [];
+    for (const s of request.items) list.push(s);
+    incoming.set(request.id, list);
+    return;
+  }
+  const sent = incoming.get(request.id);
+  if (sent) {
+    incoming.delete(request.id);
+    if (request.kind === 'assess') request.input.sites = sent;
+    else if (request.kind === 'proposal') request.sites = sent;
+  }
   let last = 0;
   const onProgress = (share: number, stage: string = request.kind): void => {
     // at most ~50 messages per run
@@ -20,7 +35,14 @@ scope.onmessage = async (e) => {
       request.kind === 'assess' ? assess(request.input, request.config, onProgress)
       : request.kind === 'proposal' ? checkProposal(request.proposal, request.sites, request.config)
       : await importSitesFile(request.file, request.bytes, { ...request.options, existingIds: new Set(request.options.existingIds) }, (s) => onProgress(s, 'import'));
-    scope.postMessage({ id: request.id, result });
+    // a large result's sites go in chunks, each its own task on the receiving side; the result follows without them
+    const sites = (result as { sites?: unknown[] }).sites;
+    if (sites && sites.length > SITES_PER_MESSAGE) {
+      for (let i = 0; i < sites.length; i += SITES_PER_MESSAGE) scope.postMessage({ id: request.id, sitesChunk: sites.slice(i, i + SITES_PER_MESSAGE) });
+      scope.postMessage({ id: request.id, result: { ...result, sites: [] } as typeof result });
+    } else {
+      scope.postMessage({ id: request.id, result });
+    }
   } catch (err) {
     scope.postMessage({ id: request.id, error: err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : String(err) });
   }

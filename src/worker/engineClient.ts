@@ -1,7 +1,7 @@
 // How the app asks the engine: in a Web Worker in the browser; in-process where there is no Worker (jsdom).
 import { assess, checkProposal, type AssessConfig, type Assessment, type AssessInput, type ProposalResult, type Site } from '../engine';
 import { importSitesFile, type ImportOptions, type ImportResult } from '../io';
-import type { EngineRequest, EngineResponse } from './protocol';
+import { SITES_PER_MESSAGE, type EngineRequest, type EngineResponse } from './protocol';
 
 type Progress = (share: number, stage: string) => void;
 
@@ -30,7 +30,7 @@ export function createEngineClient(): EngineClient {
       cancel: () => undefined,
     };
   }
-  const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; progress?: Progress }>();
+  const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; progress?: Progress; sites?: unknown[] }>();
   let next = 0;
   const start = (): Worker => {
     const w = new Worker(new URL('./assess.worker.ts', import.meta.url), { type: 'module' });
@@ -38,18 +38,40 @@ export function createEngineClient(): EngineClient {
       const p = pending.get(e.data.id);
       if (!p) return;
       if ('progress' in e.data) return p.progress?.(e.data.progress, e.data.stage);
+      if ('sitesChunk' in e.data) {
+        p.sites ??= [];
+        for (const s of e.data.sitesChunk) p.sites.push(s);
+        return;
+      }
       pending.delete(e.data.id);
       if ('error' in e.data) p.reject(new Error(e.data.error));
-      else p.resolve(e.data.result);
+      else p.resolve(p.sites ? { ...e.data.result, sites: p.sites } : e.data.result);
     };
     return w;
   };
   let worker = start();
+  // A large site list goes ahead of its request in chunks, one task each, so sending 1 000 000 sites never holds the
+  // page for seconds; the worker puts them back in place (assess: input.sites, proposal: sites).
+  const post = async (id: number, payload: Payload, transfer: Transferable[]): Promise<void> => {
+    const sites = payload.kind === 'assess' ? payload.input.sites : payload.kind === 'proposal' ? payload.sites : null;
+    if (!sites || sites.length <= SITES_PER_MESSAGE) {
+      worker.postMessage({ id, ...payload } as EngineRequest, transfer);
+      return;
+    }
+    const target = worker;
+    for (let i = 0; i < sites.length; i += SITES_PER_MESSAGE) {
+      target.postMessage({ id, kind: 'sitesChunk', items: sites.slice(i, i + SITES_PER_MESSAGE) } satisfies EngineRequest);
+      await new Promise((r) => setTimeout(r, 0));
+      if (target !== worker) return; // cancelled meanwhile
+    }
+    const light = payload.kind === 'assess' ? { ...payload, input: { ...payload.input, sites: [] } } : { ...payload, sites: [] };
+    target.postMessage({ id, ...light } as EngineRequest, transfer);
+  };
   const send = <T>(payload: Payload, progress?: Progress, transfer: Transferable[] = []): Promise<T> => {
     const id = next++;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (r: unknown) => void, reject, progress });
-      worker.postMessage({ id, ...payload } as EngineRequest, transfer);
+      void post(id, payload, transfer).catch(reject);
     });
   };
   return {

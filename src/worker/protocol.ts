@@ -5,9 +5,16 @@ import type { ImportOptions, ImportResult } from '../io';
 export type EngineRequest =
   | { id: number; kind: 'assess'; input: AssessInput; config: AssessConfig }
   | { id: number; kind: 'proposal'; proposal: Site; sites: Site[]; config: AssessConfig }
-  | { id: number; kind: 'import'; file: string; bytes: Uint8Array; options: Omit<ImportOptions, 'existingIds'> & { existingIds: string[] } };
+  | { id: number; kind: 'import'; file: string; bytes: Uint8Array; options: Omit<ImportOptions, 'existingIds'> & { existingIds: string[] } }
+  /** sites of the request with the same id, sent ahead of it in parts */
+  | { id: number; kind: 'sitesChunk'; items: Site[] };
 
 export type EngineResponse =
   | { id: number; result: Assessment | ProposalResult | ImportResult }
   | { id: number; error: string }
-  | { id: number; progress: number; stage: string };
+  | { id: number; progress: number; stage: string }
+  /** part of the result's `sites`, sent ahead of the result so no single message takes long to receive */
+  | { id: number; sitesChunk: unknown[] };
+
+/** Sites per message: receiving 20 000 sites takes a few tens of milliseconds on the main thread. */
+export const SITES_PER_MESSAGE = 20_000;
