@@ -1,6 +1,11 @@
 // Projects in the browser's IndexedDB (idb-keyval). Every record read back is schema-checked; a save checks the stored
 // revision first, so a stale tab never overwrites a newer save; a failed write (quota) leaves the old record intact.
-import { createStore, del, get, set, entries, type UseStore } from 'idb-keyval';
+//
+// A project's sites are stored apart from it, in chunks of SITES_PER_RECORD, each written in its own task and only
+// when its dataset changed: an autosave never clones a whole city's sites on the main thread at once. The project
+// record, written last, names its chunks; it is the commit point (chunks of a failed save are never referenced).
+import { createStore, del, delMany, get, getMany, keys, set, type UseStore } from 'idb-keyval';
+import type { Site } from '../engine';
 import { parseProject, type Project } from '../io';
 
 export interface ProjectSummary {
@@ -15,25 +20,53 @@ export interface ProjectSummary {
 export class SaveConflictError extends Error {}
 export class StorageError extends Error {}
 
+/** One record's worth of sites: cloning 20 000 sites takes a few tens of milliseconds. */
+export const SITES_PER_RECORD = 20_000;
+
+type StoredDataset = Omit<Project['datasets'][number], 'sites'> & { sites?: Site[]; siteChunks?: string[] };
+type StoredProject = Omit<Project, 'datasets'> & { datasets: StoredDataset[] };
+
 let db: UseStore | null = null;
 const store = (): UseStore => (db ??= createStore('urban-safety-risk-map', 'projects'));
 
 const PROJECT = (id: string) => `project:${id}`;
 const SUMMARY = (id: string) => `summary:${id}`;
+// a per-save nonce: two tabs saving the same revision at once never write into each other's chunks
+const CHUNK = (id: string, save: string, dataset: number, part: number) => `sites:${id}:${save}:${dataset}:${part}`;
 const LAST = 'last-project';
 
+/** Site lists already stored, by identity: an unchanged dataset keeps its chunks from save to save. */
+const storedChunks = new WeakMap<Site[], { projectId: string; keys: string[] }>();
+
 export async function listProjects(): Promise<ProjectSummary[]> {
-  const all = await entries<string, unknown>(store());
-  return all
-    .filter(([k]) => typeof k === 'string' && k.startsWith('summary:'))
-    .map(([, v]) => v as ProjectSummary)
-    .sort((a, b) => (a.savedAt < b.savedAt ? 1 : -1));
+  const summaryKeys = (await keys<string>(store())).filter((k) => typeof k === 'string' && k.startsWith('summary:'));
+  const all = (await getMany<ProjectSummary | undefined>(summaryKeys, store())).filter((s): s is ProjectSummary => s !== undefined);
+  return all.sort((a, b) => (a.savedAt < b.savedAt ? 1 : -1));
 }
 
 export async function loadProject(id: string): Promise<Project> {
-  const raw = await get(PROJECT(id), store());
+  const raw = (await get(PROJECT(id), store())) as StoredProject | undefined;
   if (raw === undefined) throw new StorageError(`项目 ${id} 不存在`);
-  return parseProject(raw);
+  const assembled: { sites: Site[]; keys: string[] }[] = [];
+  const datasets = Array.isArray(raw.datasets) ? raw.datasets : [];
+  for (const d of datasets) {
+    if (!Array.isArray(d?.siteChunks)) continue;
+    const sites: Site[] = [];
+    for (const key of d.siteChunks) {
+      const part = await get<unknown>(key, store());
+      if (!Array.isArray(part)) throw new StorageError(`项目 ${id} 的数据不完整(缺少 ${key})`);
+      for (const s of part) sites.push(s as Site);
+    }
+    assembled.push({ sites, keys: d.siteChunks });
+  }
+  let next = 0;
+  // older records keep their sites inline; either way the whole project then goes through the schema
+  const project = parseProject({ ...raw, datasets: datasets.map(({ siteChunks, ...d }) => (siteChunks ? { ...d, sites: assembled[next++]!.sites } : d)) });
+  project.datasets.forEach((d, i) => {
+    const keysOfDataset = datasets[i]?.siteChunks;
+    if (keysOfDataset) storedChunks.set(d.sites, { projectId: id, keys: keysOfDataset });
+  });
+  return project;
 }
 
 /** Save `project` as revision `project.revision + 1`; refuses when storage holds a newer revision than it started from. */
@@ -43,20 +76,46 @@ export async function saveProject(project: Project): Promise<Project> {
     throw new SaveConflictError(`此项目已在另一个标签页中保存了更新的版本(第 ${stored.revision} 版,本页为第 ${project.revision} 版);为避免覆盖,本页不再保存。请重新加载。`);
   }
   const next: Project = { ...project, revision: project.revision + 1 };
+  const previous = (await get(PROJECT(project.id), store()).catch(() => undefined)) as StoredProject | undefined;
   try {
-    await set(PROJECT(project.id), next, store());
+    const datasets: StoredDataset[] = [];
+    const save = `${next.revision}-${globalThis.crypto?.randomUUID?.() ?? Math.random().toString(36).slice(2)}`;
+    for (const [i, d] of next.datasets.entries()) {
+      const known = storedChunks.get(d.sites);
+      let chunkKeys = known?.projectId === next.id ? known.keys : null;
+      if (!chunkKeys) {
+        chunkKeys = [];
+        for (let start = 0, part = 0; start < d.sites.length || part === 0; start += SITES_PER_RECORD, part++) {
+          const key = CHUNK(next.id, save, i, part);
+          await set(key, d.sites.slice(start, start + SITES_PER_RECORD), store()); // one chunk per task
+          chunkKeys.push(key);
+        }
+      }
+      const { sites: _sites, ...rest } = d;
+      datasets.push({ ...rest, siteChunks: chunkKeys });
+    }
+    const record: StoredProject = { ...next, datasets };
+    await set(PROJECT(project.id), record, store()); // the commit point
     await set(SUMMARY(project.id), { id: next.id, name: next.name, assessmentDate: next.assessmentDate, revision: next.revision, savedAt: new Date().toISOString() } satisfies ProjectSummary, store());
     await set(LAST, project.id, store());
+    next.datasets.forEach((d, i) => storedChunks.set(d.sites, { projectId: next.id, keys: datasets[i]!.siteChunks! }));
   } catch (e) {
     const quota = (e as DOMException)?.name === 'QuotaExceededError';
     throw new StorageError(quota ? '浏览器存储空间已满,本次修改未保存(已保存的版本完好)。请导出项目文件或删除旧项目后重试。' : `保存失败:${(e as Error).message}(已保存的版本完好)`);
   }
+  // chunks the new record no longer names (best effort: a leftover costs space, never data)
+  const inUse = new Set((await get<StoredProject>(PROJECT(project.id), store()))?.datasets.flatMap((d) => d.siteChunks ?? []) ?? []);
+  const stale = (previous?.datasets ?? []).flatMap((d) => d.siteChunks ?? []).filter((k) => !inUse.has(k));
+  if (stale.length) await delMany(stale, store()).catch(() => undefined);
   return next;
 }
 
 export async function deleteStoredProject(id: string): Promise<void> {
+  const raw = (await get(PROJECT(id), store())) as StoredProject | undefined;
+  const chunkKeys = (raw?.datasets ?? []).flatMap((d) => d.siteChunks ?? []);
   await del(PROJECT(id), store());
   await del(SUMMARY(id), store());
+  if (chunkKeys.length) await delMany(chunkKeys, store()).catch(() => undefined);
   if ((await get(LAST, store())) === id) await del(LAST, store());
 }
 
