@@ -12,6 +12,9 @@ import { syncViewWithHash } from './hashSync';
 import { loadBasemap } from '../state/settings';
 import '../ui/styles.css';
 
+// Fetch the map code (MapLibre) now, in parallel with the first render, rather than when MapView mounts.
+void import('../map/createMap');
+
 const store = createAppStore();
 const engine = createEngineClient();
 const actions = createActions(store, engine);
