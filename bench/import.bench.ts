@@ -3,17 +3,10 @@
 // validation), so the ratio shows what validation costs. Usage: node .bench-dist/import/import.bench.js [rows]
 import { importSites } from '../src/io';
 import Papa from 'papaparse';
+import { generatedSitesCsv } from './generatedSites';
 
 const rows = Number(process.argv[2] ?? 1_000_000);
-const CATEGORIES = ['加油站', '建筑施工', '学校', '人员密集场所', '道路交通隐患点段'];
-const lines = ['编号,名称,类别,经度,纬度,所属区域,可能性,严重性,管控措施'];
-for (let i = 0; i < rows; i++) {
-  const lon = (118.4 + (i % 997) * 0.0008).toFixed(6);
-  const lat = (31.3 + (i % 991) * 0.0012).toFixed(6);
-  lines.push(`R${i},示例风险点${i},${CATEGORIES[i % 5]},${lon},${lat},鼓楼区,${1 + (i % 5)},${1 + ((i * 3) % 5)},"巡查,记录"`);
-}
-const bytes = new TextEncoder().encode(lines.join('\n') + '\n');
-lines.length = 0;
+const bytes = new TextEncoder().encode(generatedSitesCsv(rows));
 
 // The import runs first, so its peak memory is its own (the baseline parse below holds every row at once).
 globalThis.gc?.();

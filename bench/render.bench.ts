@@ -6,11 +6,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, preview } from 'vite';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
-import { launchChromium } from '../tests/e2e/browser';
 import type { Page } from 'playwright-core';
+import { longestTask, resetLongTasks, watchLongTasks } from './longTasks';
+import { withServedApp } from './servedApp';
 
 const [siteCount = 100_000, side = 100] = process.argv.slice(2).map(Number);
 const WEST = 118.4, SOUTH = 31.3, SPAN_LON = 0.9, SPAN_LAT = 1.3;
@@ -39,15 +39,6 @@ function generateCity(dir: string): { zones: string; sites: string } {
   return { zones, sites };
 }
 
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
-  });
-}
-const longest = (page: Page) => page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
-const resetLongTasks = (page: Page) => page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
 const attr = async (page: Page, name: string) => Number(await page.getByTestId('map').getAttribute(name));
 
 async function filterChangeMs(page: Page): Promise<number> {
@@ -70,17 +61,12 @@ async function panLongestTaskMs(page: Page): Promise<number> {
   for (let i = 0; i < 40; i++) await page.mouse.move(cx + 200 * Math.sin(i / 6), cy + 120 * Math.cos(i / 6), { steps: 2 });
   await page.mouse.up();
   await page.waitForTimeout(1000);
-  return longest(page);
+  return longestTask(page);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'usrm-render-'));
 const files = generateCity(dir);
-await build({ logLevel: 'warn' });
-const server = await preview({ preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
-const session = await launchChromium();
-try {
-  const page = await session.newPage();
-  await page.goto(server.resolvedUrls!.local[0]!);
+await withServedApp(async (page) => {
   await page.waitForSelector('[data-map-ready="true"]', { timeout: 120_000 });
   const demoFirst = await attr(page, 'data-ready-at');
   await page.waitForSelector('[data-save-status="saved"]');
@@ -111,7 +97,4 @@ try {
   console.log(`large city: ${largeSites} sites, ${side * side} zones`);
   console.log(`  zones upload → idle: ${zonesMs.toFixed(0)} ms; site file (${siteCount} rows) upload → assessed and rendered: ${largeFirst.toFixed(0)} ms`);
   console.log(`  filter change → re-rendered: ${largeFilter.toFixed(0)} ms (${(largeFilter / demoFilter).toFixed(1)}× demo); longest task while panning: ${largePan.toFixed(0)} ms (${(largePan / Math.max(1, demoPan)).toFixed(1)}× demo)`);
-} finally {
-  await session.close();
-  await server.close();
-}
+});
