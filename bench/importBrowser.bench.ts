@@ -22,6 +22,9 @@ const nodeMs = performance.now() - n0;
 
 await withServedApp(async (page) => {
   await page.waitForSelector('[data-save-status="saved"]', { timeout: 120_000 });
+  // let the demo city's first render finish, so the tasks counted are the import's
+  await page.waitForSelector('[data-map-ready="true"]', { timeout: 120_000 });
+  await page.waitForTimeout(1500);
   await watchLongTasks(page);
   const t0 = await page.evaluate(() => performance.now());
   await page.getByLabel(/上传风险点\/场所文件/).setInputFiles(path);
