@@ -13,6 +13,19 @@ export default defineConfig({
   plugins: [
     react(),
     {
+      // The map chunk (MapLibre) is imported dynamically; preloading it from index.html lets the browser fetch it
+      // alongside the entry instead of after the first render.
+      name: 'preload-map-chunk',
+      apply: 'build',
+      transformIndexHtml: {
+        order: 'post',
+        handler: (html, ctx) => {
+          const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('src/map/createMap.ts'));
+          return chunk ? html.replace('</head>', `  <link rel="modulepreload" crossorigin href="./${chunk.fileName}">\n</head>`) : html;
+        },
+      },
+    },
+    {
       name: 'csp-basemap-hosts',
       transformIndexHtml: (html) => html.replace(/(http-equiv="Content-Security-Policy"\s+content=")([^"]*)"/, (_, head: string, csp: string) => `${head}${cspWithBasemapHosts(csp, BASEMAP_HOSTS)}"`),
     },
