@@ -172,12 +172,21 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   }
 
   let unsubscribe = (): void => {};
+  let pendingRender: ReturnType<typeof setTimeout> | null = null;
   map.on('load', () => {
     applyBasemap();
     render(store.getState().assessment);
     showSelection(store.getState().selection);
     unsubscribe = store.subscribe((state, prev) => {
-      if (state.assessment !== prev.assessment) render(state.assessment);
+      // the map's update runs as its own task, after React's render of the same change (two shorter tasks, not one long)
+      if (state.assessment !== prev.assessment) {
+        if (pendingRender !== null) clearTimeout(pendingRender);
+        pendingRender = setTimeout(() => {
+          pendingRender = null;
+          render(store.getState().assessment);
+          showSelection(store.getState().selection);
+        }, 0);
+      }
       if (state.selection !== prev.selection || state.assessment !== prev.assessment) showSelection(state.selection);
       if (state.basemap !== prev.basemap) applyBasemap();
       if (state.filters !== prev.filters || state.layers !== prev.layers) {
