@@ -3,15 +3,11 @@ import districtsUrl from '../../data/demo/nanjing-districts.wgs84.geojson?url';
 import fictitiousUrl from '../../data/demo/nanjing-sites.fictitious.csv?url';
 import osmUrl from '../../data/demo/nanjing-osm.geojson?url';
 import type { DemoFiles } from '../state/actions';
+import { fetchBytes } from '../io/fetchBytes';
 
-async function bytes(url: string): Promise<Uint8Array> {
-  const r = await fetch(url);
-  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-  return new Uint8Array(await r.arrayBuffer());
-}
 
 export async function fetchDemoFiles(): Promise<DemoFiles> {
-  const [zones, fictitious, osm] = await Promise.all([bytes(districtsUrl), bytes(fictitiousUrl), bytes(osmUrl)]);
+  const [zones, fictitious, osm] = await Promise.all([fetchBytes(districtsUrl), fetchBytes(fictitiousUrl), fetchBytes(osmUrl)]);
   return {
     zones: { file: 'nanjing-districts.wgs84.geojson', bytes: zones },
     sites: [

@@ -1,6 +1,6 @@
 // Keeps the URL hash and the view in step: read once at start (filters, camera, and the selection once the
 // assessment holds it), then rewritten in place as the view changes (replaceState: no history entry per pan).
-import type { AppStore } from '../state/store';
+import { selectionStillIn, type AppStore } from '../state/store';
 import { decodeView, encodeView } from '../state/viewHash';
 
 export function syncViewWithHash(store: AppStore, location: Location, history: History): () => void {
@@ -11,10 +11,9 @@ export function syncViewWithHash(store: AppStore, location: Location, history: H
     // the linked selection waits until the project is open and assessed (opening a project clears the selection)
     if (pendingSelection && s.assessment && !s.assessing && s.saveState.status === 'saved') {
       const sel = pendingSelection;
-      const exists = sel.kind === 'zone' ? s.assessment.zones.some((z) => z.id === sel.id) : sel.kind === 'site' && s.assessment.sites.some((x) => x.id === sel.id);
       pendingSelection = null;
       // after this notification round, so every subscriber sees the new assessment before the selection
-      if (exists) setTimeout(() => store.setState({ selection: sel }), 0);
+      if (selectionStillIn(s.assessment, sel)) setTimeout(() => store.setState({ selection: sel }), 0);
       return;
     }
     if (s.filters !== prev.filters || s.selection !== prev.selection || s.camera !== prev.camera) {

@@ -6,7 +6,7 @@ import { geoPath, geoTransverseMercator, type GeoProjection } from 'd3-geo';
 import rewind from '@turf/rewind';
 import polylabel from 'polylabel';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { areaKm2, geodesicDestination, LEVEL_ZH, LEVELS, type Assessment, type Level, type Zone } from '../engine';
+import { areaKm2, geodesicDestination, signedArea, LEVEL_ZH, LEVELS, type Assessment, type Level, type Zone } from '../engine';
 import { toCsv } from '../io/csvWrite';
 import { escapeXml as esc } from '../io/escapeXml';
 import { FIGURE_FONT, LEVEL_FILL } from './palette';
@@ -137,7 +137,7 @@ function labelPoint(f: Feature<Polygon | MultiPolygon>, projection: GeoProjectio
   let bestArea = -1;
   for (const poly of polygons) {
     const projected = poly.map((ring) => ring.map((p) => projection(p as [number, number]) ?? [0, 0]));
-    const area = Math.abs(shoelace(projected[0]!));
+    const area = Math.abs(signedArea(projected[0]!));
     if (area > bestArea) {
       bestArea = area;
       best = projected;
@@ -145,12 +145,6 @@ function labelPoint(f: Feature<Polygon | MultiPolygon>, projection: GeoProjectio
   }
   const p = polylabel(best as [number, number][][], 1);
   return [p[0]!, p[1]!];
-}
-
-function shoelace(ring: number[][]): number {
-  let s = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) s += (ring[j]![0]! - ring[i]![0]!) * (ring[j]![1]! + ring[i]![1]!);
-  return s / 2;
 }
 
 interface Label { x: number; y: number; name: string; sub: string; lx: number; ly: number; leader: boolean }

@@ -1,7 +1,7 @@
 // The io layer's public surface.
 export { decodeText, detectEncoding, BinaryFileError, type TextEncodingName } from './decodeText';
 export { mapColumns, normaliseHeader, headerSetKey, CANONICAL_FIELDS, type CanonicalField, type MappingOverride } from './columns';
-export { readCsvRows, readGeoJsonRows, FileFormatError } from './readRows';
+export { forEachCsvRow, readGeoJsonRows, FileFormatError } from './readRows';
 export { importSites, importSitesFile, isXlsx, suggestCrs, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportFileReport, type ImportOptions, type ImportResult, type RejectedRows, type RowError } from './importSites';
 export { readZones } from './readZones';
 export { toWgs84, isCrsOption, CRS_CHOICES, type Crs, type CrsOption } from './crs';

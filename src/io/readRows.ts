@@ -17,21 +17,12 @@ export interface RowTable {
 export class FileFormatError extends Error {}
 
 /**
- * Parse CSV/TSV/semicolon text (delimiter detected by papaparse). Blank and '#' comment lines are not rows.
- * Quoted fields may span lines; each row keeps the line it starts on.
+ * CSV/TSV/semicolon text (delimiter detected by papaparse), row by row as papaparse finds them: nothing but the
+ * current row is kept, so a large file is validated while it is parsed. Blank and '#' comment lines are not rows;
+ * quoted fields may span lines, and each row keeps the line it starts on. The first row is the header.
  */
-export function readCsvRows(text: string): RowTable {
-  const rows: SourceRow[] = [];
-  const headers = forEachCsvRow(text, (row) => rows.push(row));
-  return { headers, rows };
-}
-
-/**
- * The same rows, one at a time as papaparse finds them (nothing but the current row is kept), so a large file is
- * validated while it is parsed. Returns the header row.
- */
-export function forEachCsvRow(text: string, onRow: (row: SourceRow, share: number) => void, onHeader?: (headers: string[]) => void): string[] {
-  let headers: string[] | null = null;
+export function forEachCsvRow(text: string, onHeader: (headers: string[]) => void, onRow: (row: SourceRow, share: number) => void): void {
+  let sawHeader = false;
   let start = 0;
   let line = 1;
   let counted = 0;
@@ -43,14 +34,13 @@ export function forEachCsvRow(text: string, onRow: (row: SourceRow, share: numbe
       for (; counted < offset; counted++) if (text.charCodeAt(counted) === 10) line++;
       const cells = result.data.map((c) => c.trim());
       if (isBlank(cells) || cells[0]!.startsWith('#')) return;
-      if (headers === null) {
-        headers = cells;
-        onHeader?.(cells);
+      if (!sawHeader) {
+        sawHeader = true;
+        onHeader(cells);
       } else onRow({ line, cells }, start / text.length);
     },
   });
-  if (headers === null) throw new FileFormatError('文件为空,没有表头 (empty file: expected a header row such as 编号,名称,类别,经度,纬度)');
-  return headers;
+  if (!sawHeader) throw new FileFormatError('文件为空,没有表头 (empty file: expected a header row such as 编号,名称,类别,经度,纬度)');
 }
 
 function isBlank(cells: string[]): boolean {

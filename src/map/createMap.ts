@@ -186,8 +186,9 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
           render(store.getState().assessment);
           showSelection(store.getState().selection);
         }, 0);
+      } else if (state.selection !== prev.selection) {
+        showSelection(state.selection); // with a new assessment, the deferred render above shows it
       }
-      if (state.selection !== prev.selection || state.assessment !== prev.assessment) showSelection(state.selection);
       if (state.basemap !== prev.basemap) applyBasemap();
       if (state.filters !== prev.filters || state.layers !== prev.layers) {
         applyFilters();

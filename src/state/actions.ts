@@ -6,7 +6,7 @@ import {
 import { importSitesFile, readRuleTable, readZones, sha256Hex, type CrsOption, type MappingOverride, type Project, type TextEncodingName } from '../io';
 import { rememberedMapping, rememberMapping } from './columnMappings';
 import { CancelledError, type EngineClient } from '../worker/engineClient';
-import type { AppStore, Dataset, Picking, Selection, Zoning } from './store';
+import { selectionStillIn, type AppStore, type Dataset, type Picking, type Selection, type Zoning } from './store';
 import type { LayerVisibility, MapFilters } from './mapFilters';
 import { checkRasterUrl, parseHostList, type Basemap } from './basemap';
 import { saveBasemap } from './settings';
@@ -79,8 +79,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       const assessment = await engine.assess(input, config(), onProgress);
       // a selected zone or site stays selected if it is still there (finding indexes change with every run)
       const sel = store.getState().selection;
-      const kept = sel?.kind === 'zone' ? assessment.zones.some((z) => z.id === sel.id) : sel?.kind === 'site' && assessment.sites.some((x) => x.id === sel.id);
-      if (mine === runId) store.setState({ assessment, assessing: false, selection: kept ? sel : null, progress: null });
+      if (mine === runId) store.setState({ assessment, assessing: false, selection: selectionStillIn(assessment, sel) ? sel : null, progress: null });
     } catch (e) {
       if (mine === runId) store.setState({ assessing: false, assessError: (e as Error).message, progress: null });
     }

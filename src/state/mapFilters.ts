@@ -79,7 +79,17 @@ export interface FilteredView {
   violations: number[];
 }
 
+/** The last view computed: the map and four panels ask for it after every change of assessment or filters. */
+let lastView: { a: Assessment; filters: MapFilters; view: FilteredView } | null = null;
+
 export function filteredView(a: Assessment, filters: MapFilters): FilteredView {
+  if (lastView?.a === a && lastView.filters === filters) return lastView.view;
+  const view = computeView(a, filters);
+  lastView = { a, filters, view };
+  return view;
+}
+
+function computeView(a: Assessment, filters: MapFilters): FilteredView {
   const flagged = flaggedSiteIds(a);
   const passes = new Set<string>();
   const sites = a.sites.filter((s) => {

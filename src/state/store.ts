@@ -22,6 +22,11 @@ export interface Dataset {
 
 export type Selection = { kind: 'zone'; id: string } | { kind: 'site'; id: string } | { kind: 'violation'; index: number } | null;
 
+/** Does `a` still hold the selected zone or site? (A finding's index means nothing in another assessment.) */
+export function selectionStillIn(a: Assessment, s: Selection): boolean {
+  return s?.kind === 'zone' ? a.zones.some((z) => z.id === s.id) : s?.kind === 'site' ? a.sites.some((x) => x.id === s.id) : false;
+}
+
 /** Placing a proposed site on the map: one click for a point, clicks for polygon vertices. */
 export type Picking = { mode: 'point' } | { mode: 'polygon'; vertices: [number, number][] } | null;
 

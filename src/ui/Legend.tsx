@@ -1,5 +1,5 @@
 // Legend: level names (never colour alone), counts of zones and sites, the method and mode in force.
-import { LEVELS, LEVEL_ZH } from '../engine';
+import { AGGREGATION_MODE_ZH, LEVELS, LEVEL_ZH } from '../engine';
 import { LEVEL_FILL } from '../figures/palette';
 import { useMemo } from 'react';
 import { filteredView, isFiltered } from '../state/mapFilters';
@@ -46,7 +46,7 @@ export function Legend() {
         <li><span className="sym unassessed" aria-hidden="true" /> 未评估(灰色虚线)</li>
       </ul>
       <p className="meta">
-        分区:{mode === 'max' ? '就高 (max)' : mode === 'index' ? '加权指数 (index)' : '相对分级 (relative)'}
+        分区:{AGGREGATION_MODE_ZH[mode]} ({mode})
         {grid ? ` · ${grid.cellM} m ${grid.shape === 'hex' ? '六边形' : '方形'}网格` : ' · 分区多边形'} · 评分:{profile.matrix.name}
         + LEC + 重大危险源分级(方法 {a?.methodId ?? profile.id},出处见 docs/methods.md)
       </p>

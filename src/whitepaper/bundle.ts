@@ -1,7 +1,7 @@
 // The whole white-paper set as a list of files (DESIGN §7): the assess outputs, figures/ (SVG, 300 dpi PNG, CSV),
 // tables/ (CSV, XLSX), whitepaper.html and checksums. Pure: the CLI writes the list to a folder, the app zips it,
 // and both get the same bytes for the same inputs.
-import type { Assessment, MethodProfile, SetbackRuleTable, Zone } from '../engine';
+import { AGGREGATION_MODE_ZH, type Assessment, type MethodProfile, type SetbackRuleTable, type Zone } from '../engine';
 import {
   importReportJson, sha256Hex, sitesCsv, summaryJson, toCsv, toXlsx, violationsCsv, zonesGeoJson, type ImportFileReport, type InputDigest,
 } from '../io';
@@ -54,8 +54,7 @@ export function assessFiles(i: Pick<WhitepaperInput, 'assessment' | 'reports' | 
 }
 
 export function methodName(a: Assessment, profile: MethodProfile): string {
-  const mode = { max: '就高', index: '加权指数', relative: '相对分级' }[a.aggregationMode];
-  return `${profile.name}(${profile.id},矩阵 ${profile.matrix.id},分区${mode})`;
+  return `${profile.name}(${profile.id},矩阵 ${profile.matrix.id},分区${AGGREGATION_MODE_ZH[a.aggregationMode]})`;
 }
 
 export function whitepaperFigures(i: WhitepaperInput): { figures: Figure[]; missing: { title: string; reason: string }[] } {

@@ -3,6 +3,7 @@
 import './nodeGlobalShim';
 import wasmUrl from '@resvg/resvg-wasm/index_bg.wasm?url';
 import fontUrl from '../../data/fonts/NotoSansCJKsc-Regular.subset.otf?url';
+import { fetchBytes } from '../io/fetchBytes';
 import { stableZip } from '../io/stableZip';
 import { createPngRenderer } from '../figures/png';
 import { buildWhitepaper, fileBytes, type WhitepaperInput } from '../whitepaper/bundle';
@@ -14,16 +15,10 @@ export type WhitepaperWorkerMessage =
 
 const post = (m: WhitepaperWorkerMessage, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
-async function bytes(url: string): Promise<Uint8Array> {
-  const r = await fetch(url);
-  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-  return new Uint8Array(await r.arrayBuffer());
-}
-
 self.onmessage = async (e: MessageEvent<WhitepaperInput>) => {
   try {
     post({ kind: 'progress', share: 0, stage: 'load' });
-    const [wasm, font] = await Promise.all([bytes(wasmUrl), bytes(fontUrl)]);
+    const [wasm, font] = await Promise.all([fetchBytes(wasmUrl), fetchBytes(fontUrl)]);
     const png = await createPngRenderer(wasm, [font]);
     const files = await buildWhitepaper(e.data, png, (share, stage) => post({ kind: 'progress', share: 0.1 + 0.85 * share, stage }));
     const zip = stableZip(files.map((f) => [f.path, fileBytes(f)]));

@@ -7,6 +7,9 @@ export const LEVEL_RANK: Record<Level, number> = { red: 0, orange: 1, yellow: 2,
 export const LEVEL_ZH: Record<Level, string> = { red: '重大风险', orange: '较大风险', yellow: '一般风险', blue: '低风险' };
 export const LEVEL_EN: Record<Level, string> = { red: 'Major', orange: 'Significant', yellow: 'Moderate', blue: 'Low' };
 
+/** Short names of the zone aggregation modes (就高 / 加权指数 / 相对分级). */
+export const AGGREGATION_MODE_ZH: Record<'max' | 'index' | 'relative', string> = { max: '就高', index: '加权指数', relative: '相对分级' };
+
 /** Names of setback findings (violations.csv keeps the codes; tables and popups show these). */
 export const VIOLATION_STATUS_ZH: Record<ViolationStatus, string> = { violation: '不符合', borderline: '临界', not_assessed: '未评估' };
 

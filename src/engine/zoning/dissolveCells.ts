@@ -2,6 +2,7 @@
 // whose neighbour differs, and chain them into rings (exact on cell edges: no interpolation, no polygon unions).
 import type { Polygon } from 'geojson';
 import { cellCorners, neighbours, planeToLonLat, type Grid } from './gridGeometry';
+import { signedArea } from '../geo/signedArea';
 
 export interface CellComponent {
   /** the level value shared by its cells */
@@ -129,10 +130,4 @@ function withoutCollinear(ring: [number, number][]): [number, number][] {
     return Math.abs((p[0] - a[0]) * (b[1] - p[1]) - (p[1] - a[1]) * (b[0] - p[0])) > 1e-9 * (Math.abs(p[0]) + Math.abs(p[1]) + 1);
   });
   return [...kept, kept[0]!];
-}
-
-function signedArea(ring: [number, number][]): number {
-  let a = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j]![0] - ring[i]![0]) * (ring[j]![1] + ring[i]![1]);
-  return a / 2;
 }

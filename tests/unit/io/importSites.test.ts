@@ -151,6 +151,13 @@ describe('importSites: rejected rows', () => {
     expect(rejectedRows.rows.map((r) => r.line)).toEqual([...new Set(report.errors.map((e) => e.line))]);
     expect(rejectedRows.rows.find((r) => r.line === 7)!.cells.slice(0, 2)).toEqual(['GBK-006', '可能性越界']);
   });
+
+  it('gives the cells as read for a row rejected late (outside the study area), control characters included', () => {
+    const odd = 'a\u0001b';
+    const { rejectedRows, report } = importSites('far.csv', utf8(`id,name,category,lon,lat\nA,${odd},school,100.5,25.0\nB,plain,school,100.6,25.1\n`), { crs: 'wgs84', zones });
+    expect(report.rejected).toBe(2);
+    expect(rejectedRows.rows.map((r) => r.cells)).toEqual([['A', odd, 'school', '100.5', '25.0'], ['B', 'plain', 'school', '100.6', '25.1']]);
+  });
 });
 
 describe('importSites on arbitrary bytes (property)', () => {
