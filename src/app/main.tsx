@@ -9,7 +9,8 @@ import { AppContext } from '../ui/AppContext';
 import { App } from '../ui/App';
 import { fetchDemoFiles } from './demoFiles';
 import { syncViewWithHash } from './hashSync';
-import { loadBasemap } from '../state/settings';
+import { loadBasemap, loadLocale } from '../state/settings';
+import { translate } from '../i18n/translate';
 import '../ui/styles.css';
 
 // Fetch the map code (MapLibre) now, in parallel with the first render, rather than when MapView mounts.
@@ -30,4 +31,8 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
-projects.start(fetchDemoFiles).catch((e: Error) => store.setState({ assessError: `项目或示例数据加载失败:${e.message}` }));
+// the language first, so a demo project created at start is named in it
+loadLocale()
+  .then((locale) => store.setState({ locale }))
+  .then(() => projects.start(fetchDemoFiles))
+  .catch((e: Error) => store.setState({ assessError: translate(store.getState().locale, 'app.loadFailed', { message: e.message }) }));

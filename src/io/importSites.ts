@@ -9,6 +9,9 @@ import { readXlsxRows } from './readXlsxRows';
 import { validateSite, type FieldError, type RowValues } from './validateSite';
 import { CRS_CHOICES, toWgs84, type Crs, type CrsOption } from './crs';
 
+/** The report's CRS evidence when the user chose the coordinate system (nothing was inferred). */
+export const CRS_GIVEN_BY_USER = '用户指定 (given)';
+
 export interface RowError extends FieldError {
   line: number;
 }
@@ -170,7 +173,7 @@ function createRowImporter(file: string, headers: string[], encoding: ImportFile
       candidates.push({ line: row.line, site: outcome.site, cells: packCells(row.cells) });
     },
     finish() {
-      const { crs, evidence } = options.crs === 'auto' ? suggestCrs(candidates.map((c) => c.site), options.zones) : { crs: options.crs, evidence: '用户指定 (given)' };
+      const { crs, evidence } = options.crs === 'auto' ? suggestCrs(candidates.map((c) => c.site), options.zones) : { crs: options.crs, evidence: CRS_GIVEN_BY_USER };
       const area = studyArea(options.zones);
       const sites: Site[] = [];
       for (const c of candidates) {

@@ -2,7 +2,7 @@
 export { decodeText, detectEncoding, BinaryFileError, type TextEncodingName } from './decodeText';
 export { mapColumns, normaliseHeader, headerSetKey, CANONICAL_FIELDS, type CanonicalField, type MappingOverride } from './columns';
 export { forEachCsvRow, readGeoJsonRows, FileFormatError } from './readRows';
-export { importSites, importSitesFile, isXlsx, suggestCrs, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportFileReport, type ImportOptions, type ImportResult, type RejectedRows, type RowError } from './importSites';
+export { CRS_GIVEN_BY_USER, importSites, importSitesFile, isXlsx, suggestCrs, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportFileReport, type ImportOptions, type ImportResult, type RejectedRows, type RowError } from './importSites';
 export { readZones } from './readZones';
 export { toWgs84, isCrsOption, CRS_CHOICES, type Crs, type CrsOption } from './crs';
 export { toCsv, neutraliseCell, UTF8_BOM, type CsvColumn } from './csvWrite';

@@ -1,9 +1,10 @@
 // The only place MapLibre is touched: mount once, then follow the store one way (store → map).
-import { Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl, type ExpressionSpecification, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl, type ExpressionSpecification, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { pointOnFeature } from '@turf/turf';
-import { bboxOf, LEVEL_ZH, type Assessment, type Site } from '../engine';
+import { bboxOf, type Assessment, type Site } from '../engine';
+import { translator, type Translate } from '../i18n/translate';
 import type { Actions } from '../state/actions';
 import type { AppStore, Selection } from '../state/store';
 import { mapSources } from './mapData';
@@ -17,8 +18,6 @@ setWorkerUrl(workerUrl);
 
 const MAX_LABELLED_ZONES = 60;
 
-export const MAP_ATTRIBUTION = '区划边界 DataV.GeoAtlas(示意,非标准地图)· © OpenStreetMap contributors · 危险源与风险点为示例数据(虚构)';
-
 export interface MountedMap {
   map: MapLibreMap;
   destroy(): void;
@@ -30,11 +29,22 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     style: baseStyle(),
     center: [118.8, 32.05],
     zoom: 8,
-    attributionControl: { compact: false, customAttribution: MAP_ATTRIBUTION },
+    attributionControl: false,
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+  const t = (): Translate => translator(store.getState().locale);
+  let attribution = new AttributionControl({ compact: false, customAttribution: t()('map.attribution') });
+  map.addControl(attribution, 'bottom-right');
+  // the attribution text is fixed when the control is made: a new language makes a new control
+  const applyLocale = (): void => {
+    map.removeControl(attribution);
+    attribution = new AttributionControl({ compact: false, customAttribution: t()('map.attribution') });
+    map.addControl(attribution, 'bottom-right');
+    const a = store.getState().assessment;
+    if (a) renderLabels(a);
+  };
   let labels: Marker[] = [];
   let highlighted: { source: string; id: number }[] = [];
   // a shared link's position wins over fitting the data
@@ -71,7 +81,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     for (const m of labels) m.remove();
     const { filters, layers } = store.getState();
     const shown = !layers.zones || a.zones.length > MAX_LABELLED_ZONES ? [] : a.zones.filter((z) => zoneMatches(z, a.grid !== null, filters));
-    labels = shown.map((z) => new Marker({ element: zoneLabel(z.name, z.level), anchor: 'center' }).setLngLat(pointOnFeature(z.geometry).geometry.coordinates as [number, number]).addTo(map));
+    labels = shown.map((z) => new Marker({ element: zoneLabel(z.name, z.level, t()), anchor: 'center' }).setLngLat(pointOnFeature(z.geometry).geometry.coordinates as [number, number]).addTo(map));
   };
 
   // Filters and layer toggles become layer filters and visibility: the sources are not rebuilt.
@@ -190,6 +200,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
         showSelection(state.selection); // with a new assessment, the deferred render above shows it
       }
       if (state.basemap !== prev.basemap) applyBasemap();
+      if (state.locale !== prev.locale) applyLocale();
       if (state.filters !== prev.filters || state.layers !== prev.layers) {
         applyFilters();
         if (state.assessment) renderLabels(state.assessment);
@@ -254,13 +265,13 @@ function frameProposal(map: MapLibreMap, site: Site, rings: { requiredM: number 
   map.fitBounds([[b[0] - dLon, b[1] - dLat], [b[2] + dLon, b[3] + dLat]], { padding: 40, duration: 0 });
 }
 
-function zoneLabel(name: string, level: Assessment['zones'][number]['level']): HTMLElement {
+function zoneLabel(name: string, level: Assessment['zones'][number]['level'], t: Translate): HTMLElement {
   const el = document.createElement('div');
   el.className = `zone-label level-${level ?? 'none'}`;
   const n = document.createElement('span');
   n.textContent = name;
   const l = document.createElement('b');
-  l.textContent = level ? LEVEL_ZH[level].replace('风险', '') : '未定级';
+  l.textContent = level ? t(`level.short.${level}`) : t('level.unratedShort');
   el.append(n, l);
   return el;
 }

@@ -9,7 +9,9 @@ import { CancelledError, type EngineClient } from '../worker/engineClient';
 import { selectionStillIn, type AppStore, type Dataset, type Picking, type Selection, type Zoning } from './store';
 import type { LayerVisibility, MapFilters } from './mapFilters';
 import { checkRasterUrl, parseHostList, type Basemap } from './basemap';
-import { saveBasemap } from './settings';
+import { saveBasemap, saveLocale } from './settings';
+import { translator, type Locale } from '../i18n/translate';
+import { LocalisedError, messageOf } from '../i18n/localisedError';
 
 /** Basemap hosts this build's CSP allows (VITE_BASEMAP_HOSTS at build time; none by default). */
 export const ALLOWED_BASEMAP_HOSTS = parseHostList(import.meta.env.VITE_BASEMAP_HOSTS as string | undefined);
@@ -61,11 +63,14 @@ export interface Actions {
   setProposalDraft(draft: ProposalDraft): void;
   placeProposal(geometry: Site['geometry']): Promise<void>;
   clearProposal(): void;
+  /** the UI's language, kept for this browser */
+  setLocale(locale: Locale): Promise<void>;
 }
 
 export function createActions(store: AppStore, engine: EngineClient): Actions {
   let runId = 0;
-  let draft: ProposalDraft = { id: 'PROPOSED-1', name: '拟建项目', category: 'fuel_station' };
+  const t = () => translator(store.getState().locale);
+  let draft: ProposalDraft = { id: 'PROPOSED-1', name: t()('whatif.defaultName'), category: 'fuel_station' };
   const config = (): AssessConfig => ({ ...defaultConfig(), rules: store.getState().rules, method: store.getState().profile });
   const allSites = (): Site[] => store.getState().datasets.flatMap((d) => d.sites);
 
@@ -125,7 +130,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     async loadDemo(files) {
       const zones = readZones(new TextDecoder().decode(files.zones.bytes));
       const zonesDigest = { file: files.zones.file, sha256: await sha256Hex(files.zones.bytes) };
-      store.setState({ zones, zonesSource: '南京市区县边界(示意)', zonesDigest, datasets: [] });
+      store.setState({ zones, zonesSource: t()('method.demoZones'), zonesDigest, datasets: [] });
       for (const f of files.sites) store.setState({ datasets: [...store.getState().datasets, await addDataset(f.file, f.bytes, f.crs, true, zones)] });
       await reassess();
     },
@@ -137,7 +142,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
         store.setState({ datasets: [...store.getState().datasets, dataset], importError: null, importing: null });
       } catch (e) {
         const cancelled = e instanceof CancelledError;
-        store.setState({ importError: cancelled ? `${file}:已取消导入,已加载的数据未受影响` : `${file}: ${(e as Error).message}`, importing: null });
+        store.setState({ importError: cancelled ? t()('data.importCancelled', { file }) : `${file}: ${(e as Error).message}`, importing: null });
         if (cancelled) await reassess(); // the cancelled worker took any running assessment with it
         return;
       }
@@ -177,7 +182,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     },
     async setBasemap(basemap) {
       if (basemap.kind === 'raster') {
-        const check = checkRasterUrl(basemap.url, ALLOWED_BASEMAP_HOSTS);
+        const check = checkRasterUrl(basemap.url, ALLOWED_BASEMAP_HOSTS, t());
         if (!check.ok) return check.reason;
       }
       store.setState({ basemap });
@@ -258,10 +263,10 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     async importZones(file, bytes) {
       try {
         const zones = readZones(new TextDecoder().decode(bytes));
-        if (zones.length === 0) throw new Error('没有分区要素 (no zone features)');
+        if (zones.length === 0) throw new LocalisedError('zones.empty');
         store.setState({ zones, zonesSource: file, zonesDigest: { file, sha256: await sha256Hex(bytes) }, zonesError: null });
       } catch (e) {
-        store.setState({ zonesError: `${file}: ${(e as Error).message}` });
+        store.setState({ zonesError: `${file}: ${messageOf(e, t())}` });
         return;
       }
       await reassess();
@@ -290,6 +295,10 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     placeProposal,
     clearProposal() {
       store.setState({ proposal: null, picking: null });
+    },
+    async setLocale(locale) {
+      store.setState({ locale });
+      await saveLocale(locale).catch(() => undefined); // the switch works even if the setting cannot be kept
     },
   };
 }

@@ -2,6 +2,8 @@
 // configures is allowed only for hosts the deployment put in the Content-Security-Policy at build time
 // (VITE_BASEMAP_HOSTS); GCJ-02 tile services are flagged because WGS-84 overlays would sit ~300–500 m off.
 
+import type { Translate } from '../i18n/translate';
+
 export type Basemap = { kind: 'none' } | { kind: 'raster'; url: string; attribution: string };
 
 export const NO_BASEMAP: Basemap = { kind: 'none' };
@@ -13,28 +15,28 @@ export type RasterCheck =
   | { ok: true; host: string; warning: string | null }
   | { ok: false; reason: string };
 
-/** Is `url` a tile template this build may load? `allowedHosts` are the hosts in the page's CSP. */
-export function checkRasterUrl(url: string, allowedHosts: readonly string[]): RasterCheck {
+/** Is `url` a tile template this build may load? `allowedHosts` are the hosts in the page's CSP; `t` words the answer. */
+export function checkRasterUrl(url: string, allowedHosts: readonly string[], t: Translate): RasterCheck {
   let parsed: URL;
   try {
     parsed = new URL(url.replace(/\{[a-z]\}/g, '0'));
   } catch {
-    return { ok: false, reason: '不是有效的网址' };
+    return { ok: false, reason: t('basemap.notUrl') };
   }
-  if (parsed.protocol !== 'https:') return { ok: false, reason: '只接受 https 瓦片地址' };
-  if (!/\{z\}/.test(url) || !/\{x\}/.test(url) || !/\{y\}/.test(url)) return { ok: false, reason: '瓦片地址须含 {z}、{x}、{y}' };
+  if (parsed.protocol !== 'https:') return { ok: false, reason: t('basemap.httpsOnly') };
+  if (!/\{z\}/.test(url) || !/\{x\}/.test(url) || !/\{y\}/.test(url)) return { ok: false, reason: t('basemap.needsXyz') };
   const host = parsed.hostname.toLowerCase();
   const allowed = allowedHosts.some((h) => h === host || (h.startsWith('*.') && host.endsWith(h.slice(1))));
   if (!allowed) {
     return {
       ok: false,
       reason: allowedHosts.length
-        ? `主机 ${host} 不在本部署的内容安全策略 (CSP) 允许列表中(允许:${allowedHosts.join('、')})`
-        : `本部署未允许任何外部底图主机:构建时设置 VITE_BASEMAP_HOSTS=${host} 后重新构建,才能加载该底图`,
+        ? t('basemap.hostNotAllowed', { host, hosts: allowedHosts.join(t('list.separator')) })
+        : t('basemap.noHostAllowed', { host }),
     };
   }
   const warning = OFFSET_HOSTS.test(host)
-    ? '该底图为 GCJ-02(高德/腾讯)或 BD-09(百度)坐标:本应用的图层为 WGS-84,叠加将偏移约 300–500 米,不宜用于距离判读'
+    ? t('basemap.offsetWarning')
     : null;
   return { ok: true, host, warning };
 }

@@ -4,6 +4,7 @@
 // A project's sites are stored apart from it, in chunks of SITES_PER_RECORD, each written in its own task and only
 // when its dataset changed: an autosave never clones a whole city's sites on the main thread at once. The project
 // record, written last, names its chunks; it is the commit point (chunks of a failed save are never referenced).
+import { LocalisedError } from '../i18n/localisedError';
 import { createStore, del, delMany, get, getMany, keys, set, type UseStore } from 'idb-keyval';
 import type { Site } from '../engine';
 import { parseProject, type Project } from '../io';
@@ -17,8 +18,8 @@ export interface ProjectSummary {
   savedAt: string;
 }
 
-export class SaveConflictError extends Error {}
-export class StorageError extends Error {}
+export class SaveConflictError extends LocalisedError {}
+export class StorageError extends LocalisedError {}
 
 /** One record's worth of sites: cloning 20 000 sites takes a few tens of milliseconds. */
 export const SITES_PER_RECORD = 20_000;
@@ -46,7 +47,7 @@ export async function listProjects(): Promise<ProjectSummary[]> {
 
 export async function loadProject(id: string): Promise<Project> {
   const raw = (await get(PROJECT(id), store())) as StoredProject | undefined;
-  if (raw === undefined) throw new StorageError(`项目 ${id} 不存在`);
+  if (raw === undefined) throw new StorageError('storage.missing', { id });
   const assembled: { sites: Site[]; keys: string[] }[] = [];
   const datasets = Array.isArray(raw.datasets) ? raw.datasets : [];
   for (const d of datasets) {
@@ -54,7 +55,7 @@ export async function loadProject(id: string): Promise<Project> {
     const sites: Site[] = [];
     for (const key of d.siteChunks) {
       const part = await get<unknown>(key, store());
-      if (!Array.isArray(part)) throw new StorageError(`项目 ${id} 的数据不完整(缺少 ${key})`);
+      if (!Array.isArray(part)) throw new StorageError('storage.incomplete', { id, key });
       for (const s of part) sites.push(s as Site);
     }
     assembled.push({ sites, keys: d.siteChunks });
@@ -73,7 +74,7 @@ export async function loadProject(id: string): Promise<Project> {
 export async function saveProject(project: Project): Promise<Project> {
   const stored = (await get(SUMMARY(project.id), store())) as ProjectSummary | undefined;
   if (stored && stored.revision > project.revision) {
-    throw new SaveConflictError(`此项目已在另一个标签页中保存了更新的版本(第 ${stored.revision} 版,本页为第 ${project.revision} 版);为避免覆盖,本页不再保存。请重新加载。`);
+    throw new SaveConflictError('storage.conflict', { stored: stored.revision, mine: project.revision });
   }
   const next: Project = { ...project, revision: project.revision + 1 };
   const previous = (await get(PROJECT(project.id), store()).catch(() => undefined)) as StoredProject | undefined;
@@ -101,7 +102,7 @@ export async function saveProject(project: Project): Promise<Project> {
     next.datasets.forEach((d, i) => storedChunks.set(d.sites, { projectId: next.id, keys: datasets[i]!.siteChunks! }));
   } catch (e) {
     const quota = (e as DOMException)?.name === 'QuotaExceededError';
-    throw new StorageError(quota ? '浏览器存储空间已满,本次修改未保存(已保存的版本完好)。请导出项目文件或删除旧项目后重试。' : `保存失败:${(e as Error).message}(已保存的版本完好)`);
+    throw (quota ? new StorageError('storage.quota') : new StorageError('storage.failed', { message: (e as Error).message }));
   }
   // chunks the new record no longer names (best effort: a leftover costs space, never data)
   const inUse = new Set((await get<StoredProject>(PROJECT(project.id), store()))?.datasets.flatMap((d) => d.siteChunks ?? []) ?? []);

@@ -1,5 +1,7 @@
 // Projects: open, create, rename, duplicate, delete, export and import; autosave of every change to IndexedDB;
 // a second tab on the same project is detected (revision check + BroadcastChannel) and never overwrites newer work.
+import { messageOf } from '../i18n/localisedError';
+import { translator } from '../i18n/translate';
 import { defaultConfig, type AssessmentStats } from '../engine';
 import { PROJECT_SCHEMA, projectFileBytes, readProjectFile, type Project } from '../io';
 import type { EngineClient } from '../worker/engineClient';
@@ -45,13 +47,14 @@ export function projectFromState(s: AppState): Project | null {
 
 export function createProjectActions(store: AppStore, actions: Actions, engine: EngineClient): ProjectActions {
   let demoFiles: (() => Promise<DemoFiles>) | null = null;
+  const t = () => translator(store.getState().locale);
   let timer: ReturnType<typeof setTimeout> | null = null;
   let saving = Promise.resolve();
   const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('urban-safety-risk-map');
   channel?.addEventListener('message', (e: MessageEvent<{ id: string; revision: number }>) => {
     const { project, projectRevision } = store.getState();
     if (project && e.data.id === project.id && e.data.revision > projectRevision) {
-      store.setState({ saveState: { status: 'conflict', message: `此项目已在另一个标签页中保存了第 ${e.data.revision} 版;为避免覆盖,本页不再保存。请重新加载以继续。` } });
+      store.setState({ saveState: { status: 'conflict', message: t()('project.conflict', { n: e.data.revision }) } });
     }
   });
 
@@ -66,7 +69,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
       channel?.postMessage({ id: saved.id, revision: saved.revision });
     } catch (e) {
       const conflict = e instanceof SaveConflictError;
-      store.setState({ saveState: { status: conflict ? 'conflict' : 'error', message: (e as Error).message } });
+      store.setState({ saveState: { status: conflict ? 'conflict' : 'error', message: messageOf(e, t()) } });
     }
   };
   const scheduleSave = (): void => {
@@ -106,7 +109,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
           store.setState({ saveState: { status: 'saved', message: null } });
           return;
         } catch (e) {
-          store.setState({ projectError: `上次的项目无法打开(${(e as Error).message}),已新建示例项目;原记录未改动。` });
+          store.setState({ projectError: t()('project.lastUnreadable', { message: messageOf(e, t()) }) });
         }
       }
       await self.createDemo();
@@ -118,7 +121,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
         await actions.applyProject(await loadProject(id));
         store.setState({ saveState: { status: 'saved', message: null } });
       } catch (e) {
-        store.setState({ projectError: `项目无法打开:${(e as Error).message}` });
+        store.setState({ projectError: t()('project.cannotOpen', { message: messageOf(e, t()) }) });
       }
     },
     async createDemo() {
@@ -127,7 +130,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
       store.setState({ project: null }); // loading the demo must not autosave into the project that was open
       await actions.loadDemo(await demoFiles());
       const s = store.getState();
-      const project = projectFromState({ ...s, project: { id: newId(), name: '南京示例项目', assessmentDate: '', notes: '危险源与风险点为示例数据(虚构)' }, projectRevision: 0 })!;
+      const project = projectFromState({ ...s, project: { id: newId(), name: t()('project.demoName'), assessmentDate: '', notes: t()('project.demoNotes') }, projectRevision: 0 })!;
       await adopt(project);
     },
     rename(name) {
@@ -141,7 +144,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
     async duplicate() {
       await flush();
       const current = projectFromState(store.getState());
-      if (current) await adopt({ ...current, id: newId(), name: `${current.name} 副本`, revision: 0 });
+      if (current) await adopt({ ...current, id: newId(), name: t()('project.copyName', { name: current.name }), revision: 0 });
     },
     async remove(id) {
       await deleteStoredProject(id);
@@ -158,7 +161,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
       try {
         project = readProjectFile(bytes);
       } catch (e) {
-        store.setState({ projectError: `${name}:${(e as Error).message}(当前项目未改动)` });
+        store.setState({ projectError: t()('project.importFailed', { file: name, message: messageOf(e, t()) }) });
         return;
       }
       await flush();

@@ -1,7 +1,8 @@
-// Per-browser settings that are not part of a project (the basemap), kept in IndexedDB.
+// Per-browser settings that are not part of a project (the basemap, the language), kept in IndexedDB.
 import { createStore, get, set, type UseStore } from 'idb-keyval';
 import { z } from 'zod';
 import { NO_BASEMAP, type Basemap } from './basemap';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/translate';
 
 let db: UseStore | null = null;
 const store = (): UseStore => (db ??= createStore('urban-safety-risk-map-settings', 'settings'));
@@ -21,4 +22,15 @@ export async function loadBasemap(): Promise<Basemap> {
 export async function saveBasemap(b: Basemap): Promise<void> {
   if (typeof indexedDB === 'undefined') return;
   await set('basemap', b, store());
+}
+
+export async function loadLocale(): Promise<Locale> {
+  if (typeof indexedDB === 'undefined') return DEFAULT_LOCALE;
+  const saved = await get<unknown>('locale', store()).catch(() => undefined);
+  return isLocale(saved) ? saved : DEFAULT_LOCALE;
+}
+
+export async function saveLocale(locale: Locale): Promise<void> {
+  if (typeof indexedDB === 'undefined') return;
+  await set('locale', locale, store());
 }

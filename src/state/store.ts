@@ -5,6 +5,7 @@ import type { PreviousAssessment } from '../figures/changeFigure';
 import { ALL_LAYERS, NO_FILTERS, type LayerVisibility, type MapFilters } from './mapFilters';
 import type { Camera } from './viewHash';
 import { NO_BASEMAP, type Basemap } from './basemap';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/translate';
 import type { CrsOption, ImportFileReport, InputDigest, RejectedRows, TextEncodingName } from '../io';
 
 export interface Dataset {
@@ -96,6 +97,8 @@ export interface AppState {
   camera: Camera | null;
   /** none by default; a per-browser setting */
   basemap: Basemap;
+  /** the UI's language (zh-CN by default); a per-browser setting */
+  locale: Locale;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -133,5 +136,6 @@ export function createAppStore() {
     layers: ALL_LAYERS,
     camera: null,
     basemap: NO_BASEMAP,
+    locale: DEFAULT_LOCALE,
   }));
 }

@@ -12,24 +12,36 @@ import { RulesPanel } from './RulesPanel';
 import { MethodPanel } from './MethodPanel';
 import { ProjectPanel } from './ProjectPanel';
 import { SearchBox } from './SearchBox';
-import { useAppState } from './AppContext';
+import { useEffect } from 'react';
+import { useActions, useAppState } from './AppContext';
+import { useLocale, useT } from './i18n';
 
 export function App() {
   const assessError = useAppState((s) => s.assessError);
   const hasFictitious = useAppState((s) => s.datasets.some((d) => d.sites.some((x) => x.fictitious)));
+  const t = useT();
+  const locale = useLocale();
+  const actions = useActions();
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = `${t('app.title')} · ${t('app.subtitle')}`;
+  }, [locale, t]);
   return (
     <div className="app">
       <header>
-        <h1>城市安全风险四色图 <small>Urban Safety Risk Map</small></h1>
-        {hasFictitious && <p className="demo-banner" role="note">示例城市:南京。危险源与风险点为示例数据(虚构);学校、医院、居住区来自 OpenStreetMap。</p>}
+        <h1>{t('app.title')} <small>{t('app.subtitle')}</small></h1>
+        <button type="button" className="lang-switch" lang={locale === 'en' ? 'zh-CN' : 'en'} aria-label={t('lang.switchLabel')} onClick={() => void actions.setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
+          {t('lang.switchTo')}
+        </button>
+        {hasFictitious && <p className="demo-banner" role="note">{t('app.demoBanner')}</p>}
       </header>
       <main>
-        <aside className="sidebar">
+        <aside className="sidebar" aria-label={t('app.sidebar')}>
           <SearchBox />
           <Legend />
           <FiltersPanel />
           <ProjectPanel />
-          {assessError && <p role="alert" className="error">评估失败:{assessError}</p>}
+          {assessError && <p role="alert" className="error">{t('app.assessFailed', { message: assessError })}</p>}
           <TablesPanel />
           <ViolationsPanel />
           <WhatIfPanel />

@@ -1,11 +1,13 @@
 // Compare the open project's assessment with another saved one (e.g. last year's): counts by level and the change.
 import { useState } from 'react';
-import { LEVEL_ZH, LEVELS, type AssessmentStats } from '../engine';
+import { LEVELS, type AssessmentStats } from '../engine';
 import type { ProjectSummary } from '../state/projectStorage';
 import { useAppState, useServices } from './AppContext';
+import { levelLabel, useT } from './i18n';
 
 export function CompareProjects({ others }: { others: ProjectSummary[] }) {
   const { projects, store } = useServices();
+  const t = useT();
   const current = useAppState((s) => s.assessment?.stats);
   const [choice, setChoice] = useState('');
   const [result, setResult] = useState<{ name: string; assessmentDate: string; stats: AssessmentStats } | null>(null);
@@ -26,23 +28,26 @@ export function CompareProjects({ others }: { others: ProjectSummary[] }) {
   return (
     <div className="compare">
       <label>
-        与项目比较{' '}
+        {t('compare.with')}{' '}
         <select value={choice} onChange={(e) => setChoice(e.target.value)}>
-          <option value="">选择项目…</option>
+          <option value="">{t('compare.choose')}</option>
           {others.map((p) => <option key={p.id} value={p.id}>{p.name}{p.assessmentDate ? `(${p.assessmentDate})` : ''}</option>)}
         </select>
       </label>{' '}
-      <button type="button" disabled={!choice} onClick={() => void compare()}>比较</button>
-      {error && <p role="alert" className="error">比较失败:{error}</p>}
+      <button type="button" disabled={!choice} onClick={() => void compare()}>{t('compare.run')}</button>
+      {error && <p role="alert" className="error">{t('compare.failed', { message: error })}</p>}
       {result && current && (
-        <table aria-label="项目比较">
+        <table aria-label={t('compare.table')}>
           <thead>
-            <tr><th scope="col">等级</th><th scope="col">本项目 风险点</th><th scope="col">{result.name} 风险点</th><th scope="col">变化</th><th scope="col">本项目 分区</th><th scope="col">{result.name} 分区</th><th scope="col">变化</th></tr>
+            <tr>
+              <th scope="col">{t('compare.level')}</th><th scope="col">{t('compare.thisSites')}</th><th scope="col">{t('compare.otherSites', { name: result.name })}</th><th scope="col">{t('compare.change')}</th>
+              <th scope="col">{t('compare.thisZones')}</th><th scope="col">{t('compare.otherZones', { name: result.name })}</th><th scope="col">{t('compare.change')}</th>
+            </tr>
           </thead>
           <tbody>
             {LEVELS.map((l) => (
               <tr key={l}>
-                <th scope="row">{LEVEL_ZH[l]}</th>
+                <th scope="row">{levelLabel(t, l)}</th>
                 <td>{current.sitesByLevel[l]}</td><td>{result.stats.sitesByLevel[l]}</td><td>{delta(current.sitesByLevel[l] - result.stats.sitesByLevel[l])}</td>
                 <td>{current.zonesByLevel[l]}</td><td>{result.stats.zonesByLevel[l]}</td><td>{delta(current.zonesByLevel[l] - result.stats.zonesByLevel[l])}</td>
               </tr>

@@ -1,6 +1,7 @@
 // A sortable, paged table whose rows select things on the map: the accessible equivalent of the canvas.
 // Each row's first cell is a button (keyboard: Tab, Enter); the selected row is marked and brought into view.
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useT } from './i18n';
 
 export interface Column<T> {
   key: string;
@@ -25,6 +26,7 @@ export function DataTable<T>({ label, rows, columns, rowKey, selectedKey, onSele
   const [sort, setSort] = useState(initialSort ?? { key: columns[0]!.key, descending: false });
   const [page, setPage] = useState(0);
   const selectedRow = useRef<HTMLTableRowElement>(null);
+  const t = useT();
   const sorted = useMemo(() => {
     const column = columns.find((c) => c.key === sort.key) ?? columns[0]!;
     const dir = sort.descending ? -1 : 1;
@@ -83,10 +85,10 @@ export function DataTable<T>({ label, rows, columns, rowKey, selectedKey, onSele
         </table>
       </div>
       {pages > 1 && (
-        <div className="pager" role="navigation" aria-label={`${label} 分页`}>
-          <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)}>上一页</button>
-          <span>第 {current + 1} / {pages} 页,共 {rows.length} 行</span>
-          <button type="button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>下一页</button>
+        <div className="pager" role="navigation" aria-label={t('table.pages', { label })}>
+          <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)}>{t('table.previous')}</button>
+          <span>{t('table.pageOf', { page: current + 1, pages, rows: rows.length })}</span>
+          <button type="button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>{t('table.next')}</button>
         </div>
       )}
     </div>

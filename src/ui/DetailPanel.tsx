@@ -3,17 +3,20 @@
 import { useEffect, useRef } from 'react';
 import { explainSite, explainViolation, explainZone, type Explanation } from './explain';
 import { useActions, useAppState } from './AppContext';
+import { useLocale, useT } from './i18n';
 
 export function DetailPanel() {
   const a = useAppState((s) => s.assessment);
   const selection = useAppState((s) => s.selection);
   const actions = useActions();
   const heading = useRef<HTMLHeadingElement>(null);
+  const t = useT();
+  const locale = useLocale();
   const explanation: Explanation | null =
     !a || !selection ? null
-    : selection.kind === 'zone' ? explainZone(a, selection.id)
-    : selection.kind === 'site' ? explainSite(a, selection.id)
-    : explainViolation(a, selection.index);
+    : selection.kind === 'zone' ? explainZone(a, selection.id, t)
+    : selection.kind === 'site' ? explainSite(a, selection.id, t, locale)
+    : explainViolation(a, selection.index, t);
   useEffect(() => {
     if (!explanation) return;
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && actions.select(null);
@@ -22,9 +25,9 @@ export function DetailPanel() {
   }, [explanation, actions]);
   if (!explanation) return null;
   return (
-    <aside className="detail-panel" aria-label="详情" data-testid="detail-panel">
+    <aside className="detail-panel" aria-label={t('detail.region')} data-testid="detail-panel">
       <div className="explain">
-        <button type="button" className="close" aria-label="关闭详情" onClick={() => actions.select(null)}>×</button>
+        <button type="button" className="close" aria-label={t('detail.close')} onClick={() => actions.select(null)}>×</button>
         <h3 ref={heading} className={explanation.level ? `level-${explanation.level}` : undefined}>{explanation.title}</h3>
         <dl>
           {explanation.rows.map(([label, value]) => (
@@ -41,7 +44,7 @@ export function DetailPanel() {
                 </li>
               ))}
             </ul>
-            {explanation.list.total > explanation.list.items.length && <p className="meta">…共 {explanation.list.total} 项,见清单</p>}
+            {explanation.list.total > explanation.list.items.length && <p className="meta">{t('detail.more', { n: explanation.list.total })}</p>}
           </>
         )}
       </div>

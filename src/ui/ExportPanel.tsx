@@ -9,8 +9,10 @@ import { whitepaperTitle, type WhitepaperInput } from '../whitepaper/bundle';
 import type { AppState } from '../state/store';
 import { useAppState, useServices } from './AppContext';
 import { downloadBytes, downloadText } from './download';
+import { useT } from './i18n';
 
-const STAGE_ZH: Record<string, string> = { load: '加载字体与渲染器', figures: '绘制图件', report: '生成报告', done: '打包' };
+const STAGES = ['load', 'figures', 'report', 'done'] as const;
+const isStage = (s: string): s is (typeof STAGES)[number] => (STAGES as readonly string[]).includes(s);
 
 export function whitepaperInput(s: AppState): WhitepaperInput | null {
   const a = s.assessment;
@@ -34,6 +36,7 @@ export function whitepaperInput(s: AppState): WhitepaperInput | null {
 
 export function ExportPanel() {
   const { store } = useServices();
+  const t = useT();
   const a = useAppState((s) => s.assessment);
   const previous = useAppState((s) => s.previous);
   const [progress, setProgress] = useState<{ share: number; stage: string } | null>(null);
@@ -48,7 +51,7 @@ export function ExportPanel() {
     try {
       const { exportWhitepaperZip } = await import('../worker/whitepaperClient');
       const zip = await exportWhitepaperZip(input, (share, stage) => setProgress({ share, stage }));
-      downloadBytes(`白皮书图表-${input.dataDate ?? '未注明日期'}.zip`, zip, 'application/zip');
+      downloadBytes(t('export.zipName', { date: input.dataDate ?? t('export.undated') }), zip, 'application/zip');
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -67,28 +70,28 @@ export function ExportPanel() {
 
   return (
     <section className="panel" aria-labelledby="export-h">
-      <h2 id="export-h">导出</h2>
+      <h2 id="export-h">{t('export.title')}</h2>
       <div className="buttons">
-        <button type="button" disabled={!a || progress !== null} onClick={() => void exportWhitepaper()}>导出白皮书图表 (ZIP)</button>
-        <button type="button" disabled={!a} onClick={() => a && downloadText('违规清单-T2-violations.csv', violationsCsv(a, { bom: true }), 'text/csv;charset=utf-8')}>
-          防护距离问题清单 (CSV)
+        <button type="button" disabled={!a || progress !== null} onClick={() => void exportWhitepaper()}>{t('export.whitepaper')}</button>
+        <button type="button" disabled={!a} onClick={() => a && downloadText(t('export.violationsFile'), violationsCsv(a, { bom: true }), 'text/csv;charset=utf-8')}>
+          {t('export.violationsCsv')}
         </button>
       </div>
       {progress && (
         <p>
-          <progress aria-label="白皮书导出进度" max={1} value={progress.share} /> {STAGE_ZH[progress.stage] ?? progress.stage}…
+          <progress aria-label={t('export.progress')} max={1} value={progress.share} /> {isStage(progress.stage) ? t(`export.stage.${progress.stage}`) : progress.stage}…
         </p>
       )}
-      <p className="hint">图1–图6(SVG、300 dpi PNG 及所据 CSV)、表1–表3(CSV、XLSX)、可打印的 whitepaper.html 与评估结果文件。</p>
+      <p className="hint">{t('export.contents')}</p>
       <div>
-        <label htmlFor={ids.summary}>上期评估 summary.json(图6)</label>{' '}
+        <label htmlFor={ids.summary}>{t('export.previousFile')}</label>{' '}
         <input id={ids.summary} type="file" accept=".json,application/json" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void loadSummary(f); }} />
         <p className="hint" data-testid="previous-assessment">
-          {previous ? `图6 将对比:${previous.label}${previous.dataDate ? `(${previous.dataDate})` : ''}` : '未载入上期评估:图6 不生成(也可在“项目”中与已保存的项目比较)'}
-          {previous && <> <button type="button" onClick={() => store.setState({ previous: null })}>清除</button></>}
+          {previous ? t('export.previous', { label: previous.dataDate ? t('common.dated', { label: previous.label, date: previous.dataDate }) : previous.label }) : t('export.noPrevious')}
+          {previous && <> <button type="button" onClick={() => store.setState({ previous: null })}>{t('common.clear')}</button></>}
         </p>
       </div>
-      {error && <p role="alert" className="error">导出失败:{error}</p>}
+      {error && <p role="alert" className="error">{t('export.failed', { message: error })}</p>}
     </section>
   );
 }

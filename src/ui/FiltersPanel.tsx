@@ -1,11 +1,9 @@
 // Layer toggles with counts and the filters (level, 行业领域, district, category, violations only). The map applies
 // them as layer filters; the legend counts and the lists read the same predicate (state/mapFilters).
 import { useId, useMemo } from 'react';
-import { categoryByCode, LEVEL_ZH, type Level } from '../engine';
 import { facets, filteredView, isFiltered, LEVEL_OR_NONE, NO_FILTERS, type LayerVisibility, type LevelOrNone } from '../state/mapFilters';
 import { useActions, useAppState } from './AppContext';
-
-const LEVEL_LABEL = (l: LevelOrNone) => (l === 'none' ? '未评级' : LEVEL_ZH[l as Level]);
+import { categoryLabel, levelLabel, useLocale, useT } from './i18n';
 
 export function FiltersPanel() {
   const a = useAppState((s) => s.assessment);
@@ -13,25 +11,28 @@ export function FiltersPanel() {
   const layers = useAppState((s) => s.layers);
   const zoneCount = useAppState((s) => s.zones.length);
   const actions = useActions();
+  const t = useT();
+  const locale = useLocale();
+  const levelOrNone = (l: LevelOrNone) => (l === 'none' ? t('level.unrated') : levelLabel(t, l));
   const ids = { domain: useId(), district: useId(), category: useId() };
   const options = useMemo(() => (a ? facets(a) : { domains: [], districts: [], categories: [] }), [a]);
   const view = useMemo(() => (a ? filteredView(a, filters) : null), [a, filters]);
   const count = (role: 'hazard' | 'target' | 'risk') => `${view?.sites.filter((s) => (s.role ?? 'risk') === role).length ?? 0}/${a?.sites.filter((s) => (s.role ?? 'risk') === role).length ?? 0}`;
   const flaggedLines = view ? view.violations.filter((i) => a!.violations[i]!.status !== 'not_assessed').length : 0;
   const layerRows: [keyof LayerVisibility, string, string][] = [
-    ['zones', '风险分区', `${view?.zones.length ?? 0}/${a?.zones.length ?? 0}`],
-    ['districts', '区界(网格分区时)', String(a?.grid ? zoneCount : 0)],
-    ['hazards', '危险源', count('hazard')],
-    ['targets', '防护目标', count('target')],
-    ['risks', '其他风险点', count('risk')],
-    ['violations', '防护距离问题线', `${flaggedLines} 条(另有未评估 ${(view?.violations.length ?? 0) - flaggedLines})`],
+    ['zones', t('filters.layer.zones'), `${view?.zones.length ?? 0}/${a?.zones.length ?? 0}`],
+    ['districts', t('filters.layer.districts'), String(a?.grid ? zoneCount : 0)],
+    ['hazards', t('filters.layer.hazards'), count('hazard')],
+    ['targets', t('filters.layer.targets'), count('target')],
+    ['risks', t('filters.layer.risks'), count('risk')],
+    ['violations', t('filters.layer.violations'), t('filters.violationLines', { n: flaggedLines, other: (view?.violations.length ?? 0) - flaggedLines })],
   ];
   const single = (values: string[]) => values[0] ?? '';
   return (
     <section className="panel map-filters" aria-labelledby="filters-h">
-      <h2 id="filters-h">图层与筛选</h2>
+      <h2 id="filters-h">{t('filters.title')}</h2>
       <fieldset>
-        <legend>图层(显示/总数)</legend>
+        <legend>{t('filters.layers')}</legend>
         {layerRows.map(([key, label, n]) => (
           <label key={key}>
             <input type="checkbox" checked={layers[key]} onChange={(e) => actions.setLayers({ [key]: e.target.checked })} /> {label} <span className="meta">{n}</span>
@@ -39,7 +40,7 @@ export function FiltersPanel() {
         ))}
       </fieldset>
       <fieldset>
-        <legend>风险等级</legend>
+        <legend>{t('filters.levels')}</legend>
         {LEVEL_OR_NONE.map((l) => (
           <label key={l}>
             <input
@@ -47,36 +48,36 @@ export function FiltersPanel() {
               checked={filters.levels.includes(l)}
               onChange={(e) => actions.setFilters({ levels: e.target.checked ? LEVEL_OR_NONE.filter((x) => x === l || filters.levels.includes(x)) : filters.levels.filter((x) => x !== l) })}
             />{' '}
-            {LEVEL_LABEL(l)}
+            {levelOrNone(l)}
           </label>
         ))}
       </fieldset>
       <div>
-        <label htmlFor={ids.district}>所在区</label>{' '}
+        <label htmlFor={ids.district}>{t('filters.district')}</label>{' '}
         <select id={ids.district} value={single(filters.districts)} onChange={(e) => actions.setFilters({ districts: e.target.value ? [e.target.value] : [] })}>
-          <option value="">全部</option>
-          {options.districts.map((d) => <option key={d} value={d}>{d || '(研究区外)'}</option>)}
+          <option value="">{t('common.all')}</option>
+          {options.districts.map((d) => <option key={d} value={d}>{d || t('filters.outsideStudyArea')}</option>)}
         </select>{' '}
-        <label htmlFor={ids.domain}>行业领域</label>{' '}
+        <label htmlFor={ids.domain}>{t('filters.domain')}</label>{' '}
         <select id={ids.domain} value={single(filters.domains)} onChange={(e) => actions.setFilters({ domains: e.target.value ? [e.target.value] : [] })}>
-          <option value="">全部</option>
-          {options.domains.map((d) => <option key={d} value={d}>{d || '(未注明)'}</option>)}
+          <option value="">{t('common.all')}</option>
+          {options.domains.map((d) => <option key={d} value={d}>{d || t('filters.domainUnstated')}</option>)}
         </select>
       </div>
       <div>
-        <label htmlFor={ids.category}>场所类别</label>{' '}
+        <label htmlFor={ids.category}>{t('filters.category')}</label>{' '}
         <select id={ids.category} value={single(filters.categories)} onChange={(e) => actions.setFilters({ categories: e.target.value ? [e.target.value] : [] })}>
-          <option value="">全部</option>
-          {options.categories.map((c) => <option key={c} value={c}>{categoryByCode(c)?.zh ?? c}</option>)}
+          <option value="">{t('common.all')}</option>
+          {options.categories.map((c) => <option key={c} value={c}>{categoryLabel(locale, c)}</option>)}
         </select>{' '}
         <label>
-          <input type="checkbox" checked={filters.violationsOnly} onChange={(e) => actions.setFilters({ violationsOnly: e.target.checked })} /> 仅显示有防护距离问题(不符合/临界)的场所
+          <input type="checkbox" checked={filters.violationsOnly} onChange={(e) => actions.setFilters({ violationsOnly: e.target.checked })} /> {t('filters.violationsOnly')}
         </label>
       </div>
       {isFiltered(filters) && (
         <p className="meta" role="status">
-          筛选中:显示 {view?.sites.length ?? 0} / {a?.sites.length ?? 0} 个场所,{view?.zones.length ?? 0} / {a?.zones.length ?? 0} 个分区{' '}
-          <button type="button" onClick={() => actions.setFilters(NO_FILTERS)}>清除筛选</button>
+          {t('filters.active', { sites: view?.sites.length ?? 0, allSites: a?.sites.length ?? 0, zones: view?.zones.length ?? 0, allZones: a?.zones.length ?? 0 })}{' '}
+          <button type="button" onClick={() => actions.setFilters(NO_FILTERS)}>{t('filters.clear')}</button>
         </p>
       )}
     </section>

@@ -2,10 +2,12 @@
 import { useEffect, useRef } from 'react';
 import { useServices } from './AppContext';
 import { DetailPanel } from './DetailPanel';
+import { useT } from './i18n';
 
 export function MapView() {
   const ref = useRef<HTMLDivElement>(null);
   const { store, actions } = useServices();
+  const t = useT();
   useEffect(() => {
     let destroy = (): void => {};
     let cancelled = false;
@@ -20,7 +22,7 @@ export function MapView() {
   }, [store, actions]);
   return (
     <div className="map-area">
-      <div ref={ref} className="map" role="region" aria-label="城市安全风险四色图(地图)。表格中列出同样的信息。" data-testid="map" />
+      <div ref={ref} className="map" role="region" aria-label={t('map.region')} data-testid="map" />
       <DetailPanel />
     </div>
   );

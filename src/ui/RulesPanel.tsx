@@ -1,33 +1,37 @@
 // The protection-distance rule table: every rule with its source and status; the city can change a distance,
 // confirm a rule, and import or export the whole table (JSON or CSV). A bad file leaves the table as it was.
-import { useId, useState } from 'react';
-import { ruleHazardText as hazardText, ruleTargetText as targetText, shortSource, SOURCE_STATUS_ZH, type SetbackRule } from '../engine';
+import { useId, useMemo, useState } from 'react';
+import { shortSource } from '../engine';
 import { ruleTableCsv, ruleTableJson } from '../io';
 import { useActions, useAppState } from './AppContext';
 import { downloadText } from './download';
+import { ruleSides, ruleVocabulary, useLocale, useT } from './i18n';
 
 export function RulesPanel() {
   const actions = useActions();
   const rules = useAppState((s) => s.rules);
   const rulesError = useAppState((s) => s.rulesError);
   const [open, setOpen] = useState(false);
+  const t = useT();
+  const locale = useLocale();
+  const words = useMemo(() => ruleVocabulary(t, locale), [t, locale]);
   const fileId = useId();
   const unconfirmed = rules.rules.filter((r) => r.status !== 'verified').length;
   return (
     <section className="panel" aria-labelledby="rules-h">
-      <h2 id="rules-h">防护距离规则</h2>
+      <h2 id="rules-h">{t('rules.title')}</h2>
       <p className="meta">
-        {rules.name} · {rules.rules.length} 条,其中 {unconfirmed} 条未经城市确认(见标记)。
+        {t('rules.summary', { name: rules.name, n: rules.rules.length, unconfirmed })}
       </p>
-      {rulesError && <p role="alert" className="error">规则文件无法导入,已保留原规则:{rulesError}</p>}
+      {rulesError && <p role="alert" className="error">{t('rules.refused', { message: rulesError })}</p>}
       <div className="buttons">
-        <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? '收起规则表' : '查看/编辑规则表'}</button>
-        <button type="button" onClick={() => downloadText('setback-rules.json', ruleTableJson(rules), 'application/json')}>导出 JSON</button>
-        <button type="button" onClick={() => downloadText('setback-rules.csv', ruleTableCsv(rules), 'text/csv;charset=utf-8')}>导出 CSV</button>
-        <button type="button" onClick={() => void actions.resetRules()}>恢复默认</button>
+        <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>{t(open ? 'rules.hide' : 'rules.show')}</button>
+        <button type="button" onClick={() => downloadText('setback-rules.json', ruleTableJson(rules), 'application/json')}>{t('rules.exportJson')}</button>
+        <button type="button" onClick={() => downloadText('setback-rules.csv', ruleTableCsv(rules), 'text/csv;charset=utf-8')}>{t('rules.exportCsv')}</button>
+        <button type="button" onClick={() => void actions.resetRules()}>{t('rules.reset')}</button>
       </div>
       <div className="rules-import">
-        <label htmlFor={fileId}>导入规则表 (JSON/CSV):</label>{' '}
+        <label htmlFor={fileId}>{t('rules.import')}</label>{' '}
         <input
           id={fileId}
           type="file"
@@ -41,22 +45,22 @@ export function RulesPanel() {
       </div>
       {open && (
         <div className="table-scroll tall">
-          <table className="rules" aria-label="防护距离规则表">
+          <table className="rules" aria-label={t('rules.table')}>
             <thead>
-              <tr><th scope="col">危险源</th><th scope="col">防护目标</th><th scope="col">距离 m</th><th scope="col">状态</th><th scope="col">依据</th></tr>
+              <tr><th scope="col">{t('rules.col.hazard')}</th><th scope="col">{t('rules.col.target')}</th><th scope="col">{t('rules.col.distance')}</th><th scope="col">{t('rules.col.status')}</th><th scope="col">{t('rules.col.source')}</th></tr>
             </thead>
             <tbody>
               {rules.rules.map((r) => (
                 <tr key={r.id} data-rule-id={r.id}>
-                  <td>{hazardText(r)}</td>
-                  <td>{targetText(r)}</td>
+                  <td>{ruleSides(r, words).hazard}</td>
+                  <td>{ruleSides(r, words).target}</td>
                   <td>
                     {r.min_distance_m === null ? (
-                      '本单位评估值'
+                      t('rules.ownAssessment')
                     ) : (
                       <input
                         key={`${r.id}:${r.min_distance_m}`} // remount when the table changes under it (import, reset)
-                        aria-label={`${r.id} 距离(米)`}
+                        aria-label={t('rules.distanceLabel', { id: r.id })}
                         type="number"
                         min={0}
                         step={0.5}
@@ -70,14 +74,14 @@ export function RulesPanel() {
                     )}
                   </td>
                   <td>
-                    <span className={`badge badge-${r.status}`}>{SOURCE_STATUS_ZH[r.status]}</span>
+                    <span className={`badge badge-${r.status}`}>{t(`source.${r.status}`)}</span>
                     {r.status !== 'verified' && (
-                      <button type="button" className="link" onClick={() => void actions.updateRule(r.id, { status: 'verified' })}>确认</button>
+                      <button type="button" className="link" onClick={() => void actions.updateRule(r.id, { status: 'verified' })}>{t('rules.confirm')}</button>
                     )}
                   </td>
                   <td className="meta">
                     <details>
-                      <summary>{shortSource(r.source)}</summary>
+                      <summary><bdi className="data">{shortSource(r.source)}</bdi></summary>
                       {r.source}
                       {r.note ? ` — ${r.note}` : ''}
                     </details>

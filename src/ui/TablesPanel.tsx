@@ -1,28 +1,23 @@
 // Zones and sites as tables, following the map's filters and linked to it both ways: a row selects and shows its
 // feature; a click on the map marks and brings its row into view.
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import { categoryByCode, LEVEL_RANK, type AssessedSite, type AssessedZone } from '../engine';
+import { LEVEL_RANK, type AssessedSite, type AssessedZone } from '../engine';
 import { filteredView } from '../state/mapFilters';
-import { levelName } from './explain';
+import { categoryLabel, levelLabel, useLocale, useT } from './i18n';
 import { DataTable, type Column } from './DataTable';
 import { useActions, useAppState } from './AppContext';
 
 type Tab = 'zones' | 'sites';
-const TABS: [Tab, string][] = [['zones', '分区'], ['sites', '场所']];
+const TABS: Tab[] = ['zones', 'sites'];
 const rank = (level: AssessedSite['level']) => (level ? LEVEL_RANK[level] : 9);
-
-const ZONE_COLUMNS: Column<AssessedZone>[] = [
-  { key: 'name', header: '分区', value: (z) => z.name },
-  { key: 'level', header: '等级', value: (z) => rank(z.level), render: (z) => levelName(z.level) },
-  { key: 'score', header: '分值', value: (z) => z.score, numeric: true },
-  { key: 'contributors', header: '风险点', value: (z) => z.contributors.length, numeric: true },
-];
 
 export function TablesPanel() {
   const a = useAppState((s) => s.assessment);
   const filters = useAppState((s) => s.filters);
   const selection = useAppState((s) => s.selection);
   const actions = useActions();
+  const t = useT();
+  const locale = useLocale();
   const [tab, setTab] = useState<Tab>('zones');
   const view = useMemo(() => (a ? filteredView(a, filters) : null), [a, filters]);
   // a zone or site selected on the map shows its own table
@@ -40,13 +35,19 @@ export function TablesPanel() {
     }
     return n;
   }, [a]);
+  const zoneColumns = useMemo<Column<AssessedZone>[]>(() => [
+    { key: 'name', header: t('tables.col.zone'), value: (z) => z.name },
+    { key: 'level', header: t('tables.col.level'), value: (z) => rank(z.level), render: (z) => levelLabel(t, z.level) },
+    { key: 'score', header: t('tables.col.score'), value: (z) => z.score, numeric: true },
+    { key: 'contributors', header: t('tables.col.contributors'), value: (z) => z.contributors.length, numeric: true },
+  ], [t]);
   const siteColumns = useMemo<Column<AssessedSite>[]>(() => [
-    { key: 'name', header: '名称', value: (s) => s.name },
-    { key: 'level', header: '等级', value: (s) => rank(s.level), render: (s) => levelName(s.level) },
-    { key: 'category', header: '类别', value: (s) => categoryByCode(s.category)?.zh ?? s.category },
-    { key: 'district', header: '区', value: (s) => s.district },
-    { key: 'findings', header: '问题', value: (s) => findings.get(s.id) ?? 0, numeric: true },
-  ], [findings]);
+    { key: 'name', header: t('tables.col.name'), value: (s) => s.name },
+    { key: 'level', header: t('tables.col.level'), value: (s) => rank(s.level), render: (s) => levelLabel(t, s.level) },
+    { key: 'category', header: t('tables.col.category'), value: (s) => categoryLabel(locale, s.category) },
+    { key: 'district', header: t('tables.col.district'), value: (s) => s.district },
+    { key: 'findings', header: t('tables.col.findings'), value: (s) => findings.get(s.id) ?? 0, numeric: true },
+  ], [findings, t, locale]);
   if (!a || !view) return null;
   // arrow keys move between the two tabs (WAI-ARIA tabs pattern)
   const onTabKey = (e: KeyboardEvent) => {
@@ -57,26 +58,26 @@ export function TablesPanel() {
   };
   return (
     <section className="panel" aria-labelledby="tables-h">
-      <h2 id="tables-h">清单</h2>
-      <div role="tablist" aria-label="清单类型" onKeyDown={onTabKey}>
-        {TABS.map(([key, label]) => (
+      <h2 id="tables-h">{t('tables.title')}</h2>
+      <div role="tablist" aria-label={t('tables.kind')} onKeyDown={onTabKey}>
+        {TABS.map((key) => (
           <button
             key={key} id={`tables-tab-${key}`} type="button" role="tab" aria-selected={tab === key} aria-controls={`tables-panel-${key}`} tabIndex={tab === key ? 0 : -1}
             onClick={() => setTab(key)}
           >
-            {label}({key === 'zones' ? view.zones.length : view.sites.length})
+            {t('tables.tabCount', { label: t(`tables.tab.${key}`), n: key === 'zones' ? view.zones.length : view.sites.length })}
           </button>
         ))}
       </div>
       <div role="tabpanel" id={`tables-panel-${tab}`} aria-labelledby={`tables-tab-${tab}`}>
         {tab === 'zones' ? (
           <DataTable
-            label="分区清单" rows={view.zones} columns={ZONE_COLUMNS} rowKey={(z) => z.id} initialSort={{ key: 'level', descending: false }}
+            label={t('tables.zoneList')} rows={view.zones} columns={zoneColumns} rowKey={(z) => z.id} initialSort={{ key: 'level', descending: false }}
             selectedKey={selection?.kind === 'zone' ? selection.id : null} onSelect={(z) => actions.focus({ kind: 'zone', id: z.id })}
           />
         ) : (
           <DataTable
-            label="场所清单" rows={view.sites} columns={siteColumns} rowKey={(s) => s.id} initialSort={{ key: 'level', descending: false }}
+            label={t('tables.siteList')} rows={view.sites} columns={siteColumns} rowKey={(s) => s.id} initialSort={{ key: 'level', descending: false }}
             selectedKey={selection?.kind === 'site' ? selection.id : null} onSelect={(s) => actions.focus({ kind: 'site', id: s.id })}
           />
         )}

@@ -1,20 +1,22 @@
 // The violation list: filter by status and text, sort by any column, select a row to see it on the map,
 // export exactly what is shown (CSV with BOM, or XLSX) with the rule and source of every row.
 import { useMemo, useState } from 'react';
-import { VIOLATION_STATUS_ZH, type Violation, type ViolationStatus } from '../engine';
+import type { Violation, ViolationStatus } from '../engine';
 import { toCsv, toXlsx, violationTableColumns } from '../io';
 import { filteredView, isFiltered } from '../state/mapFilters';
 import { useActions, useAppState } from './AppContext';
 import { downloadBytes, downloadText } from './download';
+import { statusLabel, useT } from './i18n';
 
 type SortKey = 'status' | 'hazard' | 'target' | 'distance' | 'required' | 'shortfall' | 'rule';
 const STATUS_ORDER: Record<ViolationStatus, number> = { violation: 0, borderline: 1, not_assessed: 2 };
-const COLUMNS: [SortKey, string][] = [['status', '状态'], ['hazard', '危险源'], ['target', '防护目标'], ['distance', '实测 m'], ['required', '要求 m'], ['shortfall', '差距 m'], ['rule', '规则']];
+const COLUMNS: SortKey[] = ['status', 'hazard', 'target', 'distance', 'required', 'shortfall', 'rule'];
 
 export function ViolationsPanel() {
   const a = useAppState((s) => s.assessment);
   const selection = useAppState((s) => s.selection);
   const actions = useActions();
+  const t = useT();
   const [shown, setShown] = useState<Record<ViolationStatus, boolean>>({ violation: true, borderline: true, not_assessed: false });
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'shortfall', descending: true });
@@ -53,40 +55,40 @@ export function ViolationsPanel() {
     if (!a) return;
     const columns = violationTableColumns(a);
     const shownRows = rows.map((r) => r.v);
-    if (format === 'csv') downloadText('防护距离问题清单.csv', toCsv(shownRows, columns, { bom: true }), 'text/csv;charset=utf-8');
+    if (format === 'csv') downloadText(`${t('violations.fileName')}.csv`, toCsv(shownRows, columns, { bom: true }), 'text/csv;charset=utf-8');
     else {
       // toXlsx loads ExcelJS on demand
-      downloadBytes('防护距离问题清单.xlsx', await toXlsx('防护距离问题', shownRows, columns), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      downloadBytes(`${t('violations.fileName')}.xlsx`, await toXlsx(t('violations.sheetName'), shownRows, columns), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     }
   };
 
   return (
     <section className="panel" aria-labelledby="violations-h">
-      <h2 id="violations-h">防护距离检查</h2>
+      <h2 id="violations-h">{t('violations.title')}</h2>
       <fieldset className="filters">
-        <legend className="meta">显示</legend>
+        <legend className="meta">{t('violations.show')}</legend>
         {(Object.keys(STATUS_ORDER) as ViolationStatus[]).map((s) => (
           <label key={s}>
-            <input type="checkbox" checked={shown[s]} onChange={(e) => setShown({ ...shown, [s]: e.target.checked })} /> {VIOLATION_STATUS_ZH[s]} {counts[s] ?? 0}
+            <input type="checkbox" checked={shown[s]} onChange={(e) => setShown({ ...shown, [s]: e.target.checked })} /> {statusLabel(t, s)} {counts[s] ?? 0}
           </label>
         ))}
         <label>
-          {' '}查找 <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="名称、编号或规则" size={14} />
+          {' '}{t('violations.find')} <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('violations.findPlaceholder')} size={14} />
         </label>
       </fieldset>
       <div className="buttons">
-        <button type="button" disabled={!a} onClick={() => void exportRows('csv')}>导出当前列表 CSV</button>
-        <button type="button" disabled={!a} onClick={() => void exportRows('xlsx')}>导出当前列表 XLSX</button>
-        <span className="meta" role="status">{rows.length} 条</span>
+        <button type="button" disabled={!a} onClick={() => void exportRows('csv')}>{t('violations.exportCsv')}</button>
+        <button type="button" disabled={!a} onClick={() => void exportRows('xlsx')}>{t('violations.exportXlsx')}</button>
+        <span className="meta" role="status">{t('violations.count', { n: rows.length })}</span>
       </div>
       <div className="table-scroll">
-        <table className="violations" aria-label="防护距离问题清单">
+        <table className="violations" aria-label={t('violations.table')}>
           <thead>
             <tr>
-              {COLUMNS.map(([key, label]) => (
+              {COLUMNS.map((key) => (
                 <th key={key} scope="col" aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
                   <button type="button" className="sort" onClick={() => setSort({ key, descending: sort.key === key ? !sort.descending : false })}>
-                    {label}{sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                    {t(`violations.col.${key}`)}{sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}
                   </button>
                 </th>
               ))}
@@ -102,7 +104,7 @@ export function ViolationsPanel() {
                 onClick={() => actions.select({ kind: 'violation', index })}
                 onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && actions.select({ kind: 'violation', index })}
               >
-                <td>{VIOLATION_STATUS_ZH[v.status]}</td>
+                <td>{statusLabel(t, v.status)}</td>
                 <td>{names.get(v.hazardId)}</td>
                 <td>{names.get(v.targetId)}</td>
                 <td>{v.distanceM.toFixed(2)}</td>

@@ -1,21 +1,42 @@
-// How a rule's two sides read in Chinese, shared by the rules panel, the figures and the white-paper tables.
+// How a rule's two sides read, shared by the rules panel, the figures and the white-paper tables. Chinese by
+// default; the UI passes its own vocabulary for other languages.
 import { categoryByCode } from '../categories';
-import type { SetbackRule, TargetClass } from '../model';
+import type { RuleCondition, SetbackRule, TargetClass } from '../model';
 
 export const TARGET_CLASS_ZH: Record<TargetClass, string> = {
   important_public: '重要公共建筑物', class1: '一类保护物', class2: '二类保护物', class3: '三类保护物', water_source: '饮用水源', section19: '条例§19 防护目标',
 };
 const RECOVERY_ZH = { none: '无油气回收', unloading: '卸油回收', full: '卸油+加油回收' } as const;
 
-export function ruleHazardText(r: SetbackRule): string {
-  const names = r.hazard.categories.map((c) => categoryByCode(c)?.zh ?? c).join('、');
-  const c = r.hazard.conditions;
-  const cond = [c?.stationGrade ? `${['一', '二', '三'][c.stationGrade - 1]}级站` : '', c?.vapourRecovery ? RECOVERY_ZH[c.vapourRecovery] : ''].filter(Boolean).join(',');
-  return cond ? `${names}(${cond})` : names;
+export interface RuleVocabulary {
+  category(code: string): string;
+  targetClass(c: TargetClass): string;
+  stationGrade(grade: 1 | 2 | 3): string;
+  recovery(v: NonNullable<RuleCondition['vapourRecovery']>): string;
+  /** between listed names */
+  separator: string;
+  /** the conditions after the names, e.g. 「加油站(一级站,无油气回收)」 */
+  withConditions(names: string, conditions: string[]): string;
 }
 
-export function ruleTargetText(r: SetbackRule): string {
-  return [...(r.target.classes ?? []).map((c) => TARGET_CLASS_ZH[c]), ...(r.target.categories ?? []).map((c) => categoryByCode(c)?.zh ?? c)].join('、');
+export const RULE_VOCABULARY_ZH: RuleVocabulary = {
+  category: (code) => categoryByCode(code)?.zh ?? code,
+  targetClass: (c) => TARGET_CLASS_ZH[c],
+  stationGrade: (g) => `${['一', '二', '三'][g - 1]}级站`,
+  recovery: (v) => RECOVERY_ZH[v],
+  separator: '、',
+  withConditions: (names, conditions) => `${names}(${conditions.join(',')})`,
+};
+
+export function ruleHazardText(r: SetbackRule, words: RuleVocabulary = RULE_VOCABULARY_ZH): string {
+  const names = r.hazard.categories.map(words.category).join(words.separator);
+  const c = r.hazard.conditions;
+  const conditions = [c?.stationGrade ? words.stationGrade(c.stationGrade) : '', c?.vapourRecovery ? words.recovery(c.vapourRecovery) : ''].filter(Boolean);
+  return conditions.length ? words.withConditions(names, conditions) : names;
+}
+
+export function ruleTargetText(r: SetbackRule, words: RuleVocabulary = RULE_VOCABULARY_ZH): string {
+  return [...(r.target.classes ?? []).map(words.targetClass), ...(r.target.categories ?? []).map(words.category)].join(words.separator);
 }
 
 /** The citation's head (standard and clause) for lists; the full text is kept beside it. */

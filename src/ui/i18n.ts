@@ -1,0 +1,44 @@
+// The UI's access to the catalogue: the current language's translate function, and the names of the engine's
+// codes (levels, statuses, categories, rule sides) in that language.
+import { useMemo } from 'react';
+import { categoryByCode, type Level, type RuleVocabulary, type SetbackRule, type ViolationStatus } from '../engine';
+import { ruleHazardText, ruleTargetText } from '../engine';
+import { translator, type Locale, type Translate } from '../i18n/translate';
+import { useAppState } from './AppContext';
+
+export function useLocale(): Locale {
+  return useAppState((s) => s.locale);
+}
+
+export function useT(): Translate {
+  const locale = useLocale();
+  return useMemo(() => translator(locale), [locale]);
+}
+
+export function levelLabel(t: Translate, level: Level | null): string {
+  return level ? t(`level.${level}`) : t('level.unscored');
+}
+
+export function statusLabel(t: Translate, status: ViolationStatus | 'compliant'): string {
+  return t(`status.${status}`);
+}
+
+export function categoryLabel(locale: Locale, code: string): string {
+  const c = categoryByCode(code);
+  return c ? (locale === 'en' ? c.en : c.zh) : code;
+}
+
+export function ruleVocabulary(t: Translate, locale: Locale): RuleVocabulary {
+  return {
+    category: (code) => categoryLabel(locale, code),
+    targetClass: (c) => t(`targetClass.${c}`),
+    stationGrade: (g) => t('rule.stationGrade', { grade: t(`rule.grade.${g}`) }),
+    recovery: (v) => t(`rule.recovery.${v}`),
+    separator: t('list.separator'),
+    withConditions: (names, conditions) => (locale === 'en' ? `${names} (${conditions.join(', ')})` : `${names}(${conditions.join(',')})`),
+  };
+}
+
+export function ruleSides(r: SetbackRule, words: RuleVocabulary): { hazard: string; target: string } {
+  return { hazard: ruleHazardText(r, words), target: ruleTargetText(r, words) };
+}
