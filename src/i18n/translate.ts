@@ -24,7 +24,7 @@ export function translate(locale: Locale, key: MessageKey, params?: Params): str
 
 /** The message split at its placeholders, each replaced by its value as given (so a value may be a React node). */
 export function translateParts<T>(locale: Locale, key: MessageKey, params?: Record<string, T | string | number>): (T | string)[] {
-  const template = CATALOGUES[locale][key] ?? zhCN[key];
+  const template: string = CATALOGUES[locale][key] ?? zhCN[key] ?? key; // a key built at run time may be missing
   const parts = template.split(/\{(\w+)\}/);
   return parts
     .map((part, i) => {

@@ -10,6 +10,7 @@ import type { AppStore, Selection } from '../state/store';
 import { mapSources } from './mapData';
 import { needsBuffer, proposalSources, type BufferForDrawing } from './proposalData';
 import { baseStyle, CLICKABLE_LAYERS, LAYER_GROUPS, OWN_FILTERS } from './style';
+import { categoryMark, drawSiteIcon, ICON_PIXEL_RATIO, parseSiteIconId, SYMBOL_MIN_ZOOM } from './siteIcons';
 import { combine, siteFilter, zoneFilter } from './filterExpressions';
 import { filteredView, zoneMatches } from '../state/mapFilters';
 
@@ -44,7 +45,21 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     map.addControl(attribution, 'bottom-right');
     const a = store.getState().assessment;
     if (a) renderLabels(a);
+    for (const id of siteIcons) map.updateImage(id, siteIcon(id)!);
   };
+
+  // site symbols are drawn when the map first needs one, and again in a new language (their marks are words)
+  const siteIcons = new Set<string>();
+  const siteIcon = (id: string): ImageData | null => {
+    const key = parseSiteIconId(id);
+    return key ? drawSiteIcon(key, categoryMark(t(), key.category)) : null;
+  };
+  map.setMissingStyleImageResolver((id) => {
+    const image = siteIcon(id);
+    if (!image || map.hasImage(id)) return;
+    map.addImage(id, image, { pixelRatio: ICON_PIXEL_RATIO });
+    siteIcons.add(id);
+  });
   let labels: Marker[] = [];
   let highlighted: { source: string; id: number }[] = [];
   // a shared link's position wins over fitting the data
@@ -54,6 +69,11 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   map.on('moveend', () => {
     const c = map.getCenter();
     store.setState({ camera: { lon: c.lng, lat: c.lat, zoom: map.getZoom() } });
+    // which site symbols are on screen once drawn (role:category:level), for the tests; none below SYMBOL_MIN_ZOOM
+    map.once('idle', () => {
+      const symbols = map.getZoom() < SYMBOL_MIN_ZOOM ? [] : map.queryRenderedFeatures({ layers: ['site-symbols'] }).map((f) => `${f.properties.role}:${f.properties.category}:${f.properties.level}`);
+      container.dataset.renderedSymbols = [...new Set(symbols)].sort().join(' ');
+    });
   });
 
   const render = (a: Assessment | null): void => {
@@ -90,6 +110,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     const roles = [layers.hazards && 'hazard', layers.targets && 'target', layers.risks && 'risk'].filter(Boolean) as string[];
     const sites = ['all', siteFilter(filters), ['in', ['get', 'role'], ['literal', roles]]] as unknown as ExpressionSpecification;
     map.setFilter('site-points', combine(OWN_FILTERS['site-points'], sites));
+    map.setFilter('site-symbols', combine(OWN_FILTERS['site-symbols'], sites));
     map.setFilter('site-areas', sites);
     map.setFilter('violations-line', combine(OWN_FILTERS['violations-line'], siteFilter(filters)));
     map.setFilter('not-assessed-line', combine(OWN_FILTERS['not-assessed-line'], siteFilter(filters)));
@@ -100,7 +121,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     }
     // what is actually drawn, counted after the next render (tests compare it with the filter's count)
     map.once('idle', () => {
-      const drawn = new Set(map.queryRenderedFeatures({ layers: ['site-points', 'site-areas'] }).map((f) => String(f.properties.siteId)));
+      const drawn = new Set(map.queryRenderedFeatures({ layers: ['site-points', 'site-symbols', 'site-areas'] }).map((f) => String(f.properties.siteId)));
       container.dataset.renderedSites = String(drawn.size);
       container.dataset.filteredAt = performance.now().toFixed(0);
     });

@@ -3,6 +3,7 @@
 import type { ExpressionSpecification, FilterSpecification, StyleSpecification } from 'maplibre-gl';
 import { LEVELS } from '../engine';
 import { LEVEL_FILL } from '../figures/palette';
+import { SYMBOL_MIN_ZOOM, TARGET_COLOUR } from './siteIcons';
 
 export const UNSCORED_FILL = '#9e9e9e';
 
@@ -22,6 +23,7 @@ export const OWN_FILTERS = {
   'not-assessed-line': ['==', ['get', 'status'], 'not_assessed'],
   // every site has a point, areas included: small polygons vanish at city scale, their points do not
   'site-points': ['has', 'siteId'],
+  'site-symbols': ['has', 'siteId'],
 } as const satisfies Record<string, FilterSpecification>;
 
 /** Which style layers each layer toggle shows or hides. */
@@ -82,11 +84,34 @@ export function baseStyle(): StyleSpecification {
         type: 'circle',
         source: 'sitePoints',
         filter: OWN_FILTERS['site-points'],
+        // dots at city scale; from SYMBOL_MIN_ZOOM the symbols below take over and the dot only rings a selection
         paint: {
           'circle-color': levelColour(),
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, ['match', ['get', 'role'], 'hazard', 3.5, 2.5], 14, ['match', ['get', 'role'], 'hazard', 7, 5]],
-          'circle-stroke-color': ['match', ['get', 'role'], 'hazard', '#000000', 'target', '#3f2260', '#ffffff'],
+          'circle-radius': [
+            'interpolate', ['linear'], ['zoom'],
+            8, ['match', ['get', 'role'], 'hazard', 3.5, 2.5],
+            SYMBOL_MIN_ZOOM - 0.01, ['match', ['get', 'role'], 'hazard', 6, 4.5],
+            SYMBOL_MIN_ZOOM, 14,
+          ],
+          'circle-opacity': ['step', ['zoom'], 1, SYMBOL_MIN_ZOOM, 0],
+          'circle-stroke-color': ['match', ['get', 'role'], 'hazard', '#000000', 'target', TARGET_COLOUR, '#ffffff'],
           'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, ['match', ['get', 'role'], 'hazard', 1.5, 1]],
+          'circle-stroke-opacity': ['step', ['zoom'], 1, SYMBOL_MIN_ZOOM, ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0]],
+        },
+      },
+      {
+        id: 'site-symbols',
+        type: 'symbol',
+        source: 'sitePoints',
+        minzoom: SYMBOL_MIN_ZOOM,
+        filter: OWN_FILTERS['site-symbols'],
+        layout: {
+          'icon-image': ['concat', 'site:', ['get', 'role'], ':', ['get', 'category'], ':', ['get', 'level']],
+          'icon-size': ['interpolate', ['linear'], ['zoom'], SYMBOL_MIN_ZOOM, 0.85, 16, 1.15],
+          'icon-allow-overlap': true,
+          'icon-ignore-placement': true,
+          // hazards on top, then protected places
+          'symbol-sort-key': ['match', ['get', 'role'], 'hazard', 2, 'target', 1, 0],
         },
       },
       // what-if: rings (drawing only), links to findings, affected sites, the proposal itself, the polygon being drawn
@@ -108,4 +133,4 @@ export function baseStyle(): StyleSpecification {
 }
 
 /** Layers a click can pick, top first. */
-export const CLICKABLE_LAYERS = ['site-points', 'violations-line', 'not-assessed-line', 'site-areas', 'zones-fill'] as const;
+export const CLICKABLE_LAYERS = ['site-symbols', 'site-points', 'violations-line', 'not-assessed-line', 'site-areas', 'zones-fill'] as const;

@@ -1,10 +1,12 @@
 // Legend: level names (never colour alone), counts of zones and sites, the method and mode in force.
-import { LEVELS } from '../engine';
+import { CATEGORIES, LEVELS } from '../engine';
+import { categoryMark, SYMBOL_MIN_ZOOM } from '../map/siteIcons';
 import { LEVEL_FILL } from '../figures/palette';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { SymbolSwatch } from './SymbolSwatch';
 import { filteredView, isFiltered } from '../state/mapFilters';
 import { useAppState } from './AppContext';
-import { levelLabel, useT } from './i18n';
+import { categoryLabel, levelLabel, useLocale, useT } from './i18n';
 
 export function Legend() {
   const a = useAppState((s) => s.assessment);
@@ -13,6 +15,8 @@ export function Legend() {
   const profile = useAppState((s) => s.profile);
   const filters = useAppState((s) => s.filters);
   const t = useT();
+  const locale = useLocale();
+  const [marksOpen, setMarksOpen] = useState(false);
   const grid = a?.grid ?? null;
   // counts follow the filters: "shown / all" while filtering
   const view = useMemo(() => (a && isFiltered(filters) ? filteredView(a, filters) : null), [a, filters]);
@@ -47,6 +51,23 @@ export function Legend() {
         <li><span className="sym violation" aria-hidden="true" /> {t('legend.symViolation')}</li>
         <li><span className="sym unassessed" aria-hidden="true" /> {t('legend.symUnassessed')}</li>
       </ul>
+      <p className="meta">{t('legend.symbolsAt', { zoom: SYMBOL_MIN_ZOOM })}</p>
+      <ul className="symbols">
+        <li><span className="sym shape-hazard" aria-hidden="true" /> {t('legend.shapeHazard')}</li>
+        <li><span className="sym shape-target" aria-hidden="true" /> {t('legend.shapeTarget')}</li>
+        <li><span className="sym shape-risk" aria-hidden="true" /> {t('legend.shapeRisk')}</li>
+      </ul>
+      <details onToggle={(e) => setMarksOpen(e.currentTarget.open)}>
+        <summary>{t('legend.marks')}</summary>
+        {/* drawn only when opened: the swatches need a canvas */}
+        {marksOpen && (
+          <ul className="marks">
+            {CATEGORIES.map((c) => (
+              <li key={c.code}><SymbolSwatch icon={{ role: c.role, category: c.code, level: 'none' }} mark={categoryMark(t, c.code)} /> {categoryLabel(locale, c.code)}</li>
+            ))}
+          </ul>
+        )}
+      </details>
       <p className="meta">
         {t('legend.method', {
           mode: t(`mode.${mode}`),

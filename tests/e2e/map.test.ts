@@ -16,8 +16,40 @@ describe('finding things on the map', () => {
     await results.getByRole('button', { name: '金陵中学', exact: true }).click();
     await expect(page.locator('[data-testid="detail-panel"] .explain h3').textContent()).resolves.toBe('金陵中学');
     await expect.poll(() => scale.textContent()).toMatch(/^\d+\s?m$/); // street scale
+    // at street scale sites are symbols: the school as a protected place, its neighbouring petrol station as a hazard
+    const map = page.getByTestId('map');
+    await expect.poll(() => map.getAttribute('data-rendered-symbols'), { timeout: 15_000 }).toMatch(/\btarget:school:none\b/);
+    expect(await map.getAttribute('data-rendered-symbols')).toMatch(/\bhazard:fuel_station:(red|orange|yellow|blue)\b/);
     await page.getByRole('button', { name: '全市' }).click();
     await expect.poll(() => scale.textContent()).toMatch(/km/);
+    await expect.poll(() => map.getAttribute('data-rendered-symbols'), { timeout: 15_000 }).toBe(''); // dots at city scale
+    await page.close();
+  });
+
+  it('draws each role as its own shape and each category with its own mark (the legend shows the map\'s own symbols)', async () => {
+    const page = await openApp();
+    await page.getByText('类别符号', { exact: true }).click();
+    const swatches = page.locator('canvas.swatch-symbol');
+    await expect.poll(() => swatches.count()).toBe(28);
+    const icons = await swatches.evaluateAll((canvases) =>
+      (canvases as HTMLCanvasElement[]).map((c) => {
+        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let mask = '';
+        for (let i = 3; i < data.length; i += 4) mask += data[i]! > 127 ? '1' : '0';
+        return { icon: c.dataset.icon!, pixels: Array.from(data).join(','), mask };
+      }),
+    );
+    // every category has its own picture
+    expect(new Set(icons.map((i) => i.pixels)).size).toBe(28);
+    // the outline depends on the role only: one mask per role, and the three differ
+    const masks = new Map<string, Set<string>>();
+    for (const i of icons) {
+      const role = i.icon.split(':')[0]!;
+      masks.set(role, (masks.get(role) ?? new Set()).add(i.mask));
+    }
+    expect([...masks.keys()].sort()).toEqual(['hazard', 'risk', 'target']);
+    for (const [, set] of masks) expect(set.size).toBe(1);
+    expect(new Set([...masks.values()].map((set) => [...set][0])).size).toBe(3);
     await page.close();
   });
 
