@@ -487,6 +487,13 @@ export const en: Catalogue = {
   'legend.shapeRisk': 'circle = other risk point',
   'legend.marks': 'Category marks',
 
+  'basemap.notPmtiles': 'Not a readable PMTiles v3 file: {message}',
+  'basemap.tileTypeUnsupported': 'PMTiles tile type {type} cannot be drawn (PNG, JPEG, WebP raster or MVT vector are supported)',
+  'basemap.local': 'local PMTiles file {name} ({type})',
+  'basemap.localType.raster': 'raster',
+  'basemap.localType.vector': 'vector',
+  'basemap.localFile': 'Or use a local PMTiles file (offline, no requests; kept in this browser):',
+
   'map.region': 'Urban safety four-colour risk map. The lists show the same information.',
   'map.attribution': 'District boundaries DataV.GeoAtlas (illustrative, not a standard map) · © OpenStreetMap contributors · hazards and risk points are fictitious sample data',
 };

@@ -486,6 +486,13 @@ export const zhCN = {
   'legend.shapeRisk': '圆 = 其他风险点',
   'legend.marks': '类别符号',
 
+  'basemap.notPmtiles': '不是可读的 PMTiles v3 文件:{message}',
+  'basemap.tileTypeUnsupported': 'PMTiles 瓦片类型 {type} 无法显示(支持 PNG、JPEG、WebP 栅格或 MVT 矢量)',
+  'basemap.local': '本地 PMTiles 文件 {name}({type})',
+  'basemap.localType.raster': '栅格',
+  'basemap.localType.vector': '矢量',
+  'basemap.localFile': '或使用本地 PMTiles 文件(离线,不发出请求;保存在本浏览器):',
+
   'map.region': '城市安全风险四色图(地图)。表格中列出同样的信息。',
   'map.attribution': '区划边界 DataV.GeoAtlas(示意,非标准地图)· © OpenStreetMap contributors · 危险源与风险点为示例数据(虚构)',
 } as const;

@@ -8,6 +8,7 @@ import { translator, type Translate } from '../i18n/translate';
 import type { Actions } from '../state/actions';
 import type { AppStore, Selection } from '../state/store';
 import { mapSources } from './mapData';
+import { addBasemap, removeBasemap } from './basemapLayers';
 import { needsBuffer, proposalSources, type BufferForDrawing } from './proposalData';
 import { baseStyle, CLICKABLE_LAYERS, LAYER_GROUPS, OWN_FILTERS } from './style';
 import { categoryMark, drawSiteIcon, ICON_PIXEL_RATIO, parseSiteIconId, SYMBOL_MIN_ZOOM } from './siteIcons';
@@ -133,15 +134,11 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     }
   };
 
-  // the optional raster basemap goes under everything else; its attribution joins the map's
+  // the optional basemap goes under everything else; its attribution joins the map's
   const applyBasemap = (): void => {
     const b = store.getState().basemap;
-    if (map.getLayer('basemap')) map.removeLayer('basemap');
-    if (map.getSource('basemap')) map.removeSource('basemap');
-    if (b.kind === 'raster') {
-      map.addSource('basemap', { type: 'raster', tiles: [b.url], tileSize: 256, attribution: b.attribution });
-      map.addLayer({ id: 'basemap', type: 'raster', source: 'basemap' }, 'zones-fill');
-    }
+    removeBasemap(map);
+    addBasemap(map, b, 'zones-fill');
     container.dataset.basemap = b.kind;
   };
 

@@ -10,6 +10,7 @@ import { selectionStillIn, type AppStore, type Dataset, type Picking, type Selec
 import type { LayerVisibility, MapFilters } from './mapFilters';
 import { checkRasterUrl, parseHostList, type Basemap } from './basemap';
 import { saveBasemap, saveLocale } from './settings';
+import { readPmtilesInfo } from './pmtilesInfo';
 import { translator, type Locale } from '../i18n/translate';
 import { LocalisedError, messageOf } from '../i18n/localisedError';
 
@@ -41,6 +42,8 @@ export interface Actions {
   setLayers(change: Partial<LayerVisibility>): void;
   /** use a basemap (checked against this build's allowed hosts) or none; returns the refusal reason, if any */
   setBasemap(basemap: Basemap): Promise<string | null>;
+  /** a local PMTiles file as the basemap; returns the refusal reason, if any (the basemap in use stays) */
+  useLocalBasemap(file: File): Promise<string | null>;
   /** select and bring into view (search results), or frame the whole study area with 'all' */
   focus(target: Selection | 'all'): void;
   updateRule(id: string, patch: Partial<Pick<SetbackRule, 'min_distance_m' | 'status'>>): Promise<void>;
@@ -188,6 +191,14 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       store.setState({ basemap });
       await saveBasemap(basemap).catch(() => undefined); // the view works even if the setting cannot be kept
       return null;
+    },
+    async useLocalBasemap(file) {
+      try {
+        const info = await readPmtilesInfo(file);
+        return await this.setBasemap({ kind: 'pmtiles', file, name: file.name.slice(0, 300), ...info });
+      } catch (e) {
+        return messageOf(e, t());
+      }
     },
     setLayers(change) {
       store.setState({ layers: { ...store.getState().layers, ...change } });

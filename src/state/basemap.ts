@@ -1,10 +1,14 @@
-// The optional basemap. None by default (fully offline, nothing leaves the page). A raster tile URL the user
+// The optional basemap. None by default (fully offline, nothing leaves the page). A local PMTiles file (also
+// offline: read from the file, never fetched). A raster tile URL the user
 // configures is allowed only for hosts the deployment put in the Content-Security-Policy at build time
 // (VITE_BASEMAP_HOSTS); GCJ-02 tile services are flagged because WGS-84 overlays would sit ~300–500 m off.
 
 import type { Translate } from '../i18n/translate';
 
-export type Basemap = { kind: 'none' } | { kind: 'raster'; url: string; attribution: string };
+export type Basemap =
+  | { kind: 'none' }
+  | { kind: 'raster'; url: string; attribution: string }
+  | { kind: 'pmtiles'; file: Blob; name: string; tileType: 'raster' | 'vector'; vectorLayers: string[]; minZoom: number; maxZoom: number; attribution: string };
 
 export const NO_BASEMAP: Basemap = { kind: 'none' };
 

@@ -10,6 +10,10 @@ const store = (): UseStore => (db ??= createStore('urban-safety-risk-map-setting
 const basemapSchema = z.union([
   z.object({ kind: z.literal('none') }),
   z.object({ kind: z.literal('raster'), url: z.string().max(2000), attribution: z.string().max(500) }),
+  z.object({
+    kind: z.literal('pmtiles'), file: z.instanceof(Blob), name: z.string().max(300), tileType: z.enum(['raster', 'vector']),
+    vectorLayers: z.array(z.string().max(100)).max(200), minZoom: z.number().int().min(0).max(30), maxZoom: z.number().int().min(0).max(30), attribution: z.string().max(500),
+  }),
 ]);
 
 export async function loadBasemap(): Promise<Basemap> {

@@ -3,7 +3,7 @@
 // GCJ-02 services (Amap, Tencent) do not, and the panel says so.
 import { useId, useState } from 'react';
 import { ALLOWED_BASEMAP_HOSTS } from '../state/actions';
-import { checkRasterUrl } from '../state/basemap';
+import { checkRasterUrl, type Basemap } from '../state/basemap';
 import { useActions, useAppState } from './AppContext';
 import { useT } from './i18n';
 
@@ -11,17 +11,21 @@ export function BasemapPanel() {
   const basemap = useAppState((s) => s.basemap);
   const actions = useActions();
   const t = useT();
-  const ids = { url: useId(), attribution: useId() };
+  const ids = { url: useId(), attribution: useId(), file: useId() };
   const [url, setUrl] = useState(basemap.kind === 'raster' ? basemap.url : '');
   const [attribution, setAttribution] = useState(basemap.kind === 'raster' ? basemap.attribution : '');
   const [error, setError] = useState<string | null>(null);
   const check = url ? checkRasterUrl(url, ALLOWED_BASEMAP_HOSTS, t) : null;
+  const describe = (b: Basemap): string =>
+    b.kind === 'none' ? t('basemap.none')
+    : b.kind === 'pmtiles' ? t('basemap.local', { name: b.name, type: t(`basemap.localType.${b.tileType}`) })
+    : t('basemap.raster', { host: new URL(b.url.replace(/\{[a-z]\}/g, '0')).hostname });
   const apply = async () => setError(await actions.setBasemap({ kind: 'raster', url: url.trim(), attribution: attribution.trim() }));
   return (
     <section className="panel" aria-labelledby="basemap-h">
       <h2 id="basemap-h">{t('basemap.title')}</h2>
       <p className="meta">
-        {t('basemap.current', { basemap: basemap.kind === 'none' ? t('basemap.none') : t('basemap.raster', { host: new URL(basemap.url.replace(/\{[a-z]\}/g, '0')).hostname }) })}
+        {t('basemap.current', { basemap: describe(basemap) })}
         {basemap.kind !== 'none' && <> <button type="button" onClick={() => void actions.setBasemap({ kind: 'none' })}>{t('basemap.reset')}</button></>}
       </p>
       <label htmlFor={ids.url}>{t('basemap.url')}</label>
@@ -29,6 +33,17 @@ export function BasemapPanel() {
       <label htmlFor={ids.attribution}>{t('basemap.attribution')}</label>
       <input id={ids.attribution} type="text" className="wide-input" value={attribution} placeholder={t('basemap.attributionPlaceholder')} onChange={(e) => setAttribution(e.target.value)} />
       <button type="button" disabled={!url} onClick={() => void apply()}>{t('basemap.use')}</button>
+      <label htmlFor={ids.file}>{t('basemap.localFile')}</label>
+      <input
+        id={ids.file}
+        type="file"
+        accept=".pmtiles"
+        onChange={async (e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) setError(await actions.useLocalBasemap(f));
+        }}
+      />
       {check?.ok && check.warning && <p role="alert" className="warning">{check.warning}</p>}
       {error && <p role="alert" className="error">{t('basemap.refused', { message: error })}</p>}
       <p className="hint">

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { useApp } from './useApp';
+import { countPixelsNear, type RGB } from './pixels';
+import { FIXTURE_RGB, nanjingRasterPmtiles } from '../helpers/basemapFixture';
 
 const app = useApp();
 const { openApp } = app;
@@ -179,6 +181,30 @@ describe('basemap', () => {
     await expect(page.getByRole('alert').filter({ hasText: 'GCJ-02' }).count()).resolves.toBe(0); // refused hosts are not checked further
     await page.waitForTimeout(500);
     await expect(page.getByTestId('map').getAttribute('data-basemap')).resolves.toBe('none');
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it('draws a local PMTiles file under the zones, requests nothing, keeps it after a reload, and refuses a file that is not PMTiles', async () => {
+    const external: string[] = [];
+    const page = await openApp(undefined, (p) => p.on('request', (r) => !/^(http:\/\/127\.0\.0\.1|data:|blob:)/.test(r.url()) && external.push(r.url())));
+    const map = page.getByTestId('map');
+    const magenta = async () => countPixelsNear(await map.screenshot(), [...FIXTURE_RGB] as RGB, 2);
+    expect(await magenta()).toBe(0);
+    const input = page.getByLabel(/本地 PMTiles 文件/);
+    await input.setInputFiles({ name: 'notes.pmtiles', mimeType: 'application/octet-stream', buffer: Buffer.from('not tiles at all '.repeat(20)) });
+    await expect(page.getByRole('alert').filter({ hasText: '底图未启用' }).textContent()).resolves.toContain('PMTiles');
+    await input.setInputFiles({ name: 'nanjing.pmtiles', mimeType: 'application/octet-stream', buffer: Buffer.from(nanjingRasterPmtiles()) });
+    await expect.poll(() => map.getAttribute('data-basemap')).toBe('pmtiles');
+    // the tiles show where no zone covers them (outside the city), and the zones stay on top
+    await expect.poll(magenta, { timeout: 15_000 }).toBeGreaterThan(5_000);
+    await expect(page.locator('.maplibregl-ctrl-attrib-inner').innerText()).resolves.toContain('<b>Test</b> tiles'); // escaped, not HTML
+    await page.reload();
+    await app.ready(page);
+    await expect.poll(() => map.getAttribute('data-basemap')).toBe('pmtiles');
+    await expect.poll(magenta, { timeout: 15_000 }).toBeGreaterThan(5_000);
+    await page.getByRole('button', { name: '改回无底图' }).click();
+    await expect.poll(magenta).toBe(0);
     expect(external).toEqual([]);
     await page.close();
   });

@@ -1,0 +1,52 @@
+// The optional basemap as MapLibre sources and layers, under everything else. A raster URL is tiled directly; a
+// local PMTiles file is read through the pmtiles protocol from the File itself (no request leaves the page). Vector
+// PMTiles get a quiet grey style: land use, water and roads as outlines, so the risk colours stay the message.
+import { addProtocol, type LayerSpecification, type Map as MapLibreMap } from 'maplibre-gl';
+import { FileSource, PMTiles, Protocol } from 'pmtiles';
+import { escapeXml } from '../io/escapeXml';
+import type { Basemap } from '../state/basemap';
+
+const PREFIX = 'basemap';
+let protocol: Protocol | null = null;
+
+function pmtilesProtocol(): Protocol {
+  if (!protocol) {
+    protocol = new Protocol();
+    addProtocol('pmtiles', protocol.tile);
+  }
+  return protocol;
+}
+
+export function removeBasemap(map: MapLibreMap): void {
+  for (const layer of map.getStyle().layers.filter((l) => l.id === PREFIX || l.id.startsWith(`${PREFIX}-`))) map.removeLayer(layer.id);
+  if (map.getSource(PREFIX)) map.removeSource(PREFIX);
+}
+
+/** Adds `b` under `beforeLayer`; attribution text from a file or the user is escaped (MapLibre shows it as HTML). */
+export function addBasemap(map: MapLibreMap, b: Basemap, beforeLayer: string): void {
+  if (b.kind === 'none') return;
+  if (b.kind === 'raster') {
+    map.addSource(PREFIX, { type: 'raster', tiles: [b.url], tileSize: 256, attribution: escapeXml(b.attribution) });
+    map.addLayer({ id: PREFIX, type: 'raster', source: PREFIX }, beforeLayer);
+    return;
+  }
+  const file = b.file instanceof File ? b.file : new File([b.file], b.name);
+  const archive = new PMTiles(new FileSource(file));
+  pmtilesProtocol().add(archive);
+  const url = `pmtiles://${archive.source.getKey()}`;
+  const attribution = escapeXml(b.attribution || b.name);
+  if (b.tileType === 'raster') {
+    map.addSource(PREFIX, { type: 'raster', url, tileSize: 256, attribution });
+    map.addLayer({ id: PREFIX, type: 'raster', source: PREFIX }, beforeLayer);
+    return;
+  }
+  map.addSource(PREFIX, { type: 'vector', url, attribution });
+  for (const layer of quietVectorLayers(b.vectorLayers)) map.addLayer(layer, beforeLayer);
+}
+
+function quietVectorLayers(sourceLayers: string[]): LayerSpecification[] {
+  return sourceLayers.flatMap((sourceLayer, i): LayerSpecification[] => [
+    { id: `${PREFIX}-${i}-fill`, type: 'fill', source: PREFIX, 'source-layer': sourceLayer, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': /water|ocean|river|lake/i.test(sourceLayer) ? '#c9d8e6' : '#e4e7eb', 'fill-outline-color': '#c4cad1' } },
+    { id: `${PREFIX}-${i}-line`, type: 'line', source: PREFIX, 'source-layer': sourceLayer, filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': '#b3bac2', 'line-width': 0.8 } },
+  ]);
+}
