@@ -57,6 +57,8 @@ export const en: Catalogue = {
   'rule.recovery.none': 'no vapour recovery',
   'rule.recovery.unloading': 'unloading vapour recovery',
   'rule.recovery.full': 'unloading and refuelling vapour recovery',
+  'rule.withConditions': '{names} ({conditions})',
+  'rule.conditionSeparator': ', ',
   'list.separator': ', ',
 
   'role.hazard': 'Hazards',

@@ -56,6 +56,8 @@ export const zhCN = {
   'rule.recovery.none': '无油气回收',
   'rule.recovery.unloading': '卸油回收',
   'rule.recovery.full': '卸油+加油回收',
+  'rule.withConditions': '{names}({conditions})',
+  'rule.conditionSeparator': ',',
   'list.separator': '、',
 
   'role.hazard': '危险源',

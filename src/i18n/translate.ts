@@ -44,4 +44,3 @@ export function placeholders(template: string): string[] {
   return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 }
 
-export { CATALOGUES };

@@ -25,23 +25,22 @@ export function removeBasemap(map: MapLibreMap): void {
 /** Adds `b` under `beforeLayer`; attribution text from a file or the user is escaped (MapLibre shows it as HTML). */
 export function addBasemap(map: MapLibreMap, b: Basemap, beforeLayer: string): void {
   if (b.kind === 'none') return;
-  if (b.kind === 'raster') {
-    map.addSource(PREFIX, { type: 'raster', tiles: [b.url], tileSize: 256, attribution: escapeXml(b.attribution) });
+  if (b.kind === 'raster' || b.tileType === 'raster') {
+    const tiles = b.kind === 'raster' ? { tiles: [b.url] } : { url: pmtilesUrl(b) };
+    map.addSource(PREFIX, { type: 'raster', ...tiles, tileSize: 256, attribution: escapeXml(b.attribution || (b.kind === 'pmtiles' ? b.name : '')) });
     map.addLayer({ id: PREFIX, type: 'raster', source: PREFIX }, beforeLayer);
     return;
   }
+  map.addSource(PREFIX, { type: 'vector', url: pmtilesUrl(b), attribution: escapeXml(b.attribution || b.name) });
+  for (const layer of quietVectorLayers(b.vectorLayers)) map.addLayer(layer, beforeLayer);
+}
+
+/** Registers the file with the pmtiles protocol; its TileJSON address. */
+function pmtilesUrl(b: Extract<Basemap, { kind: 'pmtiles' }>): string {
   const file = b.file instanceof File ? b.file : new File([b.file], b.name);
   const archive = new PMTiles(new FileSource(file));
   pmtilesProtocol().add(archive);
-  const url = `pmtiles://${archive.source.getKey()}`;
-  const attribution = escapeXml(b.attribution || b.name);
-  if (b.tileType === 'raster') {
-    map.addSource(PREFIX, { type: 'raster', url, tileSize: 256, attribution });
-    map.addLayer({ id: PREFIX, type: 'raster', source: PREFIX }, beforeLayer);
-    return;
-  }
-  map.addSource(PREFIX, { type: 'vector', url, attribution });
-  for (const layer of quietVectorLayers(b.vectorLayers)) map.addLayer(layer, beforeLayer);
+  return `pmtiles://${archive.source.getKey()}`;
 }
 
 function quietVectorLayers(sourceLayers: string[]): LayerSpecification[] {

@@ -1,11 +1,10 @@
 // Site symbols at street scale: the shape says the role (hazard ◆ as in the GHS pictograms, protected place ■, other
-// risk point ●), the fill
-// says the level, and the mark inside says the category (「油」 a petrol station, 「学」 a school; short letters in
-// English). Drawn on a canvas when the map first asks for one, so no sprite or font file is fetched.
-import { LEVEL_FILL } from '../figures/palette';
+// risk point ●), the fill says the level, and the mark inside says the category (「油」 a petrol station, 「学」 a
+// school; short letters in English). Drawn on a canvas when the map first asks for one (the style names them
+// `site:<role>:<category>:<level>`), so no sprite or font file is fetched.
+import { LEVEL_FILL, UNSCORED_FILL } from '../figures/palette';
 import type { Level } from '../engine';
-import type { Translate } from '../i18n/translate';
-import type { MessageKey } from '../i18n/translate';
+import type { MessageKey, Translate } from '../i18n/translate';
 
 /** From this zoom up, sites are drawn as symbols; below it, as the small level-coloured dots. */
 export const SYMBOL_MIN_ZOOM = 12;
@@ -13,18 +12,11 @@ export const ICON_PIXEL_RATIO = 2;
 const SIZE = 26 * ICON_PIXEL_RATIO;
 
 export const TARGET_COLOUR = '#6a3d9a';
-const UNSCORED = '#bdbdbd';
 
 export interface SiteIconKey {
   role: 'hazard' | 'target' | 'risk';
   category: string;
   level: Level | 'none';
-}
-
-const PREFIX = 'site:';
-
-export function siteIconId(k: SiteIconKey): string {
-  return `${PREFIX}${k.role}:${k.category}:${k.level}`;
 }
 
 export function parseSiteIconId(id: string): SiteIconKey | null {
@@ -65,7 +57,7 @@ export function drawSiteIcon(k: SiteIconKey, mark: string): ImageData {
   canvas.height = SIZE;
   const g = canvas.getContext('2d')!;
   const shape = outline(k.role);
-  const fill = k.role === 'target' ? '#ffffff' : k.level === 'none' ? UNSCORED : LEVEL_FILL[k.level];
+  const fill = k.role === 'target' ? '#ffffff' : k.level === 'none' ? UNSCORED_FILL : LEVEL_FILL[k.level];
   g.lineJoin = 'round';
   // a white edge lifts the symbol off a zone of its own colour
   g.lineWidth = 4 * ICON_PIXEL_RATIO;

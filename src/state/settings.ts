@@ -16,25 +16,19 @@ const basemapSchema = z.union([
   }),
 ]);
 
-export async function loadBasemap(): Promise<Basemap> {
-  if (typeof indexedDB === 'undefined') return NO_BASEMAP;
-  const saved = await get<unknown>('basemap', store()).catch(() => undefined);
-  const parsed = basemapSchema.safeParse(saved);
-  return parsed.success ? parsed.data : NO_BASEMAP;
+/** A saved setting when it is still valid; the default when there is none, it is unreadable or storage is missing. */
+async function readSetting<T>(key: string, valid: (saved: unknown) => T | null, fallback: T): Promise<T> {
+  if (typeof indexedDB === 'undefined') return fallback;
+  const saved = await get<unknown>(key, store()).catch(() => undefined);
+  return valid(saved) ?? fallback;
 }
 
-export async function saveBasemap(b: Basemap): Promise<void> {
+async function writeSetting(key: string, value: unknown): Promise<void> {
   if (typeof indexedDB === 'undefined') return;
-  await set('basemap', b, store());
+  await set(key, value, store());
 }
 
-export async function loadLocale(): Promise<Locale> {
-  if (typeof indexedDB === 'undefined') return DEFAULT_LOCALE;
-  const saved = await get<unknown>('locale', store()).catch(() => undefined);
-  return isLocale(saved) ? saved : DEFAULT_LOCALE;
-}
-
-export async function saveLocale(locale: Locale): Promise<void> {
-  if (typeof indexedDB === 'undefined') return;
-  await set('locale', locale, store());
-}
+export const loadBasemap = (): Promise<Basemap> => readSetting('basemap', (saved) => basemapSchema.safeParse(saved).data ?? null, NO_BASEMAP);
+export const saveBasemap = (b: Basemap): Promise<void> => writeSetting('basemap', b);
+export const loadLocale = (): Promise<Locale> => readSetting('locale', (saved) => (isLocale(saved) ? saved : null), DEFAULT_LOCALE);
+export const saveLocale = (locale: Locale): Promise<void> => writeSetting('locale', locale);

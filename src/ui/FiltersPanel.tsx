@@ -27,7 +27,16 @@ export function FiltersPanel() {
     ['risks', t('filters.layer.risks'), count('risk')],
     ['violations', t('filters.layer.violations'), t('filters.violationLines', { n: flaggedLines, other: (view?.violations.length ?? 0) - flaggedLines })],
   ];
-  const single = (values: string[]) => values[0] ?? '';
+  /** One value of a facet, or all of them (''). */
+  const facet = (key: 'districts' | 'domains' | 'categories', id: string, label: string, values: string[], name: (value: string) => string) => (
+    <>
+      <label htmlFor={id}>{label}</label>{' '}
+      <select id={id} value={filters[key][0] ?? ''} onChange={(e) => actions.setFilters({ [key]: e.target.value ? [e.target.value] : [] })}>
+        <option value="">{t('common.all')}</option>
+        {values.map((v) => <option key={v} value={v}>{name(v)}</option>)}
+      </select>
+    </>
+  );
   return (
     <section className="panel map-filters" aria-labelledby="filters-h">
       <h2 id="filters-h">{t('filters.title')}</h2>
@@ -53,23 +62,11 @@ export function FiltersPanel() {
         ))}
       </fieldset>
       <div>
-        <label htmlFor={ids.district}>{t('filters.district')}</label>{' '}
-        <select id={ids.district} value={single(filters.districts)} onChange={(e) => actions.setFilters({ districts: e.target.value ? [e.target.value] : [] })}>
-          <option value="">{t('common.all')}</option>
-          {options.districts.map((d) => <option key={d} value={d}>{d || t('filters.outsideStudyArea')}</option>)}
-        </select>{' '}
-        <label htmlFor={ids.domain}>{t('filters.domain')}</label>{' '}
-        <select id={ids.domain} value={single(filters.domains)} onChange={(e) => actions.setFilters({ domains: e.target.value ? [e.target.value] : [] })}>
-          <option value="">{t('common.all')}</option>
-          {options.domains.map((d) => <option key={d} value={d}>{d || t('filters.domainUnstated')}</option>)}
-        </select>
+        {facet('districts', ids.district, t('filters.district'), options.districts, (d) => d || t('filters.outsideStudyArea'))}{' '}
+        {facet('domains', ids.domain, t('filters.domain'), options.domains, (d) => d || t('filters.domainUnstated'))}
       </div>
       <div>
-        <label htmlFor={ids.category}>{t('filters.category')}</label>{' '}
-        <select id={ids.category} value={single(filters.categories)} onChange={(e) => actions.setFilters({ categories: e.target.value ? [e.target.value] : [] })}>
-          <option value="">{t('common.all')}</option>
-          {options.categories.map((c) => <option key={c} value={c}>{categoryLabel(locale, c)}</option>)}
-        </select>{' '}
+        {facet('categories', ids.category, t('filters.category'), options.categories, (c) => categoryLabel(locale, c))}{' '}
         <label>
           <input type="checkbox" checked={filters.violationsOnly} onChange={(e) => actions.setFilters({ violationsOnly: e.target.checked })} /> {t('filters.violationsOnly')}
         </label>

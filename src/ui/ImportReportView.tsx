@@ -1,9 +1,9 @@
 // One file's import report: every row accounted for, rejections with line, field and reason.
 import { CRS_GIVEN_BY_USER, type ImportFileReport, type RejectedRows } from '../io';
 import { toCsv } from '../io/csvWrite';
-import { Fragment, useId } from 'react';
-import { translateParts } from '../i18n/translate';
-import { useLocale, useT } from './i18n';
+import { useId } from 'react';
+import { Message } from './Message';
+import { useT } from './i18n';
 import { downloadText } from './download';
 
 const ENCODING_LABEL: Record<string, string> = { 'utf-8': 'UTF-8', gb18030: 'GBK/GB18030', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', json: 'JSON (UTF-8)' };
@@ -11,7 +11,6 @@ const ENCODING_LABEL: Record<string, string> = { 'utf-8': 'UTF-8', gb18030: 'GBK
 export function ImportReportView({ report, rejectedRows, onSheet }: { report: ImportFileReport; rejectedRows?: RejectedRows; onSheet?: (sheet: string) => void }) {
   const sheetId = useId();
   const t = useT();
-  const locale = useLocale();
   // the rejected rows as they were, with the line and every reason added: fix them and upload again
   const downloadErrors = () => {
     const reasons = new Map<number, string[]>();
@@ -32,11 +31,14 @@ export function ImportReportView({ report, rejectedRows, onSheet }: { report: Im
     <section className="import-report" aria-label={t('report.region', { file: report.file })}>
       <h4>{report.file}</h4>
       <p className="counts">
-        {translateParts(locale, 'report.counts', {
-          rows: <b>{report.rows}</b>,
-          accepted: <b data-testid="accepted">{report.accepted}</b>,
-          rejected: <b data-testid="rejected">{report.rejected}</b>,
-        }).map((part, i) => <Fragment key={i}>{part}</Fragment>)}
+        <Message
+          id="report.counts"
+          values={{
+            rows: <b>{report.rows}</b>,
+            accepted: <b data-testid="accepted">{report.accepted}</b>,
+            rejected: <b data-testid="rejected">{report.rejected}</b>,
+          }}
+        />
         <span className="meta">{t('report.encodingCrs', { encoding: ENCODING_LABEL[report.encoding] ?? report.encoding, crs: report.crs.toUpperCase() })}</span>
       </p>
       {report.sheets && report.sheets.length > 1 && (

@@ -1,18 +1,17 @@
 // How sites are scored and zones aggregated: the risk-matrix scheme (cells shown with their level names), LEC bands,
 // aggregation mode with its stated thresholds, the zoning units (polygons or a grid), and the profile as a file.
 // Every edit goes through the profile schema; a rejected edit leaves the profile in force as it was.
-import { Fragment, useId, useState } from 'react';
-import { translateParts } from '../i18n/translate';
+import { useId, useState } from 'react';
+import { Message } from './Message';
 import { LEVELS, RISK_MATRIX_METHODS, type MethodProfile } from '../engine';
 import { LEVEL_FILL } from '../figures/palette';
 import { useAppState, useServices } from './AppContext';
 import { downloadText } from './download';
-import { levelLabel, useLocale, useT } from './i18n';
+import { levelLabel, useT } from './i18n';
 
 export function MethodPanel() {
   const { actions, store } = useServices();
   const t = useT();
-  const locale = useLocale();
   const profile = useAppState((s) => s.profile);
   const profileError = useAppState((s) => s.profileError);
   const zoning = useAppState((s) => s.zoning);
@@ -119,7 +118,7 @@ export function MethodPanel() {
       <fieldset className="modes">
         <legend className="meta">{t('method.unit')}</legend>
         <label className="block">
-          <input type="radio" name="zoning" checked={zoning.kind === 'polygons'} onChange={() => void actions.setZoning({ kind: 'polygons' })} /> {translateParts(locale, 'method.polygons', { source: zonesSource ? <bdi className="data">{zonesSource}</bdi> : t('method.notLoaded') }).map((part, i) => <Fragment key={i}>{part}</Fragment>)}
+          <input type="radio" name="zoning" checked={zoning.kind === 'polygons'} onChange={() => void actions.setZoning({ kind: 'polygons' })} /> <Message id="method.polygons" values={{ source: zonesSource ? <bdi className="data">{zonesSource}</bdi> : t('method.notLoaded') }} />
         </label>
         {(['square', 'hex'] as const).map((shape) => (
           <label key={shape} className="block">

@@ -1,11 +1,11 @@
 // The protection-distance rule table: every rule with its source and status; the city can change a distance,
 // confirm a rule, and import or export the whole table (JSON or CSV). A bad file leaves the table as it was.
 import { useId, useMemo, useState } from 'react';
-import { shortSource } from '../engine';
+import { ruleHazardText, ruleTargetText, shortSource } from '../engine';
 import { ruleTableCsv, ruleTableJson } from '../io';
 import { useActions, useAppState } from './AppContext';
 import { downloadText } from './download';
-import { ruleSides, ruleVocabulary, useLocale, useT } from './i18n';
+import { ruleVocabulary, useLocale, useT } from './i18n';
 
 export function RulesPanel() {
   const actions = useActions();
@@ -52,8 +52,8 @@ export function RulesPanel() {
             <tbody>
               {rules.rules.map((r) => (
                 <tr key={r.id} data-rule-id={r.id}>
-                  <td>{ruleSides(r, words).hazard}</td>
-                  <td>{ruleSides(r, words).target}</td>
+                  <td>{ruleHazardText(r, words)}</td>
+                  <td>{ruleTargetText(r, words)}</td>
                   <td>
                     {r.min_distance_m === null ? (
                       t('rules.ownAssessment')

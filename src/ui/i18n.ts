@@ -1,8 +1,7 @@
 // The UI's access to the catalogue: the current language's translate function, and the names of the engine's
 // codes (levels, statuses, categories, rule sides) in that language.
 import { useMemo } from 'react';
-import { categoryByCode, type Level, type RuleVocabulary, type SetbackRule, type ViolationStatus } from '../engine';
-import { ruleHazardText, ruleTargetText } from '../engine';
+import { categoryByCode, type Level, type RuleVocabulary, type ViolationStatus } from '../engine';
 import { translator, type Locale, type Translate } from '../i18n/translate';
 import { useAppState } from './AppContext';
 
@@ -35,10 +34,6 @@ export function ruleVocabulary(t: Translate, locale: Locale): RuleVocabulary {
     stationGrade: (g) => t('rule.stationGrade', { grade: t(`rule.grade.${g}`) }),
     recovery: (v) => t(`rule.recovery.${v}`),
     separator: t('list.separator'),
-    withConditions: (names, conditions) => (locale === 'en' ? `${names} (${conditions.join(', ')})` : `${names}(${conditions.join(',')})`),
+    withConditions: (names, conditions) => t('rule.withConditions', { names, conditions: conditions.join(t('rule.conditionSeparator')) }),
   };
-}
-
-export function ruleSides(r: SetbackRule, words: RuleVocabulary): { hazard: string; target: string } {
-  return { hazard: ruleHazardText(r, words), target: ruleTargetText(r, words) };
 }

@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { parse } from '@babel/parser';
 import { zhCN } from '../../src/i18n/messages.zh-CN';
 import { en } from '../../src/i18n/messages.en';
-import { placeholders, translate, translateParts } from '../../src/i18n/translate';
+import { placeholders, translate, translateParts, translator } from '../../src/i18n/translate';
 import { LocalisedError, messageOf } from '../../src/i18n/localisedError';
-import { translator } from '../../src/i18n/translate';
 
 const HAN = /[\u3400-\u9fff\uff08\uff09\uff0c\uff1a\uff1b\u3001\u3002]/;
 
