@@ -14,6 +14,7 @@ import { baseStyle, CLICKABLE_LAYERS, LAYER_GROUPS, OWN_FILTERS } from './style'
 import { categoryMark, drawSiteIcon, ICON_PIXEL_RATIO, parseSiteIconId, SYMBOL_MIN_ZOOM } from './siteIcons';
 import { combine, siteFilter, zoneFilter } from './filterExpressions';
 import { filteredView, zoneMatches } from '../state/mapFilters';
+import { MAP_PROBE_EVENT, type MapProbe, type MapProbeRequest } from './probe';
 
 // Without this the map never loads from `vite build` output (STACK.md pitfall 2).
 setWorkerUrl(workerUrl);
@@ -70,12 +71,17 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   map.on('moveend', () => {
     const c = map.getCenter();
     store.setState({ camera: { lon: c.lng, lat: c.lat, zoom: map.getZoom() } });
-    // which site symbols are on screen once drawn (role:category:level), for the tests; none below SYMBOL_MIN_ZOOM
-    map.once('idle', () => {
-      const symbols = map.getZoom() < SYMBOL_MIN_ZOOM ? [] : map.queryRenderedFeatures({ layers: ['site-symbols'] }).map((f) => `${f.properties.role}:${f.properties.category}:${f.properties.level}`);
-      container.dataset.renderedSymbols = [...new Set(symbols)].sort().join(' ');
-    });
   });
+  container.addEventListener(MAP_PROBE_EVENT, (e) => {
+    const reply = (e as MapProbeRequest).detail;
+    map.once('idle', () => reply(probe()));
+    map.triggerRepaint();
+  });
+  const probe = (): MapProbe => {
+    const drawn = map.queryRenderedFeatures({ layers: ['site-points', 'site-symbols', 'site-areas'] });
+    const symbols = drawn.filter((f) => f.layer.id === 'site-symbols').map((f) => `${f.properties.role}:${f.properties.category}:${f.properties.level}`);
+    return { sites: new Set(drawn.map((f) => String(f.properties.siteId))).size, symbols: [...new Set(symbols)].sort() };
+  };
 
   const render = (a: Assessment | null): void => {
     container.dataset.mapReady = 'false';
@@ -120,12 +126,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     for (const [group, ids] of Object.entries(LAYER_GROUPS)) {
       for (const id of ids) map.setLayoutProperty(id, 'visibility', layers[group as keyof typeof LAYER_GROUPS] ? 'visible' : 'none');
     }
-    // what is actually drawn, counted after the next render (tests compare it with the filter's count)
-    map.once('idle', () => {
-      const drawn = new Set(map.queryRenderedFeatures({ layers: ['site-points', 'site-symbols', 'site-areas'] }).map((f) => String(f.properties.siteId)));
-      container.dataset.renderedSites = String(drawn.size);
-      container.dataset.filteredAt = performance.now().toFixed(0);
-    });
+    map.once('idle', () => (container.dataset.filteredAt = performance.now().toFixed(0))); // for the render benchmark
     map.triggerRepaint();
     if (assessment) {
       const view = filteredView(assessment, filters);

@@ -1,7 +1,7 @@
 // A sortable, paged table whose rows select things on the map: the accessible equivalent of the canvas.
 // Each row's first cell is a button (keyboard: Tab, Enter); the selected row is marked and brought into view.
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useT } from './i18n';
+import { Pager, usePaged } from './Pager';
 
 export interface Column<T> {
   key: string;
@@ -24,9 +24,7 @@ interface Props<T> {
 
 export function DataTable<T>({ label, rows, columns, rowKey, selectedKey, onSelect, pageSize = 50, initialSort }: Props<T>) {
   const [sort, setSort] = useState(initialSort ?? { key: columns[0]!.key, descending: false });
-  const [page, setPage] = useState(0);
   const selectedRow = useRef<HTMLTableRowElement>(null);
-  const t = useT();
   const sorted = useMemo(() => {
     const column = columns.find((c) => c.key === sort.key) ?? columns[0]!;
     const dir = sort.descending ? -1 : 1;
@@ -40,18 +38,12 @@ export function DataTable<T>({ label, rows, columns, rowKey, selectedKey, onSele
       })
       .map((x) => x.row);
   }, [rows, columns, sort]);
-  const pages = Math.max(1, Math.ceil(sorted.length / pageSize));
   // a selection made on the map turns to the page that holds its row
-  useEffect(() => {
-    if (selectedKey === null) return;
-    const at = sorted.findIndex((r) => rowKey(r) === selectedKey);
-    if (at >= 0) setPage(Math.floor(at / pageSize));
-  }, [selectedKey, sorted, rowKey, pageSize]);
+  const selectedAt = useMemo(() => (selectedKey === null ? -1 : sorted.findIndex((r) => rowKey(r) === selectedKey)), [selectedKey, sorted, rowKey]);
+  const paged = usePaged(sorted, pageSize, selectedAt);
   useEffect(() => {
     selectedRow.current?.scrollIntoView({ block: 'nearest' });
-  }, [selectedKey, page]);
-  const current = Math.min(page, pages - 1);
-  const visible = sorted.slice(current * pageSize, (current + 1) * pageSize);
+  }, [selectedKey, paged.page]);
   return (
     <div>
       <div className="table-scroll tall">
@@ -68,7 +60,7 @@ export function DataTable<T>({ label, rows, columns, rowKey, selectedKey, onSele
             </tr>
           </thead>
           <tbody>
-            {visible.map((row) => {
+            {paged.visible.map((row) => {
               const key = rowKey(row);
               const selected = key === selectedKey;
               return (
@@ -84,13 +76,7 @@ export function DataTable<T>({ label, rows, columns, rowKey, selectedKey, onSele
           </tbody>
         </table>
       </div>
-      {pages > 1 && (
-        <div className="pager" role="navigation" aria-label={t('table.pages', { label })}>
-          <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)}>{t('table.previous')}</button>
-          <span>{t('table.pageOf', { page: current + 1, pages, rows: rows.length })}</span>
-          <button type="button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>{t('table.next')}</button>
-        </div>
-      )}
+      <Pager label={label} rows={rows.length} paged={paged} />
     </div>
   );
 }

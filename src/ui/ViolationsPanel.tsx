@@ -7,10 +7,12 @@ import { filteredView, isFiltered } from '../state/mapFilters';
 import { useActions, useAppState } from './AppContext';
 import { downloadBytes, downloadText } from './download';
 import { statusLabel, useT } from './i18n';
+import { Pager, usePaged } from './Pager';
 
 type SortKey = 'status' | 'hazard' | 'target' | 'distance' | 'required' | 'shortfall' | 'rule';
 const STATUS_ORDER: Record<ViolationStatus, number> = { violation: 0, borderline: 1, not_assessed: 2 };
 const COLUMNS: SortKey[] = ['status', 'hazard', 'target', 'distance', 'required', 'shortfall', 'rule'];
+const PAGE_SIZE = 100;
 
 export function ViolationsPanel() {
   const a = useAppState((s) => s.assessment);
@@ -49,6 +51,10 @@ export function ViolationsPanel() {
       return (kx < ky ? -1 : kx > ky ? 1 : x.index - y.index) * dir;
     });
   }, [a, names, shown, query, sort, allowed]);
+  // a finding selected on the map turns the list to its page; the export still takes every listed row
+  const selectedIndex = selection?.kind === 'violation' ? selection.index : -1;
+  const selectedAt = useMemo(() => (selectedIndex < 0 ? -1 : rows.findIndex((r) => r.index === selectedIndex)), [rows, selectedIndex]);
+  const paged = usePaged(rows, PAGE_SIZE, selectedAt);
   const counts = a?.violations.reduce((c, v) => ({ ...c, [v.status]: (c[v.status] ?? 0) + 1 }), {} as Record<string, number>) ?? {};
 
   const exportRows = async (format: 'csv' | 'xlsx') => {
@@ -95,7 +101,7 @@ export function ViolationsPanel() {
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ v, index }) => (
+            {paged.visible.map(({ v, index }) => (
               <tr
                 key={index}
                 tabIndex={0}
@@ -116,6 +122,7 @@ export function ViolationsPanel() {
           </tbody>
         </table>
       </div>
+      <Pager label={t('violations.table')} rows={rows.length} paged={paged} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { useApp } from './useApp';
+import { renderedSites, renderedSymbols } from './mapProbe';
 import { countPixelsNear, type RGB } from './pixels';
 import { FIXTURE_RGB, nanjingRasterPmtiles } from '../helpers/basemapFixture';
 
@@ -19,12 +20,11 @@ describe('finding things on the map', () => {
     await expect(page.locator('[data-testid="detail-panel"] .explain h3').textContent()).resolves.toBe('金陵中学');
     await expect.poll(() => scale.textContent()).toMatch(/^\d+\s?m$/); // street scale
     // at street scale sites are symbols: the school as a protected place, its neighbouring petrol station as a hazard
-    const map = page.getByTestId('map');
-    await expect.poll(() => map.getAttribute('data-rendered-symbols'), { timeout: 15_000 }).toMatch(/\btarget:school:none\b/);
-    expect(await map.getAttribute('data-rendered-symbols')).toMatch(/\bhazard:fuel_station:(red|orange|yellow|blue)\b/);
+    await expect.poll(() => renderedSymbols(page), { timeout: 15_000 }).toMatch(/\btarget:school:none\b/);
+    expect(await renderedSymbols(page)).toMatch(/\bhazard:fuel_station:(red|orange|yellow|blue)\b/);
     await page.getByRole('button', { name: '全市' }).click();
     await expect.poll(() => scale.textContent()).toMatch(/km/);
-    await expect.poll(() => map.getAttribute('data-rendered-symbols'), { timeout: 15_000 }).toBe(''); // dots at city scale
+    await expect.poll(() => renderedSymbols(page), { timeout: 15_000 }).toBe(''); // dots at city scale
     await page.close();
   });
 
@@ -69,13 +69,12 @@ describe('filters, tables and the shareable view', () => {
   it('"violations only" hides compliant sites on the map, in the legend counts and in the lists', async () => {
     const page = await openApp();
     const map = page.getByTestId('map');
-    await expect.poll(() => map.getAttribute('data-rendered-sites')).toMatch(/^\d+$/);
-    const before = Number(await map.getAttribute('data-rendered-sites'));
+    const before = await renderedSites(page);
     expect(before).toBeGreaterThan(100);
     await page.getByLabel('仅显示有防护距离问题(不符合/临界)的场所').check();
-    await expect.poll(async () => Number(await map.getAttribute('data-rendered-sites'))).toBeLessThan(before);
+    await expect.poll(() => renderedSites(page), { timeout: 15_000 }).toBeLessThan(before);
     const visible = Number(await map.getAttribute('data-visible-sites'));
-    const drawn = Number(await map.getAttribute('data-rendered-sites'));
+    const drawn = await renderedSites(page);
     // the demo's 6 不符合 findings involve 10 sites (both sides); all are inside the city view
     expect(visible).toBe(10);
     expect(drawn).toBe(visible);
@@ -84,7 +83,7 @@ describe('filters, tables and the shareable view', () => {
     await page.getByRole('tab', { name: /场所/ }).click();
     await expect(page.getByRole('table', { name: '场所清单' }).locator('tbody tr').count()).resolves.toBe(10);
     await page.getByRole('button', { name: '清除筛选' }).click();
-    await expect.poll(async () => Number(await map.getAttribute('data-rendered-sites'))).toBe(before);
+    await expect.poll(() => renderedSites(page), { timeout: 15_000 }).toBe(before);
     await page.close();
   });
 
