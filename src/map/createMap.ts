@@ -10,7 +10,7 @@ import type { AppStore, Selection } from '../state/store';
 import { mapSources } from './mapData';
 import { addBasemap, removeBasemap } from './basemapLayers';
 import { needsBuffer, proposalSources, type BufferForDrawing } from './proposalData';
-import { baseStyle, CLICKABLE_LAYERS, LAYER_GROUPS, OWN_FILTERS } from './style';
+import { baseStyle, CLICKABLE_LAYERS, dotLayer, LAYER_GROUPS, OWN_FILTERS, SELECTION_RING, SITE_LAYERS, SITE_ROLES, symbolLayer } from './style';
 import { categoryMark, drawSiteIcon, ICON_PIXEL_RATIO, parseSiteIconId, SYMBOL_MIN_ZOOM } from './siteIcons';
 import { combine, siteFilter, zoneFilter } from './filterExpressions';
 import { filteredView, zoneMatches } from '../state/mapFilters';
@@ -78,8 +78,8 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     map.triggerRepaint();
   });
   const probe = (): MapProbe => {
-    const drawn = map.queryRenderedFeatures({ layers: ['site-points', 'site-symbols', 'site-areas'] });
-    const symbols = drawn.filter((f) => f.layer.id === 'site-symbols').map((f) => `${f.properties.role}:${f.properties.category}:${f.properties.level}`);
+    const drawn = map.queryRenderedFeatures({ layers: SITE_LAYERS });
+    const symbols = drawn.filter((f) => f.layer.type === 'symbol').map((f) => `${f.properties.role}:${f.properties.category}:${f.properties.level}`);
     return { sites: new Set(drawn.map((f) => String(f.properties.siteId))).size, symbols: [...new Set(symbols)].sort() };
   };
 
@@ -115,12 +115,17 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   const applyFilters = (): void => {
     const { filters, layers, assessment } = store.getState();
     const roles = [layers.hazards && 'hazard', layers.targets && 'target', layers.risks && 'risk'].filter(Boolean) as string[];
-    const sites = ['all', siteFilter(filters), ['in', ['get', 'role'], ['literal', roles]]] as unknown as ExpressionSpecification;
-    map.setFilter('site-points', combine(OWN_FILTERS['site-points'], sites));
-    map.setFilter('site-symbols', combine(OWN_FILTERS['site-symbols'], sites));
-    map.setFilter('site-areas', sites);
-    map.setFilter('violations-line', combine(OWN_FILTERS['violations-line'], siteFilter(filters)));
-    map.setFilter('not-assessed-line', combine(OWN_FILTERS['not-assessed-line'], siteFilter(filters)));
+    // roles are toggled by the visibility of their own layers (LAYER_GROUPS); areas and the ring share one layer
+    const sites = siteFilter(filters);
+    const ofShownRoles = ['all', sites, ['in', ['get', 'role'], ['literal', roles]]] as unknown as ExpressionSpecification;
+    for (const role of SITE_ROLES) {
+      map.setFilter(dotLayer(role), combine(OWN_FILTERS[dotLayer(role)], sites));
+      map.setFilter(symbolLayer(role), combine(OWN_FILTERS[symbolLayer(role)], sites));
+    }
+    map.setFilter(SELECTION_RING, combine(OWN_FILTERS[SELECTION_RING], ofShownRoles));
+    map.setFilter('site-areas', ofShownRoles);
+    map.setFilter('violations-line', combine(OWN_FILTERS['violations-line'], sites));
+    map.setFilter('not-assessed-line', combine(OWN_FILTERS['not-assessed-line'], sites));
     map.setFilter('zones-fill', zoneFilter(filters));
     map.setFilter('zones-outline', zoneFilter(filters));
     for (const [group, ids] of Object.entries(LAYER_GROUPS)) {
@@ -195,35 +200,35 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     else if (first.layer.id.endsWith('-line')) actions.select({ kind: 'violation', index: Number(p.index) });
     else actions.select({ kind: 'site', id: String(p.siteId) });
   });
-  for (const layer of CLICKABLE_LAYERS) {
-    map.on('mouseenter', layer, () => !store.getState().picking && (map.getCanvas().style.cursor = 'pointer'));
-    map.on('mouseleave', layer, () => !store.getState().picking && (map.getCanvas().style.cursor = ''));
-  }
+  // one query per pointer move for the cursor (per-layer mouseenter listeners would query once for each layer)
+  map.on('mousemove', (e) => {
+    if (store.getState().picking || map.isMoving()) return;
+    map.getCanvas().style.cursor = map.queryRenderedFeatures(e.point, { layers: [...CLICKABLE_LAYERS] }).length > 0 ? 'pointer' : '';
+  });
 
   let unsubscribe = (): void => {};
-  let pendingRender: ReturnType<typeof setTimeout> | null = null;
+  // the map's updates run as their own tasks, after React's render of the same change (two shorter tasks, not one long)
+  const renderLater = nextTask(() => {
+    render(store.getState().assessment);
+    showSelection(store.getState().selection);
+  });
+  const filterLater = nextTask(() => {
+    applyFilters();
+    const a = store.getState().assessment;
+    if (a) renderLabels(a);
+  });
   map.on('load', () => {
     applyBasemap();
     render(store.getState().assessment);
     showSelection(store.getState().selection);
     unsubscribe = store.subscribe((state, prev) => {
-      // the map's update runs as its own task, after React's render of the same change (two shorter tasks, not one long)
-      if (state.assessment !== prev.assessment) {
-        if (pendingRender !== null) clearTimeout(pendingRender);
-        pendingRender = setTimeout(() => {
-          pendingRender = null;
-          render(store.getState().assessment);
-          showSelection(store.getState().selection);
-        }, 0);
-      } else if (state.selection !== prev.selection) {
+      if (state.assessment !== prev.assessment) renderLater();
+      else if (state.selection !== prev.selection) {
         showSelection(state.selection); // with a new assessment, the deferred render above shows it
       }
       if (state.basemap !== prev.basemap) applyBasemap();
       if (state.locale !== prev.locale) applyLocale();
-      if (state.filters !== prev.filters || state.layers !== prev.layers) {
-        applyFilters();
-        if (state.assessment) renderLabels(state.assessment);
-      }
+      if (state.filters !== prev.filters || state.layers !== prev.layers) filterLater();
       if (state.selection && state.selection !== prev.selection) flyToSelection(map, state.assessment, state.selection);
       if (state.focus && state.focus !== prev.focus) focusOn(map, state.assessment, state.focus.target);
       if (state.proposal !== prev.proposal || state.picking !== prev.picking) void renderProposal();
@@ -244,8 +249,21 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   };
 }
 
+/** `fn` as a task of its own after the current one; calls before it runs coalesce into one. */
+function nextTask(fn: () => void): () => void {
+  let pending = false;
+  return () => {
+    if (pending) return;
+    pending = true;
+    setTimeout(() => {
+      pending = false;
+      fn();
+    }, 0);
+  };
+}
+
 function pickTopmost(hits: MapGeoJSONFeature[]): MapGeoJSONFeature | undefined {
-  return [...hits].sort((a, b) => CLICKABLE_LAYERS.indexOf(a.layer.id as never) - CLICKABLE_LAYERS.indexOf(b.layer.id as never))[0];
+  return [...hits].sort((a, b) => CLICKABLE_LAYERS.indexOf(a.layer.id) - CLICKABLE_LAYERS.indexOf(b.layer.id))[0];
 }
 
 /** Bring a selected site or violation into view at a scale where metres can be seen (zones stay as they are). */

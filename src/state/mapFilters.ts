@@ -1,7 +1,7 @@
 // What the planner has chosen to see: levels, 行业领域, districts, categories, "violations only", and which layers are
 // on. One predicate decides; the map gets the same rule as a MapLibre filter expression (src/map/filterExpressions),
 // and the lists and legend counts use the predicate, so what is drawn and what is counted cannot drift apart.
-import { LEVELS, type Assessment, type AssessedSite, type AssessedZone, type Level } from '../engine';
+import { LEVELS, type Assessment, type AssessedSite, type AssessedZone, type Level, type Role } from '../engine';
 
 export type LevelOrNone = Level | 'none';
 export const LEVEL_OR_NONE: readonly LevelOrNone[] = [...LEVELS, 'none'];
@@ -57,14 +57,22 @@ export function siteFacts(s: AssessedSite, flagged: ReadonlySet<string>): SiteFa
   return { level: s.level ?? 'none', domain: s.domain, district: s.district, category: s.category, flagged: flagged.has(s.id) };
 }
 
+/** The site predicate, compiled once per filter change (sets, not arrays): a large city runs it 100 000 times. */
+export function siteMatcher(filters: MapFilters): (f: SiteFacts) => boolean {
+  const levels = new Set(filters.levels);
+  const only = (values: string[]) => (values.length === 0 ? null : new Set(values));
+  const domains = only(filters.domains), districts = only(filters.districts), categories = only(filters.categories);
+  const { violationsOnly } = filters;
+  return (f) =>
+    levels.has(f.level) &&
+    (domains === null || domains.has(f.domain)) &&
+    (districts === null || districts.has(f.district)) &&
+    (categories === null || categories.has(f.category)) &&
+    (!violationsOnly || f.flagged);
+}
+
 export function siteMatches(f: SiteFacts, filters: MapFilters): boolean {
-  return (
-    filters.levels.includes(f.level) &&
-    (filters.domains.length === 0 || filters.domains.includes(f.domain)) &&
-    (filters.districts.length === 0 || filters.districts.includes(f.district)) &&
-    (filters.categories.length === 0 || filters.categories.includes(f.category)) &&
-    (!filters.violationsOnly || f.flagged)
-  );
+  return siteMatcher(filters)(f);
 }
 
 /** Zones follow the level filter; the district filter applies to district polygons (their name), not to grid cells. */
@@ -77,6 +85,16 @@ export interface FilteredView {
   zones: AssessedZone[];
   /** indexes into a.violations whose hazard passes the filter */
   violations: number[];
+  /** the same, as a mask over a.violations (1 = shown) */
+  violationShown: Uint8Array;
+  /** what the legend and the layer toggles show, counted in the same pass */
+  counts: {
+    sitesByLevel: Record<LevelOrNone, number>;
+    zonesByLevel: Record<LevelOrNone, number>;
+    sitesByRole: Record<Role, number>;
+    /** of `violations`, those that are 不符合 or 临界 */
+    flaggedViolations: number;
+  };
 }
 
 /** The last view computed: the map and four panels ask for it after every change of assessment or filters. */
@@ -89,18 +107,56 @@ export function filteredView(a: Assessment, filters: MapFilters): FilteredView {
   return view;
 }
 
+/** What filters read but only a new assessment changes: the flagged sites, and each finding's hazard as a site index. */
+interface AssessmentIndex {
+  flagged: Set<string>;
+  hazardAt: Int32Array;
+}
+const indexes = new WeakMap<Assessment, AssessmentIndex>();
+function indexOf(a: Assessment): AssessmentIndex {
+  let index = indexes.get(a);
+  if (!index) {
+    const at = new Map(a.sites.map((s, i) => [s.id, i]));
+    index = { flagged: flaggedSiteIds(a), hazardAt: Int32Array.from(a.violations, (v) => at.get(v.hazardId) ?? -1) };
+    indexes.set(a, index);
+  }
+  return index;
+}
+
+const byLevel = (): Record<LevelOrNone, number> => Object.fromEntries(LEVEL_OR_NONE.map((l) => [l, 0])) as Record<LevelOrNone, number>;
+
 function computeView(a: Assessment, filters: MapFilters): FilteredView {
-  const flagged = flaggedSiteIds(a);
-  const passes = new Set<string>();
-  const sites = a.sites.filter((s) => {
-    const ok = siteMatches(siteFacts(s, flagged), filters);
-    if (ok) passes.add(s.id);
-    return ok;
+  const { flagged, hazardAt } = indexOf(a);
+  const matches = siteMatcher(filters);
+  const counts: FilteredView['counts'] = { sitesByLevel: byLevel(), zonesByLevel: byLevel(), sitesByRole: { hazard: 0, target: 0, risk: 0 }, flaggedViolations: 0 };
+  const siteShown = new Uint8Array(a.sites.length);
+  const sites: AssessedSite[] = [];
+  // one facts object refilled per site: no allocation per site
+  const facts: SiteFacts = { level: 'none', domain: '', district: '', category: '', flagged: false };
+  a.sites.forEach((s, i) => {
+    facts.level = s.level ?? 'none';
+    facts.domain = s.domain;
+    facts.district = s.district;
+    facts.category = s.category;
+    facts.flagged = filters.violationsOnly && flagged.has(s.id);
+    if (!matches(facts)) return;
+    siteShown[i] = 1;
+    sites.push(s);
+    counts.sitesByLevel[facts.level]++;
+    counts.sitesByRole[s.role ?? 'risk']++;
   });
   const zones = a.zones.filter((z) => zoneMatches(z, a.grid !== null, filters));
+  for (const z of zones) counts.zonesByLevel[z.level ?? 'none']++;
   const violations: number[] = [];
-  a.violations.forEach((v, i) => passes.has(v.hazardId) && violations.push(i));
-  return { sites, zones, violations };
+  const violationShown = new Uint8Array(a.violations.length);
+  a.violations.forEach((v, i) => {
+    const at = hazardAt[i]!;
+    if (at < 0 || !siteShown[at]) return;
+    violations.push(i);
+    violationShown[i] = 1;
+    if (v.status !== 'not_assessed') counts.flaggedViolations++;
+  });
+  return { sites, zones, violations, violationShown, counts };
 }
 
 /** The facet values present in an assessment, for the filter controls. */

@@ -2,6 +2,7 @@
 // them as layer filters; the legend counts and the lists read the same predicate (state/mapFilters).
 import { useId, useMemo } from 'react';
 import { facets, filteredView, isFiltered, LEVEL_OR_NONE, NO_FILTERS, type LayerVisibility, type LevelOrNone } from '../state/mapFilters';
+import type { Role } from '../engine';
 import { useActions, useAppState } from './AppContext';
 import { categoryLabel, levelLabel, useLocale, useT } from './i18n';
 
@@ -17,8 +18,13 @@ export function FiltersPanel() {
   const ids = { domain: useId(), district: useId(), category: useId() };
   const options = useMemo(() => (a ? facets(a) : { domains: [], districts: [], categories: [] }), [a]);
   const view = useMemo(() => (a ? filteredView(a, filters) : null), [a, filters]);
-  const count = (role: 'hazard' | 'target' | 'risk') => `${view?.sites.filter((s) => (s.role ?? 'risk') === role).length ?? 0}/${a?.sites.filter((s) => (s.role ?? 'risk') === role).length ?? 0}`;
-  const flaggedLines = view ? view.violations.filter((i) => a!.violations[i]!.status !== 'not_assessed').length : 0;
+  const allByRole = useMemo(() => {
+    const n: Record<Role, number> = { hazard: 0, target: 0, risk: 0 };
+    for (const s of a?.sites ?? []) n[s.role ?? 'risk']++;
+    return n;
+  }, [a]);
+  const count = (role: Role) => `${view?.counts.sitesByRole[role] ?? 0}/${allByRole[role]}`;
+  const flaggedLines = view?.counts.flaggedViolations ?? 0;
   const layerRows: [keyof LayerVisibility, string, string][] = [
     ['zones', t('filters.layer.zones'), `${view?.zones.length ?? 0}/${a?.zones.length ?? 0}`],
     ['districts', t('filters.layer.districts'), String(a?.grid ? zoneCount : 0)],

@@ -4,7 +4,7 @@ import { categoryMark, SYMBOL_MIN_ZOOM } from '../map/siteIcons';
 import { LEVEL_FILL } from '../figures/palette';
 import { useMemo, useState } from 'react';
 import { SymbolSwatch } from './SymbolSwatch';
-import { filteredView, isFiltered } from '../state/mapFilters';
+import { filteredView, isFiltered, type LevelOrNone } from '../state/mapFilters';
 import { useAppState } from './AppContext';
 import { categoryLabel, levelLabel, useLocale, useT } from './i18n';
 
@@ -20,10 +20,7 @@ export function Legend() {
   const grid = a?.grid ?? null;
   // counts follow the filters: "shown / all" while filtering
   const view = useMemo(() => (a && isFiltered(filters) ? filteredView(a, filters) : null), [a, filters]);
-  const shown = (list: { level: string | null }[] | undefined, level: string, all: number) => {
-    if (!view || !list) return String(all);
-    return `${list.filter((x) => (x.level ?? 'none') === level).length} / ${all}`;
-  };
+  const shown = (counted: Record<LevelOrNone, number> | undefined, level: LevelOrNone, all: number) => (counted ? `${counted[level]} / ${all}` : String(all));
   const mode = a?.aggregationMode ?? profile.aggregation.mode;
   return (
     <section className="panel legend" aria-label={t('legend.title')}>
@@ -38,11 +35,11 @@ export function Legend() {
           {LEVELS.map((l) => (
             <tr key={l} data-level={l}>
               <td><span className="swatch" style={{ background: LEVEL_FILL[l] }} aria-hidden="true" /> {levelLabel(t, l)}</td>
-              <td>{shown(view?.zones, l, a?.stats.zonesByLevel[l] ?? 0)}</td>
-              <td>{shown(view?.sites, l, a?.stats.sitesByLevel[l] ?? 0)}</td>
+              <td>{shown(view?.counts.zonesByLevel, l, a?.stats.zonesByLevel[l] ?? 0)}</td>
+              <td>{shown(view?.counts.sitesByLevel, l, a?.stats.sitesByLevel[l] ?? 0)}</td>
             </tr>
           ))}
-          <tr><td><span className="swatch unscored" aria-hidden="true" /> {t('level.unscored')}</td><td>{shown(view?.zones, 'none', a?.stats.zonesByLevel.unscored ?? 0)}</td><td>{shown(view?.sites, 'none', a?.stats.sitesByLevel.unscored ?? 0)}</td></tr>
+          <tr><td><span className="swatch unscored" aria-hidden="true" /> {t('level.unscored')}</td><td>{shown(view?.counts.zonesByLevel, 'none', a?.stats.zonesByLevel.unscored ?? 0)}</td><td>{shown(view?.counts.sitesByLevel, 'none', a?.stats.sitesByLevel.unscored ?? 0)}</td></tr>
         </tbody>
       </table>
       <ul className="symbols">

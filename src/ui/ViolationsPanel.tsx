@@ -25,9 +25,9 @@ export function ViolationsPanel() {
   const names = useMemo(() => new Map(a?.sites.map((s) => [s.id, s.name]) ?? []), [a]);
   const filters = useAppState((s) => s.filters);
   // the map's filters apply here too: findings whose hazard is filtered out are not listed
-  const allowed = useMemo(() => (a && isFiltered(filters) ? new Set(filteredView(a, filters).violations) : null), [a, filters]);
-  const rows = useMemo(() => {
-    const q = query.trim().toLowerCase();
+  const allowed = useMemo(() => (a && isFiltered(filters) ? filteredView(a, filters).violationShown : null), [a, filters]);
+  // every finding in the chosen order, sorted once per sort (not on each filter change); each key computed once
+  const ordered = useMemo(() => {
     const keyOf = (v: Violation): string | number => {
       switch (sort.key) {
         case 'status': return STATUS_ORDER[v.status];
@@ -39,23 +39,26 @@ export function ViolationsPanel() {
         case 'rule': return v.ruleId;
       }
     };
-    const list = (a?.violations.map((v, index) => ({ v, index })) ?? []).filter(({ v, index }) => {
-      if (!shown[v.status] || (allowed && !allowed.has(index))) return false;
-      if (!q) return true;
-      return [names.get(v.hazardId), names.get(v.targetId), v.hazardId, v.targetId, v.ruleId].some((t) => t?.toLowerCase().includes(q));
-    });
+    const list = (a?.violations ?? []).map((v, index) => ({ v, index, key: keyOf(v) }));
     const dir = sort.descending ? -1 : 1;
-    return list.sort((x, y) => {
-      const kx = keyOf(x.v);
-      const ky = keyOf(y.v);
-      return (kx < ky ? -1 : kx > ky ? 1 : x.index - y.index) * dir;
+    return list.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.index - y.index) * dir);
+  }, [a, names, sort]);
+  const rows = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return ordered.filter(({ v, index }) => {
+      if (!shown[v.status] || (allowed && !allowed[index])) return false;
+      return !q || [names.get(v.hazardId), names.get(v.targetId), v.hazardId, v.targetId, v.ruleId].some((t) => t?.toLowerCase().includes(q));
     });
-  }, [a, names, shown, query, sort, allowed]);
+  }, [ordered, names, shown, query, allowed]);
   // a finding selected on the map turns the list to its page; the export still takes every listed row
   const selectedIndex = selection?.kind === 'violation' ? selection.index : -1;
   const selectedAt = useMemo(() => (selectedIndex < 0 ? -1 : rows.findIndex((r) => r.index === selectedIndex)), [rows, selectedIndex]);
   const paged = usePaged(rows, PAGE_SIZE, selectedAt);
-  const counts = a?.violations.reduce((c, v) => ({ ...c, [v.status]: (c[v.status] ?? 0) + 1 }), {} as Record<string, number>) ?? {};
+  const counts = useMemo(() => {
+    const n: Record<ViolationStatus, number> = { violation: 0, borderline: 0, not_assessed: 0 };
+    for (const v of a?.violations ?? []) n[v.status]++;
+    return n;
+  }, [a]);
 
   const exportRows = async (format: 'csv' | 'xlsx') => {
     if (!a) return;
@@ -75,7 +78,7 @@ export function ViolationsPanel() {
         <legend className="meta">{t('violations.show')}</legend>
         {(Object.keys(STATUS_ORDER) as ViolationStatus[]).map((s) => (
           <label key={s}>
-            <input type="checkbox" checked={shown[s]} onChange={(e) => setShown({ ...shown, [s]: e.target.checked })} /> {statusLabel(t, s)} {counts[s] ?? 0}
+            <input type="checkbox" checked={shown[s]} onChange={(e) => setShown({ ...shown, [s]: e.target.checked })} /> {statusLabel(t, s)} {counts[s]}
           </label>
         ))}
         <label>

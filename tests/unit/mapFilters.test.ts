@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import { siteFilter, zoneFilter } from '../../src/map/filterExpressions';
-import { LEVEL_OR_NONE, NO_FILTERS, siteMatches, zoneMatches, type MapFilters, type SiteFacts } from '../../src/state/mapFilters';
+import { filteredView, LEVEL_OR_NONE, NO_FILTERS, siteMatches, zoneMatches, type MapFilters, type SiteFacts } from '../../src/state/mapFilters';
+import type { Assessment } from '../../src/engine';
 import { decodeView, encodeView } from '../../src/state/viewHash';
 
 const DISTRICTS = ['鼓楼区', '玄武区', '', '高淳区'];
@@ -44,6 +45,32 @@ describe('map filters', () => {
       const matches = zoneMatches({ level: z.level === 'none' ? null : z.level, name: z.name }, z.grid, f);
       expect(evaluates(zoneFilter(f), z)).toBe(matches);
     }), { numRuns: 500 });
+  });
+
+  it('counts what it lists: the legend and layer-toggle counts equal the filtered lists', () => {
+    const site = fc.record({
+      level: fc.constantFrom('red', 'orange', 'yellow', 'blue', null), role: fc.constantFrom('hazard', 'target', 'risk', null),
+      domain: fc.constantFrom(...DOMAINS), district: fc.constantFrom(...DISTRICTS), category: fc.constantFrom(...CATEGORIES),
+    });
+    const assessment = fc.record({
+      sites: fc.array(site, { maxLength: 40 }),
+      zones: fc.array(fc.record({ level: fc.constantFrom('red', 'blue', null), name: fc.constantFrom(...DISTRICTS) }), { maxLength: 10 }),
+      violations: fc.array(fc.record({ h: fc.nat(39), t: fc.nat(39), status: fc.constantFrom('violation', 'borderline', 'not_assessed') }), { maxLength: 30 }),
+    }).map(({ sites, zones, violations }) => ({
+      grid: null,
+      sites: sites.map((s, i) => ({ ...s, id: `S${i}` })),
+      zones: zones.map((z, i) => ({ ...z, id: `Z${i}` })),
+      violations: violations.map((v) => ({ hazardId: `S${v.h}`, targetId: `S${v.t}`, status: v.status })),
+    }) as unknown as Assessment);
+    fc.assert(fc.property(assessment, filters, (a, f) => {
+      const { sites, zones, violations, counts } = filteredView(a, f);
+      for (const l of LEVEL_OR_NONE) {
+        expect(counts.sitesByLevel[l]).toBe(sites.filter((s) => (s.level ?? 'none') === l).length);
+        expect(counts.zonesByLevel[l]).toBe(zones.filter((z) => (z.level ?? 'none') === l).length);
+      }
+      for (const r of ['hazard', 'target', 'risk'] as const) expect(counts.sitesByRole[r]).toBe(sites.filter((s) => (s.role ?? 'risk') === r).length);
+      expect(counts.flaggedViolations).toBe(violations.filter((i) => a.violations[i]!.status !== 'not_assessed').length);
+    }), { numRuns: 300 });
   });
 
   it('shows everything with no filters', () => {
