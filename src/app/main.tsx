@@ -11,6 +11,7 @@ import { fetchDemoFiles } from './demoFiles';
 import { syncViewWithHash } from './hashSync';
 import { loadBasemap, loadLocale } from '../state/settings';
 import { translate } from '../i18n/translate';
+import { buildLookupsWhenIdle } from '../state/siteLookup';
 import '../ui/styles.css';
 
 // Fetch the map code (MapLibre) now, in parallel with the first render, rather than when MapView mounts.
@@ -22,6 +23,8 @@ const actions = createActions(store, engine);
 const projects = createProjectActions(store, actions, engine);
 syncViewWithHash(store, window.location, window.history);
 void loadBasemap().then((basemap) => store.setState({ basemap }));
+// a new assessment's lookups are built while the page is idle, not in the first click on a site
+store.subscribe((s, prev) => s.assessment && s.assessment !== prev.assessment && buildLookupsWhenIdle(s.assessment));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

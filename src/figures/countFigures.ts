@@ -2,7 +2,7 @@
 import { LEVEL_ZH, LEVELS, type AssessmentStats, type Counts } from '../engine';
 import { toCsv } from '../io/csvWrite';
 import { LEVEL_FILL, UNSCORED_FILL } from './palette';
-import { nonZeroLabel, renderChart } from './chart';
+import { renderChart } from './chart';
 import type { Figure, FigureOptions } from './figure';
 import { levelBarsFigure } from './levelBarsFigure';
 

@@ -11,9 +11,10 @@ import { mapSources } from './mapData';
 import { addBasemap, removeBasemap } from './basemapLayers';
 import { needsBuffer, proposalSources, type BufferForDrawing } from './proposalData';
 import { baseStyle, CLICKABLE_LAYERS, dotLayer, LAYER_GROUPS, OWN_FILTERS, SELECTION_RING, SITE_LAYERS, SITE_ROLES, symbolLayer } from './style';
-import { categoryMark, drawSiteIcon, ICON_PIXEL_RATIO, parseSiteIconId, SYMBOL_MIN_ZOOM } from './siteIcons';
+import { categoryMark, drawSiteIcon, ICON_PIXEL_RATIO, parseSiteIconId } from './siteIcons';
 import { combine, siteFilter, zoneFilter } from './filterExpressions';
 import { filteredView, zoneMatches } from '../state/mapFilters';
+import { siteById, sitePosition } from '../state/siteLookup';
 import { MAP_PROBE_EVENT, type MapProbe, type MapProbeRequest } from './probe';
 
 // Without this the map never loads from `vite build` output (STACK.md pitfall 2).
@@ -174,7 +175,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
       const i = a.zones.findIndex((z) => z.id === selection.id);
       if (i >= 0) highlighted.push({ source: 'zones', id: i });
     } else if (selection.kind === 'site') {
-      const i = a.sites.findIndex((s) => s.id === selection.id);
+      const i = sitePosition(a, selection.id);
       if (i >= 0) highlighted.push({ source: 'sitePoints', id: i }, { source: 'sitePolygons', id: i });
     } else if (a.violations[selection.index]) {
       highlighted.push({ source: 'violations', id: selection.index });
@@ -276,7 +277,7 @@ function flyToSelection(map: MapLibreMap, a: Assessment | null, s: Selection): v
     map.fitBounds([[Math.min(x1, x2), Math.min(y1, y2)], [Math.max(x1, x2), Math.max(y1, y2)]], { padding: 160, maxZoom: 17, duration: 0 });
     return;
   }
-  const site = a.sites.find((x) => x.id === s.id);
+  const site = siteById(a, s.id);
   if (site && !map.getBounds().contains([site.lon, site.lat])) map.easeTo({ center: [site.lon, site.lat], duration: 0 });
 }
 

@@ -1,6 +1,7 @@
 // What the planner has chosen to see: levels, 行业领域, districts, categories, "violations only", and which layers are
 // on. One predicate decides; the map gets the same rule as a MapLibre filter expression (src/map/filterExpressions),
 // and the lists and legend counts use the predicate, so what is drawn and what is counted cannot drift apart.
+import { sitePosition } from './siteLookup';
 import { LEVELS, type Assessment, type AssessedSite, type AssessedZone, type Level, type Role } from '../engine';
 
 export type LevelOrNone = Level | 'none';
@@ -116,8 +117,7 @@ const indexes = new WeakMap<Assessment, AssessmentIndex>();
 function indexOf(a: Assessment): AssessmentIndex {
   let index = indexes.get(a);
   if (!index) {
-    const at = new Map(a.sites.map((s, i) => [s.id, i]));
-    index = { flagged: flaggedSiteIds(a), hazardAt: Int32Array.from(a.violations, (v) => at.get(v.hazardId) ?? -1) };
+    index = { flagged: flaggedSiteIds(a), hazardAt: Int32Array.from(a.violations, (v) => sitePosition(a, v.hazardId)) };
     indexes.set(a, index);
   }
   return index;

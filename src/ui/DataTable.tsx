@@ -2,6 +2,7 @@
 // Each row's first cell is a button (keyboard: Tab, Enter); the selected row is marked and brought into view.
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Pager, usePaged } from './Pager';
+import { sortRows } from './sortRows';
 
 export interface Column<T> {
   key: string;
@@ -16,34 +17,26 @@ interface Props<T> {
   rows: T[];
   columns: Column<T>[];
   rowKey: (row: T) => string;
-  selectedKey: string | null;
+  /** the selected row itself (one of `rows`), or null */
+  selected: T | null;
   onSelect: (row: T) => void;
   pageSize?: number;
   initialSort?: { key: string; descending: boolean };
 }
 
-export function DataTable<T>({ label, rows, columns, rowKey, selectedKey, onSelect, pageSize = 50, initialSort }: Props<T>) {
+export function DataTable<T>({ label, rows, columns, rowKey, selected, onSelect, pageSize = 50, initialSort }: Props<T>) {
   const [sort, setSort] = useState(initialSort ?? { key: columns[0]!.key, descending: false });
   const selectedRow = useRef<HTMLTableRowElement>(null);
   const sorted = useMemo(() => {
     const column = columns.find((c) => c.key === sort.key) ?? columns[0]!;
-    const dir = sort.descending ? -1 : 1;
-    return rows
-      .map((row, i) => ({ row, i, k: column.value(row) }))
-      .sort((x, y) => {
-        if (x.k === y.k) return x.i - y.i;
-        if (x.k === null) return 1;
-        if (y.k === null) return -1;
-        return (x.k < y.k ? -1 : 1) * dir;
-      })
-      .map((x) => x.row);
+    return sortRows(rows, column.value, sort.descending);
   }, [rows, columns, sort]);
-  // a selection made on the map turns to the page that holds its row
-  const selectedAt = useMemo(() => (selectedKey === null ? -1 : sorted.findIndex((r) => rowKey(r) === selectedKey)), [selectedKey, sorted, rowKey]);
+  // a selection made on the map turns to the page that holds its row (found by identity: a native scan, no callback)
+  const selectedAt = useMemo(() => (selected === null ? -1 : sorted.indexOf(selected)), [sorted, selected]);
   const paged = usePaged(sorted, pageSize, selectedAt);
   useEffect(() => {
     selectedRow.current?.scrollIntoView({ block: 'nearest' });
-  }, [selectedKey, paged.page]);
+  }, [selected, paged.page]);
   return (
     <div>
       <div className="table-scroll tall">
@@ -62,9 +55,9 @@ export function DataTable<T>({ label, rows, columns, rowKey, selectedKey, onSele
           <tbody>
             {paged.visible.map((row) => {
               const key = rowKey(row);
-              const selected = key === selectedKey;
+              const isSelected = row === selected;
               return (
-                <tr key={key} aria-selected={selected} ref={selected ? selectedRow : undefined} data-key={key}>
+                <tr key={key} aria-selected={isSelected} ref={isSelected ? selectedRow : undefined} data-key={key}>
                   {columns.map((c, i) => (
                     <td key={c.key} className={c.numeric ? 'num' : undefined}>
                       {i === 0 ? <button type="button" className="link" onClick={() => onSelect(row)}>{c.render ? c.render(row) : c.value(row)}</button> : c.render ? c.render(row) : c.value(row)}

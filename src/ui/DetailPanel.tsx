@@ -1,6 +1,6 @@
 // Explain on click: the side panel for the selected zone, site or finding — why it has its colour, which sites made
 // it so, which rules apply and by how much a distance falls short. Items link to what they name; Esc closes.
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { explainSite, explainViolation, explainZone, type Explanation } from './explain';
 import { useActions, useAppState } from './AppContext';
 import { useLocale, useT } from './i18n';
@@ -12,11 +12,15 @@ export function DetailPanel() {
   const heading = useRef<HTMLHeadingElement>(null);
   const t = useT();
   const locale = useLocale();
-  const explanation: Explanation | null =
-    !a || !selection ? null
-    : selection.kind === 'zone' ? explainZone(a, selection.id, t)
-    : selection.kind === 'site' ? explainSite(a, selection.id, t, locale)
-    : explainViolation(a, selection.index, t);
+  // explained once per selection (a site's findings are looked up among all of a large city's)
+  const explanation: Explanation | null = useMemo(
+    () =>
+      !a || !selection ? null
+      : selection.kind === 'zone' ? explainZone(a, selection.id, t)
+      : selection.kind === 'site' ? explainSite(a, selection.id, t, locale)
+      : explainViolation(a, selection.index, t),
+    [a, selection, t, locale],
+  );
   useEffect(() => {
     if (!explanation) return;
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && actions.select(null);

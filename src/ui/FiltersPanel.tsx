@@ -1,7 +1,8 @@
 // Layer toggles with counts and the filters (level, 行业领域, district, category, violations only). The map applies
 // them as layer filters; the legend counts and the lists read the same predicate (state/mapFilters).
 import { useId, useMemo } from 'react';
-import { facets, filteredView, isFiltered, LEVEL_OR_NONE, NO_FILTERS, type LayerVisibility, type LevelOrNone } from '../state/mapFilters';
+import { useFilteredView } from './useFilteredView';
+import { facets, isFiltered, LEVEL_OR_NONE, NO_FILTERS, type LayerVisibility, type LevelOrNone } from '../state/mapFilters';
 import type { Role } from '../engine';
 import { useActions, useAppState } from './AppContext';
 import { categoryLabel, levelLabel, useLocale, useT } from './i18n';
@@ -17,7 +18,7 @@ export function FiltersPanel() {
   const levelOrNone = (l: LevelOrNone) => (l === 'none' ? t('level.unrated') : levelLabel(t, l));
   const ids = { domain: useId(), district: useId(), category: useId() };
   const options = useMemo(() => (a ? facets(a) : { domains: [], districts: [], categories: [] }), [a]);
-  const view = useMemo(() => (a ? filteredView(a, filters) : null), [a, filters]);
+  const { view } = useFilteredView();
   const allByRole = useMemo(() => {
     const n: Record<Role, number> = { hazard: 0, target: 0, risk: 0 };
     for (const s of a?.sites ?? []) n[s.role ?? 'risk']++;

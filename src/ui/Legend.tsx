@@ -2,9 +2,10 @@
 import { CATEGORIES, LEVELS } from '../engine';
 import { categoryMark, SYMBOL_MIN_ZOOM } from '../map/siteIcons';
 import { LEVEL_FILL } from '../figures/palette';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { SymbolSwatch } from './SymbolSwatch';
-import { filteredView, isFiltered, type LevelOrNone } from '../state/mapFilters';
+import type { LevelOrNone } from '../state/mapFilters';
+import { useFilteredView } from './useFilteredView';
 import { useAppState } from './AppContext';
 import { categoryLabel, levelLabel, useLocale, useT } from './i18n';
 
@@ -13,13 +14,13 @@ export function Legend() {
   const assessing = useAppState((s) => s.assessing);
   const progress = useAppState((s) => s.progress);
   const profile = useAppState((s) => s.profile);
-  const filters = useAppState((s) => s.filters);
   const t = useT();
   const locale = useLocale();
   const [marksOpen, setMarksOpen] = useState(false);
   const grid = a?.grid ?? null;
   // counts follow the filters: "shown / all" while filtering
-  const view = useMemo(() => (a && isFiltered(filters) ? filteredView(a, filters) : null), [a, filters]);
+  const { view: filteredView, filtered } = useFilteredView();
+  const view = filtered ? filteredView : null;
   const shown = (counted: Record<LevelOrNone, number> | undefined, level: LevelOrNone, all: number) => (counted ? `${counted[level]} / ${all}` : String(all));
   const mode = a?.aggregationMode ?? profile.aggregation.mode;
   return (

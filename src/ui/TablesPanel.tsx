@@ -2,7 +2,8 @@
 // feature; a click on the map marks and brings its row into view.
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { LEVEL_RANK, type AssessedSite, type AssessedZone } from '../engine';
-import { filteredView } from '../state/mapFilters';
+import { useFilteredView } from './useFilteredView';
+import { siteById } from '../state/siteLookup';
 import { categoryLabel, levelLabel, useLocale, useT } from './i18n';
 import { DataTable, type Column } from './DataTable';
 import { useActions, useAppState } from './AppContext';
@@ -10,16 +11,18 @@ import { useActions, useAppState } from './AppContext';
 type Tab = 'zones' | 'sites';
 const TABS: Tab[] = ['zones', 'sites'];
 const rank = (level: AssessedSite['level']) => (level ? LEVEL_RANK[level] : 9);
+// stable row keys: a new function each render would make the table look its selection up again among 100 000 rows
+const zoneKey = (z: AssessedZone) => z.id;
+const siteKey = (s: AssessedSite) => s.id;
 
 export function TablesPanel() {
   const a = useAppState((s) => s.assessment);
-  const filters = useAppState((s) => s.filters);
   const selection = useAppState((s) => s.selection);
   const actions = useActions();
   const t = useT();
   const locale = useLocale();
   const [tab, setTab] = useState<Tab>('zones');
-  const view = useMemo(() => (a ? filteredView(a, filters) : null), [a, filters]);
+  const { view } = useFilteredView();
   // a zone or site selected on the map shows its own table
   const selectedKind = selection?.kind;
   useEffect(() => {
@@ -48,6 +51,8 @@ export function TablesPanel() {
     { key: 'district', header: t('tables.col.district'), value: (s) => s.district },
     { key: 'findings', header: t('tables.col.findings'), value: (s) => findings.get(s.id) ?? 0, numeric: true },
   ], [findings, t, locale]);
+  const selectedZone = useMemo(() => (a && selection?.kind === 'zone' ? (a.zones.find((z) => z.id === selection.id) ?? null) : null), [a, selection]);
+  const selectedSite = useMemo(() => (a && selection?.kind === 'site' ? (siteById(a, selection.id) ?? null) : null), [a, selection]);
   if (!a || !view) return null;
   // arrow keys move between the two tabs (WAI-ARIA tabs pattern)
   const onTabKey = (e: KeyboardEvent) => {
@@ -72,13 +77,13 @@ export function TablesPanel() {
       <div role="tabpanel" id={`tables-panel-${tab}`} aria-labelledby={`tables-tab-${tab}`}>
         {tab === 'zones' ? (
           <DataTable
-            label={t('tables.zoneList')} rows={view.zones} columns={zoneColumns} rowKey={(z) => z.id} initialSort={{ key: 'level', descending: false }}
-            selectedKey={selection?.kind === 'zone' ? selection.id : null} onSelect={(z) => actions.focus({ kind: 'zone', id: z.id })}
+            label={t('tables.zoneList')} rows={view.zones} columns={zoneColumns} rowKey={zoneKey} initialSort={{ key: 'level', descending: false }}
+            selected={selectedZone} onSelect={(z) => actions.focus({ kind: 'zone', id: z.id })}
           />
         ) : (
           <DataTable
-            label={t('tables.siteList')} rows={view.sites} columns={siteColumns} rowKey={(s) => s.id} initialSort={{ key: 'level', descending: false }}
-            selectedKey={selection?.kind === 'site' ? selection.id : null} onSelect={(s) => actions.focus({ kind: 'site', id: s.id })}
+            label={t('tables.siteList')} rows={view.sites} columns={siteColumns} rowKey={siteKey} initialSort={{ key: 'level', descending: false }}
+            selected={selectedSite} onSelect={(s) => actions.focus({ kind: 'site', id: s.id })}
           />
         )}
       </div>

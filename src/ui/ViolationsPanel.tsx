@@ -3,11 +3,13 @@
 import { useMemo, useState } from 'react';
 import type { Violation, ViolationStatus } from '../engine';
 import { toCsv, toXlsx, violationTableColumns } from '../io';
-import { filteredView, isFiltered } from '../state/mapFilters';
+import { useFilteredView } from './useFilteredView';
 import { useActions, useAppState } from './AppContext';
 import { downloadBytes, downloadText } from './download';
 import { statusLabel, useT } from './i18n';
 import { Pager, usePaged } from './Pager';
+import { sortRows } from './sortRows';
+import { siteName } from '../state/siteLookup';
 
 type SortKey = 'status' | 'hazard' | 'target' | 'distance' | 'required' | 'shortfall' | 'rule';
 const STATUS_ORDER: Record<ViolationStatus, number> = { violation: 0, borderline: 1, not_assessed: 2 };
@@ -22,11 +24,11 @@ export function ViolationsPanel() {
   const [shown, setShown] = useState<Record<ViolationStatus, boolean>>({ violation: true, borderline: true, not_assessed: false });
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'shortfall', descending: true });
-  const names = useMemo(() => new Map(a?.sites.map((s) => [s.id, s.name]) ?? []), [a]);
-  const filters = useAppState((s) => s.filters);
+  const names = useMemo(() => ({ get: (id: string) => (a ? siteName(a, id) : undefined) }), [a]);
   // the map's filters apply here too: findings whose hazard is filtered out are not listed
-  const allowed = useMemo(() => (a && isFiltered(filters) ? filteredView(a, filters).violationShown : null), [a, filters]);
-  // every finding in the chosen order, sorted once per sort (not on each filter change); each key computed once
+  const { view, filtered } = useFilteredView();
+  const allowed = filtered ? (view?.violationShown ?? null) : null;
+  // every finding in the chosen order, sorted once per sort (not on each filter change)
   const ordered = useMemo(() => {
     const keyOf = (v: Violation): string | number => {
       switch (sort.key) {
@@ -39,9 +41,7 @@ export function ViolationsPanel() {
         case 'rule': return v.ruleId;
       }
     };
-    const list = (a?.violations ?? []).map((v, index) => ({ v, index, key: keyOf(v) }));
-    const dir = sort.descending ? -1 : 1;
-    return list.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.index - y.index) * dir);
+    return sortRows((a?.violations ?? []).map((v, index) => ({ v, index })), ({ v }) => keyOf(v), sort.descending);
   }, [a, names, sort]);
   const rows = useMemo(() => {
     const q = query.trim().toLowerCase();

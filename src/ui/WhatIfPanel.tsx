@@ -1,9 +1,10 @@
 // 一票否决 check for a proposed site: what it is, where it goes (map click, drawn polygon or typed coordinates
 // in any supported CRS), and the verdict against everything loaded, with the rule and source of each finding.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CATEGORIES, categoryByCode, type VapourRecovery } from '../engine';
 import { CRS_CHOICES, toWgs84, type Crs } from '../io';
 import type { ProposalDraft } from '../state/actions';
+import { siteName } from '../state/siteLookup';
 import { useActions, useAppState } from './AppContext';
 import { categoryLabel, statusLabel, useLocale, useT } from './i18n';
 
@@ -20,7 +21,6 @@ export function WhatIfPanel() {
   const [crs, setCrs] = useState<Crs>('wgs84');
   const [coordError, setCoordError] = useState<string | null>(null);
   const role = categoryByCode(draft.category)?.role;
-  const names = useMemo(() => new Map(assessment?.sites.map((s) => [s.id, s.name]) ?? []), [assessment]);
 
   // keep the engine's draft in step; re-judge a placed proposal when its attributes change
   useEffect(() => {
@@ -122,7 +122,7 @@ export function WhatIfPanel() {
                       return (
                         <tr key={i}>
                           <td>{statusLabel(t, f.status)}</td>
-                          <td>{names.get(other) ?? other}</td>
+                          <td>{(assessment && siteName(assessment, other)) ?? other}</td>
                           <td>{f.distanceM.toFixed(2)}</td>
                           <td>{f.requiredM ?? '—'}</td>
                           <td>{f.shortfallM === null ? '—' : f.shortfallM.toFixed(2)}</td>

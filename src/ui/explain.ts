@@ -4,6 +4,7 @@ import type { Assessment, Level } from '../engine';
 import type { Locale, Translate } from '../i18n/translate';
 import { categoryLabel, levelLabel } from './i18n';
 import type { Selection } from '../state/store';
+import { findingsOf, siteById, siteName } from '../state/siteLookup';
 
 export interface ExplanationItem {
   text: string;
@@ -24,7 +25,6 @@ export interface Explanation {
 export function explainZone(a: Assessment, zoneId: string, t: Translate): Explanation | null {
   const z = a.zones.find((x) => x.id === zoneId);
   if (!z) return null;
-  const sites = new Map(a.sites.map((s) => [s.id, s]));
   return {
     title: z.name,
     level: z.level,
@@ -39,7 +39,7 @@ export function explainZone(a: Assessment, zoneId: string, t: Translate): Explan
       heading: t('explain.contributors'),
       total: z.contributors.length,
       items: z.contributors.slice(0, MAX_LISTED).map((c) => {
-        const s = sites.get(c.siteId);
+        const s = siteById(a, c.siteId);
         return {
           text: `${s?.name ?? c.siteId} · ${levelLabel(t, c.level)} · ${s?.levelReason ?? t('explain.score', { score: c.score })} · ${t(`explain.how.${c.how}`)}${c.how === 'footprint' ? ` ${c.distanceM.toFixed(1)} m` : ''}`,
           target: { kind: 'site', id: c.siteId },
@@ -50,10 +50,9 @@ export function explainZone(a: Assessment, zoneId: string, t: Translate): Explan
 }
 
 export function explainSite(a: Assessment, siteId: string, t: Translate, locale: Locale): Explanation | null {
-  const s = a.sites.find((x) => x.id === siteId);
+  const s = siteById(a, siteId);
   if (!s) return null;
-  const names = new Map(a.sites.map((x) => [x.id, x.name]));
-  const findings = a.violations.flatMap((v, index) => (v.hazardId === s.id || v.targetId === s.id ? [{ v, index }] : []));
+  const findings = findingsOf(a, s.id).map((index) => ({ v: a.violations[index]!, index }));
   const rows: Explanation['rows'] = [
     [t('explain.id'), s.id],
     [t('explain.category'), categoryLabel(locale, s.category)],
@@ -73,7 +72,7 @@ export function explainSite(a: Assessment, siteId: string, t: Translate, locale:
           heading: t('explain.findings', { n: findings.length }),
           total: findings.length,
           items: findings.slice(0, MAX_LISTED).map(({ v, index }) => ({
-            text: `${t(`status.${v.status}`)} · ${names.get(v.hazardId === s.id ? v.targetId : v.hazardId)} · ${v.distanceM.toFixed(2)} m${v.requiredM !== null ? t('explain.requiredShort', { m: v.requiredM }) : ''}${v.shortfallM !== null ? t('explain.shortfallShort', { m: v.shortfallM.toFixed(2) }) : ''} · ${v.ruleId}`,
+            text: `${t(`status.${v.status}`)} · ${siteName(a, v.hazardId === s.id ? v.targetId : v.hazardId)} · ${v.distanceM.toFixed(2)} m${v.requiredM !== null ? t('explain.requiredShort', { m: v.requiredM }) : ''}${v.shortfallM !== null ? t('explain.shortfallShort', { m: v.shortfallM.toFixed(2) }) : ''} · ${v.ruleId}`,
             target: { kind: 'violation', index },
           })),
         }
@@ -85,9 +84,8 @@ export function explainSite(a: Assessment, siteId: string, t: Translate, locale:
 export function explainViolation(a: Assessment, index: number, t: Translate): Explanation | null {
   const v = a.violations[index];
   if (!v) return null;
-  const names = new Map(a.sites.map((s) => [s.id, s.name]));
   return {
-    title: `${t(`status.${v.status}`)}${t('explain.titleSeparator')}${names.get(v.hazardId)} → ${names.get(v.targetId)}`,
+    title: `${t(`status.${v.status}`)}${t('explain.titleSeparator')}${siteName(a, v.hazardId)} → ${siteName(a, v.targetId)}`,
     level: null,
     rows: [
       [t('explain.measured'), t('explain.measuredValue', { m: v.distanceM.toFixed(2), between: v.measuredBetween })],
@@ -102,8 +100,8 @@ export function explainViolation(a: Assessment, index: number, t: Translate): Ex
       heading: t('explain.sites'),
       total: 2,
       items: [
-        { text: t('explain.hazard', { name: names.get(v.hazardId) ?? v.hazardId, id: v.hazardId }), target: { kind: 'site', id: v.hazardId } },
-        { text: t('explain.target', { name: names.get(v.targetId) ?? v.targetId, id: v.targetId }), target: { kind: 'site', id: v.targetId } },
+        { text: t('explain.hazard', { name: siteName(a, v.hazardId) ?? v.hazardId, id: v.hazardId }), target: { kind: 'site', id: v.hazardId } },
+        { text: t('explain.target', { name: siteName(a, v.targetId) ?? v.targetId, id: v.targetId }), target: { kind: 'site', id: v.targetId } },
       ],
     },
   };

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { LEVELS } from '../../src/engine';
 import { LEVEL_FILL } from '../../src/figures/palette';
