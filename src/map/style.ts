@@ -112,7 +112,8 @@ export function baseStyle(): StyleSpecification {
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } },
-      { id: 'zones-fill', type: 'fill', source: 'zones', paint: { 'fill-color': levelColour(), 'fill-opacity': ZONE_OPACITY } },
+      // no antialiasing pass: zones-outline draws the edges (one shader program and one draw pass fewer)
+      { id: 'zones-fill', type: 'fill', source: 'zones', paint: { 'fill-color': levelColour(), 'fill-opacity': ZONE_OPACITY, 'fill-antialias': false } },
       {
         id: 'zones-outline',
         type: 'line',
