@@ -30,12 +30,7 @@ export interface WhitepaperInput {
   previous: PreviousAssessment | null;
 }
 
-export const DEFAULT_TITLE = '城市安全风险评估白皮书图表';
-
-/** The report's title: the project's name when there is one. */
-export function whitepaperTitle(projectName?: string): string {
-  return projectName ? `${projectName} ${DEFAULT_TITLE}` : DEFAULT_TITLE;
-}
+export { DEFAULT_TITLE, whitepaperTitle } from './title';
 
 export interface OutputFile {
   path: string;
