@@ -26,6 +26,21 @@ await withServedApp(async (page) => {
   await page.waitForSelector('[data-map-ready="true"]', { timeout: 120_000 });
   await page.waitForTimeout(1500);
   await watchLongTasks(page);
+  // the page's heaps (JavaScript and Blink's), sampled every 100 ms through the DevTools protocol: the peak is reported
+  const cdp = await page.context().newCDPSession(page);
+  const heapNow = async () => {
+    const h = await cdp.send('Runtime.getHeapUsage');
+    return h.usedSize + (h as { embedderHeapUsedSize?: number }).embedderHeapUsedSize! + (h as { backingStorageSize?: number }).backingStorageSize!;
+  };
+  const heapBefore = await heapNow();
+  let heapPeak = heapBefore;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      heapPeak = Math.max(heapPeak, await heapNow());
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
   const t0 = await page.evaluate(() => performance.now());
   await page.getByLabel(/上传风险点\/场所文件/).setInputFiles(path);
   const report = page.getByRole('region', { name: '导入报告 large.csv' });
@@ -37,9 +52,12 @@ await withServedApp(async (page) => {
   await page.waitForSelector('[data-save-status="saving"]', { timeout: 60_000 }).catch(() => undefined);
   await page.waitForSelector('[data-save-status="saved"]', { timeout: 900_000 });
   const longestWithSave = await longestTask(page);
+  sampling = false;
+  await sampler;
   const ms = t1 - t0;
   console.log(`import of a generated ${rows.toLocaleString()}-row CSV (${(bytes.length / 2 ** 20).toFixed(0)} MB, UTF-8)`);
   console.log(`  Node (same process, baseline): ${(nodeMs / 1000).toFixed(1)} s → ${Math.round(rows / (nodeMs / 1000)).toLocaleString()} rows/s`);
   console.log(`  browser worker (upload → report shown, incl. file read and transfer): ${(ms / 1000).toFixed(1)} s → ${Math.round(rows / (ms / 1000)).toLocaleString()} rows/s (${(ms / nodeMs).toFixed(1)}× Node); accepted ${accepted}`);
   console.log(`  longest main-thread task meanwhile: ${longest.toFixed(0)} ms (target < 100 ms); counting the assessment and autosave that follow: ${longestWithSave.toFixed(0)} ms`);
+  console.log(`  page heap (JavaScript, DOM, array buffers): ${(heapBefore / 2 ** 20).toFixed(0)} MB before the upload, peak ${(heapPeak / 2 ** 20).toFixed(0)} MB through import, assessment and autosave (the worker's heap not included)`);
 });
