@@ -3,7 +3,7 @@ import { AttributionControl, Map as MapLibreMap, Marker, NavigationControl, Scal
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { pointOnFeature } from '@turf/turf';
-import { bboxOf, type Assessment, type Site } from '../engine';
+import { bboxOf, type Assessment, type Role, type Site } from '../engine';
 import { translator, type Translate } from '../i18n/translate';
 import type { Actions } from '../state/actions';
 import type { AppStore, Selection } from '../state/store';
@@ -116,7 +116,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   // Filters and layer toggles become layer filters and visibility: the sources are not rebuilt.
   const applyFilters = (): void => {
     const { filters, layers, assessment } = store.getState();
-    const roles = [layers.hazards && 'hazard', layers.targets && 'target', layers.risks && 'risk'].filter(Boolean) as string[];
+    const roles = [layers.hazards && 'hazard', layers.targets && 'target', layers.risks && 'risk'].filter(Boolean) as Role[];
     // roles are toggled by the visibility of their own layers (LAYER_GROUPS); areas and the ring share one layer
     const sites = siteFilter(filters);
     const ofShownRoles = ['all', sites, ['in', ['get', 'role'], ['literal', roles]]] as unknown as ExpressionSpecification;
@@ -137,7 +137,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     map.triggerRepaint();
     if (assessment) {
       const view = filteredView(assessment, filters);
-      container.dataset.visibleSites = String(view.sites.filter((s) => roles.includes(s.role ?? 'risk')).length);
+      container.dataset.visibleSites = String(roles.reduce((n, role) => n + view.counts.sitesByRole[role], 0));
       container.dataset.visibleZones = String(layers.zones ? view.zones.length : 0);
     }
   };

@@ -34,13 +34,19 @@ export function isFiltered(f: MapFilters): boolean {
   return f.levels.length !== LEVEL_OR_NONE.length || f.domains.length > 0 || f.districts.length > 0 || f.categories.length > 0 || f.violationsOnly;
 }
 
-/** Sites that are either side of a 不符合 or 临界 finding. */
-export function flaggedSiteIds(a: Assessment): Set<string> {
-  const ids = new Set<string>();
-  for (const v of a.violations) {
-    if (v.status === 'not_assessed') continue;
-    ids.add(v.hazardId);
-    ids.add(v.targetId);
+const flaggedOf = new WeakMap<Assessment, ReadonlySet<string>>();
+
+/** Sites that are either side of a 不符合 or 临界 finding; collected once per assessment (the map and the filters ask). */
+export function flaggedSiteIds(a: Assessment): ReadonlySet<string> {
+  let ids = flaggedOf.get(a);
+  if (!ids) {
+    const found = new Set<string>();
+    for (const v of a.violations) {
+      if (v.status === 'not_assessed') continue;
+      found.add(v.hazardId);
+      found.add(v.targetId);
+    }
+    flaggedOf.set(a, (ids = found));
   }
   return ids;
 }
@@ -108,25 +114,19 @@ export function filteredView(a: Assessment, filters: MapFilters): FilteredView {
   return view;
 }
 
-/** What filters read but only a new assessment changes: the flagged sites, and each finding's hazard as a site index. */
-interface AssessmentIndex {
-  flagged: Set<string>;
-  hazardAt: Int32Array;
-}
-const indexes = new WeakMap<Assessment, AssessmentIndex>();
-function indexOf(a: Assessment): AssessmentIndex {
-  let index = indexes.get(a);
-  if (!index) {
-    index = { flagged: flaggedSiteIds(a), hazardAt: Int32Array.from(a.violations, (v) => sitePosition(a, v.hazardId)) };
-    indexes.set(a, index);
-  }
-  return index;
+/** Each finding's hazard as an index into a.sites (-1: none), once per assessment. */
+const hazardPositions = new WeakMap<Assessment, Int32Array>();
+function hazardAtOf(a: Assessment): Int32Array {
+  let at = hazardPositions.get(a);
+  if (!at) hazardPositions.set(a, (at = Int32Array.from(a.violations, (v) => sitePosition(a, v.hazardId))));
+  return at;
 }
 
 const byLevel = (): Record<LevelOrNone, number> => Object.fromEntries(LEVEL_OR_NONE.map((l) => [l, 0])) as Record<LevelOrNone, number>;
 
 function computeView(a: Assessment, filters: MapFilters): FilteredView {
-  const { flagged, hazardAt } = indexOf(a);
+  const flagged = flaggedSiteIds(a);
+  const hazardAt = hazardAtOf(a);
   const matches = siteMatcher(filters);
   const counts: FilteredView['counts'] = { sitesByLevel: byLevel(), zonesByLevel: byLevel(), sitesByRole: { hazard: 0, target: 0, risk: 0 }, flaggedViolations: 0 };
   const siteShown = new Uint8Array(a.sites.length);

@@ -11,9 +11,6 @@ import { useActions, useAppState } from './AppContext';
 type Tab = 'zones' | 'sites';
 const TABS: Tab[] = ['zones', 'sites'];
 const rank = (level: AssessedSite['level']) => (level ? LEVEL_RANK[level] : 9);
-// stable row keys: a new function each render would make the table look its selection up again among 100 000 rows
-const zoneKey = (z: AssessedZone) => z.id;
-const siteKey = (s: AssessedSite) => s.id;
 
 export function TablesPanel() {
   const a = useAppState((s) => s.assessment);
@@ -77,12 +74,12 @@ export function TablesPanel() {
       <div role="tabpanel" id={`tables-panel-${tab}`} aria-labelledby={`tables-tab-${tab}`}>
         {tab === 'zones' ? (
           <DataTable
-            label={t('tables.zoneList')} rows={view.zones} columns={zoneColumns} rowKey={zoneKey} initialSort={{ key: 'level', descending: false }}
+            label={t('tables.zoneList')} rows={view.zones} columns={zoneColumns} rowKey={(z) => z.id} initialSort={{ key: 'level', descending: false }}
             selected={selectedZone} onSelect={(z) => actions.focus({ kind: 'zone', id: z.id })}
           />
         ) : (
           <DataTable
-            label={t('tables.siteList')} rows={view.sites} columns={siteColumns} rowKey={siteKey} initialSort={{ key: 'level', descending: false }}
+            label={t('tables.siteList')} rows={view.sites} columns={siteColumns} rowKey={(s) => s.id} initialSort={{ key: 'level', descending: false }}
             selected={selectedSite} onSelect={(s) => actions.focus({ kind: 'site', id: s.id })}
           />
         )}

@@ -24,7 +24,7 @@ export function ViolationsPanel() {
   const [shown, setShown] = useState<Record<ViolationStatus, boolean>>({ violation: true, borderline: true, not_assessed: false });
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'shortfall', descending: true });
-  const names = useMemo(() => ({ get: (id: string) => (a ? siteName(a, id) : undefined) }), [a]);
+  const nameOf = useMemo(() => (id: string) => (a ? siteName(a, id) : undefined), [a]);
   // the map's filters apply here too: findings whose hazard is filtered out are not listed
   const { view, filtered } = useFilteredView();
   const allowed = filtered ? (view?.violationShown ?? null) : null;
@@ -33,8 +33,8 @@ export function ViolationsPanel() {
     const keyOf = (v: Violation): string | number => {
       switch (sort.key) {
         case 'status': return STATUS_ORDER[v.status];
-        case 'hazard': return names.get(v.hazardId) ?? v.hazardId;
-        case 'target': return names.get(v.targetId) ?? v.targetId;
+        case 'hazard': return nameOf(v.hazardId) ?? v.hazardId;
+        case 'target': return nameOf(v.targetId) ?? v.targetId;
         case 'distance': return v.distanceM;
         case 'required': return v.requiredM ?? -1;
         case 'shortfall': return v.shortfallM ?? -Infinity;
@@ -42,14 +42,14 @@ export function ViolationsPanel() {
       }
     };
     return sortRows((a?.violations ?? []).map((v, index) => ({ v, index })), ({ v }) => keyOf(v), sort.descending);
-  }, [a, names, sort]);
+  }, [a, nameOf, sort]);
   const rows = useMemo(() => {
     const q = query.trim().toLowerCase();
     return ordered.filter(({ v, index }) => {
       if (!shown[v.status] || (allowed && !allowed[index])) return false;
-      return !q || [names.get(v.hazardId), names.get(v.targetId), v.hazardId, v.targetId, v.ruleId].some((t) => t?.toLowerCase().includes(q));
+      return !q || [nameOf(v.hazardId), nameOf(v.targetId), v.hazardId, v.targetId, v.ruleId].some((t) => t?.toLowerCase().includes(q));
     });
-  }, [ordered, names, shown, query, allowed]);
+  }, [ordered, nameOf, shown, query, allowed]);
   // a finding selected on the map turns the list to its page; the export still takes every listed row
   const selectedIndex = selection?.kind === 'violation' ? selection.index : -1;
   const selectedAt = useMemo(() => (selectedIndex < 0 ? -1 : rows.findIndex((r) => r.index === selectedIndex)), [rows, selectedIndex]);
@@ -114,8 +114,8 @@ export function ViolationsPanel() {
                 onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && actions.select({ kind: 'violation', index })}
               >
                 <td>{statusLabel(t, v.status)}</td>
-                <td>{names.get(v.hazardId)}</td>
-                <td>{names.get(v.targetId)}</td>
+                <td>{nameOf(v.hazardId)}</td>
+                <td>{nameOf(v.targetId)}</td>
                 <td>{v.distanceM.toFixed(2)}</td>
                 <td>{v.requiredM ?? '—'}</td>
                 <td>{v.shortfallM === null ? '—' : v.shortfallM.toFixed(2)}</td>
