@@ -2,7 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppStore } from '../state/store';
-import { createActions } from '../state/actions';
+import { createActions, type DemoFiles } from '../state/actions';
 import { createProjectActions } from '../state/projects';
 import { createEngineClient } from '../worker/engineClient';
 import { AppContext } from '../ui/AppContext';
@@ -36,4 +36,12 @@ createRoot(document.getElementById('root')!).render(
 
 // the language loads beside the project, not before it: waiting for it cost 0.5 s of first render
 void loadLocale().then((locale) => store.setState({ locale }));
-projects.start(fetchDemoFiles).catch((e: Error) => store.setState({ assessError: translate(store.getState().locale, 'app.loadFailed', { message: e.message }) }));
+// the demo's files are fetched beside the look-up of the last project, not after it; a later "new demo" fetches again
+let prefetchedDemo: Promise<DemoFiles> | null = fetchDemoFiles();
+prefetchedDemo.catch(() => undefined); // not needed when a saved project opens; a demo load reports its own failure
+const demoFiles = (): Promise<DemoFiles> => {
+  const files = prefetchedDemo ?? fetchDemoFiles();
+  prefetchedDemo = null;
+  return files;
+};
+projects.start(demoFiles).catch((e: Error) => store.setState({ assessError: translate(store.getState().locale, 'app.loadFailed', { message: e.message }) }));

@@ -6,7 +6,7 @@ import {
 import { importSitesFile, readRuleTable, readZones, sha256Hex, type CrsOption, type MappingOverride, type Project, type TextEncodingName } from '../io';
 import { rememberedMapping, rememberMapping } from './columnMappings';
 import { CancelledError, type EngineClient } from '../worker/engineClient';
-import { selectionStillIn, type AppStore, type Dataset, type Picking, type Selection, type Zoning } from './store';
+import { selectionStillIn, type AppStore, type Dataset, type Picking, type ProjectMeta, type Selection, type Zoning } from './store';
 import type { LayerVisibility, MapFilters } from './mapFilters';
 import { checkRasterUrl, parseHostList, type Basemap } from './basemap';
 import { saveBasemap, saveLocale } from './settings';
@@ -26,7 +26,8 @@ export interface DemoFiles {
 export type ProposalDraft = Omit<Site, 'geometry'>;
 
 export interface Actions {
-  loadDemo(files: DemoFiles): Promise<void>;
+  /** the demo city as a new project (replacing what is loaded), assessed once */
+  loadDemo(files: DemoFiles, project: ProjectMeta): Promise<void>;
   importFile(file: string, bytes: Uint8Array): Promise<void>;
   /** stop reading a large file; everything loaded before stays as it was */
   cancelImport(): void;
@@ -106,8 +107,9 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     }
   };
 
-  const addDataset = async (file: string, bytes: Uint8Array, crs: CrsOption, demo: boolean, zones: Zone[]): Promise<Dataset> => {
-    const existingIds = new Set(allSites().map((s) => s.id));
+  /** `file` read as a dataset beside `others` (its ids must not repeat theirs); not yet added to the store */
+  const addDataset = async (file: string, bytes: Uint8Array, crs: CrsOption, demo: boolean, zones: Zone[], others = store.getState().datasets): Promise<Dataset> => {
+    const existingIds = new Set(others.flatMap((d) => d.sites.map((s) => s.id)));
     const progress = (share: number) => store.setState({ importing: { file, share } });
     let result = demo
       ? await importSitesFile(file, bytes, { crs, zones, existingIds })
@@ -116,7 +118,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     const remembered = demo || !result.report.headers ? undefined : await rememberedMapping(result.report.headers);
     if (remembered) result = await engine.importFile(file, bytes, { crs, zones, existingIds, ...encodingOption(), mapping: remembered }, progress);
     const { sites, report, rejectedRows } = result;
-    return { id: `${file}#${store.getState().datasets.length}`, file, sites, report, rejectedRows, demo, ...(demo ? {} : { bytes }) };
+    return { id: `${file}#${others.length}`, file, sites, report, rejectedRows, demo, ...(demo ? {} : { bytes }) };
   };
 
   const encodingOption = () => {
@@ -130,11 +132,15 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
   };
 
   return {
-    async loadDemo(files) {
+    async loadDemo(files, project) {
       const zones = readZones(new TextDecoder().decode(files.zones.bytes));
       const zonesDigest = { file: files.zones.file, sha256: await sha256Hex(files.zones.bytes) };
-      store.setState({ zones, zonesSource: t()('method.demoZones'), zonesDigest, datasets: [] });
-      for (const f of files.sites) store.setState({ datasets: [...store.getState().datasets, await addDataset(f.file, f.bytes, f.crs, true, zones)] });
+      const datasets: Dataset[] = [];
+      for (const f of files.sites) datasets.push(await addDataset(f.file, f.bytes, f.crs, true, zones, datasets));
+      store.setState({
+        project, projectRevision: 0, zones, zonesSource: t()('method.demoZones'), zonesDigest, datasets,
+        proposal: null, selection: null, importError: null, projectError: null,
+      });
       await reassess();
     },
     async importFile(file, bytes) {

@@ -93,10 +93,15 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
     }
     await saving;
   };
+  const saveAtOnce = async (): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    saving = saving.then(saveNow);
+    await saving;
+  };
   const adopt = async (project: Project): Promise<void> => {
     await actions.applyProject(project);
-    saving = saving.then(saveNow); // the first save records it
-    await saving;
+    await saveAtOnce(); // the first save records it
   };
 
   const self: ProjectActions = {
@@ -127,11 +132,10 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
     async createDemo() {
       await flush();
       if (!demoFiles) return;
-      store.setState({ project: null }); // loading the demo must not autosave into the project that was open
-      await actions.loadDemo(await demoFiles());
-      const s = store.getState();
-      const project = projectFromState({ ...s, project: { id: newId(), name: t()('project.demoName'), assessmentDate: '', notes: t()('project.demoNotes') }, projectRevision: 0 })!;
-      await adopt(project);
+      // the demo arrives as a new project in one step (nothing autosaves into the project that was open) and is
+      // assessed once; its first save records it
+      await actions.loadDemo(await demoFiles(), { id: newId(), name: t()('project.demoName'), assessmentDate: '', notes: t()('project.demoNotes') });
+      await saveAtOnce();
     },
     rename(name) {
       const p = store.getState().project;

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createAppStore } from '../../src/state/store';
+import { createActions } from '../../src/state/actions';
+import { createEngineClient, type EngineClient } from '../../src/worker/engineClient';
+
+const demoFile = (name: string) => new Uint8Array(readFileSync(`data/demo/${name}`));
+const files = {
+  zones: { file: 'nanjing-districts.wgs84.geojson', bytes: demoFile('nanjing-districts.wgs84.geojson') },
+  sites: [
+    { file: 'nanjing-sites.fictitious.csv', bytes: demoFile('nanjing-sites.fictitious.csv'), crs: 'wgs84' as const },
+    { file: 'nanjing-osm.geojson', bytes: demoFile('nanjing-osm.geojson'), crs: 'wgs84' as const },
+  ],
+};
+
+describe('loading the demo city as a new project', () => {
+  it('arrives in one state change with its project, and is assessed once', async () => {
+    const store = createAppStore();
+    const engine = createEngineClient(); // in-process here: Node has no Worker
+    let assessments = 0;
+    const counting: EngineClient = { ...engine, assess: (...args) => (assessments++, engine.assess(...args)) };
+    const actions = createActions(store, counting);
+    store.setState({ project: { id: 'old', name: 'last year', assessmentDate: '2025-01-01', notes: '' }, selection: { kind: 'zone', id: 'gone' } });
+    const seen: { project: string | undefined; datasets: number }[] = [];
+    store.subscribe((s) => seen.push({ project: s.project?.id, datasets: s.datasets.length }));
+
+    await actions.loadDemo(files, { id: 'demo-1', name: 'demo', assessmentDate: '', notes: '' });
+
+    expect(assessments).toBe(1);
+    // no state ever pairs the old project with the demo's data (autosave would write it into the old project)
+    expect(seen.filter((s) => s.project === 'old' && s.datasets > 0)).toEqual([]);
+    const s = store.getState();
+    expect(s.project?.id).toBe('demo-1');
+    expect(s.selection).toBeNull();
+    expect(s.datasets.map((d) => [d.id, d.demo])).toEqual([['nanjing-sites.fictitious.csv#0', true], ['nanjing-osm.geojson#1', true]]);
+    // ids are unique across the two files, and every accepted site was assessed
+    const ids = s.datasets.flatMap((d) => d.sites.map((site) => site.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(s.assessment?.sites.length).toBe(ids.length);
+  });
+});
