@@ -2,6 +2,7 @@
 import { assess, checkProposal, type AssessConfig, type Assessment, type AssessInput, type ProposalResult, type Site } from '../engine';
 import { importSitesFile, type ImportOptions, type ImportResult } from '../io';
 import { SITES_PER_MESSAGE, type EngineRequest, type EngineResponse } from './protocol';
+import { createStringPool, type StringPool } from './stringPool';
 
 type Progress = (share: number, stage: string) => void;
 
@@ -30,7 +31,7 @@ export function createEngineClient(): EngineClient {
       cancel: () => undefined,
     };
   }
-  const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; progress?: Progress; sites?: unknown[] }>();
+  const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; progress?: Progress; sites?: unknown[]; strings?: StringPool }>();
   let next = 0;
   const start = (): Worker => {
     const w = new Worker(new URL('./assess.worker.ts', import.meta.url), { type: 'module' });
@@ -40,7 +41,8 @@ export function createEngineClient(): EngineClient {
       if ('progress' in e.data) return p.progress?.(e.data.progress, e.data.stage);
       if ('sitesChunk' in e.data) {
         p.sites ??= [];
-        for (const s of e.data.sitesChunk) p.sites.push(s);
+        p.strings ??= createStringPool();
+        for (const s of e.data.sitesChunk) p.sites.push(p.strings.share(s as object));
         return;
       }
       pending.delete(e.data.id);

@@ -53,7 +53,7 @@ describe('projects in IndexedDB', () => {
       };
     }));
     const chunksBefore = await chunkKeys();
-    expect(chunksBefore).toHaveLength(3 + 2); // 45 000 sites in chunks of 20 000, and one chunk per demo file
+    expect(chunksBefore).toHaveLength(9 + 2); // 45 000 sites in chunks of 5 000, and one chunk per demo file
     const before = await revision();
     await page.getByLabel('项目名称').fill('大数据项目'); // a later save that must reuse, not lose, the chunks
     await page.getByLabel('项目名称').blur();
