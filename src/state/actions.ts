@@ -6,7 +6,7 @@ import {
 import { importSitesFile, readRuleTable, readZones, sha256Hex, type CrsOption, type MappingOverride, type Project, type TextEncodingName } from '../io';
 import { rememberedMapping, rememberMapping } from './columnMappings';
 import { CancelledError, type EngineClient } from '../worker/engineClient';
-import { selectionStillIn, type AppStore, type Dataset, type Picking, type ProjectMeta, type Selection, type Zoning } from './store';
+import { selectionStillIn, sitesOf, type AppStore, type Dataset, type Picking, type ProjectMeta, type Selection, type Zoning } from './store';
 import type { LayerVisibility, MapFilters } from './mapFilters';
 import { checkRasterUrl, parseHostList, type Basemap } from './basemap';
 import { saveBasemap, saveLocale } from './settings';
@@ -76,7 +76,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
   const t = () => translator(store.getState().locale);
   let draft: ProposalDraft = { id: 'PROPOSED-1', name: t()('whatif.defaultName'), category: 'fuel_station' };
   const config = (): AssessConfig => ({ ...defaultConfig(), rules: store.getState().rules, method: store.getState().profile });
-  const allSites = (): Site[] => store.getState().datasets.flatMap((d) => d.sites);
+  const allSites = (): Site[] => sitesOf(store.getState().datasets);
 
   const reassess = async (): Promise<void> => {
     const mine = ++runId;
@@ -109,7 +109,8 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
 
   /** `file` read as a dataset beside `others` (its ids must not repeat theirs); not yet added to the store */
   const addDataset = async (file: string, bytes: Uint8Array, crs: CrsOption, demo: boolean, zones: Zone[], others = store.getState().datasets): Promise<Dataset> => {
-    const existingIds = new Set(others.flatMap((d) => d.sites.map((s) => s.id)));
+    const existingIds = new Set<string>();
+    for (const d of others) for (const s of d.sites) existingIds.add(s.id);
     const progress = (share: number) => store.setState({ importing: { file, share } });
     let result = demo
       ? await importSitesFile(file, bytes, { crs, zones, existingIds })

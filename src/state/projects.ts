@@ -7,7 +7,7 @@ import { PROJECT_SCHEMA, projectFileBytes, readProjectFile, type Project } from 
 import type { EngineClient } from '../worker/engineClient';
 import type { Actions, DemoFiles } from './actions';
 import { deleteStoredProject, lastProjectId, listProjects, loadProject, SaveConflictError, saveProject, type ProjectSummary } from './projectStorage';
-import type { AppState, AppStore } from './store';
+import { sitesOf, type AppState, type AppStore } from './store';
 
 export interface ProjectActions {
   /** open the last project, or create the demo project on first use */
@@ -174,7 +174,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
     },
     async compareWith(id) {
       const other = await loadProject(id);
-      const input = { sites: other.datasets.flatMap((d) => d.sites), zones: other.zones, ...(other.zoning.kind === 'grid' ? { grid: { shape: other.zoning.shape, cellM: other.zoning.cellM } } : {}) };
+      const input = { sites: sitesOf(other.datasets), zones: other.zones, ...(other.zoning.kind === 'grid' ? { grid: { shape: other.zoning.shape, cellM: other.zoning.cellM } } : {}) };
       const assessment = await engine.assess(input, { ...defaultConfig(), method: other.profile, rules: other.rules });
       return { name: other.name, assessmentDate: other.assessmentDate, stats: assessment.stats };
     },

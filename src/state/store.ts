@@ -23,6 +23,11 @@ export interface Dataset {
 
 export type Selection = { kind: 'zone'; id: string } | { kind: 'site'; id: string } | { kind: 'violation'; index: number } | null;
 
+/** Every dataset's sites in one list. (`concat`: `flatMap` took 170–250 ms over a million sites, concat 10–15 ms.) */
+export function sitesOf(datasets: readonly { sites: Site[] }[]): Site[] {
+  return ([] as Site[]).concat(...datasets.map((d) => d.sites));
+}
+
 /** Does `a` still hold the selected zone or site? (A finding's index means nothing in another assessment.) */
 export function selectionStillIn(a: Assessment, s: Selection): boolean {
   return s?.kind === 'zone' ? a.zones.some((z) => z.id === s.id) : s?.kind === 'site' ? a.sites.some((x) => x.id === s.id) : false;
