@@ -12,5 +12,6 @@ export const LEVEL_FILL: Record<Level, string> = {
 // Single-quoted family names: ECharts writes this inside a double-quoted style attribute.
 export const FIGURE_FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 
-/** Sites no method could score: neutral grey, never mistaken for a level. */
-export const UNSCORED_FILL = '#bdbdbd';
+/** Sites no method could score: neutral grey, never mistaken for a level; one grey on the map, in its legend, in
+ * the street-scale symbols and in the figures (dark enough to see on white paper: 2.7:1, #bdbdbd was 1.9:1). */
+export const UNSCORED_FILL = '#9e9e9e';

@@ -2,10 +2,8 @@
 // Level colours come from the shared palette; labels are DOM markers, so no font files are fetched.
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { LEVELS } from '../engine';
-import { LEVEL_FILL } from '../figures/palette';
+import { LEVEL_FILL, UNSCORED_FILL } from '../figures/palette';
 import { SYMBOL_MIN_ZOOM, TARGET_COLOUR } from './siteIcons';
-
-export const UNSCORED_FILL = '#9e9e9e';
 
 /** What-if verdict colours: 符合 green, 不符合 red, 临界 amber, 未评估 grey. */
 export const VERDICT_FILL = { compliant: '#1a7f37', violation: '#b00020', borderline: '#d08700', not_assessed: '#6e7781', pending: '#ffffff' } as const;

@@ -1,7 +1,7 @@
 // Legend: level names (never colour alone), counts of zones and sites, the method and mode in force.
 import { CATEGORIES, LEVELS } from '../engine';
 import { categoryMark, SYMBOL_MIN_ZOOM } from '../map/siteIcons';
-import { LEVEL_FILL } from '../figures/palette';
+import { LEVEL_FILL, UNSCORED_FILL } from '../figures/palette';
 import { useState } from 'react';
 import { SymbolSwatch } from './SymbolSwatch';
 import type { LevelOrNone } from '../state/mapFilters';
@@ -40,7 +40,7 @@ export function Legend() {
               <td>{shown(view?.counts.sitesByLevel, l, a?.stats.sitesByLevel[l] ?? 0)}</td>
             </tr>
           ))}
-          <tr><td><span className="swatch unscored" aria-hidden="true" /> {t('level.unscored')}</td><td>{shown(view?.counts.zonesByLevel, 'none', a?.stats.zonesByLevel.unscored ?? 0)}</td><td>{shown(view?.counts.sitesByLevel, 'none', a?.stats.sitesByLevel.unscored ?? 0)}</td></tr>
+          <tr><td><span className="swatch" style={{ background: UNSCORED_FILL }} aria-hidden="true" /> {t('level.unscored')}</td><td>{shown(view?.counts.zonesByLevel, 'none', a?.stats.zonesByLevel.unscored ?? 0)}</td><td>{shown(view?.counts.sitesByLevel, 'none', a?.stats.sitesByLevel.unscored ?? 0)}</td></tr>
         </tbody>
       </table>
       <ul className="symbols">
