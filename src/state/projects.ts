@@ -85,20 +85,15 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
   });
 
   const newId = (): string => (globalThis.crypto?.randomUUID?.() ?? `p-${Date.now()}-${Math.random().toString(36).slice(2)}`);
-  const flush = async (): Promise<void> => {
-    if (timer) {
-      clearTimeout(timer);
-      timer = null;
-      saving = saving.then(saveNow);
-    }
-    await saving;
-  };
+  /** save now (a scheduled save is folded in), after any save already running */
   const saveAtOnce = async (): Promise<void> => {
     if (timer) clearTimeout(timer);
     timer = null;
     saving = saving.then(saveNow);
     await saving;
   };
+  /** a scheduled save runs now; either way, wait until nothing is being saved */
+  const flush = (): Promise<void> => (timer ? saveAtOnce() : saving);
   const adopt = async (project: Project): Promise<void> => {
     await actions.applyProject(project);
     await saveAtOnce(); // the first save records it
