@@ -2,7 +2,7 @@
 // and only the properties the style needs; details are looked up in the Assessment on click.
 import type { Feature, FeatureCollection, Geometry, LineString } from 'geojson';
 import type { Assessment, Zone } from '../engine';
-import { flaggedSiteIds, siteFacts } from '../state/mapFilters';
+import { flaggedSiteIds, hazardAtOf, siteFacts, type SiteFacts } from '../state/mapFilters';
 
 export interface MapSources {
   zones: FeatureCollection;
@@ -24,21 +24,23 @@ export function mapSources(a: Assessment, districts: Zone[] = []): MapSources {
   }));
   const sitePolygons: Feature[] = [];
   const sitePoints: Feature[] = [];
+  const factsAt: SiteFacts[] = [];
   a.sites.forEach((s, i) => {
     // the facts the filters read (src/state/mapFilters), and the role for the layer toggles
-    const properties = { siteId: s.id, role: s.role ?? 'risk', ...siteFacts(s, flagged) };
+    const facts = (factsAt[i] = siteFacts(s, flagged));
+    const properties = { siteId: s.id, role: s.role ?? 'risk', ...facts };
     const isArea = s.geometry.type === 'Polygon' || s.geometry.type === 'MultiPolygon';
     if (isArea) sitePolygons.push({ type: 'Feature', id: i, geometry: s.geometry as Geometry, properties });
     // every site also gets a point, so small polygons stay visible and clickable at city scale
     sitePoints.push({ type: 'Feature', id: i, geometry: { type: 'Point', coordinates: [s.lon, s.lat] }, properties: { ...properties, area: isArea } });
   });
-  const facts = new Map(a.sites.map((s) => [s.id, siteFacts(s, flagged)]));
   // a finding line is filtered by its hazard's facts
+  const hazardAt = hazardAtOf(a);
   const violations: Feature<LineString>[] = a.violations.map((v, i) => ({
     type: 'Feature',
     id: i,
     geometry: { type: 'LineString', coordinates: [v.closest[0], v.closest[1]] },
-    properties: { index: i, status: v.status, ...facts.get(v.hazardId) },
+    properties: { index: i, status: v.status, ...factsAt[hazardAt[i]!] },
   }));
   return {
     zones: { type: 'FeatureCollection', features: zones },

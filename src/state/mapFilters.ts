@@ -114,9 +114,9 @@ export function filteredView(a: Assessment, filters: MapFilters): FilteredView {
   return view;
 }
 
-/** Each finding's hazard as an index into a.sites (-1: none), once per assessment. */
+/** Each finding's hazard as an index into a.sites (-1: none), once per assessment (the filters and the map ask). */
 const hazardPositions = new WeakMap<Assessment, Int32Array>();
-function hazardAtOf(a: Assessment): Int32Array {
+export function hazardAtOf(a: Assessment): Int32Array {
   let at = hazardPositions.get(a);
   if (!at) hazardPositions.set(a, (at = Int32Array.from(a.violations, (v) => sitePosition(a, v.hazardId))));
   return at;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import { siteFilter, zoneFilter } from '../../src/map/filterExpressions';
+import { mapSources } from '../../src/map/mapData';
 import { filteredView, LEVEL_OR_NONE, NO_FILTERS, siteMatches, zoneMatches, type MapFilters, type SiteFacts } from '../../src/state/mapFilters';
 import type { Assessment } from '../../src/engine';
 import { decodeView, encodeView } from '../../src/state/viewHash';
@@ -45,6 +46,28 @@ describe('map filters', () => {
       const matches = zoneMatches({ level: z.level === 'none' ? null : z.level, name: z.name }, z.grid, f);
       expect(evaluates(zoneFilter(f), z)).toBe(matches);
     }), { numRuns: 500 });
+  });
+
+  it('draws a finding line exactly when the lists show the finding (the line carries the facts of its hazard site)', () => {
+    const site = fc.record({
+      level: fc.constantFrom('red', 'blue', null), role: fc.constantFrom('hazard', 'target', null),
+      domain: fc.constantFrom(...DOMAINS), district: fc.constantFrom(...DISTRICTS), category: fc.constantFrom(...CATEGORIES),
+    });
+    const assessment = fc.record({
+      sites: fc.array(site, { minLength: 1, maxLength: 20 }),
+      // hazard ids past the last site name no site (a finding whose hazard is not loaded)
+      violations: fc.array(fc.record({ h: fc.nat(24), t: fc.nat(19), status: fc.constantFrom('violation', 'borderline', 'not_assessed') }), { maxLength: 20 }),
+    }).map(({ sites, violations }) => ({
+      grid: null,
+      zones: [],
+      sites: sites.map((s, i) => ({ ...s, id: `S${i}`, lon: 118, lat: 32, geometry: { type: 'Point', coordinates: [118, 32] } })),
+      violations: violations.map((v) => ({ hazardId: `S${v.h}`, targetId: `S${v.t}`, status: v.status, closest: [[118, 32], [118.001, 32]] })),
+    }) as unknown as Assessment);
+    fc.assert(fc.property(assessment, filters, (a, f) => {
+      const lines = mapSources(a).violations.features;
+      const { violationShown } = filteredView(a, f);
+      lines.forEach((line, i) => expect(evaluates(siteFilter(f), line.properties as Record<string, unknown>)).toBe(violationShown[i] === 1));
+    }), { numRuns: 300 });
   });
 
   it('counts what it lists: the legend and layer-toggle counts equal the filtered lists', () => {
