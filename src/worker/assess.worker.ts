@@ -2,8 +2,9 @@
 import { assess, checkProposal, type Site } from '../engine';
 import { importSitesFile } from '../io';
 import { SITES_PER_MESSAGE, type EngineRequest, type EngineResponse } from './protocol';
+import { packSites } from './siteColumns';
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<EngineRequest>) => void) | null; postMessage(m: EngineResponse): void };
+const scope = self as unknown as { onmessage: ((e: MessageEvent<EngineRequest>) => void) | null; postMessage(m: EngineResponse, transfer?: Transferable[]): void };
 
 /** sites sent ahead of their request, by request id */
 const incoming = new Map<number, Site[]>();
@@ -35,10 +36,13 @@ scope.onmessage = async (e) => {
       request.kind === 'assess' ? assess(request.input, request.config, onProgress)
       : request.kind === 'proposal' ? checkProposal(request.proposal, request.sites, request.config)
       : await importSitesFile(request.file, request.bytes, { ...request.options, existingIds: new Set(request.options.existingIds) }, (s) => onProgress(s, 'import'));
-    // a large result's sites go in chunks, each its own task on the receiving side; the result follows without them
-    const sites = (result as { sites?: unknown[] }).sites;
+    // a large result's sites go in chunks of columns, each its own task on the receiving side; the result follows without them
+    const sites = (result as { sites?: Site[] }).sites;
     if (sites && sites.length > SITES_PER_MESSAGE) {
-      for (let i = 0; i < sites.length; i += SITES_PER_MESSAGE) scope.postMessage({ id: request.id, sitesChunk: sites.slice(i, i + SITES_PER_MESSAGE) });
+      for (let i = 0; i < sites.length; i += SITES_PER_MESSAGE) {
+        const { columns, transfer } = packSites(sites.slice(i, i + SITES_PER_MESSAGE));
+        scope.postMessage({ id: request.id, sitesColumns: columns }, transfer);
+      }
       scope.postMessage({ id: request.id, result: { ...result, sites: [] } as typeof result });
     } else {
       scope.postMessage({ id: request.id, result });

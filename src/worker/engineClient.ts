@@ -3,6 +3,7 @@ import { assess, checkProposal, type AssessConfig, type Assessment, type AssessI
 import { importSitesFile, type ImportOptions, type ImportResult } from '../io';
 import { SITES_PER_MESSAGE, type EngineRequest, type EngineResponse } from './protocol';
 import { createStringPool, type StringPool } from './stringPool';
+import { unpackSites } from './siteColumns';
 
 type Progress = (share: number, stage: string) => void;
 
@@ -39,10 +40,10 @@ export function createEngineClient(): EngineClient {
       const p = pending.get(e.data.id);
       if (!p) return;
       if ('progress' in e.data) return p.progress?.(e.data.progress, e.data.stage);
-      if ('sitesChunk' in e.data) {
+      if ('sitesColumns' in e.data) {
         p.sites ??= [];
         p.strings ??= createStringPool();
-        for (const s of e.data.sitesChunk) p.sites.push(p.strings.share(s as object));
+        for (const s of unpackSites(e.data.sitesColumns, p.strings)) p.sites.push(s);
         return;
       }
       pending.delete(e.data.id);

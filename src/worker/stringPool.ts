@@ -1,14 +1,14 @@
-// Repeated strings of records received from the worker, made one. A structured clone makes a fresh copy of every
-// string, so a million sites arrive with a million copies each of "Point", "加油站", "鼓楼区"...; on the main thread
-// those copies are what the garbage collector has to move while the page is in use (scavenges of 60–200 ms at
-// 1 000 000 sites). Sharing them right after receipt lets the copies die young, which costs the collector nothing.
+// Repeated strings of sites received from the worker, made one. A structured clone makes a fresh copy of every
+// string, so a million sites arrive with a million copies each of "加油站", "鼓楼区"...; on the main thread those
+// copies are what the garbage collector has to move while the page is in use. Sharing them right after receipt lets
+// the copies die young, which costs the collector nothing.
 
 /** A field stops being pooled once it has shown this many distinct values (ids, names, free text stay as they are). */
 const MAX_DISTINCT_PER_FIELD = 1_000;
 
 export interface StringPool {
-  /** `record` with its repeated string fields (and its geometry's type) replaced by shared copies, in place */
-  share<T extends object>(record: T): T;
+  /** the pool's copy of `value` for `field` (the value itself once the field has shown too many distinct values) */
+  string(field: string, value: string): string;
 }
 
 export function createStringPool(): StringPool {
@@ -26,16 +26,5 @@ export function createStringPool(): StringPool {
     pool.set(value, value);
     return value;
   };
-  return {
-    share(record) {
-      const r = record as Record<string, unknown>;
-      for (const key in r) {
-        const value = r[key];
-        if (typeof value === 'string') r[key] = shared(key, value);
-      }
-      const geometry = r.geometry as { type?: unknown } | undefined;
-      if (geometry && typeof geometry.type === 'string') geometry.type = shared('geometry.type', geometry.type);
-      return record;
-    },
-  };
+  return { string: shared };
 }

@@ -1,0 +1,124 @@
+// Sites from the worker to the page as columns, rebuilt on the page by one object literal per site.
+// Why: a structured clone of 5 000 site objects makes ~35 000 objects in the page's young generation, all kept, and at
+// 1 000 000 sites the scavenges that copy them were the page's longest tasks (60–200 ms). Sent as columns (ids, names
+// and other strings as arrays, coordinates and numbers as transferred Float64Arrays), the page builds each site from
+// a literal, and V8 moves a literal's allocations straight to the old generation once it sees they all survive
+// (allocation-site pretenuring); measured in docs/benchmarks.md.
+import type { Geometry } from 'geojson';
+import type { StringPool } from './stringPool';
+
+/** A field of the sites other than the head fields: numbers (NaN where absent) or any values (undefined where absent). */
+export type SiteColumn = { key: string; numbers: Float64Array } | { key: string; values: unknown[] };
+
+export interface SiteColumns {
+  n: number;
+  id: string[];
+  name: string[];
+  category: string[];
+  /** lon, lat of each site when every geometry is a plain Point; otherwise null and `geometries` holds them */
+  points: Float64Array | null;
+  geometries: Geometry[] | null;
+  /** the other fields, in the order the sites list them */
+  rest: SiteColumn[];
+}
+
+interface SiteLike {
+  id: string;
+  name: string;
+  category: string;
+  geometry: Geometry;
+}
+
+const HEAD = new Set(['id', 'name', 'category', 'geometry']);
+
+/** Sites as columns, and the buffers to transfer with them. Every site needs id, name, category and geometry. */
+export function packSites(sites: readonly SiteLike[]): { columns: SiteColumns; transfer: ArrayBuffer[] } {
+  const n = sites.length;
+  const points = sites.every(isPlainPoint) ? new Float64Array(2 * n) : null;
+  if (points) {
+    sites.forEach((s, i) => {
+      const [lon, lat] = (s.geometry as { coordinates: number[] }).coordinates;
+      points[2 * i] = lon!;
+      points[2 * i + 1] = lat!;
+    });
+  }
+  const rest = restKeys(sites).map((key): SiteColumn => {
+    const values = sites.map((s) => (s as unknown as Record<string, unknown>)[key]);
+    const numeric = values.every((v) => v === undefined || (typeof v === 'number' && !Number.isNaN(v)));
+    return numeric ? { key, numbers: Float64Array.from(values, (v) => (v === undefined ? NaN : (v as number))) } : { key, values };
+  });
+  const columns: SiteColumns = {
+    n,
+    id: sites.map((s) => s.id),
+    name: sites.map((s) => s.name),
+    category: sites.map((s) => s.category),
+    points,
+    geometries: points ? null : sites.map((s) => s.geometry),
+    rest,
+  };
+  const transfer = [points, ...rest.map((c) => ('numbers' in c ? c.numbers : null))].filter((a) => a !== null).map((a) => a.buffer as ArrayBuffer);
+  return { columns, transfer };
+}
+
+/** The sites again (head fields first, then the rest in their order); repeated strings shared through `pool`. */
+export function unpackSites<T>(c: SiteColumns, pool: StringPool): T[] {
+  const out: T[] = [];
+  const { points, geometries, rest } = c;
+  for (let i = 0; i < c.n; i++) {
+    const geometry = points ? { type: 'Point', coordinates: [points[2 * i], points[2 * i + 1]] } : geometries![i];
+    // one literal for every site: the allocation site V8 pretenures
+    const site: Record<string, unknown> = { id: c.id[i], name: c.name[i], category: pool.string('category', c.category[i]!), geometry };
+    for (const column of rest) {
+      if ('numbers' in column) {
+        const v = column.numbers[i]!;
+        if (!Number.isNaN(v)) site[column.key] = v;
+      } else {
+        const v = column.values[i];
+        if (v !== undefined) site[column.key] = typeof v === 'string' ? pool.string(column.key, v) : v;
+      }
+    }
+    out.push(site as T);
+  }
+  return out;
+}
+
+function isPlainPoint(s: SiteLike): boolean {
+  const g = s.geometry as { type?: unknown; coordinates?: unknown; bbox?: unknown };
+  if (g.type !== 'Point' || g.bbox !== undefined || Object.keys(g).length !== 2 || !Array.isArray(g.coordinates)) return false;
+  const c = g.coordinates as unknown[];
+  return c.length === 2 && typeof c[0] === 'number' && typeof c[1] === 'number';
+}
+
+/**
+ * The non-head keys of all sites in one order that keeps each site's own order (sites build their fields in a fixed
+ * order, but one site alone does not show where its fields sit among those it lacks): a topological sort of the
+ * "comes after" pairs the sites show, ties going to the key seen first.
+ */
+function restKeys(sites: readonly SiteLike[]): string[] {
+  const firstSeen: string[] = [];
+  const after = new Map<string, Set<string>>(); // key → keys some site lists right after it
+  for (const s of sites) {
+    let previous: string | null = null;
+    for (const key in s) {
+      if (HEAD.has(key)) continue;
+      if (!after.has(key)) {
+        after.set(key, new Set());
+        firstSeen.push(key);
+      }
+      if (previous !== null) after.get(previous)!.add(key);
+      previous = key;
+    }
+  }
+  const before = new Map(firstSeen.map((k) => [k, 0]));
+  for (const next of after.values()) for (const k of next) before.set(k, before.get(k)! + 1);
+  const order: string[] = [];
+  const placed = new Set<string>();
+  while (order.length < firstSeen.length) {
+    // the first key seen with nothing left before it (or, should sites disagree, the first key not yet placed)
+    const key = firstSeen.find((k) => !placed.has(k) && before.get(k) === 0) ?? firstSeen.find((k) => !placed.has(k))!;
+    placed.add(key);
+    order.push(key);
+    for (const k of after.get(key)!) before.set(k, before.get(k)! - 1);
+  }
+  return order;
+}

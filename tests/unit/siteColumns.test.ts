@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { packSites, unpackSites } from '../../src/worker/siteColumns';
+import { createStringPool } from '../../src/worker/stringPool';
+import { importSites } from '../../src/io';
+
+const point = fc.record({ type: fc.constant('Point' as const), coordinates: fc.tuple(fc.double({ noNaN: true }), fc.double({ noNaN: true })) }, { noNullPrototype: true });
+const polygon = fc.record({ type: fc.constant('Polygon' as const), coordinates: fc.constant([[[0, 0], [1, 0], [1, 1], [0, 0]]]) }, { noNullPrototype: true });
+// fields built in a fixed order, each one there or not, as the importer and the engine build them
+const site = fc.record(
+  {
+    id: fc.string(),
+    name: fc.string(),
+    category: fc.constantFrom('fuel_station', 'school', 'construction'),
+    geometry: fc.oneof({ weight: 4, arbitrary: point }, { weight: 1, arbitrary: polygon }),
+    district: fc.constantFrom('鼓楼区', '玄武区'),
+    likelihood: fc.integer({ min: 1, max: 5 }),
+    majorHazardR: fc.double({ noNaN: true }),
+    majorHazardItems: fc.array(fc.record({ q: fc.double({ noNaN: true }), Q: fc.double({ noNaN: true }), beta: fc.double({ noNaN: true }) }, { noNullPrototype: true }), { maxLength: 2 }),
+    controls: fc.string(),
+    fictitious: fc.boolean(),
+  },
+  { requiredKeys: ['id', 'name', 'category', 'geometry'], noNullPrototype: true },
+);
+
+/** across the worker boundary: packed, cloned with its buffers, unpacked */
+function roundTrip<T extends { id: string; name: string; category: string; geometry: never }>(sites: T[]): T[] {
+  const { columns, transfer } = packSites(sites as never);
+  return unpackSites<T>(structuredClone(columns, { transfer }), createStringPool());
+}
+
+describe('sites as columns across the worker boundary', () => {
+  it('give back equal sites with their fields in the same order, for any mix of fields and geometries', () => {
+    fc.assert(
+      fc.property(fc.array(site, { maxLength: 60 }), (sites) => {
+        const back = roundTrip(sites as never[]) as unknown as typeof sites;
+        expect(back).toStrictEqual(sites);
+        back.forEach((s, i) => expect(Object.keys(s)).toEqual(Object.keys(sites[i]!)));
+      }),
+    );
+  });
+
+  it('send plain points as one transferred Float64Array and numeric fields as typed arrays', () => {
+    const sites = [
+      { id: 'a', name: 'A', category: 'school', geometry: { type: 'Point', coordinates: [118.78, 32.04] }, likelihood: 3 },
+      { id: 'b', name: 'B', category: 'school', geometry: { type: 'Point', coordinates: [118.79, 32.05] } },
+    ];
+    const { columns, transfer } = packSites(sites as never);
+    expect(Array.from(columns.points!)).toEqual([118.78, 32.04, 118.79, 32.05]);
+    expect(columns.geometries).toBeNull();
+    expect(columns.rest).toHaveLength(1);
+    expect(Array.from((columns.rest[0] as { numbers: Float64Array }).numbers)).toEqual([3, NaN]);
+    expect(transfer).toHaveLength(2);
+    const back = unpackSites(structuredClone(columns, { transfer }), createStringPool());
+    expect(back).toStrictEqual(sites); // b gets no likelihood key: NaN marks an absent number
+  });
+
+  it('keep a point with a third coordinate or a bbox as it is', () => {
+    const sites = [
+      { id: 'a', name: 'A', category: 'school', geometry: { type: 'Point', coordinates: [118.78, 32.04, 12] } },
+      { id: 'b', name: 'B', category: 'school', geometry: { type: 'Point', coordinates: [118.79, 32.05], bbox: [118.79, 32.05, 118.79, 32.05] } },
+    ];
+    expect(packSites(sites as never).columns.points).toBeNull();
+    expect(roundTrip(sites as never[])).toStrictEqual(sites);
+  });
+
+  it('carry what the importer builds unchanged (a generated file with all the usual columns)', () => {
+    const header = '编号,名称,类别,经度,纬度,所属区域,可能性,严重性,管控措施,责任单位,最大储量';
+    const rows = Array.from({ length: 50 }, (_, i) => `S${i},站${i},${i % 2 ? '加油站' : '学校'},118.${70 + (i % 9)},32.0${i % 9},鼓楼区,${i % 3 ? `${1 + (i % 5)},2` : ','},巡查,${i % 4 ? '' : '某公司'},`);
+    const { sites, rejectedRows: { rows: rejected } } = importSites('s.csv', new TextEncoder().encode([header, ...rows].join('\n')), { crs: 'wgs84', zones: [] });
+    expect(rejected, JSON.stringify(rejected.slice(0, 2))).toEqual([]);
+    const back = roundTrip(sites as never[]);
+    expect(back).toStrictEqual(sites);
+    back.forEach((s, i) => expect(Object.keys(s)).toEqual(Object.keys(sites[i]!)));
+  });
+});
