@@ -41,7 +41,7 @@ export async function runAssess(args: AssessArgs): Promise<{ message: string }> 
   if (!args.sites?.length) throw new UsageError('--sites FILE is required (at least one)');
   if (!args.out) throw new UsageError('--out DIR is required');
   const crs = args.crs ?? 'auto';
-  if (!isCrsOption(crs)) throw new UsageError(`--crs "${crs}" is not one of auto, wgs84, cgcs2000, gcj02, bd09`);
+  if (!isCrsOption(crs)) throw new UsageError(`--crs "${crs}" is not one of auto, wgs84, cgcs2000, gcj02, bd09, cgcs2000_gk (Gauss–Krüger, zone number in the easting), cgcs2000_gk3_<75…135> (3° zone by central meridian)`);
   const grid = args.grid === undefined ? undefined : parseGrid(args.grid);
   if (grid && !args.zones) throw new UsageError('--grid needs --zones FILE.geojson: the study area the grid is laid over');
   if (args.dataDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.dataDate)) throw new UsageError(`--data-date "${args.dataDate}" is not YYYY-MM-DD`);

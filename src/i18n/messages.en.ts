@@ -347,6 +347,8 @@ export const en: Catalogue = {
   'crs.cgcs2000': 'CGCS2000 (Tianditu)',
   'crs.gcj02': 'GCJ-02 (Amap/Tencent)',
   'crs.bd09': 'BD-09 (Baidu)',
+  'crs.cgcs2000_gk': 'CGCS2000 Gauss–Krüger (zone number in the easting)',
+  'crs.cgcs2000_gk3': 'CGCS2000 Gauss–Krüger 3° zone, central meridian {cm}°',
 
   'report.region': 'Import report {file}',
   'report.counts': 'Read {rows} rows = accepted {accepted} + rejected {rejected}',

@@ -346,6 +346,8 @@ export const zhCN = {
   'crs.cgcs2000': 'CGCS2000 (天地图)',
   'crs.gcj02': 'GCJ-02 (高德/腾讯)',
   'crs.bd09': 'BD-09 (百度)',
+  'crs.cgcs2000_gk': 'CGCS2000 高斯-克吕格(东坐标含带号)',
+  'crs.cgcs2000_gk3': 'CGCS2000 高斯-克吕格 3° 带,中央子午线 {cm}°',
 
   'report.region': '导入报告 {file}',
   'report.counts': '读取 {rows} 行 = 接受 {accepted} + 拒绝 {rejected}',

@@ -1,19 +1,57 @@
-// Coordinate systems of imported layers, converted to WGS-84 with gcoord (GCJ-02 = Amap/Tencent, BD-09 = Baidu).
-// GCJ-02 and WGS-84 differ by 265–620 m in Chinese cities, BD-09 by 0.9–1.4 km: more than every setback.
+// Coordinate systems of imported layers, converted to WGS-84 with gcoord (GCJ-02 = Amap/Tencent, BD-09 = Baidu) and
+// proj4 (CGCS2000 Gauss–Krüger metres, io/gaussKruger.ts). GCJ-02 and WGS-84 differ by 265–620 m in Chinese cities,
+// BD-09 by 0.9–1.4 km: more than every setback.
 import gcoord from 'gcoord';
 import type { Geometry } from 'geojson';
+import { forEachPosition } from '../engine/geo/bbox';
+import { GK3_MERIDIANS, gaussKrugerToLonLat, gk3Meridian, isGkCrs, type GkCrs } from './gaussKruger';
 
-export const CRS_CHOICES = ['wgs84', 'cgcs2000', 'gcj02', 'bd09'] as const;
-export type Crs = (typeof CRS_CHOICES)[number];
+export const GEOGRAPHIC_CRS = ['wgs84', 'cgcs2000', 'gcj02', 'bd09'] as const;
+export type GeographicCrs = (typeof GEOGRAPHIC_CRS)[number];
+export type Crs = GeographicCrs | GkCrs;
 export type CrsOption = Crs | 'auto';
 
+/** Every CRS a file may be read in: lon/lat ones, then Gauss–Krüger with a zone number, then 3° zones by meridian. */
+export const CRS_CHOICES: readonly Crs[] = [...GEOGRAPHIC_CRS, 'cgcs2000_gk', ...GK3_MERIDIANS.map((cm) => `cgcs2000_gk3_${cm}` as const)];
+
 export function isCrsOption(v: string): v is CrsOption {
-  return v === 'auto' || (CRS_CHOICES as readonly string[]).includes(v);
+  return v === 'auto' || (GEOGRAPHIC_CRS as readonly string[]).includes(v) || isGkCrs(v);
 }
 
-/** Geometry in `crs` → WGS-84. CGCS2000 equals WGS-84 to well under a millimetre of latitude here (reference §4.1). */
-export function toWgs84(geometry: Geometry, crs: Crs): Geometry {
+/**
+ * The systems offered for reading a file again, of the same kind as the one it was read in: the other lon/lat ones
+ * (CGCS2000 reads as WGS-84), or for Gauss–Krüger the zone-number form and the neighbouring 3° zones.
+ */
+export function rereadChoices(current: Crs): Crs[] {
+  if (!isGkCrs(current)) return GEOGRAPHIC_CRS.filter((c) => c !== current && c !== 'cgcs2000');
+  const cm = gk3Meridian(current);
+  const near = cm === null ? [] : [cm - 3, cm + 3].filter((m) => GK3_MERIDIANS.includes(m)).map((m) => `cgcs2000_gk3_${m}` as const);
+  return cm === null ? [] : ['cgcs2000_gk', ...near];
+}
+
+/** Is `crs` a plane (metres) rather than lon/lat? */
+export const isProjectedCrs = (crs: Crs): crs is GkCrs => isGkCrs(crs);
+
+/**
+ * Geometry in `crs` → WGS-84. CGCS2000 equals WGS-84 to well under a millimetre of latitude here (reference §4.1).
+ * Null when a position is not of that CRS (Gauss–Krüger: not metres of that zone form).
+ */
+export function toWgs84(geometry: Geometry, crs: GeographicCrs): Geometry;
+export function toWgs84(geometry: Geometry, crs: Crs): Geometry | null;
+export function toWgs84(geometry: Geometry, crs: Crs): Geometry | null {
   if (crs === 'wgs84' || crs === 'cgcs2000') return geometry;
+  if (isGkCrs(crs)) return gaussKrugerGeometry(geometry, crs);
   const from = crs === 'gcj02' ? gcoord.GCJ02 : gcoord.BD09;
   return gcoord.transform(structuredClone(geometry) as never, from, gcoord.WGS84) as unknown as Geometry;
+}
+
+function gaussKrugerGeometry(geometry: Geometry, crs: GkCrs): Geometry | null {
+  const out = structuredClone(geometry);
+  let ok = true;
+  forEachPosition(out, (position) => {
+    const lonLat = ok ? gaussKrugerToLonLat(position[0]!, position[1]!, crs) : null;
+    if (!lonLat) return void (ok = false);
+    position.splice(0, position.length, lonLat[0], lonLat[1]); // a height, if any, is not kept: lon/lat only
+  });
+  return ok ? out : null;
 }

@@ -1,13 +1,14 @@
 // A site file (CSV or GeoJSON bytes) → accepted sites in WGS-84 + an import report that accounts for every row.
 import { sha256Hex } from './sha256';
-import type { Point } from 'geojson';
+import type { Geometry, Point } from 'geojson';
 import { bboxOf, representativePoint, zoneLocator, type Site, type Zone } from '../engine';
 import { decodeText, type TextEncodingName } from './decodeText';
 import { CANONICAL_FIELDS, mapColumns, type CanonicalField, type MappingOverride } from './columns';
 import { FileFormatError, forEachCsvRow, readGeoJsonRows, type RowTable, type SourceRow } from './readRows';
 import { readXlsxRows } from './readXlsxRows';
-import { validateSite, type FieldError, type RowValues } from './validateSite';
-import { CRS_CHOICES, toWgs84, type Crs, type CrsOption } from './crs';
+import { firstPosition, isMetres, lonLatOutsideChina, validateSite, type FieldError, type RowValues } from './validateSite';
+import { GEOGRAPHIC_CRS, isProjectedCrs, toWgs84, type Crs, type CrsOption } from './crs';
+import { GK3_MERIDIANS, hasZoneNumber } from './gaussKruger';
 
 /** The report's CRS evidence when the user chose the coordinate system (nothing was inferred). */
 export const CRS_GIVEN_BY_USER = '用户指定 (given)';
@@ -177,7 +178,11 @@ function createRowImporter(file: string, headers: string[], encoding: ImportFile
       const area = studyArea(options.zones);
       const sites: Site[] = [];
       for (const c of candidates) {
-        const geometry = toWgs84(c.site.geometry, crs);
+        const geometry = inWgs84(c.site.geometry, crs);
+        if (typeof geometry === 'string') {
+          reject({ line: c.line, cells: unpackCells(c.cells) }, [{ field: 'lon', reason: geometry }]);
+          continue;
+        }
         const [lon, lat] = representativePoint(geometry);
         if (area && (lon < area[0] || lat < area[1] || lon > area[2] || lat > area[3])) {
           reject({ line: c.line, cells: unpackCells(c.cells) }, [{ field: 'lon', reason: `位置 (${lon.toFixed(5)}, ${lat.toFixed(5)}) 在研究区范围之外 (outside the study area ± 10 km)` }]);
@@ -235,24 +240,65 @@ function studyArea(zones: Zone[]): [number, number, number, number] | null {
   return [Math.min(...b.map((x) => x[0])) - m, Math.min(...b.map((x) => x[1])) - m, Math.max(...b.map((x) => x[2])) + m, Math.max(...b.map((x) => x[3])) + m];
 }
 
+/** A site's geometry in WGS-84, or why it cannot be read in `crs` (degrees in a metres CRS or the reverse, a zone form that does not fit). */
+function inWgs84(g: Geometry, crs: Crs): Geometry | string {
+  const [x, y] = firstPosition(g)!;
+  const metres = isMetres(x, y);
+  if (metres && !isProjectedCrs(crs)) {
+    return `坐标 (${x}, ${y}) 像投影坐标(米),而坐标系为 ${crs}:请选择 CGCS2000 高斯-克吕格坐标系或转换为经纬度 (projected metres; choose a CGCS2000 Gauss–Krüger CRS or convert to degrees)`;
+  }
+  if (!metres && isProjectedCrs(crs)) return `坐标 (${x}, ${y}) 是经纬度,而坐标系为高斯-克吕格(米)(degrees in a Gauss–Krüger file)`;
+  const converted = toWgs84(g, crs);
+  if (!converted) {
+    return crs === 'cgcs2000_gk'
+      ? `坐标 (${x}, ${y}) 的东坐标没有带号:请选择中央子午线 (no zone number in the easting; choose the 3° zone's central meridian)`
+      : hasZoneNumber(x, y)
+        ? `坐标 (${x}, ${y}) 的东坐标带有带号:请选择「含带号」 (the easting carries a zone number; choose Gauss–Krüger with zone number)`
+        : `坐标 (${x}, ${y}) 不是该带的高斯-克吕格坐标 (not Gauss–Krüger metres of this zone)`;
+  }
+  if (metres) {
+    const [lon, lat] = firstPosition(converted)!;
+    const outside = lonLatOutsideChina(lon, lat);
+    if (outside) return outside;
+  }
+  return converted;
+}
+
 /**
  * Which CRS puts the points inside their stated districts (or, without a district column, inside the zones)?
- * Ties go to WGS-84; the evidence string shows the counts so the user can judge.
+ * Ties go to the first hypothesis (WGS-84); the evidence string shows the counts so the user can judge.
+ * Sites given in metres (most of them) are tested as Gauss–Krüger: the zone-number form when the eastings carry
+ * one (unambiguous even without zones), else the 3° zones whose central meridian is within 3° of the zones.
  */
 export function suggestCrs(sites: Site[], zones: Zone[]): { crs: Crs; evidence: string } {
-  if (zones.length === 0 || sites.length === 0) return { crs: 'wgs84', evidence: '无分区数据可作判断,按 WGS-84 (no zones to test against)' };
   const sample = sites.slice(0, 500);
-  const hypotheses: Crs[] = CRS_CHOICES.filter((c) => c !== 'cgcs2000');
+  const inMetres = sample.filter((s) => isMetres(...firstPosition(s.geometry)!));
+  const metres = inMetres.length * 2 > sample.length;
+  const zoned = metres && inMetres.filter((s) => hasZoneNumber(...firstPosition(s.geometry)!)).length * 2 > inMetres.length;
+  if (zoned) return { crs: 'cgcs2000_gk', evidence: '投影坐标(米),东坐标含带号 (Gauss–Krüger metres with the zone number in the easting)' };
+  if (zones.length === 0 || sites.length === 0) {
+    return metres
+      ? { crs: 'wgs84', evidence: '投影坐标(米)无带号,且无分区数据可判断中央子午线:请选择坐标系 (metres without zone numbers and no zones to test the central meridian: choose the CRS)' }
+      : { crs: 'wgs84', evidence: '无分区数据可作判断,按 WGS-84 (no zones to test against)' };
+  }
+  const hypotheses: Crs[] = metres ? nearbyMeridians(zones).map((cm) => `cgcs2000_gk3_${cm}` as const) : GEOGRAPHIC_CRS.filter((c) => c !== 'cgcs2000');
+  if (hypotheses.length === 0) return { crs: 'wgs84', evidence: '投影坐标(米),但分区不在中国境内 (metres, and the zones are outside China)' };
   const locate = zoneLocator(zones); // indexed: a city of 10 000 zones costs the same as one of 11
   const scores = hypotheses.map((crs) => {
     let hits = 0;
     for (const s of sample) {
-      const g = toWgs84({ type: 'Point', coordinates: representativePoint(s.geometry) }, crs) as Point;
-      const zone = locate(g.coordinates[0]!, g.coordinates[1]!);
+      const g = toWgs84({ type: 'Point', coordinates: representativePoint(s.geometry) }, crs) as Point | null;
+      const zone = g && locate(g.coordinates[0]!, g.coordinates[1]!);
       if (zone && (!s.district || zone.name === s.district || zone.name.startsWith(s.district) || s.district.startsWith(zone.name))) hits++;
     }
     return { crs, hits };
   });
   const best = scores.reduce((a, b) => (b.hits > a.hits ? b : a));
   return { crs: best.crs, evidence: scores.map((s) => `${s.crs} ${s.hits}/${sample.length}`).join(', ') + (sample.some((s) => s.district) ? ' 落在所述区内' : ' 落在研究区内') };
+}
+
+/** 3° central meridians within 3° of the zones' longitudes: the zones a city's plain eastings may be given in. */
+function nearbyMeridians(zones: Zone[]): number[] {
+  const area = studyArea(zones)!;
+  return GK3_MERIDIANS.filter((cm) => cm >= area[0] - 3 && cm <= area[2] + 3);
 }

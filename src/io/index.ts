@@ -4,7 +4,8 @@ export { mapColumns, normaliseHeader, headerSetKey, CANONICAL_FIELDS, type Canon
 export { forEachCsvRow, readGeoJsonRows, FileFormatError } from './readRows';
 export { CRS_GIVEN_BY_USER, importSites, importSitesFile, isXlsx, suggestCrs, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportFileReport, type ImportOptions, type ImportResult, type RejectedRows, type RowError } from './importSites';
 export { readZones } from './readZones';
-export { toWgs84, isCrsOption, CRS_CHOICES, type Crs, type CrsOption } from './crs';
+export { toWgs84, isCrsOption, isProjectedCrs, rereadChoices, CRS_CHOICES, GEOGRAPHIC_CRS, type Crs, type CrsOption, type GeographicCrs } from './crs';
+export { gk3Meridian } from './gaussKruger';
 export { toCsv, neutraliseCell, UTF8_BOM, type CsvColumn } from './csvWrite';
 export { sitesCsv, violationsCsv, violationTableColumns, zonesGeoJson, summaryJson, importReportJson, type InputDigest } from './assessmentFiles';
 export { sha256Hex } from './sha256';

@@ -3,6 +3,7 @@ import { wktToGeoJSON } from '@terraformer/wkt';
 import type { Geometry } from 'geojson';
 import { DEFAULT_PROFILE, resolveCategory, type Site, type VapourRecovery } from '../engine';
 import type { CanonicalField } from './columns';
+import { looksLikeGaussKruger } from './gaussKruger';
 import { parseDegrees } from './parseDegrees';
 
 export interface FieldError {
@@ -89,7 +90,10 @@ function readGeometry(v: RowValues, featureGeometry: Geometry | null | undefined
   return checkedGeometry({ type: 'Point', coordinates: [lon, lat] }, 'lon', errors);
 }
 
-/** Every position must be a lon/lat in China; projected metres and swapped columns are named as such. */
+/**
+ * Every position must be a lon/lat in China, or Gauss–Krüger metres (converted and range-checked once the file's CRS
+ * is known: `lonLatOutsideChina` then). Projected metres of another kind and swapped columns are named as such.
+ */
 function checkedGeometry(g: Geometry, field: string, errors: FieldError[]): Geometry | null {
   const first = firstPosition(g);
   if (!first) {
@@ -97,24 +101,32 @@ function checkedGeometry(g: Geometry, field: string, errors: FieldError[]): Geom
     return null;
   }
   const [x, y] = first;
-  if (Math.abs(x) > 360 || Math.abs(y) > 360) {
-    errors.push({ field, reason: `坐标 (${x}, ${y}) 像投影坐标(米),请转换为经纬度 (projected coordinates are not supported; expected degrees)` });
+  if (isMetres(x, y)) {
+    if (looksLikeGaussKruger(x, y)) return g;
+    errors.push({ field, reason: `坐标 (${x}, ${y}) 像投影坐标(米),但不是中国境内的 CGCS2000 高斯-克吕格坐标;请转换为经纬度 (projected coordinates of an unsupported kind; expected degrees or CGCS2000 Gauss–Krüger metres)` });
     return null;
   }
-  const inChina = (lon: number, lat: number) => lon >= CHINA.minLon && lon <= CHINA.maxLon && lat >= CHINA.minLat && lat <= CHINA.maxLat;
-  if (!inChina(x, y)) {
-    errors.push({
-      field,
-      reason: inChina(y, x)
-        ? `经纬度疑似互换 (${x}, ${y}):经度应在前 (longitude and latitude look swapped)`
-        : `坐标 (${x}, ${y}) 不在中国范围内 (expected lon 73–136, lat 3–54)`,
-    });
+  const outside = lonLatOutsideChina(x, y);
+  if (outside) {
+    errors.push({ field, reason: outside });
     return null;
   }
   return g;
 }
 
-function firstPosition(g: Geometry): [number, number] | null {
+/** Numbers too large for degrees: metres of a projection. */
+export const isMetres = (x: number, y: number): boolean => Math.abs(x) > 360 || Math.abs(y) > 360;
+
+/** Why a lon/lat is not in China (swapped columns named as such), or null when it is. */
+export function lonLatOutsideChina(lon: number, lat: number): string | null {
+  const inChina = (x: number, y: number) => x >= CHINA.minLon && x <= CHINA.maxLon && y >= CHINA.minLat && y <= CHINA.maxLat;
+  if (inChina(lon, lat)) return null;
+  return inChina(lat, lon)
+    ? `经纬度疑似互换 (${lon}, ${lat}):经度应在前 (longitude and latitude look swapped)`
+    : `坐标 (${lon}, ${lat}) 不在中国范围内 (expected lon 73–136, lat 3–54)`;
+}
+
+export function firstPosition(g: Geometry): [number, number] | null {
   let c: unknown = (g as { coordinates?: unknown }).coordinates;
   while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
   if (!Array.isArray(c) || c.length < 2 || !c.every((n) => typeof n === 'number' && Number.isFinite(n))) return null;

@@ -1,11 +1,11 @@
 // Load site files: CSV (UTF-8/GBK, Chinese headers) or GeoJSON, with the coordinate system stated or suggested.
 import { useId } from 'react';
-import { CRS_CHOICES, siteTemplateCsv, siteTemplateXlsx, type CrsOption, type TextEncodingName } from '../io';
+import { CRS_CHOICES, rereadChoices, siteTemplateCsv, siteTemplateXlsx, type CrsOption, type TextEncodingName } from '../io';
 import { downloadBytes, downloadText } from './download';
 import { useActions, useAppState } from './AppContext';
 import { ImportReportView } from './ImportReportView';
 import { ColumnMappingEditor } from './ColumnMappingEditor';
-import { useT } from './i18n';
+import { crsLabel, useT } from './i18n';
 
 const ENCODING_LABEL: Record<TextEncodingName, string> = { 'utf-8': 'UTF-8', gb18030: 'GBK/GB18030', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE' };
 
@@ -28,7 +28,7 @@ export function DataPanel() {
       <h2 id={`${inputId}-h`}>{t('data.title')}</h2>
       <label htmlFor={crsId}>{t('data.crs')}</label>{' '}
       <select id={crsId} value={importCrs} onChange={(e) => actions.setImportCrs(e.target.value as CrsOption)}>
-        {(['auto', ...CRS_CHOICES] as CrsOption[]).map((c) => <option key={c} value={c}>{t(`crs.${c}`)}</option>)}
+        {(['auto', ...CRS_CHOICES] as CrsOption[]).map((c) => <option key={c} value={c}>{crsLabel(t, c)}</option>)}
       </select>
       {' '}<label htmlFor={encodingId}>{t('data.encoding')}</label>{' '}
       <select id={encodingId} value={importEncoding ?? ''} onChange={(e) => actions.setImportEncoding((e.target.value || undefined) as TextEncodingName | undefined)}>
@@ -61,8 +61,8 @@ export function DataPanel() {
           {d.bytes && (
             <p className="meta">
               {t('data.rereadAs')}{' '}
-              {CRS_CHOICES.filter((c) => c !== d.report.crs && c !== 'cgcs2000').map((c) => (
-                <button key={c} type="button" className="link" onClick={() => void actions.reimportDataset(d.id, c)}>{t(`crs.${c}`)}</button>
+              {rereadChoices(d.report.crs).map((c) => (
+                <button key={c} type="button" className="link" onClick={() => void actions.reimportDataset(d.id, c)}>{crsLabel(t, c)}</button>
               ))}
             </p>
           )}

@@ -1,9 +1,9 @@
 // One file's import report: every row accounted for, rejections with line, field and reason.
-import { CRS_GIVEN_BY_USER, type ImportFileReport, type RejectedRows } from '../io';
+import { CRS_GIVEN_BY_USER, isProjectedCrs, type ImportFileReport, type RejectedRows } from '../io';
 import { toCsv } from '../io/csvWrite';
 import { useId } from 'react';
 import { Message } from './Message';
-import { useT } from './i18n';
+import { crsLabel, useT } from './i18n';
 import { downloadText } from './download';
 
 const ENCODING_LABEL: Record<string, string> = { 'utf-8': 'UTF-8', gb18030: 'GBK/GB18030', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', json: 'JSON (UTF-8)' };
@@ -39,7 +39,7 @@ export function ImportReportView({ report, rejectedRows, onSheet }: { report: Im
             rejected: <b data-testid="rejected">{report.rejected}</b>,
           }}
         />
-        <span className="meta">{t('report.encodingCrs', { encoding: ENCODING_LABEL[report.encoding] ?? report.encoding, crs: report.crs.toUpperCase() })}</span>
+        <span className="meta">{t('report.encodingCrs', { encoding: ENCODING_LABEL[report.encoding] ?? report.encoding, crs: isProjectedCrs(report.crs) ? crsLabel(t, report.crs) : report.crs.toUpperCase() })}</span>
       </p>
       {report.sheets && report.sheets.length > 1 && (
         <p className="meta">

@@ -2,7 +2,7 @@
 // in any supported CRS), and the verdict against everything loaded, with the rule and source of each finding.
 import { useEffect, useState } from 'react';
 import { CATEGORIES, categoryByCode, type VapourRecovery } from '../engine';
-import { CRS_CHOICES, toWgs84, type Crs } from '../io';
+import { GEOGRAPHIC_CRS, toWgs84, type GeographicCrs } from '../io';
 import type { ProposalDraft } from '../state/actions';
 import { siteName } from '../state/siteLookup';
 import { useActions, useAppState } from './AppContext';
@@ -18,7 +18,7 @@ export function WhatIfPanel() {
   const [draft, setDraft] = useState<ProposalDraft>(() => ({ id: 'PROPOSED-1', name: t('whatif.defaultName'), category: 'fuel_station' }));
   const [lon, setLon] = useState('');
   const [lat, setLat] = useState('');
-  const [crs, setCrs] = useState<Crs>('wgs84');
+  const [crs, setCrs] = useState<GeographicCrs>('wgs84');
   const [coordError, setCoordError] = useState<string | null>(null);
   const role = categoryByCode(draft.category)?.role;
 
@@ -99,7 +99,7 @@ export function WhatIfPanel() {
         <label htmlFor="wi-lon">{t('whatif.lon')}</label> <input id="wi-lon" size={11} value={lon} onChange={(e) => setLon(e.target.value)} />{' '}
         <label htmlFor="wi-lat">{t('whatif.lat')}</label> <input id="wi-lat" size={10} value={lat} onChange={(e) => setLat(e.target.value)} />{' '}
         <label htmlFor="wi-crs">{t('whatif.crs')}</label>{' '}
-        <select id="wi-crs" value={crs} onChange={(e) => setCrs(e.target.value as Crs)}>{CRS_CHOICES.map((c) => <option key={c} value={c}>{c.toUpperCase()}</option>)}</select>{' '}
+        <select id="wi-crs" value={crs} onChange={(e) => setCrs(e.target.value as GeographicCrs)}>{GEOGRAPHIC_CRS.map((c) => <option key={c} value={c}>{c.toUpperCase()}</option>)}</select>{' '}
         <button type="button" onClick={placeTyped}>{t('whatif.checkCoordinates')}</button>
         {coordError && <p role="alert" className="error">{coordError}</p>}
       </fieldset>

@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import { categoryByCode, type Level, type RuleVocabulary, type ViolationStatus } from '../engine';
 import { translator, type Locale, type Translate } from '../i18n/translate';
+import { gk3Meridian, type CrsOption, type GeographicCrs } from '../io';
 import { useAppState } from './AppContext';
 
 export function useLocale(): Locale {
@@ -20,6 +21,12 @@ export function levelLabel(t: Translate, level: Level | null): string {
 
 export function statusLabel(t: Translate, status: ViolationStatus | 'compliant'): string {
   return t(`status.${status}`);
+}
+
+/** A coordinate system's name: the 3° Gauss–Krüger zones are one message with their central meridian. */
+export function crsLabel(t: Translate, crs: CrsOption): string {
+  const cm = gk3Meridian(crs);
+  return cm !== null ? t('crs.cgcs2000_gk3', { cm }) : t(`crs.${crs as 'auto' | GeographicCrs | 'cgcs2000_gk'}`);
 }
 
 export function categoryLabel(locale: Locale, code: string): string {
