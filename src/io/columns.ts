@@ -11,8 +11,9 @@ const ALIASES: Record<CanonicalField, string[]> = {
   id: ['id', '编号', '代码', '风险点编号', '单位编号', '唯一编号'],
   name: ['name', '名称', '单位名称', '风险点名称', '场所名称', '站点名称'],
   category: ['category', '类别', '类型', '风险点类别', '场所类别', '分类'],
-  lon: ['lon', 'lng', 'long', 'longitude', 'x', '经度', '东经'],
-  lat: ['lat', 'latitude', 'y', '纬度', '北纬'],
+  // plane coordinates too: which of the two is the easting is told by size (io/gaussKruger), as surveyors' X is north
+  lon: ['lon', 'lng', 'long', 'longitude', 'x', '经度', '东经', 'x坐标', 'easting', '东坐标', '横坐标'],
+  lat: ['lat', 'latitude', 'y', '纬度', '北纬', 'y坐标', 'northing', '北坐标', '纵坐标'],
   wkt: ['wkt', 'geometry', 'geom', 'the_geom', '几何', '空间信息'],
   district: ['district', '所属区域', '所属区', '区域', '行政区', '区县', '所在区', '所属区县'],
   domain: ['domain', '行业领域', '行业', '领域'],

@@ -58,7 +58,7 @@ export function DataPanel() {
         <div key={d.id} className="dataset">
           <ImportReportView report={d.report} rejectedRows={d.rejectedRows} onSheet={d.bytes ? (sheet) => void actions.reimportDataset(d.id, importCrs, undefined, sheet) : undefined} />
           {d.bytes && <ColumnMappingEditor key={`${d.id}:${(d.report.columnFields ?? []).join()}`} report={d.report} onApply={(m) => void actions.remapDataset(d.id, m)} />}
-          {d.bytes && (
+          {d.bytes && rereadChoices(d.report.crs).length > 0 && (
             <p className="meta">
               {t('data.rereadAs')}{' '}
               {rereadChoices(d.report.crs).map((c) => (

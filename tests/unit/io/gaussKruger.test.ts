@@ -70,14 +70,15 @@ describe('importing a site file in Gauss–Krüger metres', () => {
     { id: 'G4', district: '浦口区', lonLat: [118.6, 32.1] },
   ] as const;
   const forward = (cm: number, [lon, lat]: readonly number[]) => proj4('WGS84', `+proj=tmerc +lat_0=0 +lon_0=${cm} +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs`, [lon!, lat!]);
-  const csv = (rows: string[]) => new TextEncoder().encode(['编号,名称,类别,X,Y,所属区域', ...rows].join('\n'));
+  const csv = (rows: string[], header = '编号,名称,类别,X,Y,所属区域') => new TextEncoder().encode([header, ...rows].join('\n'));
 
   it('zone number in the easting, X = northing (survey order): suggested without help, every point where it belongs', () => {
     const rows = places.map((p) => {
       const [e, n] = forward(120, p.lonLat);
       return `${p.id},${p.district}点,学校,${n!.toFixed(3)},${(40_000_000 + e!).toFixed(3)},${p.district}`;
     });
-    const { sites, report } = importSites('gk.csv', csv(rows), { crs: 'auto', zones: [] });
+    const { sites, report } = importSites('gk.csv', csv(rows, '编号,名称,类别,X坐标(北),Y坐标(东),所属区域'), { crs: 'auto', zones: [] });
+    expect(report.unmappedColumns).toEqual([]);
     expect(report.crs).toBe('cgcs2000_gk');
     expect(report.crsEvidence).toMatch(/带号/);
     expect(report.accepted).toBe(4);
