@@ -7,6 +7,7 @@ import { createActions } from '../../src/state/actions';
 import { createEngineClient } from '../../src/worker/engineClient';
 import { AppContext } from '../../src/ui/AppContext';
 import { DataPanel } from '../../src/ui/DataPanel';
+import { demoZones } from '../helpers/files';
 import { Legend } from '../../src/ui/Legend';
 
 function renderPanels() {
@@ -74,6 +75,33 @@ describe('correcting the coordinate system', () => {
     const after = (store.getState().datasets[0]!.sites[0]!.geometry as { coordinates: number[] }).coordinates;
     expect(after[0]).toBeLessThan(before[0]! - 0.003);
     expect(store.getState().datasets).toHaveLength(1);
+  });
+});
+
+describe('Gauss–Krüger survey files', () => {
+  it('reads eastings with a zone number without being told, in surveyors\' X = north order', async () => {
+    renderPanels();
+    await userEvent.upload(screen.getByLabelText(/上传风险点/), fileOf('tests/fixtures/sites-gk-zoned.csv', 'sites-gk-zoned.csv'));
+    const report = await screen.findByRole('region', { name: '导入报告 sites-gk-zoned.csv' });
+    expect(report).toHaveTextContent('坐标系 CGCS2000 高斯-克吕格(东坐标含带号)');
+    expect(within(report).getByTestId('accepted')).toHaveTextContent('4');
+    expect(report).toHaveTextContent('经纬度疑似互换'); // the one row in degrees
+  });
+
+  it('suggests the 3° zone that puts plain eastings in their districts, and re-reads them in a neighbouring zone on request', async () => {
+    const { store } = renderPanels();
+    store.setState({ zones: demoZones() });
+    await userEvent.upload(screen.getByLabelText(/上传风险点/), fileOf('tests/fixtures/sites-gk3-117.csv', 'sites-gk3-117.csv'));
+    const report = await screen.findByRole('region', { name: '导入报告 sites-gk3-117.csv' });
+    expect(report).toHaveTextContent('中央子午线 117°');
+    expect(report).toHaveTextContent('cgcs2000_gk3_117 4/4');
+    expect(within(report).getByTestId('accepted')).toHaveTextContent('4');
+    // read as zone 120° the same numbers land ≈ 3° east of Nanjing: every row is then outside the study area
+    await userEvent.click(screen.getByRole('button', { name: 'CGCS2000 高斯-克吕格 3° 带,中央子午线 120°' }));
+    await expect.poll(() => store.getState().datasets[0]!.report.crs, { timeout: 5_000 }).toBe('cgcs2000_gk3_120');
+    expect(await screen.findByRole('region', { name: '导入报告 sites-gk3-117.csv' })).toHaveTextContent('坐标系 CGCS2000 高斯-克吕格 3° 带,中央子午线 120°');
+    expect(store.getState().datasets[0]!.report).toMatchObject({ crs: 'cgcs2000_gk3_120', accepted: 0, rejected: 4 });
+    expect(store.getState().datasets[0]!.report.errors[0]!.reason).toMatch(/研究区范围之外/);
   });
 });
 
