@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util';
 import { runAssess, UsageError, InputError } from './runAssess';
 
 const USAGE = `usage:
-  npm run cli -- assess --sites FILE [--sites FILE …] [--zones FILE.geojson] [--crs auto|wgs84|cgcs2000|gcj02|bd09]
-                        [--method FILE.json] [--rules FILE.json|.csv] [--data-date YYYY-MM-DD]
+  npm run cli -- assess --sites FILE [--sites FILE …] [--zones FILE.geojson] [--crs auto|wgs84|cgcs2000|gcj02|bd09|cgcs2000_gk|cgcs2000_gk3_CM]
+                        [--category CATEGORY] [--method FILE.json] [--rules FILE.json|.csv] [--data-date YYYY-MM-DD]
                         [--grid square:METRES|hex:METRES] --out DIR
   npm run cli -- whitepaper <same options> [--previous SUMMARY.json] [--title TEXT] [--attribution TEXT] --out DIR`;
 
@@ -23,6 +23,7 @@ async function main(argv: string[]): Promise<number> {
         sites: { type: 'string', multiple: true },
         zones: { type: 'string' },
         crs: { type: 'string', default: 'auto' },
+        category: { type: 'string' },
         method: { type: 'string' },
         rules: { type: 'string' },
         out: { type: 'string' },

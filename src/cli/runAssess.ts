@@ -4,10 +4,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { defaultAttribution } from '../figures/attribution';
 import {
-  assess, ConfigError, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, type MethodProfile, type Site, type Zone,
+  assess, ConfigError, resolveCategory, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, type MethodProfile, type Site, type Zone,
 } from '../engine';
 import {
-  BinaryFileError, FileFormatError, importSitesFile, isCrsOption, readRuleTable, readZones, sha256Hex, type ImportFileReport, type InputDigest,
+  ALL_ROWS_CATEGORY, BinaryFileError, FileFormatError, importSitesFile, isCrsOption, readRuleTable, readZones, sha256Hex, type ImportFileReport, type InputDigest,
 } from '../io';
 import { readPreviousSummary, SummaryFileError } from '../io/previousSummary';
 import { assessFiles, whitepaperTitle, type OutputFile } from '../whitepaper/bundle';
@@ -20,6 +20,8 @@ export interface AssessArgs {
   sites?: string[];
   zones?: string;
   crs?: string;
+  /** the category of every row of a site file that has no category column (code or name) */
+  category?: string;
   method?: string;
   rules?: string;
   out?: string;
@@ -42,6 +44,9 @@ export async function runAssess(args: AssessArgs): Promise<{ message: string }> 
   if (!args.out) throw new UsageError('--out DIR is required');
   const crs = args.crs ?? 'auto';
   if (!isCrsOption(crs)) throw new UsageError(`--crs "${crs}" is not one of auto, wgs84, cgcs2000, gcj02, bd09, cgcs2000_gk (Gauss–Krüger, zone number in the easting), cgcs2000_gk3_<75…135> (3° zone by central meridian)`);
+  const allRowsCategory = args.category === undefined ? undefined : resolveCategory(args.category);
+  if (args.category !== undefined && !allRowsCategory) throw new UsageError(`--category "${args.category}" is not a category code or name (e.g. fuel_station, 加油站, 学校)`);
+  const mapping = allRowsCategory ? { [ALL_ROWS_CATEGORY]: allRowsCategory.code } : undefined;
   const grid = args.grid === undefined ? undefined : parseGrid(args.grid);
   if (grid && !args.zones) throw new UsageError('--grid needs --zones FILE.geojson: the study area the grid is laid over');
   if (args.dataDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.dataDate)) throw new UsageError(`--data-date "${args.dataDate}" is not YYYY-MM-DD`);
@@ -75,7 +80,7 @@ export async function runAssess(args: AssessArgs): Promise<{ message: string }> 
   for (const path of args.sites) {
     const bytes = await read(path);
     const { sites: accepted, report } = await guardAsync(path, () =>
-      importSitesFile(basename(path), bytes, { crs, zones, existingIds: new Set(sites.map((s) => s.id)) }),
+      importSitesFile(basename(path), bytes, { crs, zones, existingIds: new Set(sites.map((s) => s.id)), ...(mapping ? { mapping } : {}) }),
     );
     sites.push(...accepted);
     reports.push(report);

@@ -378,6 +378,8 @@ export const en: Catalogue = {
   'mapping.nthColumn': '(column {n})',
   'mapping.columnReadAs': 'Read column “{header}” as',
   'mapping.ignore': 'Ignore',
+  'mapping.allRowsCategory': 'No category column; category of every row:',
+  'mapping.noAllRowsCategory': '(none)',
   'mapping.apply': 'Read again with this mapping and remember it',
   'field.id': 'Id',
   'field.name': 'Name',

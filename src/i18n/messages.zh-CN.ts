@@ -377,6 +377,8 @@ export const zhCN = {
   'mapping.nthColumn': '(第 {n} 列)',
   'mapping.columnReadAs': '列「{header}」读作',
   'mapping.ignore': '忽略',
+  'mapping.allRowsCategory': '文件中没有类别列,所有行的类别:',
+  'mapping.noAllRowsCategory': '(不指定)',
   'mapping.apply': '按此对应重新读取并记住',
   'field.id': '编号',
   'field.name': '名称',

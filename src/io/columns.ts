@@ -55,14 +55,21 @@ export interface ColumnMapping {
   unmapped: string[];
 }
 
-/** A user's correction: source header → canonical field, or null to ignore the column. */
-export type MappingOverride = Record<string, CanonicalField | null>;
+/**
+ * A user's correction: source header → canonical field, or null to ignore the column. One reserved entry,
+ * `ALL_ROWS_CATEGORY`, holds a category for every row of a file that has no category column (a list of petrol
+ * stations exported from a map app, say); it is remembered with the rest.
+ */
+export type MappingOverride = Record<string, CanonicalField | string | null>;
+
+/** The reserved entry of a mapping: no header can be it (it holds a NUL). */
+export const ALL_ROWS_CATEGORY = '\u0000category';
 
 export function mapColumns(headers: string[], override: MappingOverride = {}): ColumnMapping {
   const fields: ColumnMapping['fields'] = {};
   const unmapped: string[] = [];
   headers.forEach((h, i) => {
-    const chosen = Object.prototype.hasOwnProperty.call(override, h) ? override[h] : undefined;
+    const chosen = Object.prototype.hasOwnProperty.call(override, h) ? (override[h] as CanonicalField | null) : undefined;
     const f = chosen !== undefined ? chosen : (lookup.get(normaliseHeader(h)) ?? lookup.get(normaliseHeader(h).replace(/_/g, '')));
     if (f && fields[f] === undefined) fields[f] = i;
     else if (h.trim() !== '') unmapped.push(h.trim());

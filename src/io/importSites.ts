@@ -3,7 +3,7 @@ import { sha256Hex } from './sha256';
 import type { Geometry, Point } from 'geojson';
 import { bboxOf, representativePoint, zoneLocator, type Site, type Zone } from '../engine';
 import { decodeText, type TextEncodingName } from './decodeText';
-import { CANONICAL_FIELDS, mapColumns, type CanonicalField, type MappingOverride } from './columns';
+import { ALL_ROWS_CATEGORY, CANONICAL_FIELDS, mapColumns, type CanonicalField, type MappingOverride } from './columns';
 import { FileFormatError, forEachCsvRow, readGeoJsonRows, type RowTable, type SourceRow } from './readRows';
 import { readXlsxRows } from './readXlsxRows';
 import { firstPosition, isMetres, lonLatOutsideChina, validateSite, type FieldError, type RowValues } from './validateSite';
@@ -29,6 +29,8 @@ export interface ImportFileReport {
   warnings: RowError[];
   unmappedColumns: string[];
   crsEvidence: string;
+  /** the category the user gave every row of a file without a category column */
+  allRowsCategory?: string;
   /** the source's headers and the field each one was read as (null: ignored); absent in projects saved before them */
   headers?: string[];
   columnFields?: (CanonicalField | null)[];
@@ -140,6 +142,11 @@ interface RowImporter {
  */
 function createRowImporter(file: string, headers: string[], encoding: ImportFileReport['encoding'], options: ImportOptions): RowImporter {
   const mapping = mapColumns(headers, options.mapping);
+  // a file without a category column may be given one category for all rows; one without an id column gets ids
+  // made from its name and line numbers (stable across re-reads of the same file), with a warning that says so
+  const allRowsCategory = mapping.fields.category === undefined ? (options.mapping?.[ALL_ROWS_CATEGORY] ?? undefined) : undefined;
+  const idsFromLines = mapping.fields.id === undefined;
+  const stem = file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
   const fieldOfColumn = headers.map((_, i) => (Object.entries(mapping.fields).find(([, col]) => col === i)?.[0] as CanonicalField | undefined) ?? null);
   const errors: RowError[] = [];
   const warnings: RowError[] = [];
@@ -159,6 +166,8 @@ function createRowImporter(file: string, headers: string[], encoding: ImportFile
         const i = mapping.fields[f];
         if (i !== undefined) values[f] = row.cells[i] ?? '';
       }
+      if (allRowsCategory) values.category = allRowsCategory;
+      if (idsFromLines) values.id = `${stem}-${row.line}`;
       const outcome = validateSite(values, row.geometry);
       if ('errors' in outcome) return reject(row, outcome.errors);
       const id = outcome.site.id;
@@ -191,6 +200,9 @@ function createRowImporter(file: string, headers: string[], encoding: ImportFile
         c.site.geometry = geometry;
         sites.push(c.site);
       }
+      if (idsFromLines && rows > 0) {
+        warnings.unshift({ line: 1, field: 'id', reason: `文件没有编号列:编号按文件名与行号生成(如「${stem}-2」);如有编号列,请在「列对应」中指定 (no id column: ids made from the file name and line number; map the id column if there is one)` });
+      }
       errors.sort((a, b) => a.line - b.line);
       rejected.sort((a, b) => a.line - b.line);
       return {
@@ -207,6 +219,7 @@ function createRowImporter(file: string, headers: string[], encoding: ImportFile
           warnings,
           unmappedColumns: mapping.unmapped,
           crsEvidence: evidence,
+          ...(allRowsCategory ? { allRowsCategory } : {}),
           headers,
           columnFields: fieldOfColumn,
         },
@@ -276,7 +289,8 @@ export function suggestCrs(sites: Site[], zones: Zone[]): { crs: Crs; evidence: 
   const metres = inMetres.length * 2 > sample.length;
   const zoned = metres && inMetres.filter((s) => hasZoneNumber(...firstPosition(s.geometry)!)).length * 2 > inMetres.length;
   if (zoned) return { crs: 'cgcs2000_gk', evidence: '投影坐标(米),东坐标含带号 (Gauss–Krüger metres with the zone number in the easting)' };
-  if (zones.length === 0 || sites.length === 0) {
+  if (sites.length === 0) return { crs: 'wgs84', evidence: '没有可用于判断的行,按 WGS-84 (no valid rows to judge from)' };
+  if (zones.length === 0) {
     return metres
       ? { crs: 'wgs84', evidence: '投影坐标(米)无带号,且无分区数据可判断中央子午线:请选择坐标系 (metres without zone numbers and no zones to test the central meridian: choose the CRS)' }
       : { crs: 'wgs84', evidence: '无分区数据可作判断,按 WGS-84 (no zones to test against)' };

@@ -1,6 +1,6 @@
 // The io layer's public surface.
 export { decodeText, detectEncoding, BinaryFileError, type TextEncodingName } from './decodeText';
-export { mapColumns, normaliseHeader, headerSetKey, CANONICAL_FIELDS, type CanonicalField, type MappingOverride } from './columns';
+export { mapColumns, normaliseHeader, headerSetKey, ALL_ROWS_CATEGORY, CANONICAL_FIELDS, type CanonicalField, type MappingOverride } from './columns';
 export { forEachCsvRow, readGeoJsonRows, FileFormatError } from './readRows';
 export { CRS_GIVEN_BY_USER, importSites, importSitesFile, isXlsx, suggestCrs, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportFileReport, type ImportOptions, type ImportResult, type RejectedRows, type RowError } from './importSites';
 export { readZones } from './readZones';

@@ -3,7 +3,7 @@ import {
   defaultConfig, DEFAULT_RULES, parseMethodProfile, RISK_MATRIX_METHODS, withMatrix, type AssessConfig, type MethodProfile, type SetbackRule,
   type SetbackRuleTable, type Site, type Zone,
 } from '../engine';
-import { importSitesFile, readRuleTable, readZones, sha256Hex, type CrsOption, type MappingOverride, type Project, type TextEncodingName } from '../io';
+import { CRS_GIVEN_BY_USER, importSitesFile, readRuleTable, readZones, sha256Hex, type CrsOption, type MappingOverride, type Project, type TextEncodingName } from '../io';
 import { rememberedMapping, rememberMapping } from './columnMappings';
 import { CancelledError, type EngineClient } from '../worker/engineClient';
 import { selectionStillIn, sitesOf, type AppStore, type Dataset, type Picking, type ProjectMeta, type Selection, type Zoning } from './store';
@@ -172,7 +172,8 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       const d = store.getState().datasets.find((x) => x.id === id);
       if (!d?.report.headers) return;
       await rememberMapping(d.report.headers, mapping).catch(() => undefined);
-      await this.reimportDataset(id, d.report.crs, mapping);
+      // a suggested CRS is suggested again from the rows the new mapping reads (the first reading may have had none)
+      await this.reimportDataset(id, d.report.crsEvidence === CRS_GIVEN_BY_USER ? d.report.crs : 'auto', mapping);
     },
     async removeDataset(id) {
       store.setState({ datasets: store.getState().datasets.filter((d) => d.id !== id) });

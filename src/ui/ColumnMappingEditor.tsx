@@ -1,14 +1,21 @@
 // The column-mapping step: every source header with the field it was read as; the user corrects it, the file is read
 // again that way, and the choice is remembered for files with the same headers.
 import { useState } from 'react';
-import { CANONICAL_FIELDS, type CanonicalField, type ImportFileReport, type MappingOverride } from '../io';
-
-import { useT } from './i18n';
+import { CATEGORIES } from '../engine';
+import { ALL_ROWS_CATEGORY, CANONICAL_FIELDS, type CanonicalField, type ImportFileReport, type MappingOverride } from '../io';
+import { categoryLabel, useLocale, useT } from './i18n';
 
 export function ColumnMappingEditor({ report, onApply }: { report: ImportFileReport; onApply: (mapping: MappingOverride) => void }) {
   const t = useT();
+  const locale = useLocale();
   const headers = report.headers ?? [];
   const [fields, setFields] = useState<(CanonicalField | null)[]>(report.columnFields ?? headers.map(() => null));
+  const [allRowsCategory, setAllRowsCategory] = useState(report.allRowsCategory ?? '');
+  const apply = (): void => {
+    const mapping: MappingOverride = Object.fromEntries(headers.map((h, i) => [h, fields[i] ?? null]));
+    if (!fields.includes('category') && allRowsCategory) mapping[ALL_ROWS_CATEGORY] = allRowsCategory;
+    onApply(mapping);
+  };
   const needsAttention = !fields.includes('id') || !fields.includes('category') || (!fields.includes('wkt') && !(fields.includes('lon') && fields.includes('lat')));
   // opens by itself when required fields are missing, then stays as the user leaves it
   const [openAtFirst] = useState(needsAttention);
@@ -32,7 +39,18 @@ export function ColumnMappingEditor({ report, onApply }: { report: ImportFileRep
           ))}
         </tbody>
       </table>
-      <button type="button" onClick={() => onApply(Object.fromEntries(headers.map((h, i) => [h, fields[i] ?? null])))}>{t('mapping.apply')}</button>
+      {!fields.includes('category') && (
+        <p>
+          <label>
+            {t('mapping.allRowsCategory')}{' '}
+            <select value={allRowsCategory} onChange={(e) => setAllRowsCategory(e.target.value)}>
+              <option value="">{t('mapping.noAllRowsCategory')}</option>
+              {CATEGORIES.map((c) => <option key={c.code} value={c.code}>{categoryLabel(locale, c.code)}</option>)}
+            </select>
+          </label>
+        </p>
+      )}
+      <button type="button" onClick={apply}>{t('mapping.apply')}</button>
     </details>
   );
 }

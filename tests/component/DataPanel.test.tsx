@@ -125,6 +125,23 @@ describe('the column-mapping step', () => {
   });
 });
 
+describe('a map-app export with no id and no category column', () => {
+  it('lets the user give every row one category, then reads them all (ids from line numbers, said in a warning)', async () => {
+    const { store } = renderPanels();
+    store.setState({ zones: demoZones() });
+    await userEvent.upload(screen.getByLabelText(/上传风险点/), fileOf('tests/fixtures/fuel-no-id-bd09.gbk.csv', 'fuel-no-id-bd09.gbk.csv'));
+    const report = await screen.findByRole('region', { name: '导入报告 fuel-no-id-bd09.gbk.csv' });
+    expect(within(report).getByTestId('accepted')).toHaveTextContent('0');
+    expect(report).toHaveTextContent('类别缺失');
+    await userEvent.selectOptions(screen.getByLabelText(/文件中没有类别列/), '加油站');
+    await userEvent.click(screen.getByRole('button', { name: '按此对应重新读取并记住' }));
+    await screen.findByText((_, el) => el?.getAttribute('data-testid') === 'accepted' && el.textContent === '4');
+    expect(store.getState().datasets[0]!.report).toMatchObject({ crs: 'bd09', allRowsCategory: 'fuel_station' });
+    expect(store.getState().datasets[0]!.sites.map((s) => s.id)).toEqual(['fuel-no-id-bd09.gbk-2', 'fuel-no-id-bd09.gbk-3', 'fuel-no-id-bd09.gbk-4', 'fuel-no-id-bd09.gbk-5']);
+    expect(screen.getByRole('region', { name: '导入报告 fuel-no-id-bd09.gbk.csv' })).toHaveTextContent('文件没有编号列');
+  });
+});
+
 describe('an XLSX workbook with several sheets', () => {
   it('reads the first sheet, lists the others, and reads the chosen one on request', async () => {
     const { default: ExcelJS } = await import('exceljs');

@@ -118,6 +118,23 @@ describe('--grid', () => {
     expect(new Set(zones.features.map((f: { properties: { level: string } }) => f.properties.level))).toEqual(new Set(['red', 'orange', 'yellow', 'blue']));
   });
 
+  it('reads a map-app export with --category for all rows and --crs auto: ids from line numbers, BD-09 suggested, every site within 0.5 m of its position', async () => {
+    const dir = createOutDir();
+    await runAssess({ sites: ['tests/fixtures/fuel-no-id-bd09.gbk.csv'], zones: DEMO.zones, crs: 'auto', category: '加油站', out: dir });
+    const report = JSON.parse(readFileSync(join(dir, 'import-report.json'), 'utf8')).files[0];
+    expect(report).toMatchObject({ crs: 'bd09', accepted: 4, rejected: 0, allRowsCategory: 'fuel_station' });
+    const rows = Papa.parse<Record<string, string>>(readFileSync(join(dir, 'sites.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const byId = new Map(rows.map((r) => [r.id!, r]));
+    // the WGS-84 positions the fixture's BD-09 numbers were made from (tests/fixtures/README.md)
+    const truth: [string, number, number][] = [['fuel-no-id-bd09.gbk-2', 118.7785, 32.0418], ['fuel-no-id-bd09.gbk-5', 118.8032, 32.0621]];
+    for (const [id, lon, lat] of truth) {
+      expect(byId.get(id)!.category).toBe('fuel_station');
+      expect(Math.abs(Number(byId.get(id)!.lon) - lon) * 94_400).toBeLessThan(0.5);
+      expect(Math.abs(Number(byId.get(id)!.lat) - lat) * 110_900).toBeLessThan(0.5);
+    }
+    await expect(runAssess({ ...DEMO, category: '不存在的类别', out: createOutDir() })).rejects.toThrow(/not a category/);
+  });
+
   it('refuses a malformed grid (exit 2)', async () => {
     await expect(runAssess({ ...DEMO, grid: 'triangle:5', out: createOutDir() })).rejects.toThrow(/square:METRES/);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BinaryFileError, FileFormatError, importSites, MAX_IMPORT_BYTES } from '../../../src/io';
+import { ALL_ROWS_CATEGORY, BinaryFileError, FileFormatError, importSites, MAX_IMPORT_BYTES } from '../../../src/io';
 import { demoZones, fixtureBytes } from '../../helpers/files';
 
 const zones = demoZones();
@@ -175,5 +175,37 @@ describe('importSites on arbitrary bytes (property)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('importSites: a map-app export with no id and no category column', () => {
+  const bytes = fixtureBytes('fuel-no-id-bd09.gbk.csv');
+
+  it('makes ids from the file name and line numbers, says so once, and rejects every row for its missing category', () => {
+    const { sites, report } = importSites('fuel-no-id-bd09.gbk.csv', bytes, { crs: 'auto', zones });
+    expect(sites).toEqual([]);
+    expect(report.rejected).toBe(4);
+    expect(report.errors.map((e) => [e.line, e.field])).toEqual([[2, 'category'], [3, 'category'], [4, 'category'], [5, 'category']]);
+    expect(report.warnings[0]).toMatchObject({ line: 1, field: 'id' });
+    expect(report.warnings[0]!.reason).toMatch(/fuel-no-id-bd09\.gbk-2/);
+  });
+
+  it('reads every row once the user gives all rows a category, in BD-09 as suggested', () => {
+    const { sites, report } = importSites('fuel-no-id-bd09.gbk.csv', bytes, { crs: 'auto', zones, mapping: { [ALL_ROWS_CATEGORY]: 'fuel_station' } });
+    expect(report).toMatchObject({ accepted: 4, rejected: 0, crs: 'bd09', allRowsCategory: 'fuel_station' });
+    expect(sites.map((s) => [s.id, s.category, s.district])).toEqual([
+      ['fuel-no-id-bd09.gbk-2', 'fuel_station', '秦淮区'],
+      ['fuel-no-id-bd09.gbk-3', 'fuel_station', '建邺区'],
+      ['fuel-no-id-bd09.gbk-4', 'fuel_station', '栖霞区'],
+      ['fuel-no-id-bd09.gbk-5', 'fuel_station', '玄武区'],
+    ]);
+  });
+
+  it('keeps a category column over the all-rows category', () => {
+    const csv = utf8('id,name,category,lon,lat\nA,a,学校,118.78,32.04\n');
+    const { sites, report } = importSites('a.csv', csv, { crs: 'wgs84', zones, mapping: { [ALL_ROWS_CATEGORY]: 'fuel_station' } });
+    expect(sites[0]!.category).toBe('school');
+    expect(report.allRowsCategory).toBeUndefined();
+    expect(report.warnings).toEqual([]);
   });
 });
