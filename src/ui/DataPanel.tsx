@@ -61,8 +61,11 @@ export function DataPanel() {
           {d.bytes && rereadChoices(d.report.crs).length > 0 && (
             <p className="meta">
               {t('data.rereadAs')}{' '}
-              {rereadChoices(d.report.crs).map((c) => (
-                <button key={c} type="button" className="link" onClick={() => void actions.reimportDataset(d.id, c)}>{crsLabel(t, c)}</button>
+              {rereadChoices(d.report.crs).map((c, i) => (
+                <span key={c}>
+                  {i > 0 && t('list.separator')}
+                  <button type="button" className="link" onClick={() => void actions.reimportDataset(d.id, c)}>{crsLabel(t, c)}</button>
+                </span>
               ))}
             </p>
           )}

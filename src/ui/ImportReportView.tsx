@@ -54,17 +54,19 @@ export function ImportReportView({ report, rejectedRows, onSheet }: { report: Im
       {report.unmappedColumns.length > 0 && <p className="meta">{t('report.unmapped', { columns: report.unmappedColumns.join(t('list.separator')) })}</p>}
       {report.errors.length > 0 && (
         <>
-          <table className="errors">
-            <caption>{t('report.rejectedRows')}</caption>
-            <thead>
-              <tr><th scope="col">{t('report.col.line')}</th><th scope="col">{t('report.col.field')}</th><th scope="col">{t('report.col.reason')}</th></tr>
-            </thead>
-            <tbody>
-              {report.errors.slice(0, 200).map((e, i) => (
-                <tr key={i}><td>{e.line}</td><td>{e.field}</td><td>{e.reason}</td></tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="errors-scroll" tabIndex={0} role="group" aria-label={t('report.rejectedRows')}>
+            <table className="errors">
+              <caption>{t('report.rejectedRows')}</caption>
+              <thead>
+                <tr><th scope="col">{t('report.col.line')}</th><th scope="col">{t('report.col.field')}</th><th scope="col">{t('report.col.reason')}</th></tr>
+              </thead>
+              <tbody>
+                {report.errors.slice(0, 200).map((e, i) => (
+                  <tr key={i}><td>{e.line}</td><td>{e.field}</td><td>{e.reason}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {report.errors.length > 200 && <p className="meta">{t('report.firstOnly')}</p>}
           <button type="button" onClick={downloadErrors}>{t('report.downloadRejected')}</button>
         </>
