@@ -5,7 +5,7 @@ import { runAssess, UsageError, InputError } from './runAssess';
 
 const USAGE = `usage:
   npm run cli -- assess --sites FILE [--sites FILE …] [--zones FILE.geojson] [--crs auto|wgs84|cgcs2000|gcj02|bd09|cgcs2000_gk|cgcs2000_gk3_CM]
-                        [--category CATEGORY] [--method FILE.json] [--rules FILE.json|.csv] [--data-date YYYY-MM-DD]
+                        [--category CATEGORY] [--column HEADER=FIELD …] [--method FILE.json] [--rules FILE.json|.csv] [--data-date YYYY-MM-DD]
                         [--grid square:METRES|hex:METRES] --out DIR
   npm run cli -- whitepaper <same options> [--previous SUMMARY.json] [--title TEXT] [--attribution TEXT] --out DIR`;
 
@@ -24,6 +24,7 @@ async function main(argv: string[]): Promise<number> {
         zones: { type: 'string' },
         crs: { type: 'string', default: 'auto' },
         category: { type: 'string' },
+        column: { type: 'string', multiple: true },
         method: { type: 'string' },
         rules: { type: 'string' },
         out: { type: 'string' },

@@ -7,7 +7,7 @@ import {
   assess, ConfigError, resolveCategory, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, type MethodProfile, type Site, type Zone,
 } from '../engine';
 import {
-  ALL_ROWS_CATEGORY, BinaryFileError, FileFormatError, importSitesFile, isCrsOption, readRuleTable, readZones, sha256Hex, type ImportFileReport, type InputDigest,
+  ALL_ROWS_CATEGORY, BinaryFileError, CANONICAL_FIELDS, FileFormatError, importSitesFile, isCrsOption, readRuleTable, readZones, sha256Hex, type ImportFileReport, type InputDigest, type MappingOverride,
 } from '../io';
 import { readPreviousSummary, SummaryFileError } from '../io/previousSummary';
 import { assessFiles, whitepaperTitle, type OutputFile } from '../whitepaper/bundle';
@@ -22,6 +22,8 @@ export interface AssessArgs {
   crs?: string;
   /** the category of every row of a site file that has no category column (code or name) */
   category?: string;
+  /** column mapping over the automatic one: "HEADER=FIELD" (a canonical field, or "ignore") */
+  column?: string[];
   method?: string;
   rules?: string;
   out?: string;
@@ -39,6 +41,21 @@ export interface AssessArgs {
 }
 
 
+/** "--column 站点编码=id --column 备注=ignore" → a mapping override (header → canonical field, or null to ignore). */
+function parseColumns(specs: string[]): MappingOverride {
+  const mapping: MappingOverride = {};
+  for (const spec of specs) {
+    const at = spec.lastIndexOf('=');
+    const header = spec.slice(0, at).trim();
+    const field = spec.slice(at + 1).trim();
+    if (at <= 0 || (field !== 'ignore' && !(CANONICAL_FIELDS as readonly string[]).includes(field))) {
+      throw new UsageError(`--column "${spec}" is not HEADER=FIELD with FIELD one of ${CANONICAL_FIELDS.join(', ')} or ignore`);
+    }
+    mapping[header] = field === 'ignore' ? null : field;
+  }
+  return mapping;
+}
+
 export async function runAssess(args: AssessArgs): Promise<{ message: string }> {
   if (!args.sites?.length) throw new UsageError('--sites FILE is required (at least one)');
   if (!args.out) throw new UsageError('--out DIR is required');
@@ -46,7 +63,8 @@ export async function runAssess(args: AssessArgs): Promise<{ message: string }> 
   if (!isCrsOption(crs)) throw new UsageError(`--crs "${crs}" is not one of auto, wgs84, cgcs2000, gcj02, bd09, cgcs2000_gk (Gauss–Krüger, zone number in the easting), cgcs2000_gk3_<75…135> (3° zone by central meridian)`);
   const allRowsCategory = args.category === undefined ? undefined : resolveCategory(args.category);
   if (args.category !== undefined && !allRowsCategory) throw new UsageError(`--category "${args.category}" is not a category code or name (e.g. fuel_station, 加油站, 学校)`);
-  const mapping = allRowsCategory ? { [ALL_ROWS_CATEGORY]: allRowsCategory.code } : undefined;
+  const columns = parseColumns(args.column ?? []);
+  const mapping = allRowsCategory || args.column?.length ? { ...columns, ...(allRowsCategory ? { [ALL_ROWS_CATEGORY]: allRowsCategory.code } : {}) } : undefined;
   const grid = args.grid === undefined ? undefined : parseGrid(args.grid);
   if (grid && !args.zones) throw new UsageError('--grid needs --zones FILE.geojson: the study area the grid is laid over');
   if (args.dataDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.dataDate)) throw new UsageError(`--data-date "${args.dataDate}" is not YYYY-MM-DD`);

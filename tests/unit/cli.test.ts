@@ -135,6 +135,18 @@ describe('--grid', () => {
     await expect(runAssess({ ...DEMO, category: '不存在的类别', out: createOutDir() })).rejects.toThrow(/not a category/);
   });
 
+  it('reads unknown headers as the --column options say, and refuses a field that does not exist', async () => {
+    const dir = createOutDir();
+    const file = join(dir, 'odd.csv');
+    writeFileSync(file, 'code,title,kind,east,north,note\nK1,工地甲,建筑施工,118.78,32.04,x\n');
+    const out = join(dir, 'out');
+    await runAssess({ sites: [file], zones: DEMO.zones, crs: 'wgs84', column: ['code=id', 'title=name', 'kind=category', 'east=lon', 'north=lat', 'note=ignore'], out });
+    const report = JSON.parse(readFileSync(join(out, 'import-report.json'), 'utf8')).files[0];
+    expect(report).toMatchObject({ accepted: 1, rejected: 0, unmappedColumns: ['note'] });
+    expect(readFileSync(join(out, 'sites.csv'), 'utf8')).toMatch(/^K1,工地甲,construction,/m);
+    await expect(runAssess({ ...DEMO, column: ['code=identifier'], out: createOutDir() })).rejects.toThrow(/HEADER=FIELD/);
+  });
+
   it('refuses a malformed grid (exit 2)', async () => {
     await expect(runAssess({ ...DEMO, grid: 'triangle:5', out: createOutDir() })).rejects.toThrow(/square:METRES/);
   });
