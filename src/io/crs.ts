@@ -25,8 +25,8 @@ export function isCrsOption(v: string): v is CrsOption {
 export function rereadChoices(current: Crs): Crs[] {
   if (!isGkCrs(current)) return GEOGRAPHIC_CRS.filter((c) => c !== current && c !== 'cgcs2000');
   const cm = gk3Meridian(current);
-  const near = cm === null ? [] : [cm - 3, cm + 3].filter((m) => GK3_MERIDIANS.includes(m)).map((m) => `cgcs2000_gk3_${m}` as const);
-  return cm === null ? [] : ['cgcs2000_gk', ...near];
+  if (cm === null) return [];
+  return ['cgcs2000_gk', ...[cm - 3, cm + 3].filter((m) => GK3_MERIDIANS.includes(m)).map((m) => `cgcs2000_gk3_${m}` as const)];
 }
 
 /** Is `crs` a plane (metres) rather than lon/lat? */

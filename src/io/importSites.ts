@@ -285,9 +285,9 @@ function inWgs84(g: Geometry, crs: Crs): Geometry | string {
  */
 export function suggestCrs(sites: Site[], zones: Zone[]): { crs: Crs; evidence: string } {
   const sample = sites.slice(0, 500);
-  const inMetres = sample.filter((s) => isMetres(...firstPosition(s.geometry)!));
+  const inMetres = sample.map((s) => firstPosition(s.geometry)!).filter(([x, y]) => isMetres(x, y));
   const metres = inMetres.length * 2 > sample.length;
-  const zoned = metres && inMetres.filter((s) => hasZoneNumber(...firstPosition(s.geometry)!)).length * 2 > inMetres.length;
+  const zoned = metres && inMetres.filter(([x, y]) => hasZoneNumber(x, y)).length * 2 > inMetres.length;
   if (zoned) return { crs: 'cgcs2000_gk', evidence: '投影坐标(米),东坐标含带号 (Gauss–Krüger metres with the zone number in the easting)' };
   if (sites.length === 0) return { crs: 'wgs84', evidence: '没有可用于判断的行,按 WGS-84 (no valid rows to judge from)' };
   if (zones.length === 0) {
