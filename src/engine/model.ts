@@ -66,12 +66,37 @@ export interface RiskMatrixMethod {
   note?: string;
 }
 
-export const TARGET_CLASSES = ['important_public', 'class1', 'class2', 'class3', 'water_source', 'section19'] as const;
+export const TARGET_CLASSES = ['important_public', 'important_entrance', 'class1', 'class2', 'class3', 'water_source', 'section19'] as const;
 export type TargetClass = (typeof TARGET_CLASSES)[number];
 
 export interface RuleCondition {
   stationGrade?: 1 | 2 | 3;
   vapourRecovery?: VapourRecovery;
+}
+
+/**
+ * How a rule's clause was read. `official`: the official text; `secondary`: a repost, OCR copy or study copy of
+ * the text; `not_found`: nobody could read the clause (the rule is a placeholder that reports 未评估, never a pass);
+ * `city`: the city's own rule. `verified` (confirmed by the city's user), `partly` and `unverified` are the older
+ * vocabulary, still read from tables users exported before.
+ */
+export const RULE_STATUSES = ['official', 'secondary', 'not_found', 'city', 'verified', 'partly', 'unverified'] as const;
+export type RuleStatus = (typeof RULE_STATUSES)[number];
+
+/** Where a rule's distance comes from, so an assessor can check it clause by clause. */
+export interface RuleProvenance {
+  /** standard or regulation, with its number, e.g. 「GB 50156《汽车加油加气站设计与施工规范》」 */
+  standard: string;
+  /** the edition that was read, e.g. 「2012年版(2014年局部修订)」 */
+  edition: string;
+  /** table, row and column, or article, e.g. 「表4.0.4 重要公共建筑物行」 */
+  clause: string;
+  /** the cell or sentence as read */
+  quote: string;
+  /** addresses where the quoted text was read */
+  readAt: string[];
+  /** what was not read or compared (e.g. a newer edition) */
+  remark?: string;
 }
 
 export interface SetbackRule {
@@ -80,9 +105,11 @@ export interface SetbackRule {
   target: { classes?: TargetClass[]; categories?: string[] };
   /** null: the hazard's own assessed protection distance governs (条例 §19 + GB/T 37243) */
   min_distance_m: number | null;
+  /** short citation carried by every finding (violations.csv) */
   source: string;
-  status: 'verified' | 'partly' | 'unverified' | 'city';
+  status: RuleStatus;
   note?: string;
+  provenance?: RuleProvenance;
 }
 
 export interface SetbackRuleTable {

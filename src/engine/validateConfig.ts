@@ -1,5 +1,5 @@
 // Schema checks for method profiles and rule tables read from files: the first problem is named with its path.
-import { TARGET_CLASSES, type RiskMatrixMethod, type SetbackRuleTable } from './model';
+import { RULE_STATUSES, TARGET_CLASSES, type RiskMatrixMethod, type SetbackRuleTable } from './model';
 import { categoryByCode } from './categories';
 import { isLevel } from './risk/levels';
 
@@ -57,7 +57,19 @@ export function parseRuleTable(doc: unknown): SetbackRuleTable {
     if (unknown) throw new ConfigError(`${at}: unknown category "${unknown}"; expected a code such as fuel_station, school`);
     const badClass = (r.target.classes ?? []).find((c) => !TARGET_CLASSES.includes(c));
     if (badClass) throw new ConfigError(`${at}.target.classes: "${badClass}" is not one of ${TARGET_CLASSES.join(', ')}`);
-    if (!['verified', 'partly', 'unverified', 'city'].includes(r.status)) throw new ConfigError(`${at}.status: "${String(r.status)}" is not verified, partly, unverified or city`);
+    if (!RULE_STATUSES.includes(r.status)) throw new ConfigError(`${at}.status: "${String(r.status)}" is not one of ${RULE_STATUSES.join(', ')}`);
+    if (r.provenance !== undefined) checkProvenance(r.provenance, `${at}.provenance`);
   });
   return { id: t.id, name: t.name ?? t.id, rules: t.rules };
+}
+
+/** Provenance is optional (tables exported before it existed still import) but, when given, complete. */
+function checkProvenance(p: unknown, at: string): void {
+  const v = p as Record<string, unknown> | null;
+  if (!v || typeof v !== 'object') throw new ConfigError(`${at}: expected an object`);
+  for (const key of ['standard', 'edition', 'clause', 'quote'] as const) {
+    if (typeof v[key] !== 'string') throw new ConfigError(`${at}.${key}: expected a string`);
+  }
+  if (!Array.isArray(v.readAt) || v.readAt.some((u) => typeof u !== 'string')) throw new ConfigError(`${at}.readAt: expected an array of addresses`);
+  if (v.remark !== undefined && typeof v.remark !== 'string') throw new ConfigError(`${at}.remark: expected a string`);
 }

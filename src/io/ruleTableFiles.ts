@@ -1,14 +1,17 @@
 // Rule tables as files people edit: JSON (setback-rules/1) or CSV with one rule per row.
 // Everything read is schema-checked; a bad file names its line or field and changes nothing.
 import Papa from 'papaparse';
-import { ConfigError, parseRuleTable, type SetbackRule, type SetbackRuleTable, type TargetClass } from '../engine';
+import { ConfigError, parseRuleTable, RULE_STATUSES, type RuleProvenance, type SetbackRule, type SetbackRuleTable, type TargetClass } from '../engine';
 import { toCsv } from './csvWrite';
 
 const LIST_SEPARATOR = ';';
 export const RULE_CSV_HEADERS = [
   'id', 'hazard_categories', 'station_grade', 'vapour_recovery', 'target_classes', 'target_categories',
   'min_distance_m', 'source', 'status', 'note',
+  // provenance (optional on import: tables exported before these columns existed still read)
+  'standard', 'edition', 'clause', 'quote', 'read_at', 'remark',
 ] as const;
+const OPTIONAL_HEADERS = new Set(['note', 'station_grade', 'vapour_recovery', 'target_categories', 'target_classes', 'standard', 'edition', 'clause', 'quote', 'read_at', 'remark']);
 
 export function ruleTableJson(table: SetbackRuleTable): string {
   return JSON.stringify({ schema: 'setback-rules/1', ...table }, null, 2) + '\n';
@@ -27,6 +30,12 @@ export function ruleTableCsv(table: SetbackRuleTable): string {
     { header: 'source', value: (r) => r.source },
     { header: 'status', value: (r) => r.status },
     { header: 'note', value: (r) => r.note },
+    { header: 'standard', value: (r) => r.provenance?.standard },
+    { header: 'edition', value: (r) => r.provenance?.edition },
+    { header: 'clause', value: (r) => r.provenance?.clause },
+    { header: 'quote', value: (r) => r.provenance?.quote },
+    { header: 'read_at', value: (r) => list(r.provenance?.readAt) },
+    { header: 'remark', value: (r) => r.provenance?.remark },
   ], { bom: true });
 }
 
@@ -44,7 +53,7 @@ export function readRuleTable(fileName: string, text: string): SetbackRuleTable 
   }
   if (!/\.csv$/i.test(fileName)) throw new ConfigError(`${fileName}: expected a .json or .csv rule table`);
   const { data } = Papa.parse<Record<string, string>>(clean, { header: true, skipEmptyLines: 'greedy' });
-  const missing = RULE_CSV_HEADERS.filter((h) => !(h in (data[0] ?? {})) && h !== 'note' && h !== 'station_grade' && h !== 'vapour_recovery' && h !== 'target_categories' && h !== 'target_classes');
+  const missing = RULE_CSV_HEADERS.filter((h) => !(h in (data[0] ?? {})) && !OPTIONAL_HEADERS.has(h));
   if (data.length === 0) throw new ConfigError(`${fileName}: no rules (expected a header row ${RULE_CSV_HEADERS.join(',')} and one rule per row)`);
   if (missing.length) throw new ConfigError(`${fileName}: missing column(s) ${missing.join(', ')}; expected ${RULE_CSV_HEADERS.join(',')}`);
   const rules = data.map((row, i) => ruleFromRow(row, i + 2, fileName));
@@ -62,7 +71,7 @@ function ruleFromRow(row: Record<string, string>, line: number, file: string): S
   const recovery = (row.vapour_recovery ?? '').trim();
   if (recovery && !['none', 'unloading', 'full'].includes(recovery)) throw new ConfigError(`${at}: vapour_recovery "${recovery}" is not none, unloading or full`);
   const status = (row.status ?? '').trim() || 'unverified';
-  if (!['verified', 'partly', 'unverified', 'city'].includes(status)) throw new ConfigError(`${at}: status "${status}" is not verified, partly, unverified or city`);
+  if (!(RULE_STATUSES as readonly string[]).includes(status)) throw new ConfigError(`${at}: status "${status}" is not one of ${RULE_STATUSES.join(', ')}`);
   const conditions = { ...(grade ? { stationGrade: Number(grade) as 1 | 2 | 3 } : {}), ...(recovery ? { vapourRecovery: recovery as 'none' } : {}) };
   const classes = list(row.target_classes) as TargetClass[];
   const categories = list(row.target_categories);
@@ -74,5 +83,13 @@ function ruleFromRow(row: Record<string, string>, line: number, file: string): S
     source: (row.source ?? '').trim(),
     status: status as SetbackRule['status'],
     ...(row.note?.trim() ? { note: row.note.trim() } : {}),
+    ...provenanceFromRow(row, list),
   };
+}
+
+function provenanceFromRow(row: Record<string, string>, list: (v?: string) => string[]): { provenance?: RuleProvenance } {
+  const text = (k: string) => (row[k] ?? '').trim();
+  const readAt = list(row.read_at);
+  if (!['standard', 'edition', 'clause', 'quote', 'remark'].some((k) => text(k)) && readAt.length === 0) return {};
+  return { provenance: { standard: text('standard'), edition: text('edition'), clause: text('clause'), quote: text('quote'), readAt, ...(text('remark') ? { remark: text('remark') } : {}) } };
 }

@@ -14,7 +14,9 @@ export const AGGREGATION_MODE_ZH: Record<'max' | 'index' | 'relative', string> =
 export const VIOLATION_STATUS_ZH: Record<ViolationStatus, string> = { violation: '不符合', borderline: '临界', not_assessed: '未评估' };
 
 /** Names of a rule's or method's verification status. */
-export const SOURCE_STATUS_ZH: Record<SetbackRule['status'], string> = { verified: '已核实', partly: '部分核实', unverified: '未核实', city: '城市自定' };
+export const SOURCE_STATUS_ZH: Record<SetbackRule['status'], string> = {
+  official: '官方文本', secondary: '转载文本', not_found: '原文未读到', city: '城市自定', verified: '已核实', partly: '部分核实', unverified: '未核实',
+};
 
 export function isLevel(v: unknown): v is Level {
   return typeof v === 'string' && (LEVELS as readonly string[]).includes(v);

@@ -4,7 +4,7 @@ import { categoryByCode } from '../categories';
 import type { RuleCondition, SetbackRule, TargetClass } from '../model';
 
 export const TARGET_CLASS_ZH: Record<TargetClass, string> = {
-  important_public: '重要公共建筑物', class1: '一类保护物', class2: '二类保护物', class3: '三类保护物', water_source: '饮用水源', section19: '条例§19 防护目标',
+  important_public: '重要公共建筑物', important_entrance: '重要公共建筑物主要出入口(含地铁、隧道出入口)', class1: '一类保护物', class2: '二类保护物', class3: '三类保护物', water_source: '饮用水源', section19: '条例§19 防护目标',
 };
 const RECOVERY_ZH = { none: '无油气回收', unloading: '卸油回收', full: '卸油+加油回收' } as const;
 
@@ -43,4 +43,25 @@ export function ruleTargetText(r: SetbackRule, words: RuleVocabulary = RULE_VOCA
 export function shortSource(source: string): string {
   const head = source.split(/[;(]/)[0]!.trim();
   return head.length > 42 ? `${head.slice(0, 40)}…` : head;
+}
+
+/** The label a city's own rule carries wherever it is shown (panel, T2, F5, white-paper appendix). */
+export const CITY_RULE_LABEL = '(城市自定规则)';
+
+export function isCityRule(r: Pick<SetbackRule, 'status'>): boolean {
+  return r.status === 'city';
+}
+
+/**
+ * A rule's citation for display: its source, labelled 「(城市自定规则)」 when the city set it (unless the source
+ * already says so), so a hearing never mistakes a local rule for a national standard.
+ */
+export function ruleCitation(r: Pick<SetbackRule, 'source' | 'status'>): string {
+  return isCityRule(r) && !r.source.includes('城市自定规则') ? `${r.source}${CITY_RULE_LABEL}` : r.source;
+}
+
+/** The citation of the rule a finding names, looked up in the table (the finding itself keeps the plain source). */
+export function citationForRuleId(ruleId: string, source: string, rules: readonly SetbackRule[]): string {
+  const rule = rules.find((r) => r.id === ruleId);
+  return rule ? ruleCitation({ source, status: rule.status }) : source;
 }
