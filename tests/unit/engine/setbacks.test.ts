@@ -53,7 +53,7 @@ describe('GB 50156 表4.0.4 defaults', () => {
   it('every default rule cites a source and states its status', () => {
     for (const r of DEFAULT_RULES.rules) {
       expect(r.source.length, r.id).toBeGreaterThan(10);
-      expect(['verified', 'partly', 'unverified', 'city']).toContain(r.status);
+      expect(['official', 'secondary', 'not_found', 'city']).toContain(r.status);
     }
   });
 
@@ -156,12 +156,12 @@ describe('hazardous-chemical sites (条例 §19 + GB/T 37243)', () => {
   });
 });
 
-describe('fireworks retail (city rule, 100 m)', () => {
+describe('fireworks retail (《烟花爆竹经营许可实施办法》零售经营条件: 100 m, 50 m between retail points)', () => {
   it('applies to schools and to fuel stations, which are hazards themselves', () => {
     const shop = createSite({ id: 'fw', category: 'fireworks_retail', at: [LON, LAT] });
     const fuel = createSite({ id: 'fs2', category: 'fuel_station', at: [LON, latitudeNorthOf(LAT, 80)] });
-    expect(findingsFor(shop, fuel)[0]).toMatchObject({ ruleId: 'city-fireworks-fuel-100', status: 'violation' });
-    expect(findingsFor(shop, createSchoolNorthOf(99))[0]).toMatchObject({ ruleId: 'city-fireworks-100' });
+    expect(findingsFor(shop, fuel)[0]).toMatchObject({ ruleId: 'fireworks-flammable-100', status: 'violation' });
+    expect(findingsFor(shop, createSchoolNorthOf(99))[0]).toMatchObject({ ruleId: 'fireworks-crowded-100' });
   });
 });
 
