@@ -35,7 +35,7 @@ const RECOVERY = ['none', 'unloading', 'full'] as const;
 
 /** The number a quoted sentence gives, for the rules whose clause is a sentence rather than a table cell. */
 const SENTENCE_RULES: Record<string, { pattern: RegExp; metres: number }> = {
-  'gb50156-main-entrance-50': { pattern: /不论级别均为(\d+)m/, metres: 50 },
+  'gb50156-main-entrance-50': { pattern: /主要出入口.*隧道出入口、尚不应小于(\d+)m/, metres: 50 },
   'gb50016-hazchem-storage-important': { pattern: /高层民用建筑、重要公共建筑 \| (\d+)/, metres: 50 },
   'fireworks-crowded-100': { pattern: /学校、幼儿园、医院、集贸市场等人员密集场所.*保持(\d+)米以上/, metres: 100 },
   'fireworks-flammable-100': { pattern: /加油站等易燃易爆物品生产、储存设施等重点建筑物保持(\d+)米以上/, metres: 100 },
