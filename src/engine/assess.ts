@@ -8,7 +8,8 @@ import { zoneMax } from './risk/zoneMax';
 import { zoneIndex, zoneRelative } from './risk/zoneDensity';
 import { zoneGrid } from './zoning/zoneGrid';
 import { hazardRules, largestRequiredMeters } from './setback/hazardRules';
-import { checkSetbacks } from './setback/checkSetbacks';
+import { checkSetbacks, compareViolations } from './setback/checkSetbacks';
+import { checkContainment } from './setback/checkContainment';
 import { summarise } from './stats/summarise';
 import { zoneLocator } from './zoning/locateZone';
 
@@ -20,7 +21,12 @@ export function assess(input: AssessInput, config: AssessConfig, onProgress?: (s
   const hazards = sites.filter((s) => roleOf(s.category) === 'hazard');
   // A hazard is also a protection target for other hazards (e.g. a petrol station near a fireworks shop).
   const targets = sites.filter((s) => roleOf(s.category) === 'target' || roleOf(s.category) === 'hazard');
-  const { violations, pairsExamined, hazardsByRule } = checkSetbacks(hazards, targets, config);
+  const distances = checkSetbacks(hazards, targets, config);
+  const { pairsExamined } = distances;
+  // `not_inside` rules (a hazard inside an area) are judged apart from the distance search and merged in id order.
+  const inside = checkContainment(hazards, targets, config);
+  const violations = inside.violations.length ? [...distances.violations, ...inside.violations].sort(compareViolations) : distances.violations;
+  const hazardsByRule = { ...distances.hazardsByRule, ...inside.hazardsByRule };
   onProgress?.(0.3, 'setbacks');
   const aggregation = config.method.aggregation;
   const assessedZones =

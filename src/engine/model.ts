@@ -99,6 +99,13 @@ export interface RuleProvenance {
   remark?: string;
 }
 
+/**
+ * `distance` (the default): the hazard keeps at least min_distance_m from the target. `not_inside`: the hazard must
+ * not lie inside or touch the target's area (min_distance_m 0), e.g. a fireworks shop inside a residential compound;
+ * judged only where the target is given as an area.
+ */
+export type RuleKind = 'distance' | 'not_inside';
+
 export interface SetbackRule {
   id: string;
   hazard: { categories: string[]; conditions?: RuleCondition };
@@ -109,6 +116,7 @@ export interface SetbackRule {
   source: string;
   status: RuleStatus;
   note?: string;
+  kind?: RuleKind;
   provenance?: RuleProvenance;
 }
 

@@ -58,6 +58,8 @@ export function parseRuleTable(doc: unknown): SetbackRuleTable {
     const badClass = (r.target.classes ?? []).find((c) => !TARGET_CLASSES.includes(c));
     if (badClass) throw new ConfigError(`${at}.target.classes: "${badClass}" is not one of ${TARGET_CLASSES.join(', ')}`);
     if (!RULE_STATUSES.includes(r.status)) throw new ConfigError(`${at}.status: "${String(r.status)}" is not one of ${RULE_STATUSES.join(', ')}`);
+    if (r.kind !== undefined && r.kind !== 'distance' && r.kind !== 'not_inside') throw new ConfigError(`${at}.kind: "${String(r.kind)}" is not distance or not_inside`);
+    if (r.kind === 'not_inside' && r.min_distance_m !== 0) throw new ConfigError(`${at}.min_distance_m: a not_inside rule has min_distance_m 0`);
     if (r.provenance !== undefined) checkProvenance(r.provenance, `${at}.provenance`);
   });
   return { id: t.id, name: t.name ?? t.id, rules: t.rules };

@@ -9,9 +9,9 @@ export const RULE_CSV_HEADERS = [
   'id', 'hazard_categories', 'station_grade', 'vapour_recovery', 'target_classes', 'target_categories',
   'min_distance_m', 'source', 'status', 'note',
   // provenance (optional on import: tables exported before these columns existed still read)
-  'standard', 'edition', 'clause', 'quote', 'read_at', 'remark',
+  'standard', 'edition', 'clause', 'quote', 'read_at', 'remark', 'kind',
 ] as const;
-const OPTIONAL_HEADERS = new Set(['note', 'station_grade', 'vapour_recovery', 'target_categories', 'target_classes', 'standard', 'edition', 'clause', 'quote', 'read_at', 'remark']);
+const OPTIONAL_HEADERS = new Set(['kind', 'note', 'station_grade', 'vapour_recovery', 'target_categories', 'target_classes', 'standard', 'edition', 'clause', 'quote', 'read_at', 'remark']);
 
 export function ruleTableJson(table: SetbackRuleTable): string {
   return JSON.stringify({ schema: 'setback-rules/1', ...table }, null, 2) + '\n';
@@ -36,6 +36,7 @@ export function ruleTableCsv(table: SetbackRuleTable): string {
     { header: 'quote', value: (r) => r.provenance?.quote },
     { header: 'read_at', value: (r) => list(r.provenance?.readAt) },
     { header: 'remark', value: (r) => r.provenance?.remark },
+    { header: 'kind', value: (r) => r.kind },
   ], { bom: true });
 }
 
@@ -71,6 +72,8 @@ function ruleFromRow(row: Record<string, string>, line: number, file: string): S
   const recovery = (row.vapour_recovery ?? '').trim();
   if (recovery && !['none', 'unloading', 'full'].includes(recovery)) throw new ConfigError(`${at}: vapour_recovery "${recovery}" is not none, unloading or full`);
   const status = (row.status ?? '').trim() || 'unverified';
+  const kind = (row.kind ?? '').trim();
+  if (kind && kind !== 'distance' && kind !== 'not_inside') throw new ConfigError(`${at}: kind "${kind}" is not distance or not_inside`);
   if (!(RULE_STATUSES as readonly string[]).includes(status)) throw new ConfigError(`${at}: status "${status}" is not one of ${RULE_STATUSES.join(', ')}`);
   const conditions = { ...(grade ? { stationGrade: Number(grade) as 1 | 2 | 3 } : {}), ...(recovery ? { vapourRecovery: recovery as 'none' } : {}) };
   const classes = list(row.target_classes) as TargetClass[];
@@ -83,6 +86,7 @@ function ruleFromRow(row: Record<string, string>, line: number, file: string): S
     source: (row.source ?? '').trim(),
     status: status as SetbackRule['status'],
     ...(row.note?.trim() ? { note: row.note.trim() } : {}),
+    ...(kind ? { kind: kind as SetbackRule['kind'] } : {}),
     ...provenanceFromRow(row, list),
   };
 }

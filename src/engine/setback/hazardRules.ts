@@ -2,7 +2,10 @@
 import type { SetbackRule, SetbackRuleTable, Site } from '../model';
 
 export interface HazardRules {
+  /** distance rules (the setback search measures these) */
   rules: SetbackRule[];
+  /** `not_inside` rules: the hazard must not lie within the target's area (checkContainment judges these) */
+  containment: SetbackRule[];
   /** e.g. "加油站等级未提供,按一级站从严" */
   assumptions: string[];
 }
@@ -14,20 +17,22 @@ export interface HazardRules {
 export function hazardRules(site: Site, table: SetbackRuleTable): HazardRules {
   const grade = site.stationGrade ?? 1;
   const recovery = site.vapourRecovery ?? 'none';
-  const rules = table.rules.filter((r) => {
+  const all = table.rules.filter((r) => {
     if (!r.hazard.categories.includes(site.category)) return false;
     const c = r.hazard.conditions;
     if (c?.stationGrade !== undefined && c.stationGrade !== grade) return false;
     if (c?.vapourRecovery !== undefined && c.vapourRecovery !== recovery) return false;
     return true;
   });
+  const rules = all.filter((r) => r.kind !== 'not_inside');
+  const containment = all.filter((r) => r.kind === 'not_inside');
   const assumptions: string[] = [];
   const conditional = rules.some((r) => r.hazard.conditions);
   if (conditional && site.stationGrade === undefined && rules.some((r) => r.hazard.conditions?.stationGrade)) {
     assumptions.push('站级未提供,按一级站从严');
   }
   if (conditional && site.vapourRecovery === undefined) assumptions.push('油气回收未提供,按无油气回收从严');
-  return { rules, assumptions };
+  return { rules, containment, assumptions };
 }
 
 /** Largest distance any of `rules` can require of this site (its own assessed distance counts). */

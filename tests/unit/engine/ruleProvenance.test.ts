@@ -1,6 +1,7 @@
 // Every default rule held to the clause it quotes, docs/rules.md held to the rule table, and hand-worked cases for
 // the rules the domain review found wrong or missing.
 import { readFileSync } from 'node:fs';
+import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import {
   assess, classifyTarget, DEFAULT_RULES, parseRuleTable, resolveCategory, ruleCitation, citationForRuleId, type SetbackRule, type Site, type Violation,
@@ -41,6 +42,10 @@ const SENTENCE_RULES: Record<string, { pattern: RegExp; metres: number }> = {
   'fireworks-flammable-100': { pattern: /加油站等易燃易爆物品生产、储存设施等重点建筑物保持(\d+)米以上/, metres: 100 },
   'fireworks-retail-spacing-50': { pattern: /周边(\d+)米范围内没有其他烟花爆竹零售点/, metres: 50 },
   'city-fuel-water-source-500': { pattern: /饮用水源汲水点的距离不得小于(\d+)米/, metres: 500 },
+};
+/** `not_inside` rules: the quoted sentence forbids the place outright (distance 0, judged as containment). */
+const CONTAINMENT_RULES: Record<string, RegExp> = {
+  'fireworks-not-in-residential': /不得设置在城镇居民集中居住小区内/,
 };
 /** Rules without a number: the site's own assessed distance governs, or the table could not be read. */
 const NO_NUMBER_RULES: Record<string, SetbackRule['status']> = {
@@ -87,6 +92,13 @@ describe('each default rule holds the distance of the clause it quotes', () => {
       const m = sentence.pattern.exec(p!.quote);
       expect(m, `quote of ${rule.id}`).not.toBeNull();
       expect(Number(m![1])).toBe(sentence.metres);
+      return;
+    }
+    const forbids = CONTAINMENT_RULES[rule.id];
+    if (forbids) {
+      expect(rule.kind).toBe('not_inside');
+      expect(rule.min_distance_m).toBe(0);
+      expect(p!.quote).toMatch(forbids);
       return;
     }
     expect(rule.id in NO_NUMBER_RULES, `${rule.id} is held by no test: add its clause here`).toBe(true);
@@ -146,6 +158,7 @@ describe('rule files exported before provenance existed still import', () => {
   it('CSV round trip keeps the provenance; an old CSV without those columns reads', () => {
     const back = readRuleTable('t.csv', ruleTableCsv(DEFAULT_RULES));
     expect(back.rules.map((r) => r.provenance)).toEqual(DEFAULT_RULES.rules.map((r) => r.provenance));
+    expect(back.rules.map((r) => r.kind)).toEqual(DEFAULT_RULES.rules.map((r) => r.kind));
     const oldCsv = 'id,hazard_categories,target_classes,min_distance_m,source,status\nr1,fuel_station,class3,12,某规定,unverified\n';
     expect(readRuleTable('old.csv', oldCsv).rules[0]).toMatchObject({ id: 'r1', status: 'unverified' });
   });
@@ -160,7 +173,29 @@ function findings(hazard: Site, target: Site): Violation[] {
   return assess({ sites: [hazard, target], zones: [] }, createConfig({ borderlineToleranceM: 0 })).violations;
 }
 
+/** A square area of `halfDeg` around (lon, lat). */
+function squareAt(id: string, category: string, lon: number, lat: number, halfDeg: number): Site {
+  const geometry: Polygon = { type: 'Polygon', coordinates: [[[lon - halfDeg, lat - halfDeg], [lon + halfDeg, lat - halfDeg], [lon + halfDeg, lat + halfDeg], [lon - halfDeg, lat + halfDeg], [lon - halfDeg, lat - halfDeg]]] };
+  return { id, name: id, category, geometry };
+}
+
 describe('hand-worked cases', () => {
+  it('a fireworks shop inside a residential compound violates the not-inside rule; one 30 m outside only meets the distance rules', () => {
+    const compound = squareAt('res', 'residential', LON, LAT, 0.002); // about 380 m × 440 m
+    const shop = createSite({ id: 'fw', category: 'fireworks_retail', at: [LON + 0.001, LAT] });
+    const found = findings(shop, compound);
+    expect(found).toEqual([expect.objectContaining({ ruleId: 'fireworks-not-in-residential', status: 'violation', distanceM: 0, requiredM: 0 })]);
+    const outside = createSite({ id: 'fw', category: 'fireworks_retail', at: [LON, latitudeNorthOf(LAT + 0.002, 30)] });
+    expect(findings(outside, compound)).toEqual([]);
+    // a residential point has no inside: nothing is said about it
+    expect(findings(shop, createSite({ id: 'res', category: 'residential', at: [LON + 0.001, LAT] }))).toEqual([]);
+  });
+
+  it('the not-inside rule counts the hazards it binds', () => {
+    const a = assess({ sites: [createSite({ id: 'fw', category: 'fireworks_retail', at: [LON, LAT] })], zones: [] }, createConfig());
+    expect(a.stats.hazardsByRule['fireworks-not-in-residential']).toBe(1);
+  });
+
   it('a station with full vapour recovery 38 m from a metro entrance violates 表4.0.4 note 3 (50 m, not 35 m)', () => {
     const station = createSite({ id: 'fs', category: 'fuel_station', at: [LON, LAT], stationGrade: 2, vapourRecovery: 'full' });
     const [v, ...rest] = findings(station, northOf('metro', 'metro_entrance', 38));

@@ -1,0 +1,60 @@
+// Rules of kind `not_inside`: a hazard that must not lie within an area at all (e.g. a fireworks retail point inside
+// a residential compound). Judged only against targets given as areas: a point target has no inside, so nothing
+// can be said and nothing is reported for it (the rule's note says an area is needed).
+import Flatbush from 'flatbush';
+import type { AssessConfig, SetbackRule, Site, TargetClass, Violation } from '../model';
+import { bboxOf } from '../geo/bbox';
+import { edgeToEdgeMeters } from '../geo/edgeToEdgeMeters';
+import { classifyTarget } from './classifyTarget';
+import { hazardRules } from './hazardRules';
+
+export interface ContainmentResult {
+  violations: Violation[];
+  /** hazards each containment rule binds */
+  hazardsByRule: Record<string, number>;
+}
+
+const AREA_TYPES = new Set(['Polygon', 'MultiPolygon']);
+
+export function checkContainment(hazards: Site[], targets: Site[], config: AssessConfig): ContainmentResult {
+  const violations: Violation[] = [];
+  const hazardsByRule: Record<string, number> = {};
+  const bound = hazards.map((h) => ({ hazard: h, rules: hazardRules(h, config.rules).containment })).filter((b) => b.rules.length > 0);
+  if (bound.length === 0) return { violations, hazardsByRule };
+  for (const b of bound) for (const r of b.rules) hazardsByRule[r.id] = (hazardsByRule[r.id] ?? 0) + 1;
+  const areas = targets.filter((t) => AREA_TYPES.has(t.geometry.type));
+  if (areas.length === 0) return { violations, hazardsByRule };
+  const classes = areas.map(classifyTarget);
+  const index = new Flatbush(areas.length);
+  for (const t of areas) {
+    const box = bboxOf(t.geometry);
+    index.add(box[0], box[1], box[2], box[3]);
+  }
+  index.finish();
+  for (const { hazard, rules } of bound) {
+    const box = bboxOf(hazard.geometry);
+    for (const i of index.search(box[0], box[1], box[2], box[3])) {
+      const target = areas[i]!;
+      if (target === hazard) continue;
+      const targetClass = classes[i]!;
+      const rule = rules.find((r) => matches(r, target.category, targetClass.classes));
+      if (!rule) continue;
+      const d = edgeToEdgeMeters(hazard.geometry, target.geometry);
+      if (d.meters > 0) continue;
+      violations.push({
+        hazardId: hazard.id, targetId: target.id, ruleId: rule.id, distanceM: 0, requiredM: 0, shortfallM: 0, status: 'violation',
+        source: rule.source, targetClass: matchedClass(rule, targetClass.classes), targetClassReason: targetClass.reason,
+        closest: [d.closestA, d.closestB], measuredBetween: `${d.between}(位于区域之内或相接)`, note: '',
+      });
+    }
+  }
+  return { violations, hazardsByRule };
+}
+
+function matches(rule: SetbackRule, category: string, classes: TargetClass[]): boolean {
+  return (rule.target.categories?.includes(category) ?? false) || (rule.target.classes?.some((c) => classes.includes(c)) ?? false);
+}
+
+function matchedClass(rule: SetbackRule, classes: TargetClass[]): TargetClass {
+  return rule.target.classes?.find((c) => classes.includes(c)) ?? classes[0] ?? 'class3';
+}
