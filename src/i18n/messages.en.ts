@@ -292,6 +292,13 @@ export const en: Catalogue = {
   'rules.col.source': 'Source',
   'rules.ownAssessment': 'The site’s own assessed distance',
   'rules.distanceLabel': '{id} distance (metres)',
+  'rules.cityRuleLabel': " (the city's own rule)",
+  'rules.provenance.basis': 'Clause: {text}',
+  'rules.provenance.quote': 'Quoted text: “{text}”',
+  'rules.provenance.readAt': 'Read at:',
+  'rules.provenance.remark': 'Remark: {text}',
+  'rules.provenance.none': 'No quoted clause attached.',
+  'rules.containment': 'not inside the area',
   'rules.confirm': 'Confirm',
 
   'export.title': 'Export',

@@ -291,6 +291,13 @@ export const zhCN = {
   'rules.col.source': '依据',
   'rules.ownAssessment': '本单位评估值',
   'rules.distanceLabel': '{id} 距离(米)',
+  'rules.cityRuleLabel': '(城市自定规则)',
+  'rules.provenance.basis': '依据条款:{text}',
+  'rules.provenance.quote': '原文摘录:「{text}」',
+  'rules.provenance.readAt': '读取处:',
+  'rules.provenance.remark': '说明:{text}',
+  'rules.provenance.none': '未附依据摘录。',
+  'rules.containment': '不得位于区域之内',
   'rules.confirm': '确认',
 
   'export.title': '导出',

@@ -1,7 +1,9 @@
-// The protection-distance rule table: every rule with its source and status; the city can change a distance,
-// confirm a rule, and import or export the whole table (JSON or CSV). A bad file leaves the table as it was.
+// The protection-distance rule table: every rule with its source, the clause it quotes and where that was read, and
+// its status; a city's own rule is labelled as such. The city can change a distance, confirm a rule, and import or
+// export the whole table (JSON or CSV). A bad file leaves the table as it was.
 import { useId, useMemo, useState } from 'react';
-import { ruleHazardText, ruleTargetText, shortSource } from '../engine';
+import { isCityRule, ruleHazardText, ruleTargetText, shortSource, type SetbackRule } from '../engine';
+import type { Translate } from '../i18n/translate';
 import { ruleTableCsv, ruleTableJson } from '../io';
 import { useActions, useAppState } from './AppContext';
 import { downloadText } from './download';
@@ -16,7 +18,7 @@ export function RulesPanel() {
   const locale = useLocale();
   const words = useMemo(() => ruleVocabulary(t, locale), [t, locale]);
   const fileId = useId();
-  const unconfirmed = rules.rules.filter((r) => r.status !== 'verified').length;
+  const unconfirmed = rules.rules.filter((r) => r.status !== 'verified' && r.status !== 'official').length;
   return (
     <section className="panel" aria-labelledby="rules-h">
       <h2 id="rules-h">{t('rules.title')}</h2>
@@ -57,6 +59,8 @@ export function RulesPanel() {
                   <td>
                     {r.min_distance_m === null ? (
                       t('rules.ownAssessment')
+                    ) : r.kind === 'not_inside' ? (
+                      t('rules.containment')
                     ) : (
                       <input
                         key={`${r.id}:${r.min_distance_m}`} // remount when the table changes under it (import, reset)
@@ -75,15 +79,17 @@ export function RulesPanel() {
                   </td>
                   <td>
                     <span className={`badge badge-${r.status}`}>{t(`source.${r.status}`)}</span>
-                    {r.status !== 'verified' && (
+                    {/* a city rule stays labelled as the city's: confirming applies to rules read from a standard */}
+                    {r.status !== 'verified' && r.status !== 'official' && !isCityRule(r) && (
                       <button type="button" className="link" onClick={() => void actions.updateRule(r.id, { status: 'verified' })}>{t('rules.confirm')}</button>
                     )}
                   </td>
                   <td className="meta">
                     <details>
-                      <summary><bdi className="data">{shortSource(r.source)}</bdi></summary>
+                      <summary><bdi className="data">{shortSource(r.source)}</bdi>{isCityRule(r) && t('rules.cityRuleLabel')}</summary>
                       {r.source}
                       {r.note ? ` — ${r.note}` : ''}
+                      <RuleProvenanceText rule={r} t={t} />
                     </details>
                   </td>
                 </tr>
@@ -93,5 +99,25 @@ export function RulesPanel() {
         </div>
       )}
     </section>
+  );
+}
+
+/** The clause a rule rests on, as read, and where (addresses shown as text, never as live links: the app is offline). */
+function RuleProvenanceText({ rule, t }: { rule: SetbackRule; t: Translate }) {
+  const p = rule.provenance;
+  if (!p) return <p>{t('rules.provenance.none')}</p>;
+  const basis = [p.standard, p.edition, p.clause].filter(Boolean).join(',');
+  return (
+    <>
+      {basis && <p>{t('rules.provenance.basis', { text: basis })}</p>}
+      {p.quote && <p>{t('rules.provenance.quote', { text: p.quote })}</p>}
+      {p.readAt.length > 0 && (
+        <p>
+          {t('rules.provenance.readAt')}
+          {p.readAt.map((u) => <bdi key={u} className="data url">{` ${u}`}</bdi>)}
+        </p>
+      )}
+      {p.remark && <p>{t('rules.provenance.remark', { text: p.remark })}</p>}
+    </>
   );
 }
