@@ -80,7 +80,7 @@ export async function buildWhitepaper(i: WhitepaperInput, png: PngRenderer, onPr
   }
   const tables: Table<unknown>[] = [
     majorRisksTable(i.assessment),
-    violationsTable(i.assessment),
+    violationsTable(i.assessment, i.rules),
     methodDataTable({ ...i }),
   ] as Table<unknown>[];
   for (const t of tables) {

@@ -4,6 +4,7 @@ import {
   LEVEL_ZH, LEVELS, ruleHazardText, ruleTargetText, SOURCE_STATUS_ZH, VIOLATION_STATUS_ZH, type Assessment, type MethodProfile,
   type SetbackRuleTable,
 } from '../engine';
+import { ruleCitation } from '../engine';
 import type { ImportFileReport } from '../io';
 import { escapeXml as esc } from '../io/escapeXml';
 import type { Figure } from '../figures/figure';
@@ -166,13 +167,14 @@ function methodAppendix(p: MethodProfile, rules: SetbackRuleTable): string {
   out.push('</tbody></table>');
   out.push(`<h3>A.4 分区聚合</h3><p>${esc(aggregationText(p))}</p>`);
   out.push(`<h3>A.5 防护距离规则:${esc(rules.name)}</h3>`);
-  out.push('<table><thead><tr><th scope="col">规则</th><th scope="col">危险源</th><th scope="col">防护目标</th><th scope="col">最小距离(m)</th><th scope="col">依据</th><th scope="col">核实</th></tr></thead><tbody>');
+  out.push('<p class="note">每条规则列出所依据的条款原文摘录及其核对状态:官方文本、转载文本(非官方出版物)、原文未读到(不设距离,相关对象列为未评估)、城市自定规则。各规则原文的读取处(网页地址)载于规则表文件的依据字段。</p>');
+  out.push('<table><thead><tr><th scope="col">规则</th><th scope="col">危险源</th><th scope="col">防护目标</th><th scope="col">最小距离(m)</th><th scope="col">依据</th><th scope="col">原文摘录</th><th scope="col">核对状态</th></tr></thead><tbody>');
   for (const rule of rules.rules) {
     out.push(
       '<tr>',
       `<td>${esc(rule.id)}</td><td>${esc(ruleHazardText(rule))}</td><td>${esc(ruleTargetText(rule))}</td>`,
-      `<td class="num">${rule.min_distance_m === null ? '按该危险源评估的外部安全防护距离' : rule.min_distance_m}</td>`,
-      `<td>${esc(rule.source)}</td><td>${esc(SOURCE_STATUS_ZH[rule.status])}</td>`,
+      `<td class="num">${rule.min_distance_m === null ? '按该危险源评估的距离' : rule.kind === 'not_inside' ? '不得位于其内' : rule.min_distance_m}</td>`,
+      `<td>${esc(ruleCitation(rule))}</td><td>${esc(rule.provenance?.quote ?? '')}</td><td>${esc(SOURCE_STATUS_ZH[rule.status])}</td>`,
       '</tr>',
     );
   }

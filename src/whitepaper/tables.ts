@@ -4,6 +4,7 @@ import {
   categoryByCode, LEVEL_RANK, LEVEL_ZH, LEVELS, shortSource, TARGET_CLASS_ZH, VIOLATION_STATUS_ZH, type Assessment, type AssessedSite, type Counts, type MethodProfile,
   type SetbackRuleTable, type Violation,
 } from '../engine';
+import { citationForRuleId, ruleCitation, SOURCE_STATUS_ZH } from '../engine';
 import { violationTableColumns, type CsvColumn, type ImportFileReport, type InputDigest } from '../io';
 
 export type TableColumn<T> = CsvColumn<T> & { width?: number };
@@ -50,7 +51,8 @@ export function majorRisksTable(a: Assessment): Table<AssessedSite> {
   };
 }
 
-export function violationsTable(a: Assessment): Table<Violation> {
+/** T2; with the rule table, a city rule's citation carries its label 「(城市自定规则)」. */
+export function violationsTable(a: Assessment, rules?: SetbackRuleTable): Table<Violation> {
   const order: Record<Violation['status'], number> = { violation: 0, borderline: 1, not_assessed: 2 };
   const names = new Map(a.sites.map((s) => [s.id, s.name]));
   return {
@@ -68,7 +70,7 @@ export function violationsTable(a: Assessment): Table<Violation> {
       { header: '要求距离(m)', value: (v) => v.requiredM, digits: 2 },
       { header: '差距(m)', value: (v) => v.shortfallM, digits: 2 },
       { header: '规则', value: (v) => v.ruleId },
-      { header: '依据', value: (v) => shortSource(v.source) },
+      { header: '依据', value: (v) => citationForRuleId(v.ruleId, shortSource(v.source), rules?.rules ?? []) },
     ],
   };
 }
@@ -99,6 +101,8 @@ export function methodDataTable(input: MethodDataInput): Table<Row> {
     ['方法', '分区聚合', MODE_ZH[a.aggregationMode]],
     ['方法', '分区单元', a.grid ? `${a.grid.shape === 'hex' ? '六边形' : '方形'}网格,边长 ${a.grid.cellM} m` : '输入的行政区划/分区多边形'],
     ['防护距离', '规则表', `${rules.name}(${rules.id}),${rules.rules.length} 条`],
+    // every rule with the clause it quotes and how that text was read (official, secondary copy, not read, city)
+    ...rules.rules.map((r): Row => ['防护距离规则', r.id, ruleBasisText(r)]),
     ['防护距离', '量测方式', '边缘到边缘,WGS-84 椭球测地线距离(GeographicLib)'],
     ['防护距离', '临界容差', `±${input.borderlineToleranceM} m 以内记为临界`],
     ['结果', '风险点(按等级)', counts(a.stats.sitesByLevel)],
@@ -119,6 +123,11 @@ export function methodDataTable(input: MethodDataInput): Table<Row> {
       { header: '内容', value: (r) => r[2], width: 90 },
     ],
   };
+}
+
+function ruleBasisText(r: SetbackRuleTable['rules'][number]): string {
+  const quote = r.provenance?.quote ? `;原文:「${r.provenance.quote}」` : '';
+  return `${ruleCitation(r)}${quote};核对状态:${SOURCE_STATUS_ZH[r.status]}`;
 }
 
 function cmp(a: string, b: string): number {

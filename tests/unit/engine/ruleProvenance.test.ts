@@ -4,10 +4,12 @@ import { readFileSync } from 'node:fs';
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import {
-  assess, classifyTarget, DEFAULT_RULES, parseRuleTable, resolveCategory, ruleCitation, citationForRuleId, type SetbackRule, type Site, type Violation,
+  assess, classifyTarget, DEFAULT_PROFILE, DEFAULT_RULES, parseRuleTable, resolveCategory, ruleCitation, citationForRuleId, type SetbackRule, type Site, type Violation,
 } from '../../../src/engine';
 import { readRuleTable, ruleTableCsv } from '../../../src/io';
 import { rulesDocMarkdown } from '../../../scripts/rulesDoc';
+import { methodDataTable, violationsTable } from '../../../src/whitepaper/tables';
+import { ruleCompliance } from '../../../src/figures/setbackComplianceFigure';
 import { createConfig, createSite } from '../../helpers/sites';
 import { latitudeNorthOf } from '../../helpers/ellipsoid';
 
@@ -256,5 +258,21 @@ describe('hand-worked cases', () => {
     expect(classifyTarget(northOf('gov', 'government', 1)).classes).not.toContain('section19');
     const [r] = findings(plant, northOf('rail', 'railway', 200));
     expect(r).toMatchObject({ status: 'not_assessed', ruleId: 'reg19-assessed-distance', targetClass: 'section19' });
+  });
+});
+
+describe('city rules are labelled in T2, F5 and T3', () => {
+  it('a finding under the Tianjin water-source rule reads as a city rule in each', () => {
+    const fuel = createSite({ id: 'fs', category: 'fuel_station', at: [LON, LAT] });
+    const a = assess({ sites: [fuel, northOf('ws', 'water_source', 300)], zones: [] }, createConfig());
+    const t2 = violationsTable(a, DEFAULT_RULES);
+    const basis = t2.printColumns!.find((c) => c.header === '依据')!;
+    expect(String(basis.value(t2.rows[0]!))).toContain('城市自定规则');
+    const f5 = ruleCompliance(a, DEFAULT_RULES).find((g) => g.ruleIds.includes('city-fuel-water-source-500'))!;
+    expect(f5.label).toContain('(城市自定规则)');
+    const t3 = methodDataTable({ assessment: a, profile: DEFAULT_PROFILE, rules: DEFAULT_RULES, borderlineToleranceM: 1, reports: [], digests: [], dataDate: null });
+    const row = t3.rows.find((r) => r[1] === 'city-fuel-water-source-500')!;
+    expect(row[2]).toContain('城市自定');
+    expect(row[2]).toContain('不得小于500米');
   });
 });
