@@ -13,6 +13,10 @@ export type Role = 'hazard' | 'target' | 'risk';
 
 export type VapourRecovery = 'none' | 'unloading' | 'full';
 
+/** The four building classes of GB 50156 附录B, strictest first. */
+export const PROTECTION_CLASSES = ['important_public', 'class1', 'class2', 'class3'] as const;
+export type ProtectionClass = (typeof PROTECTION_CLASSES)[number];
+
 /** A site after import: geometry in WGS-84 lon/lat, attributes in canonical units. */
 export interface Site {
   id: string;
@@ -37,6 +41,8 @@ export interface Site {
   /** persons (pupils, seats, visitors) the site serves */
   users?: number;
   beds?: number;
+  /** 民用建筑物保护类别 as the data states it (GB 50156 附录B), for targets whose class the size fields cannot decide */
+  protectionClass?: ProtectionClass;
   /** 外部安全防护距离 from the site's own GB/T 37243 assessment, metres */
   protectionDistanceM?: number;
   responsibleUnit?: string;

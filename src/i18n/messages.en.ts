@@ -413,6 +413,7 @@ export const en: Catalogue = {
   'field.vapour_recovery': 'Vapour recovery',
   'field.users': 'Number of users',
   'field.beds': 'Number of beds',
+  'field.protection_class': 'Protection class (GB 50156 Appendix B)',
   'field.protection_distance_m': 'External safety distance',
   'field.responsible_unit': 'Responsible unit',
   'field.controls': 'Control measures',

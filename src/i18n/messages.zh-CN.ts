@@ -412,6 +412,7 @@ export const zhCN = {
   'field.vapour_recovery': '油气回收',
   'field.users': '使用人数',
   'field.beds': '床位数',
+  'field.protection_class': '民用建筑物保护类别(GB 50156 附录B)',
   'field.protection_distance_m': '外部安全防护距离',
   'field.responsible_unit': '责任单位',
   'field.controls': '管控措施',

@@ -2,6 +2,7 @@
 
 export const CANONICAL_FIELDS = [
   'id', 'name', 'category', 'lon', 'lat', 'wkt', 'district', 'domain', 'likelihood', 'severity',
+  'protection_class',
   'lec_l', 'lec_e', 'lec_c', 'major_hazard_grade', 'major_hazard_r', 'mh_alpha', 'mh_items', 'station_grade', 'vapour_recovery', 'users', 'beds',
   'protection_distance_m', 'responsible_unit', 'controls', 'fictitious',
 ] as const;
@@ -30,6 +31,7 @@ const ALIASES: Record<CanonicalField, string[]> = {
   vapour_recovery: ['vapour_recovery', 'vapor_recovery', '油气回收', '油气回收系统'],
   users: ['users', '人数', '使用人数', '学生数', '在校人数', '容纳人数', '座位数'],
   beds: ['beds', '床位', '床位数'],
+  protection_class: ['protection_class', '保护类别', '民用建筑物保护类别', '建筑物保护类别', '防护目标类别'],
   protection_distance_m: ['protection_distance_m', 'protection_distance', '防护距离', '外部安全防护距离'],
   responsible_unit: ['responsible_unit', '责任单位', '主体责任单位'],
   controls: ['controls', '管控措施', '防控措施'],

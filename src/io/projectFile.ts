@@ -70,6 +70,7 @@ const siteSchema = z.looseObject({
   majorHazardGrade: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(),
   users: count,
   beds: count,
+  protectionClass: z.enum(['important_public', 'class1', 'class2', 'class3']).optional(),
   protectionDistanceM: count,
   majorHazardR: count,
 });

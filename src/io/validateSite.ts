@@ -1,7 +1,7 @@
 // One source row → a Site in the file's own CRS, or the reasons it cannot be one. Reasons state the expectation.
 import { wktToGeoJSON } from '@terraformer/wkt';
 import type { Geometry } from 'geojson';
-import { DEFAULT_PROFILE, resolveCategory, type Site, type VapourRecovery } from '../engine';
+import { DEFAULT_PROFILE, resolveCategory, type ProtectionClass, type Site, type VapourRecovery } from '../engine';
 import type { CanonicalField } from './columns';
 import { looksLikeGaussKruger } from './gaussKruger';
 import { parseDegrees } from './parseDegrees';
@@ -44,6 +44,7 @@ export function validateSite(v: RowValues, featureGeometry?: Geometry | null): R
   const vapourRecovery = vapourRecoveryOf(v.vapour_recovery, errors);
   const users = nonNegative(v, 'users', errors);
   const beds = nonNegative(v, 'beds', errors);
+  const protectionClass = protectionClassOf(v.protection_class, errors);
   const protectionDistanceM = nonNegative(v, 'protection_distance_m', errors);
   if (errors.length > 0 || !category || !geometry) return { errors };
   const site: Site = { id, name, category: category.code, geometry };
@@ -57,6 +58,7 @@ export function validateSite(v: RowValues, featureGeometry?: Geometry | null): R
   if (vapourRecovery !== undefined) site.vapourRecovery = vapourRecovery;
   if (users !== undefined) site.users = users;
   if (beds !== undefined) site.beds = beds;
+  if (protectionClass !== undefined) site.protectionClass = protectionClass;
   if (protectionDistanceM !== undefined) site.protectionDistanceM = protectionDistanceM;
   if (v.responsible_unit) site.responsibleUnit = v.responsible_unit;
   if (v.controls) site.controls = v.controls;
@@ -206,6 +208,20 @@ function stationGradeOf(raw: string | undefined, errors: FieldError[]): 1 | 2 | 
   const g = GRADES[raw.replace(/\s/g, '')];
   if (!g) errors.push({ field: 'station_grade', reason: `站级「${raw}」应为 1/2/3 或 一级/二级/三级 (expected 1, 2 or 3)` });
   return g;
+}
+
+const PROTECTION_CLASS: Record<string, ProtectionClass> = {
+  important_public: 'important_public', 重要公共建筑物: 'important_public', 重要公共建筑: 'important_public', 重要: 'important_public',
+  class1: 'class1', 一类: 'class1', 一类保护物: 'class1', '1': 'class1',
+  class2: 'class2', 二类: 'class2', 二类保护物: 'class2', '2': 'class2',
+  class3: 'class3', 三类: 'class3', 三类保护物: 'class3', '3': 'class3',
+};
+
+function protectionClassOf(raw: string | undefined, errors: FieldError[]): ProtectionClass | undefined {
+  if (!raw) return undefined;
+  const c = PROTECTION_CLASS[raw.replace(/\s/g, '').toLowerCase()];
+  if (!c) errors.push({ field: 'protection_class', reason: `保护类别「${raw}」应为 重要公共建筑物/一类/二类/三类 (expected important_public, class1, class2 or class3; GB 50156 附录B)` });
+  return c;
 }
 
 const RECOVERY: Record<string, VapourRecovery> = {

@@ -1,7 +1,7 @@
 // Protection-target classes of GB 50156 附录B (重要公共建筑物 / 一类 / 三类), the entrances of 表4.0.4 note 3, and
 // membership of the 《危险化学品安全管理条例》第十九条 list. Where the size that decides the class is unknown, the
 // strictest class the category can take is used (从严), and the reason says so.
-import type { Site, TargetClass } from '../model';
+import { PROTECTION_CLASSES, type ProtectionClass, type Site, type TargetClass } from '../model';
 import { roleOf } from '../categories';
 
 export interface TargetClassification {
@@ -43,7 +43,47 @@ const SECTION19_ONLY: Record<string, string> = {
   nature_reserve: '自然保护区 (条例第十九条第六项)',
 };
 
+const CLASS_ZH: Record<ProtectionClass, string> = { important_public: '重要公共建筑物', class1: '一类保护物', class2: '二类保护物', class3: '三类保护物' };
+
+/**
+ * The class of a building target. A class the data states (保护类别 column, e.g. 二类保护物 from the city's own
+ * 附录B determination) is used as stated, unless the size fields put the site in a stricter class: then the stricter
+ * governs and the reason says both.
+ */
 export function classifyTarget(site: Site): TargetClassification {
+  const derived = classifyByCategory(site);
+  const stated = site.protectionClass;
+  if (stated === undefined || !derived.classes.some(isBuildingClass) || derived.classes.includes('important_entrance')) return derived;
+  const current = derived.classes.find(isBuildingClass)!;
+  const sizeDecided = sizeKnown(site);
+  if (sizeDecided && rank(current) < rank(stated)) {
+    return { classes: derived.classes, reason: `${derived.reason};数据所列保护类别为${CLASS_ZH[stated]},按规模从严取${CLASS_ZH[current]}` };
+  }
+  const others = derived.classes.filter((c) => !isBuildingClass(c));
+  if (AT_LEAST_CLASS1.has(site.category) && rank(stated) > rank('class1')) {
+    return { classes: ['class1', ...others], reason: `数据所列保护类别为${CLASS_ZH[stated]},但附录B第B.0.2条第6项将中小学校、幼儿园、养老院、医院门诊楼和住院楼至少列为一类保护物,取一类保护物` };
+  }
+  return { classes: [stated, ...others], reason: `保护类别由数据给定:${CLASS_ZH[stated]} (GB 50156 附录B)` };
+}
+
+/** 附录B B.0.2 item 6: every school, kindergarten, care home and hospital is at least 一类保护物. */
+const AT_LEAST_CLASS1 = new Set(['school', 'kindergarten', 'elderly_care', 'hospital']);
+
+function isBuildingClass(c: TargetClass): c is ProtectionClass {
+  return (PROTECTION_CLASSES as readonly string[]).includes(c);
+}
+
+/** 0 = strictest */
+function rank(c: ProtectionClass): number {
+  return PROTECTION_CLASSES.indexOf(c);
+}
+
+function sizeKnown(site: Site): boolean {
+  const rule = GB50156_APPENDIX_B[site.category];
+  return rule !== undefined && site[rule.attr] !== undefined;
+}
+
+function classifyByCategory(site: Site): TargetClassification {
   const c = site.category;
   if (roleOf(c) !== 'target') {
     return { classes: [], reason: `${c} 为危险源,仅适用按类别点名它的规则` };

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   assess, classifyTarget, DEFAULT_PROFILE, DEFAULT_RULES, parseRuleTable, resolveCategory, ruleCitation, citationForRuleId, type SetbackRule, type Site, type Violation,
 } from '../../../src/engine';
-import { readRuleTable, ruleTableCsv } from '../../../src/io';
+import { importSites, readRuleTable, ruleTableCsv } from '../../../src/io';
 import { rulesDocMarkdown } from '../../../scripts/rulesDoc';
 import { methodDataTable, violationsTable } from '../../../src/whitepaper/tables';
 import { ruleCompliance } from '../../../src/figures/setbackComplianceFigure';
@@ -274,5 +274,30 @@ describe('city rules are labelled in T2, F5 and T3', () => {
     const row = t3.rows.find((r) => r[1] === 'city-fuel-water-source-500')!;
     expect(row[2]).toContain('城市自定');
     expect(row[2]).toContain('不得小于500米');
+  });
+});
+
+describe('二类保护物 reachable from real data: the 保护类别 column', () => {
+  it('an upload with 保护类别「二类」 gives class2, and a bad value is refused with its reason', () => {
+    const csv = '编号,名称,类别,经度,纬度,保护类别\nR1,某小区,居住区,118.78,32.04,二类\nR2,某小区,居住区,118.78,32.04,四类\n';
+    const { sites, report } = importSites('classes.csv', new TextEncoder().encode(csv), { crs: 'wgs84', zones: [] });
+    expect(sites).toEqual([expect.objectContaining({ id: 'R1', protectionClass: 'class2' })]);
+    expect(report.errors).toEqual([expect.objectContaining({ line: 3, field: 'protection_class' })]);
+  });
+
+  it('a 二类 building 11 m from a 三级站 without vapour recovery violates the 12 m cell; a 三类 one complies', () => {
+    const station = createSite({ id: 'fs', category: 'fuel_station', at: [LON, LAT], stationGrade: 3, vapourRecovery: 'none' });
+    const [v] = findings(station, northOf('res', 'residential', 11, { protectionClass: 'class2' }));
+    expect(v).toMatchObject({ status: 'violation', ruleId: 'gb50156-class2-g3-none', requiredM: 12, targetClass: 'class2' });
+    expect(findings(station, northOf('res', 'residential', 11))).toEqual([]); // 三类: 10 m
+  });
+
+  it('a stated class never lowers what the size decides: a school of 600 stated 二类 stays 重要公共建筑物', () => {
+    const c = classifyTarget(northOf('s', 'school', 1, { users: 600, protectionClass: 'class2' }));
+    expect(c.classes).toContain('important_public');
+    expect(c.reason).toMatch(/从严/);
+    // and 附录B B.0.2 item 6 puts every school at 一类 or above
+    expect(classifyTarget(northOf('s', 'school', 1, { protectionClass: 'class2' })).classes).toContain('class1');
+    expect(classifyTarget(northOf('v', 'venue', 1, { protectionClass: 'class2' })).classes).toContain('class2');
   });
 });
