@@ -26,6 +26,8 @@ const ROW_AS_READ = {
   class1: '一类保护物252017.5201614161311161311',
   class2: '二类保护物201614161311129.58.5129.58.5',
   class3: '三类保护物161311129.58.510871087',
+  railway: '铁路2217.515.52217.515.52217.515.52217.515.5',
+  trunk_road: '城市道路快速路、主干路108786.55.586.55.5655',
 } as const;
 /** The same rows typed by hand, cell by cell. */
 const TABLE_4_0_4: Record<keyof typeof ROW_AS_READ, number[][]> = {
@@ -33,6 +35,8 @@ const TABLE_4_0_4: Record<keyof typeof ROW_AS_READ, number[][]> = {
   class1: [[25, 20, 17.5], [20, 16, 14], [16, 13, 11], [16, 13, 11]],
   class2: [[20, 16, 14], [16, 13, 11], [12, 9.5, 8.5], [12, 9.5, 8.5]],
   class3: [[16, 13, 11], [12, 9.5, 8.5], [10, 8, 7], [10, 8, 7]],
+  railway: [[22, 17.5, 15.5], [22, 17.5, 15.5], [22, 17.5, 15.5], [22, 17.5, 15.5]],
+  trunk_road: [[10, 8, 7], [8, 6.5, 5.5], [8, 6.5, 5.5], [6, 5, 5]],
 };
 const RECOVERY = ['none', 'unloading', 'full'] as const;
 
@@ -58,9 +62,10 @@ const NO_NUMBER_RULES: Record<string, SetbackRule['status']> = {
 };
 
 function tableCell(rule: SetbackRule): { row: keyof typeof ROW_AS_READ; grade: number; recovery: number } | null {
-  const m = /^gb50156-(important|class1|class2|class3)-(?:g(\d)-)?(none|unloading|full)$/.exec(rule.id);
+  const m = /^gb50156-(important|class1|class2|class3|railway|trunk-road)-(?:g(\d)-)?(none|unloading|full)$/.exec(rule.id);
   if (!m) return null;
-  return { row: (m[1] === 'important' ? 'important_public' : m[1]) as keyof typeof ROW_AS_READ, grade: Number(m[2] ?? 1), recovery: RECOVERY.indexOf(m[3] as never) };
+  const row = m[1] === 'important' ? 'important_public' : m[1] === 'trunk-road' ? 'trunk_road' : m[1];
+  return { row: row as keyof typeof ROW_AS_READ, grade: Number(m[2] ?? 1), recovery: RECOVERY.indexOf(m[3] as never) };
 }
 
 describe('each default rule holds the distance of the clause it quotes', () => {
@@ -79,7 +84,7 @@ describe('each default rule holds the distance of the clause it quotes', () => {
       const expected = TABLE_4_0_4[cell.row][cell.grade - 1]![cell.recovery]!;
       expect(rule.min_distance_m).toBe(expected);
       // the quoted row, cell by cell: the same number stands at this grade and recovery column
-      const quoted = p!.quote.split(/\s+/).slice(1).map(Number);
+      const quoted = p!.quote.split(/\s+/).filter((w) => /^[\d.]+$/.test(w)).map(Number);
       expect(quoted).toHaveLength(12);
       expect(quoted[(cell.grade - 1) * 3 + cell.recovery]).toBe(expected);
       expect(p!.quote.replace(/\s+/g, '')).toBe(ROW_AS_READ[cell.row]);
@@ -299,5 +304,25 @@ describe('二类保护物 reachable from real data: the 保护类别 column', ()
     // and 附录B B.0.2 item 6 puts every school at 一类 or above
     expect(classifyTarget(northOf('s', 'school', 1, { protectionClass: 'class2' })).classes).toContain('class1');
     expect(classifyTarget(northOf('v', 'venue', 1, { protectionClass: 'class2' })).classes).toContain('class2');
+  });
+});
+
+describe('GB 50156 表4.0.4 rows for railways and trunk roads', () => {
+  const line = (id: string, category: string, metresNorth: number): Site => {
+    const lat = latitudeNorthOf(LAT, metresNorth);
+    return { id, name: id, category, geometry: { type: 'LineString', coordinates: [[LON - 0.01, lat], [LON + 0.01, lat]] } };
+  };
+
+  it('a 二级站 with full recovery 5 m from a trunk road falls short of the 5.5 m cell; 6 m complies', () => {
+    const station = createSite({ id: 'fs', category: 'fuel_station', at: [LON, LAT], stationGrade: 2, vapourRecovery: 'full' });
+    const [v] = findings(station, line('road', 'trunk_road', 5));
+    expect(v).toMatchObject({ status: 'violation', ruleId: 'gb50156-trunk-road-g2-full', requiredM: 5.5 });
+    expect(v!.shortfallM).toBeCloseTo(0.5, 2);
+    expect(findings(station, line('road', 'trunk_road', 6))).toEqual([]);
+  });
+
+  it('a station without vapour recovery 20 m from a railway line falls short of 22 m', () => {
+    const station = createSite({ id: 'fs', category: 'fuel_station', at: [LON, LAT], stationGrade: 3, vapourRecovery: 'none' });
+    expect(findings(station, line('rail', 'railway', 20))[0]).toMatchObject({ status: 'violation', ruleId: 'gb50156-railway-none', requiredM: 22 });
   });
 });
