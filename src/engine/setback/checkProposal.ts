@@ -2,6 +2,7 @@
 import type { AssessConfig, Site, Violation, ViolationStatus } from '../model';
 import { roleOf } from '../categories';
 import { checkSetbacks } from './checkSetbacks';
+import { checkContainment } from './checkContainment';
 import { hazardRules } from './hazardRules';
 
 export type ProposalVerdict = 'compliant' | ViolationStatus;
@@ -29,6 +30,9 @@ export function checkProposal(proposal: Site, existing: Site[], config: AssessCo
     const hazards = others.filter((s) => roleOf(s.category) === 'hazard');
     findings.push(...checkSetbacks(hazards, [proposal], config).violations);
   }
+  // `not_inside` rules: the proposal inside an area it must keep out of, or an existing hazard inside the proposed area
+  const inside = role === 'hazard' ? checkContainment([proposal], others, config) : role === 'target' ? checkContainment(others.filter((s) => roleOf(s.category) === 'hazard'), [proposal], config) : null;
+  for (const v of inside?.violations ?? []) findings.push(v);
   const verdict = SEVERITY.find((s) => s === 'compliant' || findings.some((f) => f.status === s))!;
   const ringsM: ProposalResult['ringsM'] = [];
   if (role === 'hazard') {

@@ -22,7 +22,9 @@ describe('checkProposal (一票否决)', () => {
     expect(r.verdict).toBe('violation');
     expect(r.findings[0]).toMatchObject({ hazardId: 'new', targetId: 's1', ruleId: 'gb50156-important-none', requiredM: 50 });
     expect(r.findings[0]!.shortfallM).toBeCloseTo(5, 2);
-    expect(r.ringsM.map((x) => x.requiredM)).toEqual([12, 16, 20, 50, 500]);
+    // GB 50156 表4.0.4, 二级站 without vapour recovery: 快速路、主干路 8, 三类 12, 二类 16, 一类 20, 铁路 22,
+    // 重要公共建筑物 and main entrances 50; the city's water-source rule 500
+    expect(r.ringsM.map((x) => x.requiredM)).toEqual([8, 12, 16, 20, 22, 50, 500]);
   });
 
   it('accepts the same station with full vapour recovery (35 m): 符合', () => {

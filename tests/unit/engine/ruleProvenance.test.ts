@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import {
-  assess, classifyTarget, DEFAULT_PROFILE, DEFAULT_RULES, parseRuleTable, resolveCategory, ruleCitation, citationForRuleId, type SetbackRule, type Site, type Violation,
+  assess, checkProposal, classifyTarget, DEFAULT_PROFILE, DEFAULT_RULES, parseRuleTable, resolveCategory, ruleCitation, citationForRuleId, type SetbackRule, type Site, type Violation,
 } from '../../../src/engine';
 import { importSites, readRuleTable, ruleTableCsv } from '../../../src/io';
 import { rulesDocMarkdown } from '../../../scripts/rulesDoc';
@@ -324,5 +324,14 @@ describe('GB 50156 表4.0.4 rows for railways and trunk roads', () => {
   it('a station without vapour recovery 20 m from a railway line falls short of 22 m', () => {
     const station = createSite({ id: 'fs', category: 'fuel_station', at: [LON, LAT], stationGrade: 3, vapourRecovery: 'none' });
     expect(findings(station, line('rail', 'railway', 20))[0]).toMatchObject({ status: 'violation', ruleId: 'gb50156-railway-none', requiredM: 22 });
+  });
+});
+
+describe('a proposal meets the not-inside rule too (一票否决)', () => {
+  it('a proposed fireworks shop inside an existing compound is 不符合; a compound proposed around an existing shop likewise', () => {
+    const compound = squareAt('res', 'residential', LON, LAT, 0.002);
+    const shop = createSite({ id: 'fw', category: 'fireworks_retail', at: [LON, LAT] });
+    expect(checkProposal(shop, [compound], createConfig())).toMatchObject({ verdict: 'violation', findings: [expect.objectContaining({ ruleId: 'fireworks-not-in-residential' })] });
+    expect(checkProposal(compound, [shop], createConfig()).findings.map((f) => f.ruleId)).toContain('fireworks-not-in-residential');
   });
 });
