@@ -516,4 +516,5 @@ export const en: Catalogue = {
 
   'map.region': 'Urban safety four-colour risk map. The lists show the same information.',
   'map.attribution': 'District boundaries DataV.GeoAtlas (illustrative, not a standard map) · © OpenStreetMap contributors · hazards and risk points are fictitious sample data',
+  'map.attributionInputs': "Data: the files imported into this project",
 };

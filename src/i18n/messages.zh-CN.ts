@@ -515,4 +515,5 @@ export const zhCN = {
 
   'map.region': '城市安全风险四色图(地图)。表格中列出同样的信息。',
   'map.attribution': '区划边界 DataV.GeoAtlas(示意,非标准地图)· © OpenStreetMap contributors · 危险源与风险点为示例数据(虚构)',
+  'map.attributionInputs': "数据:本项目导入的文件",
 } as const;
