@@ -24,11 +24,11 @@ export function checkProposal(proposal: Site, existing: Site[], config: AssessCo
   const findings: Violation[] = [];
   if (role === 'hazard') {
     const targets = others.filter((s) => roleOf(s.category) !== 'risk');
-    findings.push(...checkSetbacks([proposal], targets, config).violations);
+    for (const v of checkSetbacks([proposal], targets, config).violations) findings.push(v);
   }
   if (role === 'target' || role === 'hazard') {
     const hazards = others.filter((s) => roleOf(s.category) === 'hazard');
-    findings.push(...checkSetbacks(hazards, [proposal], config).violations);
+    for (const v of checkSetbacks(hazards, [proposal], config).violations) findings.push(v);
   }
   // `not_inside` rules: the proposal inside an area it must keep out of, or an existing hazard inside the proposed area
   const inside = role === 'hazard' ? checkContainment([proposal], others, config) : role === 'target' ? checkContainment(others.filter((s) => roleOf(s.category) === 'hazard'), [proposal], config) : null;
