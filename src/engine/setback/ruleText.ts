@@ -39,9 +39,12 @@ export function ruleTargetText(r: SetbackRule, words: RuleVocabulary = RULE_VOCA
   return [...(r.target.classes ?? []).map(words.targetClass), ...(r.target.categories ?? []).map(words.category)].join(words.separator);
 }
 
-/** The citation's head (standard and clause) for lists; the full text is kept beside it. */
+/**
+ * The citation's head (standard, edition and clause) for lists; the full text is kept beside it. Cut at the first
+ * semicolon only: a bracket is part of a Chinese citation (「GB 50156-2012(2014年版) 表4.0.4」), not an aside.
+ */
 export function shortSource(source: string): string {
-  const head = source.split(/[;(]/)[0]!.trim();
+  const head = source.split(/[;;]/)[0]!.trim();
   return head.length > 42 ? `${head.slice(0, 40)}…` : head;
 }
 

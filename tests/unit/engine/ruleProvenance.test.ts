@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import {
-  assess, checkProposal, classifyTarget, DEFAULT_PROFILE, DEFAULT_RULES, parseRuleTable, resolveCategory, ruleCitation, citationForRuleId, type SetbackRule, type Site, type Violation,
+  assess, checkProposal, classifyTarget, DEFAULT_PROFILE, DEFAULT_RULES, shortSource, parseRuleTable, resolveCategory, ruleCitation, citationForRuleId, type SetbackRule, type Site, type Violation,
 } from '../../../src/engine';
 import { importSites, readRuleTable, ruleTableCsv } from '../../../src/io';
 import { rulesDocMarkdown } from '../../../scripts/rulesDoc';
@@ -333,5 +333,12 @@ describe('a proposal meets the not-inside rule too (一票否决)', () => {
     const shop = createSite({ id: 'fw', category: 'fireworks_retail', at: [LON, LAT] });
     expect(checkProposal(shop, [compound], createConfig())).toMatchObject({ verdict: 'violation', findings: [expect.objectContaining({ ruleId: 'fireworks-not-in-residential' })] });
     expect(checkProposal(compound, [shop], createConfig()).findings.map((f) => f.ruleId)).toContain('fireworks-not-in-residential');
+  });
+});
+
+describe('short citations keep the edition and the table', () => {
+  it('「GB 50156-2012(2014年版) 表4.0.4 …」 is not cut at its bracket', () => {
+    expect(shortSource('GB 50156-2012(2014年版) 表4.0.4 重要公共建筑物行')).toBe('GB 50156-2012(2014年版) 表4.0.4 重要公共建筑物行');
+    expect(shortSource('《危险化学品安全管理条例》第十九条;距离按本单位外部安全防护距离评估结论')).toBe('《危险化学品安全管理条例》第十九条');
   });
 });
