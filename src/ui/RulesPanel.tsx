@@ -86,7 +86,7 @@ export function RulesPanel() {
                   </td>
                   <td className="meta">
                     <details>
-                      <summary><bdi className="data">{shortSource(r.source)}</bdi>{isCityRule(r) && t('rules.cityRuleLabel')}</summary>
+                      <summary><bdi className="data">{shortSource(r.source)}</bdi>{isCityRule(r) && !r.source.includes('城市自定规则') && t('rules.cityRuleLabel')}</summary>
                       {r.source}
                       {r.note ? ` — ${r.note}` : ''}
                       <RuleProvenanceText rule={r} t={t} />
