@@ -19,7 +19,7 @@ export { parseRiskMatrixMethod, parseRuleTable, ConfigError } from './validateCo
 export { checkSetbacks, compareViolations } from './setback/checkSetbacks';
 export { judgePair, SITE_DISTANCE_RULE_ID } from './setback/judgePair';
 export { hazardRules } from './setback/hazardRules';
-export { CITY_RULE_LABEL, TARGET_CLASS_ZH, citationForRuleId, isCityRule, ruleCitation, ruleHazardText, ruleTargetText, shortSource, type RuleVocabulary } from './setback/ruleText';
+export { CITY_RULE_LABEL, TARGET_CLASS_ZH, citationForRuleId, isCityRule, needsCityLabel, ruleCitation, ruleHazardText, ruleTargetText, shortSource, type RuleVocabulary } from './setback/ruleText';
 export { checkProposal, type ProposalResult, type ProposalVerdict } from './setback/checkProposal';
 export { zoneGrid, type GridZoning } from './zoning/zoneGrid';
 export { buildGrid, cellAt, type Grid, type GridSpec, type GridShape } from './zoning/gridGeometry';

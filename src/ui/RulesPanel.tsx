@@ -2,7 +2,7 @@
 // its status; a city's own rule is labelled as such. The city can change a distance, confirm a rule, and import or
 // export the whole table (JSON or CSV). A bad file leaves the table as it was.
 import { useId, useMemo, useState } from 'react';
-import { isCityRule, ruleHazardText, ruleTargetText, shortSource, type SetbackRule } from '../engine';
+import { isCityRule, needsCityLabel, ruleHazardText, ruleTargetText, shortSource, type SetbackRule } from '../engine';
 import type { Translate } from '../i18n/translate';
 import { ruleTableCsv, ruleTableJson } from '../io';
 import { useActions, useAppState } from './AppContext';
@@ -86,7 +86,7 @@ export function RulesPanel() {
                   </td>
                   <td className="meta">
                     <details>
-                      <summary><bdi className="data">{shortSource(r.source)}</bdi>{isCityRule(r) && !r.source.includes('城市自定规则') && t('rules.cityRuleLabel')}</summary>
+                      <summary><bdi className="data">{shortSource(r.source)}</bdi>{needsCityLabel(r) && t('rules.cityRuleLabel')}</summary>
                       {r.source}
                       {r.note ? ` — ${r.note}` : ''}
                       <RuleProvenanceText rule={r} t={t} />

@@ -60,7 +60,12 @@ export function isCityRule(r: Pick<SetbackRule, 'status'>): boolean {
  * already says so), so a hearing never mistakes a local rule for a national standard.
  */
 export function ruleCitation(r: Pick<SetbackRule, 'source' | 'status'>): string {
-  return isCityRule(r) && !r.source.includes('城市自定规则') ? `${r.source}${CITY_RULE_LABEL}` : r.source;
+  return needsCityLabel(r) ? `${r.source}${CITY_RULE_LABEL}` : r.source;
+}
+
+/** A city rule whose source does not already say 城市自定规则 (the UI then adds its own label in its language). */
+export function needsCityLabel(r: Pick<SetbackRule, 'source' | 'status'>): boolean {
+  return isCityRule(r) && !r.source.includes('城市自定规则');
 }
 
 /** The citation of the rule a finding names, looked up in the table (the finding itself keeps the plain source). */
