@@ -3,7 +3,7 @@ export * from './model';
 export { assess } from './assess';
 export { defaultConfig, defaultMethod, DEFAULT_PROFILE, DEFAULT_RULES, RISK_MATRIX_METHODS } from './defaults';
 export { parseMethodProfile, withMatrix, methodProfileSchema, type MethodProfile, type AggregationMode } from './method/profile';
-export { lecLevel } from './method/lecLevel';
+export { bandRule as lecBandRule, lecLevel } from './method/lecLevel';
 export { correctionAlpha, majorHazardLevel, majorHazardR, thresholdRatioSum } from './method/majorHazardLevel';
 export { SCORE_METHOD_ZH, scoreSite } from './method/scoreSite';
 export { CATEGORIES, categoryByCode, resolveCategory, roleOf, type CategoryDef } from './categories';

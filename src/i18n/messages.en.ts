@@ -243,7 +243,7 @@ export const en: Catalogue = {
   'method.source': 'Source: {source}',
   'method.scaleSeparator': '; ',
   'method.lecTitle': 'LEC D = L × E × C',
-  'method.lecBoundary': 'A level applies when D exceeds its threshold (boundary rule {boundary}):',
+  'method.lecBoundary': 'A level applies from its threshold; each threshold shows whether D equal to it is included (boundary rule {boundary}):',
   'method.majorHazard': 'Major hazards: grade 1 R ≥ {r1}, grade 2 ≥ {r2}, grade 3 ≥ {r3}, otherwise grade 4 → red/orange/yellow/blue. A site scored several ways takes its highest level.',
   'method.aggregation': 'Zone aggregation',
   'method.aggregationMode': 'Aggregation',

@@ -242,7 +242,7 @@ export const zhCN = {
   'method.source': '出处:{source}',
   'method.scaleSeparator': ';',
   'method.lecTitle': 'LEC D = L × E × C',
-  'method.lecBoundary': 'D 大于阈值即取该级(边界规则 {boundary}):',
+  'method.lecBoundary': 'D 达到阈值即取该级,边界值归属见各级符号(边界规则 {boundary}):',
   'method.majorHazard': '重大危险源:一级 R ≥ {r1}、二级 ≥ {r2}、三级 ≥ {r3},其余四级 → 红/橙/黄/蓝。一个风险点有多种评分时取最高等级。',
   'method.aggregation': '分区聚合',
   'method.aggregationMode': '聚合方式',
