@@ -73,6 +73,7 @@ export interface Actions {
 
 export function createActions(store: AppStore, engine: EngineClient): Actions {
   let runId = 0;
+  let datasetSerial = 0; // dataset ids stay unique after removals (an index could repeat one)
   const t = () => translator(store.getState().locale);
   let draft: ProposalDraft = { id: 'PROPOSED-1', name: t()('whatif.defaultName'), category: 'fuel_station' };
   const config = (): AssessConfig => ({ ...defaultConfig(), rules: store.getState().rules, method: store.getState().profile });
@@ -119,7 +120,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     const remembered = demo || !result.report.headers ? undefined : await rememberedMapping(result.report.headers);
     if (remembered) result = await engine.importFile(file, bytes, { crs, zones, existingIds, ...encodingOption(), mapping: remembered }, progress);
     const { sites, report, rejectedRows } = result;
-    return { id: `${file}#${others.length}`, file, sites, report, rejectedRows, demo, ...(demo ? {} : { bytes }) };
+    return { id: `${file}#${++datasetSerial}`, file, sites, report, rejectedRows, demo, ...(demo ? {} : { bytes }) };
   };
 
   const encodingOption = () => {
@@ -292,9 +293,9 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     },
     async applyProject(project) {
       store.setState({
-        project: { id: project.id, name: project.name, assessmentDate: project.assessmentDate, notes: project.notes },
+        project: { id: project.id, name: project.name, city: project.city, assessmentDate: project.assessmentDate, dataCredit: project.dataCredit, notes: project.notes },
         projectRevision: project.revision,
-        datasets: project.datasets.map((d, i) => ({ ...d, id: `${d.file}#${i}` })),
+        datasets: project.datasets.map((d) => ({ ...d, id: `${d.file}#${++datasetSerial}` })),
         zones: project.zones,
         zonesSource: project.zonesSource,
         zonesDigest: project.zonesDigest ?? null,

@@ -40,7 +40,7 @@ const lecSchema = z.object({
 const ALPHA_40 = {
   source: '原安监总局令第40号 附件1 表3 校正系数α取值表:重大危险源厂区边界向外扩展500米范围内常住人口 100人以上 2.0, 50~99人 1.5, 30~49人 1.2, 1~29人 1.0, 0人 0.5',
   default: 2,
-  defaultReason: '未提供α及500米内常住人口,按从严取最大值',
+  defaultReason: '未提供α及500米内常住人口,按从严取表3最大值',
   byPeople: [{ atLeast: 100, alpha: 2 }, { atLeast: 50, alpha: 1.5 }, { atLeast: 30, alpha: 1.2 }, { atLeast: 1, alpha: 1 }, { atLeast: 0, alpha: 0.5 }],
 };
 const IDENTIFICATION_18218 = {
@@ -70,7 +70,6 @@ const majorHazardSchema = z.object({
 
 const aggregationSchema = z.object({
   mode: z.enum(['max', 'index', 'relative']),
-  emptyZoneLevel: level.nullable(),
   index: z.object({
     source: text,
     status,
