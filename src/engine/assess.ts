@@ -10,6 +10,7 @@ import { zoneGrid } from './zoning/zoneGrid';
 import { hazardRules, largestRequiredMeters } from './setback/hazardRules';
 import { checkSetbacks, compareViolations } from './setback/checkSetbacks';
 import { checkContainment } from './setback/checkContainment';
+import { siteDistanceNote } from './setback/assessedDistanceScope';
 import { targetsByRule } from './setback/targetsByRule';
 import { summarise } from './stats/summarise';
 import { zoneLocator } from './zoning/locateZone';
@@ -76,6 +77,7 @@ function assessSite(site: Site, locate: (lon: number, lat: number) => Zone | und
     scoreMethod: scored?.method ?? null,
     levelReason: scored?.reason ?? '未提供 L/S、LEC 或重大危险源等级,未评分',
     footprintM,
+    protectionDistanceNote: role === 'hazard' ? siteDistanceNote(site.category, site.protectionDistanceM) : '',
     fictitious: site.fictitious ?? false,
     responsibleUnit: site.responsibleUnit ?? '',
     controls: site.controls ?? '',

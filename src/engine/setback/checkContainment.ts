@@ -7,6 +7,10 @@ import { bboxOf } from '../geo/bbox';
 import { edgeToEdgeMeters } from '../geo/edgeToEdgeMeters';
 import { classifyTarget } from './classifyTarget';
 import { hazardRules } from './hazardRules';
+import { isPointOnly } from './measuringPoints';
+
+/** A point can only place a shop roughly: whether it lies inside the area is then a screening result (初筛). */
+const POINT_NOTE = '初筛:危险源仅有点位坐标,是否位于该区域之内须按实际位置复核';
 
 export interface ContainmentResult {
   violations: Violation[];
@@ -44,7 +48,8 @@ export function checkContainment(hazards: Site[], targets: Site[], config: Asses
       violations.push({
         hazardId: hazard.id, targetId: target.id, ruleId: rule.id, distanceM: 0, requiredM: 0, shortfallM: 0, status: 'violation',
         source: rule.source, targetClass: matchedClass(rule, targetClass.classes), targetClassReason: targetClass.reason,
-        closest: [d.closestA, d.closestB], measuredBetween: `${d.between}(位于区域之内或相接)`, note: '',
+        closest: [d.closestA, d.closestB], measuredBetween: `${d.between}(位于区域之内或相接)`,
+        note: isPointOnly(hazard.geometry) ? POINT_NOTE : '', screening: isPointOnly(hazard.geometry), otherRequirements: [],
       });
     }
   }
