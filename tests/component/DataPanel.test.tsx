@@ -36,7 +36,7 @@ describe('uploading a site file', () => {
     expect(within(report).getByTestId('accepted')).toHaveTextContent('4');
     expect(within(report).getByTestId('rejected')).toHaveTextContent('7');
     expect(report).toHaveTextContent('GBK/GB18030');
-    const rows = within(report).getAllByRole('row').slice(1);
+    const rows = within(within(report).getByRole('table', { name: /逐行清单/ })).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getAllByRole('cell')[0]!.textContent)).toEqual(['4', '5', '6', '7', '8', '9', '10']);
     expect(rows[0]).toHaveTextContent('未知类别「加油点」');
     await screen.findByText('评估中…').catch(() => undefined);
