@@ -385,7 +385,7 @@ export const en: Catalogue = {
   'report.allRejections': 'Line by line',
   'report.rowsOmitted': 'The cells of {n} more rows were not kept (limit {max} rows): the download holds the kept rows only.',
   'report.errorsOmitted': '{n} more line-by-line reasons were not saved with the project (limit {max}); the counts by reason cover every row.',
-  'report.districtMismatch': 'Stated district differs from position: {n} rows (kept, counted in the zone they lie in; see notes and download)',
+  'report.districtMismatch': 'Stated district differs from position: {n} rows (kept; see notes and download)',
 
   'mapping.title': 'Column mapping',
   'mapping.missing': ' (required fields missing: please choose)',

@@ -384,7 +384,7 @@ export const zhCN = {
   'report.allRejections': '逐行清单',
   'report.rowsOmitted': '另有 {n} 行的原始内容未保留(上限 {max} 行):下载中只含已保留的行。',
   'report.errorsOmitted': '另有 {n} 条逐行原因未随项目保存(上限 {max} 条);汇总的行数包含全部行。',
-  'report.districtMismatch': '所属区与位置不一致:{n} 行(已保留,按位置计入分区;见提示与下载)',
+  'report.districtMismatch': '所属区与位置不一致:{n} 行(已保留;见提示与下载)',
 
   'mapping.title': '列对应',
   'mapping.missing': '(缺少必填字段,请指定)',

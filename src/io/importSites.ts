@@ -232,7 +232,7 @@ function createRowImporter(file: string, headers: string[], encoding: ImportFile
         }
         c.site.geometry = geometry;
         sites.push(c.site);
-        // a stated district that is not the zone the position lies in: the row is kept (the position decides) and said so
+        // a stated district that is not the zone the position lies in: the row is kept and the disagreement said, naming both
         const mismatch = locate && c.site.district ? districtMismatch(c.site.district, locate(lon, lat)?.name) : null;
         if (mismatch) warnings.push({ line: c.line, field: 'district', code: DISTRICT_MISMATCH, reason: mismatch });
         if (mismatch || c.warned) keep(c.line, unpackCells(c.cells));
@@ -302,7 +302,7 @@ export function sameDistrict(stated: string, zone: string): boolean {
 function districtMismatch(stated: string, zone: string | undefined): string | null {
   if (zone === undefined) return `所属区「${stated}」,但位置不在任何分区内;该行已保留 (stated district ${stated}, but the position lies in no zone; row kept)`;
   if (sameDistrict(stated, zone)) return null;
-  return `所属区「${stated}」与位置所在分区「${zone}」不一致;该行已保留,按位置计入「${zone}」 (stated district ${stated} differs from the zone the position lies in, ${zone}; row kept, counted by position)`;
+  return `所属区「${stated}」与位置所在分区「${zone}」不一致;该行已保留,请核对所属区或坐标 (stated district ${stated} differs from the zone the position lies in, ${zone}; row kept: check the district or the position)`;
 }
 
 /**

@@ -75,6 +75,9 @@ function likeliestCause(g: RejectionGroup, values: Map<string, number>, context:
     const top = [...values.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([v, n]) => `「${v}」${groupDigits(n)} 行`).join('、');
     return `${howMany}类别无法识别,最多的是 ${top}:请改写为模板中的类别,或在「列对应」中改选类别列 (unknown categories, most often these)`;
   }
+  if (g.count === context.rows && g.field === 'category' && /缺失 \(missing/.test(g.example)) {
+    return `${howMany}都没有类别:文件没有类别列,或其列名未被识别;请在「列对应」中指定类别列,或为本文件所有行选择一个类别(命令行:--category) (no category column: map it, or give this file's rows one category)`;
+  }
   if (g.count === context.rows && /缺失 \(missing/.test(g.example)) {
     return `${howMany}都缺少此字段:文件可能没有该列,或列名未被识别;请在「列对应」中指定 (no row has it: map the column)`;
   }
