@@ -95,10 +95,6 @@ function outsideCause(howMany: string, { outsidePositions, zonesExtent }: Reject
   const lat = median(outsidePositions.map((p) => p[1]));
   const [w, s, e, n] = zonesExtent;
   const where = `中位位置 ${lon.toFixed(3)}, ${lat.toFixed(3)}`;
-  // lon/lat swapped: the swapped median falls inside the zones' extent
-  if (lat >= w && lat <= e && lon >= s && lon <= n) {
-    return `${howMany}位于研究区之外,但互换经纬度后落在分区范围内(${where}):经度与纬度列可能颠倒,请在「列对应」中改正 (longitude and latitude look swapped)`;
-  }
   const km = roughKm(lon, lat, Math.min(Math.max(lon, w), e), Math.min(Math.max(lat, s), n));
   const midLat = (s + n) / 2;
   const angle = Math.atan2(lat - midLat, (lon - (w + e) / 2) * Math.cos((midLat * Math.PI) / 180));
