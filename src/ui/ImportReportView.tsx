@@ -2,7 +2,7 @@
 // line by line; rows kept with a note (a stated district that is not where the row lies) counted apart.
 import { CRS_GIVEN_BY_USER, DISTRICT_MISMATCH, isProjectedCrs, MAX_KEPT_ROWS, MAX_SAVED_ROW_ENTRIES, type ImportFileReport, type RejectedRows } from '../io';
 import { toCsv } from '../io/csvWrite';
-import { useId } from 'react';
+import { Fragment, useId } from 'react';
 import { Message } from './Message';
 import { categoryLabel, crsLabel, useLocale, useT } from './i18n';
 import { downloadText } from './download';
@@ -75,15 +75,15 @@ export function ImportReportView({ report, rejectedRows, onSheet }: { report: Im
           </thead>
           <tbody>
             {summary.map((g) => (
-              <tr key={g.kind}>
-                <td>{g.count}</td>
-                <td>{g.field}</td>
-                <td>
-                  {g.example}
-                  {g.cause && <strong className="cause">{' '}{t('report.summary.cause', { cause: g.cause })}</strong>}
-                </td>
-                <td>{g.lines.join(t('list.separator'))}{g.count > g.lines.length ? '…' : ''}</td>
-              </tr>
+              <Fragment key={g.kind}>
+                <tr>
+                  <td>{g.count}</td>
+                  <td>{g.field}</td>
+                  <td>{g.example}</td>
+                  <td>{g.lines.join(t('list.separator'))}{g.count > g.lines.length ? '…' : ''}</td>
+                </tr>
+                {g.cause && <tr className="cause"><td colSpan={4}><strong>{t('report.summary.cause', { cause: g.cause })}</strong></td></tr>}
+              </Fragment>
             ))}
           </tbody>
         </table>

@@ -210,7 +210,7 @@ describe('what the report says about a file', () => {
     await userEvent.upload(screen.getByLabelText(/上传风险点/), new File([lines.join('\n')], 'mixed.csv'));
     const report = await screen.findByRole('region', { name: '导入报告 mixed.csv' });
     const summary = within(report).getByRole('table', { name: '拒绝原因汇总' });
-    expect(within(summary).getAllByRole('row')).toHaveLength(2);
+    expect(within(summary).getAllByRole('row')).toHaveLength(3); // header, the group, its cause
     expect(summary).toHaveTextContent(/4.*可能的原因:4 行位于研究区之外:文件中的位置在 上海市 一带/);
     // the summary comes first, then the list
     const tables = within(report).getAllByRole('table');

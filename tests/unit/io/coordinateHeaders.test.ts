@@ -55,7 +55,7 @@ describe('importSites: the CRS named by the headers', () => {
     expect(report.crs).toBe('gcj02');
     expect(report.crsEvidence).toMatch(/lon_gcj02.*lat_gcj02.*GCJ02/);
     sites.forEach((s, i) => {
-      const [lon, lat] = (s.geometry as { coordinates: [number, number] }).coordinates;
+      const [lon, lat] = (s.geometry as { coordinates: number[] }).coordinates as [number, number];
       const [wlon, wlat] = key.wgs84[i]!;
       // metres per degree at 32° N: 111 320 cos φ east, 110 900 north (rough, enough for a 0.5 m bound)
       expect(Math.hypot((lon - wlon) * 111_320 * Math.cos((32 * Math.PI) / 180), (lat - wlat) * 110_900)).toBeLessThan(0.5);
