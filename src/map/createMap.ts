@@ -69,7 +69,14 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   // a shared link's position wins over fitting the data
   const startCamera = store.getState().camera;
   if (startCamera) map.jumpTo({ center: [startCamera.lon, startCamera.lat], zoom: startCamera.zoom });
-  let fitted = startCamera !== null;
+  // The map frames each project's own data (and again when its zones are replaced); a camera from the URL is kept
+  // for the first data shown.
+  const dataKey = (): string => {
+    const s = store.getState();
+    return `${s.project?.id ?? ''}|${s.zonesDigest?.sha256 ?? s.zonesSource}|${s.zones.length > 0 ? 'zones' : 'sites'}`;
+  };
+  let framedKey: string | null = null;
+  let keepStartCamera = startCamera !== null;
   map.on('moveend', () => {
     const c = map.getCenter();
     store.setState({ camera: { lon: c.lng, lat: c.lat, zoom: map.getZoom() } });
@@ -93,10 +100,14 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     for (const [name, data] of Object.entries(sources)) (map.getSource(name) as GeoJSONSource).setData(data);
     renderLabels(a);
     applyFilters();
-    if (!fitted && a.zones.length + a.sites.length > 0) {
-      const b = bboxOf({ type: 'GeometryCollection', geometries: [...a.zones.map((z) => z.geometry), ...a.sites.map((s) => s.geometry)] });
-      map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 24, animate: false });
-      fitted = true;
+    const key = dataKey();
+    if (key !== framedKey && a.zones.length + a.sites.length > 0) {
+      if (!keepStartCamera) {
+        const b = bboxOf({ type: 'GeometryCollection', geometries: [...a.zones.map((z) => z.geometry), ...a.sites.map((s) => s.geometry)] });
+        map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 24, animate: false });
+      }
+      keepStartCamera = false;
+      framedKey = key;
     }
     map.once('idle', () => {
       container.dataset.mapReady = 'true';

@@ -80,6 +80,7 @@ export interface Actions {
 
 export function createActions(store: AppStore, engine: EngineClient): Actions {
   let runId = 0;
+  let datasetSerial = 0; // dataset ids stay unique after removals (an index could repeat one)
   const t = () => translator(store.getState().locale);
   let draft: ProposalDraft = { id: 'PROPOSED-1', name: t()('whatif.defaultName'), category: 'fuel_station' };
   const config = (): AssessConfig => ({ ...defaultConfig(), rules: store.getState().rules, method: store.getState().profile });
@@ -129,7 +130,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     const { sites, report, rejectedRows } = result;
     // kept by checksum, so that after a reload the file can still be read again (mapping, CRS, sheet)
     if (!demo && report.sha256) await keepSourceFile(report.sha256, bytes);
-    return { id: `${file}#${Date.now().toString(36)}-${others.length}`, file, sites, report, rejectedRows, demo, ...(demo ? {} : { bytes }) };
+    return { id: `${file}#${++datasetSerial}`, file, sites, report, rejectedRows, demo, ...(demo ? {} : { bytes }) };
   };
 
   /** The file behind a dataset: in memory since its upload, or kept in IndexedDB since an earlier session. */
@@ -328,9 +329,9 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     },
     async applyProject(project) {
       store.setState({
-        project: { id: project.id, name: project.name, assessmentDate: project.assessmentDate, notes: project.notes },
+        project: { id: project.id, name: project.name, city: project.city, assessmentDate: project.assessmentDate, dataCredit: project.dataCredit, notes: project.notes },
         projectRevision: project.revision,
-        datasets: project.datasets.map((d, i) => ({ ...d, id: `${d.file}#${i}` })) as Dataset[],
+        datasets: project.datasets.map((d) => ({ ...d, id: `${d.file}#${++datasetSerial}` })),
         zones: project.zones,
         zonesSource: project.zonesSource,
         zonesDigest: project.zonesDigest ?? null,

@@ -7,7 +7,7 @@ import { zoneLocator } from '../../../src/engine';
 import { demoZones, fixtureBytes } from '../../helpers/files';
 
 const nanjing = demoZones();
-const shanghai = readZones(readFileSync(resolve(__dirname, '../../fixtures/shanghai-districts.wgs84.geojson'), 'utf8'));
+const shanghai = readZones(readFileSync(resolve(__dirname, '../../fixtures/cities/shanghai_districts.wgs84.geojson'), 'utf8'));
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 /** n synthetic rows on a small grid around (lon, lat): invented, not a real list. */
