@@ -5,7 +5,7 @@ import { CRS_CHOICES, findSameFile, rereadChoices, sha256Hex, siteTemplateCsv, s
 import { isSourceFileKept } from '../state/sourceFiles';
 import type { Dataset } from '../state/store';
 import { downloadBytes, downloadText } from './download';
-import { useActions, useAppState } from './AppContext';
+import { useActions, useAppState, useServices } from './AppContext';
 import { ImportReportView } from './ImportReportView';
 import { ColumnMappingEditor } from './ColumnMappingEditor';
 import { crsLabel, useT } from './i18n';
@@ -36,6 +36,7 @@ function useKeptSources(datasets: Dataset[]): Set<string> {
 
 export function DataPanel() {
   const actions = useActions();
+  const { store } = useServices();
   const t = useT();
   const datasets = useAppState((s) => s.datasets);
   const importCrs = useAppState((s) => s.importCrs);
@@ -50,12 +51,13 @@ export function DataPanel() {
   const onFiles = async (files: FileList | null) => {
     for (const file of Array.from(files ?? [])) {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const loaded = datasets.length ? findSameFile(datasets, file.name, await sha256Hex(bytes)) : null;
+      const now = store.getState().datasets; // not the render's list: an earlier file of this selection counts too
+      const loaded = now.length ? findSameFile(now, file.name, await sha256Hex(bytes)) : null;
       if (!loaded) {
         await actions.importFile(file.name, bytes);
         continue;
       }
-      const loadedAs = datasets.find((d) => d.id === loaded.id)?.file ?? file.name;
+      const loadedAs = now.find((d) => d.id === loaded.id)?.file ?? file.name;
       const decision = await new Promise<Decision>((decide) => setPending({ file: file.name, loadedAs, same: loaded, decide }));
       setPending(null);
       if (decision === 'replace') await actions.importFile(file.name, bytes, loaded.id);
