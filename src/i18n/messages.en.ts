@@ -257,7 +257,7 @@ export const en: Catalogue = {
   'method.source': 'Source: {source}',
   'method.scaleSeparator': '; ',
   'method.lecTitle': 'LEC D = L × E × C',
-  'method.lecBoundary': 'A level applies when D exceeds its threshold (boundary rule {boundary}):',
+  'method.lecBoundary': 'A level applies from its threshold; each threshold shows whether D equal to it is included (boundary rule {boundary}):',
   'method.majorHazard': 'Major hazards: grade 1 R ≥ {r1}, grade 2 ≥ {r2}, grade 3 ≥ {r3}, otherwise grade 4 → red/orange/yellow/blue. A site scored several ways takes its highest level.',
   'method.aggregation': 'Zone aggregation',
   'method.aggregationMode': 'Aggregation',
@@ -438,6 +438,7 @@ export const en: Catalogue = {
   'field.responsible_unit': 'Responsible unit',
   'field.controls': 'Control measures',
   'field.fictitious': 'Fictitious flag',
+  'field.people_500m': 'Residents within 500 m',
 
   'detail.region': 'Details',
   'detail.close': 'Close details',
@@ -471,6 +472,15 @@ export const en: Catalogue = {
   'explain.rule': 'Rule',
   'explain.targetClass': 'Protected-place class (assessment record)',
   'explain.assumption': 'Assumption',
+  'explain.protectionDistance': 'Declared protection distance',
+  'explain.otherRequirements': 'Other requirements of the pair',
+  'explain.otherNotAssessed': 'to be set by the site\'s own assessment (missing)',
+  'explain.listSeparator': '; ',
+  'explain.screening': 'Screening',
+  'explain.screeningValue': 'The hazard or the target is only a point, so GB 50156 Appendix A\'s measuring points could not be used: a screening result, to be checked against the actual layout (see Assumptions)',
+  'explain.screeningShort': ' (screening)',
+  'violations.col.others': 'Other requirements',
+  'violations.screening': 'screening',
   'explain.sites': 'Sites involved',
   'explain.hazard': 'Hazard: {name} ({id})',
   'explain.target': 'Protected place: {name} ({id})',
@@ -534,4 +544,5 @@ export const en: Catalogue = {
 
   'map.region': 'Urban safety four-colour risk map. The lists show the same information.',
   'map.attribution': 'District boundaries DataV.GeoAtlas (illustrative, not a standard map) · © OpenStreetMap contributors · hazards and risk points are fictitious sample data',
+  'map.attributionInputs': "Data: the files imported into this project",
 };

@@ -256,7 +256,7 @@ export const zhCN = {
   'method.source': '出处:{source}',
   'method.scaleSeparator': ';',
   'method.lecTitle': 'LEC D = L × E × C',
-  'method.lecBoundary': 'D 大于阈值即取该级(边界规则 {boundary}):',
+  'method.lecBoundary': 'D 达到阈值即取该级,边界值归属见各级符号(边界规则 {boundary}):',
   'method.majorHazard': '重大危险源:一级 R ≥ {r1}、二级 ≥ {r2}、三级 ≥ {r3},其余四级 → 红/橙/黄/蓝。一个风险点有多种评分时取最高等级。',
   'method.aggregation': '分区聚合',
   'method.aggregationMode': '聚合方式',
@@ -437,6 +437,7 @@ export const zhCN = {
   'field.responsible_unit': '责任单位',
   'field.controls': '管控措施',
   'field.fictitious': '虚构标记',
+  'field.people_500m': '500米内常住人口',
 
   'detail.region': '详情',
   'detail.close': '关闭详情',
@@ -470,6 +471,15 @@ export const zhCN = {
   'explain.rule': '规则',
   'explain.targetClass': '防护目标分类',
   'explain.assumption': '假设',
+  'explain.protectionDistance': '自报防护距离',
+  'explain.otherRequirements': '同时适用的其他要求',
+  'explain.otherNotAssessed': '须由外部安全防护距离评估确定(缺失)',
+  'explain.listSeparator': ';',
+  'explain.screening': '初筛',
+  'explain.screeningValue': '危险源或防护目标仅有点位坐标,未能按 GB 50156 附录A 的计算间距起止点量测;本结论为初筛结果,须按实际平面布置复核(详见「假设」)',
+  'explain.screeningShort': '(初筛)',
+  'violations.col.others': '其他要求',
+  'violations.screening': '初筛',
   'explain.sites': '涉及场所',
   'explain.hazard': '危险源:{name}({id})',
   'explain.target': '防护目标:{name}({id})',
@@ -533,4 +543,5 @@ export const zhCN = {
 
   'map.region': '城市安全风险四色图(地图)。表格中列出同样的信息。',
   'map.attribution': '区划边界 DataV.GeoAtlas(示意,非标准地图)· © OpenStreetMap contributors · 危险源与风险点为示例数据(虚构)',
+  'map.attributionInputs': "数据:本项目导入的文件",
 } as const;

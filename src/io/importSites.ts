@@ -322,11 +322,16 @@ function chooseCrs(options: ImportOptions, mapping: ReturnType<typeof mapColumns
 
 function studyArea(zones: Zone[], margin = STUDY_AREA_MARGIN_DEG): [number, number, number, number] | null {
   if (zones.length === 0) return null;
-  const b = zones.map((z) => bboxOf(z.geometry));
   const m = margin;
-  // folded, not spread: a city may have tens of thousands of zones
-  const e = b.reduce((a, x) => [Math.min(a[0], x[0]), Math.min(a[1], x[1]), Math.max(a[2], x[2]), Math.max(a[3], x[3])], [Infinity, Infinity, -Infinity, -Infinity]);
-  return [e[0] - m, e[1] - m, e[2] + m, e[3] + m];
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const z of zones) {
+    const b = bboxOf(z.geometry);
+    box[0] = Math.min(box[0], b[0]);
+    box[1] = Math.min(box[1], b[1]);
+    box[2] = Math.max(box[2], b[2]);
+    box[3] = Math.max(box[3], b[3]);
+  }
+  return [box[0] - m, box[1] - m, box[2] + m, box[3] + m];
 }
 
 /** A site's geometry in WGS-84, or why it cannot be read in `crs` (degrees in a metres CRS or the reverse, a zone form that does not fit). */

@@ -16,6 +16,8 @@ import { combine, siteFilter, zoneFilter } from './filterExpressions';
 import { filteredView, zoneMatches } from '../state/mapFilters';
 import { siteById, sitePosition } from '../state/siteLookup';
 import { MAP_PROBE_EVENT, type MapProbe, type MapProbeRequest } from './probe';
+import { DEMO_ATTRIBUTION } from '../figures/attribution';
+import { escapeXml } from '../io/escapeXml';
 
 // Without this the map never loads from `vite build` output (STACK.md pitfall 2).
 setWorkerUrl(workerUrl);
@@ -40,13 +42,23 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
   const t = (): Translate => translator(store.getState().locale);
-  let attribution = new AttributionControl({ compact: false, customAttribution: t()('map.attribution') });
+  // The credit is the open project's own (the demo's only in the demo): MapLibre shows it as HTML, so it is escaped.
+  const credit = (): string => {
+    const p = store.getState().project;
+    if (!p) return '';
+    if (p.dataCredit === DEMO_ATTRIBUTION) return t()('map.attribution');
+    return p.dataCredit ? escapeXml(p.dataCredit) : t()('map.attributionInputs');
+  };
+  let attribution = new AttributionControl({ compact: false, customAttribution: credit() });
   map.addControl(attribution, 'bottom-right');
-  // the attribution text is fixed when the control is made: a new language makes a new control
-  const applyLocale = (): void => {
+  // the attribution text is fixed when the control is made: a new language or credit makes a new control
+  const applyCredit = (): void => {
     map.removeControl(attribution);
-    attribution = new AttributionControl({ compact: false, customAttribution: t()('map.attribution') });
+    attribution = new AttributionControl({ compact: false, customAttribution: credit() });
     map.addControl(attribution, 'bottom-right');
+  };
+  const applyLocale = (): void => {
+    applyCredit();
     const a = store.getState().assessment;
     if (a) renderLabels(a);
     for (const id of siteIcons) map.updateImage(id, siteIcon(id)!);
@@ -243,6 +255,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
       }
       if (state.basemap !== prev.basemap) applyBasemap();
       if (state.locale !== prev.locale) applyLocale();
+      else if (state.project?.dataCredit !== prev.project?.dataCredit) applyCredit();
       if (state.filters !== prev.filters || state.layers !== prev.layers) filterLater();
       if (state.selection && state.selection !== prev.selection) flyToSelection(map, state.assessment, state.selection);
       if (state.focus && state.focus !== prev.focus) focusOn(map, state.assessment, state.focus.target);
@@ -310,7 +323,7 @@ function focusOn(map: MapLibreMap, a: Assessment | null, target: Selection | 'al
 
 /** Frame a newly placed proposal with its rings (the largest up to 500 m), so metres can be seen. */
 function frameProposal(map: MapLibreMap, site: Site, rings: { requiredM: number }[]): void {
-  const reach = Math.min(500, Math.max(60, ...rings.map((r) => r.requiredM)));
+  const reach = Math.min(500, Math.max(60, ...rings.map((r) => r.requiredM))); // spread-ok: one ring per rule
   const b = bboxOf(site.geometry);
   const dLat = reach / 110_900;
   const dLon = reach / (111_320 * Math.cos((b[1] * Math.PI) / 180));

@@ -12,6 +12,7 @@ import type { LayerVisibility, MapFilters } from './mapFilters';
 import { checkRasterUrl, parseHostList, type Basemap } from './basemap';
 import { saveBasemap, saveLocale } from './settings';
 import { readPmtilesInfo } from './pmtilesInfo';
+import { DEMO_ATTRIBUTION } from '../figures/attribution';
 import { translator, type Locale } from '../i18n/translate';
 import { LocalisedError, messageOf } from '../i18n/localisedError';
 
@@ -76,6 +77,17 @@ export interface Actions {
   clearProposal(): void;
   /** the UI's language, kept for this browser */
   setLocale(locale: Locale): Promise<void>;
+}
+
+/**
+ * Once the last demo dataset is gone from a project (a copy of the demo turned into a real city's), the demo's
+ * credit and city label go with it: nothing of the demo may be printed on another city's figures.
+ */
+function withoutDemoLabels(project: ProjectMeta | null, datasets: Dataset[]): ProjectMeta | null {
+  if (!project || datasets.some((d) => d.demo)) return project;
+  const demoCredit = project.dataCredit === DEMO_ATTRIBUTION;
+  const demoCity = project.city === translator('zh-CN')('project.demoCity') || project.city === translator('en')('project.demoCity');
+  return demoCredit || demoCity ? { ...project, ...(demoCredit ? { dataCredit: '' } : {}), ...(demoCity ? { city: '' } : {}) } : project;
 }
 
 export function createActions(store: AppStore, engine: EngineClient): Actions {
@@ -213,7 +225,8 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       await reassess();
     },
     async removeDataset(id) {
-      store.setState({ datasets: store.getState().datasets.filter((d) => d.id !== id) });
+      const datasets = store.getState().datasets.filter((d) => d.id !== id);
+      store.setState({ datasets, project: withoutDemoLabels(store.getState().project, datasets) });
       await reassess();
     },
     cancelImport() {

@@ -30,11 +30,11 @@ export function ProjectPanel() {
           <label htmlFor={ids.name}>{t('project.name')}</label>
           <input id={ids.name} key={project.id} defaultValue={project.name} onBlur={(e) => projects.rename(e.target.value)} />
           <label htmlFor={ids.city}>{t('project.city')}</label>
-          <input id={ids.city} key={`${project.id}-c`} defaultValue={project.city} maxLength={200} onBlur={(e) => projects.setDetails({ city: e.target.value.trim() })} />
+          <input id={ids.city} key={`${project.id}-c-${project.city}`} defaultValue={project.city} maxLength={200} onBlur={(e) => projects.setDetails({ city: e.target.value.trim() })} />
           <label htmlFor={ids.date}>{t('project.date')}</label>
           <input id={ids.date} key={`${project.id}-d`} type="date" defaultValue={project.assessmentDate} onBlur={(e) => projects.setDetails({ assessmentDate: e.target.value })} />
           <label htmlFor={ids.credit}>{t('project.dataCredit')}</label>
-          <textarea id={ids.credit} key={`${project.id}-r`} rows={2} defaultValue={project.dataCredit} maxLength={2000} title={t('project.dataCreditHint')} onBlur={(e) => projects.setDetails({ dataCredit: e.target.value.trim() })} />
+          <textarea id={ids.credit} key={`${project.id}-r-${project.dataCredit}`} rows={2} defaultValue={project.dataCredit} maxLength={2000} title={t('project.dataCreditHint')} onBlur={(e) => projects.setDetails({ dataCredit: e.target.value.trim() })} />
         </div>
       )}
       {project && empty && <p className="hint" role="note">{t('project.empty')}</p>}

@@ -1,7 +1,7 @@
 // whitepaper.html: the figures and tables as one printable A4 document (browser "save as PDF"). Self-contained:
 // figures inline as SVG (selectable text), no script, a CSP that allows nothing external. All user text is escaped.
 import {
-  LEVEL_ZH, LEVELS, ruleHazardText, ruleTargetText, SOURCE_STATUS_ZH, VIOLATION_STATUS_ZH, type Assessment, type MethodProfile,
+  lecBandRule, LEVEL_ZH, LEVELS, ruleHazardText, ruleTargetText, SOURCE_STATUS_ZH, VIOLATION_STATUS_ZH, type Assessment, type MethodProfile,
   type SetbackRuleTable,
 } from '../engine';
 import type { ImportFileReport } from '../io';
@@ -127,7 +127,7 @@ function htmlTable<T>(t: Table<T>): string {
   const columns = t.printColumns ?? t.columns;
   const out = ['<table>', '<thead><tr>', ...columns.map((c) => `<th scope="col">${esc(c.header)}</th>`), '</tr></thead>', '<tbody>'];
   for (const row of rows) {
-    out.push('<tr>', ...columns.map((c) => cell(c, row)), '</tr>');
+    out.push('<tr>', ...columns.map((c) => cell(c, row)), '</tr>'); // spread-ok: one cell per column
   }
   out.push('</tbody>', '</table>');
   if (t.rows.length > rows.length) out.push(`<p class="note">共 ${t.rows.length} 行,此处列出前 ${rows.length} 行;完整内容见 tables/${t.id}.csv 与 .xlsx。</p>`);
@@ -148,15 +148,16 @@ function methodAppendix(p: MethodProfile, rules: SetbackRuleTable): string {
   const out: string[] = [];
   out.push(`<p>方法配置:${esc(p.name)}(${esc(p.id)})。风险点等级取其适用的各方法所得等级中的最高者。</p>`);
   out.push(`<h3>A.1 风险矩阵:${esc(p.matrix.name)}</h3>`, `<p class="note">依据:${esc(p.matrix.source)}</p>`);
-  out.push('<table><thead><tr><th scope="col">可能性 L \\ 严重性 S</th>', ...[1, 2, 3, 4, 5].map((s) => `<th scope="col">S=${s}</th>`), '</tr></thead><tbody>');
+  out.push('<table><thead><tr><th scope="col">可能性 L \\ 严重性 S</th>', ...[1, 2, 3, 4, 5].map((s) => `<th scope="col">S=${s}</th>`), '</tr></thead><tbody>'); // spread-ok: five columns
   for (let l = 5; l >= 1; l--) {
-    out.push(`<tr><th scope="row">L=${l}</th>`, ...p.matrix.cells[l - 1]!.map((lv) => `<td class="level-${lv}">${LEVEL_ZH[lv]}</td>`), '</tr>');
+    out.push(`<tr><th scope="row">L=${l}</th>`, ...p.matrix.cells[l - 1]!.map((lv) => `<td class="level-${lv}">${LEVEL_ZH[lv]}</td>`), '</tr>'); // spread-ok: five cells
   }
   out.push('</tbody></table>');
   out.push(`<h3>A.2 作业条件危险性评价(LEC)</h3>`, `<p class="note">依据:${esc(p.lec.source)}</p>`);
   out.push('<table><thead><tr><th scope="col">D = L×E×C</th><th scope="col">等级</th></tr></thead><tbody>');
-  for (const b of p.lec.bands) out.push(`<tr><td>D &gt; ${b.above}</td><td class="level-${b.level}">${LEVEL_ZH[b.level]}</td></tr>`);
+  p.lec.bands.forEach((b, i) => out.push(`<tr><td>${esc(lecBandRule(p.lec, i))}${b.label ? `(${esc(b.label)})` : ''}</td><td class="level-${b.level}">${LEVEL_ZH[b.level]}</td></tr>`));
   out.push('</tbody></table>');
+  if (p.lec.boundaryNote) out.push(`<p class="note">${esc(p.lec.boundaryNote)}</p>`);
   out.push(`<h3>A.3 危险化学品重大危险源分级</h3>`, `<p class="note">依据:${esc(p.majorHazard.source)}</p>`);
   out.push('<table><thead><tr><th scope="col">重大危险源级别</th><th scope="col">R 下限</th><th scope="col">风险等级</th></tr></thead><tbody>');
   for (const g of p.majorHazard.gradeFromR) {
@@ -164,6 +165,7 @@ function methodAppendix(p: MethodProfile, rules: SetbackRuleTable): string {
     out.push(`<tr><td>${g.grade} 级</td><td class="num">${g.atLeast}</td><td class="level-${lv}">${LEVEL_ZH[lv]}</td></tr>`);
   }
   out.push('</tbody></table>');
+  out.push(`<p class="note">${esc(`校正系数α:${p.majorHazard.alpha.source};未提供α及人数时取 ${p.majorHazard.alpha.default}(${p.majorHazard.alpha.defaultReason})。${p.majorHazard.identification.source}。`)}</p>`);
   out.push(`<h3>A.4 分区聚合</h3><p>${esc(aggregationText(p))}</p>`);
   out.push(`<h3>A.5 防护距离规则:${esc(rules.name)}</h3>`);
   out.push('<table><thead><tr><th scope="col">规则</th><th scope="col">危险源</th><th scope="col">防护目标</th><th scope="col">最小距离(m)</th><th scope="col">依据</th><th scope="col">核实</th></tr></thead><tbody>');
