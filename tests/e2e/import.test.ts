@@ -56,7 +56,7 @@ describe('import state across a reload', () => {
     await expect.poll(() => r.textContent()).toMatch(/坐标系 GCJ02/);
     await expect(r.getByTestId('accepted').textContent()).resolves.toBe('2');
     await page.close();
-  });
+  }, 120_000); // two loads, a save and a re-read: 35–55 s on the shared 2-core machine
 
   it('never gives the next file with the same headers the previous file’s all-rows category', async () => {
     const page = await openApp();
