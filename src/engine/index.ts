@@ -20,7 +20,7 @@ export { checkSetbacks, compareViolations } from './setback/checkSetbacks';
 export { judgePair, SITE_DISTANCE_RULE_ID } from './setback/judgePair';
 export { hazardRules } from './setback/hazardRules';
 export { TARGET_CLASS_ZH, ruleHazardText, ruleTargetText, shortSource, type RuleVocabulary } from './setback/ruleText';
-export { checkProposal, type ProposalResult, type ProposalVerdict } from './setback/checkProposal';
+export { checkProposal, type ProposalResult, type ProposalRing, type ProposalVerdict } from './setback/checkProposal';
 export { zoneGrid, type GridZoning } from './zoning/zoneGrid';
 export { buildGrid, cellAt, type Grid, type GridSpec, type GridShape } from './zoning/gridGeometry';
 export { dissolveCells } from './zoning/dissolveCells';

@@ -134,11 +134,14 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
     },
     rename(name) {
       const p = store.getState().project;
-      if (p && name.trim()) store.setState({ project: { ...p, name: name.trim().slice(0, 200) } });
+      const next = name.trim().slice(0, 200);
+      // a field only focused and left changes nothing: no new revision
+      if (p && next && next !== p.name) store.setState({ project: { ...p, name: next } });
     },
     setDetails(details) {
       const p = store.getState().project;
-      if (p) store.setState({ project: { ...p, ...details } });
+      const changes = p && (Object.keys(details) as (keyof typeof details)[]).some((k) => details[k] !== undefined && details[k] !== p[k]);
+      if (p && changes) store.setState({ project: { ...p, ...details } });
     },
     async duplicate() {
       await flush();

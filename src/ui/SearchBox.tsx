@@ -22,7 +22,14 @@ export function SearchBox() {
   return (
     <section className="panel search" aria-label={t('search.region')}>
       <label htmlFor={inputId}>{t('search.label')}</label>{' '}
-      <input id={inputId} type="search" value={query} placeholder={t('search.placeholder')} onChange={(e) => setQuery(e.target.value)} />{' '}
+      <input id={inputId} type="search" value={query} placeholder={t('search.placeholder')} onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          // Enter takes the first match, as a search box does
+          if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+          e.preventDefault();
+          const first = results[0];
+          if (first) actions.focus({ kind: first.kind, id: first.id });
+        }} />{' '}
       <button type="button" onClick={() => actions.focus('all')}>{t('search.wholeCity')}</button>
       {results.length > 0 && (
         <ul className="search-results" aria-label={t('search.results')}>
