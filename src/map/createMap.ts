@@ -89,7 +89,20 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   const probe = (): MapProbe => {
     const drawn = map.queryRenderedFeatures({ layers: SITE_LAYERS });
     const symbols = drawn.filter((f) => f.layer.type === 'symbol').map((f) => `${f.properties.role}:${f.properties.category}:${f.properties.level}`);
-    return { sites: new Set(drawn.map((f) => String(f.properties.siteId))).size, symbols: [...new Set(symbols)].sort() };
+    const c = map.getCenter();
+    const rings = map.queryRenderedFeatures({ layers: ['proposal-rings'] }).length;
+    return { sites: new Set(drawn.map((f) => String(f.properties.siteId))).size, symbols: [...new Set(symbols)].sort(), camera: { lon: c.lng, lat: c.lat, zoom: map.getZoom() }, rings, selectedBox: selectedBox() };
+  };
+  const selectedBox = (): MapProbe['selectedBox'] => {
+    const a = store.getState().assessment;
+    const s = store.getState().selection;
+    if (!a || !s || s.kind === 'violation') return null;
+    const g = s.kind === 'zone' ? a.zones.find((z) => z.id === s.id)?.geometry : siteById(a, s.id)?.geometry;
+    if (!g) return null;
+    const b = bboxOf(g);
+    const p = map.project([b[0], b[3]]);
+    const q = map.project([b[2], b[1]]);
+    return { x0: p.x, y0: p.y, x1: q.x, y1: q.y };
   };
 
   const render = (a: Assessment | null): void => {
@@ -315,7 +328,9 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
       if (state.proposal !== prev.proposal || state.picking !== prev.picking) void renderProposal();
       if (state.proposal?.result && state.proposal.result !== prev.proposal?.result && state.proposal.site !== framedProposal) {
         framedProposal = state.proposal.site;
-        frameProposal(map, state.proposal.site, state.proposal.result.ringsM);
+        const hazards = new Map(state.datasets.flatMap((d) => d.sites.filter((s) => state.proposal!.result!.hazardRings.some((r) => r.hazardId === s.id)).map((s) => [s.id, s] as const)));
+        const around = state.proposal.result.hazardRings.flatMap((r) => (hazards.has(r.hazardId) ? [{ site: hazards.get(r.hazardId)!, requiredM: r.requiredM }] : []));
+        frameProposal(map, state.proposal.site, state.proposal.result.ringsM, around);
       }
     });
     void renderProposal();
@@ -397,13 +412,18 @@ function focusOn(map: MapLibreMap, a: Assessment | null, target: Selection | 'al
   map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 60, maxZoom: target !== 'all' && target.kind === 'site' ? 16 : 14, duration: 0 });
 }
 
-/** Frame a newly placed proposal with its rings (the largest up to 500 m), so metres can be seen. */
-function frameProposal(map: MapLibreMap, site: Site, rings: { requiredM: number }[]): void {
-  const reach = Math.min(500, Math.max(60, ...rings.map((r) => r.requiredM)));
-  const b = bboxOf(site.geometry);
-  const dLat = reach / 110_900;
-  const dLon = reach / (111_320 * Math.cos((b[1] * Math.PI) / 180));
-  map.fitBounds([[b[0] - dLon, b[1] - dLat], [b[2] + dLon, b[3] + dLat]], { padding: 40, duration: 0 });
+/** Frame a newly placed proposal with its rings (the largest up to 500 m) and the nearby hazards' rings, so metres can be seen. */
+function frameProposal(map: MapLibreMap, site: Site, rings: { requiredM: number }[], around: { site: Site; requiredM: number }[]): void {
+  let reach = 60;
+  for (const r of rings) reach = Math.max(reach, Math.min(500, r.requiredM));
+  const grow = (b: number[], m: number): number[] => {
+    const dLat = m / 110_900;
+    const dLon = m / (111_320 * Math.cos((b[1]! * Math.PI) / 180));
+    return [b[0]! - dLon, b[1]! - dLat, b[2]! + dLon, b[3]! + dLat];
+  };
+  const boxes = [grow(bboxOf(site.geometry), reach), ...around.map((a) => grow(bboxOf(a.site.geometry), Math.min(500, a.requiredM)))];
+  const [w, s, e, n] = boxes.reduce((u, b) => [Math.min(u[0]!, b[0]!), Math.min(u[1]!, b[1]!), Math.max(u[2]!, b[2]!), Math.max(u[3]!, b[3]!)]);
+  map.fitBounds([[w!, s!], [e!, n!]], { padding: 40, duration: 0 });
 }
 
 function zoneLabel(name: string, level: Assessment['zones'][number]['level'], t: Translate): HTMLElement {

@@ -17,7 +17,9 @@ export function SearchBox() {
     if (!a || q.length === 0) return [];
     const zones = a.zones.filter((z) => z.name.toLowerCase().includes(q) || z.id.toLowerCase() === q).map((z) => ({ kind: 'zone' as const, id: z.id, label: z.name, detail: t('search.zoneDetail', { level: levelLabel(t, z.level) }) }));
     const sites = a.sites.filter((s) => s.name.toLowerCase().includes(q) || s.id.toLowerCase().includes(q)).map((s) => ({ kind: 'site' as const, id: s.id, label: s.name, detail: `${categoryLabel(locale, s.category)} · ${s.district || '—'} · ${levelLabel(t, s.level)}` }));
-    return [...zones, ...sites].slice(0, MAX_RESULTS);
+    // an exact name first: Enter takes the first result
+    const exact = (r: { label: string }) => (r.label.toLowerCase() === q ? 0 : 1);
+    return [...zones, ...sites].sort((x, y) => exact(x) - exact(y)).slice(0, MAX_RESULTS);
   }, [a, query, t, locale]);
   return (
     <section className="panel search" aria-label={t('search.region')}>
