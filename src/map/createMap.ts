@@ -8,6 +8,7 @@ import { bboxOf, type Assessment, type Role, type Site } from '../engine';
 import { translator, type Translate } from '../i18n/translate';
 import type { Actions } from '../state/actions';
 import type { AppStore, Selection } from '../state/store';
+import type { Camera } from '../state/viewHash';
 import { mapSources } from './mapData';
 import { addBasemap, removeBasemap } from './basemapLayers';
 import { needsBuffer, proposalSources, type BufferForDrawing, type RingLabel } from './proposalData';
@@ -293,6 +294,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   });
 
   let unsubscribe = (): void => {};
+  let framedFlagged: { before: Camera; after: Camera } | null = null;
   // the map's updates run as their own tasks, after React's render of the same change (two shorter tasks, not one long)
   const renderLater = nextTask(() => {
     render(store.getState().assessment);
@@ -322,8 +324,15 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
       if (state.selection && state.selection !== prev.selection) setTimeout(() => revealSelection(map, store.getState().assessment, store.getState().selection, uncoveredPadding(container)), 0);
       // a pasted link's position (the map's own moves report the position it is already at)
       if (state.camera && state.camera !== prev.camera && cameraDiffers(map, state.camera)) map.jumpTo({ center: [state.camera.lon, state.camera.lat], zoom: state.camera.zoom });
-      // "violations only" frames what it leaves on the map (unless a link says where to look)
-      else if (state.filters.violationsOnly && !prev.filters.violationsOnly && state.camera === prev.camera) frameShownSites(map, state, uncoveredPadding(container));
+      // "violations only" frames what it leaves on the map (unless a link says where to look); turned off without
+      // the map having moved since, it goes back to where it was
+      else if (state.filters.violationsOnly && !prev.filters.violationsOnly && state.camera === prev.camera) {
+        const before = cameraOf(map);
+        framedFlagged = frameShownSites(map, state, uncoveredPadding(container)) ? { before, after: cameraOf(map) } : null;
+      } else if (!state.filters.violationsOnly && prev.filters.violationsOnly) {
+        if (framedFlagged && !cameraDiffers(map, framedFlagged.after)) map.jumpTo({ center: [framedFlagged.before.lon, framedFlagged.before.lat], zoom: framedFlagged.before.zoom });
+        framedFlagged = null;
+      }
       if (state.focus && state.focus !== prev.focus) focusOn(map, state.assessment, state.focus.target);
       if (state.proposal !== prev.proposal || state.picking !== prev.picking) void renderProposal();
       if (state.proposal?.result && state.proposal.result !== prev.proposal?.result && state.proposal.site !== framedProposal) {
@@ -385,11 +394,16 @@ function revealSelection(map: MapLibreMap, a: Assessment | null, s: Selection, p
   revealBounds(map, [[b[0], b[1]], [b[2], b[3]]], padding, map.getZoom());
 }
 
-/** Fit the sites the filters leave on the map (nothing to show: the map stays where it is). */
-function frameShownSites(map: MapLibreMap, state: ReturnType<AppStore['getState']>, padding: Padding): void {
-  if (!state.assessment) return;
+function cameraOf(map: MapLibreMap): Camera {
+  const c = map.getCenter();
+  return { lon: c.lng, lat: c.lat, zoom: map.getZoom() };
+}
+
+/** Fit the sites the filters leave on the map (nothing to show: the map stays where it is). Did it move? */
+function frameShownSites(map: MapLibreMap, state: ReturnType<AppStore['getState']>, padding: Padding): boolean {
+  if (!state.assessment) return false;
   const shown = filteredView(state.assessment, state.filters).sites;
-  if (shown.length === 0) return;
+  if (shown.length === 0) return false;
   let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const site of shown) {
     const b = bboxOf(site.geometry);
@@ -397,6 +411,7 @@ function frameShownSites(map: MapLibreMap, state: ReturnType<AppStore['getState'
   }
   const roomy = map.getContainer().clientWidth - padding.left - padding.right > 120;
   map.fitBounds([[w, s], [e, n]], { padding: roomy ? { ...padding, top: padding.top + 16, bottom: padding.bottom + 16, left: padding.left + 16, right: padding.right + 16 } : 40, maxZoom: 15, duration: 0 });
+  return true;
 }
 
 /** Bring a searched site or zone into view, or the whole study area. */

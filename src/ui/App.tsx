@@ -30,7 +30,7 @@ export function App() {
     <div className="app">
       {/* the first tab stops: the map is otherwise reached after every control of the side panels */}
       <nav className="skip-links" aria-label={t('skip.region')}>
-        <a href="#map" onClick={(e) => skipTo(e, '[data-testid="map"] canvas, [data-testid="map"]')}>{t('skip.toMap')}</a>
+        <a href="#map" onClick={(e) => skipTo(e, '[data-testid="map"] canvas', '[data-testid="map"]')}>{t('skip.toMap')}</a>
         <a href="#sidebar" onClick={(e) => skipTo(e, '#sidebar')}>{t('skip.toSidebar')}</a>
       </nav>
       <header>
@@ -63,9 +63,10 @@ export function App() {
 }
 
 /** Move focus to the target; the default (a #fragment) would be read as a view link by the hash sync. */
-function skipTo(e: React.MouseEvent, selector: string): void {
+function skipTo(e: React.MouseEvent, ...selectors: string[]): void {
   e.preventDefault();
-  const el = document.querySelector<HTMLElement>(selector);
+  // the first that exists: the map's canvas (its keyboard pans and zooms), else the map's region
+  const el = selectors.map((s) => document.querySelector<HTMLElement>(s)).find(Boolean);
   if (!el) return;
   if (el.tabIndex < 0 && !el.hasAttribute('tabindex')) el.tabIndex = -1;
   el.focus();

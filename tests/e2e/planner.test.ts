@@ -36,7 +36,7 @@ describe('finding one’s way', () => {
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('跳到侧栏');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
-    await expect(page.evaluate(() => !!document.activeElement?.closest('[data-testid="map"]'))).resolves.toBe(true);
+    await expect(page.evaluate(() => document.activeElement?.matches('[data-testid="map"] canvas'))).resolves.toBe(true);
     expect(page.url()).not.toMatch(/#map$/); // the skip link is not read as a view link
   });
 
@@ -98,7 +98,9 @@ describe('finding one’s way', () => {
     const visible = Number(await page.getByTestId('map').getAttribute('data-visible-sites'));
     expect(visible).toBeGreaterThan(0);
     await expect.poll(async () => (await probeMap(page)).sites).toBe(visible);
+    // turned off without moving the map in between: back to where the map was
     await page.getByLabel('仅显示有防护距离问题(不符合/临界)的场所').uncheck();
+    await expect.poll(async () => (await probeMap(page)).camera.zoom).toBeCloseTo(9, 2);
   });
 
   it('a project field focused and left unchanged saves nothing (no new version)', async () => {
