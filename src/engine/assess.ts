@@ -9,6 +9,7 @@ import { zoneIndex, zoneRelative } from './risk/zoneDensity';
 import { zoneGrid } from './zoning/zoneGrid';
 import { hazardRules, largestRequiredMeters } from './setback/hazardRules';
 import { checkSetbacks } from './setback/checkSetbacks';
+import { targetsByRule } from './setback/targetsByRule';
 import { summarise } from './stats/summarise';
 import { zoneLocator } from './zoning/locateZone';
 
@@ -27,7 +28,7 @@ export function assess(input: AssessInput, config: AssessConfig, onProgress?: (s
     input.grid ? zoneGrid(zones, input.grid, assessedSites, aggregation, (share) => onProgress?.(0.3 + 0.7 * share, 'zoning')).zones
     : aggregation.mode === 'index' ? zoneIndex(zones, assessedSites, aggregation)
     : aggregation.mode === 'relative' ? zoneRelative(zones, assessedSites, aggregation)
-    : zoneMax(zones, assessedSites, aggregation.emptyZoneLevel);
+    : zoneMax(zones, assessedSites);
   return {
     methodId: config.method.id,
     matrixId: config.method.matrix.id,
@@ -42,6 +43,7 @@ export function assess(input: AssessInput, config: AssessConfig, onProgress?: (s
       targetsChecked: targets.filter((t) => roleOf(t.category) === 'target').length,
       pairsExamined,
       hazardsByRule,
+      targetsByRule: targetsByRule(targets, config.rules),
     }),
   };
 }

@@ -7,7 +7,7 @@ export { lecLevel } from './method/lecLevel';
 export { majorHazardLevel, majorHazardR } from './method/majorHazardLevel';
 export { scoreSite } from './method/scoreSite';
 export { CATEGORIES, categoryByCode, resolveCategory, roleOf, type CategoryDef } from './categories';
-export { AGGREGATION_MODE_ZH, LEVEL_RANK, LEVEL_ZH, LEVEL_EN, isLevel, SOURCE_STATUS_ZH, VIOLATION_STATUS_ZH } from './risk/levels';
+export { AGGREGATION_MODE_ZH, LEVEL_RANK, LEVEL_ZH, LEVEL_EN, isLevel, SOURCE_STATUS_ZH, VIOLATION_STATUS_ZH, NO_LEVEL_ZH, NO_LEVEL_NOTE_ZH, NO_TARGETS_ZH } from './risk/levels';
 export { matrixLevel } from './risk/matrixLevel';
 export { edgeToEdgeMeters, type EdgeDistance } from './geo/edgeToEdgeMeters';
 export { geodesicMeters, geodesicDestination } from './geo/geodesicMeters';

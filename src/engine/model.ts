@@ -192,6 +192,11 @@ export interface AssessmentStats {
   pairsExamined: number;
   /** hazards each rule binds, by rule id (the denominator of a rule's compliance) */
   hazardsByRule: Record<string, number>;
+  /**
+   * sites of the rule's target classes or categories anywhere in the data, by rule id: 0 means the rule had nothing
+   * to check (无检查对象), so its hazards are not 符合 but unchecked
+   */
+  targetsByRule: Record<string, number>;
 }
 
 export interface Assessment {

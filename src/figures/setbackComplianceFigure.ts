@@ -1,15 +1,16 @@
 // F5 — protection-distance compliance by rule (each rule names its target class): of the hazards a rule binds,
 // how many have no finding under it, and how many have at worst a borderline, a shortfall or no assessed distance.
-import { categoryByCode, ruleTargetText, VIOLATION_STATUS_ZH, type Assessment, type SetbackRuleTable, type ViolationStatus } from '../engine';
+// A rule with no site of its target class anywhere in the data checked nothing: its hazards are 无检查对象, not 符合.
+import { NO_TARGETS_ZH, categoryByCode, ruleTargetText, VIOLATION_STATUS_ZH, type Assessment, type SetbackRuleTable, type ViolationStatus } from '../engine';
 import { toCsv } from '../io/csvWrite';
 import { renderChart } from './chart';
 import type { Figure, FigureOptions } from './figure';
 
-const OUTCOMES = ['compliant', 'borderline', 'violation', 'not_assessed'] as const;
+const OUTCOMES = ['compliant', 'borderline', 'violation', 'not_assessed', 'no_targets'] as const;
 type Outcome = (typeof OUTCOMES)[number];
-const OUTCOME_ZH: Record<Outcome, string> = { compliant: '符合', ...VIOLATION_STATUS_ZH };
+const OUTCOME_ZH: Record<Outcome, string> = { compliant: '符合', ...VIOLATION_STATUS_ZH, no_targets: NO_TARGETS_ZH };
 // Lightness falls from 符合 to 不符合 so grayscale print keeps the order; 未评估 is hatched.
-const OUTCOME_FILL: Record<Outcome, string> = { compliant: '#a6d96a', borderline: '#fdae61', violation: '#b2182b', not_assessed: '#9e9e9e' };
+const OUTCOME_FILL: Record<Outcome, string> = { compliant: '#a6d96a', borderline: '#fdae61', violation: '#b2182b', not_assessed: '#9e9e9e', no_targets: '#eeeeee' };
 /** worst first: a hazard counts once per rule, under its worst finding */
 const SEVERITY: ViolationStatus[] = ['violation', 'borderline', 'not_assessed'];
 
@@ -24,6 +25,8 @@ export interface RuleCompliance {
   borderline: number;
   violation: number;
   not_assessed: number;
+  /** hazards of rules whose target class has no site in the data: nothing was checked, so nothing complies */
+  no_targets: number;
 }
 
 /**
@@ -44,12 +47,13 @@ export function ruleCompliance(a: Assessment, rules: SetbackRuleTable): RuleComp
     const rule = byId.get(ruleId);
     const label = rule ? `${rule.hazard.categories.map((c) => categoryByCode(c)?.zh ?? c).join('、')} → ${ruleTargetText(rule)}` : ruleId;
     let g = groups.get(label);
-    if (!g) groups.set(label, (g = { label, ruleIds: [], sources: [], hazards: 0, compliant: 0, borderline: 0, violation: 0, not_assessed: 0 }));
+    if (!g) groups.set(label, (g = { label, ruleIds: [], sources: [], hazards: 0, compliant: 0, borderline: 0, violation: 0, not_assessed: 0, no_targets: 0 }));
     const statuses = [...(worst.get(ruleId)?.values() ?? [])];
     g.ruleIds.push(ruleId);
     if (rule && !g.sources.includes(rule.source)) g.sources.push(rule.source);
     g.hazards += hazards;
-    g.compliant += hazards - statuses.length;
+    const unchecked = a.stats.targetsByRule[ruleId] === 0;
+    g[unchecked ? 'no_targets' : 'compliant'] += hazards - statuses.length;
     for (const st of statuses) g[st]++;
   }
   return [...groups.values()];

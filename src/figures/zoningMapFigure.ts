@@ -41,7 +41,7 @@ export function zoningMapFigure({ assessment: a, districts }: ZoningMapInput, op
   const translate = `translate(${MARGIN.left},${MARGIN.top})`;
 
   const parts: string[] = [];
-  parts.push(
+  parts.push( // spread-ok: the subtitle lines
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${FIGURE_FONT}">`,
     `<title>${esc(title)}</title>`,
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,

@@ -113,6 +113,8 @@ export function summaryJson(a: Assessment, inputs: InputDigest[], config: { bord
     hazards_checked: a.stats.hazardsChecked,
     targets_checked: a.stats.targetsChecked,
     pairs_examined: a.stats.pairsExamined,
+    hazards_by_rule: a.stats.hazardsByRule,
+    targets_by_rule: a.stats.targetsByRule,
     inputs: [...inputs].sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0)),
   };
   return JSON.stringify(summary, null, 2) + '\n';

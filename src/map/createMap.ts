@@ -22,6 +22,8 @@ import { siteById, sitePosition } from '../state/siteLookup';
 import { MAP_PROBE_EVENT, type MapProbe, type MapProbeRequest } from './probe';
 import { labelAnchor, placeLabels } from './labelPlacement';
 import { cameraDiffers, revealBounds, uncoveredPadding, type Padding } from './camera';
+import { DEMO_ATTRIBUTION } from '../figures/attribution';
+import { escapeXml } from '../io/escapeXml';
 
 // Without this the map never loads from `vite build` output (STACK.md pitfall 2).
 setWorkerUrl(workerUrl);
@@ -46,13 +48,23 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
   const t = (): Translate => translator(store.getState().locale);
-  let attribution = new AttributionControl({ compact: false, customAttribution: t()('map.attribution') });
+  // The credit is the open project's own (the demo's only in the demo): MapLibre shows it as HTML, so it is escaped.
+  const credit = (): string => {
+    const p = store.getState().project;
+    if (!p) return '';
+    if (p.dataCredit === DEMO_ATTRIBUTION) return t()('map.attribution');
+    return p.dataCredit ? escapeXml(p.dataCredit) : t()('map.attributionInputs');
+  };
+  let attribution = new AttributionControl({ compact: false, customAttribution: credit() });
   map.addControl(attribution, 'bottom-right');
-  // the attribution text is fixed when the control is made: a new language makes a new control
-  const applyLocale = (): void => {
+  // the attribution text is fixed when the control is made: a new language or credit makes a new control
+  const applyCredit = (): void => {
     map.removeControl(attribution);
-    attribution = new AttributionControl({ compact: false, customAttribution: t()('map.attribution') });
+    attribution = new AttributionControl({ compact: false, customAttribution: credit() });
     map.addControl(attribution, 'bottom-right');
+  };
+  const applyLocale = (): void => {
+    applyCredit();
     const a = store.getState().assessment;
     if (a) renderLabels(a);
     for (const id of siteIcons) map.updateImage(id, siteIcon(id)!);
@@ -76,7 +88,14 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   // a shared link's position wins over fitting the data
   const startCamera = store.getState().camera;
   if (startCamera) map.jumpTo({ center: [startCamera.lon, startCamera.lat], zoom: startCamera.zoom });
-  let fitted = startCamera !== null;
+  // The map frames each project's own data (and again when its zones are replaced); a camera from the URL is kept
+  // for the first data shown.
+  const dataKey = (): string => {
+    const s = store.getState();
+    return `${s.project?.id ?? ''}|${s.zonesDigest?.sha256 ?? s.zonesSource}|${s.zones.length > 0 ? 'zones' : 'sites'}`;
+  };
+  let framedKey: string | null = null;
+  let keepStartCamera = startCamera !== null;
   map.on('moveend', () => {
     const c = map.getCenter();
     store.setState({ camera: { lon: c.lng, lat: c.lat, zoom: map.getZoom() } });
@@ -114,10 +133,14 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     for (const [name, data] of Object.entries(sources)) (map.getSource(name) as GeoJSONSource).setData(data);
     renderLabels(a);
     applyFilters();
-    if (!fitted && a.zones.length + a.sites.length > 0) {
-      const b = bboxOf({ type: 'GeometryCollection', geometries: [...a.zones.map((z) => z.geometry), ...a.sites.map((s) => s.geometry)] });
-      map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 24, animate: false });
-      fitted = true;
+    const key = dataKey();
+    if (key !== framedKey && a.zones.length + a.sites.length > 0) {
+      if (!keepStartCamera) {
+        const b = bboxOf({ type: 'GeometryCollection', geometries: [...a.zones.map((z) => z.geometry), ...a.sites.map((s) => s.geometry)] });
+        map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 24, animate: false });
+      }
+      keepStartCamera = false;
+      framedKey = key;
     }
     map.once('idle', () => {
       container.dataset.mapReady = 'true';
@@ -318,6 +341,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
       }
       if (state.basemap !== prev.basemap) applyBasemap();
       if (state.locale !== prev.locale) applyLocale();
+      else if (state.project?.dataCredit !== prev.project?.dataCredit) applyCredit();
       if (state.filters !== prev.filters || state.layers !== prev.layers) filterLater();
       if (state.selection !== prev.selection) arrangeLabels(); // the selected zone's label comes first
       // after React has drawn the detail panel, whose width the move must clear
@@ -337,7 +361,8 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
       if (state.proposal !== prev.proposal || state.picking !== prev.picking) void renderProposal();
       if (state.proposal?.result && state.proposal.result !== prev.proposal?.result && state.proposal.site !== framedProposal) {
         framedProposal = state.proposal.site;
-        const hazards = new Map(state.datasets.flatMap((d) => d.sites.filter((s) => state.proposal!.result!.hazardRings.some((r) => r.hazardId === s.id)).map((s) => [s.id, s] as const)));
+        const ids = new Set(state.proposal.result.hazardRings.map((r) => r.hazardId));
+        const hazards = new Map(state.datasets.flatMap((d) => d.sites.filter((s) => ids.has(s.id)).map((s) => [s.id, s] as const)));
         const around = state.proposal.result.hazardRings.flatMap((r) => (hazards.has(r.hazardId) ? [{ site: hazards.get(r.hazardId)!, requiredM: r.requiredM }] : []));
         frameProposal(map, state.proposal.site, state.proposal.result.ringsM, around);
       }

@@ -127,7 +127,7 @@ function htmlTable<T>(t: Table<T>): string {
   const columns = t.printColumns ?? t.columns;
   const out = ['<table>', '<thead><tr>', ...columns.map((c) => `<th scope="col">${esc(c.header)}</th>`), '</tr></thead>', '<tbody>'];
   for (const row of rows) {
-    out.push('<tr>', ...columns.map((c) => cell(c, row)), '</tr>');
+    out.push('<tr>', ...columns.map((c) => cell(c, row)), '</tr>'); // spread-ok: one cell per column
   }
   out.push('</tbody>', '</table>');
   if (t.rows.length > rows.length) out.push(`<p class="note">共 ${t.rows.length} 行,此处列出前 ${rows.length} 行;完整内容见 tables/${t.id}.csv 与 .xlsx。</p>`);
@@ -148,9 +148,9 @@ function methodAppendix(p: MethodProfile, rules: SetbackRuleTable): string {
   const out: string[] = [];
   out.push(`<p>方法配置:${esc(p.name)}(${esc(p.id)})。风险点等级取其适用的各方法所得等级中的最高者。</p>`);
   out.push(`<h3>A.1 风险矩阵:${esc(p.matrix.name)}</h3>`, `<p class="note">依据:${esc(p.matrix.source)}</p>`);
-  out.push('<table><thead><tr><th scope="col">可能性 L \\ 严重性 S</th>', ...[1, 2, 3, 4, 5].map((s) => `<th scope="col">S=${s}</th>`), '</tr></thead><tbody>');
+  out.push('<table><thead><tr><th scope="col">可能性 L \\ 严重性 S</th>', ...[1, 2, 3, 4, 5].map((s) => `<th scope="col">S=${s}</th>`), '</tr></thead><tbody>'); // spread-ok: five columns
   for (let l = 5; l >= 1; l--) {
-    out.push(`<tr><th scope="row">L=${l}</th>`, ...p.matrix.cells[l - 1]!.map((lv) => `<td class="level-${lv}">${LEVEL_ZH[lv]}</td>`), '</tr>');
+    out.push(`<tr><th scope="row">L=${l}</th>`, ...p.matrix.cells[l - 1]!.map((lv) => `<td class="level-${lv}">${LEVEL_ZH[lv]}</td>`), '</tr>'); // spread-ok: five cells
   }
   out.push('</tbody></table>');
   out.push(`<h3>A.2 作业条件危险性评价(LEC)</h3>`, `<p class="note">依据:${esc(p.lec.source)}</p>`);

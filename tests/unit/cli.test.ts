@@ -115,7 +115,8 @@ describe('--grid', () => {
     const zones = JSON.parse(readFileSync(join(out, 'zones.geojson'), 'utf8'));
     expect(zones.features.length).toBeGreaterThan(11);
     expect(zones.features.every((f: { properties: { id: string } }) => f.properties.id.startsWith('grid-square-2000-'))).toBe(true);
-    expect(new Set(zones.features.map((f: { properties: { level: string } }) => f.properties.level))).toEqual(new Set(['red', 'orange', 'yellow', 'blue']));
+    // cells no scored site or footprint reaches stay 未评级 (level null), never 低
+    expect(new Set(zones.features.map((f: { properties: { level: string | null } }) => f.properties.level))).toEqual(new Set(['red', 'orange', 'yellow', 'blue', null]));
   });
 
   it('reads a map-app export with --category for all rows and --crs auto: ids from line numbers, BD-09 suggested, every site within 0.5 m of its position', async () => {

@@ -112,7 +112,7 @@ describe('white-paper set', () => {
     };
     expect(Number(f1[0]![7])).toBeCloseTo(area(32.0), 2);
     const f5 = csvRows(text(files, 'figures/F5-setback-compliance.csv'));
-    for (const r of f5.slice(1)) expect(Number(r[1])).toBe(Number(r[2]) + Number(r[3]) + Number(r[4]) + Number(r[5]));
+    for (const r of f5.slice(1)) expect(Number(r[1])).toBe(Number(r[2]) + Number(r[3]) + Number(r[4]) + Number(r[5]) + Number(r[6]));
     expect(f5.slice(1).reduce((n, r) => n + Number(r[4]), 0)).toBeGreaterThan(0); // the 30 m station–school pair
     const f6 = csvRows(text(files, 'figures/F6-change.csv')).slice(1);
     expect(f6.map((r) => Number(r[4]))).toEqual([1 - 3, 1 - 0, 1 - 1, 1 - 0]);

@@ -44,7 +44,6 @@ const majorHazardSchema = z.object({
 
 const aggregationSchema = z.object({
   mode: z.enum(['max', 'index', 'relative']),
-  emptyZoneLevel: level.nullable(),
   index: z.object({
     source: text,
     status,

@@ -7,11 +7,22 @@ export const LEVEL_RANK: Record<Level, number> = { red: 0, orange: 1, yellow: 2,
 export const LEVEL_ZH: Record<Level, string> = { red: '重大风险', orange: '较大风险', yellow: '一般风险', blue: '低风险' };
 export const LEVEL_EN: Record<Level, string> = { red: 'Major', orange: 'Significant', yellow: 'Moderate', blue: 'Low' };
 
+/**
+ * A zone with no scored site and no hazard footprint has no level: absence of data is never shown as 低风险
+ * (DESIGN: blue means "assessed and low"). Its one word, used by every figure, table and reason.
+ */
+export const NO_LEVEL_ZH = '未评级';
+/** What 未评级 means, for legends and notes. */
+export const NO_LEVEL_NOTE_ZH = '无已评分风险点,也无危险源防护范围覆盖(无数据,不代表低风险)';
+
 /** Short names of the zone aggregation modes (就高 / 加权指数 / 相对分级). */
 export const AGGREGATION_MODE_ZH: Record<'max' | 'index' | 'relative', string> = { max: '就高', index: '加权指数', relative: '相对分级' };
 
 /** Names of setback findings (violations.csv keeps the codes; tables and popups show these). */
 export const VIOLATION_STATUS_ZH: Record<ViolationStatus, string> = { violation: '不符合', borderline: '临界', not_assessed: '未评估' };
+
+/** A rule whose target class has no site in the data has checked nothing: never 符合. */
+export const NO_TARGETS_ZH = '无检查对象';
 
 /** Names of a rule's or method's verification status. */
 export const SOURCE_STATUS_ZH: Record<SetbackRule['status'], string> = { verified: '已核实', partly: '部分核实', unverified: '未核实', city: '城市自定' };

@@ -10,7 +10,7 @@ import type { MethodProfile } from '../method/profile';
 import { bboxOf } from '../geo/bbox';
 import { areaKm2 } from '../geo/areaKm2';
 import { edgeToEdgeMeters } from '../geo/edgeToEdgeMeters';
-import { LEVEL_RANK, LEVEL_ZH } from './levels';
+import { LEVEL_RANK, LEVEL_ZH, NO_LEVEL_NOTE_ZH, NO_LEVEL_ZH } from './levels';
 
 type Aggregation = MethodProfile['aggregation'];
 
@@ -26,12 +26,12 @@ function tally(zones: Zone[], sites: AssessedSite[], per: 'area' | 'population')
   const scored = sites.filter((s) => s.level !== null);
   const index = scored.length ? new Flatbush(scored.length) : null;
   if (index) {
-    for (const s of scored) index.add(...bboxOf(s.geometry));
+    for (const s of scored) index.add(...bboxOf(s.geometry)); // spread-ok: a box is 4 numbers
     index.finish();
   }
   return zones.map((zone) => {
     const contributors: ZoneContributor[] = [];
-    for (const i of index ? index.search(...bboxOf(zone.geometry)) : []) {
+    for (const i of index ? index.search(...bboxOf(zone.geometry)) : []) { // spread-ok: a box is 4 numbers
       const s = scored[i]!;
       if (edgeToEdgeMeters({ type: 'Point', coordinates: [s.lon, s.lat] }, zone.geometry).meters === 0) {
         contributors.push({ siteId: s.id, level: s.level!, score: s.score!, how: 'inside', distanceM: 0 });
@@ -48,14 +48,15 @@ export function zoneIndex(zones: Zone[], sites: AssessedSite[], agg: Aggregation
   return tally(zones, sites, normaliser).map(({ zone, contributors, denominator, unit }) => {
     const base = { id: zone.id, name: zone.name, geometry: zone.geometry, mode: 'index' as const, contributors };
     if (denominator === null || denominator <= 0) {
-      return { ...base, level: null, score: 0, reason: `指数法:分区缺少${normaliser === 'population' ? '人口' : '面积'},无法归一,未定级` };
+      return { ...base, level: null, score: 0, reason: `指数法:分区缺少${normaliser === 'population' ? '人口' : '面积'},无法归一 → ${NO_LEVEL_ZH}` };
     }
+    if (contributors.length === 0) return { ...base, level: null, score: 0, reason: `指数法:区内${NO_LEVEL_NOTE_ZH} → ${NO_LEVEL_ZH}` };
     const sum = contributors.reduce((acc, c) => acc + weights[c.level], 0);
     const value = round6(sum / denominator);
     const band = thresholds.find((t) => value >= t.atLeast)!;
     return {
       ...base,
-      level: contributors.length === 0 ? agg.emptyZoneLevel : band.level,
+      level: band.level,
       score: value,
       reason: `指数法:I = Σw/${unit} = ${round6(sum)}/${round6(denominator)} = ${value} ≥ ${band.atLeast} → ${LEVEL_ZH[band.level]}(阈值为城市设定)`,
     };
@@ -70,8 +71,8 @@ export function zoneRelative(zones: Zone[], sites: AssessedSite[], agg: Aggregat
   return tallies.map(({ zone, contributors, unit }, i) => {
     const d = densities[i]!;
     const base = { id: zone.id, name: zone.name, geometry: zone.geometry, mode: 'relative' as const, contributors };
-    if (d === null) return { ...base, level: null, score: 0, reason: '相对分级:分区缺少人口,未定级' };
-    if (d === 0) return { ...base, level: agg.emptyZoneLevel, score: 0, reason: `相对分级:区内无已评分风险点 → ${agg.emptyZoneLevel ? LEVEL_ZH[agg.emptyZoneLevel] : '未定级'}` };
+    if (d === null) return { ...base, level: null, score: 0, reason: `相对分级:分区缺少人口 → ${NO_LEVEL_ZH}` };
+    if (d === 0) return { ...base, level: null, score: 0, reason: `相对分级:区内${NO_LEVEL_NOTE_ZH} → ${NO_LEVEL_ZH}` };
     // a zone is in the top share t when fewer than t·N zones are denser than it
     const above = ranked.filter((x) => x > d).length / ranked.length;
     const q = quantiles.find((x) => above < x.top) ?? quantiles[quantiles.length - 1]!;

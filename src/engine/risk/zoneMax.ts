@@ -5,9 +5,9 @@ import type { AssessedSite, AssessedZone, Level, Zone, ZoneContributor } from '.
 import { bboxOf } from '../geo/bbox';
 import { degreesCovering } from '../geo/localPlane';
 import { edgeToEdgeMeters } from '../geo/edgeToEdgeMeters';
-import { LEVEL_RANK, LEVEL_ZH } from './levels';
+import { LEVEL_RANK, LEVEL_ZH, NO_LEVEL_NOTE_ZH, NO_LEVEL_ZH } from './levels';
 
-export function zoneMax(zones: Zone[], sites: AssessedSite[], emptyZoneLevel: Level | null): AssessedZone[] {
+export function zoneMax(zones: Zone[], sites: AssessedSite[]): AssessedZone[] {
   const scored = sites.filter((s) => s.level !== null);
   const index = scored.length > 0 ? new Flatbush(scored.length) : null;
   if (index) {
@@ -21,7 +21,7 @@ export function zoneMax(zones: Zone[], sites: AssessedSite[], emptyZoneLevel: Le
   return zones.map((zone) => {
     const contributors: ZoneContributor[] = [];
     const box = bboxOf(zone.geometry);
-    for (const i of index ? index.search(...box) : []) {
+    for (const i of index ? index.search(...box) : []) { // spread-ok: a box is 4 numbers
       const site = scored[i]!;
       const d = edgeToEdgeMeters(site.geometry, zone.geometry);
       const how = d.meters === 0 ? 'inside' : d.meters <= site.footprintM ? 'footprint' : null;
@@ -29,7 +29,7 @@ export function zoneMax(zones: Zone[], sites: AssessedSite[], emptyZoneLevel: Le
     }
     contributors.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || b.score - a.score || (a.siteId < b.siteId ? -1 : 1));
     const top = contributors[0];
-    const level: Level | null = top ? top.level : emptyZoneLevel;
+    const level: Level | null = top ? top.level : null;
     return {
       id: zone.id,
       name: zone.name,
@@ -40,7 +40,7 @@ export function zoneMax(zones: Zone[], sites: AssessedSite[], emptyZoneLevel: Le
       contributors,
       reason: top
         ? `就高: ${top.siteId} ${top.how === 'inside' ? '位于区内' : `防护范围覆盖本区 (${top.distanceM.toFixed(1)} m)`} → ${LEVEL_ZH[top.level]}`
-        : `区内无已评分风险点 → ${level ? LEVEL_ZH[level] : '未定级'}`,
+        : `区内${NO_LEVEL_NOTE_ZH} → ${NO_LEVEL_ZH}`,
     };
   });
 }

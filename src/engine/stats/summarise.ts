@@ -6,7 +6,7 @@ export function summarise(
   sites: AssessedSite[],
   zones: AssessedZone[],
   violations: Violation[],
-  extra: Pick<AssessmentStats, 'hazardsChecked' | 'targetsChecked' | 'pairsExamined' | 'hazardsByRule'>,
+  extra: Pick<AssessmentStats, 'hazardsChecked' | 'targetsChecked' | 'pairsExamined' | 'hazardsByRule' | 'targetsByRule'>,
 ): AssessmentStats {
   const sitesByLevel = emptyCounts();
   const sitesByDistrict: Record<string, Counts> = {};
@@ -28,6 +28,7 @@ export function summarise(
     violationsByRule: sortKeys(violationsByRule),
     ...extra,
     hazardsByRule: sortKeys(extra.hazardsByRule),
+    targetsByRule: sortKeys(extra.targetsByRule),
   };
 }
 

@@ -5,7 +5,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { LEVELS, type AssessedSite, type AssessedZone, type Level, type Zone, type ZoneContributor } from '../model';
 import { toPlane } from '../geo/localPlane';
 import { edgeToEdgeMeters } from '../geo/edgeToEdgeMeters';
-import { LEVEL_RANK, LEVEL_ZH } from '../risk/levels';
+import { LEVEL_RANK, LEVEL_ZH, NO_LEVEL_NOTE_ZH, NO_LEVEL_ZH } from '../risk/levels';
 import type { MethodProfile } from '../method/profile';
 import { buildGrid, cellAt, cellCorners, neighbours, planeToLonLat, type Grid, type GridSpec } from './gridGeometry';
 import { clipToConvex, planarArea } from '../geo/clipToConvex';
@@ -26,7 +26,6 @@ export interface GridZoning {
  * modes (a slight underestimate of their density).
  */
 export function zoneGrid(boundary: Zone[], spec: GridSpec, sites: AssessedSite[], aggregation: MethodProfile['aggregation'], onProgress?: (share: number) => void): GridZoning {
-  const emptyZoneLevel = aggregation.emptyZoneLevel;
   const densityMode = aggregation.mode !== 'max';
   const grid = buildGrid(boundary.map((z) => z.geometry), spec);
   const codes = new Int8Array(grid.inside.length).fill(NONE);
@@ -54,13 +53,8 @@ export function zoneGrid(boundary: Zone[], spec: GridSpec, sites: AssessedSite[]
     if (site.footprintM > 0 && !densityMode) forEachFootprintCell(grid, site, x, y, (cell, d) => d > 0 && mark(cell, i, d));
   });
   if (densityMode) levelByDensity(grid, codes, head, entries, scored, aggregation);
-  const emptyCode = emptyZoneLevel === null ? NONE : LEVEL_RANK[emptyZoneLevel];
   let cellCount = 0;
-  for (let c = 0; c < codes.length; c++) {
-    if (!grid.inside[c]) continue;
-    cellCount++;
-    if (codes[c] === NONE) codes[c] = emptyCode;
-  }
+  for (let c = 0; c < codes.length; c++) if (grid.inside[c]) cellCount++;
   onProgress?.(0.7);
   // Cells a boundary edge passes through are clipped to the study area one by one (Sutherland–Hodgman against the
   // convex cell): those the boundary polygons cover fully (shared district borders) stay whole, the rest become
@@ -99,7 +93,7 @@ export function zoneGrid(boundary: Zone[], spec: GridSpec, sites: AssessedSite[]
   for (const [cell, polys] of pieces) {
     if (home[cell] === -1) loose.push({ cell, polygons: polys });
     else {
-      extra[home[cell]!]!.push(...polys);
+      extra[home[cell]!]!.push(...polys); // spread-ok: the pieces of one clipped cell
       extraCells[home[cell]!]!.push(cell);
     }
   }
@@ -134,17 +128,19 @@ export function zoneGrid(boundary: Zone[], spec: GridSpec, sites: AssessedSite[]
     const geometry: Polygon | MultiPolygon = group.polygons.length === 1 ? { type: 'Polygon', coordinates: group.polygons[0]! } : { type: 'MultiPolygon', coordinates: group.polygons };
     return {
       id: `grid-${spec.shape}-${spec.cellM}-${String(k).padStart(6, '0')}`,
-      name: `${level ? LEVEL_ZH[level] : '未定级'}网格区 ${k + 1}(${group.cells.length} 格)`,
+      name: `${level ? LEVEL_ZH[level] : NO_LEVEL_ZH}网格区 ${k + 1}(${group.cells.length} 格)`,
       geometry,
       level,
       score: top?.score ?? 0,
       mode: aggregation.mode,
       contributors: list,
-      reason: densityMode
-        ? `${aggregation.mode === 'index' ? '指数法' : '相对分级(相对排名,非绝对风险)'}:${group.cells.length} 个 ${spec.cellM} m 网格,按格内风险点${aggregation.mode === 'index' ? '加权指数' : '密度'}定级 → ${level ? LEVEL_ZH[level] : '未定级'}`
+      reason: level === null
+        ? `格内${NO_LEVEL_NOTE_ZH} → ${NO_LEVEL_ZH}`
+        : densityMode
+        ? `${aggregation.mode === 'index' ? '指数法' : '相对分级(相对排名,非绝对风险)'}:${group.cells.length} 个 ${spec.cellM} m 网格,按格内风险点${aggregation.mode === 'index' ? '加权指数' : '密度'}定级 → ${level ? LEVEL_ZH[level] : NO_LEVEL_ZH}`
         : top && top.level === level
         ? `就高:${group.cells.length} 个 ${spec.cellM} m ${spec.shape === 'hex' ? '六边形' : '方形'}网格,最高为 ${top.siteId}(${top.how === 'inside' ? '位于格内' : '防护范围覆盖'})→ ${LEVEL_ZH[top.level]}`
-        : `格内无已评分风险点 → ${level ? LEVEL_ZH[level] : '未定级'}`,
+        : `就高:${group.cells.length} 个网格 → ${LEVEL_ZH[level]}`,
     };
   });
   onProgress?.(1);
@@ -310,7 +306,7 @@ function clipCell(grid: Grid, cell: number): 'full' | Polygon['coordinates'][] {
   const cellArea = planarArea(convex);
   const xs = convex.map((p) => p[0]);
   const ys = convex.map((p) => p[1]);
-  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)]; // spread-ok: a cell's 4 or 6 corners
   let covered = 0;
   const out: Polygon['coordinates'][] = [];
   for (const rings of grid.polygons) {

@@ -68,8 +68,11 @@ describe('relative mode: density ranked into quantile classes', () => {
     expect(e.reason).toContain('相对排名');
   });
 
-  it('an empty zone takes the empty level, not a rank', () => {
+  it('an empty zone is 未评级, not a rank and not 低', () => {
     const n = createSquareZone('N', 118.78, 32.06, 0.01);
-    expect(assess({ sites, zones: [W, E, n] }, withMode('relative')).zones.find((z) => z.id === 'N')!.level).toBe('blue');
+    const zone = assess({ sites, zones: [W, E, n] }, withMode('relative')).zones.find((z) => z.id === 'N')!;
+    expect(zone.level).toBeNull();
+    expect(zone.reason).toContain('未评级');
+    expect(assess({ sites, zones: [W, E, n] }, withMode('index')).zones.find((z) => z.id === 'N')!.level).toBeNull();
   });
 });

@@ -16,16 +16,17 @@ describe.each(['square', 'hex'] as const)('%s grid zoning (就高)', (shape) => 
   const cellM = 200;
   const cellArea = shape === 'square' ? (cellM * cellM) / 1e6 : ((Math.sqrt(3) / 2) * cellM * cellM) / 1e6;
 
-  it('colours the cell a red point stands in, dissolving the rest into one blue zone with a hole', () => {
+  it('colours the cell a red point stands in, dissolving the rest into one 未评级 zone with a hole', () => {
     const sites = assessedSites({ id: 'r', category: 'construction', at: [118.79, 32.05], likelihood: 5, severity: 5 });
     const { zones, cellCount } = zoneGrid([AREA], { shape, cellM }, sites, DEFAULT_PROFILE.aggregation);
     const red = zones.filter((z) => z.level === 'red');
     expect(red).toHaveLength(1);
     expect(red[0]!.contributors.map((c) => c.siteId)).toEqual(['r']);
     expect(areaKm2(red[0]!.geometry)).toBeCloseTo(cellArea, 4);
-    const blue = zones.filter((z) => z.level === 'blue');
-    expect(blue).toHaveLength(1);
-    expect(blue[0]!.geometry.type === 'Polygon' ? blue[0]!.geometry.coordinates.length : 2).toBeGreaterThanOrEqual(2); // outer + hole
+    const unrated = zones.filter((z) => z.level === null);
+    expect(unrated).toHaveLength(1);
+    expect(unrated[0]!.reason).toContain('未评级');
+    expect(unrated[0]!.geometry.type === 'Polygon' ? unrated[0]!.geometry.coordinates.length : 2).toBeGreaterThanOrEqual(2); // outer + hole
     expect(cellCount * cellArea).toBeGreaterThan(areaKm2(AREA.geometry) * 0.9);
     // clipped to the study area: the zones cover it exactly
     expect(totalArea(zones)).toBeCloseTo(areaKm2(AREA.geometry), 2);
@@ -79,7 +80,7 @@ describe('assess with a grid', () => {
   it('zones the study area by the grid in max mode, footprints included', () => {
     const a = assess({ sites, zones: [AREA], grid: { shape: 'square', cellM: 250 } }, createConfig());
     expect(a.zones.every((z) => z.id.startsWith('grid-square-250-'))).toBe(true);
-    expect(new Set(a.zones.map((z) => z.level))).toEqual(new Set(['red', 'yellow', 'blue']));
+    expect(new Set(a.zones.map((z) => z.level))).toEqual(new Set(['red', 'yellow', null]));
     expect(a.zones.find((z) => z.level === 'red')!.reason).toContain('就高');
   });
 

@@ -55,11 +55,17 @@ describe('就高 (max) zoning', () => {
     expect(assess({ sites: [far], zones: [north] }, createConfig()).zones[0]!.contributors).toHaveLength(0);
   });
 
-  it('gives an empty zone the configured empty level with a stated reason', () => {
-    expect(assess({ sites: [], zones: [W] }, createConfig()).zones[0]).toMatchObject({ level: 'blue', score: 0, contributors: [] });
-    const profile = createConfig().method;
-    const noEmptyLevel = { ...profile, aggregation: { ...profile.aggregation, emptyZoneLevel: null } };
-    expect(assess({ sites: [], zones: [W] }, createConfig({ method: noEmptyLevel })).zones[0]!.level).toBeNull();
+  it('leaves a zone without data 未评级, never 低 (absence is not safety)', () => {
+    const [w] = assess({ sites: [], zones: [W] }, createConfig()).zones;
+    expect(w).toMatchObject({ level: null, score: 0, contributors: [] });
+    expect(w!.reason).toContain('未评级');
+    expect(w!.reason).not.toMatch(/→ 低风险/);
+    // an unscored school inside is data, but no score: still 未评级
+    const school = createSite({ id: 's', category: 'school', at: [118.785, 32.045] });
+    expect(assess({ sites: [school], zones: [W] }, createConfig()).zones[0]!.level).toBeNull();
+    // one blue point makes it assessed and low
+    const low = createSite({ id: 'c', category: 'construction', at: [118.785, 32.045], likelihood: 1, severity: 1 });
+    expect(assess({ sites: [low], zones: [W] }, createConfig()).zones[0]!.level).toBe('blue');
   });
 
   it('ignores unscored sites (no L/S) when colouring', () => {
@@ -82,7 +88,9 @@ describe('就高 (max) zoning', () => {
       fc.property(fc.array(arbitrarySite, { maxLength: 12 }), arbitrarySite, (xs, extra) => {
         const before = assess({ sites: toSites(xs), zones: [W, E] }, createConfig()).zones;
         const after = assess({ sites: toSites([...xs, extra]), zones: [W, E] }, createConfig()).zones;
-        after.forEach((z, i) => expect(LEVEL_RANK[z.level!]).toBeLessThanOrEqual(LEVEL_RANK[before[i]!.level!]));
+        // 未评级 ranks below blue: adding data can only raise a zone
+        const rank = (l: (typeof after)[number]['level']) => (l === null ? 4 : LEVEL_RANK[l]);
+        after.forEach((z, i) => expect(rank(z.level)).toBeLessThanOrEqual(rank(before[i]!.level)));
       }),
       { numRuns: 60 },
     );
