@@ -25,8 +25,13 @@ export function revealBounds(map: MapLibreMap, bounds: [[number, number], [numbe
   const [[w, s], [e, n]] = bounds;
   const a = map.project([w, n]);
   const b = map.project([e, s]);
-  const inside = a.x >= padding.left && a.y >= padding.top && b.x <= c.clientWidth - padding.right && b.y <= c.clientHeight - padding.bottom;
+  const room = { x0: padding.left, y0: padding.top, x1: c.clientWidth - padding.right, y1: c.clientHeight - padding.bottom };
+  const inside = a.x >= room.x0 && a.y >= room.y0 && b.x <= room.x1 && b.y <= room.y1;
   if (inside) return;
+  // larger than the free part and already filling some of it (a district seen from street level): nothing to reveal
+  const larger = b.x - a.x > room.x1 - room.x0 || b.y - a.y > room.y1 - room.y0;
+  const seen = a.x < room.x1 && room.x0 < b.x && a.y < room.y1 && room.y0 < b.y;
+  if (larger && seen) return;
   const roomy = c.clientWidth - padding.left - padding.right > 80 && c.clientHeight - padding.top - padding.bottom > 80;
   const camera = map.cameraForBounds(bounds as LngLatBoundsLike, { padding: roomy ? padding : MARGIN, maxZoom });
   if (camera) map.jumpTo(camera);
