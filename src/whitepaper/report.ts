@@ -1,7 +1,7 @@
 // whitepaper.html: the figures and tables as one printable A4 document (browser "save as PDF"). Self-contained:
 // figures inline as SVG (selectable text), no script, a CSP that allows nothing external. All user text is escaped.
 import {
-  LEVEL_ZH, LEVELS, ruleHazardText, ruleTargetText, SOURCE_STATUS_ZH, VIOLATION_STATUS_ZH, type Assessment, type MethodProfile,
+  lecBandRule, LEVEL_ZH, LEVELS, ruleHazardText, ruleTargetText, SOURCE_STATUS_ZH, VIOLATION_STATUS_ZH, type Assessment, type MethodProfile,
   type SetbackRuleTable,
 } from '../engine';
 import type { ImportFileReport } from '../io';
@@ -155,8 +155,9 @@ function methodAppendix(p: MethodProfile, rules: SetbackRuleTable): string {
   out.push('</tbody></table>');
   out.push(`<h3>A.2 作业条件危险性评价(LEC)</h3>`, `<p class="note">依据:${esc(p.lec.source)}</p>`);
   out.push('<table><thead><tr><th scope="col">D = L×E×C</th><th scope="col">等级</th></tr></thead><tbody>');
-  for (const b of p.lec.bands) out.push(`<tr><td>D &gt; ${b.above}</td><td class="level-${b.level}">${LEVEL_ZH[b.level]}</td></tr>`);
+  p.lec.bands.forEach((b, i) => out.push(`<tr><td>${esc(lecBandRule(p.lec, i))}${b.label ? `(${esc(b.label)})` : ''}</td><td class="level-${b.level}">${LEVEL_ZH[b.level]}</td></tr>`));
   out.push('</tbody></table>');
+  if (p.lec.boundaryNote) out.push(`<p class="note">${esc(p.lec.boundaryNote)}</p>`);
   out.push(`<h3>A.3 危险化学品重大危险源分级</h3>`, `<p class="note">依据:${esc(p.majorHazard.source)}</p>`);
   out.push('<table><thead><tr><th scope="col">重大危险源级别</th><th scope="col">R 下限</th><th scope="col">风险等级</th></tr></thead><tbody>');
   for (const g of p.majorHazard.gradeFromR) {
@@ -164,6 +165,7 @@ function methodAppendix(p: MethodProfile, rules: SetbackRuleTable): string {
     out.push(`<tr><td>${g.grade} 级</td><td class="num">${g.atLeast}</td><td class="level-${lv}">${LEVEL_ZH[lv]}</td></tr>`);
   }
   out.push('</tbody></table>');
+  out.push(`<p class="note">${esc(`校正系数α:${p.majorHazard.alpha.source};未提供α及人数时取 ${p.majorHazard.alpha.default}(${p.majorHazard.alpha.defaultReason})。${p.majorHazard.identification.source}。`)}</p>`);
   out.push(`<h3>A.4 分区聚合</h3><p>${esc(aggregationText(p))}</p>`);
   out.push(`<h3>A.5 防护距离规则:${esc(rules.name)}</h3>`);
   out.push('<table><thead><tr><th scope="col">规则</th><th scope="col">危险源</th><th scope="col">防护目标</th><th scope="col">最小距离(m)</th><th scope="col">依据</th><th scope="col">核实</th></tr></thead><tbody>');

@@ -60,7 +60,8 @@ export function violationsTable(a: Assessment): Table<Violation> {
     rows: [...a.violations].sort((x, y) => order[x.status] - order[y.status] || (y.shortfallM ?? 0) - (x.shortfallM ?? 0) || cmp(x.hazardId, y.hazardId) || cmp(x.targetId, y.targetId) || cmp(x.ruleId, y.ruleId)),
     columns: violationTableColumns(a),
     printColumns: [
-      { header: '状态', value: (v) => VIOLATION_STATUS_ZH[v.status] },
+      // a point on either side: a screening result (GB 50156 附录A measuring points), said beside the status
+      { header: '状态', value: (v) => `${VIOLATION_STATUS_ZH[v.status]}${v.screening ? '(初筛)' : ''}` },
       { header: '危险源', value: (v) => `${names.get(v.hazardId) ?? ''}(${v.hazardId})` },
       { header: '防护目标', value: (v) => `${names.get(v.targetId) ?? ''}(${v.targetId})` },
       { header: '目标类别', value: (v) => TARGET_CLASS_ZH[v.targetClass] },

@@ -52,11 +52,12 @@ export function checkProposal(proposal: Site, existing: Site[], config: AssessCo
   const verdict = SEVERITY.find((s) => s === 'compliant' || findings.some((f) => f.status === s))!;
   const ringsM: ProposalResult['ringsM'] = [];
   if (role === 'hazard') {
+    // the site's own distance beside every table distance: the larger governs, so all are drawn (one ring per rule)
     const own = proposal.protectionDistanceM;
     if (own !== undefined) ringsM.push({ ruleId: SITE_DISTANCE_RULE_ID, requiredM: own, source: '本单位外部安全防护距离评估结论 (GB/T 37243-2019)' });
-    else {
-      for (const r of hazardRules(proposal, config.rules).rules) {
-        if (r.min_distance_m !== null) ringsM.push({ ruleId: r.id, requiredM: r.min_distance_m, source: r.source });
+    for (const r of hazardRules(proposal, config.rules).rules) {
+      if (r.min_distance_m !== null) {
+        ringsM.push({ ruleId: r.id, requiredM: r.min_distance_m, source: r.source });
       }
     }
     ringsM.sort((a, b) => a.requiredM - b.requiredM || a.ruleId.localeCompare(b.ruleId));
