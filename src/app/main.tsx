@@ -21,7 +21,13 @@ const store = createAppStore();
 const engine = createEngineClient();
 const actions = createActions(store, engine);
 const projects = createProjectActions(store, actions, engine);
-syncViewWithHash(store, window.location, window.history);
+syncViewWithHash(store, window.location, window.history, {
+  restoreProposal(link) {
+    actions.setProposalDraft(link.site);
+    void actions.placeProposal(link.geometry);
+  },
+  clearProposal: () => actions.clearProposal(),
+});
 void loadBasemap().then((basemap) => store.setState({ basemap }));
 // a new assessment's lookups are built while the page is idle, not in the first click on a site
 store.subscribe((s, prev) => s.assessment && s.assessment !== prev.assessment && buildLookupsWhenIdle(s.assessment));

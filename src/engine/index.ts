@@ -22,7 +22,7 @@ export { isOutsideGbt37243, OUTSIDE_GBT37243 } from './setback/assessedDistanceS
 export { isPointOnly, screeningNote } from './setback/measuringPoints';
 export { hazardRules } from './setback/hazardRules';
 export { CITY_RULE_LABEL, TARGET_CLASS_ZH, citationForRuleId, isCityRule, needsCityLabel, ruleCitation, ruleHazardText, ruleTargetText, shortSource, type RuleVocabulary } from './setback/ruleText';
-export { checkProposal, type ProposalResult, type ProposalVerdict } from './setback/checkProposal';
+export { checkProposal, type ProposalResult, type ProposalRing, type ProposalVerdict } from './setback/checkProposal';
 export { zoneGrid, type GridZoning } from './zoning/zoneGrid';
 export { buildGrid, cellAt, type Grid, type GridSpec, type GridShape } from './zoning/gridGeometry';
 export { dissolveCells } from './zoning/dissolveCells';

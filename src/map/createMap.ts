@@ -2,20 +2,26 @@
 import { AttributionControl, Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl, type ExpressionSpecification, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { pointOnFeature } from '@turf/turf';
+import { area as turfArea, booleanPointInPolygon } from '@turf/turf';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { bboxOf, type Assessment, type Role, type Site } from '../engine';
 import { translator, type Translate } from '../i18n/translate';
 import type { Actions } from '../state/actions';
 import type { AppStore, Selection } from '../state/store';
+import type { Camera } from '../state/viewHash';
 import { mapSources } from './mapData';
 import { addBasemap, removeBasemap } from './basemapLayers';
-import { needsBuffer, proposalSources, type BufferForDrawing } from './proposalData';
+import { needsBuffer, proposalSources, type BufferForDrawing, type RingLabel } from './proposalData';
+import { ringLabelText } from './ringLabel';
+import { ruleVocabulary } from '../ui/i18n';
 import { baseStyle, CLICKABLE_LAYERS, dotLayer, LAYER_GROUPS, OWN_FILTERS, SELECTION_RING, SITE_LAYERS, SITE_ROLES, symbolLayer } from './style';
 import { categoryMark, drawSiteIcon, ICON_PIXEL_RATIO, parseSiteIconId } from './siteIcons';
 import { combine, siteFilter, zoneFilter } from './filterExpressions';
 import { filteredView, zoneMatches } from '../state/mapFilters';
 import { siteById, sitePosition } from '../state/siteLookup';
 import { MAP_PROBE_EVENT, type MapProbe, type MapProbeRequest } from './probe';
+import { labelAnchor, placeLabels } from './labelPlacement';
+import { cameraDiffers, revealBounds, uncoveredPadding, type Padding } from './camera';
 import { DEMO_ATTRIBUTION } from '../figures/attribution';
 import { escapeXml } from '../io/escapeXml';
 
@@ -62,6 +68,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     const a = store.getState().assessment;
     if (a) renderLabels(a);
     for (const id of siteIcons) map.updateImage(id, siteIcon(id)!);
+    void renderProposal(); // the ring labels are words
   };
 
   // site symbols are drawn when the map first needs one, and again in a new language (their marks are words)
@@ -76,7 +83,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     map.addImage(id, image, { pixelRatio: ICON_PIXEL_RATIO });
     siteIcons.add(id);
   });
-  let labels: Marker[] = [];
+  let labels: { marker: Marker; zone: Assessment['zones'][number]; area: number }[] = [];
   let highlighted: { source: string; id: number }[] = [];
   // a shared link's position wins over fitting the data
   const startCamera = store.getState().camera;
@@ -92,6 +99,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   map.on('moveend', () => {
     const c = map.getCenter();
     store.setState({ camera: { lon: c.lng, lat: c.lat, zoom: map.getZoom() } });
+    arrangeLabels();
   });
   container.addEventListener(MAP_PROBE_EVENT, (e) => {
     const reply = (e as MapProbeRequest).detail;
@@ -101,7 +109,20 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   const probe = (): MapProbe => {
     const drawn = map.queryRenderedFeatures({ layers: SITE_LAYERS });
     const symbols = drawn.filter((f) => f.layer.type === 'symbol').map((f) => `${f.properties.role}:${f.properties.category}:${f.properties.level}`);
-    return { sites: new Set(drawn.map((f) => String(f.properties.siteId))).size, symbols: [...new Set(symbols)].sort() };
+    const c = map.getCenter();
+    const rings = map.queryRenderedFeatures({ layers: ['proposal-rings'] }).length;
+    return { sites: new Set(drawn.map((f) => String(f.properties.siteId))).size, symbols: [...new Set(symbols)].sort(), camera: { lon: c.lng, lat: c.lat, zoom: map.getZoom() }, rings, selectedBox: selectedBox() };
+  };
+  const selectedBox = (): MapProbe['selectedBox'] => {
+    const a = store.getState().assessment;
+    const s = store.getState().selection;
+    if (!a || !s || s.kind === 'violation') return null;
+    const g = s.kind === 'zone' ? a.zones.find((z) => z.id === s.id)?.geometry : siteById(a, s.id)?.geometry;
+    if (!g) return null;
+    const b = bboxOf(g);
+    const p = map.project([b[0], b[3]]);
+    const q = map.project([b[2], b[1]]);
+    return { x0: p.x, y0: p.y, x1: q.x, y1: q.y };
   };
 
   const render = (a: Assessment | null): void => {
@@ -130,10 +151,72 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
 
   // DOM labels suit a few dozen zones (districts); grid zoning yields thousands, told apart by colour and the panel
   const renderLabels = (a: Assessment): void => {
-    for (const m of labels) m.remove();
+    for (const l of labels) l.marker.remove();
     const { filters, layers } = store.getState();
     const shown = !layers.zones || a.zones.length > MAX_LABELLED_ZONES ? [] : a.zones.filter((z) => zoneMatches(z, a.grid !== null, filters));
-    labels = shown.map((z) => new Marker({ element: zoneLabel(z.name, z.level, t()), anchor: 'center' }).setLngLat(pointOnFeature(z.geometry).geometry.coordinates as [number, number]).addTo(map));
+    labels = shown.map((z) => {
+      const g = z.geometry as Polygon | MultiPolygon;
+      const marker = new Marker({ element: zoneLabel(z.name, z.level, t()), anchor: 'center' }).setLngLat(labelAnchor(g)).addTo(map);
+      return { marker, zone: z, area: turfArea(g) };
+    });
+    arrangeLabels();
+  };
+
+  // what-if rings are labelled with DOM markers, as the zones are: MapLibre text needs glyph tiles, not available offline
+  let ringLabels: { marker: Marker; order: number }[] = [];
+  const renderRingLabels = (rings: RingLabel[]): void => {
+    for (const l of ringLabels) l.marker.remove();
+    const { rules, locale } = store.getState();
+    const rulesById = new Map(rules.rules.map((r) => [r.id, r] as const));
+    ringLabels = rings.map(({ at, ring }, order) => {
+      const el = document.createElement('div');
+      el.className = `ring-label ring-around-${ring.around ? 'hazard' : 'proposal'}`;
+      el.textContent = ringLabelText(ring, rulesById, ruleVocabulary(t(), locale), t()('whatif.ring.siteDistance'));
+      return { marker: new Marker({ element: el, anchor: 'bottom' }).setLngLat(at).addTo(map), order };
+    });
+    arrangeLabels();
+  };
+
+  // labels that would overlap move to a free slot inside their zone or are hidden (the selected and larger zones first)
+  const arrangeLabels = (): void => {
+    if (labels.length + ringLabels.length === 0) return;
+    const sel = store.getState().selection;
+    const selectedZone = sel?.kind === 'zone' ? sel.id : null;
+    const canvas = map.getCanvas();
+    const boxes = labels.map(({ marker, zone, area }) => {
+      const el = marker.getElement();
+      const at = map.project(marker.getLngLat());
+      return {
+        x: at.x, y: at.y, w: el.offsetWidth, h: el.offsetHeight,
+        priority: zone.id === selectedZone ? Infinity : area,
+        inside: (x: number, y: number) => {
+          const p = map.unproject([x, y]);
+          return booleanPointInPolygon([p.lng, p.lat], zone.geometry as Polygon | MultiPolygon);
+        },
+      };
+    });
+    // ring labels first (the what-if is what the planner is looking at), each kept on its ring's line of latitude
+    const rings = ringLabels.map(({ marker, order }) => {
+      const el = marker.getElement();
+      const at = map.project(marker.getLngLat());
+      // anchored at the bottom: the box's centre is half a height above the point
+      return { x: at.x, y: at.y - el.offsetHeight / 2, w: el.offsetWidth, h: el.offsetHeight, priority: Number.MAX_SAFE_INTEGER - order, inside: (_x: number, y: number) => Math.abs(y - (at.y - el.offsetHeight / 2)) < 0.5 };
+    });
+    const offsets = placeLabels([...boxes, ...rings], { width: canvas.clientWidth, height: canvas.clientHeight });
+    ringLabels.forEach(({ marker }, i) => {
+      const off = offsets[labels.length + i];
+      const el = marker.getElement();
+      if (off) marker.setOffset(off);
+      el.style.visibility = off ? '' : 'hidden';
+      el.dataset.placed = off ? 'true' : 'false';
+    });
+    labels.forEach(({ marker }, i) => {
+      const off = offsets[i];
+      const el = marker.getElement();
+      if (off) marker.setOffset(off);
+      el.style.visibility = off ? '' : 'hidden';
+      el.dataset.placed = off ? 'true' : 'false';
+    });
   };
 
   // Filters and layer toggles become layer filters and visibility: the sources are not rebuilt.
@@ -177,13 +260,15 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   let framedProposal: Site | null = null;
   const renderProposal = async (): Promise<void> => {
     const { proposal, picking, datasets } = store.getState();
-    if (needsBuffer(proposal) && !bufferForDrawing) {
+    const sitesById = new Map(datasets.flatMap((d) => d.sites.map((s) => [s.id, s] as const)));
+    if (needsBuffer(proposal, sitesById) && !bufferForDrawing) {
       const { buffer } = await import('@turf/buffer');
       bufferForDrawing = (g, meters) => buffer({ type: 'Feature', geometry: g, properties: {} }, meters, { units: 'meters' })?.geometry;
       if (store.getState().proposal !== proposal) return; // a newer render is on its way
     }
-    const sitesById = new Map(datasets.flatMap((d) => d.sites.map((s) => [s.id, s] as const)));
-    for (const [name, data] of Object.entries(proposalSources(proposal, picking, sitesById, bufferForDrawing))) (map.getSource(name) as GeoJSONSource).setData(data);
+    const { ringLabels: rings, ...sources } = proposalSources(proposal, picking, sitesById, bufferForDrawing);
+    for (const [name, data] of Object.entries(sources)) (map.getSource(name) as GeoJSONSource).setData(data);
+    renderRingLabels(rings);
     map.getCanvas().style.cursor = picking ? 'crosshair' : '';
     container.dataset.proposalVerdict = proposal?.result?.verdict ?? '';
   };
@@ -232,6 +317,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   });
 
   let unsubscribe = (): void => {};
+  let framedFlagged: { before: Camera; after: Camera } | null = null;
   // the map's updates run as their own tasks, after React's render of the same change (two shorter tasks, not one long)
   const renderLater = nextTask(() => {
     render(store.getState().assessment);
@@ -257,12 +343,28 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
       if (state.locale !== prev.locale) applyLocale();
       else if (state.project?.dataCredit !== prev.project?.dataCredit) applyCredit();
       if (state.filters !== prev.filters || state.layers !== prev.layers) filterLater();
-      if (state.selection && state.selection !== prev.selection) flyToSelection(map, state.assessment, state.selection);
+      if (state.selection !== prev.selection) arrangeLabels(); // the selected zone's label comes first
+      // after React has drawn the detail panel, whose width the move must clear
+      if (state.selection && state.selection !== prev.selection) setTimeout(() => revealSelection(map, store.getState().assessment, store.getState().selection, uncoveredPadding(container)), 0);
+      // a pasted link's position (the map's own moves report the position it is already at)
+      if (state.camera && state.camera !== prev.camera && cameraDiffers(map, state.camera)) map.jumpTo({ center: [state.camera.lon, state.camera.lat], zoom: state.camera.zoom });
+      // "violations only" frames what it leaves on the map (unless a link says where to look); turned off without
+      // the map having moved since, it goes back to where it was
+      else if (state.filters.violationsOnly && !prev.filters.violationsOnly && state.camera === prev.camera) {
+        const before = cameraOf(map);
+        framedFlagged = frameShownSites(map, state, uncoveredPadding(container)) ? { before, after: cameraOf(map) } : null;
+      } else if (!state.filters.violationsOnly && prev.filters.violationsOnly) {
+        if (framedFlagged && !cameraDiffers(map, framedFlagged.after)) map.jumpTo({ center: [framedFlagged.before.lon, framedFlagged.before.lat], zoom: framedFlagged.before.zoom });
+        framedFlagged = null;
+      }
       if (state.focus && state.focus !== prev.focus) focusOn(map, state.assessment, state.focus.target);
       if (state.proposal !== prev.proposal || state.picking !== prev.picking) void renderProposal();
       if (state.proposal?.result && state.proposal.result !== prev.proposal?.result && state.proposal.site !== framedProposal) {
         framedProposal = state.proposal.site;
-        frameProposal(map, state.proposal.site, state.proposal.result.ringsM);
+        const ids = new Set(state.proposal.result.hazardRings.map((r) => r.hazardId));
+        const hazards = new Map(state.datasets.flatMap((d) => d.sites.filter((s) => ids.has(s.id)).map((s) => [s.id, s] as const)));
+        const around = state.proposal.result.hazardRings.flatMap((r) => (hazards.has(r.hazardId) ? [{ site: hazards.get(r.hazardId)!, requiredM: r.requiredM }] : []));
+        frameProposal(map, state.proposal.site, state.proposal.result.ringsM, around);
       }
     });
     void renderProposal();
@@ -294,18 +396,47 @@ function pickTopmost(hits: MapGeoJSONFeature[]): MapGeoJSONFeature | undefined {
   return [...hits].sort((a, b) => CLICKABLE_LAYERS.indexOf(a.layer.id) - CLICKABLE_LAYERS.indexOf(b.layer.id))[0];
 }
 
-/** Bring a selected site or violation into view at a scale where metres can be seen (zones stay as they are). */
-function flyToSelection(map: MapLibreMap, a: Assessment | null, s: Selection): void {
-  if (!a || !s || s.kind === 'zone') return;
+/**
+ * Bring a selection into the part of the map beside the detail panel: a finding at a scale where metres can be
+ * seen; a zone or site by panning (zooming out only if it does not fit), never by zooming in.
+ */
+function revealSelection(map: MapLibreMap, a: Assessment | null, s: Selection, padding: Padding): void {
+  if (!a || !s) return;
   if (s.kind === 'violation') {
     const v = a.violations[s.index];
-    if (!v || map.getZoom() >= 15) return;
+    if (!v) return;
     const [[x1, y1], [x2, y2]] = v.closest;
-    map.fitBounds([[Math.min(x1, x2), Math.min(y1, y2)], [Math.max(x1, x2), Math.max(y1, y2)]], { padding: 160, maxZoom: 17, duration: 0 });
+    const bounds: [[number, number], [number, number]] = [[Math.min(x1, x2), Math.min(y1, y2)], [Math.max(x1, x2), Math.max(y1, y2)]];
+    if (map.getZoom() >= 15) return revealBounds(map, bounds, padding, map.getZoom());
+    const wide = { top: padding.top + 136, bottom: padding.bottom + 136, left: padding.left + 136, right: padding.right + 136 };
+    const roomy = map.getContainer().clientWidth - wide.left - wide.right > 80;
+    map.fitBounds(bounds, { padding: roomy ? wide : 160, maxZoom: 17, duration: 0 });
     return;
   }
-  const site = siteById(a, s.id);
-  if (site && !map.getBounds().contains([site.lon, site.lat])) map.easeTo({ center: [site.lon, site.lat], duration: 0 });
+  const geometry = s.kind === 'zone' ? a.zones.find((z) => z.id === s.id)?.geometry : siteById(a, s.id)?.geometry;
+  if (!geometry) return;
+  const b = bboxOf(geometry);
+  revealBounds(map, [[b[0], b[1]], [b[2], b[3]]], padding, map.getZoom());
+}
+
+function cameraOf(map: MapLibreMap): Camera {
+  const c = map.getCenter();
+  return { lon: c.lng, lat: c.lat, zoom: map.getZoom() };
+}
+
+/** Fit the sites the filters leave on the map (nothing to show: the map stays where it is). Did it move? */
+function frameShownSites(map: MapLibreMap, state: ReturnType<AppStore['getState']>, padding: Padding): boolean {
+  if (!state.assessment) return false;
+  const shown = filteredView(state.assessment, state.filters).sites;
+  if (shown.length === 0) return false;
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const site of shown) {
+    const b = bboxOf(site.geometry);
+    w = Math.min(w, b[0]); s = Math.min(s, b[1]); e = Math.max(e, b[2]); n = Math.max(n, b[3]);
+  }
+  const roomy = map.getContainer().clientWidth - padding.left - padding.right > 120;
+  map.fitBounds([[w, s], [e, n]], { padding: roomy ? { ...padding, top: padding.top + 16, bottom: padding.bottom + 16, left: padding.left + 16, right: padding.right + 16 } : 40, maxZoom: 15, duration: 0 });
+  return true;
 }
 
 /** Bring a searched site or zone into view, or the whole study area. */
@@ -321,13 +452,18 @@ function focusOn(map: MapLibreMap, a: Assessment | null, target: Selection | 'al
   map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 60, maxZoom: target !== 'all' && target.kind === 'site' ? 16 : 14, duration: 0 });
 }
 
-/** Frame a newly placed proposal with its rings (the largest up to 500 m), so metres can be seen. */
-function frameProposal(map: MapLibreMap, site: Site, rings: { requiredM: number }[]): void {
-  const reach = Math.min(500, Math.max(60, ...rings.map((r) => r.requiredM))); // spread-ok: one ring per rule
-  const b = bboxOf(site.geometry);
-  const dLat = reach / 110_900;
-  const dLon = reach / (111_320 * Math.cos((b[1] * Math.PI) / 180));
-  map.fitBounds([[b[0] - dLon, b[1] - dLat], [b[2] + dLon, b[3] + dLat]], { padding: 40, duration: 0 });
+/** Frame a newly placed proposal with its rings (the largest up to 500 m) and the nearby hazards' rings, so metres can be seen. */
+function frameProposal(map: MapLibreMap, site: Site, rings: { requiredM: number }[], around: { site: Site; requiredM: number }[]): void {
+  let reach = 60;
+  for (const r of rings) reach = Math.max(reach, Math.min(500, r.requiredM));
+  const grow = (b: number[], m: number): number[] => {
+    const dLat = m / 110_900;
+    const dLon = m / (111_320 * Math.cos((b[1]! * Math.PI) / 180));
+    return [b[0]! - dLon, b[1]! - dLat, b[2]! + dLon, b[3]! + dLat];
+  };
+  const boxes = [grow(bboxOf(site.geometry), reach), ...around.map((a) => grow(bboxOf(a.site.geometry), Math.min(500, a.requiredM)))];
+  const [w, s, e, n] = boxes.reduce((u, b) => [Math.min(u[0]!, b[0]!), Math.min(u[1]!, b[1]!), Math.max(u[2]!, b[2]!), Math.max(u[3]!, b[3]!)]);
+  map.fitBounds([[w!, s!], [e!, n!]], { padding: 40, duration: 0 });
 }
 
 function zoneLabel(name: string, level: Assessment['zones'][number]['level'], t: Translate): HTMLElement {

@@ -8,6 +8,12 @@ export interface MapProbe {
   sites: number;
   /** distinct `role:category:level` symbols drawn (none below the symbol zoom) */
   symbols: string[];
+  /** where the map is */
+  camera: { lon: number; lat: number; zoom: number };
+  /** what-if rings drawn */
+  rings: number;
+  /** the selected zone's or site's box on screen (px from the map's top left), if any */
+  selectedBox: { x0: number; y0: number; x1: number; y1: number } | null;
 }
 
 export type MapProbeRequest = CustomEvent<(probe: MapProbe) => void>;

@@ -149,7 +149,7 @@ export function baseStyle(): StyleSpecification {
       },
       ...SITE_ROLES.map(symbolLayerSpec),
       // what-if: rings (drawing only), links to findings, affected sites, the proposal itself, the polygon being drawn
-      { id: 'proposal-rings', type: 'line', source: 'proposalRings', paint: { 'line-color': '#1f4e99', 'line-width': 1.5, 'line-dasharray': [3, 2] } },
+      { id: 'proposal-rings', type: 'line', source: 'proposalRings', paint: { 'line-color': ['match', ['get', 'around'], 'hazard', '#8a3b00', '#1f4e99'], 'line-width': 1.5, 'line-dasharray': [3, 2] } },
       { id: 'proposal-links', type: 'line', source: 'proposalLinks', paint: { 'line-color': ['match', ['get', 'status'], 'violation', '#b00020', 'borderline', '#b36b00', '#555555'], 'line-width': 3 } },
       { id: 'proposal-affected', type: 'circle', source: 'proposalAffected', paint: { 'circle-radius': 9, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#b00020', 'circle-stroke-width': 3 } },
       { id: 'proposal-area', type: 'fill', source: 'proposal', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': VERDICT_COLOUR, 'fill-opacity': 0.5, 'fill-outline-color': '#000000' } },

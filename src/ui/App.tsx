@@ -28,6 +28,11 @@ export function App() {
   }, [locale, t]);
   return (
     <div className="app">
+      {/* the first tab stops: the map is otherwise reached after every control of the side panels */}
+      <nav className="skip-links" aria-label={t('skip.region')}>
+        <a href="#map" onClick={(e) => skipTo(e, '[data-testid="map"] canvas', '[data-testid="map"]')}>{t('skip.toMap')}</a>
+        <a href="#sidebar" onClick={(e) => skipTo(e, '#sidebar')}>{t('skip.toSidebar')}</a>
+      </nav>
       <header>
         <h1>{t('app.title')} <small>{t('app.subtitle')}</small></h1>
         <button type="button" className="lang-switch" lang={locale === 'en' ? 'zh-CN' : 'en'} aria-label={t('lang.switchLabel')} onClick={() => void actions.setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
@@ -36,7 +41,7 @@ export function App() {
         {hasFictitious && <p className="demo-banner" role="note">{t('app.demoBanner')}</p>}
       </header>
       <main>
-        <aside className="sidebar" aria-label={t('app.sidebar')}>
+        <aside id="sidebar" className="sidebar" aria-label={t('app.sidebar')} tabIndex={-1}>
           <SearchBox />
           <Legend />
           <FiltersPanel />
@@ -55,4 +60,14 @@ export function App() {
       </main>
     </div>
   );
+}
+
+/** Move focus to the target; the default (a #fragment) would be read as a view link by the hash sync. */
+function skipTo(e: React.MouseEvent, ...selectors: string[]): void {
+  e.preventDefault();
+  // the first that exists: the map's canvas (its keyboard pans and zooms), else the map's region
+  const el = selectors.map((s) => document.querySelector<HTMLElement>(s)).find(Boolean);
+  if (!el) return;
+  if (el.tabIndex < 0 && !el.hasAttribute('tabindex')) el.tabIndex = -1;
+  el.focus();
 }

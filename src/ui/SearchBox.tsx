@@ -17,12 +17,21 @@ export function SearchBox() {
     if (!a || q.length === 0) return [];
     const zones = a.zones.filter((z) => z.name.toLowerCase().includes(q) || z.id.toLowerCase() === q).map((z) => ({ kind: 'zone' as const, id: z.id, label: z.name, detail: t('search.zoneDetail', { level: zoneLevelLabel(t, z.level) }) }));
     const sites = a.sites.filter((s) => s.name.toLowerCase().includes(q) || s.id.toLowerCase().includes(q)).map((s) => ({ kind: 'site' as const, id: s.id, label: s.name, detail: `${categoryLabel(locale, s.category)} · ${s.district || '—'} · ${levelLabel(t, s.level)}` }));
-    return [...zones, ...sites].slice(0, MAX_RESULTS);
+    // an exact name first: Enter takes the first result
+    const exact = (r: { label: string }) => (r.label.toLowerCase() === q ? 0 : 1);
+    return [...zones, ...sites].sort((x, y) => exact(x) - exact(y)).slice(0, MAX_RESULTS);
   }, [a, query, t, locale]);
   return (
     <section className="panel search" aria-label={t('search.region')}>
       <label htmlFor={inputId}>{t('search.label')}</label>{' '}
-      <input id={inputId} type="search" value={query} placeholder={t('search.placeholder')} onChange={(e) => setQuery(e.target.value)} />{' '}
+      <input id={inputId} type="search" value={query} placeholder={t('search.placeholder')} onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          // Enter takes the first match, as a search box does
+          if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+          e.preventDefault();
+          const first = results[0];
+          if (first) actions.focus({ kind: first.kind, id: first.id });
+        }} />{' '}
       <button type="button" onClick={() => actions.focus('all')}>{t('search.wholeCity')}</button>
       {results.length > 0 && (
         <ul className="search-results" aria-label={t('search.results')}>

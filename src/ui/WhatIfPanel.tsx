@@ -1,12 +1,14 @@
 // 一票否决 check for a proposed site: what it is, where it goes (map click, drawn polygon or typed coordinates
 // in any supported CRS), and the verdict against everything loaded, with the rule and source of each finding.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { CATEGORIES, categoryByCode, type VapourRecovery } from '../engine';
 import { GEOGRAPHIC_CRS, toWgs84, type GeographicCrs } from '../io';
 import type { ProposalDraft } from '../state/actions';
 import { siteName } from '../state/siteLookup';
 import { useActions, useAppState } from './AppContext';
-import { categoryLabel, statusLabel, useLocale, useT } from './i18n';
+import { categoryLabel, ruleVocabulary, statusLabel, useLocale, useT } from './i18n';
+import { drawnRings, type DrawnRing } from '../map/proposalData';
+import { ringLabelText } from '../map/ringLabel';
 
 export function WhatIfPanel() {
   const actions = useActions();
@@ -15,19 +17,38 @@ export function WhatIfPanel() {
   const proposal = useAppState((s) => s.proposal);
   const picking = useAppState((s) => s.picking);
   const assessment = useAppState((s) => s.assessment);
-  const [draft, setDraft] = useState<ProposalDraft>(() => ({ id: 'PROPOSED-1', name: t('whatif.defaultName'), category: 'fuel_station' }));
+  const datasets = useAppState((s) => s.datasets);
+  const rules = useAppState((s) => s.rules);
+  const [draft, setDraft] = useState<ProposalDraft>(() => (proposal ? draftOf(proposal.site) : { id: 'PROPOSED-1', name: t('whatif.defaultName'), category: 'fuel_station' }));
   const [lon, setLon] = useState('');
   const [lat, setLat] = useState('');
   const [crs, setCrs] = useState<GeographicCrs>('wgs84');
   const [coordError, setCoordError] = useState<string | null>(null);
   const role = categoryByCode(draft.category)?.role;
+  // the rings the map draws, as text: what each one is and which clause asks it
+  const rings = useMemo(() => {
+    if (!proposal?.result) return [];
+    const ids = new Set(proposal.result.hazardRings.map((r) => r.hazardId));
+    const sitesById = new Map(datasets.flatMap((d) => d.sites.filter((s) => ids.has(s.id)).map((s) => [s.id, s] as const)));
+    const rulesById = new Map(rules.rules.map((r) => [r.id, r] as const));
+    const text = (r: DrawnRing) => ringLabelText(r, rulesById, ruleVocabulary(t, locale), t('whatif.ring.siteDistance'));
+    const all = drawnRings(proposal, sitesById);
+    return [
+      { key: 'proposal', heading: t('whatif.ringsAroundProposal'), items: all.filter((r) => !r.around).map(text) },
+      { key: 'hazards', heading: t('whatif.ringsAroundHazards'), items: all.filter((r) => r.around).map(text) },
+    ].filter((g) => g.items.length > 0);
+  }, [proposal, datasets, rules, t, locale]);
 
   // keep the engine's draft in step; re-judge a placed proposal when its attributes change
   useEffect(() => {
     actions.setProposalDraft(draft);
-    const placed = proposal?.site.geometry;
-    if (placed) void actions.placeProposal(placed);
+    const placed = proposal?.site;
+    if (placed && !sameDraft(draft, placed)) void actions.placeProposal(placed.geometry);
   }, [draft]);
+  // a proposal restored from the link (reload, pasted link) brings its attributes into the form
+  useEffect(() => {
+    if (proposal && !sameDraft(draft, proposal.site)) setDraft(draftOf(proposal.site));
+  }, [proposal?.site]);
 
   const update = (patch: Partial<ProposalDraft>) => setDraft((d) => {
     const next = { ...d, ...patch };
@@ -111,8 +132,18 @@ export function WhatIfPanel() {
             <>
               <p>
                 {t('whatif.verdict')}<strong className={`verdict verdict-${proposal.result.verdict}`} data-testid="proposal-verdict">{statusLabel(t, proposal.result.verdict)}</strong>
-                {proposal.result.ringsM.length > 0 && <span className="meta">{t('whatif.ringsNote')}</span>}
               </p>
+              {rings.length > 0 && (
+                <div className="ring-list" data-testid="ring-list">
+                  <p className="meta">{t('whatif.rings')}</p>
+                  {rings.map((g) => (
+                    <div key={g.key}>
+                      <p className="meta">{g.heading}</p>
+                      <ul>{g.items.map((item, i) => <li key={i}>{item}</li>)}</ul>
+                    </div>
+                  ))}
+                </div>
+              )}
               {proposal.result.findings.length > 0 && (
                 <table aria-label={t('whatif.findings')}>
                   <thead><tr><th scope="col">{t('violations.col.status')}</th><th scope="col">{t('whatif.col.other')}</th><th scope="col">{t('violations.col.distance')}</th><th scope="col">{t('violations.col.required')}</th><th scope="col">{t('violations.col.shortfall')}</th><th scope="col">{t('whatif.col.rule')}</th></tr></thead>
@@ -140,4 +171,15 @@ export function WhatIfPanel() {
       )}
     </section>
   );
+}
+
+const DRAFT_KEYS = ['id', 'name', 'category', 'stationGrade', 'vapourRecovery', 'protectionDistanceM', 'users', 'beds'] as const;
+
+function sameDraft(draft: ProposalDraft, site: ProposalDraft): boolean {
+  return DRAFT_KEYS.every((k) => draft[k] === site[k]);
+}
+
+function draftOf(site: ProposalDraft & { geometry?: unknown }): ProposalDraft {
+  const { geometry: _placed, ...draft } = site;
+  return draft;
 }
