@@ -73,7 +73,7 @@ const siteSchema = z.looseObject({
   protectionDistanceM: count,
   majorHazardR: count,
 });
-const zoneSchema = z.object({ id: z.string().min(1), name: z.string(), geometry: areaGeometry, population: z.number().positive().optional() });
+const zoneSchema = z.object({ id: z.string().min(1), name: z.string(), geometry: areaGeometry, population: z.number().positive().optional(), code: z.string().optional() });
 const reportSchema = z.looseObject({ file: z.string(), rows: z.number().int().min(0), accepted: z.number().int().min(0), rejected: z.number().int().min(0) });
 
 const projectSchema = z.object({

@@ -58,7 +58,7 @@ export function whitepaperFigures(i: WhitepaperInput): { figures: Figure[]; miss
   const figures = [
     zoningMapFigure({ assessment: a, districts: i.districts }, options),
     riskByLevelFigure(a.stats, options),
-    riskByDistrictFigure(a.stats, options),
+    riskByDistrictFigure(a, i.districts, options),
     riskByDomainFigure(a.stats, options),
     setbackComplianceFigure(a, i.rules, options),
   ];
