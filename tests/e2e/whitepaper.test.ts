@@ -72,7 +72,7 @@ describe('白皮书图表 export', () => {
     const svg = new TextDecoder().decode(zip['figures/F6-change.svg']);
     expect(svg).toContain('上期:summary-2025.json(2025-11-01)');
     const csv = new TextDecoder().decode(zip['figures/F6-change.csv']);
-    expect(csv.split('\n')[1]).toMatch(/^重大风险,red,30,/);
+    expect(csv.split('\n')[1]).toMatch(/^重大风险,30,/);
     await page.close();
   });
 
