@@ -40,7 +40,7 @@ export interface ZoningMapLayout {
   width: number;
   height: number;
   map: Box;
-  /** district polygons as projected rings, in figure pixels (what the outlines draw) */
+  /** per district (in the order drawn), the projected rings of all its parts, in figure pixels */
   districts: number[][][][];
   furniture: { kind: 'legend' | 'north' | 'scale' | 'callouts'; box: Box }[];
   labels: PlacedLabel[];
@@ -65,9 +65,10 @@ export function zoningMapLayout({ assessment: a, districts }: ZoningMapInput): Z
   const [[x0, y0], [x1, y1]] = geoPath(probe).bounds(extentFeatures);
   const mapHeight = Math.round(Math.min(1000, Math.max(480, (MAP_WIDTH * (y1 - y0)) / Math.max(1, x1 - x0))));
   const projection = projectionFor(extentFeatures, MAP_WIDTH, mapHeight);
+  // one entry per district: the rings of all its parts (even-odd over disjoint parts is the multipolygon)
   const project = (f: Feature<Polygon | MultiPolygon>) =>
-    (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).map((poly) => poly.map((ring) => ring.map((p) => projection(p as [number, number]) ?? [0, 0])));
-  const drawn = (districtFeatures.length ? districtFeatures : zoneFeatures).flatMap(project);
+    (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flatMap((poly) => poly.map((ring) => ring.map((p) => projection(p as [number, number]) ?? [0, 0])));
+  const drawn = (districtFeatures.length ? districtFeatures : zoneFeatures).map(project);
   const occupancy = new Occupancy(MAP_WIDTH, mapHeight, drawn);
 
   const legendRows = legendEntries(a);
