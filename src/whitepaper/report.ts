@@ -7,10 +7,12 @@ import {
   type MethodProfile, type SetbackRuleTable,
 } from '../engine';
 import type { ImportFileReport } from '../io';
+import { aliasesOf, CANONICAL_FIELDS, type CanonicalField } from '../io/columns';
 import { escapeXml as esc } from '../io/escapeXml';
 import type { Figure } from '../figures/figure';
 import type { Table, TableColumn } from './tables';
 import { missingDataLines, type MissingData } from './missingData';
+import { ENCODING_ZH } from './encodingNames';
 import {
   CAPTION_MM, CONTENT_MM, H2_MM, H3_MM, paginate, paragraphMm, TYPE, type Block, type Orientation, type Page, type Part, type PrintCell, type PrintTable,
 } from './pagination';
@@ -314,8 +316,13 @@ function aggregationText(p: MethodProfile): string {
   return '相对分级:按风险点密度在各分区间的相对排名分级;颜色表示相对高低,不代表绝对风险水平。';
 }
 
+/** A site field by its Chinese header (the first Chinese alias), e.g. lon → 经度. */
+function fieldZh(field: string): string {
+  if (!(CANONICAL_FIELDS as readonly string[]).includes(field)) return field;
+  return aliasesOf(field as CanonicalField).find((a) => /[\u4e00-\u9fff]/.test(a)) ?? field;
+}
+
 const CRS_ZH: Record<string, string> = { wgs84: 'WGS-84', cgcs2000: 'CGCS2000', gcj02: 'GCJ-02(已转换为 WGS-84)', bd09: 'BD-09(已转换为 WGS-84)' };
-const ENCODING_ZH: Record<string, string> = { 'utf-8': 'UTF-8', gb18030: 'GB18030', gbk: 'GBK', json: 'GeoJSON(UTF-8)', xlsx: 'Excel 工作簿' };
 
 function dataAppendix(m: MissingData, reports: ImportFileReport[]): Block[] {
   const P = CONTENT_MM.portrait.width;
@@ -346,7 +353,7 @@ function dataAppendix(m: MissingData, reports: ImportFileReport[]): Block[] {
       if (list.length === 0) continue;
       const byReason = new Map<string, number[]>();
       for (const e of list) {
-        const key = `${e.field ? `[${e.field}] ` : ''}${e.reason}`;
+        const key = `${e.field ? `[${fieldZh(e.field)}] ` : ''}${e.reason}`;
         const lines = byReason.get(key);
         if (lines) lines.push(e.line);
         else byReason.set(key, [e.line]);

@@ -6,6 +6,7 @@ import {
 } from '../engine';
 import type { CsvColumn, ImportFileReport, InputDigest } from '../io';
 import type { MissingData } from './missingData';
+import { ENCODING_ZH } from './encodingNames';
 
 /** width: XLSX column width (characters); printWidth: share of the printed table's width (%) */
 export type TableColumn<T> = CsvColumn<T> & { width?: number; printWidth?: number };
@@ -155,7 +156,7 @@ export function methodDataTable(input: MethodDataInput): Table<Row> {
     ['结果', '防护距离问题', (['violation', 'borderline', 'not_assessed'] as const).map((s) => `${VIOLATION_STATUS_ZH[s]} ${status.get(s) ?? 0}`).join(';')],
     ['结果', '受检危险源 / 防护目标', `${a.stats.hazardsChecked} / ${a.stats.targetsChecked}`],
     ['结果', `${NO_LEVEL_ZH}分区`, input.missing.unratedZones.length ? input.missing.unratedZones.map((z) => z.name).join('、') : '无'],
-    ...reports.map((r): Row => ['数据', `导入文件 ${r.file}`, `读入 ${r.rows} 行,接受 ${r.accepted},拒绝 ${r.rejected},警告 ${r.warnings.length};编码 ${r.encoding};坐标系 ${CRS_ZH[r.crs] ?? r.crs}`]),
+    ...reports.map((r): Row => ['数据', `导入文件 ${r.file}`, `读入 ${r.rows} 行,接受 ${r.accepted},拒绝 ${r.rejected},警告 ${r.warnings.length};编码 ${ENCODING_ZH[r.encoding] ?? r.encoding};坐标系 ${CRS_ZH[r.crs] ?? r.crs}`]),
     ...[...digests].sort((x, y) => cmp(x.file, y.file)).map((d): Row => ['数据', `SHA-256 ${d.file}`, d.sha256]),
   ];
   return {

@@ -2,7 +2,7 @@
 // Where the size that decides the class is unknown, the strictest class the category can take is used (从严),
 // and the reason says so.
 import type { Site, TargetClass } from '../model';
-import { roleOf } from '../categories';
+import { categoryByCode, roleOf } from '../categories';
 
 export interface TargetClassification {
   classes: TargetClass[];
@@ -30,15 +30,15 @@ const GB50156_APPENDIX_B: Record<string, SizeRule> = {
 export function classifyTarget(site: Site): TargetClassification {
   const c = site.category;
   if (roleOf(c) !== 'target') {
-    return { classes: [], reason: `${c} 为危险源,仅适用按类别点名它的规则 (a hazard: only rules naming its category apply)` };
+    return { classes: [], reason: `${categoryByCode(c)?.zh ?? c}为危险源,仅适用按类别点名它的规则` };
   }
   if (c === 'water_source') return { classes: ['water_source', 'section19'], reason: '饮用水源/水源保护区 (条例§19 第3项)' };
   if (c === 'residential') return { classes: ['class3', 'section19'], reason: '居住区 → 三类保护物 (GB 50156 附录B)' };
   if (c === 'government' || c === 'heritage' || c === 'military' || c === 'commercial') {
-    return { classes: ['important_public', 'section19'], reason: `${c}: 级别/规模未提供,按重要公共建筑物从严认定 (GB 50156 附录B)` };
+    return { classes: ['important_public', 'section19'], reason: `${categoryByCode(c)?.zh ?? c}:级别/规模未提供,按重要公共建筑物从严认定 (GB 50156 附录B)` };
   }
   const rule = GB50156_APPENDIX_B[c];
-  if (!rule) return { classes: ['class1', 'section19'], reason: `${c}: 按一类保护物认定 (GB 50156 附录B)` };
+  if (!rule) return { classes: ['class1', 'section19'], reason: `${categoryByCode(c)?.zh ?? c}:按一类保护物认定 (GB 50156 附录B)` };
   const size = site[rule.attr];
   if (size === undefined) {
     return { classes: ['important_public', 'section19'], reason: `${rule.label}未提供,按重要公共建筑物从严认定 (GB 50156 附录B)` };
