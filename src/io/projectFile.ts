@@ -25,8 +25,12 @@ export interface Project {
   schema: typeof PROJECT_SCHEMA;
   id: string;
   name: string;
+  /** the city or area assessed ('' when not given; files before it was kept read as '') */
+  city: string;
   /** the date the data describe (an assessment year's date), not a save time */
   assessmentDate: string;
+  /** the data credit on every figure ('' = the input files) */
+  dataCredit: string;
   notes: string;
   datasets: ProjectDataset[];
   zones: Zone[];
@@ -80,7 +84,9 @@ const projectSchema = z.object({
   schema: z.literal(PROJECT_SCHEMA),
   id: z.string().min(1).max(200),
   name: z.string().min(1).max(200),
+  city: z.string().max(200).default(''),
   assessmentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$|^$/),
+  dataCredit: z.string().max(2_000).default(''),
   notes: z.string().max(100_000),
   datasets: z.array(z.object({ file: z.string(), sites: z.array(siteSchema), report: reportSchema, demo: z.boolean() })),
   zones: z.array(zoneSchema),

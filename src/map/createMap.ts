@@ -16,6 +16,8 @@ import { combine, siteFilter, zoneFilter } from './filterExpressions';
 import { filteredView, zoneMatches } from '../state/mapFilters';
 import { siteById, sitePosition } from '../state/siteLookup';
 import { MAP_PROBE_EVENT, type MapProbe, type MapProbeRequest } from './probe';
+import { DEMO_ATTRIBUTION } from '../figures/attribution';
+import { escapeXml } from '../io/escapeXml';
 
 // Without this the map never loads from `vite build` output (STACK.md pitfall 2).
 setWorkerUrl(workerUrl);
@@ -40,13 +42,23 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
   const t = (): Translate => translator(store.getState().locale);
-  let attribution = new AttributionControl({ compact: false, customAttribution: t()('map.attribution') });
+  // The credit is the open project's own (the demo's only in the demo): MapLibre shows it as HTML, so it is escaped.
+  const credit = (): string => {
+    const p = store.getState().project;
+    if (!p) return '';
+    if (p.dataCredit === DEMO_ATTRIBUTION) return t()('map.attribution');
+    return p.dataCredit ? escapeXml(p.dataCredit) : t()('map.attributionInputs');
+  };
+  let attribution = new AttributionControl({ compact: false, customAttribution: credit() });
   map.addControl(attribution, 'bottom-right');
-  // the attribution text is fixed when the control is made: a new language makes a new control
-  const applyLocale = (): void => {
+  // the attribution text is fixed when the control is made: a new language or credit makes a new control
+  const applyCredit = (): void => {
     map.removeControl(attribution);
-    attribution = new AttributionControl({ compact: false, customAttribution: t()('map.attribution') });
+    attribution = new AttributionControl({ compact: false, customAttribution: credit() });
     map.addControl(attribution, 'bottom-right');
+  };
+  const applyLocale = (): void => {
+    applyCredit();
     const a = store.getState().assessment;
     if (a) renderLabels(a);
     for (const id of siteIcons) map.updateImage(id, siteIcon(id)!);
@@ -69,7 +81,14 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   // a shared link's position wins over fitting the data
   const startCamera = store.getState().camera;
   if (startCamera) map.jumpTo({ center: [startCamera.lon, startCamera.lat], zoom: startCamera.zoom });
-  let fitted = startCamera !== null;
+  // The map frames each project's own data (and again when its zones are replaced); a camera from the URL is kept
+  // for the first data shown.
+  const dataKey = (): string => {
+    const s = store.getState();
+    return `${s.project?.id ?? ''}|${s.zonesDigest?.sha256 ?? s.zonesSource}|${s.zones.length > 0 ? 'zones' : 'sites'}`;
+  };
+  let framedKey: string | null = null;
+  let keepStartCamera = startCamera !== null;
   map.on('moveend', () => {
     const c = map.getCenter();
     store.setState({ camera: { lon: c.lng, lat: c.lat, zoom: map.getZoom() } });
@@ -93,10 +112,14 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     for (const [name, data] of Object.entries(sources)) (map.getSource(name) as GeoJSONSource).setData(data);
     renderLabels(a);
     applyFilters();
-    if (!fitted && a.zones.length + a.sites.length > 0) {
-      const b = bboxOf({ type: 'GeometryCollection', geometries: [...a.zones.map((z) => z.geometry), ...a.sites.map((s) => s.geometry)] });
-      map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 24, animate: false });
-      fitted = true;
+    const key = dataKey();
+    if (key !== framedKey && a.zones.length + a.sites.length > 0) {
+      if (!keepStartCamera) {
+        const b = bboxOf({ type: 'GeometryCollection', geometries: [...a.zones.map((z) => z.geometry), ...a.sites.map((s) => s.geometry)] });
+        map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 24, animate: false });
+      }
+      keepStartCamera = false;
+      framedKey = key;
     }
     map.once('idle', () => {
       container.dataset.mapReady = 'true';
@@ -232,6 +255,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
       }
       if (state.basemap !== prev.basemap) applyBasemap();
       if (state.locale !== prev.locale) applyLocale();
+      else if (state.project?.dataCredit !== prev.project?.dataCredit) applyCredit();
       if (state.filters !== prev.filters || state.layers !== prev.layers) filterLater();
       if (state.selection && state.selection !== prev.selection) flyToSelection(map, state.assessment, state.selection);
       if (state.focus && state.focus !== prev.focus) focusOn(map, state.assessment, state.focus.target);

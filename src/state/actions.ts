@@ -11,6 +11,7 @@ import type { LayerVisibility, MapFilters } from './mapFilters';
 import { checkRasterUrl, parseHostList, type Basemap } from './basemap';
 import { saveBasemap, saveLocale } from './settings';
 import { readPmtilesInfo } from './pmtilesInfo';
+import { DEMO_ATTRIBUTION } from '../figures/attribution';
 import { translator, type Locale } from '../i18n/translate';
 import { LocalisedError, messageOf } from '../i18n/localisedError';
 
@@ -71,8 +72,20 @@ export interface Actions {
   setLocale(locale: Locale): Promise<void>;
 }
 
+/**
+ * Once the last demo dataset is gone from a project (a copy of the demo turned into a real city's), the demo's
+ * credit and city label go with it: nothing of the demo may be printed on another city's figures.
+ */
+function withoutDemoLabels(project: ProjectMeta | null, datasets: Dataset[]): ProjectMeta | null {
+  if (!project || datasets.some((d) => d.demo)) return project;
+  const demoCredit = project.dataCredit === DEMO_ATTRIBUTION;
+  const demoCity = project.city === translator('zh-CN')('project.demoCity') || project.city === translator('en')('project.demoCity');
+  return demoCredit || demoCity ? { ...project, ...(demoCredit ? { dataCredit: '' } : {}), ...(demoCity ? { city: '' } : {}) } : project;
+}
+
 export function createActions(store: AppStore, engine: EngineClient): Actions {
   let runId = 0;
+  let datasetSerial = 0; // dataset ids stay unique after removals (an index could repeat one)
   const t = () => translator(store.getState().locale);
   let draft: ProposalDraft = { id: 'PROPOSED-1', name: t()('whatif.defaultName'), category: 'fuel_station' };
   const config = (): AssessConfig => ({ ...defaultConfig(), rules: store.getState().rules, method: store.getState().profile });
@@ -119,7 +132,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     const remembered = demo || !result.report.headers ? undefined : await rememberedMapping(result.report.headers);
     if (remembered) result = await engine.importFile(file, bytes, { crs, zones, existingIds, ...encodingOption(), mapping: remembered }, progress);
     const { sites, report, rejectedRows } = result;
-    return { id: `${file}#${others.length}`, file, sites, report, rejectedRows, demo, ...(demo ? {} : { bytes }) };
+    return { id: `${file}#${++datasetSerial}`, file, sites, report, rejectedRows, demo, ...(demo ? {} : { bytes }) };
   };
 
   const encodingOption = () => {
@@ -176,7 +189,8 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       await this.reimportDataset(id, d.report.crsEvidence === CRS_GIVEN_BY_USER ? d.report.crs : 'auto', mapping);
     },
     async removeDataset(id) {
-      store.setState({ datasets: store.getState().datasets.filter((d) => d.id !== id) });
+      const datasets = store.getState().datasets.filter((d) => d.id !== id);
+      store.setState({ datasets, project: withoutDemoLabels(store.getState().project, datasets) });
       await reassess();
     },
     cancelImport() {
@@ -292,9 +306,9 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     },
     async applyProject(project) {
       store.setState({
-        project: { id: project.id, name: project.name, assessmentDate: project.assessmentDate, notes: project.notes },
+        project: { id: project.id, name: project.name, city: project.city, assessmentDate: project.assessmentDate, dataCredit: project.dataCredit, notes: project.notes },
         projectRevision: project.revision,
-        datasets: project.datasets.map((d, i) => ({ ...d, id: `${d.file}#${i}` })),
+        datasets: project.datasets.map((d) => ({ ...d, id: `${d.file}#${++datasetSerial}` })),
         zones: project.zones,
         zonesSource: project.zonesSource,
         zonesDigest: project.zonesDigest ?? null,

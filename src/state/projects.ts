@@ -2,12 +2,13 @@
 // a second tab on the same project is detected (revision check + BroadcastChannel) and never overwrites newer work.
 import { messageOf } from '../i18n/localisedError';
 import { translator } from '../i18n/translate';
-import { defaultConfig, type AssessmentStats } from '../engine';
+import { defaultConfig, DEFAULT_PROFILE, DEFAULT_RULES, type AssessmentStats } from '../engine';
 import { PROJECT_SCHEMA, projectFileBytes, readProjectFile, type Project } from '../io';
 import type { EngineClient } from '../worker/engineClient';
 import type { Actions, DemoFiles } from './actions';
 import { deleteStoredProject, lastProjectId, listProjects, loadProject, SaveConflictError, saveProject, type ProjectSummary } from './projectStorage';
-import { sitesOf, type AppState, type AppStore } from './store';
+import { sitesOf, type AppState, type AppStore, type ProjectMeta } from './store';
+import { DEMO_ATTRIBUTION } from '../figures/attribution';
 
 export interface ProjectActions {
   /** open the last project, or create the demo project on first use */
@@ -15,8 +16,10 @@ export interface ProjectActions {
   list(): Promise<ProjectSummary[]>;
   open(id: string): Promise<void>;
   createDemo(): Promise<void>;
+  /** a project for a real city: nothing loaded (no demo site, zone or credit), the default method and rules */
+  createBlank(details: BlankProjectDetails): Promise<void>;
   rename(name: string): void;
-  setDetails(details: { assessmentDate?: string; notes?: string }): void;
+  setDetails(details: Partial<Pick<ProjectMeta, 'city' | 'assessmentDate' | 'dataCredit' | 'notes'>>): void;
   duplicate(): Promise<void>;
   remove(id: string): Promise<void>;
   exportFile(): { name: string; bytes: Uint8Array } | null;
@@ -26,6 +29,8 @@ export interface ProjectActions {
   /** stop autosaving (tests, page unload) */
   stop(): void;
 }
+
+export type BlankProjectDetails = Pick<ProjectMeta, 'name' | 'city' | 'assessmentDate' | 'dataCredit'>;
 
 const SAVE_DELAY_MS = 400;
 
@@ -129,16 +134,28 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
       if (!demoFiles) return;
       // the demo arrives as a new project in one step (nothing autosaves into the project that was open) and is
       // assessed once; its first save records it
-      await actions.loadDemo(await demoFiles(), { id: newId(), name: t()('project.demoName'), assessmentDate: '', notes: t()('project.demoNotes') });
+      const meta: ProjectMeta = { id: newId(), name: t()('project.demoName'), city: t()('project.demoCity'), assessmentDate: '', dataCredit: DEMO_ATTRIBUTION, notes: t()('project.demoNotes') };
+      await actions.loadDemo(await demoFiles(), meta);
       await saveAtOnce();
+    },
+    async createBlank(details) {
+      await flush();
+      const name = details.name.trim().slice(0, 200) || t()('project.blankName');
+      await adopt({
+        schema: PROJECT_SCHEMA, id: newId(), name, city: details.city.trim().slice(0, 200), assessmentDate: details.assessmentDate,
+        dataCredit: details.dataCredit.trim().slice(0, 2000), notes: '', datasets: [], zones: [], zonesSource: '', zonesDigest: null,
+        zoning: { kind: 'polygons' }, profile: DEFAULT_PROFILE, rules: DEFAULT_RULES, revision: 0,
+      });
     },
     rename(name) {
       const p = store.getState().project;
-      if (p && name.trim()) store.setState({ project: { ...p, name: name.trim().slice(0, 200) } });
+      const next = name.trim().slice(0, 200);
+      if (p && next && next !== p.name) store.setState({ project: { ...p, name: next } });
     },
     setDetails(details) {
+      // a field only focused and left changes nothing, so it saves nothing (the revision counts real changes)
       const p = store.getState().project;
-      if (p) store.setState({ project: { ...p, ...details } });
+      if (p && Object.entries(details).some(([k, v]) => v !== undefined && p[k as keyof ProjectMeta] !== v)) store.setState({ project: { ...p, ...details } });
     },
     async duplicate() {
       await flush();

@@ -48,7 +48,12 @@ export type Zoning = { kind: 'polygons' } | { kind: 'grid'; shape: 'square' | 'h
 export interface ProjectMeta {
   id: string;
   name: string;
+  /** the city or area assessed, e.g. 上海市 ('' until the user says) */
+  city: string;
+  /** 评估基准日: the date the data describe, YYYY-MM-DD or '' */
   assessmentDate: string;
+  /** the data credit printed on every figure ('' = the input files, listed in T3) */
+  dataCredit: string;
   notes: string;
 }
 

@@ -69,9 +69,11 @@ export function DataPanel() {
               ))}
             </p>
           )}
-          {d.demo ? <p className="meta">{t(d.sites.some((s) => s.fictitious) ? 'data.demoFictitious' : 'data.demoReal')}</p> : (
-            <button type="button" onClick={() => void actions.removeDataset(d.id)}>{t('data.remove')}</button>
-          )}
+          {d.demo && <p className="meta">{t(d.sites.some((s) => s.fictitious) ? 'data.demoFictitious' : 'data.demoReal')}</p>}
+          {/* any dataset can go, the demo's too: a copy of the demo becomes a real city's project */}
+          <button type="button" onClick={() => { if (confirm(t('data.confirmRemove', { file: d.file, n: d.sites.length }))) void actions.removeDataset(d.id); }}>
+            {t(d.demo ? 'data.removeDemo' : 'data.remove')}
+          </button>
         </div>
       ))}
     </section>

@@ -40,9 +40,10 @@ export function Legend() {
               <td>{shown(view?.counts.sitesByLevel, l, a?.stats.sitesByLevel[l] ?? 0)}</td>
             </tr>
           ))}
-          <tr><td><span className="swatch" style={{ background: UNSCORED_FILL }} aria-hidden="true" /> {t('level.unscored')}</td><td>{shown(view?.counts.zonesByLevel, 'none', a?.stats.zonesByLevel.unscored ?? 0)}</td><td>{shown(view?.counts.sitesByLevel, 'none', a?.stats.sitesByLevel.unscored ?? 0)}</td></tr>
+          <tr><td><span className="swatch" style={{ background: UNSCORED_FILL }} aria-hidden="true" /> {t('legend.noDataRow')}</td><td>{shown(view?.counts.zonesByLevel, 'none', a?.stats.zonesByLevel.unscored ?? 0)}</td><td>{shown(view?.counts.sitesByLevel, 'none', a?.stats.sitesByLevel.unscored ?? 0)}</td></tr>
         </tbody>
       </table>
+      <p className="meta">{t('legend.noDataNote')}</p>
       <ul className="symbols">
         <li><span className="sym hazard" aria-hidden="true" /> {t('legend.symHazard')}</li>
         <li><span className="sym target" aria-hidden="true" /> {t('legend.symTarget')}</li>

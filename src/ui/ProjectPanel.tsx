@@ -4,6 +4,7 @@ import type { ProjectSummary } from '../state/projectStorage';
 import { useAppState, useServices } from './AppContext';
 import { downloadBytes } from './download';
 import { CompareProjects } from './CompareProjects';
+import { NewBlankProject } from './NewBlankProject';
 import { useT } from './i18n';
 
 export function ProjectPanel() {
@@ -15,7 +16,8 @@ export function ProjectPanel() {
   const revision = useAppState((s) => s.projectRevision);
   const [list, setList] = useState<ProjectSummary[]>([]);
   const [open, setOpen] = useState(false);
-  const ids = { name: useId(), date: useId(), file: useId() };
+  const ids = { name: useId(), city: useId(), date: useId(), credit: useId(), file: useId() };
+  const empty = useAppState((s) => s.datasets.length === 0 && s.zones.length === 0);
   useEffect(() => {
     if (open && projects) void projects.list().then(setList);
   }, [open, projects, revision]);
@@ -27,10 +29,15 @@ export function ProjectPanel() {
         <div className="form-grid">
           <label htmlFor={ids.name}>{t('project.name')}</label>
           <input id={ids.name} key={project.id} defaultValue={project.name} onBlur={(e) => projects.rename(e.target.value)} />
+          <label htmlFor={ids.city}>{t('project.city')}</label>
+          <input id={ids.city} key={`${project.id}-c-${project.city}`} defaultValue={project.city} maxLength={200} onBlur={(e) => projects.setDetails({ city: e.target.value.trim() })} />
           <label htmlFor={ids.date}>{t('project.date')}</label>
           <input id={ids.date} key={`${project.id}-d`} type="date" defaultValue={project.assessmentDate} onBlur={(e) => projects.setDetails({ assessmentDate: e.target.value })} />
+          <label htmlFor={ids.credit}>{t('project.dataCredit')}</label>
+          <textarea id={ids.credit} key={`${project.id}-r-${project.dataCredit}`} rows={2} defaultValue={project.dataCredit} maxLength={2000} title={t('project.dataCreditHint')} onBlur={(e) => projects.setDetails({ dataCredit: e.target.value.trim() })} />
         </div>
       )}
+      {project && empty && <p className="hint" role="note">{t('project.empty')}</p>}
       <p className="meta" role="status" data-save-status={saveState.status}>
         {t(`project.save.${saveState.status}`)}{saveState.status === 'saved' ? t('project.revision', { n: revision }) : ''}
       </p>
@@ -48,6 +55,7 @@ export function ProjectPanel() {
         >
           {t('project.export')}
         </button>
+        <NewBlankProject projects={projects} />
         <button type="button" onClick={() => void projects.createDemo()}>{t('project.newDemo')}</button>
       </div>
       <label htmlFor={ids.file}>{t('project.importFile')}</label>{' '}

@@ -1,7 +1,7 @@
 // Find a site or zone by name or id and bring it into view; "全市" frames the whole study area.
 import { useId, useMemo, useState } from 'react';
 import { useActions, useAppState } from './AppContext';
-import { categoryLabel, levelLabel, useLocale, useT } from './i18n';
+import { categoryLabel, levelLabel, useLocale, useT, zoneLevelLabel } from './i18n';
 
 const MAX_RESULTS = 12;
 
@@ -15,7 +15,7 @@ export function SearchBox() {
   const results = useMemo(() => {
     const q = query.trim().toLowerCase();
     if (!a || q.length === 0) return [];
-    const zones = a.zones.filter((z) => z.name.toLowerCase().includes(q) || z.id.toLowerCase() === q).map((z) => ({ kind: 'zone' as const, id: z.id, label: z.name, detail: t('search.zoneDetail', { level: levelLabel(t, z.level) }) }));
+    const zones = a.zones.filter((z) => z.name.toLowerCase().includes(q) || z.id.toLowerCase() === q).map((z) => ({ kind: 'zone' as const, id: z.id, label: z.name, detail: t('search.zoneDetail', { level: zoneLevelLabel(t, z.level) }) }));
     const sites = a.sites.filter((s) => s.name.toLowerCase().includes(q) || s.id.toLowerCase().includes(q)).map((s) => ({ kind: 'site' as const, id: s.id, label: s.name, detail: `${categoryLabel(locale, s.category)} · ${s.district || '—'} · ${levelLabel(t, s.level)}` }));
     return [...zones, ...sites].slice(0, MAX_RESULTS);
   }, [a, query, t, locale]);

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { LEVEL_RANK, type AssessedSite, type AssessedZone } from '../engine';
 import { useFilteredView } from './useFilteredView';
 import { siteById } from '../state/siteLookup';
-import { categoryLabel, levelLabel, useLocale, useT } from './i18n';
+import { categoryLabel, levelLabel, useLocale, useT, zoneLevelLabel } from './i18n';
 import { DataTable, type Column } from './DataTable';
 import { useActions, useAppState } from './AppContext';
 
@@ -37,7 +37,7 @@ export function TablesPanel() {
   }, [a]);
   const zoneColumns = useMemo<Column<AssessedZone>[]>(() => [
     { key: 'name', header: t('tables.col.zone'), value: (z) => z.name },
-    { key: 'level', header: t('tables.col.level'), value: (z) => rank(z.level), render: (z) => levelLabel(t, z.level) },
+    { key: 'level', header: t('tables.col.level'), value: (z) => rank(z.level), render: (z) => zoneLevelLabel(t, z.level) },
     { key: 'score', header: t('tables.col.score'), value: (z) => z.score, numeric: true },
     { key: 'contributors', header: t('tables.col.contributors'), value: (z) => z.contributors.length, numeric: true },
   ], [t]);

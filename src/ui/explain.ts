@@ -2,7 +2,7 @@
 // shown in the side panel (rendered as text, never as HTML); list items link to what they name.
 import type { Assessment, Level } from '../engine';
 import type { Locale, Translate } from '../i18n/translate';
-import { categoryLabel, levelLabel } from './i18n';
+import { categoryLabel, levelLabel, zoneLevelLabel } from './i18n';
 import type { Selection } from '../state/store';
 import { findingsOf, siteById, siteName } from '../state/siteLookup';
 
@@ -29,7 +29,7 @@ export function explainZone(a: Assessment, zoneId: string, t: Translate): Explan
     title: z.name,
     level: z.level,
     rows: [
-      [t('explain.level'), levelLabel(t, z.level)],
+      [t('explain.level'), zoneLevelLabel(t, z.level)],
       [t('explain.mode'), t(`mode.long.${z.mode}`)],
       [t('explain.basis'), z.reason],
       [t('explain.method'), t('explain.methodValue', { method: a.methodId, matrix: a.matrixId })],

@@ -15,8 +15,14 @@ export function useT(): Translate {
   return useMemo(() => translator(locale), [locale]);
 }
 
+/** A site's level; a site without one is 未评分 (no score data). */
 export function levelLabel(t: Translate, level: Level | null): string {
   return level ? t(`level.${level}`) : t('level.unscored');
+}
+
+/** A zone's level; a zone without one is 未评级(无数据): absence is never shown as 低. */
+export function zoneLevelLabel(t: Translate, level: Level | null): string {
+  return level ? t(`level.${level}`) : t('level.noData');
 }
 
 export function statusLabel(t: Translate, status: ViolationStatus | 'compliant'): string {

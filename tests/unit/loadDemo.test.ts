@@ -20,11 +20,11 @@ describe('loading the demo city as a new project', () => {
     let assessments = 0;
     const counting: EngineClient = { ...engine, assess: (...args) => (assessments++, engine.assess(...args)) };
     const actions = createActions(store, counting);
-    store.setState({ project: { id: 'old', name: 'last year', assessmentDate: '2025-01-01', notes: '' }, selection: { kind: 'zone', id: 'gone' } });
+    store.setState({ project: { id: 'old', name: 'last year', city: '', assessmentDate: '2025-01-01', dataCredit: '', notes: '' }, selection: { kind: 'zone', id: 'gone' } });
     const seen: { project: string | undefined; datasets: number }[] = [];
     store.subscribe((s) => seen.push({ project: s.project?.id, datasets: s.datasets.length }));
 
-    await actions.loadDemo(files, { id: 'demo-1', name: 'demo', assessmentDate: '', notes: '' });
+    await actions.loadDemo(files, { id: 'demo-1', name: 'demo', city: '', assessmentDate: '', dataCredit: '', notes: '' });
 
     expect(assessments).toBe(1);
     // no state ever pairs the old project with the demo's data (autosave would write it into the old project)
@@ -32,7 +32,8 @@ describe('loading the demo city as a new project', () => {
     const s = store.getState();
     expect(s.project?.id).toBe('demo-1');
     expect(s.selection).toBeNull();
-    expect(s.datasets.map((d) => [d.id, d.demo])).toEqual([['nanjing-sites.fictitious.csv#0', true], ['nanjing-osm.geojson#1', true]]);
+    expect(s.datasets.map((d) => [d.file, d.demo])).toEqual([['nanjing-sites.fictitious.csv', true], ['nanjing-osm.geojson', true]]);
+    expect(new Set(s.datasets.map((d) => d.id)).size).toBe(2);
     // ids are unique across the two files, and every accepted site was assessed
     const ids = s.datasets.flatMap((d) => d.sites.map((site) => site.id));
     expect(new Set(ids).size).toBe(ids.length);
