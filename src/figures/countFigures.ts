@@ -13,7 +13,7 @@ export const NO_DOMAIN = '(未注明领域)';
 const UNSCORED_LABEL = `${NO_LEVEL_ZH}(含防护目标)`;
 
 export function riskByLevelFigure(stats: AssessmentStats, options: FigureOptions): Figure {
-  const title = '图2 风险点数量(按风险等级)';
+  const title = '图2 风险点与防护目标数量(按风险等级)';
   const c = stats.sitesByLevel;
   const total = c.red + c.orange + c.yellow + c.blue + c.unscored;
   const categories = [...LEVELS.map((l) => LEVEL_ZH[l]), UNSCORED_LABEL];
