@@ -98,9 +98,9 @@ export async function runAssess(args: AssessArgs): Promise<{ message: string }> 
   for (const path of args.sites) {
     const bytes = await read(path);
     const { sites: accepted, report } = await guardAsync(path, () =>
-      importSitesFile(basename(path), bytes, { crs, zones, existingIds: new Set(sites.map((s) => s.id)), ...(mapping ? { mapping } : {}) }),
+      importSitesFile(basename(path), bytes, { crs, zones, existingIds: idsOf(sites), ...(mapping ? { mapping } : {}) }),
     );
-    sites.push(...accepted);
+    for (const site of accepted) sites.push(site); // a spread of 10⁵ arguments overflows the stack
     reports.push(report);
   }
   const previousPath = args.previous;
@@ -176,4 +176,10 @@ function readFileSyncChecked(path: string): Uint8Array {
   } catch (e) {
     throw new InputError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+}
+
+function idsOf(sites: Site[]): Set<string> {
+  const ids = new Set<string>();
+  for (const s of sites) ids.add(s.id);
+  return ids;
 }

@@ -56,7 +56,7 @@ export function withDpi(png: Uint8Array, dpi: number): Uint8Array {
   const src = new DataView(png.buffer, png.byteOffset, png.byteLength);
   while (at < png.length) {
     const length = src.getUint32(at);
-    const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
+    const type = String.fromCharCode(...png.subarray(at + 4, at + 8)); // spread-ok: a chunk type's 4 bytes
     const end = at + 12 + length;
     if (type !== 'pHYs') chunks.push(png.subarray(at, end));
     at = end;

@@ -173,7 +173,7 @@ export function zoningMapFigure(input: ZoningMapInput, options: FigureOptions): 
   const districtFeatures = districtOrder(districts).map((d) => asD3Feature(d.geometry, { id: d.id, name: d.name }));
 
   const parts: string[] = [];
-  parts.push(
+  parts.push( // spread-ok: the subtitle lines
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${FIGURE_FONT}">`,
     `<title>${esc(title)}</title>`,
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,

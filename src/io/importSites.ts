@@ -248,9 +248,16 @@ function unpackCells(cells: PackedCells): string[] {
 
 function studyArea(zones: Zone[]): [number, number, number, number] | null {
   if (zones.length === 0) return null;
-  const b = zones.map((z) => bboxOf(z.geometry));
   const m = STUDY_AREA_MARGIN_DEG;
-  return [Math.min(...b.map((x) => x[0])) - m, Math.min(...b.map((x) => x[1])) - m, Math.max(...b.map((x) => x[2])) + m, Math.max(...b.map((x) => x[3])) + m];
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const z of zones) {
+    const b = bboxOf(z.geometry);
+    box[0] = Math.min(box[0], b[0]);
+    box[1] = Math.min(box[1], b[1]);
+    box[2] = Math.max(box[2], b[2]);
+    box[3] = Math.max(box[3], b[3]);
+  }
+  return [box[0] - m, box[1] - m, box[2] + m, box[3] + m];
 }
 
 /** A site's geometry in WGS-84, or why it cannot be read in `crs` (degrees in a metres CRS or the reverse, a zone form that does not fit). */

@@ -323,7 +323,7 @@ function focusOn(map: MapLibreMap, a: Assessment | null, target: Selection | 'al
 
 /** Frame a newly placed proposal with its rings (the largest up to 500 m), so metres can be seen. */
 function frameProposal(map: MapLibreMap, site: Site, rings: { requiredM: number }[]): void {
-  const reach = Math.min(500, Math.max(60, ...rings.map((r) => r.requiredM)));
+  const reach = Math.min(500, Math.max(60, ...rings.map((r) => r.requiredM))); // spread-ok: one ring per rule
   const b = bboxOf(site.geometry);
   const dLat = reach / 110_900;
   const dLon = reach / (111_320 * Math.cos((b[1] * Math.PI) / 180));

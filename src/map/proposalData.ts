@@ -31,7 +31,7 @@ export function proposalSources(proposal: Proposal | null, picking: Picking, sit
   const out: ProposalSources = { proposal: empty(), proposalRings: empty(), proposalLinks: empty(), proposalAffected: empty(), drawing: empty() };
   if (picking?.mode === 'polygon' && picking.vertices.length > 0) {
     const line: Geometry = picking.vertices.length > 1 ? { type: 'LineString', coordinates: picking.vertices } : { type: 'Point', coordinates: picking.vertices[0]! };
-    out.drawing.features.push({ type: 'Feature', geometry: line, properties: {} }, ...picking.vertices.map((v): Feature => ({ type: 'Feature', geometry: { type: 'Point', coordinates: v }, properties: {} })));
+    out.drawing.features.push({ type: 'Feature', geometry: line, properties: {} }, ...picking.vertices.map((v): Feature => ({ type: 'Feature', geometry: { type: 'Point', coordinates: v }, properties: {} }))); // spread-ok: the vertices clicked so far
   }
   if (!proposal) return out;
   const g = proposal.site.geometry;

@@ -25,7 +25,7 @@ export type Selection = { kind: 'zone'; id: string } | { kind: 'site'; id: strin
 
 /** Every dataset's sites in one list. (`concat`: `flatMap` took 170–250 ms over a million sites, concat 10–15 ms.) */
 export function sitesOf(datasets: readonly { sites: Site[] }[]): Site[] {
-  return ([] as Site[]).concat(...datasets.map((d) => d.sites));
+  return ([] as Site[]).concat(...datasets.map((d) => d.sites)); // spread-ok: one argument per dataset, not per site
 }
 
 /** Does `a` still hold the selected zone or site? (A finding's index means nothing in another assessment.) */

@@ -132,7 +132,7 @@ function addGeometry(g: Geometry, plane: LocalPlane, shape: PlanarShape, points:
 function addPolygon(rings: Position[][], plane: LocalPlane, shape: PlanarShape): void {
   const chains = rings.map((r) => toChain(r, plane));
   shape.polygons.push(chains);
-  shape.chains.push(...chains);
+  for (const chain of chains) shape.chains.push(chain);
 }
 
 /** A vertex (or point) of `a` inside a polygon of `b` (holes excluded): the geometries share it, distance 0. */

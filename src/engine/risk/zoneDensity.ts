@@ -26,12 +26,12 @@ function tally(zones: Zone[], sites: AssessedSite[], per: 'area' | 'population')
   const scored = sites.filter((s) => s.level !== null);
   const index = scored.length ? new Flatbush(scored.length) : null;
   if (index) {
-    for (const s of scored) index.add(...bboxOf(s.geometry));
+    for (const s of scored) index.add(...bboxOf(s.geometry)); // spread-ok: a box is 4 numbers
     index.finish();
   }
   return zones.map((zone) => {
     const contributors: ZoneContributor[] = [];
-    for (const i of index ? index.search(...bboxOf(zone.geometry)) : []) {
+    for (const i of index ? index.search(...bboxOf(zone.geometry)) : []) { // spread-ok: a box is 4 numbers
       const s = scored[i]!;
       if (edgeToEdgeMeters({ type: 'Point', coordinates: [s.lon, s.lat] }, zone.geometry).meters === 0) {
         contributors.push({ siteId: s.id, level: s.level!, score: s.score!, how: 'inside', distanceM: 0 });

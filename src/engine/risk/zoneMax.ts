@@ -21,7 +21,7 @@ export function zoneMax(zones: Zone[], sites: AssessedSite[]): AssessedZone[] {
   return zones.map((zone) => {
     const contributors: ZoneContributor[] = [];
     const box = bboxOf(zone.geometry);
-    for (const i of index ? index.search(...box) : []) {
+    for (const i of index ? index.search(...box) : []) { // spread-ok: a box is 4 numbers
       const site = scored[i]!;
       const d = edgeToEdgeMeters(site.geometry, zone.geometry);
       const how = d.meters === 0 ? 'inside' : d.meters <= site.footprintM ? 'footprint' : null;

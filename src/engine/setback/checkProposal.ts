@@ -23,11 +23,11 @@ export function checkProposal(proposal: Site, existing: Site[], config: AssessCo
   const findings: Violation[] = [];
   if (role === 'hazard') {
     const targets = others.filter((s) => roleOf(s.category) !== 'risk');
-    findings.push(...checkSetbacks([proposal], targets, config).violations);
+    for (const v of checkSetbacks([proposal], targets, config).violations) findings.push(v);
   }
   if (role === 'target' || role === 'hazard') {
     const hazards = others.filter((s) => roleOf(s.category) === 'hazard');
-    findings.push(...checkSetbacks(hazards, [proposal], config).violations);
+    for (const v of checkSetbacks(hazards, [proposal], config).violations) findings.push(v);
   }
   const verdict = SEVERITY.find((s) => s === 'compliant' || findings.some((f) => f.status === s))!;
   const ringsM: ProposalResult['ringsM'] = [];

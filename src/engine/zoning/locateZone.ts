@@ -9,7 +9,7 @@ import { edgeToEdgeMeters } from '../geo/edgeToEdgeMeters';
 export function zoneLocator(zones: readonly Zone[]): (lon: number, lat: number) => Zone | undefined {
   if (zones.length === 0) return () => undefined;
   const index = new Flatbush(zones.length);
-  for (const z of zones) index.add(...bboxOf(z.geometry));
+  for (const z of zones) index.add(...bboxOf(z.geometry)); // spread-ok: a box is 4 numbers
   index.finish();
   return (lon, lat) => {
     const candidates = index.search(lon, lat, lon, lat).sort((a, b) => a - b);

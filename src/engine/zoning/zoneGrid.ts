@@ -93,7 +93,7 @@ export function zoneGrid(boundary: Zone[], spec: GridSpec, sites: AssessedSite[]
   for (const [cell, polys] of pieces) {
     if (home[cell] === -1) loose.push({ cell, polygons: polys });
     else {
-      extra[home[cell]!]!.push(...polys);
+      extra[home[cell]!]!.push(...polys); // spread-ok: the pieces of one clipped cell
       extraCells[home[cell]!]!.push(cell);
     }
   }
@@ -306,7 +306,7 @@ function clipCell(grid: Grid, cell: number): 'full' | Polygon['coordinates'][] {
   const cellArea = planarArea(convex);
   const xs = convex.map((p) => p[0]);
   const ys = convex.map((p) => p[1]);
-  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)]; // spread-ok: a cell's 4 or 6 corners
   let covered = 0;
   const out: Polygon['coordinates'][] = [];
   for (const rings of grid.polygons) {
