@@ -72,7 +72,7 @@ export function zoningMapLayout({ assessment: a, districts }: ZoningMapInput): Z
   const occupancy = new Occupancy(MAP_WIDTH, mapHeight, drawn);
 
   const legendRows = legendEntries(a);
-  const legendSize = { w: Math.max(...legendRows.map((r) => 34 + textWidth(r.label, 12)), textWidth(legendRows[0]!.title, 12)) + 8, h: 22 * legendRows.length + 24 };
+  const legendSize = { w: Math.max(...legendRows.map((r) => 34 + textWidth(r.label, 12)), textWidth(legendRows[0]!.title, 12)) + 8, h: 22 * legendRows.length + 24 }; // spread-ok: five legend rows
   const scale = scaleBarSpec(projection);
   const scaleSize = { w: scale.widthPx + 24, h: 26 };
   const pieces = [

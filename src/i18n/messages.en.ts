@@ -325,7 +325,7 @@ export const en: Catalogue = {
   'export.formHint': 'The reference date and the data credit are printed on every figure and saved with the project. Left as it is, the credit points to the list of input files in table T3.',
   'export.write': 'Build the white paper',
   'export.gapsTitle': 'These levels or findings are not supported by data:',
-  'export.gapsHint': 'They are shown as 未评级 (unrated), 无检查对象 (nothing to check) or 未评估 (not assessed) and listed in appendix B of the white paper, never as low risk or compliant. Add the data and export again, or export as it is.',
+  'export.gapsHint': 'The white paper marks them as unrated, nothing to check or not assessed and lists them in its appendix B, never as low risk or compliant. Add the data and export again, or export as it is.',
   'export.proceed': 'Export anyway',
 
   'basemap.title': 'Basemap',

@@ -133,7 +133,7 @@ export function whitepaperHtml(r: ReportInput): string {
     if (n === 0) blocks.push({ ...h2('tables', '3 表'), keepWithNext: true });
     blocks.push({ kind: 'html', anchor: t.id, keepWithNext: true, mm: paragraphMm(t.title, W) + 1, html: `<p class="caption" id="${t.id}">${esc(t.title)}</p>` });
     if (t.note) blocks.push({ kind: 'html', html: `<p class="note">${esc(t.note)}</p>`, mm: paragraphMm(t.note, W, TYPE.note), keepWithNext: true });
-    blocks.push(...tableBlocks(t, columns, W));
+    blocks.push(...tableBlocks(t, columns, W)); // spread-ok: a table and at most two notes
     parts.push({ orientation, blocks });
   });
 
@@ -161,7 +161,7 @@ export function whitepaperHtml(r: ReportInput): string {
       ],
     });
   }
-  pages.push(...body);
+  for (const p of body) pages.push(p);
 
   const out: string[] = [
     '<!DOCTYPE html>',
@@ -176,7 +176,9 @@ export function whitepaperHtml(r: ReportInput): string {
     '<body>',
   ];
   pages.forEach((p, i) => {
-    out.push(`<section class="page${i === 0 ? ' cover' : ''}${p.orientation === 'landscape' ? ' wide' : ''}" data-page="${i + 1}">`, ...p.html, '</section>');
+    out.push(`<section class="page${i === 0 ? ' cover' : ''}${p.orientation === 'landscape' ? ' wide' : ''}" data-page="${i + 1}">`);
+    for (const h of p.html) out.push(h);
+    out.push('</section>');
   });
   out.push('</body>', '</html>', '');
   return out.join('\n');
@@ -188,7 +190,7 @@ const TOC_LINE_MM = 8;
 function base64(text: string): string {
   const bytes = new TextEncoder().encode(text);
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000)); // spread-ok: 32 768 bytes at most
   return btoa(binary);
 }
 
@@ -263,7 +265,7 @@ function cell<T>(c: TableColumn<T>, row: T): PrintCell {
 
 function renderTable(t: PrintTable, rows: PrintCell[][]): string {
   const out = ['<table>', '<colgroup>', ...t.widths.map((w) => `<col style="width:${w.toFixed(2)}%">`), '</colgroup>'];
-  out.push('<thead><tr>', ...t.headers.map((h) => `<th scope="col">${esc(h)}</th>`), '</tr></thead>', '<tbody>');
+  out.push('<thead><tr>', ...t.headers.map((h) => `<th scope="col">${esc(h)}</th>`), '</tr></thead>', '<tbody>'); // spread-ok: one per column
   for (const row of rows) {
     out.push('<tr>');
     for (const c of row) {
