@@ -14,6 +14,7 @@ import type { AppState } from '../state/store';
 import { useAppState, useServices } from './AppContext';
 import { downloadBytes, downloadText } from './download';
 import { useT } from './i18n';
+import type { Translate } from '../i18n/translate';
 
 const STAGES = ['load', 'figures', 'report', 'done'] as const;
 const isStage = (s: string): s is (typeof STAGES)[number] => (STAGES as readonly string[]).includes(s);
@@ -41,7 +42,7 @@ export function whitepaperInput(s: AppState, given: { dataDate?: string; attribu
 }
 
 /** "上海市安全风险评估-2026-10-31-白皮书图表.zip": the project's name and date, without characters file systems refuse. */
-export function zipFileName(t: ReturnType<typeof useT>, projectName: string | undefined, date: string | null): string {
+export function zipFileName(t: Translate, projectName: string | undefined, date: string | null): string {
   const name = (projectName ?? '').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 80);
   const key = date ? (name ? 'export.zipNameDated' : 'export.zipNameDatedOnly') : name ? 'export.zipNameUndated' : 'export.zipNameBare';
   return t(key, { name, date: date ?? '' });
