@@ -43,6 +43,17 @@ export function districtOrder<T extends Zone>(districts: readonly T[]): T[] {
   return districts.map((d, i) => ({ d, i })).sort((x, y) => Number(x.d.code) - Number(y.d.code) || x.i - y.i).map((x) => x.d);
 }
 
+/** Sites (risk points and protection targets) whose position lies in each zone, by zone id: the app's zone table. */
+export function locatedCountsByZone(a: Assessment): Map<string, number> {
+  const counts = new Map(a.zones.map((z) => [z.id, 0]));
+  const locate = zoneLocator(a.zones);
+  for (const s of a.sites) {
+    const z = locate(s.lon, s.lat);
+    if (z) counts.set(z.id, (counts.get(z.id) ?? 0) + 1);
+  }
+  return counts;
+}
+
 function statedDistrictCounts(a: Assessment): DistrictCount[] {
   const rows = Object.entries(a.stats.sitesByDistrict).filter(([k]) => k !== '').map(([name, counts]) => ({ name, code: null, counts }));
   const none = a.stats.sitesByDistrict[''];
