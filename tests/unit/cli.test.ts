@@ -84,7 +84,7 @@ describe('npm run cli -- whitepaper', { timeout: 30_000 }, () => {
     const out = createOutDir();
     await runAssess({ ...DEMO, out, whitepaper: true, dataDate: '2026-11-01' });
     const svg = readFileSync(join(out, 'figures', 'F3-risk-by-district.svg'), 'utf8');
-    expect(svg).toContain('数据日期 2026-11-01');
+    expect(svg).toContain('评估基准日 2026-11-01');
     expect(readFileSync(join(out, 'figures', 'F3-risk-by-district.csv'), 'utf8').startsWith('\uFEFF')).toBe(true);
     expect(readFileSync(join(out, 'tables', 'T2-violations.csv'), 'utf8')).toContain('DEMO-CTR-KNOWN');
     expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).data_date).toBe('2026-11-01');
