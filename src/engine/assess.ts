@@ -9,6 +9,7 @@ import { zoneIndex, zoneRelative } from './risk/zoneDensity';
 import { zoneGrid } from './zoning/zoneGrid';
 import { hazardRules, largestRequiredMeters } from './setback/hazardRules';
 import { checkSetbacks } from './setback/checkSetbacks';
+import { siteDistanceNote } from './setback/assessedDistanceScope';
 import { targetsByRule } from './setback/targetsByRule';
 import { summarise } from './stats/summarise';
 import { zoneLocator } from './zoning/locateZone';
@@ -70,6 +71,7 @@ function assessSite(site: Site, locate: (lon: number, lat: number) => Zone | und
     scoreMethod: scored?.method ?? null,
     levelReason: scored?.reason ?? '未提供 L/S、LEC 或重大危险源等级,未评分',
     footprintM,
+    protectionDistanceNote: role === 'hazard' ? siteDistanceNote(site.category, site.protectionDistanceM) : '',
     fictitious: site.fictitious ?? false,
     responsibleUnit: site.responsibleUnit ?? '',
     controls: site.controls ?? '',

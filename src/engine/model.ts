@@ -34,6 +34,8 @@ export interface Site {
   majorHazardItems?: { q: number; Q: number; beta: number }[];
   stationGrade?: 1 | 2 | 3;
   vapourRecovery?: VapourRecovery;
+  /** 常住人口 within 500 m of the boundary of a 重大危险源, for its α (原安监总局令第40号 附件1 表3) */
+  people500m?: number;
   /** persons (pupils, seats, visitors) the site serves */
   users?: number;
   beds?: number;
@@ -129,6 +131,8 @@ export interface AssessedSite {
   levelReason: string;
   /** hazard footprint radius used for zoning, metres (0 for non-hazards) */
   footprintM: number;
+  /** what the site's own protection distance may do beside the table (GB/T 37243 scope); empty when it declares none */
+  protectionDistanceNote: string;
   fictitious: boolean;
   responsibleUnit: string;
   controls: string;
@@ -171,8 +175,15 @@ export interface Violation {
   /** closest points, hazard side then target side (lon, lat) */
   closest: [[number, number], [number, number]];
   measuredBetween: string;
-  /** assumptions made for missing attributes (从严), e.g. station grade */
+  /** assumptions made for missing attributes (从严), e.g. station grade; and the screening sentence when `screening` */
   note: string;
+  /**
+   * true when the hazard or the target is given only as a point: GB 50156 附录A's measuring points (tank outer wall,
+   * dispenser centreline, outer-wall axis) cannot be used, so the verdict is a screening result (初筛)
+   */
+  screening: boolean;
+  /** the pair's other requirements, largest first (the site's own distance, other table rules; null = not assessed) */
+  otherRequirements: { ruleId: string; requiredM: number | null; source: string }[];
 }
 
 export interface Counts {

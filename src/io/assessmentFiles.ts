@@ -1,6 +1,6 @@
 // The batch output files of DESIGN §7 (a contract: extend, never rename): sites.csv, zones.geojson,
 // violations.csv, summary.json and import-report.json, as strings, so the CLI and the app write the same bytes.
-import { VIOLATION_STATUS_ZH, type Assessment, type AssessedSite, type Violation } from '../engine';
+import { shortSource, VIOLATION_STATUS_ZH, type Assessment, type AssessedSite, type Violation } from '../engine';
 import { toCsv, type CsvColumn } from './csvWrite';
 import type { ImportFileReport } from './importSites';
 
@@ -42,7 +42,15 @@ export function violationColumns(a: Assessment): CsvColumn<Violation>[] {
     { header: 'measured_between', value: (v) => v.measuredBetween },
     { header: 'source', value: (v) => v.source },
     { header: 'note', value: (v) => v.note },
+    // later extensions: the screening flag (a point on either side, GB 50156 附录A) and the pair's other requirements
+    { header: 'screening', value: (v) => (v.screening ? 'true' : 'false') },
+    { header: 'other_requirements', value: (v) => v.otherRequirements.map((o) => `${o.ruleId}=${o.requiredM ?? ''}`).join(';') },
   ];
+}
+
+/** The other requirements of a finding for people: "site-protection-distance 20 m (本单位外部安全防护距离评估结论…); …". */
+export function otherRequirementsText(v: Violation): string {
+  return v.otherRequirements.map((o) => `${o.ruleId} ${o.requiredM === null ? '未评估' : `${o.requiredM} m`} (${shortSource(o.source)})`).join('; ');
 }
 
 /** The violation table for people (Chinese headers, rule and source on every row), for CSV and XLSX downloads. */
@@ -63,6 +71,8 @@ export function violationTableColumns(a: Assessment): (CsvColumn<Violation> & { 
     { header: '分类依据', value: (v) => v.targetClassReason, width: 40 },
     { header: '量测方式', value: (v) => `边缘到边缘,WGS-84 测地线 (${v.measuredBetween})`, width: 30 },
     { header: '假设', value: (v) => v.note, width: 30 },
+    { header: '初筛', value: (v) => (v.screening ? '是' : '否'), width: 6 },
+    { header: '同时适用的其他要求', value: (v) => otherRequirementsText(v), width: 40 },
   ];
 }
 

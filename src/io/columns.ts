@@ -3,7 +3,7 @@
 export const CANONICAL_FIELDS = [
   'id', 'name', 'category', 'lon', 'lat', 'wkt', 'district', 'domain', 'likelihood', 'severity',
   'lec_l', 'lec_e', 'lec_c', 'major_hazard_grade', 'major_hazard_r', 'mh_alpha', 'mh_items', 'station_grade', 'vapour_recovery', 'users', 'beds',
-  'protection_distance_m', 'responsible_unit', 'controls', 'fictitious',
+  'protection_distance_m', 'responsible_unit', 'controls', 'fictitious', 'people_500m',
 ] as const;
 export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
 
@@ -34,6 +34,8 @@ const ALIASES: Record<CanonicalField, string[]> = {
   responsible_unit: ['responsible_unit', '责任单位', '主体责任单位'],
   controls: ['controls', '管控措施', '防控措施'],
   fictitious: ['fictitious', '虚构', '示例数据'],
+  // 常住人口 within 500 m of a 重大危险源's boundary: decides its α (原安监总局令第40号 附件1 表3)
+  people_500m: ['people_500m', 'people500m', '500米内人数', '500m内人数', '500米内常住人口', '500m内常住人口', '周边500米人数', '厂外暴露人员数量'],
 };
 
 const lookup = new Map<string, CanonicalField>();

@@ -1,7 +1,7 @@
 // One source row → a Site in the file's own CRS, or the reasons it cannot be one. Reasons state the expectation.
 import { wktToGeoJSON } from '@terraformer/wkt';
 import type { Geometry } from 'geojson';
-import { DEFAULT_PROFILE, resolveCategory, type Site, type VapourRecovery } from '../engine';
+import { DEFAULT_PROFILE, isOutsideGbt37243, resolveCategory, type Site, type VapourRecovery } from '../engine';
 import type { CanonicalField } from './columns';
 import { looksLikeGaussKruger } from './gaussKruger';
 import { parseDegrees } from './parseDegrees';
@@ -45,6 +45,7 @@ export function validateSite(v: RowValues, featureGeometry?: Geometry | null): R
   const users = nonNegative(v, 'users', errors);
   const beds = nonNegative(v, 'beds', errors);
   const protectionDistanceM = nonNegative(v, 'protection_distance_m', errors);
+  const people500m = wholeCount(v, 'people_500m', errors);
   if (errors.length > 0 || !category || !geometry) return { errors };
   const site: Site = { id, name, category: category.code, geometry };
   if (v.district) site.district = v.district;
@@ -58,11 +59,18 @@ export function validateSite(v: RowValues, featureGeometry?: Geometry | null): R
   if (users !== undefined) site.users = users;
   if (beds !== undefined) site.beds = beds;
   if (protectionDistanceM !== undefined) site.protectionDistanceM = protectionDistanceM;
+  if (people500m !== undefined) site.people500m = people500m;
   if (v.responsible_unit) site.responsibleUnit = v.responsible_unit;
   if (v.controls) site.controls = v.controls;
   if (v.fictitious && /^(true|1|yes|是|虚构)$/i.test(v.fictitious)) site.fictitious = true;
   if (category.role === 'hazard' && protectionDistanceM === undefined && (category.code === 'hazchem_production' || category.code === 'hazchem_storage')) {
     warnings.push({ field: 'protection_distance_m', reason: '未提供外部安全防护距离,其防护距离核查结果将列为「未评估」' });
+  }
+  if (protectionDistanceM !== undefined && isOutsideGbt37243(category.code)) {
+    warnings.push({
+      field: 'protection_distance_m',
+      reason: `「${category.zh}」不属 GB/T 37243-2019 适用范围:自报防护距离 ${protectionDistanceM} m 不能替代规范表列距离,核查时取二者中的较大值 (outside GB/T 37243's scope: the declared distance cannot replace the table; the larger governs)`,
+    });
   }
   return { site, warnings };
 }
@@ -150,6 +158,18 @@ function nonNegative(v: RowValues, field: CanonicalField, errors: FieldError[]):
   const n = Number(raw);
   if (!Number.isFinite(n) || n < 0) {
     errors.push({ field, reason: `${field}=「${raw}」应为非负数 (expected a non-negative number)` });
+    return undefined;
+  }
+  return n;
+}
+
+/** A count of people: a whole number ≥ 0. */
+function wholeCount(v: RowValues, field: CanonicalField, errors: FieldError[]): number | undefined {
+  const raw = v[field];
+  if (!raw) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) {
+    errors.push({ field, reason: `${field}=「${raw}」应为非负整数 (expected a whole number of people ≥ 0)` });
     return undefined;
   }
   return n;

@@ -73,10 +73,10 @@ export function MethodPanel() {
       </details>
 
       <h3>{t('method.lecTitle')}</h3>
-      <p className="meta">{t('method.lecBoundary', { boundary: profile.lec.boundary })}</p>
+      <p className="meta">{t('method.lecBoundary', { boundary: profile.lec.boundary })}{profile.lec.boundaryNote ? ` ${profile.lec.boundaryNote}` : ''}</p>
       <div className="thresholds">
         {profile.lec.bands.slice(0, 3).map((b, i) =>
-          numberInput(`${levelLabel(t, b.level)} D >`, b.above, (v) => edit((p) => ((p.lec.bands[i]!.above = v), p)), (p) => p.lec.bands[i]!.above),
+          numberInput(`${levelLabel(t, b.level)} D ${profile.lec.boundary === 'per band' && b.inclusive ? '≥' : '>'}`, b.above, (v) => edit((p) => ((p.lec.bands[i]!.above = v), p)), (p) => p.lec.bands[i]!.above),
         )}
       </div>
       <p className="meta">{t('method.majorHazard', { r1: profile.majorHazard.gradeFromR[0]!.atLeast, r2: profile.majorHazard.gradeFromR[1]!.atLeast, r3: profile.majorHazard.gradeFromR[2]!.atLeast })}</p>

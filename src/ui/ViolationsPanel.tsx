@@ -101,6 +101,7 @@ export function ViolationsPanel() {
                   </button>
                 </th>
               ))}
+              <th scope="col">{t('violations.col.others')}</th>
             </tr>
           </thead>
           <tbody>
@@ -113,13 +114,14 @@ export function ViolationsPanel() {
                 onClick={() => actions.select({ kind: 'violation', index })}
                 onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && actions.select({ kind: 'violation', index })}
               >
-                <td>{statusLabel(t, v.status)}</td>
+                <td>{statusLabel(t, v.status)}{v.screening ? ` · ${t('violations.screening')}` : ''}</td>
                 <td>{nameOf(v.hazardId)}</td>
                 <td>{nameOf(v.targetId)}</td>
                 <td>{v.distanceM.toFixed(2)}</td>
                 <td>{v.requiredM ?? '—'}</td>
                 <td>{v.shortfallM === null ? '—' : v.shortfallM.toFixed(2)}</td>
                 <td>{v.ruleId}</td>
+                <td>{v.otherRequirements.map((o) => `${o.ruleId} ${o.requiredM ?? '—'}`).join('; ') || '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -64,6 +64,8 @@ export function explainSite(a: Assessment, siteId: string, t: Translate, locale:
     [t('explain.scoring'), s.levelReason],
   ];
   if (s.role === 'hazard') rows.push([t('explain.footprint'), `${s.footprintM} m`]);
+  // its own distance beside the tables (and, outside GB/T 37243's scope, that it cannot replace them): engine text
+  if (s.protectionDistanceNote) rows.push([t('explain.protectionDistance'), s.protectionDistanceNote]);
   if (s.fictitious) rows.push([t('explain.data'), t('explain.fictitious')]);
   return {
     title: s.name,
@@ -74,7 +76,7 @@ export function explainSite(a: Assessment, siteId: string, t: Translate, locale:
           heading: t('explain.findings', { n: findings.length }),
           total: findings.length,
           items: findings.slice(0, MAX_LISTED).map(({ v, index }) => ({
-            text: `${t(`status.${v.status}`)} · ${siteName(a, v.hazardId === s.id ? v.targetId : v.hazardId)} · ${v.distanceM.toFixed(2)} m${v.requiredM !== null ? t('explain.requiredShort', { m: v.requiredM }) : ''}${v.shortfallM !== null ? t('explain.shortfallShort', { m: v.shortfallM.toFixed(2) }) : ''} · ${v.ruleId}`,
+            text: `${t(`status.${v.status}`)}${v.screening ? t('explain.screeningShort') : ''} · ${siteName(a, v.hazardId === s.id ? v.targetId : v.hazardId)} · ${v.distanceM.toFixed(2)} m${v.requiredM !== null ? t('explain.requiredShort', { m: v.requiredM }) : ''}${v.shortfallM !== null ? t('explain.shortfallShort', { m: v.shortfallM.toFixed(2) }) : ''} · ${v.ruleId}`,
             target: { kind: 'violation', index },
           })),
         }
@@ -95,6 +97,11 @@ export function explainViolation(a: Assessment, index: number, t: Translate): Ex
       [t('explain.shortfall'), v.shortfallM === null ? '—' : `${v.shortfallM.toFixed(2)} m`],
       [t('explain.rule'), v.ruleId],
       [t('explain.basis'), v.source],
+      // what the governing rule was weighed against, so a hearing sees the table and the site's own distance together
+      ...(v.otherRequirements.length
+        ? ([[t('explain.otherRequirements'), v.otherRequirements.map((o) => `${o.ruleId}: ${o.requiredM === null ? t('explain.otherNotAssessed') : `${o.requiredM} m`} (${o.source})`).join(t('explain.listSeparator'))]] as [string, string][])
+        : []),
+      ...(v.screening ? ([[t('explain.screening'), t('explain.screeningValue')]] as [string, string][]) : []),
       [t('explain.targetClass'), v.targetClassReason],
       ...(v.note ? ([[t('explain.assumption'), v.note]] as [string, string][]) : []),
     ],

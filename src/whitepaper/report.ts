@@ -3,7 +3,7 @@
 // Pages are laid out here (pagination.ts) so the table of contents can state page numbers; the browser prints the
 // same numbers in the page footer with counter(page).
 import {
-  LEVEL_ZH, LEVELS, NO_LEVEL_NOTE_ZH, NO_LEVEL_ZH, NO_TARGETS_ZH, ruleHazardText, ruleTargetText, SOURCE_STATUS_ZH, VIOLATION_STATUS_ZH, type Assessment,
+  lecBandRule, LEVEL_ZH, LEVELS, NO_LEVEL_NOTE_ZH, NO_LEVEL_ZH, NO_TARGETS_ZH, ruleHazardText, ruleTargetText, SOURCE_STATUS_ZH, VIOLATION_STATUS_ZH, type Assessment,
   type MethodProfile, type SetbackRuleTable,
 } from '../engine';
 import type { ImportFileReport } from '../io';
@@ -295,12 +295,14 @@ function methodAppendix(p: MethodProfile, rules: SetbackRuleTable): Block[] {
   for (let l = 5; l >= 1; l--) matrixRows.push([{ text: `L=${l}`, header: true }, ...p.matrix.cells[l - 1]!.map(levelCell)]);
   blocks.push(table(['可能性 L \\ 严重性 S', ...[1, 2, 3, 4, 5].map((s) => `S=${s}`)], [25, 15, 15, 15, 15, 15], matrixRows));
   blocks.push(h3('A.2 作业条件危险性评价(LEC)'), para(`依据:${p.lec.source}`, TYPE.note));
-  blocks.push(table(['D = L×E×C', '等级'], [50, 50], p.lec.bands.map((b) => [{ text: `D > ${b.above}` }, levelCell(b.level)])));
+  blocks.push(table(['D = L×E×C', '等级'], [50, 50], p.lec.bands.map((b, i) => [{ text: `${lecBandRule(p.lec, i)}${b.label ? `(${b.label})` : ''}` }, levelCell(b.level)])));
+  if (p.lec.boundaryNote) blocks.push(para(p.lec.boundaryNote, TYPE.note));
   blocks.push(h3('A.3 危险化学品重大危险源分级'), para(`依据:${p.majorHazard.source}`, TYPE.note));
   blocks.push(table(['重大危险源级别', 'R 下限', '风险等级'], [34, 33, 33], p.majorHazard.gradeFromR.map((g) => {
     const lv = p.majorHazard.gradeLevels[String(g.grade) as '1' | '2' | '3' | '4'];
     return [{ text: `${g.grade} 级` }, { text: String(g.atLeast), numeric: true }, levelCell(lv)];
   })));
+  blocks.push(para(`校正系数α:${p.majorHazard.alpha.source};未提供α及人数时取 ${p.majorHazard.alpha.default}(${p.majorHazard.alpha.defaultReason})。${p.majorHazard.identification.source}。`, TYPE.note));
   blocks.push(h3('A.4 分区聚合'), para(aggregationText(p)), para(`${NO_LEVEL_ZH}:${NO_LEVEL_NOTE_ZH}。`, TYPE.note));
   blocks.push(h3(`A.5 防护距离规则:${rules.name}`));
   blocks.push(table(['规则', '危险源', '防护目标', '最小距离(m)', '依据', '核实'], [17, 16, 16, 10, 33, 8], rules.rules.map((rule) => [

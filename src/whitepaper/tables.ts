@@ -4,7 +4,7 @@ import {
   categoryByCode, LEVEL_RANK, LEVEL_ZH, LEVELS, NO_LEVEL_ZH, NO_TARGETS_ZH, TARGET_CLASS_ZH, VIOLATION_STATUS_ZH, type Assessment, type AssessedSite,
   type Counts, type MethodProfile, type SetbackRuleTable, type Violation,
 } from '../engine';
-import type { CsvColumn, ImportFileReport, InputDigest } from '../io';
+import { otherRequirementsText, type CsvColumn, type ImportFileReport, type InputDigest } from '../io';
 import type { MissingData } from './missingData';
 import { ENCODING_ZH } from './encodingNames';
 
@@ -79,9 +79,12 @@ export function violationsTable(a: Assessment, missing: MissingData): Table<Viol
       { header: '类别认定依据', value: (v) => v.targetClassReason, width: 40 },
       { header: '量测方式', value: (v) => `边缘到边缘,WGS-84 椭球测地线(${geometryPairZh(v.measuredBetween)})`, width: 30 },
       { header: '假设', value: (v) => v.note, width: 30 },
+      { header: '初筛', value: (v) => (v.screening ? '是' : '否'), width: 6 },
+      { header: '同时适用的其他要求', value: (v) => otherRequirementsText(v), width: 40 },
     ],
     printColumns: [
-      { header: '状态', value: (v) => VIOLATION_STATUS_ZH[v.status], printWidth: 6 },
+      // a point on either side: a screening result (GB 50156 附录A measuring points), said beside the status
+      { header: '状态', value: (v) => `${VIOLATION_STATUS_ZH[v.status]}${v.screening ? '(初筛)' : ''}`, printWidth: 6 },
       { header: '危险源', value: (v) => `${names.get(v.hazardId) ?? ''}(${v.hazardId})`, printWidth: 15 },
       { header: '防护目标', value: (v) => `${names.get(v.targetId) ?? ''}(${v.targetId})`, printWidth: 15 },
       { header: '目标类别', value: (v) => TARGET_CLASS_ZH[v.targetClass], printWidth: 8 },

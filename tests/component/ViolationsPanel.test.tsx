@@ -45,3 +45,24 @@ describe('the violation list of a large city', () => {
     expect(selected).toHaveTextContent(assessment.sites.find((s) => s.id === assessment.violations[elsewhere]!.hazardId)!.name);
   });
 });
+
+describe('a finding shows what it was weighed against', () => {
+  it('lists the site’s own 20 m beside the GB 50016 rule that governed, and marks a point-to-point verdict 初筛', () => {
+    const store = createAppStore();
+    const actions = createActions(store, createEngineClient());
+    // a hazchem store declaring 20 m, 30 m (≈ 30 / 94 500 degrees of longitude) from a school of unknown size
+    const sites = [
+      createSite({ id: 'H', name: '储存设施', category: 'hazchem_storage', at: [118.78, 32.04], protectionDistanceM: 20 }),
+      createSite({ id: 'S', name: '学校', category: 'school', at: [118.78 + 30 / 94_500, 32.04] }),
+    ];
+    store.setState({ assessment: assess({ sites, zones: [] }, createConfig()) });
+    render(<AppContext.Provider value={{ store, actions }}><ViolationsPanel /></AppContext.Provider>);
+    const table = screen.getByRole('table', { name: '防护距离问题清单' });
+    expect(within(table).getByRole('columnheader', { name: '其他要求' })).toBeDefined();
+    const [row] = within(table).getAllByRole('row').slice(1);
+    const cells = within(row!).getAllByRole('cell');
+    expect(cells[0]).toHaveTextContent('不符合 · 初筛');
+    expect(cells[4]).toHaveTextContent('50');
+    expect(cells.at(-1)).toHaveTextContent('site-protection-distance 20');
+  });
+});

@@ -23,15 +23,30 @@ const lecSchema = z.object({
   id: text,
   source: text,
   status,
-  boundary: z.literal('D > above'),
-  /** highest first; a site takes the first band whose `above` its D exceeds */
-  bands: z.array(z.object({ level, above: z.number().min(0) })).length(4),
+  /** 'D > above': every band starts strictly above its bound; 'per band': each band says whether D = above is in it */
+  boundary: z.enum(['D > above', 'per band']),
+  /** which band a D exactly on a bound falls in, and why (the published bands overlap at 70 and 160) */
+  boundaryNote: z.string().optional(),
+  /** highest first; a site takes the first band whose bound its D passes (D > above, or D ≥ above when inclusive) */
+  bands: z.array(z.object({ level, above: z.number().min(0), inclusive: z.boolean().optional(), label: z.string().optional() })).length(4),
   factors: z.object({
     L: z.array(z.tuple([z.number().positive(), z.string()])).min(1),
     E: z.array(z.tuple([z.number().positive(), z.string()])).min(1),
     C: z.array(z.tuple([z.number().positive(), z.string()])).min(1),
   }),
 });
+
+// Defaults for profiles saved before α and the Σq/Q test were part of the profile: the values of the shipped file.
+const ALPHA_40 = {
+  source: '原安监总局令第40号 附件1 表3 校正系数α取值表:重大危险源厂区边界向外扩展500米范围内常住人口 100人以上 2.0, 50~99人 1.5, 30~49人 1.2, 1~29人 1.0, 0人 0.5',
+  default: 2,
+  defaultReason: '未提供α及500米内常住人口,按从严取表3最大值',
+  byPeople: [{ atLeast: 100, alpha: 2 }, { atLeast: 50, alpha: 1.5 }, { atLeast: 30, alpha: 1.2 }, { atLeast: 1, alpha: 1 }, { atLeast: 0, alpha: 0.5 }],
+};
+const IDENTIFICATION_18218 = {
+  source: 'GB 18218-2018 危险化学品重大危险源辨识:单元内各危险化学品实际存在量与临界量之比的和 Σq/Q ≥ 1 时定为重大危险源',
+  threshold: 1,
+};
 
 const majorHazardSchema = z.object({
   id: text,
@@ -40,6 +55,17 @@ const majorHazardSchema = z.object({
   gradeLevels: z.object({ '1': level, '2': level, '3': level, '4': level }),
   /** highest grade first: grade g when R ≥ atLeast */
   gradeFromR: z.array(z.object({ grade: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]), atLeast: z.number().min(0) })).length(4),
+  /** α when the site gives neither α nor the people within 500 m (default), else by that count (highest first) */
+  alpha: z
+    .object({
+      source: text,
+      default: z.number().positive(),
+      defaultReason: text,
+      byPeople: z.array(z.object({ atLeast: z.number().int().min(0), alpha: z.number().positive() })).min(1),
+    })
+    .default(ALPHA_40),
+  /** a unit with Σq/Q below the threshold is not a 重大危险源 and gets no grade */
+  identification: z.object({ source: text, threshold: z.number().positive() }).default(IDENTIFICATION_18218),
 });
 
 const aggregationSchema = z.object({
@@ -72,6 +98,10 @@ export const methodProfileSchema = z
   .superRefine((p, ctx) => {
     const descending = (xs: number[]) => xs.every((x, i) => i === 0 || x < xs[i - 1]!);
     if (!descending(p.lec.bands.map((b) => b.above))) ctx.addIssue({ code: 'custom', path: ['lec', 'bands'], message: 'bands must run from the highest `above` down' });
+    if (!descending(p.majorHazard.alpha.byPeople.map((g) => g.atLeast)) || p.majorHazard.alpha.byPeople.at(-1)!.atLeast !== 0) {
+      ctx.addIssue({ code: 'custom', path: ['majorHazard', 'alpha', 'byPeople'], message: 'people counts must run from the highest down to 0' });
+    }
+    if (p.lec.boundary === 'per band' && p.lec.bands.some((b) => b.inclusive === undefined)) ctx.addIssue({ code: 'custom', path: ['lec', 'bands'], message: "with boundary 'per band' every band must say `inclusive`" });
     if (!descending(p.majorHazard.gradeFromR.map((g) => g.atLeast))) ctx.addIssue({ code: 'custom', path: ['majorHazard', 'gradeFromR'], message: 'thresholds must run from grade 1 (highest R) down' });
     if (!descending(p.aggregation.index.thresholds.map((t) => t.atLeast))) ctx.addIssue({ code: 'custom', path: ['aggregation', 'index', 'thresholds'], message: 'thresholds must run from the highest down' });
     const tops = p.aggregation.relative.quantiles.map((q) => q.top);

@@ -1,5 +1,6 @@
 // Risk-matrix scoring R = L × S with a level per cell (standards assign levels per cell, not only per product).
 import type { Level, RiskMatrixMethod } from '../model';
+import { LEVEL_ZH } from './levels';
 
 export interface MatrixScore {
   score: number;
@@ -13,5 +14,5 @@ export function matrixLevel(method: RiskMatrixMethod, likelihood?: number, sever
   const level = method.cells[likelihood - 1]?.[severity - 1];
   if (!level) throw new RangeError(`L=${likelihood}, S=${severity} outside the 5×5 matrix of ${method.id}; expected integers 1–5`);
   const score = likelihood * severity;
-  return { score, level, reason: `L=${likelihood} × S=${severity} = ${score} → ${level} (${method.id})` };
+  return { score, level, reason: `风险矩阵 L=${likelihood} × S=${severity} = ${score} → ${LEVEL_ZH[level]} (方案 ${method.id})` };
 }

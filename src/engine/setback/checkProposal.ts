@@ -32,15 +32,17 @@ export function checkProposal(proposal: Site, existing: Site[], config: AssessCo
   const verdict = SEVERITY.find((s) => s === 'compliant' || findings.some((f) => f.status === s))!;
   const ringsM: ProposalResult['ringsM'] = [];
   if (role === 'hazard') {
+    // the site's own distance beside every table distance: the larger governs, so both are drawn
     const seen = new Set<number>();
     const own = proposal.protectionDistanceM;
-    if (own !== undefined) ringsM.push({ ruleId: 'site-protection-distance', requiredM: own });
-    else {
-      for (const r of hazardRules(proposal, config.rules).rules) {
-        if (r.min_distance_m !== null && !seen.has(r.min_distance_m)) {
-          seen.add(r.min_distance_m);
-          ringsM.push({ ruleId: r.id, requiredM: r.min_distance_m });
-        }
+    if (own !== undefined) {
+      seen.add(own);
+      ringsM.push({ ruleId: 'site-protection-distance', requiredM: own });
+    }
+    for (const r of hazardRules(proposal, config.rules).rules) {
+      if (r.min_distance_m !== null && !seen.has(r.min_distance_m)) {
+        seen.add(r.min_distance_m);
+        ringsM.push({ ruleId: r.id, requiredM: r.min_distance_m });
       }
     }
     ringsM.sort((a, b) => a.requiredM - b.requiredM);

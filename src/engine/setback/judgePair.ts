@@ -4,33 +4,55 @@ import type { AssessConfig, SetbackRule, Site, TargetClass, Violation } from '..
 import { exactDistance, planarDistance } from '../geo/edgeToEdgeMeters';
 import type { TargetClassification } from './classifyTarget';
 import type { HazardRules } from './hazardRules';
+import { siteDistanceSource } from './assessedDistanceScope';
+import { screeningNote } from './measuringPoints';
 
 export const SITE_DISTANCE_RULE_ID = 'site-protection-distance';
-const SITE_DISTANCE_SOURCE = '本单位外部安全防护距离评估结论 (GB/T 37243-2019),覆盖默认规则 (the site’s own assessed distance overrides the defaults)';
+
+/** One distance that binds a pair: a table rule, or the site's own assessed distance. */
+export interface Requirement {
+  ruleId: string;
+  /** null: the site's own assessed distance is required but missing (条例 §19) */
+  requiredM: number | null;
+  source: string;
+}
 
 /** What binds a kind of pair (hazard profile × target class), independent of where the two sites are. */
 export interface PairPlan {
-  governing: { ruleId: string; requiredM: number; source: string; targetClass: TargetClass } | null;
+  /** the largest of the site's own distance and every applicable table distance (a tie goes to the table) */
+  governing: (Requirement & { requiredM: number; targetClass: TargetClass }) | null;
+  /** every other requirement of the pair, largest first, so a finding shows what it was weighed against */
+  others: Requirement[];
   unassessed: { ruleId: string; source: string; targetClass: TargetClass } | null;
   /** beyond this many metres nothing can be reported for the pair */
   reachM: number;
 }
 
+/**
+ * The governing requirement is the largest of the hazard's own protection distance (GB/T 37243) and every applicable
+ * table rule: a site's own assessment may add to the tables, never lower them.
+ */
 export function planPair(hazard: Site, hazardRules: HazardRules, target: Site, targetClass: TargetClassification, config: AssessConfig): PairPlan | null {
   const matching = hazardRules.rules.filter((r) => ruleMatchesTarget(r, target.category, targetClass.classes));
   if (matching.length === 0) return null;
-  let governing: PairPlan['governing'] = null;
-  if (hazard.protectionDistanceM !== undefined) {
-    governing = { ruleId: SITE_DISTANCE_RULE_ID, requiredM: hazard.protectionDistanceM, source: SITE_DISTANCE_SOURCE, targetClass: firstMatchingClass(matching[0]!, targetClass.classes) };
-  } else {
-    let best: SetbackRule | null = null;
-    for (const r of matching) if (r.min_distance_m !== null && (best === null || r.min_distance_m > best.min_distance_m!)) best = r;
-    if (best) governing = { ruleId: best.id, requiredM: best.min_distance_m!, source: best.source, targetClass: firstMatchingClass(best, targetClass.classes) };
+  const candidates: (Requirement & { requiredM: number; targetClass: TargetClass })[] = [];
+  for (const r of matching) {
+    if (r.min_distance_m !== null) candidates.push({ ruleId: r.id, requiredM: r.min_distance_m, source: r.source, targetClass: firstMatchingClass(r, targetClass.classes) });
   }
+  if (hazard.protectionDistanceM !== undefined) {
+    candidates.push({ ruleId: SITE_DISTANCE_RULE_ID, requiredM: hazard.protectionDistanceM, source: siteDistanceSource(hazard.category), targetClass: firstMatchingClass(matching[0]!, targetClass.classes) });
+  }
+  let governing: PairPlan['governing'] = null;
+  for (const c of candidates) if (governing === null || c.requiredM > governing.requiredM) governing = c; // strict: ties stay with the earlier (table) rule
   const rule19 = hazard.protectionDistanceM === undefined ? matching.find((r) => r.min_distance_m === null) : undefined;
   const unassessed = rule19 ? { ruleId: rule19.id, source: rule19.source, targetClass: firstMatchingClass(rule19, targetClass.classes) } : null;
+  const others: Requirement[] = candidates
+    .filter((c) => c !== governing)
+    .sort((a, b) => b.requiredM - a.requiredM)
+    .map(({ ruleId, requiredM, source }) => ({ ruleId, requiredM, source }));
+  if (unassessed) others.push({ ruleId: unassessed.ruleId, requiredM: null, source: unassessed.source });
   const reachM = Math.max(governing ? governing.requiredM + config.borderlineToleranceM : 0, unassessed ? config.notAssessedScreeningM : 0);
-  return { governing, unassessed, reachM };
+  return { governing, others, unassessed, reachM };
 }
 
 /** Below this the plane and the ellipsoid cannot disagree (local-plane error < 0.2 mm at 5 km). */
@@ -55,27 +77,45 @@ export function judgePlannedPair(
   if (planar.planarMeters > plan.reachM + PLANE_MARGIN_M) return found;
   const d = exactDistance(planar);
   const closest: Violation['closest'] = [d.closestA, d.closestB];
+  const screening = screeningNote(hazard.geometry, target.geometry);
+  const fullNote = [note, screening].filter(Boolean).join('; ');
+  const pair = { hazard, target, d, closest, targetClass, note: fullNote, screening: screening !== '' };
   const g = plan.governing;
   if (g) {
     // Judged to the millimetre so float noise cannot flip a verdict at exactly the limit (distance ≥ required complies).
     const shortfall = g.requiredM - Math.round(d.meters * 1000) / 1000;
     const band = config.borderlineToleranceM;
     const status = shortfall > band ? 'violation' : band > 0 && shortfall >= -band ? 'borderline' : null;
-    if (status) found.push(finding(hazard, target, d.meters, closest, d.between, targetClass.reason, note, g.ruleId, g.requiredM, shortfall, status, g.source, g.targetClass));
+    if (status) found.push(finding(pair, g.ruleId, g.requiredM, shortfall, status, g.source, g.targetClass, plan.others));
   }
   const u = plan.unassessed;
   if (u && d.meters <= config.notAssessedScreeningM) {
-    found.push(finding(hazard, target, d.meters, closest, d.between, targetClass.reason, note, u.ruleId, null, null, 'not_assessed', u.source, u.targetClass));
+    // the table distances stay in view beside the missing assessment (a table violation is its own finding above)
+    const tables = g ? [{ ruleId: g.ruleId, requiredM: g.requiredM, source: g.source }, ...plan.others.filter((o) => o.ruleId !== u.ruleId)] : [];
+    found.push(finding(pair, u.ruleId, null, null, 'not_assessed', u.source, u.targetClass, tables));
   }
   return found;
 }
 
+interface MeasuredPair {
+  hazard: Site;
+  target: Site;
+  d: { meters: number; between: string };
+  closest: Violation['closest'];
+  targetClass: TargetClassification;
+  note: string;
+  screening: boolean;
+}
+
 // A plain literal in one place: object spread here cost the search more than all its geometry.
 function finding(
-  hazard: Site, target: Site, distanceM: number, closest: Violation['closest'], measuredBetween: string, targetClassReason: string,
-  note: string, ruleId: string, requiredM: number | null, shortfallM: number | null, status: Violation['status'], source: string, targetClass: TargetClass,
+  p: MeasuredPair, ruleId: string, requiredM: number | null, shortfallM: number | null, status: Violation['status'], source: string,
+  targetClass: TargetClass, otherRequirements: Requirement[],
 ): Violation {
-  return { hazardId: hazard.id, targetId: target.id, ruleId, distanceM, requiredM, shortfallM, status, source, targetClass, targetClassReason, closest, measuredBetween, note };
+  return {
+    hazardId: p.hazard.id, targetId: p.target.id, ruleId, distanceM: p.d.meters, requiredM, shortfallM, status, source, targetClass,
+    targetClassReason: p.targetClass.reason, closest: p.closest, measuredBetween: p.d.between, note: p.note, screening: p.screening, otherRequirements,
+  };
 }
 
 /** One pair from scratch (reference path for tests and single checks; the search caches the plan). */

@@ -42,7 +42,8 @@ describe('checkProposal (一票否决)', () => {
     const store = createSite({ id: 'new', category: 'hazchem_storage', at: [LON, latitudeNorthOf(LAT, -300)] });
     expect(checkProposal(store, [existingSchool], createConfig()).verdict).toBe('not_assessed');
     const assessed = { ...store, protectionDistanceM: 200 };
-    expect(checkProposal(assessed, [existingSchool], createConfig())).toMatchObject({ verdict: 'compliant', ringsM: [{ requiredM: 200 }] });
+    // its own 200 m and GB 50016's 50 m are both drawn: the larger governs
+    expect(checkProposal(assessed, [existingSchool], createConfig())).toMatchObject({ verdict: 'compliant', ringsM: [{ requiredM: 50 }, { requiredM: 200 }] });
   });
 
   it('a proposal far from everything is 符合', () => {

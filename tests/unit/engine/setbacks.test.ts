@@ -148,7 +148,7 @@ describe('hazardous-chemical sites (条例 §19 + GB/T 37243)', () => {
     expect(findingsFor(store(), createSchoolNorthOf(600))).toEqual([]);
   });
 
-  it('the site’s own protection distance overrides the defaults', () => {
+  it('the site’s own protection distance governs where no table distance is larger', () => {
     const [v] = findingsFor(store({ protectionDistanceM: 400 }), createSchoolNorthOf(300));
     expect(v).toMatchObject({ status: 'violation', ruleId: SITE_DISTANCE_RULE_ID, requiredM: 400 });
     expect(v!.shortfallM).toBeCloseTo(100, 2);
