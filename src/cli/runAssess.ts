@@ -7,7 +7,7 @@ import {
   assess, ConfigError, resolveCategory, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, type MethodProfile, type Site, type Zone,
 } from '../engine';
 import {
-  ALL_ROWS_CATEGORY, BinaryFileError, CANONICAL_FIELDS, FileFormatError, importSitesFile, isCrsOption, readRuleTable, readZones, sha256Hex, type ImportFileReport, type InputDigest, type MappingOverride,
+  BinaryFileError, CANONICAL_FIELDS, FileFormatError, importSitesFile, isCrsOption, readRuleTable, readZones, sha256Hex, type ImportFileReport, type InputDigest, type MappingOverride, type CanonicalField,
 } from '../io';
 import { readPreviousSummary, SummaryFileError } from '../io/previousSummary';
 import { assessFiles, whitepaperTitle, type OutputFile } from '../whitepaper/bundle';
@@ -51,7 +51,7 @@ function parseColumns(specs: string[]): MappingOverride {
     if (at <= 0 || (field !== 'ignore' && !(CANONICAL_FIELDS as readonly string[]).includes(field))) {
       throw new UsageError(`--column "${spec}" is not HEADER=FIELD with FIELD one of ${CANONICAL_FIELDS.join(', ')} or ignore`);
     }
-    mapping[header] = field === 'ignore' ? null : field;
+    mapping[header] = field === 'ignore' ? null : (field as CanonicalField);
   }
   return mapping;
 }
@@ -64,7 +64,7 @@ export async function runAssess(args: AssessArgs): Promise<{ message: string }> 
   const allRowsCategory = args.category === undefined ? undefined : resolveCategory(args.category);
   if (args.category !== undefined && !allRowsCategory) throw new UsageError(`--category "${args.category}" is not a category code or name (e.g. fuel_station, 加油站, 学校)`);
   const columns = parseColumns(args.column ?? []);
-  const mapping = allRowsCategory || args.column?.length ? { ...columns, ...(allRowsCategory ? { [ALL_ROWS_CATEGORY]: allRowsCategory.code } : {}) } : undefined;
+  const mapping = args.column?.length ? columns : undefined;
   const grid = args.grid === undefined ? undefined : parseGrid(args.grid);
   if (grid && !args.zones) throw new UsageError('--grid needs --zones FILE.geojson: the study area the grid is laid over');
   if (args.dataDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.dataDate)) throw new UsageError(`--data-date "${args.dataDate}" is not YYYY-MM-DD`);
@@ -98,7 +98,7 @@ export async function runAssess(args: AssessArgs): Promise<{ message: string }> 
   for (const path of args.sites) {
     const bytes = await read(path);
     const { sites: accepted, report } = await guardAsync(path, () =>
-      importSitesFile(basename(path), bytes, { crs, zones, existingIds: idsOf(sites), ...(mapping ? { mapping } : {}) }),
+      importSitesFile(basename(path), bytes, { crs, zones, existingIds: idsOf(sites), ...(mapping ? { mapping } : {}), ...(allRowsCategory ? { allRowsCategory: allRowsCategory.code } : {}) }),
     );
     for (const site of accepted) sites.push(site); // a spread of 10⁵ arguments overflows the stack
     reports.push(report);
@@ -125,8 +125,14 @@ export async function runAssess(args: AssessArgs): Promise<{ message: string }> 
     message:
       `read ${rows} rows from ${reports.length} file(s): ${rows - rejected} accepted, ${rejected} rejected; ` +
       `${assessment.zones.length} zones; ${v.filter((x) => x.status === 'violation').length} violations, ` +
-      `${v.filter((x) => x.status === 'borderline').length} borderline, ${v.filter((x) => x.status === 'not_assessed').length} not assessed → ${args.out}`,
+      `${v.filter((x) => x.status === 'borderline').length} borderline, ${v.filter((x) => x.status === 'not_assessed').length} not assessed → ${args.out}` +
+      rejectionCauses(reports),
   };
+}
+
+/** The likeliest cause of each file's rejections, one line each (the whole grouping is in import-report.json). */
+function rejectionCauses(reports: ImportFileReport[]): string {
+  return reports.flatMap((r) => (r.rejectionSummary ?? []).filter((g) => g.cause).map((g) => `\n${r.file}: ${g.cause}`)).join('');
 }
 
 function parseGrid(text: string): { shape: 'square' | 'hex'; cellM: number } {

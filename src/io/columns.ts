@@ -1,4 +1,5 @@
 // Header aliases (English and Chinese) → canonical site fields (DESIGN §3).
+import type { GeographicCrs } from './crs';
 
 export const CANONICAL_FIELDS = [
   'id', 'name', 'category', 'lon', 'lat', 'wkt', 'district', 'domain', 'likelihood', 'severity',
@@ -55,28 +56,82 @@ export interface ColumnMapping {
   fields: Partial<Record<CanonicalField, number>>;
   /** headers that matched no field (kept in the report, never silently dropped) */
   unmapped: string[];
+  /** the coordinate system the lon/lat headers name ("lon_gcj02", "纬度(高德)"): strong evidence for the CRS */
+  coordinateCrs?: { crs: GeographicCrs; headers: string[] };
+  /** coordinate columns not read because a pair in a preferred system was (WGS-84 over GCJ-02 over BD-09) */
+  ignoredCoordinates: string[];
 }
 
 /**
- * A user's correction: source header → canonical field, or null to ignore the column. One reserved entry,
- * `ALL_ROWS_CATEGORY`, holds a category for every row of a file that has no category column (a list of petrol
- * stations exported from a map app, say); it is remembered with the rest.
+ * A user's correction: source header → canonical field, or null to ignore the column. Only columns: a category for
+ * every row of a file is a choice about that file (ImportOptions.allRowsCategory), never remembered with the headers.
  */
-export type MappingOverride = Record<string, CanonicalField | string | null>;
+export type MappingOverride = Record<string, CanonicalField | null>;
 
-/** The reserved entry of a mapping: no header can be it (it holds a NUL). */
-export const ALL_ROWS_CATEGORY = '\u0000category';
+/** Mappings remembered before the all-rows category left them carried it under this key; it is dropped when read. */
+export const LEGACY_ALL_ROWS_CATEGORY = '\u0000category';
+
+/** A mapping without anything that is not a column (an old remembered one may carry the all-rows category). */
+export function columnsOnly(mapping: Record<string, unknown>): MappingOverride {
+  return Object.fromEntries(Object.entries(mapping).filter(([h, f]) => h !== LEGACY_ALL_ROWS_CATEGORY && (f === null || (CANONICAL_FIELDS as readonly unknown[]).includes(f)))) as MappingOverride;
+}
+
+// A coordinate header with the system written beside it: "lon_wgs84", "lat_gcj02", "lng_bd09", "经度_百度",
+// "纬度(高德)", "x_gcj", "wgs84_lon", "百度经度". Preference when a file has several: the order of this list.
+const CRS_TOKENS: [RegExp, GeographicCrs][] = [
+  [/^(wgs-?84|wgs|gps|epsg:?4326|4326)$/, 'wgs84'],
+  [/^(cgcs-?2000|cgcs|国家2000|2000)$/, 'cgcs2000'],
+  [/^(gcj-?02|gcj|高德|腾讯|火星|国测局|火星坐标|amap|gaode|tencent)$/, 'gcj02'],
+  [/^(bd-?09(ll)?|bd|百度|baidu)$/, 'bd09'],
+];
+const COORDINATE_BASES: [string, 'lon' | 'lat'][] = (
+  [['longitude', 'lon'], ['latitude', 'lat'], ['long', 'lon'], ['lng', 'lon'], ['lon', 'lon'], ['lat', 'lat'], ['经度', 'lon'], ['东经', 'lon'], ['纬度', 'lat'], ['北纬', 'lat'], ['x', 'lon'], ['y', 'lat']] as [string, 'lon' | 'lat'][]
+);
+
+/** "lat_gcj02" → { field: 'lat', crs: 'gcj02' }; null for a header that does not name both. */
+export function coordinateSuffix(header: string): { field: 'lon' | 'lat'; crs: GeographicCrs } | null {
+  const h = header.replace(/^\uFEFF/, '').trim().toLowerCase();
+  for (const [base, field] of COORDINATE_BASES) {
+    const rest = h.startsWith(base) ? h.slice(base.length) : h.endsWith(base) ? h.slice(0, h.length - base.length) : null;
+    if (rest === null) continue;
+    const token = rest.replace(/[\s_\-()（）[\]【】·.:：]/g, '');
+    const found = CRS_TOKENS.find(([re]) => re.test(token));
+    if (found) return { field, crs: found[1] };
+  }
+  return null;
+}
 
 export function mapColumns(headers: string[], override: MappingOverride = {}): ColumnMapping {
   const fields: ColumnMapping['fields'] = {};
   const unmapped: string[] = [];
+  const ignoredCoordinates: string[] = [];
+  const overridden = (h: string) => Object.prototype.hasOwnProperty.call(override, h);
+  const suffixes = headers.map((h) => (overridden(h) ? null : coordinateSuffix(h)));
+  // the preferred system with both a lon and a lat column wins; every other coordinate column is ignored, and said so
+  const chosen = CRS_TOKENS.map(([, crs]) => ({
+    crs,
+    lon: suffixes.findIndex((s) => s?.crs === crs && s.field === 'lon'),
+    lat: suffixes.findIndex((s) => s?.crs === crs && s.field === 'lat'),
+  })).find((p) => p.lon !== -1 && p.lat !== -1);
+  const userCoordinates = headers.some((h) => overridden(h) && (override[h] === 'lon' || override[h] === 'lat'));
   headers.forEach((h, i) => {
-    const chosen = Object.prototype.hasOwnProperty.call(override, h) ? (override[h] as CanonicalField | null) : undefined;
-    const f = chosen !== undefined ? chosen : (lookup.get(normaliseHeader(h)) ?? lookup.get(normaliseHeader(h).replace(/_/g, '')));
+    const automatic = lookup.get(normaliseHeader(h)) ?? lookup.get(normaliseHeader(h).replace(/_/g, ''));
+    let f: CanonicalField | null | undefined;
+    if (overridden(h)) f = override[h];
+    else if (chosen && !userCoordinates && i === chosen.lon) f = 'lon';
+    else if (chosen && !userCoordinates && i === chosen.lat) f = 'lat';
+    else if (chosen && !userCoordinates && (suffixes[i] || automatic === 'lon' || automatic === 'lat')) {
+      ignoredCoordinates.push(h.trim());
+      f = undefined;
+    } else f = suffixes[i]?.field ?? automatic;
     if (f && fields[f] === undefined) fields[f] = i;
     else if (h.trim() !== '') unmapped.push(h.trim());
   });
-  return { fields, unmapped };
+  // the CRS named by the coordinate columns read (both agree, or only one names it)
+  const named = [fields.lon, fields.lat].filter((i): i is number => i !== undefined).map((i) => ({ header: headers[i]!.trim(), crs: coordinateSuffix(headers[i]!)?.crs }));
+  const systems = new Set(named.map((n) => n.crs).filter((c) => c !== undefined));
+  const coordinateCrs = systems.size === 1 ? { crs: [...systems][0]!, headers: named.filter((n) => n.crs).map((n) => n.header) } : undefined;
+  return { fields, unmapped, ignoredCoordinates, ...(coordinateCrs ? { coordinateCrs } : {}) };
 }
 
 /** A stable key for a set of headers, to remember a user's mapping for files shaped the same way. */

@@ -3,7 +3,8 @@ import { sha256Hex } from './sha256';
 import type { Geometry, Point } from 'geojson';
 import { bboxOf, representativePoint, zoneLocator, type Site, type Zone } from '../engine';
 import { decodeText, type TextEncodingName } from './decodeText';
-import { ALL_ROWS_CATEGORY, CANONICAL_FIELDS, mapColumns, type CanonicalField, type MappingOverride } from './columns';
+import { CANONICAL_FIELDS, mapColumns, type CanonicalField, type MappingOverride } from './columns';
+import { OUTSIDE_STUDY_AREA, summariseRejections, type RejectionGroup, type RowError } from './rejectionSummary';
 import { FileFormatError, forEachCsvRow, readGeoJsonRows, type RowTable, type SourceRow } from './readRows';
 import { readXlsxRows } from './readXlsxRows';
 import { firstPosition, isMetres, lonLatOutsideChina, validateSite, type FieldError, type RowValues } from './validateSite';
@@ -13,9 +14,7 @@ import { GK3_MERIDIANS, hasZoneNumber } from './gaussKruger';
 /** The report's CRS evidence when the user chose the coordinate system (nothing was inferred). */
 export const CRS_GIVEN_BY_USER = '用户指定 (given)';
 
-export interface RowError extends FieldError {
-  line: number;
-}
+export type { RowError } from './rejectionSummary';
 
 /** One file's entry of import-report.json (DESIGN §7). `warnings`, `unmappedColumns` and `crsEvidence` extend it. */
 export interface ImportFileReport {
@@ -29,8 +28,15 @@ export interface ImportFileReport {
   warnings: RowError[];
   unmappedColumns: string[];
   crsEvidence: string;
-  /** the category the user gave every row of a file without a category column */
+  /** the category the user gave every row of this file (it has no category column): a choice about this file only */
   allRowsCategory?: string;
+  /** rejections grouped by reason, largest first, each with its likeliest cause */
+  rejectionSummary?: RejectionGroup[];
+  /** coordinate columns not read because a pair in a preferred system was ("lon_wgs84" over "lon_gcj02") */
+  ignoredCoordinateColumns?: string[];
+  /** line-by-line errors / warnings not saved with the project (io/savedImportRecord: a million bad rows) */
+  errorsOmitted?: number;
+  warningsOmitted?: number;
   /** the source's headers and the field each one was read as (null: ignored); absent in projects saved before them */
   headers?: string[];
   columnFields?: (CanonicalField | null)[];
@@ -47,6 +53,8 @@ export interface ImportOptions {
   encoding?: TextEncodingName;
   /** the user's column mapping, over the automatic one */
   mapping?: MappingOverride;
+  /** one category for every row of a file without a category column (this file's choice, never remembered) */
+  allRowsCategory?: string;
   /** zoning units: the study area for the outside-area check and the evidence for CRS suggestion */
   zones: Zone[];
   /** XLSX: the sheet to read (default: the first) */
@@ -62,10 +70,22 @@ export interface ImportResult {
   rejectedRows: RejectedRows;
 }
 
+/**
+ * The rows the assessor may need to fix, with their cells as read: every rejected row and every kept row with a
+ * warning (a stated district that disagrees with its position, say), up to MAX_KEPT_ROWS rows / MAX_KEPT_CHARS
+ * characters so that a million bad rows cannot swell the project; `omitted` counts the rows whose cells were not kept.
+ */
 export interface RejectedRows {
   headers: string[];
   rows: { line: number; cells: string[] }[];
+  omitted?: number;
 }
+
+/** Bounds of the rows kept with their cells (saved with the project): about 10 000 rows of an ordinary file. */
+export const MAX_KEPT_ROWS = 10_000;
+export const MAX_KEPT_CHARS = 2_000_000;
+/** Positions of outside rows sampled to tell where the file lies. */
+const OUTSIDE_SAMPLE = 20_000;
 
 /** Degrees around the zones' extent still counted as the study area (≈ 10 km). */
 const STUDY_AREA_MARGIN_DEG = 0.1;
@@ -144,19 +164,29 @@ function createRowImporter(file: string, headers: string[], encoding: ImportFile
   const mapping = mapColumns(headers, options.mapping);
   // a file without a category column may be given one category for all rows; one without an id column gets ids
   // made from its name and line numbers (stable across re-reads of the same file), with a warning that says so
-  const allRowsCategory = mapping.fields.category === undefined ? (options.mapping?.[ALL_ROWS_CATEGORY] ?? undefined) : undefined;
+  const allRowsCategory = mapping.fields.category === undefined ? options.allRowsCategory || undefined : undefined;
   const idsFromLines = mapping.fields.id === undefined;
   const stem = file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
   const fieldOfColumn = headers.map((_, i) => (Object.entries(mapping.fields).find(([, col]) => col === i)?.[0] as CanonicalField | undefined) ?? null);
   const errors: RowError[] = [];
   const warnings: RowError[] = [];
-  const rejected: { line: number; cells: string[] }[] = [];
-  const candidates: { line: number; site: Site; cells: PackedCells }[] = [];
+  const kept: { line: number; cells: string[] }[] = [];
+  let keptChars = 0;
+  let omitted = 0;
+  let rejectedCount = 0;
+  const keep = (line: number, cells: string[]) => {
+    const chars = cells.reduce((n, c) => n + c.length, 0);
+    if (kept.length >= MAX_KEPT_ROWS || keptChars + chars > MAX_KEPT_CHARS) return void omitted++;
+    keptChars += chars;
+    kept.push({ line, cells });
+  };
+  const candidates: { line: number; site: Site; cells: PackedCells; warned: boolean }[] = [];
   const firstLineOfId = new Map<string, number>();
   let rows = 0;
-  const reject = (row: SourceRow, list: FieldError[]) => {
+  const reject = (row: SourceRow, list: (FieldError & { code?: string })[]) => {
     for (const e of list) errors.push({ line: row.line, ...e });
-    rejected.push({ line: row.line, cells: row.cells });
+    rejectedCount++;
+    keep(row.line, row.cells);
   };
   return {
     add(row) {
@@ -180,11 +210,13 @@ function createRowImporter(file: string, headers: string[], encoding: ImportFile
       }
       firstLineOfId.set(id, row.line);
       for (const w of outcome.warnings) warnings.push({ line: row.line, ...w });
-      candidates.push({ line: row.line, site: outcome.site, cells: packCells(row.cells) });
+      candidates.push({ line: row.line, site: outcome.site, cells: packCells(row.cells), warned: outcome.warnings.length > 0 });
     },
     finish() {
-      const { crs, evidence } = options.crs === 'auto' ? suggestCrs(candidates.map((c) => c.site), options.zones) : { crs: options.crs, evidence: CRS_GIVEN_BY_USER };
+      const { crs, evidence } = chooseCrs(options, mapping, candidates.map((c) => c.site));
       const area = studyArea(options.zones);
+      const locate = options.zones.length > 0 && candidates.some((c) => c.site.district) ? zoneLocator(options.zones) : null;
+      const outsidePositions: [number, number][] = [];
       const sites: Site[] = [];
       for (const c of candidates) {
         const geometry = inWgs84(c.site.geometry, crs);
@@ -194,19 +226,27 @@ function createRowImporter(file: string, headers: string[], encoding: ImportFile
         }
         const [lon, lat] = representativePoint(geometry);
         if (area && (lon < area[0] || lat < area[1] || lon > area[2] || lat > area[3])) {
-          reject({ line: c.line, cells: unpackCells(c.cells) }, [{ field: 'lon', reason: `位置 (${lon.toFixed(5)}, ${lat.toFixed(5)}) 在研究区范围之外 (outside the study area ± 10 km)` }]);
+          if (outsidePositions.length < OUTSIDE_SAMPLE) outsidePositions.push([lon, lat]);
+          reject({ line: c.line, cells: unpackCells(c.cells) }, [{ field: 'lon', code: OUTSIDE_STUDY_AREA, reason: `位置 (${lon.toFixed(5)}, ${lat.toFixed(5)}) 在研究区范围之外 (outside the study area ± 10 km)` }]);
           continue;
         }
         c.site.geometry = geometry;
         sites.push(c.site);
+        // a stated district that is not the zone the position lies in: the row is kept and the disagreement said, naming both
+        const mismatch = locate && c.site.district ? districtMismatch(c.site.district, locate(lon, lat)?.name) : null;
+        if (mismatch) warnings.push({ line: c.line, field: 'district', code: DISTRICT_MISMATCH, reason: mismatch });
+        if (mismatch || c.warned) keep(c.line, unpackCells(c.cells));
       }
       if (idsFromLines && rows > 0) {
         warnings.unshift({ line: 1, field: 'id', reason: `文件没有编号列:编号按文件名与行号生成(如「${stem}-2」);如有编号列,请在「列对应」中指定 (no id column: ids made from the file name and line number; map the id column if there is one)` });
       }
       errors.sort((a, b) => a.line - b.line);
-      rejected.sort((a, b) => a.line - b.line);
+      warnings.sort((a, b) => a.line - b.line);
+      kept.sort((a, b) => a.line - b.line);
+      const zonesExtent = studyArea(options.zones, 0);
+      const rejectionSummary = summariseRejections(errors, { rows, outsidePositions, zonesExtent });
       return {
-        rejectedRows: { headers, rows: rejected },
+        rejectedRows: { headers, rows: kept, ...(omitted ? { omitted } : {}) },
         sites,
         report: {
           file,
@@ -214,12 +254,14 @@ function createRowImporter(file: string, headers: string[], encoding: ImportFile
           crs,
           rows,
           accepted: sites.length,
-          rejected: rejected.length,
+          rejected: rejectedCount,
           errors,
           warnings,
           unmappedColumns: mapping.unmapped,
           crsEvidence: evidence,
           ...(allRowsCategory ? { allRowsCategory } : {}),
+          ...(rejectionSummary.length ? { rejectionSummary } : {}),
+          ...(mapping.ignoredCoordinates.length ? { ignoredCoordinateColumns: mapping.ignoredCoordinates } : {}),
           headers,
           columnFields: fieldOfColumn,
         },
@@ -246,9 +288,41 @@ function unpackCells(cells: PackedCells): string[] {
   return typeof cells === 'string' ? cells.split(CELL_SEPARATOR) : cells;
 }
 
-function studyArea(zones: Zone[]): [number, number, number, number] | null {
+/** The code of a warning for a row whose stated district is not the zone it lies in. */
+export const DISTRICT_MISMATCH = 'district_mismatch';
+
+/** Do a stated district and a zone's name mean the same place? "鼓楼" = "鼓楼区" = "南京市鼓楼区". */
+export function sameDistrict(stated: string, zone: string): boolean {
+  const bare = (x: string) => x.trim().replace(/[区县市旗]$/, '');
+  const a = bare(stated);
+  const b = bare(zone);
+  return a !== '' && b !== '' && (a.includes(b) || b.includes(a));
+}
+
+function districtMismatch(stated: string, zone: string | undefined): string | null {
+  if (zone === undefined) return `所属区「${stated}」,但位置不在任何分区内;该行已保留 (stated district ${stated}, but the position lies in no zone; row kept)`;
+  if (sameDistrict(stated, zone)) return null;
+  return `所属区「${stated}」与位置所在分区「${zone}」不一致;该行已保留,请核对所属区或坐标 (stated district ${stated} differs from the zone the position lies in, ${zone}; row kept: check the district or the position)`;
+}
+
+/**
+ * The CRS to read the rows in: the user's; else the one the coordinate headers name ("lon_gcj02": strong evidence);
+ * else the suggestion from where the rows fall.
+ */
+function chooseCrs(options: ImportOptions, mapping: ReturnType<typeof mapColumns>, sites: Site[]): { crs: Crs; evidence: string } {
+  if (options.crs !== 'auto') return { crs: options.crs, evidence: CRS_GIVEN_BY_USER };
+  const ignored = mapping.ignoredCoordinates.length ? `;另有坐标列「${mapping.ignoredCoordinates.join('」「')}」未读取 (other coordinate columns ignored)` : '';
+  if (mapping.coordinateCrs) {
+    const { crs, headers } = mapping.coordinateCrs;
+    return { crs, evidence: `列名「${headers.join('」「')}」标明坐标系 ${crs.toUpperCase()} (the coordinate headers name the CRS)${ignored}` };
+  }
+  const suggested = suggestCrs(sites, options.zones);
+  return { ...suggested, evidence: suggested.evidence + ignored };
+}
+
+function studyArea(zones: Zone[], margin = STUDY_AREA_MARGIN_DEG): [number, number, number, number] | null {
   if (zones.length === 0) return null;
-  const m = STUDY_AREA_MARGIN_DEG;
+  const m = margin;
   const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const z of zones) {
     const b = bboxOf(z.geometry);

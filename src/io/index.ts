@@ -1,8 +1,8 @@
 // The io layer's public surface.
 export { decodeText, detectEncoding, BinaryFileError, type TextEncodingName } from './decodeText';
-export { mapColumns, normaliseHeader, headerSetKey, ALL_ROWS_CATEGORY, CANONICAL_FIELDS, type CanonicalField, type MappingOverride } from './columns';
+export { mapColumns, normaliseHeader, headerSetKey, columnsOnly, coordinateSuffix, CANONICAL_FIELDS, type CanonicalField, type MappingOverride } from './columns';
 export { forEachCsvRow, readGeoJsonRows, FileFormatError } from './readRows';
-export { CRS_GIVEN_BY_USER, importSites, importSitesFile, isXlsx, suggestCrs, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportFileReport, type ImportOptions, type ImportResult, type RejectedRows, type RowError } from './importSites';
+export { CRS_GIVEN_BY_USER, DISTRICT_MISMATCH, importSites, importSitesFile, isXlsx, sameDistrict, suggestCrs, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_KEPT_ROWS, MAX_KEPT_CHARS, type ImportFileReport, type ImportOptions, type ImportResult, type RejectedRows, type RowError } from './importSites';
 export { readZones } from './readZones';
 export { toWgs84, isCrsOption, isProjectedCrs, rereadChoices, CRS_CHOICES, GEOGRAPHIC_CRS, type Crs, type CrsOption, type GeographicCrs } from './crs';
 export { gk3Meridian } from './gaussKruger';
@@ -13,3 +13,7 @@ export { siteTemplateCsv, siteTemplateXlsx } from './siteTemplate';
 export { readRuleTable, ruleTableCsv, ruleTableJson, RULE_CSV_HEADERS } from './ruleTableFiles';
 export { toXlsx } from './xlsxWrite';
 export { parseProject, readProjectFile, projectFileBytes, ProjectFileError, PROJECT_SCHEMA, GZIP_ABOVE_BYTES, MAX_PROJECT_BYTES, type Project, type ProjectDataset } from './projectFile';
+export { summariseRejections, groupDigits, OUTSIDE_STUDY_AREA, type RejectionGroup } from './rejectionSummary';
+export { nearestCity, CITY_CENTRES } from './cityCentres';
+export { reportForSaving, MAX_SAVED_ROW_ENTRIES } from './savedImportRecord';
+export { findSameFile, type SameFile } from './sameFile';

@@ -6,7 +6,7 @@ import {
   ConfigError, DEFAULT_PROFILE, methodProfileSchema, parseRuleTable, RISK_MATRIX_METHODS, withMatrix,
   type MethodProfile, type SetbackRuleTable, type Site, type Zone,
 } from '../engine';
-import type { ImportFileReport } from './importSites';
+import type { ImportFileReport, RejectedRows } from './importSites';
 
 export const PROJECT_SCHEMA = 'usrm-project/2';
 /** Above this many bytes of JSON a project file is written gzipped. */
@@ -19,6 +19,8 @@ export interface ProjectDataset {
   sites: Site[];
   report: ImportFileReport;
   demo: boolean;
+  /** rejected rows and rows with notes, cells as read (bounded: MAX_KEPT_ROWS); absent in projects saved before */
+  rejectedRows?: RejectedRows;
 }
 
 export interface Project {
@@ -78,6 +80,11 @@ const siteSchema = z.looseObject({
   majorHazardR: count,
 });
 const zoneSchema = z.object({ id: z.string().min(1), name: z.string(), geometry: areaGeometry, population: z.number().positive().optional(), code: z.string().optional() });
+const rejectedRowsSchema = z.object({
+  headers: z.array(z.string()),
+  rows: z.array(z.object({ line: z.number().int().min(0), cells: z.array(z.string()) })),
+  omitted: z.number().int().min(0).optional(),
+});
 const reportSchema = z.looseObject({ file: z.string(), rows: z.number().int().min(0), accepted: z.number().int().min(0), rejected: z.number().int().min(0) });
 
 const projectSchema = z.object({
@@ -88,7 +95,7 @@ const projectSchema = z.object({
   assessmentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$|^$/),
   dataCredit: z.string().max(2_000).default(''),
   notes: z.string().max(100_000),
-  datasets: z.array(z.object({ file: z.string(), sites: z.array(siteSchema), report: reportSchema, demo: z.boolean() })),
+  datasets: z.array(z.object({ file: z.string(), sites: z.array(siteSchema), report: reportSchema, demo: z.boolean(), rejectedRows: rejectedRowsSchema.optional() })),
   zones: z.array(zoneSchema),
   zonesSource: z.string(),
   zonesDigest: z.object({ file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).nullable().optional(),

@@ -5,6 +5,7 @@ import {
 } from '../engine';
 import { CRS_GIVEN_BY_USER, importSitesFile, readRuleTable, readZones, sha256Hex, type CrsOption, type MappingOverride, type Project, type TextEncodingName } from '../io';
 import { rememberedMapping, rememberMapping } from './columnMappings';
+import { keepSourceFile, keptSourceFile } from './sourceFiles';
 import { CancelledError, type EngineClient } from '../worker/engineClient';
 import { selectionStillIn, sitesOf, type AppStore, type Dataset, type Picking, type ProjectMeta, type Selection, type Zoning } from './store';
 import type { LayerVisibility, MapFilters } from './mapFilters';
@@ -29,14 +30,20 @@ export type ProposalDraft = Omit<Site, 'geometry'>;
 export interface Actions {
   /** the demo city as a new project (replacing what is loaded), assessed once */
   loadDemo(files: DemoFiles, project: ProjectMeta): Promise<void>;
-  importFile(file: string, bytes: Uint8Array): Promise<void>;
+  /** read a file and add it; with `replaceId`, it takes that dataset's place instead (the user confirmed) */
+  importFile(file: string, bytes: Uint8Array, replaceId?: string): Promise<void>;
+  /** put `dataset` where dataset `oldId` was (a re-uploaded or corrected file), then assess */
+  replaceDataset(oldId: string, dataset: Dataset): Promise<void>;
   /** stop reading a large file; everything loaded before stays as it was */
   cancelImport(): void;
   removeDataset(id: string): Promise<void>;
   /** read an uploaded file again with another coordinate system (the user corrects or confirms the suggestion) */
-  reimportDataset(id: string, crs: CrsOption, mapping?: MappingOverride, sheet?: string): Promise<void>;
-  /** read a file again with the user's column mapping, and remember it for files with the same headers */
-  remapDataset(id: string, mapping: MappingOverride): Promise<void>;
+  reimportDataset(id: string, crs: CrsOption, mapping?: MappingOverride, sheet?: string, allRowsCategory?: string): Promise<void>;
+  /**
+   * read a file again with the user's column mapping (remembered for files with the same headers) and, for a file
+   * without a category column, the category of all its rows (this file's choice only: '' for none; never remembered)
+   */
+  remapDataset(id: string, mapping: MappingOverride, allRowsCategory?: string): Promise<void>;
   setImportCrs(crs: CrsOption): void;
   setImportEncoding(encoding: TextEncodingName | undefined): void;
   select(selection: Selection): void;
@@ -128,11 +135,23 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     let result = demo
       ? await importSitesFile(file, bytes, { crs, zones, existingIds })
       : await engine.importFile(file, bytes, { crs, zones, existingIds, ...encodingOption() }, progress);
-    // a mapping the user chose before for files with these headers is applied again
+    // a column mapping the user chose before for files with these headers is applied again (columns only: a
+    // category for all rows is never carried from one file to another)
     const remembered = demo || !result.report.headers ? undefined : await rememberedMapping(result.report.headers);
-    if (remembered) result = await engine.importFile(file, bytes, { crs, zones, existingIds, ...encodingOption(), mapping: remembered }, progress);
+    if (remembered && Object.keys(remembered).length > 0) result = await engine.importFile(file, bytes, { crs, zones, existingIds, ...encodingOption(), mapping: remembered }, progress);
     const { sites, report, rejectedRows } = result;
+    // kept by checksum, so that after a reload the file can still be read again (mapping, CRS, sheet)
+    if (!demo && report.sha256) await keepSourceFile(report.sha256, bytes);
     return { id: `${file}#${++datasetSerial}`, file, sites, report, rejectedRows, demo, ...(demo ? {} : { bytes }) };
+  };
+
+  /** The file behind a dataset: in memory since its upload, or kept in IndexedDB since an earlier session. */
+  const bytesOf = async (d: Dataset): Promise<Uint8Array | undefined> => d.bytes ?? (d.report.sha256 ? await keptSourceFile(d.report.sha256) : undefined);
+
+  /** How the file is read now, as a mapping: re-reading it another way (CRS, sheet) keeps the user's columns. */
+  const currentMapping = (d: Dataset): MappingOverride | undefined => {
+    const { headers, columnFields } = d.report;
+    return headers && columnFields ? Object.fromEntries(headers.map((h, i) => [h, columnFields[i] ?? null])) : undefined;
   };
 
   const encodingOption = () => {
@@ -157,12 +176,15 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       });
       await reassess();
     },
-    async importFile(file, bytes) {
-      const { zones, importCrs } = store.getState();
+    async importFile(file, bytes, replaceId) {
+      const { zones, importCrs, datasets } = store.getState();
       store.setState({ importing: { file, share: 0 }, importError: null });
       try {
-        const dataset = await addDataset(file, bytes, importCrs, false, zones);
-        store.setState({ datasets: [...store.getState().datasets, dataset], importError: null, importing: null });
+        // a replacement is read beside the other datasets only: the ids of the one it replaces are not duplicates
+        const dataset = await addDataset(file, bytes, importCrs, false, zones, replaceId ? datasets.filter((d) => d.id !== replaceId) : datasets);
+        store.setState({ importing: null });
+        if (replaceId && store.getState().datasets.some((d) => d.id === replaceId)) return await this.replaceDataset(replaceId, dataset);
+        store.setState({ datasets: [...store.getState().datasets, dataset], importError: null });
       } catch (e) {
         const cancelled = e instanceof CancelledError;
         store.setState({ importError: cancelled ? t()('data.importCancelled', { file }) : `${file}: ${(e as Error).message}`, importing: null });
@@ -171,22 +193,36 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       }
       await reassess();
     },
-    async reimportDataset(id, crs, mapping, sheet) {
+    async reimportDataset(id, crs, mapping, sheet, allRowsCategory) {
       const { datasets, zones } = store.getState();
       const d = datasets.find((x) => x.id === id);
-      if (!d?.bytes) return;
+      const bytes = d && (await bytesOf(d));
+      if (!d || !bytes) {
+        if (d) store.setState({ importError: t()('data.sourceNotKept', { file: d.file }) });
+        return;
+      }
       const others = new Set(datasets.filter((x) => x.id !== id).flatMap((x) => x.sites.map((s) => s.id)));
       const chosenSheet = sheet ?? d.report.sheet; // an XLSX keeps the sheet it was read from
-      const { sites, report, rejectedRows } = await engine.importFile(d.file, d.bytes, { crs, zones, existingIds: others, ...encodingOption(), ...(mapping ? { mapping } : {}), ...(chosenSheet ? { sheet: chosenSheet } : {}) });
-      store.setState({ datasets: store.getState().datasets.map((x) => (x.id === id ? { ...x, sites, report, rejectedRows } : x)) });
+      const columns = mapping ?? (sheet === undefined ? currentMapping(d) : undefined); // another sheet has other headers
+      const category = allRowsCategory ?? d.report.allRowsCategory; // this file's own choice stays with it
+      const { sites, report, rejectedRows } = await engine.importFile(d.file, bytes, {
+        crs, zones, existingIds: others, ...encodingOption(), ...(columns ? { mapping: columns } : {}), ...(chosenSheet ? { sheet: chosenSheet } : {}), ...(category ? { allRowsCategory: category } : {}),
+      });
+      store.setState({ importError: null, datasets: store.getState().datasets.map((x) => (x.id === id ? { ...x, sites, report, rejectedRows, bytes } : x)) });
       await reassess();
     },
-    async remapDataset(id, mapping) {
+    async remapDataset(id, mapping, allRowsCategory) {
       const d = store.getState().datasets.find((x) => x.id === id);
       if (!d?.report.headers) return;
       await rememberMapping(d.report.headers, mapping).catch(() => undefined);
       // a suggested CRS is suggested again from the rows the new mapping reads (the first reading may have had none)
-      await this.reimportDataset(id, d.report.crsEvidence === CRS_GIVEN_BY_USER ? d.report.crs : 'auto', mapping);
+      await this.reimportDataset(id, d.report.crsEvidence === CRS_GIVEN_BY_USER ? d.report.crs : 'auto', mapping, undefined, allRowsCategory);
+    },
+    async replaceDataset(oldId, dataset) {
+      const datasets = store.getState().datasets;
+      if (!datasets.some((d) => d.id === oldId)) return;
+      store.setState({ datasets: datasets.map((d) => (d.id === oldId ? dataset : d)), importError: null, selection: null });
+      await reassess();
     },
     async removeDataset(id) {
       const datasets = store.getState().datasets.filter((d) => d.id !== id);

@@ -1,17 +1,19 @@
 // Column mappings the user corrected, remembered per header set in IndexedDB, so the next file shaped the same way
-// is read the same way.
+// is read the same way. Columns only: a category given to every row is a choice about one file and is never kept here
+// (an older entry that carried one has it dropped when read).
 import { createStore, get, set, type UseStore } from 'idb-keyval';
-import { headerSetKey, type MappingOverride } from '../io';
+import { columnsOnly, headerSetKey, type MappingOverride } from '../io';
 
 let db: UseStore | null = null;
 const store = (): UseStore => (db ??= createStore('urban-safety-risk-map-mappings', 'mappings'));
 
 export async function rememberedMapping(headers: string[]): Promise<MappingOverride | undefined> {
   if (typeof indexedDB === 'undefined') return undefined;
-  return get<MappingOverride>(headerSetKey(headers), store()).catch(() => undefined);
+  const stored = await get<Record<string, unknown>>(headerSetKey(headers), store()).catch(() => undefined);
+  return stored && typeof stored === 'object' ? columnsOnly(stored) : undefined;
 }
 
 export async function rememberMapping(headers: string[], mapping: MappingOverride): Promise<void> {
   if (typeof indexedDB === 'undefined') return;
-  await set(headerSetKey(headers), mapping, store());
+  await set(headerSetKey(headers), columnsOnly(mapping), store());
 }

@@ -3,7 +3,7 @@
 import { messageOf } from '../i18n/localisedError';
 import { translator } from '../i18n/translate';
 import { defaultConfig, DEFAULT_PROFILE, DEFAULT_RULES, type AssessmentStats } from '../engine';
-import { PROJECT_SCHEMA, projectFileBytes, readProjectFile, type Project } from '../io';
+import { PROJECT_SCHEMA, projectFileBytes, readProjectFile, reportForSaving, type Project } from '../io';
 import type { EngineClient } from '../worker/engineClient';
 import type { Actions, DemoFiles } from './actions';
 import { deleteStoredProject, lastProjectId, listProjects, loadProject, SaveConflictError, saveProject, type ProjectSummary } from './projectStorage';
@@ -39,7 +39,8 @@ export function projectFromState(s: AppState): Project | null {
   return {
     schema: PROJECT_SCHEMA,
     ...s.project,
-    datasets: s.datasets.map(({ file, sites, report, demo }) => ({ file, sites, report, demo })),
+    // the rows to fix (cells as read, bounded by the importer) and the report (line lists bounded) survive a reload
+    datasets: s.datasets.map(({ file, sites, report, demo, rejectedRows }) => ({ file, sites, report: reportForSaving(report), demo, ...(rejectedRows ? { rejectedRows } : {}) })),
     zones: s.zones,
     zonesSource: s.zonesSource,
     zonesDigest: s.zonesDigest,

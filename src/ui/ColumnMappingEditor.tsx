@@ -1,11 +1,12 @@
 // The column-mapping step: every source header with the field it was read as; the user corrects it, the file is read
-// again that way, and the choice is remembered for files with the same headers.
+// again that way, and the columns are remembered for files with the same headers. The category for all rows of a file
+// without a category column is asked here too, but it is this file's choice: never remembered, never carried over.
 import { useState } from 'react';
 import { CATEGORIES } from '../engine';
-import { ALL_ROWS_CATEGORY, CANONICAL_FIELDS, type CanonicalField, type ImportFileReport, type MappingOverride } from '../io';
+import { CANONICAL_FIELDS, type CanonicalField, type ImportFileReport, type MappingOverride } from '../io';
 import { categoryLabel, useLocale, useT } from './i18n';
 
-export function ColumnMappingEditor({ report, onApply }: { report: ImportFileReport; onApply: (mapping: MappingOverride) => void }) {
+export function ColumnMappingEditor({ report, onApply }: { report: ImportFileReport; onApply: (mapping: MappingOverride, allRowsCategory: string) => void }) {
   const t = useT();
   const locale = useLocale();
   const headers = report.headers ?? [];
@@ -13,8 +14,7 @@ export function ColumnMappingEditor({ report, onApply }: { report: ImportFileRep
   const [allRowsCategory, setAllRowsCategory] = useState(report.allRowsCategory ?? '');
   const apply = (): void => {
     const mapping: MappingOverride = Object.fromEntries(headers.map((h, i) => [h, fields[i] ?? null]));
-    if (!fields.includes('category') && allRowsCategory) mapping[ALL_ROWS_CATEGORY] = allRowsCategory;
-    onApply(mapping);
+    onApply(mapping, fields.includes('category') ? '' : allRowsCategory);
   };
   const needsAttention = !fields.includes('id') || !fields.includes('category') || (!fields.includes('wkt') && !(fields.includes('lon') && fields.includes('lat')));
   // opens by itself when required fields are missing, then stays as the user leaves it

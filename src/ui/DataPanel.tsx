@@ -1,27 +1,68 @@
 // Load site files: CSV (UTF-8/GBK, Chinese headers) or GeoJSON, with the coordinate system stated or suggested.
-import { useId } from 'react';
-import { CRS_CHOICES, rereadChoices, siteTemplateCsv, siteTemplateXlsx, type CrsOption, type TextEncodingName } from '../io';
+// A file uploaded again (same bytes, or same name) is never added twice without asking: replace it, or not.
+import { useEffect, useId, useState } from 'react';
+import { CRS_CHOICES, findSameFile, rereadChoices, sha256Hex, siteTemplateCsv, siteTemplateXlsx, type CrsOption, type SameFile, type TextEncodingName } from '../io';
+import { isSourceFileKept } from '../state/sourceFiles';
+import type { Dataset } from '../state/store';
 import { downloadBytes, downloadText } from './download';
-import { useActions, useAppState } from './AppContext';
+import { useActions, useAppState, useServices } from './AppContext';
 import { ImportReportView } from './ImportReportView';
 import { ColumnMappingEditor } from './ColumnMappingEditor';
 import { crsLabel, useT } from './i18n';
 
 const ENCODING_LABEL: Record<TextEncodingName, string> = { 'utf-8': 'UTF-8', gb18030: 'GBK/GB18030', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE' };
 
+type Decision = 'replace' | 'add' | 'cancel';
+interface Pending {
+  file: string;
+  loadedAs: string;
+  same: NonNullable<SameFile>;
+  decide: (d: Decision) => void;
+}
+
+/** Checksums of uploaded files kept in IndexedDB: after a reload, these datasets can still be read again. */
+function useKeptSources(datasets: Dataset[]): Set<string> {
+  const [kept, setKept] = useState<Set<string>>(new Set());
+  useEffect(() => {
+    let live = true;
+    const wanted = datasets.filter((d) => !d.bytes && !d.demo && d.report.sha256).map((d) => d.report.sha256!);
+    void Promise.all(wanted.map(async (sha) => ((await isSourceFileKept(sha).catch(() => false)) ? sha : null))).then((found) => {
+      if (live) setKept(new Set(found.filter((x): x is string => x !== null)));
+    });
+    return () => void (live = false);
+  }, [datasets]);
+  return kept;
+}
+
 export function DataPanel() {
   const actions = useActions();
+  const { store } = useServices();
   const t = useT();
   const datasets = useAppState((s) => s.datasets);
   const importCrs = useAppState((s) => s.importCrs);
   const importError = useAppState((s) => s.importError);
   const importing = useAppState((s) => s.importing);
   const importEncoding = useAppState((s) => s.importEncoding);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const kept = useKeptSources(datasets);
   const encodingId = useId();
   const inputId = useId();
   const crsId = useId();
   const onFiles = async (files: FileList | null) => {
-    for (const file of Array.from(files ?? [])) await actions.importFile(file.name, new Uint8Array(await file.arrayBuffer()));
+    for (const file of Array.from(files ?? [])) {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const now = store.getState().datasets; // not the render's list: an earlier file of this selection counts too
+      const loaded = now.length ? findSameFile(now, file.name, await sha256Hex(bytes)) : null;
+      if (!loaded) {
+        await actions.importFile(file.name, bytes);
+        continue;
+      }
+      const loadedAs = now.find((d) => d.id === loaded.id)?.file ?? file.name;
+      const decision = await new Promise<Decision>((decide) => setPending({ file: file.name, loadedAs, same: loaded, decide }));
+      setPending(null);
+      if (decision === 'replace') await actions.importFile(file.name, bytes, loaded.id);
+      else if (decision === 'add') await actions.importFile(file.name, bytes);
+    }
   };
   return (
     <section className="panel" aria-labelledby={`${inputId}-h`}>
@@ -37,7 +78,7 @@ export function DataPanel() {
       </select>
       <div className="upload">
         <label htmlFor={inputId}>{t('data.upload')}</label>
-        <input id={inputId} type="file" accept=".csv,.tsv,.txt,.xlsx,.geojson,.json" multiple onChange={(e) => { void onFiles(e.target.files); e.target.value = ''; }} />
+        <input id={inputId} type="file" accept=".csv,.tsv,.txt,.xlsx,.geojson,.json" multiple disabled={pending !== null} onChange={(e) => { void onFiles(e.target.files); e.target.value = ''; }} />
         <p className="meta">
           <button type="button" className="link" onClick={() => downloadText(`${t('data.templateName')}.csv`, siteTemplateCsv(), 'text/csv;charset=utf-8')}>
             {t('data.templateCsv')}
@@ -47,6 +88,14 @@ export function DataPanel() {
           </button>
         </p>
       </div>
+      {pending && (
+        <div role="group" aria-label={t('data.duplicate', { file: pending.file })} className="duplicate-upload">
+          <p role="alert">{t(pending.same.identical ? 'data.sameFile' : 'data.sameName', { file: pending.loadedAs })}</p>
+          <button type="button" onClick={() => pending.decide('replace')}>{t('data.replace')}</button>{' '}
+          {!pending.same.identical && <><button type="button" onClick={() => pending.decide('add')}>{t('data.addAnyway')}</button>{' '}</>}
+          <button type="button" onClick={() => pending.decide('cancel')}>{t('common.cancel')}</button>
+        </div>
+      )}
       {importing && (
         <div className="importing" role="status">
           {t('data.reading', { file: importing.file })} <progress aria-label={t('data.readProgress', { file: importing.file })} value={importing.share} max={1} />{' '}
@@ -54,28 +103,33 @@ export function DataPanel() {
         </div>
       )}
       {importError && <p role="alert" className="error">{t('data.importFailed', { message: importError })}</p>}
-      {datasets.map((d) => (
-        <div key={d.id} className="dataset">
-          <ImportReportView report={d.report} rejectedRows={d.rejectedRows} onSheet={d.bytes ? (sheet) => void actions.reimportDataset(d.id, importCrs, undefined, sheet) : undefined} />
-          {d.bytes && <ColumnMappingEditor key={`${d.id}:${(d.report.columnFields ?? []).join()}`} report={d.report} onApply={(m) => void actions.remapDataset(d.id, m)} />}
-          {d.bytes && rereadChoices(d.report.crs).length > 0 && (
-            <p className="meta">
-              {t('data.rereadAs')}{' '}
-              {rereadChoices(d.report.crs).map((c, i) => (
-                <span key={c}>
-                  {i > 0 && t('list.separator')}
-                  <button type="button" className="link" onClick={() => void actions.reimportDataset(d.id, c)}>{crsLabel(t, c)}</button>
-                </span>
-              ))}
-            </p>
-          )}
-          {d.demo && <p className="meta">{t(d.sites.some((s) => s.fictitious) ? 'data.demoFictitious' : 'data.demoReal')}</p>}
-          {/* any dataset can go, the demo's too: a copy of the demo becomes a real city's project */}
-          <button type="button" onClick={() => { if (confirm(t('data.confirmRemove', { file: d.file, n: d.sites.length }))) void actions.removeDataset(d.id); }}>
-            {t(d.demo ? 'data.removeDemo' : 'data.remove')}
-          </button>
-        </div>
-      ))}
+      {datasets.map((d) => {
+        // the file itself is needed to read it again: in memory since the upload, or kept in IndexedDB since then
+        const rereadable = Boolean(d.bytes) || (!d.demo && kept.has(d.report.sha256 ?? ''));
+        return (
+          <div key={d.id} className="dataset">
+            <ImportReportView report={d.report} rejectedRows={d.rejectedRows} onSheet={rereadable ? (sheet) => void actions.reimportDataset(d.id, importCrs, undefined, sheet) : undefined} />
+            {rereadable && <ColumnMappingEditor key={`${d.id}:${(d.report.columnFields ?? []).join()}:${d.report.allRowsCategory ?? ''}`} report={d.report} onApply={(m, category) => void actions.remapDataset(d.id, m, category)} />}
+            {rereadable && rereadChoices(d.report.crs).length > 0 && (
+              <p className="meta">
+                {t('data.rereadAs')}{' '}
+                {rereadChoices(d.report.crs).map((c, i) => (
+                  <span key={c}>
+                    {i > 0 && t('list.separator')}
+                    <button type="button" className="link" onClick={() => void actions.reimportDataset(d.id, c)}>{crsLabel(t, c)}</button>
+                  </span>
+                ))}
+              </p>
+            )}
+            {!rereadable && !d.demo && d.report.headers && <p className="meta">{t('data.sourceNotKeptNote')}</p>}
+            {d.demo && <p className="meta">{t(d.sites.some((s) => s.fictitious) ? 'data.demoFictitious' : 'data.demoReal')}</p>}
+            {/* any dataset can go, the demo's too: a copy of the demo becomes a real city's project */}
+            <button type="button" onClick={() => { if (confirm(t('data.confirmRemove', { file: d.file, n: d.sites.length }))) void actions.removeDataset(d.id); }}>
+              {t(d.demo ? 'data.removeDemo' : 'data.remove')}
+            </button>
+          </div>
+        );
+      })}
     </section>
   );
 }

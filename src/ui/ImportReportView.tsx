@@ -1,20 +1,30 @@
-// One file's import report: every row accounted for, rejections with line, field and reason.
-import { CRS_GIVEN_BY_USER, isProjectedCrs, type ImportFileReport, type RejectedRows } from '../io';
+// One file's import report: every row accounted for; rejections first grouped by reason with the likeliest cause, then
+// line by line; rows kept with a note (a stated district that is not where the row lies) counted apart.
+import { CRS_GIVEN_BY_USER, DISTRICT_MISMATCH, isProjectedCrs, MAX_KEPT_ROWS, MAX_SAVED_ROW_ENTRIES, type ImportFileReport, type RejectedRows } from '../io';
 import { toCsv } from '../io/csvWrite';
-import { useId } from 'react';
+import { Fragment, useId } from 'react';
 import { Message } from './Message';
-import { crsLabel, useT } from './i18n';
+import { categoryLabel, crsLabel, useLocale, useT } from './i18n';
 import { downloadText } from './download';
 
 const ENCODING_LABEL: Record<string, string> = { 'utf-8': 'UTF-8', gb18030: 'GBK/GB18030', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', json: 'JSON (UTF-8)' };
 
+/** Reasons per source line, "field: reason; field: reason". */
+function byLine(list: ImportFileReport['errors']): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const e of list) out.set(e.line, [...(out.get(e.line) ?? []), `${e.field}: ${e.reason}`]);
+  return out;
+}
+
 export function ImportReportView({ report, rejectedRows, onSheet }: { report: ImportFileReport; rejectedRows?: RejectedRows; onSheet?: (sheet: string) => void }) {
   const sheetId = useId();
   const t = useT();
-  // the rejected rows as they were, with the line and every reason added: fix them and upload again
-  const downloadErrors = () => {
-    const reasons = new Map<number, string[]>();
-    for (const e of report.errors) reasons.set(e.line, [...(reasons.get(e.line) ?? []), `${e.field}: ${e.reason}`]);
+  const locale = useLocale();
+  // the rejected rows and the rows kept with a note, as they were read, with the line and every reason and note added:
+  // fix them and upload again
+  const download = () => {
+    const reasons = byLine(report.errors);
+    const notes = byLine(report.warnings.filter((w) => w.line > 1)); // line 1 is the header: a note about the file
     const rows = rejectedRows?.rows ?? [...reasons.keys()].map((line) => ({ line, cells: [] as string[] }));
     const headers = rejectedRows?.headers ?? [];
     downloadText(
@@ -23,10 +33,14 @@ export function ImportReportView({ report, rejectedRows, onSheet }: { report: Im
         ...headers.map((h, i) => ({ header: h || t('report.column', { n: i + 1 }), value: (r: (typeof rows)[number]) => r.cells[i] ?? '' })),
         { header: t('report.sourceLine'), value: (r) => r.line },
         { header: t('report.rejectReason'), value: (r) => (reasons.get(r.line) ?? []).join(';') },
+        { header: t('report.warningColumn'), value: (r) => (notes.get(r.line) ?? []).join(';') },
       ], { bom: true }),
       'text/csv;charset=utf-8',
     );
   };
+  const summary = report.rejectionSummary ?? [];
+  const districtNotes = report.warnings.filter((w) => w.code === DISTRICT_MISMATCH).length;
+  const downloadable = report.errors.length > 0 || (rejectedRows?.rows.length ?? 0) > 0;
   return (
     <section className="import-report" aria-label={t('report.region', { file: report.file })}>
       <h4>{report.file}</h4>
@@ -50,30 +64,53 @@ export function ImportReportView({ report, rejectedRows, onSheet }: { report: Im
           {t('report.sheetNote', { n: report.sheets.length })}
         </p>
       )}
+      {report.allRowsCategory && <p className="meta" data-testid="all-rows-category">{t('report.allRowsCategory', { category: categoryLabel(locale, report.allRowsCategory) })}</p>}
       {report.crsEvidence && report.crsEvidence !== CRS_GIVEN_BY_USER && <p className="meta">{t('report.crsEvidence', { evidence: report.crsEvidence })}</p>}
       {report.unmappedColumns.length > 0 && <p className="meta">{t('report.unmapped', { columns: report.unmappedColumns.join(t('list.separator')) })}</p>}
-      {report.errors.length > 0 && (
-        <>
-          <div className="errors-scroll" tabIndex={0} role="group" aria-label={t('report.rejectedRows')}>
-            <table className="errors">
-              <caption>{t('report.rejectedRows')}</caption>
-              <thead>
-                <tr><th scope="col">{t('report.col.line')}</th><th scope="col">{t('report.col.field')}</th><th scope="col">{t('report.col.reason')}</th></tr>
-              </thead>
-              <tbody>
-                {report.errors.slice(0, 200).map((e, i) => (
-                  <tr key={i}><td>{e.line}</td><td>{e.field}</td><td>{e.reason}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {report.errors.length > 200 && <p className="meta">{t('report.firstOnly')}</p>}
-          <button type="button" onClick={downloadErrors}>{t('report.downloadRejected')}</button>
-        </>
+      {summary.length > 0 && (
+        <table className="errors rejection-summary">
+          <caption>{t('report.summary')}</caption>
+          <thead>
+            <tr><th scope="col">{t('report.summary.count')}</th><th scope="col">{t('report.col.field')}</th><th scope="col">{t('report.summary.reason')}</th><th scope="col">{t('report.summary.lines')}</th></tr>
+          </thead>
+          <tbody>
+            {summary.map((g) => (
+              <Fragment key={g.kind}>
+                <tr>
+                  <td>{g.count}</td>
+                  <td>{g.field}</td>
+                  <td>{g.example}</td>
+                  <td>{g.lines.join(t('list.separator'))}{g.count > g.lines.length ? '…' : ''}</td>
+                </tr>
+                {g.cause && <tr className="cause"><td colSpan={4}><strong>{t('report.summary.cause', { cause: g.cause })}</strong></td></tr>}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
       )}
+      {districtNotes > 0 && <p className="meta" data-testid="district-mismatch">{t('report.districtMismatch', { n: districtNotes })}</p>}
+      {report.errors.length > 0 && (
+        <div className="errors-scroll" tabIndex={0} role="group" aria-label={t('report.rejectedRows')}>
+          <table className="errors">
+            <caption>{t('report.rejectedRows')} · {t('report.allRejections')}</caption>
+            <thead>
+              <tr><th scope="col">{t('report.col.line')}</th><th scope="col">{t('report.col.field')}</th><th scope="col">{t('report.col.reason')}</th></tr>
+            </thead>
+            <tbody>
+              {report.errors.slice(0, 200).map((e, i) => (
+                <tr key={i}><td>{e.line}</td><td>{e.field}</td><td>{e.reason}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {report.errors.length > 200 && <p className="meta">{t('report.firstOnly')}</p>}
+      {report.errorsOmitted ? <p className="meta">{t('report.errorsOmitted', { n: report.errorsOmitted, max: MAX_SAVED_ROW_ENTRIES })}</p> : null}
+      {rejectedRows?.omitted ? <p className="meta">{t('report.rowsOmitted', { n: rejectedRows.omitted, max: MAX_KEPT_ROWS })}</p> : null}
+      {downloadable && <button type="button" onClick={download}>{t('report.downloadRejected')}</button>}
       {report.warnings.length > 0 && (
         <details>
-          <summary>{t('report.warnings', { n: report.warnings.length })}</summary>
+          <summary>{t('report.warnings', { n: report.warnings.length + (report.warningsOmitted ?? 0) })}</summary>
           <ul>{report.warnings.slice(0, 100).map((w, i) => <li key={i}>{t('report.warning', { line: w.line, field: w.field, reason: w.reason })}</li>)}</ul>
         </details>
       )}

@@ -36,7 +36,7 @@ describe('uploading a site file', () => {
     expect(within(report).getByTestId('accepted')).toHaveTextContent('4');
     expect(within(report).getByTestId('rejected')).toHaveTextContent('7');
     expect(report).toHaveTextContent('GBK/GB18030');
-    const rows = within(report).getAllByRole('row').slice(1);
+    const rows = within(within(report).getByRole('table', { name: /逐行清单/ })).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getAllByRole('cell')[0]!.textContent)).toEqual(['4', '5', '6', '7', '8', '9', '10']);
     expect(rows[0]).toHaveTextContent('未知类别「加油点」');
     await screen.findByText('评估中…').catch(() => undefined);
@@ -164,5 +164,71 @@ describe('an XLSX workbook with several sheets', () => {
     await expect.poll(() => within(screen.getByRole('region', { name: '导入报告 book.xlsx' })).getByTestId('accepted').textContent).toBe('2');
     expect(within(screen.getByRole('region', { name: '导入报告 book.xlsx' })).getByLabelText('工作表')).toHaveValue('风险点');
     await expect.poll(() => store.getState().assessment?.sites.map((s) => s.id)).toEqual(['X-1', 'X-2']);
+  });
+});
+
+describe('a file uploaded again', () => {
+  const csv = 'id,name,category,lon,lat\nA,a,学校,118.78,32.04\n';
+  it('asks before anything is added twice, and replaces the loaded copy when told to', async () => {
+    const { store } = renderPanels();
+    await userEvent.upload(screen.getByLabelText(/上传风险点/), new File([csv], 'a.csv'));
+    await screen.findByRole('region', { name: '导入报告 a.csv' });
+    const firstId = store.getState().datasets[0]!.id;
+    await userEvent.upload(screen.getByLabelText(/上传风险点/), new File([csv], 'a.csv'));
+    const ask = await screen.findByRole('group', { name: '重复上传 a.csv' });
+    expect(ask).toHaveTextContent('内容完全相同');
+    expect(within(ask).queryByRole('button', { name: '另行添加' })).toBeNull(); // an identical copy is never added
+    await userEvent.click(within(ask).getByRole('button', { name: '替换已载入的文件' }));
+    await expect.poll(() => store.getState().datasets[0]!.id).not.toBe(firstId);
+    expect(store.getState().datasets).toHaveLength(1);
+    // the replacement's ids are not duplicates of the copy it replaced
+    expect(store.getState().datasets[0]!.report).toMatchObject({ accepted: 1, rejected: 0 });
+    expect(screen.queryByRole('group', { name: /重复上传/ })).toBeNull();
+  });
+
+  it('cancelling keeps what was loaded; a new version under the same name may be added as well', async () => {
+    const { store } = renderPanels();
+    await userEvent.upload(screen.getByLabelText(/上传风险点/), new File([csv], 'a.csv'));
+    await screen.findByRole('region', { name: '导入报告 a.csv' });
+    await userEvent.upload(screen.getByLabelText(/上传风险点/), new File([csv], 'a.csv'));
+    await userEvent.click(within(await screen.findByRole('group', { name: '重复上传 a.csv' })).getByRole('button', { name: '取消' }));
+    expect(store.getState().datasets).toHaveLength(1);
+    await userEvent.upload(screen.getByLabelText(/上传风险点/), new File([csv.replace('A,a', 'B,b')], 'a.csv'));
+    const ask = await screen.findByRole('group', { name: '重复上传 a.csv' });
+    expect(ask).toHaveTextContent('内容不同');
+    await userEvent.click(within(ask).getByRole('button', { name: '另行添加' }));
+    await expect.poll(() => store.getState().datasets.length).toBe(2);
+  });
+});
+
+describe('what the report says about a file', () => {
+  it('groups rejections by reason with the likeliest cause before the line-by-line list, and notes district disagreements', async () => {
+    const { store } = renderPanels();
+    store.setState({ zones: demoZones() });
+    const lines = ['编号,名称,类别,所属区,经度,纬度', 'N1,甲,学校,鼓楼区,118.7969,32.0603', 'N2,乙,学校,玄武区,118.7969,32.0603'];
+    for (let i = 0; i < 4; i++) lines.push(`S${i},沪${i},加油站,徐汇区,${121.43 + i * 0.01},31.18`);
+    await userEvent.upload(screen.getByLabelText(/上传风险点/), new File([lines.join('\n')], 'mixed.csv'));
+    const report = await screen.findByRole('region', { name: '导入报告 mixed.csv' });
+    const summary = within(report).getByRole('table', { name: '拒绝原因汇总' });
+    expect(within(summary).getAllByRole('row')).toHaveLength(3); // header, the group, its cause
+    expect(summary).toHaveTextContent(/4.*可能的原因:4 行位于研究区之外:文件中的位置在 上海市 一带/);
+    // the summary comes first, then the list
+    const tables = within(report).getAllByRole('table');
+    expect(tables.indexOf(summary)).toBeLessThan(tables.indexOf(within(report).getByRole('table', { name: /逐行清单/ })));
+    expect(within(report).getByTestId('district-mismatch')).toHaveTextContent('所属区与位置不一致:1 行');
+    expect(store.getState().datasets[0]!.report.warnings[0]!.reason).toMatch(/「鼓楼区」.*「玄武区」/);
+  });
+
+  it('shows the all-rows category as this file’s choice, and keeps it and the columns when the file is re-read in another CRS', async () => {
+    const { store } = renderPanels();
+    store.setState({ zones: demoZones() });
+    await userEvent.upload(screen.getByLabelText(/上传风险点/), fileOf('tests/fixtures/fuel-no-id-bd09.gbk.csv', 'fuel.csv'));
+    await screen.findByRole('region', { name: '导入报告 fuel.csv' });
+    await userEvent.selectOptions(screen.getByLabelText(/文件中没有类别列/), '加油站');
+    await userEvent.click(screen.getByRole('button', { name: '按此对应重新读取并记住' }));
+    expect(await screen.findByTestId('all-rows-category')).toHaveTextContent('所有行按「加油站」读取(仅本文件的选择');
+    await userEvent.click(screen.getByRole('button', { name: 'GCJ-02 (高德/腾讯)' }));
+    await expect.poll(() => store.getState().datasets[0]!.report.crs).toBe('gcj02');
+    expect(store.getState().datasets[0]!.report).toMatchObject({ allRowsCategory: 'fuel_station', accepted: 4 });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ALL_ROWS_CATEGORY, BinaryFileError, FileFormatError, importSites, MAX_IMPORT_BYTES } from '../../../src/io';
+import { BinaryFileError, FileFormatError, importSites, MAX_IMPORT_BYTES } from '../../../src/io';
 import { demoZones, fixtureBytes } from '../../helpers/files';
 
 const zones = demoZones();
@@ -145,10 +145,12 @@ describe('importSites: limits', () => {
 });
 
 describe('importSites: rejected rows', () => {
-  it('keeps every rejected row as read, so it can be downloaded, fixed and uploaded again', () => {
+  it('keeps every rejected row, and every kept row with a note, as read, so it can be downloaded, fixed and uploaded again', () => {
     const { rejectedRows, report } = importSites('sites-gbk.csv', fixtureBytes('sites-gbk.csv'), { crs: 'wgs84', zones });
     expect(rejectedRows.headers.slice(0, 3)).toEqual(['编号', '名称', '类别']);
-    expect(rejectedRows.rows.map((r) => r.line)).toEqual([...new Set(report.errors.map((e) => e.line))]);
+    const noted = [...report.errors, ...report.warnings].map((e) => e.line);
+    expect(rejectedRows.rows.map((r) => r.line)).toEqual([...new Set(noted)].sort((a, b) => a - b));
+    expect(report.warnings.map((w) => w.line)).toEqual([2, 13]); // kept rows with a note (no protection distance)
     expect(rejectedRows.rows.find((r) => r.line === 7)!.cells.slice(0, 2)).toEqual(['GBK-006', '可能性越界']);
   });
 
@@ -191,7 +193,7 @@ describe('importSites: a map-app export with no id and no category column', () =
   });
 
   it('reads every row once the user gives all rows a category, in BD-09 as suggested', () => {
-    const { sites, report } = importSites('fuel-no-id-bd09.gbk.csv', bytes, { crs: 'auto', zones, mapping: { [ALL_ROWS_CATEGORY]: 'fuel_station' } });
+    const { sites, report } = importSites('fuel-no-id-bd09.gbk.csv', bytes, { crs: 'auto', zones, allRowsCategory: 'fuel_station' });
     expect(report).toMatchObject({ accepted: 4, rejected: 0, crs: 'bd09', allRowsCategory: 'fuel_station' });
     expect(sites.map((s) => [s.id, s.category, s.district])).toEqual([
       ['fuel-no-id-bd09.gbk-2', 'fuel_station', '秦淮区'],
@@ -203,7 +205,7 @@ describe('importSites: a map-app export with no id and no category column', () =
 
   it('keeps a category column over the all-rows category', () => {
     const csv = utf8('id,name,category,lon,lat\nA,a,学校,118.78,32.04\n');
-    const { sites, report } = importSites('a.csv', csv, { crs: 'wgs84', zones, mapping: { [ALL_ROWS_CATEGORY]: 'fuel_station' } });
+    const { sites, report } = importSites('a.csv', csv, { crs: 'wgs84', zones, allRowsCategory: 'fuel_station' });
     expect(sites[0]!.category).toBe('school');
     expect(report.allRowsCategory).toBeUndefined();
     expect(report.warnings).toEqual([]);
