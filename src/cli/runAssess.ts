@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { defaultAttribution } from '../figures/attribution';
+import { INPUT_ATTRIBUTION } from '../figures/attribution';
 import {
   assess, ConfigError, resolveCategory, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, type MethodProfile, type Site, type Zone,
 } from '../engine';
@@ -36,7 +36,7 @@ export interface AssessArgs {
   previous?: string;
   /** whitepaper: the report's title */
   title?: string;
-  /** whitepaper: the data credit printed on every figure (default: the demo's credits for demo data) */
+  /** whitepaper: the data credit printed on every figure (default: a pointer to the input files listed in T3) */
   attribution?: string;
 }
 
@@ -111,7 +111,7 @@ export async function runAssess(args: AssessArgs): Promise<{ message: string }> 
   const files: OutputFile[] = args.whitepaper
     ? await whitepaperFilesInNode({
       ...common, districts: zones, profile: config.method, rules: config.rules, previous,
-      title: args.title ?? whitepaperTitle(), attribution: args.attribution ?? defaultAttribution(assessment.sites.some((s) => s.fictitious)),
+      title: args.title ?? whitepaperTitle(), attribution: args.attribution?.trim() || INPUT_ATTRIBUTION,
     })
     : assessFiles(common);
   for (const f of files) {

@@ -59,6 +59,8 @@ export interface Zone {
   geometry: Polygon | MultiPolygon;
   /** residents, for per-population normalisation */
   population?: number;
+  /** administrative code (adcode), when the zoning file gives one: the order districts are listed in */
+  code?: string;
 }
 
 /** One cell-level risk matrix scheme: level of every (L, S) cell, L and S in 1..5. */

@@ -57,7 +57,6 @@ export function changeFigure(current: { sitesByLevel: Counts; zonesByLevel: Coun
   const rows = LEVELS.map((l) => ({ level: l, ps: previous.sitesByLevel[l], cs: current.sitesByLevel[l], pz: previous.zonesByLevel[l], cz: current.zonesByLevel[l] }));
   const csv = toCsv(rows, [
     { header: '风险等级', value: (r) => LEVEL_ZH[r.level] },
-    { header: 'level', value: (r) => r.level },
     { header: '上期风险点', value: (r) => r.ps },
     { header: '本期风险点', value: (r) => r.cs },
     { header: '风险点变化', value: (r) => r.cs - r.ps },

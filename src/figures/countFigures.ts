@@ -1,30 +1,32 @@
-// F2 (risk points by level), F3 (by district) and F4 (by 行业领域): counts from the assessment's statistics.
-import { LEVEL_ZH, LEVELS, type AssessmentStats, type Counts } from '../engine';
+// F2 (risk points by level), F3 (by district) and F4 (by 行业领域): counts from the assessment.
+import { LEVEL_ZH, LEVELS, NO_LEVEL_ZH, type Assessment, type AssessmentStats, type Counts, type Zone } from '../engine';
 import { toCsv } from '../io/csvWrite';
 import { LEVEL_FILL, UNSCORED_FILL } from './palette';
 import { renderChart } from './chart';
 import type { Figure, FigureOptions } from './figure';
 import { levelBarsFigure } from './levelBarsFigure';
+import { DISTRICT_COUNT_DEFINITION, districtCounts } from './districtCounts';
 
-/** Rows for sites that fall in no zoning unit or name no 行业领域: kept, so every figure sums to the totals. */
-export const NO_DISTRICT = '(研究区外)';
+export { NO_DISTRICT } from './districtCounts';
+/** Row for sites that name no 行业领域: kept, so every figure sums to the totals. */
 export const NO_DOMAIN = '(未注明领域)';
+const UNSCORED_LABEL = `${NO_LEVEL_ZH}(含防护目标)`;
 
 export function riskByLevelFigure(stats: AssessmentStats, options: FigureOptions): Figure {
-  const title = '图2 风险点数量(按风险等级)';
+  const title = '图2 风险点与防护目标数量(按风险等级)';
   const c = stats.sitesByLevel;
   const total = c.red + c.orange + c.yellow + c.blue + c.unscored;
-  const categories = [...LEVELS.map((l) => LEVEL_ZH[l]), '未评级(含防护目标)'];
+  const categories = [...LEVELS.map((l) => LEVEL_ZH[l]), UNSCORED_LABEL];
   const share = (n: number) => (total === 0 ? '0.0' : ((100 * n) / total).toFixed(1));
   const height = 520;
   const svg = renderChart('f2', title, options, height, {
-    legend: { top: 84, data: LEVELS.map((l) => LEVEL_ZH[l]) },
+    legend: { top: 84, data: categories },
     grid: { left: 72, right: 32, top: 130, bottom: 80 },
     xAxis: { type: 'category', data: categories },
-    yAxis: { type: 'value', name: '风险点数量(个)', nameLocation: 'middle', nameGap: 44, minInterval: 1 },
-    // one series per level (each fills its own column) so the legend names the four levels
+    yAxis: { type: 'value', name: '数量(个)', nameLocation: 'middle', nameGap: 44, minInterval: 1 },
+    // one series per level (each fills its own column) so the legend names the levels and 未评级
     series: [...LEVELS, 'unscored' as const].map((level, i) => ({
-      name: level === 'unscored' ? categories[4]! : LEVEL_ZH[level],
+      name: categories[i]!,
       type: 'bar',
       stack: 'one',
       barWidth: '55%',
@@ -33,27 +35,27 @@ export function riskByLevelFigure(stats: AssessmentStats, options: FigureOptions
       data: categories.map((_, j) => (j === i ? c[level] : '-')),
     })),
   });
-  const rows: [string, string, number][] = [...LEVELS.map((l) => [LEVEL_ZH[l], l, c[l]] as [string, string, number]), ['未评级', 'unscored', c.unscored]];
+  const rows: [string, number][] = [...LEVELS.map((l) => [LEVEL_ZH[l], c[l]] as [string, number]), [UNSCORED_LABEL, c.unscored]];
   const csv = toCsv(rows, [
     { header: '风险等级', value: (r) => r[0] },
-    { header: 'level', value: (r) => r[1] },
-    { header: '风险点数量', value: (r) => r[2] },
-    { header: '占比(%)', value: (r) => share(r[2]) },
+    { header: '数量(个)', value: (r) => r[1] },
+    { header: '占比(%)', value: (r) => share(r[1]) },
   ], { bom: true });
   return { id: 'F2-risk-by-level', title, svg, csv, width: 960, height };
 }
 
-export function riskByDistrictFigure(stats: AssessmentStats, options: FigureOptions): Figure {
+/** F3 counts sites by where they lie (the district polygons), the same count F1's table gives per district. */
+export function riskByDistrictFigure(a: Assessment, districts: readonly Zone[], options: FigureOptions): Figure {
   return levelBarsFigure({
-    id: 'F3-risk-by-district', idPrefix: 'f3', title: '图3 各区风险点数量(按风险等级)', groupName: '区',
-    groups: named(stats.sitesByDistrict, NO_DISTRICT), horizontal: false,
+    id: 'F3-risk-by-district', idPrefix: 'f3', title: '图3 各区风险点与防护目标数量(按风险等级)', groupName: '区',
+    groups: districtCounts(a, districts).map((d) => [d.name, d.counts]), horizontal: false, countNote: DISTRICT_COUNT_DEFINITION,
   }, options);
 }
 
 export function riskByDomainFigure(stats: AssessmentStats, options: FigureOptions): Figure {
   return levelBarsFigure({
-    id: 'F4-risk-by-domain', idPrefix: 'f4', title: '图4 各行业领域风险点数量(按风险等级)', groupName: '行业领域',
-    groups: named(stats.sitesByDomain, NO_DOMAIN), horizontal: true,
+    id: 'F4-risk-by-domain', idPrefix: 'f4', title: '图4 各行业领域风险点与防护目标数量(按风险等级)', groupName: '行业领域',
+    groups: named(stats.sitesByDomain, NO_DOMAIN), horizontal: true, countNote: '按所属行业领域计的风险点与防护目标数(含未评级)',
   }, options);
 }
 
@@ -63,5 +65,3 @@ function named(byGroup: Record<string, Counts>, placeholder: string): [string, C
   if (byGroup['']) rows.push([placeholder, byGroup['']]);
   return rows;
 }
-
-

@@ -24,7 +24,7 @@ export interface Figure {
   height: number;
 }
 
-/** The two lines under every title: data date, then method. */
+/** The two lines under every title: 评估基准日 (the date the data describe, as the export asks for it), then method. */
 export function figureSubtitle(o: FigureOptions): [string, string] {
-  return [`数据日期 ${o.dataDate}`, `方法 ${o.methodName}`];
+  return [`评估基准日 ${o.dataDate}`, `方法 ${o.methodName}`];
 }

@@ -11,7 +11,7 @@ const OUTCOMES = ['compliant', 'borderline', 'violation', 'not_assessed', 'no_ta
 type Outcome = (typeof OUTCOMES)[number];
 const OUTCOME_ZH: Record<Outcome, string> = { compliant: '符合', ...VIOLATION_STATUS_ZH, no_targets: NO_TARGETS_ZH };
 // Lightness falls from 符合 to 不符合 so grayscale print keeps the order; 未评估 is hatched.
-const OUTCOME_FILL: Record<Outcome, string> = { compliant: '#a6d96a', borderline: '#fdae61', violation: '#b2182b', not_assessed: '#9e9e9e', no_targets: '#eeeeee' };
+const OUTCOME_FILL: Record<Outcome, string> = { compliant: '#a6d96a', borderline: '#fdae61', violation: '#b2182b', not_assessed: '#9e9e9e', no_targets: '#d9d9d9' };
 /** worst first: a hazard counts once per rule, under its worst finding */
 const SEVERITY: ViolationStatus[] = ['violation', 'borderline', 'not_assessed'];
 
@@ -67,7 +67,7 @@ export function setbackComplianceFigure(a: Assessment, rules: SetbackRuleTable, 
   const height = Math.max(420, 210 + rows.length * 44);
   const svg = renderChart('f5', title, options, height, {
     legend: { top: 84, data: OUTCOMES.map((o) => OUTCOME_ZH[o]) },
-    grid: { left: 270, right: 40, top: 130, bottom: 80 },
+    grid: { left: 270, right: 40, top: 140, bottom: 80 },
     xAxis: { type: 'value', name: '危险源数量(个,按其在该规则下的最不利结果计)', nameLocation: 'middle', nameGap: 32, minInterval: 1 },
     yAxis: { type: 'category', data: [...labels].reverse(), axisLabel: { width: 250, overflow: 'break', lineHeight: 15 } },
     series: OUTCOMES.map((o) => ({
@@ -81,14 +81,15 @@ export function setbackComplianceFigure(a: Assessment, rules: SetbackRuleTable, 
       label: { show: true, position: 'inside', color: o === 'violation' ? '#fff' : '#111', formatter: (p: { value: unknown }) => (typeof p.value === 'number' && p.value > 0 ? String(p.value) : '') },
       data: rows.map((r) => r[o]).reverse(),
     })),
-    ...(rows.length === 0
-      ? { graphic: [{ type: 'text', left: 'center', top: 'middle', style: { text: '没有受防护距离规则约束的危险源', fontSize: 16, fill: '#444' } }] }
-      : {}),
+    graphic: [
+      { type: 'text', right: 40, top: 112, style: { text: `${NO_TARGETS_ZH}:数据中无该类防护目标,未作核查,不表示符合`, fontSize: 12, fill: '#333' } },
+      ...(rows.length === 0 ? [{ type: 'text', left: 'center', top: 'middle', style: { text: '没有受防护距离规则约束的危险源', fontSize: 16, fill: '#444' } }] : []),
+    ],
   });
   const csv = toCsv(rows, [
     { header: '危险源 → 防护目标类别', value: (r) => r.label },
     { header: '受约束危险源', value: (r) => r.hazards },
-    ...OUTCOMES.map((o) => ({ header: `${OUTCOME_ZH[o]}(${o})`, value: (r: RuleCompliance) => r[o] })),
+    ...OUTCOMES.map((o) => ({ header: OUTCOME_ZH[o], value: (r: RuleCompliance) => r[o] })),
     { header: '规则', value: (r) => r.ruleIds.join(' ') },
     { header: '依据', value: (r) => r.sources.join(';') },
   ], { bom: true });

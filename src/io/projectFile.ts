@@ -80,7 +80,7 @@ const siteSchema = z.looseObject({
   protectionDistanceM: count,
   majorHazardR: count,
 });
-const zoneSchema = z.object({ id: z.string().min(1), name: z.string(), geometry: areaGeometry, population: z.number().positive().optional() });
+const zoneSchema = z.object({ id: z.string().min(1), name: z.string(), geometry: areaGeometry, population: z.number().positive().optional(), code: z.string().optional() });
 const rejectedRowsSchema = z.object({
   headers: z.array(z.string()),
   rows: z.array(z.object({ line: z.number().int().min(0), cells: z.array(z.string()) })),

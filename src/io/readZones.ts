@@ -27,6 +27,8 @@ export function readZones(text: string, crs: Crs = 'wgs84'): Zone[] {
     const zone: Zone = { id, name, geometry: toWgs84(feature.geometry as Polygon | MultiPolygon, crs) as Polygon | MultiPolygon };
     const population = Number(p.population ?? p.人口 ?? p.常住人口);
     if (Number.isFinite(population) && population > 0) zone.population = population;
+    const code = p.adcode ?? p.code ?? p.行政区划代码;
+    if (typeof code === 'string' || typeof code === 'number') zone.code = String(code);
     zones.push(zone);
   });
   return zones;

@@ -66,7 +66,7 @@ export function validateSite(v: RowValues, featureGeometry?: Geometry | null): R
   if (v.controls) site.controls = v.controls;
   if (v.fictitious && /^(true|1|yes|是|虚构)$/i.test(v.fictitious)) site.fictitious = true;
   if (category.role === 'hazard' && protectionDistanceM === undefined && (category.code === 'hazchem_production' || category.code === 'hazchem_storage')) {
-    warnings.push({ field: 'protection_distance_m', reason: '未提供外部安全防护距离,将列为「未评估」(no assessed protection distance: reported as not_assessed)' });
+    warnings.push({ field: 'protection_distance_m', reason: '未提供外部安全防护距离,其防护距离核查结果将列为「未评估」' });
   }
   if (protectionDistanceM !== undefined && isOutsideGbt37243(category.code)) {
     warnings.push({

@@ -1,9 +1,12 @@
 // "导出白皮书图表": the whole white-paper set (figures, tables, report, assess outputs) as one zip, built in a worker
-// that is loaded on demand. F6 compares with a previous assessment: a compared project or an uploaded summary.json.
+// that is loaded on demand. The export asks for the 评估基准日 and the data credit (from the project, saved back to
+// it), and before writing lists what the levels and findings rest on missing data, for the user to confirm. F6
+// compares with a previous assessment: a compared project or an uploaded summary.json.
 import { useId, useState } from 'react';
 import { defaultConfig } from '../engine';
 import { violationsCsv, type InputDigest } from '../io';
-import { defaultAttribution } from '../figures/attribution';
+import { INPUT_ATTRIBUTION } from '../figures/attribution';
+import { hasMissingData, missingData, missingDataLines } from '../whitepaper/missingData';
 import { readPreviousSummary } from '../io/previousSummary';
 import type { WhitepaperInput } from '../whitepaper/bundle';
 import { whitepaperTitle } from '../whitepaper/title';
@@ -11,11 +14,13 @@ import type { AppState } from '../state/store';
 import { useAppState, useServices } from './AppContext';
 import { downloadBytes, downloadText } from './download';
 import { useT } from './i18n';
+import type { Translate } from '../i18n/translate';
 
 const STAGES = ['load', 'figures', 'report', 'done'] as const;
 const isStage = (s: string): s is (typeof STAGES)[number] => (STAGES as readonly string[]).includes(s);
 
-export function whitepaperInput(s: AppState): WhitepaperInput | null {
+/** The white paper's input from the app state; `dataDate` and `attribution` as the export form gives them. */
+export function whitepaperInput(s: AppState, given: { dataDate?: string; attribution?: string } = {}): WhitepaperInput | null {
   const a = s.assessment;
   if (!a) return null;
   const digests: InputDigest[] = s.datasets.flatMap((d) => (d.report.sha256 ? [{ file: d.file, sha256: d.report.sha256 }] : []));
@@ -28,31 +33,64 @@ export function whitepaperInput(s: AppState): WhitepaperInput | null {
     profile: s.profile,
     rules: s.rules,
     borderlineToleranceM: defaultConfig().borderlineToleranceM,
-    dataDate: s.project?.assessmentDate || null,
+    dataDate: (given.dataDate ?? s.project?.assessmentDate) || null,
     title: whitepaperTitle(s.project?.name),
-    attribution: defaultAttribution(a.sites.some((x) => x.fictitious)),
+    // the project's own credit (the demo project carries the demo's); never chosen from the data
+    attribution: (given.attribution ?? s.project?.dataCredit)?.trim() || INPUT_ATTRIBUTION,
     previous: s.previous,
   };
 }
 
+/** "上海市安全风险评估-2026-10-31-白皮书图表.zip": the project's name and date, without characters file systems refuse. */
+export function zipFileName(t: Translate, projectName: string | undefined, date: string | null): string {
+  const name = (projectName ?? '').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 80);
+  const key = date ? (name ? 'export.zipNameDated' : 'export.zipNameDatedOnly') : name ? 'export.zipNameUndated' : 'export.zipNameBare';
+  return t(key, { name, date: date ?? '' });
+}
+
 export function ExportPanel() {
-  const { store } = useServices();
+  const services = useServices();
+  const { store } = services;
   const t = useT();
   const a = useAppState((s) => s.assessment);
+  const project = useAppState((s) => s.project);
   const previous = useAppState((s) => s.previous);
   const [progress, setProgress] = useState<{ share: number; stage: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const ids = { summary: useId() };
+  // the export form: null while closed; the gaps to confirm once the form is sent
+  const [form, setForm] = useState<{ date: string; credit: string; gaps: string[] | null } | null>(null);
+  const ids = { summary: useId(), date: useId(), credit: useId(), gaps: useId() };
+
+  const openForm = () => {
+    setError(null);
+    setForm({ date: project?.assessmentDate ?? '', credit: project?.dataCredit || INPUT_ATTRIBUTION, gaps: null });
+  };
+
+  const review = () => {
+    const s = store.getState();
+    if (!form || !s.assessment) return;
+    const gaps = missingData(s.assessment, s.rules, s.datasets.map((d) => d.report));
+    if (hasMissingData(gaps)) setForm({ ...form, gaps: missingDataLines(gaps) });
+    else void exportWhitepaper();
+  };
 
   const exportWhitepaper = async () => {
-    const input = whitepaperInput(store.getState());
+    if (!form) return;
+    const date = form.date.trim();
+    const credit = form.credit.trim();
+    // what the user gave is the project's from now on (the next export starts from it)
+    const p = store.getState().project;
+    if (p && services.projects && (date !== p.assessmentDate || (credit !== p.dataCredit && credit !== INPUT_ATTRIBUTION))) {
+      services.projects.setDetails({ assessmentDate: date, dataCredit: credit === INPUT_ATTRIBUTION ? p.dataCredit : credit });
+    }
+    const input = whitepaperInput(store.getState(), { dataDate: date, attribution: credit });
     if (!input) return;
-    setError(null);
+    setForm(null);
     setProgress({ share: 0, stage: 'load' });
     try {
       const { exportWhitepaperZip } = await import('../worker/whitepaperClient');
       const zip = await exportWhitepaperZip(input, (share, stage) => setProgress({ share, stage }));
-      downloadBytes(t('export.zipName', { date: input.dataDate ?? t('export.undated') }), zip, 'application/zip');
+      downloadBytes(zipFileName(t, store.getState().project?.name, input.dataDate), zip, 'application/zip');
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -73,11 +111,36 @@ export function ExportPanel() {
     <section className="panel" aria-labelledby="export-h">
       <h2 id="export-h">{t('export.title')}</h2>
       <div className="buttons">
-        <button type="button" disabled={!a || progress !== null} onClick={() => void exportWhitepaper()}>{t('export.whitepaper')}</button>
+        <button type="button" disabled={!a || progress !== null || form !== null} onClick={openForm}>{t('export.whitepaper')}</button>
         <button type="button" disabled={!a} onClick={() => a && downloadText(t('export.violationsFile'), violationsCsv(a, { bom: true }), 'text/csv;charset=utf-8')}>
           {t('export.violationsCsv')}
         </button>
       </div>
+      {form && (
+        <form className="export-form" aria-label={t('export.formTitle')} onSubmit={(e) => { e.preventDefault(); if (form.gaps) void exportWhitepaper(); else review(); }}>
+          <fieldset disabled={form.gaps !== null}>
+            <legend>{t('export.formTitle')}</legend>
+            <div className="form-grid">
+              <label htmlFor={ids.date}>{t('project.date')}</label>
+              <input id={ids.date} type="date" value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} />
+              <label htmlFor={ids.credit}>{t('project.dataCredit')}</label>
+              <textarea id={ids.credit} rows={2} maxLength={2000} value={form.credit} onChange={(e) => setForm({ ...form, credit: e.target.value })} />
+            </div>
+            <p className="hint">{t('export.formHint')}</p>
+          </fieldset>
+          {form.gaps && (
+            <div role="alertdialog" aria-labelledby={ids.gaps} className="export-gaps">
+              <p id={ids.gaps}><strong>{t('export.gapsTitle')}</strong></p>
+              <ul>{form.gaps.map((g) => <li key={g}>{g}</li>)}</ul>
+              <p className="hint">{t('export.gapsHint')}</p>
+            </div>
+          )}
+          <div className="buttons">
+            <button type="submit">{form.gaps ? t('export.proceed') : t('export.write')}</button>
+            <button type="button" onClick={() => setForm(null)}>{t('common.cancel')}</button>
+          </div>
+        </form>
+      )}
       {progress && (
         <p>
           <progress aria-label={t('export.progress')} max={1} value={progress.share} /> {isStage(progress.stage) ? t(`export.stage.${progress.stage}`) : progress.stage}…

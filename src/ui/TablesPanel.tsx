@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { LEVEL_RANK, type AssessedSite, type AssessedZone } from '../engine';
 import { useFilteredView } from './useFilteredView';
 import { siteById } from '../state/siteLookup';
+import { locatedCountsByZone } from '../figures/districtCounts';
 import { categoryLabel, levelLabel, useLocale, useT, zoneLevelLabel } from './i18n';
 import { DataTable, type Column } from './DataTable';
 import { useActions, useAppState } from './AppContext';
@@ -35,12 +36,15 @@ export function TablesPanel() {
     }
     return n;
   }, [a]);
+  // the same count per zone as the white paper's F1 table and F3: sites whose position lies in the zone
+  const located = useMemo(() => (a ? locatedCountsByZone(a) : new Map<string, number>()), [a]);
   const zoneColumns = useMemo<Column<AssessedZone>[]>(() => [
     { key: 'name', header: t('tables.col.zone'), value: (z) => z.name },
     { key: 'level', header: t('tables.col.level'), value: (z) => rank(z.level), render: (z) => zoneLevelLabel(t, z.level) },
     { key: 'score', header: t('tables.col.score'), value: (z) => z.score, numeric: true },
+    { key: 'located', header: t('tables.col.located'), value: (z) => located.get(z.id) ?? 0, numeric: true },
     { key: 'contributors', header: t('tables.col.contributors'), value: (z) => z.contributors.length, numeric: true },
-  ], [t]);
+  ], [t, located]);
   const siteColumns = useMemo<Column<AssessedSite>[]>(() => [
     { key: 'name', header: t('tables.col.name'), value: (s) => s.name },
     { key: 'level', header: t('tables.col.level'), value: (s) => rank(s.level), render: (s) => levelLabel(t, s.level) },

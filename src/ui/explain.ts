@@ -1,6 +1,6 @@
 // Why does this thing look the way it does? Plain-data explanations of a zone, a site or a violation,
 // shown in the side panel (rendered as text, never as HTML); list items link to what they name.
-import type { Assessment, Level } from '../engine';
+import { zoneLocator, type Assessment, type Level } from '../engine';
 import type { Locale, Translate } from '../i18n/translate';
 import { categoryLabel, levelLabel, zoneLevelLabel } from './i18n';
 import type { Selection } from '../state/store';
@@ -33,6 +33,8 @@ export function explainZone(a: Assessment, zoneId: string, t: Translate): Explan
       [t('explain.mode'), t(`mode.long.${z.mode}`)],
       [t('explain.basis'), z.reason],
       [t('explain.method'), t('explain.methodValue', { method: a.methodId, matrix: a.matrixId })],
+      // the same count as the white paper's F1 table and F3 (position inside the zone), then the sites the level rests on
+      [t('explain.locatedCount'), String(locatedCount(a, z))],
       [t('explain.contributorCount'), String(z.contributors.length)],
     ],
     list: {
@@ -112,4 +114,12 @@ export function explainViolation(a: Assessment, index: number, t: Translate): Ex
       ],
     },
   };
+}
+
+/** Risk points and protection targets whose position lies in the zone. */
+function locatedCount(a: Assessment, z: Assessment['zones'][number]): number {
+  const inZone = zoneLocator([z]);
+  let n = 0;
+  for (const s of a.sites) if (inZone(s.lon, s.lat)) n++;
+  return n;
 }

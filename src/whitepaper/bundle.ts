@@ -12,7 +12,8 @@ import type { PngRenderer } from '../figures/png';
 import { setbackComplianceFigure } from '../figures/setbackComplianceFigure';
 import { zoningMapFigure } from '../figures/zoningMapFigure';
 import { whitepaperHtml } from './report';
-import { majorRisksTable, methodDataTable, violationsTable, type Table } from './tables';
+import { majorRisksTable, methodDataTable, uncheckedRulesTable, violationsTable, type Table } from './tables';
+import { missingData } from './missingData';
 
 export interface WhitepaperInput {
   assessment: Assessment;
@@ -48,8 +49,9 @@ export function assessFiles(i: Pick<WhitepaperInput, 'assessment' | 'reports' | 
   ];
 }
 
+/** The method in words for figures and the cover (ids are in T3): profile name and aggregation mode. */
 export function methodName(a: Assessment, profile: MethodProfile): string {
-  return `${profile.name}(${profile.id},矩阵 ${profile.matrix.id},分区${AGGREGATION_MODE_ZH[a.aggregationMode]})`;
+  return `${profile.name}(分区${AGGREGATION_MODE_ZH[a.aggregationMode]})`;
 }
 
 export function whitepaperFigures(i: WhitepaperInput): { figures: Figure[]; missing: { title: string; reason: string }[] } {
@@ -58,7 +60,7 @@ export function whitepaperFigures(i: WhitepaperInput): { figures: Figure[]; miss
   const figures = [
     zoningMapFigure({ assessment: a, districts: i.districts }, options),
     riskByLevelFigure(a.stats, options),
-    riskByDistrictFigure(a.stats, options),
+    riskByDistrictFigure(a, i.districts, options),
     riskByDomainFigure(a.stats, options),
     setbackComplianceFigure(a, i.rules, options),
   ];
@@ -71,17 +73,19 @@ export function whitepaperFigures(i: WhitepaperInput): { figures: Figure[]; miss
 export async function buildWhitepaper(i: WhitepaperInput, png: PngRenderer, onProgress?: (share: number, stage: string) => void): Promise<OutputFile[]> {
   const files = assessFiles(i);
   onProgress?.(0.05, 'figures');
-  const { figures, missing } = whitepaperFigures(i);
+  const { figures, missing: missingFigures } = whitepaperFigures(i);
   for (const [n, f] of figures.entries()) {
     files.push({ path: `figures/${f.id}.svg`, data: f.svg }, { path: `figures/${f.id}.csv`, data: f.csv });
     files.push({ path: `figures/${f.id}.png`, data: png.render(f.svg) });
     onProgress?.(0.05 + (0.7 * (n + 1)) / figures.length, 'figures');
     await yieldToEventLoop();
   }
+  const missing = missingData(i.assessment, i.rules, i.reports);
   const tables: Table<unknown>[] = [
     majorRisksTable(i.assessment),
-    violationsTable(i.assessment, i.rules),
-    methodDataTable({ ...i }),
+    violationsTable(i.assessment, missing, i.rules),
+    uncheckedRulesTable(missing),
+    methodDataTable({ ...i, missing }),
   ] as Table<unknown>[];
   for (const t of tables) {
     files.push({ path: `tables/${t.id}.csv`, data: toCsv(t.rows, t.columns, { bom: true }) });
@@ -92,7 +96,7 @@ export async function buildWhitepaper(i: WhitepaperInput, png: PngRenderer, onPr
     path: 'whitepaper.html',
     data: whitepaperHtml({
       title: i.title, dataDate: i.dataDate, methodName: methodName(i.assessment, i.profile), attribution: i.attribution,
-      assessment: i.assessment, profile: i.profile, rules: i.rules, reports: i.reports, figures, missingFigures: missing, tables,
+      assessment: i.assessment, profile: i.profile, rules: i.rules, reports: i.reports, figures, missingFigures, tables, missing,
       fictitious: i.assessment.sites.some((s) => s.fictitious),
     }),
   });

@@ -1,14 +1,22 @@
 // whitepaper.html: the figures and tables as one printable A4 document (browser "save as PDF"). Self-contained:
-// figures inline as SVG (selectable text), no script, a CSP that allows nothing external. All user text is escaped.
+// figures as SVG images (vector, selectable text), no script, a CSP that allows nothing external. All user text is escaped.
+// Pages are laid out here (pagination.ts) so the table of contents can state page numbers; the browser prints the
+// same numbers in the page footer with counter(page).
 import {
-  lecBandRule, LEVEL_ZH, LEVELS, ruleHazardText, ruleTargetText, SOURCE_STATUS_ZH, VIOLATION_STATUS_ZH, type Assessment, type MethodProfile,
-  type SetbackRuleTable,
+  lecBandRule, LEVEL_ZH, LEVELS, NO_LEVEL_NOTE_ZH, NO_LEVEL_ZH, NO_TARGETS_ZH, ruleHazardText, ruleTargetText, SOURCE_STATUS_ZH, VIOLATION_STATUS_ZH, type Assessment,
+  type MethodProfile, type SetbackRuleTable,
 } from '../engine';
 import { ruleCitation } from '../engine';
 import type { ImportFileReport } from '../io';
+import { aliasesOf, CANONICAL_FIELDS, type CanonicalField } from '../io/columns';
 import { escapeXml as esc } from '../io/escapeXml';
 import type { Figure } from '../figures/figure';
 import type { Table, TableColumn } from './tables';
+import { missingDataLines, type MissingData } from './missingData';
+import { ENCODING_ZH } from './encodingNames';
+import {
+  CAPTION_MM, CONTENT_MM, H2_MM, H3_MM, paginate, paragraphMm, TYPE, type Block, type Orientation, type Page, type Part, type PrintCell, type PrintTable,
+} from './pagination';
 
 export interface ReportInput {
   title: string;
@@ -23,6 +31,7 @@ export interface ReportInput {
   /** figures the set lacks and why, e.g. F6 without a previous assessment */
   missingFigures: { title: string; reason: string }[];
   tables: Table<unknown>[];
+  missing: MissingData;
   fictitious: boolean;
 }
 
@@ -30,38 +39,132 @@ export interface ReportInput {
 export const MAX_PRINTED_ROWS = 500;
 
 const CSS = `
-@page { size: A4; margin: 18mm 16mm 20mm; }
+@page { size: A4; margin: 18mm 16mm 20mm; @bottom-center { content: "第 " counter(page) " 页"; font-size: 9pt; color: #444; } }
+@page :first { @bottom-center { content: none; } }
 @page wide { size: A4 landscape; margin: 14mm 12mm 16mm; }
 :root { font-family: 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif; color: #111; }
-body { margin: 0; font-size: 10.5pt; line-height: 1.6; }
-h1 { font-size: 22pt; margin: 40mm 0 6mm; text-align: center; }
-h2 { font-size: 15pt; border-bottom: 1.5pt solid #333; padding-bottom: 2pt; margin-top: 0; break-before: page; }
-section.wide { break-before: page; }
-h3 { font-size: 12pt; margin: 8mm 0 2mm; break-after: avoid; }
+body { margin: 0; font-size: ${TYPE.body.size}pt; line-height: ${TYPE.body.line}; }
+.page { break-before: page; }
+.page:first-child { break-before: auto; }
+.wide { page: wide; }
+h1 { font-size: 22pt; margin: 40mm 0 6mm; text-align: center; line-height: 1.3; }
+h2 { font-size: 15pt; line-height: 1.3; border-bottom: 1.5pt solid #333; padding-bottom: 2pt; margin: 0 0 4mm; }
+h3 { font-size: 12pt; line-height: 1.3; margin: 4mm 0 2mm; }
+p { margin: 0 0 2.5mm; }
 .cover p { text-align: center; }
 .notice { border: 1pt solid #b2182b; padding: 3mm; margin: 8mm 0; }
-nav ol { padding-left: 6mm; }
+nav ol { list-style: none; padding: 0; margin: 0; }
+nav li { display: flex; gap: 2mm; line-height: 1.5; margin: 0 0 1.5mm; }
+nav li.sub { padding-left: 8mm; }
 nav a { color: inherit; text-decoration: none; }
-figure { margin: 0 0 8mm; break-inside: avoid; }
-figure svg { width: 100%; height: auto; display: block; }
-figcaption { text-align: center; font-size: 9.5pt; color: #333; margin-top: 2mm; }
-.wide { page: wide; }
-table { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin-bottom: 4mm; }
-th, td { border: 0.5pt solid #777; padding: 1pt 3pt; vertical-align: top; text-align: left; }
-thead { display: table-header-group; }
+nav .dots { flex: 1; border-bottom: 0.6pt dotted #777; margin-bottom: 1.6mm; }
+figure { margin: 0 auto; }
+figure img { width: 100%; height: auto; display: block; }
+figcaption { text-align: center; font-size: 9.5pt; color: #333; margin-top: 2mm; line-height: 1.4; }
+table { border-collapse: collapse; table-layout: fixed; width: 100%; font-size: ${TYPE.table.size}pt; line-height: ${TYPE.table.line}; margin: 0 0 4mm; }
+th, td { border: 0.5pt solid #777; padding: 1.5pt 3pt; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 thead th { background: #eee; }
 tr { break-inside: avoid; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .level-red { background: #d7191c; color: #fff; } .level-orange { background: #f08a24; } .level-yellow { background: #f7d02c; } .level-blue { background: #2b83ba; }
-.caption { font-weight: bold; text-align: center; margin: 2mm 0; }
-.note { font-size: 9pt; color: #444; }
-@media screen { body { max-width: 180mm; margin: 0 auto; padding: 10mm; } .wide { max-width: 260mm; } section { margin-bottom: 14mm; } }
+.level-none { background: #d9d9d9; }
+.caption { font-weight: bold; text-align: center; margin: 0 0 2mm; line-height: 1.5; }
+.note { font-size: ${TYPE.note.size}pt; line-height: ${TYPE.note.line}; color: #444; }
+@media screen { body { background: #f4f4f4; } .page { background: #fff; max-width: 178mm; margin: 0 auto 8mm; padding: 12mm 16mm; } .page.wide { max-width: 273mm; } }
 `;
+
+const LEVEL_CLASS = new Map<string, string>([...LEVELS.map((l) => [LEVEL_ZH[l], `level-${l}`] as [string, string]), [NO_LEVEL_ZH, 'level-none'], [NO_TARGETS_ZH, 'level-none']]);
+
+interface TocEntry { id: string; title: string; sub: boolean }
 
 export function whitepaperHtml(r: ReportInput): string {
   const a = r.assessment;
-  const out: string[] = [];
-  out.push(
+  const P = CONTENT_MM.portrait.width;
+  const toc: TocEntry[] = [{ id: 'overview', title: '1 概况', sub: false }, { id: 'figures', title: '2 图', sub: false }];
+  for (const f of r.figures) toc.push({ id: f.id, title: f.title, sub: true });
+  toc.push({ id: 'tables', title: '3 表', sub: false });
+  for (const t of r.tables) toc.push({ id: t.id, title: t.title, sub: true });
+  toc.push({ id: 'appendix-method', title: '附录A 评估方法', sub: false }, { id: 'appendix-data', title: '附录B 数据质量', sub: false });
+
+  const parts: Part[] = [];
+  // 1 概况
+  const overviewText = overview(a);
+  parts.push({ orientation: 'portrait', blocks: [
+    h2('overview', '1 概况'),
+    ...overviewText.map((t) => html(`<p>${esc(t)}</p>`, paragraphMm(t, P))),
+    ...(missingDataLines(r.missing).length
+      ? [
+        html('<p><b>数据缺失说明</b></p>', paragraphMm('数据缺失说明', P)),
+        ...missingDataLines(r.missing).map((t) => html(`<p class="note">· ${esc(t)}</p>`, paragraphMm(`· ${t}`, P, TYPE.note))),
+        html('<p class="note">详见附录B 数据质量。</p>', paragraphMm('详见附录B 数据质量。', P, TYPE.note)),
+      ]
+      : []),
+  ] });
+
+  // 2 图: one figure a page, scaled to fit under the part heading and its caption
+  const figureBlocks: Block[] = [];
+  r.figures.forEach((f, i) => {
+    if (i > 0) figureBlocks.push({ kind: 'break' });
+    else figureBlocks.push({ ...h2('figures', '2 图'), keepWithNext: true });
+    const caption = `${f.title}(数据见 figures/${f.id}.csv)`;
+    const room = CONTENT_MM.portrait.height - (i === 0 ? H2_MM : 0) - CAPTION_MM - 4;
+    const widthMm = Math.min(P, (room * f.width) / f.height);
+    const heightMm = (widthMm * f.height) / f.width;
+    figureBlocks.push({
+      kind: 'html',
+      anchor: f.id,
+      mm: heightMm + CAPTION_MM,
+      // as an image, not inline <svg>: Chromium's PDF output drew every later CJK glyph at the wrong size after
+      // inline SVG text scaled by a viewBox (tables printed in half-size characters); an SVG image keeps its text
+      html: `<figure id="${f.id}" style="width:${widthMm.toFixed(1)}mm"><img alt="${esc(f.title)}" src="data:image/svg+xml;base64,${base64(f.svg)}"><figcaption>${esc(caption)}</figcaption></figure>`,
+    });
+  });
+  for (const m of r.missingFigures) {
+    const t = `${m.title}:${m.reason}`;
+    figureBlocks.push(html(`<p class="note">${esc(t)}</p>`, paragraphMm(t, P, TYPE.note)));
+  }
+  parts.push({ orientation: 'portrait', blocks: figureBlocks });
+
+  // 3 表: wide tables print on landscape pages; the part heading goes with the first table so it shares its page
+  r.tables.forEach((t, n) => {
+    const columns = (t.printColumns ?? t.columns) as TableColumn<unknown>[];
+    const orientation: Orientation = columns.length > 6 ? 'landscape' : 'portrait';
+    const W = CONTENT_MM[orientation].width;
+    const blocks: Block[] = [];
+    if (n === 0) blocks.push({ ...h2('tables', '3 表'), keepWithNext: true });
+    blocks.push({ kind: 'html', anchor: t.id, keepWithNext: true, mm: paragraphMm(t.title, W) + 1, html: `<p class="caption" id="${t.id}">${esc(t.title)}</p>` });
+    if (t.note) blocks.push({ kind: 'html', html: `<p class="note">${esc(t.note)}</p>`, mm: paragraphMm(t.note, W, TYPE.note), keepWithNext: true });
+    blocks.push(...tableBlocks(t, columns, W)); // spread-ok: a table and at most two notes
+    parts.push({ orientation, blocks });
+  });
+
+  parts.push({ orientation: 'portrait', blocks: [h2('appendix-method', '附录A 评估方法'), ...methodAppendix(r.profile, r.rules)] });
+  parts.push({ orientation: 'portrait', blocks: [h2('appendix-data', '附录B 数据质量'), ...dataAppendix(r.missing, r.reports)] });
+
+  const body = paginate(parts, renderTable);
+  // cover and contents come first: their page count is known before the contents' numbers are
+  const tocPerPage = Math.floor((CONTENT_MM.portrait.height - H2_MM) / TOC_LINE_MM);
+  const tocPages = Math.max(1, Math.ceil(toc.length / tocPerPage));
+  const pageOf = new Map<string, number>();
+  body.forEach((p, i) => p.anchors.forEach((id) => pageOf.set(id, 2 + tocPages + i)));
+
+  const pages: Page[] = [{ orientation: 'portrait', anchors: [], html: cover(r) }];
+  for (let k = 0; k < tocPages; k++) {
+    const entries = toc.slice(k * tocPerPage, (k + 1) * tocPerPage);
+    pages.push({
+      orientation: 'portrait',
+      anchors: [],
+      html: [
+        k === 0 ? '<h2 id="toc">目录</h2>' : '',
+        '<nav aria-label="目录"><ol>',
+        ...entries.map((e) => `<li${e.sub ? ' class="sub"' : ''}><a href="#${e.id}">${esc(e.title)}</a><span class="dots"></span><span class="pageno">${pageOf.get(e.id) ?? ''}</span></li>`),
+        '</ol></nav>',
+      ],
+    });
+  }
+  for (const p of body) pages.push(p);
+
+  const out: string[] = [
     '<!DOCTYPE html>',
     '<html lang="zh-CN">',
     '<head>',
@@ -72,116 +175,144 @@ export function whitepaperHtml(r: ReportInput): string {
     `<style>${CSS}</style>`,
     '</head>',
     '<body>',
-    '<section class="cover">',
-    `<h1>${esc(r.title)}</h1>`,
-    `<p>数据日期:${esc(r.dataDate ?? '未注明')}</p>`,
-    `<p>方法:${esc(r.methodName)}</p>`,
-    r.fictitious ? '<p class="notice">本报告含示例数据:标注“虚构”的危险源与风险点为演示而编造,不代表真实单位。</p>' : '',
-    `<p class="note">${esc(r.attribution)}</p>`,
-    '<p class="note">图表均由输入数据直接生成;各图所据数字见同名 CSV,输入文件的 SHA-256 见表3。</p>',
-    '</section>',
-  );
-  out.push('<nav aria-label="目录"><h2 id="toc">目录</h2><ol>');
-  out.push('<li><a href="#overview">概况</a></li>', '<li><a href="#figures">图</a><ol>');
-  for (const f of r.figures) out.push(`<li><a href="#${f.id}">${esc(f.title)}</a></li>`);
-  out.push('</ol></li>', '<li><a href="#tables">表</a><ol>');
-  for (const t of r.tables) out.push(`<li><a href="#${t.id}">${esc(t.title)}</a></li>`);
-  out.push('</ol></li>', '<li><a href="#appendix-method">附录A 评估方法</a></li>', '<li><a href="#appendix-data">附录B 数据质量</a></li>', '</ol></nav>');
-
-  out.push('<section id="overview"><h2>1 概况</h2>', overview(a), '</section>');
-
-  out.push('<section id="figures"><h2>2 图</h2>');
-  for (const f of r.figures) {
-    out.push(`<figure id="${f.id}">`, f.svg.replace(/^<\?xml[^>]*>\s*/, ''), `<figcaption>${esc(f.title)}(数据见 figures/${f.id}.csv)</figcaption>`, '</figure>');
-  }
-  for (const m of r.missingFigures) out.push(`<p class="note">${esc(m.title)}:${esc(m.reason)}</p>`);
-  out.push('</section>');
-
-  // wide tables print on landscape pages; the part heading goes with the first table so it shares its page
-  for (const [n, t] of r.tables.entries()) {
-    const wide = (t.printColumns ?? t.columns).length > 6;
-    out.push(`<section id="${t.id}"${wide ? ' class="wide"' : ''}>`, n === 0 ? '<h2 id="tables">3 表</h2>' : '', `<p class="caption">${esc(t.title)}</p>`, htmlTable(t), '</section>');
-  }
-
-  out.push('<section id="appendix-method"><h2>附录A 评估方法</h2>', methodAppendix(r.profile, r.rules), '</section>');
-  out.push('<section id="appendix-data"><h2>附录B 数据质量</h2>', dataAppendix(r.reports), '</section>');
+  ];
+  pages.forEach((p, i) => {
+    out.push(`<section class="page${i === 0 ? ' cover' : ''}${p.orientation === 'landscape' ? ' wide' : ''}" data-page="${i + 1}">`);
+    for (const h of p.html) out.push(h);
+    out.push('</section>');
+  });
   out.push('</body>', '</html>', '');
   return out.join('\n');
 }
 
-function overview(a: Assessment): string {
+const TOC_LINE_MM = 8;
+
+/** Base64 of UTF-8 text, without Buffer (the browser worker builds the same file). */
+function base64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000)); // spread-ok: 32 768 bytes at most
+  return btoa(binary);
+}
+
+function html(markup: string, mm: number): Block {
+  return { kind: 'html', html: markup, mm };
+}
+
+function h2(id: string, title: string): Block & { kind: 'html' } {
+  return { kind: 'html', anchor: id, mm: H2_MM, keepWithNext: true, html: `<h2 id="${id}">${esc(title)}</h2>` };
+}
+
+function h3(title: string): Block {
+  return { kind: 'html', mm: H3_MM, keepWithNext: true, html: `<h3>${esc(title)}</h3>` };
+}
+
+function cover(r: ReportInput): string[] {
+  return [
+    `<h1>${esc(r.title)}</h1>`,
+    `<p>评估基准日:${esc(r.dataDate ?? '未注明')}</p>`,
+    `<p>方法:${esc(r.methodName)}</p>`,
+    r.fictitious ? '<p class="notice">本报告含示例数据:标注“虚构”的危险源与风险点为演示而编造,不代表真实单位。</p>' : '',
+    `<p class="note">${esc(r.attribution)}</p>`,
+    '<p class="note">图表均由输入数据直接生成;各图所据数字见同名 CSV,输入文件的 SHA-256 见表3。</p>',
+  ];
+}
+
+function overview(a: Assessment): string[] {
   const s = a.stats.sitesByLevel;
   const z = a.stats.zonesByLevel;
   const total = LEVELS.reduce((n, l) => n + s[l], 0) + s.unscored;
   const status = (k: 'violation' | 'borderline' | 'not_assessed') => a.violations.filter((v) => v.status === k).length;
   return [
-    `<p>本次评估共纳入风险点与防护目标 ${total} 个,其中${LEVELS.map((l) => `${LEVEL_ZH[l]} ${s[l]} 个`).join('、')},未评级 ${s.unscored} 个。`,
-    `全市划分 ${a.zones.length} 个分区,其中${LEVELS.map((l) => `${LEVEL_ZH[l]}区 ${z[l]} 个`).join('、')}${z.unscored ? `,无风险点的分区 ${z.unscored} 个` : ''}。</p>`,
-    `<p>防护距离核查:受检危险源 ${a.stats.hazardsChecked} 个、防护目标 ${a.stats.targetsChecked} 个;`,
-    `${VIOLATION_STATUS_ZH.violation} ${status('violation')} 处,${VIOLATION_STATUS_ZH.borderline} ${status('borderline')} 处,`,
-    `${VIOLATION_STATUS_ZH.not_assessed}(危险源缺少经评估的外部安全防护距离)${status('not_assessed')} 处。距离均为边缘到边缘的 WGS-84 椭球测地线距离。</p>`,
-  ].join('');
+    `本次评估共纳入风险点与防护目标 ${total} 个,其中${LEVELS.map((l) => `${LEVEL_ZH[l]} ${s[l]} 个`).join('、')},${NO_LEVEL_ZH} ${s.unscored} 个(含防护目标)。` +
+      `全市划分 ${a.zones.length} 个分区,其中${LEVELS.map((l) => `${LEVEL_ZH[l]}区 ${z[l]} 个`).join('、')},${NO_LEVEL_ZH}分区 ${z.unscored} 个` +
+      `${z.unscored ? `(${NO_LEVEL_NOTE_ZH})` : ''}。`,
+    `防护距离核查:受检危险源 ${a.stats.hazardsChecked} 个、防护目标 ${a.stats.targetsChecked} 个;` +
+      `${VIOLATION_STATUS_ZH.violation} ${status('violation')} 处,${VIOLATION_STATUS_ZH.borderline} ${status('borderline')} 处,` +
+      `${VIOLATION_STATUS_ZH.not_assessed}(危险源缺少经评估的外部安全防护距离)${status('not_assessed')} 处。距离均为边缘到边缘的 WGS-84 椭球测地线距离。`,
+  ];
 }
 
-function htmlTable<T>(t: Table<T>): string {
+function tableBlocks<T>(t: Table<T>, columns: TableColumn<T>[], widthMm: number): Block[] {
   const rows = t.rows.slice(0, MAX_PRINTED_ROWS);
-  const columns = t.printColumns ?? t.columns;
-  const out = ['<table>', '<thead><tr>', ...columns.map((c) => `<th scope="col">${esc(c.header)}</th>`), '</tr></thead>', '<tbody>'];
+  const blocks: Block[] = [];
+  if (rows.length) blocks.push({ kind: 'table', table: { headers: columns.map((c) => c.header), widths: columnWidths(columns), rows: rows.map((row) => columns.map((c) => cell(c, row))) } });
+  const notes: string[] = [];
+  if (t.rows.length > rows.length) notes.push(`共 ${t.rows.length} 行,此处列出前 ${rows.length} 行;完整内容见 tables/${t.id}.csv 与 .xlsx。`);
+  else if (t.printColumns) notes.push(`此处列出主要各列;全部列(含类别认定依据、量测方式与假设)见 tables/${t.id}.csv 与 .xlsx。`);
+  if (t.rows.length === 0) notes.push('(无)');
+  for (const n of notes) blocks.push(html(`<p class="note">${esc(n)}</p>`, paragraphMm(n, widthMm, TYPE.note)));
+  return blocks;
+}
+
+/** Printed shares from the columns' printWidth; columns without one share what is left equally. */
+function columnWidths(columns: { printWidth?: number }[]): number[] {
+  const given = columns.reduce((n, c) => n + (c.printWidth ?? 0), 0);
+  const free = columns.filter((c) => c.printWidth === undefined).length;
+  const rest = free ? Math.max(0, 100 - given) / free : 0;
+  const widths = columns.map((c) => c.printWidth ?? rest);
+  const sum = widths.reduce((n, w) => n + w, 0) || 1;
+  return widths.map((w) => (100 * w) / sum);
+}
+
+function cell<T>(c: TableColumn<T>, row: T): PrintCell {
+  const v = c.value(row);
+  if (v === null || v === undefined) return { text: '' };
+  if (typeof v === 'number') return { text: c.digits === undefined ? String(v) : v.toFixed(c.digits), numeric: true };
+  const text = String(v);
+  const cls = LEVEL_CLASS.get(text);
+  return cls ? { text, cls } : { text };
+}
+
+function renderTable(t: PrintTable, rows: PrintCell[][]): string {
+  const out = ['<table>', '<colgroup>', ...t.widths.map((w) => `<col style="width:${w.toFixed(2)}%">`), '</colgroup>'];
+  out.push('<thead><tr>', ...t.headers.map((h) => `<th scope="col">${esc(h)}</th>`), '</tr></thead>', '<tbody>'); // spread-ok: one per column
   for (const row of rows) {
-    out.push('<tr>', ...columns.map((c) => cell(c, row)), '</tr>'); // spread-ok: one cell per column
+    out.push('<tr>');
+    for (const c of row) {
+      const cls = [c.cls, c.numeric ? 'num' : ''].filter(Boolean).join(' ');
+      const tag = c.header ? 'th scope="row"' : 'td';
+      out.push(`<${tag}${cls ? ` class="${cls}"` : ''}>${esc(c.text)}</${c.header ? 'th' : 'td'}>`);
+    }
+    out.push('</tr>');
   }
   out.push('</tbody>', '</table>');
-  if (t.rows.length > rows.length) out.push(`<p class="note">共 ${t.rows.length} 行,此处列出前 ${rows.length} 行;完整内容见 tables/${t.id}.csv 与 .xlsx。</p>`);
-  else if (t.printColumns) out.push(`<p class="note">此处列出主要各列;全部列(含分类依据、量测方式、假设及完整依据)见 tables/${t.id}.csv 与 .xlsx。</p>`);
-  if (t.rows.length === 0) out.push('<p class="note">(无)</p>');
   return out.join('');
 }
 
-function cell<T>(c: TableColumn<T>, row: T): string {
-  const v = c.value(row);
-  if (v === null || v === undefined) return '<td></td>';
-  if (typeof v === 'number') return `<td class="num">${c.digits === undefined ? v : v.toFixed(c.digits)}</td>`;
-  const level = LEVELS.find((l) => LEVEL_ZH[l] === v);
-  return level ? `<td class="level-${level}">${esc(v)}</td>` : `<td>${esc(String(v))}</td>`;
+function table(headers: string[], widths: number[], rows: PrintCell[][]): Block {
+  return { kind: 'table', table: { headers, widths, rows } };
 }
 
-function methodAppendix(p: MethodProfile, rules: SetbackRuleTable): string {
-  const out: string[] = [];
-  out.push(`<p>方法配置:${esc(p.name)}(${esc(p.id)})。风险点等级取其适用的各方法所得等级中的最高者。</p>`);
-  out.push(`<h3>A.1 风险矩阵:${esc(p.matrix.name)}</h3>`, `<p class="note">依据:${esc(p.matrix.source)}</p>`);
-  out.push('<table><thead><tr><th scope="col">可能性 L \\ 严重性 S</th>', ...[1, 2, 3, 4, 5].map((s) => `<th scope="col">S=${s}</th>`), '</tr></thead><tbody>'); // spread-ok: five columns
-  for (let l = 5; l >= 1; l--) {
-    out.push(`<tr><th scope="row">L=${l}</th>`, ...p.matrix.cells[l - 1]!.map((lv) => `<td class="level-${lv}">${LEVEL_ZH[lv]}</td>`), '</tr>'); // spread-ok: five cells
-  }
-  out.push('</tbody></table>');
-  out.push(`<h3>A.2 作业条件危险性评价(LEC)</h3>`, `<p class="note">依据:${esc(p.lec.source)}</p>`);
-  out.push('<table><thead><tr><th scope="col">D = L×E×C</th><th scope="col">等级</th></tr></thead><tbody>');
-  p.lec.bands.forEach((b, i) => out.push(`<tr><td>${esc(lecBandRule(p.lec, i))}${b.label ? `(${esc(b.label)})` : ''}</td><td class="level-${b.level}">${LEVEL_ZH[b.level]}</td></tr>`));
-  out.push('</tbody></table>');
-  if (p.lec.boundaryNote) out.push(`<p class="note">${esc(p.lec.boundaryNote)}</p>`);
-  out.push(`<h3>A.3 危险化学品重大危险源分级</h3>`, `<p class="note">依据:${esc(p.majorHazard.source)}</p>`);
-  out.push('<table><thead><tr><th scope="col">重大危险源级别</th><th scope="col">R 下限</th><th scope="col">风险等级</th></tr></thead><tbody>');
-  for (const g of p.majorHazard.gradeFromR) {
+const levelCell = (l: (typeof LEVELS)[number]): PrintCell => ({ text: LEVEL_ZH[l], cls: `level-${l}` });
+
+function methodAppendix(p: MethodProfile, rules: SetbackRuleTable): Block[] {
+  const P = CONTENT_MM.portrait.width;
+  const para = (t: string, type: { size: number; line: number } = TYPE.body) => html(`<p${type === TYPE.note ? ' class="note"' : ''}>${esc(t)}</p>`, paragraphMm(t, P, type));
+  const blocks: Block[] = [];
+  blocks.push(para(`方法配置:${p.name}(${p.id})。风险点等级取其适用的各方法所得等级中的最高者。`));
+  blocks.push(h3(`A.1 风险矩阵:${p.matrix.name}`), para(`依据:${p.matrix.source}`, TYPE.note));
+  const matrixRows: PrintCell[][] = [];
+  for (let l = 5; l >= 1; l--) matrixRows.push([{ text: `L=${l}`, header: true }, ...p.matrix.cells[l - 1]!.map(levelCell)]);
+  blocks.push(table(['可能性 L \\ 严重性 S', ...[1, 2, 3, 4, 5].map((s) => `S=${s}`)], [25, 15, 15, 15, 15, 15], matrixRows));
+  blocks.push(h3('A.2 作业条件危险性评价(LEC)'), para(`依据:${p.lec.source}`, TYPE.note));
+  blocks.push(table(['D = L×E×C', '等级'], [50, 50], p.lec.bands.map((b, i) => [{ text: `${lecBandRule(p.lec, i)}${b.label ? `(${b.label})` : ''}` }, levelCell(b.level)])));
+  if (p.lec.boundaryNote) blocks.push(para(p.lec.boundaryNote, TYPE.note));
+  blocks.push(h3('A.3 危险化学品重大危险源分级'), para(`依据:${p.majorHazard.source}`, TYPE.note));
+  blocks.push(table(['重大危险源级别', 'R 下限', '风险等级'], [34, 33, 33], p.majorHazard.gradeFromR.map((g) => {
     const lv = p.majorHazard.gradeLevels[String(g.grade) as '1' | '2' | '3' | '4'];
-    out.push(`<tr><td>${g.grade} 级</td><td class="num">${g.atLeast}</td><td class="level-${lv}">${LEVEL_ZH[lv]}</td></tr>`);
-  }
-  out.push('</tbody></table>');
-  out.push(`<p class="note">${esc(`校正系数α:${p.majorHazard.alpha.source};未提供α及人数时取 ${p.majorHazard.alpha.default}(${p.majorHazard.alpha.defaultReason})。${p.majorHazard.identification.source}。`)}</p>`);
-  out.push(`<h3>A.4 分区聚合</h3><p>${esc(aggregationText(p))}</p>`);
-  out.push(`<h3>A.5 防护距离规则:${esc(rules.name)}</h3>`);
-  out.push('<p class="note">每条规则列出所依据的条款原文摘录及其核对状态:官方文本、转载文本(非官方出版物)、原文未读到(不设距离,相关对象列为未评估)、城市自定规则。各规则原文的读取处(网页地址)载于规则表文件的依据字段。</p>');
-  out.push('<table><thead><tr><th scope="col">规则</th><th scope="col">危险源</th><th scope="col">防护目标</th><th scope="col">最小距离(m)</th><th scope="col">依据</th><th scope="col">原文摘录</th><th scope="col">核对状态</th></tr></thead><tbody>');
-  for (const rule of rules.rules) {
-    out.push(
-      '<tr>',
-      `<td>${esc(rule.id)}</td><td>${esc(ruleHazardText(rule))}</td><td>${esc(ruleTargetText(rule))}</td>`,
-      `<td class="num">${rule.min_distance_m === null ? '按该危险源评估的距离' : rule.kind === 'not_inside' ? '不得位于其内' : rule.min_distance_m}</td>`,
-      `<td>${esc(ruleCitation(rule))}</td><td>${esc(rule.provenance?.quote ?? '')}</td><td>${esc(SOURCE_STATUS_ZH[rule.status])}</td>`,
-      '</tr>',
-    );
-  }
-  out.push('</tbody></table>');
-  return out.join('');
+    return [{ text: `${g.grade} 级` }, { text: String(g.atLeast), numeric: true }, levelCell(lv)];
+  })));
+  blocks.push(para(`校正系数α:${p.majorHazard.alpha.source};未提供α及人数时取 ${p.majorHazard.alpha.default}(${p.majorHazard.alpha.defaultReason})。${p.majorHazard.identification.source}。`, TYPE.note));
+  blocks.push(h3('A.4 分区聚合'), para(aggregationText(p)), para(`${NO_LEVEL_ZH}:${NO_LEVEL_NOTE_ZH}。`, TYPE.note));
+  blocks.push(h3(`A.5 防护距离规则:${rules.name}`));
+  blocks.push(para('每条规则列出所依据的条款原文摘录及其核对状态:官方文本、转载文本(非官方出版物)、原文未读到(不设距离,相关对象列为未评估)、城市自定规则。各规则原文的读取处(网页地址)载于规则表文件的依据字段。', TYPE.note));
+  blocks.push(table(['规则', '危险源', '防护目标', '最小距离(m)', '依据', '原文摘录', '核对状态'], [13, 12, 12, 8, 22, 25, 8], rules.rules.map((rule) => [
+    { text: rule.id }, { text: ruleHazardText(rule) }, { text: ruleTargetText(rule) },
+    rule.min_distance_m === null ? { text: '按该危险源评估的外部安全防护距离' } : rule.kind === 'not_inside' ? { text: '不得位于其内' } : { text: String(rule.min_distance_m), numeric: true },
+    { text: ruleCitation(rule) }, { text: rule.provenance?.quote ?? '' }, { text: SOURCE_STATUS_ZH[rule.status] },
+  ])));
+  return blocks;
 }
 
 function aggregationText(p: MethodProfile): string {
@@ -191,29 +322,52 @@ function aggregationText(p: MethodProfile): string {
   return '相对分级:按风险点密度在各分区间的相对排名分级;颜色表示相对高低,不代表绝对风险水平。';
 }
 
-function dataAppendix(reports: ImportFileReport[]): string {
-  if (reports.length === 0) return '<p>(无导入文件)</p>';
-  const out: string[] = ['<table><thead><tr><th scope="col">文件</th><th scope="col">编码</th><th scope="col">坐标系</th><th scope="col">读入行</th><th scope="col">接受</th><th scope="col">拒绝</th><th scope="col">警告</th></tr></thead><tbody>'];
-  for (const r of reports) {
-    out.push(`<tr><td>${esc(r.file)}</td><td>${esc(r.encoding)}</td><td>${esc(r.crs)}</td><td class="num">${r.rows}</td><td class="num">${r.accepted}</td><td class="num">${r.rejected}</td><td class="num">${r.warnings.length}</td></tr>`);
+/** A site field by its Chinese header (the first Chinese alias), e.g. lon → 经度. */
+function fieldZh(field: string): string {
+  if (!(CANONICAL_FIELDS as readonly string[]).includes(field)) return field;
+  return aliasesOf(field as CanonicalField).find((a) => /[\u4e00-\u9fff]/.test(a)) ?? field;
+}
+
+const CRS_ZH: Record<string, string> = { wgs84: 'WGS-84', cgcs2000: 'CGCS2000', gcj02: 'GCJ-02(已转换为 WGS-84)', bd09: 'BD-09(已转换为 WGS-84)' };
+
+function dataAppendix(m: MissingData, reports: ImportFileReport[]): Block[] {
+  const P = CONTENT_MM.portrait.width;
+  const para = (t: string, type: { size: number; line: number } = TYPE.body) => html(`<p${type === TYPE.note ? ' class="note"' : ''}>${esc(t)}</p>`, paragraphMm(t, P, type));
+  const blocks: Block[] = [h3('B.1 缺失的数据')];
+  blocks.push(para('以下各项缺少数据,相应的等级或结论不能由数据支持:缺数据的分区记为未评级,缺评分数据的风险点记为未评级,无检查对象的规则不作核查,均不视为低风险或符合。', TYPE.note));
+  blocks.push(table(['项目', '数量', '明细'], [24, 10, 66], [
+    [{ text: `${NO_LEVEL_ZH}分区(无数据)` }, { text: String(m.unratedZones.length), numeric: true }, { text: m.unratedZones.map((z) => z.name).join('、') || '无' }],
+    [{ text: '缺少评分数据的危险源与风险点' }, { text: String(m.unscoredSites), numeric: true }, { text: m.unscoredSites ? '未提供可能性/严重性、LEC 或重大危险源分级数据,未评级(防护目标不评分,不计在内)' : '无' }],
+    [{ text: `${NO_TARGETS_ZH}的防护距离规则` }, { text: String(m.rulesWithoutTargets.length), numeric: true }, { text: m.rulesWithoutTargets.map((r) => `${r.ruleId}(${r.hazards} → ${r.targets},危险源 ${r.hazardCount} 个)`).join(';') || '无' }],
+    [{ text: '未评估的防护距离' }, { text: String(m.notAssessed), numeric: true }, { text: m.notAssessed ? '危险源缺少经评估的外部安全防护距离' : '无' }],
+    [{ text: '导入时拒绝的行' }, { text: String(m.rejectedRows.reduce((n, r) => n + r.rejected, 0)), numeric: true }, { text: m.rejectedRows.map((r) => `${r.file}:${r.rows} 行中拒绝 ${r.rejected} 行`).join(';') || '无' }],
+  ]));
+  blocks.push(h3('B.2 导入文件'));
+  if (reports.length === 0) {
+    blocks.push(para('(无导入文件)'));
+    return blocks;
   }
-  out.push('</tbody></table>', '<p class="note">每一行均被接受或拒绝:接受 + 拒绝 = 读入行。</p>');
+  blocks.push(table(['文件', '编码', '坐标系', '读入行', '接受', '拒绝', '警告'], [30, 12, 22, 9, 9, 9, 9], reports.map((r) => [
+    { text: r.file }, { text: ENCODING_ZH[r.encoding] ?? r.encoding }, { text: CRS_ZH[r.crs] ?? r.crs },
+    ...[r.rows, r.accepted, r.rejected, r.warnings.length].map((n) => ({ text: String(n), numeric: true })),
+  ])));
+  blocks.push(para('每一行均被接受或拒绝:接受 + 拒绝 = 读入行。', TYPE.note));
   for (const r of reports) {
-    out.push(`<h3>${esc(r.file)}</h3>`, `<p class="note">坐标系判定:${esc(r.crsEvidence || r.crs)}</p>`);
+    if (r.errors.length === 0 && r.warnings.length === 0) continue;
+    blocks.push(h3(r.file));
     for (const [kind, list] of [['拒绝原因', r.errors], ['警告', r.warnings]] as const) {
       if (list.length === 0) continue;
       const byReason = new Map<string, number[]>();
       for (const e of list) {
-        const key = `${e.field ? `[${e.field}] ` : ''}${e.reason}`;
-        byReason.set(key, [...(byReason.get(key) ?? []), e.line]);
+        const key = `${e.field ? `[${fieldZh(e.field)}] ` : ''}${e.reason}`;
+        const lines = byReason.get(key);
+        if (lines) lines.push(e.line);
+        else byReason.set(key, [e.line]);
       }
-      out.push(`<table><thead><tr><th scope="col">${kind}</th><th scope="col">行数</th><th scope="col">所在行(前 10 个)</th></tr></thead><tbody>`);
-      for (const [reason, lines] of [...byReason].sort((x, y) => y[1].length - x[1].length || (x[0] < y[0] ? -1 : 1))) {
-        out.push(`<tr><td>${esc(reason)}</td><td class="num">${lines.length}</td><td>${lines.slice(0, 10).join('、')}</td></tr>`);
-      }
-      out.push('</tbody></table>');
+      const rows = [...byReason].sort((x, y) => y[1].length - x[1].length || (x[0] < y[0] ? -1 : 1))
+        .map(([reason, lines]): PrintCell[] => [{ text: reason }, { text: String(lines.length), numeric: true }, { text: lines.slice(0, 10).join('、') }]);
+      blocks.push(table([kind, '行数', '所在行(前 10 个)'], [60, 10, 30], rows));
     }
   }
-  return out.join('');
+  return blocks;
 }
-

@@ -1,13 +1,16 @@
 // The white-paper tables (DESIGN §7): T1 重大/较大 risks, T2 protection-distance findings, T3 method and data summary.
 // Each is a list of rows and Chinese-headed columns, written as CSV (BOM, formula-safe) and XLSX by the bundle.
 import {
-  categoryByCode, LEVEL_RANK, LEVEL_ZH, LEVELS, shortSource, TARGET_CLASS_ZH, VIOLATION_STATUS_ZH, type Assessment, type AssessedSite, type Counts, type MethodProfile,
-  type SetbackRuleTable, type Violation,
+  categoryByCode, LEVEL_RANK, LEVEL_ZH, LEVELS, NO_LEVEL_ZH, NO_TARGETS_ZH, TARGET_CLASS_ZH, VIOLATION_STATUS_ZH, type Assessment, type AssessedSite,
+  type Counts, type MethodProfile, type SetbackRuleTable, type Violation,
 } from '../engine';
 import { citationForRuleId, ruleCitation, SOURCE_STATUS_ZH } from '../engine';
-import { violationTableColumns, type CsvColumn, type ImportFileReport, type InputDigest } from '../io';
+import { otherRequirementsText, type CsvColumn, type ImportFileReport, type InputDigest } from '../io';
+import type { MissingData } from './missingData';
+import { ENCODING_ZH } from './encodingNames';
 
-export type TableColumn<T> = CsvColumn<T> & { width?: number };
+/** width: XLSX column width (characters); printWidth: share of the printed table's width (%) */
+export type TableColumn<T> = CsvColumn<T> & { width?: number; printWidth?: number };
 
 export interface Table<T> {
   id: string;
@@ -18,6 +21,8 @@ export interface Table<T> {
   columns: TableColumn<T>[];
   /** fewer columns for the printed report, where the CSV/XLSX keep them all */
   printColumns?: TableColumn<T>[];
+  /** printed under the table's caption: what the rows do not say */
+  note?: string;
 }
 
 const CRS_ZH: Record<string, string> = { wgs84: 'WGS-84', cgcs2000: 'CGCS2000', gcj02: 'GCJ-02(已转换为 WGS-84)', bd09: 'BD-09(已转换为 WGS-84)' };
@@ -34,46 +39,91 @@ export function majorRisksTable(a: Assessment): Table<AssessedSite> {
     sheet: '重大较大风险清单',
     rows,
     columns: [
-      { header: '序号', value: (s) => seq.get(s), width: 6 },
-      { header: '风险等级', value: (s) => LEVEL_ZH[s.level!], width: 10 },
-      { header: '名称', value: (s) => s.name, width: 30 },
-      { header: '编号', value: (s) => s.id, width: 16 },
-      { header: '类别', value: (s) => categoryByCode(s.category)?.zh ?? s.category, width: 14 },
-      { header: '行业领域', value: (s) => s.domain, width: 14 },
-      { header: '所在区', value: (s) => s.district, width: 10 },
-      { header: '经度(WGS-84)', value: (s) => s.lon, digits: 6, width: 13 },
-      { header: '纬度(WGS-84)', value: (s) => s.lat, digits: 6, width: 13 },
-      { header: '责任单位', value: (s) => s.responsibleUnit, width: 24 },
-      { header: '管控措施', value: (s) => s.controls, width: 36 },
-      { header: '定级依据', value: (s) => s.levelReason, width: 40 },
-      { header: '示例数据', value: (s) => (s.fictitious ? '虚构' : ''), width: 8 },
+      { header: '序号', value: (s) => seq.get(s), width: 6, printWidth: 4 },
+      { header: '风险等级', value: (s) => LEVEL_ZH[s.level!], width: 10, printWidth: 6 },
+      { header: '名称', value: (s) => s.name, width: 30, printWidth: 12 },
+      { header: '编号', value: (s) => s.id, width: 16, printWidth: 8 },
+      { header: '类别', value: (s) => categoryByCode(s.category)?.zh ?? s.category, width: 14, printWidth: 9 },
+      { header: '行业领域', value: (s) => s.domain, width: 14, printWidth: 7 },
+      { header: '所在区', value: (s) => s.district, width: 10, printWidth: 6 },
+      { header: '经度(WGS-84)', value: (s) => s.lon, digits: 6, width: 13, printWidth: 7 },
+      { header: '纬度(WGS-84)', value: (s) => s.lat, digits: 6, width: 13, printWidth: 7 },
+      { header: '责任单位', value: (s) => s.responsibleUnit, width: 24, printWidth: 10 },
+      { header: '管控措施', value: (s) => s.controls, width: 36, printWidth: 10 },
+      { header: '定级依据', value: (s) => s.levelReason, width: 40, printWidth: 10 },
+      { header: '示例数据', value: (s) => (s.fictitious ? '虚构' : ''), width: 8, printWidth: 4 },
     ],
   };
 }
 
 /** T2; with the rule table, a city rule's citation carries its label 「(城市自定规则)」. */
-export function violationsTable(a: Assessment, rules?: SetbackRuleTable): Table<Violation> {
+export function violationsTable(a: Assessment, missing: MissingData, rules?: SetbackRuleTable): Table<Violation> {
   const order: Record<Violation['status'], number> = { violation: 0, borderline: 1, not_assessed: 2 };
   const names = new Map(a.sites.map((s) => [s.id, s.name]));
+  const unchecked = missing.rulesWithoutTargets.length;
   return {
     id: 'T2-violations',
     title: '表2 防护距离问题清单',
     sheet: '防护距离问题清单',
     rows: [...a.violations].sort((x, y) => order[x.status] - order[y.status] || (y.shortfallM ?? 0) - (x.shortfallM ?? 0) || cmp(x.hazardId, y.hazardId) || cmp(x.targetId, y.targetId) || cmp(x.ruleId, y.ruleId)),
-    columns: violationTableColumns(a),
+    columns: [
+      { header: '状态', value: (v) => VIOLATION_STATUS_ZH[v.status], width: 8 },
+      { header: '危险源编号', value: (v) => v.hazardId, width: 16 },
+      { header: '危险源名称', value: (v) => names.get(v.hazardId), width: 28 },
+      { header: '防护目标编号', value: (v) => v.targetId, width: 20 },
+      { header: '防护目标名称', value: (v) => names.get(v.targetId), width: 28 },
+      { header: '实测距离(m)', value: (v) => v.distanceM, digits: 2, width: 12 },
+      { header: '要求距离(m)', value: (v) => v.requiredM, digits: 2, width: 12 },
+      { header: '差距(m)', value: (v) => v.shortfallM, digits: 2, width: 10 },
+      { header: '规则', value: (v) => v.ruleId, width: 26 },
+      { header: '依据', value: (v) => citationForRuleId(v.ruleId, v.source, rules?.rules ?? []), width: 60 },
+      { header: '防护目标类别', value: (v) => TARGET_CLASS_ZH[v.targetClass], width: 16 },
+      { header: '类别认定依据', value: (v) => v.targetClassReason, width: 40 },
+      { header: '量测方式', value: (v) => `边缘到边缘,WGS-84 椭球测地线(${geometryPairZh(v.measuredBetween)})`, width: 30 },
+      { header: '假设', value: (v) => v.note, width: 30 },
+      { header: '初筛', value: (v) => (v.screening ? '是' : '否'), width: 6 },
+      { header: '同时适用的其他要求', value: (v) => otherRequirementsText(v), width: 40 },
+    ],
     printColumns: [
       // a point on either side: a screening result (GB 50156 附录A measuring points), said beside the status
-      { header: '状态', value: (v) => `${VIOLATION_STATUS_ZH[v.status]}${v.screening ? '(初筛)' : ''}` },
-      { header: '危险源', value: (v) => `${names.get(v.hazardId) ?? ''}(${v.hazardId})` },
-      { header: '防护目标', value: (v) => `${names.get(v.targetId) ?? ''}(${v.targetId})` },
-      { header: '目标类别', value: (v) => TARGET_CLASS_ZH[v.targetClass] },
-      { header: '实测距离(m)', value: (v) => v.distanceM, digits: 2 },
-      { header: '要求距离(m)', value: (v) => v.requiredM, digits: 2 },
-      { header: '差距(m)', value: (v) => v.shortfallM, digits: 2 },
-      { header: '规则', value: (v) => v.ruleId },
-      { header: '依据', value: (v) => citationForRuleId(v.ruleId, shortSource(v.source), rules?.rules ?? []) },
+      { header: '状态', value: (v) => `${VIOLATION_STATUS_ZH[v.status]}${v.screening ? '(初筛)' : ''}`, printWidth: 6 },
+      { header: '危险源', value: (v) => `${names.get(v.hazardId) ?? ''}(${v.hazardId})`, printWidth: 15 },
+      { header: '防护目标', value: (v) => `${names.get(v.targetId) ?? ''}(${v.targetId})`, printWidth: 15 },
+      { header: '目标类别', value: (v) => TARGET_CLASS_ZH[v.targetClass], printWidth: 8 },
+      { header: '实测距离(m)', value: (v) => v.distanceM, digits: 2, printWidth: 7 },
+      { header: '要求距离(m)', value: (v) => v.requiredM, digits: 2, printWidth: 7 },
+      { header: '差距(m)', value: (v) => v.shortfallM, digits: 2, printWidth: 6 },
+      { header: '规则', value: (v) => v.ruleId, printWidth: 11 },
+      { header: '依据', value: (v) => citationForRuleId(v.ruleId, v.source, rules?.rules ?? []), printWidth: 25 },
     ],
+    note: unchecked
+      ? `本表只列出经核查发现的问题。另有 ${unchecked} 条规则因数据中无该类防护目标而${NO_TARGETS_ZH},其约束的危险源未作核查,不表示符合,见表2附。`
+      : undefined,
   };
+}
+
+/** The companion of T2: rules that checked nothing because the data hold no site of their target class. */
+export function uncheckedRulesTable(missing: MissingData): Table<MissingData['rulesWithoutTargets'][number]> {
+  return {
+    id: 'T2a-unchecked-rules',
+    title: `表2附 ${NO_TARGETS_ZH}的防护距离规则`,
+    sheet: '无检查对象的规则',
+    rows: missing.rulesWithoutTargets,
+    columns: [
+      { header: '规则', value: (r) => r.ruleId, width: 30, printWidth: 22 },
+      { header: '危险源', value: (r) => r.hazards, width: 30, printWidth: 24 },
+      { header: '防护目标', value: (r) => r.targets, width: 30, printWidth: 22 },
+      { header: '受约束危险源(个)', value: (r) => r.hazardCount, width: 14, printWidth: 10 },
+      { header: '结论', value: () => `${NO_TARGETS_ZH}:数据中无该类防护目标,未作核查,不表示符合`, width: 44, printWidth: 22 },
+    ],
+    note: missing.rulesWithoutTargets.length ? undefined : '各条受约束危险源的规则在数据中均有相应类别的防护目标。',
+  };
+}
+
+const GEOMETRY_ZH: Record<string, string> = { Point: '点', MultiPoint: '点', LineString: '线', MultiLineString: '线', Polygon: '面', MultiPolygon: '面' };
+/** "Point–Polygon" → "点–面" */
+function geometryPairZh(pair: string): string {
+  return pair.replace(/[A-Za-z]+/g, (w) => GEOMETRY_ZH[w] ?? w);
 }
 
 export interface MethodDataInput {
@@ -84,33 +134,36 @@ export interface MethodDataInput {
   dataDate: string | null;
   reports: ImportFileReport[];
   digests: InputDigest[];
+  missing: MissingData;
 }
 
 type Row = [string, string, string];
 
 export function methodDataTable(input: MethodDataInput): Table<Row> {
   const { assessment: a, profile, rules, reports, digests } = input;
-  const counts = (c: Counts) => [...LEVELS.map((l) => `${LEVEL_ZH[l]} ${c[l]}`), `未评级 ${c.unscored}`].join(';');
+  const counts = (c: Counts) => [...LEVELS.map((l) => `${LEVEL_ZH[l]} ${c[l]}`), `${NO_LEVEL_ZH} ${c.unscored}`].join(';');
   const status = a.violations.reduce((m, v) => m.set(v.status, (m.get(v.status) ?? 0) + 1), new Map<string, number>());
   const rows: Row[] = [
-    ['评估', '数据日期', input.dataDate ?? '未注明'],
+    ['评估', '评估基准日', input.dataDate ?? '未注明'],
     ['方法', '方法配置', `${profile.name}(${profile.id})`],
     ['方法', '风险矩阵', `${profile.matrix.name}(${profile.matrix.id});依据:${profile.matrix.source}`],
     ['方法', '作业条件危险性评价(LEC)', `${profile.lec.id};依据:${profile.lec.source}`],
     ['方法', '重大危险源分级', `${profile.majorHazard.id};依据:${profile.majorHazard.source}`],
     ['方法', '风险点定级', '取各适用方法所得等级之最高者(就高)'],
-    ['方法', '分区聚合', MODE_ZH[a.aggregationMode]],
+    ['方法', '分区聚合', `${MODE_ZH[a.aggregationMode]};无已评分风险点且无危险源防护范围覆盖的分区记为${NO_LEVEL_ZH},不视为低风险`],
     ['方法', '分区单元', a.grid ? `${a.grid.shape === 'hex' ? '六边形' : '方形'}网格,边长 ${a.grid.cellM} m` : '输入的行政区划/分区多边形'],
     ['防护距离', '规则表', `${rules.name}(${rules.id}),${rules.rules.length} 条`],
     // every rule with the clause it quotes and how that text was read (official, secondary copy, not read, city)
     ...rules.rules.map((r): Row => ['防护距离规则', r.id, ruleBasisText(r)]),
+    ['防护距离', `${NO_TARGETS_ZH}的规则`, input.missing.rulesWithoutTargets.length ? `${input.missing.rulesWithoutTargets.length} 条(数据中无该类防护目标,未作核查),见表2附` : '无'],
     ['防护距离', '量测方式', '边缘到边缘,WGS-84 椭球测地线距离(GeographicLib)'],
     ['防护距离', '临界容差', `±${input.borderlineToleranceM} m 以内记为临界`],
     ['结果', '风险点(按等级)', counts(a.stats.sitesByLevel)],
     ['结果', '分区(按等级)', counts(a.stats.zonesByLevel)],
     ['结果', '防护距离问题', (['violation', 'borderline', 'not_assessed'] as const).map((s) => `${VIOLATION_STATUS_ZH[s]} ${status.get(s) ?? 0}`).join(';')],
     ['结果', '受检危险源 / 防护目标', `${a.stats.hazardsChecked} / ${a.stats.targetsChecked}`],
-    ...reports.map((r): Row => ['数据', `导入文件 ${r.file}`, `读入 ${r.rows} 行,接受 ${r.accepted},拒绝 ${r.rejected},警告 ${r.warnings.length};编码 ${r.encoding};坐标系 ${CRS_ZH[r.crs] ?? r.crs}`]),
+    ['结果', `${NO_LEVEL_ZH}分区`, input.missing.unratedZones.length ? input.missing.unratedZones.map((z) => z.name).join('、') : '无'],
+    ...reports.map((r): Row => ['数据', `导入文件 ${r.file}`, `读入 ${r.rows} 行,接受 ${r.accepted},拒绝 ${r.rejected},警告 ${r.warnings.length};编码 ${ENCODING_ZH[r.encoding] ?? r.encoding};坐标系 ${CRS_ZH[r.crs] ?? r.crs}`]),
     ...[...digests].sort((x, y) => cmp(x.file, y.file)).map((d): Row => ['数据', `SHA-256 ${d.file}`, d.sha256]),
   ];
   return {
@@ -119,9 +172,9 @@ export function methodDataTable(input: MethodDataInput): Table<Row> {
     sheet: '方法与数据',
     rows,
     columns: [
-      { header: '类别', value: (r) => r[0], width: 10 },
-      { header: '项目', value: (r) => r[1], width: 30 },
-      { header: '内容', value: (r) => r[2], width: 90 },
+      { header: '类别', value: (r) => r[0], width: 10, printWidth: 10 },
+      { header: '项目', value: (r) => r[1], width: 30, printWidth: 26 },
+      { header: '内容', value: (r) => r[2], width: 90, printWidth: 64 },
     ],
   };
 }

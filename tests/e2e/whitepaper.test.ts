@@ -1,12 +1,14 @@
 // The white-paper export in the real app: one click gives a zip whose every file equals, byte for byte, what the
 // CLI writes for the same inputs; the report prints to a clean A4 PDF; the main thread stays free meanwhile.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { unzipSync } from 'fflate';
 import { runAssess } from '../../src/cli/runAssess';
 import { whitepaperTitle } from '../../src/whitepaper/bundle';
+import { DEMO_ATTRIBUTION } from '../../src/figures/attribution';
 import { useApp } from './useApp';
 
 const app = useApp();
@@ -28,18 +30,27 @@ describe('白皮书图表 export', () => {
         for (const e of list.getEntries()) (window as unknown as { longTasks: number[] }).longTasks.push(e.duration);
       }).observe({ type: 'longtask' });
     });
+    // the export asks for the date and credit (the demo project's credit pre-filled), then lists the data gaps
+    await page.getByRole('button', { name: '导出白皮书图表 (ZIP)' }).click();
+    const form = page.getByRole('form', { name: '白皮书图表的评估基准日与数据来源' });
+    expect(await form.getByLabel('数据来源署名').inputValue()).toBe(DEMO_ATTRIBUTION);
+    await form.getByRole('button', { name: '生成白皮书图表' }).click();
+    const gaps = await page.getByRole('alertdialog').innerText();
+    expect(gaps).toContain('无检查对象'); // e.g. no drinking-water source in the demo data
+    expect(gaps).toContain('未评估');
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 60_000 }),
-      page.getByRole('button', { name: '导出白皮书图表 (ZIP)' }).click(),
+      form.getByRole('button', { name: '仍然导出' }).click(),
       page.getByRole('progressbar', { name: '白皮书导出进度' }).waitFor(),
     ]);
+    expect(download.suggestedFilename()).toBe('南京示例项目-白皮书图表(未注明评估基准日).zip');
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     expect(Math.max(0, ...longTasks)).toBeLessThan(200);
     const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
 
     const out = mkdtempSync(join(tmpdir(), 'usrm-wp-'));
     await runAssess({
-      whitepaper: true, crs: 'wgs84', out, title: whitepaperTitle('南京示例项目'),
+      whitepaper: true, crs: 'wgs84', out, title: whitepaperTitle('南京示例项目'), attribution: DEMO_ATTRIBUTION,
       zones: 'data/demo/nanjing-districts.wgs84.geojson',
       sites: ['data/demo/nanjing-sites.fictitious.csv', 'data/demo/nanjing-osm.geojson'],
     });
@@ -53,7 +64,7 @@ describe('白皮书图表 export', () => {
       'tables/T3-method-data.csv', 'whitepaper.html', 'summary.json', 'checksums.sha256',
     ]));
     await page.close();
-  });
+  }, 180_000);
 
   it('compares with a previous summary.json in F6; a file that is not a summary is refused and changes nothing', async () => {
     const page = await openApp();
@@ -64,17 +75,21 @@ describe('白皮书图表 export', () => {
     const previous = { data_date: '2025-11-01', sites_by_level: { red: 30, orange: 1, yellow: 2, blue: 3, unscored: 0 }, zones_by_level: { red: 5, orange: 0, yellow: 0, blue: 0, unscored: 0 } };
     await input.setInputFiles({ name: 'summary-2025.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(previous)) });
     await expect.poll(() => page.getByTestId('previous-assessment').innerText()).toContain('summary-2025.json(2025-11-01)');
+    await page.getByRole('button', { name: '导出白皮书图表 (ZIP)' }).click();
+    await page.getByLabel('评估基准日').last().fill('2026-10-31');
+    await page.getByRole('button', { name: '生成白皮书图表' }).click();
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 60_000 }),
-      page.getByRole('button', { name: '导出白皮书图表 (ZIP)' }).click(),
+      page.getByRole('button', { name: '仍然导出' }).click(),
     ]);
+    expect(download.suggestedFilename()).toBe('南京示例项目-2026-10-31-白皮书图表.zip');
     const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
     const svg = new TextDecoder().decode(zip['figures/F6-change.svg']);
     expect(svg).toContain('上期:summary-2025.json(2025-11-01)');
     const csv = new TextDecoder().decode(zip['figures/F6-change.csv']);
-    expect(csv.split('\n')[1]).toMatch(/^重大风险,red,30,/);
+    expect(csv.split('\n')[1]).toMatch(/^重大风险,30,/);
     await page.close();
-  });
+  }, 180_000);
 
   it('prints whitepaper.html to an A4 PDF with landscape pages for the wide tables', async () => {
     const out = mkdtempSync(join(tmpdir(), 'usrm-wp-'));
@@ -96,4 +111,37 @@ describe('白皮书图表 export', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  // The contents' page numbers are computed when the report is written (Chromium has no target-counter()); printed
+  // for real, each entry's heading must be on the page the contents name, and every page but the cover numbered.
+  for (const [city, args] of [
+    ['南京(示例)', { zones: 'data/demo/nanjing-districts.wgs84.geojson', sites: ['data/demo/nanjing-sites.fictitious.csv', 'data/demo/nanjing-osm.geojson'], attribution: DEMO_ATTRIBUTION }],
+    ['上海(仅危险源)', { zones: 'tests/fixtures/cities/shanghai_districts.wgs84.geojson', sites: ['tests/fixtures/cities/shanghai-hazards-only.csv'], attribution: '测试数据' }],
+  ] as const) {
+    it(`prints ${city}'s report with page numbers, and every contents entry on the page it names`, async () => {
+      const out = mkdtempSync(join(tmpdir(), 'usrm-wp-'));
+      await runAssess({ whitepaper: true, crs: 'wgs84', out, dataDate: '2026-10-31', zones: args.zones, sites: [...args.sites], attribution: args.attribution });
+      const html = readFileSync(join(out, 'whitepaper.html'), 'utf8');
+      const page = await app.session.newPage();
+      await page.goto(`file://${join(out, 'whitepaper.html')}`);
+      const pdfPath = join(out, 'whitepaper.pdf');
+      writeFileSync(pdfPath, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+      await page.close();
+      const pageText = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))![1]);
+      // as many printed pages as the report laid out: no page overflowed onto another
+      expect(pages).toBe((html.match(/<section class="page/g) ?? []).length);
+      const texts = Array.from({ length: pages }, (_, i) => pageText(i + 1));
+      for (let n = 2; n <= pages; n++) expect(texts[n - 1], `page ${n}`).toContain(`第${n}页`);
+      expect(texts[0]).not.toMatch(/第\d+页/);
+      const entries = [...html.matchAll(/<a href="#([^"]+)">([^<]+)<\/a><span class="dots"><\/span><span class="pageno">(\d+)<\/span>/g)];
+      expect(entries.length).toBeGreaterThanOrEqual(12);
+      for (const [, id, title, n] of entries) {
+        const unescaped = title!.replace(/&amp;/g, '&').replace(/\s+/g, '');
+        expect(texts[Number(n) - 1], `${id} on page ${n}`).toContain(unescaped);
+        // and not already on the page before (except the contents page itself)
+        if (Number(n) - 2 > 1) expect(texts[Number(n) - 2], `${id} before page ${n}`).not.toContain(unescaped);
+      }
+    }, 120_000);
+  }
 });

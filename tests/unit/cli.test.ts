@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -84,10 +84,59 @@ describe('npm run cli -- whitepaper', { timeout: 30_000 }, () => {
     const out = createOutDir();
     await runAssess({ ...DEMO, out, whitepaper: true, dataDate: '2026-11-01' });
     const svg = readFileSync(join(out, 'figures', 'F3-risk-by-district.svg'), 'utf8');
-    expect(svg).toContain('数据日期 2026-11-01');
+    expect(svg).toContain('评估基准日 2026-11-01');
     expect(readFileSync(join(out, 'figures', 'F3-risk-by-district.csv'), 'utf8').startsWith('\uFEFF')).toBe(true);
     expect(readFileSync(join(out, 'tables', 'T2-violations.csv'), 'utf8')).toContain('DEMO-CTR-KNOWN');
     expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).data_date).toBe('2026-11-01');
+  });
+
+  it('stamps --data-date and --attribution on every figure', async () => {
+    const out = createOutDir();
+    const credit = '区划边界:测试来源甲;危险源:测试来源乙';
+    await runAssess({ ...DEMO, out, whitepaper: true, dataDate: '2026-10-31', attribution: credit });
+    const svgs = readdirSync(join(out, 'figures')).filter((f) => f.endsWith('.svg'));
+    expect(svgs.length).toBeGreaterThanOrEqual(5);
+    for (const f of svgs) {
+      const svg = readFileSync(join(out, 'figures', f), 'utf8');
+      expect(svg, f).toContain('2026-10-31');
+      expect(svg, f).toContain(credit);
+      expect(svg, f).not.toContain('未注明');
+    }
+  });
+
+  it('a city with zones and hazards but no targets and no scores: zones 未评级, F5 and T2 claim no compliance', async () => {
+    const out = createOutDir();
+    await runAssess({
+      whitepaper: true, out, crs: 'wgs84', dataDate: '2026-10-31', attribution: '测试数据',
+      zones: 'tests/fixtures/cities/shanghai_districts.wgs84.geojson', sites: ['tests/fixtures/cities/shanghai-hazards-only.csv'],
+    });
+    const zones = JSON.parse(readFileSync(join(out, 'zones.geojson'), 'utf8')) as { features: { properties: { level: unknown } }[] };
+    expect(zones.features).toHaveLength(16); // Shanghai's 16 districts
+    expect(zones.features.every((f) => f.properties.level === null)).toBe(true);
+    const f1 = Papa.parse<string[]>(readFileSync(join(out, 'figures', 'F1-zoning-map.csv'), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(new Set(f1.slice(1).map((r) => r[2]))).toEqual(new Set(['未评级(无数据)']));
+    // F5: seven petrol stations, no protection target of any class → every rule's hazards 无检查对象, none 符合
+    const f5 = Papa.parse<string[]>(readFileSync(join(out, 'figures', 'F5-setback-compliance.csv'), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const col = (name: string) => f5[0]!.indexOf(name);
+    expect(f5.length).toBeGreaterThan(1);
+    for (const r of f5.slice(1)) {
+      expect(Number(r[col('符合')]), r[0]).toBe(0);
+      expect(Number(r[col('无检查对象')]), r[0]).toBe(Number(r[col('受约束危险源')]));
+      expect(Number(r[col('受约束危险源')]), r[0]).toBe(7);
+    }
+    expect(readFileSync(join(out, 'figures', 'F5-setback-compliance.svg'), 'utf8')).toContain('无检查对象');
+    // T2 lists no finding and says why; T2附 lists every rule that bound the stations, each 无检查对象
+    const t2 = Papa.parse<string[]>(readFileSync(join(out, 'tables', 'T2-violations.csv'), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(t2).toHaveLength(1);
+    const t2a = Papa.parse<string[]>(readFileSync(join(out, 'tables', 'T2a-unchecked-rules.csv'), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { hazards_by_rule: Record<string, number> };
+    const binding = Object.entries(summary.hazards_by_rule).filter(([, n]) => n > 0).map(([id]) => id).sort();
+    expect(t2a.slice(1).map((r) => r[0]).sort()).toEqual(binding);
+    for (const r of t2a.slice(1)) expect(r.at(-1)).toContain('无检查对象');
+    const html = readFileSync(join(out, 'whitepaper.html'), 'utf8');
+    expect(html).toContain('16 个分区未评级(无数据)');
+    expect(html).toContain(`${binding.length} 条防护距离规则无检查对象`);
+    expect(html).not.toMatch(/>\s*符合\s*</);
   });
 
   it('refuses a data date that is not YYYY-MM-DD (exit 2)', () => {

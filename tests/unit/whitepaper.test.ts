@@ -93,29 +93,33 @@ describe('white-paper set', () => {
     const total = Object.values(summary.sites_by_level as Record<string, number>).reduce((n, v) => n + v, 0);
     expect(total).toBe(c.sites.length);
     const f2 = csvRows(text(files, 'figures/F2-risk-by-level.csv')).slice(1);
-    expect(f2.reduce((n, r) => n + Number(r[2]), 0)).toBe(total);
+    expect(f2.reduce((n, r) => n + Number(r[1]), 0)).toBe(total);
     // known answer: S1 5×5 red, S2 4×4 orange, S3 2×3 yellow, S4 1×2 blue (scheme A), T1 a target
-    expect(f2.map((r) => [r[1], Number(r[2])])).toEqual([['red', 1], ['orange', 1], ['yellow', 1], ['blue', 1], ['unscored', 1]]);
+    expect(f2.map((r) => [r[0], Number(r[1])])).toEqual([['重大风险', 1], ['较大风险', 1], ['一般风险', 1], ['低风险', 1], ['未评级(含防护目标)', 1]]);
     for (const id of ['F3-risk-by-district', 'F4-risk-by-domain']) {
       const rows = csvRows(text(files, `figures/${id}.csv`)).slice(1);
       expect(rows.reduce((n, r) => n + Number(r.at(-1)), 0), id).toBe(total);
       const svg = text(files, `figures/${id}.svg`);
-      for (const r of rows) for (const v of r.slice(1, 5)) if (Number(v) > 0) expect(svg, id).toContain(`>${v}</text>`);
+      for (const r of rows) for (const v of r.slice(1, 6)) if (Number(v) > 0) expect(svg, id).toContain(`>${v}</text>`);
     }
     const f1 = csvRows(text(files, 'figures/F1-zoning-map.csv')).slice(1);
-    expect(f1.map((r) => [r[0], r[3]])).toEqual([['A', 'red'], ['B', 'orange']]);
+    expect(f1.map((r) => [r[0], r[2]])).toEqual([['A', '重大风险'], ['B', '较大风险']]);
+    // one count per district: F1's located count equals F3's total for the district (A: S1, T1, S4; B: S2, S3)
+    expect(f1.map((r) => Number(r[6]))).toEqual([3, 2]);
+    const f3 = csvRows(text(files, 'figures/F3-risk-by-district.csv')).slice(1);
+    expect(f3.map((r) => [r[0], Number(r.at(-1))])).toEqual([[HOSTILE_DISTRICT, 3], ['乙区', 2]]);
     // 0.2° × 0.2° squares at 32°N: area by the ellipsoidal formula, independent of GeographicLib
     const area = (south: number) => {
       const e2 = 0.00669437999014, a2 = 6378137 ** 2, e = Math.sqrt(e2);
       const q = (phi: number) => { const s = Math.sin(phi); return (1 - e2) * (s / (1 - e2 * s * s) - Math.log((1 - e * s) / (1 + e * s)) / (2 * e)); };
       return (a2 / 2) * (0.2 * Math.PI / 180) * (q(((south + 0.2) * Math.PI) / 180) - q((south * Math.PI) / 180)) / 1e6;
     };
-    expect(Number(f1[0]![7])).toBeCloseTo(area(32.0), 2);
+    expect(Number(f1[0]![8])).toBeCloseTo(area(32.0), 2);
     const f5 = csvRows(text(files, 'figures/F5-setback-compliance.csv'));
     for (const r of f5.slice(1)) expect(Number(r[1])).toBe(Number(r[2]) + Number(r[3]) + Number(r[4]) + Number(r[5]) + Number(r[6]));
     expect(f5.slice(1).reduce((n, r) => n + Number(r[4]), 0)).toBeGreaterThan(0); // the 30 m station–school pair
     const f6 = csvRows(text(files, 'figures/F6-change.csv')).slice(1);
-    expect(f6.map((r) => Number(r[4]))).toEqual([1 - 3, 1 - 0, 1 - 1, 1 - 0]);
+    expect(f6.map((r) => Number(r[3]))).toEqual([1 - 3, 1 - 0, 1 - 1, 1 - 0]);
   });
 
   it('draws F1 to scale: the scale bar agrees with the district width on the ellipsoid', () => {
@@ -147,7 +151,7 @@ describe('white-paper set', () => {
     let red = 0;
     for (let i = 0; i < img.data.length; i += 4) if (Math.abs(img.data[i]! - r!) < 8 && Math.abs(img.data[i + 1]! - g!) < 8 && Math.abs(img.data[i + 2]! - b!) < 8) red++;
     expect(red).toBeGreaterThan(10_000);
-  });
+  }, 30_000);
 
   it('lists 重大/较大 risks in T1 and every finding in T2', () => {
     const t1 = csvRows(text(files, 'tables/T1-major-risks.csv'));
@@ -178,7 +182,7 @@ describe('white-paper set', () => {
 
   it('lays out the report for print: contents, numbered figures, method and data-quality appendices', () => {
     const html = text(files, 'whitepaper.html');
-    for (const id of FIGURES) expect(html).toContain(`<figure id="${id}">`);
+    for (const id of FIGURES) expect(html).toContain(`<figure id="${id}" style="width:`);
     expect(html).toContain('@page { size: A4;');
     expect(html).toContain('附录A 评估方法');
     expect(html).toContain('经度不是数字'); // the rejected row's reason, from the import report

@@ -2,7 +2,7 @@
 // membership of the 《危险化学品安全管理条例》第十九条 list. Where the size that decides the class is unknown, the
 // strictest class the category can take is used (从严), and the reason says so.
 import { PROTECTION_CLASSES, type ProtectionClass, type Site, type TargetClass } from '../model';
-import { roleOf } from '../categories';
+import { categoryByCode, roleOf } from '../categories';
 
 export interface TargetClassification {
   classes: TargetClass[];
@@ -86,7 +86,7 @@ function sizeKnown(site: Site): boolean {
 function classifyByCategory(site: Site): TargetClassification {
   const c = site.category;
   if (roleOf(c) !== 'target') {
-    return { classes: [], reason: `${c} 为危险源,仅适用按类别点名它的规则` };
+    return { classes: [], reason: `${categoryByCode(c)?.zh ?? c}为危险源,仅适用按类别点名它的规则` };
   }
   if (c === 'water_source') return { classes: ['water_source', 'section19'], reason: '饮用水源/水源保护区 (条例第十九条第三项)' };
   const only19 = SECTION19_ONLY[c];
@@ -106,10 +106,10 @@ function classifyByCategory(site: Site): TargetClassification {
     return { classes: ['important_public'], reason: '党政机关:级别未提供,按重要公共建筑物从严认定 (GB 50156 附录B);不属条例第十九条所列场所' };
   }
   if (c === 'heritage' || c === 'military' || c === 'commercial') {
-    return { classes: ['important_public', 'section19'], reason: `${c}: 级别/规模未提供,按重要公共建筑物从严认定 (GB 50156 附录B)` };
+    return { classes: ['important_public', 'section19'], reason: `${categoryByCode(c)?.zh ?? c}:级别/规模未提供,按重要公共建筑物从严认定 (GB 50156 附录B)` };
   }
   const rule = GB50156_APPENDIX_B[c];
-  if (!rule) return { classes: ['class1', 'section19'], reason: `${c}: 按一类保护物认定 (GB 50156 附录B)` };
+  if (!rule) return { classes: ['class1', 'section19'], reason: `${categoryByCode(c)?.zh ?? c}:按一类保护物认定 (GB 50156 附录B)` };
   const size = site[rule.attr];
   if (size === undefined) {
     return { classes: ['important_public', 'section19'], reason: `${rule.label}未提供,按重要公共建筑物从严认定 (GB 50156 附录B)` };

@@ -9,6 +9,7 @@ import {
 import { importSites, readRuleTable, ruleTableCsv } from '../../../src/io';
 import { rulesDocMarkdown } from '../../../scripts/rulesDoc';
 import { methodDataTable, violationsTable } from '../../../src/whitepaper/tables';
+import { missingData } from '../../../src/whitepaper/missingData';
 import { ruleCompliance } from '../../../src/figures/setbackComplianceFigure';
 import { createConfig, createSite } from '../../helpers/sites';
 import { latitudeNorthOf } from '../../helpers/ellipsoid';
@@ -270,12 +271,13 @@ describe('city rules are labelled in T2, F5 and T3', () => {
   it('a finding under the Tianjin water-source rule reads as a city rule in each', () => {
     const fuel = createSite({ id: 'fs', category: 'fuel_station', at: [LON, LAT] });
     const a = assess({ sites: [fuel, northOf('ws', 'water_source', 300)], zones: [] }, createConfig());
-    const t2 = violationsTable(a, DEFAULT_RULES);
+    const missing = missingData(a, DEFAULT_RULES, []);
+    const t2 = violationsTable(a, missing, DEFAULT_RULES);
     const basis = t2.printColumns!.find((c) => c.header === '依据')!;
     expect(String(basis.value(t2.rows[0]!))).toContain('城市自定规则');
     const f5 = ruleCompliance(a, DEFAULT_RULES).find((g) => g.ruleIds.includes('city-fuel-water-source-500'))!;
     expect(f5.label).toContain('(城市自定规则)');
-    const t3 = methodDataTable({ assessment: a, profile: DEFAULT_PROFILE, rules: DEFAULT_RULES, borderlineToleranceM: 1, reports: [], digests: [], dataDate: null });
+    const t3 = methodDataTable({ assessment: a, profile: DEFAULT_PROFILE, rules: DEFAULT_RULES, borderlineToleranceM: 1, reports: [], digests: [], dataDate: null, missing });
     const row = t3.rows.find((r) => r[1] === 'city-fuel-water-source-500')!;
     expect(row[2]).toContain('城市自定');
     expect(row[2]).toContain('不得小于500米');
