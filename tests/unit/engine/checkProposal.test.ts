@@ -23,8 +23,10 @@ describe('checkProposal (一票否决)', () => {
     expect(r.findings[0]).toMatchObject({ hazardId: 'new', targetId: 's1', ruleId: 'gb50156-important-none', requiredM: 50 });
     expect(r.findings[0]!.shortfallM).toBeCloseTo(5, 2);
     // GB 50156 表4.0.4, 二级站 without vapour recovery: 快速路、主干路 8, 三类 12, 二类 16, 一类 20, 铁路 22,
-    // 重要公共建筑物 and main entrances 50; the city's water-source rule 500
-    expect(r.ringsM.map((x) => x.requiredM)).toEqual([8, 12, 16, 20, 22, 50, 500]);
+    // 重要公共建筑物 and (note 3) main entrances 50; the city's water-source rule 500. One ring per rule: the map draws
+    // rules at the same distance as one circle
+    expect(r.ringsM.map((x) => x.requiredM)).toEqual([8, 12, 16, 20, 22, 50, 50, 500]);
+    expect(r.ringsM.filter((x) => x.requiredM === 50).map((x) => x.ruleId)).toEqual(['gb50156-important-none', 'gb50156-main-entrance-50']);
   });
 
   it('accepts the same station with full vapour recovery (35 m): 符合', () => {

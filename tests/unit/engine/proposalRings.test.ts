@@ -40,7 +40,12 @@ describe('what-if rings the other way: a proposed protected place near existing 
 
   it('a proposed hazard gets one ring per rule around itself, each with its source', () => {
     const r = checkProposal(createSite({ id: 'new', category: 'fuel_station', at: [LON, LAT], stationGrade: 2, vapourRecovery: 'none' }), [], createConfig());
-    expect(r.ringsM.map((x) => x.ruleId)).toEqual(['gb50156-class3-g2-none', 'gb50156-class2-g2-none', 'gb50156-class1-g2-none', 'gb50156-important-none', 'city-fuel-water-source-500']);
+    // GB 50156 表4.0.4, 二级站 without vapour recovery: 快速路、主干路 8, 三类 12, 二类 16, 一类 20, 铁路 22, 重要公共建筑物 and
+    // (note 3) main entrances 50; the city's water-source rule 500
+    expect(r.ringsM.map((x) => [x.ruleId, x.requiredM])).toEqual([
+      ['gb50156-trunk-road-g2-none', 8], ['gb50156-class3-g2-none', 12], ['gb50156-class2-g2-none', 16], ['gb50156-class1-g2-none', 20],
+      [expect.stringMatching(/^gb50156-railway/), 22], ['gb50156-important-none', 50], ['gb50156-main-entrance-50', 50], ['city-fuel-water-source-500', 500],
+    ]);
     expect(r.ringsM.every((x) => x.source.length > 0)).toBe(true);
   });
 });
