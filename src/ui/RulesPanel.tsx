@@ -19,12 +19,15 @@ export function RulesPanel() {
   const words = useMemo(() => ruleVocabulary(t, locale), [t, locale]);
   const fileId = useId();
   const unconfirmed = rules.rules.filter((r) => r.status !== 'verified' && r.status !== 'official').length;
+  const stats = useAppState((s) => s.assessment?.stats);
+  const unchecked = stats ? rules.rules.filter((r) => (stats.hazardsByRule[r.id] ?? 0) > 0 && stats.targetsByRule[r.id] === 0).length : 0;
   return (
     <section className="panel" aria-labelledby="rules-h">
       <h2 id="rules-h">{t('rules.title')}</h2>
       <p className="meta">
         {t('rules.summary', { name: rules.name, n: rules.rules.length, unconfirmed })}
       </p>
+      {unchecked > 0 && <p className="meta" role="note" data-testid="rules-unchecked">{t('rules.uncheckedSummary', { n: unchecked })}</p>}
       {rulesError && <p role="alert" className="error">{t('rules.refused', { message: rulesError })}</p>}
       <div className="buttons">
         <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>{t(open ? 'rules.hide' : 'rules.show')}</button>
@@ -49,7 +52,7 @@ export function RulesPanel() {
         <div className="table-scroll tall">
           <table className="rules" aria-label={t('rules.table')}>
             <thead>
-              <tr><th scope="col">{t('rules.col.hazard')}</th><th scope="col">{t('rules.col.target')}</th><th scope="col">{t('rules.col.distance')}</th><th scope="col">{t('rules.col.status')}</th><th scope="col">{t('rules.col.source')}</th></tr>
+              <tr><th scope="col">{t('rules.col.hazard')}</th><th scope="col">{t('rules.col.target')}</th><th scope="col">{t('rules.col.distance')}</th><th scope="col">{t('rules.col.checked')}</th><th scope="col">{t('rules.col.status')}</th><th scope="col">{t('rules.col.source')}</th></tr>
             </thead>
             <tbody>
               {rules.rules.map((r) => (
@@ -77,6 +80,7 @@ export function RulesPanel() {
                       />
                     )}
                   </td>
+                  <td data-testid="rule-checked">{checkedText(t, stats?.hazardsByRule[r.id] ?? 0, stats?.targetsByRule[r.id])}</td>
                   <td>
                     <span className={`badge badge-${r.status}`}>{t(`source.${r.status}`)}</span>
                     {/* a city rule stays labelled as the city's: confirming applies to rules read from a standard */}
@@ -100,6 +104,17 @@ export function RulesPanel() {
       )}
     </section>
   );
+}
+
+/**
+ * What the rule checked in this assessment: a rule with hazards but no site of its target class in the data checked
+ * nothing (无检查对象), which is never 符合.
+ */
+function checkedText(t: Translate, hazards: number, targets: number | undefined): string {
+  if (targets === undefined) return '—';
+  if (hazards === 0) return t('rules.checked.noHazards');
+  if (targets === 0) return t('rules.checked.noTargets', { hazards });
+  return t('rules.checked.pairs', { hazards, targets });
 }
 
 /** The clause a rule rests on, as read, and where (addresses shown as text, never as live links: the app is offline). */

@@ -48,6 +48,10 @@ describe('a real city from a blank project', () => {
     const legendRow = page.locator('.legend tr', { hasText: '未评级 / 未评分' });
     await expect(legendRow.locator('td').nth(1).innerText()).resolves.toBe('16');
     await expect(page.locator('.legend tr[data-level="blue"] td').nth(1).innerText()).resolves.toBe('0');
+    // no drinking-water source in the data: the 500 m rule checked nothing, and says so rather than 符合
+    await expect(page.getByTestId('rules-unchecked').innerText()).resolves.toContain('无检查对象');
+    await page.getByRole('button', { name: '查看/编辑规则表' }).click();
+    await expect(page.locator('tr[data-rule-id="city-fuel-water-source-500"] [data-testid="rule-checked"]').innerText()).resolves.toMatch(/^无检查对象.*4 个危险源未作核查/);
 
     // after a reload the same project opens, still without the demo
     await page.reload();
