@@ -79,7 +79,8 @@ describe('the demo city in a real browser', () => {
     await report.waitFor();
     await expect(report.getByTestId('accepted').textContent()).resolves.toBe('1');
     await expect(report.getByTestId('rejected').textContent()).resolves.toBe('1');
-    const errorRow = report.locator('table.errors tbody tr').first();
+    // the line-by-line list (the summary by reason comes first)
+    const errorRow = report.getByRole('group', { name: '被拒绝的行' }).locator('table.errors tbody tr').first();
     await expect(errorRow.locator('td').nth(0).textContent()).resolves.toBe('3');
     await expect(errorRow.textContent()).resolves.toMatch(/likelihood.*1–5/);
     // the accepted red site now counts in the legend: one more red point than the demo's 13

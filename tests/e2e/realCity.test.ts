@@ -62,8 +62,8 @@ describe('a real city from a blank project', () => {
     // the demo project is still there and unchanged
     await page.getByRole('button', { name: '项目列表' }).click();
     await page.getByRole('row', { name: /南京示例项目/ }).getByRole('button', { name: '打开' }).click();
+    await expect.poll(() => page.getByLabel('项目名称').first().inputValue()).toBe('南京示例项目');
     await ready(page);
-    await expect(page.getByLabel('项目名称').first().inputValue()).resolves.toBe('南京示例项目');
     await expect(page.getByText(/已自动保存/).textContent()).resolves.toBe(demoRevision);
     await expect(page.locator('.demo-banner').count()).resolves.toBe(1);
     await page.close();
