@@ -33,6 +33,7 @@ export function majorRisksTable(a: Assessment): Table<AssessedSite> {
     .filter((s) => s.level === 'red' || s.level === 'orange')
     .sort((x, y) => LEVEL_RANK[x.level!] - LEVEL_RANK[y.level!] || cmp(x.district, y.district) || cmp(x.id, y.id));
   const seq = new Map(rows.map((s, i) => [s, i + 1]));
+  const demo = a.sites.some((s) => s.fictitious);
   return {
     id: 'T1-major-risks',
     title: '表1 重大及较大风险清单',
@@ -50,8 +51,9 @@ export function majorRisksTable(a: Assessment): Table<AssessedSite> {
       { header: '纬度(WGS-84)', value: (s) => s.lat, digits: 6, width: 13, printWidth: 7 },
       { header: '责任单位', value: (s) => s.responsibleUnit, width: 24, printWidth: 10 },
       { header: '管控措施', value: (s) => s.controls, width: 36, printWidth: 10 },
-      { header: '定级依据', value: (s) => s.levelReason, width: 40, printWidth: 10 },
-      { header: '示例数据', value: (s) => (s.fictitious ? '虚构' : ''), width: 8, printWidth: 4 },
+      { header: '定级依据', value: (s) => s.levelReason, width: 40, printWidth: demo ? 10 : 14 },
+      // only a report built on the demo's invented sites says which rows are invented
+      ...(demo ? [{ header: '示例数据', value: (s: AssessedSite) => (s.fictitious ? '虚构' : ''), width: 8, printWidth: 4 }] : []),
     ],
   };
 }

@@ -1,7 +1,10 @@
 // A city that is not the demo, as a new user would start it: a blank project, that city's zones and sites, and
-// nothing of the demo (Nanjing's sites, districts or credits) anywhere in the page; the demo project is unchanged.
+// nothing of the demo (Nanjing's sites, districts or credits) anywhere in the page or in the exported white paper; the
+// demo project is unchanged.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { useApp } from './useApp';
 
 const app = useApp();
@@ -52,6 +55,29 @@ describe('a real city from a blank project', () => {
     await expect(page.getByTestId('rules-unchecked').innerText()).resolves.toContain('无检查对象');
     await page.getByRole('button', { name: '查看/编辑规则表' }).click();
     await expect(page.locator('tr[data-rule-id="city-fuel-water-source-500"] [data-testid="rule-checked"]').innerText()).resolves.toMatch(/^无检查对象.*4 个危险源未作核查/);
+
+    // the exported white paper: named after the project and date, the project's credit on every figure, and nothing
+    // of the demo in any of its files
+    await page.getByRole('button', { name: '导出白皮书图表 (ZIP)' }).click();
+    const form = page.getByRole('form', { name: '白皮书图表的评估基准日与数据来源' });
+    await expect(form.getByLabel('评估基准日').inputValue()).resolves.toBe('2026-10-31');
+    await form.getByRole('button', { name: '生成白皮书图表' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      form.getByRole('button', { name: '仍然导出' }).click(), // the gaps (未评级 zones, 无检查对象 rules) are listed first
+    ]);
+    expect(download.suggestedFilename()).toBe('上海市 2026 年城市安全风险评估-2026-10-31-白皮书图表.zip');
+    const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+    const textFiles = Object.keys(zip).filter((f) => /\.(csv|svg|html|json|geojson|sha256)$/.test(f));
+    expect(textFiles.length).toBeGreaterThan(20);
+    for (const f of textFiles) expect(demoWordsOn(new TextDecoder().decode(zip[f])), f).toEqual([]);
+    for (const f of textFiles.filter((x) => x.startsWith('figures/') && x.endsWith('.svg'))) {
+      const svg = new TextDecoder().decode(zip[f]);
+      expect(svg, f).toContain('场所:测试数据');
+      expect(svg, f).toContain('2026-10-31');
+    }
+    const f5 = new TextDecoder().decode(zip['figures/F5-setback-compliance.csv']);
+    expect(f5).toContain('无检查对象');
 
     // after a reload the same project opens, still without the demo
     await page.reload();
