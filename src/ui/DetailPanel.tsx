@@ -8,6 +8,7 @@ import { useLocale, useT } from './i18n';
 export function DetailPanel() {
   const a = useAppState((s) => s.assessment);
   const selection = useAppState((s) => s.selection);
+  const rules = useAppState((s) => s.rules.rules);
   const actions = useActions();
   const heading = useRef<HTMLHeadingElement>(null);
   const t = useT();
@@ -18,8 +19,8 @@ export function DetailPanel() {
       !a || !selection ? null
       : selection.kind === 'zone' ? explainZone(a, selection.id, t)
       : selection.kind === 'site' ? explainSite(a, selection.id, t, locale)
-      : explainViolation(a, selection.index, t),
-    [a, selection, t, locale],
+      : explainViolation(a, selection.index, t, rules),
+    [a, selection, t, locale, rules],
   );
   useEffect(() => {
     if (!explanation) return;

@@ -1,6 +1,6 @@
 // Why does this thing look the way it does? Plain-data explanations of a zone, a site or a violation,
 // shown in the side panel (rendered as text, never as HTML); list items link to what they name.
-import { zoneLocator, type Assessment, type Level } from '../engine';
+import { citationForRuleId, zoneLocator, type Assessment, type Level, type SetbackRule } from '../engine';
 import type { Locale, Translate } from '../i18n/translate';
 import { categoryLabel, levelLabel, zoneLevelLabel } from './i18n';
 import type { Selection } from '../state/store';
@@ -85,7 +85,8 @@ export function explainSite(a: Assessment, siteId: string, t: Translate, locale:
 }
 
 
-export function explainViolation(a: Assessment, index: number, t: Translate): Explanation | null {
+/** `rules`: the table the finding came from, so a city's own rule is labelled 「(城市自定规则)」 here as in T2 and F5. */
+export function explainViolation(a: Assessment, index: number, t: Translate, rules: readonly SetbackRule[] = []): Explanation | null {
   const v = a.violations[index];
   if (!v) return null;
   return {
@@ -96,7 +97,7 @@ export function explainViolation(a: Assessment, index: number, t: Translate): Ex
       [t('explain.required'), v.requiredM === null ? t('explain.requiredMissing') : `${v.requiredM} m`],
       [t('explain.shortfall'), v.shortfallM === null ? '—' : `${v.shortfallM.toFixed(2)} m`],
       [t('explain.rule'), v.ruleId],
-      [t('explain.basis'), v.source],
+      [t('explain.basis'), citationForRuleId(v.ruleId, v.source, rules)],
       // what the governing rule was weighed against, so a hearing sees the table and the site's own distance together
       ...(v.otherRequirements.length
         ? ([[t('explain.otherRequirements'), v.otherRequirements.map((o) => `${o.ruleId}: ${o.requiredM === null ? t('explain.otherNotAssessed') : `${o.requiredM} m`} (${o.source})`).join(t('explain.listSeparator'))]] as [string, string][])

@@ -30,4 +30,11 @@ describe('explanations of the governing distance', () => {
     expect(e.rows.find(([l]) => l === '自报防护距离')?.[1]).toMatch(/加油站不属 GB\/T 37243-2019 适用范围,该距离不能替代规范表列距离/);
     expect(e.list!.items[0]!.text).toMatch(/^不符合\(初筛\) · 学校/);
   });
+
+  it('a finding under a city’s own rule says so in its basis, even when the rule’s source does not', () => {
+    const rules = { id: 'mine', name: '本市规则', rules: [{ id: 'my-school-60', hazard: { categories: ['fuel_station'] }, target: { categories: ['school'] }, min_distance_m: 60, source: '本市规划管理规定第十条', status: 'city' as const }] };
+    const mine = assess({ sites, zones: [] }, createConfig({ rules }));
+    const e = explainViolation(mine, 0, t, rules.rules)!;
+    expect(e.rows.find(([l]) => l === '依据')?.[1]).toBe('本市规划管理规定第十条(城市自定规则)');
+  });
 });
