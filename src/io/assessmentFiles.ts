@@ -1,6 +1,6 @@
 // The batch output files of DESIGN §7 (a contract: extend, never rename): sites.csv, zones.geojson,
 // violations.csv, summary.json and import-report.json, as strings, so the CLI and the app write the same bytes.
-import { shortSource, VIOLATION_STATUS_ZH, type Assessment, type AssessedSite, type Violation } from '../engine';
+import { citationForRuleId, shortSource, TARGET_CLASS_ZH, VIOLATION_STATUS_ZH, type Assessment, type AssessedSite, type SetbackRule, type Violation } from '../engine';
 import { toCsv, type CsvColumn } from './csvWrite';
 import type { ImportFileReport } from './importSites';
 
@@ -53,8 +53,9 @@ export function otherRequirementsText(v: Violation): string {
   return v.otherRequirements.map((o) => `${o.ruleId} ${o.requiredM === null ? '未评估' : `${o.requiredM} m`} (${shortSource(o.source)})`).join('; ');
 }
 
-/** The violation table for people (Chinese headers, rule and source on every row), for CSV and XLSX downloads. */
-export function violationTableColumns(a: Assessment): (CsvColumn<Violation> & { width?: number })[] {
+/** The violation table for people (Chinese headers and words, rule and source on every row): the app's download of
+ * its list and the white paper's T2 are the same table. With the rule table, a city rule's source carries its label. */
+export function violationTableColumns(a: Assessment, rules: readonly SetbackRule[] = []): (CsvColumn<Violation> & { width?: number })[] {
   const names = new Map(a.sites.map((s) => [s.id, s.name]));
   return [
     { header: '状态', value: (v) => VIOLATION_STATUS_ZH[v.status], width: 8 },
@@ -66,14 +67,20 @@ export function violationTableColumns(a: Assessment): (CsvColumn<Violation> & { 
     { header: '要求距离(m)', value: (v) => v.requiredM, digits: 2, width: 12 },
     { header: '差距(m)', value: (v) => v.shortfallM, digits: 2, width: 10 },
     { header: '规则', value: (v) => v.ruleId, width: 26 },
-    { header: '依据', value: (v) => v.source, width: 60 },
-    { header: '防护目标分类', value: (v) => v.targetClass, width: 16 },
-    { header: '分类依据', value: (v) => v.targetClassReason, width: 40 },
-    { header: '量测方式', value: (v) => `边缘到边缘,WGS-84 测地线 (${v.measuredBetween})`, width: 30 },
+    { header: '依据', value: (v) => citationForRuleId(v.ruleId, v.source, rules), width: 60 },
+    { header: '防护目标类别', value: (v) => TARGET_CLASS_ZH[v.targetClass], width: 16 },
+    { header: '类别认定依据', value: (v) => v.targetClassReason, width: 40 },
+    { header: '量测方式', value: (v) => `边缘到边缘,WGS-84 椭球测地线(${geometryPairZh(v.measuredBetween)})`, width: 30 },
     { header: '假设', value: (v) => v.note, width: 30 },
     { header: '初筛', value: (v) => (v.screening ? '是' : '否'), width: 6 },
     { header: '同时适用的其他要求', value: (v) => otherRequirementsText(v), width: 40 },
   ];
+}
+
+const GEOMETRY_ZH: Record<string, string> = { Point: '点', MultiPoint: '点', LineString: '线', MultiLineString: '线', Polygon: '面', MultiPolygon: '面' };
+/** "Point–Polygon" → "点–面" */
+function geometryPairZh(pair: string): string {
+  return pair.replace(/[A-Za-z]+/g, (w) => GEOMETRY_ZH[w] ?? w);
 }
 
 export function sitesCsv(a: Assessment): string {

@@ -19,6 +19,7 @@ const PAGE_SIZE = 100;
 export function ViolationsPanel() {
   const a = useAppState((s) => s.assessment);
   const selection = useAppState((s) => s.selection);
+  const rules = useAppState((s) => s.rules.rules);
   const actions = useActions();
   const t = useT();
   const [shown, setShown] = useState<Record<ViolationStatus, boolean>>({ violation: true, borderline: true, not_assessed: false });
@@ -62,7 +63,7 @@ export function ViolationsPanel() {
 
   const exportRows = async (format: 'csv' | 'xlsx') => {
     if (!a) return;
-    const columns = violationTableColumns(a);
+    const columns = violationTableColumns(a, rules);
     const shownRows = rows.map((r) => r.v);
     if (format === 'csv') downloadText(`${t('violations.fileName')}.csv`, toCsv(shownRows, columns, { bom: true }), 'text/csv;charset=utf-8');
     else {

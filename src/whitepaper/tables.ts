@@ -5,7 +5,7 @@ import {
   type Counts, type MethodProfile, type SetbackRuleTable, type Violation,
 } from '../engine';
 import { citationForRuleId, ruleCitation, SOURCE_STATUS_ZH } from '../engine';
-import { otherRequirementsText, type CsvColumn, type ImportFileReport, type InputDigest } from '../io';
+import { violationTableColumns, type CsvColumn, type ImportFileReport, type InputDigest } from '../io';
 import type { MissingData } from './missingData';
 import { ENCODING_ZH } from './encodingNames';
 
@@ -68,24 +68,7 @@ export function violationsTable(a: Assessment, missing: MissingData, rules?: Set
     title: '表2 防护距离问题清单',
     sheet: '防护距离问题清单',
     rows: [...a.violations].sort((x, y) => order[x.status] - order[y.status] || (y.shortfallM ?? 0) - (x.shortfallM ?? 0) || cmp(x.hazardId, y.hazardId) || cmp(x.targetId, y.targetId) || cmp(x.ruleId, y.ruleId)),
-    columns: [
-      { header: '状态', value: (v) => VIOLATION_STATUS_ZH[v.status], width: 8 },
-      { header: '危险源编号', value: (v) => v.hazardId, width: 16 },
-      { header: '危险源名称', value: (v) => names.get(v.hazardId), width: 28 },
-      { header: '防护目标编号', value: (v) => v.targetId, width: 20 },
-      { header: '防护目标名称', value: (v) => names.get(v.targetId), width: 28 },
-      { header: '实测距离(m)', value: (v) => v.distanceM, digits: 2, width: 12 },
-      { header: '要求距离(m)', value: (v) => v.requiredM, digits: 2, width: 12 },
-      { header: '差距(m)', value: (v) => v.shortfallM, digits: 2, width: 10 },
-      { header: '规则', value: (v) => v.ruleId, width: 26 },
-      { header: '依据', value: (v) => citationForRuleId(v.ruleId, v.source, rules?.rules ?? []), width: 60 },
-      { header: '防护目标类别', value: (v) => TARGET_CLASS_ZH[v.targetClass], width: 16 },
-      { header: '类别认定依据', value: (v) => v.targetClassReason, width: 40 },
-      { header: '量测方式', value: (v) => `边缘到边缘,WGS-84 椭球测地线(${geometryPairZh(v.measuredBetween)})`, width: 30 },
-      { header: '假设', value: (v) => v.note, width: 30 },
-      { header: '初筛', value: (v) => (v.screening ? '是' : '否'), width: 6 },
-      { header: '同时适用的其他要求', value: (v) => otherRequirementsText(v), width: 40 },
-    ],
+    columns: violationTableColumns(a, rules?.rules),
     printColumns: [
       // a point on either side: a screening result (GB 50156 附录A measuring points), said beside the status
       { header: '状态', value: (v) => `${VIOLATION_STATUS_ZH[v.status]}${v.screening ? '(初筛)' : ''}`, printWidth: 6 },
@@ -120,12 +103,6 @@ export function uncheckedRulesTable(missing: MissingData): Table<MissingData['ru
     ],
     note: missing.rulesWithoutTargets.length ? undefined : '各条受约束危险源的规则在数据中均有相应类别的防护目标。',
   };
-}
-
-const GEOMETRY_ZH: Record<string, string> = { Point: '点', MultiPoint: '点', LineString: '线', MultiLineString: '线', Polygon: '面', MultiPolygon: '面' };
-/** "Point–Polygon" → "点–面" */
-function geometryPairZh(pair: string): string {
-  return pair.replace(/[A-Za-z]+/g, (w) => GEOMETRY_ZH[w] ?? w);
 }
 
 export interface MethodDataInput {
