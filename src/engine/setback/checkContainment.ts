@@ -8,6 +8,7 @@ import { edgeToEdgeMeters } from '../geo/edgeToEdgeMeters';
 import { classifyTarget } from './classifyTarget';
 import { hazardRules } from './hazardRules';
 import { isPointOnly } from './measuringPoints';
+import { ruleMatchesTarget } from './judgePair';
 
 /** A point can only place a shop roughly: whether it lies inside the area is then a screening result (初筛). */
 const POINT_NOTE = '初筛:危险源仅有点位坐标,是否位于该区域之内须按实际位置复核';
@@ -41,7 +42,7 @@ export function checkContainment(hazards: Site[], targets: Site[], config: Asses
       const target = areas[i]!;
       if (target === hazard) continue;
       const targetClass = classes[i]!;
-      const rule = rules.find((r) => matches(r, target.category, targetClass.classes));
+      const rule = rules.find((r) => ruleMatchesTarget(r, target.category, targetClass.classes));
       if (!rule) continue;
       const d = edgeToEdgeMeters(hazard.geometry, target.geometry);
       if (d.meters > 0) continue;
@@ -56,9 +57,6 @@ export function checkContainment(hazards: Site[], targets: Site[], config: Asses
   return { violations, hazardsByRule };
 }
 
-function matches(rule: SetbackRule, category: string, classes: TargetClass[]): boolean {
-  return (rule.target.categories?.includes(category) ?? false) || (rule.target.classes?.some((c) => classes.includes(c)) ?? false);
-}
 
 function matchedClass(rule: SetbackRule, classes: TargetClass[]): TargetClass {
   return rule.target.classes?.find((c) => classes.includes(c)) ?? classes[0] ?? 'class3';

@@ -125,7 +125,8 @@ export function judgePair(hazard: Site, hazardRules: HazardRules, target: Site, 
   return plan ? judgePlannedPair(hazard, target, plan, targetClass, hazardRules.assumptions.join('; '), config) : [];
 }
 
-function ruleMatchesTarget(rule: SetbackRule, category: string, classes: TargetClass[]): boolean {
+/** Does `rule` protect a site of this category and these classes? (named by category, or by one of its classes) */
+export function ruleMatchesTarget(rule: SetbackRule, category: string, classes: TargetClass[]): boolean {
   if (rule.target.categories?.includes(category)) return true;
   return rule.target.classes?.some((c) => classes.includes(c)) ?? false;
 }

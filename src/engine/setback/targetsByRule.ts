@@ -3,6 +3,7 @@
 // targets given as areas (a point has no inside), so only those count for it.
 import type { SetbackRuleTable, Site, TargetClass } from '../model';
 import { classifyTarget } from './classifyTarget';
+import { ruleMatchesTarget } from './judgePair';
 
 export function targetsByRule(targets: Site[], rules: SetbackRuleTable): Record<string, number> {
   // targets of one category and class set bind the same rules: count the kinds, then match each rule once per kind
@@ -20,12 +21,8 @@ export function targetsByRule(targets: Site[], rules: SetbackRuleTable): Record<
   const counts: Record<string, number> = {};
   for (const rule of rules.rules) {
     let n = 0;
-    for (const k of kinds.values()) if (bindsTarget(rule.target, k.category, k.classes)) n += rule.kind === 'not_inside' ? k.areas : k.count;
+    for (const k of kinds.values()) if (ruleMatchesTarget(rule, k.category, k.classes)) n += rule.kind === 'not_inside' ? k.areas : k.count;
     counts[rule.id] = n;
   }
   return counts;
-}
-
-function bindsTarget(target: SetbackRuleTable['rules'][number]['target'], category: string, classes: TargetClass[]): boolean {
-  return (target.categories?.includes(category) ?? false) || (target.classes?.some((c) => classes.includes(c)) ?? false);
 }
