@@ -171,7 +171,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       const datasets: Dataset[] = [];
       for (const f of files.sites) datasets.push(await addDataset(f.file, f.bytes, f.crs, true, zones, datasets));
       store.setState({
-        project, projectRevision: 0, zones, zonesSource: t()('method.demoZones'), zonesDigest, datasets,
+        project, projectRevision: 0, zones, zonesSource: t()('method.demoZones'), zonesDigest, datasets, assessment: null,
         proposal: null, selection: null, importError: null, projectError: null,
       });
       await reassess();
@@ -351,6 +351,9 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
         zoning: project.zoning,
         profile: project.profile,
         rules: project.rules,
+        // the last project's results go at once: until this project is assessed nothing of the other one (its zones,
+        // findings, districts) may show beside this project's name
+        assessment: null,
         proposal: null,
         selection: null,
         importError: null,

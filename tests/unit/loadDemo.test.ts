@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createAppStore } from '../../src/state/store';
 import { createActions } from '../../src/state/actions';
 import { createEngineClient, type EngineClient } from '../../src/worker/engineClient';
+import { DEFAULT_PROFILE, DEFAULT_RULES } from '../../src/engine';
+import { PROJECT_SCHEMA } from '../../src/io';
 
 const demoFile = (name: string) => new Uint8Array(readFileSync(`data/demo/${name}`));
 const files = {
@@ -38,5 +40,24 @@ describe('loading the demo city as a new project', () => {
     const ids = s.datasets.flatMap((d) => d.sites.map((site) => site.id));
     expect(new Set(ids).size).toBe(ids.length);
     expect(s.assessment?.sites.length).toBe(ids.length);
+  });
+});
+
+describe('switching projects', () => {
+  it('never shows the last project’s results beside the next project’s name', async () => {
+    const store = createAppStore();
+    const actions = createActions(store, createEngineClient());
+    await actions.loadDemo(files, { id: 'demo-1', name: 'demo', city: '', assessmentDate: '', dataCredit: '', notes: '' });
+    expect(store.getState().assessment?.zones.length).toBe(11);
+    const seen: { project: string | undefined; zones: string[] }[] = [];
+    store.subscribe((s) => seen.push({ project: s.project?.id, zones: (s.assessment?.zones ?? []).map((z) => z.name) }));
+
+    await actions.applyProject({
+      schema: PROJECT_SCHEMA, id: 'blank', name: '上海', city: '上海市', assessmentDate: '', dataCredit: '', notes: '', datasets: [], zones: [], zonesSource: '',
+      zonesDigest: null, zoning: { kind: 'polygons' }, profile: DEFAULT_PROFILE, rules: DEFAULT_RULES, revision: 0,
+    });
+
+    expect(seen.filter((s) => s.project === 'blank' && s.zones.includes('玄武区'))).toEqual([]);
+    expect(store.getState().assessment?.zones).toEqual([]);
   });
 });
