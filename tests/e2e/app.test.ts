@@ -121,7 +121,9 @@ describe('large imports', () => {
     expect(await page.locator('.import-report').count()).toBe(2);
     await page.waitForSelector('[data-map-ready="true"]');
     const longest = await page.evaluate((t0) => Math.max(0, ...(window as unknown as { longTasks: [number, number][] }).longTasks.filter(([start]) => start >= t0).map(([, d]) => d)), importStart);
-    expect(longest).toBeLessThan(100); // parsing and validating run in the worker: the page stays responsive
+    // parsing and validating run in the worker: reading 300 000 rows on the page would block it for seconds. The bound
+    // is structural, not a speed target (speed lives in bench/): a loaded CI machine has shown 118 ms tasks here.
+    expect(longest).toBeLessThan(500);
     await page.close();
   });
 });

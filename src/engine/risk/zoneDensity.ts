@@ -9,7 +9,7 @@ import type { AssessedSite, AssessedZone, Level, Zone, ZoneContributor } from '.
 import type { MethodProfile } from '../method/profile';
 import { bboxOf } from '../geo/bbox';
 import { areaKm2 } from '../geo/areaKm2';
-import { edgeToEdgeMeters } from '../geo/edgeToEdgeMeters';
+import { pointInArea } from '../geo/pointInArea';
 import { LEVEL_RANK, LEVEL_ZH, NO_LEVEL_NOTE_ZH, NO_LEVEL_ZH } from './levels';
 
 type Aggregation = MethodProfile['aggregation'];
@@ -31,9 +31,10 @@ function tally(zones: Zone[], sites: AssessedSite[], per: 'area' | 'population')
   }
   return zones.map((zone) => {
     const contributors: ZoneContributor[] = [];
+    const holds = pointInArea(zone.geometry);
     for (const i of index ? index.search(...bboxOf(zone.geometry)) : []) { // spread-ok: a box is 4 numbers
       const s = scored[i]!;
-      if (edgeToEdgeMeters({ type: 'Point', coordinates: [s.lon, s.lat] }, zone.geometry).meters === 0) {
+      if (holds(s.lon, s.lat)) {
         contributors.push({ siteId: s.id, level: s.level!, score: s.score!, how: 'inside', distanceM: 0 });
       }
     }

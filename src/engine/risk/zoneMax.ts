@@ -5,6 +5,7 @@ import type { AssessedSite, AssessedZone, Level, Zone, ZoneContributor } from '.
 import { bboxOf } from '../geo/bbox';
 import { degreesCovering } from '../geo/localPlane';
 import { edgeToEdgeMeters } from '../geo/edgeToEdgeMeters';
+import { preparedArea, type PreparedArea } from '../geo/pointInArea';
 import { LEVEL_RANK, LEVEL_ZH, NO_LEVEL_NOTE_ZH, NO_LEVEL_ZH } from './levels';
 
 export function zoneMax(zones: Zone[], sites: AssessedSite[]): AssessedZone[] {
@@ -21,8 +22,17 @@ export function zoneMax(zones: Zone[], sites: AssessedSite[]): AssessedZone[] {
   return zones.map((zone) => {
     const contributors: ZoneContributor[] = [];
     const box = bboxOf(zone.geometry);
+    const area = preparedArea(zone.geometry);
     for (const i of index ? index.search(...box) : []) { // spread-ok: a box is 4 numbers
       const site = scored[i]!;
+      // a point site is placed by the prepared test; only a footprint reaching in from outside, or a site's own
+      // area, needs the edge-to-edge distance
+      const point = site.geometry.type === 'Point';
+      if (point && area.holds(site.lon, site.lat)) {
+        contributors.push({ siteId: site.id, level: site.level!, score: site.score!, how: 'inside', distanceM: 0 });
+        continue;
+      }
+      if (point && !reachable(area, site)) continue;
       const d = edgeToEdgeMeters(site.geometry, zone.geometry);
       const how = d.meters === 0 ? 'inside' : d.meters <= site.footprintM ? 'footprint' : null;
       if (how) contributors.push({ siteId: site.id, level: site.level!, score: site.score!, how, distanceM: d.meters });
@@ -43,4 +53,11 @@ export function zoneMax(zones: Zone[], sites: AssessedSite[]): AssessedZone[] {
         : `区内${NO_LEVEL_NOTE_ZH} → ${NO_LEVEL_ZH}`,
     };
   });
+}
+
+/** A point outside the zone can reach it only if some zone edge lies within its footprint's degree box. */
+function reachable(area: PreparedArea, site: AssessedSite): boolean {
+  if (site.footprintM === 0) return false;
+  const { dLon, dLat } = degreesCovering(site.footprintM, Math.abs(site.lat));
+  return area.mayReach(site.lon, site.lat, dLon, dLat);
 }

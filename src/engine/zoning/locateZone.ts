@@ -3,7 +3,7 @@
 import Flatbush from 'flatbush';
 import type { Zone } from '../model';
 import { bboxOf } from '../geo/bbox';
-import { edgeToEdgeMeters } from '../geo/edgeToEdgeMeters';
+import { pointInArea } from '../geo/pointInArea';
 
 /** Returns the first zone (in the given order) containing (lon, lat), or undefined. */
 export function zoneLocator(zones: readonly Zone[]): (lon: number, lat: number) => Zone | undefined {
@@ -11,11 +11,10 @@ export function zoneLocator(zones: readonly Zone[]): (lon: number, lat: number) 
   const index = new Flatbush(zones.length);
   for (const z of zones) index.add(...bboxOf(z.geometry)); // spread-ok: a box is 4 numbers
   index.finish();
+  const tests = zones.map((z) => pointInArea(z.geometry));
   return (lon, lat) => {
     const candidates = index.search(lon, lat, lon, lat).sort((a, b) => a - b);
-    for (const i of candidates) {
-      if (edgeToEdgeMeters({ type: 'Point', coordinates: [lon, lat] }, zones[i]!.geometry).meters === 0) return zones[i];
-    }
+    for (const i of candidates) if (tests[i]!(lon, lat)) return zones[i];
     return undefined;
   };
 }

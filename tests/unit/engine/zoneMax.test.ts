@@ -107,3 +107,30 @@ describe('就高 (max) zoning', () => {
     );
   });
 });
+
+describe('就高 zoning on real district outlines', () => {
+  it('places every site as a full edge-to-edge measurement against every zone would (inside, footprint or not at all)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { readZones } = await import('../../../src/io');
+    const { edgeToEdgeMeters } = await import('../../../src/engine');
+    const zones = readZones(readFileSync('data/demo/nanjing-districts.wgs84.geojson', 'utf8'));
+    // sites strewn over the city, many close to district boundaries: scored construction sites (no footprint) and
+    // scored fuel stations (footprints of tens of metres)
+    const sites = Array.from({ length: 1500 }, (_, i) => createSite({
+      id: `s${String(i).padStart(4, '0')}`,
+      category: i % 2 ? 'construction' : 'fuel_station',
+      at: [118.5 + ((i * 7919) % 1000) / 1000 * 0.8, 31.5 + ((i * 104729) % 997) / 997 * 1.0],
+      likelihood: 1 + (i % 5), severity: 1 + (i % 4),
+    }));
+    const assessed = assess({ sites, zones }, createConfig());
+    const footprint = new Map(assessed.sites.map((s) => [s.id, s.footprintM]));
+    for (const zone of assessed.zones) {
+      const expected = sites.flatMap((s) => {
+        const d = edgeToEdgeMeters(s.geometry, zone.geometry).meters;
+        return d === 0 ? [`${s.id} inside`] : d <= footprint.get(s.id)! ? [`${s.id} footprint`] : [];
+      }).sort();
+      expect(zone.contributors.map((c) => `${c.siteId} ${c.how}`).sort(), zone.name).toEqual(expected);
+    }
+    expect(assessed.zones.some((z) => z.contributors.some((c) => c.how === 'footprint'))).toBe(true);
+  });
+});
