@@ -45,14 +45,14 @@ const RECOVERY = ['none', 'unloading', 'full'] as const;
 const SENTENCE_RULES: Record<string, { pattern: RegExp; metres: number }> = {
   'gb50156-main-entrance-50': { pattern: /主要出入口.*隧道出入口、尚不应小于(\d+)m/, metres: 50 },
   'gb50016-hazchem-storage-important': { pattern: /高层民用建筑、重要公共建筑 \| (\d+)/, metres: 50 },
-  'fireworks-crowded-100': { pattern: /学校、幼儿园、医院、集贸市场等人员密集场所.*保持(\d+)米以上/, metres: 100 },
-  'fireworks-flammable-100': { pattern: /加油站等易燃易爆物品生产、储存设施等重点建筑物保持(\d+)米以上/, metres: 100 },
-  'fireworks-retail-spacing-50': { pattern: /周边(\d+)米范围内没有其他烟花爆竹零售点/, metres: 50 },
+  'fireworks-crowded-100': { pattern: /外部与学校,医院,幼儿园,养老院,集贸市场,文物古迹,.*场所边缘最小允许距离应符合 (\d+)m/, metres: 100 },
+  'fireworks-flammable-100': { pattern: /危险品生产、储存及加油站、加气站等易燃易爆场所边缘最小允许距离应符合 (\d+)m/, metres: 100 },
+  'fireworks-retail-spacing-50': { pattern: /外部与其他烟花爆竹零售店、零售点最小允许距离应符合 (\d+)m/, metres: 50 },
   'city-fuel-water-source-500': { pattern: /饮用水源汲水点的距离不得小于(\d+)米/, metres: 500 },
 };
 /** `not_inside` rules: the quoted sentence forbids the place outright (distance 0, judged as containment). */
 const CONTAINMENT_RULES: Record<string, RegExp> = {
-  'fireworks-not-in-residential': /不得设置在城镇居民集中居住小区内/,
+  'fireworks-not-in-residential': /不应设置在居民集中居住小区内/,
 };
 /** Rules without a number: the site's own assessed distance governs, or the table could not be read. */
 const NO_NUMBER_RULES: Record<string, SetbackRule['status']> = {
@@ -233,6 +233,32 @@ describe('hand-worked cases', () => {
     expect(v).toMatchObject({ status: 'violation', ruleId: 'fireworks-crowded-100', requiredM: 100 });
     expect(v!.shortfallM).toBeCloseTo(40, 2);
     expect(findings(shop, northOf('school', 'school', 110))).toEqual([]);
+  });
+
+  it('AQ 4128-2019 lists 养老院 and 文物古迹 at 100 m: a shop 90 m from a care home or a heritage site violates, 110 m complies', () => {
+    const shop = createSite({ id: 'fw', category: 'fireworks_retail', at: [LON, LAT] });
+    for (const category of ['elderly_care', 'heritage']) {
+      const [v] = findings(shop, northOf('t', category, 90));
+      expect(v, category).toMatchObject({ status: 'violation', ruleId: 'fireworks-crowded-100', requiredM: 100 });
+      expect(v!.shortfallM).toBeCloseTo(10, 2);
+      expect(findings(shop, northOf('t', category, 110)), category).toEqual([]);
+    }
+  });
+
+  it('AQ 4128-2019 puts 危险品储存 places at 100 m: a hazardous-chemical trader with storage 70 m away violates', () => {
+    const shop = createSite({ id: 'fw', category: 'fireworks_retail', at: [LON, LAT] });
+    const found = findings(shop, northOf('hz', 'hazchem_trade', 70));
+    expect(found).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: 'fireworks-flammable-100', status: 'violation', requiredM: 100, hazardId: 'fw' })]));
+  });
+
+  it('the AQ 4128 sentence names every place the 100 m rules reach (as this project names them)', () => {
+    const byId = new Map(DEFAULT_RULES.rules.map((r) => [r.id, r]));
+    const quote = byId.get('fireworks-crowded-100')!.provenance!.quote;
+    const named: Record<string, string> = { school: '学校', hospital: '医院', kindergarten: '幼儿园', elderly_care: '养老院', commercial: '集贸市场', heritage: '文物古迹' };
+    expect([...byId.get('fireworks-crowded-100')!.target.categories!].sort()).toEqual(Object.keys(named).sort());
+    for (const word of Object.values(named)) expect(quote).toContain(word);
+    expect(byId.get('fireworks-flammable-100')!.provenance!.quote).toBe(quote);
+    expect(quote).toMatch(/危险品生产、储存及加油站、加气站等易燃易爆场所/);
   });
 
   it('two fireworks retail points 40 m apart violate the 50 m spacing (reported from each side); 55 m apart comply', () => {

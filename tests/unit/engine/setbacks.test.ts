@@ -156,7 +156,7 @@ describe('hazardous-chemical sites (条例 §19 + GB/T 37243)', () => {
   });
 });
 
-describe('fireworks retail (《烟花爆竹经营许可实施办法》零售经营条件: 100 m, 50 m between retail points)', () => {
+describe('fireworks retail (AQ 4128-2019 第4章: 100 m, 50 m between retail points)', () => {
   it('applies to schools and to fuel stations, which are hazards themselves', () => {
     const shop = createSite({ id: 'fw', category: 'fireworks_retail', at: [LON, LAT] });
     const fuel = createSite({ id: 'fs2', category: 'fuel_station', at: [LON, latitudeNorthOf(LAT, 80)] });
