@@ -12,6 +12,7 @@ import { checkSetbacks, compareViolations } from './setback/checkSetbacks';
 import { checkContainment } from './setback/checkContainment';
 import { siteDistanceNote } from './setback/assessedDistanceScope';
 import { targetsByRule } from './setback/targetsByRule';
+import { targetKinds } from './setback/targetKinds';
 import { summarise } from './stats/summarise';
 import { zoneLocator } from './zoning/locateZone';
 
@@ -23,10 +24,11 @@ export function assess(input: AssessInput, config: AssessConfig, onProgress?: (s
   const hazards = sites.filter((s) => roleOf(s.category) === 'hazard');
   // A hazard is also a protection target for other hazards (e.g. a petrol station near a fireworks shop).
   const targets = sites.filter((s) => roleOf(s.category) === 'target' || roleOf(s.category) === 'hazard');
-  const distances = checkSetbacks(hazards, targets, config);
+  const kinds = targetKinds(targets); // each target classified once for the three users below
+  const distances = checkSetbacks(hazards, targets, config, kinds);
   const { pairsExamined } = distances;
   // `not_inside` rules (a hazard inside an area) are judged apart from the distance search and merged in id order.
-  const inside = checkContainment(hazards, targets, config);
+  const inside = checkContainment(hazards, targets, config, kinds.classifications);
   const violations = inside.violations.length ? [...distances.violations, ...inside.violations].sort(compareViolations) : distances.violations;
   const hazardsByRule = { ...distances.hazardsByRule, ...inside.hazardsByRule };
   onProgress?.(0.3, 'setbacks');
@@ -50,7 +52,7 @@ export function assess(input: AssessInput, config: AssessConfig, onProgress?: (s
       targetsChecked: targets.filter((t) => roleOf(t.category) === 'target').length,
       pairsExamined,
       hazardsByRule,
-      targetsByRule: targetsByRule(targets, config.rules),
+      targetsByRule: targetsByRule(kinds, config.rules),
     }),
   };
 }

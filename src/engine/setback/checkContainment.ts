@@ -5,7 +5,7 @@ import Flatbush from 'flatbush';
 import type { AssessConfig, SetbackRule, Site, TargetClass, Violation } from '../model';
 import { bboxOf } from '../geo/bbox';
 import { edgeToEdgeMeters } from '../geo/edgeToEdgeMeters';
-import { classifyTarget } from './classifyTarget';
+import { classifyTarget, type TargetClassification } from './classifyTarget';
 import { hazardRules } from './hazardRules';
 import { isPointOnly } from './measuringPoints';
 import { ruleMatchesTarget } from './judgePair';
@@ -21,15 +21,17 @@ export interface ContainmentResult {
 
 const AREA_TYPES = new Set(['Polygon', 'MultiPolygon']);
 
-export function checkContainment(hazards: Site[], targets: Site[], config: AssessConfig): ContainmentResult {
+/** `classes[i]`, when given, is targets[i]'s classification (the assessment shares it with the distance search). */
+export function checkContainment(hazards: Site[], targets: Site[], config: AssessConfig, classes?: readonly TargetClassification[]): ContainmentResult {
   const violations: Violation[] = [];
   const hazardsByRule: Record<string, number> = {};
   const bound = hazards.map((h) => ({ hazard: h, rules: hazardRules(h, config.rules).containment })).filter((b) => b.rules.length > 0);
   if (bound.length === 0) return { violations, hazardsByRule };
   for (const b of bound) for (const r of b.rules) hazardsByRule[r.id] = (hazardsByRule[r.id] ?? 0) + 1;
-  const areas = targets.filter((t) => AREA_TYPES.has(t.geometry.type));
-  if (areas.length === 0) return { violations, hazardsByRule };
-  const classes = areas.map(classifyTarget);
+  const areaIndexes = targets.flatMap((t, i) => (AREA_TYPES.has(t.geometry.type) ? [i] : []));
+  if (areaIndexes.length === 0) return { violations, hazardsByRule };
+  const areas = areaIndexes.map((i) => targets[i]!);
+  const areaClasses = areaIndexes.map((i) => classes?.[i] ?? classifyTarget(targets[i]!));
   const index = new Flatbush(areas.length);
   for (const t of areas) {
     const box = bboxOf(t.geometry);
@@ -41,7 +43,7 @@ export function checkContainment(hazards: Site[], targets: Site[], config: Asses
     for (const i of index.search(box[0], box[1], box[2], box[3])) {
       const target = areas[i]!;
       if (target === hazard) continue;
-      const targetClass = classes[i]!;
+      const targetClass = areaClasses[i]!;
       const rule = rules.find((r) => ruleMatchesTarget(r, target.category, targetClass.classes));
       if (!rule) continue;
       const d = edgeToEdgeMeters(hazard.geometry, target.geometry);

@@ -4,7 +4,7 @@ import Flatbush from 'flatbush';
 import type { AssessConfig, Site, Violation } from '../model';
 import { bboxOf } from '../geo/bbox';
 import { degreesCovering, localPlane } from '../geo/localPlane';
-import { classifyTarget, type TargetClassification } from './classifyTarget';
+import { targetKinds, type TargetKinds } from './targetKinds';
 import { hazardRules, largestRequiredMeters, type HazardRules } from './hazardRules';
 import { judgePlannedPair, planPair, type PairPlan } from './judgePair';
 
@@ -24,7 +24,8 @@ interface HazardProfile {
   searchM: number;
 }
 
-export function checkSetbacks(hazards: Site[], targets: Site[], config: AssessConfig): SetbackResult {
+/** `kinds` are the targets' classes when the caller has them already (they must be of these `targets`). */
+export function checkSetbacks(hazards: Site[], targets: Site[], config: AssessConfig, kinds?: TargetKinds): SetbackResult {
   const violations: Violation[] = [];
   const hazardsByRule: Record<string, number> = {};
   if (hazards.length === 0) return { violations, pairsExamined: 0, hazardsByRule };
@@ -41,15 +42,8 @@ export function checkSetbacks(hazards: Site[], targets: Site[], config: AssessCo
     index.add(b[0], b[1], b[2], b[3]);
   });
   index.finish();
-  const targetClasses: TargetClassification[] = targets.map(classifyTarget);
-  // Targets of the same category and classes bind the same rules: number these kinds once.
-  const kindIds = new Map<string, number>();
-  const targetKind = Int32Array.from(targets, (t, i) => {
-    const key = `${t.category}|${targetClasses[i]!.classes.join(',')}`;
-    let id = kindIds.get(key);
-    if (id === undefined) kindIds.set(key, (id = kindIds.size));
-    return id;
-  });
+  // Targets of the same category and classes bind the same rules: plans are made once per kind.
+  const { classifications: targetClasses, kindOf: targetKind } = kinds ?? targetKinds(targets);
   const targetIndexOf = new Map<Site, number>(targets.map((t, i) => [t, i]));
   const profiles = new Map<string, HazardProfile>();
   // plans[profile.id][kind]: undefined = not yet planned, null = no rule binds the pair

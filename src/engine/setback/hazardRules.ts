@@ -10,11 +10,24 @@ export interface HazardRules {
   assumptions: string[];
 }
 
+// A million hazards have a handful of (category, grade, recovery) kinds: each kind's rules are worked out once per
+// rule table. Rule tables are replaced, never edited in place, so the table object is a safe key.
+const memo = new WeakMap<SetbackRuleTable, Map<string, HazardRules>>();
+
 /**
- * Rules whose hazard side matches `site`. A missing station grade or vapour-recovery attribute is taken as the
+ * Rules whose hazard side matches `site` (shared, read-only: callers must not change the result). A missing station grade or vapour-recovery attribute is taken as the
  * strictest value (一级站, 无油气回收), so the check never passes for lack of data; the assumption is reported.
  */
 export function hazardRules(site: Site, table: SetbackRuleTable): HazardRules {
+  let byKind = memo.get(table);
+  if (!byKind) memo.set(table, (byKind = new Map()));
+  const key = `${site.category}|${site.stationGrade ?? ''}|${site.vapourRecovery ?? ''}`;
+  let found = byKind.get(key);
+  if (!found) byKind.set(key, (found = matchHazardRules(site, table)));
+  return found;
+}
+
+function matchHazardRules(site: Site, table: SetbackRuleTable): HazardRules {
   const grade = site.stationGrade ?? 1;
   const recovery = site.vapourRecovery ?? 'none';
   const all = table.rules.filter((r) => {
