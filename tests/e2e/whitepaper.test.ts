@@ -45,7 +45,9 @@ describe('白皮书图表 export', () => {
     ]);
     expect(download.suggestedFilename()).toBe('南京示例项目-白皮书图表(未注明评估基准日).zip');
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-    expect(Math.max(0, ...longTasks)).toBeLessThan(200);
+    // the figures are drawn in a worker: drawing them on the page would hold it for seconds. A structural bound, not a
+    // speed target (speed is measured in bench/); a loaded machine stretches every task
+    expect(Math.max(0, ...longTasks)).toBeLessThan(1000); // spread-ok: long tasks of one export, a handful
     const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
 
     const out = mkdtempSync(join(tmpdir(), 'usrm-wp-'));
