@@ -20,7 +20,7 @@ export function progressLine(stream: Terminal = process.stderr): ProgressLine {
   return {
     report: (stage, share) => {
       const percent = Math.floor(100 * Math.min(1, Math.max(0, share)));
-      const line = `${stage} ${String(percent).padStart(3)}%`.slice(0, Math.max(10, (stream.columns ?? 80) - 1));
+      const line = `${stage} ${String(percent).padStart(3)}%`.slice(0, Math.max(10, (stream.columns || 80) - 1));
       if (line === shown) return; // the engine reports often; the terminal is written only when the text changes
       stream.write(`\r${line.padEnd(shown.length)}`);
       shown = line;

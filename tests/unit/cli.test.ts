@@ -303,6 +303,10 @@ describe('progress line', () => {
     p.report('assessing', 1);
     p.clear();
     expect(tty.written).toEqual(['\rreading   0%', '\rreading  50%', '\rassessing 100%', `\r${' '.repeat(14)}\r`]);
+    // a terminal that reports no width (e.g. under script(1)) still gets the whole line
+    const unsized = { ...terminal(true), columns: 0 };
+    progressLine(unsized).report('assessing', 0.3);
+    expect(unsized.written).toEqual(['\rassessing  30%']);
   });
 
   it('writes nothing when stderr is not a terminal (pipes, logs, tests)', async () => {
