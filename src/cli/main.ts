@@ -50,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
         title: { type: 'string' },
         attribution: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'V' },
       },
       strict: true,
     }));
@@ -57,15 +58,15 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
     return 2;
   }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
+  if (values.help || values.version) {
+    process.stdout.write(values.help ? `${USAGE}\n` : `${version}\n`);
     return 0;
   }
   // a progress line on stderr when it is a terminal (nothing in a pipe or a test)
   const progress = progressLine(process.stderr);
   try {
     const { runAssess } = await import('./runAssess');
-    const { 'data-date': dataDate, help: _help, ...rest } = values;
+    const { 'data-date': dataDate, help: _help, version: _version, ...rest } = values;
     const result = await runAssess({ ...rest, dataDate, whitepaper: command === 'whitepaper' }, progress.report);
     progress.clear();
     process.stdout.write(result.message + '\n');

@@ -229,6 +229,7 @@ describe('CLI exit status', { timeout: 30_000 }, () => {
     const v = runCli(['--version']);
     expect(v.status).toBe(0);
     expect(v.stdout).toBe(`${version}\n`);
+    expect(runCli(['whitepaper', '--version']).stdout).toBe(`${version}\n`);
   });
 
   it('exits 2 on a usage error', () => {
