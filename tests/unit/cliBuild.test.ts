@@ -1,16 +1,17 @@
 // The CLI built to plain JavaScript (scripts/buildCli.mjs → dist-cli/usrm.js, the `usrm` bin): it starts without
-// loading the engine, loads the white paper's modules only for `whitepaper`, finds its data files from where it is
-// built, and writes the same bytes as the CLI run from source.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+// loading the engine, loads the white paper's modules only for `whitepaper`, needs nothing outside its own folder
+// (built here into a temporary folder, away from the repository's node_modules and data/), and writes the same bytes
+// as the CLI run from source.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { runAssess } from '../../src/cli/runAssess';
 import { version } from '../../package.json';
 
-// inside the repository (gitignored), as dist-cli is: the built file finds node_modules and data/ by walking up
-const BUILT = resolve('.test-dist-cli');
+// outside the repository: nothing of the clone is found by walking up from here
+const BUILT = mkdtempSync(join(tmpdir(), 'usrm-dist-'));
 const ENTRY = join(BUILT, 'usrm.js');
 const DEMO = ['data/demo/nanjing-sites.fictitious.csv', 'data/demo/nanjing-osm.geojson'].map((f) => resolve(f));
 const ZONES = resolve('data/demo/nanjing-districts.wgs84.geojson');
@@ -45,6 +46,7 @@ describe('the built CLI', { timeout: 120_000 }, () => {
     const r = spawnSync(process.execPath, ['scripts/buildCli.mjs', BUILT], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
   }, 120_000);
+  afterAll(() => rmSync(BUILT, { recursive: true, force: true }));
 
   it('is one executable ESM entry with a shebang whose start-up loads only a few kilobytes', () => {
     expect(readFileSync(ENTRY, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
@@ -81,7 +83,8 @@ describe('the built CLI', { timeout: 120_000 }, () => {
     for (const f of FIVE) expect(readFileSync(join(built, f)), f).toEqual(readFileSync(join(source, f)));
   });
 
-  it('whitepaper: finds the figure font and resvg from where it is built; same checksums as from source', async () => {
+  it('whitepaper: uses the figure font and resvg wasm copied beside it; same checksums as from source', async () => {
+    expect(readdirSync(join(BUILT, 'data', 'fonts'))).toEqual(expect.arrayContaining(['NotoSansCJKsc-Regular.subset.otf', 'OFL.txt']));
     const args = { sites: DEMO, zones: ZONES, crs: 'wgs84', dataDate: '2026-11-01' };
     const built = createOutDir();
     const r = runBuilt(['whitepaper', '--sites', DEMO[0]!, '--sites', DEMO[1]!, '--zones', ZONES, '--crs', 'wgs84', '--data-date', args.dataDate, '--out', built]);
