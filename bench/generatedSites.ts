@@ -10,3 +10,32 @@ export function generatedSitesCsv(rows: number): string {
   }
   return lines.join('\n') + '\n';
 }
+
+/**
+ * A generated city of points for the batch CLI: rows in clusters of five on a ~200 m lattice over Nanjing — a petrol
+ * station (hazard), a school 28 m east of it (a protection target too close: a finding), a residential block 90 m
+ * north, a construction site and a road hazard (risk points, scored). Every `rejectEvery`-th row has a longitude that
+ * is not a number, so the import rejects it. Returns the text and how many rows are to be rejected.
+ */
+export function generatedPointCityCsv(rows: number, rejectEvery = 1000): { text: string; rejected: number } {
+  const KINDS = [
+    { category: '加油站', dLon: 0, dLat: 0 },
+    { category: '学校', dLon: 0.0003, dLat: 0 },
+    { category: '居住区', dLon: 0, dLat: 0.0008 },
+    { category: '建筑施工', dLon: -0.0007, dLat: -0.0005 },
+    { category: '道路交通隐患点段', dLon: 0.0009, dLat: -0.0006 },
+  ];
+  const side = Math.ceil(Math.sqrt(rows / KINDS.length));
+  const lines = ['编号,名称,类别,经度,纬度,可能性,严重性'];
+  let rejected = 0;
+  for (let i = 0; i < rows; i++) {
+    const cluster = Math.floor(i / KINDS.length);
+    const kind = KINDS[i % KINDS.length]!;
+    const lon = 118.5 + (cluster % side) * 0.002 + kind.dLon;
+    const lat = 31.8 + Math.floor(cluster / side) * 0.002 + kind.dLat;
+    const bad = rejectEvery > 0 && i % rejectEvery === rejectEvery - 1;
+    if (bad) rejected++;
+    lines.push(`P${i},生成点${i},${kind.category},${bad ? '东经' : lon.toFixed(6)},${lat.toFixed(6)},${1 + (i % 5)},${1 + ((i * 3) % 5)}`);
+  }
+  return { text: lines.join('\n') + '\n', rejected };
+}

@@ -1,16 +1,32 @@
-// Batch interface (DESIGN §7): npm run cli -- assess|whitepaper --sites FILE … --out DIR
+// Batch interface (DESIGN §7): usrm assess|whitepaper --sites FILE … --out DIR  (from a clone: npm run cli -- …)
 // Exit: 0 done (rejected rows are not an error), 1 unusable input, 2 usage error.
+// Start-up is kept small: --help and --version load nothing else; the engine is imported when a command runs, and
+// the white paper's modules only for `whitepaper`.
 import { parseArgs } from 'node:util';
-import { runAssess, UsageError, InputError } from './runAssess';
+import { version } from '../../package.json';
+import { InputError, UsageError } from './errors';
+import { progressLine } from './progress';
 
 const USAGE = `usage:
-  npm run cli -- assess --sites FILE [--sites FILE …] [--zones FILE.geojson] [--crs auto|wgs84|cgcs2000|gcj02|bd09|cgcs2000_gk|cgcs2000_gk3_CM]
-                        [--category CATEGORY] [--column HEADER=FIELD …] [--method FILE.json] [--rules FILE.json|.csv] [--data-date YYYY-MM-DD]
-                        [--grid square:METRES|hex:METRES] --out DIR
-  npm run cli -- whitepaper <same options> [--previous SUMMARY.json] [--title TEXT] [--attribution TEXT] --out DIR`;
+  usrm assess --sites FILE [--sites FILE …] [--zones FILE.geojson] [--crs auto|wgs84|cgcs2000|gcj02|bd09|cgcs2000_gk|cgcs2000_gk3_CM]
+              [--category CATEGORY] [--column HEADER=FIELD …] [--method FILE.json] [--rules FILE.json|.csv] [--data-date YYYY-MM-DD]
+              [--grid square:METRES|hex:METRES] --out DIR
+  usrm whitepaper <same options> [--previous SUMMARY.json] [--title TEXT] [--attribution TEXT] --out DIR
+  usrm --help | --version
+(from a clone: npm run cli -- … runs the same from source)
+writes import-report.json, sites.csv, zones.geojson, violations.csv, summary.json (+ figures/, tables/, whitepaper.html)
+exit status: 0 done (rejected rows are not an error), 1 unusable input, 2 usage error`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (command === '--version' || command === '-V') {
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
   if (command !== 'assess' && command !== 'whitepaper') {
     process.stderr.write(`${command ? `unknown command "${command}"\n` : ''}${USAGE}\n`);
     return 2;
@@ -33,6 +49,8 @@ async function main(argv: string[]): Promise<number> {
         previous: { type: 'string' },
         title: { type: 'string' },
         attribution: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'V' },
       },
       strict: true,
     }));
@@ -40,12 +58,21 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
     return 2;
   }
+  if (values.help || values.version) {
+    process.stdout.write(values.help ? `${USAGE}\n` : `${version}\n`);
+    return 0;
+  }
+  // a progress line on stderr when it is a terminal (nothing in a pipe or a test)
+  const progress = progressLine(process.stderr);
   try {
-    const { 'data-date': dataDate, ...rest } = values;
-    const result = await runAssess({ ...rest, dataDate, whitepaper: command === 'whitepaper' });
+    const { runAssess } = await import('./runAssess');
+    const { 'data-date': dataDate, help: _help, version: _version, ...rest } = values;
+    const result = await runAssess({ ...rest, dataDate, whitepaper: command === 'whitepaper' }, progress.report);
+    progress.clear();
     process.stdout.write(result.message + '\n');
     return 0;
   } catch (e) {
+    progress.clear();
     if (e instanceof UsageError) {
       process.stderr.write(`${e.message}\n${USAGE}\n`);
       return 2;

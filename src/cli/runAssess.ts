@@ -1,4 +1,5 @@
 // The CLI's work, separate from argument parsing so tests can call it directly.
+// Only what `assess` needs is imported here; the white paper (ECharts, resvg, ExcelJS) is loaded when asked for.
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -7,14 +8,17 @@ import {
   assess, ConfigError, resolveCategory, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, type MethodProfile, type Site, type Zone,
 } from '../engine';
 import {
-  BinaryFileError, CANONICAL_FIELDS, FileFormatError, importSitesFile, isCrsOption, readRuleTable, readZones, sha256Hex, type ImportFileReport, type InputDigest, type MappingOverride, type CanonicalField,
+  assessOutputs, BinaryFileError, CANONICAL_FIELDS, CSV_ROWS_PER_CHUNK, FileFormatError, importSitesFile, isCrsOption, readRuleTable, readZones, sha256Hex,
+  type ImportFileReport, type InputDigest, type MappingOverride, type CanonicalField,
 } from '../io';
 import { readPreviousSummary, SummaryFileError } from '../io/previousSummary';
-import { assessFiles, whitepaperTitle, type OutputFile } from '../whitepaper/bundle';
-import { whitepaperFilesInNode } from './writeWhitepaper';
+import { whitepaperTitle } from '../whitepaper/title';
+import type { OutputFile } from '../whitepaper/bundle';
+import { InputError, UsageError } from './errors';
+import type { ProgressReport } from './progress';
+import { writeChunks } from './writeChunks';
 
-export class UsageError extends Error {}
-export class InputError extends Error {}
+export { InputError, UsageError };
 
 export interface AssessArgs {
   sites?: string[];
@@ -56,7 +60,8 @@ function parseColumns(specs: string[]): MappingOverride {
   return mapping;
 }
 
-export async function runAssess(args: AssessArgs): Promise<{ message: string }> {
+/** Reads, assesses and writes; `onProgress` hears the stage (reading, assessing, whitepaper, writing) and its share. */
+export async function runAssess(args: AssessArgs, onProgress: ProgressReport = () => {}): Promise<{ message: string }> {
   if (!args.sites?.length) throw new UsageError('--sites FILE is required (at least one)');
   if (!args.out) throw new UsageError('--out DIR is required');
   const crs = args.crs ?? 'auto';
@@ -95,10 +100,12 @@ export async function runAssess(args: AssessArgs): Promise<{ message: string }> 
   }
   const sites: Site[] = [];
   const reports: ImportFileReport[] = [];
-  for (const path of args.sites) {
+  for (const [n, path] of args.sites.entries()) {
+    const reading = (share: number) => onProgress('reading', (n + share) / args.sites!.length);
+    reading(0);
     const bytes = await read(path);
     const { sites: accepted, report } = await guardAsync(path, () =>
-      importSitesFile(basename(path), bytes, { crs, zones, existingIds: idsOf(sites), ...(mapping ? { mapping } : {}), ...(allRowsCategory ? { allRowsCategory: allRowsCategory.code } : {}) }),
+      importSitesFile(basename(path), bytes, { crs, zones, existingIds: idsOf(sites), ...(mapping ? { mapping } : {}), ...(allRowsCategory ? { allRowsCategory: allRowsCategory.code } : {}) }, reading),
     );
     for (const site of accepted) sites.push(site); // a spread of 10⁵ arguments overflows the stack
     reports.push(report);
@@ -106,17 +113,18 @@ export async function runAssess(args: AssessArgs): Promise<{ message: string }> 
   const previousPath = args.previous;
   const previous = previousPath === undefined ? null
     : guard(previousPath, () => readPreviousSummary(basename(previousPath), new TextDecoder().decode(readFileSyncChecked(previousPath))));
-  const assessment = assess({ sites, zones, ...(grid ? { grid } : {}) }, config);
+  onProgress('assessing', 0);
+  const assessment = assess({ sites, zones, ...(grid ? { grid } : {}) }, config, (share) => onProgress('assessing', share));
   const common = { assessment, reports, digests, borderlineToleranceM: config.borderlineToleranceM, dataDate: args.dataDate ?? null };
-  const files: OutputFile[] = args.whitepaper
-    ? await whitepaperFilesInNode({
+  if (args.whitepaper) {
+    const { whitepaperFilesInNode } = await import('./writeWhitepaper');
+    const files = await whitepaperFilesInNode({
       ...common, districts: zones, profile: config.method, rules: config.rules, previous,
       title: args.title ?? whitepaperTitle(), attribution: args.attribution?.trim() || INPUT_ATTRIBUTION,
-    })
-    : assessFiles(common);
-  for (const f of files) {
-    await mkdir(dirname(join(args.out, f.path)), { recursive: true });
-    await writeFile(join(args.out, f.path), f.data);
+    }, (share) => onProgress('whitepaper', share));
+    await writeFiles(args.out, files, onProgress);
+  } else {
+    await streamAssessFiles(args.out, common, onProgress);
   }
   const rows = reports.reduce((n, r) => n + r.rows, 0);
   const rejected = reports.reduce((n, r) => n + r.rejected, 0);
@@ -128,6 +136,38 @@ export async function runAssess(args: AssessArgs): Promise<{ message: string }> 
       `${v.filter((x) => x.status === 'borderline').length} borderline, ${v.filter((x) => x.status === 'not_assessed').length} not assessed → ${args.out}` +
       rejectionCauses(reports),
   };
+}
+
+/** The five contract files, the two CSVs streamed to disk a chunk of rows at a time (never one string in memory). */
+async function streamAssessFiles(out: string, input: Parameters<typeof assessOutputs>[0], onProgress: ProgressReport): Promise<void> {
+  await mkdir(out, { recursive: true });
+  const outputs = assessOutputs(input);
+  const rowsOf: Record<string, number> = { 'sites.csv': input.assessment.sites.length, 'violations.csv': input.assessment.violations.length };
+  const total = outputs.reduce((n, f) => n + (rowsOf[f.path] ?? 1), 0);
+  let written = 0;
+  onProgress('writing', 0);
+  for (const f of outputs) {
+    let left = rowsOf[f.path] ?? 1;
+    let first = f.path in rowsOf; // a CSV's first chunk is its header
+    await writeChunks(join(out, f.path), f.chunks(), () => {
+      const rows = first ? 0 : Math.min(left, rowsOf[f.path] === undefined ? 1 : CSV_ROWS_PER_CHUNK);
+      first = false;
+      left -= rows;
+      written += rows;
+      onProgress('writing', written / total);
+    });
+    written += left; // a JSON file's one chunk, or nothing left
+    onProgress('writing', written / total);
+  }
+}
+
+async function writeFiles(out: string, files: OutputFile[], onProgress: ProgressReport): Promise<void> {
+  for (const [n, f] of files.entries()) {
+    onProgress('writing', n / files.length);
+    await mkdir(dirname(join(out, f.path)), { recursive: true });
+    await writeFile(join(out, f.path), f.data);
+  }
+  onProgress('writing', 1);
 }
 
 /** The likeliest cause of each file's rejections, one line each (the whole grouping is in import-report.json). */

@@ -1,7 +1,8 @@
 // The batch output files of DESIGN §7 (a contract: extend, never rename): sites.csv, zones.geojson,
-// violations.csv, summary.json and import-report.json, as strings, so the CLI and the app write the same bytes.
+// violations.csv, summary.json and import-report.json. Each is a sequence of text chunks (the two CSVs a few hundred
+// rows at a time), which the CLI streams to disk and the app joins into one string, so both write the same bytes.
 import { citationForRuleId, shortSource, TARGET_CLASS_ZH, VIOLATION_STATUS_ZH, type Assessment, type AssessedSite, type SetbackRule, type Violation } from '../engine';
-import { toCsv, type CsvColumn } from './csvWrite';
+import { csvChunks, joinChunks, type CsvColumn } from './csvWrite';
 import type { ImportFileReport } from './importSites';
 
 export interface InputDigest {
@@ -83,12 +84,46 @@ function geometryPairZh(pair: string): string {
   return pair.replace(/[A-Za-z]+/g, (w) => GEOMETRY_ZH[w] ?? w);
 }
 
+/** One of the five contract files: its name and its text as chunks, produced on demand (each call starts afresh). */
+export interface AssessOutput {
+  path: string;
+  chunks: () => Iterable<string>;
+}
+
+export interface AssessOutputInput {
+  assessment: Assessment;
+  reports: ImportFileReport[];
+  digests: InputDigest[];
+  borderlineToleranceM: number;
+  dataDate: string | null;
+}
+
+/** The five contract files of `assess` (DESIGN §7), in the order they are written. */
+export function assessOutputs(i: AssessOutputInput): AssessOutput[] {
+  const a = i.assessment;
+  return [
+    { path: 'import-report.json', chunks: () => [importReportJson(i.reports)] },
+    { path: 'sites.csv', chunks: () => sitesCsvChunks(a) },
+    { path: 'zones.geojson', chunks: () => [zonesGeoJson(a)] },
+    { path: 'violations.csv', chunks: () => violationsCsvChunks(a) },
+    { path: 'summary.json', chunks: () => [summaryJson(a, i.digests, { borderlineToleranceM: i.borderlineToleranceM, dataDate: i.dataDate })] },
+  ];
+}
+
+export function sitesCsvChunks(a: Assessment): Iterable<string> {
+  return csvChunks(a.sites, SITE_COLUMNS);
+}
+
 export function sitesCsv(a: Assessment): string {
-  return toCsv(a.sites, SITE_COLUMNS);
+  return joinChunks(sitesCsvChunks(a));
+}
+
+export function violationsCsvChunks(a: Assessment, options: { bom?: boolean } = {}): Iterable<string> {
+  return csvChunks(a.violations, violationColumns(a), options);
 }
 
 export function violationsCsv(a: Assessment, options: { bom?: boolean } = {}): string {
-  return toCsv(a.violations, violationColumns(a), options);
+  return joinChunks(violationsCsvChunks(a, options));
 }
 
 export function zonesGeoJson(a: Assessment): string {

@@ -3,7 +3,7 @@
 // and both get the same bytes for the same inputs.
 import { AGGREGATION_MODE_ZH, type Assessment, type MethodProfile, type SetbackRuleTable, type Zone } from '../engine';
 import {
-  importReportJson, sha256Hex, sitesCsv, summaryJson, toCsv, toXlsx, violationsCsv, zonesGeoJson, type ImportFileReport, type InputDigest,
+  assessOutputs, joinChunks, sha256Hex, toCsv, toXlsx, type ImportFileReport, type InputDigest,
 } from '../io';
 import { changeFigure, type PreviousAssessment } from '../figures/changeFigure';
 import { riskByDistrictFigure, riskByDomainFigure, riskByLevelFigure } from '../figures/countFigures';
@@ -38,15 +38,9 @@ export interface OutputFile {
   data: string | Uint8Array;
 }
 
-/** The five contract files of `assess` (DESIGN §7). */
+/** The five contract files of `assess` (DESIGN §7; listed once, in io's `assessOutputs`), each as one string. */
 export function assessFiles(i: Pick<WhitepaperInput, 'assessment' | 'reports' | 'digests' | 'borderlineToleranceM' | 'dataDate'>): OutputFile[] {
-  return [
-    { path: 'import-report.json', data: importReportJson(i.reports) },
-    { path: 'sites.csv', data: sitesCsv(i.assessment) },
-    { path: 'zones.geojson', data: zonesGeoJson(i.assessment) },
-    { path: 'violations.csv', data: violationsCsv(i.assessment) },
-    { path: 'summary.json', data: summaryJson(i.assessment, i.digests, { borderlineToleranceM: i.borderlineToleranceM, dataDate: i.dataDate }) },
-  ];
+  return assessOutputs(i).map((f) => ({ path: f.path, data: joinChunks(f.chunks()) }));
 }
 
 /** The method in words for figures and the cover (ids are in T3): profile name and aggregation mode. */

@@ -5,8 +5,12 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import Papa from 'papaparse';
 import { runAssess } from '../../src/cli/runAssess';
-import { DEFAULT_RULES } from '../../src/engine';
-import { ruleTableCsv } from '../../src/io';
+import { progressLine } from '../../src/cli/progress';
+import { writeChunks } from '../../src/cli/writeChunks';
+import { assess, DEFAULT_RULES, type Site } from '../../src/engine';
+import { ruleTableCsv, sitesCsv, sitesCsvChunks, violationsCsv, violationsCsvChunks } from '../../src/io';
+import { createConfig, createSite, createSquareZone } from '../helpers/sites';
+import { version } from '../../package.json';
 
 const DEMO = {
   sites: ['data/demo/nanjing-sites.fictitious.csv', 'data/demo/nanjing-osm.geojson'],
@@ -88,6 +92,12 @@ describe('npm run cli -- whitepaper', { timeout: 30_000 }, () => {
     expect(readFileSync(join(out, 'figures', 'F3-risk-by-district.csv'), 'utf8').startsWith('\uFEFF')).toBe(true);
     expect(readFileSync(join(out, 'tables', 'T2-violations.csv'), 'utf8')).toContain('DEMO-CTR-KNOWN');
     expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).data_date).toBe('2026-11-01');
+    // the white paper holds the five files in memory (its checksums cover them); assess streams them: same bytes
+    const streamed = createOutDir();
+    await runAssess({ ...DEMO, out: streamed, dataDate: '2026-11-01' });
+    for (const f of ['sites.csv', 'zones.geojson', 'violations.csv', 'summary.json', 'import-report.json']) {
+      expect(readFileSync(join(streamed, f)), f).toEqual(readFileSync(join(out, f)));
+    }
   });
 
   it('stamps --data-date and --attribution on every figure', async () => {
@@ -203,11 +213,23 @@ describe('--grid', () => {
 });
 
 describe('CLI exit status', { timeout: 30_000 }, () => {
-  it('exits 0 with rejected rows, which are not an error', () => {
+  it('exits 0 with rejected rows, which are not an error; no progress line when stderr is not a terminal', () => {
     const out = createOutDir();
     const r = runCli(['assess', '--sites', 'tests/fixtures/sites-gbk.csv', '--zones', DEMO.zones, '--crs', 'wgs84', '--out', out]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/3 accepted, 8 rejected/);
+    expect(r.stderr).toBe('');
+  });
+
+  it('prints usage for --help and the package version for --version (exit 0)', () => {
+    const help = runCli(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage:\n {2}usrm assess --sites FILE/);
+    expect(runCli(['assess', '--help']).stdout).toBe(help.stdout);
+    const v = runCli(['--version']);
+    expect(v.status).toBe(0);
+    expect(v.stdout).toBe(`${version}\n`);
+    expect(runCli(['whitepaper', '--version']).stdout).toBe(`${version}\n`);
   });
 
   it('exits 2 on a usage error', () => {
@@ -225,5 +247,81 @@ describe('CLI exit status', { timeout: 30_000 }, () => {
     const m = runCli(['assess', '--sites', 'tests/fixtures/sites-gbk.csv', '--method', badMethod, '--out', createOutDir()]);
     expect(m.status).toBe(1);
     expect(m.stderr).toMatch(/method.cells/);
+  });
+});
+
+describe('streamed output files', () => {
+  // a city large enough that each CSV spans many chunks and the file stream's buffer fills (backpressure)
+  function city(): ReturnType<typeof assess> {
+    const sites: Site[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const at: [number, number] = [118.70 + (i % 60) * 0.0004, 32.0 + Math.floor(i / 60) * 0.0004];
+      const name = i % 7 === 0 ? `=HYPERLINK("x",${i})` : i % 7 === 1 ? `站点,"${i}"` : `站点${i}`;
+      sites.push(createSite({ id: `S${String(i).padStart(4, '0')}`, name, category: i % 3 === 0 ? 'fuel_station' : i % 3 === 1 ? 'school' : 'construction', at, likelihood: 1 + (i % 5), severity: 1 + ((i * 3) % 5) }));
+    }
+    return assess({ sites, zones: [createSquareZone('Z', 118.6, 31.9, 0.5)] }, createConfig());
+  }
+
+  it('writes sites.csv and violations.csv chunk by chunk with the bytes of the one-string writer', async () => {
+    const a = city();
+    expect(a.violations.length).toBeGreaterThanOrEqual(1000); // two chunks of CSV_ROWS_PER_CHUNK and more
+    const dir = createOutDir();
+    await writeChunks(join(dir, 'sites.csv'), sitesCsvChunks(a));
+    await writeChunks(join(dir, 'violations.csv'), violationsCsvChunks(a));
+    expect(readFileSync(join(dir, 'sites.csv'), 'utf8')).toBe(sitesCsv(a));
+    expect(readFileSync(join(dir, 'violations.csv'), 'utf8')).toBe(violationsCsv(a));
+    expect(readFileSync(join(dir, 'violations.csv')).length).toBeGreaterThan(64 * 1024); // several times the stream's buffer
+  });
+
+  it('rejects (does not crash) when the file cannot be written, and takes chunks only as the stream accepts them', async () => {
+    await expect(writeChunks(join(createOutDir(), 'no-such-dir', 'x.csv'), ['a\n'])).rejects.toThrow(/ENOENT/);
+    let pulled = 0;
+    const chunks = function* () {
+      for (let i = 0; i < 200; i++) {
+        pulled++;
+        yield 'x'.repeat(64 * 1024);
+      }
+    };
+    const writing = writeChunks(join(createOutDir(), 'big.txt'), chunks());
+    expect(pulled).toBeLessThan(200); // waiting for 'drain' after the first chunk that filled the buffer
+    await writing;
+    expect(pulled).toBe(200);
+  });
+});
+
+describe('progress line', () => {
+  function terminal(isTTY: boolean) {
+    const written: string[] = [];
+    return { isTTY, columns: 80, written, write: (t: string) => written.push(t) };
+  }
+
+  it('rewrites one line in place on a terminal, only when its text changes, and clears it', () => {
+    const tty = terminal(true);
+    const p = progressLine(tty);
+    p.report('reading', 0);
+    p.report('reading', 0.004);
+    p.report('reading', 0.5);
+    p.report('assessing', 1);
+    p.clear();
+    expect(tty.written).toEqual(['\rreading   0%', '\rreading  50%', '\rassessing 100%', `\r${' '.repeat(14)}\r`]);
+    // a terminal that reports no width (e.g. under script(1)) still gets the whole line
+    const unsized = { ...terminal(true), columns: 0 };
+    progressLine(unsized).report('assessing', 0.3);
+    expect(unsized.written).toEqual(['\rassessing  30%']);
+  });
+
+  it('writes nothing when stderr is not a terminal (pipes, logs, tests)', async () => {
+    const pipe = terminal(false);
+    const p = progressLine(pipe);
+    p.report('reading', 0.5);
+    p.clear();
+    expect(pipe.written).toEqual([]);
+    const stages = new Set<string>();
+    await runAssess({ ...DEMO, out: createOutDir() }, (stage, share) => {
+      stages.add(stage);
+      expect(share).toBeGreaterThanOrEqual(0);
+      expect(share).toBeLessThanOrEqual(1);
+    });
+    expect([...stages]).toEqual(['reading', 'assessing', 'writing']);
   });
 });
