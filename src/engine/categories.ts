@@ -12,7 +12,7 @@ export interface CategoryDef {
 
 export const CATEGORIES: readonly CategoryDef[] = [
   { code: 'hazchem_production', zh: '危险化学品生产装置', en: 'Hazardous-chemical production', role: 'hazard', domain: '危险化学品', synonyms: ['危化品生产', '危险化学品生产', '化工生产', '生产装置'] },
-  { code: 'hazchem_storage', zh: '危险化学品储存设施', en: 'Hazardous-chemical storage (major hazard)', role: 'hazard', domain: '危险化学品', synonyms: ['危化品储存', '危险化学品储存', '重大危险源', '储存设施', '危化品仓库'] },
+  { code: 'hazchem_storage', zh: '危险化学品储存设施', en: 'Hazardous-chemical storage (major hazard)', role: 'hazard', domain: '危险化学品', synonyms: ['危化品储存', '危险化学品储存', '重大危险源', '储存设施', '危化品仓库', '危险化学品仓库', '危险化学品仓储']  },
   { code: 'hazchem_trade', zh: '危险化学品经营(带储存)', en: 'Hazardous-chemical trade with storage', role: 'hazard', domain: '危险化学品', synonyms: ['危化品经营', '危险化学品经营', '危化经营'] },
   { code: 'fuel_station', zh: '加油站', en: 'Petrol station', role: 'hazard', domain: '危险化学品', synonyms: ['加油站', '油站', 'petrol station', 'gas station (petrol)'] },
   { code: 'gas_station', zh: '加气站', en: 'Gas filling station (LPG/CNG/LNG)', role: 'hazard', domain: '城镇燃气', synonyms: ['加气站', 'LPG加气站', 'CNG加气站', 'LNG加气站'] },

@@ -41,14 +41,16 @@ export function exactDistance(p: PlanarDistance): PlanarDistance {
 
 /** The closest pair in a local tangent plane; `meters` is left NaN until `exactDistance` measures it. */
 export function planarDistance(a: Geometry, b: Geometry): PlanarDistance {
-  const between = `${a.type}–${b.type}`;
+  const between = betweenLabel(a.type, b.type);
   if (a.type === 'Point' && b.type === 'Point') {
     const pa = a.coordinates;
     const pb = b.coordinates;
     const plane = localPlane((pa[0]! + pb[0]!) / 2, (pa[1]! + pb[1]!) / 2);
     const dx = (pb[0]! - pa[0]!) * plane.kx;
     const dy = (pb[1]! - pa[1]!) * plane.ky;
-    return { meters: NaN, planarMeters: Math.hypot(dx, dy), closestA: [pa[0]!, pa[1]!], closestB: [pb[0]!, pb[1]!], between };
+    // the points themselves are the closest pair: their coordinate arrays are shared, not copied (millions of
+    // findings would otherwise carry two new arrays each; nothing writes into a geometry)
+    return { meters: NaN, planarMeters: Math.hypot(dx, dy), closestA: pa as [number, number], closestB: pb as [number, number], between };
   }
   const ba = bboxOf(a);
   const bb = bboxOf(b);
@@ -65,6 +67,15 @@ export function planarDistance(a: Geometry, b: Geometry): PlanarDistance {
     closestB: fromPlane(plane, best.bx, best.by),
     between,
   };
+}
+
+const betweenLabels = new Map<string, string>();
+/** "Point–Polygon" etc., one string per pair of types (a finding keeps it; millions of copies would add up). */
+function betweenLabel(a: string, b: string): string {
+  const key = a + b;
+  let label = betweenLabels.get(key);
+  if (label === undefined) betweenLabels.set(key, (label = `${a}–${b}`));
+  return label;
 }
 
 /** Vertex coordinates in the plane, flat [x0, y0, x1, y1, …]. */

@@ -78,7 +78,7 @@ export function judgePlannedPair(
   const d = exactDistance(planar);
   const closest: Violation['closest'] = [d.closestA, d.closestB];
   const screening = screeningNote(hazard.geometry, target.geometry);
-  const fullNote = [note, screening].filter(Boolean).join('; ');
+  const fullNote = joinedNote(note, screening);
   const pair = { hazard, target, d, closest, targetClass, note: fullNote, screening: screening !== '' };
   const g = plan.governing;
   if (g) {
@@ -91,10 +91,35 @@ export function judgePlannedPair(
   const u = plan.unassessed;
   if (u && d.meters <= config.notAssessedScreeningM) {
     // the table distances stay in view beside the missing assessment (a table violation is its own finding above)
-    const tables = g ? [{ ruleId: g.ruleId, requiredM: g.requiredM, source: g.source }, ...plan.others.filter((o) => o.ruleId !== u.ruleId)] : [];
-    found.push(finding(pair, u.ruleId, null, null, 'not_assessed', u.source, u.targetClass, tables));
+    found.push(finding(pair, u.ruleId, null, null, 'not_assessed', u.source, u.targetClass, tablesBeside(plan)));
   }
   return found;
+}
+
+// Notes and the list of table distances are the same for every pair of one plan: made once and shared by its
+// findings (read-only), which at a million sites are millions.
+const notes = new Map<string, string>();
+function joinedNote(note: string, screening: string): string {
+  const key = `${note}\u0000${screening}`;
+  let joined = notes.get(key);
+  if (joined === undefined) {
+    if (notes.size > 10_000) notes.clear(); // notes come from a handful of assumptions; never let the cache grow
+    notes.set(key, (joined = [note, screening].filter(Boolean).join('; ')));
+  }
+  return joined;
+}
+
+const tablesOfPlan = new WeakMap<PairPlan, Requirement[]>();
+/** The table distances shown beside a missing assessment (a table violation is its own finding). */
+function tablesBeside(plan: PairPlan): Requirement[] {
+  let tables = tablesOfPlan.get(plan);
+  if (!tables) {
+    const g = plan.governing;
+    const u = plan.unassessed!;
+    tables = g ? [{ ruleId: g.ruleId, requiredM: g.requiredM, source: g.source }, ...plan.others.filter((o) => o.ruleId !== u.ruleId)] : [];
+    tablesOfPlan.set(plan, tables);
+  }
+  return tables;
 }
 
 interface MeasuredPair {
