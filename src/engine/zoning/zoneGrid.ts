@@ -314,13 +314,18 @@ function clipCell(grid: Grid, cell: number): 'full' | Polygon['coordinates'][] {
     if (!outer.some(([x, y]) => x >= minX && x <= maxX && y >= minY && y <= maxY) && !ringCoversPoint(outer, (minX + maxX) / 2, (minY + maxY) / 2) && !crossesBox(outer, minX, minY, maxX, maxY)) continue;
     const piece = clipToConvex(outer.slice(0, -1), convex);
     let area = piece.length >= 3 ? Math.abs(planarArea(piece)) : 0;
+    // a hole's part in this cell stays a hole of the piece (the area already left it out; the drawing must too)
+    const holes: [number, number][][] = [];
     for (const hole of rings.slice(1)) {
       const h = clipToConvex(hole.slice(0, -1), convex);
-      if (h.length >= 3) area -= Math.abs(planarArea(h));
+      if (h.length < 3) continue;
+      area -= Math.abs(planarArea(h));
+      holes.push(h);
     }
     if (area <= cellArea * 1e-9) continue;
     covered += area;
-    out.push([[...piece, piece[0]!].map((p) => planeToLonLat(grid, p))]);
+    const ring = (r: [number, number][]) => [...r, r[0]!].map((p) => planeToLonLat(grid, p));
+    out.push([ring(piece), ...holes.map(ring)]);
   }
   return covered >= cellArea * 0.999 ? 'full' : out;
 }

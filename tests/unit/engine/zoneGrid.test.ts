@@ -129,3 +129,21 @@ describe('grid zoning is deterministic', () => {
     expect(run([...raw].reverse())).toBe(run(raw));
   });
 });
+
+describe.each(['square', 'hex'] as const)('%s grid zoning of a study area with a hole', (shape) => {
+  // a 0.02° square with a 0.0053° hole whose edges run through cells (not along the grid lines)
+  const [w, s, size] = [118.78, 32.04, 0.02];
+  const hole = [[118.7867, 32.0467], [118.7867, 32.052], [118.792, 32.052], [118.792, 32.0467], [118.7867, 32.0467]];
+  const withHole = { id: 'holed', name: 'holed', geometry: { type: 'Polygon' as const, coordinates: [[[w, s], [w + size, s], [w + size, s + size], [w, s + size], [w, s]], hole] } };
+
+  it('leaves the hole out of every cell it cuts: no zone covers a point inside the hole, and the areas add up', async () => {
+    const { booleanPointInPolygon } = await import('@turf/turf');
+    const { zones } = zoneGrid([withHole], { shape, cellM: 200 }, [], DEFAULT_PROFILE.aggregation);
+    // just inside each of the hole's four edges, where the cut cells are
+    const inHole: [number, number][] = [[118.7869, 32.049], [118.7918, 32.049], [118.789, 32.0469], [118.789, 32.0518]];
+    for (const p of inHole) expect(zones.filter((z) => booleanPointInPolygon(p, z.geometry)).map((z) => z.id), `${p}`).toEqual([]);
+    // and just outside the hole every point is covered by one zone
+    for (const p of [[118.7865, 32.049], [118.7922, 32.049]] as [number, number][]) expect(zones.filter((z) => booleanPointInPolygon(p, z.geometry))).toHaveLength(1);
+    expect(totalArea(zones)).toBeCloseTo(areaKm2(withHole.geometry), 3);
+  });
+});
