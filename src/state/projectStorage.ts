@@ -5,7 +5,7 @@
 // when its dataset changed: an autosave never clones a whole city's sites on the main thread at once. The project
 // record, written last, names its chunks; it is the commit point (chunks of a failed save are never referenced).
 import { LocalisedError } from '../i18n/localisedError';
-import { createStore, del, delMany, get, getMany, keys, set, type UseStore } from 'idb-keyval';
+import { createStore, del, delMany, get, getMany, keys, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import type { Site } from '../engine';
 import { parseProject, type Project } from '../io';
 
@@ -97,11 +97,11 @@ export async function saveProject(project: Project): Promise<Project> {
       datasets.push({ ...rest, siteChunks: chunkKeys });
     }
     const record: StoredProject = { ...next, datasets };
-    await set(PROJECT(project.id), record, store()); // the commit point
-    await set(SUMMARY(project.id), { id: next.id, name: next.name, assessmentDate: next.assessmentDate, revision: next.revision, savedAt: new Date().toISOString() } satisfies ProjectSummary, store());
-    await set(LAST, project.id, store());
+    const summary: ProjectSummary = { id: next.id, name: next.name, assessmentDate: next.assessmentDate, revision: next.revision, savedAt: new Date().toISOString() };
+    await commit(project.revision, record, summary);
     next.datasets.forEach((d, i) => storedChunks.set(d.sites, { projectId: next.id, keys: datasets[i]!.siteChunks! }));
   } catch (e) {
+    if (e instanceof SaveConflictError) throw e;
     const quota = (e as DOMException)?.name === 'QuotaExceededError';
     throw (quota ? new StorageError('storage.quota') : new StorageError('storage.failed', { message: (e as Error).message }));
   }
@@ -110,6 +110,30 @@ export async function saveProject(project: Project): Promise<Project> {
   const stale = (previous?.datasets ?? []).flatMap((d) => d.siteChunks ?? []).filter((k) => !inUse.has(k));
   if (stale.length) await delMany(stale, store()).catch(() => undefined);
   return next;
+}
+
+/**
+ * The commit point, in one read-write transaction: the stored revision is checked again and the project, its summary
+ * and the last-opened mark are written together. Two tabs saving at once are serialised by IndexedDB, so the second
+ * sees the first's revision and is refused (checked and written in separate transactions, both could commit).
+ */
+function commit(fromRevision: number, record: StoredProject, summary: ProjectSummary): Promise<void> {
+  return store()('readwrite', (os) => new Promise<void>((resolve, reject) => {
+    const read = os.get(SUMMARY(summary.id));
+    read.onerror = () => reject(read.error);
+    read.onsuccess = () => {
+      const stored = read.result as ProjectSummary | undefined;
+      if (stored && stored.revision > fromRevision) {
+        os.transaction.abort();
+        reject(new SaveConflictError('storage.conflict', { stored: stored.revision, mine: fromRevision }));
+        return;
+      }
+      os.put(record, PROJECT(summary.id));
+      os.put(summary, SUMMARY(summary.id));
+      os.put(summary.id, LAST);
+      resolve(promisifyRequest(os.transaction));
+    };
+  }));
 }
 
 export async function deleteStoredProject(id: string): Promise<void> {
