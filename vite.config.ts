@@ -1,11 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { cspWithBasemapHosts, parseHostList } from './src/state/basemap.ts';
-
-// Basemap tile hosts this deployment allows (none by default: no request leaves the page). They are written into the
-// Content-Security-Policy of index.html and offered to the basemap panel.
-const BASEMAP_HOSTS = parseHostList(process.env.VITE_BASEMAP_HOSTS);
+import { cspBasemapHosts } from './scripts/cspBasemapHosts.ts';
 
 // One config for the app build and for the three test projects:
 // unit (Node, pure engine + io), component (jsdom + Testing Library), e2e (real Chromium against the built app).
@@ -25,10 +21,9 @@ export default defineConfig({
         },
       },
     },
-    {
-      name: 'csp-basemap-hosts',
-      transformIndexHtml: (html) => html.replace(/(http-equiv="Content-Security-Policy"\s+content=")([^"]*)"/, (_, head: string, csp: string) => `${head}${cspWithBasemapHosts(csp, BASEMAP_HOSTS)}"`),
-    },
+    // Basemap tile hosts this deployment allows (none by default: no request leaves the page), from VITE_BASEMAP_HOSTS
+    // in the environment or a .env file: written into the CSP of index.html and offered to the basemap panel.
+    cspBasemapHosts(),
     // Offline after the first visit: a Workbox service worker precaches the whole build (app, map worker, demo data).
     // Registered from an external script, as the Content-Security-Policy allows no inline script.
     VitePWA({
