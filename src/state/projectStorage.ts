@@ -119,19 +119,26 @@ export async function saveProject(project: Project): Promise<Project> {
  */
 function commit(fromRevision: number, record: StoredProject, summary: ProjectSummary): Promise<void> {
   return store()('readwrite', (os) => new Promise<void>((resolve, reject) => {
+    const done = promisifyRequest(os.transaction); // rejects on abort, e.g. a quota error reported by the transaction
+    done.catch(reject);
     const read = os.get(SUMMARY(summary.id));
-    read.onerror = () => reject(read.error);
     read.onsuccess = () => {
       const stored = read.result as ProjectSummary | undefined;
       if (stored && stored.revision > fromRevision) {
-        os.transaction.abort();
         reject(new SaveConflictError('storage.conflict', { stored: stored.revision, mine: fromRevision }));
+        os.transaction.abort();
         return;
       }
-      os.put(record, PROJECT(summary.id));
-      os.put(summary, SUMMARY(summary.id));
-      os.put(summary.id, LAST);
-      resolve(promisifyRequest(os.transaction));
+      try {
+        os.put(record, PROJECT(summary.id));
+        os.put(summary, SUMMARY(summary.id));
+        os.put(summary.id, LAST);
+      } catch (e) {
+        reject(e as Error); // a put can also throw at once (quota, a value that cannot be cloned): nothing is written
+        os.transaction.abort();
+        return;
+      }
+      resolve(done);
     };
   }));
 }
