@@ -1,6 +1,8 @@
 // How the app asks the engine: in a Web Worker in the browser; in-process where there is no Worker (jsdom).
-import { assess, checkProposal, type AssessConfig, type Assessment, type AssessInput, type ProposalResult, type Site } from '../engine';
-import { importSitesFile, type ImportOptions, type ImportResult } from '../io';
+// The in-process path imports the engine and the importer only when taken, so the page's first load does not carry
+// them (the worker has its own copy).
+import type { AssessConfig, Assessment, AssessInput, ProposalResult, Site } from '../engine';
+import type { ImportOptions, ImportResult } from '../io';
 import { SITES_PER_MESSAGE, type EngineRequest, type EngineResponse } from './protocol';
 import { createStringPool, type StringPool } from './stringPool';
 import { unpackSites } from './siteColumns';
@@ -26,9 +28,9 @@ type Payload =
 export function createEngineClient(): EngineClient {
   if (typeof Worker === 'undefined') {
     return {
-      assess: async (input, config, onProgress) => assess(input, config, onProgress),
-      checkProposal: async (proposal, sites, config) => checkProposal(proposal, sites, config),
-      importFile: (file, bytes, options, onProgress) => importSitesFile(file, bytes, options, (s) => onProgress?.(s, 'import')),
+      assess: async (input, config, onProgress) => (await import('../engine/assess')).assess(input, config, onProgress),
+      checkProposal: async (proposal, sites, config) => (await import('../engine/setback/checkProposal')).checkProposal(proposal, sites, config),
+      importFile: async (file, bytes, options, onProgress) => (await import('../io/importSites')).importSitesFile(file, bytes, options, (s) => onProgress?.(s, 'import')),
       cancel: () => undefined,
     };
   }
