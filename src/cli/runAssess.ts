@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { INPUT_ATTRIBUTION } from '../figures/attribution';
+import { INPUT_ATTRIBUTION } from '../io/attribution';
 import {
   assess, ConfigError, resolveCategory, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, type MethodProfile, type Site, type Zone,
 } from '../engine';

@@ -8,6 +8,7 @@ export { correctionAlpha, majorHazardLevel, majorHazardR, thresholdRatioSum } fr
 export { SCORE_METHOD_ZH, scoreSite } from './method/scoreSite';
 export { CATEGORIES, categoryByCode, resolveCategory, roleOf, type CategoryDef } from './categories';
 export { AGGREGATION_MODE_ZH, LEVEL_RANK, LEVEL_ZH, LEVEL_EN, isLevel, SOURCE_STATUS_ZH, VIOLATION_STATUS_ZH, NO_LEVEL_ZH, NO_LEVEL_NOTE_ZH, NO_TARGETS_ZH } from './risk/levels';
+export { LEVEL_FILL, UNSCORED_FILL } from './risk/levelColours';
 export { matrixLevel } from './risk/matrixLevel';
 export { edgeToEdgeMeters, type EdgeDistance } from './geo/edgeToEdgeMeters';
 export { geodesicMeters, geodesicDestination } from './geo/geodesicMeters';

@@ -17,3 +17,4 @@ export { summariseRejections, groupDigits, OUTSIDE_STUDY_AREA, type RejectionGro
 export { nearestCity, CITY_CENTRES } from './cityCentres';
 export { reportForSaving, MAX_SAVED_ROW_ENTRIES } from './savedImportRecord';
 export { findSameFile, type SameFile } from './sameFile';
+export { DEMO_ATTRIBUTION, INPUT_ATTRIBUTION } from './attribution';

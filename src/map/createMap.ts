@@ -13,7 +13,7 @@ import { mapSources } from './mapData';
 import { addBasemap, removeBasemap } from './basemapLayers';
 import { needsBuffer, proposalSources, type BufferForDrawing, type RingLabel } from './proposalData';
 import { ringLabelText } from './ringLabel';
-import { ruleVocabulary } from '../ui/i18n';
+import { ruleVocabulary } from '../i18n/vocabulary';
 import { baseStyle, CLICKABLE_LAYERS, dotLayer, LAYER_GROUPS, OWN_FILTERS, SELECTION_RING, SITE_LAYERS, SITE_ROLES, symbolLayer } from './style';
 import { categoryMark, drawSiteIcon, ICON_PIXEL_RATIO, parseSiteIconId } from './siteIcons';
 import { combine, siteFilter, zoneFilter } from './filterExpressions';
@@ -22,7 +22,7 @@ import { siteById, sitePosition } from '../state/siteLookup';
 import { MAP_PROBE_EVENT, type MapProbe, type MapProbeRequest } from './probe';
 import { labelAnchor, placeLabels } from './labelPlacement';
 import { cameraDiffers, revealBounds, uncoveredPadding, type Padding } from './camera';
-import { DEMO_ATTRIBUTION } from '../figures/attribution';
+import { DEMO_ATTRIBUTION } from '../io/attribution';
 import { escapeXml } from '../io/escapeXml';
 
 // Without this the map never loads from `vite build` output (STACK.md pitfall 2).

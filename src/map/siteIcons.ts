@@ -2,7 +2,7 @@
 // risk point ●), the fill says the level, and the mark inside says the category (「油」 a petrol station, 「学」 a
 // school; short letters in English). Drawn on a canvas when the map first asks for one (the style names them
 // `site:<role>:<category>:<level>`), so no sprite or font file is fetched.
-import { LEVEL_FILL, UNSCORED_FILL } from '../figures/palette';
+import { LEVEL_FILL, UNSCORED_FILL } from '../engine';
 import type { Level } from '../engine';
 import type { MessageKey, Translate } from '../i18n/translate';
 

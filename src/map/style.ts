@@ -2,7 +2,7 @@
 // Level colours come from the shared palette; labels are DOM markers, so no font files are fetched.
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { LEVELS } from '../engine';
-import { LEVEL_FILL, UNSCORED_FILL } from '../figures/palette';
+import { LEVEL_FILL, UNSCORED_FILL } from '../engine';
 import { SYMBOL_MIN_ZOOM, TARGET_COLOUR } from './siteIcons';
 
 /** What-if verdict colours: 符合 green, 不符合 red, 临界 amber, 未评估 grey. */

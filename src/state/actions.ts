@@ -6,13 +6,13 @@ import {
 import { CRS_GIVEN_BY_USER, importSitesFile, readRuleTable, readZones, sha256Hex, type CrsOption, type MappingOverride, type Project, type TextEncodingName } from '../io';
 import { rememberedMapping, rememberMapping } from './columnMappings';
 import { keepSourceFile, keptSourceFile } from './sourceFiles';
-import { CancelledError, type EngineClient } from '../worker/engineClient';
+import { CancelledError, type EngineClient } from './engineClient';
 import { selectionStillIn, sitesOf, type AppStore, type Dataset, type Picking, type ProjectMeta, type Selection, type Zoning } from './store';
 import type { LayerVisibility, MapFilters } from './mapFilters';
 import { checkRasterUrl, parseHostList, type Basemap } from './basemap';
 import { saveBasemap, saveLocale } from './settings';
 import { readPmtilesInfo } from './pmtilesInfo';
-import { DEMO_ATTRIBUTION } from '../figures/attribution';
+import { DEMO_ATTRIBUTION } from '../io/attribution';
 import { translator, type Locale } from '../i18n/translate';
 import { LocalisedError, messageOf } from '../i18n/localisedError';
 

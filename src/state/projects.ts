@@ -4,11 +4,11 @@ import { messageOf } from '../i18n/localisedError';
 import { translator } from '../i18n/translate';
 import { defaultConfig, DEFAULT_PROFILE, DEFAULT_RULES, type AssessmentStats } from '../engine';
 import { PROJECT_SCHEMA, projectFileBytes, readProjectFile, reportForSaving, type Project } from '../io';
-import type { EngineClient } from '../worker/engineClient';
+import type { EngineClient } from './engineClient';
 import type { Actions, DemoFiles } from './actions';
 import { deleteStoredProject, lastProjectId, listProjects, loadProject, SaveConflictError, saveProject, type ProjectSummary } from './projectStorage';
 import { sitesOf, type AppState, type AppStore, type ProjectMeta } from './store';
-import { DEMO_ATTRIBUTION } from '../figures/attribution';
+import { DEMO_ATTRIBUTION } from '../io/attribution';
 
 export interface ProjectActions {
   /** open the last project, or create the demo project on first use */

@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import { defaultConfig } from '../engine';
 import { violationsCsv, type InputDigest } from '../io';
-import { INPUT_ATTRIBUTION } from '../figures/attribution';
+import { INPUT_ATTRIBUTION } from '../io/attribution';
 import { hasMissingData, missingData, missingDataLines } from '../whitepaper/missingData';
 import { readPreviousSummary } from '../io/previousSummary';
 import type { WhitepaperInput } from '../whitepaper/bundle';

@@ -1,7 +1,7 @@
 // Legend: level names (never colour alone), counts of zones and sites, the method and mode in force.
 import { CATEGORIES, LEVELS } from '../engine';
 import { categoryMark, SYMBOL_MIN_ZOOM } from '../map/siteIcons';
-import { LEVEL_FILL, UNSCORED_FILL } from '../figures/palette';
+import { LEVEL_FILL, UNSCORED_FILL } from '../engine';
 import { useState } from 'react';
 import { SymbolSwatch } from './SymbolSwatch';
 import type { LevelOrNone } from '../state/mapFilters';

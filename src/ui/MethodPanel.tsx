@@ -4,7 +4,7 @@
 import { useId, useState } from 'react';
 import { Message } from './Message';
 import { LEVELS, RISK_MATRIX_METHODS, type MethodProfile } from '../engine';
-import { LEVEL_FILL } from '../figures/palette';
+import { LEVEL_FILL } from '../engine';
 import { useAppState, useServices } from './AppContext';
 import { downloadText } from './download';
 import { levelLabel, useT } from './i18n';

@@ -1,8 +1,9 @@
 // The UI's access to the catalogue: the current language's translate function, and the names of the engine's
 // codes (levels, statuses, categories, rule sides) in that language.
 import { useMemo } from 'react';
-import { categoryByCode, type Level, type RuleVocabulary, type ViolationStatus } from '../engine';
+import type { Level, ViolationStatus } from '../engine';
 import { translator, type Locale, type Translate } from '../i18n/translate';
+export { categoryLabel, ruleVocabulary } from '../i18n/vocabulary';
 import { gk3Meridian, type CrsOption, type GeographicCrs } from '../io';
 import { useAppState } from './AppContext';
 
@@ -35,18 +36,4 @@ export function crsLabel(t: Translate, crs: CrsOption): string {
   return cm !== null ? t('crs.cgcs2000_gk3', { cm }) : t(`crs.${crs as 'auto' | GeographicCrs | 'cgcs2000_gk'}`);
 }
 
-export function categoryLabel(locale: Locale, code: string): string {
-  const c = categoryByCode(code);
-  return c ? (locale === 'en' ? c.en : c.zh) : code;
-}
 
-export function ruleVocabulary(t: Translate, locale: Locale): RuleVocabulary {
-  return {
-    category: (code) => categoryLabel(locale, code),
-    targetClass: (c) => t(`targetClass.${c}`),
-    stationGrade: (g) => t('rule.stationGrade', { grade: t(`rule.grade.${g}`) }),
-    recovery: (v) => t(`rule.recovery.${v}`),
-    separator: t('list.separator'),
-    withConditions: (names, conditions) => t('rule.withConditions', { names, conditions: conditions.join(t('rule.conditionSeparator')) }),
-  };
-}

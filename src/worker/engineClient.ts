@@ -2,23 +2,13 @@
 // The in-process path imports the engine and the importer only when taken, so the page's first load does not carry
 // them (the worker has its own copy).
 import type { AssessConfig, Assessment, AssessInput, ProposalResult, Site } from '../engine';
-import type { ImportOptions, ImportResult } from '../io';
+import type { ImportResult } from '../io';
+import { CancelledError, type EngineClient, type Progress } from '../state/engineClient';
 import { SITES_PER_MESSAGE, type EngineRequest, type EngineResponse } from './protocol';
 import { createStringPool, type StringPool } from './stringPool';
 import { unpackSites } from './siteColumns';
 
-type Progress = (share: number, stage: string) => void;
-
-export interface EngineClient {
-  assess(input: AssessInput, config: AssessConfig, onProgress?: Progress): Promise<Assessment>;
-  checkProposal(proposal: Site, sites: Site[], config: AssessConfig): Promise<ProposalResult>;
-  /** read a site file off the main thread */
-  importFile(file: string, bytes: Uint8Array, options: ImportOptions, onProgress?: Progress): Promise<ImportResult>;
-  /** stop whatever is running (a long import): the worker is replaced and pending work rejects with CancelledError */
-  cancel(): void;
-}
-
-export class CancelledError extends Error {}
+export { CancelledError, type EngineClient };
 
 type Payload =
   | { kind: 'assess'; input: AssessInput; config: AssessConfig }

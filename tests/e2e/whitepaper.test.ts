@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { unzipSync } from 'fflate';
 import { runAssess } from '../../src/cli/runAssess';
 import { whitepaperTitle } from '../../src/whitepaper/bundle';
-import { DEMO_ATTRIBUTION } from '../../src/figures/attribution';
+import { DEMO_ATTRIBUTION } from '../../src/io/attribution';
 import { useApp } from './useApp';
 
 const app = useApp();

@@ -2,7 +2,7 @@
 // project's own (or the pointer to T3), never the demo's because some sites are marked fictitious.
 import { describe, expect, it } from 'vitest';
 import { assess, type Site } from '../../src/engine';
-import { DEMO_ATTRIBUTION, INPUT_ATTRIBUTION } from '../../src/figures/attribution';
+import { DEMO_ATTRIBUTION, INPUT_ATTRIBUTION } from '../../src/io/attribution';
 import { translator } from '../../src/i18n/translate';
 import { createAppStore } from '../../src/state/store';
 import { whitepaperInput, zipFileName } from '../../src/ui/ExportPanel';

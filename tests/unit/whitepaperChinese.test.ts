@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { assess, defaultConfig, type Site } from '../../src/engine';
 import { importSitesFile, readZones, type ImportFileReport } from '../../src/io';
 import { buildWhitepaper, type OutputFile, type WhitepaperInput } from '../../src/whitepaper/bundle';
-import { DEMO_ATTRIBUTION, INPUT_ATTRIBUTION } from '../../src/figures/attribution';
+import { DEMO_ATTRIBUTION, INPUT_ATTRIBUTION } from '../../src/io/attribution';
 
 /** Latin words allowed in our own text: standard codes, formats, units, formula letters, credited sources. */
 const ALLOWED = new Set([
