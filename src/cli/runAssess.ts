@@ -128,12 +128,11 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   }
   const rows = reports.reduce((n, r) => n + r.rows, 0);
   const rejected = reports.reduce((n, r) => n + r.rejected, 0);
-  const v = assessment.violations;
+  const found = assessment.stats.findingsByStatus;
   return {
     message:
       `read ${rows} rows from ${reports.length} file(s): ${rows - rejected} accepted, ${rejected} rejected; ` +
-      `${assessment.zones.length} zones; ${v.filter((x) => x.status === 'violation').length} violations, ` +
-      `${v.filter((x) => x.status === 'borderline').length} borderline, ${v.filter((x) => x.status === 'not_assessed').length} not assessed → ${args.out}` +
+      `${assessment.zones.length} zones; ${found.violation} violations, ${found.borderline} borderline, ${found.not_assessed} not assessed → ${args.out}` +
       rejectionCauses(reports),
   };
 }

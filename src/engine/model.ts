@@ -235,12 +235,16 @@ export interface Counts {
   unscored: number;
 }
 
+export type FindingCounts = Record<ViolationStatus, number>;
+
 export interface AssessmentStats {
   sitesByLevel: Counts;
   zonesByLevel: Counts;
   sitesByDistrict: Record<string, Counts>;
   sitesByDomain: Record<string, Counts>;
-  violationsByRule: Record<string, { violation: number; borderline: number; not_assessed: number }>;
+  violationsByRule: Record<string, FindingCounts>;
+  /** all findings by status (counted once here; the CLI message, summary.json and the white paper read it) */
+  findingsByStatus: FindingCounts;
   hazardsChecked: number;
   targetsChecked: number;
   pairsExamined: number;

@@ -161,7 +161,7 @@ export function summaryJson(a: Assessment, inputs: InputDigest[], config: { bord
     sites_by_district: a.stats.sitesByDistrict,
     sites_by_domain: a.stats.sitesByDomain,
     violations_by_rule: a.stats.violationsByRule,
-    violations_total: countBy(a.violations.map((v) => v.status)),
+    violations_total: a.stats.findingsByStatus,
     hazards_checked: a.stats.hazardsChecked,
     targets_checked: a.stats.targetsChecked,
     pairs_examined: a.stats.pairsExamined,
@@ -174,12 +174,6 @@ export function summaryJson(a: Assessment, inputs: InputDigest[], config: { bord
 
 export function importReportJson(reports: ImportFileReport[]): string {
   return JSON.stringify({ files: reports }, null, 2) + '\n';
-}
-
-function countBy(values: string[]): Record<string, number> {
-  const out: Record<string, number> = { violation: 0, borderline: 0, not_assessed: 0 };
-  for (const v of values) out[v] = (out[v] ?? 0) + 1;
-  return out;
 }
 
 function round2(n: number): number {

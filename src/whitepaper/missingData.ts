@@ -28,7 +28,7 @@ export function missingData(a: Assessment, rules: SetbackRuleTable, reports: Imp
         const rule = byId.get(ruleId);
         return { ruleId, hazards: rule ? ruleHazardText(rule) : '', targets: rule ? ruleTargetText(rule) : '', hazardCount };
       }),
-    notAssessed: a.violations.filter((v) => v.status === 'not_assessed').length,
+    notAssessed: a.stats.findingsByStatus.not_assessed,
     rejectedRows: reports.filter((r) => r.rejected > 0).map((r) => ({ file: r.file, rejected: r.rejected, rows: r.rows })),
   };
 }

@@ -19,13 +19,18 @@ export function summarise(
   const zonesByLevel = emptyCounts();
   for (const z of zones) bump(zonesByLevel, z.level);
   const violationsByRule: AssessmentStats['violationsByRule'] = {};
-  for (const v of violations) (violationsByRule[v.ruleId] ??= { violation: 0, borderline: 0, not_assessed: 0 })[v.status]++;
+  const findingsByStatus = { violation: 0, borderline: 0, not_assessed: 0 };
+  for (const v of violations) {
+    (violationsByRule[v.ruleId] ??= { violation: 0, borderline: 0, not_assessed: 0 })[v.status]++;
+    findingsByStatus[v.status]++;
+  }
   return {
     sitesByLevel,
     zonesByLevel,
     sitesByDistrict: sortKeys(sitesByDistrict),
     sitesByDomain: sortKeys(sitesByDomain),
     violationsByRule: sortKeys(violationsByRule),
+    findingsByStatus,
     ...extra,
     hazardsByRule: sortKeys(extra.hazardsByRule),
     targetsByRule: sortKeys(extra.targetsByRule),
