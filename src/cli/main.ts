@@ -1,4 +1,4 @@
-// Batch interface (DESIGN §7): usrm assess|whitepaper --sites FILE … --out DIR  (from a clone: npm run cli -- …)
+// Batch interface (docs/batch-interface.md): usrm assess|whitepaper --sites FILE … --out DIR  (from a clone: npm run cli -- …)
 // Exit: 0 done (rejected rows are not an error), 1 unusable input, 2 usage error.
 // Start-up is kept small: --help and --version load nothing else; the engine is imported when a command runs, and
 // the white paper's modules only for `whitepaper`.

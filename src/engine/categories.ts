@@ -1,4 +1,4 @@
-// Site categories (DESIGN §3): code, Chinese and English names, setback role, default 行业领域, import synonyms.
+// Site categories (docs/data-model.md): code, Chinese and English names, setback role, default 行业领域, import synonyms.
 import type { Role } from './model';
 
 export interface CategoryDef {

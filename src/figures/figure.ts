@@ -1,4 +1,4 @@
-// What every white-paper figure is and carries (DESIGN §7): title, data date, method, attribution, and its numbers.
+// What every white-paper figure is and carries (docs/batch-interface.md): title, data date, method, attribution, and its numbers.
 
 /** Printed when no data date was given. */
 export const UNSPECIFIED_DATE = '未注明';

@@ -1,4 +1,4 @@
-// The batch output files of DESIGN §7 (a contract: extend, never rename): sites.csv, zones.geojson,
+// The batch output files of docs/batch-interface.md (a contract: extend, never rename): sites.csv, zones.geojson,
 // violations.csv, summary.json and import-report.json. Each is a sequence of text chunks (the two CSVs a few hundred
 // rows at a time), which the CLI streams to disk and the app joins into one string, so both write the same bytes.
 import { citationForRuleId, shortSource, TARGET_CLASS_ZH, VIOLATION_STATUS_ZH, type Assessment, type AssessedSite, type SetbackRule, type Violation } from '../engine';
@@ -98,7 +98,7 @@ export interface AssessOutputInput {
   dataDate: string | null;
 }
 
-/** The five contract files of `assess` (DESIGN §7), in the order they are written. */
+/** The five contract files of `assess` (docs/batch-interface.md), in the order they are written. */
 export function assessOutputs(i: AssessOutputInput): AssessOutput[] {
   const a = i.assessment;
   return [

@@ -1,4 +1,4 @@
-// Header aliases (English and Chinese) → canonical site fields (DESIGN §3).
+// Header aliases (English and Chinese) → canonical site fields (docs/data-model.md).
 import type { GeographicCrs } from './crs';
 
 export const CANONICAL_FIELDS = [

@@ -16,7 +16,7 @@ export const CRS_GIVEN_BY_USER = '用户指定 (given)';
 
 export type { RowError } from './rejectionSummary';
 
-/** One file's entry of import-report.json (DESIGN §7). `warnings`, `unmappedColumns` and `crsEvidence` extend it. */
+/** One file's entry of import-report.json (docs/batch-interface.md). `warnings`, `unmappedColumns` and `crsEvidence` extend it. */
 export interface ImportFileReport {
   file: string;
   encoding: TextEncodingName | 'json' | 'xlsx';

@@ -1,4 +1,4 @@
-// A previous assessment's summary.json (DESIGN §7), read for the comparison figure F6. Schema-checked: a file
+// A previous assessment's summary.json (docs/batch-interface.md), read for the comparison figure F6. Schema-checked: a file
 // that is not a summary is refused with the field at fault, and nothing else changes.
 import { z } from 'zod';
 import type { PreviousAssessment } from '../figures/changeFigure';

@@ -25,7 +25,8 @@ import { cameraDiffers, revealBounds, uncoveredPadding, type Padding } from './c
 import { DEMO_ATTRIBUTION } from '../io/attribution';
 import { escapeXml } from '../io/escapeXml';
 
-// Without this the map never loads from `vite build` output (STACK.md pitfall 2).
+// MapLibre starts its own worker from a URL it guesses next to its script; in the bundled build that guess is wrong and
+// the map never loads, so the worker file is handed to it explicitly (Vite emits it as an asset with this URL).
 setWorkerUrl(workerUrl);
 
 const MAX_LABELLED_ZONES = 60;

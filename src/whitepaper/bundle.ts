@@ -1,4 +1,4 @@
-// The whole white-paper set as a list of files (DESIGN §7): the assess outputs, figures/ (SVG, 300 dpi PNG, CSV),
+// The whole white-paper set as a list of files (docs/batch-interface.md): the assess outputs, figures/ (SVG, 300 dpi PNG, CSV),
 // tables/ (CSV, XLSX), whitepaper.html and checksums. Pure: the CLI writes the list to a folder, the app zips it,
 // and both get the same bytes for the same inputs.
 import { AGGREGATION_MODE_ZH, type Assessment, type MethodProfile, type SetbackRuleTable, type Zone } from '../engine';
@@ -38,7 +38,7 @@ export interface OutputFile {
   data: string | Uint8Array;
 }
 
-/** The five contract files of `assess` (DESIGN §7; listed once, in io's `assessOutputs`), each as one string. */
+/** The five contract files of `assess` (docs/batch-interface.md; listed once, in io's `assessOutputs`), each as one string. */
 export function assessFiles(i: Pick<WhitepaperInput, 'assessment' | 'reports' | 'digests' | 'borderlineToleranceM' | 'dataDate'>): OutputFile[] {
   return assessOutputs(i).map((f) => ({ path: f.path, data: joinChunks(f.chunks()) }));
 }

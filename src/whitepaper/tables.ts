@@ -1,4 +1,4 @@
-// The white-paper tables (DESIGN §7): T1 重大/较大 risks, T2 protection-distance findings, T3 method and data summary.
+// The white-paper tables (docs/batch-interface.md): T1 重大/较大 risks, T2 protection-distance findings, T3 method and data summary.
 // Each is a list of rows and Chinese-headed columns, written as CSV (BOM, formula-safe) and XLSX by the bundle.
 import {
   categoryByCode, LEVEL_RANK, LEVEL_ZH, LEVELS, NO_LEVEL_ZH, NO_TARGETS_ZH, TARGET_CLASS_ZH, VIOLATION_STATUS_ZH, type Assessment, type AssessedSite,

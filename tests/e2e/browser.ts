@@ -1,4 +1,5 @@
-// Real headless Chromium (Debian's package) driven by playwright-core; flags from STACK.md that render WebGL.
+// Real headless Chromium (Debian's package) driven by playwright-core; flags that make WebGL render
+// headless (SwiftShader through ANGLE; without them the map canvas stays blank).
 // Every page gets a fresh context (its own IndexedDB and storage), so tests share nothing.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 

@@ -26,7 +26,7 @@ function runCli(args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
 }
 
-describe('npm run cli -- assess (DESIGN §7 contract)', () => {
+describe('npm run cli -- assess (docs/batch-interface.md contract)', () => {
   let out: string;
   beforeAll(async () => {
     out = createOutDir();

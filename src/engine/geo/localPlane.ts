@@ -1,6 +1,6 @@
 // A local tangent plane on the WGS-84 ellipsoid: metres east/north of an origin.
 // With the meridional (M) and prime-vertical (N) radii at the origin latitude it agrees with the exact
-// geodesic to < 0.2 mm at 5 km (reference/methodology.md §4.2); we still verify every reported pair exactly.
+// geodesic to < 0.2 mm at 5 km (docs/methods.md, Measuring); we still verify every reported pair exactly.
 
 const A = 6378137; // WGS-84 semi-major axis, m
 const F = 1 / 298.257223563; // WGS-84 flattening

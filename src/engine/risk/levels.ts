@@ -9,7 +9,7 @@ export const LEVEL_EN: Record<Level, string> = { red: 'Major', orange: 'Signific
 
 /**
  * A zone with no scored site and no hazard footprint has no level: absence of data is never shown as 低风险
- * (DESIGN: blue means "assessed and low"). Its one word, used by every figure, table and reason.
+ * (blue means "assessed and low", docs/methods.md). Its one word, used by every figure, table and reason.
  */
 export const NO_LEVEL_ZH = '未评级';
 /** What 未评级 means, for legends and notes. */

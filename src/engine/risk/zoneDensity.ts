@@ -1,4 +1,4 @@
-// The two density-based aggregation modes (DESIGN §4):
+// The two density-based aggregation modes (docs/methods.md, "Zoning units and aggregation"):
 // - index: I = Σ w(level) over the scored sites inside the zone, per km² or per 10 000 residents, classified with the
 //   profile's stated thresholds;
 // - relative: scored sites per km² (or per 10 000 residents), ranked across zones into quantile classes — the colours

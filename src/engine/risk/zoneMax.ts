@@ -1,5 +1,5 @@
 // 就高 (max) zoning: a zone takes the highest level of any scored site inside it or any hazard whose
-// protection footprint reaches it, so one red point is never averaged away (DESIGN §4).
+// protection footprint reaches it, so one red point is never averaged away (docs/methods.md, "Zoning units and aggregation").
 import Flatbush from 'flatbush';
 import type { AssessedSite, AssessedZone, Level, Zone, ZoneContributor } from '../model';
 import { bboxOf } from '../geo/bbox';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matrixLevel, RISK_MATRIX_METHODS, type Level } from '../../../src/engine';
 
-// The bands as published (DESIGN §4, reference §1.2), restated here independently of the data file.
+// The bands as published (docs/methods.md, Risk matrix), restated here independently of the data file.
 const PUBLISHED_BANDS: Record<string, [number, number, Level][]> = {
   'matrix-A': [[1, 3, 'blue'], [4, 9, 'yellow'], [10, 16, 'orange'], [20, 25, 'red']],
   'matrix-B': [[1, 3, 'blue'], [4, 8, 'yellow'], [9, 16, 'orange'], [20, 25, 'red']],
