@@ -1,4 +1,5 @@
 // Composition root: store, engine worker, actions, React tree; then the demo city is loaded.
+import { message, messageOfError } from '../i18n/shownMessage';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppStore } from '../state/store';
@@ -10,7 +11,6 @@ import { App } from '../ui/App';
 import { fetchDemoFiles } from './demoFiles';
 import { syncViewWithHash } from './hashSync';
 import { loadBasemap, loadLocale } from '../state/settings';
-import { translate } from '../i18n/translate';
 import { buildLookupsWhenIdle } from '../state/siteLookup';
 import '../ui/styles.css';
 
@@ -50,4 +50,4 @@ const demoFiles = (): Promise<DemoFiles> => {
   prefetchedDemo = null;
   return files;
 };
-projects.start(demoFiles).catch((e: Error) => store.setState({ assessError: translate(store.getState().locale, 'app.loadFailed', { message: e.message }) }));
+projects.start(demoFiles).catch((e: Error) => store.setState({ assessError: message('app.loadFailed', { message: messageOfError(e) }) }));

@@ -70,6 +70,7 @@ export const en: Catalogue = {
   'rule.withConditions': '{names} ({conditions})',
   'rule.conditionSeparator': ', ',
   'list.separator': ', ',
+  'message.aboutFile': '{file}: {message}',
 
   'role.hazard': 'Hazards',
   'role.target': 'Protected places',

@@ -69,6 +69,7 @@ export const zhCN = {
   'rule.withConditions': '{names}({conditions})',
   'rule.conditionSeparator': ',',
   'list.separator': '、',
+  'message.aboutFile': '{file}: {message}',
 
   'role.hazard': '危险源',
   'role.target': '防护目标',

@@ -1,4 +1,5 @@
 // What the user can do, as plain functions over the store: load data, edit rules, re-assess, test a proposal.
+import { aboutFile, message, messageOfError } from '../i18n/shownMessage';
 import {
   defaultConfig, DEFAULT_RULES, parseMethodProfile, RISK_MATRIX_METHODS, withMatrix, type AssessConfig, type MethodProfile, type SetbackRule,
   type SetbackRuleTable, type Site, type Zone,
@@ -110,7 +111,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       const sel = store.getState().selection;
       if (mine === runId) store.setState({ assessment, assessing: false, selection: selectionStillIn(assessment, sel) ? sel : null, progress: null });
     } catch (e) {
-      if (mine === runId) store.setState({ assessing: false, assessError: (e as Error).message, progress: null });
+      if (mine === runId) store.setState({ assessing: false, assessError: messageOfError(e), progress: null });
     }
     const proposal = store.getState().proposal;
     if (proposal) await placeProposal(proposal.site.geometry);
@@ -187,7 +188,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
         store.setState({ datasets: [...store.getState().datasets, dataset], importError: null });
       } catch (e) {
         const cancelled = e instanceof CancelledError;
-        store.setState({ importError: cancelled ? t()('data.importCancelled', { file }) : `${file}: ${(e as Error).message}`, importing: null });
+        store.setState({ importError: cancelled ? message('data.importCancelled', { file }) : aboutFile(file, messageOfError(e)), importing: null });
         if (cancelled) await reassess(); // the cancelled worker took any running assessment with it
         return;
       }
@@ -198,7 +199,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       const d = datasets.find((x) => x.id === id);
       const bytes = d && (await bytesOf(d));
       if (!d || !bytes) {
-        if (d) store.setState({ importError: t()('data.sourceNotKept', { file: d.file }) });
+        if (d) store.setState({ importError: message('data.sourceNotKept', { file: d.file }) });
         return;
       }
       const others = new Set(datasets.filter((x) => x.id !== id).flatMap((x) => x.sites.map((s) => s.id)));
@@ -277,7 +278,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
         const rules = readRuleTable(file, text);
         await setRules(rules);
       } catch (e) {
-        store.setState({ rulesError: `${file}: ${(e as Error).message}` });
+        store.setState({ rulesError: aboutFile(file, messageOfError(e)) });
       }
     },
     async resetRules() {
@@ -305,7 +306,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       try {
         store.setState({ profile: parseMethodProfile(profile), profileError: null });
       } catch (e) {
-        store.setState({ profileError: (e as Error).message });
+        store.setState({ profileError: messageOfError(e) });
         return;
       }
       await reassess();
@@ -320,7 +321,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       try {
         store.setState({ profile: parseMethodProfile(JSON.parse(text)), profileError: null });
       } catch (e) {
-        store.setState({ profileError: `${file}: ${(e as Error).message}` });
+        store.setState({ profileError: aboutFile(file, messageOfError(e)) });
         return;
       }
       await reassess();
@@ -335,7 +336,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
         if (zones.length === 0) throw new LocalisedError('zones.empty');
         store.setState({ zones, zonesSource: file, zonesDigest: { file, sha256: await sha256Hex(bytes) }, zonesError: null });
       } catch (e) {
-        store.setState({ zonesError: `${file}: ${messageOf(e, t())}` });
+        store.setState({ zonesError: aboutFile(file, messageOfError(e)) });
         return;
       }
       await reassess();

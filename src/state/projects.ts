@@ -1,6 +1,6 @@
 // Projects: open, create, rename, duplicate, delete, export and import; autosave of every change to IndexedDB;
 // a second tab on the same project is detected (revision check + BroadcastChannel) and never overwrites newer work.
-import { messageOf } from '../i18n/localisedError';
+import { message, messageOfError } from '../i18n/shownMessage';
 import { translator } from '../i18n/translate';
 import { defaultConfig, DEFAULT_PROFILE, DEFAULT_RULES, type AssessmentStats } from '../engine';
 import { PROJECT_SCHEMA, projectFileBytes, readProjectFile, reportForSaving, type Project } from '../io';
@@ -60,7 +60,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
   channel?.addEventListener('message', (e: MessageEvent<{ id: string; revision: number }>) => {
     const { project, projectRevision } = store.getState();
     if (project && e.data.id === project.id && e.data.revision > projectRevision) {
-      store.setState({ saveState: { status: 'conflict', message: t()('project.conflict', { n: e.data.revision }) } });
+      store.setState({ saveState: { status: 'conflict', message: message('project.conflict', { n: e.data.revision }) } });
     }
   });
 
@@ -75,7 +75,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
       channel?.postMessage({ id: saved.id, revision: saved.revision });
     } catch (e) {
       const conflict = e instanceof SaveConflictError;
-      store.setState({ saveState: { status: conflict ? 'conflict' : 'error', message: messageOf(e, t()) } });
+      store.setState({ saveState: { status: conflict ? 'conflict' : 'error', message: messageOfError(e) } });
     }
   };
   const scheduleSave = (): void => {
@@ -115,7 +115,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
           store.setState({ saveState: { status: 'saved', message: null } });
           return;
         } catch (e) {
-          store.setState({ projectError: t()('project.lastUnreadable', { message: messageOf(e, t()) }) });
+          store.setState({ projectError: message('project.lastUnreadable', { message: messageOfError(e) }) });
         }
       }
       await self.createDemo();
@@ -127,7 +127,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
         await actions.applyProject(await loadProject(id));
         store.setState({ saveState: { status: 'saved', message: null } });
       } catch (e) {
-        store.setState({ projectError: t()('project.cannotOpen', { message: messageOf(e, t()) }) });
+        store.setState({ projectError: message('project.cannotOpen', { message: messageOfError(e) }) });
       }
     },
     async createDemo() {
@@ -178,7 +178,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
       try {
         project = readProjectFile(bytes);
       } catch (e) {
-        store.setState({ projectError: t()('project.importFailed', { file: name, message: messageOf(e, t()) }) });
+        store.setState({ projectError: message('project.importFailed', { file: name, message: messageOfError(e) }) });
         return;
       }
       await flush();

@@ -1,4 +1,5 @@
 // The app's state: a vanilla zustand store (no React here), split into data, method, assessment, what-if, selection.
+import type { ShownMessage } from '../i18n/shownMessage';
 import { createStore } from 'zustand/vanilla';
 import { DEFAULT_PROFILE, DEFAULT_RULES, type Assessment, type MethodProfile, type ProposalResult, type SetbackRuleTable, type Site, type Zone } from '../engine';
 import type { PreviousAssessment } from '../figures/changeFigure';
@@ -59,7 +60,7 @@ export interface ProjectMeta {
 
 export interface SaveState {
   status: 'idle' | 'saving' | 'saved' | 'error' | 'conflict';
-  message: string | null;
+  message: ShownMessage | null;
 }
 
 export interface AppState {
@@ -68,7 +69,7 @@ export interface AppState {
   projectRevision: number;
   saveState: SaveState;
   /** a project file that could not be opened or imported; the open project is unchanged */
-  projectError: string | null;
+  projectError: ShownMessage | null;
   datasets: Dataset[];
   zones: Zone[];
   /** where the zones came from (the demo's districts or an uploaded file) */
@@ -77,8 +78,8 @@ export interface AppState {
   zonesDigest: InputDigest | null;
   zoning: Zoning;
   profile: MethodProfile;
-  profileError: string | null;
-  zonesError: string | null;
+  profileError: ShownMessage | null;
+  zonesError: ShownMessage | null;
   /** a site file being read in the worker: its name and share done */
   importing: { file: string; share: number } | null;
   /** share done (0–1) and stage of a running assessment */
@@ -87,12 +88,12 @@ export interface AppState {
   /** undefined: detect */
   importEncoding: TextEncodingName | undefined;
   /** a whole-file failure (unreadable, binary, empty) shown to the user; loaded data stays as it was */
-  importError: string | null;
+  importError: ShownMessage | null;
   rules: SetbackRuleTable;
-  rulesError: string | null;
+  rulesError: ShownMessage | null;
   assessment: Assessment | null;
   assessing: boolean;
-  assessError: string | null;
+  assessError: ShownMessage | null;
   selection: Selection;
   /** a request to bring something into view (search, "whole city"); `n` changes with every request */
   focus: { target: Selection | 'all'; n: number } | null;

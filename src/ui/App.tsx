@@ -1,4 +1,5 @@
 // Layout: the map, and beside it the panels that say what it shows and why.
+import { showMessage } from '../i18n/shownMessage';
 import { DataPanel } from './DataPanel';
 import { ExportPanel } from './ExportPanel';
 import { BasemapPanel } from './BasemapPanel';
@@ -46,7 +47,7 @@ export function App() {
           <Legend />
           <FiltersPanel />
           <ProjectPanel />
-          {assessError && <p role="alert" className="error">{t('app.assessFailed', { message: assessError })}</p>}
+          {assessError && <p role="alert" className="error">{t('app.assessFailed', { message: showMessage(t, assessError) })}</p>}
           <TablesPanel />
           <ViolationsPanel />
           <WhatIfPanel />

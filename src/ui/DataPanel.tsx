@@ -1,5 +1,6 @@
 // Load site files: CSV (UTF-8/GBK, Chinese headers) or GeoJSON, with the coordinate system stated or suggested.
 // A file uploaded again (same bytes, or same name) is never added twice without asking: replace it, or not.
+import { showMessage } from '../i18n/shownMessage';
 import { useEffect, useId, useState } from 'react';
 import { CRS_CHOICES, findSameFile, rereadChoices, sha256Hex, siteTemplateCsv, siteTemplateXlsx, type CrsOption, type SameFile, type TextEncodingName } from '../io';
 import { isSourceFileKept } from '../state/sourceFiles';
@@ -102,7 +103,7 @@ export function DataPanel() {
           <button type="button" onClick={() => actions.cancelImport()}>{t('common.cancel')}</button>
         </div>
       )}
-      {importError && <p role="alert" className="error">{t('data.importFailed', { message: importError })}</p>}
+      {importError && <p role="alert" className="error">{t('data.importFailed', { message: showMessage(t, importError) })}</p>}
       {datasets.map((d) => {
         // the file itself is needed to read it again: in memory since the upload, or kept in IndexedDB since then
         const rereadable = Boolean(d.bytes) || (!d.demo && kept.has(d.report.sha256 ?? ''));

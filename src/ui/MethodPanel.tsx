@@ -1,6 +1,7 @@
 // How sites are scored and zones aggregated: the risk-matrix scheme (cells shown with their level names), LEC bands,
 // aggregation mode with its stated thresholds, the zoning units (polygons or a grid), and the profile as a file.
 // Every edit goes through the profile schema; a rejected edit leaves the profile in force as it was.
+import { showMessage } from '../i18n/shownMessage';
 import { useId, useState } from 'react';
 import { Message } from './Message';
 import { LEVELS, RISK_MATRIX_METHODS, type MethodProfile } from '../engine';
@@ -44,7 +45,7 @@ export function MethodPanel() {
   return (
     <section className="panel" aria-labelledby="method-h">
       <h2 id="method-h">{t('method.title')}</h2>
-      {profileError && <p role="alert" className="error">{t('method.refused', { message: profileError })}</p>}
+      {profileError && <p role="alert" className="error">{t('method.refused', { message: showMessage(t, profileError) })}</p>}
       <p className="meta">{profile.name}(profile {profile.id})</p>
 
       <h3>{t('method.matrix')}</h3>
@@ -130,7 +131,7 @@ export function MethodPanel() {
         <input id={ids.cell} type="number" min={50} step={50} value={cellM} onChange={(e) => setCellM(Number(e.target.value))} />{' '}
         <button type="button" disabled={zoning.kind !== 'grid' || !(cellM >= 50) || (zoning.kind === 'grid' && zoning.cellM === cellM)} onClick={() => zoning.kind === 'grid' && void actions.setZoning({ ...zoning, cellM })}>{t('method.apply')}</button>
       </fieldset>
-      {zonesError && <p role="alert" className="error">{t('method.zonesRefused', { message: zonesError })}</p>}
+      {zonesError && <p role="alert" className="error">{t('method.zonesRefused', { message: showMessage(t, zonesError) })}</p>}
       <label htmlFor={ids.zones}>{t('method.uploadZones')}</label>{' '}
       <input id={ids.zones} type="file" accept=".geojson,.json" onChange={async (e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) await actions.importZones(f.name, new Uint8Array(await f.arrayBuffer())); }} />
 

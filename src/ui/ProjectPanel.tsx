@@ -1,4 +1,5 @@
 // Projects: the open project's name, date and save state; the list of saved projects; export and import as a file.
+import { showMessage } from '../i18n/shownMessage';
 import { useEffect, useId, useState } from 'react';
 import type { ProjectSummary } from '../state/projectStorage';
 import { useAppState, useServices } from './AppContext';
@@ -41,8 +42,8 @@ export function ProjectPanel() {
       <p className="meta" role="status" data-save-status={saveState.status}>
         {t(`project.save.${saveState.status}`)}{saveState.status === 'saved' ? t('project.revision', { n: revision }) : ''}
       </p>
-      {saveState.message && <p role="alert" className="error">{saveState.message}</p>}
-      {projectError && <p role="alert" className="error">{projectError}</p>}
+      {saveState.message && <p role="alert" className="error">{showMessage(t, saveState.message)}</p>}
+      {projectError && <p role="alert" className="error">{showMessage(t, projectError)}</p>}
       <div className="buttons">
         <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>{t(open ? 'project.hideList' : 'project.showList')}</button>
         <button type="button" onClick={() => void projects.duplicate()}>{t('project.duplicate')}</button>

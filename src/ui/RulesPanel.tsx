@@ -1,6 +1,7 @@
 // The protection-distance rule table: every rule with its source, the clause it quotes and where that was read, and
 // its status; a city's own rule is labelled as such. The city can change a distance, confirm a rule, and import or
 // export the whole table (JSON or CSV). A bad file leaves the table as it was.
+import { showMessage } from '../i18n/shownMessage';
 import { useId, useMemo, useState } from 'react';
 import { isCityRule, needsCityLabel, ruleHazardText, ruleTargetText, shortSource, type SetbackRule } from '../engine';
 import type { Translate } from '../i18n/translate';
@@ -28,7 +29,7 @@ export function RulesPanel() {
         {t('rules.summary', { name: rules.name, n: rules.rules.length, unconfirmed })}
       </p>
       {unchecked > 0 && <p className="meta" role="note" data-testid="rules-unchecked">{t('rules.uncheckedSummary', { n: unchecked })}</p>}
-      {rulesError && <p role="alert" className="error">{t('rules.refused', { message: rulesError })}</p>}
+      {rulesError && <p role="alert" className="error">{t('rules.refused', { message: showMessage(t, rulesError) })}</p>}
       <div className="buttons">
         <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>{t(open ? 'rules.hide' : 'rules.show')}</button>
         <button type="button" onClick={() => downloadText('setback-rules.json', ruleTableJson(rules), 'application/json')}>{t('rules.exportJson')}</button>
