@@ -1,4 +1,5 @@
 // What the user can do, as plain functions over the store: load data, edit rules, re-assess, test a proposal.
+import type { PreviousAssessment } from '../figures/changeFigure';
 import { aboutFile, message, messageOfError } from '../i18n/shownMessage';
 import {
   defaultConfig, DEFAULT_RULES, parseMethodProfile, RISK_MATRIX_METHODS, withMatrix, type AssessConfig, type MethodProfile, type SetbackRule,
@@ -78,6 +79,8 @@ export interface Actions {
   clearProposal(): void;
   /** the UI's language, kept for this browser */
   setLocale(locale: Locale): Promise<void>;
+  /** the assessment the white paper's F6 compares with (a previous summary.json, or another project), or none */
+  setPrevious(previous: PreviousAssessment | null): void;
 }
 
 /**
@@ -368,6 +371,9 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     placeProposal,
     clearProposal() {
       store.setState({ proposal: null, picking: null });
+    },
+    setPrevious(previous) {
+      store.setState({ previous });
     },
     async setLocale(locale) {
       store.setState({ locale });

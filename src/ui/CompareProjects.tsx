@@ -6,7 +6,7 @@ import { useAppState, useServices } from './AppContext';
 import { levelLabel, useT } from './i18n';
 
 export function CompareProjects({ others }: { others: ProjectSummary[] }) {
-  const { projects, store } = useServices();
+  const { projects, actions } = useServices();
   const t = useT();
   const current = useAppState((s) => s.assessment?.stats);
   const [choice, setChoice] = useState('');
@@ -19,7 +19,7 @@ export function CompareProjects({ others }: { others: ProjectSummary[] }) {
       const r = await projects.compareWith(choice);
       setResult(r);
       // the comparison also feeds the white paper's F6
-      store.setState({ previous: { label: r.name, dataDate: r.assessmentDate || null, sitesByLevel: r.stats.sitesByLevel, zonesByLevel: r.stats.zonesByLevel } });
+      actions.setPrevious({ label: r.name, dataDate: r.assessmentDate || null, sitesByLevel: r.stats.sitesByLevel, zonesByLevel: r.stats.zonesByLevel });
     } catch (e) {
       setError((e as Error).message);
     }

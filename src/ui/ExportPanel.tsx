@@ -100,7 +100,7 @@ export function ExportPanel() {
 
   const loadSummary = async (file: File) => {
     try {
-      store.setState({ previous: readPreviousSummary(file.name, await file.text()) });
+      services.actions.setPrevious(readPreviousSummary(file.name, await file.text()));
       setError(null);
     } catch (e) {
       setError((e as Error).message);
@@ -152,7 +152,7 @@ export function ExportPanel() {
         <input id={ids.summary} type="file" accept=".json,application/json" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void loadSummary(f); }} />
         <p className="hint" data-testid="previous-assessment">
           {previous ? t('export.previous', { label: previous.dataDate ? t('common.dated', { label: previous.label, date: previous.dataDate }) : previous.label }) : t('export.noPrevious')}
-          {previous && <> <button type="button" onClick={() => store.setState({ previous: null })}>{t('common.clear')}</button></>}
+          {previous && <> <button type="button" onClick={() => services.actions.setPrevious(null)}>{t('common.clear')}</button></>}
         </p>
       </div>
       {error && <p role="alert" className="error">{t('export.failed', { message: error })}</p>}

@@ -31,6 +31,10 @@ describe('layering', () => {
     }
   });
 
+  it('lets components change state only through actions (no setState in src/ui)', () => {
+    for (const file of sourceFiles('src/ui')) expect(readFileSync(file, 'utf8'), file).not.toMatch(/\bstore\.setState\(|\.setState\(\{/);
+  });
+
   it('lets only src/map import MapLibre', () => {
     for (const file of sourceFiles('src').filter((f) => !f.startsWith('src/map'))) {
       expect(readFileSync(file, 'utf8'), file).not.toMatch(/from ['"]maplibre-gl/);
