@@ -57,6 +57,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/component/**/*.test.tsx'],
           setupFiles: ['tests/component/setup.ts'],
+          // jsdom renders of a large city take seconds when the browser tests share the machine (CI runs all projects
+          // at once); these tests check behaviour, not speed
+          testTimeout: 30_000,
         },
       },
       {
