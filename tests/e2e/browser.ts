@@ -9,8 +9,8 @@ export interface BrowserSession {
   browser: Browser;
   /** a page in a new, empty context */
   newPage(): Promise<Page>;
-  /** a context of its own, for tests that open several pages on the same storage */
-  newContext(): Promise<BrowserContext>;
+  /** a context of its own, for tests that open several pages on the same storage (service workers blocked unless allowed) */
+  newContext(options?: { serviceWorkers?: 'allow' | 'block' }): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -25,7 +25,10 @@ export async function launchChromium(extraArgs: string[] = []): Promise<BrowserS
       ...extraArgs,
     ],
   });
-  const newContext = () => browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  // The app's service worker precaches the whole build (~10 MB) in every fresh context: blocked unless a test asks
+  // for it (the offline test), so the other pages do not all pay for it.
+  const newContext = (options: { serviceWorkers?: 'allow' | 'block' } = {}) =>
+    browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, serviceWorkers: options.serviceWorkers ?? 'block' });
   return {
     browser,
     newContext,

@@ -164,7 +164,7 @@ describe('hostile input', () => {
 
 describe('offline', () => {
   it('loads and works with the network off after the first visit (service worker), keeping the saved project', async () => {
-    const context = await app.session.newContext();
+    const context = await app.session.newContext({ serviceWorkers: 'allow' });
     const page = await context.newPage();
     await openApp(page);
     await page.getByLabel('项目名称').fill('离线测试项目');
