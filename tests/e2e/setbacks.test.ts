@@ -113,7 +113,7 @@ describe('rules and the violation list', () => {
     expect(sheet.getRow(1).getCell(1).value).toBe('状态');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.rowCount - 1).toBe(distances.length);
-    for (let r = 2; r <= sheet.rowCount; r++) expect(String(sheet.getRow(r).getCell(10).value)).toMatch(/GB|条例|办法|基本安全条件|城市自定规则/); // a standard, regulation or labelled city rule
+    for (let r = 2; r <= sheet.rowCount; r++) expect(String(sheet.getRow(r).getCell(10).value)).toMatch(/GB|AQ \d|条例|办法|基本安全条件|城市自定规则/); // a national or sector standard (AQ: 安全生产行业标准), a regulation or a labelled city rule
     await page.close();
   });
 });
