@@ -1,6 +1,5 @@
 // The engine's one entry point: assess(input, config) → Assessment. Deterministic: the same input in any order
 // gives the same output (everything is sorted by id), and nothing depends on the clock.
-import { pointOnFeature } from '@turf/turf';
 import type { AssessConfig, AssessedSite, Assessment, AssessInput, Site, Zone } from './model';
 import { categoryByCode, roleOf } from './categories';
 import { scoreSite } from './method/scoreSite';
@@ -15,6 +14,7 @@ import { targetsByRule } from './setback/targetsByRule';
 import { targetKinds } from './setback/targetKinds';
 import { summarise } from './stats/summarise';
 import { zoneLocator } from './zoning/locateZone';
+import { representativePoint } from './geo/bbox';
 
 export function assess(input: AssessInput, config: AssessConfig, onProgress?: (share: number, stage: string) => void): Assessment {
   const sites = [...input.sites].sort(byId);
@@ -60,9 +60,7 @@ export function assess(input: AssessInput, config: AssessConfig, onProgress?: (s
 function assessSite(site: Site, locate: (lon: number, lat: number) => Zone | undefined, config: AssessConfig): AssessedSite {
   const role = roleOf(site.category);
   const scored = scoreSite(config.method, site);
-  const [lon, lat] = site.geometry.type === 'Point'
-    ? (site.geometry.coordinates as [number, number])
-    : (pointOnFeature(site.geometry).geometry.coordinates as [number, number]);
+  const [lon, lat] = representativePoint(site.geometry);
   const footprintM = role === 'hazard' ? largestRequiredMeters(site, hazardRules(site, config.rules).rules) : 0;
   return {
     id: site.id,

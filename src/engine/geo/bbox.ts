@@ -1,5 +1,6 @@
 // Bounding boxes and representative points of GeoJSON geometries, in lon/lat degrees.
 import type { Geometry, Position } from 'geojson';
+import { pointOnFeature } from '@turf/turf';
 
 export type BBox = [minLon: number, minLat: number, maxLon: number, maxLat: number];
 
@@ -31,9 +32,12 @@ export function forEachPosition(g: Geometry, fn: (c: Position) => void): void {
   }
 }
 
-/** A point for labels and tables: the point itself, else the bbox centre (good enough for the small sites we hold). */
+/**
+ * A site's one point (its district, its row in sites.csv, its dot on the map, the study-area check): the point itself,
+ * else a point on the geometry (turf's pointOnFeature: the centroid when it lies inside, else a point on the surface),
+ * so an L-shaped or ring-shaped site is never placed outside itself, e.g. in the neighbouring district.
+ */
 export function representativePoint(g: Geometry): [number, number] {
   if (g.type === 'Point') return [g.coordinates[0]!, g.coordinates[1]!];
-  const b = bboxOf(g);
-  return [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
+  return pointOnFeature(g).geometry.coordinates as [number, number];
 }
