@@ -145,8 +145,9 @@ export function siteLayers(from: SiteSource): LayerSpecification[] {
 export const ABOVE_SITE_LAYERS = 'proposal-rings';
 
 /**
- * Counts per level at city scale: a level-coloured circle per tile cell and level, at its sites' mean position, its
- * area growing with the count. The tiles hold only what the filters leave (re-cut on a filter change), red on top.
+ * Counts per level at city scale: nested level-coloured circles per tile cell at its sites' mean position, each one's
+ * area growing with its count, the largest underneath (src/tiles/siteTiles.ts writes them in that order). The tiles
+ * hold only what the filters leave: they are re-cut on a filter change.
  */
 function countsLayerSpec(): LayerSpecification {
   return {
@@ -158,9 +159,9 @@ function countsLayerSpec(): LayerSpecification {
     paint: {
       'circle-color': levelColour(),
       'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'count']], 1, 2.5, 4, 5, 12, 10, 40, 17],
-      'circle-opacity': 0.85,
+      'circle-opacity': 0.9,
       'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': 0.75,
+      'circle-stroke-width': 1,
     },
   };
 }

@@ -11,15 +11,7 @@ import { createTilesClient, type TilesClient } from '../worker/tilesClient';
 import type { TileKind, TileRequest } from '../worker/tilesProtocol';
 import { ABOVE_SITE_LAYERS, SITE_COUNTS_SOURCE, SITE_TILES_SOURCE, siteLayers, siteTileSources, type SiteSource } from './style';
 
-/**
- * From this many sites the map draws from tiles. Below it every site goes to MapLibre as GeoJSON, as it always has:
- * at the demo's size that is the faster first render (no second worker, no tile round trips), and it draws dots at
- * every zoom. 50 000 sites cost MapLibre's setData about 0.25 s of blocked page (0.5 s measured at 100 000).
- */
-export const TILED_SITES_FROM = 50_000;
-
-export const drawsTiles = (a: Assessment): boolean => a.sites.length >= TILED_SITES_FROM;
-
+// when a city is large enough for this: src/map/largeCity.ts
 const PROTOCOL = 'usrm-sites';
 const TILE_URL = new RegExp(`^${PROTOCOL}://(sites|counts)/(\\d+)/(\\d+)/(\\d+)\\?data=(\\d+)(?:&filter=(\\d+))?$`);
 

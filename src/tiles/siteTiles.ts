@@ -30,7 +30,7 @@ export class SiteTiles {
   private readonly flagged: Uint8Array;
   /** each finding's hazard as a site index, -1 if none */
   private readonly hazardAt: Int32Array;
-  /** the level's place in the drawing order of count circles (red last, on top), per level code */
+  /** the level's rank, unscored to red (ties between count circles go to the graver level), per level code */
   private readonly levelRank: Int32Array;
 
   constructor(private readonly t: SiteTable) {
@@ -120,15 +120,17 @@ export class SiteTiles {
   }
 
   /**
-   * City scale: the sites the filters and role toggles leave, counted per level in cells of CELL tile units; each
-   * count is a point at the mean position of its sites, with `level` and `count`. Red is written last (drawn on top).
+   * City scale: the sites the filters and role toggles leave, counted per level in cells of CELL tile units. A cell's
+   * counts are nested circles at the mean position of its counted sites, written largest first so each smaller one is
+   * drawn on top of it and every level present shows (as a ring or a disc). Each feature has `level` and `count`.
    */
   countTile(id: TileId, { filters, roles }: CountFilter): Uint8Array {
     const matches = siteMatcher(filters);
     const shownRoles = new Set<string>(roles);
     const ranks = LEVEL_OR_NONE.length;
     const count = new Uint32Array(CELLS * CELLS * ranks);
-    const sumX = new Float64Array(count.length), sumY = new Float64Array(count.length);
+    const inCell = new Uint32Array(CELLS * CELLS);
+    const sumX = new Float64Array(CELLS * CELLS), sumY = new Float64Array(CELLS * CELLS);
     const facts: SiteFacts = { level: 'none', domain: '', district: '', category: '', flagged: false };
     for (const i of this.sitesIn(id)) {
       if (!shownRoles.has(valueAt(this.t.role, i))) continue;
@@ -136,18 +138,22 @@ export class SiteTiles {
       facts.flagged &&= filters.violationsOnly; // as state/mapFilters' view: "flagged" matters only when asked for
       if (!matches(facts)) continue;
       const px = tileUnit(this.x[i]!, id.z, id.x), py = tileUnit(this.y[i]!, id.z, id.y);
-      const k = ((py / CELL) | 0) * CELLS * ranks + ((px / CELL) | 0) * ranks + this.levelRank[this.t.level.codes[i]!]!;
-      count[k]!++;
-      sumX[k]! += px;
-      sumY[k]! += py;
+      const cell = ((py / CELL) | 0) * CELLS + ((px / CELL) | 0);
+      count[cell * ranks + this.levelRank[this.t.level.codes[i]!]!]!++;
+      inCell[cell]!++;
+      sumX[cell]! += px;
+      sumY[cell]! += py;
     }
     const features: TileFeature[] = [];
-    for (let rank = 0; rank < ranks; rank++) {
-      for (let k = rank; k < count.length; k += ranks) {
-        const c = count[k]!;
-        if (c === 0) continue;
-        features.push({ type: 1, geometry: [[Math.round(sumX[k]! / c), Math.round(sumY[k]! / c)]], tags: { level: DRAW_ORDER[rank]!, count: c } });
-      }
+    for (let cell = 0; cell < inCell.length; cell++) {
+      const n = inCell[cell]!;
+      if (n === 0) continue;
+      const at: [number, number] = [Math.round(sumX[cell]! / n), Math.round(sumY[cell]! / n)];
+      const levels: { rank: number; count: number }[] = [];
+      for (let rank = 0; rank < ranks; rank++) if (count[cell * ranks + rank]! > 0) levels.push({ rank, count: count[cell * ranks + rank]! });
+      // largest first; of equal counts the graver level last, on top
+      levels.sort((a, b) => b.count - a.count || a.rank - b.rank);
+      for (const { rank, count: c } of levels) features.push({ type: 1, geometry: [at], tags: { level: DRAW_ORDER[rank]!, count: c } });
     }
     return encodeTile({ [COUNTS_LAYER]: features });
   }
@@ -155,6 +161,6 @@ export class SiteTiles {
 
 const inside = (unit: number): boolean => unit >= 0 && unit < EXTENT;
 
-/** Count circles from the bottom up: unscored, blue … red. */
+/** Levels from the least grave up: unscored, blue … red. */
 const DRAW_ORDER: readonly string[] = [...LEVEL_OR_NONE].reverse();
 const drawOrder = (level: string): number => Math.max(0, DRAW_ORDER.indexOf(level));

@@ -133,18 +133,20 @@ describe('site tiles', () => {
     }), { numRuns: 150 });
   });
 
-  it('places a count at its sites\' mean position and writes red last, so it is drawn on top', () => {
+  it('nests a cell\'s counts at the mean position of its sites, largest first, so every level present shows', () => {
     const at = (lon: number, lat: number, level: string | null, i: number) => ({ id: `S${i}`, lon, lat, level, role: 'risk', domain: '', district: '', category: 'school', geometry: { type: 'Point', coordinates: [lon, lat] } });
-    const a = { grid: null, zones: [], violations: [], sites: [at(118.80, 32.05, 'blue', 0), at(118.80, 32.05, 'red', 1), at(118.8002, 32.0502, 'red', 2)] } as unknown as Assessment;
+    const a = { grid: null, zones: [], violations: [], sites: [at(118.80, 32.05, 'blue', 0), at(118.80, 32.05, 'red', 1), at(118.8002, 32.0502, 'red', 2), at(118.8001, 32.0501, 'orange', 3)] } as unknown as Assessment;
     const tiles = new SiteTiles(tableOf(a));
     const t = tileOf(118.8, 32.05, 8);
     const layer = decode(tiles.countTile(t, { filters: NO_FILTERS, roles: ['risk'] })).layers[COUNTS_LAYER]!;
     const features = Array.from({ length: layer.length }, (_, k) => layer.feature(k));
-    expect(features.map((f) => [f.properties.level, f.properties.count])).toEqual([['blue', 1], ['red', 2]]);
-    const [red] = features[1]!.loadGeometry()[0]!;
-    const mean = (w: (d: number) => number, d1: number, d2: number, tile: number) => (tileUnit(w(d1), 8, tile) + tileUnit(w(d2), 8, tile)) / 2;
-    expect(red!.x).toBe(Math.round(mean(worldX, 118.8, 118.8002, t.x)));
-    expect(red!.y).toBe(Math.round(mean(worldY, 32.05, 32.0502, t.y)));
+    // red has the most; blue and orange tie, and the graver is drawn on top
+    expect(features.map((f) => [f.properties.level, f.properties.count])).toEqual([['red', 2], ['blue', 1], ['orange', 1]]);
+    const mean = (w: (d: number) => number, ds: number[], tile: number) => Math.round(ds.reduce((sum, d) => sum + tileUnit(w(d), 8, tile), 0) / ds.length);
+    for (const f of features) {
+      const [p] = f.loadGeometry()[0]!;
+      expect([p!.x, p!.y]).toEqual([mean(worldX, [118.8, 118.8, 118.8002, 118.8001], t.x), mean(worldY, [32.05, 32.05, 32.0502, 32.0501], t.y)]);
+    }
   });
 
   it('answer an empty tile where there is nothing', () => {
