@@ -5,6 +5,7 @@
 import { addProtocol, type FeatureIdentifier, type Map as MapLibreMap, type VectorTileSource } from 'maplibre-gl';
 import type { Assessment } from '../engine';
 import { buildSiteTable, type SiteTable } from '../tiles/siteTable';
+import { nextTask } from '../tiles/nextTask';
 import type { CountFilter } from '../tiles/siteTiles';
 import { FINDINGS_LAYER, SITES_LAYER } from '../tiles/layerNames';
 import { createTilesClient, type TilesClient } from '../worker/tilesClient';
@@ -104,6 +105,6 @@ async function inSlices(steps: Generator<void, SiteTable>): Promise<SiteTable> {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
   }
 }

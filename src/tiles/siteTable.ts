@@ -25,7 +25,7 @@ export interface SiteTable {
 }
 
 /** Rows handled between pauses. */
-const SLICE = 10_000;
+const SLICE = 20_000;
 
 /** Builds the table, pausing (yield) every SLICE rows. */
 export function* buildSiteTable(a: Assessment): Generator<void, SiteTable> {

@@ -1,6 +1,7 @@
 // Cuts the map's site tiles off the page: holds the last assessment's table and index and answers one tile per task,
 // so a cancel (MapLibre panned past a tile) can overtake the work still queued.
 import { SiteTiles } from '../tiles/siteTiles';
+import { nextTask } from '../tiles/nextTask';
 import type { TileRequest, TilesRequest, TilesResponse } from './tilesProtocol';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<TilesRequest>) => void) | null; postMessage(m: TilesResponse, transfer: Transferable[]): void };
@@ -19,21 +20,21 @@ scope.onmessage = (e) => {
     queue.set(m.id, m.tile);
     if (!draining) {
       draining = true;
-      setTimeout(drain, 0);
+      void drain();
     }
   }
 };
 
-function drain(): void {
-  const next = queue.entries().next();
-  if (next.done) {
-    draining = false;
-    return;
+async function drain(): Promise<void> {
+  for (;;) {
+    await nextTask();
+    const next = queue.entries().next();
+    if (next.done) break;
+    const [id, tile] = next.value;
+    queue.delete(id);
+    reply(id, cut(tile));
   }
-  const [id, tile] = next.value;
-  queue.delete(id);
-  reply(id, cut(tile));
-  setTimeout(drain, 0);
+  draining = false;
 }
 
 function cut(tile: TileRequest): Uint8Array {
