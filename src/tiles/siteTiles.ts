@@ -32,6 +32,14 @@ export class SiteTiles {
   private readonly hazardAt: Int32Array;
   /** the level's rank, unscored to red (ties between count circles go to the graver level), per level code */
   private readonly levelRank: Int32Array;
+  /**
+   * Each site's kind: its role and every fact a filter reads, numbered. A city has a few hundred kinds, so a filter is
+   * decided once per kind (by the lists' own predicate) rather than once per site: 1 000 000 sites in a city-scale
+   * tile took 0.7 s one by one.
+   */
+  private readonly kindOf: Uint32Array;
+  /** a site of each kind, to read the kind's facts from */
+  private readonly kindSample: number[] = [];
 
   constructor(private readonly t: SiteTable) {
     const n = t.lon.length;
@@ -67,6 +75,20 @@ export class SiteTiles {
     }
     this.findings?.finish();
     this.levelRank = Int32Array.from(t.level.values, (l) => drawOrder(l));
+    this.kindOf = new Uint32Array(n);
+    const kinds = new Map<number, number>();
+    const [roles, domains, districts, categories] = [t.role.values.length, t.domain.values.length, t.district.values.length, t.category.values.length];
+    for (let i = 0; i < n; i++) {
+      // distinct values per column are few (levels 5, roles 3, the rest tens to thousands): the key stays an exact integer
+      const key = ((((t.level.codes[i]! * roles + t.role.codes[i]!) * 2 + this.flagged[i]!) * domains + t.domain.codes[i]!) * districts + t.district.codes[i]!) * categories + t.category.codes[i]!;
+      let kind = kinds.get(key);
+      if (kind === undefined) {
+        kind = this.kindSample.length;
+        kinds.set(key, kind);
+        this.kindSample.push(i);
+      }
+      this.kindOf[i] = kind;
+    }
   }
 
   get siteCount(): number {
@@ -125,18 +147,13 @@ export class SiteTiles {
    * drawn on top of it and every level present shows (as a ring or a disc). Each feature has `level` and `count`.
    */
   countTile(id: TileId, { filters, roles }: CountFilter): Uint8Array {
-    const matches = siteMatcher(filters);
-    const shownRoles = new Set<string>(roles);
+    const counted = this.countedKinds(filters, roles);
     const ranks = LEVEL_OR_NONE.length;
     const count = new Uint32Array(CELLS * CELLS * ranks);
     const inCell = new Uint32Array(CELLS * CELLS);
     const sumX = new Float64Array(CELLS * CELLS), sumY = new Float64Array(CELLS * CELLS);
-    const facts: SiteFacts = { level: 'none', domain: '', district: '', category: '', flagged: false };
     for (const i of this.sitesIn(id)) {
-      if (!shownRoles.has(valueAt(this.t.role, i))) continue;
-      this.factsOf(i, facts);
-      facts.flagged &&= filters.violationsOnly; // as state/mapFilters' view: "flagged" matters only when asked for
-      if (!matches(facts)) continue;
+      if (counted[this.kindOf[i]!] === 0) continue;
       const px = tileUnit(this.x[i]!, id.z, id.x), py = tileUnit(this.y[i]!, id.z, id.y);
       const cell = ((py / CELL) | 0) * CELLS + ((px / CELL) | 0);
       count[cell * ranks + this.levelRank[this.t.level.codes[i]!]!]!++;
@@ -156,6 +173,18 @@ export class SiteTiles {
       for (const { rank, count: c } of levels) features.push({ type: 1, geometry: [at], tags: { level: DRAW_ORDER[rank]!, count: c } });
     }
     return encodeTile({ [COUNTS_LAYER]: features });
+  }
+
+  /** 1 for each kind of site the filters leave and whose role is shown. */
+  private countedKinds(filters: MapFilters, roles: Role[]): Uint8Array {
+    const matches = siteMatcher(filters);
+    const shownRoles = new Set<string>(roles);
+    const facts: SiteFacts = { level: 'none', domain: '', district: '', category: '', flagged: false };
+    return Uint8Array.from(this.kindSample, (i) => {
+      this.factsOf(i, facts);
+      facts.flagged &&= filters.violationsOnly; // as state/mapFilters' view: "flagged" matters only when asked for
+      return shownRoles.has(valueAt(this.t.role, i)) && matches(facts) ? 1 : 0;
+    });
   }
 }
 
