@@ -42,9 +42,27 @@ export function createTiledSites(map: MapLibreMap): TiledSites {
   const filters = new Map<number, CountFilter>();
 
   const url = (kind: TileKind): string => `${PROTOCOL}://${kind}/{z}/{x}/{y}?data=${loaded}${kind === 'counts' ? `&filter=${filter?.version ?? 0}` : ''}`;
-  const setTiles = (kind: TileKind): void => {
-    (map.getSource(kind === 'sites' ? SITE_TILES_SOURCE : SITE_COUNTS_SOURCE) as VectorTileSource | undefined)?.setTiles([url(kind)]);
-  };
+  /**
+   * Points a tile source at the current data and filter. MapLibre reloads a tile that is still loading by re-reading
+   * the bytes it already has (the new address is never asked for), so the switch waits until none is loading.
+   */
+  const pointAtCurrent = (kind: TileKind): Promise<void> =>
+    new Promise((resolve) => {
+      const id = kind === 'sites' ? SITE_TILES_SOURCE : SITE_COUNTS_SOURCE;
+      const apply = (): void => {
+        const source = map.getSource(id) as VectorTileSource | undefined;
+        if (!source) return resolve();
+        if (!map.isSourceLoaded(id)) {
+          map.once('idle', apply);
+          map.triggerRepaint();
+          return;
+        }
+        const next = url(kind);
+        if (source.tiles?.[0] !== next) source.setTiles([next]);
+        resolve();
+      };
+      apply();
+    });
 
   serving = async (address, signal) => {
     const m = TILE_URL.exec(address);
@@ -81,9 +99,8 @@ export function createTiledSites(map: MapLibreMap): TiledSites {
       client ??= createTilesClient();
       client.load(mine, table);
       loaded = mine;
-      setTiles('sites');
-      setTiles('counts');
-      return true;
+      await Promise.all([pointAtCurrent('sites'), pointAtCurrent('counts')]);
+      return mine === data && source === 'tiles';
     },
     count(value) {
       const key = JSON.stringify(value);
@@ -91,7 +108,7 @@ export function createTiledSites(map: MapLibreMap): TiledSites {
       filter = { version: (filter?.version ?? 0) + 1, key, value };
       filters.set(filter.version, value);
       filters.delete(filter.version - 8); // requests already on their way may still name a recent one
-      if (loaded > 0) setTiles('counts');
+      if (loaded > 0) void pointAtCurrent('counts');
     },
     feature(kind, index) {
       if (source === 'geojson') return { source: kind === 'site' ? 'sitePoints' : 'violations', id: index };
