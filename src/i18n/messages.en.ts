@@ -577,6 +577,7 @@ export const en: Catalogue = {
   'symbol.traffic': 'Rd',
   'symbol.other_risk': 'O',
   'legend.symbolsAt': 'From zoom {zoom} (street scale) sites show category symbols:',
+  'legend.countsBelow': 'Many sites (from {from}): below zoom {zoom} circles count the sites of each level in a cell (area proportional to the count, larger circles underneath); single sites and finding lines are drawn from zoom {zoom}.',
   'legend.shapeHazard': 'diamond = hazard',
   'legend.shapeTarget': 'purple-edged square = protected place',
   'legend.shapeRisk': 'circle = other risk point',

@@ -1,5 +1,5 @@
 // The only place MapLibre is touched: mount once, then follow the store one way (store → map).
-import { AttributionControl, Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl, type ExpressionSpecification, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl, type ExpressionSpecification, type FeatureIdentifier, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { area as turfArea, booleanPointInPolygon } from '@turf/turf';
@@ -9,12 +9,15 @@ import { translator, type Translate } from '../i18n/translate';
 import type { Actions } from '../state/actions';
 import type { AppStore, Selection } from '../state/store';
 import type { Camera } from '../state/viewHash';
-import { mapSources } from './mapData';
+import { mapSources, tiledMapSources } from './mapData';
+import { createTiledSites } from './tiledSites';
+import { drawsTiles } from './largeCity';
+import { dataBounds } from './dataBounds';
 import { addBasemap, removeBasemap } from './basemapLayers';
 import { needsBuffer, proposalSources, type BufferForDrawing, type RingLabel } from './proposalData';
 import { ringLabelText } from './ringLabel';
 import { ruleVocabulary } from '../i18n/vocabulary';
-import { baseStyle, CLICKABLE_LAYERS, dotLayer, LAYER_GROUPS, OWN_FILTERS, SELECTION_RING, SITE_LAYERS, SITE_ROLES, symbolLayer } from './style';
+import { baseStyle, CLICKABLE_LAYERS, dotLayer, LAYER_GROUPS, OWN_FILTERS, SELECTION_RING, SITE_COUNTS, SITE_LAYERS, SITE_ROLES, symbolLayer } from './style';
 import { categoryMark, drawSiteIcon, ICON_PIXEL_RATIO, parseSiteIconId } from './siteIcons';
 import { combine, siteFilter, zoneFilter } from './filterExpressions';
 import { filteredView, zoneMatches } from '../state/mapFilters';
@@ -85,7 +88,8 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     siteIcons.add(id);
   });
   let labels: { marker: Marker; zone: Assessment['zones'][number]; area: number }[] = [];
-  let highlighted: { source: string; id: number }[] = [];
+  let highlighted: FeatureIdentifier[] = [];
+  const tiledSites = createTiledSites(map);
   // a shared link's position wins over fitting the data
   const startCamera = store.getState().camera;
   if (startCamera) map.jumpTo({ center: [startCamera.lon, startCamera.lat], zoom: startCamera.zoom });
@@ -112,7 +116,11 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     const symbols = drawn.filter((f) => f.layer.type === 'symbol').map((f) => `${f.properties.role}:${f.properties.category}:${f.properties.level}`);
     const c = map.getCenter();
     const rings = map.queryRenderedFeatures({ layers: ['proposal-rings'] }).length;
-    return { sites: new Set(drawn.map((f) => String(f.properties.siteId))).size, symbols: [...new Set(symbols)].sort(), camera: { lon: c.lng, lat: c.lat, zoom: map.getZoom() }, rings, selectedBox: selectedBox() };
+    // a count belongs to one tile cell, so none is drawn twice
+    const counts = map.getLayer(SITE_COUNTS) ? map.queryRenderedFeatures({ layers: [SITE_COUNTS] }) : [];
+    const counted = { circles: counts.length, sites: counts.reduce((n, f) => n + Number(f.properties.count), 0) };
+    const selectedDrawn = new Set(drawn.filter((f) => f.state?.selected === true).map((f) => String(f.properties.siteId))).size;
+    return { sites: new Set(drawn.map((f) => String(f.properties.siteId))).size, symbols: [...new Set(symbols)].sort(), camera: { lon: c.lng, lat: c.lat, zoom: map.getZoom() }, rings, selectedBox: selectedBox(), counted, drawnFrom: tiledSites.source, selectedDrawn };
   };
   const selectedBox = (): MapProbe['selectedBox'] => {
     const a = store.getState().assessment;
@@ -130,24 +138,38 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     container.dataset.mapReady = 'false';
     if (!a) return;
     container.dataset.zoneCount = String(a.zones.length);
-    const sources = mapSources(a, a.grid ? store.getState().zones : []);
+    // a large city's sites come from tiles cut in a worker (src/map/tiledSites.ts); a small one's go in as GeoJSON
+    const tiled = drawsTiles(a);
+    tiledSites.use(tiled ? 'tiles' : 'geojson');
+    const districts = a.grid ? store.getState().zones : [];
+    const sources = tiled ? tiledMapSources(a, districts) : mapSources(a, districts);
     for (const [name, data] of Object.entries(sources)) (map.getSource(name) as GeoJSONSource).setData(data);
+    container.dataset.sitesDrawnFrom = tiledSites.source;
     renderLabels(a);
     applyFilters();
     const key = dataKey();
     if (key !== framedKey && a.zones.length + a.sites.length > 0) {
       if (!keepStartCamera) {
-        const b = bboxOf({ type: 'GeometryCollection', geometries: [...a.zones.map((z) => z.geometry), ...a.sites.map((s) => s.geometry)] });
-        map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 24, animate: false });
+        if (tiled) map.fitBounds(dataBounds(a), { padding: 24, animate: false });
+        else {
+          const b = bboxOf({ type: 'GeometryCollection', geometries: [...a.zones.map((z) => z.geometry), ...a.sites.map((s) => s.geometry)] });
+          map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 24, animate: false });
+        }
       }
       keepStartCamera = false;
       framedKey = key;
     }
-    map.once('idle', () => {
-      container.dataset.mapReady = 'true';
-      container.dataset.readyAt = performance.now().toFixed(0); // for the render benchmark
+    const ready = (): void => {
+      map.once('idle', () => {
+        container.dataset.mapReady = 'true';
+        container.dataset.readyAt = performance.now().toFixed(0); // for the render benchmark
+      });
+      map.triggerRepaint();
+    };
+    if (!tiled) return ready();
+    void tiledSites.show(a).then((shown) => {
+      if (shown && store.getState().assessment === a) ready();
     });
-    map.triggerRepaint();
   };
 
   // DOM labels suit a few dozen zones (districts); grid zoning yields thousands, told apart by colour and the panel
@@ -237,6 +259,8 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     map.setFilter('not-assessed-line', combine(OWN_FILTERS['not-assessed-line'], sites));
     map.setFilter('zones-fill', zoneFilter(filters));
     map.setFilter('zones-outline', zoneFilter(filters));
+    // city-scale counts are cut for what the filters leave: the worker applies the same predicate as the lists
+    if (tiledSites.source === 'tiles') tiledSites.count({ filters, roles });
     for (const [group, ids] of Object.entries(LAYER_GROUPS)) {
       for (const id of ids) map.setLayoutProperty(id, 'visibility', layers[group as keyof typeof LAYER_GROUPS] ? 'visible' : 'none');
     }
@@ -286,9 +310,9 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
       if (i >= 0) highlighted.push({ source: 'zones', id: i });
     } else if (selection.kind === 'site') {
       const i = sitePosition(a, selection.id);
-      if (i >= 0) highlighted.push({ source: 'sitePoints', id: i }, { source: 'sitePolygons', id: i });
+      if (i >= 0) highlighted.push(tiledSites.feature('site', i), { source: 'sitePolygons', id: i });
     } else if (a.violations[selection.index]) {
-      highlighted.push({ source: 'violations', id: selection.index });
+      highlighted.push(tiledSites.feature('finding', selection.index));
     }
     for (const h of highlighted) map.setFeatureState(h, { selected: true });
     container.dataset.selected = selection.kind === 'violation' ? `violation:${selection.index}` : `${selection.kind}:${selection.id}`;

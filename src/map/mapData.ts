@@ -15,13 +15,6 @@ export interface MapSources {
 /** `districts`: the loaded zoning polygons, outlined above grid cells. */
 export function mapSources(a: Assessment, districts: Zone[] = []): MapSources {
   const flagged = flaggedSiteIds(a);
-  const zones: Feature[] = a.zones.map((z, i) => ({
-    type: 'Feature',
-    id: i,
-    geometry: z.geometry,
-    // grid zones differ from every neighbour in level, so their fills separate them without outlines
-    properties: { zoneId: z.id, name: z.name, level: z.level ?? 'none', grid: a.grid !== null },
-  }));
   const sitePolygons: Feature[] = [];
   const sitePoints: Feature[] = [];
   const factsAt: SiteFacts[] = [];
@@ -43,10 +36,47 @@ export function mapSources(a: Assessment, districts: Zone[] = []): MapSources {
     properties: { index: i, status: v.status, ...factsAt[hazardAt[i]!] },
   }));
   return {
-    zones: { type: 'FeatureCollection', features: zones },
+    zones: zoneCollection(a),
     sitePolygons: { type: 'FeatureCollection', features: sitePolygons },
     sitePoints: { type: 'FeatureCollection', features: sitePoints },
     violations: { type: 'FeatureCollection', features: violations },
-    districts: { type: 'FeatureCollection', features: districts.map((d, i) => ({ type: 'Feature', id: i, geometry: d.geometry, properties: { name: d.name } })) },
+    districts: districtCollection(districts),
   };
+}
+
+/**
+ * A large city's GeoJSON sources: zones, districts and the polygon sites' areas as on the small path; site points and
+ * finding lines stay empty, as they come from the tile worker (src/map/tiledSites.ts).
+ */
+export function tiledMapSources(a: Assessment, districts: Zone[] = []): MapSources {
+  const flagged = flaggedSiteIds(a);
+  const sitePolygons: Feature[] = [];
+  a.sites.forEach((s, i) => {
+    if (s.geometry.type !== 'Polygon' && s.geometry.type !== 'MultiPolygon') return;
+    sitePolygons.push({ type: 'Feature', id: i, geometry: s.geometry as Geometry, properties: { siteId: s.id, role: s.role ?? 'risk', ...siteFacts(s, flagged) } });
+  });
+  return {
+    zones: zoneCollection(a),
+    sitePolygons: { type: 'FeatureCollection', features: sitePolygons },
+    sitePoints: { type: 'FeatureCollection', features: [] },
+    violations: { type: 'FeatureCollection', features: [] },
+    districts: districtCollection(districts),
+  };
+}
+
+function zoneCollection(a: Assessment): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: a.zones.map((z, i) => ({
+      type: 'Feature',
+      id: i,
+      geometry: z.geometry,
+      // grid zones differ from every neighbour in level, so their fills separate them without outlines
+      properties: { zoneId: z.id, name: z.name, level: z.level ?? 'none', grid: a.grid !== null },
+    })),
+  };
+}
+
+function districtCollection(districts: Zone[]): FeatureCollection {
+  return { type: 'FeatureCollection', features: districts.map((d, i) => ({ type: 'Feature', id: i, geometry: d.geometry, properties: { name: d.name } })) };
 }

@@ -14,6 +14,12 @@ export interface MapProbe {
   rings: number;
   /** the selected zone's or site's box on screen (px from the map's top left), if any */
   selectedBox: { x0: number; y0: number; x1: number; y1: number } | null;
+  /** a large city's city-scale counts drawn: circles, and the sites they count together */
+  counted: { circles: number; sites: number };
+  /** where the site layers read from: GeoJSON (small cities) or the tile worker's tiles */
+  drawnFrom: 'geojson' | 'tiles';
+  /** sites drawn highlighted as selected (feature-state) */
+  selectedDrawn: number;
 }
 
 export type MapProbeRequest = CustomEvent<(probe: MapProbe) => void>;

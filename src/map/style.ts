@@ -1,9 +1,10 @@
 // The map's style as pure data: an offline background plus GeoJSON layers (no tile server, no glyph requests).
 // Level colours come from the shared palette; labels are DOM markers, so no font files are fetched.
-import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { LEVELS } from '../engine';
 import { LEVEL_FILL, UNSCORED_FILL } from '../engine';
 import { SYMBOL_MIN_ZOOM, TARGET_COLOUR } from './siteIcons';
+import { COUNTS_LAYER, FINDINGS_LAYER, SITES_LAYER } from '../tiles/layerNames';
 
 /** What-if verdict colours: 符合 green, 不符合 red, 临界 amber, 未评估 grey. */
 export const VERDICT_FILL = { compliant: '#1a7f37', violation: '#b00020', borderline: '#d08700', not_assessed: '#6e7781', pending: '#ffffff' } as const;
@@ -58,12 +59,26 @@ export const LAYER_GROUPS = {
 /** Every layer that draws a site (the selection ring aside). */
 export const SITE_LAYERS = ['site-areas', ...SITE_ROLES.flatMap((role) => [dotLayer(role), symbolLayer(role)])];
 
-function dotLayerSpec(role: SiteRole): LayerSpecification {
+/**
+ * Where the site and finding layers read their features: the GeoJSON sources (`geojson`, every site handed to
+ * MapLibre) or the vector tiles cut in the tile worker (`tiles`, large cities: src/map/tiledSites.ts). The layers
+ * keep their ids, filters and paint either way; only the source changes.
+ */
+export type SiteSource = 'geojson' | 'tiles';
+export const SITE_TILES_SOURCE = 'siteTiles';
+export const SITE_COUNTS_SOURCE = 'siteCounts';
+/** City-scale counts of sites per level (tiles only). */
+export const SITE_COUNTS = 'site-counts';
+
+const sitesFrom = (from: SiteSource) => (from === 'geojson' ? { source: 'sitePoints' } : { source: SITE_TILES_SOURCE, 'source-layer': SITES_LAYER });
+const findingsFrom = (from: SiteSource) => (from === 'geojson' ? { source: 'violations' } : { source: SITE_TILES_SOURCE, 'source-layer': FINDINGS_LAYER });
+
+function dotLayerSpec(role: SiteRole, from: SiteSource): LayerSpecification {
   const { radius, edge, edgeWidth } = DOT_STYLE[role];
   return {
     id: dotLayer(role),
     type: 'circle',
-    source: 'sitePoints',
+    ...sitesFrom(from),
     maxzoom: SYMBOL_MIN_ZOOM,
     filter: OWN_FILTERS[dotLayer(role)],
     paint: {
@@ -75,11 +90,11 @@ function dotLayerSpec(role: SiteRole): LayerSpecification {
   };
 }
 
-function symbolLayerSpec(role: SiteRole): LayerSpecification {
+function symbolLayerSpec(role: SiteRole, from: SiteSource): LayerSpecification {
   return {
     id: symbolLayer(role),
     type: 'symbol',
-    source: 'sitePoints',
+    ...sitesFrom(from),
     minzoom: SYMBOL_MIN_ZOOM,
     filter: OWN_FILTERS[symbolLayer(role)],
     layout: {
@@ -88,6 +103,74 @@ function symbolLayerSpec(role: SiteRole): LayerSpecification {
       'icon-allow-overlap': true,
       'icon-ignore-placement': true,
     },
+  };
+}
+
+/**
+ * The layers that draw sites and findings, in drawing order, read from `from`. Large cities (tiles) draw counts per
+ * level below street scale instead of dots, and finding lines only from street scale (the tiles start there): at
+ * city scale 70 000 lines of tens of metres are a smear, and "violations only" shows where they are in the counts.
+ */
+export function siteLayers(from: SiteSource): LayerSpecification[] {
+  return [
+    {
+      id: 'violations-line',
+      type: 'line',
+      ...findingsFrom(from),
+      filter: OWN_FILTERS['violations-line'],
+      paint: { 'line-color': '#7f0000', 'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 5, 2.5] },
+    },
+    {
+      id: 'not-assessed-line',
+      type: 'line',
+      ...findingsFrom(from),
+      filter: OWN_FILTERS['not-assessed-line'],
+      paint: { 'line-color': '#555555', 'line-width': 1, 'line-dasharray': [2, 2] },
+    },
+    ...(from === 'tiles' ? [countsLayerSpec()] : []),
+    ...SITE_ROLES.map((role) => dotLayerSpec(role, from)),
+    {
+      id: SELECTION_RING,
+      type: 'circle',
+      ...sitesFrom(from),
+      minzoom: SYMBOL_MIN_ZOOM,
+      filter: OWN_FILTERS[SELECTION_RING],
+      paint: { 'circle-radius': 14, 'circle-opacity': 0, 'circle-stroke-color': '#000000', 'circle-stroke-width': ['case', selected, 3, 0] },
+    },
+    ...SITE_ROLES.map((role) => symbolLayerSpec(role, from)),
+  ];
+}
+
+/** The first layer above the site layers (they are re-added under it when their source changes). */
+export const ABOVE_SITE_LAYERS = 'proposal-rings';
+
+/**
+ * Counts per level at city scale: nested level-coloured circles per tile cell at its sites' mean position, each one's
+ * area growing with its count, the largest underneath (src/tiles/siteTiles.ts writes them in that order). The tiles
+ * hold only what the filters leave: they are re-cut on a filter change.
+ */
+function countsLayerSpec(): LayerSpecification {
+  return {
+    id: SITE_COUNTS,
+    type: 'circle',
+    source: SITE_COUNTS_SOURCE,
+    'source-layer': COUNTS_LAYER,
+    maxzoom: SYMBOL_MIN_ZOOM,
+    paint: {
+      'circle-color': levelColour(),
+      'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'count']], 1, 2.5, 4, 5, 12, 10, 40, 17],
+      'circle-opacity': 0.9,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 1,
+    },
+  };
+}
+
+/** The tile sources of a large city: sites from street scale, counts below it; `url` names a kind's tile address. */
+export function siteTileSources(url: (kind: 'sites' | 'counts') => string): Record<string, SourceSpecification> {
+  return {
+    [SITE_TILES_SOURCE]: { type: 'vector', tiles: [url('sites')], minzoom: SYMBOL_MIN_ZOOM, maxzoom: 14 },
+    [SITE_COUNTS_SOURCE]: { type: 'vector', tiles: [url('counts')], minzoom: 0, maxzoom: SYMBOL_MIN_ZOOM - 1 },
   };
 }
 
@@ -124,30 +207,7 @@ export function baseStyle(): StyleSpecification {
       // district boundaries over the zones: they matter when the zones are grid cells
       { id: 'districts-line', type: 'line', source: 'districts', paint: { 'line-color': '#222222', 'line-width': 1.6, 'line-dasharray': [4, 2] } },
       { id: 'site-areas', type: 'fill', source: 'sitePolygons', paint: { 'fill-color': '#6a3d9a', 'fill-opacity': 0.45, 'fill-outline-color': '#3f2260' } },
-      {
-        id: 'violations-line',
-        type: 'line',
-        source: 'violations',
-        filter: OWN_FILTERS['violations-line'],
-        paint: { 'line-color': '#7f0000', 'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 5, 2.5] },
-      },
-      {
-        id: 'not-assessed-line',
-        type: 'line',
-        source: 'violations',
-        filter: OWN_FILTERS['not-assessed-line'],
-        paint: { 'line-color': '#555555', 'line-width': 1, 'line-dasharray': [2, 2] },
-      },
-      ...SITE_ROLES.map(dotLayerSpec),
-      {
-        id: SELECTION_RING,
-        type: 'circle',
-        source: 'sitePoints',
-        minzoom: SYMBOL_MIN_ZOOM,
-        filter: OWN_FILTERS[SELECTION_RING],
-        paint: { 'circle-radius': 14, 'circle-opacity': 0, 'circle-stroke-color': '#000000', 'circle-stroke-width': ['case', selected, 3, 0] },
-      },
-      ...SITE_ROLES.map(symbolLayerSpec),
+      ...siteLayers('geojson'),
       // what-if: rings (drawing only), links to findings, affected sites, the proposal itself, the polygon being drawn
       { id: 'proposal-rings', type: 'line', source: 'proposalRings', paint: { 'line-color': ['match', ['get', 'around'], 'hazard', '#8a3b00', '#1f4e99'], 'line-width': 1.5, 'line-dasharray': [3, 2] } },
       { id: 'proposal-links', type: 'line', source: 'proposalLinks', paint: { 'line-color': ['match', ['get', 'status'], 'violation', '#b00020', 'borderline', '#b36b00', '#555555'], 'line-width': 3 } },

@@ -1,6 +1,7 @@
 // Legend: level names (never colour alone), counts of zones and sites, the method and mode in force.
 import { CATEGORIES, LEVELS } from '../engine';
 import { categoryMark, SYMBOL_MIN_ZOOM } from '../map/siteIcons';
+import { drawsTiles, TILED_SITES_FROM } from '../map/largeCity';
 import { LEVEL_FILL, UNSCORED_FILL } from '../engine';
 import { useState } from 'react';
 import { SymbolSwatch } from './SymbolSwatch';
@@ -50,6 +51,7 @@ export function Legend() {
         <li><span className="sym violation" aria-hidden="true" /> {t('legend.symViolation')}</li>
         <li><span className="sym unassessed" aria-hidden="true" /> {t('legend.symUnassessed')}</li>
       </ul>
+      {a && drawsTiles(a) && <p className="meta" role="note">{t('legend.countsBelow', { from: TILED_SITES_FROM, zoom: SYMBOL_MIN_ZOOM })}</p>}
       <p className="meta">{t('legend.symbolsAt', { zoom: SYMBOL_MIN_ZOOM })}</p>
       <ul className="symbols">
         <li><span className="sym shape-hazard" aria-hidden="true" /> {t('legend.shapeHazard')}</li>

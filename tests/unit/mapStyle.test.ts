@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPropertyExpression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification } from 'maplibre-gl';
-import { baseStyle, CLICKABLE_LAYERS, dotLayer, LAYER_GROUPS, SITE_ROLES, symbolLayer } from '../../src/map/style';
+import { ABOVE_SITE_LAYERS, baseStyle, CLICKABLE_LAYERS, dotLayer, LAYER_GROUPS, SITE_COUNTS, SITE_ROLES, siteLayers, siteTileSources, symbolLayer } from '../../src/map/style';
 
 const layers = baseStyle().layers;
 const layer = (id: string) => layers.find((l) => l.id === id) as LayerSpecification & { paint: Record<string, unknown> };
@@ -36,5 +36,19 @@ describe('the map style', () => {
     expect(LAYER_GROUPS.hazards).toEqual([dotLayer('hazard'), symbolLayer('hazard')]);
     expect(LAYER_GROUPS.targets).toEqual([dotLayer('target'), symbolLayer('target')]);
     expect(LAYER_GROUPS.risks).toEqual([dotLayer('risk'), symbolLayer('risk')]);
+  });
+
+  it('draws a large city from tiles with the same layers, filters and paint, plus the city-scale counts', () => {
+    const geojson = siteLayers('geojson');
+    const tiles = siteLayers('tiles');
+    const strip = ({ source: _s, 'source-layer': _l, ...rest }: Record<string, unknown>) => rest;
+    expect(tiles.filter((l) => l.id !== SITE_COUNTS).map((l) => strip(l as never))).toEqual(geojson.map((l) => strip(l as never)));
+    // the tiled style as the map has it after the switch: valid, and the site layers still under the what-if layers
+    const style = baseStyle();
+    const first = style.layers.findIndex((l) => l.id === geojson[0]!.id);
+    style.layers.splice(first, geojson.length, ...tiles); // spread-ok: a dozen layers
+    Object.assign(style.sources, siteTileSources((kind) => `usrm-sites://${kind}/{z}/{x}/{y}?data=1`));
+    expect(validateStyleMin(style as never)).toEqual([]);
+    expect(style.layers.findIndex((l) => l.id === ABOVE_SITE_LAYERS)).toBe(first + tiles.length);
   });
 });

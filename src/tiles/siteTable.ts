@@ -1,0 +1,76 @@
+// What the tile worker is told about an assessment: its sites and findings as columns, built on the page a slice at
+// a time (each slice its own task) and transferred, so a million sites never hold the page or cross as objects.
+import type { Assessment } from '../engine';
+import { stringColumnBuilder, textListBuilder, type StringColumn, type TextList } from './stringColumn';
+
+export interface SiteTable {
+  /** each site's point (a polygon site's too: its representative point, as on the GeoJSON path) */
+  lon: Float64Array;
+  lat: Float64Array;
+  /** 1 = the site is a polygon */
+  area: Uint8Array;
+  ids: TextList;
+  level: StringColumn;
+  role: StringColumn;
+  domain: StringColumn;
+  district: StringColumn;
+  category: StringColumn;
+  findings: {
+    /** the closest points of each finding's pair: x0, y0, x1, y1 */
+    line: Float64Array;
+    status: StringColumn;
+    hazardIds: TextList;
+    targetIds: TextList;
+  };
+}
+
+/** Rows handled between pauses. */
+const SLICE = 20_000;
+
+/** Builds the table, pausing (yield) every SLICE rows. */
+export function* buildSiteTable(a: Assessment): Generator<void, SiteTable> {
+  const n = a.sites.length;
+  const lon = new Float64Array(n), lat = new Float64Array(n), area = new Uint8Array(n);
+  const ids = textListBuilder(n);
+  const level = stringColumnBuilder(n), role = stringColumnBuilder(n), domain = stringColumnBuilder(n);
+  const district = stringColumnBuilder(n), category = stringColumnBuilder(n);
+  for (let i = 0; i < n; i++) {
+    const s = a.sites[i]!;
+    lon[i] = s.lon;
+    lat[i] = s.lat;
+    area[i] = s.geometry.type === 'Polygon' || s.geometry.type === 'MultiPolygon' ? 1 : 0;
+    ids.add(i, s.id);
+    level.set(i, s.level ?? 'none');
+    role.set(i, s.role ?? 'risk');
+    domain.set(i, s.domain);
+    district.set(i, s.district);
+    category.set(i, s.category);
+    if (i % SLICE === SLICE - 1) yield;
+  }
+  const m = a.violations.length;
+  const line = new Float64Array(4 * m);
+  const status = stringColumnBuilder(m), hazardIds = textListBuilder(m), targetIds = textListBuilder(m);
+  for (let i = 0; i < m; i++) {
+    const v = a.violations[i]!;
+    line[4 * i] = v.closest[0][0];
+    line[4 * i + 1] = v.closest[0][1];
+    line[4 * i + 2] = v.closest[1][0];
+    line[4 * i + 3] = v.closest[1][1];
+    status.set(i, v.status);
+    hazardIds.add(i, v.hazardId);
+    targetIds.add(i, v.targetId);
+    if (i % SLICE === SLICE - 1) yield;
+  }
+  return {
+    lon, lat, area, ids: ids.finish(),
+    level: level.column, role: role.column, domain: domain.column, district: district.column, category: category.column,
+    findings: { line, status: status.column, hazardIds: hazardIds.finish(), targetIds: targetIds.finish() },
+  };
+}
+
+/** The table's typed arrays, to be transferred rather than copied. */
+export function transferablesOf(t: SiteTable): ArrayBuffer[] {
+  const arrays = [t.lon, t.lat, t.area, t.ids.ends, t.level.codes, t.role.codes, t.domain.codes, t.district.codes, t.category.codes,
+    t.findings.line, t.findings.status.codes, t.findings.hazardIds.ends, t.findings.targetIds.ends];
+  return arrays.map((x) => x.buffer as ArrayBuffer);
+}
