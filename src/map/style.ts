@@ -158,7 +158,10 @@ function countsLayerSpec(): LayerSpecification {
     maxzoom: SYMBOL_MIN_ZOOM,
     paint: {
       'circle-color': levelColour(),
-      'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'count']], 1, 2.5, 4, 5, 12, 10, 40, 17],
+      // the cell's size grows with its total (compressed, so a dense cell stays a dot among dots); within the cell
+      // each level's disc has the area of its share, so the mix of levels reads true however many sites a cell holds
+      // (sized by each count alone, every level of a dense cell reached the same capped size and the top one hid the rest)
+      'circle-radius': ['max', 2, ['*', ['interpolate', ['linear'], ['sqrt', ['get', 'total']], 1, 2.5, 4, 5, 12, 10, 40, 17], ['sqrt', ['/', ['get', 'count'], ['get', 'total']]]]],
       'circle-opacity': 0.9,
       'circle-stroke-color': '#ffffff',
       'circle-stroke-width': 1,

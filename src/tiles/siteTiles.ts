@@ -144,7 +144,7 @@ export class SiteTiles {
   /**
    * City scale: the sites the filters and role toggles leave, counted per level in cells of CELL tile units. A cell's
    * counts are nested circles at the mean position of its counted sites, written largest first so each smaller one is
-   * drawn on top of it and every level present shows (as a ring or a disc). Each feature has `level` and `count`.
+   * drawn on top of it and every level present shows (as a ring or a disc). Each feature has `level`, `count` and the cell's `total`.
    */
   countTile(id: TileId, { filters, roles }: CountFilter): Uint8Array {
     const counted = this.countedKinds(filters, roles);
@@ -170,7 +170,8 @@ export class SiteTiles {
       for (let rank = 0; rank < ranks; rank++) if (count[cell * ranks + rank]! > 0) levels.push({ rank, count: count[cell * ranks + rank]! });
       // largest first; of equal counts the graver level last, on top
       levels.sort((a, b) => b.count - a.count || a.rank - b.rank);
-      for (const { rank, count: c } of levels) features.push({ type: 1, geometry: [at], tags: { level: DRAW_ORDER[rank]!, count: c } });
+      // `total`: the cell's sites, so the style can size the cell by its total and each level's disc by its share
+      for (const { rank, count: c } of levels) features.push({ type: 1, geometry: [at], tags: { level: DRAW_ORDER[rank]!, count: c, total: n } });
     }
     return encodeTile({ [COUNTS_LAYER]: features });
   }

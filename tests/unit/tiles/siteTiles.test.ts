@@ -142,6 +142,7 @@ describe('site tiles', () => {
     const features = Array.from({ length: layer.length }, (_, k) => layer.feature(k));
     // red has the most; blue and orange tie, and the graver is drawn on top
     expect(features.map((f) => [f.properties.level, f.properties.count])).toEqual([['red', 2], ['blue', 1], ['orange', 1]]);
+    expect(features.map((f) => f.properties.total)).toEqual([4, 4, 4]); // each disc knows its cell's total (its share sizes it)
     const mean = (w: (d: number) => number, ds: number[], tile: number) => Math.round(ds.reduce((sum, d) => sum + tileUnit(w(d), 8, tile), 0) / ds.length);
     for (const f of features) {
       const [p] = f.loadGeometry()[0]!;
