@@ -577,7 +577,7 @@ export const en: Catalogue = {
   'symbol.traffic': 'Rd',
   'symbol.other_risk': 'O',
   'legend.symbolsAt': 'From zoom {zoom} (street scale) sites show category symbols:',
-  'legend.countsBelow': 'Many sites (from {from}): below zoom {zoom} circles count the sites of each level in a cell (area proportional to the count, larger circles underneath); single sites and finding lines are drawn from zoom {zoom}.',
+  'legend.countsBelow': 'Many sites (from {from}): below zoom {zoom} circles show the sites in a cell: a cell’s circle grows with its total, and within it each level’s disc has the area of its share (larger underneath); single sites and finding lines are drawn from zoom {zoom}.',
   'legend.shapeHazard': 'diamond = hazard',
   'legend.shapeTarget': 'purple-edged square = protected place',
   'legend.shapeRisk': 'circle = other risk point',

@@ -576,7 +576,7 @@ export const zhCN = {
   'symbol.traffic': '路',
   'symbol.other_risk': '险',
   'legend.symbolsAt': '放大到街区比例(第 {zoom} 级起)显示类别符号:',
-  'legend.countsBelow': '场所较多({from} 个起):第 {zoom} 级以下,圆圈表示每格内各等级的场所数(面积与数量成正比,大圈在下);单个场所和防护距离问题线从第 {zoom} 级起显示。',
+  'legend.countsBelow': '场所较多({from} 个起):第 {zoom} 级以下,圆圈表示每格内的场所:圈的大小随该格场所总数增大,格内各等级圆面积与其数量成正比(大圈在下);单个场所和防护距离问题线从第 {zoom} 级起显示。',
   'legend.shapeHazard': '菱形 = 危险源',
   'legend.shapeTarget': '紫框方块 = 防护目标',
   'legend.shapeRisk': '圆 = 其他风险点',
