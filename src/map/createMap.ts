@@ -3,13 +3,13 @@ import { AttributionControl, Map as MapLibreMap, Marker, NavigationControl, Scal
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { area as turfArea, booleanPointInPolygon } from '@turf/turf';
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { bboxOf, type Assessment, type Role, type Site } from '../engine';
 import { translator, type Translate } from '../i18n/translate';
 import type { Actions } from '../state/actions';
 import type { AppStore, Selection } from '../state/store';
 import type { Camera } from '../state/viewHash';
-import { mapSources, tiledMapSources } from './mapData';
+import { mapSources, tiledMapSources, type MapSources } from './mapData';
 import { createTiledSites } from './tiledSites';
 import { drawsTiles } from './largeCity';
 import { dataBounds } from './dataBounds';
@@ -33,6 +33,7 @@ import { escapeXml } from '../io/escapeXml';
 setWorkerUrl(workerUrl);
 
 const MAX_LABELLED_ZONES = 60;
+const DRAWN_SOURCES: (keyof MapSources)[] = ['zones', 'sitePolygons', 'sitePoints', 'violations', 'districts'];
 
 export interface MountedMap {
   map: MapLibreMap;
@@ -136,7 +137,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
 
   const render = (a: Assessment | null): void => {
     container.dataset.mapReady = 'false';
-    if (!a) return;
+    if (!a) return clearDrawn();
     container.dataset.zoneCount = String(a.zones.length);
     // a large city's sites come from tiles cut in a worker (src/map/tiledSites.ts); a small one's go in as GeoJSON
     const tiled = drawsTiles(a);
@@ -173,6 +174,18 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   };
 
   // DOM labels suit a few dozen zones (districts); grid zoning yields thousands, told apart by colour and the panel
+  /**
+   * No assessment (a project is being switched to and not yet assessed): nothing of the last one may stay on the map,
+   * neither its zones, sites and lines nor its DOM zone labels (a new blank project showed the demo's district names).
+   */
+  const clearDrawn = (): void => {
+    for (const l of labels) l.marker.remove();
+    labels = [];
+    tiledSites.use('geojson');
+    const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+    for (const name of DRAWN_SOURCES) (map.getSource(name) as GeoJSONSource | undefined)?.setData(empty);
+  };
+
   const renderLabels = (a: Assessment): void => {
     for (const l of labels) l.marker.remove();
     const { filters, layers } = store.getState();

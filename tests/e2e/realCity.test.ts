@@ -33,7 +33,8 @@ describe('a real city from a blank project', () => {
     const demoRevision = await page.getByText(/已自动保存/).textContent();
 
     await createBlankProject(page);
-    expect(demoWordsOn(await page.locator('body').innerText())).toEqual([]);
+    // the map's labels follow the state one task after the panels: within moments nothing of the demo is left
+    await expect.poll(async () => demoWordsOn(await page.locator('body').innerText()), { timeout: 5_000 }).toEqual([]);
     await expect(page.locator('.demo-banner').count()).resolves.toBe(0);
 
     await page.getByLabel(/上传分区 GeoJSON/).setInputFiles('tests/fixtures/cities/shanghai_districts.wgs84.geojson');
