@@ -38,7 +38,10 @@ rmSync(out, { recursive: true, force: true });
 
 // 2. the reach of every (hazard category, target category) pair present, from the engine's own plan
 const config = defaultConfig();
-const categories = [...new Set(text.split('\n').slice(1).filter(Boolean).map((l) => l.split(',')[2]!))].map((zh) => resolveCategory(zh)!.code);
+const zhNames = new Set(text.split('\n').slice(1).filter(Boolean).map((l) => l.split(',')[2]!));
+// the category codes in the file, each with the Chinese name the file writes it as (the reach table joins on that)
+const zhOf = Object.fromEntries([...zhNames].map((zh) => [resolveCategory(zh)!.code, zh]));
+const categories = Object.keys(zhOf);
 const site = (category: string): Site => ({ id: category, name: category, category, geometry: { type: 'Point', coordinates: [118.8, 32] } });
 const reach: [string, string, number][] = [];
 for (const h of categories.filter((c) => roleOf(c) === 'hazard')) {
@@ -47,7 +50,6 @@ for (const h of categories.filter((c) => roleOf(c) === 'hazard')) {
     if (plan) reach.push([h, t, plan.reachM]);
   }
 }
-const zhOf = Object.fromEntries(categories.map((c) => [c, text.split('\n').slice(1).find((l) => resolveCategory(l.split(',')[2]!)?.code === c)!.split(',')[2]!]));
 
 // 3. PostGIS: load, index, join (each step timed; the table is dropped first)
 const steps: [string, number][] = [];
