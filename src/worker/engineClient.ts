@@ -1,6 +1,7 @@
 // How the app asks the engine: in a Web Worker in the browser; in-process where there is no Worker (jsdom).
-// The in-process path imports the engine and the importer only when taken, so the page's first load does not carry
-// them (the worker has its own copy).
+// The in-process path imports the assessment only when taken, so the page's first load does not carry it (the worker
+// has its own copy). The importer is imported the same way, but the page still loads it through io's index (other
+// io functions it uses), so it stays in the entry chunk for now (the build warns INEFFECTIVE_DYNAMIC_IMPORT).
 import type { AssessConfig, Assessment, AssessInput, ProposalResult, Site } from '../engine';
 import type { ImportResult } from '../io';
 import { CancelledError, type EngineClient, type Progress } from '../state/engineClient';
