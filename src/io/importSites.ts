@@ -3,7 +3,7 @@ import { sha256Hex } from './sha256';
 import type { Geometry, Point } from 'geojson';
 import { bboxOf, representativePoint, zoneLocator, type Site, type Zone } from '../engine';
 import { decodeText, type TextEncodingName } from './decodeText';
-import { CANONICAL_FIELDS, mapColumns, type CanonicalField, type MappingOverride } from './columns';
+import { CANONICAL_FIELDS, columnsOnly, headerSetKey, mapColumns, type CanonicalField, type MappingOverride } from './columns';
 import { OUTSIDE_STUDY_AREA, summariseRejections, type RejectionGroup, type RowError } from './rejectionSummary';
 import { FileFormatError, forEachCsvRow, readGeoJsonRows, type RowTable, type SourceRow } from './readRows';
 import { readXlsxRows } from './readXlsxRows';
@@ -61,6 +61,8 @@ export interface ImportOptions {
   sheet?: string;
   /** ids already loaded from other files: a repeat is a duplicate */
   existingIds?: ReadonlySet<string>;
+  /** mappings the user chose before, by header set (headerSetKey): used when `mapping` is not given */
+  rememberedMappings?: Readonly<Record<string, MappingOverride>>;
 }
 
 export interface ImportResult {
@@ -161,7 +163,7 @@ interface RowImporter {
  * becomes a Site and keeps its cells (packed) until the study-area check, which may still reject it.
  */
 function createRowImporter(file: string, headers: string[], encoding: ImportFileReport['encoding'], options: ImportOptions): RowImporter {
-  const mapping = mapColumns(headers, options.mapping);
+  const mapping = mapColumns(headers, options.mapping ?? rememberedFor(headers, options.rememberedMappings));
   // a file without a category column may be given one category for all rows; one without an id column gets ids
   // made from its name and line numbers (stable across re-reads of the same file), with a warning that says so
   const allRowsCategory = mapping.fields.category === undefined ? options.allRowsCategory || undefined : undefined;
@@ -396,4 +398,10 @@ export function suggestCrs(sites: Site[], zones: Zone[]): { crs: Crs; evidence: 
 function nearbyMeridians(zones: Zone[]): number[] {
   const area = studyArea(zones)!;
   return GK3_MERIDIANS.filter((cm) => cm >= area[0] - 3 && cm <= area[2] + 3);
+}
+
+/** The remembered mapping for these headers, columns only (a category for all rows is never carried over). */
+function rememberedFor(headers: string[], remembered: ImportOptions['rememberedMappings']): MappingOverride | undefined {
+  const found = remembered && Object.prototype.hasOwnProperty.call(remembered, headerSetKey(headers)) ? remembered[headerSetKey(headers)] : undefined;
+  return found && Object.keys(found).length > 0 ? columnsOnly(found) : undefined;
 }

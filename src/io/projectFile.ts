@@ -142,6 +142,16 @@ export function parseProject(doc: unknown): Project {
   return { ...(result.data as unknown as Omit<Project, 'rules'>), rules };
 }
 
+/** Sites stored apart from their project (IndexedDB records), checked with the project file's schema. */
+export function parseSites(doc: unknown, where: string): Site[] {
+  const result = z.array(siteSchema).safeParse(doc);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ProjectFileError(`项目数据无效:${where}: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return result.data as Site[];
+}
+
 /** JSON, gzipped when large. */
 export function projectFileBytes(project: Project): { bytes: Uint8Array; gzipped: boolean } {
   const json = strToU8(JSON.stringify(project));

@@ -14,7 +14,7 @@ import { createTiledSites } from './tiledSites';
 import { drawsTiles } from './largeCity';
 import { dataBounds } from './dataBounds';
 import { addBasemap, removeBasemap } from './basemapLayers';
-import { needsBuffer, proposalSources, type BufferForDrawing, type RingLabel } from './proposalData';
+import { assessedSites, needsBuffer, proposalSources, type BufferForDrawing, type RingLabel, type SiteShape } from './proposalData';
 import { ringLabelText } from './ringLabel';
 import { ruleVocabulary } from '../i18n/vocabulary';
 import { baseStyle, CLICKABLE_LAYERS, dotLayer, LAYER_GROUPS, OWN_FILTERS, SELECTION_RING, SITE_COUNTS, SITE_LAYERS, SITE_ROLES, symbolLayer } from './style';
@@ -297,8 +297,8 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   let bufferForDrawing: BufferForDrawing | undefined;
   let framedProposal: Site | null = null;
   const renderProposal = async (): Promise<void> => {
-    const { proposal, picking, datasets } = store.getState();
-    const sitesById = new Map(datasets.flatMap((d) => d.sites.map((s) => [s.id, s] as const)));
+    const { proposal, picking, assessment } = store.getState();
+    const sitesById = assessedSites(assessment);
     if (needsBuffer(proposal, sitesById) && !bufferForDrawing) {
       const { buffer } = await import('@turf/buffer');
       bufferForDrawing = (g, meters) => buffer({ type: 'Feature', geometry: g, properties: {} }, meters, { units: 'meters' })?.geometry;
@@ -399,9 +399,11 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
       if (state.proposal !== prev.proposal || state.picking !== prev.picking) void renderProposal();
       if (state.proposal?.result && state.proposal.result !== prev.proposal?.result && state.proposal.site !== framedProposal) {
         framedProposal = state.proposal.site;
-        const ids = new Set(state.proposal.result.hazardRings.map((r) => r.hazardId));
-        const hazards = new Map(state.datasets.flatMap((d) => d.sites.filter((s) => ids.has(s.id)).map((s) => [s.id, s] as const)));
-        const around = state.proposal.result.hazardRings.flatMap((r) => (hazards.has(r.hazardId) ? [{ site: hazards.get(r.hazardId)!, requiredM: r.requiredM }] : []));
+        const hazards = assessedSites(state.assessment);
+        const around = state.proposal.result.hazardRings.flatMap((r) => {
+          const site = hazards.get(r.hazardId);
+          return site ? [{ site, requiredM: r.requiredM }] : [];
+        });
         frameProposal(map, state.proposal.site, state.proposal.result.ringsM, around);
       }
     });
@@ -491,7 +493,7 @@ function focusOn(map: MapLibreMap, a: Assessment | null, target: Selection | 'al
 }
 
 /** Frame a newly placed proposal with its rings (the largest up to 500 m) and the nearby hazards' rings, so metres can be seen. */
-function frameProposal(map: MapLibreMap, site: Site, rings: { requiredM: number }[], around: { site: Site; requiredM: number }[]): void {
+function frameProposal(map: MapLibreMap, site: Site, rings: { requiredM: number }[], around: { site: SiteShape; requiredM: number }[]): void {
   let reach = 60;
   for (const r of rings) reach = Math.max(reach, Math.min(500, r.requiredM));
   const grow = (b: number[], m: number): number[] => {

@@ -5,7 +5,8 @@
 // second is drawn around the hazards, not the proposal, because each hazard asks its own distance (a 二级站 and a
 // 三级站 differ): a planner moving the site reads directly which keep-out circles it must stay out of.
 import type { Feature, FeatureCollection, Geometry, LineString, Polygon, Position } from 'geojson';
-import { geodesicDestination, representativePoint, type ProposalRing, type Site } from '../engine';
+import { geodesicDestination, representativePoint, type Assessment, type ProposalRing, type Site } from '../engine';
+import { siteById } from '../state/siteLookup';
 import type { Picking, Proposal } from '../state/store';
 
 export interface ProposalSources {
@@ -23,7 +24,7 @@ export interface DrawnRing {
   requiredM: number;
   rules: ProposalRing[];
   /** null: the proposal itself */
-  around: Site | null;
+  around: SiteShape | null;
 }
 
 export interface RingLabel {
@@ -39,17 +40,27 @@ export function geodesicCircle(center: [number, number], meters: number, steps =
   return { type: 'Polygon', coordinates: [[...ring, ring[0]!]] };
 }
 
+/** What the drawing needs of an existing site. */
+export type SiteShape = Pick<Site, 'id' | 'name' | 'category' | 'geometry'>;
+/** Existing sites by id (the assessment's, on the page: the datasets themselves are held by the engine). */
+export interface SitesById {
+  get(id: string): SiteShape | undefined;
+}
+
+/** The sites of an assessment by id (none before the first assessment). */
+export const assessedSites = (a: Assessment | null): SitesById => ({ get: (id) => (a ? siteById(a, id) : undefined) });
+
 /** Buffers a polygon for drawing; loaded on demand (it is heavy) and only needed for drawn polygons. */
 export type BufferForDrawing = (g: Geometry, meters: number) => Geometry | undefined;
 
-export function needsBuffer(proposal: Proposal | null, sitesById: Map<string, Site>): boolean {
+export function needsBuffer(proposal: Proposal | null, sitesById: SitesById): boolean {
   if (!proposal?.result) return false;
   if (proposal.site.geometry.type !== 'Point' && proposal.result.ringsM.length > 0) return true;
   return (proposal.result.hazardRings ?? []).some((r) => sitesById.get(r.hazardId)?.geometry.type !== 'Point');
 }
 
 /** Rings around the proposal with the same distance are one circle (its label names every rule). */
-export function drawnRings(proposal: Proposal, sitesById: Map<string, Site>): DrawnRing[] {
+export function drawnRings(proposal: Proposal, sitesById: SitesById): DrawnRing[] {
   const out: DrawnRing[] = [];
   const byDistance = new Map<number, DrawnRing>();
   for (const r of proposal.result?.ringsM ?? []) {
@@ -64,7 +75,7 @@ export function drawnRings(proposal: Proposal, sitesById: Map<string, Site>): Dr
   return out;
 }
 
-export function proposalSources(proposal: Proposal | null, picking: Picking, sitesById: Map<string, Site>, bufferForDrawing?: BufferForDrawing): ProposalSources {
+export function proposalSources(proposal: Proposal | null, picking: Picking, sitesById: SitesById, bufferForDrawing?: BufferForDrawing): ProposalSources {
   const out: ProposalSources = { proposal: empty(), proposalRings: empty(), proposalLinks: empty(), proposalAffected: empty(), drawing: empty(), ringLabels: [] };
   if (picking?.mode === 'polygon' && picking.vertices.length > 0) {
     const line: Geometry = picking.vertices.length > 1 ? { type: 'LineString', coordinates: picking.vertices } : { type: 'Point', coordinates: picking.vertices[0]! };

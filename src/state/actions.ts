@@ -5,11 +5,12 @@ import {
   defaultConfig, DEFAULT_RULES, parseMethodProfile, RISK_MATRIX_METHODS, withMatrix, type AssessConfig, type MethodProfile, type SetbackRule,
   type SetbackRuleTable, type Site, type Zone,
 } from '../engine';
-import { CRS_GIVEN_BY_USER, importSitesFile, readRuleTable, readZones, sha256Hex, type CrsOption, type MappingOverride, type Project, type TextEncodingName } from '../io';
-import { rememberedMapping, rememberMapping } from './columnMappings';
+import { CRS_GIVEN_BY_USER, readRuleTable, readZones, sha256Hex, type CrsOption, type MappingOverride, type TextEncodingName } from '../io';
+import { rememberedMappings, rememberMapping } from './columnMappings';
 import { keepSourceFile, keptSourceFile } from './sourceFiles';
-import { CancelledError, type EngineClient } from './engineClient';
-import { selectionStillIn, sitesOf, type AppStore, type Dataset, type Picking, type ProjectMeta, type Selection, type Zoning } from './store';
+import { CancelledError, type EngineClient, type HeldProject } from './engineClient';
+import { noteStoredSites } from './projectStorage';
+import { newDatasetId, selectionStillIn, type AppStore, type Dataset, type Picking, type ProjectMeta, type Selection, type Zoning } from './store';
 import type { LayerVisibility, MapFilters } from './mapFilters';
 import { checkRasterUrl, parseHostList, type Basemap } from './basemap';
 import { saveBasemap, saveLocale } from './settings';
@@ -24,6 +25,13 @@ export const ALLOWED_BASEMAP_HOSTS = parseHostList(import.meta.env.VITE_BASEMAP_
 export interface DemoFiles {
   zones: { file: string; bytes: Uint8Array };
   sites: { file: string; bytes: Uint8Array; crs: CrsOption }[];
+}
+
+/** How a file is read again: the user's columns, sheet and category for all rows. */
+interface ImportChoices {
+  mapping: MappingOverride;
+  sheet: string;
+  allRowsCategory: string;
 }
 
 /** A proposed site before it has a place: everything but the geometry. */
@@ -72,8 +80,8 @@ export interface Actions {
   importProfile(file: string, text: string): Promise<void>;
   setZoning(zoning: Zoning): Promise<void>;
   importZones(file: string, bytes: Uint8Array): Promise<void>;
-  /** replace everything with a saved or imported project, then assess it */
-  applyProject(project: Project): Promise<void>;
+  /** replace everything with a saved or imported project (its datasets already held by the engine), then assess it */
+  applyProject(project: OpenProject): Promise<void>;
   setProposalDraft(draft: ProposalDraft): void;
   placeProposal(geometry: Site['geometry']): Promise<void>;
   clearProposal(): void;
@@ -94,13 +102,15 @@ function withoutDemoLabels(project: ProjectMeta | null, datasets: Dataset[]): Pr
   return demoCredit || demoCity ? { ...project, ...(demoCredit ? { dataCredit: '' } : {}), ...(demoCity ? { city: '' } : {}) } : project;
 }
 
+/** A project ready to open: its datasets held by the engine, as the page lists them. */
+export type OpenProject = Omit<HeldProject, 'datasets'> & { datasets: Dataset[] };
+
 export function createActions(store: AppStore, engine: EngineClient): Actions {
   let runId = 0;
-  let datasetSerial = 0; // dataset ids stay unique after removals (an index could repeat one)
   const t = () => translator(store.getState().locale);
   let draft: ProposalDraft = { id: 'PROPOSED-1', name: t()('whatif.defaultName'), category: 'fuel_station' };
   const config = (): AssessConfig => ({ ...defaultConfig(), rules: store.getState().rules, method: store.getState().profile });
-  const allSites = (): Site[] => sitesOf(store.getState().datasets);
+  const datasetIds = (): string[] => store.getState().datasets.map((d) => d.id);
 
   const reassess = async (): Promise<void> => {
     const mine = ++runId;
@@ -108,7 +118,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     const { zones, zoning } = store.getState();
     const onProgress = (share: number, stage: string) => mine === runId && store.setState({ progress: { share, stage } });
     try {
-      const input = { sites: allSites(), zones, ...(zoning.kind === 'grid' ? { grid: { shape: zoning.shape, cellM: zoning.cellM } } : {}) };
+      const input = { datasets: datasetIds(), zones, ...(zoning.kind === 'grid' ? { grid: { shape: zoning.shape, cellM: zoning.cellM } } : {}) };
       const assessment = await engine.assess(input, config(), onProgress);
       // a selected zone or site stays selected if it is still there (finding indexes change with every run)
       const sel = store.getState().selection;
@@ -124,29 +134,31 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     const site: Site = { ...draft, geometry };
     store.setState({ proposal: { site, result: null, error: null }, picking: null });
     try {
-      const result = await engine.checkProposal(site, allSites(), config());
+      const result = await engine.checkProposal(site, datasetIds(), config());
       if (store.getState().proposal?.site === site) store.setState({ proposal: { site, result, error: null } });
     } catch (e) {
       store.setState({ proposal: { site, result: null, error: (e as Error).message } });
     }
   };
 
-  /** `file` read as a dataset beside `others` (its ids must not repeat theirs); not yet added to the store */
-  const addDataset = async (file: string, bytes: Uint8Array, crs: CrsOption, demo: boolean, zones: Zone[], others = store.getState().datasets): Promise<Dataset> => {
-    const existingIds = new Set<string>();
-    for (const d of others) for (const s of d.sites) existingIds.add(s.id);
-    const progress = (share: number) => store.setState({ importing: { file, share } });
-    let result = demo
-      ? await importSitesFile(file, bytes, { crs, zones, existingIds })
-      : await engine.importFile(file, bytes, { crs, zones, existingIds, ...encodingOption() }, progress);
-    // a column mapping the user chose before for files with these headers is applied again (columns only: a
-    // category for all rows is never carried from one file to another)
-    const remembered = demo || !result.report.headers ? undefined : await rememberedMapping(result.report.headers);
-    if (remembered && Object.keys(remembered).length > 0) result = await engine.importFile(file, bytes, { crs, zones, existingIds, ...encodingOption(), mapping: remembered }, progress);
-    const { sites, report, rejectedRows } = result;
+  /**
+   * `file` read into the engine as a new dataset beside `others` (its ids must not repeat theirs), saved for
+   * `projectId` as it is read; not yet added to the store. Read once: a column mapping the user chose before for
+   * files with these headers is applied as it is read (columns only: a category for all rows is never carried over).
+   */
+  const addDataset = async (file: string, bytes: Uint8Array, crs: CrsOption, demo: boolean, zones: Zone[], others: Dataset[], projectId: string | undefined, reread: Partial<ImportChoices> = {}): Promise<Dataset> => {
+    const id = newDatasetId(file);
+    const progress = (share: number) => store.getState().importing?.file === file && store.setState({ importing: { file, share } });
+    const remembered = demo || reread.mapping ? undefined : await rememberedMappings();
+    const { report, rejectedRows, count, fictitious, stored } = await engine.importFile(id, file, bytes, {
+      crs, zones, beside: others.map((d) => d.id), ...encodingOption(), ...(projectId ? { storeFor: projectId } : {}),
+      ...(remembered ? { rememberedMappings: remembered } : {}), ...(reread.mapping ? { mapping: reread.mapping } : {}),
+      ...(reread.sheet ? { sheet: reread.sheet } : {}), ...(reread.allRowsCategory ? { allRowsCategory: reread.allRowsCategory } : {}),
+    }, progress);
+    if (stored) noteStoredSites(id, stored);
     // kept by checksum, so that after a reload the file can still be read again (mapping, CRS, sheet)
     if (!demo && report.sha256) await keepSourceFile(report.sha256, bytes);
-    return { id: `${file}#${++datasetSerial}`, file, sites, report, rejectedRows, demo, ...(demo ? {} : { bytes }) };
+    return { id, file, report, rejectedRows, demo, count, fictitious, ...(demo ? {} : { bytes }) };
   };
 
   /** The file behind a dataset: in memory since its upload, or kept in IndexedDB since an earlier session. */
@@ -173,11 +185,13 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       const zones = readZones(new TextDecoder().decode(files.zones.bytes));
       const zonesDigest = { file: files.zones.file, sha256: await sha256Hex(files.zones.bytes) };
       const datasets: Dataset[] = [];
-      for (const f of files.sites) datasets.push(await addDataset(f.file, f.bytes, f.crs, true, zones, datasets));
+      for (const f of files.sites) datasets.push(await addDataset(f.file, f.bytes, f.crs, true, zones, datasets, project.id));
+      const gone = store.getState().datasets.map((d) => d.id);
       store.setState({
         project, projectRevision: 0, zones, zonesSource: t()('method.demoZones'), zonesDigest, datasets, assessment: null,
         proposal: null, selection: null, importError: null, projectError: null,
       });
+      engine.dropDatasets(gone);
       await reassess();
     },
     async importFile(file, bytes, replaceId) {
@@ -185,14 +199,14 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       store.setState({ importing: { file, share: 0 }, importError: null });
       try {
         // a replacement is read beside the other datasets only: the ids of the one it replaces are not duplicates
-        const dataset = await addDataset(file, bytes, importCrs, false, zones, replaceId ? datasets.filter((d) => d.id !== replaceId) : datasets);
+        const others = replaceId ? datasets.filter((d) => d.id !== replaceId) : datasets;
+        const dataset = await addDataset(file, bytes, importCrs, false, zones, others, store.getState().project?.id);
         store.setState({ importing: null });
         if (replaceId && store.getState().datasets.some((d) => d.id === replaceId)) return await this.replaceDataset(replaceId, dataset);
         store.setState({ datasets: [...store.getState().datasets, dataset], importError: null });
       } catch (e) {
         const cancelled = e instanceof CancelledError;
         store.setState({ importError: cancelled ? message('data.importCancelled', { file }) : aboutFile(file, messageOfError(e)), importing: null });
-        if (cancelled) await reassess(); // the cancelled worker took any running assessment with it
         return;
       }
       await reassess();
@@ -205,14 +219,18 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
         if (d) store.setState({ importError: message('data.sourceNotKept', { file: d.file }) });
         return;
       }
-      const others = new Set(datasets.filter((x) => x.id !== id).flatMap((x) => x.sites.map((s) => s.id)));
       const chosenSheet = sheet ?? d.report.sheet; // an XLSX keeps the sheet it was read from
       const columns = mapping ?? (sheet === undefined ? currentMapping(d) : undefined); // another sheet has other headers
       const category = allRowsCategory ?? d.report.allRowsCategory; // this file's own choice stays with it
-      const { sites, report, rejectedRows } = await engine.importFile(d.file, bytes, {
-        crs, zones, existingIds: others, ...encodingOption(), ...(columns ? { mapping: columns } : {}), ...(chosenSheet ? { sheet: chosenSheet } : {}), ...(category ? { allRowsCategory: category } : {}),
+      const others = datasets.filter((x) => x.id !== id);
+      const read = await addDataset(d.file, bytes, crs, d.demo, zones, others, store.getState().project?.id, {
+        ...(columns ? { mapping: columns } : {}), ...(chosenSheet ? { sheet: chosenSheet } : {}), ...(category ? { allRowsCategory: category } : {}),
       });
-      store.setState({ importError: null, datasets: store.getState().datasets.map((x) => (x.id === id ? { ...x, sites, report, rejectedRows, bytes } : x)) });
+      // the file read again takes the old reading's place, under a new id (the engine drops the old one)
+      const next: Dataset = { ...read, bytes };
+      if (!store.getState().datasets.some((x) => x.id === id)) return engine.dropDatasets([read.id]); // removed meanwhile
+      store.setState({ importError: null, datasets: store.getState().datasets.map((x) => (x.id === id ? next : x)) });
+      engine.dropDatasets([id]);
       await reassess();
     },
     async remapDataset(id, mapping, allRowsCategory) {
@@ -226,11 +244,13 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       const datasets = store.getState().datasets;
       if (!datasets.some((d) => d.id === oldId)) return;
       store.setState({ datasets: datasets.map((d) => (d.id === oldId ? dataset : d)), importError: null, selection: null });
+      engine.dropDatasets([oldId]);
       await reassess();
     },
     async removeDataset(id) {
       const datasets = store.getState().datasets.filter((d) => d.id !== id);
       store.setState({ datasets, project: withoutDemoLabels(store.getState().project, datasets) });
+      engine.dropDatasets([id]);
       await reassess();
     },
     cancelImport() {
@@ -345,10 +365,12 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       await reassess();
     },
     async applyProject(project) {
+      const kept = new Set(project.datasets.map((d) => d.id));
+      const gone = store.getState().datasets.filter((d) => !kept.has(d.id)).map((d) => d.id);
       store.setState({
         project: { id: project.id, name: project.name, city: project.city, assessmentDate: project.assessmentDate, dataCredit: project.dataCredit, notes: project.notes },
         projectRevision: project.revision,
-        datasets: project.datasets.map((d) => ({ ...d, id: `${d.file}#${++datasetSerial}` })),
+        datasets: project.datasets,
         zones: project.zones,
         zonesSource: project.zonesSource,
         zonesDigest: project.zonesDigest ?? null,
@@ -363,6 +385,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
         importError: null,
         projectError: null,
       });
+      engine.dropDatasets(gone);
       await reassess();
     },
     setProposalDraft(next) {

@@ -1,17 +1,67 @@
 // What the app's state asks of the engine, owned here so state depends on an interface, not on the worker that
 // implements it (src/worker/engineClient.ts: a Web Worker in the browser, in-process where there is none). The app
 // wires one in (src/app/main.tsx).
-import type { AssessConfig, Assessment, AssessInput, ProposalResult, Site } from '../engine';
-import type { ImportOptions, ImportResult } from '../io';
+//
+// The engine owns the datasets: imported sites are read, kept, saved and assessed where the engine runs, under the
+// dataset's id; the page holds each dataset's report and count, and receives only an assessment's results. Nothing
+// here hands a dataset's sites to the page.
+import type { AssessConfig, Assessment, GridSpec, ProposalResult, Site, Zone } from '../engine';
+import type { ImportFileReport, ImportOptions, MappingOverride, Project, ProjectDataset, RejectedRows } from '../io';
+import type { StoredSites } from './projectDb';
 
 export type Progress = (share: number, stage: string) => void;
 
+/** What the page knows of a dataset the engine holds. */
+export interface HeldDataset {
+  /** accepted sites */
+  count: number;
+  /** any site marked fictitious (the demo's) */
+  fictitious: boolean;
+  /** where its sites were saved, when saved with the import (IndexedDB; absent in Node or when storage refused) */
+  stored?: StoredSites;
+}
+
+export interface ImportedDataset extends HeldDataset {
+  report: ImportFileReport;
+  rejectedRows: RejectedRows;
+}
+
+export type DatasetImportOptions = Omit<ImportOptions, 'existingIds' | 'rememberedMappings'> & {
+  /** the datasets this one joins: an id any of them has is a duplicate */
+  beside: string[];
+  /** save the sites for this project as soon as they are read (so a reload during the assessment loses nothing) */
+  storeFor?: string;
+  /** column mappings the user chose before, by header set: the file is read once, with its remembered mapping */
+  rememberedMappings?: Record<string, MappingOverride>;
+};
+
+/** A project whose datasets the engine holds: each dataset as saved, without its sites, and the id they are held under. */
+export type HeldProjectDataset = Omit<ProjectDataset, 'sites'> & { id: string };
+export type HeldProject = Omit<Project, 'datasets'> & { datasets: HeldProjectDataset[] };
+
+/** An assessment of held datasets (in this order, as the page lists them). */
+export interface DatasetsAssessInput {
+  datasets: string[];
+  zones: Zone[];
+  grid?: Pick<GridSpec, 'shape' | 'cellM'>;
+}
+
 export interface EngineClient {
-  assess(input: AssessInput, config: AssessConfig, onProgress?: Progress): Promise<Assessment>;
-  checkProposal(proposal: Site, sites: Site[], config: AssessConfig): Promise<ProposalResult>;
-  /** read a site file off the main thread */
-  importFile(file: string, bytes: Uint8Array, options: ImportOptions, onProgress?: Progress): Promise<ImportResult>;
-  /** stop whatever is running (a long import): the worker is replaced and pending work rejects with CancelledError */
+  /** read a site file off the main thread into the engine's keeping, as dataset `datasetId` */
+  importFile(datasetId: string, file: string, bytes: Uint8Array, options: DatasetImportOptions, onProgress?: Progress): Promise<ImportedDataset>;
+  /** hold sites saved before (read from IndexedDB where the engine runs), or sites given (a project saved before sites were kept apart) */
+  loadDataset(datasetId: string, from: { stored: StoredSites } | { sites: Site[] }): Promise<HeldDataset>;
+  /** save a held dataset's sites for `projectId` (null where there is no IndexedDB) */
+  storeDataset(datasetId: string, projectId: string): Promise<StoredSites | null>;
+  /** forget datasets (removed, replaced, or of a project no longer open) */
+  dropDatasets(ids: string[]): void;
+  assess(input: DatasetsAssessInput, config: AssessConfig, onProgress?: Progress): Promise<Assessment>;
+  checkProposal(proposal: Site, datasets: string[], config: AssessConfig): Promise<ProposalResult>;
+  /** the project file (JSON, gzipped when large) of a project whose datasets the engine holds */
+  writeProjectFile(project: HeldProject): Promise<{ bytes: Uint8Array; gzipped: boolean }>;
+  /** read a project file; its datasets are then held under the ids returned */
+  readProjectFile(bytes: Uint8Array): Promise<{ project: HeldProject; held: HeldDataset[] }>;
+  /** stop a running import: what was loaded before stays as it was; the import rejects with CancelledError */
   cancel(): void;
 }
 

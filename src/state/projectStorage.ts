@@ -1,13 +1,15 @@
 // Projects in the browser's IndexedDB (idb-keyval). Every record read back is schema-checked; a save checks the stored
 // revision first, so a stale tab never overwrites a newer save; a failed write (quota) leaves the old record intact.
 //
-// A project's sites are stored apart from it, in chunks of SITES_PER_RECORD, each written in its own task and only
-// when its dataset changed: an autosave never clones a whole city's sites on the main thread at once. The project
-// record, written last, names its chunks; it is the commit point (chunks of a failed save are never referenced).
+// A project's sites are stored apart from it (state/siteRecords.ts), written and read by the engine, which holds
+// them: on import, or here when a dataset has not been saved for this project yet (a duplicate, an imported project
+// file). The project record, written last, names each dataset's records; it is the commit point.
 import { LocalisedError } from '../i18n/localisedError';
-import { createStore, del, delMany, get, getMany, keys, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { del, delMany, get, getMany, keys, promisifyRequest } from 'idb-keyval';
 import type { Site } from '../engine';
-import { parseProject, type Project } from '../io';
+import { parseProject, type Project, type ProjectDataset } from '../io';
+import type { HeldProject } from './engineClient';
+import { projectDb as store, type StoredSites } from './projectDb';
 
 export interface ProjectSummary {
   id: string;
@@ -21,24 +23,20 @@ export interface ProjectSummary {
 export class SaveConflictError extends LocalisedError {}
 export class StorageError extends LocalisedError {}
 
-/** One record's worth of sites, one IndexedDB put (a synchronous clone on the main thread): 20 000 a record took
- * 82–135 ms a put with a million sites in the page; 5 000 keep each well under that. Reading takes any size. */
-export const SITES_PER_RECORD = 5_000;
-
-type StoredDataset = Omit<Project['datasets'][number], 'sites'> & { sites?: Site[]; siteChunks?: string[] };
+/** A dataset as the project record keeps it: its site records named (older records keep the sites inline). */
+type StoredDataset = Omit<ProjectDataset, 'sites'> & { sites?: Site[]; siteChunks?: string[] };
 type StoredProject = Omit<Project, 'datasets'> & { datasets: StoredDataset[] };
 
-let db: UseStore | null = null;
-const store = (): UseStore => (db ??= createStore('urban-safety-risk-map', 'projects'));
+/** A project as read back: each dataset with where its sites are (or, from an older record, the sites themselves). */
+export type SavedProject = Omit<Project, 'datasets'> & { datasets: (Omit<ProjectDataset, 'sites'> & ({ stored: StoredSites } | { sites: Site[] }))[] };
 
 const PROJECT = (id: string) => `project:${id}`;
 const SUMMARY = (id: string) => `summary:${id}`;
-// a per-save nonce: two tabs saving the same revision at once never write into each other's chunks
-const CHUNK = (id: string, save: string, dataset: number, part: number) => `sites:${id}:${save}:${dataset}:${part}`;
 const LAST = 'last-project';
 
-/** Site lists already stored, by identity: an unchanged dataset keeps its chunks from save to save. */
-const storedChunks = new WeakMap<Site[], { projectId: string; keys: string[] }>();
+/** Where each held dataset's sites are saved (by dataset id): an unchanged dataset keeps its records from save to save. */
+const storedSites = new Map<string, StoredSites>();
+export const noteStoredSites = (datasetId: string, stored: StoredSites): void => void storedSites.set(datasetId, stored);
 
 export async function listProjects(): Promise<ProjectSummary[]> {
   const summaryKeys = (await keys<string>(store())).filter((k) => typeof k === 'string' && k.startsWith('summary:'));
@@ -46,66 +44,53 @@ export async function listProjects(): Promise<ProjectSummary[]> {
   return all.sort((a, b) => (a.savedAt < b.savedAt ? 1 : -1));
 }
 
-export async function loadProject(id: string): Promise<Project> {
+export async function loadProject(id: string): Promise<SavedProject> {
   const raw = (await get(PROJECT(id), store())) as StoredProject | undefined;
   if (raw === undefined) throw new StorageError('storage.missing', { id });
-  const assembled: { sites: Site[]; keys: string[] }[] = [];
   const datasets = Array.isArray(raw.datasets) ? raw.datasets : [];
-  for (const d of datasets) {
-    if (!Array.isArray(d?.siteChunks)) continue;
-    const sites: Site[] = [];
-    for (const key of d.siteChunks) {
-      const part = await get<unknown>(key, store());
-      if (!Array.isArray(part)) throw new StorageError('storage.incomplete', { id, key });
-      for (const s of part) sites.push(s as Site);
-    }
-    assembled.push({ sites, keys: d.siteChunks });
-  }
-  let next = 0;
-  // older records keep their sites inline; either way the whole project then goes through the schema
-  const project = parseProject({ ...raw, datasets: datasets.map(({ siteChunks, ...d }) => (siteChunks ? { ...d, sites: assembled[next++]!.sites } : d)) });
-  project.datasets.forEach((d, i) => {
-    const keysOfDataset = datasets[i]?.siteChunks;
-    if (keysOfDataset) storedChunks.set(d.sites, { projectId: id, keys: keysOfDataset });
-  });
-  return project;
+  // the record goes through the schema with its sites left out (the engine checks them when it reads the records);
+  // an older record with its sites inline is checked whole
+  const project = parseProject({ ...raw, datasets: datasets.map(({ siteChunks, ...d }) => (Array.isArray(siteChunks) ? { ...d, sites: [] } : d)) });
+  return {
+    ...project,
+    datasets: project.datasets.map(({ sites, ...d }, i) => {
+      const chunks = datasets[i]?.siteChunks;
+      return Array.isArray(chunks) ? { ...d, stored: { projectId: id, keys: chunks.map(String) } } : { ...d, sites };
+    }),
+  };
 }
 
-/** Save `project` as revision `project.revision + 1`; refuses when storage holds a newer revision than it started from. */
-export async function saveProject(project: Project): Promise<Project> {
+/**
+ * Save `project` as revision `project.revision + 1`; refuses when storage holds a newer revision than it started from.
+ * A dataset not yet saved for this project is saved first by `storeSites` (the engine, which holds its sites).
+ */
+export async function saveProject(project: HeldProject, storeSites: (datasetId: string, projectId: string) => Promise<StoredSites | null>): Promise<HeldProject> {
   const stored = (await get(SUMMARY(project.id), store())) as ProjectSummary | undefined;
   if (stored && stored.revision > project.revision) {
     throw new SaveConflictError('storage.conflict', { stored: stored.revision, mine: project.revision });
   }
-  const next: Project = { ...project, revision: project.revision + 1 };
+  const next: HeldProject = { ...project, revision: project.revision + 1 };
   const previous = (await get(PROJECT(project.id), store()).catch(() => undefined)) as StoredProject | undefined;
   try {
     const datasets: StoredDataset[] = [];
-    const save = `${next.revision}-${globalThis.crypto?.randomUUID?.() ?? Math.random().toString(36).slice(2)}`;
-    for (const [i, d] of next.datasets.entries()) {
-      const known = storedChunks.get(d.sites);
-      let chunkKeys = known?.projectId === next.id ? known.keys : null;
-      if (!chunkKeys) {
-        chunkKeys = [];
-        for (let start = 0, part = 0; start < d.sites.length || part === 0; start += SITES_PER_RECORD, part++) {
-          const key = CHUNK(next.id, save, i, part);
-          await set(key, d.sites.slice(start, start + SITES_PER_RECORD), store()); // one chunk per task
-          chunkKeys.push(key);
-        }
+    for (const { id, ...d } of next.datasets) {
+      let sites = storedSites.get(id);
+      if (sites?.projectId !== next.id) {
+        const written = await storeSites(id, next.id);
+        if (!written) throw new StorageError('storage.failed', { message: 'no IndexedDB' });
+        storedSites.set(id, (sites = written));
       }
-      const { sites: _sites, ...rest } = d;
-      datasets.push({ ...rest, siteChunks: chunkKeys });
+      datasets.push({ ...d, siteChunks: sites.keys });
     }
     const record: StoredProject = { ...next, datasets };
     const summary: ProjectSummary = { id: next.id, name: next.name, assessmentDate: next.assessmentDate, revision: next.revision, savedAt: new Date().toISOString() };
     await commit(project.revision, record, summary);
-    next.datasets.forEach((d, i) => storedChunks.set(d.sites, { projectId: next.id, keys: datasets[i]!.siteChunks! }));
   } catch (e) {
-    if (e instanceof SaveConflictError) throw e;
-    const quota = (e as DOMException)?.name === 'QuotaExceededError';
+    if (e instanceof SaveConflictError || e instanceof StorageError) throw e;
+    const quota = (e as DOMException)?.name === 'QuotaExceededError' || /quota/i.test((e as Error)?.message ?? '');
     throw (quota ? new StorageError('storage.quota') : new StorageError('storage.failed', { message: (e as Error).message }));
   }
-  // chunks the new record no longer names (best effort: a leftover costs space, never data)
+  // records the new record no longer names (best effort: a leftover costs space, never data)
   const inUse = new Set((await get<StoredProject>(PROJECT(project.id), store()))?.datasets.flatMap((d) => d.siteChunks ?? []) ?? []);
   const stale = (previous?.datasets ?? []).flatMap((d) => d.siteChunks ?? []).filter((k) => !inUse.has(k));
   if (stale.length) await delMany(stale, store()).catch(() => undefined);

@@ -3,11 +3,11 @@
 import { message, messageOfError } from '../i18n/shownMessage';
 import { translator } from '../i18n/translate';
 import { defaultConfig, DEFAULT_PROFILE, DEFAULT_RULES, type AssessmentStats } from '../engine';
-import { PROJECT_SCHEMA, projectFileBytes, readProjectFile, reportForSaving, type Project } from '../io';
-import type { EngineClient } from './engineClient';
-import type { Actions, DemoFiles } from './actions';
-import { deleteStoredProject, lastProjectId, listProjects, loadProject, SaveConflictError, saveProject, type ProjectSummary } from './projectStorage';
-import { sitesOf, type AppState, type AppStore, type ProjectMeta } from './store';
+import { PROJECT_SCHEMA, reportForSaving } from '../io';
+import type { EngineClient, HeldDataset, HeldProject } from './engineClient';
+import type { Actions, DemoFiles, OpenProject } from './actions';
+import { deleteStoredProject, lastProjectId, listProjects, loadProject, noteStoredSites, SaveConflictError, saveProject, type ProjectSummary, type SavedProject } from './projectStorage';
+import { newDatasetId, type AppState, type AppStore, type Dataset, type ProjectMeta } from './store';
 import { DEMO_ATTRIBUTION } from '../io/attribution';
 
 export interface ProjectActions {
@@ -22,7 +22,7 @@ export interface ProjectActions {
   setDetails(details: Partial<Pick<ProjectMeta, 'city' | 'assessmentDate' | 'dataCredit' | 'notes'>>): void;
   duplicate(): Promise<void>;
   remove(id: string): Promise<void>;
-  exportFile(): { name: string; bytes: Uint8Array } | null;
+  exportFile(): Promise<{ name: string; bytes: Uint8Array } | null>;
   importFile(name: string, bytes: Uint8Array): Promise<void>;
   /** assess another saved project (e.g. last year's) for a side-by-side comparison with the open one */
   compareWith(id: string): Promise<{ name: string; assessmentDate: string; stats: AssessmentStats }>;
@@ -34,13 +34,14 @@ export type BlankProjectDetails = Pick<ProjectMeta, 'name' | 'city' | 'assessmen
 
 const SAVE_DELAY_MS = 400;
 
-export function projectFromState(s: AppState): Project | null {
+/** The open project as saved and exported: each dataset without its sites (the engine holds them under its id). */
+export function projectFromState(s: AppState): HeldProject | null {
   if (!s.project) return null;
   return {
     schema: PROJECT_SCHEMA,
     ...s.project,
     // the rows to fix (cells as read, bounded by the importer) and the report (line lists bounded) survive a reload
-    datasets: s.datasets.map(({ file, sites, report, demo, rejectedRows }) => ({ file, sites, report: reportForSaving(report), demo, ...(rejectedRows ? { rejectedRows } : {}) })),
+    datasets: s.datasets.map(({ id, file, report, demo, rejectedRows }) => ({ id, file, report: reportForSaving(report), demo, ...(rejectedRows ? { rejectedRows } : {}) })),
     zones: s.zones,
     zonesSource: s.zonesSource,
     zonesDigest: s.zonesDigest,
@@ -70,7 +71,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
     if (!project || s.saveState.status === 'conflict') return;
     store.setState({ saveState: { status: 'saving', message: null } });
     try {
-      const saved = await saveProject(project);
+      const saved = await saveProject(project, (datasetId, projectId) => engine.storeDataset(datasetId, projectId));
       store.setState({ projectRevision: saved.revision, saveState: { status: 'saved', message: null } });
       channel?.postMessage({ id: saved.id, revision: saved.revision });
     } catch (e) {
@@ -100,7 +101,31 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
   };
   /** a scheduled save runs now; either way, wait until nothing is being saved */
   const flush = (): Promise<void> => (timer ? saveAtOnce() : saving);
-  const adopt = async (project: Project): Promise<void> => {
+  /** the page's view of datasets the engine now holds */
+  const asDatasets = (datasets: HeldProject['datasets'], held: HeldDataset[]): Dataset[] =>
+    datasets.map((d, i) => ({ id: d.id, file: d.file, report: d.report, demo: d.demo, ...(d.rejectedRows ? { rejectedRows: d.rejectedRows } : {}), count: held[i]!.count, fictitious: held[i]!.fictitious }));
+  /** a saved project's datasets into the engine (read from IndexedDB there); on failure none stays held */
+  const holdSaved = async (saved: SavedProject): Promise<OpenProject> => {
+    const ids: string[] = [];
+    const held: HeldDataset[] = [];
+    try {
+      for (const d of saved.datasets) {
+        const id = newDatasetId(d.file);
+        ids.push(id);
+        held.push(await engine.loadDataset(id, 'stored' in d ? { stored: d.stored } : { sites: d.sites }));
+        if ('stored' in d) noteStoredSites(id, d.stored);
+      }
+    } catch (e) {
+      engine.dropDatasets(ids);
+      throw e;
+    }
+    const datasets = saved.datasets.map(({ ...d }, i) => {
+      const { stored: _s, sites: _x, ...meta } = d as typeof d & { stored?: unknown; sites?: unknown };
+      return { ...meta, id: ids[i]! };
+    });
+    return { ...saved, datasets: asDatasets(datasets, held) };
+  };
+  const adopt = async (project: OpenProject): Promise<void> => {
     await actions.applyProject(project);
     await saveAtOnce(); // the first save records it
   };
@@ -111,7 +136,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
       const last = await lastProjectId().catch(() => undefined);
       if (last) {
         try {
-          await actions.applyProject(await loadProject(last));
+          await actions.applyProject(await holdSaved(await loadProject(last)));
           store.setState({ saveState: { status: 'saved', message: null } });
           return;
         } catch (e) {
@@ -124,7 +149,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
     async open(id) {
       await flush();
       try {
-        await actions.applyProject(await loadProject(id));
+        await actions.applyProject(await holdSaved(await loadProject(id)));
         store.setState({ saveState: { status: 'saved', message: null } });
       } catch (e) {
         store.setState({ projectError: message('project.cannotOpen', { message: messageOfError(e) }) });
@@ -160,23 +185,26 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
     },
     async duplicate() {
       await flush();
-      const current = projectFromState(store.getState());
-      if (current) await adopt({ ...current, id: newId(), name: t()('project.copyName', { name: current.name }), revision: 0 });
+      const s = store.getState();
+      const current = projectFromState(s);
+      // the copy lists the same held datasets; its first save stores their sites again, for the copy
+      if (current) await adopt({ ...current, datasets: s.datasets, id: newId(), name: t()('project.copyName', { name: current.name }), revision: 0 });
     },
     async remove(id) {
       await deleteStoredProject(id);
       if (store.getState().project?.id === id) await self.createDemo();
     },
-    exportFile() {
+    async exportFile() {
       const project = projectFromState(store.getState());
       if (!project) return null;
-      const { bytes, gzipped } = projectFileBytes(project);
+      const { bytes, gzipped } = await engine.writeProjectFile(project);
       return { name: `${project.name}.usrm.json${gzipped ? '.gz' : ''}`, bytes };
     },
     async importFile(name, bytes) {
-      let project: Project;
+      let project: OpenProject;
       try {
-        project = readProjectFile(bytes);
+        const read = await engine.readProjectFile(bytes.slice());
+        project = { ...read.project, datasets: asDatasets(read.project.datasets, read.held) };
       } catch (e) {
         store.setState({ projectError: message('project.importFailed', { file: name, message: messageOfError(e) }) });
         return;
@@ -186,10 +214,15 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
       await adopt({ ...project, id: newId(), revision: 0 });
     },
     async compareWith(id) {
-      const other = await loadProject(id);
-      const input = { sites: sitesOf(other.datasets), zones: other.zones, ...(other.zoning.kind === 'grid' ? { grid: { shape: other.zoning.shape, cellM: other.zoning.cellM } } : {}) };
-      const assessment = await engine.assess(input, { ...defaultConfig(), method: other.profile, rules: other.rules });
-      return { name: other.name, assessmentDate: other.assessmentDate, stats: assessment.stats };
+      const other = await holdSaved(await loadProject(id));
+      const datasets = other.datasets.map((d) => d.id);
+      try {
+        const input = { datasets, zones: other.zones, ...(other.zoning.kind === 'grid' ? { grid: { shape: other.zoning.shape, cellM: other.zoning.cellM } } : {}) };
+        const assessment = await engine.assess(input, { ...defaultConfig(), method: other.profile, rules: other.rules });
+        return { name: other.name, assessmentDate: other.assessmentDate, stats: assessment.stats };
+      } finally {
+        engine.dropDatasets(datasets); // held only for the comparison
+      }
     },
     stop() {
       unsubscribe();

@@ -19,7 +19,7 @@ import { useLocale, useT } from './i18n';
 
 export function App() {
   const assessError = useAppState((s) => s.assessError);
-  const hasFictitious = useAppState((s) => s.datasets.some((d) => d.sites.some((x) => x.fictitious)));
+  const hasFictitious = useAppState((s) => s.datasets.some((d) => d.fictitious));
   const t = useT();
   const locale = useLocale();
   const actions = useActions();

@@ -123,9 +123,9 @@ export function DataPanel() {
               </p>
             )}
             {!rereadable && !d.demo && d.report.headers && <p className="meta">{t('data.sourceNotKeptNote')}</p>}
-            {d.demo && <p className="meta">{t(d.sites.some((s) => s.fictitious) ? 'data.demoFictitious' : 'data.demoReal')}</p>}
+            {d.demo && <p className="meta">{t(d.fictitious ? 'data.demoFictitious' : 'data.demoReal')}</p>}
             {/* any dataset can go, the demo's too: a copy of the demo becomes a real city's project */}
-            <button type="button" onClick={() => { if (confirm(t('data.confirmRemove', { file: d.file, n: d.sites.length }))) void actions.removeDataset(d.id); }}>
+            <button type="button" onClick={() => { if (confirm(t('data.confirmRemove', { file: d.file, n: d.count }))) void actions.removeDataset(d.id); }}>
               {t(d.demo ? 'data.removeDemo' : 'data.remove')}
             </button>
           </div>

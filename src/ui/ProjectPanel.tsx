@@ -49,8 +49,8 @@ export function ProjectPanel() {
         <button type="button" onClick={() => void projects.duplicate()}>{t('project.duplicate')}</button>
         <button
           type="button"
-          onClick={() => {
-            const f = projects.exportFile();
+          onClick={async () => {
+            const f = await projects.exportFile(); // the engine writes it: it holds the sites
             if (f) downloadBytes(f.name, f.bytes, f.name.endsWith('.gz') ? 'application/gzip' : 'application/json');
           }}
         >

@@ -7,7 +7,7 @@ import type { ProposalDraft } from '../state/actions';
 import { siteName } from '../state/siteLookup';
 import { useActions, useAppState } from './AppContext';
 import { categoryLabel, ruleVocabulary, statusLabel, useLocale, useT } from './i18n';
-import { drawnRings, type DrawnRing } from '../map/proposalData';
+import { assessedSites, drawnRings, type DrawnRing } from '../map/proposalData';
 import { ringLabelText } from '../map/ringLabel';
 
 export function WhatIfPanel() {
@@ -17,7 +17,6 @@ export function WhatIfPanel() {
   const proposal = useAppState((s) => s.proposal);
   const picking = useAppState((s) => s.picking);
   const assessment = useAppState((s) => s.assessment);
-  const datasets = useAppState((s) => s.datasets);
   const rules = useAppState((s) => s.rules);
   const [draft, setDraft] = useState<ProposalDraft>(() => (proposal ? draftOf(proposal.site) : { id: 'PROPOSED-1', name: t('whatif.defaultName'), category: 'fuel_station' }));
   const [lon, setLon] = useState('');
@@ -28,16 +27,14 @@ export function WhatIfPanel() {
   // the rings the map draws, as text: what each one is and which clause asks it
   const rings = useMemo(() => {
     if (!proposal?.result) return [];
-    const ids = new Set(proposal.result.hazardRings.map((r) => r.hazardId));
-    const sitesById = new Map(datasets.flatMap((d) => d.sites.filter((s) => ids.has(s.id)).map((s) => [s.id, s] as const)));
     const rulesById = new Map(rules.rules.map((r) => [r.id, r] as const));
     const text = (r: DrawnRing) => ringLabelText(r, rulesById, ruleVocabulary(t, locale), t('whatif.ring.siteDistance'));
-    const all = drawnRings(proposal, sitesById);
+    const all = drawnRings(proposal, assessedSites(assessment));
     return [
       { key: 'proposal', heading: t('whatif.ringsAroundProposal'), items: all.filter((r) => !r.around).map(text) },
       { key: 'hazards', heading: t('whatif.ringsAroundHazards'), items: all.filter((r) => r.around).map(text) },
     ].filter((g) => g.items.length > 0);
-  }, [proposal, datasets, rules, t, locale]);
+  }, [proposal, assessment, rules, t, locale]);
 
   // keep the engine's draft in step; re-judge a placed proposal when its attributes change
   useEffect(() => {

@@ -1,13 +1,57 @@
-// The engine and the importer behind a worker boundary, so large assessments and files never block the page.
-import { assess, checkProposal, type Site } from '../engine';
-import { importSitesFile } from '../io';
-import { SITES_PER_MESSAGE, type EngineRequest, type EngineResponse } from './protocol';
-import { packSites } from './siteColumns';
+// The engine behind a worker boundary: it holds the datasets (one copy of the data, here), saves and loads them,
+// and assesses them, so large files and assessments never block the page and never cross to it whole.
+import type { Site } from '../engine';
+import { createEngineHost } from './engineHost';
+import { errorText, SITES_PER_MESSAGE, type EngineRequest, type EngineResponse, type EngineResult, type ImportPortMessage } from './protocol';
+import { packSites, unpackSites } from './siteColumns';
+import { createStringPool } from './stringPool';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<EngineRequest>) => void) | null; postMessage(m: EngineResponse, transfer?: Transferable[]): void };
 
+const host = createEngineHost();
 /** sites sent ahead of their request, by request id */
-const incoming = new Map<number, Site[]>();
+const incoming = new Map<number, unknown[]>();
+/** imports being received, by dataset id (a drop closes one that was cancelled) */
+const receiving = new Map<string, { port: MessagePort; requestId: number }>();
+
+const reply = (id: number, result: EngineResult): void => {
+  // a large result's sites go in chunks of columns, each its own task on the receiving side; the result follows without them
+  const sites = (result as { sites?: Site[] } | null)?.sites;
+  if (sites && sites.length > SITES_PER_MESSAGE) {
+    for (let i = 0; i < sites.length; i += SITES_PER_MESSAGE) {
+      const { columns, transfer } = packSites(sites.slice(i, i + SITES_PER_MESSAGE));
+      scope.postMessage({ id, sitesColumns: columns }, transfer);
+    }
+    scope.postMessage({ id, result: { ...result, sites: [] } as EngineResult });
+  } else {
+    scope.postMessage({ id, result });
+  }
+};
+
+function receive(request: Extract<EngineRequest, { kind: 'receive' }>): void {
+  const { id, datasetId, port } = request;
+  const sites: Site[] = [];
+  const pool = createStringPool();
+  receiving.set(datasetId, { port, requestId: id });
+  port.onmessage = async (e: MessageEvent<ImportPortMessage>) => {
+    const m = e.data;
+    if ('sitesColumns' in m) {
+      for (const s of unpackSites<Site>(m.sitesColumns, pool)) sites.push(s);
+      return;
+    }
+    if (!('done' in m) && !('failed' in m)) return;
+    port.close();
+    receiving.delete(datasetId);
+    if ('failed' in m) return scope.postMessage({ id, error: 'import failed' }); // the import worker tells the page why
+    try {
+      reply(id, await host.hold(datasetId, sites, request.storeFor));
+    } catch (err) {
+      scope.postMessage({ id, error: errorText(err) });
+    }
+  };
+  const existingIds = Array.from(host.idsBeside(request.beside));
+  port.postMessage({ existingIds } satisfies ImportPortMessage);
+}
 
 scope.onmessage = async (e) => {
   const request = e.data;
@@ -16,12 +60,6 @@ scope.onmessage = async (e) => {
     for (const s of request.items) list.push(s);
     incoming.set(request.id, list);
     return;
-  }
-  const sent = incoming.get(request.id);
-  if (sent) {
-    incoming.delete(request.id);
-    if (request.kind === 'assess') request.input.sites = sent;
-    else if (request.kind === 'proposal') request.sites = sent;
   }
   let last = 0;
   const onProgress = (share: number, stage: string = request.kind): void => {
@@ -32,22 +70,39 @@ scope.onmessage = async (e) => {
     }
   };
   try {
-    const result =
-      request.kind === 'assess' ? assess(request.input, request.config, onProgress)
-      : request.kind === 'proposal' ? checkProposal(request.proposal, request.sites, request.config)
-      : await importSitesFile(request.file, request.bytes, { ...request.options, existingIds: new Set(request.options.existingIds) }, (s) => onProgress(s, 'import'));
-    // a large result's sites go in chunks of columns, each its own task on the receiving side; the result follows without them
-    const sites = (result as { sites?: Site[] }).sites;
-    if (sites && sites.length > SITES_PER_MESSAGE) {
-      for (let i = 0; i < sites.length; i += SITES_PER_MESSAGE) {
-        const { columns, transfer } = packSites(sites.slice(i, i + SITES_PER_MESSAGE));
-        scope.postMessage({ id: request.id, sitesColumns: columns }, transfer);
+    switch (request.kind) {
+      case 'receive':
+        return receive(request);
+      case 'assess':
+        return reply(request.id, host.assess(request.input, request.config, onProgress));
+      case 'proposal':
+        return reply(request.id, host.checkProposal(request.proposal, request.datasets, request.config));
+      case 'load': {
+        const sent = incoming.get(request.id) ?? request.sites ?? [];
+        incoming.delete(request.id);
+        return reply(request.id, await host.load(request.datasetId, request.stored ? { stored: request.stored } : { sites: sent }));
       }
-      scope.postMessage({ id: request.id, result: { ...result, sites: [] } as typeof result });
-    } else {
-      scope.postMessage({ id: request.id, result });
+      case 'store':
+        return reply(request.id, await host.store(request.datasetId, request.projectId));
+      case 'drop':
+        for (const datasetId of request.datasetIds) {
+          const r = receiving.get(datasetId);
+          if (r) {
+            r.port.close();
+            receiving.delete(datasetId);
+            scope.postMessage({ id: r.requestId, error: 'cancelled' });
+          }
+        }
+        host.drop(request.datasetIds);
+        return reply(request.id, null);
+      case 'writeProjectFile': {
+        const file = host.writeProjectFile(request.project);
+        return scope.postMessage({ id: request.id, result: file }, [file.bytes.buffer as ArrayBuffer]);
+      }
+      case 'readProjectFile':
+        return reply(request.id, host.readProjectFile(request.bytes));
     }
   } catch (err) {
-    scope.postMessage({ id: request.id, error: err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : String(err) });
+    scope.postMessage({ id: request.id, error: errorText(err) });
   }
 };

@@ -1,91 +1,123 @@
-// How the app asks the engine: in a Web Worker in the browser; in-process where there is no Worker (jsdom).
-// The in-process path imports the assessment only when taken, so the page's first load does not carry it (the worker
-// has its own copy). The importer is imported the same way, but the page still loads it through io's index (other
-// io functions it uses), so it stays in the entry chunk for now (the build warns INEFFECTIVE_DYNAMIC_IMPORT).
-import type { AssessConfig, Assessment, AssessInput, ProposalResult, Site } from '../engine';
-import type { ImportResult } from '../io';
-import { CancelledError, type EngineClient, type Progress } from '../state/engineClient';
-import { SITES_PER_MESSAGE, type EngineRequest, type EngineResponse } from './protocol';
+// How the app asks the engine: in Web Workers in the browser (the engine worker holds the datasets; each file is read
+// in an import worker of its own), in-process where there is no Worker (jsdom, Node). The in-process path imports
+// the engine only when taken, so the page's first load does not carry it.
+import type { Site } from '../engine';
+import type { ImportFileReport, RejectedRows } from '../io';
+import { CancelledError, type EngineClient, type HeldDataset, type Progress } from '../state/engineClient';
+import { SITES_PER_MESSAGE, type EngineRequest, type EngineResponse, type ImportRequest, type ImportResponse } from './protocol';
 import { createStringPool, type StringPool } from './stringPool';
 import { unpackSites } from './siteColumns';
 
 export { CancelledError, type EngineClient };
 
-type Payload =
-  | { kind: 'assess'; input: AssessInput; config: AssessConfig }
-  | { kind: 'proposal'; proposal: Site; sites: Site[]; config: AssessConfig }
-  | Omit<Extract<EngineRequest, { kind: 'import' }>, 'id'>;
+type Payload = EngineRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 export function createEngineClient(): EngineClient {
-  if (typeof Worker === 'undefined') {
-    return {
-      assess: async (input, config, onProgress) => (await import('../engine/assess')).assess(input, config, onProgress),
-      checkProposal: async (proposal, sites, config) => (await import('../engine/setback/checkProposal')).checkProposal(proposal, sites, config),
-      importFile: async (file, bytes, options, onProgress) => (await import('../io/importSites')).importSitesFile(file, bytes, options, (s) => onProgress?.(s, 'import')),
-      cancel: () => undefined,
-    };
-  }
+  if (typeof Worker === 'undefined') return inProcessClient();
+
   const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; progress?: Progress; sites?: unknown[]; strings?: StringPool }>();
   let next = 0;
-  const start = (): Worker => {
-    const w = new Worker(new URL('./assess.worker.ts', import.meta.url), { type: 'module' });
-    w.onmessage = (e: MessageEvent<EngineResponse>) => {
-      const p = pending.get(e.data.id);
-      if (!p) return;
-      if ('progress' in e.data) return p.progress?.(e.data.progress, e.data.stage);
-      if ('sitesColumns' in e.data) {
-        p.sites ??= [];
-        p.strings ??= createStringPool();
-        for (const s of unpackSites(e.data.sitesColumns, p.strings)) p.sites.push(s);
-        return;
-      }
-      pending.delete(e.data.id);
-      if ('error' in e.data) p.reject(new Error(e.data.error));
-      else p.resolve(p.sites ? { ...e.data.result, sites: p.sites } : e.data.result);
-    };
-    return w;
-  };
-  let worker = start();
-  // A large site list goes ahead of its request in chunks, one task each, so sending 1 000 000 sites never holds the
-  // page for seconds; the worker puts them back in place (assess: input.sites, proposal: sites).
-  const post = async (id: number, payload: Payload, transfer: Transferable[]): Promise<void> => {
-    const sites = payload.kind === 'assess' ? payload.input.sites : payload.kind === 'proposal' ? payload.sites : null;
-    if (!sites || sites.length <= SITES_PER_MESSAGE) {
-      worker.postMessage({ id, ...payload } as EngineRequest, transfer);
+  const worker = new Worker(new URL('./assess.worker.ts', import.meta.url), { type: 'module' });
+  worker.onmessage = (e: MessageEvent<EngineResponse>) => {
+    const p = pending.get(e.data.id);
+    if (!p) return;
+    if ('progress' in e.data) return p.progress?.(e.data.progress, e.data.stage);
+    if ('sitesColumns' in e.data) {
+      p.sites ??= [];
+      p.strings ??= createStringPool();
+      for (const s of unpackSites(e.data.sitesColumns, p.strings)) p.sites.push(s);
       return;
     }
-    const target = worker;
-    for (let i = 0; i < sites.length; i += SITES_PER_MESSAGE) {
-      target.postMessage({ id, kind: 'sitesChunk', items: sites.slice(i, i + SITES_PER_MESSAGE) } satisfies EngineRequest);
-      await new Promise((r) => setTimeout(r, 0));
-      if (target !== worker) return; // cancelled meanwhile
-    }
-    const light = payload.kind === 'assess' ? { ...payload, input: { ...payload.input, sites: [] } } : { ...payload, sites: [] };
-    target.postMessage({ id, ...light } as EngineRequest, transfer);
+    pending.delete(e.data.id);
+    if ('error' in e.data) p.reject(new Error(e.data.error));
+    else p.resolve(p.sites ? { ...(e.data.result as object), sites: p.sites } : e.data.result);
   };
   const send = <T>(payload: Payload, progress?: Progress, transfer: Transferable[] = []): Promise<T> => {
     const id = next++;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (r: unknown) => void, reject, progress });
-      void post(id, payload, transfer).catch(reject);
+      worker.postMessage({ id, ...payload } as EngineRequest, transfer);
     });
   };
-  return {
-    assess: (input, config, onProgress) => send<Assessment>({ kind: 'assess', input, config }, onProgress),
-    checkProposal: (proposal, sites, config) => send<ProposalResult>({ kind: 'proposal', proposal, sites, config }),
-    async importFile(file, bytes, options, onProgress) {
-      // a copy moves to the worker (transferred, not cloned); the caller keeps its bytes for a re-import
-      const before = worker;
-      const copy = await copyInSlices(bytes);
-      if (worker !== before) throw new CancelledError('已取消'); // cancelled while copying
-      return send<ImportResult>({ kind: 'import', file, bytes: copy, options: { ...options, existingIds: [...(options.existingIds ?? [])] } }, onProgress, [copy.buffer]);
+  /** given sites (an old project record) go ahead of their request in chunks, one task each */
+  const sendSites = async <T>(payload: Payload, sites: readonly unknown[]): Promise<T> => {
+    const id = next++;
+    for (let i = 0; i < sites.length; i += SITES_PER_MESSAGE) {
+      worker.postMessage({ id, kind: 'sitesChunk', items: sites.slice(i, i + SITES_PER_MESSAGE) } satisfies EngineRequest);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (r: unknown) => void, reject });
+      worker.postMessage({ id, ...payload } as EngineRequest);
+    });
+  };
+
+  let importing: { reject: (e: Error) => void } | null = null;
+  const client: EngineClient = {
+    async importFile(datasetId, file, bytes, options, onProgress) {
+      const { beside, storeFor, ...readOptions } = options;
+      const channel = new MessageChannel();
+      const importer = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+      const held = send<HeldDataset>({ kind: 'receive', datasetId, beside, ...(storeFor ? { storeFor } : {}), port: channel.port2 }, undefined, [channel.port2]);
+      held.catch(() => undefined); // awaited below, unless the import fails first
+      try {
+        const read = new Promise<{ report: ImportFileReport; rejectedRows: RejectedRows }>((resolve, reject) => {
+          importing = { reject };
+          importer.onmessage = (e: MessageEvent<ImportResponse>) => {
+            if ('progress' in e.data) onProgress?.(e.data.progress, 'import');
+            else if ('result' in e.data) resolve(e.data.result);
+            else reject(new Error(e.data.error));
+          };
+          importer.onerror = (e) => reject(new Error(e.message || 'import worker failed'));
+        });
+        // a copy moves to the import worker (transferred, not cloned); the caller keeps its bytes for a re-read
+        const copy = await copyInSlices(bytes);
+        importer.postMessage({ file, bytes: copy, options: readOptions, port: channel.port1 } satisfies ImportRequest, [copy.buffer, channel.port1]);
+        const { report, rejectedRows } = await read;
+        return { report, rejectedRows, ...(await held) };
+      } catch (e) {
+        client.dropDatasets([datasetId]); // a cancelled or failed import leaves nothing held
+        throw e;
+      } finally {
+        importer.terminate();
+        importing = null;
+      }
     },
+    loadDataset: (datasetId, from) => ('stored' in from ? send({ kind: 'load', datasetId, stored: from.stored }) : sendSites({ kind: 'load', datasetId }, from.sites)),
+    storeDataset: (datasetId, projectId) => send({ kind: 'store', datasetId, projectId }),
+    dropDatasets(datasetIds) {
+      if (datasetIds.length) void send({ kind: 'drop', datasetIds }).catch(() => undefined);
+    },
+    assess: (input, config, onProgress) => send({ kind: 'assess', input, config }, onProgress),
+    checkProposal: (proposal: Site, datasets, config) => send({ kind: 'proposal', proposal, datasets, config }),
+    writeProjectFile: (project) => send({ kind: 'writeProjectFile', project }),
+    readProjectFile: (bytes) => send({ kind: 'readProjectFile', bytes }),
     cancel() {
-      worker.terminate();
-      for (const p of pending.values()) p.reject(new CancelledError('已取消'));
-      pending.clear();
-      worker = start();
+      importing?.reject(new CancelledError('已取消'));
     },
+  };
+  return client;
+}
+
+/** The same engine host, in this thread (no Worker here): imports cannot be cancelled, everything else is the same. */
+function inProcessClient(): EngineClient {
+  const host = import('./engineHost').then((m) => m.createEngineHost());
+  return {
+    async importFile(datasetId, file, bytes, options, onProgress) {
+      const { beside, storeFor, ...readOptions } = options;
+      const h = await host;
+      const { importSitesFile } = await import('../io/importSites');
+      const { sites, report, rejectedRows } = await importSitesFile(file, bytes, { ...readOptions, existingIds: h.idsBeside(beside) }, (s) => onProgress?.(s, 'import'));
+      return { report, rejectedRows, ...(await h.hold(datasetId, sites, storeFor)) };
+    },
+    loadDataset: async (datasetId, from) => (await host).load(datasetId, from),
+    storeDataset: async (datasetId, projectId) => (await host).store(datasetId, projectId),
+    dropDatasets: (ids) => void host.then((h) => h.drop(ids)),
+    assess: async (input, config, onProgress) => (await host).assess(input, config, onProgress),
+    checkProposal: async (proposal, datasets, config) => (await host).checkProposal(proposal, datasets, config),
+    writeProjectFile: async (project) => (await host).writeProjectFile(project),
+    readProjectFile: async (bytes) => (await host).readProjectFile(bytes),
+    cancel: () => undefined,
   };
 }
 

@@ -1,21 +1,55 @@
-// Messages across the worker boundary: plain serialisable data only.
-import type { AssessConfig, Assessment, AssessInput, ProposalResult, Site } from '../engine';
-import type { ImportOptions, ImportResult } from '../io';
+// Messages across the worker boundaries: plain serialisable data only.
+import type { AssessConfig, Assessment, ProposalResult, Site } from '../engine';
+import type { ImportFileReport, ImportOptions, RejectedRows } from '../io';
+import type { DatasetsAssessInput, HeldDataset, HeldProject } from '../state/engineClient';
+import type { StoredSites } from '../state/projectDb';
 import type { SiteColumns } from './siteColumns';
 
+/** Page → engine worker. */
 export type EngineRequest =
-  | { id: number; kind: 'assess'; input: AssessInput; config: AssessConfig }
-  | { id: number; kind: 'proposal'; proposal: Site; sites: Site[]; config: AssessConfig }
-  | { id: number; kind: 'import'; file: string; bytes: Uint8Array; options: Omit<ImportOptions, 'existingIds'> & { existingIds: string[] } }
-  /** sites of the request with the same id, sent ahead of it in parts */
-  | { id: number; kind: 'sitesChunk'; items: Site[] };
+  | { id: number; kind: 'assess'; input: DatasetsAssessInput; config: AssessConfig }
+  | { id: number; kind: 'proposal'; proposal: Site; datasets: string[]; config: AssessConfig }
+  /** hold the sites an import worker sends on `port` as dataset `datasetId` (first telling it the ids beside) */
+  | { id: number; kind: 'receive'; datasetId: string; beside: string[]; storeFor?: string; port: MessagePort }
+  | { id: number; kind: 'load'; datasetId: string; stored?: StoredSites; sites?: unknown[] }
+  | { id: number; kind: 'store'; datasetId: string; projectId: string }
+  | { id: number; kind: 'drop'; datasetIds: string[] }
+  | { id: number; kind: 'writeProjectFile'; project: HeldProject }
+  | { id: number; kind: 'readProjectFile'; bytes: Uint8Array }
+  /** sites of the request with the same id (a 'load' of given sites), sent ahead of it in parts */
+  | { id: number; kind: 'sitesChunk'; items: unknown[] };
+
+export type EngineResult = Assessment | ProposalResult | HeldDataset | StoredSites | null | { bytes: Uint8Array; gzipped: boolean } | { project: HeldProject; held: HeldDataset[] };
 
 export type EngineResponse =
-  | { id: number; result: Assessment | ProposalResult | ImportResult }
+  | { id: number; result: EngineResult }
   | { id: number; error: string }
   | { id: number; progress: number; stage: string }
   /** part of the result's `sites`, sent ahead of the result (as columns) so no single message takes long to receive */
   | { id: number; sitesColumns: SiteColumns };
 
+/** Page → import worker: one file; its sites go to the engine worker on `port`, its report comes back to the page. */
+export interface ImportRequest {
+  file: string;
+  bytes: Uint8Array;
+  options: Omit<ImportOptions, 'existingIds'>;
+  port: MessagePort;
+}
+
+export type ImportResponse =
+  | { progress: number }
+  | { result: { report: ImportFileReport; rejectedRows: RejectedRows } }
+  | { error: string };
+
+/** Import worker ↔ engine worker on the import's port. */
+export type ImportPortMessage =
+  | { existingIds: string[] }
+  | { sitesColumns: SiteColumns }
+  | { done: true }
+  | { failed: true };
+
 /** Sites per message: receiving 20 000 sites took 50–150 ms on the main thread here; 5 000 keep each message short. */
 export const SITES_PER_MESSAGE = 5_000;
+
+/** An error as text for the other side (its class name kept when it says something). */
+export const errorText = (err: unknown): string => (err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : String(err));
