@@ -7,7 +7,7 @@ import {
 } from '../engine';
 import { CRS_GIVEN_BY_USER, readRuleTable, readZones, sha256Hex, type CrsOption, type MappingOverride, type TextEncodingName } from '../io';
 import { rememberedMappings, rememberMapping } from './columnMappings';
-import { keepSourceFile, keptSourceFile } from './sourceFiles';
+import { keptSourceFile } from './sourceFiles';
 import { CancelledError, type EngineClient, type HeldProject } from './engineClient';
 import { noteStoredSites } from './projectStorage';
 import { newDatasetId, selectionStillIn, type AppStore, type Dataset, type Picking, type ProjectMeta, type Selection, type Zoning } from './store';
@@ -152,12 +152,10 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     const remembered = demo || reread.mapping ? undefined : await rememberedMappings();
     const { report, rejectedRows, count, fictitious, stored } = await engine.importFile(id, file, bytes, {
       crs, zones, beside: others.map((d) => d.id), ...encodingOption(), ...(projectId ? { storeFor: projectId } : {}),
-      ...(remembered ? { rememberedMappings: remembered } : {}), ...(reread.mapping ? { mapping: reread.mapping } : {}),
+      ...(remembered ? { rememberedMappings: remembered } : {}), ...(reread.mapping ? { mapping: reread.mapping } : {}), keepSource: !demo,
       ...(reread.sheet ? { sheet: reread.sheet } : {}), ...(reread.allRowsCategory ? { allRowsCategory: reread.allRowsCategory } : {}),
     }, progress);
     if (stored) noteStoredSites(id, stored);
-    // kept by checksum, so that after a reload the file can still be read again (mapping, CRS, sheet)
-    if (!demo && report.sha256) await keepSourceFile(report.sha256, bytes);
     return { id, file, report, rejectedRows, demo, count, fictitious, ...(demo ? {} : { bytes }) };
   };
 

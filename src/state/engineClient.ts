@@ -33,6 +33,8 @@ export type DatasetImportOptions = Omit<ImportOptions, 'existingIds' | 'remember
   storeFor?: string;
   /** column mappings the user chose before, by header set: the file is read once, with its remembered mapping */
   rememberedMappings?: Record<string, MappingOverride>;
+  /** keep the file in IndexedDB by its checksum, so it can be read again after a reload (state/sourceFiles) */
+  keepSource?: boolean;
 };
 
 /** A project whose datasets the engine holds: each dataset as saved, without its sites, and the id they are held under. */

@@ -2,6 +2,7 @@
 // and assesses them, so large files and assessments never block the page and never cross to it whole.
 import type { Site } from '../engine';
 import { createEngineHost } from './engineHost';
+import { findHazardPositions } from '../state/mapFilters';
 import { errorText, SITES_PER_MESSAGE, type EngineRequest, type EngineResponse, type EngineResult, type ImportPortMessage } from './protocol';
 import { packSites, unpackSites } from './siteColumns';
 import { createStringPool } from './stringPool';
@@ -14,7 +15,7 @@ const incoming = new Map<number, unknown[]>();
 /** imports being received, by dataset id (a drop closes one that was cancelled) */
 const receiving = new Map<string, { port: MessagePort; requestId: number }>();
 
-const reply = (id: number, result: EngineResult): void => {
+const reply = (id: number, result: EngineResult, hazardAt?: Int32Array): void => {
   // a large result's sites go in chunks of columns, each its own task on the receiving side; the result follows without them
   const sites = (result as { sites?: Site[] } | null)?.sites;
   if (sites && sites.length > SITES_PER_MESSAGE) {
@@ -22,9 +23,9 @@ const reply = (id: number, result: EngineResult): void => {
       const { columns, transfer } = packSites(sites.slice(i, i + SITES_PER_MESSAGE));
       scope.postMessage({ id, sitesColumns: columns }, transfer);
     }
-    scope.postMessage({ id, result: { ...result, sites: [] } as EngineResult });
+    scope.postMessage({ id, result: { ...result, sites: [] } as EngineResult, ...(hazardAt ? { hazardAt } : {}) }, hazardAt ? [hazardAt.buffer as ArrayBuffer] : []);
   } else {
-    scope.postMessage({ id, result });
+    scope.postMessage({ id, result, ...(hazardAt ? { hazardAt } : {}) }, hazardAt ? [hazardAt.buffer as ArrayBuffer] : []);
   }
 };
 
@@ -73,8 +74,10 @@ scope.onmessage = async (e) => {
     switch (request.kind) {
       case 'receive':
         return receive(request);
-      case 'assess':
-        return reply(request.id, host.assess(request.input, request.config, onProgress));
+      case 'assess': {
+        const assessment = host.assess(request.input, request.config, onProgress);
+        return reply(request.id, assessment, findHazardPositions(assessment));
+      }
       case 'proposal':
         return reply(request.id, host.checkProposal(request.proposal, request.datasets, request.config));
       case 'load': {

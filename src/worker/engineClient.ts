@@ -1,7 +1,8 @@
 // How the app asks the engine: in Web Workers in the browser (the engine worker holds the datasets; each file is read
 // in an import worker of its own), in-process where there is no Worker (jsdom, Node). The in-process path imports
 // the engine only when taken, so the page's first load does not carry it.
-import type { Site } from '../engine';
+import type { Assessment, Site } from '../engine';
+import { noteHazardPositions } from '../state/mapFilters';
 import type { ImportFileReport, RejectedRows } from '../io';
 import { CancelledError, type EngineClient, type HeldDataset, type Progress } from '../state/engineClient';
 import { SITES_PER_MESSAGE, type EngineRequest, type EngineResponse, type ImportRequest, type ImportResponse } from './protocol';
@@ -29,8 +30,10 @@ export function createEngineClient(): EngineClient {
       return;
     }
     pending.delete(e.data.id);
-    if ('error' in e.data) p.reject(new Error(e.data.error));
-    else p.resolve(p.sites ? { ...(e.data.result as object), sites: p.sites } : e.data.result);
+    if ('error' in e.data) return p.reject(new Error(e.data.error));
+    const result = p.sites ? { ...(e.data.result as object), sites: p.sites } : e.data.result;
+    if (e.data.hazardAt) noteHazardPositions(result as Assessment, e.data.hazardAt);
+    p.resolve(result);
   };
   const send = <T>(payload: Payload, progress?: Progress, transfer: Transferable[] = []): Promise<T> => {
     const id = next++;
@@ -55,7 +58,7 @@ export function createEngineClient(): EngineClient {
   let importing: { reject: (e: Error) => void } | null = null;
   const client: EngineClient = {
     async importFile(datasetId, file, bytes, options, onProgress) {
-      const { beside, storeFor, ...readOptions } = options;
+      const { beside, storeFor, keepSource, ...readOptions } = options;
       const channel = new MessageChannel();
       const importer = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
       const held = send<HeldDataset>({ kind: 'receive', datasetId, beside, ...(storeFor ? { storeFor } : {}), port: channel.port2 }, undefined, [channel.port2]);
@@ -72,7 +75,7 @@ export function createEngineClient(): EngineClient {
         });
         // a copy moves to the import worker (transferred, not cloned); the caller keeps its bytes for a re-read
         const copy = await copyInSlices(bytes);
-        importer.postMessage({ file, bytes: copy, options: readOptions, port: channel.port1 } satisfies ImportRequest, [copy.buffer, channel.port1]);
+        importer.postMessage({ file, bytes: copy, options: readOptions, keepSource: Boolean(keepSource), port: channel.port1 } satisfies ImportRequest, [copy.buffer, channel.port1]);
         const { report, rejectedRows } = await read;
         return { report, rejectedRows, ...(await held) };
       } catch (e) {
@@ -104,11 +107,13 @@ function inProcessClient(): EngineClient {
   const host = import('./engineHost').then((m) => m.createEngineHost());
   return {
     async importFile(datasetId, file, bytes, options, onProgress) {
-      const { beside, storeFor, ...readOptions } = options;
+      const { beside, storeFor, keepSource, ...readOptions } = options;
       const h = await host;
       const { importSitesFile } = await import('../io/importSites');
       const { sites, report, rejectedRows } = await importSitesFile(file, bytes, { ...readOptions, existingIds: h.idsBeside(beside) }, (s) => onProgress?.(s, 'import'));
-      return { report, rejectedRows, ...(await h.hold(datasetId, sites, storeFor)) };
+      const { reportForSaving } = await import('../io/savedImportRecord');
+      if (keepSource && report.sha256) await (await import('../state/sourceFiles')).keepSourceFile(report.sha256, bytes);
+      return { report: reportForSaving(report), rejectedRows, ...(await h.hold(datasetId, sites, storeFor)) };
     },
     loadDataset: async (datasetId, from) => (await host).load(datasetId, from),
     storeDataset: async (datasetId, projectId) => (await host).store(datasetId, projectId),

@@ -22,7 +22,8 @@ export type EngineRequest =
 export type EngineResult = Assessment | ProposalResult | HeldDataset | StoredSites | null | { bytes: Uint8Array; gzipped: boolean } | { project: HeldProject; held: HeldDataset[] };
 
 export type EngineResponse =
-  | { id: number; result: EngineResult }
+  /** an assessment comes with each finding's hazard as an index into its sites (state/mapFilters.hazardAtOf) */
+  | { id: number; result: EngineResult; hazardAt?: Int32Array }
   | { id: number; error: string }
   | { id: number; progress: number; stage: string }
   /** part of the result's `sites`, sent ahead of the result (as columns) so no single message takes long to receive */
@@ -33,6 +34,8 @@ export interface ImportRequest {
   file: string;
   bytes: Uint8Array;
   options: Omit<ImportOptions, 'existingIds'>;
+  /** keep the file by its checksum for re-reading after a reload (written here: the page never clones it) */
+  keepSource: boolean;
   port: MessagePort;
 }
 

@@ -7,14 +7,23 @@
 import type { Geometry } from 'geojson';
 import type { StringPool } from './stringPool';
 
-/** A field of the sites other than the head fields: numbers (NaN where absent) or any values (undefined where absent). */
-export type SiteColumn = { key: string; numbers: Float64Array } | { key: string; values: unknown[] };
+/**
+ * A field of the sites other than the head fields: numbers (NaN where absent); few distinct values as codes into a
+ * dictionary (-1 where absent); or any values (undefined where absent).
+ */
+export type SiteColumn = { key: string; numbers: Float64Array } | ({ key: string } & Coded) | { key: string; values: unknown[] };
+
+/** Values as indexes into their distinct values: a district, level or reason crosses once per message, not per site. */
+export interface Coded {
+  codes: Int32Array;
+  dict: unknown[];
+}
 
 export interface SiteColumns {
   n: number;
   id: string[];
   name: string[];
-  category: string[];
+  category: Coded;
   /** lon, lat of each site when every geometry is a plain Point; otherwise null and `geometries` holds them */
   points: Float64Array | null;
   geometries: Geometry[] | null;
@@ -45,18 +54,21 @@ export function packSites(sites: readonly SiteLike[]): { columns: SiteColumns; t
   const rest = restKeys(sites).map((key): SiteColumn => {
     const values = sites.map((s) => (s as unknown as Record<string, unknown>)[key]);
     const numeric = values.every((v) => v === undefined || (typeof v === 'number' && !Number.isNaN(v)));
-    return numeric ? { key, numbers: Float64Array.from(values, (v) => (v === undefined ? NaN : (v as number))) } : { key, values };
+    if (numeric) return { key, numbers: Float64Array.from(values, (v) => (v === undefined ? NaN : (v as number))) };
+    const coded = encode(values);
+    return coded ? { key, ...coded } : { key, values };
   });
   const columns: SiteColumns = {
     n,
     id: sites.map((s) => s.id),
     name: sites.map((s) => s.name),
-    category: sites.map((s) => s.category),
+    category: encode(sites.map((s) => s.category), Infinity)!,
     points,
     geometries: points ? null : sites.map((s) => s.geometry),
     rest,
   };
-  const transfer = [points, ...rest.map((c) => ('numbers' in c ? c.numbers : null))].filter((a) => a !== null).map((a) => a.buffer as ArrayBuffer);
+  const typed = [points, columns.category.codes, ...rest.map((c) => ('numbers' in c ? c.numbers : 'codes' in c ? c.codes : null))]; // spread-ok: one per field
+  const transfer = typed.filter((a) => a !== null).map((a) => a.buffer as ArrayBuffer);
   return { columns, transfer };
 }
 
@@ -64,14 +76,22 @@ export function packSites(sites: readonly SiteLike[]): { columns: SiteColumns; t
 export function unpackSites<T>(c: SiteColumns, pool: StringPool): T[] {
   const out: T[] = [];
   const { points, geometries, rest } = c;
+  // a dictionary's strings are shared with earlier messages' through the pool, once per message
+  const pooled = (key: string, dict: unknown[]) => dict.map((v) => (typeof v === 'string' ? pool.string(key, v) : v));
+  const categories = pooled('category', c.category.dict);
+  const dicts = rest.map((column) => ('codes' in column ? pooled(column.key, column.dict) : null));
   for (let i = 0; i < c.n; i++) {
     const geometry = points ? { type: 'Point', coordinates: [points[2 * i], points[2 * i + 1]] } : geometries![i];
     // one literal for every site: the allocation site V8 pretenures
-    const site: Record<string, unknown> = { id: c.id[i], name: c.name[i], category: pool.string('category', c.category[i]!), geometry };
-    for (const column of rest) {
+    const site: Record<string, unknown> = { id: c.id[i], name: c.name[i], category: categories[c.category.codes[i]!], geometry };
+    for (let k = 0; k < rest.length; k++) {
+      const column = rest[k]!;
       if ('numbers' in column) {
         const v = column.numbers[i]!;
         if (!Number.isNaN(v)) site[column.key] = v;
+      } else if ('codes' in column) {
+        const code = column.codes[i]!;
+        if (code >= 0) site[column.key] = dicts[k]![code];
       } else {
         const v = column.values[i];
         if (v !== undefined) site[column.key] = typeof v === 'string' ? pool.string(column.key, v) : v;
@@ -80,6 +100,31 @@ export function unpackSites<T>(c: SiteColumns, pool: StringPool): T[] {
     out.push(site as T);
   }
   return out;
+}
+
+/**
+ * Primitive values with few distinct ones (at most `limit`, by default a quarter of them) as codes into their
+ * distinct values; null when they are not worth it (objects, mostly distinct text such as addresses).
+ */
+function encode(values: readonly unknown[], limit = Math.max(16, values.length / 4)): Coded | null {
+  const index = new Map<unknown, number>();
+  const dict: unknown[] = [];
+  const codes = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === undefined) {
+      codes[i] = -1;
+      continue;
+    }
+    if (v !== null && typeof v === 'object') return null;
+    let code = index.get(v);
+    if (code === undefined) {
+      if (dict.length >= limit) return null;
+      index.set(v, (code = dict.push(v) - 1));
+    }
+    codes[i] = code;
+  }
+  return { codes, dict };
 }
 
 function isPlainPoint(s: SiteLike): boolean {

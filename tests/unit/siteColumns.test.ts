@@ -40,7 +40,7 @@ describe('sites as columns across the worker boundary', () => {
     );
   });
 
-  it('send plain points as one transferred Float64Array and numeric fields as typed arrays', () => {
+  it('send plain points as one transferred Float64Array, numeric fields as typed arrays, categories as codes', () => {
     const sites = [
       { id: 'a', name: 'A', category: 'school', geometry: { type: 'Point', coordinates: [118.78, 32.04] }, likelihood: 3 },
       { id: 'b', name: 'B', category: 'school', geometry: { type: 'Point', coordinates: [118.79, 32.05] } },
@@ -50,9 +50,22 @@ describe('sites as columns across the worker boundary', () => {
     expect(columns.geometries).toBeNull();
     expect(columns.rest).toHaveLength(1);
     expect(Array.from((columns.rest[0] as { numbers: Float64Array }).numbers)).toEqual([3, NaN]);
-    expect(transfer).toHaveLength(2);
+    expect(columns.category).toEqual({ codes: Int32Array.from([0, 0]), dict: ['school'] });
+    expect(transfer).toHaveLength(3); // points, likelihood, category codes
     const back = unpackSites(structuredClone(columns, { transfer }), createStringPool());
     expect(back).toStrictEqual(sites); // b gets no likelihood key: NaN marks an absent number
+  });
+
+  it('send few distinct values as codes into their dictionary, and mostly distinct or object values as they are', () => {
+    const sites = Array.from({ length: 100 }, (_, i) => ({
+      id: `s${i}`, name: `N${i}`, category: i % 2 ? 'school' : 'fuel_station', geometry: { type: 'Point', coordinates: [118 + i / 1000, 32] },
+      district: ['玄武区', '秦淮区', '鼓楼区'][i % 3], ...(i % 5 ? { controls: '' } : {}), address: `路 ${i} 号`, flag: i % 7 === 0, extra: { n: i },
+    }));
+    const { columns, transfer } = packSites(sites as never);
+    const kinds = Object.fromEntries(columns.rest.map((c) => [c.key, 'numbers' in c ? 'numbers' : 'codes' in c ? `codes:${c.dict.length}` : 'values']));
+    expect(kinds).toEqual({ district: 'codes:3', controls: 'codes:1', address: 'values', flag: 'codes:2', extra: 'values' });
+    const back = unpackSites(structuredClone(columns, { transfer }), createStringPool());
+    expect(back).toStrictEqual(sites); // absent fields stay absent (code -1), field order kept
   });
 
   it('keep a point with a third coordinate or a bbox as it is', () => {
