@@ -1,7 +1,7 @@
 // Rows kept with a note (stated district ≠ position), bounds on what is kept for a million bad rows, the all-rows
 // category as a per-file option, and re-upload detection.
 import { describe, expect, it } from 'vitest';
-import { columnsOnly, findSameFile, importSites, MAX_KEPT_ROWS, MAX_SAVED_ROW_ENTRIES, parseProject, reportForSaving, sameDistrict } from '../../../src/io';
+import { columnsOnly, findSameFile, headerSetKey, importSites, MAX_KEPT_ROWS, MAX_SAVED_ROW_ENTRIES, parseProject, reportForSaving, sameDistrict } from '../../../src/io';
 import { pointOnFeature } from '@turf/turf';
 import { demoZones } from '../../helpers/files';
 
@@ -68,6 +68,24 @@ describe('the all-rows category', () => {
     const { report } = importSites('b.csv', utf8('id,name,lon,lat\nA,a,118.78,32.04\n'), { crs: 'wgs84', zones, mapping: columnsOnly({ '\u0000category': 'hospital' }) });
     expect(report).toMatchObject({ accepted: 0, rejected: 1 });
     expect(report.allRowsCategory).toBeUndefined();
+  });
+});
+
+describe('a remembered column mapping', () => {
+  const csv = utf8('code,title,kind,east,north\nK1,工地甲,建筑施工,118.78,32.04\n');
+  const remembered = { [headerSetKey(['code', 'title', 'kind', 'east', 'north'])]: { code: 'id', title: 'name', kind: 'category', east: 'lon', north: 'lat' } } as const;
+
+  it('is applied as the file is read when its header set matches (one reading, not two)', () => {
+    const { sites, report } = importSites('odd.csv', csv, { crs: 'wgs84', zones, rememberedMappings: remembered });
+    expect(report).toMatchObject({ accepted: 1, rejected: 0 });
+    expect(sites[0]).toMatchObject({ id: 'K1', name: '工地甲', category: 'construction' });
+  });
+
+  it('is not applied to other headers, and gives way to the mapping the user gives for this reading', () => {
+    const other = importSites('b.csv', utf8('code,title,kind,east,north,extra\nK1,甲,建筑施工,118.78,32.04,x\n'), { crs: 'wgs84', zones, rememberedMappings: remembered });
+    expect(other.report.accepted).toBe(0);
+    const given = importSites('odd.csv', csv, { crs: 'wgs84', zones, rememberedMappings: remembered, mapping: { code: 'id', title: 'name', kind: 'category', east: 'lat', north: 'lon' } });
+    expect(given.report.accepted).toBe(0); // lon/lat swapped by the user's own mapping: the points leave the study area
   });
 });
 
