@@ -67,6 +67,25 @@ describe('projects in IndexedDB', () => {
     await page.close();
   });
 
+  it('keeps an upload when the page is reloaded while its assessment is still running', async () => {
+    const page = await openApp();
+    const revision = async () => Number(/第 (\d+) 版/.exec((await page.getByText(/已自动保存/).textContent()) ?? '')?.[1]);
+    const initial = await revision();
+    const lines = ['编号,名称,类别,经度,纬度,可能性,严重性'];
+    for (let i = 0; i < 200_000; i++) lines.push(`R${i},点${i},建筑施工,${(118.5 + (i % 900) * 0.0005).toFixed(5)},${(31.6 + Math.floor(i / 900) * 0.0009).toFixed(5)},${1 + (i % 5)},${1 + (i % 4)}`);
+    await page.getByLabel(/上传风险点\/场所文件/).setInputFiles({ name: 'reload.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await expect(page.getByRole('region', { name: '导入报告 reload.csv' }).getByTestId('accepted').textContent({ timeout: 120_000 })).resolves.toBe('200000');
+    // the project record naming the dataset is committed while the engine worker is still assessing it
+    await expect.poll(revision, { timeout: 60_000 }).toBeGreaterThan(initial);
+    expect(await page.getByRole('progressbar', { name: '评估进度' }).isVisible()).toBe(true);
+    await page.reload();
+    await ready(page);
+    await expect(page.getByRole('region', { name: '导入报告 reload.csv' }).getByTestId('accepted').textContent()).resolves.toBe('200000');
+    // every site came back from the records the engine worker wrote at import, and is assessed again
+    await expect.poll(async () => Number(await page.getByTestId('map').getAttribute('data-visible-sites')), { timeout: 120_000 }).toBe(200_000 + 477);
+    await page.close();
+  });
+
   it('refuses a corrupt project file with a message and leaves the open project as it was', async () => {
     const page = await openApp();
     const name = await page.getByLabel('项目名称').inputValue();
