@@ -150,12 +150,12 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     const id = newDatasetId(file);
     const progress = (share: number) => store.getState().importing?.file === file && store.setState({ importing: { file, share } });
     const remembered = demo || reread.mapping ? undefined : await rememberedMappings();
-    const { report, rejectedRows, count, fictitious, stored } = await engine.importFile(id, file, bytes, {
+    const { report, rejectedRows, count, fictitious, saving } = await engine.importFile(id, file, bytes, {
       crs, zones, beside: others.map((d) => d.id), ...encodingOption(), ...(projectId ? { storeFor: projectId } : {}),
       ...(remembered ? { rememberedMappings: remembered } : {}), ...(reread.mapping ? { mapping: reread.mapping } : {}), keepSource: !demo,
       ...(reread.sheet ? { sheet: reread.sheet } : {}), ...(reread.allRowsCategory ? { allRowsCategory: reread.allRowsCategory } : {}),
     }, progress);
-    if (stored) noteStoredSites(id, stored);
+    if (saving) noteStoredSites(id, saving);
     return { id, file, report, rejectedRows, demo, count, fictitious, ...(demo ? {} : { bytes }) };
   };
 

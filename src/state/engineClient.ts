@@ -24,6 +24,11 @@ export interface HeldDataset {
 export interface ImportedDataset extends HeldDataset {
   report: ImportFileReport;
   rejectedRows: RejectedRows;
+  /**
+   * with `storeFor`: the sites being saved for that project, by the import worker, beside the assessment (null when
+   * they could not be: no IndexedDB, or storage refused; the project's save then stores them and reports why)
+   */
+  saving?: Promise<StoredSites | null>;
 }
 
 export type DatasetImportOptions = Omit<ImportOptions, 'existingIds' | 'rememberedMappings'> & {

@@ -34,9 +34,12 @@ const PROJECT = (id: string) => `project:${id}`;
 const SUMMARY = (id: string) => `summary:${id}`;
 const LAST = 'last-project';
 
-/** Where each held dataset's sites are saved (by dataset id): an unchanged dataset keeps its records from save to save. */
-const storedSites = new Map<string, StoredSites>();
-export const noteStoredSites = (datasetId: string, stored: StoredSites): void => void storedSites.set(datasetId, stored);
+/**
+ * Where each held dataset's sites are saved (by dataset id), or being saved (an import saves them beside the
+ * assessment): an unchanged dataset keeps its records from save to save.
+ */
+const storedSites = new Map<string, StoredSites | Promise<StoredSites | null>>();
+export const noteStoredSites = (datasetId: string, stored: StoredSites | Promise<StoredSites | null>): void => void storedSites.set(datasetId, stored);
 
 export async function listProjects(): Promise<ProjectSummary[]> {
   const summaryKeys = (await keys<string>(store())).filter((k) => typeof k === 'string' && k.startsWith('summary:'));
@@ -74,7 +77,7 @@ export async function saveProject(project: HeldProject, storeSites: (datasetId: 
   try {
     const datasets: StoredDataset[] = [];
     for (const { id, ...d } of next.datasets) {
-      let sites = storedSites.get(id);
+      let sites = await storedSites.get(id);
       if (sites?.projectId !== next.id) {
         const written = await storeSites(id, next.id);
         if (!written) throw new StorageError('storage.failed', { message: 'no IndexedDB' });

@@ -2,8 +2,9 @@
 // A file uploaded again (same bytes, or same name) is never added twice without asking: replace it, or not.
 import { showMessage } from '../i18n/shownMessage';
 import { useEffect, useId, useState } from 'react';
-import { CRS_CHOICES, findSameFile, rereadChoices, sha256Hex, siteTemplateCsv, siteTemplateXlsx, type CrsOption, type SameFile, type TextEncodingName } from '../io';
+import { CRS_CHOICES, findSameFile, rereadChoices, siteTemplateCsv, siteTemplateXlsx, type CrsOption, type SameFile, type TextEncodingName } from '../io';
 import { isSourceFileKept } from '../state/sourceFiles';
+import { checksumOf } from '../worker/checksumClient';
 import type { Dataset } from '../state/store';
 import { downloadBytes, downloadText } from './download';
 import { useActions, useAppState, useServices } from './AppContext';
@@ -53,7 +54,7 @@ export function DataPanel() {
     for (const file of Array.from(files ?? [])) {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const now = store.getState().datasets; // not the render's list: an earlier file of this selection counts too
-      const loaded = now.length ? findSameFile(now, file.name, await sha256Hex(bytes)) : null;
+      const loaded = now.length ? findSameFile(now, file.name, await checksumOf(file)) : null;
       if (!loaded) {
         await actions.importFile(file.name, bytes);
         continue;

@@ -45,7 +45,7 @@ function receive(request: Extract<EngineRequest, { kind: 'receive' }>): void {
     receiving.delete(datasetId);
     if ('failed' in m) return scope.postMessage({ id, error: 'import failed' }); // the import worker tells the page why
     try {
-      reply(id, await host.hold(datasetId, sites, request.storeFor));
+      reply(id, await host.hold(datasetId, sites));
     } catch (err) {
       scope.postMessage({ id, error: errorText(err) });
     }

@@ -5,6 +5,7 @@ import type { Assessment, Site } from '../engine';
 import { noteHazardPositions } from '../state/mapFilters';
 import type { ImportFileReport, RejectedRows } from '../io';
 import { CancelledError, type EngineClient, type HeldDataset, type Progress } from '../state/engineClient';
+import type { StoredSites } from '../state/projectDb';
 import { SITES_PER_MESSAGE, type EngineRequest, type EngineResponse, type ImportRequest, type ImportResponse } from './protocol';
 import { createStringPool, type StringPool } from './stringPool';
 import { unpackSites } from './siteColumns';
@@ -61,29 +62,38 @@ export function createEngineClient(): EngineClient {
       const { beside, storeFor, keepSource, ...readOptions } = options;
       const channel = new MessageChannel();
       const importer = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-      const held = send<HeldDataset>({ kind: 'receive', datasetId, beside, ...(storeFor ? { storeFor } : {}), port: channel.port2 }, undefined, [channel.port2]);
+      const held = send<HeldDataset>({ kind: 'receive', datasetId, beside, port: channel.port2 }, undefined, [channel.port2]);
       held.catch(() => undefined); // awaited below, unless the import fails first
+      let stored: (s: StoredSites | null) => void = () => undefined;
+      const saving = storeFor === undefined ? undefined : new Promise<StoredSites | null>((resolve) => (stored = resolve));
       try {
         const read = new Promise<{ report: ImportFileReport; rejectedRows: RejectedRows }>((resolve, reject) => {
           importing = { reject };
           importer.onmessage = (e: MessageEvent<ImportResponse>) => {
             if ('progress' in e.data) onProgress?.(e.data.progress, 'import');
             else if ('result' in e.data) resolve(e.data.result);
+            else if ('stored' in e.data) stored(e.data.stored);
             else reject(new Error(e.data.error));
           };
           importer.onerror = (e) => reject(new Error(e.message || 'import worker failed'));
         });
         // a copy moves to the import worker (transferred, not cloned); the caller keeps its bytes for a re-read
         const copy = await copyInSlices(bytes);
-        importer.postMessage({ file, bytes: copy, options: readOptions, keepSource: Boolean(keepSource), port: channel.port1 } satisfies ImportRequest, [copy.buffer, channel.port1]);
+        const request: ImportRequest = { file, bytes: copy, options: readOptions, keepSource: Boolean(keepSource), ...(storeFor !== undefined ? { storeFor } : {}), port: channel.port1 };
+        importer.postMessage(request, [copy.buffer, channel.port1]);
         const { report, rejectedRows } = await read;
-        return { report, rejectedRows, ...(await held) };
+        importing = null;
+        const result = { report, rejectedRows, ...(await held), ...(saving ? { saving } : {}) };
+        // the import worker stays until it has saved the sites (or could not), then goes
+        void (saving ?? Promise.resolve()).finally(() => importer.terminate());
+        importer.onerror = () => stored(null);
+        return result;
       } catch (e) {
+        importing = null;
+        importer.terminate();
+        stored(null);
         client.dropDatasets([datasetId]); // a cancelled or failed import leaves nothing held
         throw e;
-      } finally {
-        importer.terminate();
-        importing = null;
       }
     },
     loadDataset: (datasetId, from) => ('stored' in from ? send({ kind: 'load', datasetId, stored: from.stored }) : sendSites({ kind: 'load', datasetId }, from.sites)),
@@ -113,7 +123,8 @@ function inProcessClient(): EngineClient {
       const { sites, report, rejectedRows } = await importSitesFile(file, bytes, { ...readOptions, existingIds: h.idsBeside(beside) }, (s) => onProgress?.(s, 'import'));
       const { reportForSaving } = await import('../io/savedImportRecord');
       if (keepSource && report.sha256) await (await import('../state/sourceFiles')).keepSourceFile(report.sha256, bytes);
-      return { report: reportForSaving(report), rejectedRows, ...(await h.hold(datasetId, sites, storeFor)) };
+      const { stored, ...held } = await h.hold(datasetId, sites, storeFor);
+      return { report: reportForSaving(report), rejectedRows, ...held, ...(storeFor !== undefined ? { saving: Promise.resolve(stored ?? null) } : {}) };
     },
     loadDataset: async (datasetId, from) => (await host).load(datasetId, from),
     storeDataset: async (datasetId, projectId) => (await host).store(datasetId, projectId),

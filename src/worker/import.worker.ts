@@ -4,13 +4,14 @@
 import { importSitesFile } from '../io/importSites';
 import { reportForSaving } from '../io/savedImportRecord';
 import { keepSourceFile } from '../state/sourceFiles';
+import { canStoreSites, writeSiteRecords } from '../state/siteRecords';
 import { errorText, SITES_PER_MESSAGE, type ImportPortMessage, type ImportRequest, type ImportResponse } from './protocol';
 import { packSites } from './siteColumns';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ImportRequest>) => void) | null; postMessage(m: ImportResponse): void };
 
 scope.onmessage = async (e) => {
-  const { file, bytes, options, keepSource, port } = e.data;
+  const { file, bytes, options, keepSource, storeFor, port } = e.data;
   const send = (m: ImportPortMessage, transfer: Transferable[] = []) => port.postMessage(m, transfer);
   try {
     // the engine worker first says which ids the datasets beside this one already have
@@ -32,6 +33,8 @@ scope.onmessage = async (e) => {
     // the report as the project keeps it (line lists bounded, counts whole): 300 000 kept rows with a district note
     // made a 60 MB report whose receipt held the page for 1–2 s
     scope.postMessage({ result: { report: reportForSaving(report), rejectedRows } });
+    // the sites saved from here, while the engine worker assesses them (its own writes would wait for the assessment)
+    if (storeFor !== undefined) scope.postMessage({ stored: canStoreSites() ? await writeSiteRecords(storeFor, sites).catch(() => null) : null });
   } catch (err) {
     send({ failed: true });
     scope.postMessage({ error: errorText(err) });

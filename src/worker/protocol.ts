@@ -10,7 +10,7 @@ export type EngineRequest =
   | { id: number; kind: 'assess'; input: DatasetsAssessInput; config: AssessConfig }
   | { id: number; kind: 'proposal'; proposal: Site; datasets: string[]; config: AssessConfig }
   /** hold the sites an import worker sends on `port` as dataset `datasetId` (first telling it the ids beside) */
-  | { id: number; kind: 'receive'; datasetId: string; beside: string[]; storeFor?: string; port: MessagePort }
+  | { id: number; kind: 'receive'; datasetId: string; beside: string[]; port: MessagePort }
   | { id: number; kind: 'load'; datasetId: string; stored?: StoredSites; sites?: unknown[] }
   | { id: number; kind: 'store'; datasetId: string; projectId: string }
   | { id: number; kind: 'drop'; datasetIds: string[] }
@@ -36,12 +36,16 @@ export interface ImportRequest {
   options: Omit<ImportOptions, 'existingIds'>;
   /** keep the file by its checksum for re-reading after a reload (written here: the page never clones it) */
   keepSource: boolean;
+  /** save the accepted sites for this project (here, in parallel with the engine worker's assessment of them) */
+  storeFor?: string;
   port: MessagePort;
 }
 
 export type ImportResponse =
   | { progress: number }
   | { result: { report: ImportFileReport; rejectedRows: RejectedRows } }
+  /** after the result, when asked to save the sites: where they are (null: not saved) */
+  | { stored: StoredSites | null }
   | { error: string };
 
 /** Import worker ↔ engine worker on the import's port. */
