@@ -1,8 +1,9 @@
 // The batch output files of docs/batch-interface.md (a contract: extend, never rename): sites.csv, zones.geojson,
 // violations.csv, summary.json and import-report.json. Each is a sequence of text chunks (the two CSVs a few hundred
 // rows at a time), which the CLI streams to disk and the app joins into one string, so both write the same bytes.
-import { citationForRuleId, shortSource, TARGET_CLASS_ZH, VIOLATION_STATUS_ZH, type Assessment, type AssessedSite, type SetbackRule, type Violation } from '../engine';
+import { citationForRuleId, shortSource, TARGET_CLASS_ZH, VIOLATION_STATUS_ZH, type Assessment, type AssessedSite, type SetbackRule, type Site, type Violation } from '../engine';
 import { csvChunks, joinChunks, type CsvColumn } from './csvWrite';
+import { csvByteChunks, CsvByteWriter } from './csvBytes';
 import type { ImportFileReport } from './importSites';
 
 export interface InputDigest {
@@ -27,6 +28,10 @@ const SITE_COLUMNS: CsvColumn<AssessedSite>[] = [
 
 export function violationColumns(a: Assessment): CsvColumn<Violation>[] {
   const names = new Map(a.sites.map((s) => [s.id, s.name]));
+  return violationColumnsNamed((v) => names.get(v.hazardId), (v) => names.get(v.targetId));
+}
+
+function violationColumnsNamed(hazardName: (v: Violation) => string | undefined, targetName: (v: Violation) => string | undefined): CsvColumn<Violation>[] {
   return [
     { header: 'hazard_id', value: (v) => v.hazardId },
     { header: 'target_id', value: (v) => v.targetId },
@@ -36,8 +41,8 @@ export function violationColumns(a: Assessment): CsvColumn<Violation>[] {
     { header: 'shortfall_m', value: (v) => v.shortfallM, digits: 2 },
     { header: 'status', value: (v) => v.status },
     // extensions after the contract columns
-    { header: 'hazard_name', value: (v) => names.get(v.hazardId) },
-    { header: 'target_name', value: (v) => names.get(v.targetId) },
+    { header: 'hazard_name', value: hazardName },
+    { header: 'target_name', value: targetName },
     { header: 'target_class', value: (v) => v.targetClass },
     { header: 'target_class_reason', value: (v) => v.targetClassReason },
     { header: 'measured_between', value: (v) => v.measuredBetween },
@@ -120,6 +125,30 @@ export function sitesCsv(a: Assessment): string {
 
 export function violationsCsvChunks(a: Assessment, options: { bom?: boolean } = {}): Iterable<string> {
   return csvChunks(a.violations, violationColumns(a), options);
+}
+
+/**
+ * violations.csv written as the findings are made (the engine's `onFinding`), as UTF-8 chunks through `emit`: the
+ * same bytes as `violationsCsvChunks` of the whole assessment, with no finding kept. `end()` after the last.
+ */
+export function violationsCsvWriter(emit: (chunk: Uint8Array) => void): { add: (v: Violation, hazard: Site, target: Site) => void; end: () => void } {
+  let hazard: Site | null = null;
+  let target: Site | null = null;
+  const writer = new CsvByteWriter(violationColumnsNamed(() => hazard!.name, () => target!.name), emit);
+  writer.header();
+  return {
+    add: (v, h, t) => {
+      hazard = h;
+      target = t;
+      writer.row(v);
+    },
+    end: () => writer.end(),
+  };
+}
+
+/** sites.csv as UTF-8 chunks (the CLI's writer; the same bytes as `sitesCsvChunks`). */
+export function sitesCsvBytes(a: Assessment): Iterable<Uint8Array> {
+  return csvByteChunks(a.sites, SITE_COLUMNS);
 }
 
 export function violationsCsv(a: Assessment, options: { bom?: boolean } = {}): string {
