@@ -156,7 +156,8 @@ export function violationsCsv(a: Assessment, options: { bom?: boolean } = {}): s
 }
 
 export function zonesGeoJson(a: Assessment): string {
-  const scoring = new Map(a.sites.map((s) => [s.id, { method: s.scoreMethod, reason: s.levelReason }]));
+  // only the sites that contribute to a zone are looked up (none without zones: a million sites need no map then)
+  const scoring = new Map(a.zones.length ? a.sites.map((s) => [s.id, { method: s.scoreMethod, reason: s.levelReason }]) : []);
   const features = a.zones.map((z) => ({
     type: 'Feature',
     properties: {

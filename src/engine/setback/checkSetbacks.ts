@@ -51,7 +51,6 @@ export function checkSetbacks(hazards: Site[], targets: Site[], config: AssessCo
   index.finish();
   // Targets of the same category and classes bind the same rules: plans are made once per kind.
   const { classifications: targetClasses, kindOf: targetKind } = kinds ?? targetKinds(targets);
-  const targetIndexOf = new Map<Site, number>(targets.map((t, i) => [t, i]));
   const profiles = new Map<string, HazardProfile>();
   // plans[profile.id][kind]: undefined = not yet planned, null = no rule binds the pair
   const plans: (PairPlan | null | undefined)[][] = [];
@@ -73,18 +72,18 @@ export function checkSetbacks(hazards: Site[], targets: Site[], config: AssessCo
     const { dLon, dLat } = degreesCovering(profile.searchM, poleward);
     // metres per degree a little poleward of every candidate: box gaps below are never overestimated
     const { kx, ky } = localPlane(0, Math.min(89, poleward + 0.5));
-    const self = targetIndexOf.get(hazard) ?? -1; // a hazard is among the targets of other hazards, never its own
     for (const ti of index.search(box[0] - dLon, box[1] - dLat, box[2] + dLon, box[3] + dLat)) {
-      // decide from typed arrays first; the target object is loaded only for pairs that may be reported
+      // decide from typed arrays first; the target object is read only for pairs that may be reported
       const kind = targetKind[ti]!;
       let plan = planned[kind];
       if (plan === undefined) planned[kind] = plan = planPair(hazard, profile.rules, targets[ti]!, targetClasses[ti]!, config);
-      if (!plan || ti === self) continue;
+      if (!plan) continue;
+      const target = targets[ti]!;
+      if (target === hazard) continue; // a hazard is among the targets of other hazards, never its own
       pairsExamined++;
       const gapLon = Math.max(0, boxes[ti * 4]! - box[2], box[0] - boxes[ti * 4 + 2]!);
       const gapLat = Math.max(0, boxes[ti * 4 + 1]! - box[3], box[1] - boxes[ti * 4 + 3]!);
       if ((gapLon * kx) ** 2 + (gapLat * ky) ** 2 > (plan.reachM + 1) ** 2) continue; // too far for this pair's rule
-      const target = targets[ti]!;
       judgePlannedPair(hazard, target, plan, targetClasses[ti]!, profile.note, config, found);
       while (foundTargets.length < found.length) foundTargets.push(target);
     }
