@@ -74,7 +74,7 @@ describe('npm run cli -- assess (docs/batch-interface.md contract)', () => {
     }
   });
 
-  it('writes byte-identical files on a rerun', async () => {
+  it('writes byte-identical files on a rerun', { timeout: 30_000 }, async () => {
     const again = createOutDir();
     await runAssess({ ...DEMO, out: again });
     for (const f of ['sites.csv', 'zones.geojson', 'violations.csv', 'summary.json', 'import-report.json']) {
