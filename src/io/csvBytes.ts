@@ -13,6 +13,7 @@ const CACHED_LENGTH = 16;
 const CACHE_ENTRIES = 2048;
 const CACHE_TRIAL = 4096;
 
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
 const UTF8_BOM_BYTES = [0xef, 0xbb, 0xbf];
 const COMMA = 0x2c;
 const NEWLINE = 0x0a;
@@ -58,7 +59,7 @@ export class CsvByteWriter<T> {
       const c = columns[i]!;
       const v = c.value(row);
       if (v === null || v === undefined) continue;
-      if (typeof v === 'number') this.ascii(c.digits === undefined ? String(v) : v.toFixed(c.digits));
+      if (typeof v === 'number') this.number(v, c.digits);
       else if (v.length >= CACHED_LENGTH) this.cachedText(v, this.caches[i]!);
       else this.text(v, true);
     }
@@ -84,6 +85,46 @@ export class CsvByteWriter<T> {
   private byte(b: number): void {
     this.room(1);
     this.buf[this.pos++] = b;
+  }
+
+  /**
+   * `String(v)` or `v.toFixed(digits)`, written as digits straight into the buffer where that is exact: the rounded
+   * value is certain when v × 10^digits stays below 2^31 (an error under 2^-22) and is not within 10^-6 of a half.
+   * Anything else (a half, a huge or odd value) goes through toFixed/String itself.
+   */
+  private number(v: number, digits: number | undefined): void {
+    const scale = digits === undefined ? 1 : POW10[digits];
+    const r = Math.abs(v) * scale!;
+    if (scale === undefined || !(r < 2 ** 31) || (digits === undefined && !Number.isInteger(v))) {
+      return this.ascii(digits === undefined ? String(v) : v.toFixed(digits));
+    }
+    const floor = Math.floor(r);
+    if (Math.abs(r - floor - 0.5) < 1e-6) return this.ascii(v.toFixed(digits!));
+    const m = r - floor > 0.5 ? floor + 1 : floor;
+    this.room(24);
+    const buf = this.buf;
+    if (v < 0) buf[this.pos++] = 0x2d; // -0 is not below 0: written "0", as String and toFixed write it
+    const whole = digits === undefined ? m : Math.floor(m / scale!);
+    this.digits(whole, 0);
+    if (digits) {
+      buf[this.pos++] = 0x2e;
+      this.digits(m - whole * scale!, digits);
+    }
+  }
+
+  /** A whole number below 2^31 in decimal, padded with zeros to `width`. */
+  private digits(n: number, width: number): void {
+    let len = 1;
+    for (let t = n; t >= 10; t = Math.floor(t / 10)) len++;
+    if (len < width) len = width;
+    const buf = this.buf;
+    let p = this.pos + len;
+    this.pos = p;
+    for (let k = 0; k < len; k++) {
+      const q = Math.floor(n / 10);
+      buf[--p] = 0x30 + (n - q * 10);
+      n = q;
+    }
   }
 
   /** A number's text: ASCII digits, sign, point, exponent; never quoted. */

@@ -61,8 +61,10 @@ export function checkSetbacks(hazards: Site[], targets: Site[], config: AssessCo
   const hand = onFinding ?? ((v: Violation) => void violations.push(v));
   let pairsExamined = 0;
   const order = hazards.map((_, i) => i).sort((a, b) => cmp(hazards[a]!.id, hazards[b]!.id));
+  const selfIndex = targetIndexOfHazards(hazards, targets);
   for (const hi of order) {
     const hazard = hazards[hi]!;
+    const self = selfIndex[hi]!; // a hazard is among the targets of other hazards, never its own
     const profile = profileOf(hazard, config, profiles);
     if (profile.rules.rules.length === 0) continue;
     for (const r of profile.rules.rules) hazardsByRule[r.id] = (hazardsByRule[r.id] ?? 0) + 1;
@@ -77,13 +79,12 @@ export function checkSetbacks(hazards: Site[], targets: Site[], config: AssessCo
       const kind = targetKind[ti]!;
       let plan = planned[kind];
       if (plan === undefined) planned[kind] = plan = planPair(hazard, profile.rules, targets[ti]!, targetClasses[ti]!, config);
-      if (!plan) continue;
-      const target = targets[ti]!;
-      if (target === hazard) continue; // a hazard is among the targets of other hazards, never its own
+      if (!plan || ti === self) continue;
       pairsExamined++;
       const gapLon = Math.max(0, boxes[ti * 4]! - box[2], box[0] - boxes[ti * 4 + 2]!);
       const gapLat = Math.max(0, boxes[ti * 4 + 1]! - box[3], box[1] - boxes[ti * 4 + 3]!);
       if ((gapLon * kx) ** 2 + (gapLat * ky) ** 2 > (plan.reachM + 1) ** 2) continue; // too far for this pair's rule
+      const target = targets[ti]!;
       judgePlannedPair(hazard, target, plan, targetClasses[ti]!, profile.note, config, found);
       while (foundTargets.length < found.length) foundTargets.push(target);
     }
@@ -98,6 +99,25 @@ export function checkSetbacks(hazards: Site[], targets: Site[], config: AssessCo
     foundTargets.length = 0;
   }
   return { violations, pairsExamined, hazardsByRule };
+}
+
+/**
+ * Where each hazard is among the targets (-1: not there). The assessment passes both lists in one order (hazards a
+ * subsequence of the targets), so one walk finds them all; any other order falls back to a map.
+ */
+function targetIndexOfHazards(hazards: Site[], targets: Site[]): Int32Array {
+  const at = new Int32Array(hazards.length).fill(-1);
+  let j = 0;
+  let walked = true;
+  for (let i = 0; i < hazards.length && walked; i++) {
+    while (j < targets.length && targets[j] !== hazards[i]) j++;
+    if (j < targets.length) at[i] = j++;
+    else walked = false;
+  }
+  if (walked) return at;
+  const indexOf = new Map<Site, number>(targets.map((t, i) => [t, i]));
+  hazards.forEach((h, i) => (at[i] = indexOf.get(h) ?? -1));
+  return at;
 }
 
 /** Hazards with the same category and rule-relevant attributes share their rules and search radius. */

@@ -35,4 +35,19 @@ describe('CSV as bytes (the CLI\'s writer)', () => {
       return bytesOf(rows, columns, bom).equals(textBytes(rows, columns, bom));
     }), { numRuns: 300 });
   });
+
+  it('writes numbers as String and toFixed write them (halves, -0, huge and tiny values, every digit count)', () => {
+    const number = fc.oneof(
+      fc.double(),
+      fc.double({ min: -1000, max: 1000, noNaN: true }),
+      fc.integer({ min: -1e6, max: 1e6 }).map((n) => n / 8), // exact halves and quarters
+      fc.integer({ min: 0, max: 2e9 }).map((n) => n / 1e7), // coordinates to 7 places
+      fc.integer({ min: -1e6, max: 1e6 }).map((n) => n / 200 + 0.005), // near a half at 2 places
+      fc.constantFrom(0, -0, 1.005, 2.675, 1e21, -1e-7, 0.5, 1.5, 2 ** 31, 2 ** 31 / 1e7, 118.78123455, 32.04000005),
+    );
+    fc.assert(fc.property(fc.array(number, { maxLength: 40 }), fc.option(fc.integer({ min: 0, max: 12 }), { nil: undefined }), (values, digits) => {
+      const columns: CsvColumn<number>[] = [{ header: 'v', value: (v) => v, digits }];
+      return bytesOf(values, columns).equals(textBytes(values, columns));
+    }), { numRuns: 2000 });
+  });
 });
