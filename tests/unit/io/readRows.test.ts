@@ -18,16 +18,19 @@ function papaWhole(text: string): string[][] {
 
 describe('CSV rows', { timeout: 30_000 }, () => {
   it.each([
-    ['comma, LF', ',', '\n'],
-    ['semicolon, CRLF', ';', '\r\n'],
-    ['tab, CR', '\t', '\r'],
-  ])('reads a file of more than a megabyte (%s) as papaparse reads it whole, and each row again from its span', (_, d, nl) => {
+    ['comma, LF', ',', '\n', true, ''],
+    ['semicolon, CRLF', ';', '\r\n', true, ''],
+    ['tab, CR', '\t', '\r', true, ''],
+    ['comma, LF, no quotes (read without papaparse)', ',', '\n', false, ''],
+    ['semicolon, CRLF, no quotes, a byte-order mark', ';', '\r\n', false, '\uFEFF'],
+    ['pipe, LF, no quotes, two byte-order marks', '|', '\n', false, '\uFEFF\uFEFF'],
+  ])('reads a file of more than a megabyte (%s) as papaparse reads it whole, and each row again from its span', (_, d, nl, quotes, bom) => {
     const lines = [['编号', '名称', '类别', '经度', '纬度'].join(d)];
     for (let i = 0; i < 40_000; i++) {
-      const name = i % 97 === 5 ? `"多行${nl}名称, ""引号""${d}"` : i % 89 === 3 ? ` 空格${i} ` : `站点${i}`;
+      const name = quotes && i % 97 === 5 ? `"多行${nl}名称, ""引号""${d}"` : i % 89 === 3 ? ` 空格${i} ` : `站点${i}`;
       lines.push(i % 500 === 7 ? '' : i % 700 === 9 ? '# comment' : [`S${i}`, name, '加油站', (118 + i / 1e5).toFixed(6), '32.0'].join(d));
     }
-    const text = lines.join(nl) + nl;
+    const text = bom + lines.join(nl) + nl;
     expect(text.length).toBeGreaterThan(1024 * 1024);
     const { headers, rows } = rowsOf(text);
     const whole = papaWhole(text);
