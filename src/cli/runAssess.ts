@@ -8,7 +8,7 @@ import {
   assess, ConfigError, resolveCategory, type Assessment, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, type MethodProfile, type Site, type Zone,
 } from '../engine';
 import {
-  assessOutputs, BinaryFileError, CANONICAL_FIELDS, FileFormatError, sitesCsvBytes, importSitesFile, isCrsOption, readRuleTable, readZones, sha256Hex,
+  assessOutputs, BinaryFileError, CANONICAL_FIELDS, FileFormatError, writeSitesCsv, importSitesFile, isCrsOption, readRuleTable, readZones, sha256Hex,
   type ImportFileReport, type InputDigest, type MappingOverride, type CanonicalField,
 } from '../io';
 import { readPreviousSummary, SummaryFileError } from '../io/previousSummary';
@@ -18,6 +18,7 @@ import { InputError, UsageError } from './errors';
 import type { ProgressReport } from './progress';
 import { writeChunks } from './writeChunks';
 import { openViolationsFile } from './violationsFile';
+import { openFileSink } from './fileSink';
 
 export { InputError, UsageError };
 
@@ -76,27 +77,30 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   if (args.dataDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.dataDate)) throw new UsageError(`--data-date "${args.dataDate}" is not YYYY-MM-DD`);
 
   const digests: InputDigest[] = [];
-  const read = async (path: string): Promise<Uint8Array> => {
+  /** A file's bytes, with its digest listed in input order (a site file's is taken from its import report, which hashes it anyway). */
+  const read = async (path: string, hashed = true): Promise<{ bytes: Uint8Array; digest: InputDigest }> => {
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await readFile(path));
     } catch (e) {
       throw new InputError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    digests.push({ file: basename(path), sha256: await sha256Hex(bytes) });
-    return bytes;
+    const digest = { file: basename(path), sha256: '' };
+    digests.push(digest);
+    if (hashed) digest.sha256 = await sha256Hex(bytes);
+    return { bytes, digest };
   };
 
   const config = defaultConfig();
-  if (args.method) config.method = parseJsonFile(await read(args.method), args.method, readMethodFile);
+  if (args.method) config.method = parseJsonFile((await read(args.method)).bytes, args.method, readMethodFile);
   if (args.rules) {
     const path = args.rules;
-    const bytes = await read(path);
+    const { bytes } = await read(path);
     config.rules = guard(path, () => readRuleTable(basename(path), new TextDecoder().decode(bytes)));
   }
   let zones: Zone[] = [];
   if (args.zones) {
-    const bytes = await read(args.zones);
+    const { bytes } = await read(args.zones);
     zones = guard(args.zones, () => readZones(new TextDecoder().decode(bytes)));
   }
   const sites: Site[] = [];
@@ -104,10 +108,11 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   for (const [n, path] of args.sites.entries()) {
     const reading = (share: number) => onProgress('reading', (n + share) / args.sites!.length);
     reading(0);
-    const bytes = await read(path);
+    const { bytes, digest } = await read(path, false);
     const { sites: accepted, report } = await guardAsync(path, () =>
       importSitesFile(basename(path), bytes, { crs, zones, existingIds: idsOf(sites), ...(mapping ? { mapping } : {}), ...(allRowsCategory ? { allRowsCategory: allRowsCategory.code } : {}) }, reading),
     );
+    digest.sha256 = report.sha256!;
     for (const site of accepted) sites.push(site); // a spread of 10⁵ arguments overflows the stack
     reports.push(report);
   }
@@ -150,12 +155,19 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   };
 }
 
-/** The contract files other than violations.csv (written during the assessment); sites.csv streamed as UTF-8 chunks. */
+/** The contract files other than violations.csv (written during the assessment); sites.csv as UTF-8 chunks. */
 async function streamAssessFiles(out: string, input: Parameters<typeof assessOutputs>[0], onProgress: ProgressReport): Promise<void> {
   const outputs = assessOutputs(input).filter((f) => f.path !== 'violations.csv');
   onProgress('writing', 0);
   for (const [n, f] of outputs.entries()) {
-    await writeChunks(join(out, f.path), f.path === 'sites.csv' ? sitesCsvBytes(input.assessment) : f.chunks());
+    if (f.path === 'sites.csv') {
+      const file = openFileSink(join(out, f.path));
+      try {
+        writeSitesCsv(input.assessment, file.write, { reuse: true });
+      } finally {
+        file.close();
+      }
+    } else await writeChunks(join(out, f.path), f.chunks());
     onProgress('writing', (n + 1) / outputs.length);
   }
 }

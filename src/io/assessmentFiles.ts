@@ -131,10 +131,10 @@ export function violationsCsvChunks(a: Assessment, options: { bom?: boolean } = 
  * violations.csv written as the findings are made (the engine's `onFinding`), as UTF-8 chunks through `emit`: the
  * same bytes as `violationsCsvChunks` of the whole assessment, with no finding kept. `end()` after the last.
  */
-export function violationsCsvWriter(emit: (chunk: Uint8Array) => void): { add: (v: Violation, hazard: Site, target: Site) => void; end: () => void } {
+export function violationsCsvWriter(emit: (chunk: Uint8Array) => void, options: { reuse?: boolean } = {}): { add: (v: Violation, hazard: Site, target: Site) => void; end: () => void } {
   let hazard: Site | null = null;
   let target: Site | null = null;
-  const writer = new CsvByteWriter(violationColumnsNamed(() => hazard!.name, () => target!.name), emit);
+  const writer = new CsvByteWriter(violationColumnsNamed(() => hazard!.name, () => target!.name), emit, options);
   writer.header();
   return {
     add: (v, h, t) => {
@@ -146,7 +146,15 @@ export function violationsCsvWriter(emit: (chunk: Uint8Array) => void): { add: (
   };
 }
 
-/** sites.csv as UTF-8 chunks (the CLI's writer; the same bytes as `sitesCsvChunks`). */
+/** sites.csv as UTF-8 chunks through `emit` (the CLI's writer; the same bytes as `sitesCsvChunks`). */
+export function writeSitesCsv(a: Assessment, emit: (chunk: Uint8Array) => void, options: { reuse?: boolean } = {}): void {
+  const writer = new CsvByteWriter(SITE_COLUMNS, emit, options);
+  writer.header();
+  for (const s of a.sites) writer.row(s);
+  writer.end();
+}
+
+/** sites.csv as UTF-8 chunks (the same bytes as `sitesCsvChunks`). */
 export function sitesCsvBytes(a: Assessment): Iterable<Uint8Array> {
   return csvByteChunks(a.sites, SITE_COLUMNS);
 }

@@ -26,8 +26,10 @@ interface ColumnCache {
 }
 
 /**
- * Rows in, UTF-8 chunks out through `emit` (each a fresh array the caller may keep). `header()` first, `row()` for
- * each row, `end()` last. A chunk may end mid-row; joined, the chunks are the file.
+ * Rows in, UTF-8 chunks out through `emit`. `header()` first, `row()` for each row, `end()` last. A chunk may end
+ * mid-row; joined, the chunks are the file. Each chunk is a fresh array the caller may keep, or with `reuse` a view
+ * of one buffer, valid only until `emit` returns (for a caller that writes it synchronously: no new megabyte to
+ * allocate and clear for each chunk).
  */
 export class CsvByteWriter<T> {
   private buf = new Uint8Array(CHUNK_BYTES);
@@ -38,7 +40,7 @@ export class CsvByteWriter<T> {
   constructor(
     private readonly columns: readonly CsvColumn<T>[],
     private readonly emit: (chunk: Uint8Array) => void,
-    private readonly options: { bom?: boolean } = {},
+    private readonly options: { bom?: boolean; reuse?: boolean } = {},
   ) {
     this.caches = columns.map(() => ({ cells: new Map(), hits: 0, misses: 0 }));
   }
@@ -78,7 +80,7 @@ export class CsvByteWriter<T> {
   private room(bytes: number): void {
     if (this.pos + bytes <= this.buf.length) return;
     if (this.pos > 0) this.emit(this.buf.subarray(0, this.pos));
-    this.buf = new Uint8Array(Math.max(CHUNK_BYTES, bytes));
+    if (!this.options.reuse || bytes > this.buf.length) this.buf = new Uint8Array(Math.max(CHUNK_BYTES, bytes));
     this.pos = 0;
   }
 
@@ -253,6 +255,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** The same file as `csvChunks(rows, columns, options)`, as UTF-8 chunks. */
 export function* csvByteChunks<T>(rows: Iterable<T>, columns: readonly CsvColumn<T>[], options: { bom?: boolean } = {}): Generator<Uint8Array> {
+  // each chunk is yielded while the writer may go on: fresh arrays (a consumer may hold one past the next)
   const ready: Uint8Array[] = [];
   const writer = new CsvByteWriter(columns, (chunk) => ready.push(chunk), options);
   writer.header();
