@@ -81,7 +81,7 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   const read = async (path: string, hashed = true): Promise<{ bytes: Uint8Array; digest: InputDigest }> => {
     let bytes: Uint8Array;
     try {
-      bytes = new Uint8Array(await readFile(path));
+      bytes = asBytes(await readFile(path));
     } catch (e) {
       throw new InputError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
@@ -229,10 +229,15 @@ function isInputProblem(e: unknown): e is Error {
 
 function readFileSyncChecked(path: string): Uint8Array {
   try {
-    return new Uint8Array(readFileSync(path));
+    return asBytes(readFileSync(path));
   } catch (e) {
     throw new InputError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+}
+
+/** A plain Uint8Array over the Buffer's memory (`new Uint8Array(buffer)` would copy a 100 MB file). */
+function asBytes(b: Buffer): Uint8Array {
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
 
 function idsOf(sites: Site[]): Set<string> {
