@@ -60,7 +60,9 @@ export function checkSetbacks(hazards: Site[], targets: Site[], config: AssessCo
   const foundTargets: Site[] = [];
   const hand = onFinding ?? ((v: Violation) => void violations.push(v));
   let pairsExamined = 0;
-  const order = hazards.map((_, i) => i).sort((a, b) => cmp(hazards[a]!.id, hazards[b]!.id));
+  const order = hazards.map((_, i) => i);
+  // the assessment passes hazards in id order already: then one pass says so and nothing is sorted
+  if (hazards.some((h, i) => i > 0 && cmp(hazards[i - 1]!.id, h.id) > 0)) order.sort((a, b) => cmp(hazards[a]!.id, hazards[b]!.id));
   const selfIndex = targetIndexOfHazards(hazards, targets);
   for (const hi of order) {
     const hazard = hazards[hi]!;
