@@ -1,7 +1,7 @@
 // The batch output files of docs/batch-interface.md (a contract: extend, never rename): sites.csv, zones.geojson,
 // violations.csv, summary.json and import-report.json. Each is a sequence of text chunks (the two CSVs a few hundred
 // rows at a time), which the CLI streams to disk and the app joins into one string, so both write the same bytes.
-import { citationForRuleId, shortSource, TARGET_CLASS_ZH, VIOLATION_STATUS_ZH, type Assessment, type AssessedSite, type SetbackRule, type Site, type Violation } from '../engine';
+import { citationForRuleId, shortSource, TARGET_CLASS_ZH, VIOLATION_STATUS_ZH, type Assessment, type AssessedSite, type Requirement, type SetbackRule, type Site, type Violation } from '../engine';
 import { csvChunks, joinChunks, type CsvColumn } from './csvWrite';
 import { csvByteChunks, CsvByteWriter } from './csvBytes';
 import type { ImportFileReport } from './importSites';
@@ -50,8 +50,18 @@ function violationColumnsNamed(hazardName: (v: Violation) => string | undefined,
     { header: 'note', value: (v) => v.note },
     // later extensions: the screening flag (a point on either side, GB 50156 附录A) and the pair's other requirements
     { header: 'screening', value: (v) => (v.screening ? 'true' : 'false') },
-    { header: 'other_requirements', value: (v) => v.otherRequirements.map((o) => `${o.ruleId}=${o.requiredM ?? ''}`).join(';') },
+    { header: 'other_requirements', value: (v) => otherRequirementsCell(v.otherRequirements) },
   ];
+}
+
+// A plan's list of other requirements is shared by all its findings: its cell is written once per list, not once
+// per row (a new string on every row also had to be hashed again to find its encoding).
+const requirementCells = new WeakMap<readonly Requirement[], string>();
+function otherRequirementsCell(list: readonly Requirement[]): string {
+  if (list.length === 0) return '';
+  let cell = requirementCells.get(list);
+  if (cell === undefined) requirementCells.set(list, (cell = list.map((o) => `${o.ruleId}=${o.requiredM ?? ''}`).join(';')));
+  return cell;
 }
 
 /** The other requirements of a finding for people: "site-protection-distance 20 m (本单位外部安全防护距离评估结论…); …". */

@@ -171,6 +171,8 @@ function createRowImporter(
   const allRowsCategory = mapping.fields.category === undefined ? options.allRowsCategory || undefined : undefined;
   const idsFromLines = mapping.fields.id === undefined;
   const stem = file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+  // the fields this file maps, with their columns, in canonical order (looked up once, not for every row)
+  const mappedFields = CANONICAL_FIELDS.flatMap((f) => (mapping.fields[f] === undefined ? [] : [[f, mapping.fields[f]!] as const]));
   const fieldOfColumn = headers.map((_, i) => (Object.entries(mapping.fields).find(([, col]) => col === i)?.[0] as CanonicalField | undefined) ?? null);
   const errors: RowError[] = [];
   const warnings: RowError[] = [];
@@ -206,10 +208,7 @@ function createRowImporter(
     add(row) {
       if (++rows > MAX_IMPORT_ROWS) throw new FileFormatError(`行数过多:超过 ${MAX_IMPORT_ROWS} 行(请拆分后分别导入)`);
       const values: RowValues = {};
-      for (const f of CANONICAL_FIELDS) {
-        const i = mapping.fields[f];
-        if (i !== undefined) values[f] = row.cells[i] ?? '';
-      }
+      for (const [f, i] of mappedFields) values[f] = row.cells[i] ?? '';
       if (allRowsCategory) values.category = allRowsCategory;
       if (idsFromLines) values.id = `${stem}-${row.line}`;
       const outcome = validateSite(values, row.geometry);
