@@ -5,10 +5,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { INPUT_ATTRIBUTION } from '../io/attribution';
 import {
-  assess, ConfigError, resolveCategory, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, type MethodProfile, type Site, type Zone,
+  assess, ConfigError, resolveCategory, type Assessment, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, type MethodProfile, type Site, type Zone,
 } from '../engine';
 import {
-  assessOutputs, BinaryFileError, CANONICAL_FIELDS, CSV_ROWS_PER_CHUNK, FileFormatError, importSitesFile, isCrsOption, readRuleTable, readZones, sha256Hex,
+  assessOutputs, BinaryFileError, CANONICAL_FIELDS, FileFormatError, writeSitesCsv, importSitesFile, isCrsOption, readRuleTable, readZones, sha256Hex,
   type ImportFileReport, type InputDigest, type MappingOverride, type CanonicalField,
 } from '../io';
 import { readPreviousSummary, SummaryFileError } from '../io/previousSummary';
@@ -17,6 +17,8 @@ import type { OutputFile } from '../whitepaper/bundle';
 import { InputError, UsageError } from './errors';
 import type { ProgressReport } from './progress';
 import { writeChunks } from './writeChunks';
+import { openViolationsFile } from './violationsFile';
+import { openFileSink } from './fileSink';
 
 export { InputError, UsageError };
 
@@ -75,27 +77,30 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   if (args.dataDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.dataDate)) throw new UsageError(`--data-date "${args.dataDate}" is not YYYY-MM-DD`);
 
   const digests: InputDigest[] = [];
-  const read = async (path: string): Promise<Uint8Array> => {
+  /** A file's bytes, with its digest listed in input order (a site file's is taken from its import report, which hashes it anyway). */
+  const read = async (path: string, hashed = true): Promise<{ bytes: Uint8Array; digest: InputDigest }> => {
     let bytes: Uint8Array;
     try {
-      bytes = new Uint8Array(await readFile(path));
+      bytes = asBytes(await readFile(path));
     } catch (e) {
       throw new InputError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    digests.push({ file: basename(path), sha256: await sha256Hex(bytes) });
-    return bytes;
+    const digest = { file: basename(path), sha256: '' };
+    digests.push(digest);
+    if (hashed) digest.sha256 = await sha256Hex(bytes);
+    return { bytes, digest };
   };
 
   const config = defaultConfig();
-  if (args.method) config.method = parseJsonFile(await read(args.method), args.method, readMethodFile);
+  if (args.method) config.method = parseJsonFile((await read(args.method)).bytes, args.method, readMethodFile);
   if (args.rules) {
     const path = args.rules;
-    const bytes = await read(path);
+    const { bytes } = await read(path);
     config.rules = guard(path, () => readRuleTable(basename(path), new TextDecoder().decode(bytes)));
   }
   let zones: Zone[] = [];
   if (args.zones) {
-    const bytes = await read(args.zones);
+    const { bytes } = await read(args.zones);
     zones = guard(args.zones, () => readZones(new TextDecoder().decode(bytes)));
   }
   const sites: Site[] = [];
@@ -103,28 +108,41 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   for (const [n, path] of args.sites.entries()) {
     const reading = (share: number) => onProgress('reading', (n + share) / args.sites!.length);
     reading(0);
-    const bytes = await read(path);
+    const { bytes, digest } = await read(path, false);
     const { sites: accepted, report } = await guardAsync(path, () =>
       importSitesFile(basename(path), bytes, { crs, zones, existingIds: idsOf(sites), ...(mapping ? { mapping } : {}), ...(allRowsCategory ? { allRowsCategory: allRowsCategory.code } : {}) }, reading),
     );
+    digest.sha256 = report.sha256!;
     for (const site of accepted) sites.push(site); // a spread of 10⁵ arguments overflows the stack
     reports.push(report);
   }
   const previousPath = args.previous;
   const previous = previousPath === undefined ? null
     : guard(previousPath, () => readPreviousSummary(basename(previousPath), new TextDecoder().decode(readFileSyncChecked(previousPath))));
+  const assessInput = { sites, zones, ...(grid ? { grid } : {}) };
+  const assessing = (share: number) => onProgress('assessing', share);
+  const common = { reports, digests, borderlineToleranceM: config.borderlineToleranceM, dataDate: args.dataDate ?? null };
   onProgress('assessing', 0);
-  const assessment = assess({ sites, zones, ...(grid ? { grid } : {}) }, config, (share) => onProgress('assessing', share));
-  const common = { assessment, reports, digests, borderlineToleranceM: config.borderlineToleranceM, dataDate: args.dataDate ?? null };
+  let assessment: Assessment;
   if (args.whitepaper) {
+    assessment = assess(assessInput, config, assessing);
     const { whitepaperFilesInNode } = await import('./writeWhitepaper');
     const files = await whitepaperFilesInNode({
-      ...common, districts: zones, profile: config.method, rules: config.rules, previous,
+      ...common, assessment, districts: zones, profile: config.method, rules: config.rules, previous,
       title: args.title ?? whitepaperTitle(), attribution: args.attribution?.trim() || INPUT_ATTRIBUTION,
     }, (share) => onProgress('whitepaper', share));
     await writeFiles(args.out, files, onProgress);
   } else {
-    await streamAssessFiles(args.out, common, onProgress);
+    // violations.csv is written as the findings are made; the assessment keeps only their counts
+    await mkdir(args.out, { recursive: true });
+    const violations = openViolationsFile(join(args.out, 'violations.csv'));
+    try {
+      assessment = assess(assessInput, config, assessing, { onFinding: violations.add });
+      violations.end();
+    } finally {
+      violations.close();
+    }
+    await streamAssessFiles(args.out, { ...common, assessment }, onProgress);
   }
   const rows = reports.reduce((n, r) => n + r.rows, 0);
   const rejected = reports.reduce((n, r) => n + r.rejected, 0);
@@ -137,26 +155,20 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   };
 }
 
-/** The five contract files, the two CSVs streamed to disk a chunk of rows at a time (never one string in memory). */
+/** The contract files other than violations.csv (written during the assessment); sites.csv as UTF-8 chunks. */
 async function streamAssessFiles(out: string, input: Parameters<typeof assessOutputs>[0], onProgress: ProgressReport): Promise<void> {
-  await mkdir(out, { recursive: true });
-  const outputs = assessOutputs(input);
-  const rowsOf: Record<string, number> = { 'sites.csv': input.assessment.sites.length, 'violations.csv': input.assessment.violations.length };
-  const total = outputs.reduce((n, f) => n + (rowsOf[f.path] ?? 1), 0);
-  let written = 0;
+  const outputs = assessOutputs(input).filter((f) => f.path !== 'violations.csv');
   onProgress('writing', 0);
-  for (const f of outputs) {
-    let left = rowsOf[f.path] ?? 1;
-    let first = f.path in rowsOf; // a CSV's first chunk is its header
-    await writeChunks(join(out, f.path), f.chunks(), () => {
-      const rows = first ? 0 : Math.min(left, rowsOf[f.path] === undefined ? 1 : CSV_ROWS_PER_CHUNK);
-      first = false;
-      left -= rows;
-      written += rows;
-      onProgress('writing', written / total);
-    });
-    written += left; // a JSON file's one chunk, or nothing left
-    onProgress('writing', written / total);
+  for (const [n, f] of outputs.entries()) {
+    if (f.path === 'sites.csv') {
+      const file = openFileSink(join(out, f.path));
+      try {
+        writeSitesCsv(input.assessment, file.write, { reuse: true });
+      } finally {
+        file.close();
+      }
+    } else await writeChunks(join(out, f.path), f.chunks());
+    onProgress('writing', (n + 1) / outputs.length);
   }
 }
 
@@ -217,10 +229,15 @@ function isInputProblem(e: unknown): e is Error {
 
 function readFileSyncChecked(path: string): Uint8Array {
   try {
-    return new Uint8Array(readFileSync(path));
+    return asBytes(readFileSync(path));
   } catch (e) {
     throw new InputError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+}
+
+/** A plain Uint8Array over the Buffer's memory (`new Uint8Array(buffer)` would copy a 100 MB file). */
+function asBytes(b: Buffer): Uint8Array {
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
 
 function idsOf(sites: Site[]): Set<string> {

@@ -1,22 +1,31 @@
 // The engine's one entry point: assess(input, config) → Assessment. Deterministic: the same input in any order
 // gives the same output (everything is sorted by id), and nothing depends on the clock.
-import type { AssessConfig, AssessedSite, Assessment, AssessInput, Site, Zone } from './model';
+import type { AssessConfig, AssessedSite, Assessment, AssessInput, Site, Violation, Zone } from './model';
 import { categoryByCode, roleOf } from './categories';
 import { scoreSite } from './method/scoreSite';
 import { zoneMax } from './risk/zoneMax';
 import { zoneIndex, zoneRelative } from './risk/zoneDensity';
 import { zoneGrid } from './zoning/zoneGrid';
 import { hazardRules, largestRequiredMeters } from './setback/hazardRules';
-import { checkSetbacks, compareViolations } from './setback/checkSetbacks';
+import { checkSetbacks, compareViolations, type FindingSink } from './setback/checkSetbacks';
 import { checkContainment } from './setback/checkContainment';
 import { siteDistanceNote } from './setback/assessedDistanceScope';
 import { targetsByRule } from './setback/targetsByRule';
 import { targetKinds } from './setback/targetKinds';
 import { summarise } from './stats/summarise';
+import { findingTally } from './stats/findingTally';
 import { zoneLocator } from './zoning/locateZone';
 import { representativePoint } from './geo/bbox';
 
-export function assess(input: AssessInput, config: AssessConfig, onProgress?: (share: number, stage: string) => void): Assessment {
+export interface AssessOptions {
+  /**
+   * Each finding, in the order of `violations`, with its two sites, as soon as it is made; the assessment then keeps
+   * none (`violations` is empty, the statistics count them all): the batch CLI writes violations.csv this way.
+   */
+  onFinding?: FindingSink;
+}
+
+export function assess(input: AssessInput, config: AssessConfig, onProgress?: (share: number, stage: string) => void, options: AssessOptions = {}): Assessment {
   const sites = [...input.sites].sort(byId);
   const zones = [...input.zones].sort(byId);
   const locate = zoneLocator(zones);
@@ -25,11 +34,15 @@ export function assess(input: AssessInput, config: AssessConfig, onProgress?: (s
   // A hazard is also a protection target for other hazards (e.g. a petrol station near a fireworks shop).
   const targets = sites.filter((s) => roleOf(s.category) === 'target' || roleOf(s.category) === 'hazard');
   const kinds = targetKinds(targets); // each target classified once for the three users below
-  const distances = checkSetbacks(hazards, targets, config, kinds);
-  const { pairsExamined } = distances;
   // `not_inside` rules (a hazard inside an area) are judged apart from the distance search and merged in id order.
   const inside = checkContainment(hazards, targets, config, kinds.classifications);
-  const violations = inside.violations.length ? [...distances.violations, ...inside.violations].sort(compareViolations) : distances.violations;
+  const tally = findingTally();
+  const sink = options.onFinding && countedSink(options.onFinding, tally.add, inside.violations, sites);
+  const distances = checkSetbacks(hazards, targets, config, kinds, sink?.add);
+  sink?.end();
+  const { pairsExamined } = distances;
+  const violations = sink ? [] : inside.violations.length ? [...distances.violations, ...inside.violations].sort(compareViolations) : distances.violations;
+  for (const v of violations) tally.add(v);
   const hazardsByRule = { ...distances.hazardsByRule, ...inside.hazardsByRule };
   onProgress?.(0.3, 'setbacks');
   const aggregation = config.method.aggregation;
@@ -47,7 +60,7 @@ export function assess(input: AssessInput, config: AssessConfig, onProgress?: (s
     sites: assessedSites,
     zones: assessedZones,
     violations,
-    stats: summarise(assessedSites, assessedZones, violations, {
+    stats: summarise(assessedSites, assessedZones, tally, {
       hazardsChecked: hazards.length,
       targetsChecked: targets.filter((t) => roleOf(t.category) === 'target').length,
       pairsExamined,
@@ -81,6 +94,32 @@ function assessSite(site: Site, locate: (lon: number, lat: number) => Zone | und
     fictitious: site.fictitious ?? false,
     responsibleUnit: site.responsibleUnit ?? '',
     controls: site.controls ?? '',
+  };
+}
+
+/**
+ * The sink the distance search hands its findings to: each counted, and the containment findings (few, made first)
+ * merged in at their place in id order; on a tie the distance finding goes first, as the sort of the whole list puts it.
+ */
+function countedSink(onFinding: FindingSink, count: (v: Violation) => void, found: Violation[], sites: Site[]): { add: FindingSink; end: () => void } {
+  const inside = [...found].sort(compareViolations);
+  const named = new Set(inside.flatMap((v) => [v.hazardId, v.targetId]));
+  const siteOf = new Map(sites.filter((s) => named.has(s.id)).map((s) => [s.id, s]));
+  let next = 0;
+  const flushBefore = (v: Violation | null) => {
+    for (; next < inside.length && (v === null || compareViolations(inside[next]!, v) < 0); next++) {
+      const c = inside[next]!;
+      count(c);
+      onFinding(c, siteOf.get(c.hazardId)!, siteOf.get(c.targetId)!);
+    }
+  };
+  return {
+    add: (v, hazard, target) => {
+      if (next < inside.length) flushBefore(v);
+      count(v);
+      onFinding(v, hazard, target);
+    },
+    end: () => flushBefore(null),
   };
 }
 

@@ -267,6 +267,7 @@ export interface Assessment {
   rulesId: string;
   sites: AssessedSite[];
   zones: AssessedZone[];
+  /** every finding, sorted by hazard id, target id, rule id; empty when they went to `assess`'s `onFinding` sink */
   violations: Violation[];
   stats: AssessmentStats;
 }

@@ -1,8 +1,9 @@
 // The batch output files of docs/batch-interface.md (a contract: extend, never rename): sites.csv, zones.geojson,
 // violations.csv, summary.json and import-report.json. Each is a sequence of text chunks (the two CSVs a few hundred
 // rows at a time), which the CLI streams to disk and the app joins into one string, so both write the same bytes.
-import { citationForRuleId, shortSource, TARGET_CLASS_ZH, VIOLATION_STATUS_ZH, type Assessment, type AssessedSite, type SetbackRule, type Violation } from '../engine';
+import { citationForRuleId, shortSource, TARGET_CLASS_ZH, VIOLATION_STATUS_ZH, type Assessment, type AssessedSite, type Requirement, type SetbackRule, type Site, type Violation } from '../engine';
 import { csvChunks, joinChunks, type CsvColumn } from './csvWrite';
+import { csvByteChunks, CsvByteWriter } from './csvBytes';
 import type { ImportFileReport } from './importSites';
 
 export interface InputDigest {
@@ -27,6 +28,10 @@ const SITE_COLUMNS: CsvColumn<AssessedSite>[] = [
 
 export function violationColumns(a: Assessment): CsvColumn<Violation>[] {
   const names = new Map(a.sites.map((s) => [s.id, s.name]));
+  return violationColumnsNamed((v) => names.get(v.hazardId), (v) => names.get(v.targetId));
+}
+
+function violationColumnsNamed(hazardName: (v: Violation) => string | undefined, targetName: (v: Violation) => string | undefined): CsvColumn<Violation>[] {
   return [
     { header: 'hazard_id', value: (v) => v.hazardId },
     { header: 'target_id', value: (v) => v.targetId },
@@ -36,8 +41,8 @@ export function violationColumns(a: Assessment): CsvColumn<Violation>[] {
     { header: 'shortfall_m', value: (v) => v.shortfallM, digits: 2 },
     { header: 'status', value: (v) => v.status },
     // extensions after the contract columns
-    { header: 'hazard_name', value: (v) => names.get(v.hazardId) },
-    { header: 'target_name', value: (v) => names.get(v.targetId) },
+    { header: 'hazard_name', value: hazardName },
+    { header: 'target_name', value: targetName },
     { header: 'target_class', value: (v) => v.targetClass },
     { header: 'target_class_reason', value: (v) => v.targetClassReason },
     { header: 'measured_between', value: (v) => v.measuredBetween },
@@ -45,8 +50,18 @@ export function violationColumns(a: Assessment): CsvColumn<Violation>[] {
     { header: 'note', value: (v) => v.note },
     // later extensions: the screening flag (a point on either side, GB 50156 附录A) and the pair's other requirements
     { header: 'screening', value: (v) => (v.screening ? 'true' : 'false') },
-    { header: 'other_requirements', value: (v) => v.otherRequirements.map((o) => `${o.ruleId}=${o.requiredM ?? ''}`).join(';') },
+    { header: 'other_requirements', value: (v) => otherRequirementsCell(v.otherRequirements) },
   ];
+}
+
+// A plan's list of other requirements is shared by all its findings: its cell is written once per list, not once
+// per row (a new string on every row also had to be hashed again to find its encoding).
+const requirementCells = new WeakMap<readonly Requirement[], string>();
+function otherRequirementsCell(list: readonly Requirement[]): string {
+  if (list.length === 0) return '';
+  let cell = requirementCells.get(list);
+  if (cell === undefined) requirementCells.set(list, (cell = list.map((o) => `${o.ruleId}=${o.requiredM ?? ''}`).join(';')));
+  return cell;
 }
 
 /** The other requirements of a finding for people: "site-protection-distance 20 m (本单位外部安全防护距离评估结论…); …". */
@@ -122,12 +137,45 @@ export function violationsCsvChunks(a: Assessment, options: { bom?: boolean } = 
   return csvChunks(a.violations, violationColumns(a), options);
 }
 
+/**
+ * violations.csv written as the findings are made (the engine's `onFinding`), as UTF-8 chunks through `emit`: the
+ * same bytes as `violationsCsvChunks` of the whole assessment, with no finding kept. `end()` after the last.
+ */
+export function violationsCsvWriter(emit: (chunk: Uint8Array) => void, options: { reuse?: boolean } = {}): { add: (v: Violation, hazard: Site, target: Site) => void; end: () => void } {
+  let hazard: Site | null = null;
+  let target: Site | null = null;
+  const writer = new CsvByteWriter(violationColumnsNamed(() => hazard!.name, () => target!.name), emit, options);
+  writer.header();
+  return {
+    add: (v, h, t) => {
+      hazard = h;
+      target = t;
+      writer.row(v);
+    },
+    end: () => writer.end(),
+  };
+}
+
+/** sites.csv as UTF-8 chunks through `emit` (the CLI's writer; the same bytes as `sitesCsvChunks`). */
+export function writeSitesCsv(a: Assessment, emit: (chunk: Uint8Array) => void, options: { reuse?: boolean } = {}): void {
+  const writer = new CsvByteWriter(SITE_COLUMNS, emit, options);
+  writer.header();
+  for (const s of a.sites) writer.row(s);
+  writer.end();
+}
+
+/** sites.csv as UTF-8 chunks (the same bytes as `sitesCsvChunks`). */
+export function sitesCsvBytes(a: Assessment): Iterable<Uint8Array> {
+  return csvByteChunks(a.sites, SITE_COLUMNS);
+}
+
 export function violationsCsv(a: Assessment, options: { bom?: boolean } = {}): string {
   return joinChunks(violationsCsvChunks(a, options));
 }
 
 export function zonesGeoJson(a: Assessment): string {
-  const scoring = new Map(a.sites.map((s) => [s.id, { method: s.scoreMethod, reason: s.levelReason }]));
+  // only the sites that contribute to a zone are looked up (none without zones: a million sites need no map then)
+  const scoring = new Map(a.zones.length ? a.sites.map((s) => [s.id, { method: s.scoreMethod, reason: s.levelReason }]) : []);
   const features = a.zones.map((z) => ({
     type: 'Feature',
     properties: {

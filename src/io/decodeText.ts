@@ -14,24 +14,42 @@ export class BinaryFileError extends Error {}
  * A file with NUL bytes and no UTF-16 BOM is binary (e.g. an .xlsx renamed .csv) and is refused.
  */
 export function decodeText(bytes: Uint8Array, forced?: TextEncodingName): DecodedText {
+  if (forced === undefined && bomEncoding(bytes) === null) {
+    // no BOM: strict UTF-8 tells the encoding and, when it holds, is the text (one decode of a large file, not two)
+    if (bytes.includes(0)) throw binaryFile();
+    const text = strictUtf8(bytes);
+    return text === null ? { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' } : { text, encoding: 'utf-8' };
+  }
   const encoding = forced ?? detectEncoding(bytes);
   const bomLength = bomLengthOf(bytes, encoding);
   const body = bytes.subarray(bomLength);
   if (!encoding.startsWith('utf-16') && body.includes(0)) {
-    throw new BinaryFileError('文件含二进制内容,不是文本 CSV (binary content: is it an .xlsx or another format renamed .csv?)');
+    throw binaryFile();
   }
   return { text: new TextDecoder(encoding).decode(body), encoding };
 }
 
+function binaryFile(): BinaryFileError {
+  return new BinaryFileError('文件含二进制内容,不是文本 CSV (binary content: is it an .xlsx or another format renamed .csv?)');
+}
+
 export function detectEncoding(bytes: Uint8Array): TextEncodingName {
+  return bomEncoding(bytes) ?? (strictUtf8(bytes) === null ? 'gb18030' : 'utf-8');
+}
+
+function bomEncoding(bytes: Uint8Array): TextEncodingName | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** The text when the bytes are valid UTF-8, else null. */
+function strictUtf8(bytes: Uint8Array): string | null {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return 'utf-8';
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return 'gb18030';
+    return null;
   }
 }
 

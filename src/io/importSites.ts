@@ -135,7 +135,7 @@ export function importSites(file: string, bytes: Uint8Array, options: ImportOpti
   let seen = 0;
   forEachCsvRow(
     text,
-    (headers) => (importer = createRowImporter(file, headers, encoding, options)),
+    (headers, cellsAt) => (importer = createRowImporter(file, headers, encoding, options, cellsAt)),
     (row, share) => {
       importer!.add(row);
       if (onProgress && ++seen % 20_000 === 0) onProgress(0.05 + 0.85 * share);
@@ -160,15 +160,21 @@ interface RowImporter {
 
 /**
  * Validates rows one by one: a rejected row keeps its cells (for the rejected-rows download), an accepted one
- * becomes a Site and keeps its cells (packed) until the study-area check, which may still reject it.
+ * becomes a Site and waits for the study-area check, which may still reject it. A waiting row keeps where it lies
+ * in the text (`cellsAt` reads its cells again, for the few rejected or warned then), or, from a table that holds
+ * its rows anyway (GeoJSON, XLSX), its cells.
  */
-function createRowImporter(file: string, headers: string[], encoding: ImportFileReport['encoding'], options: ImportOptions): RowImporter {
+function createRowImporter(
+  file: string, headers: string[], encoding: ImportFileReport['encoding'], options: ImportOptions, cellsAt?: (start: number, end: number) => string[],
+): RowImporter {
   const mapping = mapColumns(headers, options.mapping ?? rememberedFor(headers, options.rememberedMappings));
   // a file without a category column may be given one category for all rows; one without an id column gets ids
   // made from its name and line numbers (stable across re-reads of the same file), with a warning that says so
   const allRowsCategory = mapping.fields.category === undefined ? options.allRowsCategory || undefined : undefined;
   const idsFromLines = mapping.fields.id === undefined;
   const stem = file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+  // the fields this file maps, with their columns, in canonical order (looked up once, not for every row)
+  const mappedFields = CANONICAL_FIELDS.flatMap((f) => (mapping.fields[f] === undefined ? [] : [[f, mapping.fields[f]!] as const]));
   const fieldOfColumn = headers.map((_, i) => (Object.entries(mapping.fields).find(([, col]) => col === i)?.[0] as CanonicalField | undefined) ?? null);
   const errors: RowError[] = [];
   const warnings: RowError[] = [];
@@ -182,7 +188,17 @@ function createRowImporter(file: string, headers: string[], encoding: ImportFile
     keptChars += chars;
     kept.push({ line, cells });
   };
-  const candidates: { line: number; site: Site; cells: PackedCells; warned: boolean }[] = [];
+  // the rows waiting for the study-area check, as parallel arrays (an object each was a tenth of a million-row
+  // import): the line (negative when the row has a warning), the site, and the cells as read or the row's span
+  const waitingLines: number[] = [];
+  const waitingSites: Site[] = [];
+  const waitingCells: string[][] = [];
+  const waitingSpans: number[] = [];
+  // a waiting row's cells, read again only while there is room to keep them (else `keep` just counts the row)
+  const cellsAgain = (k: number): string[] => {
+    if (kept.length >= MAX_KEPT_ROWS) return [];
+    return cellsAt ? cellsAt(waitingSpans[2 * k]!, waitingSpans[2 * k + 1]!) : waitingCells[k]!;
+  };
   const firstLineOfId = new Map<string, number>();
   let rows = 0;
   const reject = (row: SourceRow, list: (FieldError & { code?: string })[]) => {
@@ -194,10 +210,7 @@ function createRowImporter(file: string, headers: string[], encoding: ImportFile
     add(row) {
       if (++rows > MAX_IMPORT_ROWS) throw new FileFormatError(`行数过多:超过 ${MAX_IMPORT_ROWS} 行(请拆分后分别导入)`);
       const values: RowValues = {};
-      for (const f of CANONICAL_FIELDS) {
-        const i = mapping.fields[f];
-        if (i !== undefined) values[f] = row.cells[i] ?? '';
-      }
+      for (const [f, i] of mappedFields) values[f] = row.cells[i] ?? '';
       if (allRowsCategory) values.category = allRowsCategory;
       if (idsFromLines) values.id = `${stem}-${row.line}`;
       const outcome = validateSite(values, row.geometry);
@@ -212,32 +225,37 @@ function createRowImporter(file: string, headers: string[], encoding: ImportFile
       }
       firstLineOfId.set(id, row.line);
       for (const w of outcome.warnings) warnings.push({ line: row.line, ...w });
-      candidates.push({ line: row.line, site: outcome.site, cells: packCells(row.cells), warned: outcome.warnings.length > 0 });
+      waitingLines.push(outcome.warnings.length > 0 ? -row.line : row.line);
+      waitingSites.push(outcome.site);
+      if (cellsAt && row.end !== undefined) waitingSpans.push(row.start!, row.end);
+      else waitingCells.push(row.cells);
     },
     finish() {
-      const { crs, evidence } = chooseCrs(options, mapping, candidates.map((c) => c.site));
+      const { crs, evidence } = chooseCrs(options, mapping, waitingSites);
       const area = studyArea(options.zones);
-      const locate = options.zones.length > 0 && candidates.some((c) => c.site.district) ? zoneLocator(options.zones) : null;
+      const locate = options.zones.length > 0 && waitingSites.some((site) => site.district) ? zoneLocator(options.zones) : null;
       const outsidePositions: [number, number][] = [];
       const sites: Site[] = [];
-      for (const c of candidates) {
-        const geometry = inWgs84(c.site.geometry, crs);
+      for (let k = 0; k < waitingSites.length; k++) {
+        const site = waitingSites[k]!;
+        const line = Math.abs(waitingLines[k]!);
+        const geometry = inWgs84(site.geometry, crs);
         if (typeof geometry === 'string') {
-          reject({ line: c.line, cells: unpackCells(c.cells) }, [{ field: 'lon', reason: geometry }]);
+          reject({ line, cells: cellsAgain(k) }, [{ field: 'lon', reason: geometry }]);
           continue;
         }
         const [lon, lat] = representativePoint(geometry);
         if (area && (lon < area[0] || lat < area[1] || lon > area[2] || lat > area[3])) {
           if (outsidePositions.length < OUTSIDE_SAMPLE) outsidePositions.push([lon, lat]);
-          reject({ line: c.line, cells: unpackCells(c.cells) }, [{ field: 'lon', code: OUTSIDE_STUDY_AREA, reason: `位置 (${lon.toFixed(5)}, ${lat.toFixed(5)}) 在研究区范围之外 (outside the study area ± 10 km)` }]);
+          reject({ line, cells: cellsAgain(k) }, [{ field: 'lon', code: OUTSIDE_STUDY_AREA, reason: `位置 (${lon.toFixed(5)}, ${lat.toFixed(5)}) 在研究区范围之外 (outside the study area ± 10 km)` }]);
           continue;
         }
-        c.site.geometry = geometry;
-        sites.push(c.site);
+        site.geometry = geometry;
+        sites.push(site);
         // a stated district that is not the zone the position lies in: the row is kept and the disagreement said, naming both
-        const mismatch = locate && c.site.district ? districtMismatch(c.site.district, locate(lon, lat)?.name) : null;
-        if (mismatch) warnings.push({ line: c.line, field: 'district', code: DISTRICT_MISMATCH, reason: mismatch });
-        if (mismatch || c.warned) keep(c.line, unpackCells(c.cells));
+        const mismatch = locate && site.district ? districtMismatch(site.district, locate(lon, lat)?.name) : null;
+        if (mismatch) warnings.push({ line, field: 'district', code: DISTRICT_MISMATCH, reason: mismatch });
+        if (mismatch || waitingLines[k]! < 0) keep(line, cellsAgain(k));
       }
       if (idsFromLines && rows > 0) {
         warnings.unshift({ line: 1, field: 'id', reason: `文件没有编号列:编号按文件名与行号生成(如「${stem}-2」);如有编号列,请在「列对应」中指定 (no id column: ids made from the file name and line number; map the id column if there is one)` });
@@ -270,24 +288,6 @@ function createRowImporter(file: string, headers: string[], encoding: ImportFile
       };
     },
   };
-}
-
-/**
- * A waiting row's cells joined into one string (1M rows: peak 914 MB instead of 1 004 MB); a row whose cells already
- * contain the separator stays an array, so the rejected-rows download always gets the cells as read.
- */
-type PackedCells = string | string[];
-const CELL_SEPARATOR = '\u0001';
-
-function packCells(cells: string[]): PackedCells {
-  const joined = cells.join(CELL_SEPARATOR);
-  let separators = 0;
-  for (let i = joined.indexOf(CELL_SEPARATOR); i !== -1; i = joined.indexOf(CELL_SEPARATOR, i + 1)) separators++;
-  return separators === cells.length - 1 ? joined : cells;
-}
-
-function unpackCells(cells: PackedCells): string[] {
-  return typeof cells === 'string' ? cells.split(CELL_SEPARATOR) : cells;
 }
 
 /** The code of a warning for a row whose stated district is not the zone it lies in. */

@@ -6,8 +6,9 @@ export { CRS_GIVEN_BY_USER, DISTRICT_MISMATCH, importSites, importSitesFile, isX
 export { readZones } from './readZones';
 export { toWgs84, isCrsOption, isProjectedCrs, rereadChoices, CRS_CHOICES, GEOGRAPHIC_CRS, type Crs, type CrsOption, type GeographicCrs } from './crs';
 export { gk3Meridian } from './gaussKruger';
+export { csvByteChunks, CsvByteWriter } from './csvBytes';
 export { CSV_ROWS_PER_CHUNK, csvChunks, joinChunks, toCsv, neutraliseCell, UTF8_BOM, type CsvColumn } from './csvWrite';
-export { assessOutputs, otherRequirementsText, sitesCsv, sitesCsvChunks, violationsCsv, violationsCsvChunks, violationTableColumns, zonesGeoJson, summaryJson, importReportJson, type AssessOutput, type AssessOutputInput, type InputDigest } from './assessmentFiles';
+export { assessOutputs, otherRequirementsText, sitesCsv, sitesCsvBytes, sitesCsvChunks, violationsCsv, violationsCsvChunks, violationsCsvWriter, writeSitesCsv, violationTableColumns, zonesGeoJson, summaryJson, importReportJson, type AssessOutput, type AssessOutputInput, type InputDigest } from './assessmentFiles';
 export { sha256Hex } from './sha256';
 export { siteTemplateCsv, siteTemplateXlsx } from './siteTemplate';
 export { readRuleTable, ruleTableCsv, ruleTableJson, RULE_CSV_HEADERS } from './ruleTableFiles';

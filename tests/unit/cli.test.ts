@@ -8,7 +8,7 @@ import { runAssess } from '../../src/cli/runAssess';
 import { progressLine } from '../../src/cli/progress';
 import { writeChunks } from '../../src/cli/writeChunks';
 import { assess, DEFAULT_RULES, type Site } from '../../src/engine';
-import { ruleTableCsv, sitesCsv, sitesCsvChunks, violationsCsv, violationsCsvChunks } from '../../src/io';
+import { ruleTableCsv, sitesCsv, sitesCsvBytes, sitesCsvChunks, violationsCsv, violationsCsvChunks, violationsCsvWriter } from '../../src/io';
 import { createConfig, createSite, createSquareZone } from '../helpers/sites';
 import { version } from '../../package.json';
 
@@ -74,7 +74,7 @@ describe('npm run cli -- assess (docs/batch-interface.md contract)', () => {
     }
   });
 
-  it('writes byte-identical files on a rerun', async () => {
+  it('writes byte-identical files on a rerun', { timeout: 30_000 }, async () => {
     const again = createOutDir();
     await runAssess({ ...DEMO, out: again });
     for (const f of ['sites.csv', 'zones.geojson', 'violations.csv', 'summary.json', 'import-report.json']) {
@@ -271,6 +271,31 @@ describe('streamed output files', () => {
     expect(readFileSync(join(dir, 'sites.csv'), 'utf8')).toBe(sitesCsv(a));
     expect(readFileSync(join(dir, 'violations.csv'), 'utf8')).toBe(violationsCsv(a));
     expect(readFileSync(join(dir, 'violations.csv')).length).toBeGreaterThan(64 * 1024); // several times the stream's buffer
+  });
+
+  it('streams violations.csv from the engine as the findings are made (containment findings merged in): the bytes and counts of the whole list', () => {
+    const sites: Site[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const at: [number, number] = [118.70 + (i % 60) * 0.0004, 32.0 + Math.floor(i / 60) * 0.0004];
+      const category = i % 250 === 4 ? 'hazchem_storage' : ['fuel_station', 'school', 'fireworks_retail', 'residential', 'kindergarten'][i % 5]!;
+      const [x, y] = at;
+      // every 10th residential block an area around the fireworks shop beside it (a containment finding)
+      const geometry: Site['geometry'] = category === 'residential' && i % 10 === 3
+        ? { type: 'Polygon', coordinates: [[[x - 0.0012, y - 0.0002], [x + 0.0002, y - 0.0002], [x + 0.0002, y + 0.0002], [x - 0.0012, y + 0.0002], [x - 0.0012, y - 0.0002]]] }
+        : { type: 'Point', coordinates: at };
+      sites.push({ ...createSite({ id: `S${(i * 7919) % 3000}`, name: i % 7 === 0 ? `=名称,"${i}"` : `站点${i}`, category }), geometry });
+    }
+    const input = { sites, zones: [createSquareZone('Z', 118.6, 31.9, 0.5)] };
+    const whole = assess(input, createConfig());
+    expect(whole.violations.some((v) => v.ruleId === 'fireworks-not-in-residential')).toBe(true);
+    const chunks: Uint8Array[] = [];
+    const csv = violationsCsvWriter((c) => chunks.push(c));
+    const streamed = assess(input, createConfig(), undefined, { onFinding: csv.add });
+    csv.end();
+    expect(streamed.violations).toEqual([]);
+    expect(streamed.stats).toEqual(whole.stats);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(violationsCsv(whole));
+    expect(Buffer.concat([...sitesCsvBytes(whole)]).toString('utf8')).toBe(sitesCsv(whole));
   });
 
   it('rejects (does not crash) when the file cannot be written, and takes chunks only as the stream accepts them', async () => {

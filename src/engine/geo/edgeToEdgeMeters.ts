@@ -70,8 +70,10 @@ export function planarDistance(a: Geometry, b: Geometry): PlanarDistance {
 }
 
 const betweenLabels = new Map<string, string>();
+const POINT_POINT = 'Point–Point';
 /** "Point–Polygon" etc., one string per pair of types (a finding keeps it; millions of copies would add up). */
 function betweenLabel(a: string, b: string): string {
+  if (a === 'Point' && b === 'Point') return POINT_POINT; // the common pair, without building a key
   const key = a + b;
   let label = betweenLabels.get(key);
   if (label === undefined) betweenLabels.set(key, (label = `${a}–${b}`));

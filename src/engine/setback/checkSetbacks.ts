@@ -9,7 +9,7 @@ import { hazardRules, largestRequiredMeters, type HazardRules } from './hazardRu
 import { judgePlannedPair, planPair, type PairPlan } from './judgePair';
 
 export interface SetbackResult {
-  /** sorted by hazard id, target id, rule id */
+  /** sorted by hazard id, target id, rule id; empty when the findings went to an `onFinding` sink */
   violations: Violation[];
   /** candidate pairs from the index that some rule binds (the prefilter's output; most are dropped by box distance) */
   pairsExamined: number;
@@ -24,8 +24,15 @@ interface HazardProfile {
   searchM: number;
 }
 
-/** `kinds` are the targets' classes when the caller has them already (they must be of these `targets`). */
-export function checkSetbacks(hazards: Site[], targets: Site[], config: AssessConfig, kinds?: TargetKinds): SetbackResult {
+/** Receives each finding in the order of `violations` (hazard id, target id, rule id), with its two sites. */
+export type FindingSink = (v: Violation, hazard: Site, target: Site) => void;
+
+/**
+ * `kinds` are the targets' classes when the caller has them already (they must be of these `targets`). With
+ * `onFinding`, each finding goes to the sink as soon as its hazard is done and none is kept: a million sites at a
+ * city's density give tens of millions of findings, more than memory holds, and a batch run only writes them out.
+ */
+export function checkSetbacks(hazards: Site[], targets: Site[], config: AssessConfig, kinds?: TargetKinds, onFinding?: FindingSink): SetbackResult {
   const violations: Violation[] = [];
   const hazardsByRule: Record<string, number> = {};
   if (hazards.length === 0) return { violations, pairsExamined: 0, hazardsByRule };
@@ -44,15 +51,22 @@ export function checkSetbacks(hazards: Site[], targets: Site[], config: AssessCo
   index.finish();
   // Targets of the same category and classes bind the same rules: plans are made once per kind.
   const { classifications: targetClasses, kindOf: targetKind } = kinds ?? targetKinds(targets);
-  const targetIndexOf = new Map<Site, number>(targets.map((t, i) => [t, i]));
   const profiles = new Map<string, HazardProfile>();
   // plans[profile.id][kind]: undefined = not yet planned, null = no rule binds the pair
   const plans: (PairPlan | null | undefined)[][] = [];
 
+  // one hazard's findings, sorted before they are handed on; the target of each kept beside it for the sink
+  const found: Violation[] = [];
+  const foundTargets: Site[] = [];
+  const hand = onFinding ?? ((v: Violation) => void violations.push(v));
   let pairsExamined = 0;
-  const order = hazards.map((_, i) => i).sort((a, b) => cmp(hazards[a]!.id, hazards[b]!.id));
+  const order = hazards.map((_, i) => i);
+  // the assessment passes hazards in id order already: then one pass says so and nothing is sorted
+  if (hazards.some((h, i) => i > 0 && cmp(hazards[i - 1]!.id, h.id) > 0)) order.sort((a, b) => cmp(hazards[a]!.id, hazards[b]!.id));
+  const selfIndex = targetIndexOfHazards(hazards, targets);
   for (const hi of order) {
     const hazard = hazards[hi]!;
+    const self = selfIndex[hi]!; // a hazard is among the targets of other hazards, never its own
     const profile = profileOf(hazard, config, profiles);
     if (profile.rules.rules.length === 0) continue;
     for (const r of profile.rules.rules) hazardsByRule[r.id] = (hazardsByRule[r.id] ?? 0) + 1;
@@ -62,10 +76,8 @@ export function checkSetbacks(hazards: Site[], targets: Site[], config: AssessCo
     const { dLon, dLat } = degreesCovering(profile.searchM, poleward);
     // metres per degree a little poleward of every candidate: box gaps below are never overestimated
     const { kx, ky } = localPlane(0, Math.min(89, poleward + 0.5));
-    const first = violations.length;
-    const self = targetIndexOf.get(hazard) ?? -1; // a hazard is among the targets of other hazards, never its own
     for (const ti of index.search(box[0] - dLon, box[1] - dLat, box[2] + dLon, box[3] + dLat)) {
-      // decide from typed arrays first; the target object is loaded only for pairs that may be reported
+      // decide from typed arrays first; the target object is read only for pairs that may be reported
       const kind = targetKind[ti]!;
       let plan = planned[kind];
       if (plan === undefined) planned[kind] = plan = planPair(hazard, profile.rules, targets[ti]!, targetClasses[ti]!, config);
@@ -74,16 +86,40 @@ export function checkSetbacks(hazards: Site[], targets: Site[], config: AssessCo
       const gapLon = Math.max(0, boxes[ti * 4]! - box[2], box[0] - boxes[ti * 4 + 2]!);
       const gapLat = Math.max(0, boxes[ti * 4 + 1]! - box[3], box[1] - boxes[ti * 4 + 3]!);
       if ((gapLon * kx) ** 2 + (gapLat * ky) ** 2 > (plan.reachM + 1) ** 2) continue; // too far for this pair's rule
-      judgePlannedPair(hazard, targets[ti]!, plan, targetClasses[ti]!, profile.note, config, violations);
+      const target = targets[ti]!;
+      judgePlannedPair(hazard, target, plan, targetClasses[ti]!, profile.note, config, found);
+      while (foundTargets.length < found.length) foundTargets.push(target);
     }
-    if (violations.length - first > 1) sortTail(violations, first);
+    if (found.length === 0) continue;
+    if (found.length === 1) hand(found[0]!, hazard, foundTargets[0]!);
+    else {
+      // a stable sort of positions: findings that compare equal keep the order they were found in
+      const sorted = found.map((_, i) => i).sort((a, b) => compareViolations(found[a]!, found[b]!) || a - b);
+      for (const i of sorted) hand(found[i]!, hazard, foundTargets[i]!);
+    }
+    found.length = 0;
+    foundTargets.length = 0;
   }
   return { violations, pairsExamined, hazardsByRule };
 }
 
-function sortTail(list: Violation[], from: number): void {
-  const tail = list.splice(from).sort(compareViolations);
-  for (const v of tail) list.push(v);
+/**
+ * Where each hazard is among the targets (-1: not there). The assessment passes both lists in one order (hazards a
+ * subsequence of the targets), so one walk finds them all; any other order falls back to a map.
+ */
+function targetIndexOfHazards(hazards: Site[], targets: Site[]): Int32Array {
+  const at = new Int32Array(hazards.length).fill(-1);
+  let j = 0;
+  let walked = true;
+  for (let i = 0; i < hazards.length && walked; i++) {
+    while (j < targets.length && targets[j] !== hazards[i]) j++;
+    if (j < targets.length) at[i] = j++;
+    else walked = false;
+  }
+  if (walked) return at;
+  const indexOf = new Map<Site, number>(targets.map((t, i) => [t, i]));
+  hazards.forEach((h, i) => (at[i] = indexOf.get(h) ?? -1));
+  return at;
 }
 
 /** Hazards with the same category and rule-relevant attributes share their rules and search radius. */

@@ -98,14 +98,17 @@ export function judgePlannedPair(
 
 // Notes and the list of table distances are the same for every pair of one plan: made once and shared by its
 // findings (read-only), which at a million sites are millions.
-const notes = new Map<string, string>();
+// Keyed note → screening sentence: no key is built per finding (joining two long strings and hashing the result
+// cost more than the geodesic).
+const notes = new Map<string, Map<string, string>>();
 function joinedNote(note: string, screening: string): string {
-  const key = `${note}\u0000${screening}`;
-  let joined = notes.get(key);
-  if (joined === undefined) {
+  let byScreening = notes.get(note);
+  if (byScreening === undefined) {
     if (notes.size > 10_000) notes.clear(); // notes come from a handful of assumptions; never let the cache grow
-    notes.set(key, (joined = [note, screening].filter(Boolean).join('; ')));
+    notes.set(note, (byScreening = new Map()));
   }
+  let joined = byScreening.get(screening);
+  if (joined === undefined) byScreening.set(screening, (joined = [note, screening].filter(Boolean).join('; ')));
   return joined;
 }
 

@@ -23,7 +23,15 @@ export interface TargetKinds {
 export function targetKinds(targets: readonly Site[]): TargetKinds {
   const ids = new Map<string, number>();
   const kinds: TargetKind[] = [];
-  const classifications = targets.map(classifyTarget);
+  // A class depends on the category, the stated class and the size fields only: targets alike share one
+  // classification (read-only), so a million targets do not carry a million copies of a few dozen reasons.
+  const classified = new Map<string, TargetClassification>();
+  const classifications = targets.map((t) => {
+    const key = `${t.category}|${t.protectionClass ?? ''}|${t.users ?? ''}|${t.beds ?? ''}`;
+    let c = classified.get(key);
+    if (c === undefined) classified.set(key, (c = classifyTarget(t)));
+    return c;
+  });
   const kindOf = new Int32Array(targets.length);
   targets.forEach((t, i) => {
     const { classes } = classifications[i]!;

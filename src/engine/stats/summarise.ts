@@ -1,11 +1,12 @@
 // White-paper statistics: counts by level for sites and zones, by district and 行业领域, violations by rule.
-import type { AssessedSite, AssessedZone, AssessmentStats, Counts, Level, Violation } from '../model';
+import type { AssessedSite, AssessedZone, AssessmentStats, Counts, Level } from '../model';
+import type { FindingTally } from './findingTally';
 import { emptyCounts } from '../risk/levels';
 
 export function summarise(
   sites: AssessedSite[],
   zones: AssessedZone[],
-  violations: Violation[],
+  findings: Pick<FindingTally, 'violationsByRule' | 'findingsByStatus'>,
   extra: Pick<AssessmentStats, 'hazardsChecked' | 'targetsChecked' | 'pairsExamined' | 'hazardsByRule' | 'targetsByRule'>,
 ): AssessmentStats {
   const sitesByLevel = emptyCounts();
@@ -18,12 +19,7 @@ export function summarise(
   }
   const zonesByLevel = emptyCounts();
   for (const z of zones) bump(zonesByLevel, z.level);
-  const violationsByRule: AssessmentStats['violationsByRule'] = {};
-  const findingsByStatus = { violation: 0, borderline: 0, not_assessed: 0 };
-  for (const v of violations) {
-    (violationsByRule[v.ruleId] ??= { violation: 0, borderline: 0, not_assessed: 0 })[v.status]++;
-    findingsByStatus[v.status]++;
-  }
+  const { violationsByRule, findingsByStatus } = findings;
   return {
     sitesByLevel,
     zonesByLevel,

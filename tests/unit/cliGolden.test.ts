@@ -1,0 +1,46 @@
+// The five batch files are a contract (docs/batch-interface.md): this test fails when any byte of them changes. The
+// digests were taken from the CLI as built before the batch path was made faster (commit 3c378c0), on the demo city
+// (zones, areas, containment, district naming) and on a generated file of 20 000 hazards + 20 000 point targets
+// (bench/pointPairsCsv.mjs: 12 491 findings). A deliberate change of the output updates them, with its reason.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runAssess } from '../../src/cli/runAssess';
+
+const FILES = ['import-report.json', 'sites.csv', 'summary.json', 'violations.csv', 'zones.geojson'];
+
+async function digests(args: Parameters<typeof runAssess>[0]): Promise<Record<string, string>> {
+  await runAssess(args);
+  return Object.fromEntries(FILES.map((f) => [f, createHash('sha256').update(readFileSync(join(args.out!, f))).digest('hex')]));
+}
+
+describe('batch output bytes (a contract)', { timeout: 60_000 }, () => {
+  it('the demo city', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'usrm-golden-'));
+    expect(await digests({
+      sites: ['data/demo/nanjing-sites.fictitious.csv', 'data/demo/nanjing-osm.geojson'], zones: 'data/demo/nanjing-districts.wgs84.geojson', crs: 'wgs84', out,
+    })).toEqual({
+      'import-report.json': '41709d896bc2776223915c66da6e424c5221f28b7dfd67c886fbdfe2b5519ed4',
+      'sites.csv': '490a4f8782d72e319879a264ec518f4ade2bd32f11c65071cf7bf670936da11d',
+      'summary.json': '1f7d769df00b6e748376406088685bec64f6b1222f2d91fe336c13153f76936f',
+      'violations.csv': 'c55d64feaf7d4134e9489e0ac48b0f4c8ef29656ed3142941d73331d0398aee1',
+      'zones.geojson': '2c3c41a968baccd6c5af3e8c60bf7513095a9786c309d525197dbb0e5125d8f4',
+    });
+  });
+
+  it('20 000 hazards + 20 000 point targets over Nanjing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'usrm-golden-'));
+    const file = join(dir, 'points20k.csv');
+    expect(spawnSync(process.execPath, ['bench/pointPairsCsv.mjs', '20000', file]).status).toBe(0);
+    expect(await digests({ sites: [file], out: join(dir, 'out') })).toEqual({
+      'import-report.json': '2e9882503818999a5b7e3871fe730580ef8736ea3a8158849c47b4a9ba6d29d3',
+      'sites.csv': '421f4a4397e312865e80cb03b7c5b05a2ffc2c40a31a0b9158890688de915fcb',
+      'summary.json': 'ab5a363920391e4aeeb1271fe245a7ea3401fd4cdb2f5750936c4f765f3f5972',
+      'violations.csv': '5daf55530b9e8c41b82c9bc549da852a891b87b7d9be45f9800f1eb28e073faf',
+      'zones.geojson': '6d18edfe75b3149104038dcbca4d0096bbcb923f0f9fa4b49f4815344e75bb90',
+    });
+  });
+});
