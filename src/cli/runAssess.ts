@@ -42,6 +42,12 @@ export interface AssessArgs {
   title?: string;
   /** whitepaper: the data credit printed on every figure (default: a pointer to the input files listed in T3) */
   attribution?: string;
+  /** "js" (in process, the default) or "postgis": PostGIS finds and measures the pairs (docs/postgis.md) */
+  engine?: string;
+  /** --engine postgis: a libpq URI or keywords (default: the PG* variables) */
+  db?: string;
+  /** --engine postgis: leave sites, zones and violations as tables in this schema */
+  writeTables?: string;
 }
 
 
@@ -73,6 +79,9 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   const grid = args.grid === undefined ? undefined : parseGrid(args.grid);
   if (grid && !args.zones) throw new UsageError('--grid needs --zones FILE.geojson: the study area the grid is laid over');
   if (args.dataDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.dataDate)) throw new UsageError(`--data-date "${args.dataDate}" is not YYYY-MM-DD`);
+  const engine = args.engine ?? 'js';
+  if (engine !== 'js' && engine !== 'postgis') throw new UsageError(`--engine "${engine}" is not js (in process) or postgis`);
+  if (engine !== 'postgis' && (args.db !== undefined || args.writeTables !== undefined)) throw new UsageError('--db and --write-tables need --engine postgis');
 
   const digests: InputDigest[] = [];
   const read = async (path: string): Promise<Uint8Array> => {
@@ -114,7 +123,10 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   const previous = previousPath === undefined ? null
     : guard(previousPath, () => readPreviousSummary(basename(previousPath), new TextDecoder().decode(readFileSyncChecked(previousPath))));
   onProgress('assessing', 0);
-  const assessment = assess({ sites, zones, ...(grid ? { grid } : {}) }, config, (share) => onProgress('assessing', share));
+  const input = { sites, zones, ...(grid ? { grid } : {}) };
+  const assessment = engine === 'postgis'
+    ? await (await import('./postgis/assessInPostgis')).assessInPostgis(input, config, { db: args.db, writeTables: args.writeTables }, (share) => onProgress('assessing', share))
+    : assess(input, config, (share) => onProgress('assessing', share));
   const common = { assessment, reports, digests, borderlineToleranceM: config.borderlineToleranceM, dataDate: args.dataDate ?? null };
   if (args.whitepaper) {
     const { whitepaperFilesInNode } = await import('./writeWhitepaper');

@@ -1,0 +1,65 @@
+// The SQL the PostGIS executor runs, generated from the engine's plan of the rule table (docs/postgis.md shows it):
+// one site table with a GiST index on geography, one row per (hazard profile × target kind) requirement with its
+// reach, and two joins that return candidate pairs with their exact spheroidal distances. Which rule governs and
+// which status a pair gets is decided afterwards by the engine (SetbackJudge), from the rows these return.
+import type { SetbackPlan } from '../../engine';
+
+/** Candidates are fetched a little beyond the reach: the engine decides on the exact distance, so none is lost. */
+export const DWITHIN_MARGIN_M = 1;
+
+export const SITE_TABLE = 'usrm_site';
+
+/** Every accepted site once: `hazard`/`target` its index among the engine's hazards/targets (null when not one). */
+export const CREATE_SITES = `create temporary table ${SITE_TABLE} (
+  n integer primary key,      -- position in id order
+  hazard integer,             -- index among the hazards, null if the site is not one
+  target integer,             -- index among the protection targets (hazards are targets of other hazards too)
+  profile integer,            -- hazard profile: category, station grade, vapour recovery, own assessed distance
+  kind integer,               -- target kind: category and protection classes
+  area boolean not null,      -- given as Polygon/MultiPolygon (only areas can be judged by not_inside rules)
+  g geography not null        -- SRID 4326
+)`;
+
+export const COPY_SITES = `copy ${SITE_TABLE} (n, hazard, target, profile, kind, area, g) from stdin`;
+
+export const INDEX_SITES = [`create index on ${SITE_TABLE} using gist (g)`, `analyze ${SITE_TABLE}`];
+
+/** (profile × kind) → metres within which a finding is possible, one row per requirement the rule table sets. */
+export function reachSql(plan: SetbackPlan, describe: (profile: number, kind: number) => string): string[] {
+  const rows = plan.distancePairs.map(({ profile, kind, plan: p }) => {
+    const why = p.governing ? `${p.governing.ruleId} ${p.governing.requiredM} m + band` : '';
+    const unassessed = p.unassessed ? `${p.unassessed.ruleId}: not assessed, screening radius` : '';
+    return { values: `(${profile}, ${kind}, ${p.reachM})`, comment: `${describe(profile, kind)}: ${[why, unassessed].filter(Boolean).join('; ')}` };
+  });
+  const inside = plan.insidePairs.map(({ profile, kind, rule }) => ({ values: `(${profile}, ${kind})`, comment: `${describe(profile, kind)}: ${rule.id}` }));
+  return [
+    'create temporary table usrm_reach (profile integer, kind integer, reach_m double precision, primary key (profile, kind))',
+    ...(rows.length ? [`insert into usrm_reach (profile, kind, reach_m) values\n${joinRows(rows)}`] : []),
+    'create temporary table usrm_inside (profile integer, kind integer, primary key (profile, kind))',
+    ...(inside.length ? [`insert into usrm_inside (profile, kind) values\n${joinRows(inside)}`] : []),
+    'analyze usrm_reach',
+    'analyze usrm_inside',
+  ];
+}
+
+/** VALUES rows, each with the requirement it stands for as a comment (newlines in names cannot end the comment). */
+function joinRows(rows: { values: string; comment: string }[]): string {
+  return rows.map((r, i) => `  ${r.values}${i < rows.length - 1 ? ',' : ''} -- ${r.comment.replace(/\s+/g, ' ')}`).join('\n');
+}
+
+/** Hazard–target pairs within a rule's reach (GiST on geography), with the edge-to-edge distance on the spheroid. */
+export const DISTANCE_PAIRS = `select h.hazard, t.target, ST_Distance(h.g, t.g, true) as metres
+from ${SITE_TABLE} h
+join usrm_reach r on r.profile = h.profile
+join ${SITE_TABLE} t on t.kind = r.kind
+  and t.n <> h.n
+  and ST_DWithin(h.g, t.g, r.reach_m + ${DWITHIN_MARGIN_M}, true)`;
+
+/** Hazards inside (or touching) a target area that a not_inside rule protects. */
+export const INSIDE_PAIRS = `select h.hazard, t.target
+from ${SITE_TABLE} h
+join usrm_inside i on i.profile = h.profile
+join ${SITE_TABLE} t on t.kind = i.kind
+  and t.area
+  and t.n <> h.n
+  and ST_Intersects(h.g, t.g)`;
