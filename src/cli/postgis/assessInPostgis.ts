@@ -11,7 +11,7 @@ import {
 } from '../../engine';
 import { connect } from './connect';
 import { toEwkt } from './ewkt';
-import { COPY_SITES, CREATE_SITES, DISTANCE_PAIRS, INDEX_SITES, INSIDE_PAIRS, reachSql } from './setbackSql';
+import { COPY_SITES, CREATE_SITES, DISTANCE_PAIRS, INDEX_SITES, INSIDE_PAIRS, reachSql, tempBuffersSql } from './setbackSql';
 import { writeTables } from './writeTables';
 
 export interface PostgisOptions {
@@ -39,8 +39,8 @@ export async function assessInPostgis(
   try {
     const prepared = prepareAssessment(input);
     const plan = planSetbacks(prepared.hazards, prepared.targets, prepared.kinds, config);
-    options.onSql?.(CREATE_SITES);
-    await client.query(CREATE_SITES);
+    await run(tempBuffersSql(prepared.sites.length)); // before the session's first temporary table
+    await run(CREATE_SITES);
     options.onSql?.(COPY_SITES);
     await pipeline(Readable.from(siteRows(prepared, plan)), client.query(copyFrom(COPY_SITES)));
     for (const sql of INDEX_SITES) await run(sql);
@@ -73,7 +73,7 @@ async function stream(client: pg.Client, sql: string, options: PostgisOptions, e
 }
 
 /** COPY text rows (tab-separated, \N for null), a chunk of sites at a time. */
-function* siteRows(prepared: PreparedAssessment, plan: SetbackPlan): Generator<string> {
+export function* siteRows(prepared: PreparedAssessment, plan: SetbackPlan): Generator<string> {
   const hazardIndex = new Map(prepared.hazards.map((h, i) => [h, i]));
   const targetIndex = new Map(prepared.targets.map((t, i) => [t, i]));
   let chunk: string[] = [];

@@ -4,8 +4,19 @@
 // which status a pair gets is decided afterwards by the engine (SetbackJudge), from the rows these return.
 import type { SetbackPlan } from '../../engine';
 
-/** Candidates are fetched a little beyond the reach: the engine decides on the exact distance, so none is lost. */
-export const DWITHIN_MARGIN_M = 1;
+/**
+ * Candidates are found on the sphere (far cheaper than the spheroid) a little beyond the reach: a great-circle
+ * distance differs from the geodesic by well under 1 %, so reach × 1.01 + 1 m loses no pair. The spheroidal
+ * ST_Distance of each candidate is what the engine decides on; pairs beyond the reach give no finding there.
+ */
+export const SPHERE_FACTOR = 1.01;
+export const SPHERE_MARGIN_M = 1;
+
+/** Local buffers for the temporary tables (8 MB by default: a larger index is read again and again from the OS). */
+export function tempBuffersSql(sites: number): string {
+  const mb = Math.min(4096, Math.max(64, Math.ceil((sites * 512) / 2 ** 20)));
+  return `set temp_buffers = '${mb}MB'`;
+}
 
 export const SITE_TABLE = 'usrm_site';
 
@@ -47,13 +58,24 @@ function joinRows(rows: { values: string; comment: string }[]): string {
   return rows.map((r, i) => `  ${r.values}${i < rows.length - 1 ? ',' : ''} -- ${r.comment.replace(/\s+/g, ' ')}`).join('\n');
 }
 
-/** Hazard–target pairs within a rule's reach (GiST on geography), with the edge-to-edge distance on the spheroid. */
-export const DISTANCE_PAIRS = `select h.hazard, t.target, ST_Distance(h.g, t.g, true) as metres
+/**
+ * Hazard–target pairs within a rule's reach, with the edge-to-edge distance on the spheroid. One GiST probe per
+ * hazard, with its profile's largest reach (`offset 0` keeps the planner from probing once per requirement), then
+ * each candidate is kept if it is within the reach of its own (profile × kind) requirement.
+ */
+export const DISTANCE_PAIRS = `with search as (select profile, max(reach_m) as search_m from usrm_reach group by profile)
+select h.hazard, c.target, ST_Distance(h.g, c.g, true) as metres
 from ${SITE_TABLE} h
-join usrm_reach r on r.profile = h.profile
-join ${SITE_TABLE} t on t.kind = r.kind
-  and t.n <> h.n
-  and ST_DWithin(h.g, t.g, r.reach_m + ${DWITHIN_MARGIN_M}, true)`;
+join search s on s.profile = h.profile
+cross join lateral (
+  select t.target, t.kind, t.g
+  from ${SITE_TABLE} t
+  where ST_DWithin(h.g, t.g, s.search_m * ${SPHERE_FACTOR} + ${SPHERE_MARGIN_M}, false)
+    and t.n <> h.n
+  offset 0
+) c
+join usrm_reach r on r.profile = h.profile and r.kind = c.kind
+where ST_DWithin(h.g, c.g, r.reach_m * ${SPHERE_FACTOR} + ${SPHERE_MARGIN_M}, false)`;
 
 /** Hazards inside (or touching) a target area that a not_inside rule protects. */
 export const INSIDE_PAIRS = `select h.hazard, t.target
