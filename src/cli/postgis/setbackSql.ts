@@ -55,7 +55,8 @@ export function reachSql(plan: SetbackPlan, describe: (profile: number, kind: nu
 
 /** VALUES rows, each with the requirement it stands for as a comment (newlines in names cannot end the comment). */
 function joinRows(rows: { values: string; comment: string }[]): string {
-  return rows.map((r, i) => `  ${r.values}${i < rows.length - 1 ? ',' : ''} -- ${r.comment.replace(/\s+/g, ' ')}`).join('\n');
+  // ends with a newline, so a ";" a log or a DBA adds after the statement is not inside the last comment
+  return rows.map((r, i) => `  ${r.values}${i < rows.length - 1 ? ',' : ''} -- ${r.comment.replace(/\s+/g, ' ')}\n`).join('');
 }
 
 /**
