@@ -48,6 +48,10 @@ export interface AssessArgs {
   db?: string;
   /** --engine postgis: leave sites, zones and violations as tables in this schema */
   writeTables?: string;
+  /** --engine postgis: sites from existing tables or views ([SCHEMA.]TABLE), mapped by --column like a file's */
+  sitesTable?: string[];
+  /** --sites-table: the geometry or geography column, when the table has several */
+  geometryColumn?: string;
 }
 
 
@@ -68,7 +72,7 @@ function parseColumns(specs: string[]): MappingOverride {
 
 /** Reads, assesses and writes; `onProgress` hears the stage (reading, assessing, whitepaper, writing) and its share. */
 export async function runAssess(args: AssessArgs, onProgress: ProgressReport = () => {}): Promise<{ message: string }> {
-  if (!args.sites?.length) throw new UsageError('--sites FILE is required (at least one)');
+  if (!args.sites?.length && !args.sitesTable?.length) throw new UsageError('--sites FILE (or, with --engine postgis, --sites-table TABLE) is required (at least one)');
   if (!args.out) throw new UsageError('--out DIR is required');
   const crs = args.crs ?? 'auto';
   if (!isCrsOption(crs)) throw new UsageError(`--crs "${crs}" is not one of auto, wgs84, cgcs2000, gcj02, bd09, cgcs2000_gk (Gauss–Krüger, zone number in the easting), cgcs2000_gk3_<75…135> (3° zone by central meridian)`);
@@ -81,7 +85,8 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   if (args.dataDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.dataDate)) throw new UsageError(`--data-date "${args.dataDate}" is not YYYY-MM-DD`);
   const engine = args.engine ?? 'js';
   if (engine !== 'js' && engine !== 'postgis') throw new UsageError(`--engine "${engine}" is not js (in process) or postgis`);
-  if (engine !== 'postgis' && (args.db !== undefined || args.writeTables !== undefined)) throw new UsageError('--db and --write-tables need --engine postgis');
+  if (engine !== 'postgis' && (args.db !== undefined || args.writeTables !== undefined || args.sitesTable?.length)) throw new UsageError('--db, --write-tables and --sites-table need --engine postgis');
+  if (args.geometryColumn !== undefined && !args.sitesTable?.length) throw new UsageError('--geometry-column needs --sites-table');
 
   const digests: InputDigest[] = [];
   const read = async (path: string): Promise<Uint8Array> => {
@@ -109,8 +114,9 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   }
   const sites: Site[] = [];
   const reports: ImportFileReport[] = [];
-  for (const [n, path] of args.sites.entries()) {
-    const reading = (share: number) => onProgress('reading', (n + share) / args.sites!.length);
+  const files = args.sites ?? [];
+  for (const [n, path] of files.entries()) {
+    const reading = (share: number) => onProgress('reading', (n + share) / files.length);
     reading(0);
     const bytes = await read(path);
     const { sites: accepted, report } = await guardAsync(path, () =>
@@ -118,6 +124,15 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
     );
     for (const site of accepted) sites.push(site); // a spread of 10⁵ arguments overflows the stack
     reports.push(report);
+  }
+  if (args.sitesTable?.length) {
+    const { readSitesTable } = await import('./postgis/readSitesTable');
+    for (const table of args.sitesTable) {
+      const options = { crs, zones, existingIds: idsOf(sites), ...(mapping ? { mapping } : {}), ...(allRowsCategory ? { allRowsCategory: allRowsCategory.code } : {}) };
+      const { sites: accepted, report } = await readSitesTable(args.db, table, args.geometryColumn, options);
+      for (const site of accepted) sites.push(site);
+      reports.push(report);
+    }
   }
   const previousPath = args.previous;
   const previous = previousPath === undefined ? null

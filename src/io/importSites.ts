@@ -151,7 +151,7 @@ function importTable(file: string, table: RowTable, encoding: ImportFileReport['
   return importer.finish();
 }
 
-interface RowImporter {
+export interface RowImporter {
   add(row: SourceRow): void;
   finish(): ImportResult;
 }
@@ -160,7 +160,7 @@ interface RowImporter {
  * Validates rows one by one: a rejected row keeps its cells (for the rejected-rows download), an accepted one
  * becomes a Site and keeps its cells (packed) until the study-area check, which may still reject it.
  */
-function createRowImporter(file: string, headers: string[], encoding: ImportFileReport['encoding'], options: ImportOptions): RowImporter {
+export function createRowImporter(file: string, headers: string[], encoding: ImportFileReport['encoding'], options: ImportOptions): RowImporter {
   const mapping = mapColumns(headers, options.mapping);
   // a file without a category column may be given one category for all rows; one without an id column gets ids
   // made from its name and line numbers (stable across re-reads of the same file), with a warning that says so

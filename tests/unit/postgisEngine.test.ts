@@ -86,27 +86,56 @@ describe.skipIf(reason !== null && !required)('assess --engine postgis gives the
       return s;
     };
     expect(summary(inDb)).toEqual(summary(js));
-    const rows = (dir: string) => Papa.parse<Record<string, string>>(readFileSync(join(dir, 'violations.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
-    const a = rows(inDb);
-    const b = rows(js);
-    expect(a.length).toBe(b.length);
-    a.forEach((row, i) => {
-      const { distance_m: d1, shortfall_m: s1, ...rest1 } = row;
-      const { distance_m: d2, shortfall_m: s2, ...rest2 } = b[i]!;
-      expect(rest1).toEqual(rest2);
-      expect(Math.abs(Number(d1) - Number(d2))).toBeLessThanOrEqual(0.0100001); // printed to the centimetre
-      expect(Math.abs(Number(s1 || 0) - Number(s2 || 0))).toBeLessThanOrEqual(0.0100001);
-    });
+    const b = expectSameViolationsCsv(inDb, js);
     const counts = await sql(db.db, `select (select count(*) from ${SCHEMA}.violations) v, (select count(*) from ${SCHEMA}.sites) s, (select count(*) from ${SCHEMA}.zones) z`);
     const siteRows = Papa.parse(readFileSync(join(js, 'sites.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data.length;
     const zones = JSON.parse(readFileSync(join(js, 'zones.geojson'), 'utf8')).features.length;
     expect(counts.rows[0]).toEqual({ v: String(b.length), s: String(siteRows), z: String(zones) });
   }, 120_000);
 
+  it('reads sites from an existing table (--sites-table) as from the same features in a file', async () => {
+    const features = JSON.parse(readFileSync(DEMO.sites[1]!, 'utf8')).features as { geometry: Geometry; properties: Record<string, string> }[];
+    await sql(db.db, `create schema if not exists ${SCHEMA}; create table ${SCHEMA}.osm (id text, name text, category text, geom geometry(Geometry, 4326))`);
+    await sql(db.db, `insert into ${SCHEMA}.osm select f->'properties'->>'id', f->'properties'->>'name', f->'properties'->>'category', ST_SetSRID(ST_GeomFromGeoJSON(f->'geometry'), 4326)
+      from jsonb_array_elements($1::jsonb) f`, [JSON.stringify(features)]);
+    const js = outDir();
+    const inDb = outDir();
+    await runAssess({ ...DEMO, out: js });
+    await runAssess({ ...DEMO, sites: [DEMO.sites[0]!], sitesTable: [`${SCHEMA}.osm`], out: inDb, engine: 'postgis', db: db.db });
+    for (const f of ['sites.csv', 'zones.geojson']) expect(readFileSync(join(inDb, f), 'utf8'), f).toBe(readFileSync(join(js, f), 'utf8'));
+    const report = (dir: string) => JSON.parse(readFileSync(join(dir, 'import-report.json'), 'utf8')).files[1];
+    expect(report(inDb)).toMatchObject({ file: `table ${SCHEMA}.osm`, rows: features.length, accepted: report(js).accepted, rejected: report(js).rejected });
+    expectSameViolationsCsv(inDb, js);
+    // a view whose columns the automatic mapping does not know, mapped with --column as a file's would be
+    await sql(db.db, `create view ${SCHEMA}.osm_view as select id as site_code, name, category as kind_of_site, geom::geography as g from ${SCHEMA}.osm`);
+    const viaView = outDir();
+    await runAssess({ ...DEMO, sites: [DEMO.sites[0]!], sitesTable: [`${SCHEMA}.osm_view`], column: ['site_code=id', 'kind_of_site=category'], out: viaView, engine: 'postgis', db: db.db });
+    expect(readFileSync(join(viaView, 'sites.csv'), 'utf8')).toBe(readFileSync(join(js, 'sites.csv'), 'utf8'));
+    expectSameViolationsCsv(viaView, js);
+    await expect(runAssess({ ...DEMO, sitesTable: [`${SCHEMA}.missing`], out: outDir(), engine: 'postgis', db: db.db })).rejects.toThrow(/no such table/);
+  }, 120_000);
+
   it('says so, with exit status 1, when it cannot connect', async () => {
     await expect(runAssess({ ...DEMO, out: outDir(), engine: 'postgis', db: 'postgresql://nobody@/none?host=/nonexistent-socket-dir' })).rejects.toThrow(/cannot connect to PostgreSQL/);
   });
 });
+
+/** violations.csv of both runs: the same rows, distances and shortfalls (printed to the centimetre) within 1 cm. */
+function expectSameViolationsCsv(inDb: string, js: string): Record<string, string>[] {
+  const rows = (dir: string) => Papa.parse<Record<string, string>>(readFileSync(join(dir, 'violations.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const a = rows(inDb);
+  const b = rows(js);
+  expect(a.length).toBe(b.length);
+  expect(b.length).toBeGreaterThan(0);
+  a.forEach((row, i) => {
+    const { distance_m: d1, shortfall_m: s1, ...rest1 } = row;
+    const { distance_m: d2, shortfall_m: s2, ...rest2 } = b[i]!;
+    expect(rest1).toEqual(rest2);
+    expect(Math.abs(Number(d1) - Number(d2))).toBeLessThanOrEqual(0.0100001);
+    expect(Math.abs(Number(s1 || 0) - Number(s2 || 0))).toBeLessThanOrEqual(0.0100001);
+  });
+  return b;
+}
 
 /** Same findings in the same order, same statuses, rules, classes and notes; distances within 1 cm; same levels. */
 function expectSameAssessment(inDb: Assessment, js: Assessment): void {
@@ -143,11 +172,11 @@ async function demoInput() {
   return { sites, zones };
 }
 
-async function sql(db: string, text: string) {
+async function sql(db: string, text: string, values?: unknown[]) {
   const client = new pg.Client({ connectionString: db });
   await client.connect();
   try {
-    return await client.query(text);
+    return await client.query(text, values);
   } finally {
     await client.end();
   }
