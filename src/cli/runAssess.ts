@@ -52,6 +52,8 @@ export interface AssessArgs {
   sitesTable?: string[];
   /** --sites-table: the geometry or geography column, when the table has several */
   geometryColumn?: string;
+  /** --engine postgis: each SQL statement and its time on stderr */
+  logSql?: boolean;
 }
 
 
@@ -85,7 +87,7 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   if (args.dataDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.dataDate)) throw new UsageError(`--data-date "${args.dataDate}" is not YYYY-MM-DD`);
   const engine = args.engine ?? 'js';
   if (engine !== 'js' && engine !== 'postgis') throw new UsageError(`--engine "${engine}" is not js (in process) or postgis`);
-  if (engine !== 'postgis' && (args.db !== undefined || args.writeTables !== undefined || args.sitesTable?.length)) throw new UsageError('--db, --write-tables and --sites-table need --engine postgis');
+  if (engine !== 'postgis' && (args.db !== undefined || args.writeTables !== undefined || args.sitesTable?.length || args.logSql)) throw new UsageError('--db, --write-tables, --sites-table and --log-sql need --engine postgis');
   if (args.geometryColumn !== undefined && !args.sitesTable?.length) throw new UsageError('--geometry-column needs --sites-table');
 
   const digests: InputDigest[] = [];
@@ -140,7 +142,7 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   onProgress('assessing', 0);
   const input = { sites, zones, ...(grid ? { grid } : {}) };
   const assessment = engine === 'postgis'
-    ? await (await import('./postgis/assessInPostgis')).assessInPostgis(input, config, { db: args.db, writeTables: args.writeTables }, (share) => onProgress('assessing', share))
+    ? await (await import('./postgis/assessInPostgis')).assessInPostgis(input, config, { db: args.db, writeTables: args.writeTables, ...(args.logSql ? { log: (text: string) => void process.stderr.write(`${text}\n`) } : {}) }, (share) => onProgress('assessing', share))
     : assess(input, config, (share) => onProgress('assessing', share));
   const common = { assessment, reports, digests, borderlineToleranceM: config.borderlineToleranceM, dataDate: args.dataDate ?? null };
   if (args.whitepaper) {

@@ -11,7 +11,7 @@ import {
 } from '../../engine';
 import { connect } from './connect';
 import { toEwkt } from './ewkt';
-import { COPY_SITES, CREATE_SITES, DISTANCE_PAIRS, INDEX_SITES, INSIDE_PAIRS, reachSql, tempBuffersSql } from './setbackSql';
+import { COPY_SITES, CREATE_SITES, DISTANCE_PAIRS, INDEX_SITES, INSIDE_PAIRS, reachSql, SITE_TABLE, tempBuffersSql } from './setbackSql';
 import { writeTables } from './writeTables';
 
 export interface PostgisOptions {
@@ -19,8 +19,8 @@ export interface PostgisOptions {
   db?: string;
   /** leave the results as tables in this schema */
   writeTables?: string;
-  /** each statement as it is sent (for --explain-style logging and the docs) */
-  onSql?: (sql: string) => void;
+  /** each statement as it is sent, then how long it took (--log-sql: for a DBA, the docs and the benchmarks) */
+  log?: (text: string) => void;
 }
 
 /** Rows fetched from a cursor at a time: a few MB, whatever the number of pairs. */
@@ -32,25 +32,28 @@ export async function assessInPostgis(
   input: AssessInput, config: AssessConfig, options: PostgisOptions, onProgress?: (share: number, stage: string) => void,
 ): Promise<Assessment> {
   const client = await connect(options.db);
-  const run = async (sql: string) => {
-    options.onSql?.(sql);
-    await client.query(sql);
+  const timed = async (sql: string, work: () => Promise<unknown>) => {
+    options.log?.(`${sql};`);
+    const t0 = performance.now();
+    await work();
+    options.log?.(`-- ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   };
+  const run = (sql: string) => timed(sql, () => client.query(sql));
   try {
     const prepared = prepareAssessment(input);
     const plan = planSetbacks(prepared.hazards, prepared.targets, prepared.kinds, config);
     await run(tempBuffersSql(prepared.sites.length)); // before the session's first temporary table
     await run(CREATE_SITES);
-    options.onSql?.(COPY_SITES);
-    await pipeline(Readable.from(siteRows(prepared, plan)), client.query(copyFrom(COPY_SITES)));
+    await timed(COPY_SITES, () => pipeline(Readable.from(siteRows(prepared, plan)), client.query(copyFrom(COPY_SITES))));
     for (const sql of INDEX_SITES) await run(sql);
+    if (options.log) options.log(`-- ${SITE_TABLE} and its index: ${(await client.query(`select pg_size_pretty(pg_total_relation_size('${SITE_TABLE}')) as size`)).rows[0].size}`);
     for (const sql of reachSql(plan, describer(prepared, plan))) await run(sql);
     onProgress?.(0.1, 'setbacks');
     const judge = new SetbackJudge(prepared.hazards, prepared.targets, plan, config);
-    if (plan.distancePairs.length) await stream(client, DISTANCE_PAIRS, options, (r) => judge.measured(r[0] as number, r[1] as number, r[2] as number));
-    if (plan.insidePairs.length) await stream(client, INSIDE_PAIRS, options, (r) => judge.inside(r[0] as number, r[1] as number));
+    if (plan.distancePairs.length) await timed(DISTANCE_PAIRS, () => stream(client, DISTANCE_PAIRS, (r) => judge.measured(r[0] as number, r[1] as number, r[2] as number)));
+    if (plan.insidePairs.length) await timed(INSIDE_PAIRS, () => stream(client, INSIDE_PAIRS, (r) => judge.inside(r[0] as number, r[1] as number)));
     const assessment = finishAssessment(input, prepared, config, judge.result(), (share, stage) => onProgress?.(0.3 + 0.7 * share, stage));
-    if (options.writeTables) await writeTables(client, options.writeTables, assessment, options.onSql);
+    if (options.writeTables) await writeTables(client, options.writeTables, assessment, options.log);
     return assessment;
   } finally {
     await client.end();
@@ -58,8 +61,7 @@ export async function assessInPostgis(
 }
 
 /** Every row through a server-side cursor, a batch at a time. */
-async function stream(client: pg.Client, sql: string, options: PostgisOptions, each: (row: unknown[]) => void): Promise<void> {
-  options.onSql?.(sql);
+async function stream(client: pg.Client, sql: string, each: (row: unknown[]) => void): Promise<void> {
   const cursor = client.query(new Cursor(sql, [], { rowMode: 'array' }));
   try {
     for (;;) {
