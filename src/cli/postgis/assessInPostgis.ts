@@ -11,7 +11,7 @@ import {
 } from '../../engine';
 import { connect } from './connect';
 import { toEwkt } from './ewkt';
-import { COPY_SITES, CREATE_SITES, DISTANCE_PAIRS, INDEX_SITES, INSIDE_PAIRS, reachSql, SITE_TABLE, tempBuffersSql } from './setbackSql';
+import { COPY_SITES, CREATE_SITES, DISTANCE_PAIRS, INDEX_SITES, INSIDE_PAIRS, PLAIN_INDEX_SCANS, reachSql, SITE_TABLE, tempBuffersSql } from './setbackSql';
 import { writeTables } from './writeTables';
 
 export interface PostgisOptions {
@@ -43,6 +43,7 @@ export async function assessInPostgis(
     const prepared = prepareAssessment(input);
     const plan = planSetbacks(prepared.hazards, prepared.targets, prepared.kinds, config);
     await run(tempBuffersSql(prepared.sites.length)); // before the session's first temporary table
+    await run(PLAIN_INDEX_SCANS);
     await run(CREATE_SITES);
     await timed(COPY_SITES, () => pipeline(Readable.from(siteRows(prepared, plan)), client.query(copyFrom(COPY_SITES))));
     for (const sql of INDEX_SITES) await run(sql);
