@@ -13,7 +13,7 @@ import type { Geometry, Position } from 'geojson';
 import { assess, defaultConfig, geodesicDestination, type AssessConfig, type Assessment, type Site } from '../../src/engine';
 import { importSitesFile, readZones } from '../../src/io';
 import { assessInPostgis } from '../../src/cli/postgis/assessInPostgis';
-import { runAssess } from '../../src/cli/runAssess';
+import { InputError, runAssess } from '../../src/cli/runAssess';
 import { startTestDatabase, unavailableReason, type TestDatabase } from '../helpers/throwawayPostgis';
 
 const reason = unavailableReason();
@@ -115,8 +115,11 @@ describe.skipIf(reason !== null && !required)('assess --engine postgis gives the
     await expect(runAssess({ ...DEMO, sitesTable: [`${SCHEMA}.missing`], out: outDir(), engine: 'postgis', db: db.db })).rejects.toThrow(/no such table/);
   }, 120_000);
 
-  it('says so, with exit status 1, when it cannot connect', async () => {
+  it('says so, with exit status 1 (InputError), when it cannot connect or the server refuses a statement', async () => {
     await expect(runAssess({ ...DEMO, out: outDir(), engine: 'postgis', db: 'postgresql://nobody@/none?host=/nonexistent-socket-dir' })).rejects.toThrow(/cannot connect to PostgreSQL/);
+    const refused = runAssess({ ...DEMO, out: outDir(), engine: 'postgis', db: db.db, writeTables: 'pg_catalog' });
+    await expect(refused).rejects.toBeInstanceOf(InputError);
+    await expect(refused).rejects.toThrow(/^PostgreSQL: /);
   });
 });
 

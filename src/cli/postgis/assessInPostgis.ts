@@ -3,12 +3,13 @@
 // Memory: the candidate pairs are streamed through a cursor a batch at a time; only findings are kept.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type pg from 'pg';
+import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { from as copyFrom } from 'pg-copy-streams';
 import {
   categoryByCode, finishAssessment, planSetbacks, prepareAssessment, SetbackJudge, type AssessConfig, type AssessInput, type Assessment, type PreparedAssessment, type SetbackPlan,
 } from '../../engine';
+import { InputError } from '../errors';
 import { connect } from './connect';
 import { toEwkt } from './ewkt';
 import { COPY_SITES, CREATE_SITES, DISTANCE_PAIRS, INDEX_SITES, INSIDE_PAIRS, PLAIN_INDEX_SCANS, reachSql, SITE_TABLE, tempBuffersSql } from './setbackSql';
@@ -56,6 +57,10 @@ export async function assessInPostgis(
     const assessment = finishAssessment(input, prepared, config, judge.result(), (share, stage) => onProgress?.(0.3 + 0.7 * share, stage));
     if (options.writeTables) await writeTables(client, options.writeTables, assessment, options.log);
     return assessment;
+  } catch (e) {
+    // the server's own words (disk full, permission denied, a cancelled query), without a stack trace
+    if (e instanceof pg.DatabaseError) throw new InputError(`PostgreSQL: ${e.message}${e.hint ? ` (${e.hint})` : ''}`);
+    throw e;
   } finally {
     await client.end();
   }
