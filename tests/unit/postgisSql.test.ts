@@ -6,6 +6,7 @@ import { defaultConfig, planSetbacks, prepareAssessment, type Site } from '../..
 import { reachSql, tempBuffersSql } from '../../src/cli/postgis/setbackSql';
 import { toEwkt } from '../../src/cli/postgis/ewkt';
 import { createSite } from '../helpers/sites';
+import { runAssess, UsageError } from '../../src/cli/runAssess';
 
 function planOf(sites: Site[]) {
   const p = prepareAssessment({ sites, zones: [] });
@@ -51,5 +52,18 @@ describe('SQL generated from the rule table', () => {
     expect(toEwkt({ type: 'MultiPolygon', coordinates: [[[[0, 0], [1, 0], [1, 1], [0, 0]], [[0.1, 0.1], [0.2, 0.1], [0.2, 0.2], [0.1, 0.1]]]] }))
       .toBe('SRID=4326;MULTIPOLYGON(((0 0,1 0,1 1,0 0),(0.1 0.1,0.2 0.1,0.2 0.2,0.1 0.1)))');
     expect(toEwkt({ type: 'LineString', coordinates: [[1, 2], [3, 4]] })).toBe('SRID=4326;LINESTRING(1 2,3 4)');
+  });
+});
+
+describe('--engine options (usage errors, exit 2, before any database is reached)', () => {
+  const sites = ['data/demo/nanjing-osm.geojson'];
+  it('knows js and postgis only', async () => {
+    await expect(runAssess({ sites, out: '/nonexistent', engine: 'duckdb' })).rejects.toThrow(UsageError);
+  });
+  it('refuses the database options without --engine postgis', async () => {
+    for (const extra of [{ db: 'postgresql:///x' }, { writeTables: 's' }, { sitesTable: ['t'] }, { logSql: true }]) {
+      await expect(runAssess({ sites, out: '/nonexistent', ...extra })).rejects.toThrow(/need --engine postgis/);
+    }
+    await expect(runAssess({ sites, out: '/nonexistent', engine: 'postgis', geometryColumn: 'g' })).rejects.toThrow(/--geometry-column needs --sites-table/);
   });
 });
