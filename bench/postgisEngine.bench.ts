@@ -1,7 +1,8 @@
 // `assess --engine postgis` beside the in-process engine, the built CLI's whole command each, on the same site files
 // in the same run: wall time, peak RSS of the CLI, and whether both wrote the same findings (pairs, rules, statuses).
 // Needs a PostGIS reachable through the usual PG* variables (e.g. PGDATABASE=usrm_bench) or --db in DB=….
-// Usage: npm run bench:postgis-engine -- FILE [FILE …]   (e.g. from `node bench/pointPairsCsv.mjs 100000 FILE`;
+// Usage: npm run bench:postgis-engine -- FILE [FILE …]   (e.g. from `node bench/pointPairsCsv.mjs 100000 FILE` or
+//        `node bench/polygonPairsGeojson.mjs 100000 FILE.geojson`;
 //        the in-process engine is skipped for files larger than JS_MAX_MB, default 200, where it runs out of memory)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -60,7 +61,8 @@ function run(file: string, engine: 'js' | 'postgis'): Run {
 let previous: { rows: number; seconds: number } | null = null;
 for (const file of files) {
   const mb = statSync(file).size / 2 ** 20;
-  const rows = readFileSync(file, 'utf8').split('\n').length - 2;
+  const text = readFileSync(file, 'utf8');
+  const rows = /\.(geo)?json$/i.test(file) ? text.split('"type":"Feature"').length - 1 : text.split('\n').length - 2;
   const pg = run(file, 'postgis');
   const js = mb <= jsMaxMb ? run(file, 'js') : null;
   console.log(`${rows.toLocaleString('en')} sites (${mb.toFixed(1)} MB) from ${file}`);
