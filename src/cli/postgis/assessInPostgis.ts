@@ -52,7 +52,7 @@ export async function assessInPostgis(
     for (const sql of reachSql(plan, describer(prepared, plan))) await run(sql);
     onProgress?.(0.1, 'setbacks');
     const judge = new SetbackJudge(prepared.hazards, prepared.targets, plan, config);
-    if (plan.distancePairs.length) await timed(DISTANCE_PAIRS, () => stream(client, DISTANCE_PAIRS, (r) => judge.measured(r[0] as number, r[1] as number, r[2] as number)));
+    if (plan.distancePairs.length) await timed(DISTANCE_PAIRS, () => stream(client, DISTANCE_PAIRS, (r) => judge.measured(r[0] as number, r[1] as number, r[2] as number | null)));
     if (plan.insidePairs.length) await timed(INSIDE_PAIRS, () => stream(client, INSIDE_PAIRS, (r) => judge.inside(r[0] as number, r[1] as number)));
     const assessment = finishAssessment(input, prepared, config, judge.result(), (share, stage) => onProgress?.(0.3 + 0.7 * share, stage));
     if (options.writeTables) await writeTables(client, options.writeTables, assessment, options.log);
@@ -90,7 +90,7 @@ export function* siteRows(prepared: PreparedAssessment, plan: SetbackPlan): Gene
     const ti = targetIndex.get(site);
     const cells = [
       n, hi ?? '\\N', ti ?? '\\N', hi === undefined ? '\\N' : plan.hazardProfile[hi], ti === undefined ? '\\N' : plan.kinds.kindOf[ti],
-      ti !== undefined && plan.targetIsArea[ti] ? 't' : 'f', toEwkt(site.geometry),
+      ti !== undefined && plan.targetIsArea[ti] ? 't' : 'f', site.geometry.type === 'Point' ? 't' : 'f', toEwkt(site.geometry),
     ];
     chunk.push(cells.join('\t'));
     if (chunk.length === COPY_ROWS) {

@@ -5,7 +5,7 @@
 import type { AssessConfig, SetbackRule, Site, Violation } from '../model';
 import { planarDistance } from '../geo/edgeToEdgeMeters';
 import { profileOf, type HazardProfile } from './hazardProfiles';
-import { judgeMeasuredPair, planPair, reportsAt, ruleMatchesTarget, type PairPlan } from './judgePair';
+import { judgeMeasuredPair, judgePlannedPair, planPair, reportsAt, ruleMatchesTarget, type PairPlan } from './judgePair';
 import { insideFinding, isArea, type ContainmentResult } from './checkContainment';
 import { compareViolations, type SetbackResult } from './checkSetbacks';
 import type { TargetKinds } from './targetKinds';
@@ -84,20 +84,28 @@ export class SetbackJudge {
     for (const p of plan.insidePairs) (this.insideRules[p.profile] ??= [])[p.kind] = p.rule;
   }
 
-  /** hazard `hi` and target `ti` lie `meters` apart, edge to edge on the ellipsoid */
-  measured(hi: number, ti: number, meters: number): void {
+  /**
+   * Hazard `hi` and target `ti` lie `meters` apart, edge to edge on the ellipsoid, as the executor measured them;
+   * null: the executor found the pair but leaves the measuring to the engine (as its own search measures it).
+   */
+  measured(hi: number, ti: number, meters: number | null): void {
     const hazard = this.hazards[hi]!;
     const target = this.targets[ti]!;
     const profile = this.plan.hazardProfile[hi]!;
     const plan = this.plans[profile]?.[this.plan.kinds.kindOf[ti]!];
     if (!plan || hazard === target) return;
     this.examined++;
+    const note = this.plan.profiles[profile]!.note;
+    const classification = this.plan.kinds.classifications[ti]!;
+    if (meters === null) {
+      judgePlannedPair(hazard, target, plan, classification, note, this.config, this.distanceFound);
+      return;
+    }
     if (!reportsAt(plan, meters, this.config)) return;
     // the closest points (for the map) from the local plane; the distance that decides is the one measured
     const p = planarDistance(hazard.geometry, target.geometry);
     const d = { meters, closestA: p.closestA, closestB: meters === 0 ? p.closestA : p.closestB, between: p.between };
-    const note = this.plan.profiles[profile]!.note;
-    judgeMeasuredPair(hazard, target, plan, this.plan.kinds.classifications[ti]!, note, this.config, d, this.distanceFound);
+    judgeMeasuredPair(hazard, target, plan, classification, note, this.config, d, this.distanceFound);
   }
 
   /** hazard `hi` lies inside (or touches) the area of target `ti` */
