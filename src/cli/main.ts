@@ -10,7 +10,7 @@ import { progressLine } from './progress';
 const USAGE = `usage:
   usrm assess --sites FILE [--sites FILE …] [--zones FILE.geojson] [--crs auto|wgs84|cgcs2000|gcj02|bd09|cgcs2000_gk|cgcs2000_gk3_CM]
               [--category CATEGORY] [--column HEADER=FIELD …] [--method FILE.json] [--rules FILE.json|.csv] [--data-date YYYY-MM-DD]
-              [--grid square:METRES|hex:METRES] --out DIR
+              [--grid square:METRES|hex:METRES] [--engine js|postgis [--db CONNINFO] [--write-tables SCHEMA] [--sites-table TABLE …] [--geometry-column COLUMN] [--log-sql]] --out DIR
   usrm whitepaper <same options> [--previous SUMMARY.json] [--title TEXT] [--attribution TEXT] --out DIR
   usrm --help | --version
 (from a clone: npm run cli -- … runs the same from source)
@@ -49,6 +49,12 @@ async function main(argv: string[]): Promise<number> {
         previous: { type: 'string' },
         title: { type: 'string' },
         attribution: { type: 'string' },
+        engine: { type: 'string' },
+        db: { type: 'string' },
+        'write-tables': { type: 'string' },
+        'sites-table': { type: 'string', multiple: true },
+        'geometry-column': { type: 'string' },
+        'log-sql': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
       },
@@ -66,8 +72,8 @@ async function main(argv: string[]): Promise<number> {
   const progress = progressLine(process.stderr);
   try {
     const { runAssess } = await import('./runAssess');
-    const { 'data-date': dataDate, help: _help, version: _version, ...rest } = values;
-    const result = await runAssess({ ...rest, dataDate, whitepaper: command === 'whitepaper' }, progress.report);
+    const { 'data-date': dataDate, 'write-tables': writeTables, 'sites-table': sitesTable, 'geometry-column': geometryColumn, 'log-sql': logSql, help: _help, version: _version, ...rest } = values;
+    const result = await runAssess({ ...rest, dataDate, writeTables, sitesTable, geometryColumn, logSql, whitepaper: command === 'whitepaper' }, progress.report);
     progress.clear();
     process.stdout.write(result.message + '\n');
     return 0;

@@ -44,6 +44,18 @@ export interface AssessArgs {
   title?: string;
   /** whitepaper: the data credit printed on every figure (default: a pointer to the input files listed in T3) */
   attribution?: string;
+  /** "js" (in process, the default) or "postgis": PostGIS finds and measures the pairs (docs/postgis.md) */
+  engine?: string;
+  /** --engine postgis: a libpq URI or keywords (default: the PG* variables) */
+  db?: string;
+  /** --engine postgis: leave sites, zones and violations as tables in this schema */
+  writeTables?: string;
+  /** --engine postgis: sites from existing tables or views ([SCHEMA.]TABLE), mapped by --column like a file's */
+  sitesTable?: string[];
+  /** --sites-table: the geometry or geography column, when the table has several */
+  geometryColumn?: string;
+  /** --engine postgis: each SQL statement and its time on stderr */
+  logSql?: boolean;
 }
 
 
@@ -64,7 +76,7 @@ function parseColumns(specs: string[]): MappingOverride {
 
 /** Reads, assesses and writes; `onProgress` hears the stage (reading, assessing, whitepaper, writing) and its share. */
 export async function runAssess(args: AssessArgs, onProgress: ProgressReport = () => {}): Promise<{ message: string }> {
-  if (!args.sites?.length) throw new UsageError('--sites FILE is required (at least one)');
+  if (!args.sites?.length && !args.sitesTable?.length) throw new UsageError('--sites FILE (or, with --engine postgis, --sites-table TABLE) is required (at least one)');
   if (!args.out) throw new UsageError('--out DIR is required');
   const crs = args.crs ?? 'auto';
   if (!isCrsOption(crs)) throw new UsageError(`--crs "${crs}" is not one of auto, wgs84, cgcs2000, gcj02, bd09, cgcs2000_gk (Gauss–Krüger, zone number in the easting), cgcs2000_gk3_<75…135> (3° zone by central meridian)`);
@@ -75,6 +87,10 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   const grid = args.grid === undefined ? undefined : parseGrid(args.grid);
   if (grid && !args.zones) throw new UsageError('--grid needs --zones FILE.geojson: the study area the grid is laid over');
   if (args.dataDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.dataDate)) throw new UsageError(`--data-date "${args.dataDate}" is not YYYY-MM-DD`);
+  const engine = args.engine ?? 'js';
+  if (engine !== 'js' && engine !== 'postgis') throw new UsageError(`--engine "${engine}" is not js (in process) or postgis`);
+  if (engine !== 'postgis' && (args.db !== undefined || args.writeTables !== undefined || args.sitesTable?.length || args.logSql)) throw new UsageError('--db, --write-tables, --sites-table and --log-sql need --engine postgis');
+  if (args.geometryColumn !== undefined && !args.sitesTable?.length) throw new UsageError('--geometry-column needs --sites-table');
 
   const digests: InputDigest[] = [];
   /** A file's bytes, with its digest listed in input order (a site file's is taken from its import report, which hashes it anyway). */
@@ -105,8 +121,9 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   }
   const sites: Site[] = [];
   const reports: ImportFileReport[] = [];
-  for (const [n, path] of args.sites.entries()) {
-    const reading = (share: number) => onProgress('reading', (n + share) / args.sites!.length);
+  const files = args.sites ?? [];
+  for (const [n, path] of files.entries()) {
+    const reading = (share: number) => onProgress('reading', (n + share) / files.length);
     reading(0);
     const { bytes, digest } = await read(path, false);
     const { sites: accepted, report } = await guardAsync(path, () =>
@@ -116,6 +133,15 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
     for (const site of accepted) sites.push(site); // a spread of 10⁵ arguments overflows the stack
     reports.push(report);
   }
+  if (args.sitesTable?.length) {
+    const { readSitesTable } = await import('./postgis/readSitesTable');
+    for (const table of args.sitesTable) {
+      const options = { crs, zones, existingIds: idsOf(sites), ...(mapping ? { mapping } : {}), ...(allRowsCategory ? { allRowsCategory: allRowsCategory.code } : {}) };
+      const { sites: accepted, report } = await readSitesTable(args.db, table, args.geometryColumn, options);
+      for (const site of accepted) sites.push(site);
+      reports.push(report);
+    }
+  }
   const previousPath = args.previous;
   const previous = previousPath === undefined ? null
     : guard(previousPath, () => readPreviousSummary(basename(previousPath), new TextDecoder().decode(readFileSyncChecked(previousPath))));
@@ -123,15 +149,24 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   const assessing = (share: number) => onProgress('assessing', share);
   const common = { reports, digests, borderlineToleranceM: config.borderlineToleranceM, dataDate: args.dataDate ?? null };
   onProgress('assessing', 0);
-  let assessment: Assessment;
+  let assessment: Assessment | undefined;
+  if (engine === 'postgis') {
+    const { assessInPostgis } = await import('./postgis/assessInPostgis');
+    const log = args.logSql ? { log: (text: string) => void process.stderr.write(`${text}\n`) } : {};
+    assessment = await assessInPostgis(assessInput, config, { db: args.db, writeTables: args.writeTables, ...log }, assessing);
+  }
   if (args.whitepaper) {
-    assessment = assess(assessInput, config, assessing);
+    assessment ??= assess(assessInput, config, assessing);
     const { whitepaperFilesInNode } = await import('./writeWhitepaper');
     const files = await whitepaperFilesInNode({
       ...common, assessment, districts: zones, profile: config.method, rules: config.rules, previous,
       title: args.title ?? whitepaperTitle(), attribution: args.attribution?.trim() || INPUT_ATTRIBUTION,
     }, (share) => onProgress('whitepaper', share));
     await writeFiles(args.out, files, onProgress);
+  } else if (assessment) {
+    // from PostGIS the findings come back as a list: violations.csv is written from it like the other files
+    await mkdir(args.out, { recursive: true });
+    await streamAssessFiles(args.out, { ...common, assessment }, onProgress, true);
   } else {
     // violations.csv is written as the findings are made; the assessment keeps only their counts
     await mkdir(args.out, { recursive: true });
@@ -155,9 +190,9 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   };
 }
 
-/** The contract files other than violations.csv (written during the assessment); sites.csv as UTF-8 chunks. */
-async function streamAssessFiles(out: string, input: Parameters<typeof assessOutputs>[0], onProgress: ProgressReport): Promise<void> {
-  const outputs = assessOutputs(input).filter((f) => f.path !== 'violations.csv');
+/** The contract files (violations.csv only when asked: it is usually written during the assessment); sites.csv as UTF-8 bytes. */
+async function streamAssessFiles(out: string, input: Parameters<typeof assessOutputs>[0], onProgress: ProgressReport, withViolations = false): Promise<void> {
+  const outputs = assessOutputs(input).filter((f) => withViolations || f.path !== 'violations.csv');
   onProgress('writing', 0);
   for (const [n, f] of outputs.entries()) {
     if (f.path === 'sites.csv') {

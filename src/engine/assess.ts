@@ -7,13 +7,13 @@ import { zoneMax } from './risk/zoneMax';
 import { zoneIndex, zoneRelative } from './risk/zoneDensity';
 import { zoneGrid } from './zoning/zoneGrid';
 import { hazardRules, largestRequiredMeters } from './setback/hazardRules';
-import { checkSetbacks, compareViolations, type FindingSink } from './setback/checkSetbacks';
-import { checkContainment } from './setback/checkContainment';
+import { checkSetbacks, compareViolations, type FindingSink, type SetbackResult } from './setback/checkSetbacks';
+import { checkContainment, type ContainmentResult } from './setback/checkContainment';
 import { siteDistanceNote } from './setback/assessedDistanceScope';
 import { targetsByRule } from './setback/targetsByRule';
-import { targetKinds } from './setback/targetKinds';
+import { targetKinds, type TargetKinds } from './setback/targetKinds';
 import { summarise } from './stats/summarise';
-import { findingTally } from './stats/findingTally';
+import { findingTally, type FindingTally } from './stats/findingTally';
 import { zoneLocator } from './zoning/locateZone';
 import { representativePoint } from './geo/bbox';
 
@@ -26,23 +26,56 @@ export interface AssessOptions {
 }
 
 export function assess(input: AssessInput, config: AssessConfig, onProgress?: (share: number, stage: string) => void, options: AssessOptions = {}): Assessment {
-  const sites = [...input.sites].sort(byId);
-  const zones = [...input.zones].sort(byId);
-  const locate = zoneLocator(zones);
-  const assessedSites = sites.map((s) => assessSite(s, locate, config));
-  const hazards = sites.filter((s) => roleOf(s.category) === 'hazard');
-  // A hazard is also a protection target for other hazards (e.g. a petrol station near a fireworks shop).
-  const targets = sites.filter((s) => roleOf(s.category) === 'target' || roleOf(s.category) === 'hazard');
-  const kinds = targetKinds(targets); // each target classified once for the three users below
+  const prepared = prepareAssessment(input);
+  const { sites, hazards, targets, kinds } = prepared;
   // `not_inside` rules (a hazard inside an area) are judged apart from the distance search and merged in id order.
   const inside = checkContainment(hazards, targets, config, kinds.classifications);
   const tally = findingTally();
   const sink = options.onFinding && countedSink(options.onFinding, tally.add, inside.violations, sites);
   const distances = checkSetbacks(hazards, targets, config, kinds, sink?.add);
   sink?.end();
+  return finishAssessment(input, prepared, config, { distances, inside }, onProgress, sink ? tally : undefined);
+}
+
+/** The sites in id order, split into hazards and protection targets, the targets classified once. */
+export interface PreparedAssessment {
+  sites: Site[];
+  zones: Zone[];
+  hazards: Site[];
+  /** the protection targets, hazards among them (a petrol station near a fireworks shop is protected too) */
+  targets: Site[];
+  kinds: TargetKinds;
+}
+
+export function prepareAssessment(input: AssessInput): PreparedAssessment {
+  const sites = [...input.sites].sort(byId);
+  const zones = [...input.zones].sort(byId);
+  const hazards = sites.filter((s) => roleOf(s.category) === 'hazard');
+  const targets = sites.filter((s) => roleOf(s.category) === 'target' || roleOf(s.category) === 'hazard');
+  return { sites, zones, hazards, targets, kinds: targetKinds(targets) }; // each target classified once for every user
+}
+
+/** The setback findings, however they were searched: by this engine's index, or by PostGIS (src/cli/postgis). */
+export interface SetbackFindings {
+  distances: SetbackResult;
+  inside: ContainmentResult;
+}
+
+/**
+ * Scores, zones and counts around the setback findings. `streamed`: the findings went to a sink as they were made
+ * and were counted there; the assessment then lists none.
+ */
+export function finishAssessment(
+  input: AssessInput, prepared: PreparedAssessment, config: AssessConfig, { distances, inside }: SetbackFindings,
+  onProgress?: (share: number, stage: string) => void, streamed?: FindingTally,
+): Assessment {
+  const { sites, zones, hazards, targets, kinds } = prepared;
+  const locate = zoneLocator(zones);
+  const assessedSites = sites.map((s) => assessSite(s, locate, config));
   const { pairsExamined } = distances;
-  const violations = sink ? [] : inside.violations.length ? [...distances.violations, ...inside.violations].sort(compareViolations) : distances.violations;
-  for (const v of violations) tally.add(v);
+  const violations = streamed ? [] : inside.violations.length ? [...distances.violations, ...inside.violations].sort(compareViolations) : distances.violations;
+  const tally = streamed ?? findingTally();
+  if (!streamed) for (const v of violations) tally.add(v);
   const hazardsByRule = { ...distances.hazardsByRule, ...inside.hazardsByRule };
   onProgress?.(0.3, 'setbacks');
   const aggregation = config.method.aggregation;

@@ -1,6 +1,7 @@
 // The engine's public surface: what io, worker, cli, map and ui may use.
 export * from './model';
-export { assess } from './assess';
+export { assess, finishAssessment, prepareAssessment, type PreparedAssessment, type SetbackFindings } from './assess';
+export { planSetbacks, SetbackJudge, type SetbackPlan } from './setback/setbackPlan';
 export { defaultConfig, defaultMethod, DEFAULT_PROFILE, DEFAULT_RULES, RISK_MATRIX_METHODS } from './defaults';
 export { parseMethodProfile, withMatrix, methodProfileSchema, type MethodProfile, type AggregationMode } from './method/profile';
 export { bandRule as lecBandRule, lecLevel } from './method/lecLevel';

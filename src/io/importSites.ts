@@ -153,7 +153,7 @@ function importTable(file: string, table: RowTable, encoding: ImportFileReport['
   return importer.finish();
 }
 
-interface RowImporter {
+export interface RowImporter {
   add(row: SourceRow): void;
   finish(): ImportResult;
 }
@@ -164,7 +164,7 @@ interface RowImporter {
  * in the text (`cellsAt` reads its cells again, for the few rejected or warned then), or, from a table that holds
  * its rows anyway (GeoJSON, XLSX), its cells.
  */
-function createRowImporter(
+export function createRowImporter(
   file: string, headers: string[], encoding: ImportFileReport['encoding'], options: ImportOptions, cellsAt?: (start: number, end: number) => string[],
 ): RowImporter {
   const mapping = mapColumns(headers, options.mapping ?? rememberedFor(headers, options.rememberedMappings));

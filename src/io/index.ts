@@ -2,7 +2,7 @@
 export { decodeText, detectEncoding, BinaryFileError, type TextEncodingName } from './decodeText';
 export { mapColumns, normaliseHeader, headerSetKey, columnsOnly, coordinateSuffix, CANONICAL_FIELDS, type CanonicalField, type MappingOverride } from './columns';
 export { forEachCsvRow, readGeoJsonRows, FileFormatError } from './readRows';
-export { CRS_GIVEN_BY_USER, DISTRICT_MISMATCH, importSites, importSitesFile, isXlsx, sameDistrict, suggestCrs, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_KEPT_ROWS, MAX_KEPT_CHARS, type ImportFileReport, type ImportOptions, type ImportResult, type RejectedRows, type RowError } from './importSites';
+export { CRS_GIVEN_BY_USER, DISTRICT_MISMATCH, createRowImporter, importSites, importSitesFile, isXlsx, sameDistrict, suggestCrs, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_KEPT_ROWS, MAX_KEPT_CHARS, type ImportFileReport, type ImportOptions, type RowImporter, type ImportResult, type RejectedRows, type RowError } from './importSites';
 export { readZones } from './readZones';
 export { toWgs84, isCrsOption, isProjectedCrs, rereadChoices, CRS_CHOICES, GEOGRAPHIC_CRS, type Crs, type CrsOption, type GeographicCrs } from './crs';
 export { gk3Meridian } from './gaussKruger';

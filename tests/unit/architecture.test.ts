@@ -35,6 +35,12 @@ describe('layering', () => {
     for (const file of sourceFiles('src/ui')) expect(readFileSync(file, 'utf8'), file).not.toMatch(/\bstore\.setState\(|\.setState\(\{/);
   });
 
+  it('lets only src/cli/postgis import the database client (pg): the app and the engine never need a database', () => {
+    for (const file of sourceFiles('src').filter((f) => !f.startsWith(join('src', 'cli', 'postgis')))) {
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/from ['"]pg(-[a-z-]+)?['"]/);
+    }
+  });
+
   it('lets only src/map import MapLibre', () => {
     for (const file of sourceFiles('src').filter((f) => !f.startsWith('src/map'))) {
       expect(readFileSync(file, 'utf8'), file).not.toMatch(/from ['"]maplibre-gl/);

@@ -48,15 +48,27 @@ export function checkContainment(hazards: Site[], targets: Site[], config: Asses
       if (!rule) continue;
       const d = edgeToEdgeMeters(hazard.geometry, target.geometry);
       if (d.meters > 0) continue;
-      violations.push({
-        hazardId: hazard.id, targetId: target.id, ruleId: rule.id, distanceM: 0, requiredM: 0, shortfallM: 0, status: 'violation',
-        source: rule.source, targetClass: matchedClass(rule, targetClass.classes), targetClassReason: targetClass.reason,
-        closest: [d.closestA, d.closestB], measuredBetween: `${d.between}(位于区域之内或相接)`,
-        note: isPointOnly(hazard.geometry) ? POINT_NOTE : '', screening: isPointOnly(hazard.geometry), otherRequirements: [],
-      });
+      violations.push(insideFinding(hazard, target, rule, targetClass, d));
     }
   }
   return { violations, hazardsByRule };
+}
+
+/** The finding for a hazard found inside (or touching) a target's area, by this search or by another executor. */
+export function insideFinding(
+  hazard: Site, target: Site, rule: SetbackRule, targetClass: TargetClassification, d: { closestA: [number, number]; closestB: [number, number]; between: string },
+): Violation {
+  return {
+    hazardId: hazard.id, targetId: target.id, ruleId: rule.id, distanceM: 0, requiredM: 0, shortfallM: 0, status: 'violation',
+    source: rule.source, targetClass: matchedClass(rule, targetClass.classes), targetClassReason: targetClass.reason,
+    closest: [d.closestA, d.closestB], measuredBetween: `${d.between}(位于区域之内或相接)`,
+    note: isPointOnly(hazard.geometry) ? POINT_NOTE : '', screening: isPointOnly(hazard.geometry), otherRequirements: [],
+  };
+}
+
+/** A `not_inside` rule can be judged only against a target given as an area (a point has no inside). */
+export function isArea(site: Site): boolean {
+  return AREA_TYPES.has(site.geometry.type);
 }
 
 

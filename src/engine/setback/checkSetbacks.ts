@@ -5,7 +5,7 @@ import type { AssessConfig, Site, Violation } from '../model';
 import { bboxOf } from '../geo/bbox';
 import { degreesCovering, localPlane } from '../geo/localPlane';
 import { targetKinds, type TargetKinds } from './targetKinds';
-import { hazardRules, largestRequiredMeters, type HazardRules } from './hazardRules';
+import { profileOf, type HazardProfile } from './hazardProfiles';
 import { judgePlannedPair, planPair, type PairPlan } from './judgePair';
 
 export interface SetbackResult {
@@ -15,13 +15,6 @@ export interface SetbackResult {
   pairsExamined: number;
   /** hazards each rule binds (a rule's compliance rate = hazards without a finding under it / this) */
   hazardsByRule: Record<string, number>;
-}
-
-interface HazardProfile {
-  id: number;
-  rules: HazardRules;
-  note: string;
-  searchM: number;
 }
 
 /** Receives each finding in the order of `violations` (hazard id, target id, rule id), with its two sites. */
@@ -120,24 +113,6 @@ function targetIndexOfHazards(hazards: Site[], targets: Site[]): Int32Array {
   const indexOf = new Map<Site, number>(targets.map((t, i) => [t, i]));
   hazards.forEach((h, i) => (at[i] = indexOf.get(h) ?? -1));
   return at;
-}
-
-/** Hazards with the same category and rule-relevant attributes share their rules and search radius. */
-function profileOf(hazard: Site, config: AssessConfig, cache: Map<string, HazardProfile>): HazardProfile {
-  const key = `${hazard.category}|${hazard.stationGrade ?? ''}|${hazard.vapourRecovery ?? ''}|${hazard.protectionDistanceM ?? ''}`;
-  let profile = cache.get(key);
-  if (!profile) {
-    const rules = hazardRules(hazard, config.rules);
-    profile = { id: cache.size, rules, note: rules.assumptions.join('; '), searchM: searchRadiusMeters(hazard, rules, config) };
-    cache.set(key, profile);
-  }
-  return profile;
-}
-
-/** How far from a hazard any finding can lie: its largest requirement (or screening radius) plus the borderline band. */
-function searchRadiusMeters(hazard: Site, { rules }: HazardRules, config: AssessConfig): number {
-  const needsAssessment = rules.some((r) => r.min_distance_m === null) && hazard.protectionDistanceM === undefined;
-  return Math.max(largestRequiredMeters(hazard, rules), needsAssessment ? config.notAssessedScreeningM : 0) + config.borderlineToleranceM;
 }
 
 export function compareViolations(a: Violation, b: Violation): number {

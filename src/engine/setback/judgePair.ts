@@ -75,18 +75,50 @@ export function judgePlannedPair(
 ): Violation[] {
   const planar = planarDistance(hazard.geometry, target.geometry);
   if (planar.planarMeters > plan.reachM + PLANE_MARGIN_M) return found;
-  const d = exactDistance(planar);
+  return judgeMeasuredPair(hazard, target, plan, targetClass, note, config, exactDistance(planar), found);
+}
+
+/** Whether a pair of this plan at this exact distance gives any finding (a caller measuring elsewhere asks first). */
+export function reportsAt(plan: PairPlan, meters: number, config: AssessConfig): boolean {
+  if (plan.governing && governingStatus(plan.governing.requiredM, meters, config.borderlineToleranceM)) return true;
+  return plan.unassessed !== null && meters <= config.notAssessedScreeningM;
+}
+
+/**
+ * Judged to the millimetre so float noise cannot flip a verdict at exactly the limit (distance ≥ required complies):
+ * `violation` short by more than the band, `borderline` within ± the band (none when the band is 0), else null.
+ */
+function governingStatus(requiredM: number, meters: number, band: number): 'violation' | 'borderline' | null {
+  const shortfall = shortfallOf(requiredM, meters);
+  return shortfall > band ? 'violation' : band > 0 && shortfall >= -band ? 'borderline' : null;
+}
+
+function shortfallOf(requiredM: number, meters: number): number {
+  return requiredM - Math.round(meters * 1000) / 1000;
+}
+
+/**
+ * The verdict for a pair already measured (edge to edge, exact on the ellipsoid): by this engine's own search, or by
+ * another executor (PostGIS) that returns the distance; the statuses are decided here either way.
+ */
+export function judgeMeasuredPair(
+  hazard: Site,
+  target: Site,
+  plan: PairPlan,
+  targetClass: TargetClassification,
+  note: string,
+  config: AssessConfig,
+  d: { meters: number; closestA: [number, number]; closestB: [number, number]; between: string },
+  found: Violation[] = [],
+): Violation[] {
   const closest: Violation['closest'] = [d.closestA, d.closestB];
   const screening = screeningNote(hazard.geometry, target.geometry);
   const fullNote = joinedNote(note, screening);
   const pair = { hazard, target, d, closest, targetClass, note: fullNote, screening: screening !== '' };
   const g = plan.governing;
   if (g) {
-    // Judged to the millimetre so float noise cannot flip a verdict at exactly the limit (distance ≥ required complies).
-    const shortfall = g.requiredM - Math.round(d.meters * 1000) / 1000;
-    const band = config.borderlineToleranceM;
-    const status = shortfall > band ? 'violation' : band > 0 && shortfall >= -band ? 'borderline' : null;
-    if (status) found.push(finding(pair, g.ruleId, g.requiredM, shortfall, status, g.source, g.targetClass, plan.others));
+    const status = governingStatus(g.requiredM, d.meters, config.borderlineToleranceM);
+    if (status) found.push(finding(pair, g.ruleId, g.requiredM, shortfallOf(g.requiredM, d.meters), status, g.source, g.targetClass, plan.others));
   }
   const u = plan.unassessed;
   if (u && d.meters <= config.notAssessedScreeningM) {

@@ -1,0 +1,118 @@
+// `assess --engine postgis`: the sites go into PostGIS, PostGIS finds and measures the hazard–target pairs, and the
+// engine decides their findings, scores and zones, as the in-process engine does (one semantics, two executors).
+// Memory: the candidate pairs are streamed through a cursor a batch at a time; only findings are kept.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import Cursor from 'pg-cursor';
+import { from as copyFrom } from 'pg-copy-streams';
+import {
+  categoryByCode, finishAssessment, planSetbacks, prepareAssessment, SetbackJudge, type AssessConfig, type AssessInput, type Assessment, type PreparedAssessment, type SetbackPlan,
+} from '../../engine';
+import { InputError } from '../errors';
+import { connect } from './connect';
+import { toEwkt } from './ewkt';
+import { COPY_SITES, CREATE_SITES, DISTANCE_PAIRS, INDEX_SITES, INSIDE_PAIRS, PLAIN_INDEX_SCANS, reachSql, SITE_TABLE, tempBuffersSql } from './setbackSql';
+import { writeTables } from './writeTables';
+
+export interface PostgisOptions {
+  /** libpq URI or keywords; the PG* variables when absent */
+  db?: string;
+  /** leave the results as tables in this schema */
+  writeTables?: string;
+  /** each statement as it is sent, then how long it took (--log-sql: for a DBA, the docs and the benchmarks) */
+  log?: (text: string) => void;
+}
+
+/** Rows fetched from a cursor at a time: a few MB, whatever the number of pairs. */
+const BATCH_ROWS = 10_000;
+/** Sites per COPY chunk. */
+const COPY_ROWS = 2_000;
+
+export async function assessInPostgis(
+  input: AssessInput, config: AssessConfig, options: PostgisOptions, onProgress?: (share: number, stage: string) => void,
+): Promise<Assessment> {
+  const client = await connect(options.db);
+  const timed = async (sql: string, work: () => Promise<unknown>) => {
+    options.log?.(`${sql};`);
+    const t0 = performance.now();
+    await work();
+    options.log?.(`-- ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  };
+  const run = (sql: string) => timed(sql, () => client.query(sql));
+  try {
+    const prepared = prepareAssessment(input);
+    const plan = planSetbacks(prepared.hazards, prepared.targets, prepared.kinds, config);
+    await run(tempBuffersSql(prepared.sites.length)); // before the session's first temporary table
+    await run(PLAIN_INDEX_SCANS);
+    await run(CREATE_SITES);
+    await timed(COPY_SITES, () => pipeline(Readable.from(siteRows(prepared, plan)), client.query(copyFrom(COPY_SITES))));
+    for (const sql of INDEX_SITES) await run(sql);
+    if (options.log) options.log(`-- ${SITE_TABLE} and its index: ${(await client.query(`select pg_size_pretty(pg_total_relation_size('${SITE_TABLE}')) as size`)).rows[0].size}`);
+    for (const sql of reachSql(plan, describer(prepared, plan))) await run(sql);
+    onProgress?.(0.1, 'setbacks');
+    const judge = new SetbackJudge(prepared.hazards, prepared.targets, plan, config);
+    if (plan.distancePairs.length) await timed(DISTANCE_PAIRS, () => stream(client, DISTANCE_PAIRS, (r) => judge.measured(r[0] as number, r[1] as number, r[2] as number | null)));
+    if (plan.insidePairs.length) await timed(INSIDE_PAIRS, () => stream(client, INSIDE_PAIRS, (r) => judge.inside(r[0] as number, r[1] as number)));
+    const assessment = finishAssessment(input, prepared, config, judge.result(), (share, stage) => onProgress?.(0.3 + 0.7 * share, stage));
+    if (options.writeTables) await writeTables(client, options.writeTables, assessment, options.log);
+    return assessment;
+  } catch (e) {
+    // the server's own words (disk full, permission denied, a cancelled query), without a stack trace
+    if (e instanceof pg.DatabaseError) throw new InputError(`PostgreSQL: ${e.message}${e.hint ? ` (${e.hint})` : ''}`);
+    throw e;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Every row through a server-side cursor, a batch at a time. */
+async function stream(client: pg.Client, sql: string, each: (row: unknown[]) => void): Promise<void> {
+  const cursor = client.query(new Cursor(sql, [], { rowMode: 'array' }));
+  try {
+    for (;;) {
+      const rows: unknown[][] = await cursor.read(BATCH_ROWS);
+      if (rows.length === 0) break;
+      for (const r of rows) each(r);
+    }
+  } finally {
+    await cursor.close();
+  }
+}
+
+/** COPY text rows (tab-separated, \N for null), a chunk of sites at a time. */
+export function* siteRows(prepared: PreparedAssessment, plan: SetbackPlan): Generator<string> {
+  const hazardIndex = new Map(prepared.hazards.map((h, i) => [h, i]));
+  const targetIndex = new Map(prepared.targets.map((t, i) => [t, i]));
+  let chunk: string[] = [];
+  for (const [n, site] of prepared.sites.entries()) {
+    const hi = hazardIndex.get(site);
+    const ti = targetIndex.get(site);
+    const cells = [
+      n, hi ?? '\\N', ti ?? '\\N', hi === undefined ? '\\N' : plan.hazardProfile[hi], ti === undefined ? '\\N' : plan.kinds.kindOf[ti],
+      ti !== undefined && plan.targetIsArea[ti] ? 't' : 'f', site.geometry.type === 'Point' ? 't' : 'f', toEwkt(site.geometry),
+    ];
+    chunk.push(cells.join('\t'));
+    if (chunk.length === COPY_ROWS) {
+      yield chunk.join('\n') + '\n';
+      chunk = [];
+    }
+  }
+  if (chunk.length) yield chunk.join('\n') + '\n';
+}
+
+/** "加油站 (grade 1, none) → 学校 [important_public, section19]", for the comments of the generated SQL. */
+function describer(prepared: PreparedAssessment, plan: SetbackPlan): (profile: number, kind: number) => string {
+  const hazardOf: number[] = [];
+  plan.hazardProfile.forEach((p, i) => (hazardOf[p] ??= i));
+  return (profile, kind) => {
+    const h = prepared.hazards[hazardOf[profile]!]!;
+    const attrs = [h.stationGrade && `grade ${h.stationGrade}`, h.vapourRecovery, h.protectionDistanceM !== undefined && `own ${h.protectionDistanceM} m`].filter(Boolean);
+    const k = plan.kinds.kinds[kind]!;
+    return `${zh(h.category)}${attrs.length ? ` (${attrs.join(', ')})` : ''} → ${zh(k.category)} [${k.classes.join(', ')}]`;
+  };
+}
+
+function zh(category: string): string {
+  return categoryByCode(category)?.zh ?? category;
+}
