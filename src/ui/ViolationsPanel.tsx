@@ -9,7 +9,7 @@ import { downloadBytes, downloadText } from './download';
 import { statusLabel, useT } from './i18n';
 import { Pager, usePaged } from './Pager';
 import { sortRows } from './sortRows';
-import { siteName } from '../state/siteLookup';
+import { findingPositionsOf } from '../state/mapFilters';
 
 type SortKey = 'status' | 'hazard' | 'target' | 'distance' | 'required' | 'shortfall' | 'rule';
 const STATUS_ORDER: Record<ViolationStatus, number> = { violation: 0, borderline: 1, not_assessed: 2 };
@@ -25,32 +25,38 @@ export function ViolationsPanel() {
   const [shown, setShown] = useState<Record<ViolationStatus, boolean>>({ violation: true, borderline: true, not_assessed: false });
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'shortfall', descending: true });
-  const nameOf = useMemo(() => (id: string) => (a ? siteName(a, id) : undefined), [a]);
+  // names by the findings' site positions (sent with the assessment): no lookup of every site id on the first render
+  const names = useMemo(() => {
+    if (!a) return { hazard: () => undefined, target: () => undefined };
+    const at = findingPositionsOf(a);
+    const nameAt = (i: number | undefined): string | undefined => (i !== undefined && i >= 0 ? a.sites[i]?.name : undefined);
+    return { hazard: (index: number) => nameAt(at.hazard[index]), target: (index: number) => nameAt(at.target[index]) };
+  }, [a]);
   // the map's filters apply here too: findings whose hazard is filtered out are not listed
   const { view, filtered } = useFilteredView();
   const allowed = filtered ? (view?.violationShown ?? null) : null;
   // every finding in the chosen order, sorted once per sort (not on each filter change)
   const ordered = useMemo(() => {
-    const keyOf = (v: Violation): string | number => {
+    const keyOf = (v: Violation, index: number): string | number => {
       switch (sort.key) {
         case 'status': return STATUS_ORDER[v.status];
-        case 'hazard': return nameOf(v.hazardId) ?? v.hazardId;
-        case 'target': return nameOf(v.targetId) ?? v.targetId;
+        case 'hazard': return names.hazard(index) ?? v.hazardId;
+        case 'target': return names.target(index) ?? v.targetId;
         case 'distance': return v.distanceM;
         case 'required': return v.requiredM ?? -1;
         case 'shortfall': return v.shortfallM ?? -Infinity;
         case 'rule': return v.ruleId;
       }
     };
-    return sortRows((a?.violations ?? []).map((v, index) => ({ v, index })), ({ v }) => keyOf(v), sort.descending);
-  }, [a, nameOf, sort]);
+    return sortRows((a?.violations ?? []).map((v, index) => ({ v, index })), ({ v, index }) => keyOf(v, index), sort.descending);
+  }, [a, names, sort]);
   const rows = useMemo(() => {
     const q = query.trim().toLowerCase();
     return ordered.filter(({ v, index }) => {
       if (!shown[v.status] || (allowed && !allowed[index])) return false;
-      return !q || [nameOf(v.hazardId), nameOf(v.targetId), v.hazardId, v.targetId, v.ruleId].some((t) => t?.toLowerCase().includes(q));
+      return !q || [names.hazard(index), names.target(index), v.hazardId, v.targetId, v.ruleId].some((t) => t?.toLowerCase().includes(q));
     });
-  }, [ordered, nameOf, shown, query, allowed]);
+  }, [ordered, names, shown, query, allowed]);
   // a finding selected on the map turns the list to its page; the export still takes every listed row
   const selectedIndex = selection?.kind === 'violation' ? selection.index : -1;
   const selectedAt = useMemo(() => (selectedIndex < 0 ? -1 : rows.findIndex((r) => r.index === selectedIndex)), [rows, selectedIndex]);
@@ -116,8 +122,8 @@ export function ViolationsPanel() {
                 onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && actions.select({ kind: 'violation', index })}
               >
                 <td>{statusLabel(t, v.status)}{v.screening ? ` · ${t('violations.screening')}` : ''}</td>
-                <td>{nameOf(v.hazardId)}</td>
-                <td>{nameOf(v.targetId)}</td>
+                <td>{names.hazard(index)}</td>
+                <td>{names.target(index)}</td>
                 <td>{v.distanceM.toFixed(2)}</td>
                 <td>{v.requiredM ?? '—'}</td>
                 <td>{v.shortfallM === null ? '—' : v.shortfallM.toFixed(2)}</td>

@@ -2,7 +2,7 @@
 // and assesses them, so large files and assessments never block the page and never cross to it whole.
 import type { Site } from '../engine';
 import { createEngineHost } from './engineHost';
-import { findHazardPositions } from '../state/mapFilters';
+import { findFindingPositions, type FindingPositions } from '../state/mapFilters';
 import { errorText, SITES_PER_MESSAGE, type EngineRequest, type EngineResponse, type EngineResult, type ImportPortMessage } from './protocol';
 import { packSites, unpackSites } from './siteColumns';
 import { createStringPool } from './stringPool';
@@ -15,7 +15,9 @@ const incoming = new Map<number, unknown[]>();
 /** imports being received, by dataset id (a drop closes one that was cancelled) */
 const receiving = new Map<string, { port: MessagePort; requestId: number }>();
 
-const reply = (id: number, result: EngineResult, hazardAt?: Int32Array): void => {
+const reply = (id: number, result: EngineResult, findingAt?: FindingPositions): void => {
+  const extra = findingAt ? { findingAt } : {};
+  const transferred = findingAt ? [findingAt.hazard.buffer as ArrayBuffer, findingAt.target.buffer as ArrayBuffer] : [];
   // a large result's sites go in chunks of columns, each its own task on the receiving side; the result follows without them
   const sites = (result as { sites?: Site[] } | null)?.sites;
   if (sites && sites.length > SITES_PER_MESSAGE) {
@@ -23,9 +25,9 @@ const reply = (id: number, result: EngineResult, hazardAt?: Int32Array): void =>
       const { columns, transfer } = packSites(sites.slice(i, i + SITES_PER_MESSAGE));
       scope.postMessage({ id, sitesColumns: columns }, transfer);
     }
-    scope.postMessage({ id, result: { ...result, sites: [] } as EngineResult, ...(hazardAt ? { hazardAt } : {}) }, hazardAt ? [hazardAt.buffer as ArrayBuffer] : []);
+    scope.postMessage({ id, result: { ...result, sites: [] } as EngineResult, ...extra }, transferred);
   } else {
-    scope.postMessage({ id, result, ...(hazardAt ? { hazardAt } : {}) }, hazardAt ? [hazardAt.buffer as ArrayBuffer] : []);
+    scope.postMessage({ id, result, ...extra }, transferred);
   }
 };
 
@@ -76,7 +78,7 @@ scope.onmessage = async (e) => {
         return receive(request);
       case 'assess': {
         const assessment = host.assess(request.input, request.config, onProgress);
-        return reply(request.id, assessment, findHazardPositions(assessment));
+        return reply(request.id, assessment, findFindingPositions(assessment));
       }
       case 'proposal':
         return reply(request.id, host.checkProposal(request.proposal, request.datasets, request.config));

@@ -2,7 +2,7 @@
 // in an import worker of its own), in-process where there is no Worker (jsdom, Node). The in-process path imports
 // the engine only when taken, so the page's first load does not carry it.
 import type { Assessment, Site } from '../engine';
-import { noteHazardPositions } from '../state/mapFilters';
+import { noteFindingPositions } from '../state/mapFilters';
 import type { ImportFileReport, RejectedRows } from '../io';
 import { CancelledError, type EngineClient, type HeldDataset, type Progress } from '../state/engineClient';
 import type { StoredSites } from '../state/projectDb';
@@ -33,7 +33,7 @@ export function createEngineClient(): EngineClient {
     pending.delete(e.data.id);
     if ('error' in e.data) return p.reject(new Error(e.data.error));
     const result = p.sites ? { ...(e.data.result as object), sites: p.sites } : e.data.result;
-    if (e.data.hazardAt) noteHazardPositions(result as Assessment, e.data.hazardAt);
+    if (e.data.findingAt) noteFindingPositions(result as Assessment, e.data.findingAt);
     p.resolve(result);
   };
   const send = <T>(payload: Payload, progress?: Progress, transfer: Transferable[] = []): Promise<T> => {

@@ -4,6 +4,7 @@ import type { ImportFileReport, ImportOptions, RejectedRows } from '../io';
 import type { DatasetsAssessInput, HeldDataset, HeldProject } from '../state/engineClient';
 import type { StoredSites } from '../state/projectDb';
 import type { SiteColumns } from './siteColumns';
+import type { FindingPositions } from '../state/mapFilters';
 
 /** Page → engine worker. */
 export type EngineRequest =
@@ -22,8 +23,8 @@ export type EngineRequest =
 export type EngineResult = Assessment | ProposalResult | HeldDataset | StoredSites | null | { bytes: Uint8Array; gzipped: boolean } | { project: HeldProject; held: HeldDataset[] };
 
 export type EngineResponse =
-  /** an assessment comes with each finding's hazard as an index into its sites (state/mapFilters.hazardAtOf) */
-  | { id: number; result: EngineResult; hazardAt?: Int32Array }
+  /** an assessment comes with each finding's hazard and target as indexes into its sites (state/mapFilters) */
+  | { id: number; result: EngineResult; findingAt?: FindingPositions }
   | { id: number; error: string }
   | { id: number; progress: number; stage: string }
   /** part of the result's `sites`, sent ahead of the result (as columns) so no single message takes long to receive */

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import { siteFilter, zoneFilter } from '../../src/map/filterExpressions';
 import { mapSources } from '../../src/map/mapData';
-import { filteredView, LEVEL_OR_NONE, NO_FILTERS, siteMatches, zoneMatches, type MapFilters, type SiteFacts } from '../../src/state/mapFilters';
+import { filteredView, findFindingPositions, findingPositionsOf, noteFindingPositions, LEVEL_OR_NONE, NO_FILTERS, siteMatches, zoneMatches, type MapFilters, type SiteFacts } from '../../src/state/mapFilters';
 import type { Assessment } from '../../src/engine';
 import { decodeView, encodeView } from '../../src/state/viewHash';
 
@@ -121,5 +121,19 @@ describe('view in the URL hash', () => {
     expect(v.filters.levels).toEqual(['red']);
     expect(v.selection).toBeNull();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("each finding's sites by position (sent by the engine worker with the assessment)", () => {
+  it('are the first site with the id, or -1 when the assessment lists none', () => {
+    const a = {
+      sites: [{ id: 'H1' }, { id: 'T1' }, { id: 'H1' }, { id: 'T2' }],
+      violations: [{ hazardId: 'H1', targetId: 'T2' }, { hazardId: 'H9', targetId: 'T1' }],
+    } as unknown as Assessment;
+    const at = findFindingPositions(a);
+    expect(Array.from(at.hazard)).toEqual([0, -1]);
+    expect(Array.from(at.target)).toEqual([3, 1]);
+    noteFindingPositions(a, { hazard: Int32Array.from([2, 2]), target: Int32Array.from([3, 1]) });
+    expect(Array.from(findingPositionsOf(a).hazard)).toEqual([2, 2]); // what the worker sent is used as sent
   });
 });
