@@ -57,11 +57,20 @@ export function createEngineClient(): EngineClient {
   };
 
   let importing: { reject: (e: Error) => void } | null = null;
+  // one import worker per file (a cancel terminates it and nothing else), started one file ahead so that its module is
+  // loaded before it is needed: the demo's two files had each waited for a fresh worker's start-up
+  const startImporter = () => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+  let spare = startImporter();
+  const takeImporter = (): Worker => {
+    const next = spare;
+    spare = startImporter();
+    return next;
+  };
   const client: EngineClient = {
     async importFile(datasetId, file, bytes, options, onProgress) {
       const { beside, storeFor, keepSource, ...readOptions } = options;
       const channel = new MessageChannel();
-      const importer = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+      const importer = takeImporter();
       const held = send<HeldDataset>({ kind: 'receive', datasetId, beside, port: channel.port2 }, undefined, [channel.port2]);
       held.catch(() => undefined); // awaited below, unless the import fails first
       let stored: (s: StoredSites | null) => void = () => undefined;
