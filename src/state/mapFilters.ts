@@ -127,16 +127,20 @@ const findingPositions = new WeakMap<Assessment, FindingPositions>();
  */
 export const noteFindingPositions = (a: Assessment, at: FindingPositions): void => void findingPositions.set(a, at);
 
-/** Each finding's hazard and target as indexes into a.sites (-1: none), computed from the assessment itself. */
-export function findFindingPositions(a: Assessment): FindingPositions {
+/**
+ * Each finding's hazard and target as indexes into a.sites (-1: none), computed from the assessment itself; and the
+ * look-up it used, for other positions of the same assessment.
+ */
+export function findFindingPositions(a: Assessment): { findings: FindingPositions; positionOf: (siteId: string) => number } {
   const first = new Map<string, number>();
   for (let i = 0; i < a.sites.length; i++) if (!first.has(a.sites[i]!.id)) first.set(a.sites[i]!.id, i); // the first of a repeated id, as sitePosition
-  return { hazard: Int32Array.from(a.violations, (v) => first.get(v.hazardId) ?? -1), target: Int32Array.from(a.violations, (v) => first.get(v.targetId) ?? -1) };
+  const positionOf = (id: string) => first.get(id) ?? -1;
+  return { findings: { hazard: Int32Array.from(a.violations, (v) => positionOf(v.hazardId)), target: Int32Array.from(a.violations, (v) => positionOf(v.targetId)) }, positionOf };
 }
 
 export function findingPositionsOf(a: Assessment): FindingPositions {
   let at = findingPositions.get(a);
-  if (!at) findingPositions.set(a, (at = findFindingPositions(a)));
+  if (!at) findingPositions.set(a, (at = findFindingPositions(a).findings));
   return at;
 }
 export const hazardAtOf = (a: Assessment): Int32Array => findingPositionsOf(a).hazard;

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { LEVEL_RANK, type AssessedSite, type AssessedZone } from '../engine';
 import { useFilteredView } from './useFilteredView';
 import { siteById } from '../state/siteLookup';
+import { contributorCount } from '../worker/zoneColumns';
 import { locatedCountsByZone } from '../figures/districtCounts';
 import { categoryLabel, levelLabel, useLocale, useT, zoneLevelLabel } from './i18n';
 import { DataTable, type Column } from './DataTable';
@@ -43,7 +44,7 @@ export function TablesPanel() {
     { key: 'level', header: t('tables.col.level'), value: (z) => rank(z.level), render: (z) => zoneLevelLabel(t, z.level) },
     { key: 'score', header: t('tables.col.score'), value: (z) => z.score, numeric: true },
     { key: 'located', header: t('tables.col.located'), value: (z) => located.get(z.id) ?? 0, numeric: true },
-    { key: 'contributors', header: t('tables.col.contributors'), value: (z) => z.contributors.length, numeric: true },
+    { key: 'contributors', header: t('tables.col.contributors'), value: (z) => contributorCount(z), numeric: true },
   ], [t, located]);
   const siteColumns = useMemo<Column<AssessedSite>[]>(() => [
     { key: 'name', header: t('tables.col.name'), value: (s) => s.name },

@@ -5,6 +5,7 @@ import type { Locale, Translate } from '../i18n/translate';
 import { categoryLabel, levelLabel, zoneLevelLabel } from './i18n';
 import type { Selection } from '../state/store';
 import { findingsOf, siteById, siteName } from '../state/siteLookup';
+import { contributorCount } from '../worker/zoneColumns';
 
 export interface ExplanationItem {
   text: string;
@@ -35,7 +36,7 @@ export function explainZone(a: Assessment, zoneId: string, t: Translate): Explan
       [t('explain.method'), t('explain.methodValue', { method: a.methodId, matrix: a.matrixId })],
       // the same count as the white paper's F1 table and F3 (position inside the zone), then the sites the level rests on
       [t('explain.locatedCount'), String(locatedCount(a, z))],
-      [t('explain.contributorCount'), String(z.contributors.length)],
+      [t('explain.contributorCount'), String(contributorCount(z))],
     ],
     list: {
       heading: t('explain.contributors'),

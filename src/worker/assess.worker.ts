@@ -1,8 +1,9 @@
 // The engine behind a worker boundary: it holds the datasets (one copy of the data, here), saves and loads them,
 // and assesses them, so large files and assessments never block the page and never cross to it whole.
-import type { Site } from '../engine';
+import type { Assessment, Site } from '../engine';
 import { createEngineHost } from './engineHost';
 import { findFindingPositions, type FindingPositions } from '../state/mapFilters';
+import { packZones, type PackedZone } from './zoneColumns';
 import { errorText, SITES_PER_MESSAGE, type EngineRequest, type EngineResponse, type EngineResult, type ImportPortMessage } from './protocol';
 import { packSites, unpackSites } from './siteColumns';
 import { createStringPool } from './stringPool';
@@ -15,9 +16,10 @@ const incoming = new Map<number, unknown[]>();
 /** imports being received, by dataset id (a drop closes one that was cancelled) */
 const receiving = new Map<string, { port: MessagePort; requestId: number }>();
 
-const reply = (id: number, result: EngineResult, findingAt?: FindingPositions): void => {
-  const extra = findingAt ? { findingAt } : {};
-  const transferred = findingAt ? [findingAt.hazard.buffer as ArrayBuffer, findingAt.target.buffer as ArrayBuffer] : [];
+const reply = (id: number, result: EngineResult, findingAt?: FindingPositions, zones?: { zones: PackedZone[]; transfer: ArrayBuffer[] }): void => {
+  const extra = { ...(findingAt ? { findingAt } : {}), ...(zones ? { packedZones: zones.zones } : {}) };
+  const transferred = [...(findingAt ? [findingAt.hazard.buffer as ArrayBuffer, findingAt.target.buffer as ArrayBuffer] : []), ...(zones?.transfer ?? [])]; // spread-ok: a few buffers per zone
+  if (zones) result = { ...(result as Assessment), zones: [] };
   // a large result's sites go in chunks of columns, each its own task on the receiving side; the result follows without them
   const sites = (result as { sites?: Site[] } | null)?.sites;
   if (sites && sites.length > SITES_PER_MESSAGE) {
@@ -78,7 +80,8 @@ scope.onmessage = async (e) => {
         return receive(request);
       case 'assess': {
         const assessment = host.assess(request.input, request.config, onProgress);
-        return reply(request.id, assessment, findFindingPositions(assessment));
+        const { findings, positionOf } = findFindingPositions(assessment);
+        return reply(request.id, assessment, findings, packZones(assessment.zones, positionOf));
       }
       case 'proposal':
         return reply(request.id, host.checkProposal(request.proposal, request.datasets, request.config));

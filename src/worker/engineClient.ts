@@ -9,6 +9,7 @@ import type { StoredSites } from '../state/projectDb';
 import { SITES_PER_MESSAGE, type EngineRequest, type EngineResponse, type ImportRequest, type ImportResponse } from './protocol';
 import { createStringPool, type StringPool } from './stringPool';
 import { unpackSites } from './siteColumns';
+import { unpackZones } from './zoneColumns';
 
 export { CancelledError, type EngineClient };
 
@@ -33,6 +34,10 @@ export function createEngineClient(): EngineClient {
     pending.delete(e.data.id);
     if ('error' in e.data) return p.reject(new Error(e.data.error));
     const result = p.sites ? { ...(e.data.result as object), sites: p.sites } : e.data.result;
+    if (e.data.packedZones) {
+      const sites = (result as Assessment).sites;
+      (result as Assessment).zones = unpackZones(e.data.packedZones, (i) => sites[i]?.id ?? '');
+    }
     if (e.data.findingAt) noteFindingPositions(result as Assessment, e.data.findingAt);
     p.resolve(result);
   };

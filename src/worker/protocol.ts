@@ -4,6 +4,7 @@ import type { ImportFileReport, ImportOptions, RejectedRows } from '../io';
 import type { DatasetsAssessInput, HeldDataset, HeldProject } from '../state/engineClient';
 import type { StoredSites } from '../state/projectDb';
 import type { SiteColumns } from './siteColumns';
+import type { PackedZone } from './zoneColumns';
 import type { FindingPositions } from '../state/mapFilters';
 
 /** Page → engine worker. */
@@ -24,7 +25,7 @@ export type EngineResult = Assessment | ProposalResult | HeldDataset | StoredSit
 
 export type EngineResponse =
   /** an assessment comes with each finding's hazard and target as indexes into its sites (state/mapFilters) */
-  | { id: number; result: EngineResult; findingAt?: FindingPositions }
+  | { id: number; result: EngineResult; findingAt?: FindingPositions; packedZones?: PackedZone[] }
   | { id: number; error: string }
   | { id: number; progress: number; stage: string }
   /** part of the result's `sites`, sent ahead of the result (as columns) so no single message takes long to receive */

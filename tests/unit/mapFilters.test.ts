@@ -130,7 +130,7 @@ describe("each finding's sites by position (sent by the engine worker with the a
       sites: [{ id: 'H1' }, { id: 'T1' }, { id: 'H1' }, { id: 'T2' }],
       violations: [{ hazardId: 'H1', targetId: 'T2' }, { hazardId: 'H9', targetId: 'T1' }],
     } as unknown as Assessment;
-    const at = findFindingPositions(a);
+    const at = findFindingPositions(a).findings;
     expect(Array.from(at.hazard)).toEqual([0, -1]);
     expect(Array.from(at.target)).toEqual([3, 1]);
     noteFindingPositions(a, { hazard: Int32Array.from([2, 2]), target: Int32Array.from([3, 1]) });
