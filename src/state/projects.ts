@@ -119,11 +119,8 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
       engine.dropDatasets(ids);
       throw e;
     }
-    const datasets = saved.datasets.map(({ ...d }, i) => {
-      const { stored: _s, sites: _x, ...meta } = d as typeof d & { stored?: unknown; sites?: unknown };
-      return { ...meta, id: ids[i]! };
-    });
-    return { ...saved, datasets: asDatasets(datasets, held) };
+    // asDatasets keeps only the page's fields (not where the sites are stored, nor an old record's inline sites)
+    return { ...saved, datasets: asDatasets(saved.datasets.map((d, i) => ({ ...d, id: ids[i]! })), held) };
   };
   const adopt = async (project: OpenProject): Promise<void> => {
     await actions.applyProject(project);
