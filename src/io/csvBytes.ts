@@ -17,6 +17,7 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
 const UTF8_BOM_BYTES = [0xef, 0xbb, 0xbf];
 const COMMA = 0x2c;
 const NEWLINE = 0x0a;
+const UTF8 = new TextEncoder();
 const QUOTE = 0x22;
 
 interface ColumnCache {
@@ -224,30 +225,9 @@ export class CsvByteWriter<T> {
     if (quote) this.buf[this.pos++] = QUOTE;
   }
 
-  /** UTF-8 of any text, no checks. */
+  /** UTF-8 of any text, no checks (the platform's encoder: lone surrogates as U+FFFD, room made by the caller). */
   private anyText(s: string): void {
-    const buf = this.buf;
-    let p = this.pos;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 0x80) buf[p++] = c;
-      else if (c < 0x800) {
-        buf[p++] = 0xc0 | (c >> 6);
-        buf[p++] = 0x80 | (c & 0x3f);
-      } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-        const cp = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00);
-        buf[p++] = 0xf0 | (cp >> 18);
-        buf[p++] = 0x80 | ((cp >> 12) & 0x3f);
-        buf[p++] = 0x80 | ((cp >> 6) & 0x3f);
-        buf[p++] = 0x80 | (cp & 0x3f);
-      } else {
-        const u = c >= 0xd800 && c <= 0xdfff ? 0xfffd : c;
-        buf[p++] = 0xe0 | (u >> 12);
-        buf[p++] = 0x80 | ((u >> 6) & 0x3f);
-        buf[p++] = 0x80 | (u & 0x3f);
-      }
-    }
-    this.pos = p;
+    this.pos += UTF8.encodeInto(s, this.buf.subarray(this.pos)).written;
   }
 }
 
