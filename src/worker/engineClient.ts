@@ -133,12 +133,10 @@ function inProcessClient(): EngineClient {
     async importFile(datasetId, file, bytes, options, onProgress) {
       const { beside, storeFor, keepSource, ...readOptions } = options;
       const h = await host;
-      const { importSitesFile } = await import('../io/importSites');
-      const { sites, report, rejectedRows } = await importSitesFile(file, bytes, { ...readOptions, existingIds: h.idsBeside(beside) }, (s) => onProgress?.(s, 'import'));
-      const { reportForSaving } = await import('../io/savedImportRecord');
-      if (keepSource && report.sha256) await (await import('../state/sourceFiles')).keepSourceFile(report.sha256, bytes);
+      const { readUpload } = await import('./readUpload');
+      const { sites, report, rejectedRows } = await readUpload(file, bytes, { ...readOptions, existingIds: h.idsBeside(beside) }, Boolean(keepSource), (s) => onProgress?.(s, 'import'));
       const { stored, ...held } = await h.hold(datasetId, sites, storeFor);
-      return { report: reportForSaving(report), rejectedRows, ...held, ...(storeFor !== undefined ? { saving: Promise.resolve(stored ?? null) } : {}) };
+      return { report, rejectedRows, ...held, ...(storeFor !== undefined ? { saving: Promise.resolve(stored ?? null) } : {}) };
     },
     loadDataset: async (datasetId, from) => (await host).load(datasetId, from),
     storeDataset: async (datasetId, projectId) => (await host).store(datasetId, projectId),
