@@ -3,8 +3,9 @@ import type { Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { launchChromium } from '../tests/e2e/browser';
 
-export async function withServedApp(run: (page: Page) => Promise<void>): Promise<void> {
-  await build({ logLevel: 'warn' });
+/** `minify: false` keeps the code's own function names (for profiles). */
+export async function withServedApp(run: (page: Page) => Promise<void>, { minify = true } = {}): Promise<void> {
+  await build({ logLevel: 'warn', ...(minify ? {} : { build: { minify: false } }) });
   const server = await preview({ preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
   const session = await launchChromium();
   try {

@@ -32,6 +32,8 @@ export type SavedProject = Omit<Project, 'datasets'> & { datasets: (Omit<Project
 
 const PROJECT = (id: string) => `project:${id}`;
 const SUMMARY = (id: string) => `summary:${id}`;
+/** the site records a project's record names, kept apart so a save need not read the whole record back to find them */
+const CHUNKS = (id: string) => `chunks:${id}`;
 const LAST = 'last-project';
 
 /**
@@ -73,7 +75,7 @@ export async function saveProject(project: HeldProject, storeSites: (datasetId: 
     throw new SaveConflictError('storage.conflict', { stored: stored.revision, mine: project.revision });
   }
   const next: HeldProject = { ...project, revision: project.revision + 1 };
-  const previous = (await get(PROJECT(project.id), store()).catch(() => undefined)) as StoredProject | undefined;
+  const previousChunks = await siteChunksOf(project.id).catch(() => []);
   try {
     const datasets: StoredDataset[] = [];
     for (const { id, ...d } of next.datasets) {
@@ -93,11 +95,20 @@ export async function saveProject(project: HeldProject, storeSites: (datasetId: 
     const quota = (e as DOMException)?.name === 'QuotaExceededError' || /quota/i.test((e as Error)?.message ?? '');
     throw (quota ? new StorageError('storage.quota') : new StorageError('storage.failed', { message: (e as Error).message }));
   }
-  // records the new record no longer names (best effort: a leftover costs space, never data)
-  const inUse = new Set((await get<StoredProject>(PROJECT(project.id), store()))?.datasets.flatMap((d) => d.siteChunks ?? []) ?? []);
-  const stale = (previous?.datasets ?? []).flatMap((d) => d.siteChunks ?? []).filter((k) => !inUse.has(k));
+  // records the stored record no longer names (best effort: a leftover costs space, never data); read again, as
+  // another tab may have saved since
+  const inUse = new Set(await siteChunksOf(project.id));
+  const stale = previousChunks.filter((k) => !inUse.has(k));
   if (stale.length) await delMany(stale, store()).catch(() => undefined);
   return next;
+}
+
+/** The site records the stored project names: their list, or (a record saved before the list was kept) the record's. */
+async function siteChunksOf(id: string): Promise<string[]> {
+  const listed = await get<string[]>(CHUNKS(id), store());
+  if (listed) return listed;
+  const raw = (await get(PROJECT(id), store())) as StoredProject | undefined;
+  return (raw?.datasets ?? []).flatMap((d) => d.siteChunks ?? []);
 }
 
 /**
@@ -119,6 +130,7 @@ function commit(fromRevision: number, record: StoredProject, summary: ProjectSum
       }
       try {
         os.put(record, PROJECT(summary.id));
+        os.put(record.datasets.flatMap((d) => d.siteChunks ?? []), CHUNKS(summary.id));
         os.put(summary, SUMMARY(summary.id));
         os.put(summary.id, LAST);
       } catch (e) {
@@ -132,10 +144,10 @@ function commit(fromRevision: number, record: StoredProject, summary: ProjectSum
 }
 
 export async function deleteStoredProject(id: string): Promise<void> {
-  const raw = (await get(PROJECT(id), store())) as StoredProject | undefined;
-  const chunkKeys = (raw?.datasets ?? []).flatMap((d) => d.siteChunks ?? []);
+  const chunkKeys = await siteChunksOf(id);
   await del(PROJECT(id), store());
   await del(SUMMARY(id), store());
+  await del(CHUNKS(id), store());
   if (chunkKeys.length) await delMany(chunkKeys, store()).catch(() => undefined);
   if ((await get(LAST, store())) === id) await del(LAST, store());
 }

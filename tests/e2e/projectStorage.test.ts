@@ -94,4 +94,50 @@ describe('project storage (IndexedDB)', () => {
     expect(outcome.refused).not.toBe(''); // records deleted with their project cannot be read back as if nothing happened
     await page.close();
   });
+
+  it('deletes the site records a save no longer names, from the list kept beside the record or from an older record', async () => {
+    const page = await blankPage();
+    await page.addScriptTag({ content: await storageModule() });
+    const outcome = await page.evaluate(async () => {
+      const s = (window as unknown as { projectStorage: typeof import('../../src/state/projectStorage') }).projectStorage;
+      let db: IDBDatabase;
+      const run = (mode: IDBTransactionMode, f: (os: IDBObjectStore) => IDBRequest) => new Promise<unknown>((resolve, reject) => {
+        const r = f(db.transaction('projects', mode).objectStore('projects'));
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const present = async (keys: string[]) => Promise.all(keys.map(async (k) => (await run('readonly', (os) => os.get(k))) !== undefined));
+      const dataset = (id: string) => ({ id, file: `${id}.csv`, report: { file: `${id}.csv`, rows: 1, accepted: 1, rejected: 0 }, demo: false });
+      const project = {
+        schema: 'usrm-project/2', id: 'stale-test', name: '旧记录', city: '', assessmentDate: '', dataCredit: '', notes: '', zones: [], datasets: [dataset('a')],
+        zonesSource: '', zonesDigest: null, zoning: { kind: 'polygons' }, profile: {}, rules: {}, revision: 0,
+      } as unknown as Parameters<typeof s.saveProject>[0];
+      s.noteStoredSites('a', { projectId: 'stale-test', keys: ['sites:a:0'] });
+      s.noteStoredSites('b', { projectId: 'stale-test', keys: ['sites:b:0'] });
+      s.noteStoredSites('c', { projectId: 'stale-test', keys: ['sites:c:0'] });
+      const noSites = async () => null;
+      const first = await s.saveProject(project, noSites); // (the first save creates the database)
+      db = await new Promise<IDBDatabase>((resolve) => {
+        const open = indexedDB.open('urban-safety-risk-map');
+        open.onsuccess = () => resolve(open.result);
+      });
+      // the records each dataset's sites were saved in (their content does not matter here)
+      for (const k of ['sites:a:0', 'sites:b:0', 'sites:c:0']) await run('readwrite', (os) => os.put([], k));
+      const listed = await run('readonly', (os) => os.get('chunks:stale-test'));
+      const second = await s.saveProject({ ...first, datasets: [dataset('b')] } as typeof first, noSites);
+      const afterSecond = await present(['sites:a:0', 'sites:b:0']);
+      // a record saved before the list was kept: the list is gone, the record names the records
+      await run('readwrite', (os) => os.delete('chunks:stale-test'));
+      await s.saveProject({ ...second, datasets: [dataset('c')] } as typeof second, noSites);
+      const afterLegacy = await present(['sites:b:0', 'sites:c:0']);
+      await s.deleteStoredProject('stale-test');
+      const afterDelete = await present(['sites:c:0', 'chunks:stale-test', 'project:stale-test']);
+      return { listed, afterSecond, afterLegacy, afterDelete };
+    });
+    expect(outcome.listed).toEqual(['sites:a:0']);
+    expect(outcome.afterSecond).toEqual([false, true]);
+    expect(outcome.afterLegacy).toEqual([false, true]);
+    expect(outcome.afterDelete).toEqual([false, false, false]);
+    await page.close();
+  });
 });
