@@ -1,6 +1,7 @@
 // What the tile worker is told about an assessment: its sites and findings as columns, built on the page a slice at
 // a time (each slice its own task) and transferred, so a million sites never hold the page or cross as objects.
 import type { Assessment } from '../engine';
+import { findingPositionsOf } from '../state/mapFilters';
 import { stringColumnBuilder, textListBuilder, type StringColumn, type TextList } from './stringColumn';
 
 export interface SiteTable {
@@ -19,8 +20,9 @@ export interface SiteTable {
     /** the closest points of each finding's pair: x0, y0, x1, y1 */
     line: Float64Array;
     status: StringColumn;
-    hazardIds: TextList;
-    targetIds: TextList;
+    /** each finding's hazard and target as positions in the site columns (-1: not among the sites) */
+    hazardAt: Int32Array;
+    targetAt: Int32Array;
   };
 }
 
@@ -49,7 +51,7 @@ export function* buildSiteTable(a: Assessment): Generator<void, SiteTable> {
   }
   const m = a.violations.length;
   const line = new Float64Array(4 * m);
-  const status = stringColumnBuilder(m), hazardIds = textListBuilder(m), targetIds = textListBuilder(m);
+  const status = stringColumnBuilder(m);
   for (let i = 0; i < m; i++) {
     const v = a.violations[i]!;
     line[4 * i] = v.closest[0][0];
@@ -57,20 +59,21 @@ export function* buildSiteTable(a: Assessment): Generator<void, SiteTable> {
     line[4 * i + 2] = v.closest[1][0];
     line[4 * i + 3] = v.closest[1][1];
     status.set(i, v.status);
-    hazardIds.add(i, v.hazardId);
-    targetIds.add(i, v.targetId);
     if (i % SLICE === SLICE - 1) yield;
   }
+  // the pair of each finding by position, as the engine worker sent it (copied: the table's arrays are transferred);
+  // as ids they were two texts as long as the findings list to copy to the tile worker and look up there
+  const at = findingPositionsOf(a);
   return {
     lon, lat, area, ids: ids.finish(),
     level: level.column, role: role.column, domain: domain.column, district: district.column, category: category.column,
-    findings: { line, status: status.column, hazardIds: hazardIds.finish(), targetIds: targetIds.finish() },
+    findings: { line, status: status.column, hazardAt: at.hazard.slice(), targetAt: at.target.slice() },
   };
 }
 
 /** The table's typed arrays, to be transferred rather than copied. */
 export function transferablesOf(t: SiteTable): ArrayBuffer[] {
   const arrays = [t.lon, t.lat, t.area, t.ids.ends, t.level.codes, t.role.codes, t.domain.codes, t.district.codes, t.category.codes,
-    t.findings.line, t.findings.status.codes, t.findings.hazardIds.ends, t.findings.targetIds.ends];
+    t.findings.line, t.findings.status.codes, t.findings.hazardAt, t.findings.targetAt];
   return arrays.map((x) => x.buffer as ArrayBuffer);
 }

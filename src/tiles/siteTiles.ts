@@ -52,23 +52,17 @@ export class SiteTiles {
       this.sites!.add(x, y, x, y);
     }
     this.sites?.finish();
-    const position = new Map<string, number>();
-    for (let i = 0; i < n; i++) {
-      const id = textAt(t.ids, i);
-      if (!position.has(id)) position.set(id, i); // the first of a repeated id, as state/siteLookup
-    }
     const f = t.findings;
     const m = f.status.codes.length;
     this.flagged = new Uint8Array(n);
-    this.hazardAt = new Int32Array(m);
+    this.hazardAt = f.hazardAt;
     this.findings = m > 0 ? new Flatbush(m) : null;
     for (let i = 0; i < m; i++) {
-      const hazard = position.get(textAt(f.hazardIds, i)) ?? -1;
-      this.hazardAt[i] = hazard;
+      const hazard = f.hazardAt[i]!;
       if (valueAt(f.status, i) !== 'not_assessed') {
         if (hazard >= 0) this.flagged[hazard] = 1;
-        const target = position.get(textAt(f.targetIds, i));
-        if (target !== undefined) this.flagged[target] = 1;
+        const target = f.targetAt[i]!;
+        if (target >= 0) this.flagged[target] = 1;
       }
       const x0 = worldX(f.line[4 * i]!), y0 = worldY(f.line[4 * i + 1]!), x1 = worldX(f.line[4 * i + 2]!), y1 = worldY(f.line[4 * i + 3]!);
       this.findings!.add(Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1));
