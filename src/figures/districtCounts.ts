@@ -43,6 +43,30 @@ export function districtOrder<T extends Zone>(districts: readonly T[]): T[] {
   return districts.map((d, i) => ({ d, i })).sort((x, y) => Number(x.d.code) - Number(y.d.code) || x.i - y.i).map((x) => x.d);
 }
 
+/** Counts made where the assessment was made (the engine worker), noted here for the page to read. */
+const locatedCounts = new WeakMap<Assessment, Map<string, number>>();
+
+/** Notes `counts` (one per zone, in the order of a.zones) as a's located counts. */
+export function noteLocatedCounts(a: Assessment, counts: Int32Array): void {
+  locatedCounts.set(a, new Map(a.zones.map((z, i) => [z.id, counts[i] ?? 0])));
+}
+
+/** The located counts of a zone each, in the order of a.zones (for the engine worker to send with the assessment). */
+export function locatedCountsInZoneOrder(a: Assessment): Int32Array {
+  const counts = locatedCountsByZone(a);
+  return Int32Array.from(a.zones, (z) => counts.get(z.id) ?? 0);
+}
+
+/**
+ * Sites whose position lies in each zone, by zone id, as noted with the assessment or else counted here: locating
+ * every site on the page was a ~0.1 s task at 300 000 sites.
+ */
+export function locatedCountsOf(a: Assessment): Map<string, number> {
+  let counts = locatedCounts.get(a);
+  if (!counts) locatedCounts.set(a, (counts = locatedCountsByZone(a)));
+  return counts;
+}
+
 /** Sites (risk points and protection targets) whose position lies in each zone, by zone id: the app's zone table. */
 export function locatedCountsByZone(a: Assessment): Map<string, number> {
   const counts = new Map(a.zones.map((z) => [z.id, 0]));

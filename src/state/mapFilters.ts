@@ -184,10 +184,12 @@ function computeView(a: Assessment, filters: MapFilters): FilteredView {
 
 /** The facet values present in an assessment, for the filter controls. */
 export function facets(a: Assessment): { domains: string[]; districts: string[]; categories: string[] } {
-  const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
-  return {
-    domains: sorted(a.sites.map((s) => s.domain)),
-    districts: sorted(a.sites.map((s) => s.district)),
-    categories: sorted(a.sites.map((s) => s.category)),
-  };
+  // one pass into three sets (three lists of every site's value first made this a long task at a million sites)
+  const domains = new Set<string>(), districts = new Set<string>(), categories = new Set<string>();
+  for (const s of a.sites) {
+    domains.add(s.domain);
+    districts.add(s.district);
+    categories.add(s.category);
+  }
+  return { domains: [...domains].sort(), districts: [...districts].sort(), categories: [...categories].sort() };
 }

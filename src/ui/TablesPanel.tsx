@@ -5,7 +5,7 @@ import { LEVEL_RANK, type AssessedSite, type AssessedZone } from '../engine';
 import { useFilteredView } from './useFilteredView';
 import { siteById } from '../state/siteLookup';
 import { contributorCount } from '../worker/zoneColumns';
-import { locatedCountsByZone } from '../figures/districtCounts';
+import { locatedCountsOf } from '../figures/districtCounts';
 import { categoryLabel, levelLabel, useLocale, useT, zoneLevelLabel } from './i18n';
 import { DataTable, type Column } from './DataTable';
 import { useActions, useAppState } from './AppContext';
@@ -38,7 +38,7 @@ export function TablesPanel() {
     return n;
   }, [a]);
   // the same count per zone as the white paper's F1 table and F3: sites whose position lies in the zone
-  const located = useMemo(() => (a ? locatedCountsByZone(a) : new Map<string, number>()), [a]);
+  const located = useMemo(() => (a ? locatedCountsOf(a) : new Map<string, number>()), [a]);
   const zoneColumns = useMemo<Column<AssessedZone>[]>(() => [
     { key: 'name', header: t('tables.col.zone'), value: (z) => z.name },
     { key: 'level', header: t('tables.col.level'), value: (z) => rank(z.level), render: (z) => zoneLevelLabel(t, z.level) },

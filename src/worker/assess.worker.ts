@@ -4,6 +4,7 @@ import type { Assessment, Site } from '../engine';
 import { createEngineHost } from './engineHost';
 import { findFindingPositions, type FindingPositions } from '../state/mapFilters';
 import { packZones, type PackedZone } from './zoneColumns';
+import { locatedCountsInZoneOrder } from '../figures/districtCounts';
 import { errorText, SITES_PER_MESSAGE, type EngineRequest, type EngineResponse, type EngineResult, type ImportPortMessage } from './protocol';
 import { packSites, unpackSites } from './siteColumns';
 import { createStringPool } from './stringPool';
@@ -16,9 +17,20 @@ const incoming = new Map<number, unknown[]>();
 /** imports being received, by dataset id (a drop closes one that was cancelled) */
 const receiving = new Map<string, { port: MessagePort; requestId: number }>();
 
-const reply = (id: number, result: EngineResult, findingAt?: FindingPositions, zones?: { zones: PackedZone[]; transfer: ArrayBuffer[] }): void => {
-  const extra = { ...(findingAt ? { findingAt } : {}), ...(zones ? { packedZones: zones.zones } : {}) };
-  const transferred = [...(findingAt ? [findingAt.hazard.buffer as ArrayBuffer, findingAt.target.buffer as ArrayBuffer] : []), ...(zones?.transfer ?? [])]; // spread-ok: a few buffers per zone
+/** An assessment's facts made here for the page: its findings' sites by position, its zones as columns, sites per zone. */
+interface AssessmentExtras {
+  findingAt: FindingPositions;
+  zones: { zones: PackedZone[]; transfer: ArrayBuffer[] };
+  locatedByZone: Int32Array;
+}
+
+const reply = (id: number, result: EngineResult, extras?: AssessmentExtras): void => {
+  const { findingAt, zones, locatedByZone } = extras ?? {};
+  const extra = { ...(findingAt ? { findingAt } : {}), ...(zones ? { packedZones: zones.zones } : {}), ...(locatedByZone ? { locatedByZone } : {}) };
+  const transferred = [
+    ...(findingAt ? [findingAt.hazard.buffer as ArrayBuffer, findingAt.target.buffer as ArrayBuffer] : []), ...(zones?.transfer ?? []), // spread-ok: a few buffers per zone
+    ...(locatedByZone ? [locatedByZone.buffer as ArrayBuffer] : []),
+  ];
   if (zones) result = { ...(result as Assessment), zones: [] };
   // a large result's sites go in chunks of columns, each its own task on the receiving side; the result follows without them
   const sites = (result as { sites?: Site[] } | null)?.sites;
@@ -81,7 +93,8 @@ scope.onmessage = async (e) => {
       case 'assess': {
         const assessment = host.assess(request.input, request.config, onProgress);
         const { findings, positionOf } = findFindingPositions(assessment);
-        return reply(request.id, assessment, findings, packZones(assessment.zones, positionOf));
+        const locatedByZone = locatedCountsInZoneOrder(assessment); // before the zones are packed away
+        return reply(request.id, assessment, { findingAt: findings, zones: packZones(assessment.zones, positionOf), locatedByZone });
       }
       case 'proposal':
         return reply(request.id, host.checkProposal(request.proposal, request.datasets, request.config));

@@ -3,6 +3,7 @@
 // the engine only when taken, so the page's first load does not carry it.
 import type { Assessment, Site } from '../engine';
 import { noteFindingPositions } from '../state/mapFilters';
+import { noteLocatedCounts } from '../figures/districtCounts';
 import type { ImportFileReport, RejectedRows } from '../io';
 import { CancelledError, type EngineClient, type HeldDataset, type Progress } from '../state/engineClient';
 import type { StoredSites } from '../state/projectDb';
@@ -39,6 +40,7 @@ export function createEngineClient(): EngineClient {
       (result as Assessment).zones = unpackZones(e.data.packedZones, (i) => sites[i]?.id ?? '');
     }
     if (e.data.findingAt) noteFindingPositions(result as Assessment, e.data.findingAt);
+    if (e.data.locatedByZone) noteLocatedCounts(result as Assessment, e.data.locatedByZone);
     p.resolve(result);
   };
   const send = <T>(payload: Payload, progress?: Progress, transfer: Transferable[] = []): Promise<T> => {

@@ -25,7 +25,7 @@ export type EngineResult = Assessment | ProposalResult | HeldDataset | StoredSit
 
 export type EngineResponse =
   /** an assessment comes with each finding's hazard and target as indexes into its sites (state/mapFilters) */
-  | { id: number; result: EngineResult; findingAt?: FindingPositions; packedZones?: PackedZone[] }
+  | { id: number; result: EngineResult; findingAt?: FindingPositions; packedZones?: PackedZone[]; locatedByZone?: Int32Array }
   | { id: number; error: string }
   | { id: number; progress: number; stage: string }
   /** part of the result's `sites`, sent ahead of the result (as columns) so no single message takes long to receive */
