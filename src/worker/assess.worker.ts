@@ -1,12 +1,13 @@
 // The engine behind a worker boundary: it holds the datasets (one copy of the data, here), saves and loads them,
 // and assesses them, so large files and assessments never block the page and never cross to it whole.
-import type { Assessment, Site } from '../engine';
+import type { Assessment, Site, Violation } from '../engine';
 import { createEngineHost } from './engineHost';
 import { findFindingPositions, type FindingPositions } from '../state/mapFilters';
 import { packZones, type PackedZone } from './zoneColumns';
 import { locatedCountsInZoneOrder } from '../figures/districtCounts';
-import { errorText, SITES_PER_MESSAGE, type EngineRequest, type EngineResponse, type EngineResult, type ImportPortMessage } from './protocol';
+import { errorText, FINDINGS_PER_MESSAGE, SITES_PER_MESSAGE, type EngineRequest, type EngineResponse, type EngineResult, type ImportPortMessage } from './protocol';
 import { packSites, unpackSites } from './siteColumns';
+import { packFindings } from './findingColumns';
 import { createStringPool } from './stringPool';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<EngineRequest>) => void) | null; postMessage(m: EngineResponse, transfer?: Transferable[]): void };
@@ -32,17 +33,26 @@ const reply = (id: number, result: EngineResult, extras?: AssessmentExtras): voi
     ...(locatedByZone ? [locatedByZone.buffer as ArrayBuffer] : []),
   ];
   if (zones) result = { ...(result as Assessment), zones: [] };
-  // a large result's sites go in chunks of columns, each its own task on the receiving side; the result follows without them
+  // a large result's sites and findings go in chunks of columns, each its own task on the receiving side; the result
+  // follows without them
   const sites = (result as { sites?: Site[] } | null)?.sites;
-  if (sites && sites.length > SITES_PER_MESSAGE) {
+  const findings = (result as { violations?: Violation[] } | null)?.violations;
+  const chunkSites = sites !== undefined && sites.length > SITES_PER_MESSAGE;
+  const chunkFindings = findings !== undefined && findings.length > FINDINGS_PER_MESSAGE;
+  if (chunkSites) {
     for (let i = 0; i < sites.length; i += SITES_PER_MESSAGE) {
       const { columns, transfer } = packSites(sites.slice(i, i + SITES_PER_MESSAGE));
       scope.postMessage({ id, sitesColumns: columns }, transfer);
     }
-    scope.postMessage({ id, result: { ...result, sites: [] } as EngineResult, ...extra }, transferred);
-  } else {
-    scope.postMessage({ id, result, ...extra }, transferred);
   }
+  if (chunkFindings) {
+    for (let i = 0; i < findings.length; i += FINDINGS_PER_MESSAGE) {
+      const { columns, transfer } = packFindings(findings.slice(i, i + FINDINGS_PER_MESSAGE));
+      scope.postMessage({ id, findingColumns: columns }, transfer);
+    }
+  }
+  const rest = chunkSites || chunkFindings ? ({ ...result, ...(chunkSites ? { sites: [] } : {}), ...(chunkFindings ? { violations: [] } : {}) } as EngineResult) : result;
+  scope.postMessage({ id, result: rest, ...extra }, transferred);
 };
 
 function receive(request: Extract<EngineRequest, { kind: 'receive' }>): void {

@@ -1,7 +1,7 @@
 // How the app asks the engine: in Web Workers in the browser (the engine worker holds the datasets; each file is read
 // in an import worker of its own), in-process where there is no Worker (jsdom, Node). The in-process path imports
 // the engine only when taken, so the page's first load does not carry it.
-import type { Assessment, Site } from '../engine';
+import type { Assessment, Site, Violation } from '../engine';
 import { noteFindingPositions } from '../state/mapFilters';
 import { noteLocatedCounts } from '../figures/districtCounts';
 import type { ImportFileReport, RejectedRows } from '../io';
@@ -10,6 +10,7 @@ import type { StoredSites } from '../state/projectDb';
 import { SITES_PER_MESSAGE, type EngineRequest, type EngineResponse, type ImportRequest, type ImportResponse } from './protocol';
 import { createStringPool, type StringPool } from './stringPool';
 import { unpackSites } from './siteColumns';
+import { unpackFindings } from './findingColumns';
 import { unpackZones } from './zoneColumns';
 
 export { CancelledError, type EngineClient };
@@ -19,7 +20,7 @@ type Payload = EngineRequest extends infer R ? (R extends { id: number } ? Omit<
 export function createEngineClient(): EngineClient {
   if (typeof Worker === 'undefined') return inProcessClient();
 
-  const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; progress?: Progress; sites?: unknown[]; strings?: StringPool }>();
+  const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; progress?: Progress; sites?: unknown[]; findings?: Violation[]; strings?: StringPool }>();
   let next = 0;
   const worker = new Worker(new URL('./assess.worker.ts', import.meta.url), { type: 'module' });
   worker.onmessage = (e: MessageEvent<EngineResponse>) => {
@@ -32,9 +33,15 @@ export function createEngineClient(): EngineClient {
       for (const s of unpackSites(e.data.sitesColumns, p.strings)) p.sites.push(s);
       return;
     }
+    if ('findingColumns' in e.data) {
+      p.findings ??= [];
+      p.strings ??= createStringPool();
+      for (const v of unpackFindings(e.data.findingColumns, p.strings)) p.findings.push(v);
+      return;
+    }
     pending.delete(e.data.id);
     if ('error' in e.data) return p.reject(new Error(e.data.error));
-    const result = p.sites ? { ...(e.data.result as object), sites: p.sites } : e.data.result;
+    const result = p.sites || p.findings ? { ...(e.data.result as object), ...(p.sites ? { sites: p.sites } : {}), ...(p.findings ? { violations: p.findings } : {}) } : e.data.result;
     if (e.data.packedZones) {
       const sites = (result as Assessment).sites;
       (result as Assessment).zones = unpackZones(e.data.packedZones, (i) => sites[i]?.id ?? '');

@@ -3,6 +3,7 @@ import type { AssessConfig, Assessment, ProposalResult, Site } from '../engine';
 import type { ImportFileReport, ImportOptions, RejectedRows } from '../io';
 import type { DatasetsAssessInput, HeldDataset, HeldProject } from '../state/engineClient';
 import type { StoredSites } from '../state/projectDb';
+import type { FindingColumns } from './findingColumns';
 import type { SiteColumns } from './siteColumns';
 import type { PackedZone } from './zoneColumns';
 import type { FindingPositions } from '../state/mapFilters';
@@ -29,7 +30,8 @@ export type EngineResponse =
   | { id: number; error: string }
   | { id: number; progress: number; stage: string }
   /** part of the result's `sites`, sent ahead of the result (as columns) so no single message takes long to receive */
-  | { id: number; sitesColumns: SiteColumns };
+  | { id: number; sitesColumns: SiteColumns }
+  | { id: number; findingColumns: FindingColumns };
 
 /** Page → import worker: one file; its sites go to the engine worker on `port`, its report comes back to the page. */
 export interface ImportRequest {
@@ -59,6 +61,8 @@ export type ImportPortMessage =
 
 /** Sites per message: receiving 20 000 sites took 50–150 ms on the main thread here; 5 000 keep each message short. */
 export const SITES_PER_MESSAGE = 5_000;
+/** Findings per message of an assessment's findings (columns, worker/findingColumns.ts): a few ms to unpack each. */
+export const FINDINGS_PER_MESSAGE = 10_000;
 
 /** An error as text for the other side (its class name kept when it says something). */
 export const errorText = (err: unknown): string => (err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : String(err));

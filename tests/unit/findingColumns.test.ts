@@ -1,0 +1,41 @@
+// Findings cross from the engine worker to the page as columns (worker/findingColumns.ts): read back, each is the
+// finding sent, field for field and in the engine's field order, texts shared, null distances still null.
+import { describe, expect, it } from 'vitest';
+import { assess, type Site } from '../../src/engine';
+import { packFindings, unpackFindings } from '../../src/worker/findingColumns';
+import { createStringPool } from '../../src/worker/stringPool';
+import { createConfig, createSite } from '../helpers/sites';
+
+describe('findings as columns', () => {
+  // fuel stations (GB 50156 distances, screening notes), fireworks shops (site distances) and a storage depot with no
+  // assessed distance (not assessed: no required distance) beside schools and homes, some homes areas
+  const sites: Site[] = [];
+  for (let i = 0; i < 400; i++) {
+    const [x, y] = [118.7 + (i % 20) * 0.0004, 32.0 + Math.floor(i / 20) * 0.0004];
+    const category = i % 97 === 5 ? 'hazchem_storage' : ['fuel_station', 'school', 'fireworks_retail', 'residential'][i % 4]!;
+    const site = createSite({ id: `S${i}`, category, at: [x, y] });
+    if (category === 'residential' && i % 8 === 3) site.geometry = { type: 'Polygon', coordinates: [[[x, y], [x + 0.0002, y], [x + 0.0002, y + 0.0002], [x, y + 0.0002], [x, y]]] };
+    if (category === 'fireworks_retail' && i % 3 === 0) site.protectionDistanceM = 45;
+    sites.push(site);
+  }
+  const { violations } = assess({ sites, zones: [] }, createConfig());
+
+  it('reads back every finding as sent', () => {
+    expect(new Set(violations.map((v) => v.status))).toEqual(new Set(['violation', 'not_assessed']));
+    expect(violations.some((v) => v.requiredM === null) && violations.some((v) => v.otherRequirements.length > 0)).toBe(true);
+    const { columns, transfer } = packFindings(violations);
+    const crossed = structuredClone(columns, { transfer }); // as postMessage delivers it
+    const back = unpackFindings(crossed, createStringPool());
+    expect(back).toEqual(violations);
+    expect(JSON.stringify(back)).toBe(JSON.stringify(violations)); // the same field order too
+  });
+
+  it('sends each distinct text once and shares it on the page', () => {
+    const { columns } = packFindings(violations);
+    expect(columns.source.dict.length).toBeLessThan(10);
+    const back = unpackFindings(structuredClone(columns), createStringPool());
+    const sameRule = back.filter((v) => v.ruleId === back[0]!.ruleId && v.status === back[0]!.status);
+    expect(sameRule.length).toBeGreaterThan(1);
+    expect(sameRule.every((v) => v.source === sameRule[0]!.source && v.otherRequirements === sameRule[0]!.otherRequirements)).toBe(true);
+  });
+});
