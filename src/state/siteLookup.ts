@@ -1,38 +1,73 @@
 // Sites and their findings by id, indexed once per assessment. A large city has 100 000 sites: building a lookup on
 // every click or panel render made garbage whose collection then paused the page. The indexes are built in idle
 // slices after an assessment arrives (buildLookupsWhenIdle), or at once by the first lookup that needs them.
+// The engine lists an assessment's sites in id order, so a site is found by binary search once one pass has checked
+// the order; a map of every id (0.1–0.3 s and tens of MB at a million sites) is built only for a list not in order.
+// A site's findings are a slice of one array, grouped by the site positions each finding names (sent by the engine
+// worker with the assessment), not lists in a map keyed by id.
 import type { Assessment, AssessedSite } from '../engine';
+import { findingPositionsOf } from './mapFilters';
 
 interface Lookups {
-  positions: Map<string, number>;
-  findings: Map<string, number[]>;
+  /** null when the sites are in id order (binary search); else the first position of each id */
+  positions: Map<string, number> | null;
+  /** findings of the site at position p: findingList[findingStart[p] … findingStart[p + 1]) */
+  findingStart: Int32Array;
+  findingList: Int32Array;
+  /** findings naming an id that is not among the sites */
+  stray: Map<string, number[]>;
 }
 
 const built = new WeakMap<Assessment, Lookups>();
 /** Rows handled between checks of the idle deadline. */
 const SLICE = 2000;
 
-/** Builds both indexes, pausing (yield) every SLICE rows. */
+/** Builds the indexes, pausing (yield) every SLICE rows. */
 function* buildLookups(a: Assessment): Generator<void, Lookups> {
-  const positions = new Map<string, number>();
-  for (let i = 0; i < a.sites.length; i++) {
-    const id = a.sites[i]!.id;
-    if (!positions.has(id)) positions.set(id, i); // the first of a repeated id wins, as Array.find would
+  const n = a.sites.length;
+  let ordered = true;
+  for (let i = 1; i < n && ordered; i++) {
+    if (a.sites[i - 1]!.id > a.sites[i]!.id) ordered = false;
     if (i % SLICE === SLICE - 1) yield;
   }
-  const findings = new Map<string, number[]>();
-  const add = (site: string, i: number) => {
-    const list = findings.get(site);
+  let positions: Map<string, number> | null = null;
+  if (!ordered) {
+    positions = new Map();
+    for (let i = 0; i < n; i++) {
+      const id = a.sites[i]!.id;
+      if (!positions.has(id)) positions.set(id, i); // the first of a repeated id wins, as Array.find would
+      if (i % SLICE === SLICE - 1) yield;
+    }
+  }
+  const { hazard, target } = findingPositionsOf(a);
+  const m = a.violations.length;
+  const findingStart = new Int32Array(n + 1);
+  const stray = new Map<string, number[]>();
+  const addStray = (id: string, i: number) => {
+    const list = stray.get(id);
     if (list) list.push(i);
-    else findings.set(site, [i]);
+    else stray.set(id, [i]);
   };
-  for (let i = 0; i < a.violations.length; i++) {
-    const { hazardId, targetId } = a.violations[i]!;
-    add(hazardId, i);
-    if (targetId !== hazardId) add(targetId, i);
+  // count, then place: each finding under its hazard and (when another) its target
+  for (let i = 0; i < m; i++) {
+    if (hazard[i]! >= 0) findingStart[hazard[i]! + 1]!++;
+    if (target[i]! >= 0 && target[i] !== hazard[i]) findingStart[target[i]! + 1]!++;
     if (i % SLICE === SLICE - 1) yield;
   }
-  return { positions, findings };
+  for (let p = 0; p < n; p++) findingStart[p + 1]! += findingStart[p]!;
+  const findingList = new Int32Array(findingStart[n]!);
+  const next = findingStart.slice(0, n);
+  for (let i = 0; i < m; i++) {
+    const v = a.violations[i]!;
+    if (hazard[i]! >= 0) findingList[next[hazard[i]!]!++] = i;
+    else addStray(v.hazardId, i);
+    if (v.targetId !== v.hazardId) {
+      if (target[i]! >= 0 && target[i] !== hazard[i]) findingList[next[target[i]!]!++] = i;
+      else if (target[i]! < 0) addStray(v.targetId, i);
+    }
+    if (i % SLICE === SLICE - 1) yield;
+  }
+  return { positions, findingStart, findingList, stray };
 }
 
 function lookups(a: Assessment): Lookups {
@@ -44,6 +79,19 @@ function lookups(a: Assessment): Lookups {
     built.set(a, (found = step.value));
   }
   return found;
+}
+
+function positionOf(a: Assessment, l: Lookups, id: string): number {
+  if (l.positions) return l.positions.get(id) ?? -1;
+  // the first site whose id is not before `id`
+  let lo = 0;
+  let hi = a.sites.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a.sites[mid]!.id < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < a.sites.length && a.sites[lo]!.id === id ? lo : -1;
 }
 
 type IdleScheduler = (work: (deadline: { timeRemaining(): number }) => void) => void;
@@ -64,14 +112,19 @@ export function buildLookupsWhenIdle(a: Assessment, whenIdle: IdleScheduler = (w
 }
 
 /** The index of the site in a.sites, or -1. */
-export const sitePosition = (a: Assessment, id: string): number => lookups(a).positions.get(id) ?? -1;
+export const sitePosition = (a: Assessment, id: string): number => positionOf(a, lookups(a), id);
 
 export function siteById(a: Assessment, id: string): AssessedSite | undefined {
-  const i = lookups(a).positions.get(id);
-  return i === undefined ? undefined : a.sites[i];
+  const i = sitePosition(a, id);
+  return i < 0 ? undefined : a.sites[i];
 }
 
 export const siteName = (a: Assessment, id: string): string | undefined => siteById(a, id)?.name;
 
-/** Indexes into a.violations of the findings where the site is the hazard or the target. */
-export const findingsOf = (a: Assessment, id: string): readonly number[] => lookups(a).findings.get(id) ?? [];
+/** Indexes into a.violations of the findings where the site is the hazard or the target, in list order. */
+export function findingsOf(a: Assessment, id: string): readonly number[] {
+  const l = lookups(a);
+  const p = positionOf(a, l, id);
+  if (p < 0) return l.stray.get(id) ?? [];
+  return Array.from(l.findingList.subarray(l.findingStart[p]!, l.findingStart[p + 1]!));
+}
