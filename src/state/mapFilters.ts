@@ -147,8 +147,26 @@ export const hazardAtOf = (a: Assessment): Int32Array => findingPositionsOf(a).h
 
 const byLevel = (): Record<LevelOrNone, number> => Object.fromEntries(LEVEL_OR_NONE.map((l) => [l, 0])) as Record<LevelOrNone, number>;
 
+/** Sites (by position) named by a finding other than "not assessed"; the positions the engine worker sent, no ids. */
+const flaggedPositions = new WeakMap<Assessment, Uint8Array>();
+function flaggedPositionsOf(a: Assessment): Uint8Array {
+  let flagged = flaggedPositions.get(a);
+  if (!flagged) {
+    flagged = new Uint8Array(a.sites.length);
+    const { hazard, target } = findingPositionsOf(a);
+    for (let i = 0; i < a.violations.length; i++) {
+      if (a.violations[i]!.status === 'not_assessed') continue;
+      if (hazard[i]! >= 0) flagged[hazard[i]!] = 1;
+      if (target[i]! >= 0) flagged[target[i]!] = 1;
+    }
+    flaggedPositions.set(a, flagged);
+  }
+  return flagged;
+}
+
 function computeView(a: Assessment, filters: MapFilters): FilteredView {
-  const flagged = flaggedSiteIds(a);
+  // (a set of the flagged sites' ids, built whether asked for or not, made this a long task at 300 000 sites)
+  const flagged = filters.violationsOnly ? flaggedPositionsOf(a) : null;
   const hazardAt = hazardAtOf(a);
   const matches = siteMatcher(filters);
   const counts: FilteredView['counts'] = { sitesByLevel: byLevel(), zonesByLevel: byLevel(), sitesByRole: { hazard: 0, target: 0, risk: 0 }, flaggedViolations: 0 };
@@ -156,29 +174,30 @@ function computeView(a: Assessment, filters: MapFilters): FilteredView {
   const sites: AssessedSite[] = [];
   // one facts object refilled per site: no allocation per site
   const facts: SiteFacts = { level: 'none', domain: '', district: '', category: '', flagged: false };
-  a.sites.forEach((s, i) => {
+  for (let i = 0; i < a.sites.length; i++) {
+    const s = a.sites[i]!;
     facts.level = s.level ?? 'none';
     facts.domain = s.domain;
     facts.district = s.district;
     facts.category = s.category;
-    facts.flagged = filters.violationsOnly && flagged.has(s.id);
-    if (!matches(facts)) return;
+    facts.flagged = flagged !== null && flagged[i] === 1;
+    if (!matches(facts)) continue;
     siteShown[i] = 1;
     sites.push(s);
     counts.sitesByLevel[facts.level]++;
     counts.sitesByRole[s.role ?? 'risk']++;
-  });
+  }
   const zones = a.zones.filter((z) => zoneMatches(z, a.grid !== null, filters));
   for (const z of zones) counts.zonesByLevel[z.level ?? 'none']++;
   const violations: number[] = [];
   const violationShown = new Uint8Array(a.violations.length);
-  a.violations.forEach((v, i) => {
+  for (let i = 0; i < a.violations.length; i++) {
     const at = hazardAt[i]!;
-    if (at < 0 || !siteShown[at]) return;
+    if (at < 0 || !siteShown[at]) continue;
     violations.push(i);
     violationShown[i] = 1;
-    if (v.status !== 'not_assessed') counts.flaggedViolations++;
-  });
+    if (a.violations[i]!.status !== 'not_assessed') counts.flaggedViolations++;
+  }
   return { sites, zones, violations, violationShown, counts };
 }
 
