@@ -8,4 +8,9 @@ export const projectDb = (): UseStore => (db ??= createStore('urban-safety-risk-
 export interface StoredSites {
   projectId: string;
   keys: string[];
+  /**
+   * the record holding the dataset's import report and rejected rows, when they were saved apart from the project
+   * record (by the import worker): each autosave then writes a small record instead of cloning them again
+   */
+  reportKey?: string;
 }

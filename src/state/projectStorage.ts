@@ -10,6 +10,7 @@ import type { Site } from '../engine';
 import { parseProject, type Project, type ProjectDataset } from '../io';
 import type { HeldProject } from './engineClient';
 import { projectDb as store, type StoredSites } from './projectDb';
+import type { ReportRecord } from './siteRecords';
 
 export interface ProjectSummary {
   id: string;
@@ -23,8 +24,11 @@ export interface ProjectSummary {
 export class SaveConflictError extends LocalisedError {}
 export class StorageError extends LocalisedError {}
 
-/** A dataset as the project record keeps it: its site records named (older records keep the sites inline). */
-type StoredDataset = Omit<ProjectDataset, 'sites'> & { sites?: Site[]; siteChunks?: string[] };
+/**
+ * A dataset as the project record keeps it: its site records named (older records keep the sites inline), and its
+ * report and rejected rows inline or, when saved apart, the record that holds them.
+ */
+type StoredDataset = Omit<ProjectDataset, 'sites' | 'report'> & { report?: ProjectDataset['report']; sites?: Site[]; siteChunks?: string[]; reportKey?: string };
 type StoredProject = Omit<Project, 'datasets'> & { datasets: StoredDataset[] };
 
 /** A project as read back: each dataset with where its sites are (or, from an older record, the sites themselves). */
@@ -52,17 +56,32 @@ export async function listProjects(): Promise<ProjectSummary[]> {
 export async function loadProject(id: string): Promise<SavedProject> {
   const raw = (await get(PROJECT(id), store())) as StoredProject | undefined;
   if (raw === undefined) throw new StorageError('storage.missing', { id });
-  const datasets = Array.isArray(raw.datasets) ? raw.datasets : [];
+  const datasets = await withReports(id, Array.isArray(raw.datasets) ? raw.datasets : []);
   // the record goes through the schema with its sites left out (the engine checks them when it reads the records);
   // an older record with its sites inline is checked whole
   const project = parseProject({ ...raw, datasets: datasets.map(({ siteChunks, ...d }) => (Array.isArray(siteChunks) ? { ...d, sites: [] } : d)) });
   return {
     ...project,
     datasets: project.datasets.map(({ sites, ...d }, i) => {
-      const chunks = datasets[i]?.siteChunks;
-      return Array.isArray(chunks) ? { ...d, stored: { projectId: id, keys: chunks.map(String) } } : { ...d, sites };
+      const { siteChunks: chunks, reportKey } = datasets[i] ?? {};
+      const stored = { projectId: id, keys: (chunks ?? []).map(String), ...(typeof reportKey === 'string' ? { reportKey } : {}) };
+      return Array.isArray(chunks) ? { ...d, stored } : { ...d, sites };
     }),
   };
+}
+
+/** The datasets with their reports and rejected rows read back from the records that hold them (the schema then checks them). */
+async function withReports(projectId: string, datasets: StoredDataset[]): Promise<StoredDataset[]> {
+  const keys = datasets.flatMap((d) => (typeof d.reportKey === 'string' ? [d.reportKey] : []));
+  if (keys.length === 0) return datasets;
+  const records = new Map(keys.map((k, i) => [k, i]));
+  const read = await getMany<ReportRecord | undefined>(keys, store());
+  return datasets.map((d) => {
+    if (typeof d.reportKey !== 'string') return d;
+    const record = read[records.get(d.reportKey)!];
+    if (!record) throw new StorageError('storage.incomplete', { id: projectId, key: d.reportKey });
+    return { ...d, report: record.report, ...(record.rejectedRows ? { rejectedRows: record.rejectedRows } : {}) };
+  });
 }
 
 /**
@@ -85,7 +104,12 @@ export async function saveProject(project: HeldProject, storeSites: (datasetId: 
         if (!written) throw new StorageError('storage.failed', { message: 'no IndexedDB' });
         storedSites.set(id, (sites = written));
       }
-      datasets.push({ ...d, siteChunks: sites.keys });
+      if (sites.reportKey === undefined) datasets.push({ ...d, siteChunks: sites.keys });
+      else {
+        // the report and rejected rows are in their own record, written once (by the import worker)
+        const { report: _report, rejectedRows: _rows, ...rest } = d;
+        datasets.push({ ...rest, siteChunks: sites.keys, reportKey: sites.reportKey });
+      }
     }
     const record: StoredProject = { ...next, datasets };
     const summary: ProjectSummary = { id: next.id, name: next.name, assessmentDate: next.assessmentDate, revision: next.revision, savedAt: new Date().toISOString() };
@@ -103,12 +127,12 @@ export async function saveProject(project: HeldProject, storeSites: (datasetId: 
   return next;
 }
 
-/** The site records the stored project names: their list, or (a record saved before the list was kept) the record's. */
+/** The site and report records the stored project names: their list, or (a record saved before the list was kept) the record's. */
 async function siteChunksOf(id: string): Promise<string[]> {
   const listed = await get<string[]>(CHUNKS(id), store());
   if (listed) return listed;
   const raw = (await get(PROJECT(id), store())) as StoredProject | undefined;
-  return (raw?.datasets ?? []).flatMap((d) => d.siteChunks ?? []);
+  return (raw?.datasets ?? []).flatMap((d) => [...(d.siteChunks ?? []), ...(d.reportKey ? [d.reportKey] : [])]); // spread-ok: a dataset's record keys
 }
 
 /**
@@ -130,7 +154,7 @@ function commit(fromRevision: number, record: StoredProject, summary: ProjectSum
       }
       try {
         os.put(record, PROJECT(summary.id));
-        os.put(record.datasets.flatMap((d) => d.siteChunks ?? []), CHUNKS(summary.id));
+        os.put(record.datasets.flatMap((d) => [...(d.siteChunks ?? []), ...(d.reportKey ? [d.reportKey] : [])]), CHUNKS(summary.id)); // spread-ok: a dataset's record keys
         os.put(summary, SUMMARY(summary.id));
         os.put(summary.id, LAST);
       } catch (e) {

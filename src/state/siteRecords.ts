@@ -3,7 +3,7 @@
 // names the records and is the commit point, so records of a save that never committed are never referenced.
 import { delMany, get, set } from 'idb-keyval';
 import type { Site } from '../engine';
-import { parseSites } from '../io';
+import { parseSites, type ImportFileReport, type RejectedRows } from '../io';
 import { LocalisedError } from '../i18n/localisedError';
 import { projectDb, type StoredSites } from './projectDb';
 
@@ -34,6 +34,19 @@ export async function readSiteRecords(projectId: string, keys: readonly string[]
     for (const s of parseSites(part, key)) sites.push(s);
   }
   return sites;
+}
+
+/** A dataset's saved import report and rejected rows, apart from the project record (see StoredSites.reportKey). */
+export interface ReportRecord {
+  report: ImportFileReport;
+  rejectedRows?: RejectedRows;
+}
+
+/** Write a dataset's report and rejected rows for `projectId` under a fresh key; returns the key. */
+export async function writeReportRecord(projectId: string, record: ReportRecord): Promise<string> {
+  const key = `report:${projectId}:${globalThis.crypto?.randomUUID?.() ?? Math.random().toString(36).slice(2)}`;
+  await set(key, record, projectDb());
+  return key;
 }
 
 export async function deleteSiteRecords(keys: readonly string[]): Promise<void> {

@@ -2,7 +2,10 @@
 // else, so the datasets the engine worker holds are never lost to a cancel. Accepted sites go straight to the engine
 // worker (on the port the page handed over, as columns); only the report and rejected rows come back to the page.
 import { readUpload } from './readUpload';
-import { canStoreSites, writeSiteRecords } from '../state/siteRecords';
+import { canStoreSites, writeReportRecord, writeSiteRecords, type ReportRecord } from '../state/siteRecords';
+import type { StoredSites } from '../state/projectDb';
+import type { Site } from '../engine';
+import { reportForSaving } from '../io';
 import { errorText, SITES_PER_MESSAGE, type ImportPortMessage, type ImportRequest, type ImportResponse } from './protocol';
 import { packSites } from './siteColumns';
 
@@ -28,9 +31,20 @@ scope.onmessage = async (e) => {
     send({ done: true });
     scope.postMessage({ result: { report, rejectedRows } });
     // the sites saved from here, while the engine worker assesses them (its own writes would wait for the assessment)
-    if (storeFor !== undefined) scope.postMessage({ stored: canStoreSites() ? await writeSiteRecords(storeFor, sites).catch(() => null) : null });
+    // and the report and rejected rows beside them: the page's autosaves then never clone them (0.3 s at 300 000 rows)
+    if (storeFor !== undefined) scope.postMessage({ stored: canStoreSites() ? await storeDataset(storeFor, sites, { report: reportForSaving(report), ...(rejectedRows ? { rejectedRows } : {}) }) : null });
   } catch (err) {
     send({ failed: true });
     scope.postMessage({ error: errorText(err) });
   }
 };
+
+/** The sites' records, then the report's; null when either could not be written (the page's save then stores them). */
+async function storeDataset(projectId: string, sites: Site[], report: ReportRecord): Promise<StoredSites | null> {
+  try {
+    const stored = await writeSiteRecords(projectId, sites);
+    return { ...stored, reportKey: await writeReportRecord(projectId, report) };
+  } catch {
+    return null;
+  }
+}

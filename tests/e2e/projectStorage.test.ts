@@ -98,8 +98,10 @@ describe('project storage (IndexedDB)', () => {
   it('deletes the site records a save no longer names, from the list kept beside the record or from an older record', async () => {
     const page = await blankPage();
     await page.addScriptTag({ content: await storageModule() });
+    await page.addScriptTag({ content: await bundled('src/engine/defaults.ts', 'engineDefaults') }); // a project that loads needs a valid method and rule table
     const outcome = await page.evaluate(async () => {
       const s = (window as unknown as { projectStorage: typeof import('../../src/state/projectStorage') }).projectStorage;
+      const { defaultConfig } = (window as unknown as { engineDefaults: typeof import('../../src/engine/defaults') }).engineDefaults;
       let db: IDBDatabase;
       const run = (mode: IDBTransactionMode, f: (os: IDBObjectStore) => IDBRequest) => new Promise<unknown>((resolve, reject) => {
         const r = f(db.transaction('projects', mode).objectStore('projects'));
@@ -110,11 +112,12 @@ describe('project storage (IndexedDB)', () => {
       const dataset = (id: string) => ({ id, file: `${id}.csv`, report: { file: `${id}.csv`, rows: 1, accepted: 1, rejected: 0 }, demo: false });
       const project = {
         schema: 'usrm-project/2', id: 'stale-test', name: '旧记录', city: '', assessmentDate: '', dataCredit: '', notes: '', zones: [], datasets: [dataset('a')],
-        zonesSource: '', zonesDigest: null, zoning: { kind: 'polygons' }, profile: {}, rules: {}, revision: 0,
+        zonesSource: '', zonesDigest: null, zoning: { kind: 'polygons' }, profile: defaultConfig().method, rules: defaultConfig().rules, revision: 0,
       } as unknown as Parameters<typeof s.saveProject>[0];
       s.noteStoredSites('a', { projectId: 'stale-test', keys: ['sites:a:0'] });
       s.noteStoredSites('b', { projectId: 'stale-test', keys: ['sites:b:0'] });
-      s.noteStoredSites('c', { projectId: 'stale-test', keys: ['sites:c:0'] });
+      // c's report and rejected rows saved apart (as the import worker saves them)
+      s.noteStoredSites('c', { projectId: 'stale-test', keys: ['sites:c:0'], reportKey: 'report:c' });
       const noSites = async () => null;
       const first = await s.saveProject(project, noSites); // (the first save creates the database)
       db = await new Promise<IDBDatabase>((resolve) => {
@@ -123,6 +126,8 @@ describe('project storage (IndexedDB)', () => {
       });
       // the records each dataset's sites were saved in (their content does not matter here)
       for (const k of ['sites:a:0', 'sites:b:0', 'sites:c:0']) await run('readwrite', (os) => os.put([], k));
+      const cReport = { report: { ...dataset('c').report, file: 'c.csv', rows: 3, accepted: 2, rejected: 1 }, rejectedRows: { headers: ['名称'], rows: [{ line: 3, cells: ['坏行'] }], omitted: 0 } };
+      await run('readwrite', (os) => os.put(cReport, 'report:c'));
       const listed = await run('readonly', (os) => os.get('chunks:stale-test'));
       const second = await s.saveProject({ ...first, datasets: [dataset('b')] } as typeof first, noSites);
       const afterSecond = await present(['sites:a:0', 'sites:b:0']);
@@ -130,14 +135,19 @@ describe('project storage (IndexedDB)', () => {
       await run('readwrite', (os) => os.delete('chunks:stale-test'));
       await s.saveProject({ ...second, datasets: [dataset('c')] } as typeof second, noSites);
       const afterLegacy = await present(['sites:b:0', 'sites:c:0']);
+      const record = (await run('readonly', (os) => os.get('project:stale-test'))) as { datasets: Record<string, unknown>[] };
+      const loaded = await s.loadProject('stale-test');
       await s.deleteStoredProject('stale-test');
-      const afterDelete = await present(['sites:c:0', 'chunks:stale-test', 'project:stale-test']);
-      return { listed, afterSecond, afterLegacy, afterDelete };
+      const afterDelete = await present(['sites:c:0', 'report:c', 'chunks:stale-test', 'project:stale-test']);
+      return { listed, afterSecond, afterLegacy, afterDelete, recordKeys: Object.keys(record.datasets[0]!).sort(), loaded: loaded.datasets[0], cReport };
     });
     expect(outcome.listed).toEqual(['sites:a:0']);
     expect(outcome.afterSecond).toEqual([false, true]);
     expect(outcome.afterLegacy).toEqual([false, true]);
-    expect(outcome.afterDelete).toEqual([false, false, false]);
+    expect(outcome.afterDelete).toEqual([false, false, false, false]);
+    // the record names c's report record instead of holding the report; loading reads it back
+    expect(outcome.recordKeys).toEqual(['demo', 'file', 'reportKey', 'siteChunks']);
+    expect(outcome.loaded).toMatchObject({ report: outcome.cReport.report, rejectedRows: outcome.cReport.rejectedRows, stored: { keys: ['sites:c:0'], reportKey: 'report:c' } });
     await page.close();
   });
 });
