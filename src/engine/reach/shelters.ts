@@ -1,0 +1,160 @@
+// Shelters against the people they serve. Two tiers are weighed separately: 紧急 (go there at once, 500 m) and
+// 固定/中心 (stay there, 2 km) — a person needs a place in each. Each population unit goes to the nearest shelter of
+// the tier whose service radius reaches it (so overlapping circles never count a person twice); a shelter's deficit
+// is its assigned population over its capacity. A district's people without a place are its unserved people plus
+// its share of the deficits of the shelters its people were assigned to.
+import Flatbush from 'flatbush';
+import type { Site, Zone } from '../model';
+import { representativePoint } from '../geo/bbox';
+import { geodesicMeters } from '../geo/geodesicMeters';
+import { degreesCovering } from '../geo/localPlane';
+import { zoneLocator } from '../zoning/locateZone';
+import type { Population } from './population';
+import type { ReachProfile, ShelterClass, ShelterTier } from './profile';
+
+export interface ShelterRow {
+  shelterId: string;
+  name: string;
+  class: ShelterClass;
+  /** the class was not given: the profile's strict class was used (note says so) */
+  classAssumed: boolean;
+  tier: ShelterTier;
+  radiusM: number;
+  perCapitaM2: number;
+  /** persons; null when neither a capacity nor an effective area is given */
+  capacity: number | null;
+  capacitySource: 'given' | 'area' | 'unknown';
+  effectiveAreaM2: number | null;
+  /** residents assigned to this shelter */
+  population: number;
+  /** persons over capacity (0 when enough); null when the capacity is unknown */
+  deficit: number | null;
+  /** deficit × per-capita effective area */
+  areaShortM2: number | null;
+  district: string;
+  note: string;
+}
+
+export interface ShelterZoneRow {
+  zoneId: string;
+  zoneName: string;
+  tier: ShelterTier;
+  population: number;
+  /** assigned to a shelter of the tier within its service radius */
+  served: number;
+  /** no shelter of the tier within reach */
+  unserved: number;
+  /** served by a shelter whose capacity is unknown */
+  capacityUnknown: number;
+  /** unserved + share of assigned shelters' deficits */
+  withoutPlace: number;
+  areaShortM2: number;
+  status: 'deficit' | 'sufficient' | 'no_shelter_data' | 'no_population_data';
+}
+
+export interface ShelterAssessment {
+  shelters: ShelterRow[];
+  zones: ShelterZoneRow[];
+  populationSource: Population['source'];
+  note: string;
+}
+
+export const TIERS: readonly ShelterTier[] = ['emergency', 'stay'];
+
+function capacityOf(s: Site, perCapita: number): { capacity: number | null; source: ShelterRow['capacitySource'] } {
+  if (s.users !== undefined) return { capacity: s.users, source: 'given' };
+  if (s.effectiveAreaM2 !== undefined) return { capacity: Math.floor(s.effectiveAreaM2 / perCapita), source: 'area' };
+  return { capacity: null, source: 'unknown' };
+}
+
+export function assessShelters(sites: readonly Site[], zones: readonly Zone[], people: Population, profile: ReachProfile): ShelterAssessment {
+  const list = sites.filter((s) => s.category === 'shelter').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const locate = zoneLocator(zones);
+  const points = list.map((s) => representativePoint(s.geometry));
+  const rows: ShelterRow[] = list.map((s, i) => {
+    const cls = s.shelterClass ?? profile.unknownShelterClass;
+    const c = profile.shelterClasses[cls];
+    const { capacity, source } = capacityOf(s, c.perCapitaM2);
+    const [lon, lat] = points[i]!;
+    const notes = [s.shelterClass ? '' : profile.unknownShelterNote, source === 'unknown' ? '未提供容纳人数或有效避难面积,容量未知(不视为充足)' : ''];
+    return {
+      shelterId: s.id, name: s.name, class: cls, classAssumed: !s.shelterClass, tier: c.tier, radiusM: c.radiusM, perCapitaM2: c.perCapitaM2,
+      capacity, capacitySource: source, effectiveAreaM2: s.effectiveAreaM2 ?? null, population: 0, deficit: null, areaShortM2: null,
+      district: locate(lon, lat)?.name ?? s.district ?? '', note: notes.filter(Boolean).join(';'),
+    };
+  });
+
+  // per tier: an index of its shelters and the largest radius (the search box), then each unit to its nearest in reach
+  const assigned: Int32Array[] = [];
+  for (const tier of TIERS) {
+    const members = rows.map((r, i) => (r.tier === tier ? i : -1)).filter((i) => i >= 0);
+    const to = new Int32Array(people.units.length).fill(-1);
+    assigned.push(to);
+    if (members.length === 0) continue;
+    const index = new Flatbush(members.length);
+    let maxR = 0;
+    for (const i of members) {
+      const [lon, lat] = points[i]!;
+      index.add(lon, lat, lon, lat);
+      maxR = Math.max(maxR, rows[i]!.radiusM);
+    }
+    index.finish();
+    people.units.forEach((u, k) => {
+      const { dLon, dLat } = degreesCovering(maxR, u.lat);
+      let best = -1;
+      let bestM = Infinity;
+      for (const m of index.search(u.lon - dLon, u.lat - dLat, u.lon + dLon, u.lat + dLat)) {
+        const i = members[m]!;
+        const d = geodesicMeters([u.lon, u.lat], points[i]!);
+        if (d > rows[i]!.radiusM) continue;
+        if (d < bestM || (d === bestM && i < best)) { best = i; bestM = d; }
+      }
+      to[k] = best;
+      if (best >= 0) rows[best]!.population += u.population;
+    });
+  }
+  for (const r of rows) {
+    if (r.capacity === null) continue;
+    r.deficit = Math.max(0, r.population - r.capacity);
+    r.areaShortM2 = r.deficit * r.perCapitaM2;
+  }
+
+  // per zone and tier; a tier with no shelter in the data is said to have none, not to be short of everything
+  const zoneRows: ShelterZoneRow[] = [];
+  const sortedZones = [...zones].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const zoneIndex = new Map(sortedZones.map((z, i) => [z.id, i]));
+  const unitZone = people.units.map((u) => {
+    const z = locate(u.lon, u.lat);
+    return z ? zoneIndex.get(z.id)! : -1;
+  });
+  TIERS.forEach((tier, t) => {
+    const hasShelters = rows.some((r) => r.tier === tier);
+    const defaultPerCapita = tier === 'emergency' ? profile.shelterClasses.emergency.perCapitaM2 : profile.shelterClasses.fixed_short.perCapitaM2;
+    const acc = sortedZones.map((z) => ({ zoneId: z.id, zoneName: z.name, tier, population: 0, served: 0, unserved: 0, capacityUnknown: 0, withoutPlace: 0, areaShortM2: 0 }));
+    people.units.forEach((u, k) => {
+      const zi = unitZone[k]!;
+      if (zi < 0) return;
+      const a = acc[zi]!;
+      a.population += u.population;
+      const si = assigned[t]![k]!;
+      if (si < 0) {
+        a.unserved += u.population;
+        a.withoutPlace += u.population;
+        a.areaShortM2 += u.population * defaultPerCapita;
+        return;
+      }
+      a.served += u.population;
+      const s = rows[si]!;
+      if (s.deficit === null) { a.capacityUnknown += u.population; return; }
+      const share = s.population > 0 ? (u.population * s.deficit) / s.population : 0;
+      a.withoutPlace += share;
+      a.areaShortM2 += share * s.perCapitaM2;
+    });
+    for (const a of acc) {
+      const status: ShelterZoneRow['status'] = people.units.length === 0 ? 'no_population_data' : !hasShelters ? 'no_shelter_data' : a.withoutPlace > 0 ? 'deficit' : 'sufficient';
+      // without shelters of the tier nothing is "without a place" by their measure: the zone only states its people
+      zoneRows.push(hasShelters ? { ...a, status } : { ...a, unserved: 0, withoutPlace: 0, areaShortM2: 0, status });
+    }
+  });
+  return { shelters: rows, zones: zoneRows, populationSource: people.source, note: people.note };
+}
