@@ -40,7 +40,8 @@ export function shelterClassOf(text: string): ShelterClass | undefined {
   if (/^(emergency|fixed_short|fixed_medium|fixed_long|central)$/.test(t)) return t as ShelterClass;
   if (/紧急|临时/.test(t)) return 'emergency';
   if (/中心/.test(t)) return 'central';
-  if (/短期/.test(t)) return 'fixed_short';
+  // 「固定」 without its term reads as 短期: the three terms share radius and per-capita area in the default profile
+  if (/短期/.test(t) || t === '固定' || /^固定避难/.test(t)) return 'fixed_short';
   if (/中期/.test(t)) return 'fixed_medium';
   if (/长期/.test(t)) return 'fixed_long';
   return undefined;
