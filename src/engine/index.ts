@@ -34,5 +34,6 @@ export { DEFAULT_REACH_PROFILE, dispatchMinutes, type ReachProfile, type AreaTyp
 export { areaTypeOf, isReachCategory, isRescueResource, shelterClassOf, stationGradeOf as rescueGradeOf } from './reach/categories';
 export type { CoverRow } from './reach/cover';
 export type { StationDistrictRow } from './reach/stationDistricts';
+export type { ZoneReachRow } from './reach/zoneReach';
 export type { ShelterRow, ShelterZoneRow } from './reach/shelters';
 export type { RoadLine, OneWay } from './reach/roadGraph';

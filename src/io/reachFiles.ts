@@ -1,8 +1,8 @@
-// The batch files of rescue within reach (docs/batch-interface.md): cover.csv and station-districts.csv when the
+// The batch files of rescue within reach (docs/batch-interface.md): cover.csv, reach-zones.csv and station-districts.csv when the
 // inputs hold a rescue resource, shelters.csv and shelter-zones.csv when they hold a shelter, reach.json when either.
 // Nothing is written for what the data do not hold: a missing file is 无数据, never "covered" or "enough".
 // Plain UTF-8 without BOM, like the other batch CSVs; numbers with fixed decimals so reruns are byte-identical.
-import type { CoverRow, ReachAssessment, ShelterRow, ShelterZoneRow, StationDistrictRow } from '../engine';
+import type { CoverRow, ReachAssessment, ShelterRow, ShelterZoneRow, StationDistrictRow, ZoneReachRow } from '../engine';
 import { toCsv, type CsvColumn } from './csvWrite';
 
 export interface ReachOutput {
@@ -69,9 +69,25 @@ const SHELTER_ZONE_COLUMNS: CsvColumn<ShelterZoneRow>[] = [
   { header: 'status', value: (r) => r.status },
 ];
 
+const ZONE_COLUMNS: CsvColumn<ZoneReachRow & { mode: string }>[] = [
+  { header: 'zone_id', value: (r) => r.zoneId },
+  { header: 'zone_name', value: (r) => r.zoneName },
+  { header: 'circle', value: (r) => r.circle },
+  { header: 'target_minutes', value: (r) => r.targetMinutes },
+  { header: 'covered_share', value: (r) => r.coveredShare, digits: 4 },
+  { header: 'median_minutes', value: (r) => r.medianMinutes, digits: 2 },
+  { header: 'max_minutes', value: (r) => r.maxMinutes, digits: 2 },
+  { header: 'cells', value: (r) => r.cells },
+  { header: 'area_km2', value: (r) => r.areaKm2, digits: 3 },
+  { header: 'unreached_cells', value: (r) => r.unreachedCells },
+  { header: 'mode', value: (r) => r.mode },
+  { header: 'note', value: (r) => (r.circleAssumed ? '分区未标明区域类型,按135快速救援圈判定(从严)' : '') },
+];
+
 export function reachOutputs(r: ReachAssessment): ReachOutput[] {
   const out: ReachOutput[] = [];
   if (r.cover) out.push({ path: 'cover.csv', text: toCsv(r.cover, COVER_COLUMNS) });
+  if (r.zones) out.push({ path: 'reach-zones.csv', text: toCsv(r.zones.map((z) => ({ ...z, mode: r.mode })), ZONE_COLUMNS) });
   if (r.stations) out.push({ path: 'station-districts.csv', text: toCsv(r.stations.map((s) => ({ ...s, mode: r.mode })), STATION_COLUMNS) });
   if (r.shelters) {
     out.push({ path: 'shelters.csv', text: toCsv(r.shelters.shelters, SHELTER_COLUMNS) });
@@ -95,6 +111,7 @@ export function reachSummary(r: ReachAssessment): Record<string, unknown> {
       high_risk_uncovered: cover.filter((c) => c.highRiskUncovered).length,
       by_circle: Object.fromEntries([...new Set(cover.map((c) => c.circle))].sort().map((id) => [id, cover.filter((c) => c.circle === id).length])),
     },
+    zones_not_fully_covered: r.zones === null ? null : r.zones.filter((z) => z.coveredShare !== null && z.coveredShare < 1).map((z) => z.zoneId),
     stations_over_limit: r.stations === null ? null : r.stations.filter((s) => s.status === 'exceeds').map((s) => s.stationId),
     shelters: r.shelters === null ? null : {
       count: r.shelters.shelters.length,

@@ -79,6 +79,9 @@ describe('assess: rescue within reach (cover.csv, shelters.csv)', () => {
 
     const stations = csv(join(out, 'station-districts.csv'));
     expect(stations.data.map((r) => [r.station_id, r.grade])).toEqual([['F1', 'standard1']]); // the micro station has no district
+    const zones = csv(join(out, 'reach-zones.csv'));
+    expect(zones.meta.fields!.slice(0, 7)).toEqual(['zone_id', 'zone_name', 'circle', 'target_minutes', 'covered_share', 'median_minutes', 'max_minutes']);
+    expect(zones.data[0]).toMatchObject({ zone_id: 'z1', circle: '15min', mode: 'network' });
     const summary = JSON.parse(readFileSync(join(out, 'reach.json'), 'utf8'));
     expect(summary).toMatchObject({ mode: 'network', resources: 2, road_network: { edges: 7, skipped_lines: 1 } });
     // the road file is an input like the others: listed with its digest
@@ -108,7 +111,7 @@ describe('assess: rescue within reach (cover.csv, shelters.csv)', () => {
     });
     const out = join(dir, 'out');
     const { message } = await runAssess({ sites: [join(dir, 'sites.csv')], zones: join(dir, 'zones.geojson'), crs: 'wgs84', out });
-    for (const f of ['cover.csv', 'shelters.csv', 'station-districts.csv', 'shelter-zones.csv', 'reach.json']) expect(existsSync(join(out, f))).toBe(false);
+    for (const f of ['cover.csv', 'reach-zones.csv', 'shelters.csv', 'station-districts.csv', 'shelter-zones.csv', 'reach.json']) expect(existsSync(join(out, f))).toBe(false);
     for (const f of ['import-report.json', 'sites.csv', 'zones.geojson', 'violations.csv', 'summary.json']) expect(existsSync(join(out, f))).toBe(true);
     expect(message).not.toContain('rescue reach');
   });

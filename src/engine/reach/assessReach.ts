@@ -11,6 +11,7 @@ import { buildRoadGraph, type RoadLine } from './roadGraph';
 import { roadSpeedFor } from './roadSpeed';
 import { assessShelters, type ShelterAssessment } from './shelters';
 import { districtStations, reachGrid, stationDistricts, type DistrictGrid, type StationDistrictRow } from './stationDistricts';
+import { zoneReach, type ZoneReachRow } from './zoneReach';
 
 export interface ReachInput {
   /** every imported site (the rescue kinds carry their grade, class, area and capacity here) */
@@ -22,7 +23,7 @@ export interface ReachInput {
   roads?: readonly RoadLine[];
   /** population grid: polygons with `population` */
   population?: readonly Zone[];
-  /** side of the station-district grid's cells, metres (default 250) */
+  /** side of the reach grid's cells (zone reach, station districts), metres (default 250) */
   districtCellM?: number;
 }
 
@@ -35,6 +36,10 @@ export interface ReachAssessment {
   /** null without resources or without zones (no study area to lay the district grid over) */
   stations: StationDistrictRow[] | null;
   districtGrid: DistrictGrid | null;
+  /** every resource's reach over the study area (the grid's per-cell minutes), null without resources or zones */
+  reachGrid: DistrictGrid | null;
+  /** per input zone: how much of it is within its circle, median and longest arrival; null as `reachGrid` */
+  zones: ZoneReachRow[] | null;
   /** null when the data hold no shelter */
   shelters: ShelterAssessment | null;
   road: { nodes: number; edges: number; skippedLines: number; unplacedResources: string[] } | null;
@@ -53,10 +58,17 @@ export function assessReach(input: ReachInput, profile: ReachProfile = DEFAULT_R
 
   let cover: CoverRow[] | null = null;
   let road: ReachAssessment['road'] = null;
+  let grid: DistrictGrid | null = null;
+  let zones: ZoneReachRow[] | null = null;
+  const cellM = input.districtCellM ?? 250;
   if (resources.length === 0) notes.push('无救援力量数据:数据中没有消防站或救援队,未作救援可达判定(不视为已覆盖)');
   else {
     const model = build(resources);
     cover = coverFindings(input.assessed, input.zones, model, resources, profile);
+    if (input.zones.length > 0) {
+      grid = reachGrid(input.zones, cellM, model);
+      zones = zoneReach(input.zones, grid, profile);
+    }
     if (graph) {
       road = { nodes: graph.nodeCount, edges: graph.edgeCount, skippedLines: graph.skippedLines, unplacedResources: model.unplaced.map((i) => resources[i]!.id) };
       if (model.unplaced.length) notes.push(`${model.unplaced.length}处救援力量距路网超过${profile.roads.maxSnapM}m,未参与路网计算`);
@@ -67,7 +79,8 @@ export function assessReach(input: ReachInput, profile: ReachProfile = DEFAULT_R
   let districtGrid: DistrictGrid | null = null;
   const withDistricts = districtStations(resources, profile);
   if (withDistricts.length > 0 && input.zones.length > 0) {
-    districtGrid = reachGrid(input.zones, input.districtCellM ?? 250, build(withDistricts));
+    // the district-bearing stations alone: a micro station's cell is not taken from the station whose district it is
+    districtGrid = withDistricts.length === resources.length && grid ? grid : reachGrid(input.zones, cellM, build(withDistricts));
     stations = stationDistricts(withDistricts, districtGrid, input.zones, profile);
   } else if (withDistricts.length > 0) notes.push('未提供研究区分区,未计算消防站辖区面积');
 
@@ -76,5 +89,5 @@ export function assessReach(input: ReachInput, profile: ReachProfile = DEFAULT_R
   if (hasShelters) shelters = assessShelters(input.sites, input.zones, populationOf(input.sites, input.population, profile), profile);
   else notes.push('无避难场所数据:未作避难场所容量判定');
 
-  return { profileId: profile.id, mode, resources, cover, stations, districtGrid, shelters, road, notes };
+  return { profileId: profile.id, mode, resources, cover, stations, districtGrid, reachGrid: grid, zones, shelters, road, notes };
 }

@@ -5,7 +5,7 @@
 import type { AssessedSite, Level, Zone } from '../model';
 import { zoneLocator } from '../zoning/locateZone';
 import { isReachCategory } from './categories';
-import type { ReachProfile, ReachCircle } from './profile';
+import type { AreaType, ReachProfile, ReachCircle } from './profile';
 import type { ReachMode, ReachModel } from './reachModel';
 import type { Resource } from './resources';
 
@@ -27,15 +27,17 @@ export interface CoverRow {
   note: string;
 }
 
-/** Which circle applies at a point: the zone's area type, else the profile's stricter circle (said in the note). */
+/** The circle for an area type; without one, the profile's stricter circle (`assumed`: the note says so). */
+export function circleOf(profile: ReachProfile, type: AreaType | undefined): { circle: ReachCircle; assumed: boolean } {
+  const circle = type ? profile.circles.find((c) => c.appliesTo.includes(type)) : undefined;
+  if (circle) return { circle, assumed: false };
+  return { circle: profile.circles.find((c) => c.id === profile.unknownAreaCircle) ?? profile.circles[0]!, assumed: true };
+}
+
+/** Which circle applies at a point: the area type of the zone it lies in. */
 export function circleLocator(zones: readonly Zone[], profile: ReachProfile): (lon: number, lat: number) => { circle: ReachCircle; assumed: boolean } {
   const locate = zoneLocator(zones);
-  const fallback = profile.circles.find((c) => c.id === profile.unknownAreaCircle) ?? profile.circles[0]!;
-  return (lon, lat) => {
-    const type = locate(lon, lat)?.areaType;
-    const circle = type ? profile.circles.find((c) => c.appliesTo.includes(type)) : undefined;
-    return circle ? { circle, assumed: false } : { circle: fallback, assumed: true };
-  };
+  return (lon, lat) => circleOf(profile, locate(lon, lat)?.areaType);
 }
 
 /** Sites that take part: protection targets, and hazards or risk points with a level (rescue kinds never). */

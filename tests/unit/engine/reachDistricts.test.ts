@@ -82,3 +82,31 @@ describe('station districts and 建标152 area limits', () => {
     expect(row!.edgeMinutes).toBeLessThan(high);
   });
 });
+
+describe('reach per zone (the reach grid of every resource, summarised)', () => {
+  it('a 135 zone: the covered share is the 357 m circle over the 9 km² square (π·357.14² ≈ 0.4007 km² → 4.45 %)', async () => {
+    const { zoneReach } = await import('../../../src/engine/reach/zoneReach');
+    const sites = [station('F', 1500, 1500, 'standard1')];
+    const rs = resourcesOf(sites, DEFAULT_REACH_PROFILE);
+    const z = squareZone('built_up');
+    const grid = reachGrid([z], 25, screeningModel(rs, DEFAULT_REACH_PROFILE));
+    const [row] = zoneReach([z], grid, DEFAULT_REACH_PROFILE);
+    const hand = (Math.PI * ((5 - 4) * 500 / 1.4) ** 2) / 9e6;
+    expect(hand).toBeCloseTo(0.04452, 4);
+    expect(row!.circle).toBe('135');
+    expect(Math.abs(row!.coveredShare! - hand)).toBeLessThan(0.002);
+    // the farthest cell is near a corner, ≈ 2 121 m from the centre
+    expect(row!.maxMinutes!).toBeGreaterThan(4 + (Math.hypot(1450, 1450) * 1.4) / 500);
+    expect(row!.maxMinutes!).toBeLessThan(4 + (Math.hypot(1500, 1500) * 1.4) / 500);
+  });
+
+  it('a 15-minute zone wholly within reach: covered share 1; a zone without a type says its circle was assumed', async () => {
+    const { zoneReach } = await import('../../../src/engine/reach/zoneReach');
+    const rs = resourcesOf([station('F', 1500, 1500, 'standard1')], DEFAULT_REACH_PROFILE);
+    const rural = squareZone('rural');
+    const [row] = zoneReach([rural], reachGrid([rural], 100, screeningModel(rs, DEFAULT_REACH_PROFILE)), DEFAULT_REACH_PROFILE);
+    expect(row).toMatchObject({ circle: '15min', coveredShare: 1, unreachedCells: 0, circleAssumed: false });
+    const plain = squareZone();
+    expect(zoneReach([plain], reachGrid([plain], 100, screeningModel(rs, DEFAULT_REACH_PROFILE)), DEFAULT_REACH_PROFILE)[0]).toMatchObject({ circle: '135', circleAssumed: true });
+  });
+});
