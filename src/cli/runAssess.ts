@@ -5,7 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { INPUT_ATTRIBUTION } from '../io/attribution';
 import {
-  assess, assessReach, ConfigError, resolveCategory, type RoadLine, type Assessment, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, type MethodProfile, type Site, type Zone,
+  assess, assessReach, ConfigError, DEFAULT_REACH_PROFILE, parseReachProfile, resolveCategory, type RoadLine, type Assessment, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, type MethodProfile, type Site, type Zone,
 } from '../engine';
 import {
   assessOutputs, BinaryFileError, CANONICAL_FIELDS, FileFormatError, writeSitesCsv, importSitesFile, isCrsOption, readRuleTable, readZones, sha256Hex,
@@ -61,6 +61,8 @@ export interface AssessArgs {
   roads?: string;
   /** rescue within reach: a population grid (GeoJSON polygons with population) for the shelters' balance */
   population?: string;
+  /** rescue within reach: the city's own parameters (reach-profile/1, as data/rules/reach-profile.json) */
+  reachProfile?: string;
 }
 
 
@@ -124,6 +126,7 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
     const { bytes } = await read(args.zones);
     zones = guard(args.zones, () => readZones(new TextDecoder().decode(bytes)));
   }
+  const reachProfile = args.reachProfile ? parseJsonFile((await read(args.reachProfile)).bytes, args.reachProfile, parseReachProfile) : DEFAULT_REACH_PROFILE;
   let roads: RoadLine[] | undefined;
   if (args.roads) {
     const path = args.roads;
@@ -197,7 +200,7 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
     await streamAssessFiles(args.out, { ...common, assessment }, onProgress);
   }
   // rescue within reach (issue #21): its files are written only for what the inputs hold (docs/batch-interface.md)
-  const reach = assessReach({ sites, assessed: assessment.sites, zones, ...(roads ? { roads } : {}), ...(population ? { population } : {}) });
+  const reach = assessReach({ sites, assessed: assessment.sites, zones, ...(roads ? { roads } : {}), ...(population ? { population } : {}) }, reachProfile);
   const reachFiles = reachOutputs(reach);
   for (const f of reachFiles) await writeFile(join(args.out, f.path), f.text);
   const rows = reports.reduce((n, r) => n + r.rows, 0);

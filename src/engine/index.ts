@@ -37,3 +37,4 @@ export type { StationDistrictRow } from './reach/stationDistricts';
 export type { ZoneReachRow } from './reach/zoneReach';
 export type { ShelterRow, ShelterZoneRow } from './reach/shelters';
 export type { RoadLine, OneWay } from './reach/roadGraph';
+export { parseReachProfile } from './reach/profileSchema';

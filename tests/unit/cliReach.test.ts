@@ -104,6 +104,19 @@ describe('assess: rescue within reach (cover.csv, shelters.csv)', () => {
     expect(Number(h1.minutes)).toBeCloseTo(4 + (Math.hypot(1000, 1000) * 1.4) / 500, 1);
   });
 
+  it('--reach-profile: a city’s own screening speed changes the minutes; a bad profile is an input error', async () => {
+    const profile = JSON.parse(readFileSync('data/rules/reach-profile.json', 'utf8'));
+    profile.screening.speedKmh = 60; // 1 000 m a minute
+    const dir = folder({ 'sites.csv': SITES, 'zones.geojson': zoneFile('郊区'), 'reach.json': JSON.stringify(profile) });
+    const out = join(dir, 'out');
+    await runAssess({ sites: [join(dir, 'sites.csv')], zones: join(dir, 'zones.geojson'), reachProfile: join(dir, 'reach.json'), crs: 'wgs84', out });
+    const h1 = csv(join(out, 'cover.csv')).data.find((r) => r.site_id === 'H1')!;
+    expect(Number(h1.minutes)).toBeCloseTo(4 + (Math.hypot(1000, 1000) * 1.4) / 1000, 1);
+    profile.screening.detourFactor = 0.5;
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify(profile));
+    await expect(runAssess({ sites: [join(dir, 'sites.csv')], reachProfile: join(dir, 'bad.json'), crs: 'wgs84', out })).rejects.toThrow(/reach profile screening\.detourFactor/);
+  });
+
   it('no rescue resources and no shelters: no new files, and the five contract files as before', async () => {
     const dir = folder({
       'sites.csv': ['编号,名称,类别,经度,纬度', `S1,示例学校,学校,${B.join(',')}`].join('\n'),

@@ -2,6 +2,7 @@
 // district limits, road speeds, the screening speed and detour, shelter classes. Each carries its source and status
 // (official / secondary / not_found / city) so every minute and every deficit can be traced to where it came from.
 import profileFile from '../../../data/rules/reach-profile.json';
+import { parseReachProfile } from './profileSchema';
 
 export type AreaType = 'built_up' | 'industrial_park' | 'suburban' | 'rural';
 export type StationGrade = 'special' | 'standard1' | 'standard2' | 'small' | 'micro' | 'professional' | 'enterprise';
@@ -64,7 +65,8 @@ export interface ReachProfile {
   personsPerHouseholdSource: CitedSource;
 }
 
-export const DEFAULT_REACH_PROFILE = profileFile as unknown as ReachProfile;
+/** The shipped profile, checked by the same schema as a city's file. */
+export const DEFAULT_REACH_PROFILE: ReachProfile = parseReachProfile(profileFile);
 
 /** Minutes between the alarm and the moment the crew leaves (接警 + 出动), by resource kind. */
 export function dispatchMinutes(p: ReachProfile, kind: ResourceKind): number {
