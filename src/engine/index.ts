@@ -35,6 +35,6 @@ export { areaTypeOf, isReachCategory, isRescueResource, shelterClassOf, stationG
 export type { CoverRow } from './reach/cover';
 export type { StationDistrictRow } from './reach/stationDistricts';
 export type { ZoneReachRow } from './reach/zoneReach';
-export type { ShelterRow, ShelterZoneRow } from './reach/shelters';
+export type { ShelterRow, ShelterUnitRow, ShelterZoneRow } from './reach/shelters';
 export type { RoadLine, OneWay } from './reach/roadGraph';
 export { parseReachProfile } from './reach/profileSchema';

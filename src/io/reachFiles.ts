@@ -2,7 +2,7 @@
 // inputs hold a rescue resource, shelters.csv and shelter-zones.csv when they hold a shelter, reach.json when either.
 // Nothing is written for what the data do not hold: a missing file is 无数据, never "covered" or "enough".
 // Plain UTF-8 without BOM, like the other batch CSVs; numbers with fixed decimals so reruns are byte-identical.
-import type { CoverRow, ReachAssessment, ShelterRow, ShelterZoneRow, StationDistrictRow, ZoneReachRow } from '../engine';
+import type { CoverRow, ReachAssessment, ShelterRow, ShelterUnitRow, ShelterZoneRow, StationDistrictRow, ZoneReachRow } from '../engine';
 import { toCsv, type CsvColumn } from './csvWrite';
 
 export interface ReachOutput {
@@ -84,6 +84,15 @@ const ZONE_COLUMNS: CsvColumn<ZoneReachRow & { mode: string }>[] = [
   { header: 'note', value: (r) => (r.circleAssumed ? '分区未标明区域类型,按135快速救援圈判定(从严)' : '') },
 ];
 
+const SHELTER_UNIT_COLUMNS: CsvColumn<ShelterUnitRow>[] = [
+  { header: 'cell_id', value: (r) => r.unitId },
+  { header: 'tier', value: (r) => r.tier },
+  { header: 'population', value: (r) => r.population, digits: 0 },
+  { header: 'shelter_id', value: (r) => r.shelterId },
+  { header: 'distance_m', value: (r) => r.distanceM, digits: 1 },
+  { header: 'without_place', value: (r) => r.withoutPlace, digits: 0 },
+];
+
 export function reachOutputs(r: ReachAssessment): ReachOutput[] {
   const out: ReachOutput[] = [];
   if (r.cover) out.push({ path: 'cover.csv', text: toCsv(r.cover, COVER_COLUMNS) });
@@ -92,6 +101,8 @@ export function reachOutputs(r: ReachAssessment): ReachOutput[] {
   if (r.shelters) {
     out.push({ path: 'shelters.csv', text: toCsv(r.shelters.shelters, SHELTER_COLUMNS) });
     out.push({ path: 'shelter-zones.csv', text: toCsv(r.shelters.zones, SHELTER_ZONE_COLUMNS) });
+    // per cell only for an uploaded population grid (compounds are already listed, with their ids, in sites.csv)
+    if (r.shelters.populationSource === 'grid') out.push({ path: 'shelter-cells.csv', text: toCsv(r.shelters.units, SHELTER_UNIT_COLUMNS) });
   }
   if (out.length > 0) out.push({ path: 'reach.json', text: JSON.stringify(reachSummary(r), null, 2) + '\n' });
   return out;

@@ -104,6 +104,22 @@ describe('assess: rescue within reach (cover.csv, shelters.csv)', () => {
     expect(Number(h1.minutes)).toBeCloseTo(4 + (Math.hypot(1000, 1000) * 1.4) / 500, 1);
   });
 
+  it('--population: the grid replaces the compounds, and deficits are written per cell', async () => {
+    const cell = (id: string, northM: number, population: number) => {
+      const lat = latitudeNorthOf(LAT, northM);
+      return { type: 'Feature', properties: { id, 人口: population }, geometry: { type: 'Polygon', coordinates: [[[LON - 0.0005, lat - 0.0004], [LON + 0.0005, lat - 0.0004], [LON + 0.0005, lat + 0.0004], [LON - 0.0005, lat + 0.0004], [LON - 0.0005, lat - 0.0004]]] } };
+    };
+    const grid = JSON.stringify({ type: 'FeatureCollection', features: [cell('g1', 300, 900), cell('g2', -300, 600), cell('g3', 800, 50)] });
+    const dir = folder({ 'sites.csv': SITES, 'zones.geojson': zoneFile('郊区'), 'pop.geojson': grid });
+    const out = join(dir, 'out');
+    await runAssess({ sites: [join(dir, 'sites.csv')], zones: join(dir, 'zones.geojson'), population: join(dir, 'pop.geojson'), crs: 'wgs84', out });
+    // the shelter for 1 000 now serves g1 and g2 (1 500): 500 short, shared 300 / 200; g3 (800 m) is beyond 500 m
+    expect(csv(join(out, 'shelters.csv')).data[0]).toMatchObject({ population: '1500', deficit: '500' });
+    const cells = csv(join(out, 'shelter-cells.csv'));
+    expect(cells.meta.fields).toEqual(['cell_id', 'tier', 'population', 'shelter_id', 'distance_m', 'without_place']);
+    expect(cells.data.map((r) => [r.cell_id, r.shelter_id, r.without_place])).toEqual([['g1', 'SH1', '300'], ['g2', 'SH1', '200'], ['g3', '', '50']]);
+  });
+
   it('--reach-profile: a city’s own screening speed changes the minutes; a bad profile is an input error', async () => {
     const profile = JSON.parse(readFileSync('data/rules/reach-profile.json', 'utf8'));
     profile.screening.speedKmh = 60; // 1 000 m a minute

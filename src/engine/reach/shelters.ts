@@ -52,9 +52,23 @@ export interface ShelterZoneRow {
   status: 'deficit' | 'sufficient' | 'no_shelter_data' | 'no_population_data';
 }
 
+/** One population unit (a population-grid cell or a compound) and tier: where its people go and how many have no place. */
+export interface ShelterUnitRow {
+  unitId: string;
+  tier: ShelterTier;
+  population: number;
+  /** the shelter it is assigned to, null when none of the tier reaches it */
+  shelterId: string | null;
+  distanceM: number | null;
+  /** unserved: all of it; served: its share of the shelter's deficit; null when that shelter's capacity is unknown */
+  withoutPlace: number | null;
+}
+
 export interface ShelterAssessment {
   shelters: ShelterRow[];
   zones: ShelterZoneRow[];
+  /** per population unit and tier (only tiers with shelters in the data), sorted by unit id then tier */
+  units: ShelterUnitRow[];
   populationSource: Population['source'];
   note: string;
 }
@@ -86,10 +100,13 @@ export function assessShelters(sites: readonly Site[], zones: readonly Zone[], p
 
   // per tier: an index of its shelters and the largest radius (the search box), then each unit to its nearest in reach
   const assigned: Int32Array[] = [];
+  const assignedM: Float64Array[] = [];
   for (const tier of TIERS) {
     const members = rows.map((r, i) => (r.tier === tier ? i : -1)).filter((i) => i >= 0);
     const to = new Int32Array(people.units.length).fill(-1);
+    const toM = new Float64Array(people.units.length).fill(NaN);
     assigned.push(to);
+    assignedM.push(toM);
     if (members.length === 0) continue;
     const index = new Flatbush(members.length);
     let maxR = 0;
@@ -110,6 +127,7 @@ export function assessShelters(sites: readonly Site[], zones: readonly Zone[], p
         if (d < bestM || (d === bestM && i < best)) { best = i; bestM = d; }
       }
       to[k] = best;
+      toM[k] = bestM;
       if (best >= 0) rows[best]!.population += u.population;
     });
   }
@@ -156,5 +174,17 @@ export function assessShelters(sites: readonly Site[], zones: readonly Zone[], p
       zoneRows.push(hasShelters ? { ...a, status } : { ...a, unserved: 0, withoutPlace: 0, areaShortM2: 0, status });
     }
   });
-  return { shelters: rows, zones: zoneRows, populationSource: people.source, note: people.note };
+  const unitRows: ShelterUnitRow[] = [];
+  const order = people.units.map((_, k) => k).sort((a, b) => (people.units[a]!.id < people.units[b]!.id ? -1 : people.units[a]!.id > people.units[b]!.id ? 1 : a - b));
+  for (const k of order) {
+    const u = people.units[k]!;
+    TIERS.forEach((tier, t) => {
+      if (!rows.some((r) => r.tier === tier)) return;
+      const si = assigned[t]![k]!;
+      const s = si >= 0 ? rows[si]! : null;
+      const withoutPlace = !s ? u.population : s.deficit === null ? null : s.population > 0 ? (u.population * s.deficit) / s.population : 0;
+      unitRows.push({ unitId: u.id, tier, population: u.population, shelterId: s?.shelterId ?? null, distanceM: s ? assignedM[t]![k]! : null, withoutPlace });
+    });
+  }
+  return { shelters: rows, zones: zoneRows, units: unitRows, populationSource: people.source, note: people.note };
 }

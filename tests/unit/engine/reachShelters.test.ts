@@ -82,5 +82,8 @@ describe('shelters: capacity against the population in their service area', () =
     // shares of the 500 short: 600/1500 × 500 = 200 south, 900/1500 × 500 = 300 north
     expect(r.zones.find((z) => z.zoneId === 'd-south' && z.tier === 'emergency')!.withoutPlace).toBeCloseTo(200, 9);
     expect(r.zones.find((z) => z.zoneId === 'd-north' && z.tier === 'emergency')!.withoutPlace).toBeCloseTo(300, 9);
+    // and per grid cell: the same shares, each cell at its distance from the shelter (≈ 300 m)
+    expect(r.units.map((u) => [u.unitId, u.tier, u.shelterId, u.withoutPlace])).toEqual([['c1', 'emergency', 'SH', 200], ['c2', 'emergency', 'SH', 300]]);
+    for (const u of r.units) expect(u.distanceM!).toBeCloseTo(300, 0);
   });
 });
