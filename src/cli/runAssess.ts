@@ -248,7 +248,9 @@ function reachMessage(r: ReturnType<typeof assessReach>, asked: boolean): string
   const cover = r.cover === null
     ? 'no rescue resources in the inputs (无救援力量数据): cover.csv not written'
     : `${r.cover.length} sites and targets, ${r.cover.filter((c) => c.status === 'uncovered').length} outside their circle (${r.cover.filter((c) => c.highRiskUncovered).length} red/orange) by ${mode}`;
-  const shelters = r.shelters === null ? 'no shelters in the inputs (无避难场所数据): shelters.csv not written' : `${r.shelters.shelters.length} shelters, ${r.shelters.shelters.filter((s) => (s.deficit ?? 0) > 0).length} over capacity`;
+  const shelters = r.shelters === null ? 'no shelters in the inputs (无避难场所数据): shelters.csv not written'
+    : r.shelters.populationSource === 'none' || r.shelters.shelters.every((s) => s.population === null) ? `${r.shelters.shelters.length} shelters, no population data (无人口数据): capacity not judged`
+      : `${r.shelters.shelters.length} shelters, ${r.shelters.shelters.filter((s) => (s.deficit ?? 0) > 0).length} over capacity`;
   return `\nrescue reach: ${cover}; ${shelters}`;
 }
 

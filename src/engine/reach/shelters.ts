@@ -25,8 +25,8 @@ export interface ShelterRow {
   capacity: number | null;
   capacitySource: 'given' | 'area' | 'unknown';
   effectiveAreaM2: number | null;
-  /** residents assigned to this shelter */
-  population: number;
+  /** residents assigned to this shelter; null when the data give no population at all (无人口数据) */
+  population: number | null;
   /** persons over capacity (0 when enough); null when the capacity is unknown */
   deficit: number | null;
   /** deficit × per-capita effective area */
@@ -128,12 +128,19 @@ export function assessShelters(sites: readonly Site[], zones: readonly Zone[], p
       }
       to[k] = best;
       toM[k] = bestM;
-      if (best >= 0) rows[best]!.population += u.population;
+      if (best >= 0) rows[best]!.population! += u.population;
     });
   }
+  // with no population at all a shelter is neither short nor enough: its population and deficit stay empty
+  const noPopulation = people.units.length === 0;
   for (const r of rows) {
+    if (noPopulation) {
+      r.population = null;
+      r.note = [r.note, '无人口数据(未上传人口网格,居住区亦无人数或户数),无法判定容量是否充足'].filter(Boolean).join(';');
+      continue;
+    }
     if (r.capacity === null) continue;
-    r.deficit = Math.max(0, r.population - r.capacity);
+    r.deficit = Math.max(0, r.population! - r.capacity);
     r.areaShortM2 = r.deficit * r.perCapitaM2;
   }
 
@@ -164,7 +171,7 @@ export function assessShelters(sites: readonly Site[], zones: readonly Zone[], p
       a.served += u.population;
       const s = rows[si]!;
       if (s.deficit === null) { a.capacityUnknown += u.population; return; }
-      const share = s.population > 0 ? (u.population * s.deficit) / s.population : 0;
+      const share = s.population! > 0 ? (u.population * s.deficit) / s.population! : 0;
       a.withoutPlace += share;
       a.areaShortM2 += share * s.perCapitaM2;
     });
@@ -182,7 +189,7 @@ export function assessShelters(sites: readonly Site[], zones: readonly Zone[], p
       if (!rows.some((r) => r.tier === tier)) return;
       const si = assigned[t]![k]!;
       const s = si >= 0 ? rows[si]! : null;
-      const withoutPlace = !s ? u.population : s.deficit === null ? null : s.population > 0 ? (u.population * s.deficit) / s.population : 0;
+      const withoutPlace = !s ? u.population : s.deficit === null ? null : s.population! > 0 ? (u.population * s.deficit) / s.population! : 0;
       unitRows.push({ unitId: u.id, tier, population: u.population, shelterId: s?.shelterId ?? null, distanceM: s ? assignedM[t]![k]! : null, withoutPlace });
     });
   }

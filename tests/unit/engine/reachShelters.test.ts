@@ -60,6 +60,13 @@ describe('shelters: capacity against the population in their service area', () =
     expect(r.zones.find((x) => x.tier === 'emergency')).toMatchObject({ capacityUnknown: 262, withoutPlace: 0 });
   });
 
+  it('no population data at all: a shelter is neither short nor enough (population and deficit empty, 无人口数据)', () => {
+    const r = run([site('SH', 'shelter', 0, { shelterClass: 'emergency', users: 1000 }), site('R', 'residential', 100)], [square('z', LAT - 0.05, LAT + 0.05)]);
+    expect(r.shelters[0]).toMatchObject({ population: null, deficit: null, areaShortM2: null });
+    expect(r.shelters[0]!.note).toContain('无人口数据');
+    expect(r.zones.every((z) => z.status === 'no_population_data')).toBe(true);
+  });
+
   it('a shelter without a class is read as 紧急 (the smallest service area) and says so', () => {
     const r = run([site('SH', 'shelter', 0, { users: 10 }), site('R', 'residential', 700, { users: 5 })], [square('z', LAT - 0.05, LAT + 0.05)]);
     expect(r.shelters[0]).toMatchObject({ class: 'emergency', classAssumed: true, population: 0 });
