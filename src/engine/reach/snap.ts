@@ -32,7 +32,9 @@ export function nodeSnapper(g: RoadGraph): Snapper {
       let bestM = Infinity;
       for (const c of candidates) {
         const m = geodesicMeters([lon, lat], [g.lon[c]!, g.lat[c]!]);
-        if (m < bestM || (m === bestM && c < best)) { best = c; bestM = m; }
+        // equal distances go to the westernmost, then southernmost node: node numbers follow the file's line order,
+        // coordinates do not, so the answer does not depend on how the road file is sorted
+        if (m < bestM || (m === bestM && (g.lon[c]! < g.lon[best]! || (g.lon[c] === g.lon[best] && g.lat[c]! < g.lat[best]!)))) { best = c; bestM = m; }
       }
       return { node: best, metres: bestM };
     },

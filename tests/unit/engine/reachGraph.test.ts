@@ -96,6 +96,15 @@ describe('road graph and multi-source Dijkstra (hand-worked 4-node graph)', () =
     expect(a.note).toContain('不连通');
   });
 
+  it('the road file’s order does not matter: reversed lines and reversed vertices give the same times', () => {
+    const forward = networkModel([station(A), station(D, 'F2', 30)], buildRoadGraph(twoWay, speed), noDelay);
+    const flipped = twoWay.map((l) => ({ ...l, coords: [...l.coords].reverse() })).reverse();
+    const backward = networkModel([station(A), station(D, 'F2', 30)], buildRoadGraph(flipped, speed), noDelay);
+    // a point halfway between A and C is equidistant from both: the snap's tie rule must not follow node numbers
+    const mid: [number, number] = [LON + dLon / 2, LAT];
+    for (const p of [A, B, C, D, mid]) expect(backward.arrival(p[0], p[1])).toEqual(forward.arrival(p[0], p[1]));
+  });
+
   it('footways are left out of the graph by the profile (excluded classes)', async () => {
     const { roadSpeedFor } = await import('../../../src/engine/reach/roadSpeed');
     const s = roadSpeedFor(DEFAULT_REACH_PROFILE);
