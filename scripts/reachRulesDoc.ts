@@ -43,6 +43,7 @@ export function reachRulesMarkdown(p: ReachProfile = DEFAULT_REACH_PROFILE): str
   for (const [kind, r] of Object.entries(p.resources)) out.push(`| 出动延时(${kind}) | 接警 ${r.alarmMinutes} min + 出动 ${r.turnoutMinutes} min | ${cell(r.source)} | ${status(r.status)} |`);
   out.push(`| 各级道路车速 | ${Object.entries(p.roads.speedsKmh).map(([k, v]) => `${k} ${v}`).join('、')} km/h;其他 ${p.roads.defaultKmh} km/h | ${cell(p.roads.source)}。${cell(p.roads.offNetworkNote)} | ${status(p.roads.status)} |`);
   out.push(`| 直线初筛 | 车速 ${p.screening.speedKmh} km/h,绕行系数 ${p.screening.detourFactor} | ${cell(p.screening.source)} | ${status(p.screening.status)} |`);
+  out.push(`| 避难场所步行服务范围(有路网时) | 紧急 ${p.shelterWalk.minutes.emergency} min,固定与中心 ${p.shelterWalk.minutes.stay} min,步速 ${p.shelterWalk.speedKmh} km/h | ${cell(p.shelterWalk.source)} | ${status(p.shelterWalk.status)} |`);
   out.push(`| 未注明站级的消防站 | 辖区上限 ${p.unknownGradeAreaLimitKm2} km² | ${cell(p.unknownGradeNote)} | ${status('city')} |`);
   out.push(`| 未注明类别的避难场所 | 按 ${cell(p.shelterClasses[p.unknownShelterClass].zh)} | ${cell(p.unknownShelterNote)} | ${status('city')} |`);
   out.push('');

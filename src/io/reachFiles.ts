@@ -91,6 +91,7 @@ const SHELTER_UNIT_COLUMNS: CsvColumn<ShelterUnitRow>[] = [
   { header: 'shelter_id', value: (r) => r.shelterId },
   { header: 'distance_m', value: (r) => r.distanceM, digits: 1 },
   { header: 'without_place', value: (r) => r.withoutPlace, digits: 0 },
+  { header: 'walk_minutes', value: (r) => r.walkMinutes, digits: 2 },
 ];
 
 export function reachOutputs(r: ReachAssessment): ReachOutput[] {
@@ -126,6 +127,7 @@ export function reachSummary(r: ReachAssessment): Record<string, unknown> {
     stations_over_limit: r.stations === null ? null : r.stations.filter((s) => s.status === 'exceeds').map((s) => s.stationId),
     shelters: r.shelters === null ? null : {
       count: r.shelters.shelters.length,
+      service: r.shelters.mode,
       population_source: r.shelters.populationSource,
       with_deficit: r.shelters.shelters.filter((s) => (s.deficit ?? 0) > 0).map((s) => s.shelterId),
       capacity_unknown: r.shelters.shelters.filter((s) => s.capacity === null).map((s) => s.shelterId),

@@ -116,7 +116,7 @@ describe('assess: rescue within reach (cover.csv, shelters.csv)', () => {
     // the shelter for 1 000 now serves g1 and g2 (1 500): 500 short, shared 300 / 200; g3 (800 m) is beyond 500 m
     expect(csv(join(out, 'shelters.csv')).data[0]).toMatchObject({ population: '1500', deficit: '500' });
     const cells = csv(join(out, 'shelter-cells.csv'));
-    expect(cells.meta.fields).toEqual(['cell_id', 'tier', 'population', 'shelter_id', 'distance_m', 'without_place']);
+    expect(cells.meta.fields).toEqual(['cell_id', 'tier', 'population', 'shelter_id', 'distance_m', 'without_place', 'walk_minutes']);
     expect(cells.data.map((r) => [r.cell_id, r.shelter_id, r.without_place])).toEqual([['g1', 'SH1', '300'], ['g2', 'SH1', '200'], ['g3', '', '50']]);
   });
 

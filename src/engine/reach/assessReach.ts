@@ -10,6 +10,7 @@ import { resourcesOf, type Resource } from './resources';
 import { buildRoadGraph, type RoadLine } from './roadGraph';
 import { roadSpeedFor } from './roadSpeed';
 import { assessShelters, type ShelterAssessment } from './shelters';
+import { walkingGraph } from './shelterAssign';
 import { districtStations, reachGrid, stationDistricts, type DistrictGrid, type StationDistrictRow } from './stationDistricts';
 import { zoneReach, type ZoneReachRow } from './zoneReach';
 
@@ -86,7 +87,14 @@ export function assessReach(input: ReachInput, profile: ReachProfile = DEFAULT_R
 
   const hasShelters = input.sites.some((s) => s.category === 'shelter');
   let shelters: ShelterAssessment | null = null;
-  if (hasShelters) shelters = assessShelters(input.sites, input.zones, populationOf(input.sites, input.population, profile), profile);
+  if (hasShelters) {
+    // with roads, a shelter serves whom it can reach on foot in time (GB 50413 §8.2.10's 10 min / 1 h)
+    const walk = input.roads && input.roads.length > 0 ? walkingGraph(input.roads, profile) : undefined;
+    shelters = assessShelters(input.sites, input.zones, populationOf(input.sites, input.population, profile), profile, walk && walk.graph.edgeCount > 0 ? walk : undefined);
+    notes.push(shelters.mode === 'walking'
+      ? `避难场所服务范围按路网步行时间判定(紧急${profile.shelterWalk.minutes.emergency}分钟、固定与中心${profile.shelterWalk.minutes.stay}分钟,步速${profile.shelterWalk.speedKmh}km/h)`
+      : '避难场所服务范围按各类服务半径(直线)判定');
+  }
   else notes.push('无避难场所数据:未作避难场所容量判定');
 
   return { profileId: profile.id, mode, resources, cover, stations, districtGrid, reachGrid: grid, zones, shelters, road, notes };

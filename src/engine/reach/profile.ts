@@ -60,6 +60,8 @@ export interface ReachProfile {
   shelterClasses: Record<ShelterClass, { zh: string; tier: ShelterTier; radiusM: number; perCapitaM2: number }>;
   unknownShelterClass: ShelterClass;
   unknownShelterNote: string;
+  /** with a road network: a shelter serves whom it can reach on foot within its tier's minutes (GB 50413 §8.2.10) */
+  shelterWalk: { speedKmh: number; minutes: Record<ShelterTier, number>; excluded: string[]; source: string; status: SourceStatus };
   shelterSources: CitedSource[];
   personsPerHousehold: number;
   personsPerHouseholdSource: CitedSource;

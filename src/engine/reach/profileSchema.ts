@@ -45,6 +45,7 @@ export const reachProfileSchema = z.object({
   shelterClasses: z.object({ emergency: shelter, fixed_short: shelter, fixed_medium: shelter, fixed_long: shelter, central: shelter }),
   unknownShelterClass: shelterClass,
   unknownShelterNote: text,
+  shelterWalk: z.object({ speedKmh: positive, minutes: z.object({ emergency: positive, stay: positive }), excluded: z.array(z.string()), source: text, status }),
   shelterSources: z.array(cited),
   personsPerHousehold: positive,
   personsPerHouseholdSource: cited,

@@ -1,16 +1,17 @@
-// Shelters against the people they serve. Two tiers are weighed separately: 紧急 (go there at once, 500 m) and
-// 固定/中心 (stay there, 2 km) — a person needs a place in each. Each population unit goes to the nearest shelter of
-// the tier whose service radius reaches it (so overlapping circles never count a person twice); a shelter's deficit
+// Shelters against the people they serve. Two tiers are weighed separately: 紧急 (go there at once, 500 m or 10 min on
+// foot) and 固定/中心 (stay there, 2 km or 60 min) — a person needs a place in each. Each population unit goes to one
+// shelter of the tier: the nearest whose service radius reaches it, or with a road network the first reached on foot
+// within the tier's minutes (shelterAssign.ts), so overlapping service areas never count a person twice; a shelter's deficit
 // is its assigned population over its capacity. A district's people without a place are its unserved people plus
 // its share of the deficits of the shelters its people were assigned to.
-import Flatbush from 'flatbush';
 import type { Site, Zone } from '../model';
 import { representativePoint } from '../geo/bbox';
-import { geodesicMeters } from '../geo/geodesicMeters';
-import { degreesCovering } from '../geo/localPlane';
 import { zoneLocator } from '../zoning/locateZone';
 import type { Population } from './population';
 import type { ReachProfile, ShelterClass, ShelterTier } from './profile';
+import type { RoadGraph } from './roadGraph';
+import { radiusAssign, walkingAssign, type ShelterPoint } from './shelterAssign';
+import type { Snapper } from './snap';
 
 export interface ShelterRow {
   shelterId: string;
@@ -59,12 +60,17 @@ export interface ShelterUnitRow {
   population: number;
   /** the shelter it is assigned to, null when none of the tier reaches it */
   shelterId: string | null;
+  /** radius mode: geodesic metres to it */
   distanceM: number | null;
+  /** walking mode: minutes on foot to it */
+  walkMinutes: number | null;
   /** unserved: all of it; served: its share of the shelter's deficit; null when that shelter's capacity is unknown */
   withoutPlace: number | null;
 }
 
 export interface ShelterAssessment {
+  /** how service areas were drawn: the class radii, or walking time on the road network */
+  mode: 'radius' | 'walking';
   shelters: ShelterRow[];
   zones: ShelterZoneRow[];
   /** per population unit and tier (only tiers with shelters in the data), sorted by unit id then tier */
@@ -81,15 +87,18 @@ function capacityOf(s: Site, perCapita: number): { capacity: number | null; sour
   return { capacity: null, source: 'unknown' };
 }
 
-export function assessShelters(sites: readonly Site[], zones: readonly Zone[], people: Population, profile: ReachProfile): ShelterAssessment {
+/**
+ * `walk`: the pedestrian graph of an uploaded road network (walkingGraph); without it the service radii are used.
+ */
+export function assessShelters(sites: readonly Site[], zones: readonly Zone[], people: Population, profile: ReachProfile, walk?: { graph: RoadGraph; snapper: Snapper }): ShelterAssessment {
   const list = sites.filter((s) => s.category === 'shelter').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const locate = zoneLocator(zones);
-  const points = list.map((s) => representativePoint(s.geometry));
+  const lonLat = list.map((s) => representativePoint(s.geometry));
   const rows: ShelterRow[] = list.map((s, i) => {
     const cls = s.shelterClass ?? profile.unknownShelterClass;
     const c = profile.shelterClasses[cls];
     const { capacity, source } = capacityOf(s, c.perCapitaM2);
-    const [lon, lat] = points[i]!;
+    const [lon, lat] = lonLat[i]!;
     const notes = [s.shelterClass ? '' : profile.unknownShelterNote, source === 'unknown' ? '未提供容纳人数或有效避难面积,容量未知(不视为充足)' : ''];
     return {
       shelterId: s.id, name: s.name, class: cls, classAssumed: !s.shelterClass, tier: c.tier, radiusM: c.radiusM, perCapitaM2: c.perCapitaM2,
@@ -98,37 +107,17 @@ export function assessShelters(sites: readonly Site[], zones: readonly Zone[], p
     };
   });
 
-  // per tier: an index of its shelters and the largest radius (the search box), then each unit to its nearest in reach
+  // per tier, each unit to one shelter: the nearest whose radius reaches it, or the first reached on foot (roads given)
+  const points: ShelterPoint[] = rows.map((r, i) => ({ lon: lonLat[i]![0], lat: lonLat[i]![1], radiusM: r.radiusM }));
   const assigned: Int32Array[] = [];
-  const assignedM: Float64Array[] = [];
+  const assignedMeasure: Float64Array[] = [];
   for (const tier of TIERS) {
     const members = rows.map((r, i) => (r.tier === tier ? i : -1)).filter((i) => i >= 0);
-    const to = new Int32Array(people.units.length).fill(-1);
-    const toM = new Float64Array(people.units.length).fill(NaN);
-    assigned.push(to);
-    assignedM.push(toM);
-    if (members.length === 0) continue;
-    const index = new Flatbush(members.length);
-    let maxR = 0;
-    for (const i of members) {
-      const [lon, lat] = points[i]!;
-      index.add(lon, lat, lon, lat);
-      maxR = Math.max(maxR, rows[i]!.radiusM);
-    }
-    index.finish();
+    const a = walk ? walkingAssign(members, points, people.units, walk, tier, profile) : radiusAssign(members, points, people.units);
+    assigned.push(a.to);
+    assignedMeasure.push(a.measure);
     people.units.forEach((u, k) => {
-      const { dLon, dLat } = degreesCovering(maxR, u.lat);
-      let best = -1;
-      let bestM = Infinity;
-      for (const m of index.search(u.lon - dLon, u.lat - dLat, u.lon + dLon, u.lat + dLat)) {
-        const i = members[m]!;
-        const d = geodesicMeters([u.lon, u.lat], points[i]!);
-        if (d > rows[i]!.radiusM) continue;
-        if (d < bestM || (d === bestM && i < best)) { best = i; bestM = d; }
-      }
-      to[k] = best;
-      toM[k] = bestM;
-      if (best >= 0) rows[best]!.population! += u.population;
+      if (a.to[k]! >= 0) rows[a.to[k]!]!.population! += u.population;
     });
   }
   // with no population at all a shelter is neither short nor enough: its population and deficit stay empty
@@ -190,8 +179,9 @@ export function assessShelters(sites: readonly Site[], zones: readonly Zone[], p
       const si = assigned[t]![k]!;
       const s = si >= 0 ? rows[si]! : null;
       const withoutPlace = !s ? u.population : s.deficit === null ? null : s.population! > 0 ? (u.population * s.deficit) / s.population! : 0;
-      unitRows.push({ unitId: u.id, tier, population: u.population, shelterId: s?.shelterId ?? null, distanceM: s ? assignedM[t]![k]! : null, withoutPlace });
+      const measure = s ? assignedMeasure[t]![k]! : null;
+      unitRows.push({ unitId: u.id, tier, population: u.population, shelterId: s?.shelterId ?? null, distanceM: walk ? null : measure, walkMinutes: walk ? measure : null, withoutPlace });
     });
   }
-  return { shelters: rows, zones: zoneRows, units: unitRows, populationSource: people.source, note: people.note };
+  return { mode: walk ? 'walking' : 'radius', shelters: rows, zones: zoneRows, units: unitRows, populationSource: people.source, note: people.note };
 }

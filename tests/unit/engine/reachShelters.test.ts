@@ -94,3 +94,50 @@ describe('shelters: capacity against the population in their service area', () =
     for (const u of r.units) expect(u.distanceM!).toBeCloseTo(300, 0);
   });
 });
+
+describe('shelters on a road network: walking time instead of the radius (GB 50413 §8.2.10: 10 min / 1 h on foot)', () => {
+  // A and C 400 m apart across a river with no bridge; the only way round is A → B (1 000 m north) → D (400 m east)
+  // → C (1 000 m south): 2 400 m, at 3 km/h (50 m a minute) 48 minutes
+  const A_WGS = 6378137;
+  const F = 1 / 298.257223563;
+  const E2 = F * (2 - F);
+  const DEG = Math.PI / 180;
+  const dLon = 400 / ((A_WGS / Math.sqrt(1 - E2 * Math.sin(LAT * DEG) ** 2)) * Math.cos(LAT * DEG) * DEG);
+  const A: [number, number] = [LON, LAT];
+  const B: [number, number] = [LON, latitudeNorthOf(LAT, 1000)];
+  const C: [number, number] = [LON + dLon, LAT];
+  const D: [number, number] = [LON + dLon, latitudeNorthOf(LAT, 1000)];
+  // B–D is one-way for cars: pedestrians may still walk it; the motorway is not for walking
+  const roads = [
+    { coords: [A, B], roadClass: 'residential' },
+    { coords: [B, D], roadClass: 'residential', oneway: 'backward' as const },
+    { coords: [D, C], roadClass: 'footway' },
+    { coords: [A, C], roadClass: 'motorway' },
+  ];
+  const at = (c: [number, number], id: string, category: string, extra: Partial<Site> = {}): Site => ({ id, name: id, category, geometry: { type: 'Point', coordinates: c }, ...extra });
+  const sites = [
+    at(A, 'E', 'shelter', { shelterClass: 'emergency', users: 100 }),
+    at(A, 'L', 'shelter', { shelterClass: 'fixed_long', users: 100 }),
+    at(C, 'R', 'residential', { users: 50 }),
+  ];
+  const zones = [square('z', LAT - 0.05, LAT + 0.05)];
+
+  it('straight line: 400 m is within both radii', () => {
+    const r = assessShelters(sites, zones, populationOf(sites, undefined, P), P);
+    expect(r.mode).toBe('radius');
+    expect(r.shelters.map((s) => [s.shelterId, s.population])).toEqual([['E', 50], ['L', 50]]);
+  });
+
+  it('on foot: 48 minutes — beyond the 紧急 10 minutes, within the 固定 hour', async () => {
+    const { walkingGraph } = await import('../../../src/engine/reach/shelterAssign');
+    const walk = walkingGraph(roads, P);
+    expect(walk.graph.edgeCount).toBe(6); // three lines both ways; the motorway left out
+    const r = assessShelters(sites, zones, populationOf(sites, undefined, P), P, walk);
+    expect(r.mode).toBe('walking');
+    expect(r.shelters.map((s) => [s.shelterId, s.population])).toEqual([['E', 0], ['L', 50]]);
+    const walked = r.units.find((u) => u.tier === 'stay')!;
+    // the legs are the meridian arcs (1 000 m each, by construction) and the parallel (400 m): 2 400 m at 50 m/min
+    expect(walked.walkMinutes!).toBeCloseTo(48, 2);
+    expect(r.units.find((u) => u.tier === 'emergency')).toMatchObject({ shelterId: null, withoutPlace: 50 });
+  });
+});
