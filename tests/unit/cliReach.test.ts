@@ -88,6 +88,21 @@ describe('assess: rescue within reach (cover.csv, shelters.csv)', () => {
     expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).inputs.map((i: { file: string }) => i.file)).toContain('roads.geojson');
   });
 
+  it('reruns, and a site file in another row order, write byte-identical reach files', async () => {
+    const lines = SITES.split('\n');
+    const shuffled = [lines[0], ...lines.slice(1).reverse()].join('\n');
+    const dir = folder({ 'a.csv': SITES, 'b.csv': shuffled, 'zones.geojson': zoneFile('郊区'), 'roads.geojson': roads });
+    const files = ['cover.csv', 'reach-zones.csv', 'station-districts.csv', 'shelters.csv', 'shelter-zones.csv', 'reach.json'];
+    for (const [input, out] of [['a.csv', 'o1'], ['a.csv', 'o2'], ['b.csv', 'o3']] as const) {
+      await runAssess({ sites: [join(dir, input)], zones: join(dir, 'zones.geojson'), roads: join(dir, 'roads.geojson'), crs: 'wgs84', out: join(dir, out) });
+    }
+    for (const f of files) {
+      const first = readFileSync(join(dir, 'o1', f));
+      expect(readFileSync(join(dir, 'o2', f)).equals(first), f).toBe(true);
+      expect(readFileSync(join(dir, 'o3', f)).equals(first), f).toBe(true);
+    }
+  });
+
   it('without a road network: straight-line screening, labelled so in every row', async () => {
     const dir = folder({ 'sites.csv': SITES, 'zones.geojson': zoneFile('建成区') });
     const out = join(dir, 'out');
