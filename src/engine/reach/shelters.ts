@@ -50,7 +50,12 @@ export interface ShelterZoneRow {
   /** unserved + share of assigned shelters' deficits */
   withoutPlace: number;
   areaShortM2: number;
-  status: 'deficit' | 'sufficient' | 'no_shelter_data' | 'no_population_data';
+  /**
+   * deficit: someone has no place; capacity_unknown: nobody is short by the known capacities but some people are
+   * assigned to shelters whose capacity is unknown; sufficient: neither; no_shelter_data: no shelter of the tier in
+   * the data; no_population_data: no people counted in the zone (never read as sufficient)
+   */
+  status: 'deficit' | 'capacity_unknown' | 'sufficient' | 'no_shelter_data' | 'no_population_data';
 }
 
 /** One population unit (a population-grid cell or a compound) and tier: where its people go and how many have no place. */
@@ -165,7 +170,8 @@ export function assessShelters(sites: readonly Site[], zones: readonly Zone[], p
       a.areaShortM2 += share * s.perCapitaM2;
     });
     for (const a of acc) {
-      const status: ShelterZoneRow['status'] = people.units.length === 0 ? 'no_population_data' : !hasShelters ? 'no_shelter_data' : a.withoutPlace > 0 ? 'deficit' : 'sufficient';
+      const status: ShelterZoneRow['status'] = people.units.length === 0 || a.population === 0 ? 'no_population_data'
+        : !hasShelters ? 'no_shelter_data' : a.withoutPlace > 0 ? 'deficit' : a.capacityUnknown > 0 ? 'capacity_unknown' : 'sufficient';
       // without shelters of the tier nothing is "without a place" by their measure: the zone only states its people
       zoneRows.push(hasShelters ? { ...a, status } : { ...a, unserved: 0, withoutPlace: 0, areaShortM2: 0, status });
     }

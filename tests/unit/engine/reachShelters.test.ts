@@ -57,7 +57,7 @@ describe('shelters: capacity against the population in their service area', () =
     const r = run(sites, [square('z', LAT - 0.05, LAT + 0.05)]);
     expect(r.shelters[0]).toMatchObject({ population: 262, capacity: null, capacitySource: 'unknown', deficit: null });
     expect(r.shelters[0]!.note).toContain('容量未知');
-    expect(r.zones.find((x) => x.tier === 'emergency')).toMatchObject({ capacityUnknown: 262, withoutPlace: 0 });
+    expect(r.zones.find((x) => x.tier === 'emergency')).toMatchObject({ capacityUnknown: 262, withoutPlace: 0, status: 'capacity_unknown' });
   });
 
   it('no population data at all: a shelter is neither short nor enough (population and deficit empty, 无人口数据)', () => {
@@ -65,6 +65,14 @@ describe('shelters: capacity against the population in their service area', () =
     expect(r.shelters[0]).toMatchObject({ population: null, deficit: null, areaShortM2: null });
     expect(r.shelters[0]!.note).toContain('无人口数据');
     expect(r.zones.every((z) => z.status === 'no_population_data')).toBe(true);
+  });
+
+  it('a zone with no people counted is no_population_data, never sufficient', () => {
+    const sites = [site('SH', 'shelter', 0, { shelterClass: 'emergency', users: 1000 }), site('R', 'residential', 100, { users: 10 })];
+    const empty = square('empty', LAT + 0.06, LAT + 0.1); // north of everything
+    const r = run(sites, [square('z', LAT - 0.05, LAT + 0.05), empty]);
+    expect(r.zones.find((z) => z.zoneId === 'z' && z.tier === 'emergency')!.status).toBe('sufficient');
+    expect(r.zones.find((z) => z.zoneId === 'empty' && z.tier === 'emergency')!.status).toBe('no_population_data');
   });
 
   it('a shelter without a class is read as 紧急 (the smallest service area) and says so', () => {
