@@ -28,7 +28,9 @@ export function readRoads(text: string, crs: Crs = 'wgs84'): RoadLine[] {
     const wgs = toWgs84(g as never, crs) as { type: 'LineString' | 'MultiLineString'; coordinates: Position[] | Position[][] };
     const parts = wgs.type === 'LineString' ? [wgs.coordinates as Position[]] : (wgs.coordinates as Position[][]);
     const p = feature.properties ?? {};
-    const roadClass = firstText(p, ['highway', 'road_class', 'fclass', 'class', '道路等级', '等级']);
+    // an OSM export may carry railways, rivers and power lines beside the roads: their key becomes the class, which
+    // the profile excludes (a river must not become a 20 km/h street)
+    const roadClass = firstText(p, ['highway', 'road_class', 'fclass', 'class', '道路等级', '等级']) ?? NON_ROAD_KEYS.find((k) => p[k] !== undefined && p[k] !== null);
     const speedKmh = speedOf(firstText(p, ['maxspeed', 'speed_kmh', 'speed', '速度', '限速']));
     const oneway = onewayOf(firstText(p, ['oneway', '单行']), roadClass, firstText(p, ['junction']));
     for (const part of parts) {
@@ -39,6 +41,8 @@ export function readRoads(text: string, crs: Crs = 'wgs84'): RoadLine[] {
   });
   return lines;
 }
+
+const NON_ROAD_KEYS = ['railway', 'waterway', 'power', 'aerialway', 'barrier'];
 
 function firstText(p: Record<string, unknown>, keys: string[]): string | undefined {
   for (const k of keys) {

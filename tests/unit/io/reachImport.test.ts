@@ -78,6 +78,14 @@ describe('zones and roads for reach', () => {
     ]);
   });
 
+  it('railways, rivers and power lines in an OSM export are not roads (their key is the class the profile excludes)', async () => {
+    const { roadSpeedFor, DEFAULT_REACH_PROFILE } = { ...(await import('../../../src/engine/reach/roadSpeed')), ...(await import('../../../src/engine/reach/profile')) };
+    const l = (props: Record<string, unknown>) => ({ type: 'Feature', properties: props, geometry: { type: 'LineString', coordinates: [[118.7, 32], [118.71, 32]] } });
+    const roads = readRoads(JSON.stringify({ type: 'FeatureCollection', features: [l({ railway: 'rail' }), l({ waterway: 'river' }), l({ power: 'line' }), l({ name: '无名路' })] }));
+    const speed = roadSpeedFor(DEFAULT_REACH_PROFILE);
+    expect(roads.map((r) => speed(r))).toEqual([null, null, null, DEFAULT_REACH_PROFILE.roads.defaultKmh]);
+  });
+
   it('refuses a road file that is not lines', () => {
     expect(() => readRoads(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [118, 32] } }] }))).toThrow(/LineString/);
   });
