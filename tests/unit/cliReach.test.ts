@@ -168,3 +168,24 @@ describe('assess: rescue within reach (cover.csv, shelters.csv)', () => {
     expect(existsSync(join(out, 'cover.csv'))).toBe(false);
   });
 });
+
+describe('the demo city with its fictitious rescue file (screening, no road network)', () => {
+  it('writes the reach files, states what the data lack, and leaves the five contract files as the demo alone writes them', async () => {
+    const demo = { sites: ['data/demo/nanjing-sites.fictitious.csv', 'data/demo/nanjing-osm.geojson'], zones: 'data/demo/nanjing-districts.wgs84.geojson', crs: 'wgs84' };
+    const base = mkdtempSync(join(tmpdir(), 'usrm-reach-demo-'));
+    await runAssess({ ...demo, out: join(base, 'plain') });
+    const { message } = await runAssess({ ...demo, sites: [...demo.sites, 'data/demo/nanjing-rescue.fictitious.csv'], out: join(base, 'rescue') });
+    const cover = csv(join(base, 'rescue', 'cover.csv')).data;
+    const sites = csv(join(base, 'plain', 'sites.csv')).data;
+    // one row per scored risk site and per protection target of the demo
+    expect(cover.length).toBe(sites.filter((s) => s.role === 'target' || s.level !== '').length);
+    expect(new Set(cover.map((r) => r.mode))).toEqual(new Set(['screening']));
+    // the districts carry no 区域类型: every row is held to the stricter 135 circle and says so
+    expect(new Set(cover.map((r) => r.circle))).toEqual(new Set(['135']));
+    // the demo's compounds carry no residents: shelters are neither short nor enough
+    expect(message).toContain('无人口数据');
+    for (const s of csv(join(base, 'rescue', 'shelters.csv')).data) expect([s.population, s.deficit]).toEqual(['', '']);
+    // the hazards' violations do not change with rescue sites added
+    expect(readFileSync(join(base, 'rescue', 'violations.csv'), 'utf8')).toBe(readFileSync(join(base, 'plain', 'violations.csv'), 'utf8'));
+  });
+});
