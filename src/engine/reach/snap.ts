@@ -25,17 +25,20 @@ export function nodeSnapper(g: RoadGraph): Snapper {
   return {
     nearest(lon, lat) {
       const [x, y] = toPlane(plane, lon, lat);
-      // the plane's nearest is the exact nearest up to its distortion far from the centre; 4 candidates, measured
-      // exactly, keep a wrong pick out at city scale
+      // the index returns candidates by planar distance, and the first is taken: the plane's anisotropy away from its
+      // centre (≈ 0.2 % of a distance 20 km north or south) can only swap two nodes whose distances differ by less than
+      // that share — a few decimetres at snapping range — and the leg to the chosen one is measured exactly. Equal planar distances go to the westernmost, then southernmost node: node numbers
+      // follow the file's line order, coordinates do not, so the answer does not depend on how the file is sorted.
       const candidates = index.neighbors(x, y, 4);
-      let best = -1;
-      let bestM = Infinity;
-      for (const c of candidates) {
-        const m = geodesicMeters([lon, lat], [g.lon[c]!, g.lat[c]!]);
-        // equal distances go to the westernmost, then southernmost node: node numbers follow the file's line order,
-        // coordinates do not, so the answer does not depend on how the road file is sorted
-        if (m < bestM || (m === bestM && (g.lon[c]! < g.lon[best]! || (g.lon[c] === g.lon[best] && g.lat[c]! < g.lat[best]!)))) { best = c; bestM = m; }
+      const planar = (c: number) => { const [cx, cy] = toPlane(plane, g.lon[c]!, g.lat[c]!); return Math.hypot(cx - x, cy - y); };
+      let best = candidates[0]!;
+      const d0 = planar(best);
+      for (let k = 1; k < candidates.length; k++) {
+        const c = candidates[k]!;
+        if (planar(c) - d0 > 1e-6) break;
+        if (g.lon[c]! < g.lon[best]! || (g.lon[c] === g.lon[best] && g.lat[c]! < g.lat[best]!)) best = c;
       }
+      const bestM = geodesicMeters([lon, lat], [g.lon[best]!, g.lat[best]!]);
       return { node: best, metres: bestM };
     },
   };
