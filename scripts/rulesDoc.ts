@@ -1,5 +1,6 @@
 // docs/rules.md is generated from data/rules/setback-rules.json so the published table cannot drift from the rules
 // the engine applies (a unit test compares the file with this function's output).
+import { reachRulesMarkdown } from './reachRulesDoc';
 import { ruleCitation, ruleHazardText, ruleTargetText, SOURCE_STATUS_ZH, type SetbackRule, type SetbackRuleTable } from '../src/engine';
 
 const STATUS_MEANING: [string, string][] = [
@@ -72,5 +73,6 @@ export function rulesDocMarkdown(table: SetbackRuleTable): string {
   out.push('|---|---|---|');
   for (const [n, issue, answer] of REVIEW_ANSWERS) out.push(`| ${n} | ${issue} | ${answer} |`);
   out.push('');
+  out.push(reachRulesMarkdown());
   return out.join('\n');
 }

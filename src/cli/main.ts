@@ -10,11 +10,12 @@ import { progressLine } from './progress';
 const USAGE = `usage:
   usrm assess --sites FILE [--sites FILE …] [--zones FILE.geojson] [--crs auto|wgs84|cgcs2000|gcj02|bd09|cgcs2000_gk|cgcs2000_gk3_CM]
               [--category CATEGORY] [--column HEADER=FIELD …] [--method FILE.json] [--rules FILE.json|.csv] [--data-date YYYY-MM-DD]
-              [--grid square:METRES|hex:METRES] [--engine js|postgis [--db CONNINFO] [--write-tables SCHEMA] [--sites-table TABLE …] [--geometry-column COLUMN] [--log-sql]] --out DIR
+              [--grid square:METRES|hex:METRES] [--roads FILE.geojson] [--population FILE.geojson] [--reach-profile FILE.json] [--engine js|postgis [--db CONNINFO] [--write-tables SCHEMA] [--sites-table TABLE …] [--geometry-column COLUMN] [--log-sql]] --out DIR
   usrm whitepaper <same options> [--previous SUMMARY.json] [--title TEXT] [--attribution TEXT] --out DIR
   usrm --help | --version
 (from a clone: npm run cli -- … runs the same from source)
 writes import-report.json, sites.csv, zones.geojson, violations.csv, summary.json (+ figures/, tables/, whitepaper.html)
+(+ cover.csv, station-districts.csv with fire stations or rescue teams; shelters.csv, shelter-zones.csv with shelters; reach.json with either)
 exit status: 0 done (rejected rows are not an error), 1 unusable input, 2 usage error`;
 
 async function main(argv: string[]): Promise<number> {
@@ -46,6 +47,9 @@ async function main(argv: string[]): Promise<number> {
         out: { type: 'string' },
         'data-date': { type: 'string' },
         grid: { type: 'string' },
+        roads: { type: 'string' },
+        population: { type: 'string' },
+        'reach-profile': { type: 'string' },
         previous: { type: 'string' },
         title: { type: 'string' },
         attribution: { type: 'string' },
@@ -72,8 +76,8 @@ async function main(argv: string[]): Promise<number> {
   const progress = progressLine(process.stderr);
   try {
     const { runAssess } = await import('./runAssess');
-    const { 'data-date': dataDate, 'write-tables': writeTables, 'sites-table': sitesTable, 'geometry-column': geometryColumn, 'log-sql': logSql, help: _help, version: _version, ...rest } = values;
-    const result = await runAssess({ ...rest, dataDate, writeTables, sitesTable, geometryColumn, logSql, whitepaper: command === 'whitepaper' }, progress.report);
+    const { 'data-date': dataDate, 'reach-profile': reachProfile, 'write-tables': writeTables, 'sites-table': sitesTable, 'geometry-column': geometryColumn, 'log-sql': logSql, help: _help, version: _version, ...rest } = values;
+    const result = await runAssess({ ...rest, dataDate, reachProfile, writeTables, sitesTable, geometryColumn, logSql, whitepaper: command === 'whitepaper' }, progress.report);
     progress.clear();
     process.stdout.write(result.message + '\n');
     return 0;

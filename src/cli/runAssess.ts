@@ -5,10 +5,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { INPUT_ATTRIBUTION } from '../io/attribution';
 import {
-  assess, ConfigError, resolveCategory, type Assessment, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, type MethodProfile, type Site, type Zone,
+  assess, assessReach, ConfigError, DEFAULT_REACH_PROFILE, parseReachProfile, resolveCategory, type RoadLine, type Assessment, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, type MethodProfile, type Site, type Zone,
 } from '../engine';
 import {
   assessOutputs, BinaryFileError, CANONICAL_FIELDS, FileFormatError, writeSitesCsv, importSitesFile, isCrsOption, readRuleTable, readZones, sha256Hex,
+  reachOutputs, readRoads,
   type ImportFileReport, type InputDigest, type MappingOverride, type CanonicalField,
 } from '../io';
 import { readPreviousSummary, SummaryFileError } from '../io/previousSummary';
@@ -56,6 +57,12 @@ export interface AssessArgs {
   geometryColumn?: string;
   /** --engine postgis: each SQL statement and its time on stderr */
   logSql?: boolean;
+  /** rescue within reach: a road network (GeoJSON lines) for travel times; without it, straight-line screening */
+  roads?: string;
+  /** rescue within reach: a population grid (GeoJSON polygons with population) for the shelters' balance */
+  population?: string;
+  /** rescue within reach: the city's own parameters (reach-profile/1, as data/rules/reach-profile.json) */
+  reachProfile?: string;
 }
 
 
@@ -119,6 +126,19 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
     const { bytes } = await read(args.zones);
     zones = guard(args.zones, () => readZones(new TextDecoder().decode(bytes)));
   }
+  const reachProfile = args.reachProfile ? parseJsonFile((await read(args.reachProfile)).bytes, args.reachProfile, parseReachProfile) : DEFAULT_REACH_PROFILE;
+  let roads: RoadLine[] | undefined;
+  if (args.roads) {
+    const path = args.roads;
+    const { bytes } = await read(path);
+    roads = guard(path, () => readRoads(new TextDecoder().decode(bytes)));
+  }
+  let population: Zone[] | undefined;
+  if (args.population) {
+    const path = args.population;
+    const { bytes } = await read(path);
+    population = guard(path, () => readZones(new TextDecoder().decode(bytes)));
+  }
   const sites: Site[] = [];
   const reports: ImportFileReport[] = [];
   const files = args.sites ?? [];
@@ -179,6 +199,10 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
     }
     await streamAssessFiles(args.out, { ...common, assessment }, onProgress);
   }
+  // rescue within reach (issue #21): its files are written only for what the inputs hold (docs/batch-interface.md)
+  const reach = assessReach({ sites, assessed: assessment.sites, zones, ...(roads ? { roads } : {}), ...(population ? { population } : {}) }, reachProfile);
+  const reachFiles = reachOutputs(reach);
+  for (const f of reachFiles) await writeFile(join(args.out, f.path), f.text);
   const rows = reports.reduce((n, r) => n + r.rows, 0);
   const rejected = reports.reduce((n, r) => n + r.rejected, 0);
   const found = assessment.stats.findingsByStatus;
@@ -186,6 +210,7 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
     message:
       `read ${rows} rows from ${reports.length} file(s): ${rows - rejected} accepted, ${rejected} rejected; ` +
       `${assessment.zones.length} zones; ${found.violation} violations, ${found.borderline} borderline, ${found.not_assessed} not assessed → ${args.out}` +
+      reachMessage(reach, reachFiles.length > 0 || roads !== undefined || population !== undefined) +
       rejectionCauses(reports),
   };
 }
@@ -214,6 +239,19 @@ async function writeFiles(out: string, files: OutputFile[], onProgress: Progress
     await writeFile(join(out, f.path), f.data);
   }
   onProgress('writing', 1);
+}
+
+/** One line on rescue reach, when the inputs hold resources or shelters or a road/population file was given. */
+function reachMessage(r: ReturnType<typeof assessReach>, asked: boolean): string {
+  if (!asked) return '';
+  const mode = r.mode === 'network' ? 'road network' : 'straight-line screening (初筛)';
+  const cover = r.cover === null
+    ? 'no rescue resources in the inputs (无救援力量数据): cover.csv not written'
+    : `${r.cover.length} sites and targets, ${r.cover.filter((c) => c.status === 'uncovered').length} outside their circle (${r.cover.filter((c) => c.highRiskUncovered).length} red/orange) by ${mode}`;
+  const shelters = r.shelters === null ? 'no shelters in the inputs (无避难场所数据): shelters.csv not written'
+    : r.shelters.populationSource === 'none' || r.shelters.shelters.every((s) => s.population === null) ? `${r.shelters.shelters.length} shelters, no population data (无人口数据): capacity not judged`
+      : `${r.shelters.shelters.length} shelters, ${r.shelters.shelters.filter((s) => (s.deficit ?? 0) > 0).length} over capacity`;
+  return `\nrescue reach: ${cover}; ${shelters}`;
 }
 
 /** The likeliest cause of each file's rejections, one line each (the whole grouping is in import-report.json). */

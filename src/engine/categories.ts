@@ -53,6 +53,11 @@ export const CATEGORIES: readonly CategoryDef[] = [
   { code: 'pipeline', zh: '管线/管廊', en: 'Pipeline or utility tunnel', role: 'risk', domain: '城市生命线', synonyms: ['管线', '管廊', '管道', '燃气管线'] },
   { code: 'gas_user', zh: '燃气用户', en: 'Gas user', role: 'risk', domain: '城镇燃气', synonyms: ['燃气用户', '餐饮燃气用户'] },
   { code: 'traffic', zh: '道路交通隐患点段', en: 'Road-traffic hazard spot', role: 'risk', domain: '道路交通', synonyms: ['道路交通', '交通隐患', '隐患路段', '事故多发点段'] },
+  // Rescue resources and shelters (issue #21). Role 'risk': they take part in no protection-distance check and are not
+  // protection targets; reach/ reads them by category (reach/categories.ts) and never counts them as risk points.
+  { code: 'fire_station', zh: '消防站', en: 'Fire station', role: 'risk', domain: '应急救援', synonyms: ['消防站', '消防救援站', '特勤消防站', '普通消防站', '一级消防站', '二级消防站', '一级普通消防站', '二级普通消防站', '小型消防站', '小型普通消防站', '微型消防站', '消防队', 'fire station', 'fire brigade'] },
+  { code: 'rescue_team', zh: '专职/企业救援队', en: 'Rescue team', role: 'risk', domain: '应急救援', synonyms: ['救援队', '专职救援队', '企业救援队', '专职消防队', '企业专职消防队', '应急救援队', 'rescue team'] },
+  { code: 'shelter', zh: '应急避难场所', en: 'Emergency shelter', role: 'risk', domain: '应急避难', synonyms: ['避难场所', '应急避难场所', '紧急避难场所', '固定避难场所', '短期固定避难场所', '中期固定避难场所', '长期固定避难场所', '中心避难场所', '地震应急避难场所', '避难所', '应急避护场所', 'emergency shelter', 'shelter'] },
   { code: 'other_risk', zh: '其他风险点', en: 'Other risk point', role: 'risk', domain: '其他', synonyms: ['其他风险点', '其他'] },
 ];
 

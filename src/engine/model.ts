@@ -1,6 +1,7 @@
 // The engine's vocabulary: plain serialisable data, no classes, no DOM.
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { MethodProfile } from './method/profile';
+import type { AreaType, ShelterClass, StationGrade } from './reach/profile';
 
 export type ScoreMethod = 'matrix' | 'lec' | 'major_hazard';
 
@@ -51,6 +52,14 @@ export interface Site {
   controls?: string;
   /** true for the demo's invented sites (示例数据,虚构) */
   fictitious?: boolean;
+  /** fire_station / rescue_team: 特勤、一级、二级、小型、微型 station, 专职 or 企业 team (reach/profile.ts) */
+  rescueGrade?: StationGrade;
+  /** shelter: 紧急 / 短期、中期、长期固定 / 中心避难场所 (GB 51143 §3.1.4) */
+  shelterClass?: ShelterClass;
+  /** shelter: 有效避难面积, m²; its capacity is this over the class's per-capita area when no capacity (`users`) is given */
+  effectiveAreaM2?: number;
+  /** residential: 户数, turned into residents with the profile's persons per household when `users` is absent */
+  households?: number;
 }
 
 export interface Zone {
@@ -61,6 +70,8 @@ export interface Zone {
   population?: number;
   /** administrative code (adcode), when the zoning file gives one: the order districts are listed in */
   code?: string;
+  /** 区域类型 (建成区 / 工业园区 / 郊区 / 农村): which rescue circle applies there (135 or 15 minutes) */
+  areaType?: AreaType;
 }
 
 /** One cell-level risk matrix scheme: level of every (L, S) cell, L and S in 1..5. */

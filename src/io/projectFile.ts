@@ -80,7 +80,8 @@ const siteSchema = z.looseObject({
   protectionDistanceM: count,
   majorHazardR: count,
 });
-const zoneSchema = z.object({ id: z.string().min(1), name: z.string(), geometry: areaGeometry, population: z.number().positive().optional(), code: z.string().optional() });
+// areaType: which rescue circle applies (issue #21); kept so a saved project's zones keep it
+const zoneSchema = z.object({ id: z.string().min(1), name: z.string(), geometry: areaGeometry, population: z.number().positive().optional(), code: z.string().optional(), areaType: z.enum(['built_up', 'industrial_park', 'suburban', 'rural']).optional() });
 const rejectedRowsSchema = z.object({
   headers: z.array(z.string()),
   rows: z.array(z.object({ line: z.number().int().min(0), cells: z.array(z.string()) })),

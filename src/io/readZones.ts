@@ -1,6 +1,6 @@
 // Zoning units from a GeoJSON FeatureCollection of Polygon/MultiPolygon features (districts, 街道, grids).
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { Zone } from '../engine';
+import { areaTypeOf, type Zone } from '../engine';
 import { toWgs84, type Crs } from './crs';
 import { FileFormatError } from './readRows';
 
@@ -29,6 +29,9 @@ export function readZones(text: string, crs: Crs = 'wgs84'): Zone[] {
     if (Number.isFinite(population) && population > 0) zone.population = population;
     const code = p.adcode ?? p.code ?? p.行政区划代码;
     if (typeof code === 'string' || typeof code === 'number') zone.code = String(code);
+    // which rescue circle applies (issue #21): 建成区/工业园区 → 135, 郊区/农村 → 15 minutes
+    const areaType = p.area_type ?? p.区域类型 ?? p.用地类型;
+    if (typeof areaType === 'string' && areaTypeOf(areaType)) zone.areaType = areaTypeOf(areaType);
     zones.push(zone);
   });
   return zones;

@@ -5,6 +5,7 @@ import { DEFAULT_PROFILE, isOutsideGbt37243, resolveCategory, type ProtectionCla
 import type { CanonicalField } from './columns';
 import { looksLikeGaussKruger } from './gaussKruger';
 import { parseDegrees } from './parseDegrees';
+import { isReachRow, reachFields } from './reachFields';
 
 export interface FieldError {
   field: string;
@@ -40,7 +41,9 @@ export function validateSite(v: RowValues, featureGeometry?: Geometry | null): R
   }
   const lec = lecFactors(v, errors);
   const majorHazard = majorHazardOf(v, errors);
-  const stationGrade = stationGradeOf(v.station_grade, errors);
+  // a fire station's 站级 is its rescue grade (reachFields), not GB 50156's petrol-station grade
+  const reach = isReachRow(category?.code) ? reachFields(category!.code, categoryText, v, errors) : reachFields('', '', { effective_area_m2: v.effective_area_m2, households: v.households }, errors);
+  const stationGrade = isReachRow(category?.code) ? undefined : stationGradeOf(v.station_grade, errors);
   const vapourRecovery = vapourRecoveryOf(v.vapour_recovery, errors);
   const users = nonNegative(v, 'users', errors);
   const beds = nonNegative(v, 'beds', errors);
@@ -65,6 +68,7 @@ export function validateSite(v: RowValues, featureGeometry?: Geometry | null): R
   if (v.responsible_unit) site.responsibleUnit = v.responsible_unit;
   if (v.controls) site.controls = v.controls;
   if (v.fictitious && /^(true|1|yes|是|虚构)$/i.test(v.fictitious)) site.fictitious = true;
+  Object.assign(site, reach);
   if (category.role === 'hazard' && protectionDistanceM === undefined && (category.code === 'hazchem_production' || category.code === 'hazchem_storage')) {
     warnings.push({ field: 'protection_distance_m', reason: '未提供外部安全防护距离,其防护距离核查结果将列为「未评估」' });
   }

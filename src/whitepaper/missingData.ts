@@ -1,7 +1,7 @@
 // What the assessment could not rest on data for: zones with no level, risk points no method could score, rules
 // with nothing of their target class to check, hazards lacking an assessed distance, rejected rows. The report's
 // data-quality appendix lists it and the app's export asks the user to confirm it before writing the set.
-import { roleOf, ruleHazardText, ruleTargetText, type Assessment, type SetbackRuleTable } from '../engine';
+import { isReachCategory, roleOf, ruleHazardText, ruleTargetText, type Assessment, type SetbackRuleTable } from '../engine';
 import type { ImportFileReport } from '../io';
 
 export interface MissingData {
@@ -21,7 +21,7 @@ export function missingData(a: Assessment, rules: SetbackRuleTable, reports: Imp
   const byId = new Map(rules.rules.map((r) => [r.id, r]));
   return {
     unratedZones: a.zones.filter((z) => z.level === null).map((z) => ({ id: z.id, name: z.name, reason: z.reason })),
-    unscoredSites: a.sites.filter((s) => s.level === null && roleOf(s.category) !== 'target').length,
+    unscoredSites: a.sites.filter((s) => s.level === null && roleOf(s.category) !== 'target' && !isReachCategory(s.category)).length,
     rulesWithoutTargets: Object.entries(a.stats.hazardsByRule)
       .filter(([id, n]) => n > 0 && a.stats.targetsByRule[id] === 0)
       .map(([ruleId, hazardCount]) => {

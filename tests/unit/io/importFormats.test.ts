@@ -65,13 +65,13 @@ describe('templates', () => {
   it('the XLSX template imports as-is: its two example rows are accepted', async () => {
     const { siteTemplateXlsx } = await import('../../../src/io');
     const { report } = await importSitesFile('模板.xlsx', await siteTemplateXlsx(), { crs: 'wgs84', zones });
-    expect(report).toMatchObject({ rows: 2, accepted: 2, rejected: 0, unmappedColumns: [] });
+    expect(report).toMatchObject({ rows: 5, accepted: 5, rejected: 0, unmappedColumns: [] });
   });
 
   it('the CSV template imports as-is too (its notes are comment lines)', async () => {
     const { siteTemplateCsv } = await import('../../../src/io');
     const { report } = importSites('模板.csv', new TextEncoder().encode(siteTemplateCsv()), { crs: 'wgs84', zones });
-    expect(report).toMatchObject({ rows: 2, accepted: 2, rejected: 0 });
+    expect(report).toMatchObject({ rows: 5, accepted: 5, rejected: 0 });
   });
 });
 
