@@ -41,7 +41,8 @@ export interface Actions {
   /** the demo city as a new project (replacing what is loaded), assessed once */
   loadDemo(files: DemoFiles, project: ProjectMeta): Promise<void>;
   /** read a file and add it; with `replaceId`, it takes that dataset's place instead (the user confirmed) */
-  importFile(file: string, bytes: Uint8Array, replaceId?: string): Promise<void>;
+  /** `source`: the uploaded File (read by the import worker, never copied on the page) or the file's bytes */
+  importFile(file: string, source: Blob | Uint8Array, replaceId?: string): Promise<void>;
   /** put `dataset` where dataset `oldId` was (a re-uploaded or corrected file), then assess */
   replaceDataset(oldId: string, dataset: Dataset): Promise<void>;
   /** stop reading a large file; everything loaded before stays as it was */
@@ -146,21 +147,21 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
    * `projectId` as it is read; not yet added to the store. Read once: a column mapping the user chose before for
    * files with these headers is applied as it is read (columns only: a category for all rows is never carried over).
    */
-  const addDataset = async (file: string, bytes: Uint8Array, crs: CrsOption, demo: boolean, zones: Zone[], others: Dataset[], projectId: string | undefined, reread: Partial<ImportChoices> = {}): Promise<Dataset> => {
+  const addDataset = async (file: string, source: Blob | Uint8Array, crs: CrsOption, demo: boolean, zones: Zone[], others: Dataset[], projectId: string | undefined, reread: Partial<ImportChoices> = {}): Promise<Dataset> => {
     const id = newDatasetId(file);
     const progress = (share: number) => store.getState().importing?.file === file && store.setState({ importing: { file, share } });
     const remembered = demo || reread.mapping ? undefined : await rememberedMappings();
-    const { report, rejectedRows, count, fictitious, saving } = await engine.importFile(id, file, bytes, {
+    const { report, rejectedRows, count, fictitious, saving } = await engine.importFile(id, file, source, {
       crs, zones, beside: others.map((d) => d.id), ...encodingOption(), ...(projectId ? { storeFor: projectId } : {}),
       ...(remembered ? { rememberedMappings: remembered } : {}), ...(reread.mapping ? { mapping: reread.mapping } : {}), keepSource: !demo,
       ...(reread.sheet ? { sheet: reread.sheet } : {}), ...(reread.allRowsCategory ? { allRowsCategory: reread.allRowsCategory } : {}),
     }, progress);
     if (saving) noteStoredSites(id, saving);
-    return { id, file, report, rejectedRows, demo, count, fictitious, ...(demo ? {} : { bytes }) };
+    return { id, file, report, rejectedRows, demo, count, fictitious, ...(demo ? {} : { source: source instanceof Blob ? source : new Blob([source as Uint8Array<ArrayBuffer>]) }) };
   };
 
   /** The file behind a dataset: in memory since its upload, or kept in IndexedDB since an earlier session. */
-  const bytesOf = async (d: Dataset): Promise<Uint8Array | undefined> => d.bytes ?? (d.report.sha256 ? await keptSourceFile(d.report.sha256) : undefined);
+  const bytesOf = async (d: Dataset): Promise<Blob | Uint8Array | undefined> => d.source ?? (d.report.sha256 ? await keptSourceFile(d.report.sha256) : undefined);
 
   /** How the file is read now, as a mapping: re-reading it another way (CRS, sheet) keeps the user's columns. */
   const currentMapping = (d: Dataset): MappingOverride | undefined => {
@@ -192,13 +193,13 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       engine.dropDatasets(gone);
       await reassess();
     },
-    async importFile(file, bytes, replaceId) {
+    async importFile(file, source, replaceId) {
       const { zones, importCrs, datasets } = store.getState();
       store.setState({ importing: { file, share: 0 }, importError: null });
       try {
         // a replacement is read beside the other datasets only: the ids of the one it replaces are not duplicates
         const others = replaceId ? datasets.filter((d) => d.id !== replaceId) : datasets;
-        const dataset = await addDataset(file, bytes, importCrs, false, zones, others, store.getState().project?.id);
+        const dataset = await addDataset(file, source, importCrs, false, zones, others, store.getState().project?.id);
         store.setState({ importing: null });
         if (replaceId && store.getState().datasets.some((d) => d.id === replaceId)) return await this.replaceDataset(replaceId, dataset);
         store.setState({ datasets: [...store.getState().datasets, dataset], importError: null });
@@ -225,7 +226,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
         ...(columns ? { mapping: columns } : {}), ...(chosenSheet ? { sheet: chosenSheet } : {}), ...(category ? { allRowsCategory: category } : {}),
       });
       // the file read again takes the old reading's place, under a new id (the engine drops the old one)
-      const next: Dataset = { ...read, bytes };
+      const next: Dataset = { ...read, source: bytes instanceof Blob ? bytes : new Blob([bytes as Uint8Array<ArrayBuffer>]) };
       if (!store.getState().datasets.some((x) => x.id === id)) return engine.dropDatasets([read.id]); // removed meanwhile
       store.setState({ importError: null, datasets: store.getState().datasets.map((x) => (x.id === id ? next : x)) });
       engine.dropDatasets([id]);

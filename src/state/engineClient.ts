@@ -55,7 +55,8 @@ export interface DatasetsAssessInput {
 
 export interface EngineClient {
   /** read a site file off the main thread into the engine's keeping, as dataset `datasetId` */
-  importFile(datasetId: string, file: string, bytes: Uint8Array, options: DatasetImportOptions, onProgress?: Progress): Promise<ImportedDataset>;
+  /** `source`: a File or Blob (read by the import worker) or the file's bytes */
+  importFile(datasetId: string, file: string, source: Blob | Uint8Array, options: DatasetImportOptions, onProgress?: Progress): Promise<ImportedDataset>;
   /** hold sites saved before (read from IndexedDB where the engine runs), or sites given (a project saved before sites were kept apart) */
   loadDataset(datasetId: string, from: { stored: StoredSites } | { sites: Site[] }): Promise<HeldDataset>;
   /** save a held dataset's sites for `projectId` (null where there is no IndexedDB) */

@@ -19,8 +19,11 @@ export interface Dataset {
   report: ImportFileReport;
   /** rejected rows as read, and rows with notes (bounded; saved with the project) */
   rejectedRows?: RejectedRows;
-  /** the file as uploaded, kept in memory (not saved) so it can be re-read with another coordinate system */
-  bytes?: Uint8Array;
+  /**
+   * the file as uploaded (not saved), so it can be re-read with another coordinate system: a Blob, whose bytes the
+   * browser keeps outside the page's heap (a 90 MB file held as bytes was a fifth of the page's heap)
+   */
+  source?: Blob;
   /** the demo's bundled files */
   demo: boolean;
   /** accepted sites the engine holds */

@@ -27,7 +27,7 @@ function useKeptSources(datasets: Dataset[]): Set<string> {
   const [kept, setKept] = useState<Set<string>>(new Set());
   useEffect(() => {
     let live = true;
-    const wanted = datasets.filter((d) => !d.bytes && !d.demo && d.report.sha256).map((d) => d.report.sha256!);
+    const wanted = datasets.filter((d) => !d.source && !d.demo && d.report.sha256).map((d) => d.report.sha256!);
     void Promise.all(wanted.map(async (sha) => ((await isSourceFileKept(sha).catch(() => false)) ? sha : null))).then((found) => {
       if (live) setKept(new Set(found.filter((x): x is string => x !== null)));
     });
@@ -52,18 +52,17 @@ export function DataPanel() {
   const crsId = useId();
   const onFiles = async (files: FileList | null) => {
     for (const file of Array.from(files ?? [])) {
-      const bytes = new Uint8Array(await file.arrayBuffer());
       const now = store.getState().datasets; // not the render's list: an earlier file of this selection counts too
       const loaded = now.length ? findSameFile(now, file.name, await checksumOf(file)) : null;
       if (!loaded) {
-        await actions.importFile(file.name, bytes);
+        await actions.importFile(file.name, file); // the File itself: the import worker reads it
         continue;
       }
       const loadedAs = now.find((d) => d.id === loaded.id)?.file ?? file.name;
       const decision = await new Promise<Decision>((decide) => setPending({ file: file.name, loadedAs, same: loaded, decide }));
       setPending(null);
-      if (decision === 'replace') await actions.importFile(file.name, bytes, loaded.id);
-      else if (decision === 'add') await actions.importFile(file.name, bytes);
+      if (decision === 'replace') await actions.importFile(file.name, file, loaded.id);
+      else if (decision === 'add') await actions.importFile(file.name, file);
     }
   };
   return (
@@ -107,7 +106,7 @@ export function DataPanel() {
       {importError && <p role="alert" className="error">{t('data.importFailed', { message: showMessage(t, importError) })}</p>}
       {datasets.map((d) => {
         // the file itself is needed to read it again: in memory since the upload, or kept in IndexedDB since then
-        const rereadable = Boolean(d.bytes) || (!d.demo && kept.has(d.report.sha256 ?? ''));
+        const rereadable = Boolean(d.source) || (!d.demo && kept.has(d.report.sha256 ?? ''));
         return (
           <div key={d.id} className="dataset">
             <ImportReportView report={d.report} rejectedRows={d.rejectedRows} onSheet={rereadable ? (sheet) => void actions.reimportDataset(d.id, importCrs, undefined, sheet) : undefined} />

@@ -12,7 +12,7 @@ import { packSites } from './siteColumns';
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ImportRequest>) => void) | null; postMessage(m: ImportResponse): void };
 
 scope.onmessage = async (e) => {
-  const { file, bytes, options, keepSource, storeFor, port } = e.data;
+  const { file, source, options, keepSource, storeFor, port } = e.data;
   const send = (m: ImportPortMessage, transfer: Transferable[] = []) => port.postMessage(m, transfer);
   try {
     // the engine worker first says which ids the datasets beside this one already have
@@ -23,6 +23,7 @@ scope.onmessage = async (e) => {
     const onProgress = (share: number) => {
       if (share - last >= 0.02 || share === 1) scope.postMessage({ progress: (last = share) });
     };
+    const bytes = source instanceof Blob ? new Uint8Array(await source.arrayBuffer()) : source;
     const { sites, report, rejectedRows } = await readUpload(file, bytes, { ...options, existingIds: new Set(existingIds) }, keepSource, onProgress);
     for (let i = 0; i < sites.length; i += SITES_PER_MESSAGE) {
       const { columns, transfer } = packSites(sites.slice(i, i + SITES_PER_MESSAGE));

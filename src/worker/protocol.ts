@@ -36,7 +36,8 @@ export type EngineResponse =
 /** Page → import worker: one file; its sites go to the engine worker on `port`, its report comes back to the page. */
 export interface ImportRequest {
   file: string;
-  bytes: Uint8Array;
+  /** the file: a Blob crosses as a handle (no copy), bytes are transferred */
+  source: Blob | Uint8Array;
   options: Omit<ImportOptions, 'existingIds'>;
   /** keep the file by its checksum for re-reading after a reload (written here: the page never clones it) */
   keepSource: boolean;
