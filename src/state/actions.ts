@@ -138,7 +138,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       const result = await engine.checkProposal(site, datasetIds(), config());
       if (store.getState().proposal?.site === site) store.setState({ proposal: { site, result, error: null } });
     } catch (e) {
-      store.setState({ proposal: { site, result: null, error: (e as Error).message } });
+      store.setState({ proposal: { site, result: null, error: messageOfError(e) } }); // translated when shown
     }
   };
 

@@ -49,7 +49,7 @@ export type Picking = { mode: 'point' } | { mode: 'polygon'; vertices: [number, 
 export interface Proposal {
   site: Site;
   result: ProposalResult | null;
-  error: string | null;
+  error: ShownMessage | null;
 }
 
 /** The zoning units: the loaded polygons themselves, or a grid laid over them. */

@@ -6,6 +6,7 @@ import { GEOGRAPHIC_CRS, toWgs84, type GeographicCrs } from '../io';
 import type { ProposalDraft } from '../state/actions';
 import { siteName } from '../state/siteLookup';
 import { useActions, useAppState } from './AppContext';
+import { showMessage } from '../i18n/shownMessage';
 import { categoryLabel, ruleVocabulary, statusLabel, useLocale, useT } from './i18n';
 import { assessedSites, drawnRings, type DrawnRing } from '../map/proposalData';
 import { ringLabelText } from '../map/ringLabel';
@@ -123,7 +124,7 @@ export function WhatIfPanel() {
       </fieldset>
       {proposal && (
         <div className="verdict-box" aria-live="polite">
-          {proposal.error && <p role="alert" className="error">{t('whatif.failed', { message: proposal.error })}</p>}
+          {proposal.error && <p role="alert" className="error">{t('whatif.failed', { message: showMessage(t, proposal.error) })}</p>}
           {!proposal.result && !proposal.error && <p role="status">{t('whatif.checking')}</p>}
           {proposal.result && (
             <>
