@@ -10,13 +10,13 @@ import { rememberedMappings, rememberMapping } from './columnMappings';
 import { keptSourceFile } from './sourceFiles';
 import { CancelledError, type EngineClient, type HeldProject } from './engineClient';
 import { noteStoredSites } from './projectStorage';
-import { newDatasetId, selectionStillIn, type AppStore, type Dataset, type Picking, type ProjectMeta, type Selection, type Zoning } from './store';
+import { newDatasetId, selectionStillIn, type AppStore, type Dataset, type ProposalDraft, type Picking, type ProjectMeta, type Selection, type Zoning } from './store';
 import type { LayerVisibility, MapFilters } from './mapFilters';
 import { checkRasterUrl, parseHostList, type Basemap } from './basemap';
 import { saveBasemap, saveLocale } from './settings';
 import { readPmtilesInfo } from './pmtilesInfo';
 import { DEMO_ATTRIBUTION } from '../io/attribution';
-import { translator, type Locale } from '../i18n/translate';
+import { translator, type Locale, type Translate } from '../i18n/translate';
 import { LocalisedError, messageOf } from '../i18n/localisedError';
 
 /** Basemap hosts this build's CSP allows (VITE_BASEMAP_HOSTS at build time; none by default). */
@@ -35,7 +35,17 @@ interface ImportChoices {
 }
 
 /** A proposed site before it has a place: everything but the geometry. */
-export type ProposalDraft = Omit<Site, 'geometry'>;
+export type { ProposalDraft } from './store';
+
+const DRAFT_KEYS = ['id', 'name', 'category', 'stationGrade', 'vapourRecovery', 'protectionDistanceM', 'users', 'beds'] as const;
+
+/** Do a draft and a placed site have the same attributes? */
+export const sameDraft = (draft: ProposalDraft, site: ProposalDraft): boolean => DRAFT_KEYS.every((k) => draft[k] === site[k]);
+
+/** The what-if form's draft: as the user filled it, or the default (a fuel station, named in the language shown). */
+export function proposalDraftOf(draft: ProposalDraft | null, t: Translate): ProposalDraft {
+  return draft ?? { id: 'PROPOSED-1', name: t('whatif.defaultName'), category: 'fuel_station' };
+}
 
 export interface Actions {
   /** the demo city as a new project (replacing what is loaded), assessed once */
@@ -109,7 +119,6 @@ export type OpenProject = Omit<HeldProject, 'datasets'> & { datasets: Dataset[] 
 export function createActions(store: AppStore, engine: EngineClient): Actions {
   let runId = 0;
   const t = () => translator(store.getState().locale);
-  let draft: ProposalDraft = { id: 'PROPOSED-1', name: t()('whatif.defaultName'), category: 'fuel_station' };
   const config = (): AssessConfig => ({ ...defaultConfig(), rules: store.getState().rules, method: store.getState().profile });
   const datasetIds = (): string[] => store.getState().datasets.map((d) => d.id);
 
@@ -132,7 +141,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
   };
 
   const placeProposal = async (geometry: Site['geometry']): Promise<void> => {
-    const site: Site = { ...draft, geometry };
+    const site: Site = { ...proposalDraftOf(store.getState().proposalDraft, t()), geometry };
     store.setState({ proposal: { site, result: null, error: null }, picking: null });
     try {
       const result = await engine.checkProposal(site, datasetIds(), config());
@@ -388,7 +397,10 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       await reassess();
     },
     setProposalDraft(next) {
-      draft = next;
+      store.setState({ proposalDraft: next });
+      // a placed proposal is judged again with its new attributes
+      const placed = store.getState().proposal?.site;
+      if (placed && !sameDraft(next, placed)) void placeProposal(placed.geometry);
     },
     placeProposal,
     clearProposal() {

@@ -46,6 +46,9 @@ export function selectionStillIn(a: Assessment, s: Selection): boolean {
 /** Placing a proposed site on the map: one click for a point, clicks for polygon vertices. */
 export type Picking = { mode: 'point' } | { mode: 'polygon'; vertices: [number, number][] } | null;
 
+/** The what-if form's attributes of a proposed site (everything but where it is). */
+export type ProposalDraft = Omit<Site, 'geometry'>;
+
 export interface Proposal {
   site: Site;
   result: ProposalResult | null;
@@ -108,6 +111,8 @@ export interface AppState {
   focus: { target: Selection | 'all'; n: number } | null;
   picking: Picking;
   proposal: Proposal | null;
+  /** the what-if form as the user filled it; null until then (the default, named in the language shown) */
+  proposalDraft: ProposalDraft | null;
   /** a previous assessment (compared project or summary.json) for the white paper's comparison figure F6 */
   previous: PreviousAssessment | null;
   /** what the map, legend and lists show (a view setting, not saved with the project) */
@@ -151,6 +156,7 @@ export function createAppStore() {
     focus: null,
     picking: null,
     proposal: null,
+    proposalDraft: null,
     previous: null,
     filters: NO_FILTERS,
     layers: ALL_LAYERS,

@@ -1,9 +1,9 @@
 // 一票否决 check for a proposed site: what it is, where it goes (map click, drawn polygon or typed coordinates
 // in any supported CRS), and the verdict against everything loaded, with the rule and source of each finding.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { CATEGORIES, categoryByCode, type VapourRecovery } from '../engine';
 import { GEOGRAPHIC_CRS, toWgs84, type GeographicCrs } from '../io';
-import type { ProposalDraft } from '../state/actions';
+import { proposalDraftOf, type ProposalDraft } from '../state/actions';
 import { siteName } from '../state/siteLookup';
 import { useActions, useAppState } from './AppContext';
 import { showMessage } from '../i18n/shownMessage';
@@ -19,7 +19,8 @@ export function WhatIfPanel() {
   const picking = useAppState((s) => s.picking);
   const assessment = useAppState((s) => s.assessment);
   const rules = useAppState((s) => s.rules);
-  const [draft, setDraft] = useState<ProposalDraft>(() => (proposal ? draftOf(proposal.site) : { id: 'PROPOSED-1', name: t('whatif.defaultName'), category: 'fuel_station' }));
+  const stored = useAppState((s) => s.proposalDraft);
+  const draft = useMemo(() => proposalDraftOf(stored, t), [stored, t]);
   const [lon, setLon] = useState('');
   const [lat, setLat] = useState('');
   const [crs, setCrs] = useState<GeographicCrs>('wgs84');
@@ -37,22 +38,13 @@ export function WhatIfPanel() {
     ].filter((g) => g.items.length > 0);
   }, [proposal, assessment, rules, t, locale]);
 
-  // keep the engine's draft in step; re-judge a placed proposal when its attributes change
-  useEffect(() => {
-    actions.setProposalDraft(draft);
-    const placed = proposal?.site;
-    if (placed && !sameDraft(draft, placed)) void actions.placeProposal(placed.geometry);
-  }, [draft]);
-  // a proposal restored from the link (reload, pasted link) brings its attributes into the form
-  useEffect(() => {
-    if (proposal && !sameDraft(draft, proposal.site)) setDraft(draftOf(proposal.site));
-  }, [proposal?.site]);
-
-  const update = (patch: Partial<ProposalDraft>) => setDraft((d) => {
-    const next = { ...d, ...patch };
+  // the draft lives in the store: the action re-judges a placed proposal when its attributes change, and a proposal
+  // restored from the link (reload, pasted link) sets it there too
+  const update = (patch: Partial<ProposalDraft>) => {
+    const next = { ...draft, ...patch };
     for (const k of Object.keys(patch) as (keyof ProposalDraft)[]) if (patch[k] === undefined) delete next[k];
-    return next;
-  });
+    actions.setProposalDraft(next);
+  };
   const numberOrUndefined = (v: string) => (v.trim() === '' || !Number.isFinite(Number(v)) ? undefined : Number(v));
 
   const placeTyped = () => {
@@ -171,13 +163,3 @@ export function WhatIfPanel() {
   );
 }
 
-const DRAFT_KEYS = ['id', 'name', 'category', 'stationGrade', 'vapourRecovery', 'protectionDistanceM', 'users', 'beds'] as const;
-
-function sameDraft(draft: ProposalDraft, site: ProposalDraft): boolean {
-  return DRAFT_KEYS.every((k) => draft[k] === site[k]);
-}
-
-function draftOf(site: ProposalDraft & { geometry?: unknown }): ProposalDraft {
-  const { geometry: _placed, ...draft } = site;
-  return draft;
-}
