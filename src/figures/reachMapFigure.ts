@@ -4,9 +4,10 @@
 // the share of its cells inside the circle that applies there. A straight-line screening says 初筛 in the title and
 // on the map. Bands are the outlines of the grid's cell sets (nested, slowest painted first), so the file stays small.
 import { geoPath, type GeoProjection } from 'd3-geo';
-import { LEVEL_FILL, type Assessment, type CoverRow, type ReachAssessment, type ReachProfile, type Zone } from '../engine';
+import { LEVEL_FILL, zoneLocator, type Assessment, type CoverRow, type ReachAssessment, type ReachProfile, type Zone } from '../engine';
 import type { Resource } from '../engine/reach/resources';
 import { fromPlane } from '../engine/geo/localPlane';
+import { cellCentre, planeToLonLat } from '../engine/zoning/gridGeometry';
 import { toCsv } from '../io/csvWrite';
 import { escapeXml as esc } from '../io/escapeXml';
 import { FIGURE_FONT } from './palette';
@@ -125,6 +126,8 @@ interface ReachMapData {
   bands: ReachBand[];
   /** km² per band, then the unreached cells' km² last */
   bandKm2: number[];
+  /** per input zone (by id): km² per band, unreached last — each cell counted in the zone its centre lies in, as reach-zones.csv counts it */
+  zoneBandKm2: Map<string, number[]>;
   uncovered: CoverRow[];
   stations: Map<Station, Resource[]>;
 }
@@ -134,14 +137,20 @@ function reachMapData(i: ReachMapInput): ReachMapData {
   const bands = reachBands(i.profile);
   const g = r.reachGrid!;
   const bandKm2 = new Array<number>(bands.length + 1).fill(0);
+  const zoneBandKm2 = new Map<string, number[]>(i.districts.map((z) => [z.id, new Array<number>(bands.length + 1).fill(0)]));
+  const locate = zoneLocator(i.districts);
   for (let k = 0; k < g.cells.length; k++) {
     const b = bandOf(bands, g.cellMinutes[k]!);
-    bandKm2[b < 0 ? bands.length : b]! += g.cellKm2;
+    const slot = b < 0 ? bands.length : b;
+    bandKm2[slot]! += g.cellKm2;
+    const [lon, lat] = planeToLonLat(g.grid, cellCentre(g.grid, g.cells[k]!));
+    const z = locate(lon!, lat!);
+    if (z) zoneBandKm2.get(z.id)![slot]! += g.cellKm2;
   }
   const stations = new Map<Station, Resource[]>([['district', []], ['micro', []], ['team', []]]);
   for (const res of r.resources) stations.get(stationKind(res))!.push(res);
   const uncovered = (r.cover ?? []).filter((c) => c.highRiskUncovered);
-  return { bands, bandKm2, uncovered, stations };
+  return { bands, bandKm2, zoneBandKm2, uncovered, stations };
 }
 
 export function reachMapFigure(i: ReachMapInput, options: FigureOptions): Figure {
@@ -307,7 +316,7 @@ function reachMapCsv(i: ReachMapInput, d: ReachMapData): string {
     { header: '最长到达时间(分钟)', value: (z) => z.maxMinutes, digits: 2 },
     { header: '网格数', value: (z) => z.cells },
     { header: '面积(km²)', value: (z) => z.areaKm2, digits: 3 },
-    ...d.bands.map((b, k) => ({ header: `${b.label}(km²)`, value: (z: Row) => (z.zoneId === '' ? d.bandKm2[k]! : null), digits: 3 })),
+    ...d.bands.map((b, k) => ({ header: `${b.label}(km²)`, value: (z: Row) => (z.zoneId === '' ? d.bandKm2[k]! : d.zoneBandKm2.get(z.zoneId)?.[k] ?? null), digits: 3 })),
     { header: `${UNREACHED_LABEL}(网格数)`, value: (z) => (z.zoneId === '' ? Math.round(d.bandKm2[d.bands.length]! / r.reachGrid!.cellKm2) : z.unreachedCells) },
     { header: '计算方式', value: () => mode },
     { header: '依据', value: (z) => [z.circle ? circleText(i.profile, z.circle) : '', z.circleAssumed ? i.profile.unknownAreaNote : '', `出动延时 ${dispatchText(i.profile)}`, r.mode === 'screening' ? screeningText(i.profile) : ''].filter(Boolean).join(';') },
