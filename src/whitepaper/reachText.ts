@@ -1,12 +1,12 @@
 // The report's sentences on rescue within reach: the overview's paragraph (counts from cover.csv, shelters.csv and
 // shelter-zones.csv) and what the data lack (no resource, no shelter, no population, circles assumed, capacities
 // unknown, resources off the road network) — each said, none read as covered or sufficient.
-import type { Assessment, ReachAssessment, ReachProfile } from '../engine';
-import { circleShort, screeningText } from '../figures/reachBasis';
+import { isReachCategory, type Assessment, type ReachAssessment, type ReachProfile } from '../engine';
+import { screeningText } from '../figures/reachBasis';
 
-export function reachOverview(_a: Assessment, r: ReachAssessment, p: ReachProfile): string[] {
+export function reachOverview(a: Assessment, r: ReachAssessment, p: ReachProfile): string[] {
   const out: string[] = [];
-  const mode = r.mode === 'network' ? '按上传路网计算' : '按直线距离初筛(未上传路网,须以路网复核)';
+  const mode = r.mode === 'network' ? '按上传路网计算' : '直线距离初筛,未上传路网,须以路网复核';
   if (r.cover) {
     const uncovered = r.cover.filter((c) => c.status === 'uncovered').length;
     const high = r.cover.filter((c) => c.highRiskUncovered);
@@ -31,7 +31,10 @@ export function reachOverview(_a: Assessment, r: ReachAssessment, p: ReachProfil
         : `有缺口的区与类别 ${short.length} 项,无避难位置者合计:${(['emergency', 'stay'] as const).map((t) => `${t === 'emergency' ? '紧急' : '固定及中心'} ${Math.round(short.filter((z) => z.tier === t).reduce((n, z) => n + z.withoutPlace, 0))} 人`).join('、')}(见图8)。`),
     );
   } else out.push('应急避难场所:数据中没有避难场所(无避难场所数据),未作容量判定,不视为充足;未生成图8。');
-  if (r.mode === 'screening' && r.cover) out.push(`${screeningText(p)}。各救援圈以${circleShort(p, p.unknownAreaCircle)}为未标区域类型分区的从严取值。`);
+  if (r.mode === 'screening' && r.cover) out.push(`${screeningText(p)}。`);
+  // the engine counts the rescue sites among the unscored sites of the first paragraph: say so, so no one reads them as risk points
+  const rescue = a.sites.filter((s) => isReachCategory(s.category)).length;
+  if (rescue) out.push(`上文未评级数含消防站、救援队与避难场所 ${rescue} 处:它们是救援与避难资源,不评风险等级。`);
   return out;
 }
 

@@ -341,7 +341,7 @@ function reachAppendix(r: ReachAssessment, p: ReachProfile): Block[] {
   const para = (t: string, type: { size: number; line: number } = TYPE.body) => html(`<p${type === TYPE.note ? ' class="note"' : ''}>${esc(t)}</p>`, paragraphMm(t, P, type));
   const blocks: Block[] = [h3('A.6 救援可达与应急避难场所')];
   blocks.push(para(`参数配置:${p.name}。到达时间${r.mode === 'network' ? '按上传路网的最短行驶时间(多源最短路径)' : '按直线距离初筛(未上传路网)'}计,自接警起算,含出动延时;图7、表4与各区避难场所判定所用取值及其依据如下。`, TYPE.note));
-  blocks.push(table(['项目', '取值', '依据', '原文摘录', '核对状态'], [16, 22, 26, 28, 8], reachBasisRows(p).map((b) => [
+  blocks.push(table(['项目', '取值', '依据', '原文摘录', '核对状态'], [15, 22, 26, 27, 10], reachBasisRows(p).map((b) => [
     { text: b.item }, { text: b.value }, { text: b.citation }, { text: b.quote }, { text: b.status },
   ])));
   for (const n of r.notes) blocks.push(para(`· ${n}`, TYPE.note));

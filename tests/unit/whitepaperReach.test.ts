@@ -143,7 +143,7 @@ describe('white paper with rescue within reach', () => {
     expect(html).toContain('A.6 救援可达与应急避难场所');
     expect(html).toContain('GB 50413-2007《城市抗震防灾规划标准》 第8.2.8条');
     expect(html).toContain('建标152-2017《城市消防站建设标准》 第十四条');
-    expect(html).toContain('救援可达(按直线距离初筛');
+    expect(html).toContain('救援可达(直线距离初筛,未上传路网,须以路网复核)');
     expect(html).toContain('1 处避难场所未提供容纳人数或有效避难面积,容量未知');
     const t3 = csvRows(text(files, 'tables/T3-method-data.csv'));
     expect(t3.some((r) => r[0] === '救援可达' && r[1] === '计算方式' && r[2]!.includes('直线距离初筛'))).toBe(true);
