@@ -200,24 +200,7 @@ export function reachMapFigure(i: ReachMapInput, options: FigureOptions): Figure
     const p = path(f);
     if (p) parts.push(`<path d="${p}" fill="none" stroke="#333333" stroke-width="1.2"/>`);
   }
-  // stations, then the uncovered red and orange points on top (red last)
-  parts.push('<g aria-label="救援力量">');
-  for (const k of ['district', 'micro', 'team'] as const) {
-    for (const s of d.stations.get(k)!) {
-      const [x, y] = projection([s.lon, s.lat]) ?? [NaN, NaN];
-      if (Number.isFinite(x) && Number.isFinite(y)) parts.push(stationSymbol(k, x!, y!));
-    }
-  }
-  parts.push('</g>', '<g aria-label="救援圈外的重大及较大风险点">');
-  const sites = new Map(i.assessment.sites.map((s) => [s.id, s]));
-  const drawn = [...d.uncovered].sort((a, b) => (a.level === b.level ? (a.siteId < b.siteId ? -1 : 1) : a.level === 'orange' ? -1 : 1));
-  for (const c of drawn) {
-    const s = sites.get(c.siteId);
-    if (!s) continue;
-    const [x, y] = projection([s.lon, s.lat]) ?? [NaN, NaN];
-    if (Number.isFinite(x) && Number.isFinite(y)) parts.push(siteSymbol(c.level as 'red' | 'orange', x!, y!));
-  }
-  parts.push('</g>', '</g>');
+  parts.push('</g>');
 
   parts.push('<g aria-label="区名">');
   for (const l of layout.labels) {
@@ -238,6 +221,25 @@ export function reachMapFigure(i: ReachMapInput, options: FigureOptions): Figure
     }
   }
   parts.push('</g>');
+  // stations, then the uncovered red and orange points (red last), over the district names: a name has its halo, a
+  // station under a name would be lost
+  parts.push(`<g transform="translate(${ox},${oy})">`, '<g aria-label="救援力量">');
+  for (const k of ['district', 'micro', 'team'] as const) {
+    for (const s of d.stations.get(k)!) {
+      const [x, y] = projection([s.lon, s.lat]) ?? [NaN, NaN];
+      if (Number.isFinite(x) && Number.isFinite(y)) parts.push(stationSymbol(k, x!, y!));
+    }
+  }
+  parts.push('</g>', '<g aria-label="救援圈外的重大及较大风险点">');
+  const sites = new Map(i.assessment.sites.map((s) => [s.id, s]));
+  const drawn = [...d.uncovered].sort((a, b) => (a.level === b.level ? (a.siteId < b.siteId ? -1 : 1) : a.level === 'orange' ? -1 : 1));
+  for (const c of drawn) {
+    const s = sites.get(c.siteId);
+    if (!s) continue;
+    const [x, y] = projection([s.lon, s.lat]) ?? [NaN, NaN];
+    if (Number.isFinite(x) && Number.isFinite(y)) parts.push(siteSymbol(c.level as 'red' | 'orange', x!, y!));
+  }
+  parts.push('</g>', '</g>');
   for (const f of layout.furniture) {
     if (f.kind === 'north') parts.push(northArrow(f.box.x0 + NORTH.w / 2, f.box.y0));
     if (f.kind === 'scale') parts.push(scaleBar(layout.scale, f.box.x1 - 12, f.box.y1 - 2));
