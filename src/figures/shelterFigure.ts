@@ -86,7 +86,7 @@ export function shelterCapacityFigure(s: ShelterAssessment, districts: readonly 
   const basis = reachBasisRows(profile);
   const perCapita = basis.find((b) => b.item === '人均有效避难面积');
   const radius = basis.find((b) => b.item === '避难场所服务半径');
-  const short = (b: typeof perCapita) => (b ? b.citation.replace(/《[^》]*》/, '').replace(/\uFF08.*$/, '').replace(/\s+/g, ' ').trim() : '');
+  const short = (b: typeof perCapita) => (b ? b.citation.replace(/《[^》]*》/, '').replace(/[(\uFF08].*$/, '').replace(/\s+/g, ' ').trim() : '');
   const series = [
     // no population anywhere: no population bar at all (an empty one beside the capacities would read as enough)
     ...(noPopulation ? [] : [{ name: '计入的人口(人)', color: '#636363', value: (r: ShelterDistrictRow) => r.population }]),
