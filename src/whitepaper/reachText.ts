@@ -16,7 +16,8 @@ export function reachOverview(a: Assessment, r: ReachAssessment, p: ReachProfile
     out.push(
       `救援可达(${mode}):纳入消防站与救援队 ${r.resources.length} 处;风险点与防护目标 ${r.cover.length} 个按所在分区适用${byCircle},` +
       `其中 ${uncovered} 个在其救援圈外,含重大风险点 ${high.filter((c) => c.level === 'red').length} 个、较大风险点 ${high.filter((c) => c.level === 'orange').length} 个(见表4、图7)。` +
-      (r.zones ? `${r.zones.length} 个分区中 ${zonesShort} 个未被救援圈全部覆盖。` : ''),
+      (r.zones ? `${r.zones.length} 个分区中 ${zonesShort} 个未被救援圈全部覆盖。` : '') +
+      (r.stations ? `有辖区的消防站 ${r.stations.length} 处,辖区面积超过上限(${p.stationAreaSource.standard} ${p.stationAreaSource.clause})的 ${r.stations.filter((s) => s.status === 'exceeds').length} 处(见 station-districts.csv)。` : ''),
     );
   } else out.push('救援可达:数据中没有消防站或救援队(无救援力量数据),未作救援可达判定,不视为已覆盖;未生成图7与表4。');
   if (r.shelters) {

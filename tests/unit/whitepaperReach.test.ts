@@ -133,6 +133,7 @@ describe('white paper with rescue within reach', () => {
     expect(rows[0]!['依据']).toContain('GB 50413-2007');
     const svg = text(files, 'figures/F8-shelter-capacity.svg');
     expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).not.toContain('<script');
     for (const s of ['图8 各区应急避难场所容量与人口', '计入的人口(人)', '紧急:缺 300 人', '无人口数据,不判定是否充足', '容量未知 1 处', '固定 2 m²,GB 50413-2007 第8.2.8条)', '紧急 500 m、固定 2000 m,GB 50413-2007 第8.2.10条)']) expect(svg, s).toContain(s);
   });
 
@@ -145,6 +146,8 @@ describe('white paper with rescue within reach', () => {
     expect(html).toContain('建标152-2017《城市消防站建设标准》 第十四条');
     expect(html).toContain('救援可达(直线距离初筛,未上传路网,须以路网复核)');
     expect(html).toContain('含重大风险点 1 个、较大风险点 1 个(见表4、图7)');
+    // F1 (一级站, 7 km² by 建标152-2017 第十四条) reaches every cell of the 0.2° study area first: ≈ 220 km², over its limit
+    expect(html).toContain('有辖区的消防站 1 处,辖区面积超过上限(建标152-2017《城市消防站建设标准》 第十四条 消防站的辖区面积)的 1 处');
     expect(html).toContain('1 处避难场所未提供容纳人数或有效避难面积,容量未知');
     const t3 = csvRows(text(files, 'tables/T3-method-data.csv'));
     expect(t3.some((r) => r[0] === '救援可达' && r[1] === '计算方式' && r[2]!.includes('直线距离初筛'))).toBe(true);
