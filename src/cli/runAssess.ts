@@ -175,12 +175,18 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
     const log = args.logSql ? { log: (text: string) => void process.stderr.write(`${text}\n`) } : {};
     assessment = await assessInPostgis(assessInput, config, { db: args.db, writeTables: args.writeTables, ...log }, assessing);
   }
+  // rescue within reach (issue #21): its files are written only for what the inputs hold (docs/batch-interface.md)
+  const reachOf = (a: Assessment) => assessReach({ sites, assessed: a.sites, zones, ...(roads ? { roads } : {}), ...(population ? { population } : {}) }, reachProfile);
+  let reach: ReturnType<typeof assessReach> | undefined;
   if (args.whitepaper) {
     assessment ??= assess(assessInput, config, assessing);
+    reach = reachOf(assessment);
     const { whitepaperFilesInNode } = await import('./writeWhitepaper');
+    // the white paper carries the reach files itself (listed in its checksums.sha256), with F7, F8 and T4
     const files = await whitepaperFilesInNode({
       ...common, assessment, districts: zones, profile: config.method, rules: config.rules, previous,
       title: args.title ?? whitepaperTitle(), attribution: args.attribution?.trim() || INPUT_ATTRIBUTION,
+      reach: { result: reach, profile: reachProfile },
     }, (share) => onProgress('whitepaper', share));
     await writeFiles(args.out, files, onProgress);
   } else if (assessment) {
@@ -199,10 +205,9 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
     }
     await streamAssessFiles(args.out, { ...common, assessment }, onProgress);
   }
-  // rescue within reach (issue #21): its files are written only for what the inputs hold (docs/batch-interface.md)
-  const reach = assessReach({ sites, assessed: assessment.sites, zones, ...(roads ? { roads } : {}), ...(population ? { population } : {}) }, reachProfile);
+  reach ??= reachOf(assessment);
   const reachFiles = reachOutputs(reach);
-  for (const f of reachFiles) await writeFile(join(args.out, f.path), f.text);
+  if (!args.whitepaper) for (const f of reachFiles) await writeFile(join(args.out, f.path), f.text);
   const rows = reports.reduce((n, r) => n + r.rows, 0);
   const rejected = reports.reduce((n, r) => n + r.rejected, 0);
   const found = assessment.stats.findingsByStatus;

@@ -46,7 +46,7 @@ export interface ZoningMapLayout {
   labels: PlacedLabel[];
 }
 
-const NORTH = { w: 32, h: 62 };
+export const NORTH = { w: 32, h: 62 };
 const BAND_GAP = 12;
 
 /**
@@ -55,7 +55,13 @@ const BAND_GAP = 12;
  * map. Labels sit on their district's pole, else nearby with a leader line, else become numbered callouts listed
  * in the band.
  */
-export function zoningMapLayout({ assessment: a, districts }: ZoningMapInput): ZoningMapLayout & { projection: GeoProjection; legendRows: LegendRow[]; scale: ScaleBar } {
+/** What another map figure (F7) puts in F1's frame: its own legend rows and the line under each district's name. */
+export interface MapLayoutOptions {
+  legendRows?: LegendRow[];
+  labelSub?: (district: Zone) => string;
+}
+
+export function zoningMapLayout({ assessment: a, districts }: ZoningMapInput, o: MapLayoutOptions = {}): ZoningMapLayout & { projection: GeoProjection; legendRows: LegendRow[]; scale: ScaleBar } {
   const ordered = districtOrder(districts);
   const districtFeatures = ordered.map((d) => asD3Feature(d.geometry, { id: d.id, name: d.name }));
   const zoneFeatures = a.zones.map((z) => asD3Feature(z.geometry, { id: z.id, level: z.level }));
@@ -71,7 +77,7 @@ export function zoningMapLayout({ assessment: a, districts }: ZoningMapInput): Z
   const drawn = (districtFeatures.length ? districtFeatures : zoneFeatures).map(project);
   const occupancy = new Occupancy(MAP_WIDTH, mapHeight, drawn);
 
-  const legendRows = legendEntries(a);
+  const legendRows = o.legendRows ?? legendEntries(a);
   const legendSize = { w: Math.max(...legendRows.map((r) => 34 + textWidth(r.label, 12)), textWidth(legendRows[0]!.title, 12)) + 8, h: 22 * legendRows.length + 24 }; // spread-ok: five legend rows
   const scale = scaleBarSpec(projection);
   const scaleSize = { w: scale.widthPx + 24, h: 26 };
@@ -93,7 +99,8 @@ export function zoningMapLayout({ assessment: a, districts }: ZoningMapInput): Z
   // labels: larger districts first, so the small central ones are the ones that move
   const labels: PlacedLabel[] = ordered.map((d, i) => {
     const level = a.grid ? undefined : a.zones.find((z) => z.id === d.id)?.level;
-    return { name: d.name, sub: level === undefined ? '' : level ? LEVEL_ZH[level] : NO_LEVEL_ZH, anchor: labelPoint(districtFeatures[i]!, projection), box: null, leader: false, callout: null };
+    const sub = o.labelSub ? o.labelSub(d) : level === undefined ? '' : level ? LEVEL_ZH[level] : NO_LEVEL_ZH;
+    return { name: d.name, sub, anchor: labelPoint(districtFeatures[i]!, projection), box: null, leader: false, callout: null };
   });
   const area = ordered.map((d) => areaKm2(d.geometry));
   const order = labels.map((_, i) => i).sort((i, j) => area[j]! - area[i]! || i - j);
@@ -250,7 +257,7 @@ function labelBox(l: { name: string; sub: string }, x: number, y: number): Box {
 
 const calloutText = (l: PlacedLabel) => `${l.callout} ${l.name}${l.sub ? ` ${l.sub}` : ''}`;
 
-function calloutList(labels: PlacedLabel[], box: Box): string {
+export function calloutList(labels: PlacedLabel[], box: Box): string {
   const items = labels.filter((l) => l.callout !== null).sort((x, y) => x.callout! - y.callout!);
   const perColumn = Math.max(1, Math.floor((box.y1 - box.y0 - 20) / 18));
   const columnW = (box.x1 - box.x0) / Math.ceil(items.length / perColumn);
@@ -261,7 +268,7 @@ function calloutList(labels: PlacedLabel[], box: Box): string {
 }
 
 /** d3-geo reads rings clockwise (spherical); GeoJSON (RFC 7946) winds exteriors counter-clockwise. */
-function asD3Feature(geometry: Polygon | MultiPolygon, properties: Record<string, unknown>): Feature<Polygon | MultiPolygon> {
+export function asD3Feature(geometry: Polygon | MultiPolygon, properties: Record<string, unknown>): Feature<Polygon | MultiPolygon> {
   const copy = JSON.parse(JSON.stringify(geometry)) as Polygon | MultiPolygon;
   return { type: 'Feature', properties, geometry: rewind(copy, { reverse: true, mutate: true }) as Polygon | MultiPolygon };
 }
@@ -279,7 +286,7 @@ function projectionFor(fc: FeatureCollection, width: number, height: number): Ge
   return geoTransverseMercator().rotate([-meridian, 0]).fitExtent([[8, 8], [width - 8, height - 8]], fc);
 }
 
-function projectionMeridian(p: GeoProjection): string {
+export function projectionMeridian(p: GeoProjection): string {
   return (-p.rotate()[0]).toFixed(2);
 }
 
@@ -305,7 +312,7 @@ function labelPoint(f: Feature<Polygon | MultiPolygon>, projection: GeoProjectio
   return [p[0]!, p[1]!];
 }
 
-function northArrow(x: number, y: number): string {
+export function northArrow(x: number, y: number): string {
   return [
     `<g transform="translate(${x},${y})" aria-label="指北针">`,
     '<path d="M0,0 L12,36 L0,28 Z" fill="#222"/>',
@@ -315,7 +322,7 @@ function northArrow(x: number, y: number): string {
   ].join('');
 }
 
-interface ScaleBar { lengthM: number; widthPx: number }
+export interface ScaleBar { lengthM: number; widthPx: number }
 
 /** Length of a nice round distance at the map's centre, measured on the ellipsoid and projected. */
 function scaleBarSpec(projection: GeoProjection): ScaleBar {
@@ -329,7 +336,7 @@ function scaleBarSpec(projection: GeoProjection): ScaleBar {
   return { lengthM, widthPx: lengthM * pxPerM };
 }
 
-function scaleBar({ lengthM, widthPx: w }: ScaleBar, right: number, baseline: number): string {
+export function scaleBar({ lengthM, widthPx: w }: ScaleBar, right: number, baseline: number): string {
   const x0 = right - w;
   const km = (m: number) => String(m / 1000);
   return [
@@ -343,7 +350,7 @@ function scaleBar({ lengthM, widthPx: w }: ScaleBar, right: number, baseline: nu
   ].join('');
 }
 
-interface LegendRow { title: string; fill: string; label: string }
+export interface LegendRow { title: string; fill: string; label: string }
 
 /** Level, zone count and area (km², ellipsoidal): a white paper quotes the share of the city at each level. */
 function legendEntries(a: Assessment): LegendRow[] {
@@ -381,7 +388,7 @@ function legend(rows: LegendRow[], x: number, y: number): string {
   return out.join('');
 }
 
-function text(x: number, y: number, s: string, o: { size: number; anchor?: 'middle' | 'end'; weight?: 'bold'; fill?: string; halo?: boolean }): string {
+export function text(x: number, y: number, s: string, o: { size: number; anchor?: 'middle' | 'end'; weight?: 'bold'; fill?: string; halo?: boolean }): string {
   const attrs = [
     `x="${round1(x)}"`, `y="${round1(y)}"`, `font-size="${o.size}"`,
     o.anchor ? `text-anchor="${o.anchor}"` : '', o.weight ? `font-weight="${o.weight}"` : '', `fill="${o.fill ?? '#111'}"`,
@@ -390,7 +397,7 @@ function text(x: number, y: number, s: string, o: { size: number; anchor?: 'midd
   return `<text ${attrs.join(' ')}>${esc(s)}</text>`;
 }
 
-function round1(n: number): string {
+export function round1(n: number): string {
   return (Math.round(n * 10) / 10).toString();
 }
 

@@ -1,9 +1,9 @@
 // The whole white-paper set as a list of files (docs/batch-interface.md): the assess outputs, figures/ (SVG, 300 dpi PNG, CSV),
 // tables/ (CSV, XLSX), whitepaper.html and checksums. Pure: the CLI writes the list to a folder, the app zips it,
 // and both get the same bytes for the same inputs.
-import { AGGREGATION_MODE_ZH, type Assessment, type MethodProfile, type SetbackRuleTable, type Zone } from '../engine';
+import { AGGREGATION_MODE_ZH, type Assessment, type MethodProfile, type ReachAssessment, type ReachProfile, type SetbackRuleTable, type Zone } from '../engine';
 import {
-  assessOutputs, joinChunks, sha256Hex, toCsv, toXlsx, type ImportFileReport, type InputDigest,
+  assessOutputs, joinChunks, reachOutputs, sha256Hex, toCsv, toXlsx, type ImportFileReport, type InputDigest,
 } from '../io';
 import { changeFigure, type PreviousAssessment } from '../figures/changeFigure';
 import { riskByDistrictFigure, riskByDomainFigure, riskByLevelFigure } from '../figures/countFigures';
@@ -11,6 +11,9 @@ import { UNSPECIFIED_DATE, type Figure, type FigureOptions } from '../figures/fi
 import type { PngRenderer } from '../figures/png';
 import { setbackComplianceFigure } from '../figures/setbackComplianceFigure';
 import { zoningMapFigure } from '../figures/zoningMapFigure';
+import { reachMapFigure } from '../figures/reachMapFigure';
+import { shelterCapacityFigure } from '../figures/shelterFigure';
+import { uncoveredHighRiskTable } from './reachTables';
 import { whitepaperHtml } from './report';
 import { majorRisksTable, methodDataTable, uncheckedRulesTable, violationsTable, type Table } from './tables';
 import { missingData } from './missingData';
@@ -29,6 +32,30 @@ export interface WhitepaperInput {
   title: string;
   attribution: string;
   previous: PreviousAssessment | null;
+  /**
+   * rescue within reach (issue #21): with rescue resources or shelters in the data the set gains the reach files
+   * (cover.csv …, as `assess` writes them), F7 (reach bands), F8 (shelters by district) and T4 (uncovered red and
+   * orange points); without them (or absent) the set is exactly what it was
+   */
+  reach?: WhitepaperReach | null;
+}
+
+export interface WhitepaperReach {
+  result: ReachAssessment;
+  /** the parameters it was computed with (cited on the figures and in appendix A.6) */
+  profile: ReachProfile;
+}
+
+/** The reach part of the input when the data hold a rescue resource or a shelter; null otherwise. */
+export function activeReach(i: Pick<WhitepaperInput, 'reach'>): WhitepaperReach | null {
+  const r = i.reach;
+  return r && (r.result.cover !== null || r.result.shelters !== null) ? r : null;
+}
+
+/** The reach files `assess` writes beside its five (io's `reachOutputs`), for the set and its checksums. */
+export function reachFiles(i: Pick<WhitepaperInput, 'reach'>): OutputFile[] {
+  const r = activeReach(i);
+  return r ? reachOutputs(r.result).map((f) => ({ path: f.path, data: f.text })) : [];
 }
 
 export { DEFAULT_TITLE, whitepaperTitle } from './title';
@@ -61,11 +88,19 @@ export function whitepaperFigures(i: WhitepaperInput): { figures: Figure[]; miss
   const missing: { title: string; reason: string }[] = [];
   if (i.previous) figures.push(changeFigure(a.stats, i.previous, options));
   else missing.push({ title: '图6 与上期评估对比', reason: '未生成:没有载入上一期评估(已保存的项目或上一期的 summary.json)' });
+  const reach = activeReach(i);
+  if (reach) {
+    const r = reach.result;
+    if (r.reachGrid) figures.push(reachMapFigure({ assessment: a, districts: i.districts, reach: r, profile: reach.profile }, options));
+    else missing.push({ title: '图7 救援力量到达时间分布图', reason: r.cover === null ? '未生成:无救援力量数据(数据中没有消防站或救援队),未作救援可达判定,不视为已覆盖' : '未生成:未提供研究区分区,无法铺设到达时间网格' });
+    if (r.shelters) figures.push(shelterCapacityFigure(r.shelters, i.districts, reach.profile, options));
+    else missing.push({ title: '图8 各区应急避难场所容量与人口', reason: '未生成:无避难场所数据,未作避难场所容量判定,不视为充足' });
+  }
   return { figures, missing };
 }
 
 export async function buildWhitepaper(i: WhitepaperInput, png: PngRenderer, onProgress?: (share: number, stage: string) => void): Promise<OutputFile[]> {
-  const files = assessFiles(i);
+  const files = [...assessFiles(i), ...reachFiles(i)];
   onProgress?.(0.05, 'figures');
   const { figures, missing: missingFigures } = whitepaperFigures(i);
   for (const [n, f] of figures.entries()) {
@@ -79,8 +114,10 @@ export async function buildWhitepaper(i: WhitepaperInput, png: PngRenderer, onPr
     majorRisksTable(i.assessment),
     violationsTable(i.assessment, missing, i.rules),
     uncheckedRulesTable(missing),
-    methodDataTable({ ...i, missing }),
+    methodDataTable({ ...i, missing, reach: activeReach(i) }),
   ] as Table<unknown>[];
+  const reach = activeReach(i);
+  if (reach?.result.cover) tables.push(uncoveredHighRiskTable(i.assessment, reach.result, reach.profile) as Table<unknown>);
   for (const t of tables) {
     files.push({ path: `tables/${t.id}.csv`, data: toCsv(t.rows, t.columns, { bom: true }) });
     files.push({ path: `tables/${t.id}.xlsx`, data: await toXlsx(t.sheet, t.rows, t.columns) });
@@ -92,6 +129,7 @@ export async function buildWhitepaper(i: WhitepaperInput, png: PngRenderer, onPr
       title: i.title, dataDate: i.dataDate, methodName: methodName(i.assessment, i.profile), attribution: i.attribution,
       assessment: i.assessment, profile: i.profile, rules: i.rules, reports: i.reports, figures, missingFigures, tables, missing,
       fictitious: i.assessment.sites.some((s) => s.fictitious),
+      ...(reach ? { reach } : {}),
     }),
   });
   files.push({ path: 'checksums.sha256', data: await checksums(files) });

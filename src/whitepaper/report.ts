@@ -4,8 +4,10 @@
 // same numbers in the page footer with counter(page).
 import {
   lecBandRule, LEVEL_ZH, LEVELS, NO_LEVEL_NOTE_ZH, NO_LEVEL_ZH, NO_TARGETS_ZH, ruleHazardText, ruleTargetText, SOURCE_STATUS_ZH, VIOLATION_STATUS_ZH, type Assessment,
-  type MethodProfile, type SetbackRuleTable,
+  type MethodProfile, type ReachAssessment, type ReachProfile, type SetbackRuleTable,
 } from '../engine';
+import { reachBasisRows } from '../figures/reachBasis';
+import { reachGapLines, reachOverview } from './reachText';
 import { ruleCitation } from '../engine';
 import type { ImportFileReport } from '../io';
 import { aliasesOf, CANONICAL_FIELDS, type CanonicalField } from '../io/columns';
@@ -33,6 +35,8 @@ export interface ReportInput {
   tables: Table<unknown>[];
   missing: MissingData;
   fictitious: boolean;
+  /** rescue within reach, when the data hold rescue resources or shelters (absent: the report is as before) */
+  reach?: { result: ReachAssessment; profile: ReachProfile };
 }
 
 /** Rows printed per table before "…见 CSV/XLSX": keeps the report printable when a city has thousands of findings. */
@@ -88,14 +92,15 @@ export function whitepaperHtml(r: ReportInput): string {
 
   const parts: Part[] = [];
   // 1 概况
-  const overviewText = overview(a);
+  const overviewText = r.reach ? [...overview(a), ...reachOverview(a, r.reach.result, r.reach.profile)] : overview(a);
+  const gaps = r.reach ? [...missingDataLines(r.missing), ...reachGapLines(r.reach.result)] : missingDataLines(r.missing);
   parts.push({ orientation: 'portrait', blocks: [
     h2('overview', '1 概况'),
     ...overviewText.map((t) => html(`<p>${esc(t)}</p>`, paragraphMm(t, P))),
-    ...(missingDataLines(r.missing).length
+    ...(gaps.length
       ? [
         html('<p><b>数据缺失说明</b></p>', paragraphMm('数据缺失说明', P)),
-        ...missingDataLines(r.missing).map((t) => html(`<p class="note">· ${esc(t)}</p>`, paragraphMm(`· ${t}`, P, TYPE.note))),
+        ...gaps.map((t) => html(`<p class="note">· ${esc(t)}</p>`, paragraphMm(`· ${t}`, P, TYPE.note))),
         html('<p class="note">详见附录B 数据质量。</p>', paragraphMm('详见附录B 数据质量。', P, TYPE.note)),
       ]
       : []),
@@ -138,8 +143,8 @@ export function whitepaperHtml(r: ReportInput): string {
     parts.push({ orientation, blocks });
   });
 
-  parts.push({ orientation: 'portrait', blocks: [h2('appendix-method', '附录A 评估方法'), ...methodAppendix(r.profile, r.rules)] });
-  parts.push({ orientation: 'portrait', blocks: [h2('appendix-data', '附录B 数据质量'), ...dataAppendix(r.missing, r.reports)] });
+  parts.push({ orientation: 'portrait', blocks: [h2('appendix-method', '附录A 评估方法'), ...methodAppendix(r.profile, r.rules), ...(r.reach ? reachAppendix(r.reach.result, r.reach.profile) : [])] });
+  parts.push({ orientation: 'portrait', blocks: [h2('appendix-data', '附录B 数据质量'), ...dataAppendix(r.missing, r.reports, r.reach ? reachGapLines(r.reach.result) : [])] });
 
   const body = paginate(parts, renderTable);
   // cover and contents come first: their page count is known before the contents' numbers are
@@ -330,7 +335,20 @@ function fieldZh(field: string): string {
 
 const CRS_ZH: Record<string, string> = { wgs84: 'WGS-84', cgcs2000: 'CGCS2000', gcj02: 'GCJ-02(已转换为 WGS-84)', bd09: 'BD-09(已转换为 WGS-84)' };
 
-function dataAppendix(m: MissingData, reports: ImportFileReport[]): Block[] {
+/** A.6: every reach and shelter parameter with its clause and status, as docs/rules.md lists them; then what was assumed. */
+function reachAppendix(r: ReachAssessment, p: ReachProfile): Block[] {
+  const P = CONTENT_MM.portrait.width;
+  const para = (t: string, type: { size: number; line: number } = TYPE.body) => html(`<p${type === TYPE.note ? ' class="note"' : ''}>${esc(t)}</p>`, paragraphMm(t, P, type));
+  const blocks: Block[] = [h3('A.6 救援可达与应急避难场所')];
+  blocks.push(para(`参数配置:${p.name}。到达时间${r.mode === 'network' ? '按上传路网的最短行驶时间(多源最短路径)' : '按直线距离初筛(未上传路网)'}计,自接警起算,含出动延时;图7、表4与各区避难场所判定所用取值及其依据如下。`, TYPE.note));
+  blocks.push(table(['项目', '取值', '依据', '原文摘录', '核对状态'], [15, 22, 26, 27, 10], reachBasisRows(p).map((b) => [
+    { text: b.item }, { text: b.value }, { text: b.citation }, { text: b.quote }, { text: b.status },
+  ])));
+  for (const n of r.notes) blocks.push(para(`· ${n}`, TYPE.note));
+  return blocks;
+}
+
+function dataAppendix(m: MissingData, reports: ImportFileReport[], reachGaps: string[] = []): Block[] {
   const P = CONTENT_MM.portrait.width;
   const para = (t: string, type: { size: number; line: number } = TYPE.body) => html(`<p${type === TYPE.note ? ' class="note"' : ''}>${esc(t)}</p>`, paragraphMm(t, P, type));
   const blocks: Block[] = [h3('B.1 缺失的数据')];
@@ -342,6 +360,10 @@ function dataAppendix(m: MissingData, reports: ImportFileReport[]): Block[] {
     [{ text: '未评估的防护距离' }, { text: String(m.notAssessed), numeric: true }, { text: m.notAssessed ? '危险源缺少经评估的外部安全防护距离' : '无' }],
     [{ text: '导入时拒绝的行' }, { text: String(m.rejectedRows.reduce((n, r) => n + r.rejected, 0)), numeric: true }, { text: m.rejectedRows.map((r) => `${r.file}:${r.rows} 行中拒绝 ${r.rejected} 行`).join(';') || '无' }],
   ]));
+  if (reachGaps.length) {
+    blocks.push(para('救援可达与避难场所:以下各项缺少数据或按从严取值,相应结论为初步结论;缺少数据者不视为已覆盖或充足。', TYPE.note));
+    for (const g of reachGaps) blocks.push(para(`· ${g}`, TYPE.note));
+  }
   blocks.push(h3('B.2 导入文件'));
   if (reports.length === 0) {
     blocks.push(para('(无导入文件)'));

@@ -2,7 +2,7 @@
 // Each is a list of rows and Chinese-headed columns, written as CSV (BOM, formula-safe) and XLSX by the bundle.
 import {
   categoryByCode, LEVEL_RANK, LEVEL_ZH, LEVELS, NO_LEVEL_ZH, NO_TARGETS_ZH, TARGET_CLASS_ZH, VIOLATION_STATUS_ZH, type Assessment, type AssessedSite,
-  type Counts, type MethodProfile, type SetbackRuleTable, type Violation,
+  type Counts, type MethodProfile, type ReachAssessment, type ReachProfile, type SetbackRuleTable, type Violation,
 } from '../engine';
 import { citationForRuleId, ruleCitation, SOURCE_STATUS_ZH } from '../engine';
 import { violationTableColumns, type CsvColumn, type ImportFileReport, type InputDigest } from '../io';
@@ -114,6 +114,8 @@ export interface MethodDataInput {
   reports: ImportFileReport[];
   digests: InputDigest[];
   missing: MissingData;
+  /** rescue within reach, only when the data hold rescue resources or shelters */
+  reach?: { result: ReachAssessment; profile: ReachProfile } | null;
 }
 
 type Row = [string, string, string];
@@ -142,6 +144,7 @@ export function methodDataTable(input: MethodDataInput): Table<Row> {
     ['结果', '防护距离问题', (['violation', 'borderline', 'not_assessed'] as const).map((s) => `${VIOLATION_STATUS_ZH[s]} ${status.get(s) ?? 0}`).join(';')],
     ['结果', '受检危险源 / 防护目标', `${a.stats.hazardsChecked} / ${a.stats.targetsChecked}`],
     ['结果', `${NO_LEVEL_ZH}分区`, input.missing.unratedZones.length ? input.missing.unratedZones.map((z) => z.name).join('、') : '无'],
+    ...(input.reach ? reachRows(input.reach.result, input.reach.profile) : []),
     ...reports.map((r): Row => ['数据', `导入文件 ${r.file}`, `读入 ${r.rows} 行,接受 ${r.accepted},拒绝 ${r.rejected},警告 ${r.warnings.length};编码 ${ENCODING_ZH[r.encoding] ?? r.encoding};坐标系 ${CRS_ZH[r.crs] ?? r.crs}`]),
     ...[...digests].sort((x, y) => cmp(x.file, y.file)).map((d): Row => ['数据', `SHA-256 ${d.file}`, d.sha256]),
   ];
@@ -156,6 +159,19 @@ export function methodDataTable(input: MethodDataInput): Table<Row> {
       { header: '内容', value: (r) => r[2], width: 90, printWidth: 64 },
     ],
   };
+}
+
+/** T3's rows on rescue within reach: method, parameters, what was counted (附录A.6 quotes each parameter). */
+function reachRows(r: ReachAssessment, p: ReachProfile): Row[] {
+  const POPULATION_ZH = { grid: '上传的人口网格', residential: '居住区的人数或户数(户数 × 每户人口)', none: '无人口数据' } as const;
+  return [
+    ['救援可达', '计算方式', r.mode === 'network' ? `路网最短行驶时间(路网节点 ${r.road?.nodes ?? 0} 个、路段 ${r.road?.edges ?? 0} 条)` : '直线距离初筛(未上传路网,须以路网复核)'],
+    ['救援可达', '参数配置', `${p.name}(${p.id}),见附录A.6`],
+    ['救援可达', '救援力量', r.cover ? `${r.resources.length} 处` : '无救援力量数据(未作救援可达判定,不视为已覆盖)'],
+    ['救援可达', '救援圈判定对象', r.cover ? `${r.cover.length} 个(已评分的风险点与全部防护目标),圈外 ${r.cover.filter((c) => c.status === 'uncovered').length} 个,其中重大及较大 ${r.cover.filter((c) => c.highRiskUncovered).length} 个` : '无'],
+    ['避难场所', '避难场所', r.shelters ? `${r.shelters.shelters.length} 处,服务范围${r.shelters.mode === 'walking' ? '按路网步行时间' : '按各类服务半径'}` : '无避难场所数据(未作容量判定,不视为充足)'],
+    ['避难场所', '人口来源', r.shelters ? POPULATION_ZH[r.shelters.populationSource] : '无'],
+  ];
 }
 
 function ruleBasisText(r: SetbackRuleTable['rules'][number]): string {

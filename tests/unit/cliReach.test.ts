@@ -1,6 +1,7 @@
 // assess with rescue resources, shelters, --roads and --population: the new files and their contract columns, and
 // nothing new written when the inputs hold none of them.
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -166,6 +167,28 @@ describe('assess: rescue within reach (cover.csv, shelters.csv)', () => {
     const { message } = await runAssess({ sites: [join(dir, 'sites.csv')], zones: join(dir, 'zones.geojson'), roads: join(dir, 'roads.geojson'), crs: 'wgs84', out });
     expect(message).toContain('无救援力量数据');
     expect(existsSync(join(out, 'cover.csv'))).toBe(false);
+  });
+});
+
+describe('whitepaper with rescue resources and shelters', () => {
+  it('writes the reach files once, as assess does, lists them in checksums.sha256, and adds F7, F8 and T4', { timeout: 60_000 }, async () => {
+    const dir = folder({ 'sites.csv': SITES, 'zones.geojson': zoneFile('郊区'), 'roads.geojson': roads });
+    const args = { sites: [join(dir, 'sites.csv')], zones: join(dir, 'zones.geojson'), roads: join(dir, 'roads.geojson'), crs: 'wgs84' };
+    await runAssess({ ...args, out: join(dir, 'assess') });
+    const { message } = await runAssess({ ...args, whitepaper: true, out: join(dir, 'wp') });
+    expect(message).toContain('rescue reach');
+    const sums = new Map(readFileSync(join(dir, 'wp', 'checksums.sha256'), 'utf8').trim().split('\n').map((l) => [l.split('  ')[1]!, l.split('  ')[0]!]));
+    for (const f of ['cover.csv', 'reach-zones.csv', 'station-districts.csv', 'shelters.csv', 'shelter-zones.csv', 'reach.json']) {
+      expect(readFileSync(join(dir, 'wp', f)).equals(readFileSync(join(dir, 'assess', f))), f).toBe(true);
+      expect(sums.get(f), f).toBe(createHash('sha256').update(readFileSync(join(dir, 'wp', f))).digest('hex'));
+    }
+    for (const f of ['figures/F7-reach-map.svg', 'figures/F7-reach-map.png', 'figures/F7-reach-map.csv', 'figures/F8-shelter-capacity.svg', 'tables/T4-uncovered-high-risk.csv']) {
+      expect(existsSync(join(dir, 'wp', f)), f).toBe(true);
+      expect(sums.has(f), f).toBe(true);
+    }
+    // on the road network: F7 is not a screening, and says so nowhere
+    expect(readFileSync(join(dir, 'wp', 'figures', 'F7-reach-map.svg'), 'utf8')).not.toContain('初筛');
+    expect(readFileSync(join(dir, 'wp', 'figures', 'F7-reach-map.csv'), 'utf8')).toContain(',路网,');
   });
 });
 

@@ -5,7 +5,7 @@
 // A source's web address (where a clause was read) is a citation, not prose: it is removed before the check.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { assess, defaultConfig, type Site } from '../../src/engine';
+import { assess, assessReach, DEFAULT_REACH_PROFILE, defaultConfig, type Site } from '../../src/engine';
 import { importSitesFile, readZones, type ImportFileReport } from '../../src/io';
 import { buildWhitepaper, type OutputFile, type WhitepaperInput } from '../../src/whitepaper/bundle';
 import { DEMO_ATTRIBUTION, INPUT_ATTRIBUTION } from '../../src/io/attribution';
@@ -18,10 +18,12 @@ const ALLOWED = new Set([
   // fuel kinds as Chinese standards write them (LPG/CNG/LNG 加气站), the LEC method's authors, a cited paper's method
   'LPG', 'CNG', 'LNG', 'Graham', 'Kinney', 'AHP-SPA',
   // appendix letters and clause numbers (附录A, A.1 …), and risk-matrix scheme letters (方案A/B/C)
-  'A', 'B', 'A.1', 'A.2', 'A.3', 'A.4', 'A.5', 'B.1', 'B.2',
+  'A', 'B', 'A.1', 'A.2', 'A.3', 'A.4', 'A.5', 'A.6', 'B.1', 'B.2',
+  // units as the quoted standards write them (建标152 「7km2」, GB 50413 「10min」「1h」)
+  'km2', 'min', 'h',
 ]);
 
-async function build(zonesFile: string, siteFiles: string[], attribution: string, dataDate: string): Promise<{ files: OutputFile[]; data: string[] }> {
+async function build(zonesFile: string, siteFiles: string[], attribution: string, dataDate: string, withReach = false): Promise<{ files: OutputFile[]; data: string[] }> {
   const zones = readZones(readFileSync(zonesFile, 'utf8'));
   const sites: Site[] = [];
   const reports: ImportFileReport[] = [];
@@ -35,6 +37,7 @@ async function build(zonesFile: string, siteFiles: string[], attribution: string
   const input: WhitepaperInput = {
     assessment, districts: zones, reports, digests: reports.map((r) => ({ file: r.file, sha256: '0'.repeat(64) })), profile: config.method, rules: config.rules,
     borderlineToleranceM: config.borderlineToleranceM, dataDate, title: '测试城市安全风险评估白皮书图表', attribution, previous: null,
+    ...(withReach ? { reach: { result: assessReach({ sites, assessed: assessment.sites, zones }), profile: DEFAULT_REACH_PROFILE } } : {}),
   };
   const files = await buildWhitepaper(input, { render: () => new Uint8Array() });
   // strings the data bring, and ids (allowed as they are)
@@ -43,7 +46,7 @@ async function build(zonesFile: string, siteFiles: string[], attribution: string
     ...zones.flatMap((z) => [z.id, z.name]),
     ...reports.map((r) => r.file),
     ...config.rules.rules.map((r) => r.id), config.rules.id,
-    config.method.id, config.method.matrix.id, config.method.lec.id, config.method.majorHazard.id,
+    config.method.id, config.method.matrix.id, config.method.lec.id, config.method.majorHazard.id, DEFAULT_REACH_PROFILE.id,
   ].filter((s) => s && /[A-Za-z]/.test(s));
   return { files, data: [...new Set(data)].sort((a, b) => b.length - a.length) };
 }
@@ -81,6 +84,13 @@ function latinWords(files: OutputFile[], data: string[]): string[] {
 describe('white-paper text is formal Chinese', () => {
   it('in the demo city', async () => {
     const { files, data } = await build('data/demo/nanjing-districts.wgs84.geojson', ['data/demo/nanjing-sites.fictitious.csv', 'data/demo/nanjing-osm.geojson'], DEMO_ATTRIBUTION, '2026-10-31');
+    expect(latinWords(files, data)).toEqual([]);
+  }, 60_000);
+
+  it('in the demo city with its rescue stations and shelters (F7, F8, T4, appendix A.6)', async () => {
+    const { files, data } = await build('data/demo/nanjing-districts.wgs84.geojson', ['data/demo/nanjing-sites.fictitious.csv', 'data/demo/nanjing-osm.geojson', 'data/demo/nanjing-rescue.fictitious.csv'], DEMO_ATTRIBUTION, '2026-10-31', true);
+    expect(files.some((f) => f.path === 'figures/F7-reach-map.svg')).toBe(true);
+    // the reach files are batch files for scripts (codes such as covered/screening), not reader text: not checked
     expect(latinWords(files, data)).toEqual([]);
   }, 60_000);
 

@@ -1,0 +1,326 @@
+// F7 — how long help takes to arrive over the city: the reach grid of every rescue resource (the 250 m cells of
+// reach-zones.csv, minutes from the alarm), drawn as bands in F1's frame (same projection, furniture placement and
+// labels), with the stations and the red and orange risk points outside their circle. Each district is labelled with
+// the share of its cells inside the circle that applies there. A straight-line screening says 初筛 in the title and
+// on the map. Bands are the outlines of the grid's cell sets (nested, slowest painted first), so the file stays small.
+import { geoPath, type GeoProjection } from 'd3-geo';
+import { LEVEL_FILL, zoneLocator, type Assessment, type CoverRow, type ReachAssessment, type ReachProfile, type Zone } from '../engine';
+import type { Resource } from '../engine/reach/resources';
+import { fromPlane } from '../engine/geo/localPlane';
+import { cellCentre, planeToLonLat } from '../engine/zoning/gridGeometry';
+import { toCsv } from '../io/csvWrite';
+import { escapeXml as esc } from '../io/escapeXml';
+import { FIGURE_FONT } from './palette';
+import { districtOrder } from './districtCounts';
+import { figureSubtitle, type Figure, type FigureOptions } from './figure';
+import { circleShort, circleText, dispatchText, screeningText } from './reachBasis';
+import {
+  asD3Feature, calloutList, northArrow, NORTH, projectionMeridian, round1, scaleBar, text, zoningMapLayout, type LegendRow,
+} from './zoningMapFigure';
+
+export const REACH_MAP_ID = 'F7-reach-map';
+
+export interface ReachMapInput {
+  assessment: Assessment;
+  districts: Zone[];
+  reach: ReachAssessment;
+  profile: ReachProfile;
+}
+
+export interface ReachBand {
+  /** upper bound, minutes from the alarm (Infinity: the slowest band) */
+  upTo: number;
+  label: string;
+  fill: string;
+}
+
+/** Sequential purples: lightness falls as minutes grow, so grayscale print keeps the order. */
+const BAND_FILLS = ['#dadaeb', '#bcbddc', '#9e9ac8', '#756bb1', '#54278f', '#3f007d'];
+const UNREACHED_LABEL = '无法到达(路网未覆盖或不连通)';
+
+/** Bands at the circles' targets and at 10 and 30 minutes: ≤5 (135), 5–10, 10–15 (15 分钟), 15–30, >30. */
+export function reachBands(p: ReachProfile): ReachBand[] {
+  const limits = [...new Set([...p.circles.map((c) => c.targetMinutes), 10, 30])].sort((a, b) => a - b);
+  const bands: ReachBand[] = limits.map((m, i) => {
+    const circle = p.circles.find((c) => c.targetMinutes === m);
+    const range = i === 0 ? `≤${m} 分钟` : `${limits[i - 1]}–${m} 分钟`;
+    return { upTo: m, label: circle ? `${range}(${circleShort(p, circle.id)}内)` : range, fill: BAND_FILLS[Math.min(i, BAND_FILLS.length - 1)]! };
+  });
+  bands.push({ upTo: Infinity, label: `>${limits[limits.length - 1]} 分钟`, fill: BAND_FILLS[Math.min(limits.length, BAND_FILLS.length - 1)]! });
+  return bands;
+}
+
+/** Index of the band a cell's minutes fall in; -1 for NaN (nothing reaches it). */
+function bandOf(bands: ReachBand[], minutes: number): number {
+  if (Number.isNaN(minutes)) return -1;
+  for (let i = 0; i < bands.length; i++) if (minutes <= bands[i]!.upTo) return i;
+  return bands.length - 1;
+}
+
+type Station = 'district' | 'micro' | 'team';
+const STATION_ZH: Record<Station, string> = { district: '消防站(特勤、一级、二级、小型)', micro: '微型消防站', team: '专职/企业救援队' };
+const stationKind = (r: Resource): Station => (r.kind === 'rescue_team' || r.grade === 'professional' || r.grade === 'enterprise' ? 'team' : r.grade === 'micro' ? 'micro' : 'district');
+
+function stationSymbol(kind: Station, x: number, y: number): string {
+  const X = round1(x);
+  const Y = round1(y);
+  if (kind === 'district') return `<path d="M${X},${round1(y - 6)} L${round1(x + 5.5)},${round1(y + 4)} L${round1(x - 5.5)},${round1(y + 4)} Z" fill="#111111" stroke="#ffffff" stroke-width="0.8"/>`;
+  if (kind === 'micro') return `<path d="M${X},${round1(y - 4.5)} L${round1(x + 4)},${round1(y + 3)} L${round1(x - 4)},${round1(y + 3)} Z" fill="#ffffff" stroke="#111111" stroke-width="1"/>`;
+  return `<path d="M${X},${round1(y - 5)} L${round1(x + 5)},${Y} L${X},${round1(y + 5)} L${round1(x - 5)},${Y} Z" fill="#ffffff" stroke="#111111" stroke-width="1.2"/>`;
+}
+
+const siteSymbol = (level: 'red' | 'orange', x: number, y: number) => `<circle cx="${round1(x)}" cy="${round1(y)}" r="3.6" fill="${LEVEL_FILL[level]}" stroke="#111111" stroke-width="0.9"/>`;
+
+/**
+ * The outline of a set of square cells as closed rings (cell corners, collinear corners dropped), the set on the left
+ * of every edge: filled with the nonzero rule the rings are exactly the set, holes included.
+ */
+export function cellSetRings(cols: number, rows: number, inSet: Uint8Array): [number, number][][] {
+  const W = cols + 1;
+  const at = (c: number, r: number) => c >= 0 && r >= 0 && c < cols && r < rows && inSet[r * cols + c] === 1;
+  const next = new Map<number, number[]>(); // vertex → vertices it leads to
+  const add = (c0: number, r0: number, c1: number, r1: number) => {
+    const k = r0 * W + c0;
+    const list = next.get(k);
+    if (list) list.push(r1 * W + c1);
+    else next.set(k, [r1 * W + c1]);
+  };
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      if (!at(c, r)) continue;
+      if (!at(c, r - 1)) add(c, r, c + 1, r); // y grows with r: the lower side, walked eastward
+      if (!at(c + 1, r)) add(c + 1, r, c + 1, r + 1);
+      if (!at(c, r + 1)) add(c + 1, r + 1, c, r + 1);
+      if (!at(c - 1, r)) add(c, r + 1, c, r);
+    }
+  }
+  const rings: [number, number][][] = [];
+  const starts = [...next.keys()].sort((a, b) => a - b);
+  for (const start of starts) {
+    while ((next.get(start)?.length ?? 0) > 0) {
+      const ring: [number, number][] = [];
+      let v = start;
+      let prevDir = -1;
+      do {
+        const list = next.get(v)!;
+        const w = list.shift()!;
+        const dir = w - v; // ±1 along a row, ±W along a column
+        if (dir !== prevDir) ring.push([v % W, Math.floor(v / W)]);
+        prevDir = dir;
+        v = w;
+      } while (v !== start);
+      // the start corner is dropped when the last edge runs on in the first edge's direction
+      if (ring.length > 1) {
+        const [x0, y0] = ring[0]!;
+        const [x1, y1] = ring[1]!;
+        const [xl, yl] = ring[ring.length - 1]!;
+        if ((xl === x0 && x0 === x1) || (yl === y0 && y0 === y1)) ring.shift();
+      }
+      rings.push(ring);
+    }
+  }
+  return rings;
+}
+
+interface ReachMapData {
+  bands: ReachBand[];
+  /** km² per band, then the unreached cells' km² last */
+  bandKm2: number[];
+  /** per input zone (by id): km² per band, unreached last — each cell counted in the zone its centre lies in, as reach-zones.csv counts it */
+  zoneBandKm2: Map<string, number[]>;
+  uncovered: CoverRow[];
+  stations: Map<Station, Resource[]>;
+}
+
+function reachMapData(i: ReachMapInput): ReachMapData {
+  const r = i.reach;
+  const bands = reachBands(i.profile);
+  const g = r.reachGrid!;
+  const bandKm2 = new Array<number>(bands.length + 1).fill(0);
+  const zoneBandKm2 = new Map<string, number[]>(i.districts.map((z) => [z.id, new Array<number>(bands.length + 1).fill(0)]));
+  const locate = zoneLocator(i.districts);
+  for (let k = 0; k < g.cells.length; k++) {
+    const b = bandOf(bands, g.cellMinutes[k]!);
+    const slot = b < 0 ? bands.length : b;
+    bandKm2[slot]! += g.cellKm2;
+    const [lon, lat] = planeToLonLat(g.grid, cellCentre(g.grid, g.cells[k]!));
+    const z = locate(lon!, lat!);
+    if (z) zoneBandKm2.get(z.id)![slot]! += g.cellKm2;
+  }
+  const stations = new Map<Station, Resource[]>([['district', []], ['micro', []], ['team', []]]);
+  for (const res of r.resources) stations.get(stationKind(res))!.push(res);
+  const uncovered = (r.cover ?? []).filter((c) => c.highRiskUncovered);
+  return { bands, bandKm2, zoneBandKm2, uncovered, stations };
+}
+
+export function reachMapFigure(i: ReachMapInput, options: FigureOptions): Figure {
+  const r = i.reach;
+  const screening = r.mode === 'screening';
+  const title = `图7 救援力量到达时间分布图${screening ? '(初筛)' : ''}`;
+  const d = reachMapData(i);
+  const zoneRow = new Map((r.zones ?? []).map((z) => [z.zoneId, z]));
+  const fmtKm2 = (x: number) => x.toFixed(1);
+  const legendTitle = '图例 · 自接警起到达时间 · 面积';
+  const legendRows: (LegendRow & { kind: 'band' | 'unreached' | Station | 'site' })[] = [
+    ...d.bands.map((b, k) => ({ title: legendTitle, fill: b.fill, label: `${b.label} · ${fmtKm2(d.bandKm2[k]!)} km²`, kind: 'band' as const })),
+    // a screening reaches every cell: the row is shown only on a road network, where cells can be cut off
+    ...(r.mode === 'network' ? [{ title: legendTitle, fill: '#ffffff', label: `${UNREACHED_LABEL} · ${fmtKm2(d.bandKm2[d.bands.length]!)} km²`, kind: 'unreached' as const }] : []),
+    ...(['district', 'micro', 'team'] as const).filter((k) => d.stations.get(k)!.length > 0)
+      .map((k) => ({ title: legendTitle, fill: '', label: `${STATION_ZH[k]} ${d.stations.get(k)!.length} 处`, kind: k })),
+    { title: legendTitle, fill: '', label: `救援圈外的重大/较大风险点 ${d.uncovered.length} 个(见表4)`, kind: 'site' },
+  ];
+  const layout = zoningMapLayout({ assessment: i.assessment, districts: i.districts }, {
+    legendRows,
+    labelSub: (z) => {
+      const row = zoneRow.get(z.id);
+      if (!row || row.coveredShare === null) return '无网格';
+      return `${circleShort(i.profile, row.circle)}内 ${(row.coveredShare * 100).toFixed(0)}%`;
+    },
+  });
+  const { projection, width } = layout;
+  const height = layout.height + 18; // one more line of notes under the map than F1
+  const ox = layout.map.x0;
+  const oy = layout.map.y0;
+  const path = geoPath(projection).digits(1);
+  const districtFeatures = districtOrder(i.districts).map((z) => asD3Feature(z.geometry, { id: z.id }));
+
+  const parts: string[] = [];
+  parts.push( // spread-ok: the subtitle lines
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FIGURE_FONT}">`,
+    `<title>${esc(title)}</title>`,
+    '<defs><pattern id="f7-unreached" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#777777" stroke-width="1.6"/></pattern></defs>',
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    text(width / 2, 34, title, { size: 20, anchor: 'middle', weight: 'bold' }),
+    ...figureSubtitle(options).map((line, k) => text(width / 2, 60 + k * 18, line, { size: 13, anchor: 'middle', fill: '#444' })),
+  );
+  if (screening) parts.push(text(width / 2, 96, screeningText(i.profile), { size: 12, anchor: 'middle', weight: 'bold', fill: '#b2182b' }));
+  parts.push(`<g transform="translate(${ox},${oy})" stroke-linejoin="round">`);
+  parts.push(...bandPaths(r, d.bands, projection)); // spread-ok: one path per band
+  for (const f of districtFeatures) {
+    const p = path(f);
+    if (p) parts.push(`<path d="${p}" fill="none" stroke="#333333" stroke-width="1.2"/>`);
+  }
+  parts.push('</g>');
+
+  parts.push('<g aria-label="区名">');
+  for (const l of layout.labels) {
+    const [ax, ay] = l.anchor;
+    if (l.box) {
+      const cx = (l.box.x0 + l.box.x1) / 2;
+      if (l.leader) {
+        const ex = Math.max(l.box.x0, Math.min(l.box.x1, ax));
+        const ey = Math.max(l.box.y0, Math.min(l.box.y1, ay));
+        parts.push(`<line x1="${round1(ax)}" y1="${round1(ay)}" x2="${round1(ex)}" y2="${round1(ey)}" stroke="#333" stroke-width="0.8"/>`);
+        parts.push(`<circle cx="${round1(ax)}" cy="${round1(ay)}" r="1.8" fill="#333"/>`);
+      }
+      parts.push(text(cx, l.box.y0 + 13, l.name, { size: 13, anchor: 'middle', weight: 'bold', halo: true }));
+      if (l.sub) parts.push(text(cx, l.box.y0 + 28, l.sub, { size: 11, anchor: 'middle', halo: true }));
+    } else if (l.callout !== null) {
+      parts.push(`<circle cx="${round1(ax)}" cy="${round1(ay)}" r="8" fill="#ffffff" stroke="#333" stroke-width="1"/>`);
+      parts.push(text(ax, ay + 4, String(l.callout), { size: 10, anchor: 'middle', weight: 'bold' }));
+    }
+  }
+  parts.push('</g>');
+  // stations, then the uncovered red and orange points (red last), over the district names: a name has its halo, a
+  // station under a name would be lost
+  parts.push(`<g transform="translate(${ox},${oy})">`, '<g aria-label="救援力量">');
+  for (const k of ['district', 'micro', 'team'] as const) {
+    for (const s of d.stations.get(k)!) {
+      const [x, y] = projection([s.lon, s.lat]) ?? [NaN, NaN];
+      if (Number.isFinite(x) && Number.isFinite(y)) parts.push(stationSymbol(k, x!, y!));
+    }
+  }
+  parts.push('</g>', '<g aria-label="救援圈外的重大及较大风险点">');
+  const sites = new Map(i.assessment.sites.map((s) => [s.id, s]));
+  const drawn = [...d.uncovered].sort((a, b) => (a.level === b.level ? (a.siteId < b.siteId ? -1 : 1) : a.level === 'orange' ? -1 : 1));
+  for (const c of drawn) {
+    const s = sites.get(c.siteId);
+    if (!s) continue;
+    const [x, y] = projection([s.lon, s.lat]) ?? [NaN, NaN];
+    if (Number.isFinite(x) && Number.isFinite(y)) parts.push(siteSymbol(c.level as 'red' | 'orange', x!, y!));
+  }
+  parts.push('</g>', '</g>');
+  for (const f of layout.furniture) {
+    if (f.kind === 'north') parts.push(northArrow(f.box.x0 + NORTH.w / 2, f.box.y0));
+    if (f.kind === 'scale') parts.push(scaleBar(layout.scale, f.box.x1 - 12, f.box.y1 - 2));
+    if (f.kind === 'legend') parts.push(legend(legendRows, f.box.x0 + 4, f.box.y0 + 14));
+    if (f.kind === 'callouts') parts.push(calloutList(layout.labels, f.box));
+  }
+  const circles = i.profile.circles.map((c) => circleText(i.profile, c.id)).join(';');
+  parts.push(text(24, height - 70, `${circles}`, { size: 11, fill: '#555' }));
+  parts.push(text(24, height - 52, `出动延时:${dispatchText(i.profile)}(城市自定);区名下为该区适用救援圈内的面积占比(数据见 figures/${REACH_MAP_ID}.csv)`, { size: 11, fill: '#555' }));
+  parts.push(text(24, height - 34, `投影:横轴墨卡托,中央经线 ${projectionMeridian(projection)}°E(WGS-84)· 网格 ${Math.round(Math.sqrt(r.reachGrid!.cellKm2) * 1000)} m · ${screening ? '直线初筛' : '路网计算'} · 救援力量 ${r.resources.length} 处`, { size: 11, fill: '#555' }));
+  parts.push(text(24, height - 16, options.attribution, { size: 11, fill: '#555' }));
+  parts.push('</svg>');
+
+  const csv = reachMapCsv(i, d);
+  return { id: REACH_MAP_ID, title, svg: parts.join('\n') + '\n', csv, width, height: height };
+}
+
+/** One path per band, slowest first; each later (faster) band covers its part of the slower ones. */
+function bandPaths(r: ReachAssessment, bands: ReachBand[], projection: GeoProjection): string[] {
+  const g = r.reachGrid!;
+  const grid = g.grid;
+  const n = grid.cols * grid.rows;
+  const project = (c: number, row: number): string => {
+    const [lon, lat] = fromPlane(grid.plane, grid.x0 + c * grid.cellM, grid.y0 + row * grid.cellM);
+    const [x, y] = projection([lon, lat]) ?? [0, 0];
+    return `${round1(x)},${round1(y)}`;
+  };
+  const ringsPath = (set: Uint8Array) => cellSetRings(grid.cols, grid.rows, set)
+    .map((ring) => `M${ring.map(([c, row]) => project(c, row)).join('L')}Z`).join('');
+  const out: string[] = [];
+  const all = new Uint8Array(n);
+  for (let k = 0; k < g.cells.length; k++) all[g.cells[k]!] = 1;
+  const unreached = g.cellMinutes.some((m) => Number.isNaN(m));
+  if (unreached) out.push(`<path d="${ringsPath(all)}" fill="url(#f7-unreached)" stroke="none" aria-label="${esc(UNREACHED_LABEL)}"/>`);
+  for (let b = bands.length - 1; b >= 0; b--) {
+    const set = new Uint8Array(n);
+    let any = false;
+    for (let k = 0; k < g.cells.length; k++) {
+      const m = g.cellMinutes[k]!;
+      if (!Number.isNaN(m) && (b === bands.length - 1 || m <= bands[b]!.upTo)) { set[g.cells[k]!] = 1; any = true; }
+    }
+    if (any) out.push(`<path d="${ringsPath(set)}" fill="${bands[b]!.fill}" stroke="none" aria-label="${esc(bands[b]!.label)}"/>`);
+  }
+  return out;
+}
+
+function legend(rows: (LegendRow & { kind: string })[], x: number, y: number): string {
+  const out = ['<g aria-label="图例">', text(x, y, rows[0]!.title, { size: 12, weight: 'bold' })];
+  rows.forEach((row, k) => {
+    const ry = y + 10 + k * 22;
+    if (row.kind === 'band') out.push(`<rect x="${round1(x)}" y="${round1(ry)}" width="26" height="16" fill="${row.fill}" stroke="#333" stroke-width="0.8"/>`);
+    else if (row.kind === 'unreached') out.push(`<rect x="${round1(x)}" y="${round1(ry)}" width="26" height="16" fill="url(#f7-unreached)" stroke="#333" stroke-width="0.8"/>`);
+    else if (row.kind === 'site') out.push(siteSymbol('red', x + 9, ry + 8), siteSymbol('orange', x + 19, ry + 8));
+    else out.push(stationSymbol(row.kind as Station, x + 13, ry + 8));
+    out.push(text(x + 34, ry + 13, row.label, { size: 12 }));
+  });
+  out.push('</g>');
+  return out.join('');
+}
+
+/** Per district: its circle and rule, the share inside it, median and longest arrival (as reach-zones.csv), in words. */
+function reachMapCsv(i: ReachMapInput, d: ReachMapData): string {
+  const r = i.reach;
+  const rows = r.zones ?? [];
+  const mode = r.mode === 'screening' ? '直线初筛' : '路网';
+  const total = { zoneId: '', zoneName: '全市(研究区)', circle: '', targetMinutes: null as number | null, circleAssumed: false, cells: r.reachGrid!.cells.length, areaKm2: r.reachGrid!.cells.length * r.reachGrid!.cellKm2, coveredShare: null, medianMinutes: null, maxMinutes: null, unreachedCells: 0 };
+  type Row = (typeof rows)[number] | typeof total;
+  const all: Row[] = [...rows, total];
+  return toCsv(all, [
+    { header: '分区编号', value: (z) => z.zoneId },
+    { header: '分区名称', value: (z) => z.zoneName },
+    { header: '适用救援圈', value: (z) => (z.circle ? i.profile.circles.find((c) => c.id === z.circle)?.zh ?? z.circle : '') },
+    { header: '目标时间(分钟,自接警起)', value: (z) => z.targetMinutes },
+    { header: '圈内面积占比(%)', value: (z) => (z.coveredShare === null ? null : z.coveredShare * 100), digits: 2 },
+    { header: '到达时间中位数(分钟)', value: (z) => z.medianMinutes, digits: 2 },
+    { header: '最长到达时间(分钟)', value: (z) => z.maxMinutes, digits: 2 },
+    { header: '网格数', value: (z) => z.cells },
+    { header: '面积(km²)', value: (z) => z.areaKm2, digits: 3 },
+    ...d.bands.map((b, k) => ({ header: `${b.label}(km²)`, value: (z: Row) => (z.zoneId === '' ? d.bandKm2[k]! : d.zoneBandKm2.get(z.zoneId)?.[k] ?? null), digits: 3 })),
+    { header: `${UNREACHED_LABEL}(网格数)`, value: (z) => (z.zoneId === '' ? Math.round(d.bandKm2[d.bands.length]! / r.reachGrid!.cellKm2) : z.unreachedCells) },
+    { header: '计算方式', value: () => mode },
+    { header: '依据', value: (z) => [z.circle ? circleText(i.profile, z.circle) : '', z.circleAssumed ? i.profile.unknownAreaNote : '', `出动延时 ${dispatchText(i.profile)}`, r.mode === 'screening' ? screeningText(i.profile) : ''].filter(Boolean).join(';') },
+  ], { bom: true });
+}
