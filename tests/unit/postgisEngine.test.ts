@@ -4,7 +4,7 @@
 // finding. Against a real PostgreSQL/PostGIS (tests/helpers/throwawayPostgis.ts); skipped, and saying so, where none
 // can be had, unless USRM_REQUIRE_POSTGIS=1 (CI), where a missing PostGIS fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
@@ -93,6 +93,22 @@ describe.skipIf(reason !== null && !required)('assess --engine postgis gives the
     const zones = JSON.parse(readFileSync(join(js, 'zones.geojson'), 'utf8')).features.length;
     expect(counts.rows[0]).toEqual({ v: String(b.length), s: String(siteRows), z: String(zones) });
   }, 120_000);
+
+  it('whitepaper --engine postgis writes the in-process white paper: every figure, table and file the same bytes, but the pairs each search examined', async () => {
+    const js = outDir();
+    const inDb = outDir();
+    await runAssess({ ...DEMO, out: js, whitepaper: true, dataDate: '2026-11-30' });
+    await runAssess({ ...DEMO, out: inDb, whitepaper: true, dataDate: '2026-11-30', engine: 'postgis', db: db.db });
+    const files = (dir: string, under = ''): string[] =>
+      readdirSync(join(dir, under), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(dir, join(under, e.name)) : [join(under, e.name)])).sort();
+    expect(files(inDb)).toEqual(files(js));
+    expect(files(js).length).toBeGreaterThan(20);
+    const differ = files(js).filter((f) => !readFileSync(join(inDb, f)).equals(readFileSync(join(js, f))));
+    // summary.json counts the candidate pairs of each executor's own search (and checksums.sha256 lists its digest)
+    expect(differ).toEqual(['checksums.sha256', 'summary.json']);
+    const withoutPairs = (dir: string) => ({ ...JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')), pairs_examined: null });
+    expect(withoutPairs(inDb)).toEqual(withoutPairs(js));
+  }, 180_000);
 
   it('reads sites from an existing table (--sites-table) as from the same features in a file', async () => {
     const features = JSON.parse(readFileSync(DEMO.sites[1]!, 'utf8')).features as { geometry: Geometry; properties: Record<string, string> }[];
