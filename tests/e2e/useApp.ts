@@ -1,6 +1,10 @@
 // Shared set-up for the browser tests: one Chromium per test file, a fresh context per page, and openApp() that
 // loads the built app and waits until the map is drawn and the project is saved.
-import { afterAll, beforeAll, inject } from 'vitest';
+//
+// Loading the demo costs a few seconds of CPU per page on the 2-core machine, so a file's tests that only look at
+// the demo (or change it in ways the tests after them allow) share one page: sharedApp() opens it on first use and
+// closes it after the file. A test that stores, reloads or needs the demo as first loaded opens its own page.
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type BrowserSession } from './browser';
 
@@ -10,20 +14,44 @@ export interface AppHarness {
   openApp(page?: Page, watch?: (page: Page) => void): Promise<Page>;
   /** wait until the map is drawn and the project saved */
   ready(page: Page): Promise<void>;
+  /**
+   * The file's shared page of the demo: opened (in a fresh context, `watch` attached before loading) by the first test
+   * that asks, the same page for every later test, closed after the file (or after a test that failed: the next test
+   * gets a fresh one). Run alone, a test still gets it fresh.
+   */
+  sharedApp(watch?: (page: Page) => void): Promise<Page>;
 }
 
 export function useApp(): AppHarness {
   const baseUrl = inject('baseUrl');
   let session: BrowserSession | undefined;
+  let shared: Promise<Page> | undefined;
   beforeAll(async () => {
     session = await launchChromium();
   });
+  // a test that failed may have left the shared page in any state: the next test gets a fresh one, so one failure is
+  // reported once rather than again by every test after it
+  afterEach(async (ctx) => {
+    if (shared && ctx.task.result?.state === 'fail') {
+      const page = shared;
+      shared = undefined;
+      await (await page.catch(() => undefined))?.close();
+    }
+  });
   afterAll(async () => {
+    if (shared) await (await shared.catch(() => undefined))?.close();
     await session?.close();
   });
   const ready = async (page: Page) => {
     await page.waitForSelector('[data-map-ready="true"]', { timeout: 45_000 });
     await page.waitForSelector('[data-save-status="saved"]', { timeout: 20_000 });
+  };
+  const openApp: AppHarness['openApp'] = async (page, watch) => {
+    const p = page ?? (await session!.newPage());
+    watch?.(p);
+    await p.goto(baseUrl);
+    await ready(p);
+    return p;
   };
   return {
     get session() {
@@ -31,12 +59,13 @@ export function useApp(): AppHarness {
       return session;
     },
     ready,
-    async openApp(page, watch) {
-      const p = page ?? (await session!.newPage());
-      watch?.(p);
-      await p.goto(baseUrl);
-      await ready(p);
-      return p;
+    openApp,
+    sharedApp(watch) {
+      if (!shared) {
+        shared = openApp(undefined, watch);
+        shared.catch(() => (shared = undefined)); // a failed load is not handed to the next test
+      }
+      return shared;
     },
   };
 }

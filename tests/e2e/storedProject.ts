@@ -1,0 +1,38 @@
+// What the app has saved, read straight from its IndexedDB: a test that reloads waits until the change it made is
+// stored (the autosave is debounced), rather than sleeping for longer than the debounce.
+import type { Page } from 'playwright-core';
+
+/** The last-opened project's record as stored (null when none is), with the fields the tests read. */
+export interface StoredProjectRecord {
+  id: string;
+  name: string;
+  revision: number;
+  rules: { rules: { id: string; min_distance_m: number | null }[] };
+  datasets: { file: string; report: { accepted: number; rejected: number }; rejectedRows?: unknown }[];
+}
+
+export function storedProject(page: Page): Promise<StoredProjectRecord | null> {
+  return page.evaluate(() => new Promise<StoredProjectRecord | null>((resolve, reject) => {
+    const open = indexedDB.open('urban-safety-risk-map');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const store = open.result.transaction('projects').objectStore('projects');
+      const last = store.get('last-project');
+      last.onsuccess = () => {
+        if (last.result === undefined) {
+          open.result.close();
+          return resolve(null);
+        }
+        const record = store.get(`project:${String(last.result)}`);
+        record.onsuccess = () => {
+          open.result.close();
+          resolve((record.result as StoredProjectRecord | undefined) ?? null);
+        };
+      };
+    };
+  }));
+}
+
+/** the stored distance of one rule */
+export const storedRuleDistance = async (page: Page, ruleId: string): Promise<number | null | undefined> =>
+  (await storedProject(page))?.rules.rules.find((r) => r.id === ruleId)?.min_distance_m;
