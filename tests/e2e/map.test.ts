@@ -2,17 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { useApp } from './useApp';
-import { renderedSites, renderedSymbols } from './mapProbe';
+import { probeMap, renderedSites, renderedSymbols } from './mapProbe';
 import { CATEGORIES } from '../../src/engine';
 import { countPixelsNear, type RGB } from './pixels';
 import { FIXTURE_RGB, nanjingRasterPmtiles } from '../helpers/basemapFixture';
 
 const app = useApp();
 const { openApp } = app;
+// Requests that leave the machine, from the shared page (watched from before it loads): the basemap test checks none.
+const external: string[] = [];
+// The tests that look at the demo, or change it and put it back (search, filters, keyboard, axe, a refused basemap),
+// share one page in the file's order; the hash link and the PMTiles basemap (a reload) have pages of their own.
+const sharedApp = () => app.sharedApp((p) => p.on('request', (r) => !/^(http:\/\/127\.0\.0\.1|data:|blob:)/.test(r.url()) && external.push(r.url())));
 
 describe('finding things on the map', () => {
   it('search finds a school, flies to it and explains it; 全市 frames the whole city again', async () => {
-    const page = await openApp();
+    const page = await sharedApp();
     const scale = page.locator('.maplibregl-ctrl-scale');
     await expect(scale.textContent()).resolves.toMatch(/km/);
     await page.getByLabel('搜索场所或分区').fill('金陵中学');
@@ -26,11 +31,10 @@ describe('finding things on the map', () => {
     await page.getByRole('button', { name: '全市' }).click();
     await expect.poll(() => scale.textContent()).toMatch(/km/);
     await expect.poll(() => renderedSymbols(page), { timeout: 15_000 }).toBe(''); // dots at city scale
-    await page.close();
   });
 
   it('draws each role as its own shape and each category with its own mark (the legend shows the map\'s own symbols)', async () => {
-    const page = await openApp();
+    const page = await sharedApp();
     await page.getByText('类别符号', { exact: true }).click();
     const swatches = page.locator('canvas.swatch-symbol');
     await expect.poll(() => swatches.count()).toBe(CATEGORIES.length);
@@ -53,22 +57,20 @@ describe('finding things on the map', () => {
     expect([...masks.keys()].sort()).toEqual(['hazard', 'risk', 'target']);
     for (const [, set] of masks) expect(set.size).toBe(1);
     expect(new Set([...masks.values()].map((set) => [...set][0])).size).toBe(3);
-    await page.close();
   });
 
   it('finds zones by name and says when nothing matches', async () => {
-    const page = await openApp();
+    const page = await sharedApp();
     await page.getByLabel('搜索场所或分区').fill('高淳');
     await expect(page.getByRole('list', { name: '搜索结果' }).textContent()).resolves.toContain('分区 · 低风险');
     await page.getByLabel('搜索场所或分区').fill('不存在的地方');
     await expect(page.getByRole('status').filter({ hasText: '没有找到' }).textContent()).resolves.toContain('不存在的地方');
-    await page.close();
   });
 });
 
 describe('filters, tables and the shareable view', () => {
   it('"violations only" hides compliant sites on the map, in the legend counts and in the lists', async () => {
-    const page = await openApp();
+    const page = await sharedApp();
     const map = page.getByTestId('map');
     const before = await renderedSites(page);
     expect(before).toBeGreaterThan(100);
@@ -86,7 +88,6 @@ describe('filters, tables and the shareable view', () => {
     await expect(page.getByRole('table', { name: '场所清单' }).locator('tbody tr').count()).resolves.toBe(11);
     await page.getByRole('button', { name: '清除筛选' }).click();
     await expect.poll(() => renderedSites(page), { timeout: 15_000 }).toBe(before);
-    await page.close();
   });
 
   it('links the tables and the map both ways, and keeps the view in the URL hash', async () => {
@@ -108,7 +109,7 @@ describe('filters, tables and the shareable view', () => {
       return b !== null && b.x > 420 && b.x < 1400 && b.y > 0 && b.y < 880;
     };
     await expect.poll(onScreen).toBe(true);
-    await page.waitForTimeout(300);
+    await probeMap(page); // answered at the map's next idle: the camera has stopped and the labels are placed
     const box = (await label.boundingBox())!;
     // just beside the label (labels let clicks through), on the zone fill and clear of site points
     for (const [dx, dy] of [[0, 40], [40, 30], [-40, 30], [0, -40]] as const) {
@@ -134,7 +135,7 @@ describe('filters, tables and the shareable view', () => {
   });
 
   it('reaches every control by keyboard alone', async () => {
-    const page = await openApp();
+    const page = await sharedApp();
     const controls = await page.evaluate(() => {
       const all = [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex="0"]')];
       return all.filter((el) => !(el as HTMLButtonElement).disabled && el.offsetParent !== null && el.tabIndex >= 0).length;
@@ -153,11 +154,10 @@ describe('filters, tables and the shareable view', () => {
     });
     expect(controls).toBeGreaterThan(40);
     expect(missed).toEqual([]);
-    await page.close();
   });
 
   it('has no serious or critical accessibility violations (axe-core)', async () => {
-    const page = await openApp();
+    const page = await sharedApp();
     await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
     const violations = await page.evaluate(async () => {
       const result = await (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
@@ -166,14 +166,12 @@ describe('filters, tables and the shareable view', () => {
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
     });
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-    await page.close();
   });
 });
 
 describe('basemap', () => {
   it('has none by default and refuses a tile host this build has not put in its CSP, requesting nothing', async () => {
-    const external: string[] = [];
-    const page = await openApp(undefined, (p) => p.on('request', (r) => !/^(http:\/\/127\.0\.0\.1|data:|blob:)/.test(r.url()) && external.push(r.url())));
+    const page = await sharedApp();
     await expect(page.getByTestId('map').getAttribute('data-basemap')).resolves.toBe('none');
     await page.getByLabel(/瓦片地址/).fill('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
     await page.getByRole('button', { name: '使用此底图' }).click();
@@ -183,7 +181,6 @@ describe('basemap', () => {
     await page.waitForTimeout(500);
     await expect(page.getByTestId('map').getAttribute('data-basemap')).resolves.toBe('none');
     expect(external).toEqual([]);
-    await page.close();
   });
 
   it('draws a local PMTiles file under the zones, requests nothing, keeps it after a reload, and refuses a file that is not PMTiles', async () => {
