@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
 import { useApp } from './useApp';
 
 // where the demo's DEMO-CTR-KNOWN station stands: 30 m east of 金陵中学 (WGS-84)
 const KNOWN = readFileSync('data/demo/nanjing-sites.fictitious.csv', 'utf8').split('\n').find((l) => l.startsWith('DEMO-CTR-KNOWN'))!.split(',');
 const [KNOWN_LON, KNOWN_LAT] = [KNOWN[3]!, KNOWN[4]!];
-const { openApp } = useApp();
+// One page for the file: each what-if replaces the proposal before it, the rule edit is put back with 恢复默认, the bad
+// rule file is refused, and sorting and exporting change nothing.
+const { sharedApp: openApp } = useApp();
+/** the placed proposal as the view link carries it: its category and its points (lon,lat;lon,lat…) */
+const linkedProposal = (page: Page) => page.evaluate(() => {
+  const p = new URLSearchParams(location.hash.slice(1));
+  return { category: p.get('wi'), points: p.get('wig') };
+});
 
 describe('what-if: a proposed site gets a verdict against everything loaded', () => {
   it('a petrol station typed at 30 m from 金陵中学 is 不符合, naming the school, rule and source; far away it is 符合', async () => {
@@ -28,7 +36,6 @@ describe('what-if: a proposed site gets a verdict against everything loaded', ()
     await page.getByLabel('纬度', { exact: true }).fill('31.5000');
     await page.getByRole('button', { name: '按坐标核查' }).click();
     await expect.poll(() => page.getByTestId('proposal-verdict').textContent()).toBe('符合');
-    await page.close();
   });
 
   it('a proposed school converted from GCJ-02 lands ≈ 500 m from where WGS-84 would put it', async () => {
@@ -43,17 +50,21 @@ describe('what-if: a proposed site gets a verdict against everything loaded', ()
     await page.getByRole('button', { name: '按坐标核查' }).click();
     // the same numbers read as GCJ-02 are ≈ 500 m south-west: clear of the 50 m rings
     await expect.poll(() => page.getByRole('table', { name: '拟建项目防护距离问题' }).locator('td', { hasText: '金陵中学东侧加油站(虚构)' }).count()).toBe(0);
-    await page.close();
   });
 
   it('places a proposal by clicking the map', async () => {
     const page = await openApp();
     await page.getByLabel('类别', { exact: true }).selectOption('fireworks_retail');
+    // a proposal the tests before placed is re-judged as the new category where it stands: the click must move it
+    await expect.poll(async () => (await linkedProposal(page)).category ?? 'fireworks_retail', { timeout: 10_000 }).toBe('fireworks_retail');
+    const before = (await linkedProposal(page)).points;
     await page.getByRole('button', { name: '在地图上点选位置' }).click();
     const box = (await page.getByTestId('map').boundingBox())!;
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    // beside the centre: a proposal placed before is framed there
+    await page.mouse.click(box.x + box.width / 2 + 40, box.y + box.height / 2 + 30);
+    await expect.poll(async () => (await linkedProposal(page)).points, { timeout: 10_000 }).not.toBe(before);
+    expect((await linkedProposal(page)).points).toMatch(/^[\d.]+,[\d.]+$/); // one point
     await expect.poll(() => page.getByTestId('proposal-verdict').textContent()).toMatch(/^(符合|不符合|临界|未评估)$/);
-    await page.close();
   });
 });
 
@@ -66,11 +77,11 @@ describe('what-if with a drawn area', () => {
     const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
     for (const [dx, dy] of [[-20, -20], [20, -20], [20, 20], [-20, 20]]) await page.mouse.click(cx + dx!, cy + dy!);
     await page.getByRole('button', { name: '完成(4 个顶点)' }).click();
+    await expect.poll(async () => (await linkedProposal(page)).points?.split(';').length, { timeout: 10_000 }).toBe(4); // the drawn area is the proposal
     // no assessed protection distance: any §19 target within 500 m makes it 未评估; otherwise 符合
     await expect.poll(() => page.getByTestId('proposal-verdict').textContent()).toMatch(/^(未评估|符合|不符合)$/);
     await page.getByLabel('外部安全防护距离 (m)').fill('300');
     await expect.poll(() => page.getByTestId('proposal-verdict').textContent()).toMatch(/^(符合|不符合|临界)$/);
-    await page.close();
   });
 });
 
@@ -88,7 +99,6 @@ describe('rules and the violation list', () => {
     await page.getByRole('button', { name: '恢复默认' }).click();
     await expect.poll(() => knownRow.count()).toBe(1);
     await expect(page.getByLabel('gb50156-important-full 距离(米)').inputValue()).resolves.toBe('35');
-    await page.close();
   });
 
   it('a bad rule file is refused with its line, and the table stays as it was', async () => {
@@ -98,7 +108,6 @@ describe('rules and the violation list', () => {
     await page.getByLabel(/导入规则表/).setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/bad\.csv.*line 2.*min_distance_m/);
     expect(await page.getByRole('table', { name: '防护距离问题清单' }).locator('tbody tr').count()).toBe(before);
-    await page.close();
   });
 
   it('sorts by distance and exports the list as XLSX with Chinese headers, a frozen header and every rule’s source', async () => {
@@ -114,6 +123,5 @@ describe('rules and the violation list', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.rowCount - 1).toBe(distances.length);
     for (let r = 2; r <= sheet.rowCount; r++) expect(String(sheet.getRow(r).getCell(10).value)).toMatch(/GB|AQ \d|条例|办法|基本安全条件|城市自定规则/); // a national or sector standard (AQ: 安全生产行业标准), a regulation or a labelled city rule
-    await page.close();
   });
 });
