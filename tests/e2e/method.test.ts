@@ -6,7 +6,9 @@ import { BACKGROUND, ZONE_OPACITY } from '../../src/map/style';
 import { useApp } from './useApp';
 import { blend, countPixelsNear, hexToRgb } from './pixels';
 
-const { openApp } = useApp();
+// The grid test has a page of its own; the other three share one, in this order: the refused threshold edit changes
+// nothing, scheme C is compared with A (the default), and relative mode comes last.
+const { openApp, sharedApp } = useApp();
 
 const legendCount = (page: Page, level: string, column: 1 | 2) => page.locator(`.legend tr[data-level="${level}"] td`).nth(column).textContent();
 
@@ -31,28 +33,25 @@ describe('method and zoning in the app', () => {
     await page.close();
   });
 
-  it('switching to relative mode tells the reader the colours are relative ranks', async () => {
-    const page = await openApp();
-    await page.getByRole('radio', { name: /相对分级/ }).check();
-    await expect(page.getByRole('note').filter({ hasText: '相对排名' }).textContent()).resolves.toContain('不代表绝对风险');
-    await page.close();
-  });
-
-  it('changing the matrix scheme re-scores the sites (scheme C has fewer orange cells than A)', async () => {
-    const page = await openApp();
-    const orangeBefore = Number(await legendCount(page, 'orange', 2));
-    await page.getByLabel('方案').selectOption('matrix-C');
-    await expect.poll(async () => Number(await legendCount(page, 'orange', 2))).toBeLessThan(orangeBefore);
-    await page.close();
-  });
-
   it('refuses an invalid threshold edit with the field named, keeping the profile in force', async () => {
-    const page = await openApp();
+    const page = await sharedApp();
     const input = page.getByLabel('重大风险 D >');
     await input.fill('10'); // below the orange band's 160: bands must run from the highest down
     await input.blur();
     await expect(page.getByRole('alert').filter({ hasText: '方法设置未采用' }).textContent()).resolves.toMatch(/lec\.bands/);
     await expect(page.getByLabel('重大风险 D >').inputValue()).resolves.toBe('320');
-    await page.close();
+  });
+
+  it('changing the matrix scheme re-scores the sites (scheme C has fewer orange cells than A)', async () => {
+    const page = await sharedApp();
+    const orangeBefore = Number(await legendCount(page, 'orange', 2));
+    await page.getByLabel('方案').selectOption('matrix-C');
+    await expect.poll(async () => Number(await legendCount(page, 'orange', 2))).toBeLessThan(orangeBefore);
+  });
+
+  it('switching to relative mode tells the reader the colours are relative ranks', async () => {
+    const page = await sharedApp();
+    await page.getByRole('radio', { name: /相对分级/ }).check();
+    await expect(page.getByRole('note').filter({ hasText: '相对排名' }).textContent()).resolves.toContain('不代表绝对风险');
   });
 });
