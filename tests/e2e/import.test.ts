@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { useApp } from './useApp';
+import { storedProject } from './storedProject';
 
-const { openApp, ready } = useApp();
+// The first test reloads (a page of its own); the other two upload files with other names and share one page.
+const { openApp, ready, sharedApp } = useApp();
 
 // synthetic rows (invented): two petrol stations in Nanjing, one of them with a stated district that is not where
 // it lies, and three in Shanghai, outside the demo's zones; no category column, as in a map-app export
@@ -32,7 +34,11 @@ describe('import state across a reload', () => {
     await page.getByRole('button', { name: '按此对应重新读取并记住' }).click();
     await expect.poll(() => report(page, 'stations.csv').getByTestId('accepted').textContent()).toBe('2');
     await expect.poll(() => savedRevision(page), { timeout: 20_000 }).toBeGreaterThan(before);
-    await page.waitForTimeout(800); // a debounced save after the last change
+    // the autosave is debounced: reload once the record holds the file as read again (2 accepted, 3 rejected rows kept)
+    await expect.poll(async () => {
+      const d = (await storedProject(page))?.datasets.find((x) => x.file === 'stations.csv');
+      return d && [d.report.accepted, d.report.rejected, Boolean(d.rejectedRows)];
+    }, { timeout: 20_000 }).toEqual([2, 3, true]);
 
     await page.reload();
     await ready(page);
@@ -59,7 +65,7 @@ describe('import state across a reload', () => {
   }, 120_000); // two loads, a save and a re-read: 35–55 s on the shared 2-core machine
 
   it('never gives the next file with the same headers the previous file’s all-rows category', async () => {
-    const page = await openApp();
+    const page = await sharedApp();
     await upload(page, 'fuel.csv', mapAppCsv);
     await page.getByLabel(/文件中没有类别列/).selectOption({ label: '加油站' });
     await page.getByRole('button', { name: '按此对应重新读取并记住' }).click();
@@ -69,11 +75,10 @@ describe('import state across a reload', () => {
     await expect(second.getByTestId('accepted').textContent()).resolves.toBe('0');
     await expect(second.textContent()).resolves.toMatch(/全部 5 行都没有类别/);
     expect(await second.getByTestId('all-rows-category').count()).toBe(0);
-    await page.close();
   });
 
   it('asks before re-adding a file and replaces it when told to', async () => {
-    const page = await openApp();
+    const page = await sharedApp();
     await upload(page, 'again.csv', 'id,name,category,lon,lat\nA1,工地,建筑施工,118.78,32.04\n');
     await expect.poll(() => report(page, 'again.csv').getByTestId('accepted').textContent()).toBe('1');
     await upload(page, 'again.csv', 'id,name,category,lon,lat\nA1,工地,建筑施工,118.78,32.04\n');
@@ -81,6 +86,5 @@ describe('import state across a reload', () => {
     await expect.poll(() => page.getByRole('group', { name: /重复上传/ }).count()).toBe(0);
     expect(await report(page, 'again.csv').count()).toBe(1);
     await expect(report(page, 'again.csv').getByTestId('rejected').textContent()).resolves.toBe('0');
-    await page.close();
   });
 });
