@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { useApp } from './useApp';
+import { storedProject, storedRuleDistance } from './storedProject';
 
 const app = useApp();
-const { openApp, ready } = app;
+// Most tests here save, reload or need storage of their own; the refused project file, the XSS names and the
+// remembered column mappings only add to the demo and share one page.
+const { openApp, ready, sharedApp } = app;
 
 async function editRule(page: Page, metres: string): Promise<void> {
   if (!(await page.getByLabel('gb50156-important-full 距离(米)').isVisible())) await page.getByRole('button', { name: '查看/编辑规则表' }).click();
@@ -23,8 +26,8 @@ describe('projects in IndexedDB', () => {
     await page.getByRole('radio', { name: /加权指数/ }).check();
     await page.getByLabel('项目名称').fill('南京 2026 年度评估');
     await page.getByLabel('项目名称').blur();
-    await page.waitForFunction(() => document.querySelector('[data-save-status]')?.getAttribute('data-save-status') === 'saved' && document.querySelector('[data-save-status]')?.textContent?.includes('版'));
-    await page.waitForTimeout(800); // the last edit's debounced save
+    // the autosave is debounced: reload once the record holds the last edit (the name), saved with those before it
+    await expect.poll(async () => (await storedProject(page))?.name, { timeout: 20_000 }).toBe('南京 2026 年度评估');
     await page.reload();
     await ready(page);
     await expect(page.getByLabel('项目名称').inputValue()).resolves.toBe('南京 2026 年度评估');
@@ -87,20 +90,19 @@ describe('projects in IndexedDB', () => {
   });
 
   it('refuses a corrupt project file with a message and leaves the open project as it was', async () => {
-    const page = await openApp();
+    const page = await sharedApp();
     const name = await page.getByLabel('项目名称').inputValue();
     const reports = await page.locator('.import-report').count();
     await page.getByLabel('导入项目文件:').setInputFiles({ name: 'broken.usrm.json', mimeType: 'application/json', buffer: Buffer.from('{"schema":"usrm-project/2","id":"x","name":"evil","datasets":[{"sites":"nope"}]') });
     await expect(page.getByRole('alert').filter({ hasText: 'broken.usrm.json' }).textContent()).resolves.toMatch(/JSON 无法解析.*当前项目未改动/);
     await expect(page.getByLabel('项目名称').inputValue()).resolves.toBe(name);
     expect(await page.locator('.import-report').count()).toBe(reports);
-    await page.close();
   });
 
   it('exports the project as a file and imports it back as a separate project with the same content', async () => {
     const page = await openApp();
     await editRule(page, '20');
-    await page.waitForTimeout(800);
+    await expect.poll(() => storedRuleDistance(page, 'gb50156-important-full'), { timeout: 20_000 }).toBe(20); // saved before the import opens another project
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出项目文件' }).click()]);
     const bytes = readFileSync((await download.path())!);
     expect(JSON.parse(bytes.toString('utf8')).schema).toBe('usrm-project/2');
@@ -149,7 +151,7 @@ describe('projects in IndexedDB', () => {
     await editRule(first, '30');
     await expect(second.getByRole('alert').filter({ hasText: '另一个标签页' }).textContent()).resolves.toContain('不再保存');
     await editRule(second, '5'); // must not overwrite the first tab's save
-    await second.waitForTimeout(800);
+    await second.waitForTimeout(800); // nothing to wait on: the second tab must not save, so give its 400 ms autosave the time it would take
     await first.reload();
     await ready(first);
     await first.getByRole('button', { name: '查看/编辑规则表' }).click();
@@ -160,7 +162,7 @@ describe('projects in IndexedDB', () => {
 
 describe('hostile input', () => {
   it('shows XSS payloads in site names literally and runs no script', async () => {
-    const page = await openApp();
+    const page = await sharedApp();
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -177,7 +179,6 @@ describe('hostile input', () => {
     expect(await page.locator('[data-testid="detail-panel"] .explain').textContent()).toContain(payload);
     expect(await page.locator('img[src="x"], .explain script, table script').count()).toBe(0);
     expect(dialogs).toEqual([]);
-    await page.close();
   });
 });
 
@@ -188,7 +189,7 @@ describe('offline', () => {
     await openApp(page);
     await page.getByLabel('项目名称').fill('离线测试项目');
     await page.getByLabel('项目名称').blur();
-    await page.waitForTimeout(800);
+    await expect.poll(async () => (await storedProject(page))?.name, { timeout: 20_000 }).toBe('离线测试项目');
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
       if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
@@ -204,7 +205,7 @@ describe('offline', () => {
 
 describe('remembered column mappings', () => {
   it('reads the next file with the same headers the way the user mapped the first one', async () => {
-    const page = await openApp();
+    const page = await sharedApp();
     const upload = (name: string, id: string) =>
       page.getByLabel(/上传风险点/).setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(`code,title,kind,east,north\n${id},工地,建筑施工,118.78,32.04\n`) });
     await upload('first.csv', 'K1');
@@ -216,6 +217,5 @@ describe('remembered column mappings', () => {
     await expect.poll(() => page.getByRole('region', { name: '导入报告 first.csv' }).getByTestId('accepted').textContent()).toBe('1');
     await upload('second.csv', 'K2');
     await expect.poll(() => page.getByRole('region', { name: '导入报告 second.csv' }).getByTestId('accepted').textContent()).toBe('1');
-    await page.close();
   });
 });
