@@ -12,7 +12,33 @@ import { DEMO_ATTRIBUTION } from '../../src/io/attribution';
 import { useApp } from './useApp';
 
 const app = useApp();
-const { openApp } = app;
+// The two exports share one page: the first exports the demo as loaded (no date), the second then adds a previous
+// summary and a date.
+const { sharedApp: openApp } = app;
+
+/** A report written by the CLI and printed to PDF, once per city: the A4 test and the page-number test read the same demo print. */
+interface PrintedReport { out: string; html: string; pdfPath: string; consoleErrors: string[] }
+const printed = new Map<string, Promise<PrintedReport>>();
+function printReport(key: string, args: Parameters<typeof runAssess>[0]): Promise<PrintedReport> {
+  if (!printed.has(key)) {
+    printed.set(key, (async () => {
+      const out = mkdtempSync(join(tmpdir(), 'usrm-wp-'));
+      await runAssess({ ...args, whitepaper: true, crs: 'wgs84', out });
+      const page = await app.session.newPage();
+      const consoleErrors: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+      await page.goto(`file://${join(out, 'whitepaper.html')}`);
+      const pdfPath = join(out, 'whitepaper.pdf');
+      writeFileSync(pdfPath, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+      await page.close();
+      return { out, html: readFileSync(join(out, 'whitepaper.html'), 'utf8'), pdfPath, consoleErrors };
+    })());
+  }
+  return printed.get(key)!;
+}
+const DEMO_REPORT = {
+  zones: 'data/demo/nanjing-districts.wgs84.geojson', sites: ['data/demo/nanjing-sites.fictitious.csv', 'data/demo/nanjing-osm.geojson'], attribution: DEMO_ATTRIBUTION,
+} as const;
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -65,7 +91,6 @@ describe('白皮书图表 export', () => {
       'figures/F1-zoning-map.svg', 'figures/F1-zoning-map.png', 'figures/F5-setback-compliance.csv', 'tables/T1-major-risks.xlsx',
       'tables/T3-method-data.csv', 'whitepaper.html', 'summary.json', 'checksums.sha256',
     ]));
-    await page.close();
   }, 180_000);
 
   it('compares with a previous summary.json in F6; a file that is not a summary is refused and changes nothing', async () => {
@@ -90,45 +115,27 @@ describe('白皮书图表 export', () => {
     expect(svg).toContain('上期:summary-2025.json(2025-11-01)');
     const csv = new TextDecoder().decode(zip['figures/F6-change.csv']);
     expect(csv.split('\n')[1]).toMatch(/^重大风险,30,/);
-    await page.close();
   }, 180_000);
 
   it('prints whitepaper.html to an A4 PDF with landscape pages for the wide tables', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'usrm-wp-'));
-    await runAssess({
-      whitepaper: true, crs: 'wgs84', out, dataDate: '2026-11-01',
-      zones: 'data/demo/nanjing-districts.wgs84.geojson',
-      sites: ['data/demo/nanjing-sites.fictitious.csv', 'data/demo/nanjing-osm.geojson'],
-    });
-    const page = await app.session.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(`file://${join(out, 'whitepaper.html')}`);
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-    const text = pdf.toString('latin1');
+    const { pdfPath, consoleErrors } = await printReport('南京(示例)', { ...DEMO_REPORT, sites: [...DEMO_REPORT.sites], dataDate: '2026-10-31' });
+    const text = readFileSync(pdfPath).toString('latin1');
     const sizes = [...text.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
     expect(sizes.length).toBeGreaterThan(8);
     expect(sizes).toContainEqual([595, 842]); // A4 portrait, points
     expect(sizes).toContainEqual([842, 595]); // A4 landscape for T1/T2
-    expect(errors).toEqual([]);
-    await page.close();
+    expect(consoleErrors).toEqual([]);
   });
 
   // The contents' page numbers are computed when the report is written (Chromium has no target-counter()); printed
   // for real, each entry's heading must be on the page the contents name, and every page but the cover numbered.
   for (const [city, args] of [
-    ['南京(示例)', { zones: 'data/demo/nanjing-districts.wgs84.geojson', sites: ['data/demo/nanjing-sites.fictitious.csv', 'data/demo/nanjing-osm.geojson'], attribution: DEMO_ATTRIBUTION }],
+    ['南京(示例)', DEMO_REPORT],
     ['上海(仅危险源)', { zones: 'tests/fixtures/cities/shanghai_districts.wgs84.geojson', sites: ['tests/fixtures/cities/shanghai-hazards-only.csv'], attribution: '测试数据' }],
   ] as const) {
     it(`prints ${city}'s report with page numbers, and every contents entry on the page it names`, async () => {
-      const out = mkdtempSync(join(tmpdir(), 'usrm-wp-'));
-      await runAssess({ whitepaper: true, crs: 'wgs84', out, dataDate: '2026-10-31', zones: args.zones, sites: [...args.sites], attribution: args.attribution });
-      const html = readFileSync(join(out, 'whitepaper.html'), 'utf8');
-      const page = await app.session.newPage();
-      await page.goto(`file://${join(out, 'whitepaper.html')}`);
-      const pdfPath = join(out, 'whitepaper.pdf');
-      writeFileSync(pdfPath, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-      await page.close();
+      // the demo's is the one the A4 test printed (same inputs and date): printed once
+      const { html, pdfPath } = await printReport(city, { zones: args.zones, sites: [...args.sites], attribution: args.attribution, dataDate: '2026-10-31' });
       const pageText = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
       const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))![1]);
       // as many printed pages as the report laid out: no page overflowed onto another
