@@ -27,7 +27,10 @@ export function useApp(): AppHarness {
   let session: BrowserSession | undefined;
   let shared: Promise<Page> | undefined;
   beforeAll(async () => {
-    session = await launchChromium();
+    // Compositing in software: the map's WebGL still draws through SwiftShader, but the page's layers are no longer
+    // composited through it too (the GPU process took 3.3 CPU-s per demo load with it, 1.8 s without; the benchmarks,
+    // which time rendering, keep Chromium's default)
+    session = await launchChromium(['--disable-gpu-compositing']);
   });
   // a test that failed may have left the shared page in any state: the next test gets a fresh one, so one failure is
   // reported once rather than again by every test after it
