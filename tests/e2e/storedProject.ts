@@ -8,7 +8,8 @@ export interface StoredProjectRecord {
   name: string;
   revision: number;
   rules: { rules: { id: string; min_distance_m: number | null }[] };
-  datasets: { file: string; report: { accepted: number; rejected: number }; rejectedRows?: unknown }[];
+  /** each with its report and rejected rows (read from the record `reportKey` names when they were saved apart) */
+  datasets: { file: string; report: { accepted: number; rejected: number }; rejectedRows?: unknown; reportKey?: string }[];
 }
 
 export function storedProject(page: Page): Promise<StoredProjectRecord | null> {
@@ -25,8 +26,22 @@ export function storedProject(page: Page): Promise<StoredProjectRecord | null> {
         }
         const record = store.get(`project:${String(last.result)}`);
         record.onsuccess = () => {
-          open.result.close();
-          resolve((record.result as StoredProjectRecord | undefined) ?? null);
+          const project = (record.result as StoredProjectRecord | undefined) ?? null;
+          // a dataset's report and rejected rows may be saved apart, in the record its reportKey names
+          const apart = project?.datasets.filter((d) => typeof d.reportKey === 'string') ?? [];
+          let pending = apart.length;
+          const done = () => {
+            open.result.close();
+            resolve(project);
+          };
+          if (pending === 0) return done();
+          for (const d of apart) {
+            const r = store.get(d.reportKey!);
+            r.onsuccess = () => {
+              Object.assign(d, r.result as object | undefined);
+              if (--pending === 0) done();
+            };
+          }
         };
       };
     };
