@@ -38,8 +38,11 @@ await withServedApp(async (page) => {
   await page.waitForSelector('[data-map-ready="true"]', { timeout: 900_000 });
   await page.waitForTimeout(1000);
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+  if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile)); // for a closer look (DevTools loads it)
   const spans = await page.evaluate(() => (window as unknown as { longTaskSpans: [number, number][] }).longTaskSpans);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentOf = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
   const times: number[] = [];
   let t = profile.startTime;
   for (const d of profile.timeDeltas) times.push((t += d));
@@ -52,8 +55,10 @@ await withServedApp(async (page) => {
     profile.samples.forEach((id, i) => {
       const at = pageMs(times[i]!);
       if (at < start || at > start + duration) return;
-      const f = byId.get(id)!.callFrame;
-      const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+      const name = (n: ProfileNode | undefined) => (n ? `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}` : '');
+      const node = byId.get(id)!;
+      const caller = name(byId.get(parentOf.get(node.id) ?? -1));
+      const key = `${name(node)}${caller ? `  ← ${caller}` : ''}`;
       self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
     });
     const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, ms]) => `    ${ms.toFixed(0).padStart(5)} ms ${k}`);
