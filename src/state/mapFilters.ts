@@ -164,7 +164,28 @@ function flaggedPositionsOf(a: Assessment): Uint8Array {
   return flagged;
 }
 
+/** Nothing filtered (the view after every assessment): every site and zone, counted without running the matcher. */
+function wholeView(a: Assessment): FilteredView {
+  const counts: FilteredView['counts'] = { sitesByLevel: byLevel(), zonesByLevel: byLevel(), sitesByRole: { hazard: 0, target: 0, risk: 0 }, flaggedViolations: 0 };
+  for (const s of a.sites) {
+    counts.sitesByLevel[s.level ?? 'none']++;
+    counts.sitesByRole[s.role ?? 'risk']++;
+  }
+  for (const z of a.zones) counts.zonesByLevel[z.level ?? 'none']++;
+  const hazardAt = hazardAtOf(a);
+  const violations: number[] = [];
+  const violationShown = new Uint8Array(a.violations.length);
+  for (let i = 0; i < a.violations.length; i++) {
+    if (hazardAt[i]! < 0) continue;
+    violations.push(i);
+    violationShown[i] = 1;
+    if (a.violations[i]!.status !== 'not_assessed') counts.flaggedViolations++;
+  }
+  return { sites: a.sites, zones: a.zones, violations, violationShown, counts };
+}
+
 function computeView(a: Assessment, filters: MapFilters): FilteredView {
+  if (!isFiltered(filters)) return wholeView(a);
   // (a set of the flagged sites' ids, built whether asked for or not, made this a long task at 300 000 sites)
   const flagged = filters.violationsOnly ? flaggedPositionsOf(a) : null;
   const hazardAt = hazardAtOf(a);
@@ -201,8 +222,21 @@ function computeView(a: Assessment, filters: MapFilters): FilteredView {
   return { sites, zones, violations, violationShown, counts };
 }
 
+export type Facets = { domains: string[]; districts: string[]; categories: string[] };
+
+/** Facets found where the assessment was made (the engine worker), noted for the page (a pass over every site). */
+const notedFacets = new WeakMap<Assessment, Facets>();
+export const noteFacets = (a: Assessment, f: Facets): void => void notedFacets.set(a, f);
+
+/** The facet values present in an assessment: as the engine worker sent them, or found here. */
+export function facetsOf(a: Assessment): Facets {
+  let f = notedFacets.get(a);
+  if (!f) notedFacets.set(a, (f = facets(a)));
+  return f;
+}
+
 /** The facet values present in an assessment, for the filter controls. */
-export function facets(a: Assessment): { domains: string[]; districts: string[]; categories: string[] } {
+export function facets(a: Assessment): Facets {
   // one pass into three sets (three lists of every site's value first made this a long task at a million sites)
   const domains = new Set<string>(), districts = new Set<string>(), categories = new Set<string>();
   for (const s of a.sites) {

@@ -2,7 +2,7 @@
 // them as layer filters; the legend counts and the lists read the same predicate (state/mapFilters).
 import { useId, useMemo } from 'react';
 import { useFilteredView } from './useFilteredView';
-import { facets, isFiltered, LEVEL_OR_NONE, NO_FILTERS, type LayerVisibility, type LevelOrNone } from '../state/mapFilters';
+import { facetsOf, isFiltered, LEVEL_OR_NONE, NO_FILTERS, type LayerVisibility, type LevelOrNone } from '../state/mapFilters';
 import type { Role } from '../engine';
 import { useActions, useAppState } from './AppContext';
 import { categoryLabel, levelLabel, useLocale, useT } from './i18n';
@@ -17,7 +17,7 @@ export function FiltersPanel() {
   const locale = useLocale();
   const levelOrNone = (l: LevelOrNone) => (l === 'none' ? t('level.unrated') : levelLabel(t, l));
   const ids = { domain: useId(), district: useId(), category: useId() };
-  const options = useMemo(() => (a ? facets(a) : { domains: [], districts: [], categories: [] }), [a]);
+  const options = useMemo(() => (a ? facetsOf(a) : { domains: [], districts: [], categories: [] }), [a]);
   const { view } = useFilteredView();
   const allByRole = useMemo(() => {
     const n: Record<Role, number> = { hazard: 0, target: 0, risk: 0 };

@@ -2,7 +2,7 @@
 // and assesses them, so large files and assessments never block the page and never cross to it whole.
 import type { Assessment, Site, Violation } from '../engine';
 import { createEngineHost } from './engineHost';
-import { findFindingPositions, type FindingPositions } from '../state/mapFilters';
+import { facets, findFindingPositions, type Facets, type FindingPositions } from '../state/mapFilters';
 import { packZones, type PackedZone } from './zoneColumns';
 import { locatedCountsInZoneOrder } from '../figures/districtCounts';
 import { errorText, FINDINGS_PER_MESSAGE, SITES_PER_MESSAGE, type EngineRequest, type EngineResponse, type EngineResult, type ImportPortMessage } from './protocol';
@@ -23,11 +23,12 @@ interface AssessmentExtras {
   findingAt: FindingPositions;
   zones: { zones: PackedZone[]; transfer: ArrayBuffer[] };
   locatedByZone: Int32Array;
+  facets: Facets;
 }
 
 const reply = (id: number, result: EngineResult, extras?: AssessmentExtras): void => {
-  const { findingAt, zones, locatedByZone } = extras ?? {};
-  const extra = { ...(findingAt ? { findingAt } : {}), ...(zones ? { packedZones: zones.zones } : {}), ...(locatedByZone ? { locatedByZone } : {}) };
+  const { findingAt, zones, locatedByZone, facets } = extras ?? {};
+  const extra = { ...(findingAt ? { findingAt } : {}), ...(zones ? { packedZones: zones.zones } : {}), ...(locatedByZone ? { locatedByZone } : {}), ...(facets ? { facets } : {}) };
   const transferred = [
     ...(findingAt ? [findingAt.hazard.buffer as ArrayBuffer, findingAt.target.buffer as ArrayBuffer] : []), ...(zones?.transfer ?? []), // spread-ok: a few buffers per zone
     ...(locatedByZone ? [locatedByZone.buffer as ArrayBuffer] : []),
@@ -104,7 +105,7 @@ scope.onmessage = async (e) => {
         const assessment = host.assess(request.input, request.config, onProgress);
         const { findings, positionOf } = findFindingPositions(assessment);
         const locatedByZone = locatedCountsInZoneOrder(assessment); // before the zones are packed away
-        return reply(request.id, assessment, { findingAt: findings, zones: packZones(assessment.zones, positionOf), locatedByZone });
+        return reply(request.id, assessment, { findingAt: findings, zones: packZones(assessment.zones, positionOf), locatedByZone, facets: facets(assessment) });
       }
       case 'proposal':
         return reply(request.id, host.checkProposal(request.proposal, request.datasets, request.config));

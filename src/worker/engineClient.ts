@@ -2,7 +2,7 @@
 // in an import worker of its own), in-process where there is no Worker (jsdom, Node). The in-process path imports
 // the engine only when taken, so the page's first load does not carry it.
 import type { Assessment, Site, Violation } from '../engine';
-import { noteFindingPositions } from '../state/mapFilters';
+import { noteFacets, noteFindingPositions } from '../state/mapFilters';
 import { noteLocatedCounts } from '../figures/districtCounts';
 import type { ImportFileReport, RejectedRows } from '../io';
 import { CancelledError, type EngineClient, type HeldDataset, type Progress } from '../state/engineClient';
@@ -48,6 +48,7 @@ export function createEngineClient(): EngineClient {
     }
     if (e.data.findingAt) noteFindingPositions(result as Assessment, e.data.findingAt);
     if (e.data.locatedByZone) noteLocatedCounts(result as Assessment, e.data.locatedByZone);
+    if (e.data.facets) noteFacets(result as Assessment, e.data.facets);
     p.resolve(result);
   };
   const send = <T>(payload: Payload, progress?: Progress, transfer: Transferable[] = []): Promise<T> => {

@@ -6,7 +6,7 @@ import type { StoredSites } from '../state/projectDb';
 import type { FindingColumns } from './findingColumns';
 import type { SiteColumns } from './siteColumns';
 import type { PackedZone } from './zoneColumns';
-import type { FindingPositions } from '../state/mapFilters';
+import type { Facets, FindingPositions } from '../state/mapFilters';
 
 /** Page → engine worker. */
 export type EngineRequest =
@@ -26,7 +26,7 @@ export type EngineResult = Assessment | ProposalResult | HeldDataset | StoredSit
 
 export type EngineResponse =
   /** an assessment comes with each finding's hazard and target as indexes into its sites (state/mapFilters) */
-  | { id: number; result: EngineResult; findingAt?: FindingPositions; packedZones?: PackedZone[]; locatedByZone?: Int32Array }
+  | { id: number; result: EngineResult; findingAt?: FindingPositions; packedZones?: PackedZone[]; locatedByZone?: Int32Array; facets?: Facets }
   | { id: number; error: string }
   | { id: number; progress: number; stage: string }
   /** part of the result's `sites`, sent ahead of the result (as columns) so no single message takes long to receive */
