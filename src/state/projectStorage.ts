@@ -36,7 +36,7 @@ export type SavedProject = Omit<Project, 'datasets'> & { datasets: (Omit<Project
 
 const PROJECT = (id: string) => `project:${id}`;
 const SUMMARY = (id: string) => `summary:${id}`;
-/** the site records a project's record names, kept apart so a save need not read the whole record back to find them */
+/** the site and report records a project's record names, kept apart so a save need not read the whole record back */
 const CHUNKS = (id: string) => `chunks:${id}`;
 const LAST = 'last-project';
 
