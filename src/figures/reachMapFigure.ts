@@ -15,7 +15,7 @@ import { districtOrder } from './districtCounts';
 import { figureSubtitle, type Figure, type FigureOptions } from './figure';
 import { circleShort, circleText, dispatchText, screeningText } from './reachBasis';
 import {
-  asD3Feature, calloutList, northArrow, NORTH, projectionMeridian, round1, scaleBar, text, zoningMapLayout, type LegendRow,
+  asD3Feature, calloutList, drawDistrictLabels, northArrow, NORTH, projectionMeridian, round1, scaleBar, text, zoningMapLayout, type LegendRow,
 } from './zoningMapFigure';
 
 export const REACH_MAP_ID = 'F7-reach-map';
@@ -202,25 +202,7 @@ export function reachMapFigure(i: ReachMapInput, options: FigureOptions): Figure
   }
   parts.push('</g>');
 
-  parts.push('<g aria-label="区名">');
-  for (const l of layout.labels) {
-    const [ax, ay] = l.anchor;
-    if (l.box) {
-      const cx = (l.box.x0 + l.box.x1) / 2;
-      if (l.leader) {
-        const ex = Math.max(l.box.x0, Math.min(l.box.x1, ax));
-        const ey = Math.max(l.box.y0, Math.min(l.box.y1, ay));
-        parts.push(`<line x1="${round1(ax)}" y1="${round1(ay)}" x2="${round1(ex)}" y2="${round1(ey)}" stroke="#333" stroke-width="0.8"/>`);
-        parts.push(`<circle cx="${round1(ax)}" cy="${round1(ay)}" r="1.8" fill="#333"/>`);
-      }
-      parts.push(text(cx, l.box.y0 + 13, l.name, { size: 13, anchor: 'middle', weight: 'bold', halo: true }));
-      if (l.sub) parts.push(text(cx, l.box.y0 + 28, l.sub, { size: 11, anchor: 'middle', halo: true }));
-    } else if (l.callout !== null) {
-      parts.push(`<circle cx="${round1(ax)}" cy="${round1(ay)}" r="8" fill="#ffffff" stroke="#333" stroke-width="1"/>`);
-      parts.push(text(ax, ay + 4, String(l.callout), { size: 10, anchor: 'middle', weight: 'bold' }));
-    }
-  }
-  parts.push('</g>');
+  drawDistrictLabels(parts, layout.labels);
   // stations, then the uncovered red and orange points (red last), over the district names: a name has its halo, a
   // station under a name would be lost
   parts.push(`<g transform="translate(${ox},${oy})">`, '<g aria-label="救援力量">');

@@ -202,25 +202,7 @@ export function zoningMapFigure(input: ZoningMapInput, options: FigureOptions): 
   parts.push('</g>');
 
   // district names with their level (colour is never the only carrier): on the pole, by a leader line, or a number
-  parts.push('<g aria-label="区名">');
-  for (const l of layout.labels) {
-    const [ax, ay] = l.anchor;
-    if (l.box) {
-      const cx = (l.box.x0 + l.box.x1) / 2;
-      if (l.leader) {
-        const ex = Math.max(l.box.x0, Math.min(l.box.x1, ax));
-        const ey = Math.max(l.box.y0, Math.min(l.box.y1, ay));
-        parts.push(`<line x1="${round1(ax)}" y1="${round1(ay)}" x2="${round1(ex)}" y2="${round1(ey)}" stroke="#333" stroke-width="0.8"/>`);
-        parts.push(`<circle cx="${round1(ax)}" cy="${round1(ay)}" r="1.8" fill="#333"/>`);
-      }
-      parts.push(text(cx, l.box.y0 + 13, l.name, { size: 13, anchor: 'middle', weight: 'bold', halo: true }));
-      if (l.sub) parts.push(text(cx, l.box.y0 + 28, l.sub, { size: 11, anchor: 'middle', halo: true }));
-    } else if (l.callout !== null) {
-      parts.push(`<circle cx="${round1(ax)}" cy="${round1(ay)}" r="8" fill="#ffffff" stroke="#333" stroke-width="1"/>`);
-      parts.push(text(ax, ay + 4, String(l.callout), { size: 10, anchor: 'middle', weight: 'bold' }));
-    }
-  }
-  parts.push('</g>');
+  drawDistrictLabels(parts, layout.labels);
 
   for (const f of layout.furniture) {
     if (f.kind === 'north') parts.push(northArrow(f.box.x0 + NORTH.w / 2, f.box.y0));
@@ -256,6 +238,29 @@ function labelBox(l: { name: string; sub: string }, x: number, y: number): Box {
 }
 
 const calloutText = (l: PlacedLabel) => `${l.callout} ${l.name}${l.sub ? ` ${l.sub}` : ''}`;
+
+/** The district names as placed (on the pole, by a leader line, or a numbered callout), onto `parts` (F1 and F7). */
+export function drawDistrictLabels(parts: string[], labels: PlacedLabel[]): void {
+  parts.push('<g aria-label="区名">');
+  for (const l of labels) {
+    const [ax, ay] = l.anchor;
+    if (l.box) {
+      const cx = (l.box.x0 + l.box.x1) / 2;
+      if (l.leader) {
+        const ex = Math.max(l.box.x0, Math.min(l.box.x1, ax));
+        const ey = Math.max(l.box.y0, Math.min(l.box.y1, ay));
+        parts.push(`<line x1="${round1(ax)}" y1="${round1(ay)}" x2="${round1(ex)}" y2="${round1(ey)}" stroke="#333" stroke-width="0.8"/>`);
+        parts.push(`<circle cx="${round1(ax)}" cy="${round1(ay)}" r="1.8" fill="#333"/>`);
+      }
+      parts.push(text(cx, l.box.y0 + 13, l.name, { size: 13, anchor: 'middle', weight: 'bold', halo: true }));
+      if (l.sub) parts.push(text(cx, l.box.y0 + 28, l.sub, { size: 11, anchor: 'middle', halo: true }));
+    } else if (l.callout !== null) {
+      parts.push(`<circle cx="${round1(ax)}" cy="${round1(ay)}" r="8" fill="#ffffff" stroke="#333" stroke-width="1"/>`);
+      parts.push(text(ax, ay + 4, String(l.callout), { size: 10, anchor: 'middle', weight: 'bold' }));
+    }
+  }
+  parts.push('</g>');
+}
 
 export function calloutList(labels: PlacedLabel[], box: Box): string {
   const items = labels.filter((l) => l.callout !== null).sort((x, y) => x.callout! - y.callout!);
