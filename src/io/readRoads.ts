@@ -6,20 +6,12 @@
 import type { Position } from 'geojson';
 import type { OneWay, RoadLine } from '../engine';
 import { toWgs84, type Crs } from './crs';
-import { FileFormatError } from './readRows';
+import { FileFormatError, geoJsonFeatures } from './readRows';
 
 export function readRoads(text: string, crs: Crs = 'wgs84'): RoadLine[] {
-  let doc: { type?: string; features?: unknown[] };
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    throw new FileFormatError(`路网 GeoJSON 无法解析 (invalid JSON: ${(e as Error).message})`);
-  }
-  if (doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {
-    throw new FileFormatError('路网文件须为 GeoJSON FeatureCollection (roads: expected a FeatureCollection of lines)');
-  }
+  const features = geoJsonFeatures(text, '路网 ', '路网文件须为 GeoJSON FeatureCollection (roads: expected a FeatureCollection of lines)');
   const lines: RoadLine[] = [];
-  doc.features.forEach((f, i) => {
+  features.forEach((f, i) => {
     const feature = f as { geometry?: { type?: string; coordinates?: unknown }; properties?: Record<string, unknown> | null };
     const g = feature.geometry;
     if (g?.type !== 'LineString' && g?.type !== 'MultiLineString') {

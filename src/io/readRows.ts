@@ -106,18 +106,25 @@ function isBlank(cells: string[]): boolean {
   return cells.every((c) => c === '');
 }
 
-/** Features of a GeoJSON FeatureCollection as rows: property names are the headers, geometry kept as is. */
-export function readGeoJsonRows(text: string): RowTable {
+/**
+ * The features of a GeoJSON FeatureCollection, or a FileFormatError: `role` names the file in the message ("分区 "
+ * for zones, "" for a site file), `notCollection` is the message when the document is not a FeatureCollection.
+ */
+export function geoJsonFeatures(text: string, role: string, notCollection: string): unknown[] {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new FileFormatError(`GeoJSON 无法解析 (invalid JSON: ${(e as Error).message})`);
+    throw new FileFormatError(`${role}GeoJSON 无法解析 (invalid JSON: ${(e as Error).message})`);
   }
-  const features = (doc as { type?: unknown; features?: unknown }).features;
-  if ((doc as { type?: unknown }).type !== 'FeatureCollection' || !Array.isArray(features)) {
-    throw new FileFormatError('不是 GeoJSON FeatureCollection (expected {"type":"FeatureCollection","features":[…]})');
-  }
+  const features = (doc as { type?: unknown; features?: unknown } | null)?.features;
+  if ((doc as { type?: unknown } | null)?.type !== 'FeatureCollection' || !Array.isArray(features)) throw new FileFormatError(notCollection);
+  return features;
+}
+
+/** Features of a GeoJSON FeatureCollection as rows: property names are the headers, geometry kept as is. */
+export function readGeoJsonRows(text: string): RowTable {
+  const features = geoJsonFeatures(text, '', '不是 GeoJSON FeatureCollection (expected {"type":"FeatureCollection","features":[…]})');
   const headers: string[] = [];
   const seen = new Set<string>();
   for (const f of features) {

@@ -2,20 +2,12 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { areaTypeOf, type Zone } from '../engine';
 import { toWgs84, type Crs } from './crs';
-import { FileFormatError } from './readRows';
+import { FileFormatError, geoJsonFeatures } from './readRows';
 
 export function readZones(text: string, crs: Crs = 'wgs84'): Zone[] {
-  let doc: { type?: string; features?: unknown[] };
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    throw new FileFormatError(`分区 GeoJSON 无法解析 (invalid JSON: ${(e as Error).message})`);
-  }
-  if (doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {
-    throw new FileFormatError('分区文件须为 GeoJSON FeatureCollection (zones: expected a FeatureCollection of polygons)');
-  }
+  const features = geoJsonFeatures(text, '分区 ', '分区文件须为 GeoJSON FeatureCollection (zones: expected a FeatureCollection of polygons)');
   const zones: Zone[] = [];
-  doc.features.forEach((f, i) => {
+  features.forEach((f, i) => {
     const feature = f as { id?: unknown; geometry?: { type?: string }; properties?: Record<string, unknown> | null };
     const type = feature.geometry?.type;
     if (type !== 'Polygon' && type !== 'MultiPolygon') {
