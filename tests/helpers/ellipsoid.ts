@@ -25,3 +25,11 @@ export function latitudeNorthOf(lat: number, meters: number): number {
   for (let i = 0; i < 5; i++) x -= (signedArc(x) - meters) / meridionalRadius(x) / DEG;
   return x;
 }
+
+/**
+ * Length of the parallel at `lat` over `dLon` degrees of longitude: N cosφ Δλ, metres. A parallel is not a geodesic,
+ * but over 1 km east–west the two differ by under 1 µm, so it is the east–west distance the reach fixtures use.
+ */
+export function parallelArcMeters(lat: number, dLon: number): number {
+  return (A / Math.sqrt(1 - E2 * Math.sin(lat * DEG) ** 2)) * Math.cos(lat * DEG) * dLon * DEG;
+}

@@ -7,15 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { runAssess } from '../../src/cli/runAssess';
-import { latitudeNorthOf } from '../helpers/ellipsoid';
+import { latitudeNorthOf, parallelArcMeters } from '../helpers/ellipsoid';
 
 const LON = 118.78;
 const LAT = 32.04;
-const A_WGS = 6378137;
-const F = 1 / 298.257223563;
-const E2 = F * (2 - F);
-const DEG = Math.PI / 180;
-const parallelM = (lat: number, dLon: number) => (A_WGS / Math.sqrt(1 - E2 * Math.sin(lat * DEG) ** 2)) * Math.cos(lat * DEG) * dLon * DEG;
+const parallelM = parallelArcMeters;
 const latB = latitudeNorthOf(LAT, 1000);
 const dLon = 1000 / parallelM(LAT, 1);
 const A = [LON, LAT];

@@ -6,15 +6,11 @@ import { areaKm2, DEFAULT_REACH_PROFILE, type Site, type Zone } from '../../../s
 import { reachGrid, stationDistricts, districtStations } from '../../../src/engine/reach/stationDistricts';
 import { screeningModel } from '../../../src/engine/reach/reachModel';
 import { resourcesOf } from '../../../src/engine/reach/resources';
-import { latitudeNorthOf } from '../../helpers/ellipsoid';
+import { latitudeNorthOf, parallelArcMeters } from '../../helpers/ellipsoid';
 
 const LON = 118.78;
 const LAT = 32.04;
-const A = 6378137;
-const F = 1 / 298.257223563;
-const E2 = F * (2 - F);
-const DEG = Math.PI / 180;
-const degEast = (m: number) => m / ((A / Math.sqrt(1 - E2 * Math.sin(LAT * DEG) ** 2)) * Math.cos(LAT * DEG) * DEG);
+const degEast = (m: number) => m / parallelArcMeters(LAT, 1);
 
 // 3 000 m east–west (at the south edge) and 3 000 m north–south: 9 km² to within the parallel's convergence (< 0.01 %)
 const north = latitudeNorthOf(LAT, 3000);

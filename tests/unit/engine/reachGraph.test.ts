@@ -8,16 +8,12 @@ import { multiSourceDijkstra } from '../../../src/engine/reach/dijkstra';
 import { networkModel } from '../../../src/engine/reach/reachModel';
 import { DEFAULT_REACH_PROFILE, type ReachProfile } from '../../../src/engine/reach/profile';
 import type { Resource } from '../../../src/engine/reach/resources';
-import { latitudeNorthOf } from '../../helpers/ellipsoid';
+import { latitudeNorthOf, parallelArcMeters } from '../../helpers/ellipsoid';
 
 const LON = 118.78;
 const LAT = 32.04;
-const A_WGS = 6378137;
-const F = 1 / 298.257223563;
-const E2 = F * (2 - F);
-const DEG = Math.PI / 180;
 /** a parallel's arc length over dLon at lat: N cosφ Δλ (within 1 µm of the geodesic over 1 km) */
-const parallelM = (lat: number, dLon: number) => (A_WGS / Math.sqrt(1 - E2 * Math.sin(lat * DEG) ** 2)) * Math.cos(lat * DEG) * dLon * DEG;
+const parallelM = parallelArcMeters;
 
 // A ── 1000 m north ──> B, C 1000 m east of A, D north of C at B's latitude:
 //   B ─── D

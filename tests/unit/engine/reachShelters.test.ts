@@ -4,7 +4,7 @@ import type { Polygon } from 'geojson';
 import { DEFAULT_REACH_PROFILE, type Site, type Zone } from '../../../src/engine';
 import { assessShelters } from '../../../src/engine/reach/shelters';
 import { populationOf } from '../../../src/engine/reach/population';
-import { latitudeNorthOf } from '../../helpers/ellipsoid';
+import { latitudeNorthOf, parallelArcMeters } from '../../helpers/ellipsoid';
 
 const LON = 118.78;
 const LAT = 32.04;
@@ -106,11 +106,7 @@ describe('shelters: capacity against the population in their service area', () =
 describe('shelters on a road network: walking time instead of the radius (GB 50413 §8.2.10: 10 min / 1 h on foot)', () => {
   // A and C 400 m apart across a river with no bridge; the only way round is A → B (1 000 m north) → D (400 m east)
   // → C (1 000 m south): 2 400 m, at 3 km/h (50 m a minute) 48 minutes
-  const A_WGS = 6378137;
-  const F = 1 / 298.257223563;
-  const E2 = F * (2 - F);
-  const DEG = Math.PI / 180;
-  const dLon = 400 / ((A_WGS / Math.sqrt(1 - E2 * Math.sin(LAT * DEG) ** 2)) * Math.cos(LAT * DEG) * DEG);
+  const dLon = 400 / parallelArcMeters(LAT, 1);
   const A: [number, number] = [LON, LAT];
   const B: [number, number] = [LON, latitudeNorthOf(LAT, 1000)];
   const C: [number, number] = [LON + dLon, LAT];
