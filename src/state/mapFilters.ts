@@ -2,6 +2,7 @@
 // on. One predicate decides; the map gets the same rule as a MapLibre filter expression (src/map/filterExpressions),
 // and the lists and legend counts use the predicate, so what is drawn and what is counted cannot drift apart.
 import { LEVELS, type Assessment, type AssessedSite, type AssessedZone, type Level, type Role } from '../engine';
+import { assessmentFact } from './assessmentFact';
 
 export type LevelOrNone = Level | 'none';
 export const LEVEL_OR_NONE: readonly LevelOrNone[] = [...LEVELS, 'none'];
@@ -120,12 +121,12 @@ export interface FindingPositions {
 }
 
 /** Once per assessment (the filters, the map and the findings list ask). */
-const findingPositions = new WeakMap<Assessment, FindingPositions>();
+const findingPositions = assessmentFact((a) => findFindingPositions(a).findings);
 /**
  * The positions as the engine worker found them with the assessment: built here they needed every site's id in a
  * lookup at once, a 0.4–1 s task on the page at 1 000 000 sites.
  */
-export const noteFindingPositions = (a: Assessment, at: FindingPositions): void => void findingPositions.set(a, at);
+export const noteFindingPositions = (a: Assessment, at: FindingPositions): void => findingPositions.note(a, at);
 
 /**
  * Each finding's hazard and target as indexes into a.sites (-1: none), computed from the assessment itself; and the
@@ -138,31 +139,22 @@ export function findFindingPositions(a: Assessment): { findings: FindingPosition
   return { findings: { hazard: Int32Array.from(a.violations, (v) => positionOf(v.hazardId)), target: Int32Array.from(a.violations, (v) => positionOf(v.targetId)) }, positionOf };
 }
 
-export function findingPositionsOf(a: Assessment): FindingPositions {
-  let at = findingPositions.get(a);
-  if (!at) findingPositions.set(a, (at = findFindingPositions(a).findings));
-  return at;
-}
+export const findingPositionsOf = (a: Assessment): FindingPositions => findingPositions.of(a);
 export const hazardAtOf = (a: Assessment): Int32Array => findingPositionsOf(a).hazard;
 
 const byLevel = (): Record<LevelOrNone, number> => Object.fromEntries(LEVEL_OR_NONE.map((l) => [l, 0])) as Record<LevelOrNone, number>;
 
 /** Sites (by position) named by a finding other than "not assessed"; the positions the engine worker sent, no ids. */
-const flaggedPositions = new WeakMap<Assessment, Uint8Array>();
-function flaggedPositionsOf(a: Assessment): Uint8Array {
-  let flagged = flaggedPositions.get(a);
-  if (!flagged) {
-    flagged = new Uint8Array(a.sites.length);
-    const { hazard, target } = findingPositionsOf(a);
-    for (let i = 0; i < a.violations.length; i++) {
-      if (a.violations[i]!.status === 'not_assessed') continue;
-      if (hazard[i]! >= 0) flagged[hazard[i]!] = 1;
-      if (target[i]! >= 0) flagged[target[i]!] = 1;
-    }
-    flaggedPositions.set(a, flagged);
+const flaggedPositions = assessmentFact((a) => {
+  const flagged = new Uint8Array(a.sites.length);
+  const { hazard, target } = findingPositionsOf(a);
+  for (let i = 0; i < a.violations.length; i++) {
+    if (a.violations[i]!.status === 'not_assessed') continue;
+    if (hazard[i]! >= 0) flagged[hazard[i]!] = 1;
+    if (target[i]! >= 0) flagged[target[i]!] = 1;
   }
   return flagged;
-}
+});
 
 /** Nothing filtered (the view after every assessment): every site and zone, counted without running the matcher. */
 function wholeView(a: Assessment): FilteredView {
@@ -187,7 +179,7 @@ function wholeView(a: Assessment): FilteredView {
 function computeView(a: Assessment, filters: MapFilters): FilteredView {
   if (!isFiltered(filters)) return wholeView(a);
   // (a set of the flagged sites' ids, built whether asked for or not, made this a long task at 300 000 sites)
-  const flagged = filters.violationsOnly ? flaggedPositionsOf(a) : null;
+  const flagged = filters.violationsOnly ? flaggedPositions.of(a) : null;
   const hazardAt = hazardAtOf(a);
   const matches = siteMatcher(filters);
   const counts: FilteredView['counts'] = { sitesByLevel: byLevel(), zonesByLevel: byLevel(), sitesByRole: { hazard: 0, target: 0, risk: 0 }, flaggedViolations: 0 };
@@ -225,15 +217,11 @@ function computeView(a: Assessment, filters: MapFilters): FilteredView {
 export type Facets = { domains: string[]; districts: string[]; categories: string[] };
 
 /** Facets found where the assessment was made (the engine worker), noted for the page (a pass over every site). */
-const notedFacets = new WeakMap<Assessment, Facets>();
-export const noteFacets = (a: Assessment, f: Facets): void => void notedFacets.set(a, f);
+const facetsFact = assessmentFact(facets);
+export const noteFacets = (a: Assessment, f: Facets): void => facetsFact.note(a, f);
 
 /** The facet values present in an assessment: as the engine worker sent them, or found here. */
-export function facetsOf(a: Assessment): Facets {
-  let f = notedFacets.get(a);
-  if (!f) notedFacets.set(a, (f = facets(a)));
-  return f;
-}
+export const facetsOf = (a: Assessment): Facets => facetsFact.of(a);
 
 /** The facet values present in an assessment, for the filter controls. */
 export function facets(a: Assessment): Facets {
