@@ -52,6 +52,10 @@ describe('a real city from a blank project', () => {
     const legendRow = page.locator('.legend tr', { hasText: '未评级 / 未评分' });
     await expect(legendRow.locator('td').nth(1).innerText()).resolves.toBe('16');
     await expect(page.locator('.legend tr[data-level="blue"] td').nth(1).innerText()).resolves.toBe('0');
+    // and the map's zone labels say 未评级 readably: white text on dark grey, not on the label's own white ground
+    const unrated = page.locator('.zone-label.level-none b').first();
+    await expect(unrated.textContent()).resolves.toBe('未评级');
+    await expect(unrated.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor])).resolves.toEqual(['rgb(255, 255, 255)', 'rgb(89, 89, 89)']);
     // no drinking-water source in the data: the 500 m rule checked nothing, and says so rather than 符合
     await expect(page.getByTestId('rules-unchecked').innerText()).resolves.toContain('无检查对象');
     await page.getByRole('button', { name: '查看/编辑规则表' }).click();
