@@ -2,17 +2,20 @@
 import districtsUrl from '../../data/demo/nanjing-districts.wgs84.geojson?url';
 import fictitiousUrl from '../../data/demo/nanjing-sites.fictitious.csv?url';
 import osmUrl from '../../data/demo/nanjing-osm.geojson?url';
+import rescueUrl from '../../data/demo/nanjing-rescue.fictitious.csv?url';
 import type { DemoFiles } from '../state/actions';
 import { fetchBytes } from '../io/fetchBytes';
 
 
 export async function fetchDemoFiles(): Promise<DemoFiles> {
-  const [zones, fictitious, osm] = await Promise.all([fetchBytes(districtsUrl), fetchBytes(fictitiousUrl), fetchBytes(osmUrl)]);
+  const [zones, fictitious, osm, rescue] = await Promise.all([fetchBytes(districtsUrl), fetchBytes(fictitiousUrl), fetchBytes(osmUrl), fetchBytes(rescueUrl)]);
   return {
     zones: { file: 'nanjing-districts.wgs84.geojson', bytes: zones },
     sites: [
       { file: 'nanjing-sites.fictitious.csv', bytes: fictitious, crs: 'wgs84' },
       { file: 'nanjing-osm.geojson', bytes: osm, crs: 'wgs84' },
+      // fire stations, rescue teams and shelters (invented: the OSM extract holds none), for rescue within reach
+      { file: 'nanjing-rescue.fictitious.csv', bytes: rescue, crs: 'wgs84' },
     ],
   };
 }

@@ -5,7 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { INPUT_ATTRIBUTION } from '../io/attribution';
 import {
-  assess, assessReach, ConfigError, DEFAULT_REACH_PROFILE, parseReachProfile, resolveCategory, type RoadLine, type Assessment, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, type MethodProfile, type Site, type Zone,
+  assess, assessReach, ConfigError, raiseZonesOutOfReach, DEFAULT_REACH_PROFILE, parseReachProfile, resolveCategory, type RoadLine, type Assessment, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, type MethodProfile, type Site, type Zone,
 } from '../engine';
 import {
   assessOutputs, BinaryFileError, CANONICAL_FIELDS, FileFormatError, writeSitesCsv, importSitesFile, isCrsOption, readRuleTable, readZones, sha256Hex,
@@ -178,19 +178,26 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   // rescue within reach (issue #21): its files are written only for what the inputs hold (docs/batch-interface.md)
   const reachOf = (a: Assessment) => assessReach({ sites, assessed: a.sites, zones, ...(roads ? { roads } : {}), ...(population ? { population } : {}) }, reachProfile);
   let reach: ReturnType<typeof assessReach> | undefined;
+  // the city's optional rule raises zones with red/orange sites out of reach, before any file is written
+  const withReach = (a: Assessment): Assessment => {
+    const r = reachOf(a);
+    reach = r;
+    return config.method.reachRaise.enabled && r.cover ? raiseZonesOutOfReach(a, r.cover) : a;
+  };
   if (args.whitepaper) {
-    assessment ??= assess(assessInput, config, assessing);
-    reach = reachOf(assessment);
+    assessment = withReach(assessment ?? assess(assessInput, config, assessing));
+    const reached = reach ?? reachOf(assessment);
     const { whitepaperFilesInNode } = await import('./writeWhitepaper');
     // the white paper carries the reach files itself (listed in its checksums.sha256), with F7, F8 and T4
     const files = await whitepaperFilesInNode({
       ...common, assessment, districts: zones, profile: config.method, rules: config.rules, previous,
       title: args.title ?? whitepaperTitle(), attribution: args.attribution?.trim() || INPUT_ATTRIBUTION,
-      reach: { result: reach, profile: reachProfile },
+      reach: { result: reached, profile: reachProfile },
     }, (share) => onProgress('whitepaper', share));
     await writeFiles(args.out, files, onProgress);
   } else if (assessment) {
     // from PostGIS the findings come back as a list: violations.csv is written from it like the other files
+    assessment = withReach(assessment);
     await mkdir(args.out, { recursive: true });
     await streamAssessFiles(args.out, { ...common, assessment }, onProgress, true);
   } else {
@@ -198,15 +205,15 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
     await mkdir(args.out, { recursive: true });
     const violations = openViolationsFile(join(args.out, 'violations.csv'));
     try {
-      assessment = assess(assessInput, config, assessing, { onFinding: violations.add });
+      assessment = withReach(assess(assessInput, config, assessing, { onFinding: violations.add }));
       violations.end();
     } finally {
       violations.close();
     }
     await streamAssessFiles(args.out, { ...common, assessment }, onProgress);
   }
-  reach ??= reachOf(assessment);
-  const reachFiles = reachOutputs(reach);
+  const finalReach = reach ?? reachOf(assessment);
+  const reachFiles = reachOutputs(finalReach);
   if (!args.whitepaper) for (const f of reachFiles) await writeFile(join(args.out, f.path), f.text);
   const rows = reports.reduce((n, r) => n + r.rows, 0);
   const rejected = reports.reduce((n, r) => n + r.rejected, 0);
@@ -215,7 +222,7 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
     message:
       `read ${rows} rows from ${reports.length} file(s): ${rows - rejected} accepted, ${rejected} rejected; ` +
       `${assessment.zones.length} zones; ${found.violation} violations, ${found.borderline} borderline, ${found.not_assessed} not assessed → ${args.out}` +
-      reachMessage(reach, reachFiles.length > 0 || roads !== undefined || population !== undefined) +
+      reachMessage(finalReach, reachFiles.length > 0 || roads !== undefined || population !== undefined) +
       rejectionCauses(reports),
   };
 }

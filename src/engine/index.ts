@@ -30,6 +30,7 @@ export { buildGrid, cellAt, type Grid, type GridSpec, type GridShape } from './z
 export { dissolveCells } from './zoning/dissolveCells';
 export { zoneLocator } from './zoning/locateZone';
 export { assessReach, type ReachAssessment, type ReachInput } from './reach/assessReach';
+export { raiseZonesOutOfReach } from './reach/raiseZones';
 export { DEFAULT_REACH_PROFILE, dispatchMinutes, type ReachProfile, type AreaType, type ShelterClass, type StationGrade, type ShelterTier, type CitedSource } from './reach/profile';
 export { areaTypeOf, isReachCategory, isRescueResource, shelterClassOf, stationGradeOf as rescueGradeOf } from './reach/categories';
 export type { CoverRow } from './reach/cover';

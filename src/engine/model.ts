@@ -256,6 +256,8 @@ export interface AssessmentStats {
   violationsByRule: Record<string, FindingCounts>;
   /** all findings by status (counted once here; the CLI message, summary.json and the white paper read it) */
   findingsByStatus: FindingCounts;
+  /** rescue resources and shelters among the sites: not risk points, so not in the counts by level (issue #21) */
+  reachSites: { fire_station: number; rescue_team: number; shelter: number };
   hazardsChecked: number;
   targetsChecked: number;
   pairsExamined: number;

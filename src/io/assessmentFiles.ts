@@ -215,6 +215,8 @@ export function summaryJson(a: Assessment, inputs: InputDigest[], config: { bord
     pairs_examined: a.stats.pairsExamined,
     hazards_by_rule: a.stats.hazardsByRule,
     targets_by_rule: a.stats.targetsByRule,
+    // rescue resources and shelters, counted apart from the risk points' levels (an extension of the contract)
+    reach_sites: a.stats.reachSites,
     inputs: [...inputs].sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0)),
   };
   return JSON.stringify(summary, null, 2) + '\n';

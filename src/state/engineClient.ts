@@ -6,7 +6,7 @@
 // dataset's id; the page holds each dataset's report and count, and receives only an assessment's results. Nothing
 // here hands a dataset's sites to the page.
 import type { AssessConfig, Assessment, GridSpec, ProposalResult, Site, Zone } from '../engine';
-import type { ImportFileReport, ImportOptions, MappingOverride, Project, ProjectDataset, RejectedRows } from '../io';
+import type { Crs, ImportFileReport, ImportOptions, MappingOverride, Project, ProjectDataset, RejectedRows } from '../io';
 import type { StoredSites } from './projectDb';
 
 export type Progress = (share: number, stage: string) => void;
@@ -51,6 +51,16 @@ export interface DatasetsAssessInput {
   datasets: string[];
   zones: Zone[];
   grid?: Pick<GridSpec, 'shape' | 'cellM'>;
+  /** rescue within reach: a road network the engine holds under this id (`readRoads`); without it, screening */
+  roads?: string;
+  /** rescue within reach: a population grid (polygons with `population`) for the shelters' balance */
+  population?: Zone[];
+}
+
+/** What the page knows of a road network the engine holds. */
+export interface HeldRoads {
+  /** line parts read (a MultiLineString gives one per part) */
+  lines: number;
 }
 
 export interface EngineClient {
@@ -63,7 +73,10 @@ export interface EngineClient {
   storeDataset(datasetId: string, projectId: string): Promise<StoredSites | null>;
   /** forget datasets (removed, replaced, or of a project no longer open) */
   dropDatasets(ids: string[]): void;
+  /** an assessment; with rescue resources, shelters, roads or population its reach is noted on it (state/assessedReach) */
   assess(input: DatasetsAssessInput, config: AssessConfig, onProgress?: Progress): Promise<Assessment>;
+  /** read a road network (GeoJSON lines) where the engine runs and hold it as `roadsId` (replacing what was held) */
+  readRoads(roadsId: string, source: Blob | Uint8Array, crs: Crs): Promise<HeldRoads>;
   checkProposal(proposal: Site, datasets: string[], config: AssessConfig): Promise<ProposalResult>;
   /** the project file (JSON, gzipped when large) of a project whose datasets the engine holds */
   writeProjectFile(project: HeldProject): Promise<{ bytes: Uint8Array; gzipped: boolean }>;

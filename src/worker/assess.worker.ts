@@ -9,6 +9,8 @@ import { errorText, FINDINGS_PER_MESSAGE, SITES_PER_MESSAGE, type EngineRequest,
 import { packSites, unpackSites } from './siteColumns';
 import { packFindings } from './findingColumns';
 import { createStringPool } from './stringPool';
+import { assessedReach, type AssessedReach } from '../state/assessedReach';
+import { roadsFrom } from './roadsFrom';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<EngineRequest>) => void) | null; postMessage(m: EngineResponse, transfer?: Transferable[]): void };
 
@@ -24,11 +26,16 @@ interface AssessmentExtras {
   zones: { zones: PackedZone[]; transfer: ArrayBuffer[] };
   locatedByZone: Int32Array;
   facets: Facets;
+  /** rescue within reach (cloned, not transferred: the grids may share buffers) */
+  reach: AssessedReach | null;
 }
 
 const reply = (id: number, result: EngineResult, extras?: AssessmentExtras): void => {
-  const { findingAt, zones, locatedByZone, facets } = extras ?? {};
-  const extra = { ...(findingAt ? { findingAt } : {}), ...(zones ? { packedZones: zones.zones } : {}), ...(locatedByZone ? { locatedByZone } : {}), ...(facets ? { facets } : {}) };
+  const { findingAt, zones, locatedByZone, facets, reach } = extras ?? {};
+  const extra = {
+    ...(findingAt ? { findingAt } : {}), ...(zones ? { packedZones: zones.zones } : {}), ...(locatedByZone ? { locatedByZone } : {}), ...(facets ? { facets } : {}),
+    ...(reach ? { reach } : {}),
+  };
   const transferred = [
     ...(findingAt ? [findingAt.hazard.buffer as ArrayBuffer, findingAt.target.buffer as ArrayBuffer] : []), ...(zones?.transfer ?? []), // spread-ok: a few buffers per zone
     ...(locatedByZone ? [locatedByZone.buffer as ArrayBuffer] : []),
@@ -105,7 +112,8 @@ scope.onmessage = async (e) => {
         const assessment = host.assess(request.input, request.config, onProgress);
         const { findings, positionOf } = findFindingPositions(assessment);
         const locatedByZone = locatedCountsInZoneOrder(assessment); // before the zones are packed away
-        return reply(request.id, assessment, { findingAt: findings, zones: packZones(assessment.zones, positionOf), locatedByZone, facets: facets(assessment) });
+        const reach = assessedReach.of(assessment);
+        return reply(request.id, assessment, { findingAt: findings, zones: packZones(assessment.zones, positionOf), locatedByZone, facets: facets(assessment), reach });
       }
       case 'proposal':
         return reply(request.id, host.checkProposal(request.proposal, request.datasets, request.config));
@@ -133,6 +141,8 @@ scope.onmessage = async (e) => {
       }
       case 'readProjectFile':
         return reply(request.id, host.readProjectFile(request.bytes));
+      case 'readRoads':
+        return reply(request.id, host.holdRoads(request.roadsId, await roadsFrom(request.source, request.crs)));
     }
   } catch (err) {
     scope.postMessage({ id: request.id, error: errorText(err) });

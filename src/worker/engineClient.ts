@@ -4,6 +4,7 @@
 import type { Assessment, Site, Violation } from '../engine';
 import { noteFacets, noteFindingPositions } from '../state/mapFilters';
 import { noteLocatedCounts } from '../figures/districtCounts';
+import { assessedReach } from '../state/assessedReach';
 import type { ImportFileReport, RejectedRows } from '../io';
 import { CancelledError, type EngineClient, type HeldDataset, type Progress } from '../state/engineClient';
 import type { StoredSites } from '../state/projectDb';
@@ -49,6 +50,7 @@ export function createEngineClient(): EngineClient {
     if (e.data.findingAt) noteFindingPositions(result as Assessment, e.data.findingAt);
     if (e.data.locatedByZone) noteLocatedCounts(result as Assessment, e.data.locatedByZone);
     if (e.data.facets) noteFacets(result as Assessment, e.data.facets);
+    if (e.data.reach) assessedReach.note(result as Assessment, e.data.reach);
     p.resolve(result);
   };
   const send = <T>(payload: Payload, progress?: Progress, transfer: Transferable[] = []): Promise<T> => {
@@ -127,6 +129,7 @@ export function createEngineClient(): EngineClient {
       if (datasetIds.length) void send({ kind: 'drop', datasetIds }).catch(() => undefined);
     },
     assess: (input, config, onProgress) => send({ kind: 'assess', input, config }, onProgress),
+    readRoads: (roadsId, source, crs) => send({ kind: 'readRoads', roadsId, source, crs }),
     checkProposal: (proposal: Site, datasets, config) => send({ kind: 'proposal', proposal, datasets, config }),
     writeProjectFile: (project) => send({ kind: 'writeProjectFile', project }),
     readProjectFile: (bytes) => send({ kind: 'readProjectFile', bytes }),
@@ -154,6 +157,10 @@ function inProcessClient(): EngineClient {
     storeDataset: async (datasetId, projectId) => (await host).store(datasetId, projectId),
     dropDatasets: (ids) => void host.then((h) => h.drop(ids)),
     assess: async (input, config, onProgress) => (await host).assess(input, config, onProgress),
+    readRoads: async (roadsId, source, crs) => {
+      const { roadsFrom } = await import('./roadsFrom');
+      return (await host).holdRoads(roadsId, await roadsFrom(source, crs));
+    },
     checkProposal: async (proposal, datasets, config) => (await host).checkProposal(proposal, datasets, config),
     writeProjectFile: async (project) => (await host).writeProjectFile(project),
     readProjectFile: async (bytes) => (await host).readProjectFile(bytes),

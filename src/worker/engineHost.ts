@@ -1,9 +1,14 @@
 // The engine's side of the datasets: it holds every imported dataset's sites by id, saves and loads them, and
 // assesses them. The same host runs in the engine worker (browser) and in-process (Node tests, jsdom), so both paths
 // keep one copy of the data where the engine is.
-import { assess, checkProposal, type AssessConfig, type Assessment, type ProposalResult, type Site } from '../engine';
+import {
+  assess, assessReach, checkProposal, DEFAULT_REACH_PROFILE, isReachCategory, raiseZonesOutOfReach, type AssessConfig, type Assessment, type ProposalResult,
+  type RoadLine, type Site,
+} from '../engine';
 import { parseSites, projectFileBytes, readProjectFile } from '../io';
-import type { DatasetsAssessInput, HeldDataset, HeldProject, HeldProjectDataset } from '../state/engineClient';
+import { reachBandShapes } from '../figures/reachBandShapes';
+import { assessedReach } from '../state/assessedReach';
+import type { DatasetsAssessInput, HeldDataset, HeldProject, HeldProjectDataset, HeldRoads } from '../state/engineClient';
 import type { StoredSites } from '../state/projectDb';
 import { canStoreSites, readSiteRecords, writeSiteRecords } from '../state/siteRecords';
 
@@ -15,7 +20,10 @@ export interface EngineHost {
   load(id: string, from: { stored: StoredSites } | { sites: unknown[] }): Promise<HeldDataset>;
   store(id: string, projectId: string): Promise<StoredSites | null>;
   drop(ids: readonly string[]): void;
+  /** the assessment, with its reach noted on it (state/assessedReach) when the inputs hold anything to reach with */
   assess(input: DatasetsAssessInput, config: AssessConfig, onProgress?: (share: number, stage: string) => void): Assessment;
+  /** keep a road network as `id` (replacing what was held under it) */
+  holdRoads(id: string, lines: RoadLine[]): HeldRoads;
   checkProposal(proposal: Site, ids: readonly string[], config: AssessConfig): ProposalResult;
   writeProjectFile(project: HeldProject): { bytes: Uint8Array; gzipped: boolean };
   readProjectFile(bytes: Uint8Array): { project: HeldProject; held: HeldDataset[] };
@@ -23,6 +31,7 @@ export interface EngineHost {
 
 export function createEngineHost(): EngineHost {
   const held = new Map<string, Site[]>();
+  const roadsHeld = new Map<string, RoadLine[]>();
   let fromFiles = 0;
   const sitesOf = (id: string): Site[] => {
     const sites = held.get(id);
@@ -58,10 +67,27 @@ export function createEngineHost(): EngineHost {
       return canStoreSites() ? writeSiteRecords(projectId, sitesOf(id)) : null;
     },
     drop(ids) {
-      for (const id of ids) held.delete(id);
+      for (const id of ids) {
+        held.delete(id);
+        roadsHeld.delete(id);
+      }
     },
     assess(input, config, onProgress) {
-      return assess({ sites: allOf(input.datasets), zones: input.zones, ...(input.grid ? { grid: input.grid } : {}) }, config, onProgress);
+      const sites = allOf(input.datasets);
+      const assessment = assess({ sites, zones: input.zones, ...(input.grid ? { grid: input.grid } : {}) }, config, onProgress);
+      const roads = input.roads === undefined ? undefined : roadsHeld.get(input.roads);
+      if (!roads && !input.population && !sites.some((s) => isReachCategory(s.category))) return assessment;
+      onProgress?.(1, 'reach');
+      const profile = DEFAULT_REACH_PROFILE;
+      const result = assessReach({ sites, assessed: assessment.sites, zones: input.zones, ...(roads ? { roads } : {}), ...(input.population ? { population: input.population } : {}) }, profile);
+      // the city's optional rule (method profile reachRaise): zones with red/orange sites out of reach go one level up
+      const final = config.method.reachRaise.enabled && result.cover ? raiseZonesOutOfReach(assessment, result.cover) : assessment;
+      assessedReach.note(final, { result, profile, bands: reachBandShapes(result, profile) });
+      return final;
+    },
+    holdRoads(id, lines) {
+      roadsHeld.set(id, lines);
+      return { lines: lines.length };
     },
     checkProposal(proposal, ids, config) {
       return checkProposal(proposal, allOf(ids), config);

@@ -1,7 +1,8 @@
 // Messages across the worker boundaries: plain serialisable data only.
 import type { AssessConfig, Assessment, ProposalResult, Site } from '../engine';
-import type { ImportFileReport, ImportOptions, RejectedRows } from '../io';
-import type { DatasetsAssessInput, HeldDataset, HeldProject } from '../state/engineClient';
+import type { Crs, ImportFileReport, ImportOptions, RejectedRows } from '../io';
+import type { DatasetsAssessInput, HeldDataset, HeldProject, HeldRoads } from '../state/engineClient';
+import type { AssessedReach } from '../state/assessedReach';
 import type { StoredSites } from '../state/projectDb';
 import type { FindingColumns } from './findingColumns';
 import type { SiteColumns } from './siteColumns';
@@ -19,14 +20,16 @@ export type EngineRequest =
   | { id: number; kind: 'drop'; datasetIds: string[] }
   | { id: number; kind: 'writeProjectFile'; project: HeldProject }
   | { id: number; kind: 'readProjectFile'; bytes: Uint8Array }
+  /** read a road network (GeoJSON lines) and hold it as `roadsId` */
+  | { id: number; kind: 'readRoads'; roadsId: string; source: Blob | Uint8Array; crs: Crs }
   /** sites of the request with the same id (a 'load' of given sites), sent ahead of it in parts */
   | { id: number; kind: 'sitesChunk'; items: unknown[] };
 
-export type EngineResult = Assessment | ProposalResult | HeldDataset | StoredSites | null | { bytes: Uint8Array; gzipped: boolean } | { project: HeldProject; held: HeldDataset[] };
+export type EngineResult = Assessment | ProposalResult | HeldDataset | HeldRoads | StoredSites | null | { bytes: Uint8Array; gzipped: boolean } | { project: HeldProject; held: HeldDataset[] };
 
 export type EngineResponse =
   /** an assessment comes with each finding's hazard and target as indexes into its sites (state/mapFilters) */
-  | { id: number; result: EngineResult; findingAt?: FindingPositions; packedZones?: PackedZone[]; locatedByZone?: Int32Array; facets?: Facets }
+  | { id: number; result: EngineResult; findingAt?: FindingPositions; packedZones?: PackedZone[]; locatedByZone?: Int32Array; facets?: Facets; reach?: AssessedReach | null }
   | { id: number; error: string }
   | { id: number; progress: number; stage: string }
   /** part of the result's `sites`, sent ahead of the result (as columns) so no single message takes long to receive */

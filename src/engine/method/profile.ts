@@ -85,6 +85,13 @@ const aggregationSchema = z.object({
   }),
 });
 
+// Off unless the city turns it on: no standard raises a zone for slow rescue; a city may choose to (issue #21).
+const REACH_RAISE_OFF = {
+  enabled: false,
+  source: '城市自定:分区内重大/较大风险点位于救援圈外时,分区风险等级上调一级。非国家或行业标准,默认关闭',
+  status: 'city' as const,
+};
+
 export const methodProfileSchema = z
   .object({
     schema: z.literal('method-profile/1'),
@@ -94,6 +101,8 @@ export const methodProfileSchema = z
     lec: lecSchema,
     majorHazard: majorHazardSchema,
     aggregation: aggregationSchema,
+    /** raise a zone one level when red/orange sites inside it lie outside their rescue circle (the city's choice) */
+    reachRaise: z.object({ enabled: z.boolean(), source: text, status }).default(REACH_RAISE_OFF),
   })
   .superRefine((p, ctx) => {
     const descending = (xs: number[]) => xs.every((x, i) => i === 0 || x < xs[i - 1]!);

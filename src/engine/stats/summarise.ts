@@ -2,6 +2,7 @@
 import type { AssessedSite, AssessedZone, AssessmentStats, Counts, Level } from '../model';
 import type { FindingTally } from './findingTally';
 import { emptyCounts } from '../risk/levels';
+import { isReachCategory } from '../reach/categories';
 
 export function summarise(
   sites: AssessedSite[],
@@ -12,7 +13,14 @@ export function summarise(
   const sitesByLevel = emptyCounts();
   const sitesByDistrict: Record<string, Counts> = {};
   const sitesByDomain: Record<string, Counts> = {};
+  const reachSites = { fire_station: 0, rescue_team: 0, shelter: 0 };
   for (const s of sites) {
+    // rescue resources and shelters are not risk points: they have no level to count, so they would all read as
+    // 未评级 (a city's fifty fire stations as fifty unrated risks); they are counted apart
+    if (isReachCategory(s.category)) {
+      reachSites[s.category as keyof typeof reachSites]++;
+      continue;
+    }
     bump(sitesByLevel, s.level);
     bump((sitesByDistrict[s.district] ??= emptyCounts()), s.level);
     bump((sitesByDomain[s.domain] ??= emptyCounts()), s.level);
@@ -27,6 +35,7 @@ export function summarise(
     sitesByDomain: sortKeys(sitesByDomain),
     violationsByRule: sortKeys(violationsByRule),
     findingsByStatus,
+    reachSites,
     ...extra,
     hazardsByRule: sortKeys(extra.hazardsByRule),
     targetsByRule: sortKeys(extra.targetsByRule),
