@@ -25,7 +25,8 @@ describe('batch output bytes (a contract)', { timeout: 60_000 }, () => {
     })).toEqual({
       'import-report.json': '41709d896bc2776223915c66da6e424c5221f28b7dfd67c886fbdfe2b5519ed4',
       'sites.csv': '490a4f8782d72e319879a264ec518f4ade2bd32f11c65071cf7bf670936da11d',
-      'summary.json': '1f7d769df00b6e748376406088685bec64f6b1222f2d91fe336c13153f76936f',
+      // 2026-12-05: summary.json gained `reach_sites` (all 0 here); without that key its digest is the earlier 1f7d769d…
+      'summary.json': '4f0da31421682028236d31e9e9a5bd63b5675dbcd6e3b5d54d0bc4c60fe28a11',
       'violations.csv': 'c55d64feaf7d4134e9489e0ac48b0f4c8ef29656ed3142941d73331d0398aee1',
       'zones.geojson': '2c3c41a968baccd6c5af3e8c60bf7513095a9786c309d525197dbb0e5125d8f4',
     });
@@ -38,7 +39,7 @@ describe('batch output bytes (a contract)', { timeout: 60_000 }, () => {
     expect(await digests({ sites: [file], out: join(dir, 'out') })).toEqual({
       'import-report.json': '2e9882503818999a5b7e3871fe730580ef8736ea3a8158849c47b4a9ba6d29d3',
       'sites.csv': '421f4a4397e312865e80cb03b7c5b05a2ffc2c40a31a0b9158890688de915fcb',
-      'summary.json': 'ab5a363920391e4aeeb1271fe245a7ea3401fd4cdb2f5750936c4f765f3f5972',
+      'summary.json': 'bbb27643db2d01d019703ad3871e96816b1e6605de3f0a4fcee03a80b9147bde', // with `reach_sites` (was ab5a3639…)
       'violations.csv': '5daf55530b9e8c41b82c9bc549da852a891b87b7d9be45f9800f1eb28e073faf',
       'zones.geojson': '6d18edfe75b3149104038dcbca4d0096bbcb923f0f9fa4b49f4815344e75bb90',
     });
