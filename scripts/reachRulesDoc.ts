@@ -46,6 +46,7 @@ export function reachRulesMarkdown(p: ReachProfile = DEFAULT_REACH_PROFILE): str
   out.push(`| 避难场所步行服务范围(有路网时) | 紧急 ${p.shelterWalk.minutes.emergency} min,固定与中心 ${p.shelterWalk.minutes.stay} min,步速 ${p.shelterWalk.speedKmh} km/h | ${cell(p.shelterWalk.source)} | ${status(p.shelterWalk.status)} |`);
   out.push(`| 未注明站级的消防站 | 辖区上限 ${p.unknownGradeAreaLimitKm2} km² | ${cell(p.unknownGradeNote)} | ${status('city')} |`);
   out.push(`| 未注明类别的避难场所 | 按 ${cell(p.shelterClasses[p.unknownShelterClass].zh)} | ${cell(p.unknownShelterNote)} | ${status('city')} |`);
+  out.push(`| 救援可达网格 | 边长 ${p.gridCellM} m 的方格 | 分区到达时间、消防站辖区面积与到达时间分布图按格心计算;网格越细越准、越慢(本项目所定,城市可改,最小 50 m) | ${status('city')} |`);
   out.push('');
   out.push('说明:');
   for (const s of [p.stationAreaSource, p.stationReachSource, ...p.shelterSources, p.personsPerHouseholdSource]) {

@@ -68,5 +68,6 @@ export function reachBasisRows(p: ReachProfile): ReachBasisRow[] {
   city('直线初筛', `车速 ${p.screening.speedKmh} 千米/小时,绕行系数 ${p.screening.detourFactor}`, screeningText(p), SOURCE_STATUS_ZH[p.screening.status]);
   city('避难场所步行服务范围(有路网时)', `紧急 ${p.shelterWalk.minutes.emergency} 分钟,固定与中心 ${p.shelterWalk.minutes.stay} 分钟,步速 ${p.shelterWalk.speedKmh} 千米/小时`, '按 GB 50413-2007 第8.2.10条「步行大约10min之内」「步行大约1h之内」读作步行时间上限(本项目所定)', SOURCE_STATUS_ZH[p.shelterWalk.status]);
   city('未注明类别的避难场所', `按${p.shelterClasses[p.unknownShelterClass].zh}`, p.unknownShelterNote);
+  city('救援可达网格', `边长 ${p.gridCellM} 米的方格`, '分区到达时间、消防站辖区面积与到达时间分布图按此网格的格心计算(本项目所定,城市可改)');
   return rows;
 }

@@ -24,7 +24,7 @@ export interface ReachInput {
   roads?: readonly RoadLine[];
   /** population grid: polygons with `population` */
   population?: readonly Zone[];
-  /** side of the reach grid's cells (zone reach, station districts), metres (default 250) */
+  /** side of the reach grid's cells (zone reach, station districts), metres (default: the profile's gridCellM) */
   districtCellM?: number;
 }
 
@@ -61,7 +61,7 @@ export function assessReach(input: ReachInput, profile: ReachProfile = DEFAULT_R
   let road: ReachAssessment['road'] = null;
   let grid: DistrictGrid | null = null;
   let zones: ZoneReachRow[] | null = null;
-  const cellM = input.districtCellM ?? 250;
+  const cellM = input.districtCellM ?? profile.gridCellM;
   if (resources.length === 0) notes.push('无救援力量数据:数据中没有消防站或救援队,未作救援可达判定(不视为已覆盖)');
   else {
     const model = build(resources);

@@ -65,6 +65,8 @@ export interface ReachProfile {
   shelterSources: CitedSource[];
   personsPerHousehold: number;
   personsPerHouseholdSource: CitedSource;
+  /** side of the reach grid's square cells, metres (zone reach, station districts, the reach map); 250 by default */
+  gridCellM: number;
 }
 
 /** The shipped profile, checked by the same schema as a city's file. */

@@ -49,6 +49,9 @@ export const reachProfileSchema = z.object({
   shelterSources: z.array(cited),
   personsPerHousehold: positive,
   personsPerHouseholdSource: cited,
+  // profiles written before the grid was a setting keep its former fixed 250 m; 50 m is the finest allowed (a city's
+  // 10⁴ km² at 50 m is 4 × 10⁶ cells, the most the worker should hold)
+  gridCellM: z.number().min(50).max(5000).default(250),
 }).refine((p) => p.circles.some((c) => c.id === p.unknownAreaCircle), { message: 'unknownAreaCircle must name one of the circles', path: ['unknownAreaCircle'] });
 
 export function parseReachProfile(doc: unknown): ReachProfile {
