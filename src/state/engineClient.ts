@@ -5,7 +5,7 @@
 // The engine owns the datasets: imported sites are read, kept, saved and assessed where the engine runs, under the
 // dataset's id; the page holds each dataset's report and count, and receives only an assessment's results. Nothing
 // here hands a dataset's sites to the page.
-import type { AssessConfig, Assessment, GridSpec, ProposalResult, Site, Zone } from '../engine';
+import type { AssessConfig, Assessment, GridSpec, ProposalResult, ReachProfile, Site, Zone } from '../engine';
 import type { Crs, ImportFileReport, ImportOptions, MappingOverride, Project, ProjectDataset, RejectedRows } from '../io';
 import type { StoredSites } from './projectDb';
 
@@ -55,6 +55,8 @@ export interface DatasetsAssessInput {
   roads?: string;
   /** rescue within reach: a population grid (polygons with `population`) for the shelters' balance */
   population?: Zone[];
+  /** rescue within reach: the city's parameters (the shipped profile when absent) */
+  reachProfile?: ReachProfile;
 }
 
 /** What the page knows of a road network the engine holds. */

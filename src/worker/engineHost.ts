@@ -78,7 +78,7 @@ export function createEngineHost(): EngineHost {
       const roads = input.roads === undefined ? undefined : roadsHeld.get(input.roads);
       if (!roads && !input.population && !sites.some((s) => isReachCategory(s.category))) return assessment;
       onProgress?.(1, 'reach');
-      const profile = DEFAULT_REACH_PROFILE;
+      const profile = input.reachProfile ?? DEFAULT_REACH_PROFILE;
       const result = assessReach({ sites, assessed: assessment.sites, zones: input.zones, ...(roads ? { roads } : {}), ...(input.population ? { population: input.population } : {}) }, profile);
       // the city's optional rule (method profile reachRaise): zones with red/orange sites out of reach go one level up
       const final = config.method.reachRaise.enabled && result.cover ? raiseZonesOutOfReach(assessment, result.cover) : assessment;
