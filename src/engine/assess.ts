@@ -9,6 +9,7 @@ import { zoneGrid } from './zoning/zoneGrid';
 import { hazardRules, largestRequiredMeters } from './setback/hazardRules';
 import { checkSetbacks, compareViolations, type FindingSink, type SetbackResult } from './setback/checkSetbacks';
 import { checkContainment, type ContainmentResult } from './setback/checkContainment';
+import { checkContours } from './qra/checkContours';
 import { siteDistanceNote } from './setback/assessedDistanceScope';
 import { targetsByRule } from './setback/targetsByRule';
 import { targetKinds, type TargetKinds } from './setback/targetKinds';
@@ -28,13 +29,22 @@ export interface AssessOptions {
 export function assess(input: AssessInput, config: AssessConfig, onProgress?: (share: number, stage: string) => void, options: AssessOptions = {}): Assessment {
   const prepared = prepareAssessment(input);
   const { sites, hazards, targets, kinds } = prepared;
-  // `not_inside` rules (a hazard inside an area) are judged apart from the distance search and merged in id order.
-  const inside = checkContainment(hazards, targets, config, kinds.classifications);
+  // `not_inside` rules (judged apart from the distance search) and QRA contours (issue #20): few findings, merged in
+  // id order with the distance findings
+  const inside = withContourFindings(checkContainment(hazards, targets, config, kinds.classifications), input, prepared, config);
   const tally = findingTally();
   const sink = options.onFinding && countedSink(options.onFinding, tally.add, inside.violations, sites);
   const distances = checkSetbacks(hazards, targets, config, kinds, sink?.add);
   sink?.end();
   return finishAssessment(input, prepared, config, { distances, inside }, onProgress, sink ? tally : undefined);
+}
+
+/** The containment findings with the QRA contours' findings beside them (same order rule: hazard, target, rule id). */
+function withContourFindings(inside: ContainmentResult, input: AssessInput, prepared: PreparedAssessment, config: AssessConfig): ContainmentResult {
+  if (!input.contours?.length) return inside;
+  const qra = checkContours(input.contours, prepared.hazards, prepared.targets, prepared.kinds.classifications, config);
+  if (qra.violations.length === 0 && Object.keys(qra.hazardsByRule).length === 0) return inside;
+  return { violations: inside.violations.concat(qra.violations).sort(compareViolations), hazardsByRule: { ...inside.hazardsByRule, ...qra.hazardsByRule } };
 }
 
 /** The sites in id order, split into hazards and protection targets, the targets classified once. */

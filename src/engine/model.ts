@@ -156,8 +156,23 @@ export interface AssessConfig {
   notAssessedScreeningM: number;
 }
 
+/**
+ * One individual-risk iso-contour of a quantitative risk assessment (QRA, GB/T 37243): inside it the individual risk
+ * is at least `riskPerYear` (issue #20).
+ */
+export interface RiskContour {
+  /** the installation it belongs to: an imported hazard site's id */
+  installationId: string;
+  riskPerYear: number;
+  geometry: Polygon | MultiPolygon;
+  /** new or existing (在役) installation: chooses the criterion; absent, the criteria's strict default is used */
+  installationStatus?: 'new' | 'existing';
+}
+
 export interface AssessInput {
   sites: Site[];
+  /** QRA individual-risk contours, judged against GB 36894-style criteria per protection target */
+  contours?: RiskContour[];
   /** zoning units, or with `grid` the study area a grid is laid over */
   zones: Zone[];
   /** zone by a generated grid (square or hexagon, cell size in metres) instead of the polygons themselves */
@@ -236,6 +251,20 @@ export interface Violation {
   screening: boolean;
   /** the pair's other requirements, largest first (the site's own distance, other table rules; null = not assessed) */
   otherRequirements: { ruleId: string; requiredM: number | null; source: string }[];
+  /** a finding of individual risk (QRA contours, issue #20) instead of a distance: `requiredM` is then null */
+  risk?: RiskFinding;
+}
+
+export interface RiskFinding {
+  /** the highest contour value the target lies in (per year); null when it lies in none that decides */
+  perYear: number | null;
+  /** the acceptable risk for the target's class and the installation's status (per year) */
+  criterionPerYear: number;
+  installationStatus: 'new' | 'existing';
+  /** the status was not given: the criteria's strict default was used */
+  installationStatusAssumed: boolean;
+  /** the criteria's target class id */
+  riskClass: string;
 }
 
 export interface Counts {

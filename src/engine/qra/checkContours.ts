@@ -1,0 +1,188 @@
+// Individual risk against the criteria (issue #20): for each installation's QRA contours and each protection target
+// the criteria name, the highest contour the target lies in (edge to edge: any part of it inside) against the
+// acceptable risk for its class and the installation's status (new or existing).
+//
+// A contour of value v means "risk ≥ v inside". So, with L the target's criterion:
+// - inside a contour with v ≥ L → 超标 (violation); only just inside the contour nearest L (every part of the target
+//   that is inside lies within the borderline band of its edge) → 临界;
+// - outside every contour with v ≥ L, and outside some contour with v ≤ L → the risk is below L: 符合 (no finding),
+//   or 临界 when that contour is at L itself and the target lies within the band outside it;
+// - otherwise the contours do not reach down to L where the target is (it lies between a contour above L and one
+//   below, or the set stops above L): nothing can be said → 未评估, for targets within the not-assessed screening
+//   radius of the lowest contour. A missing contour is never read as compliance.
+import Flatbush from 'flatbush';
+import type { Geometry, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import type { AssessConfig, RiskContour, Site, TargetClass, Violation } from '../model';
+import { bboxOf, forEachPosition } from '../geo/bbox';
+import { edgeToEdgeMeters, type EdgeDistance } from '../geo/edgeToEdgeMeters';
+import { degreesCovering } from '../geo/localPlane';
+import { pointInArea } from '../geo/pointInArea';
+import type { TargetClassification } from '../setback/classifyTarget';
+import { DEFAULT_QRA_CRITERIA, targetRiskClass, type InstallationStatus, type QraCriteria, type TargetRiskClass } from './criteria';
+
+export interface ContourResult {
+  violations: Violation[];
+  /** installations with contours, per QRA rule id (`qra-ir-<class>-<new|existing>`) */
+  hazardsByRule: Record<string, number>;
+}
+
+export const qraRuleId = (riskClass: string, status: InstallationStatus): string => `qra-ir-${riskClass}-${status}`;
+
+/** 3e-7 → 「3×10⁻⁷」, for the words of a finding. */
+export function riskText(perYear: number): string {
+  const [m, e] = perYear.toExponential().split('e');
+  const sup = (e ?? '0').replace('+', '').split('').map((ch) => '⁰¹²³⁴⁵⁶⁷⁸⁹⁻'['0123456789-'.indexOf(ch)]).join('');
+  return `${m}×10${sup}`;
+}
+
+interface Installation {
+  hazard: Site;
+  /** highest risk first */
+  contours: { riskPerYear: number; geometry: Polygon | MultiPolygon; holds: (lon: number, lat: number) => boolean }[];
+  status: InstallationStatus;
+  statusAssumed: boolean;
+}
+
+export function checkContours(
+  contours: readonly RiskContour[], hazards: readonly Site[], targets: readonly Site[], classes: readonly TargetClassification[], config: AssessConfig,
+  criteria: QraCriteria = DEFAULT_QRA_CRITERIA,
+): ContourResult {
+  const violations: Violation[] = [];
+  const hazardsByRule: Record<string, number> = {};
+  if (contours.length === 0 || targets.length === 0) return { violations, hazardsByRule };
+  const installations = installationsOf(contours, hazards, criteria);
+  const index = new Flatbush(targets.length);
+  for (const t of targets) {
+    const b = bboxOf(t.geometry);
+    index.add(b[0], b[1], b[2], b[3]);
+  }
+  index.finish();
+  const tol = config.borderlineToleranceM;
+  const source = `${criteria.source.standard} ${criteria.source.clause}`;
+  for (const inst of installations) {
+    for (const k of criteria.classes) hazardsByRule[qraRuleId(k.id, inst.status)] = (hazardsByRule[qraRuleId(k.id, inst.status)] ?? 0) + 1;
+    const widest = inst.contours[inst.contours.length - 1]!;
+    const box = bboxOf(widest.geometry);
+    const reach = Math.max(tol, config.notAssessedScreeningM);
+    const { dLon, dLat } = degreesCovering(reach, Math.max(Math.abs(box[1]), Math.abs(box[3])));
+    const found: Violation[] = [];
+    for (const ti of index.search(box[0] - dLon, box[1] - dLat, box[2] + dLon, box[3] + dLat)) {
+      const target = targets[ti]!;
+      if (target.id === inst.hazard.id) continue;
+      const riskClass = targetRiskClass(criteria, target.category, target.users);
+      if (!riskClass) continue;
+      const finding = judge(inst, target, riskClass, classes[ti]!, config, criteria, source);
+      if (finding) found.push(finding);
+    }
+    found.sort((a, b) => (a.targetId < b.targetId ? -1 : a.targetId > b.targetId ? 1 : 0));
+    for (const v of found) violations.push(v);
+  }
+  return { violations, hazardsByRule };
+}
+
+/** Contours grouped by installation (hazards only, in id order), highest risk first; the status from the contours. */
+function installationsOf(contours: readonly RiskContour[], hazards: readonly Site[], criteria: QraCriteria): Installation[] {
+  const byId = new Map<string, RiskContour[]>();
+  for (const c of contours) {
+    const list = byId.get(c.installationId);
+    if (list) list.push(c);
+    else byId.set(c.installationId, [c]);
+  }
+  const out: Installation[] = [];
+  for (const hazard of hazards) {
+    const list = byId.get(hazard.id);
+    if (!list) continue;
+    const given = list.find((c) => c.installationStatus)?.installationStatus;
+    out.push({
+      hazard,
+      contours: [...list].sort((a, b) => b.riskPerYear - a.riskPerYear).map((c) => ({ riskPerYear: c.riskPerYear, geometry: c.geometry, holds: pointInArea(c.geometry) })),
+      status: given ?? criteria.unknownInstallationStatus,
+      statusAssumed: given === undefined,
+    });
+  }
+  return out;
+}
+
+function judge(
+  inst: Installation, target: Site, riskClass: TargetRiskClass, setbackClass: TargetClassification, config: AssessConfig, criteria: QraCriteria, source: string,
+): Violation | null {
+  const limit = inst.status === 'new' ? riskClass.newPerYear : riskClass.existingPerYear;
+  const tol = config.borderlineToleranceM;
+  const above = inst.contours.filter((c) => c.riskPerYear >= limit); // highest first
+  const below = inst.contours.filter((c) => c.riskPerYear <= limit);
+  const notes = [inst.statusAssumed ? criteria.unknownInstallationStatusNote : ''];
+  const make = (status: Violation['status'], perYear: number | null, d: EdgeDistance, contourValue: number, note: string): Violation => ({
+    hazardId: inst.hazard.id,
+    targetId: target.id,
+    ruleId: qraRuleId(riskClass.id, inst.status),
+    distanceM: d.meters,
+    requiredM: null,
+    shortfallM: null,
+    status,
+    source,
+    targetClass: (setbackClass.classes[0] ?? 'class3') as TargetClass,
+    targetClassReason: `个人风险基准:${riskClass.zh}(${riskClass.reason})`,
+    closest: [d.closestA, d.closestB],
+    measuredBetween: `${d.between.replace(/^[A-Za-z]+–/, '风险等值线–')}(${riskText(contourValue)}/年 等值线,边缘到边缘)`,
+    note: [note, ...notes].filter(Boolean).join(';'),
+    screening: false,
+    otherRequirements: [],
+    risk: { perYear, criterionPerYear: limit, installationStatus: inst.status, installationStatusAssumed: inst.statusAssumed, riskClass: riskClass.id },
+  });
+  const crit = `${inst.status === 'new' ? '新建' : '在役'}装置基准 ${riskText(limit)}/年`;
+
+  // inside a contour at or above the criterion: the highest one it touches is the risk it bears
+  for (let i = 0; i < above.length; i++) {
+    const c = above[i]!;
+    const d = edgeToEdgeMeters(c.geometry, target.geometry);
+    if (d.meters > 0) continue;
+    // only just inside the contour nearest the criterion (no higher one touched): borderline
+    const nearest = i === above.length - 1;
+    const shallow = nearest && insideDepthMeters(target.geometry, c) <= tol;
+    const status = shallow ? 'borderline' : 'violation';
+    const note = `位于 ${riskText(c.riskPerYear)}/年 个人风险等值线之内,${crit}${shallow ? `;位于等值线内侧 ${tol} m 临界带内` : ''}`;
+    return make(status, c.riskPerYear, d, c.riskPerYear, note);
+  }
+  // outside all of those: below the criterion if it lies outside a contour at or below it
+  const decider = below[0];
+  if (decider) {
+    const d = edgeToEdgeMeters(decider.geometry, target.geometry);
+    if (d.meters > 0) {
+      if (decider.riskPerYear === limit && d.meters <= tol) {
+        return make('borderline', null, d, decider.riskPerYear, `位于 ${riskText(limit)}/年 等值线外 ${d.meters.toFixed(2)} m,在 ${tol} m 临界带内;${crit}`);
+      }
+      return null; // 符合
+    }
+  }
+  // the contours do not decide here: 未评估, for targets near the installation's contours
+  const widest = inst.contours[inst.contours.length - 1]!;
+  const d = edgeToEdgeMeters(widest.geometry, target.geometry);
+  if (d.meters > config.notAssessedScreeningM) return null;
+  const lowest = riskText(widest.riskPerYear);
+  const why = decider
+    ? `位于 ${riskText(decider.riskPerYear)}/年 与 ${above.length ? riskText(above[above.length - 1]!.riskPerYear) : '更高'}/年 等值线之间,定量风险评价未给出 ${riskText(limit)}/年 等值线,无法判定`
+    : `定量风险评价的最低等值线为 ${lowest}/年,未达到 ${riskText(limit)}/年,无法判定`;
+  return make('not_assessed', null, d, widest.riskPerYear, `${why};${crit}`);
+}
+
+/** How far the target reaches into the contour: the largest distance from the contour's edge of any of its vertices inside. */
+function insideDepthMeters(target: Geometry, c: Installation['contours'][number]): number {
+  const edge = boundaryOf(c.geometry);
+  let depth = 0;
+  forEachPosition(target, (p: Position) => {
+    if (!c.holds(p[0]!, p[1]!)) return;
+    depth = Math.max(depth, edgeToEdgeMeters({ type: 'Point', coordinates: [p[0]!, p[1]!] }, edge).meters);
+  });
+  // a contour vertex inside an area target: the contour's edge crosses deep into it
+  if (target.type === 'Polygon' || target.type === 'MultiPolygon') {
+    const inTarget = pointInArea(target);
+    forEachPosition(c.geometry, (p: Position) => {
+      if (inTarget(p[0]!, p[1]!)) depth = Infinity;
+    });
+  }
+  return depth;
+}
+
+function boundaryOf(g: Polygon | MultiPolygon): MultiLineString {
+  return { type: 'MultiLineString', coordinates: g.type === 'Polygon' ? g.coordinates : g.coordinates.flat() };
+}

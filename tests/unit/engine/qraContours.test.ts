@@ -1,0 +1,80 @@
+// QRA individual-risk contours against the criteria (issue #20), on hand-built geometry with known answers: circular
+// contours around one installation (64-gons whose vertices lie exactly on the circle, built with geographiclib's
+// direct problem, not the engine's), targets placed at chosen distances along a vertex's bearing, and the verdict each
+// must get from data/rules/qra-criteria.json read here independently.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import geodesic from 'geographiclib-geodesic';
+import type { Polygon } from 'geojson';
+import { assess, defaultConfig, type RiskContour, type Site } from '../../../src/engine';
+
+const criteria = JSON.parse(readFileSync('data/rules/qra-criteria.json', 'utf8'));
+const G = geodesic.Geodesic.WGS84;
+const C: [number, number] = [118.8, 32.0];
+const at = (metres: number, azimuth = 0): [number, number] => {
+  const r = G.Direct(C[1], C[0], azimuth, metres);
+  return [r.lon2, r.lat2];
+};
+const circle = (metres: number): Polygon => {
+  const ring = Array.from({ length: 64 }, (_, i) => at(metres, (360 * i) / 64));
+  return { type: 'Polygon', coordinates: [[...ring, ring[0]!]] };
+};
+const point = (id: string, category: string, metres: number, extra: Partial<Site> = {}): Site =>
+  ({ id, name: id, category, geometry: { type: 'Point', coordinates: at(metres) }, ...extra }) as Site;
+
+const plant: Site = { id: 'P1', name: '储罐区', category: 'hazchem_storage', geometry: { type: 'Point', coordinates: C } } as Site;
+const contours = (status?: 'new' | 'existing'): RiskContour[] =>
+  [[100, 1e-5], [200, 3e-6], [400, 1e-6], [600, 3e-7]].map(([m, risk]) => ({ installationId: 'P1', riskPerYear: risk!, geometry: circle(m!), ...(status ? { installationStatus: status } : {}) }));
+
+function findings(targets: Site[], cs: RiskContour[]) {
+  const a = assess({ sites: [plant, ...targets], zones: [], contours: cs }, defaultConfig());
+  return { a, qra: a.violations.filter((v) => v.ruleId.startsWith('qra-')) };
+}
+const limit = (cls: string, status: 'new' | 'existing') => criteria.classes.find((c: { id: string }) => c.id === cls)[`${status}PerYear`];
+
+describe('individual risk from QRA contours', () => {
+  it('judges each target by the highest contour it lies in against its class and the installation status', () => {
+    const tol = defaultConfig().borderlineToleranceM;
+    const { qra } = findings([
+      point('S-300', 'school', 300), // inside 1e-6 (400 m) and 3e-7, outside 3e-6 (200 m): over 3e-7
+      point('S-700', 'school', 700), // outside the 3e-7 contour: below the criterion, no finding
+      point('S-edge', 'school', 600 + tol / 2), // just outside the criterion's own contour: borderline
+      point('R-50-300', 'residential', 300, { users: 50 }), // 30–99 people: 3e-6; outside the 3e-6 contour
+      point('R-50-150', 'residential', 150, { users: 50 }), // inside 3e-6, 50 m deep: over
+      point('C-10-150', 'commercial', 150, { users: 10 }), // < 30 people: 1e-5; outside the 1e-5 contour
+      point('W-50', 'water_source', 50), // not a class the criteria name: nothing
+    ], contours('new'));
+    const by = Object.fromEntries(qra.map((v) => [v.targetId, v]));
+    expect(Object.keys(by).sort()).toEqual(['R-50-150', 'S-300', 'S-edge']);
+    expect(by['S-300']).toMatchObject({ status: 'violation', ruleId: 'qra-ir-special-new', requiredM: null, risk: { perYear: 1e-6, criterionPerYear: limit('special', 'new'), installationStatus: 'new', installationStatusAssumed: false } });
+    expect(by['S-edge']).toMatchObject({ status: 'borderline', risk: { perYear: null, criterionPerYear: 3e-7 } });
+    expect(by['S-edge']!.distanceM).toBeCloseTo(tol / 2, 2);
+    expect(by['R-50-150']).toMatchObject({ status: 'violation', ruleId: 'qra-ir-high_density-new', risk: { perYear: 3e-6, criterionPerYear: limit('high_density', 'new') } });
+  });
+
+  it('holds a target near an existing installation to the existing criterion, and a missing status to the new one', () => {
+    expect(findings([point('S-300', 'school', 300)], contours('existing')).qra).toEqual([]); // 3e-6 for existing: outside it
+    const assumed = findings([point('S-300', 'school', 300)], contours()).qra;
+    expect(assumed).toHaveLength(1);
+    expect(assumed[0]!.risk).toMatchObject({ installationStatus: 'new', installationStatusAssumed: true });
+    expect(assumed[0]!.note).toContain(criteria.unknownInstallationStatusNote);
+  });
+
+  it('says 未评估 where the contours do not reach down to the criterion, never 符合', () => {
+    const stopsAbove = contours('new').filter((c) => c.riskPerYear >= 1e-6); // lowest contour 1e-6 at 400 m
+    const { qra } = findings([point('S-450', 'school', 450), point('S-2000', 'school', 2000)], stopsAbove);
+    expect(qra.map((v) => [v.targetId, v.status])).toEqual([['S-450', 'not_assessed']]); // 2 km is beyond the 500 m screening radius
+    expect(qra[0]!.distanceM).toBeCloseTo(50, 0);
+    // between two contours with no contour at the criterion itself: 1e-6 inside, 3e-7 missing → cannot say
+    const gap = contours('new').filter((c) => c.riskPerYear !== 3e-7).concat([{ installationId: 'P1', riskPerYear: 1e-7, geometry: circle(800) }]);
+    expect(findings([point('S-500', 'school', 500)], gap).qra.map((v) => v.status)).toEqual(['not_assessed']);
+    expect(findings([point('S-900', 'school', 900)], gap).qra).toEqual([]); // outside 1e-7 < 3e-7: below the criterion
+  });
+
+  it('counts the findings with the others and binds every class rule once per installation', () => {
+    const { a } = findings([point('S-300', 'school', 300), point('K-100', 'kindergarten', 50)], contours('new'));
+    expect(a.stats.findingsByStatus.violation).toBeGreaterThanOrEqual(2);
+    expect(a.stats.violationsByRule['qra-ir-special-new']?.violation).toBe(2);
+    expect(a.stats.hazardsByRule['qra-ir-special-new']).toBe(1);
+  });
+});
