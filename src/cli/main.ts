@@ -10,7 +10,7 @@ import { progressLine } from './progress';
 const USAGE = `usage:
   usrm assess --sites FILE [--sites FILE …] [--zones FILE.geojson] [--crs auto|wgs84|cgcs2000|gcj02|bd09|cgcs2000_gk|cgcs2000_gk3_CM]
               [--category CATEGORY] [--column HEADER=FIELD …] [--method FILE.json] [--rules FILE.json|.csv] [--data-date YYYY-MM-DD]
-              [--grid square:METRES|hex:METRES] [--roads FILE.geojson] [--population FILE.geojson] [--reach-profile FILE.json] [--engine js|postgis [--db CONNINFO] [--write-tables SCHEMA] [--sites-table TABLE …] [--geometry-column COLUMN] [--log-sql]] --out DIR
+              [--grid square:METRES|hex:METRES] [--roads FILE.geojson] [--population FILE.geojson] [--reach-profile FILE.json] [--contours FILE.geojson …] [--engine js|postgis [--db CONNINFO] [--write-tables SCHEMA] [--sites-table TABLE …] [--geometry-column COLUMN] [--log-sql]] --out DIR
   usrm whitepaper <same options> [--previous SUMMARY.json] [--title TEXT] [--attribution TEXT] --out DIR
   usrm --help | --version
 (from a clone: npm run cli -- … runs the same from source)
@@ -50,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
         roads: { type: 'string' },
         population: { type: 'string' },
         'reach-profile': { type: 'string' },
+        contours: { type: 'string', multiple: true },
         previous: { type: 'string' },
         title: { type: 'string' },
         attribution: { type: 'string' },

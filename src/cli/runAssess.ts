@@ -5,11 +5,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { INPUT_ATTRIBUTION } from '../io/attribution';
 import {
-  assess, assessReach, ConfigError, raiseZonesOutOfReach, DEFAULT_REACH_PROFILE, parseReachProfile, resolveCategory, type RoadLine, type Assessment, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, type MethodProfile, type Site, type Zone,
+  assess, assessReach, ConfigError, raiseZonesOutOfReach, DEFAULT_REACH_PROFILE, parseReachProfile, resolveCategory, type RoadLine, type Assessment, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, roleOf, type MethodProfile, type RiskContour, type Site, type Zone,
 } from '../engine';
 import {
   assessOutputs, BinaryFileError, CANONICAL_FIELDS, FileFormatError, writeSitesCsv, importSitesFile, isCrsOption, readRuleTable, readZones, sha256Hex,
-  reachOutputs, readRoads,
+  reachOutputs, readRoads, readContours,
   type ImportFileReport, type InputDigest, type MappingOverride, type CanonicalField,
 } from '../io';
 import { readPreviousSummary, SummaryFileError } from '../io/previousSummary';
@@ -63,6 +63,8 @@ export interface AssessArgs {
   population?: string;
   /** rescue within reach: the city's own parameters (reach-profile/1, as data/rules/reach-profile.json) */
   reachProfile?: string;
+  /** QRA individual-risk contours (GeoJSON polygons with installation id and risk per year), issue #20 */
+  contours?: string[];
 }
 
 
@@ -162,10 +164,22 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
       reports.push(report);
     }
   }
+  // QRA contours (issue #20): read after the sites, since each must belong to an imported hazard
+  const contours: RiskContour[] = [];
+  if (args.contours?.length) {
+    if (engine === 'postgis') throw new UsageError('--contours is not supported with --engine postgis yet (the contours are judged in process)');
+    const hazardIds = new Set(sites.filter((s) => roleOf(s.category) === 'hazard').map((s) => s.id));
+    for (const path of args.contours) {
+      const { bytes } = await read(path);
+      const { contours: found, report } = guard(path, () => readContours(basename(path), new TextDecoder().decode(bytes), crs === 'auto' ? 'wgs84' : crs, hazardIds));
+      for (const c of found) contours.push(c);
+      reports.push(report);
+    }
+  }
   const previousPath = args.previous;
   const previous = previousPath === undefined ? null
     : guard(previousPath, () => readPreviousSummary(basename(previousPath), new TextDecoder().decode(readFileSyncChecked(previousPath))));
-  const assessInput = { sites, zones, ...(grid ? { grid } : {}) };
+  const assessInput = { sites, zones, ...(grid ? { grid } : {}), ...(contours.length ? { contours } : {}) };
   const assessing = (share: number) => onProgress('assessing', share);
   const common = { reports, digests, borderlineToleranceM: config.borderlineToleranceM, dataDate: args.dataDate ?? null };
   onProgress('assessing', 0);

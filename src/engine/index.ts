@@ -39,3 +39,6 @@ export type { ZoneReachRow } from './reach/zoneReach';
 export type { ShelterRow, ShelterUnitRow, ShelterZoneRow } from './reach/shelters';
 export type { RoadLine, OneWay } from './reach/roadGraph';
 export { parseReachProfile } from './reach/profileSchema';
+export { pointInArea } from './geo/pointInArea';
+export { checkContours, qraRuleId, riskText } from './qra/checkContours';
+export { DEFAULT_QRA_CRITERIA, parseQraCriteria, targetRiskClass, type QraCriteria, type InstallationStatus } from './qra/criteria';

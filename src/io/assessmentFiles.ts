@@ -51,6 +51,11 @@ function violationColumnsNamed(hazardName: (v: Violation) => string | undefined,
     // later extensions: the screening flag (a point on either side, GB 50156 附录A) and the pair's other requirements
     { header: 'screening', value: (v) => (v.screening ? 'true' : 'false') },
     { header: 'other_requirements', value: (v) => otherRequirementsCell(v.otherRequirements) },
+    // QRA individual risk (issue #20): the risk the target lies in, the criterion, and the installation's status
+    // that chose it (empty for distance findings)
+    { header: 'risk_per_year', value: (v) => (v.risk?.perYear == null ? null : v.risk.perYear.toExponential()) },
+    { header: 'criterion_per_year', value: (v) => (v.risk ? v.risk.criterionPerYear.toExponential() : null) },
+    { header: 'installation_status', value: (v) => v.risk?.installationStatus ?? null },
   ];
 }
 

@@ -27,7 +27,9 @@ describe('batch output bytes (a contract)', { timeout: 60_000 }, () => {
       'sites.csv': '490a4f8782d72e319879a264ec518f4ade2bd32f11c65071cf7bf670936da11d',
       // 2026-12-05: summary.json gained `reach_sites` (all 0 here); without that key its digest is the earlier 1f7d769d…
       'summary.json': '4f0da31421682028236d31e9e9a5bd63b5675dbcd6e3b5d54d0bc4c60fe28a11',
-      'violations.csv': 'c55d64feaf7d4134e9489e0ac48b0f4c8ef29656ed3142941d73331d0398aee1',
+      // 2026-12-05: three QRA columns appended (risk_per_year, criterion_per_year, installation_status), empty on every
+      // distance finding; with them stripped the file's digest is the earlier c55d64fe… (checked)
+      'violations.csv': 'beccf9b31d6e906bd30a4ee6538622c1c9695b2b072b54101de64131909a4e4e',
       'zones.geojson': '2c3c41a968baccd6c5af3e8c60bf7513095a9786c309d525197dbb0e5125d8f4',
     });
   });
@@ -40,7 +42,7 @@ describe('batch output bytes (a contract)', { timeout: 60_000 }, () => {
       'import-report.json': '2e9882503818999a5b7e3871fe730580ef8736ea3a8158849c47b4a9ba6d29d3',
       'sites.csv': '421f4a4397e312865e80cb03b7c5b05a2ffc2c40a31a0b9158890688de915fcb',
       'summary.json': 'bbb27643db2d01d019703ad3871e96816b1e6605de3f0a4fcee03a80b9147bde', // with `reach_sites` (was ab5a3639…)
-      'violations.csv': '5daf55530b9e8c41b82c9bc549da852a891b87b7d9be45f9800f1eb28e073faf',
+      'violations.csv': 'b3a0e24ac3004da4a2fb89be18c1e5bf8c41bb1558361fab05ce99b398b53137', // with the QRA columns (was 5daf5553…)
       'zones.geojson': '6d18edfe75b3149104038dcbca4d0096bbcb923f0f9fa4b49f4815344e75bb90',
     });
   });

@@ -13,7 +13,7 @@ const G = geodesic.Geodesic.WGS84;
 const C: [number, number] = [118.8, 32.0];
 const at = (metres: number, azimuth = 0): [number, number] => {
   const r = G.Direct(C[1], C[0], azimuth, metres);
-  return [r.lon2, r.lat2];
+  return [r.lon2!, r.lat2!];
 };
 const circle = (metres: number): Polygon => {
   const ring = Array.from({ length: 64 }, (_, i) => at(metres, (360 * i) / 64));
