@@ -9,7 +9,8 @@ import { zoneGrid } from './zoning/zoneGrid';
 import { hazardRules, largestRequiredMeters } from './setback/hazardRules';
 import { checkSetbacks, compareViolations, type FindingSink, type SetbackResult } from './setback/checkSetbacks';
 import { checkContainment, type ContainmentResult } from './setback/checkContainment';
-import { checkContours } from './qra/checkContours';
+import { checkContours, qraRuleId } from './qra/checkContours';
+import { DEFAULT_QRA_CRITERIA, targetRiskClass } from './qra/criteria';
 import { siteDistanceNote } from './setback/assessedDistanceScope';
 import { targetsByRule } from './setback/targetsByRule';
 import { targetKinds, type TargetKinds } from './setback/targetKinds';
@@ -33,7 +34,11 @@ export function assess(input: AssessInput, config: AssessConfig, onProgress?: (s
   // id order with the distance findings
   const inside = withContourFindings(checkContainment(hazards, targets, config, kinds.classifications), input, prepared, config);
   const tally = findingTally();
-  const sink = options.onFinding && countedSink(options.onFinding, tally.add, inside.violations, sites);
+  const judgedByContours = contourJudged(input);
+  const onFinding = options.onFinding && judgedByContours
+    ? (v: Violation, hazard: Site, target: Site) => { if (!judgedByContours(v, target)) options.onFinding!(v, hazard, target); }
+    : options.onFinding;
+  const sink = onFinding && countedSink(onFinding, tally.add, inside.violations, sites);
   const distances = checkSetbacks(hazards, targets, config, kinds, sink?.add);
   sink?.end();
   return finishAssessment(input, prepared, config, { distances, inside }, onProgress, sink ? tally : undefined);
@@ -45,6 +50,39 @@ function withContourFindings(inside: ContainmentResult, input: AssessInput, prep
   const qra = checkContours(input.contours, prepared.hazards, prepared.targets, prepared.kinds.classifications, config);
   if (qra.violations.length === 0 && Object.keys(qra.hazardsByRule).length === 0) return inside;
   return { violations: inside.violations.concat(qra.violations).sort(compareViolations), hazardsByRule: { ...inside.hazardsByRule, ...qra.hazardsByRule } };
+}
+
+/**
+ * With QRA contours, a not-assessed finding of a rule whose distance is the hazard's own assessed one (条例第十九条:
+ * the external safety distance of GB/T 37243) is answered by the contours, for every target the criteria name: the
+ * contour verdict replaces it. Targets the criteria do not name (a water source, a railway) keep it.
+ */
+function contourJudged(input: AssessInput): ((v: Violation, target: Site) => boolean) | null {
+  if (!input.contours?.length) return null;
+  const contoured = new Set(input.contours.map((c) => c.installationId));
+  return (v, target) =>
+    v.status === 'not_assessed' && v.requiredM === null && v.risk === undefined && contoured.has(v.hazardId) &&
+    targetRiskClass(DEFAULT_QRA_CRITERIA, target.category, target.users) !== null;
+}
+
+const targetMaps = new WeakMap<PreparedAssessment, Map<string, Site>>();
+function targetById(p: PreparedAssessment): Map<string, Site> {
+  let m = targetMaps.get(p);
+  if (!m) targetMaps.set(p, (m = new Map(p.targets.map((t) => [t.id, t]))));
+  return m;
+}
+
+/** Targets of each QRA class in the data, under both rule ids (0 = 无检查对象, as for the table's rules). */
+function qraTargetsByRule(targets: readonly Site[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const k of DEFAULT_QRA_CRITERIA.classes) counts[qraRuleId(k.id, 'new')] = counts[qraRuleId(k.id, 'existing')] = 0;
+  for (const t of targets) {
+    const c = targetRiskClass(DEFAULT_QRA_CRITERIA, t.category, t.users);
+    if (!c) continue;
+    counts[qraRuleId(c.id, 'new')]!++;
+    counts[qraRuleId(c.id, 'existing')]!++;
+  }
+  return counts;
 }
 
 /** The sites in id order, split into hazards and protection targets, the targets classified once. */
@@ -83,7 +121,9 @@ export function finishAssessment(
   const locate = zoneLocator(zones);
   const assessedSites = sites.map((s) => assessSite(s, locate, config));
   const { pairsExamined } = distances;
-  const violations = streamed ? [] : inside.violations.length ? [...distances.violations, ...inside.violations].sort(compareViolations) : distances.violations;
+  const judgedByContours = streamed ? null : contourJudged(input);
+  const distanceFindings = judgedByContours ? distances.violations.filter((v) => !judgedByContours(v, targetById(prepared).get(v.targetId)!)) : distances.violations;
+  const violations = streamed ? [] : inside.violations.length ? distanceFindings.concat(inside.violations).sort(compareViolations) : distanceFindings;
   const tally = streamed ?? findingTally();
   if (!streamed) for (const v of violations) tally.add(v);
   const hazardsByRule = { ...distances.hazardsByRule, ...inside.hazardsByRule };
@@ -108,7 +148,7 @@ export function finishAssessment(
       targetsChecked: targets.filter((t) => roleOf(t.category) === 'target').length,
       pairsExamined,
       hazardsByRule,
-      targetsByRule: targetsByRule(kinds, config.rules),
+      targetsByRule: input.contours?.length ? { ...targetsByRule(kinds, config.rules), ...qraTargetsByRule(targets) } : targetsByRule(kinds, config.rules),
     }),
   };
 }

@@ -2,7 +2,10 @@
 // how many have no finding under it, and how many have at worst a borderline, a shortfall or no assessed distance.
 // A rule with no site of its target class anywhere in the data checked nothing: its hazards are 无检查对象, not 符合.
 import { NO_TARGETS_ZH, categoryByCode, ruleTargetText, VIOLATION_STATUS_ZH, type Assessment, type SetbackRuleTable, type ViolationStatus } from '../engine';
-import { CITY_RULE_LABEL, isCityRule, ruleCitation } from '../engine';
+import { CITY_RULE_LABEL, DEFAULT_QRA_CRITERIA, isCityRule, qraRuleLabel, ruleCitation } from '../engine';
+
+/** The QRA rows' citation: the criteria's standard and clause, with how it was read. */
+const QRA_SOURCE = `${DEFAULT_QRA_CRITERIA.source.standard} ${DEFAULT_QRA_CRITERIA.source.clause}`;
 import { toCsv } from '../io/csvWrite';
 import { renderChart } from './chart';
 import type { Figure, FigureOptions } from './figure';
@@ -46,12 +49,13 @@ export function ruleCompliance(a: Assessment, rules: SetbackRuleTable): RuleComp
   const groups = new Map<string, RuleCompliance>();
   for (const [ruleId, hazards] of Object.entries(a.stats.hazardsByRule)) {
     const rule = byId.get(ruleId);
-    const label = rule ? `${rule.hazard.categories.map((c) => categoryByCode(c)?.zh ?? c).join('、')} → ${ruleTargetText(rule)}${isCityRule(rule) ? CITY_RULE_LABEL : ''}` : ruleId;
+    const label = rule ? `${rule.hazard.categories.map((c) => categoryByCode(c)?.zh ?? c).join('、')} → ${ruleTargetText(rule)}${isCityRule(rule) ? CITY_RULE_LABEL : ''}` : (qraRuleLabel(ruleId, DEFAULT_QRA_CRITERIA, true) ?? ruleId);
     let g = groups.get(label);
     if (!g) groups.set(label, (g = { label, ruleIds: [], sources: [], hazards: 0, compliant: 0, borderline: 0, violation: 0, not_assessed: 0, no_targets: 0 }));
     const statuses = [...(worst.get(ruleId)?.values() ?? [])];
     g.ruleIds.push(ruleId);
     if (rule && !g.sources.includes(ruleCitation(rule))) g.sources.push(ruleCitation(rule));
+    if (!rule && qraRuleLabel(ruleId) && !g.sources.includes(QRA_SOURCE)) g.sources.push(QRA_SOURCE);
     g.hazards += hazards;
     const unchecked = a.stats.targetsByRule[ruleId] === 0;
     g[unchecked ? 'no_targets' : 'compliant'] += hazards - statuses.length;

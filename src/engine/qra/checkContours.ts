@@ -28,8 +28,21 @@ export interface ContourResult {
 
 export const qraRuleId = (riskClass: string, status: InstallationStatus): string => `qra-ir-${riskClass}-${status}`;
 
-/** 3e-7 → 「3×10⁻⁷」, for the words of a finding. */
-export function riskText(perYear: number): string {
+/** 「有定量风险评价的装置(在役) → 高敏感场所、…(个人风险 ≤ 3×10⁻⁶/年)」 for tables and figures; null for other ids. */
+export function qraRuleLabel(ruleId: string, criteria: QraCriteria = DEFAULT_QRA_CRITERIA, plain = false): string | null {
+  const m = /^qra-ir-(.+)-(new|existing)$/.exec(ruleId);
+  const k = m && criteria.classes.find((c) => c.id === m[1]);
+  if (!m || !k) return null;
+  const limit = m[2] === 'new' ? k.newPerYear : k.existingPerYear;
+  return `有定量风险评价的装置(${m[2] === 'new' ? '新建' : '在役'}) → ${k.zh}(个人风险 ≤ ${riskText(limit, plain)}/年)`;
+}
+
+/**
+ * 3e-7 → 「3×10⁻⁷」, for the words of a finding; `plain` → 「3e-7」 for the figures, whose embedded font subset has no
+ * superscript digits.
+ */
+export function riskText(perYear: number, plain = false): string {
+  if (plain) return perYear.toExponential();
   const [m, e] = perYear.toExponential().split('e');
   const sup = (e ?? '0').replace('+', '').split('').map((ch) => '⁰¹²³⁴⁵⁶⁷⁸⁹⁻'['0123456789-'.indexOf(ch)]).join('');
   return `${m}×10${sup}`;
