@@ -1,6 +1,7 @@
 // docs/rules.md is generated from data/rules/setback-rules.json so the published table cannot drift from the rules
 // the engine applies (a unit test compares the file with this function's output).
 import { reachRulesMarkdown } from './reachRulesDoc';
+import { qraRulesMarkdown } from './qraRulesDoc';
 import { ruleCitation, ruleHazardText, ruleTargetText, SOURCE_STATUS_ZH, type SetbackRule, type SetbackRuleTable } from '../src/engine';
 
 const STATUS_MEANING: [string, string][] = [
@@ -74,5 +75,6 @@ export function rulesDocMarkdown(table: SetbackRuleTable): string {
   for (const [n, issue, answer] of REVIEW_ANSWERS) out.push(`| ${n} | ${issue} | ${answer} |`);
   out.push('');
   out.push(reachRulesMarkdown());
+  out.push(qraRulesMarkdown());
   return out.join('\n');
 }

@@ -77,4 +77,17 @@ describe('individual risk from QRA contours', () => {
     expect(a.stats.violationsByRule['qra-ir-special-new']?.violation).toBe(2);
     expect(a.stats.hazardsByRule['qra-ir-special-new']).toBe(1);
   });
+
+  it('answers §19 for the targets the criteria name, keeps 未评估 for the others, and says 无检查对象 for absent classes', () => {
+    // without contours the plant (no assessed distance of its own) leaves both the school and the water source 未评估
+    const targets = [point('S-300', 'school', 300), point('W-300', 'water_source', 300)];
+    const plain = assess({ sites: [plant, ...targets], zones: [] }, defaultConfig());
+    expect(plain.violations.filter((v) => v.status === 'not_assessed').map((v) => v.targetId).sort()).toEqual(['S-300', 'W-300']);
+    // with an existing installation's contours the school is judged by them (outside 3e-6: no finding at all)
+    const { a, qra } = findings(targets, contours('existing'));
+    expect(qra).toEqual([]);
+    expect(a.violations.map((v) => [v.targetId, v.status])).toEqual([['W-300', 'not_assessed']]);
+    expect(a.stats.targetsByRule['qra-ir-special-existing']).toBe(1);
+    expect(a.stats.targetsByRule['qra-ir-high_density-existing']).toBe(0);
+  });
 });
