@@ -1,5 +1,7 @@
 // What-if (一票否决 check): a proposed hazard or protection target against everything already loaded.
-import type { AssessConfig, Site, Violation, ViolationStatus } from '../model';
+import type { AssessConfig, RiskContour, Site, Violation, ViolationStatus } from '../model';
+import { checkContours } from '../qra/checkContours';
+import { DEFAULT_QRA_CRITERIA, targetRiskClass } from '../qra/criteria';
 import { roleOf } from '../categories';
 import { checkSetbacks } from './checkSetbacks';
 import { checkContainment } from './checkContainment';
@@ -38,7 +40,11 @@ const ringContextM = (requiredM: number) => requiredM + Math.max(requiredM, 100)
 
 const SEVERITY: ProposalVerdict[] = ['violation', 'borderline', 'not_assessed', 'compliant'];
 
-export function checkProposal(proposal: Site, existing: Site[], config: AssessConfig): ProposalResult {
+/**
+ * `contours`: QRA individual-risk contours of the existing installations (issue #20): a proposed protection target is
+ * judged against every one of them as the assessment judges the loaded targets.
+ */
+export function checkProposal(proposal: Site, existing: Site[], config: AssessConfig, contours: readonly RiskContour[] = []): ProposalResult {
   const others = existing.filter((s) => s.id !== proposal.id);
   const role = roleOf(proposal.category);
   const findings: Violation[] = [];
@@ -53,6 +59,7 @@ export function checkProposal(proposal: Site, existing: Site[], config: AssessCo
   // `not_inside` rules: the proposal inside an area it must keep out of, or an existing hazard inside the proposed area
   const inside = role === 'hazard' ? checkContainment([proposal], others, config) : role === 'target' ? checkContainment(others.filter((s) => roleOf(s.category) === 'hazard'), [proposal], config) : null;
   for (const v of inside?.violations ?? []) findings.push(v);
+  if (contours.length && role === 'target') contourFindings(proposal, others, config, contours, findings);
   const verdict = SEVERITY.find((s) => s === 'compliant' || findings.some((f) => f.status === s))!;
   const ringsM: ProposalResult['ringsM'] = [];
   if (role === 'hazard') {
@@ -68,6 +75,20 @@ export function checkProposal(proposal: Site, existing: Site[], config: AssessCo
   }
   const hazardRings = role === 'target' || role === 'hazard' ? ringsOfNearbyHazards(proposal, others, config) : [];
   return { verdict, findings, ringsM, hazardRings };
+}
+
+/** The proposal against the installations' contours; their §19 not-assessed findings for it give way, as in `assess`. */
+function contourFindings(proposal: Site, others: Site[], config: AssessConfig, contours: readonly RiskContour[], findings: Violation[]): void {
+  const hazards = others.filter((s) => roleOf(s.category) === 'hazard');
+  const { violations } = checkContours(contours, hazards, [proposal], [classifyTarget(proposal)], config);
+  if (targetRiskClass(DEFAULT_QRA_CRITERIA, proposal.category, proposal.users)) {
+    const contoured = new Set(contours.map((c) => c.installationId));
+    for (let i = findings.length - 1; i >= 0; i--) {
+      const f = findings[i]!;
+      if (f.status === 'not_assessed' && f.requiredM === null && f.risk === undefined && contoured.has(f.hazardId) && f.targetId === proposal.id) findings.splice(i, 1);
+    }
+  }
+  for (const v of violations) findings.push(v);
 }
 
 /** Existing hazards whose required distance from the proposal is worth drawing (see ProposalResult.hazardRings). */

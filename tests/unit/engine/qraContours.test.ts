@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import geodesic from 'geographiclib-geodesic';
 import type { Polygon } from 'geojson';
-import { assess, defaultConfig, type RiskContour, type Site } from '../../../src/engine';
+import { assess, checkProposal, defaultConfig, type RiskContour, type Site } from '../../../src/engine';
 
 const criteria = JSON.parse(readFileSync('data/rules/qra-criteria.json', 'utf8'));
 const G = geodesic.Geodesic.WGS84;
@@ -89,5 +89,15 @@ describe('individual risk from QRA contours', () => {
     expect(a.violations.map((v) => [v.targetId, v.status])).toEqual([['W-300', 'not_assessed']]);
     expect(a.stats.targetsByRule['qra-ir-special-existing']).toBe(1);
     expect(a.stats.targetsByRule['qra-ir-high_density-existing']).toBe(0);
+  });
+
+  it('tests a proposed school against every contour (what-if), as the assessment would judge it', () => {
+    const school = point('NEW-1', 'school', 300);
+    const r = checkProposal(school, [plant], defaultConfig(), contours('new'));
+    expect(r.verdict).toBe('violation');
+    expect(r.findings.map((f) => [f.ruleId, f.status, f.risk?.perYear])).toEqual([['qra-ir-special-new', 'violation', 1e-6]]);
+    // far outside the criterion's contour: compliant; and without contours §19 leaves it 未评估
+    expect(checkProposal(point('NEW-2', 'school', 800), [plant], defaultConfig(), contours('new')).verdict).toBe('compliant');
+    expect(checkProposal(point('NEW-2', 'school', 300), [plant], defaultConfig()).verdict).toBe('not_assessed');
   });
 });
