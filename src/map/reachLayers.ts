@@ -40,7 +40,12 @@ export function reachSourceSpecs(): Record<keyof ReachSources, SourceSpecificati
 /** Drawn just above zones-fill. */
 export const reachBandLayer = (): LayerSpecification => ({
   id: REACH_BANDS, type: 'fill', source: 'reachBands', layout: { visibility: 'none' },
-  paint: { 'fill-pattern': ['concat', HATCH_PREFIX, ['slice', ['get', 'fill'], 1]], 'fill-antialias': false },
+  paint: {
+    'fill-pattern': ['concat', HATCH_PREFIX, ['slice', ['get', 'fill'], 1]],
+    // at street scale one band fills the screen and its stripes only get in the way of the symbols: lighter there
+    'fill-opacity': ['interpolate', ['linear'], ['zoom'], 11, 1, 15, 0.35],
+    'fill-antialias': false,
+  },
 });
 
 /** Drawn above the district lines, under the site areas. */
