@@ -23,11 +23,13 @@ const hatchSwatch = (fill: string): string => {
 function RescueSwatch({ mark }: { mark: RescueMark }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    const image = drawRescueIcon(mark);
     const canvas = ref.current!;
+    const g = canvas.getContext('2d');
+    if (!g) return; // no 2D canvas (a DOM without one): the legend's words still say it
+    const image = drawRescueIcon(mark);
     canvas.width = image.width;
     canvas.height = image.height;
-    canvas.getContext('2d')!.putImageData(image, 0, 0);
+    g.putImageData(image, 0, 0);
   }, [mark]);
   return <canvas ref={ref} className="swatch-rescue" style={{ width: '18px', height: '18px' }} data-mark={mark} data-pixel-ratio={ICON_PIXEL_RATIO} aria-hidden="true" />;
 }
