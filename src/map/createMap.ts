@@ -28,7 +28,7 @@ import { cameraDiffers, revealBounds, uncoveredPadding, type Padding } from './c
 import { DEMO_ATTRIBUTION } from '../io/attribution';
 import { escapeXml } from '../io/escapeXml';
 import { assessedReach } from '../state/assessedReach';
-import { applyReachFilters, drawHatch, drawRescueIcon, hatchColourOf, isRescueIconId, probeReach, REACH_SOURCES, setReachData } from './reachLayers';
+import { applyReachFilters, probeReach, reachImage, REACH_SOURCES, setReachData } from './reachLayers';
 
 // MapLibre starts its own worker from a URL it guesses next to its script; in the bundled build that guess is wrong and
 // the map never loads, so the worker file is handed to it explicitly (Vite emits it as an asset with this URL).
@@ -85,11 +85,11 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     return key ? drawSiteIcon(key, categoryMark(t(), key.category)) : null;
   };
   map.setMissingStyleImageResolver((id) => {
-    const hatch = hatchColourOf(id);
-    const image = hatch ? drawHatch(hatch) : isRescueIconId(id) ? drawRescueIcon(id.slice('rescue:'.length) as Parameters<typeof drawRescueIcon>[0]) : siteIcon(id);
+    const reach = reachImage(id);
+    const image = reach ?? siteIcon(id);
     if (!image || map.hasImage(id)) return;
     map.addImage(id, image, { pixelRatio: ICON_PIXEL_RATIO });
-    siteIcons.add(id);
+    if (!reach) siteIcons.add(id); // the reach images have no words: nothing to redraw in another language
   });
   let labels: { marker: Marker; zone: Assessment['zones'][number]; area: number }[] = [];
   let highlighted: FeatureIdentifier[] = [];

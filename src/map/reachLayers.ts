@@ -114,7 +114,14 @@ export function drawHatch(colour: string): ImageData {
   return g.getImageData(0, 0, n, n);
 }
 
-export const isRescueIconId = (id: string): id is `rescue:${RescueMark}` => /^rescue:(station|micro|team|shelter)$/.test(id);
+const isRescueIconId = (id: string): id is `rescue:${RescueMark}` => /^rescue:(station|micro|team|shelter)$/.test(id);
+
+/** The image the style names `id`, if it is a reach layer's (a band's hatching, a rescue symbol); else null. */
+export function reachImage(id: string): ImageData | null {
+  const hatch = hatchColourOf(id);
+  if (hatch) return drawHatch(hatch);
+  return isRescueIconId(id) ? drawRescueIcon(id.slice('rescue:'.length) as RescueMark) : null;
+}
 
 const SIZE = 24 * ICON_PIXEL_RATIO;
 

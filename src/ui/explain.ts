@@ -1,6 +1,6 @@
 // Why does this thing look the way it does? Plain-data explanations of a zone, a site or a violation,
 // shown in the side panel (rendered as text, never as HTML); list items link to what they name.
-import { citationForRuleId, zoneLocator, type Assessment, type Level, type SetbackRule } from '../engine';
+import { citationForRuleId, isReachCategory, zoneLocator, type Assessment, type Level, type SetbackRule } from '../engine';
 import type { Locale, Translate } from '../i18n/translate';
 import { categoryLabel, levelLabel, zoneLevelLabel } from './i18n';
 import type { Selection } from '../state/store';
@@ -65,8 +65,8 @@ export function explainSite(a: Assessment, siteId: string, t: Translate, locale:
     [t('explain.category'), categoryLabel(locale, s.category)],
     [t('explain.district'), s.district || '—'],
     [t('explain.domain'), s.domain],
-    [t('explain.level'), levelLabel(t, s.level)],
-    [t('explain.scoring'), s.levelReason],
+    // a fire station or shelter is not a risk point: no level to explain (its reach rows say what it is for)
+    ...(isReachCategory(s.category) ? [] : ([[t('explain.level'), levelLabel(t, s.level)], [t('explain.scoring'), s.levelReason]] as [string, string][])),
   ];
   if (s.role === 'hazard') rows.push([t('explain.footprint'), `${s.footprintM} m`]);
   // its own distance beside the tables (and, outside GB/T 37243's scope, that it cannot replace them): engine text

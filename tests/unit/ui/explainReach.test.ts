@@ -54,6 +54,7 @@ describe('rescue within reach in words', () => {
     const rows = rowsOf(explainSite(assessment, 'F1', zh, 'zh-CN', reach));
     const d = reach.result.stations![0]!;
     expect(rows['站级']).toBe('一级普通消防站');
+    expect(rows['风险等级']).toBeUndefined(); // not a risk point: no "未评分" beside its district
     expect(rows['辖区面积']).toBe(`${d.districtKm2.toFixed(2)} km²,上限 7 km²(建标152-2017 第十四条)`);
     expect(rows['辖区面积判定']).toBe(d.districtKm2 > 7 ? '超出上限' : '未超出上限');
     expect(rowsOf(explainSite(assessment, 'M1', zh, 'zh-CN', reach))['辖区面积']).toBe('不设辖区(微型消防站、救援队)');
