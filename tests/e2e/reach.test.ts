@@ -86,6 +86,9 @@ describe('rescue within reach on the map', () => {
 
     await page.getByLabel('救援到场时间').check();
     await expect.poll(async () => (await probeMap(page)).reach.bands.length, { timeout: 15_000 }).toBeGreaterThan(2);
+    expect(probe.reach.shelterAreas).toBe(0);
+    await page.getByLabel('避难场所服务范围').check();
+    await expect.poll(async () => (await probeMap(page)).reach.shelterAreas, { timeout: 15_000 }).toBeGreaterThan(10);
     await page.screenshot({ path: join(SHOTS, 'reach-map.png') });
 
     // to the site (search flies there at street scale), then a real click on its symbol
