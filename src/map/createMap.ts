@@ -9,7 +9,7 @@ import { translator, type Translate } from '../i18n/translate';
 import type { Actions } from '../state/actions';
 import type { AppStore, Selection } from '../state/store';
 import type { Camera } from '../state/viewHash';
-import { mapSources, tiledMapSources, type MapSources } from './mapData';
+import { mapSources, tiledMapSources } from './mapData';
 import { createTiledSites } from './tiledSites';
 import { drawsTiles } from './largeCity';
 import { dataBounds } from './dataBounds';
@@ -27,13 +27,15 @@ import { labelAnchor, placeLabels } from './labelPlacement';
 import { cameraDiffers, revealBounds, uncoveredPadding, type Padding } from './camera';
 import { DEMO_ATTRIBUTION } from '../io/attribution';
 import { escapeXml } from '../io/escapeXml';
+import { assessedReach } from '../state/assessedReach';
+import { applyReachFilters, probeReach, reachImage, REACH_SOURCES, setReachData } from './reachLayers';
 
 // MapLibre starts its own worker from a URL it guesses next to its script; in the bundled build that guess is wrong and
 // the map never loads, so the worker file is handed to it explicitly (Vite emits it as an asset with this URL).
 setWorkerUrl(workerUrl);
 
 const MAX_LABELLED_ZONES = 60;
-const DRAWN_SOURCES: (keyof MapSources)[] = ['zones', 'sitePolygons', 'sitePoints', 'violations', 'districts'];
+const DRAWN_SOURCES: string[] = ['zones', 'sitePolygons', 'sitePoints', 'violations', 'districts', ...REACH_SOURCES];
 
 export interface MountedMap {
   map: MapLibreMap;
@@ -83,10 +85,11 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     return key ? drawSiteIcon(key, categoryMark(t(), key.category)) : null;
   };
   map.setMissingStyleImageResolver((id) => {
-    const image = siteIcon(id);
+    const reach = reachImage(id);
+    const image = reach ?? siteIcon(id);
     if (!image || map.hasImage(id)) return;
     map.addImage(id, image, { pixelRatio: ICON_PIXEL_RATIO });
-    siteIcons.add(id);
+    if (!reach) siteIcons.add(id); // the reach images have no words: nothing to redraw in another language
   });
   let labels: { marker: Marker; zone: Assessment['zones'][number]; area: number }[] = [];
   let highlighted: FeatureIdentifier[] = [];
@@ -121,7 +124,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     const counts = map.getLayer(SITE_COUNTS) ? map.queryRenderedFeatures({ layers: [SITE_COUNTS] }) : [];
     const counted = { circles: counts.length, sites: counts.reduce((n, f) => n + Number(f.properties.count), 0) };
     const selectedDrawn = new Set(drawn.filter((f) => f.state?.selected === true).map((f) => String(f.properties.siteId))).size;
-    return { sites: new Set(drawn.map((f) => String(f.properties.siteId))).size, symbols: [...new Set(symbols)].sort(), camera: { lon: c.lng, lat: c.lat, zoom: map.getZoom() }, rings, selectedBox: selectedBox(), counted, drawnFrom: tiledSites.source, selectedDrawn };
+    return { sites: new Set(drawn.map((f) => String(f.properties.siteId))).size, symbols: [...new Set(symbols)].sort(), camera: { lon: c.lng, lat: c.lat, zoom: map.getZoom() }, rings, selectedBox: selectedBox(), counted, drawnFrom: tiledSites.source, selectedDrawn, reach: probeReach(map) };
   };
   const selectedBox = (): MapProbe['selectedBox'] => {
     const a = store.getState().assessment;
@@ -145,6 +148,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     const districts = a.grid ? store.getState().zones : [];
     const sources = tiled ? tiledMapSources(a, districts) : mapSources(a, districts);
     for (const [name, data] of Object.entries(sources)) (map.getSource(name) as GeoJSONSource).setData(data);
+    setReachData(map, a, assessedReach.of(a));
     container.dataset.sitesDrawnFrom = tiledSites.source;
     renderLabels(a);
     applyFilters();
@@ -272,6 +276,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     map.setFilter('not-assessed-line', combine(OWN_FILTERS['not-assessed-line'], sites));
     map.setFilter('zones-fill', zoneFilter(filters));
     map.setFilter('zones-outline', zoneFilter(filters));
+    applyReachFilters(map, filters);
     // city-scale counts are cut for what the filters leave: the worker applies the same predicate as the lists
     if (tiledSites.source === 'tiles') tiledSites.count({ filters, roles });
     for (const [group, ids] of Object.entries(LAYER_GROUPS)) {

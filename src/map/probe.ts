@@ -20,6 +20,8 @@ export interface MapProbe {
   drawnFrom: 'geojson' | 'tiles';
   /** sites drawn highlighted as selected (feature-state) */
   selectedDrawn: number;
+  /** the reach layers drawn: band indexes (-1 unreached), shelter service areas, rescue `category:mark`s */
+  reach: { bands: number[]; shelterAreas: number; rescue: string[] };
 }
 
 export type MapProbeRequest = CustomEvent<(probe: MapProbe) => void>;

@@ -5,6 +5,7 @@ import { LEVELS } from '../engine';
 import { LEVEL_FILL, UNSCORED_FILL } from '../engine';
 import { SYMBOL_MIN_ZOOM, TARGET_COLOUR } from './siteIcons';
 import { COUNTS_LAYER, FINDINGS_LAYER, SITES_LAYER } from '../tiles/layerNames';
+import { NOT_RESCUE, reachBandLayer, REACH_LAYER_GROUPS, reachSourceSpecs, RESCUE_SITES, rescueSiteLayer, shelterAreaLayers } from './reachLayers';
 
 /** What-if verdict colours: 符合 green, 不符合 red, 临界 amber, 未评估 grey. */
 export const VERDICT_FILL = { compliant: '#1a7f37', violation: '#b00020', borderline: '#d08700', not_assessed: '#6e7781', pending: '#ffffff' } as const;
@@ -35,7 +36,8 @@ const DOT_STYLE: Record<SiteRole, { radius: [number, number]; edge: string; edge
 };
 
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
-const ofRole = (role: SiteRole): FilterSpecification => ['all', ['has', 'siteId'], ['==', ['get', 'role'], role]];
+// fire stations, rescue teams and shelters have role 'risk' but are drawn by their own layer (src/map/reachLayers)
+const ofRole = (role: SiteRole): FilterSpecification => ['all', ['has', 'siteId'], ['==', ['get', 'role'], role], NOT_RESCUE];
 
 /** Filters that belong to a layer itself; the user's filters are combined with them (src/map/filterExpressions). */
 export const OWN_FILTERS: Record<string, FilterSpecification> = {
@@ -54,6 +56,7 @@ export const LAYER_GROUPS = {
   hazards: [dotLayer('hazard'), symbolLayer('hazard')],
   targets: [dotLayer('target'), symbolLayer('target')],
   risks: [dotLayer('risk'), symbolLayer('risk')],
+  ...REACH_LAYER_GROUPS,
 } as const;
 
 /** Every layer that draws a site (the selection ring aside). */
@@ -142,7 +145,7 @@ export function siteLayers(from: SiteSource): LayerSpecification[] {
 }
 
 /** The first layer above the site layers (they are re-added under it when their source changes). */
-export const ABOVE_SITE_LAYERS = 'proposal-rings';
+export const ABOVE_SITE_LAYERS = RESCUE_SITES;
 
 /**
  * Counts per level at city scale: nested level-coloured circles per tile cell at its sites' mean position, each one's
@@ -193,11 +196,13 @@ export function baseStyle(): StyleSpecification {
       proposalLinks: emptyCollection,
       proposalAffected: emptyCollection,
       drawing: emptyCollection,
+      ...reachSourceSpecs(),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } },
       // no antialiasing pass: zones-outline draws the edges (one shader program and one draw pass fewer)
       { id: 'zones-fill', type: 'fill', source: 'zones', paint: { 'fill-color': levelColour(), 'fill-opacity': ZONE_OPACITY, 'fill-antialias': false } },
+      reachBandLayer(),
       {
         id: 'zones-outline',
         type: 'line',
@@ -209,8 +214,10 @@ export function baseStyle(): StyleSpecification {
       },
       // district boundaries over the zones: they matter when the zones are grid cells
       { id: 'districts-line', type: 'line', source: 'districts', paint: { 'line-color': '#222222', 'line-width': 1.6, 'line-dasharray': [4, 2] } },
+      ...shelterAreaLayers(),
       { id: 'site-areas', type: 'fill', source: 'sitePolygons', paint: { 'fill-color': '#6a3d9a', 'fill-opacity': 0.45, 'fill-outline-color': '#3f2260' } },
       ...siteLayers('geojson'),
+      rescueSiteLayer(),
       // what-if: rings (drawing only), links to findings, affected sites, the proposal itself, the polygon being drawn
       { id: 'proposal-rings', type: 'line', source: 'proposalRings', paint: { 'line-color': ['match', ['get', 'around'], 'hazard', '#8a3b00', '#1f4e99'], 'line-width': 1.5, 'line-dasharray': [3, 2] } },
       { id: 'proposal-links', type: 'line', source: 'proposalLinks', paint: { 'line-color': ['match', ['get', 'status'], 'violation', '#b00020', 'borderline', '#b36b00', '#555555'], 'line-width': 3 } },
@@ -231,6 +238,7 @@ export function baseStyle(): StyleSpecification {
 
 /** Layers a click can pick, top first. */
 export const CLICKABLE_LAYERS: readonly string[] = [
+  RESCUE_SITES,
   ...[...SITE_ROLES].reverse().flatMap((role) => [symbolLayer(role), dotLayer(role)]),
   'violations-line', 'not-assessed-line', 'site-areas', 'zones-fill',
 ];

@@ -1,7 +1,7 @@
 // What the planner has chosen to see: levels, 行业领域, districts, categories, "violations only", and which layers are
 // on. One predicate decides; the map gets the same rule as a MapLibre filter expression (src/map/filterExpressions),
 // and the lists and legend counts use the predicate, so what is drawn and what is counted cannot drift apart.
-import { LEVELS, type Assessment, type AssessedSite, type AssessedZone, type Level, type Role } from '../engine';
+import { isReachCategory, LEVELS, type Assessment, type AssessedSite, type AssessedZone, type Level, type Role } from '../engine';
 import { assessmentFact } from './assessmentFact';
 
 export type LevelOrNone = Level | 'none';
@@ -25,10 +25,21 @@ export interface LayerVisibility {
   targets: boolean;
   risks: boolean;
   violations: boolean;
+  /** fire stations, rescue teams and shelters (their own symbols; not risk points) */
+  rescue: boolean;
+  /** the reach bands: minutes from the alarm over the study area (issue #21) */
+  reach: boolean;
+  /** each shelter's service area, coloured by whether its people fit */
+  shelters: boolean;
 }
 
 export const NO_FILTERS: MapFilters = { levels: [...LEVEL_OR_NONE], domains: [], districts: [], categories: [], violationsOnly: false };
-export const ALL_LAYERS: LayerVisibility = { zones: true, districts: true, hazards: true, targets: true, risks: true, violations: true };
+/**
+ * The layers a project opens with. The rescue symbols are on (a few points, and where help comes from); the reach
+ * bands and shelter areas are off: they cover the four-colour zones the map is first read for, and in the demo they
+ * are a straight-line screening (初筛) a planner should turn on knowingly.
+ */
+export const DEFAULT_LAYERS: LayerVisibility = { zones: true, districts: true, hazards: true, targets: true, risks: true, violations: true, rescue: true, reach: false, shelters: false };
 
 export function isFiltered(f: MapFilters): boolean {
   return f.levels.length !== LEVEL_OR_NONE.length || f.domains.length > 0 || f.districts.length > 0 || f.categories.length > 0 || f.violationsOnly;
@@ -98,7 +109,10 @@ export interface FilteredView {
   counts: {
     sitesByLevel: Record<LevelOrNone, number>;
     zonesByLevel: Record<LevelOrNone, number>;
+    /** risk points and targets only: rescue resources and shelters are counted in `reachSites` */
     sitesByRole: Record<Role, number>;
+    /** fire stations, rescue teams and shelters shown (they have no level: counted apart, never as 未评级) */
+    reachSites: number;
     /** of `violations`, those that are 不符合 or 临界 */
     flaggedViolations: number;
   };
@@ -143,6 +157,12 @@ export const findingPositionsOf = (a: Assessment): FindingPositions => findingPo
 export const hazardAtOf = (a: Assessment): Int32Array => findingPositionsOf(a).hazard;
 
 const byLevel = (): Record<LevelOrNone, number> => Object.fromEntries(LEVEL_OR_NONE.map((l) => [l, 0])) as Record<LevelOrNone, number>;
+const emptyCounts = (): FilteredView['counts'] => ({ sitesByLevel: byLevel(), zonesByLevel: byLevel(), sitesByRole: { hazard: 0, target: 0, risk: 0 }, reachSites: 0, flaggedViolations: 0 });
+
+/** The filters as they apply to rescue resources and shelters: every level (they have none), the rest as chosen. */
+export function reachFilters(filters: MapFilters): MapFilters {
+  return filters.levels.length === LEVEL_OR_NONE.length ? filters : { ...filters, levels: [...LEVEL_OR_NONE] };
+}
 
 /** Sites (by position) named by a finding other than "not assessed"; the positions the engine worker sent, no ids. */
 const flaggedPositions = assessmentFact((a) => {
@@ -158,8 +178,9 @@ const flaggedPositions = assessmentFact((a) => {
 
 /** Nothing filtered (the view after every assessment): every site and zone, counted without running the matcher. */
 function wholeView(a: Assessment): FilteredView {
-  const counts: FilteredView['counts'] = { sitesByLevel: byLevel(), zonesByLevel: byLevel(), sitesByRole: { hazard: 0, target: 0, risk: 0 }, flaggedViolations: 0 };
+  const counts = emptyCounts();
   for (const s of a.sites) {
+    if (isReachCategory(s.category)) { counts.reachSites++; continue; }
     counts.sitesByLevel[s.level ?? 'none']++;
     counts.sitesByRole[s.role ?? 'risk']++;
   }
@@ -182,7 +203,9 @@ function computeView(a: Assessment, filters: MapFilters): FilteredView {
   const flagged = filters.violationsOnly ? flaggedPositions.of(a) : null;
   const hazardAt = hazardAtOf(a);
   const matches = siteMatcher(filters);
-  const counts: FilteredView['counts'] = { sitesByLevel: byLevel(), zonesByLevel: byLevel(), sitesByRole: { hazard: 0, target: 0, risk: 0 }, flaggedViolations: 0 };
+  // rescue resources and shelters have no level: the level filter is not theirs (unticking 未评级 keeps the fire stations)
+  const matchesReach = siteMatcher(reachFilters(filters));
+  const counts = emptyCounts();
   const siteShown = new Uint8Array(a.sites.length);
   const sites: AssessedSite[] = [];
   // one facts object refilled per site: no allocation per site
@@ -194,9 +217,11 @@ function computeView(a: Assessment, filters: MapFilters): FilteredView {
     facts.district = s.district;
     facts.category = s.category;
     facts.flagged = flagged !== null && flagged[i] === 1;
-    if (!matches(facts)) continue;
+    const reach = isReachCategory(s.category);
+    if (!(reach ? matchesReach : matches)(facts)) continue;
     siteShown[i] = 1;
     sites.push(s);
+    if (reach) { counts.reachSites++; continue; }
     counts.sitesByLevel[facts.level]++;
     counts.sitesByRole[s.role ?? 'risk']++;
   }

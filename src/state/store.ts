@@ -3,7 +3,7 @@ import type { ShownMessage } from '../i18n/shownMessage';
 import { createStore } from 'zustand/vanilla';
 import { DEFAULT_PROFILE, DEFAULT_RULES, type Assessment, type MethodProfile, type ProposalResult, type SetbackRuleTable, type Site, type Zone } from '../engine';
 import type { PreviousAssessment } from '../figures/changeFigure';
-import { ALL_LAYERS, NO_FILTERS, type LayerVisibility, type MapFilters } from './mapFilters';
+import { DEFAULT_LAYERS, NO_FILTERS, type LayerVisibility, type MapFilters } from './mapFilters';
 import type { Camera } from './viewHash';
 import { NO_BASEMAP, type Basemap } from './basemap';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/translate';
@@ -159,7 +159,7 @@ export function createAppStore() {
     proposalDraft: null,
     previous: null,
     filters: NO_FILTERS,
-    layers: ALL_LAYERS,
+    layers: DEFAULT_LAYERS,
     camera: null,
     basemap: NO_BASEMAP,
     locale: DEFAULT_LOCALE,

@@ -3,7 +3,7 @@
 // layer filters read (the same as the GeoJSON path's, src/map/mapData.ts); city-scale tiles carry counts per level.
 import Flatbush from 'flatbush';
 import { siteMatcher, LEVEL_OR_NONE, type MapFilters, type SiteFacts } from '../state/mapFilters';
-import type { Role } from '../engine';
+import { isReachCategory, type Role } from '../engine';
 import { COUNTS_LAYER, FINDINGS_LAYER, SITES_LAYER } from './layerNames';
 import { encodeTile, type TileFeature, type TileProperties } from './encodeTile';
 import type { SiteTable } from './siteTable';
@@ -170,7 +170,7 @@ export class SiteTiles {
     return encodeTile({ [COUNTS_LAYER]: features });
   }
 
-  /** 1 for each kind of site the filters leave and whose role is shown. */
+  /** 1 for each kind of risk site (not a rescue resource or shelter) the filters leave and whose role is shown. */
   private countedKinds(filters: MapFilters, roles: Role[]): Uint8Array {
     const matches = siteMatcher(filters);
     const shownRoles = new Set<string>(roles);
@@ -178,6 +178,8 @@ export class SiteTiles {
     return Uint8Array.from(this.kindSample, (i) => {
       this.factsOf(i, facts);
       facts.flagged &&= filters.violationsOnly; // as state/mapFilters' view: "flagged" matters only when asked for
+      // rescue resources and shelters are drawn at every scale by their own layer (src/map/reachLayers), never counted as 未评级
+      if (isReachCategory(facts.category)) return 0;
       return shownRoles.has(valueAt(this.t.role, i)) && matches(facts) ? 1 : 0;
     });
   }

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { explainSite, explainViolation, explainZone, type Explanation } from './explain';
 import { useActions, useAppState } from './AppContext';
 import { useLocale, useT } from './i18n';
+import { assessedReach } from '../state/assessedReach';
 
 export function DetailPanel() {
   const a = useAppState((s) => s.assessment);
@@ -17,8 +18,8 @@ export function DetailPanel() {
   const explanation: Explanation | null = useMemo(
     () =>
       !a || !selection ? null
-      : selection.kind === 'zone' ? explainZone(a, selection.id, t)
-      : selection.kind === 'site' ? explainSite(a, selection.id, t, locale)
+      : selection.kind === 'zone' ? explainZone(a, selection.id, t, assessedReach.of(a), locale)
+      : selection.kind === 'site' ? explainSite(a, selection.id, t, locale, assessedReach.of(a))
       : explainViolation(a, selection.index, t, rules),
     [a, selection, t, locale, rules],
   );

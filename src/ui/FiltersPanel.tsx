@@ -3,7 +3,8 @@
 import { useId, useMemo } from 'react';
 import { useFilteredView } from './useFilteredView';
 import { facetsOf, isFiltered, LEVEL_OR_NONE, NO_FILTERS, type LayerVisibility, type LevelOrNone } from '../state/mapFilters';
-import type { Role } from '../engine';
+import { isReachCategory, type Role } from '../engine';
+import { assessedReach } from '../state/assessedReach';
 import { useActions, useAppState } from './AppContext';
 import { categoryLabel, levelLabel, useLocale, useT } from './i18n';
 
@@ -21,7 +22,7 @@ export function FiltersPanel() {
   const { view } = useFilteredView();
   const allByRole = useMemo(() => {
     const n: Record<Role, number> = { hazard: 0, target: 0, risk: 0 };
-    for (const s of a?.sites ?? []) n[s.role ?? 'risk']++;
+    for (const s of a?.sites ?? []) if (!isReachCategory(s.category)) n[s.role ?? 'risk']++;
     return n;
   }, [a]);
   const count = (role: Role) => `${view?.counts.sitesByRole[role] ?? 0}/${allByRole[role]}`;
@@ -34,6 +35,12 @@ export function FiltersPanel() {
     ['risks', t('filters.layer.risks'), count('risk')],
     ['violations', t('filters.layer.violations'), t('filters.violationLines', { n: flaggedLines, other: (view?.violations.length ?? 0) - flaggedLines })],
   ];
+  // rescue within reach (issue #21): only when the data hold rescue resources or shelters
+  const reach = a ? assessedReach.of(a) : null;
+  const allReachSites = a ? a.stats.reachSites.fire_station + a.stats.reachSites.rescue_team + a.stats.reachSites.shelter : 0;
+  if (allReachSites > 0) layerRows.push(['rescue', t('filters.layer.rescue'), `${view?.counts.reachSites ?? 0}/${allReachSites}`]);
+  if (reach?.result.reachGrid) layerRows.push(['reach', t('filters.layer.reach'), reach.result.mode === 'screening' ? t('reach.screeningShort') : t('reach.networkShort')]);
+  if (reach?.result.shelters) layerRows.push(['shelters', t('filters.layer.shelters'), String(reach.result.shelters.shelters.length)]);
   /** One value of a facet, or all of them (''). */
   const facet = (key: 'districts' | 'domains' | 'categories', id: string, label: string, values: string[], name: (value: string) => string) => (
     <>

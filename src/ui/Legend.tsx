@@ -1,5 +1,6 @@
 // Legend: level names (never colour alone), counts of zones and sites, the method and mode in force.
-import { CATEGORIES, LEVELS } from '../engine';
+import { CATEGORIES, isReachCategory, LEVELS } from '../engine';
+import { ReachLegend } from './ReachLegend';
 import { categoryMark, SYMBOL_MIN_ZOOM } from '../map/siteIcons';
 import { drawsTiles, TILED_SITES_FROM } from '../map/largeCity';
 import { LEVEL_FILL, UNSCORED_FILL } from '../engine';
@@ -58,12 +59,14 @@ export function Legend() {
         <li><span className="sym shape-target" aria-hidden="true" /> {t('legend.shapeTarget')}</li>
         <li><span className="sym shape-risk" aria-hidden="true" /> {t('legend.shapeRisk')}</li>
       </ul>
+      <ReachLegend />
       <details onToggle={(e) => setMarksOpen(e.currentTarget.open)}>
         <summary>{t('legend.marks')}</summary>
         {/* drawn only when opened: the swatches need a canvas */}
         {marksOpen && (
           <ul className="marks">
-            {CATEGORIES.map((c) => (
+            {/* rescue resources and shelters have their own symbols (above) */}
+            {CATEGORIES.filter((c) => !isReachCategory(c.code)).map((c) => (
               <li key={c.code}><SymbolSwatch icon={{ role: c.role, category: c.code, level: 'none' }} mark={categoryMark(t, c.code)} /> {categoryLabel(locale, c.code)}</li>
             ))}
           </ul>

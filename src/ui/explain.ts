@@ -1,11 +1,13 @@
 // Why does this thing look the way it does? Plain-data explanations of a zone, a site or a violation,
 // shown in the side panel (rendered as text, never as HTML); list items link to what they name.
-import { citationForRuleId, zoneLocator, type Assessment, type Level, type SetbackRule } from '../engine';
+import { citationForRuleId, isReachCategory, zoneLocator, type Assessment, type Level, type SetbackRule } from '../engine';
 import type { Locale, Translate } from '../i18n/translate';
 import { categoryLabel, levelLabel, zoneLevelLabel } from './i18n';
 import type { Selection } from '../state/store';
 import { findingsOf, siteById, siteName } from '../state/siteLookup';
 import { contributorCount } from '../worker/zoneColumns';
+import type { AssessedReach } from '../state/assessedReach';
+import { siteReachRows, zoneReachRows } from './explainReach';
 
 export interface ExplanationItem {
   text: string;
@@ -23,7 +25,8 @@ export interface Explanation {
   list?: { heading: string; items: ExplanationItem[]; total: number };
 }
 
-export function explainZone(a: Assessment, zoneId: string, t: Translate): Explanation | null {
+/** `reach`: the assessment's rescue within reach (state/assessedReach), when the panel shows it. */
+export function explainZone(a: Assessment, zoneId: string, t: Translate, reach?: AssessedReach | null, locale: Locale = 'zh-CN'): Explanation | null {
   const z = a.zones.find((x) => x.id === zoneId);
   if (!z) return null;
   return {
@@ -37,6 +40,7 @@ export function explainZone(a: Assessment, zoneId: string, t: Translate): Explan
       // the same count as the white paper's F1 table and F3 (position inside the zone), then the sites the level rests on
       [t('explain.locatedCount'), String(locatedCount(a, z))],
       [t('explain.contributorCount'), String(contributorCount(z))],
+      ...(reach === undefined ? [] : zoneReachRows(z.id, reach, t, locale)),
     ],
     list: {
       heading: t('explain.contributors'),
@@ -52,7 +56,7 @@ export function explainZone(a: Assessment, zoneId: string, t: Translate): Explan
   };
 }
 
-export function explainSite(a: Assessment, siteId: string, t: Translate, locale: Locale): Explanation | null {
+export function explainSite(a: Assessment, siteId: string, t: Translate, locale: Locale, reach?: AssessedReach | null): Explanation | null {
   const s = siteById(a, siteId);
   if (!s) return null;
   const findings = findingsOf(a, s.id).map((index) => ({ v: a.violations[index]!, index }));
@@ -61,12 +65,13 @@ export function explainSite(a: Assessment, siteId: string, t: Translate, locale:
     [t('explain.category'), categoryLabel(locale, s.category)],
     [t('explain.district'), s.district || '—'],
     [t('explain.domain'), s.domain],
-    [t('explain.level'), levelLabel(t, s.level)],
-    [t('explain.scoring'), s.levelReason],
+    // a fire station or shelter is not a risk point: no level to explain (its reach rows say what it is for)
+    ...(isReachCategory(s.category) ? [] : ([[t('explain.level'), levelLabel(t, s.level)], [t('explain.scoring'), s.levelReason]] as [string, string][])),
   ];
   if (s.role === 'hazard') rows.push([t('explain.footprint'), `${s.footprintM} m`]);
   // its own distance beside the tables (and, outside GB/T 37243's scope, that it cannot replace them): engine text
   if (s.protectionDistanceNote) rows.push([t('explain.protectionDistance'), s.protectionDistanceNote]);
+  if (reach !== undefined) rows.push(...siteReachRows(s, reach, t, locale)); // spread-ok: a handful of rows
   if (s.fictitious) rows.push([t('explain.data'), t('explain.fictitious')]);
   return {
     title: s.name,

@@ -38,6 +38,8 @@ describe('a city of 100 000 sites', () => {
     expect(probe.drawnFrom).toBe('tiles');
     expect(probe.camera.zoom).toBeLessThan(12);
     expect(probe.symbols).toEqual([]); // no single sites at city scale
+    // but the demo's fire stations and shelters, with their own symbols (a GeoJSON layer of their own beside the tiles)
+    expect(probe.reach.rescue).toEqual(expect.arrayContaining(['fire_station:station', 'shelter:shelter']));
     expect(probe.counted.circles).toBeGreaterThan(100);
     expect(probe.counted.sites).toBe(await visibleSites());
 
@@ -84,7 +86,9 @@ describe('a city of 100 000 sites', () => {
     const shown = await visibleSites();
     expect(shown).toBeGreaterThan(0);
     // the panels follow one deferred render behind the map
-    await expect.poll(() => page.getByRole('status').filter({ hasText: '筛选中' }).textContent()).toContain(`显示 ${shown} / ${SITES + 477} 个场所`);
+    // of every site: the generated ones, the demo's 477 risk sites and targets and its 104 fire stations, teams and
+    // shelters (the demo loads nanjing-rescue.fictitious.csv; never flagged, so "violations only" hides them)
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '筛选中' }).textContent()).toContain(`显示 ${shown} / ${SITES + 581} 个场所`);
     expect(await siteRows()).toBe(shown);
     // the whole city: the counts are re-cut for the filter and add up to the tables' rows
     await page.getByRole('button', { name: '全市' }).click();

@@ -56,7 +56,7 @@ describe('projects in IndexedDB', () => {
       };
     }));
     const chunksBefore = await chunkKeys();
-    expect(chunksBefore).toHaveLength(3 + 2); // 12 000 sites in chunks of 5 000 (two full, one part), and one chunk per demo file
+    expect(chunksBefore).toHaveLength(3 + 3); // 12 000 sites in chunks of 5 000 (two full, one part), and one chunk per demo file (sites, OSM, rescue)
     const before = await revision();
     await page.getByLabel('项目名称').fill('大数据项目'); // a later save that must reuse, not lose, the chunks
     await page.getByLabel('项目名称').blur();

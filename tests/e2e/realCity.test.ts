@@ -105,7 +105,7 @@ describe('a real city from a blank project', () => {
     page.on('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: '复制项目' }).click();
     await expect.poll(() => page.getByLabel('项目名称').first().inputValue()).toBe('南京示例项目 副本');
-    for (let i = 0; i < 2; i++) await page.getByRole('button', { name: '移除示例数据' }).first().click();
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: '移除示例数据' }).first().click(); // the demo's sites, OSM and rescue files
     await expect.poll(() => page.getByRole('button', { name: '移除示例数据' }).count()).toBe(0);
     await page.getByLabel(/上传分区 GeoJSON/).setInputFiles('tests/fixtures/cities/shanghai_districts.wgs84.geojson');
     await page.getByLabel(/上传风险点\/场所文件/).setInputFiles('tests/fixtures/shanghai-sites.csv');

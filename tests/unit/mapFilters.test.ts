@@ -11,7 +11,12 @@ import { decodeView, encodeView } from '../../src/state/viewHash';
 
 const DISTRICTS = ['鼓楼区', '玄武区', '', '高淳区'];
 const DOMAINS = ['危险化学品', '道路交通', ''];
-const CATEGORIES = ['fuel_station', 'school', 'traffic'];
+// fire stations and shelters: listed and filtered as sites, counted apart from the levels and roles
+const CATEGORIES = ['fuel_station', 'school', 'traffic', 'fire_station', 'shelter'];
+const RESCUE = new Set(['fire_station', 'shelter']);
+/** As the engine makes them: a rescue site is a level-less 'risk' and in no finding (it is neither hazard nor target). */
+const asAssessed = <S extends { category: string; level: unknown; role: unknown }>(s: S): S => (RESCUE.has(s.category) ? { ...s, level: null, role: 'risk' } : s);
+const inFindings = (sites: { category: string }[]) => (v: { h: number; t: number }) => !RESCUE.has(sites[v.h]?.category ?? '') && !RESCUE.has(sites[v.t]?.category ?? '');
 
 const facts = fc.record<SiteFacts>({
   level: fc.constantFrom(...LEVEL_OR_NONE),
@@ -60,8 +65,8 @@ describe('map filters', () => {
     }).map(({ sites, violations }) => ({
       grid: null,
       zones: [],
-      sites: sites.map((s, i) => ({ ...s, id: `S${i}`, lon: 118, lat: 32, geometry: { type: 'Point', coordinates: [118, 32] } })),
-      violations: violations.map((v) => ({ hazardId: `S${v.h}`, targetId: `S${v.t}`, status: v.status, closest: [[118, 32], [118.001, 32]] })),
+      sites: sites.map((s, i) => ({ ...asAssessed(s), id: `S${i}`, lon: 118, lat: 32, geometry: { type: 'Point', coordinates: [118, 32] } })),
+      violations: violations.filter(inFindings(sites)).map((v) => ({ hazardId: `S${v.h}`, targetId: `S${v.t}`, status: v.status, closest: [[118, 32], [118.001, 32]] })),
     }) as unknown as Assessment);
     fc.assert(fc.property(assessment, filters, (a, f) => {
       const lines = mapSources(a).violations.features;
@@ -81,20 +86,31 @@ describe('map filters', () => {
       violations: fc.array(fc.record({ h: fc.nat(39), t: fc.nat(39), status: fc.constantFrom('violation', 'borderline', 'not_assessed') }), { maxLength: 30 }),
     }).map(({ sites, zones, violations }) => ({
       grid: null,
-      sites: sites.map((s, i) => ({ ...s, id: `S${i}` })),
+      sites: sites.map((s, i) => ({ ...asAssessed(s), id: `S${i}` })),
       zones: zones.map((z, i) => ({ ...z, id: `Z${i}` })),
-      violations: violations.map((v) => ({ hazardId: `S${v.h}`, targetId: `S${v.t}`, status: v.status })),
+      violations: violations.filter(inFindings(sites)).map((v) => ({ hazardId: `S${v.h}`, targetId: `S${v.t}`, status: v.status })),
     }) as unknown as Assessment);
     /** the view's counts are those of the sites, zones and findings it lists */
     const countsAgree = (a: Assessment, { sites, zones, violations, counts }: ReturnType<typeof filteredView>) => {
+      const risks = sites.filter((s) => !RESCUE.has(s.category));
+      expect(counts.reachSites).toBe(sites.length - risks.length);
       for (const l of LEVEL_OR_NONE) {
-        expect(counts.sitesByLevel[l]).toBe(sites.filter((s) => (s.level ?? 'none') === l).length);
+        expect(counts.sitesByLevel[l]).toBe(risks.filter((s) => (s.level ?? 'none') === l).length);
         expect(counts.zonesByLevel[l]).toBe(zones.filter((z) => (z.level ?? 'none') === l).length);
       }
-      for (const r of ['hazard', 'target', 'risk'] as const) expect(counts.sitesByRole[r]).toBe(sites.filter((s) => (s.role ?? 'risk') === r).length);
+      for (const r of ['hazard', 'target', 'risk'] as const) expect(counts.sitesByRole[r]).toBe(risks.filter((s) => (s.role ?? 'risk') === r).length);
       expect(counts.flaggedViolations).toBe(violations.filter((i) => a.violations[i]!.status !== 'not_assessed').length);
     };
     fc.assert(fc.property(assessment, filters, (a, f) => countsAgree(a, filteredView(a, f))), { numRuns: 300 });
+    // the level filter is not the rescue sites' (they have none): they are listed whenever the other filters keep them
+    fc.assert(fc.property(assessment, filters, (a, f) => {
+      const listed = new Set(filteredView(a, f).sites.map((s) => s.id));
+      for (const s of a.sites) {
+        if (!RESCUE.has(s.category)) continue;
+        const facts = { level: s.level ?? 'none', domain: s.domain, district: s.district, category: s.category, flagged: false } as SiteFacts;
+        expect(listed.has(s.id)).toBe(!f.violationsOnly && siteMatches(facts, { ...f, levels: [...LEVEL_OR_NONE] }));
+      }
+    }), { numRuns: 200 });
     // nothing filtered (the view after every assessment, counted without the matcher): everything, counted the same
     fc.assert(fc.property(assessment, (a) => {
       const view = filteredView(a, NO_FILTERS);

@@ -150,6 +150,17 @@ describe('site tiles', () => {
     }
   });
 
+  it('leave fire stations, rescue teams and shelters out of the city-scale counts (their own layer draws them; they are not 未评级)', () => {
+    const at = (category: string, level: string | null, i: number) => ({ id: `S${i}`, lon: 118.8, lat: 32.05, level, role: 'risk', domain: '', district: '', category, geometry: { type: 'Point', coordinates: [118.8, 32.05] } });
+    const a = { grid: null, zones: [], violations: [], sites: [at('construction', null, 0), at('fire_station', null, 1), at('rescue_team', null, 2), at('shelter', null, 3), at('construction', 'red', 4)] } as unknown as Assessment;
+    const tiles = new SiteTiles(tableOf(a));
+    const layer = decode(tiles.countTile(tileOf(118.8, 32.05, 8), { filters: NO_FILTERS, roles: ['risk'] })).layers[COUNTS_LAYER]!;
+    const counts = Array.from({ length: layer.length }, (_, k) => layer.feature(k).properties);
+    expect(counts.map((p) => [p.level, p.count, p.total]).sort()).toEqual([['none', 1, 2], ['red', 1, 2]]);
+    // at street scale they are still in the tiles (the risk layers' own filter leaves them to the rescue layer)
+    expect(decode(tiles.siteTile(tileOf(118.8, 32.05, 13))).layers[SITES_LAYER]!.length).toBe(5);
+  });
+
   it('answer an empty tile where there is nothing', () => {
     const a = { grid: null, zones: [], violations: [], sites: [] } as unknown as Assessment;
     const tiles = new SiteTiles(tableOf(a));

@@ -1,0 +1,75 @@
+// Rescue within reach (issue #21) as GeoJSON for the map (pure): the reach bands as the engine worker built them,
+// each shelter's service area, and the fire stations, rescue teams and shelters as points of their own (drawn with
+// their own symbols on both the GeoJSON and the tiled path: a city has hundreds of them, not a million).
+import circle from '@turf/circle';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { isReachCategory, type Assessment } from '../engine';
+import type { ReachBandProperties } from '../figures/reachBandShapes';
+import type { AssessedReach } from '../state/assessedReach';
+import { siteFacts } from '../state/mapFilters';
+import { siteById } from '../state/siteLookup';
+
+/** How a rescue point is drawn: a station with a district, a micro station, a rescue team, a shelter. */
+export type RescueMark = 'station' | 'micro' | 'team' | 'shelter';
+export const RESCUE_MARKS: readonly RescueMark[] = ['station', 'micro', 'team', 'shelter'];
+
+/** short: more people assigned than it holds; enough: they fit; unknown: capacity or population not given (never "enough") */
+export type ShelterFit = 'short' | 'enough' | 'unknown';
+export const SHELTER_FITS: readonly ShelterFit[] = ['short', 'enough', 'unknown'];
+
+export interface ReachSources {
+  reachBands: FeatureCollection<MultiPolygon, ReachBandProperties>;
+  shelterAreas: FeatureCollection<Polygon, { shelterId: string; fit: ShelterFit; radiusM: number }>;
+  rescueSites: FeatureCollection<Point>;
+}
+
+const empty = <G extends Point | Polygon | MultiPolygon, P>(): FeatureCollection<G, P> => ({ type: 'FeatureCollection', features: [] });
+
+export function reachSources(a: Assessment, reach: AssessedReach | null): ReachSources {
+  return { reachBands: reach?.bands ?? empty(), shelterAreas: shelterAreas(a, reach), rescueSites: rescueSites(a, reach) };
+}
+
+/** The mark of a rescue site: micro stations and teams as the white paper's F7 draws them; a station of unknown grade is a station. */
+export function rescueMarkOf(category: string, grade: string | null | undefined): RescueMark {
+  if (category === 'shelter') return 'shelter';
+  if (category === 'rescue_team' || grade === 'professional' || grade === 'enterprise') return 'team';
+  return grade === 'micro' ? 'micro' : 'station';
+}
+
+/** Every fire station, rescue team and shelter as a point (id: its position among the sites, as the other site layers). */
+export function rescueSites(a: Assessment, reach: AssessedReach | null): FeatureCollection<Point> {
+  const grades = new Map((reach?.result.resources ?? []).map((r) => [r.id, r.grade] as const));
+  const none = new Set<string>(); // never either side of a finding
+  const features: Feature<Point>[] = [];
+  a.sites.forEach((s, i) => {
+    if (!isReachCategory(s.category)) return;
+    features.push({
+      type: 'Feature', id: i, geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
+      properties: { siteId: s.id, role: s.role ?? 'risk', ...siteFacts(s, none), mark: rescueMarkOf(s.category, grades.get(s.id)) },
+    });
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+export function shelterFit(row: { capacity: number | null; population: number | null; deficit: number | null }): ShelterFit {
+  if (row.capacity === null || row.population === null || row.deficit === null) return 'unknown';
+  return row.deficit > 0 ? 'short' : 'enough';
+}
+
+/**
+ * Each shelter's service area: a circle of its class's radius around it (GB 50413 §8.2.10: 500 m or 2 km), the
+ * smaller drawn last so it stays visible inside a larger one. Drawn on a sphere (turf), metres off by under 0.5 %:
+ * a picture of the radius, not the assignment, which the engine made on the ellipsoid.
+ */
+export function shelterAreas(a: Assessment, reach: AssessedReach | null): ReachSources['shelterAreas'] {
+  const rows = reach?.result.shelters?.shelters ?? [];
+  const features: ReachSources['shelterAreas']['features'] = [];
+  for (const row of rows) {
+    const s = siteById(a, row.shelterId);
+    if (!s) continue;
+    const c = circle([s.lon, s.lat], row.radiusM / 1000, { steps: 64, units: 'kilometers' });
+    features.push({ type: 'Feature', geometry: c.geometry, properties: { shelterId: row.shelterId, fit: shelterFit(row), radiusM: row.radiusM } });
+  }
+  features.sort((x, y) => y.properties.radiusM - x.properties.radiusM);
+  return { type: 'FeatureCollection', features };
+}
