@@ -2,7 +2,7 @@
 import { AttributionControl, Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl, type ExpressionSpecification, type FeatureIdentifier, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { area as turfArea, booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { bboxOf, type Assessment, type Role, type Site } from '../engine';
 import { translator, type Translate } from '../i18n/translate';
@@ -23,7 +23,8 @@ import { combine, siteFilter, zoneFilter } from './filterExpressions';
 import { filteredView, zoneMatches } from '../state/mapFilters';
 import { siteById, sitePosition } from '../state/siteLookup';
 import { MAP_PROBE_EVENT, type MapProbe, type MapProbeRequest } from './probe';
-import { labelAnchor, placeLabels } from './labelPlacement';
+import { placeLabels } from './labelPlacement';
+import { zoneLabelFacts } from './zoneLabelFacts';
 import { cameraDiffers, revealBounds, uncoveredPadding, type Padding } from './camera';
 import { DEMO_ATTRIBUTION } from '../io/attribution';
 import { escapeXml } from '../io/escapeXml';
@@ -196,8 +197,9 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     const shown = !layers.zones || a.zones.length > MAX_LABELLED_ZONES ? [] : a.zones.filter((z) => zoneMatches(z, a.grid !== null, filters));
     labels = shown.map((z) => {
       const g = z.geometry as Polygon | MultiPolygon;
-      const marker = new Marker({ element: zoneLabel(z.name, z.level, t()), anchor: 'center' }).setLngLat(labelAnchor(g)).addTo(map);
-      return { marker, zone: z, area: turfArea(g) };
+      const { anchor, area } = zoneLabelFacts(z.id, g);
+      const marker = new Marker({ element: zoneLabel(z.name, z.level, t()), anchor: 'center' }).setLngLat(anchor).addTo(map);
+      return { marker, zone: z, area };
     });
     arrangeLabels();
   };
