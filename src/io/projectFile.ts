@@ -42,8 +42,29 @@ export interface Project {
   zoning: { kind: 'polygons' } | { kind: 'grid'; shape: 'square' | 'hex'; cellM: number };
   profile: MethodProfile;
   rules: SetbackRuleTable;
+  /**
+   * rescue within reach: the road network file the project uses (its name, checksum and line parts read; the file
+   * itself is kept apart, as it can be tens of MB: state/roadFiles in the browser)
+   */
+  roads?: ProjectRoads | null;
+  /** rescue within reach: the population grid (polygons with population), small enough to keep inline */
+  population?: ProjectPopulation | null;
+  /** in a project file only: the road network file's text (the browser's saved project keeps the file apart) */
+  roadsGeoJson?: string;
   /** increases with every save: a stale tab cannot overwrite a newer save */
   revision: number;
+}
+
+export interface ProjectRoads {
+  file: string;
+  sha256: string;
+  lines: number;
+}
+
+export interface ProjectPopulation {
+  file: string;
+  sha256: string;
+  zones: Zone[];
 }
 
 export class ProjectFileError extends Error {}
@@ -89,6 +110,8 @@ const rejectedRowsSchema = z.object({
 });
 const reportSchema = z.looseObject({ file: z.string(), rows: z.number().int().min(0), accepted: z.number().int().min(0), rejected: z.number().int().min(0) });
 
+const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+
 const projectSchema = z.object({
   schema: z.literal(PROJECT_SCHEMA),
   id: z.string().min(1).max(200),
@@ -100,10 +123,13 @@ const projectSchema = z.object({
   datasets: z.array(z.object({ file: z.string(), sites: z.array(siteSchema), report: reportSchema, demo: z.boolean(), rejectedRows: rejectedRowsSchema.optional() })),
   zones: z.array(zoneSchema),
   zonesSource: z.string(),
-  zonesDigest: z.object({ file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).nullable().optional(),
+  zonesDigest: z.object({ file: z.string(), sha256: sha256Schema }).nullable().optional(),
   zoning: z.union([z.object({ kind: z.literal('polygons') }), z.object({ kind: z.literal('grid'), shape: z.enum(['square', 'hex']), cellM: z.number().min(10) })]),
   profile: methodProfileSchema,
   rules: z.unknown(),
+  roads: z.object({ file: z.string(), sha256: sha256Schema, lines: z.number().int().min(0) }).nullable().optional(),
+  population: z.object({ file: z.string(), sha256: sha256Schema, zones: z.array(zoneSchema) }).nullable().optional(),
+  roadsGeoJson: z.string().optional(),
   revision: z.number().int().min(0),
 });
 

@@ -1,6 +1,6 @@
 // What the user can do, as plain functions over the store: load data, edit rules, re-assess, test a proposal.
 import type { PreviousAssessment } from '../figures/changeFigure';
-import { aboutFile, message, messageOfError } from '../i18n/shownMessage';
+import { aboutFile, message, messageOfError, type ShownMessage } from '../i18n/shownMessage';
 import {
   defaultConfig, DEFAULT_RULES, parseMethodProfile, RISK_MATRIX_METHODS, withMatrix, type AssessConfig, type MethodProfile, type SetbackRule,
   type SetbackRuleTable, type Site, type Zone,
@@ -88,9 +88,17 @@ export interface Actions {
   /** a profile edited in the UI: schema-checked; a bad one is refused and the current one stays */
   setProfile(profile: MethodProfile): Promise<void>;
   setMatrixScheme(id: string): Promise<void>;
+  /** the city's optional zone raise for red/orange sites out of rescue reach (off by default; not a standard) */
+  setReachRaise(enabled: boolean): Promise<void>;
   importProfile(file: string, text: string): Promise<void>;
   setZoning(zoning: Zoning): Promise<void>;
   importZones(file: string, bytes: Uint8Array): Promise<void>;
+  /** rescue within reach: a road network file (GeoJSON lines), read in the engine worker; replaces the one in use */
+  importRoads(file: string, source: Blob): Promise<void>;
+  removeRoads(): Promise<void>;
+  /** rescue within reach: a population grid (GeoJSON polygons with population); replaces the one in use */
+  importPopulation(file: string, bytes: Uint8Array): Promise<void>;
+  removePopulation(): Promise<void>;
   /** replace everything with a saved or imported project (its datasets already held by the engine), then assess it */
   applyProject(project: OpenProject): Promise<void>;
   setProposalDraft(draft: ProposalDraft): void;
@@ -114,7 +122,11 @@ function withoutDemoLabels(project: ProjectMeta | null, datasets: Dataset[]): Pr
 }
 
 /** A project ready to open: its datasets held by the engine, as the page lists them. */
-export type OpenProject = Omit<HeldProject, 'datasets'> & { datasets: Dataset[] };
+export type OpenProject = Omit<HeldProject, 'datasets'> & {
+  datasets: Dataset[];
+  /** the saved road network could not be read again (the project opens without it) */
+  reachFileError?: ShownMessage | null;
+};
 
 export function createActions(store: AppStore, engine: EngineClient): Actions {
   let runId = 0;
@@ -125,10 +137,13 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
   const reassess = async (): Promise<void> => {
     const mine = ++runId;
     store.setState({ assessing: true, assessError: null, progress: { share: 0, stage: 'scoring' } });
-    const { zones, zoning } = store.getState();
+    const { zones, zoning, roads, population } = store.getState();
     const onProgress = (share: number, stage: string) => mine === runId && store.setState({ progress: { share, stage } });
     try {
-      const input = { datasets: datasetIds(), zones, ...(zoning.kind === 'grid' ? { grid: { shape: zoning.shape, cellM: zoning.cellM } } : {}) };
+      const input = {
+        datasets: datasetIds(), zones, ...(zoning.kind === 'grid' ? { grid: { shape: zoning.shape, cellM: zoning.cellM } } : {}),
+        ...(roads ? { roads: roads.id } : {}), ...(population ? { population: population.zones } : {}),
+      };
       const assessment = await engine.assess(input, config(), onProgress);
       // a selected zone or site stays selected if it is still there (finding indexes change with every run)
       const sel = store.getState().selection;
@@ -194,10 +209,11 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       const zonesDigest = { file: files.zones.file, sha256: await sha256Hex(files.zones.bytes) };
       const datasets: Dataset[] = [];
       for (const f of files.sites) datasets.push(await addDataset(f.file, f.bytes, f.crs, true, zones, datasets, project.id));
-      const gone = store.getState().datasets.map((d) => d.id);
+      const { datasets: before, roads } = store.getState();
+      const gone = [...before.map((d) => d.id), ...(roads ? [roads.id] : [])];
       store.setState({
         project, projectRevision: 0, zones, zonesSource: t()('method.demoZones'), zonesDigest, datasets, assessment: null,
-        proposal: null, selection: null, importError: null, projectError: null,
+        proposal: null, selection: null, importError: null, projectError: null, roads: null, population: null, reachFileError: null,
       });
       engine.dropDatasets(gone);
       await reassess();
@@ -348,6 +364,12 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       store.setState({ profile: withMatrix(store.getState().profile, matrix) });
       await reassess();
     },
+    async setReachRaise(enabled) {
+      const profile = store.getState().profile;
+      if (profile.reachRaise.enabled === enabled) return;
+      store.setState({ profile: { ...profile, reachRaise: { ...profile.reachRaise, enabled } } });
+      await reassess();
+    },
     async importProfile(file, text) {
       try {
         store.setState({ profile: parseMethodProfile(JSON.parse(text)), profileError: null });
@@ -372,9 +394,52 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       }
       await reassess();
     },
+    async importRoads(file, source) {
+      store.setState({ readingReachFile: file, reachFileError: null });
+      const id = newDatasetId(file);
+      try {
+        // GeoJSON is WGS 84 (RFC 7946), as the CLI reads it; the page never parses it (the engine worker does)
+        const held = await engine.readRoads(id, source, 'wgs84');
+        if (held.lines === 0) throw new LocalisedError('reach.roadsEmpty');
+        const before = store.getState().roads;
+        store.setState({ roads: { id, file, sha256: held.sha256, lines: held.lines, source }, readingReachFile: null });
+        if (before) engine.dropDatasets([before.id]);
+      } catch (e) {
+        engine.dropDatasets([id]);
+        store.setState({ reachFileError: aboutFile(file, messageOfError(e)), readingReachFile: null });
+        return;
+      }
+      await reassess();
+    },
+    async removeRoads() {
+      const roads = store.getState().roads;
+      if (!roads) return;
+      store.setState({ roads: null, reachFileError: null });
+      engine.dropDatasets([roads.id]);
+      await reassess();
+    },
+    async importPopulation(file, bytes) {
+      try {
+        // read as the CLI reads --population: zones with a population field (small: read on the page)
+        const zones = readZones(new TextDecoder().decode(bytes));
+        if (!zones.some((z) => z.population !== undefined)) throw new LocalisedError('reach.populationNone');
+        store.setState({ population: { file, sha256: await sha256Hex(bytes), zones }, reachFileError: null });
+      } catch (e) {
+        store.setState({ reachFileError: aboutFile(file, messageOfError(e)) });
+        return;
+      }
+      await reassess();
+    },
+    async removePopulation() {
+      if (!store.getState().population) return;
+      store.setState({ population: null, reachFileError: null });
+      await reassess();
+    },
     async applyProject(project) {
       const kept = new Set(project.datasets.map((d) => d.id));
       const gone = store.getState().datasets.filter((d) => !kept.has(d.id)).map((d) => d.id);
+      const roadsBefore = store.getState().roads;
+      if (roadsBefore && roadsBefore.id !== project.roads?.id) gone.push(roadsBefore.id);
       store.setState({
         project: { id: project.id, name: project.name, city: project.city, assessmentDate: project.assessmentDate, dataCredit: project.dataCredit, notes: project.notes },
         projectRevision: project.revision,
@@ -385,6 +450,9 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
         zoning: project.zoning,
         profile: project.profile,
         rules: project.rules,
+        roads: project.roads ?? null,
+        population: project.population ?? null,
+        reachFileError: project.reachFileError ?? null,
         // the last project's results go at once: until this project is assessed nothing of the other one (its zones,
         // findings, districts) may show beside this project's name
         assessment: null,

@@ -6,7 +6,7 @@
 // dataset's id; the page holds each dataset's report and count, and receives only an assessment's results. Nothing
 // here hands a dataset's sites to the page.
 import type { AssessConfig, Assessment, GridSpec, ProposalResult, ReachProfile, Site, Zone } from '../engine';
-import type { Crs, ImportFileReport, ImportOptions, MappingOverride, Project, ProjectDataset, RejectedRows } from '../io';
+import type { Crs, ImportFileReport, ImportOptions, MappingOverride, Project, ProjectDataset, ProjectRoads, RejectedRows } from '../io';
 import type { StoredSites } from './projectDb';
 
 export type Progress = (share: number, stage: string) => void;
@@ -44,7 +44,13 @@ export type DatasetImportOptions = Omit<ImportOptions, 'existingIds' | 'remember
 
 /** A project whose datasets the engine holds: each dataset as saved, without its sites, and the id they are held under. */
 export type HeldProjectDataset = Omit<ProjectDataset, 'sites'> & { id: string };
-export type HeldProject = Omit<Project, 'datasets'> & { datasets: HeldProjectDataset[] };
+export type HeldProject = Omit<Project, 'datasets' | 'roads'> & { datasets: HeldProjectDataset[]; roads?: HeldRoadNetwork | null };
+
+/**
+ * A road network the engine holds under `id`, with its file: in memory since the upload, or IndexedDB's since a
+ * reload (a Blob either way, whose bytes stay outside the page's heap), so it can be saved for the project.
+ */
+export type HeldRoadNetwork = ProjectRoads & { id: string; source: Blob };
 
 /** An assessment of held datasets (in this order, as the page lists them). */
 export interface DatasetsAssessInput {
@@ -63,6 +69,8 @@ export interface DatasetsAssessInput {
 export interface HeldRoads {
   /** line parts read (a MultiLineString gives one per part) */
   lines: number;
+  /** the file's SHA-256 */
+  sha256: string;
 }
 
 export interface EngineClient {

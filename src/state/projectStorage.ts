@@ -11,6 +11,7 @@ import { parseProject, type Project, type ProjectDataset } from '../io';
 import type { HeldProject } from './engineClient';
 import { projectDb as store, type StoredSites } from './projectDb';
 import type { ReportRecord } from './siteRecords';
+import { roadFileKey, writeRoadFile } from './roadFiles';
 
 export interface ProjectSummary {
   id: string;
@@ -30,6 +31,12 @@ export class StorageError extends LocalisedError {}
  */
 type StoredDataset = Omit<ProjectDataset, 'sites' | 'report'> & { report?: ProjectDataset['report']; sites?: Site[]; siteChunks?: string[]; reportKey?: string };
 type StoredProject = Omit<Project, 'datasets'> & { datasets: StoredDataset[] };
+
+/** The records a stored project names apart from itself: its datasets' sites and reports, and its road file. */
+const recordKeysOf = (record: StoredProject): string[] => [
+  ...record.datasets.flatMap((d) => [...(d.siteChunks ?? []), ...(d.reportKey ? [d.reportKey] : [])]), // spread-ok: a dataset's record keys
+  ...(record.roads ? [roadFileKey(record.id, record.roads.sha256)] : []),
+];
 
 /** A project as read back: each dataset with where its sites are (or, from an older record, the sites themselves). */
 export type SavedProject = Omit<Project, 'datasets'> & { datasets: (Omit<ProjectDataset, 'sites'> & ({ stored: StoredSites } | { sites: Site[] }))[] };
@@ -111,7 +118,10 @@ export async function saveProject(project: HeldProject, storeSites: (datasetId: 
         datasets.push({ ...rest, siteChunks: sites.keys, reportKey: sites.reportKey });
       }
     }
-    const record: StoredProject = { ...next, datasets };
+    // the road file is saved before the record that names it (the record is the commit point)
+    const { roads, ...rest } = next;
+    if (roads) await writeRoadFile(next.id, roads.sha256, roads.source);
+    const record: StoredProject = { ...rest, datasets, roads: roads ? { file: roads.file, sha256: roads.sha256, lines: roads.lines } : null };
     const summary: ProjectSummary = { id: next.id, name: next.name, assessmentDate: next.assessmentDate, revision: next.revision, savedAt: new Date().toISOString() };
     await commit(project.revision, record, summary);
   } catch (e) {
@@ -132,7 +142,7 @@ async function siteChunksOf(id: string): Promise<string[]> {
   const listed = await get<string[]>(CHUNKS(id), store());
   if (listed) return listed;
   const raw = (await get(PROJECT(id), store())) as StoredProject | undefined;
-  return (raw?.datasets ?? []).flatMap((d) => [...(d.siteChunks ?? []), ...(d.reportKey ? [d.reportKey] : [])]); // spread-ok: a dataset's record keys
+  return raw ? recordKeysOf({ ...raw, datasets: raw.datasets ?? [] }) : [];
 }
 
 /**
@@ -154,7 +164,7 @@ function commit(fromRevision: number, record: StoredProject, summary: ProjectSum
       }
       try {
         os.put(record, PROJECT(summary.id));
-        os.put(record.datasets.flatMap((d) => [...(d.siteChunks ?? []), ...(d.reportKey ? [d.reportKey] : [])]), CHUNKS(summary.id)); // spread-ok: a dataset's record keys
+        os.put(recordKeysOf(record), CHUNKS(summary.id));
         os.put(summary, SUMMARY(summary.id));
         os.put(summary.id, LAST);
       } catch (e) {

@@ -1,6 +1,7 @@
 // Projects: open, create, rename, duplicate, delete, export and import; autosave of every change to IndexedDB;
 // a second tab on the same project is detected (revision check + BroadcastChannel) and never overwrites newer work.
-import { message, messageOfError } from '../i18n/shownMessage';
+import { aboutFile, message, messageOfError } from '../i18n/shownMessage';
+import { readRoadFile } from './roadFiles';
 import { translator } from '../i18n/translate';
 import { defaultConfig, DEFAULT_PROFILE, DEFAULT_RULES, type AssessmentStats } from '../engine';
 import { PROJECT_SCHEMA, reportForSaving } from '../io';
@@ -48,6 +49,8 @@ export function projectFromState(s: AppState): HeldProject | null {
     zoning: s.zoning,
     profile: s.profile,
     rules: s.rules,
+    roads: s.roads,
+    population: s.population,
     revision: s.projectRevision,
   };
 }
@@ -87,7 +90,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
     }, SAVE_DELAY_MS);
   };
   const unsubscribe = store.subscribe((s, prev) => {
-    const changed = s.project !== prev.project || s.datasets !== prev.datasets || s.zones !== prev.zones || s.zoning !== prev.zoning || s.profile !== prev.profile || s.rules !== prev.rules;
+    const changed = s.project !== prev.project || s.datasets !== prev.datasets || s.zones !== prev.zones || s.zoning !== prev.zoning || s.profile !== prev.profile || s.rules !== prev.rules || s.roads !== prev.roads || s.population !== prev.population;
     if (changed && s.project && s.project.id === prev.project?.id) scheduleSave();
   });
 
@@ -104,7 +107,25 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
   /** the page's view of datasets the engine now holds */
   const asDatasets = (datasets: HeldProject['datasets'], held: HeldDataset[]): Dataset[] =>
     datasets.map((d, i) => ({ id: d.id, file: d.file, report: d.report, demo: d.demo, ...(d.rejectedRows ? { rejectedRows: d.rejectedRows } : {}), count: held[i]!.count, fictitious: held[i]!.fictitious }));
-  /** a saved project's datasets into the engine (read from IndexedDB there); on failure none stays held */
+  /**
+   * a saved project's road network into the engine, read from the file saved with it; a file that is gone or no longer
+   * reads leaves the project without roads (screening), and says so: the rest of the project opens as saved
+   */
+  const holdSavedRoads = async (saved: SavedProject): Promise<Pick<OpenProject, 'roads' | 'reachFileError'>> => {
+    if (!saved.roads) return { roads: null, reachFileError: null };
+    const { file, sha256 } = saved.roads;
+    const source = await readRoadFile(saved.id, sha256);
+    if (!source) return { roads: null, reachFileError: message('reach.roadsNotKept', { file }) };
+    const id = newDatasetId(file);
+    try {
+      const held = await engine.readRoads(id, source, 'wgs84');
+      return { roads: { file, sha256, lines: held.lines, id, source }, reachFileError: null };
+    } catch (e) {
+      engine.dropDatasets([id]);
+      return { roads: null, reachFileError: aboutFile(file, messageOfError(e)) };
+    }
+  };
+  /** a saved project's datasets (and roads) into the engine (read from IndexedDB there); on failure none stays held */
   const holdSaved = async (saved: SavedProject): Promise<OpenProject> => {
     const ids: string[] = [];
     const held: HeldDataset[] = [];
@@ -119,8 +140,9 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
       engine.dropDatasets(ids);
       throw e;
     }
+    const { roads: _named, ...rest } = saved;
     // asDatasets keeps only the page's fields (not where the sites are stored, nor an old record's inline sites)
-    return { ...saved, datasets: asDatasets(saved.datasets.map((d, i) => ({ ...d, id: ids[i]! })), held) };
+    return { ...rest, datasets: asDatasets(saved.datasets.map((d, i) => ({ ...d, id: ids[i]! })), held), ...(await holdSavedRoads(saved)) };
   };
   const adopt = async (project: OpenProject): Promise<void> => {
     await actions.applyProject(project);
@@ -167,7 +189,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
       await adopt({
         schema: PROJECT_SCHEMA, id: newId(), name, city: details.city.trim().slice(0, 200), assessmentDate: details.assessmentDate,
         dataCredit: details.dataCredit.trim().slice(0, 2000), notes: '', datasets: [], zones: [], zonesSource: '', zonesDigest: null,
-        zoning: { kind: 'polygons' }, profile: DEFAULT_PROFILE, rules: DEFAULT_RULES, revision: 0,
+        zoning: { kind: 'polygons' }, profile: DEFAULT_PROFILE, rules: DEFAULT_RULES, roads: null, population: null, revision: 0,
       });
     },
     rename(name) {
@@ -214,11 +236,14 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
       const other = await holdSaved(await loadProject(id));
       const datasets = other.datasets.map((d) => d.id);
       try {
-        const input = { datasets, zones: other.zones, ...(other.zoning.kind === 'grid' ? { grid: { shape: other.zoning.shape, cellM: other.zoning.cellM } } : {}) };
+        const input = {
+          datasets, zones: other.zones, ...(other.zoning.kind === 'grid' ? { grid: { shape: other.zoning.shape, cellM: other.zoning.cellM } } : {}),
+          ...(other.roads ? { roads: other.roads.id } : {}), ...(other.population ? { population: other.population.zones } : {}),
+        };
         const assessment = await engine.assess(input, { ...defaultConfig(), method: other.profile, rules: other.rules });
         return { name: other.name, assessmentDate: other.assessmentDate, stats: assessment.stats };
       } finally {
-        engine.dropDatasets(datasets); // held only for the comparison
+        engine.dropDatasets(other.roads ? [...datasets, other.roads.id] : datasets); // held only for the comparison
       }
     },
     stop() {

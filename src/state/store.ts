@@ -7,7 +7,8 @@ import { DEFAULT_LAYERS, NO_FILTERS, type LayerVisibility, type MapFilters } fro
 import type { Camera } from './viewHash';
 import { NO_BASEMAP, type Basemap } from './basemap';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/translate';
-import type { CrsOption, ImportFileReport, InputDigest, RejectedRows, TextEncodingName } from '../io';
+import type { CrsOption, ImportFileReport, InputDigest, ProjectPopulation, RejectedRows, TextEncodingName } from '../io';
+import type { HeldRoadNetwork } from './engineClient';
 
 /**
  * A loaded file as the page knows it: its report, rejected rows and count. Its sites are held by the engine (the
@@ -89,6 +90,14 @@ export interface AppState {
   /** the zones file and its SHA-256 (listed with the inputs in summary.json) */
   zonesDigest: InputDigest | null;
   zoning: Zoning;
+  /** rescue within reach: the road network the engine holds (travel times; without it, straight-line screening) */
+  roads: HeldRoadNetwork | null;
+  /** rescue within reach: the population grid (the shelters' balance) */
+  population: ProjectPopulation | null;
+  /** a road or population file being read: its name */
+  readingReachFile: string | null;
+  /** a road or population file that could not be used; what was loaded stays as it was */
+  reachFileError: ShownMessage | null;
   profile: MethodProfile;
   profileError: ShownMessage | null;
   zonesError: ShownMessage | null;
@@ -139,6 +148,10 @@ export function createAppStore() {
     zonesSource: '',
     zonesDigest: null,
     zoning: { kind: 'polygons' },
+    roads: null,
+    population: null,
+    readingReachFile: null,
+    reachFileError: null,
     profile: DEFAULT_PROFILE,
     profileError: null,
     zonesError: null,

@@ -10,6 +10,7 @@ import { downloadBytes, downloadText } from './download';
 import { useActions, useAppState, useServices } from './AppContext';
 import { ImportReportView } from './ImportReportView';
 import { ColumnMappingEditor } from './ColumnMappingEditor';
+import { ReachFilesPanel } from './ReachFilesPanel';
 import { crsLabel, useT } from './i18n';
 
 const ENCODING_LABEL: Record<TextEncodingName, string> = { 'utf-8': 'UTF-8', gb18030: 'GBK/GB18030', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE' };
@@ -131,6 +132,7 @@ export function DataPanel() {
           </div>
         );
       })}
+      <ReachFilesPanel />
     </section>
   );
 }

@@ -135,6 +135,12 @@ export function MethodPanel() {
       <label htmlFor={ids.zones}>{t('method.uploadZones')}</label>{' '}
       <input id={ids.zones} type="file" accept=".geojson,.json" onChange={async (e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) await actions.importZones(f.name, new Uint8Array(await f.arrayBuffer())); }} />
 
+      <h3>{t('method.reachTitle')}</h3>
+      <label className="block">
+        <input type="checkbox" checked={profile.reachRaise.enabled} onChange={(e) => void actions.setReachRaise(e.target.checked)} /> {t('method.reachRaise')}
+      </label>
+      <p className="meta">{t('method.source', { source: profile.reachRaise.source })}</p>
+
       <h3>{t('method.file')}</h3>
       <div className="buttons">
         <button type="button" onClick={() => downloadText(`method-profile-${profile.id}.json`, JSON.stringify(profile, null, 2) + '\n', 'application/json')}>{t('method.export')}</button>

@@ -136,7 +136,7 @@ scope.onmessage = async (e) => {
         host.drop(request.datasetIds);
         return reply(request.id, null);
       case 'writeProjectFile': {
-        const file = host.writeProjectFile(request.project);
+        const file = host.writeProjectFile(request.project, await request.project.roads?.source.text());
         return scope.postMessage({ id: request.id, result: file }, [file.bytes.buffer as ArrayBuffer]);
       }
       case 'readProjectFile':

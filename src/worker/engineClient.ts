@@ -162,7 +162,7 @@ function inProcessClient(): EngineClient {
       return (await host).holdRoads(roadsId, await roadsFrom(source, crs));
     },
     checkProposal: async (proposal, datasets, config) => (await host).checkProposal(proposal, datasets, config),
-    writeProjectFile: async (project) => (await host).writeProjectFile(project),
+    writeProjectFile: async (project) => (await host).writeProjectFile(project, await project.roads?.source.text()),
     readProjectFile: async (bytes) => (await host).readProjectFile(bytes),
     cancel: () => undefined,
   };

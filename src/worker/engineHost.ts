@@ -5,10 +5,10 @@ import {
   assess, assessReach, checkProposal, DEFAULT_REACH_PROFILE, isReachCategory, raiseZonesOutOfReach, type AssessConfig, type Assessment, type ProposalResult,
   type RoadLine, type Site,
 } from '../engine';
-import { parseSites, projectFileBytes, readProjectFile } from '../io';
+import { parseSites, projectFileBytes, readProjectFile, readRoads } from '../io';
 import { reachBandShapes } from '../figures/reachBandShapes';
 import { assessedReach } from '../state/assessedReach';
-import type { DatasetsAssessInput, HeldDataset, HeldProject, HeldProjectDataset, HeldRoads } from '../state/engineClient';
+import type { DatasetsAssessInput, HeldDataset, HeldProject, HeldProjectDataset, HeldRoadNetwork, HeldRoads } from '../state/engineClient';
 import type { StoredSites } from '../state/projectDb';
 import { canStoreSites, readSiteRecords, writeSiteRecords } from '../state/siteRecords';
 
@@ -23,9 +23,10 @@ export interface EngineHost {
   /** the assessment, with its reach noted on it (state/assessedReach) when the inputs hold anything to reach with */
   assess(input: DatasetsAssessInput, config: AssessConfig, onProgress?: (share: number, stage: string) => void): Assessment;
   /** keep a road network as `id` (replacing what was held under it) */
-  holdRoads(id: string, lines: RoadLine[]): HeldRoads;
+  holdRoads(id: string, read: { lines: RoadLine[]; sha256: string }): HeldRoads;
   checkProposal(proposal: Site, ids: readonly string[], config: AssessConfig): ProposalResult;
-  writeProjectFile(project: HeldProject): { bytes: Uint8Array; gzipped: boolean };
+  /** `roadsText`: the project's road network file, carried in the project file (read from its Blob by the caller) */
+  writeProjectFile(project: HeldProject, roadsText?: string): { bytes: Uint8Array; gzipped: boolean };
   readProjectFile(bytes: Uint8Array): { project: HeldProject; held: HeldDataset[] };
 }
 
@@ -85,18 +86,28 @@ export function createEngineHost(): EngineHost {
       assessedReach.note(final, { result, profile, bands: reachBandShapes(result, profile) });
       return final;
     },
-    holdRoads(id, lines) {
+    holdRoads(id, { lines, sha256 }) {
       roadsHeld.set(id, lines);
-      return { lines: lines.length };
+      return { lines: lines.length, sha256 };
     },
     checkProposal(proposal, ids, config) {
       return checkProposal(proposal, allOf(ids), config);
     },
-    writeProjectFile(project) {
-      return projectFileBytes({ ...project, datasets: project.datasets.map(({ id, ...d }) => ({ ...d, sites: sitesOf(id) })) });
+    writeProjectFile({ roads, ...project }, roadsText) {
+      const datasets = project.datasets.map(({ id, ...d }) => ({ ...d, sites: sitesOf(id) }));
+      // the road network goes as its file's text, read again on import (its lines are the engine's, not the file's)
+      const withRoads = roads && roadsText !== undefined ? { roads: { file: roads.file, sha256: roads.sha256, lines: roads.lines }, roadsGeoJson: roadsText } : {};
+      return projectFileBytes({ ...project, datasets, ...withRoads });
     },
     readProjectFile(bytes) {
-      const { datasets, ...project } = readProjectFile(bytes);
+      const { datasets, roads: roadsNamed, roadsGeoJson, ...rest } = readProjectFile(bytes);
+      let roads: HeldRoadNetwork | null = null;
+      if (roadsNamed && roadsGeoJson !== undefined) {
+        const id = `${roadsNamed.file}#file-${++fromFiles}`;
+        roadsHeld.set(id, readRoads(roadsGeoJson));
+        roads = { ...roadsNamed, id, source: new Blob([roadsGeoJson], { type: 'application/geo+json' }) };
+      }
+      const project = { ...rest, roads };
       const out: HeldProjectDataset[] = [];
       const described: HeldDataset[] = [];
       for (const { sites, ...d } of datasets) {

@@ -1,0 +1,127 @@
+// The app's road network and population grid for rescue within reach (issue #21): uploaded, used by the assessment,
+// refused whole when bad (what was loaded stays), removed; carried by the project file. The city's zone raise is
+// switched through its action. In-process engine (Node has no Worker); IndexedDB is covered by tests/e2e.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createAppStore } from '../../src/state/store';
+import { createActions } from '../../src/state/actions';
+import { projectFromState } from '../../src/state/projects';
+import { assessedReach } from '../../src/state/assessedReach';
+import { createEngineClient } from '../../src/worker/engineClient';
+import { NANJING_CENTRE, roadGridGeoJson } from '../helpers/roadGrid';
+
+const demoFile = (name: string) => new Uint8Array(readFileSync(`data/demo/${name}`));
+const files = {
+  zones: { file: 'nanjing-districts.wgs84.geojson', bytes: demoFile('nanjing-districts.wgs84.geojson') },
+  sites: [
+    { file: 'nanjing-sites.fictitious.csv', bytes: demoFile('nanjing-sites.fictitious.csv'), crs: 'wgs84' as const },
+    { file: 'nanjing-rescue.fictitious.csv', bytes: demoFile('nanjing-rescue.fictitious.csv'), crs: 'wgs84' as const },
+  ],
+};
+const meta = { id: 'p1', name: 'demo', city: '', assessmentDate: '', dataCredit: '', notes: '' };
+const text = (s: string) => new TextEncoder().encode(s);
+const roadFile = new Blob([roadGridGeoJson(NANJING_CENTRE, 12)]);
+/** one square unit over central Nanjing with 50 000 people */
+const populationFile = text(JSON.stringify({ type: 'FeatureCollection', features: [{
+  type: 'Feature', properties: { id: 'g1', population: 50000 },
+  geometry: { type: 'Polygon', coordinates: [[[118.7, 31.95], [118.9, 31.95], [118.9, 32.12], [118.7, 32.12], [118.7, 31.95]]] },
+}] }));
+
+async function demo() {
+  const store = createAppStore();
+  const engine = createEngineClient();
+  const actions = createActions(store, engine);
+  await actions.loadDemo(files, meta);
+  const reach = () => assessedReach.of(store.getState().assessment!);
+  return { store, engine, actions, reach };
+}
+
+describe('road network and population grid in the app', () => {
+  it('screens without roads; an uploaded road network is used (network mode) and can be removed', async () => {
+    const { store, actions, reach } = await demo();
+    expect(reach()?.result.mode).toBe('screening');
+    await actions.importRoads('streets.geojson', roadFile);
+    const roads = store.getState().roads!;
+    expect(roads).toMatchObject({ file: 'streets.geojson', lines: 24 });
+    expect(roads.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(reach()?.result.mode).toBe('network');
+    expect(reach()?.result.road?.edges).toBeGreaterThan(0);
+    await actions.removeRoads();
+    expect(store.getState().roads).toBeNull();
+    expect(reach()?.result.mode).toBe('screening');
+  });
+
+  it('refuses a bad road file with the reason and keeps the road network in use', async () => {
+    const { store, actions, reach } = await demo();
+    await actions.importRoads('streets.geojson', roadFile);
+    const before = store.getState();
+    const points = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [118.8, 32] } }] });
+    await actions.importRoads('points.geojson', new Blob([points]));
+    expect(store.getState().reachFileError).toMatchObject({ params: { file: 'points.geojson' } });
+    expect(JSON.stringify(store.getState().reachFileError)).toContain('LineString');
+    expect(store.getState().roads).toBe(before.roads);
+    expect(store.getState().assessment).toBe(before.assessment);
+    await actions.importRoads('empty.geojson', new Blob(['{"type":"FeatureCollection","features":[]}']));
+    expect(store.getState().reachFileError).toMatchObject({ params: { message: { key: 'reach.roadsEmpty' } } });
+    expect(store.getState().roads).toBe(before.roads);
+    // the roads held are still the engine's (a refused file did not replace them)
+    await actions.setZoning({ kind: 'polygons' });
+    expect(reach()?.result.mode).toBe('network');
+  });
+
+  it('uses a population grid for the shelters, refuses one without population, and removes it', async () => {
+    const { store, actions, reach } = await demo();
+    expect(reach()?.result.shelters?.populationSource).not.toBe('grid');
+    const noPeople = text(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'x' }, geometry: { type: 'Polygon', coordinates: [[[118.7, 31.95], [118.9, 31.95], [118.9, 32.12], [118.7, 31.95]]] } }] }));
+    await actions.importPopulation('no-people.geojson', noPeople);
+    expect(store.getState().reachFileError).toMatchObject({ params: { file: 'no-people.geojson', message: { key: 'reach.populationNone' } } });
+    expect(store.getState().population).toBeNull();
+    await actions.importPopulation('people.geojson', populationFile);
+    expect(store.getState().reachFileError).toBeNull();
+    expect(store.getState().population).toMatchObject({ file: 'people.geojson', zones: [{ id: 'g1', population: 50000 }] });
+    expect(reach()?.result.shelters?.populationSource).toBe('grid');
+    await actions.importPopulation('broken.geojson', text('{"type":'));
+    expect(store.getState().population?.file).toBe('people.geojson');
+    await actions.removePopulation();
+    expect(store.getState().population).toBeNull();
+    expect(reach()?.result.shelters?.populationSource).not.toBe('grid');
+  });
+
+  it('carries both in the project file: read back, the roads are held again and used', async () => {
+    const { store, engine, actions, reach } = await demo();
+    await actions.importRoads('streets.geojson', roadFile);
+    await actions.importPopulation('people.geojson', populationFile);
+    const { bytes } = await engine.writeProjectFile(projectFromState(store.getState())!);
+    const { project } = await engine.readProjectFile(bytes);
+    expect(project.roads).toMatchObject({ file: 'streets.geojson', lines: 24, sha256: store.getState().roads!.sha256 });
+    expect(project.roads!.id).not.toBe(store.getState().roads!.id);
+    expect(await project.roads!.source.text()).toBe(await roadFile.text());
+    expect(project.population?.zones).toHaveLength(1);
+
+    const other = createAppStore();
+    const otherActions = createActions(other, engine);
+    await otherActions.applyProject({ ...project, datasets: [] });
+    // no sites: the roads are still read (network mode), but there is nothing to cover
+    expect(assessedReach.of(other.getState().assessment!)?.result).toMatchObject({ mode: 'network', cover: null });
+    await actions.removeRoads();
+    expect(reach()?.result.mode).toBe('screening');
+    // the imported roads are held under their own id: removing the first project's roads left them
+    await otherActions.applyProject({ ...project, datasets: store.getState().datasets });
+    expect(assessedReach.of(other.getState().assessment!)?.result.mode).toBe('network');
+  });
+});
+
+describe('the city’s zone raise in the app', () => {
+  it('is off by default; switched on, zones with red/orange sites out of reach go up one level and say why', async () => {
+    const { store, actions } = await demo();
+    expect(store.getState().profile.reachRaise.enabled).toBe(false);
+    const before = store.getState().assessment!;
+    expect(before.zones.some((z) => z.reason.includes('城市自定规则'))).toBe(false);
+    await actions.setReachRaise(true);
+    expect(store.getState().profile.reachRaise.enabled).toBe(true);
+    const raised = store.getState().assessment!.zones.filter((z) => z.reason.includes('救援可达(城市自定规则,非标准)'));
+    expect(raised.length).toBeGreaterThan(0);
+    await actions.setReachRaise(false);
+    expect(store.getState().assessment!.zones.map((z) => z.level)).toEqual(before.zones.map((z) => z.level));
+  });
+});
