@@ -11,6 +11,7 @@ import { readPreviousSummary } from '../io/previousSummary';
 import type { WhitepaperInput } from '../whitepaper/bundle';
 import { whitepaperTitle } from '../whitepaper/title';
 import type { AppState } from '../state/store';
+import { assessedReach } from '../state/assessedReach';
 import { useAppState, useServices } from './AppContext';
 import { downloadBytes, downloadText } from './download';
 import { useT } from './i18n';
@@ -25,6 +26,11 @@ export function whitepaperInput(s: AppState, given: { dataDate?: string; attribu
   if (!a) return null;
   const digests: InputDigest[] = s.datasets.flatMap((d) => (d.report.sha256 ? [{ file: d.file, sha256: d.report.sha256 }] : []));
   if (s.zonesDigest) digests.push(s.zonesDigest);
+  // the reach files, as the CLI lists its --roads and --population
+  if (s.roads) digests.push({ file: s.roads.file, sha256: s.roads.sha256 });
+  if (s.population) digests.push({ file: s.population.file, sha256: s.population.sha256 });
+  // rescue within reach as the engine assessed it with these results: F7, F8, T4, A.6 and the reach files
+  const reach = assessedReach.of(a);
   return {
     assessment: a,
     districts: s.zones,
@@ -38,6 +44,7 @@ export function whitepaperInput(s: AppState, given: { dataDate?: string; attribu
     // the project's own credit (the demo project carries the demo's); never chosen from the data
     attribution: (given.attribution ?? s.project?.dataCredit)?.trim() || INPUT_ATTRIBUTION,
     previous: s.previous,
+    ...(reach ? { reach: { result: reach.result, profile: reach.profile } } : {}),
   };
 }
 

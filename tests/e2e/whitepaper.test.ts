@@ -77,10 +77,11 @@ describe('白皮书图表 export', () => {
     const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
 
     const out = mkdtempSync(join(tmpdir(), 'usrm-wp-'));
+    // the app's demo loads the invented rescue stations and shelters too: the CLI is given the same three files
     await runAssess({
       whitepaper: true, crs: 'wgs84', out, title: whitepaperTitle('南京示例项目'), attribution: DEMO_ATTRIBUTION,
       zones: 'data/demo/nanjing-districts.wgs84.geojson',
-      sites: ['data/demo/nanjing-sites.fictitious.csv', 'data/demo/nanjing-osm.geojson'],
+      sites: ['data/demo/nanjing-sites.fictitious.csv', 'data/demo/nanjing-osm.geojson', 'data/demo/nanjing-rescue.fictitious.csv'],
     });
     const cliFiles = listFiles(out).map((p) => relative(out, p).split('\\').join('/')).sort();
     expect(Object.keys(zip).sort()).toEqual(cliFiles);
@@ -91,6 +92,13 @@ describe('白皮书图表 export', () => {
       'figures/F1-zoning-map.svg', 'figures/F1-zoning-map.png', 'figures/F5-setback-compliance.csv', 'tables/T1-major-risks.xlsx',
       'tables/T3-method-data.csv', 'whitepaper.html', 'summary.json', 'checksums.sha256',
     ]));
+    // rescue within reach (issue #21) is in the app's white paper: F7 (screened: the demo has no road network), F8, T4,
+    // the reach files and appendix A.6
+    const zipped = Object.keys(zip);
+    for (const name of ['figures/F7-reach-map.svg', 'figures/F8-shelter-capacity.svg', 'cover.csv', 'reach.json']) expect(zipped).toContain(name);
+    expect(zipped.some((p) => p.startsWith('tables/T4-uncovered-high-risk'))).toBe(true);
+    expect(new TextDecoder().decode(zip['figures/F7-reach-map.svg'])).toContain('初筛');
+    expect(new TextDecoder().decode(zip['whitepaper.html'])).toContain('A.6');
   }, 180_000);
 
   it('compares with a previous summary.json in F6; a file that is not a summary is refused and changes nothing', async () => {

@@ -1,6 +1,7 @@
 // The app's road network and population grid for rescue within reach (issue #21): uploaded, used by the assessment,
 // refused whole when bad (what was loaded stays), removed; carried by the project file. The city's zone raise is
 // switched through its action. In-process engine (Node has no Worker); IndexedDB is covered by tests/e2e.
+// Each test loads the demo city and assesses it a few times: seconds on a loaded 2-core machine (hence the timeouts).
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createAppStore } from '../../src/state/store';
@@ -8,6 +9,8 @@ import { createActions } from '../../src/state/actions';
 import { projectFromState } from '../../src/state/projects';
 import { assessedReach } from '../../src/state/assessedReach';
 import { createEngineClient } from '../../src/worker/engineClient';
+import { whitepaperInput } from '../../src/ui/ExportPanel';
+import { activeReach } from '../../src/whitepaper/bundle';
 import { NANJING_CENTRE, roadGridGeoJson } from '../helpers/roadGrid';
 
 const demoFile = (name: string) => new Uint8Array(readFileSync(`data/demo/${name}`));
@@ -36,7 +39,7 @@ async function demo() {
   return { store, engine, actions, reach };
 }
 
-describe('road network and population grid in the app', () => {
+describe('road network and population grid in the app', { timeout: 60_000 }, () => {
   it('screens without roads; an uploaded road network is used (network mode) and can be removed', async () => {
     const { store, actions, reach } = await demo();
     expect(reach()?.result.mode).toBe('screening');
@@ -111,7 +114,21 @@ describe('road network and population grid in the app', () => {
   });
 });
 
-describe('the city’s zone raise in the app', () => {
+describe('the app’s white paper input', { timeout: 60_000 }, () => {
+  it('carries the reach the engine assessed, and lists the road and population files with the inputs', async () => {
+    const { store, actions, reach } = await demo();
+    expect(activeReach(whitepaperInput(store.getState())!)?.result).toBe(reach()!.result);
+    await actions.importRoads('streets.geojson', roadFile);
+    await actions.importPopulation('people.geojson', populationFile);
+    const input = whitepaperInput(store.getState())!;
+    expect(input.reach).toEqual({ result: reach()!.result, profile: reach()!.profile });
+    expect(input.reach?.result.mode).toBe('network');
+    expect(input.digests.map((d) => d.file)).toEqual(expect.arrayContaining(['streets.geojson', 'people.geojson']));
+    expect(input.digests.find((d) => d.file === 'streets.geojson')?.sha256).toBe(store.getState().roads!.sha256);
+  });
+});
+
+describe('the city’s zone raise in the app', { timeout: 60_000 }, () => {
   it('is off by default; switched on, zones with red/orange sites out of reach go up one level and say why', async () => {
     const { store, actions } = await demo();
     expect(store.getState().profile.reachRaise.enabled).toBe(false);
