@@ -10,6 +10,9 @@ export interface StoredProjectRecord {
   rules: { rules: { id: string; min_distance_m: number | null }[] };
   /** each with its report and rejected rows (read from the record `reportKey` names when they were saved apart) */
   datasets: { file: string; report: { accepted: number; rejected: number }; rejectedRows?: unknown; reportKey?: string }[];
+  /** rescue within reach: the road network file named (the file itself is kept in its own record) and the population grid */
+  roads?: { file: string; sha256: string; lines: number } | null;
+  population?: { file: string; zones: unknown[] } | null;
 }
 
 export function storedProject(page: Page): Promise<StoredProjectRecord | null> {

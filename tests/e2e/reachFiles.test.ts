@@ -1,0 +1,64 @@
+// Rescue within reach's own inputs in the real app (issue #21): a road network and a population grid uploaded in the
+// data panel belong to the project: after a reload (real IndexedDB) they are listed and the road network is still
+// what the engine routes on — the exported white paper's reach map is computed on roads, not screened (初筛).
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
+import { useApp } from './useApp';
+import { storedProject } from './storedProject';
+import { NANJING_CENTRE, roadGridGeoJson } from '../helpers/roadGrid';
+
+const app = useApp();
+
+const roadFile = { name: 'streets.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(roadGridGeoJson(NANJING_CENTRE, 12)) };
+const populationFile = {
+  name: 'people.geojson', mimeType: 'application/geo+json',
+  buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [{
+    type: 'Feature', properties: { id: 'g1', 人口: 50000 },
+    geometry: { type: 'Polygon', coordinates: [[[118.7, 31.95], [118.9, 31.95], [118.9, 32.12], [118.7, 32.12], [118.7, 31.95]]] },
+  }] })),
+};
+const pointsFile = { name: 'points.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [118.8, 32] } }] })) };
+
+describe('road network and population grid in the app', () => {
+  it('are listed, refuse a bad file without losing what is loaded, survive a reload, and the roads are still routed on', async () => {
+    const page = await app.openApp();
+    const roads = page.getByTestId('roads-in-use');
+    const population = page.getByTestId('population-in-use');
+    expect(await roads.innerText()).toContain('未载入路网');
+    await page.getByLabel(/上传路网 GeoJSON/).setInputFiles(roadFile);
+    await expect.poll(() => roads.innerText(), { timeout: 30_000 }).toBe('路网:streets.geojson(24 条线)');
+    await page.getByLabel(/上传人口网格 GeoJSON/).setInputFiles(populationFile);
+    await expect.poll(() => population.innerText(), { timeout: 30_000 }).toBe('人口网格:people.geojson(1 个单元)');
+
+    // a file of points is no road network: refused with the reason, the roads in use stay
+    await page.getByLabel(/上传路网 GeoJSON/).setInputFiles(pointsFile);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'points.geojson' }).innerText(), { timeout: 30_000 }).toContain('不是线');
+    expect(await roads.innerText()).toBe('路网:streets.geojson(24 条线)');
+
+    // stored with the project (the autosave is debounced), then reloaded
+    await expect.poll(async () => (await storedProject(page))?.roads?.lines, { timeout: 30_000 }).toBe(24);
+    expect((await storedProject(page))?.population?.file).toBe('people.geojson');
+    await page.reload();
+    await app.ready(page);
+    await expect.poll(() => roads.innerText(), { timeout: 30_000 }).toBe('路网:streets.geojson(24 条线)');
+    expect(await population.innerText()).toBe('人口网格:people.geojson(1 个单元)');
+
+    // the white paper of the reloaded project: reach computed on the road network, the population grid used
+    await page.getByRole('button', { name: '导出白皮书图表 (ZIP)' }).click();
+    const form = page.getByRole('form', { name: '白皮书图表的评估基准日与数据来源' });
+    await form.getByRole('button', { name: '生成白皮书图表' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      form.getByRole('button', { name: '仍然导出' }).click(),
+    ]);
+    const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+    const reach = JSON.parse(new TextDecoder().decode(zip['reach.json'])) as { mode: string };
+    expect(reach.mode).toBe('network');
+    const f7 = new TextDecoder().decode(zip['figures/F7-reach-map.svg']);
+    expect(f7).toContain('路网计算');
+    expect(f7).not.toContain('初筛');
+    expect(Object.keys(zip)).toContain('shelter-cells.csv'); // written only when the population grid is used
+    await page.close();
+  }, 300_000);
+});
