@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
+import type { Page } from 'playwright-core';
 import { useApp } from './useApp';
 import { storedProject } from './storedProject';
 import { NANJING_CENTRE, roadGridGeoJson } from '../helpers/roadGrid';
@@ -19,6 +20,19 @@ const populationFile = {
   }] })),
 };
 const pointsFile = { name: 'points.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [118.8, 32] } }] })) };
+
+/** The road-file records in the app's project database. */
+const roadKeys = (page: Page): Promise<string[]> => page.evaluate(() => new Promise<string[]>((resolve, reject) => {
+  const open = indexedDB.open('urban-safety-risk-map');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const all = open.result.transaction('projects').objectStore('projects').getAllKeys();
+    all.onsuccess = () => {
+      open.result.close();
+      resolve(all.result.map(String).filter((k) => k.startsWith('roads:')));
+    };
+  };
+}));
 
 describe('road network and population grid in the app', () => {
   it('are listed, refuse a bad file without losing what is loaded, survive a reload, and the roads are still routed on', async () => {
@@ -59,6 +73,14 @@ describe('road network and population grid in the app', () => {
     expect(f7).toContain('路网计算');
     expect(f7).not.toContain('初筛');
     expect(Object.keys(zip)).toContain('shelter-cells.csv'); // written only when the population grid is used
+
+    // the road file is the project's record: removing the roads frees it once the project saved without them
+    const project = (await storedProject(page))!;
+    expect(await roadKeys(page)).toEqual([`roads:${project.id}:${project.roads!.sha256}`]);
+    await page.getByRole('button', { name: '移除路网' }).click();
+    await expect.poll(async () => (await storedProject(page))?.roads ?? null, { timeout: 30_000 }).toBeNull();
+    await expect.poll(() => roadKeys(page), { timeout: 30_000 }).toEqual([]);
+    expect(await roads.innerText()).toContain('未载入路网');
     await page.close();
   }, 300_000);
 });
