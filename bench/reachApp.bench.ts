@@ -5,6 +5,8 @@
 // on the page), and the renderer's peak RSS (page + engine worker, read from /proc: a worker's heap is not visible to
 // the page). The same engine host run in this process gives the baseline and the engine's own heap.
 // Usage: npx tsx bench/reachApp.bench.ts [LATTICE STATIONS]   (default 317 2000: 200 344 segments)
+//        PROFILE=1 …: the app built unminified and the page's CPU profile taken, each long task listed with the
+//        functions that took most of its time (self time), as bench/profileLongTasks.ts does for an import
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +17,10 @@ import { bboxOf } from '../src/engine/geo/bbox';
 import { importSites, readZones } from '../src/io';
 import { createEngineHost } from '../src/worker/engineHost';
 import { roadsFrom } from '../src/worker/roadsFrom';
+import { serialize } from 'node:v8';
+import { assessedReach } from '../src/state/assessedReach';
 import { longestTask, watchLongTasks } from './longTasks';
+import type { Page } from 'playwright-core';
 import { withServedApp } from './servedApp';
 
 const [lattice = 317, stationCount = 2000] = process.argv.slice(2).map(Number);
@@ -72,8 +77,13 @@ t = performance.now();
 const held = host.holdRoads('roads', await roadsFrom(new Uint8Array(readFileSync(roadsPath)), 'wgs84'));
 const readMs = performance.now() - t;
 t = performance.now();
-host.assess({ datasets: ['demo', 'stations'], zones, roads: 'roads' }, config);
+const networkAssessment = host.assess({ datasets: ['demo', 'stations'], zones, roads: 'roads' }, config);
 const networkMs = performance.now() - t;
+// what the page receives with the assessment for the reach (structured clone: the page deserialises it in one task)
+const reachNoted = assessedReach.of(networkAssessment)!;
+const cloneMs = (x: unknown) => { const t0 = performance.now(); structuredClone(x); return performance.now() - t0; };
+const bytesOf = (x: unknown) => serialize(x).length;
+console.log(`  the reach sent to the page: ${mb(bytesOf(reachNoted))} serialised (result ${mb(bytesOf(reachNoted.result))}, band polygons ${mb(bytesOf(reachNoted.bands))}); structured clone here ${cloneMs(reachNoted).toFixed(0)} ms (result ${cloneMs(reachNoted.result).toFixed(0)} ms, bands ${cloneMs(reachNoted.bands).toFixed(0)} ms)`);
 const heap1 = heap();
 // the app's reach grid is the profile's (250 m); a city's profile may ask for 100 m
 t = performance.now();
@@ -101,6 +111,43 @@ function rendererRss(): number {
   return total;
 }
 
+const profiling = process.env.PROFILE === '1';
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+interface Profile { nodes: ProfileNode[]; startTime: number; samples: number[]; timeDeltas: number[] }
+
+/** Start the page's CPU profiler; the returned function stops it and lists the long tasks' heaviest functions. */
+async function profilePage(page: Page): Promise<() => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  // a named busy loop at a known performance.now(): aligns the profile's clock with the page's
+  const markAt = await page.evaluate<number>(`(() => { const at = performance.now(); function clockMarker() { const end = performance.now() + 20; while (performance.now() < end); } clockMarker(); return at; })()`);
+  return async () => {
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    const spans = await page.evaluate(() => (window as unknown as { longTaskSpans: [number, number][] }).longTaskSpans);
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const times: number[] = [];
+    let t = profile.startTime;
+    for (const d of profile.timeDeltas) times.push((t += d));
+    const mark = profile.samples.findIndex((id) => byId.get(id)!.callFrame.functionName === 'clockMarker');
+    const pageMs = (us: number) => (us - times[mark]!) / 1000 + markAt;
+    for (const [start, duration] of spans) {
+      const self = new Map<string, number>();
+      profile.samples.forEach((id, i) => {
+        const at = pageMs(times[i]!);
+        if (at < start || at > start + duration) return;
+        const n = byId.get(id)!.callFrame;
+        const key = `${n.functionName || '(anonymous)'} ${n.url.split('/').pop()}:${n.lineNumber + 1}`;
+        self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+      });
+      const top = Array.from(self).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, ms]) => `      ${ms.toFixed(0).padStart(5)} ms ${k}`);
+      console.log(`    task of ${duration.toFixed(0)} ms:\n${top.join('\n')}`);
+    }
+  };
+}
+
 await withServedApp(async (page) => {
   await page.waitForSelector('[data-map-ready="true"]', { timeout: 120_000 });
   await page.waitForSelector('[data-save-status="saved"]', { timeout: 120_000 });
@@ -120,6 +167,7 @@ await withServedApp(async (page) => {
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
+  const stopProfile = profiling ? await profilePage(page) : null;
   const t0 = await page.evaluate(() => performance.now());
   await page.getByLabel(/上传路网 GeoJSON/).setInputFiles(roadsPath);
   await page.getByTestId('roads-in-use').filter({ hasText: '条线' }).waitFor({ timeout: 900_000 });
@@ -139,4 +187,5 @@ await withServedApp(async (page) => {
   const spans = await page.evaluate(() => (window as unknown as { longTaskSpans: [number, number][] }).longTaskSpans);
   const at = (ms: number) => `${((ms - t0) / 1000).toFixed(2)} s`;
   console.log(`  long tasks (start after the upload, duration): ${spans.map(([start, d]) => `${at(start)} ${d.toFixed(0)} ms`).join('; ') || 'none'} (road file read by ${at(t1)}, assessed by ${at(t2)}, drawn by ${at(t3)})`);
-});
+  await stopProfile?.();
+}, { minify: !profiling });
