@@ -1,0 +1,61 @@
+// The app's white paper with a road network and a population grid equals the CLI's for the same files, byte for
+// byte: the app passes the reach the engine assessed (ui/ExportPanel.whitepaperInput), and lists the road and
+// population files with the inputs as the CLI lists --roads and --population. In-process engine; the browser's
+// export of the demo (no roads: 初筛) is compared with the CLI in tests/e2e/whitepaper.test.ts.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { createAppStore } from '../../src/state/store';
+import { createActions } from '../../src/state/actions';
+import { createEngineClient } from '../../src/worker/engineClient';
+import { whitepaperInput } from '../../src/ui/ExportPanel';
+import { whitepaperFilesInNode } from '../../src/cli/writeWhitepaper';
+import { fileBytes } from '../../src/whitepaper/bundle';
+import { whitepaperTitle } from '../../src/whitepaper/title';
+import { runAssess } from '../../src/cli/runAssess';
+import { NANJING_CENTRE, roadGridGeoJson } from '../helpers/roadGrid';
+
+const SITE_FILES = ['nanjing-sites.fictitious.csv', 'nanjing-rescue.fictitious.csv'];
+const ZONES = 'nanjing-districts.wgs84.geojson';
+const demo = (name: string) => new Uint8Array(readFileSync(`data/demo/${name}`));
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? listFiles(join(dir, name)) : [join(dir, name)]));
+}
+
+describe('the app’s white paper with roads and population', () => {
+  it('is the CLI’s white paper for the same files, byte for byte, reach computed on the roads', { timeout: 240_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'usrm-app-wp-'));
+    const roads = roadGridGeoJson(NANJING_CENTRE, 12);
+    const population = JSON.stringify({ type: 'FeatureCollection', features: [{
+      type: 'Feature', properties: { id: 'g1', population: 50000 },
+      geometry: { type: 'Polygon', coordinates: [[[118.7, 31.95], [118.9, 31.95], [118.9, 32.12], [118.7, 32.12], [118.7, 31.95]]] },
+    }] });
+    writeFileSync(join(dir, 'streets.geojson'), roads);
+    writeFileSync(join(dir, 'people.geojson'), population);
+
+    const store = createAppStore();
+    const actions = createActions(store, createEngineClient());
+    await actions.loadDemo(
+      { zones: { file: ZONES, bytes: demo(ZONES) }, sites: SITE_FILES.map((file) => ({ file, bytes: demo(file), crs: 'wgs84' as const })) },
+      { id: 'p', name: '路网项目', city: '', assessmentDate: '', dataCredit: '', notes: '' },
+    );
+    await actions.importRoads('streets.geojson', new Blob([roads]));
+    await actions.importPopulation('people.geojson', new TextEncoder().encode(population));
+    const input = whitepaperInput(store.getState())!;
+    expect(input.reach?.result.mode).toBe('network');
+    const app = new Map((await whitepaperFilesInNode(input)).map((f) => [f.path, fileBytes(f)]));
+
+    const out = join(dir, 'cli');
+    await runAssess({
+      whitepaper: true, crs: 'wgs84', out, title: whitepaperTitle('路网项目'), zones: `data/demo/${ZONES}`,
+      sites: SITE_FILES.map((f) => `data/demo/${f}`), roads: join(dir, 'streets.geojson'), population: join(dir, 'people.geojson'),
+    });
+    const cli = listFiles(out).map((p) => relative(out, p).split('\\').join('/')).sort();
+    expect([...app.keys()].sort()).toEqual(cli);
+    expect(cli).toEqual(expect.arrayContaining(['figures/F7-reach-map.svg', 'cover.csv', 'shelter-cells.csv']));
+    for (const path of cli) expect(Buffer.from(app.get(path)!).equals(readFileSync(join(out, path))), path).toBe(true);
+    expect(new TextDecoder().decode(app.get('figures/F7-reach-map.svg'))).not.toContain('初筛');
+  });
+});
