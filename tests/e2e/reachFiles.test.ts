@@ -1,6 +1,7 @@
 // Rescue within reach's own inputs in the real app (issue #21): a road network and a population grid uploaded in the
 // data panel belong to the project: after a reload (real IndexedDB) they are listed and the road network is still
-// what the engine routes on — the exported white paper's reach map is computed on roads, not screened (初筛).
+// what the engine routes on — the exported white paper's reach map is computed on roads, not screened (初筛). A project
+// file carries both, and its import saves them for the new project.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
@@ -83,4 +84,29 @@ describe('road network and population grid in the app', () => {
     expect(await roads.innerText()).toContain('未载入路网');
     await page.close();
   }, 300_000);
+
+  it('go with the project file: exported with it, and imported as a project of its own that saves them again', async () => {
+    const page = await app.openApp();
+    const roads = page.getByTestId('roads-in-use');
+    await page.getByLabel(/上传路网 GeoJSON/).setInputFiles(roadFile);
+    await page.getByLabel(/上传人口网格 GeoJSON/).setInputFiles(populationFile);
+    await expect.poll(async () => (await storedProject(page))?.population?.file, { timeout: 30_000 }).toBe('people.geojson');
+    const first = (await storedProject(page))!;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出项目文件' }).click()]);
+    const bytes = readFileSync((await download.path())!);
+    const file = JSON.parse(bytes.toString('utf8')) as { roads: { file: string; lines: number }; roadsGeoJson: string; population: { zones: unknown[] } };
+    expect(file.roads).toMatchObject({ file: 'streets.geojson', lines: 24 });
+    expect(file.roadsGeoJson).toBe(roadFile.buffer.toString('utf8'));
+    expect(file.population.zones).toHaveLength(1);
+
+    await page.getByLabel('导入项目文件:').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: bytes });
+    await expect.poll(async () => (await storedProject(page))?.id, { timeout: 30_000 }).not.toBe(first.id);
+    await expect.poll(async () => (await storedProject(page))?.roads?.lines, { timeout: 30_000 }).toBe(24);
+    const imported = (await storedProject(page))!;
+    expect(await roads.innerText()).toBe('路网:streets.geojson(24 条线)');
+    expect(await page.getByTestId('population-in-use').innerText()).toBe('人口网格:people.geojson(1 个单元)');
+    // each project keeps its own copy of the road file
+    expect((await roadKeys(page)).sort()).toEqual([`roads:${first.id}:${first.roads!.sha256}`, `roads:${imported.id}:${first.roads!.sha256}`].sort());
+    await page.close();
+  }, 180_000);
 });
