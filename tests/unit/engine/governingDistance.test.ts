@@ -103,8 +103,9 @@ describe('the site’s own assessed distance never lowers a table distance', () 
     const [header, row] = violationsCsv(a).trim().split(/\r?\n/);
     const cols = header!.split(',');
     expect(cols.slice(0, 7)).toEqual(['hazard_id', 'target_id', 'rule_id', 'distance_m', 'required_m', 'shortfall_m', 'status']);
-    expect(cols.slice(-2)).toEqual(['screening', 'other_requirements']);
-    expect(row!.endsWith(`,true,${SITE_DISTANCE_RULE_ID}=20`)).toBe(true);
+    // the screening flag and the other requirements, then the three QRA columns (empty on a distance finding)
+    expect(cols.slice(-5)).toEqual(['screening', 'other_requirements', 'risk_per_year', 'criterion_per_year', 'installation_status']);
+    expect(row!.endsWith(`,true,${SITE_DISTANCE_RULE_ID}=20,,,`)).toBe(true);
     expect(row!.startsWith(`store,school,${gb50016.id},30.00,50.00,20.00,violation,`)).toBe(true);
   });
 });
