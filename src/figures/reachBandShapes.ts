@@ -19,6 +19,23 @@ export interface ReachBandProperties {
 
 export const UNREACHED_FILL = '#9e9e9e';
 
+/**
+ * The reach grid as band polygons for the map. From the engine worker they come as a URL of their GeoJSON (a blob
+ * the worker made): the map's own worker fetches and parses it, so the page never deserialises a megabyte of nested
+ * coordinates; in-process (tests, no Worker) as the shapes themselves. `summary`: each band's label, colour and km².
+ */
+export interface ReachBandLayer {
+  summary: ReachBandProperties[];
+  shapes: FeatureCollection<MultiPolygon, ReachBandProperties> | null;
+  url: string | null;
+}
+
+/** The band layer with its shapes (in-process; the engine worker replaces the shapes with a URL). */
+export function reachBandLayer(reach: ReachAssessment, profile: ReachProfile): ReachBandLayer {
+  const shapes = reachBandShapes(reach, profile);
+  return { summary: shapes.features.map((f) => f.properties), shapes, url: null };
+}
+
 /** Band polygons of the reach grid (empty without a grid), fastest band first, unreached last. */
 export function reachBandShapes(reach: ReachAssessment, profile: ReachProfile): FeatureCollection<MultiPolygon, ReachBandProperties> {
   const g = reach.reachGrid;

@@ -18,7 +18,8 @@ export type ShelterFit = 'short' | 'enough' | 'unknown';
 export const SHELTER_FITS: readonly ShelterFit[] = ['short', 'enough', 'unknown'];
 
 export interface ReachSources {
-  reachBands: FeatureCollection<MultiPolygon, ReachBandProperties>;
+  /** the bands' GeoJSON, or the URL the map's worker fetches it from (state/assessedReach) */
+  reachBands: FeatureCollection<MultiPolygon, ReachBandProperties> | string;
   shelterAreas: FeatureCollection<Polygon, { shelterId: string; fit: ShelterFit; radiusM: number }>;
   rescueSites: FeatureCollection<Point>;
 }
@@ -26,7 +27,7 @@ export interface ReachSources {
 const empty = <G extends Point | Polygon | MultiPolygon, P>(): FeatureCollection<G, P> => ({ type: 'FeatureCollection', features: [] });
 
 export function reachSources(a: Assessment, reach: AssessedReach | null): ReachSources {
-  return { reachBands: reach?.bands ?? empty(), shelterAreas: shelterAreas(a, reach), rescueSites: rescueSites(a, reach) };
+  return { reachBands: reach?.bands.url ?? reach?.bands.shapes ?? empty(), shelterAreas: shelterAreas(a, reach), rescueSites: rescueSites(a, reach) };
 }
 
 /** The mark of a rescue site: micro stations and teams as the white paper's F7 draws them; a station of unknown grade is a station. */

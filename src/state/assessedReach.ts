@@ -2,15 +2,16 @@
 // profile, and the reach grid as band polygons for the map. Made where the engine runs (worker/engineHost) and noted
 // on the assessment it belongs to; null when the data hold no rescue resource or shelter and no road or population
 // file was given (nothing to say, and nothing is "covered" by an absent service).
-import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { ReachAssessment, ReachProfile } from '../engine';
-import type { ReachBandProperties } from '../figures/reachBandShapes';
+import type { ReachBandLayer } from '../figures/reachBandShapes';
+
+export type { ReachBandLayer };
 import { assessmentFact } from './assessmentFact';
 
 export interface AssessedReach {
   result: ReachAssessment;
   profile: ReachProfile;
-  bands: FeatureCollection<MultiPolygon, ReachBandProperties>;
+  bands: ReachBandLayer;
 }
 
 /** The reach of an assessment: as noted by the engine, or null (there was none). */

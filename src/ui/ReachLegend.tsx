@@ -46,7 +46,7 @@ export function ReachLegend() {
   if (!reach && allCount === 0) return null;
   const screening = reach?.result.mode === 'screening';
   const bands = reach ? reachBands(reach.profile) : [];
-  const km2 = new Map((reach?.bands.features ?? []).map((f) => [f.properties.band, f.properties.km2] as const));
+  const km2 = new Map((reach?.bands.summary ?? []).map((b) => [b.band, b.km2] as const));
   const shownCount = filtered && view ? `${view.counts.reachSites} / ${allCount}` : String(allCount);
   return (
     <div className="reach-legend" data-testid="reach-legend">

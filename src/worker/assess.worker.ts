@@ -11,6 +11,7 @@ import { packFindings } from './findingColumns';
 import { createStringPool } from './stringPool';
 import { assessedReach, type AssessedReach } from '../state/assessedReach';
 import { roadsFrom } from './roadsFrom';
+import { reachForPage } from './reachMessage';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<EngineRequest>) => void) | null; postMessage(m: EngineResponse, transfer?: Transferable[]): void };
 
@@ -112,7 +113,8 @@ scope.onmessage = async (e) => {
         const assessment = host.assess(request.input, request.config, onProgress);
         const { findings, positionOf } = findFindingPositions(assessment);
         const locatedByZone = locatedCountsInZoneOrder(assessment); // before the zones are packed away
-        const reach = assessedReach.of(assessment);
+        const held = assessedReach.of(assessment);
+        const reach = held && reachForPage(held);
         return reply(request.id, assessment, { findingAt: findings, zones: packZones(assessment.zones, positionOf), locatedByZone, facets: facets(assessment), reach });
       }
       case 'proposal':

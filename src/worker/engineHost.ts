@@ -6,7 +6,7 @@ import {
   type RoadLine, type Site,
 } from '../engine';
 import { parseSites, projectFileBytes, readProjectFile, readRoads } from '../io';
-import { reachBandShapes } from '../figures/reachBandShapes';
+import { reachBandLayer } from '../figures/reachBandShapes';
 import { assessedReach } from '../state/assessedReach';
 import type { DatasetsAssessInput, HeldDataset, HeldProject, HeldProjectDataset, HeldRoadNetwork, HeldRoads } from '../state/engineClient';
 import type { StoredSites } from '../state/projectDb';
@@ -83,7 +83,7 @@ export function createEngineHost(): EngineHost {
       const result = assessReach({ sites, assessed: assessment.sites, zones: input.zones, ...(roads ? { roads } : {}), ...(input.population ? { population: input.population } : {}) }, profile);
       // the city's optional rule (method profile reachRaise): zones with red/orange sites out of reach go one level up
       const final = config.method.reachRaise.enabled && result.cover ? raiseZonesOutOfReach(assessment, result.cover) : assessment;
-      assessedReach.note(final, { result, profile, bands: reachBandShapes(result, profile) });
+      assessedReach.note(final, { result, profile, bands: reachBandLayer(result, profile) });
       return final;
     },
     holdRoads(id, { lines, sha256 }) {

@@ -2,7 +2,7 @@
 // one built-up district, a fire station, a micro station, a rescue team, three shelters (one short of places, one
 // with room, one of unknown capacity) and the people of two compounds, for the map's and the panel's reach tests.
 import { assess, assessReach, DEFAULT_REACH_PROFILE, type Assessment, type Site, type Zone } from '../../src/engine';
-import { reachBandShapes } from '../../src/figures/reachBandShapes';
+import { reachBandLayer } from '../../src/figures/reachBandShapes';
 import type { AssessedReach } from '../../src/state/assessedReach';
 import { createConfig, createSite, createSquareZone } from './sites';
 import { latitudeNorthOf } from './ellipsoid';
@@ -27,5 +27,5 @@ export function reachCity(): { assessment: Assessment; reach: AssessedReach; sit
   ];
   const assessment = assess({ sites, zones }, createConfig());
   const result = assessReach({ sites, assessed: assessment.sites, zones });
-  return { assessment, reach: { result, profile: DEFAULT_REACH_PROFILE, bands: reachBandShapes(result, DEFAULT_REACH_PROFILE) }, sites, zones };
+  return { assessment, reach: { result, profile: DEFAULT_REACH_PROFILE, bands: reachBandLayer(result, DEFAULT_REACH_PROFILE) }, sites, zones };
 }

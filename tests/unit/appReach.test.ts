@@ -34,7 +34,8 @@ describe('rescue within reach in the app', { timeout: 60_000 }, () => {
     const reach = assessedReach.of(a)!;
     expect(reach).not.toBeNull();
     expect(reach.result.mode).toBe('screening');
-    expect(reach.bands.features.length).toBeGreaterThan(0);
+    expect(reach.bands.summary.length).toBeGreaterThan(0);
+    expect(reach.bands.shapes?.features.length).toBe(reach.bands.summary.length); // in-process: the shapes themselves
     // rescue sites are not risk points: not in the counts by level, counted apart
     const rescue = a.sites.filter((s) => ['fire_station', 'rescue_team', 'shelter'].includes(s.category));
     expect(rescue.length).toBe(rescueRows.length);

@@ -46,7 +46,7 @@ describe('reach layer data', () => {
 
   it('draws nothing of reach without it, but the rescue sites still with their own marks', () => {
     const sources = reachSources(assessment, null);
-    expect(sources.reachBands.features).toEqual([]);
+    expect((sources.reachBands as Exclude<typeof sources.reachBands, string>).features).toEqual([]);
     expect(sources.shelterAreas.features).toEqual([]);
     expect(sources.rescueSites.features.map((f) => f.properties!.mark).sort()).toEqual(['shelter', 'shelter', 'shelter', 'station', 'station', 'team']);
   });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { assessReach, DEFAULT_REACH_PROFILE } from '../../../src/engine';
 import { reachBands } from '../../../src/figures/reachMapFigure';
 import { screeningText } from '../../../src/figures/reachBasis';
-import { reachBandShapes } from '../../../src/figures/reachBandShapes';
+import { reachBandLayer } from '../../../src/figures/reachBandShapes';
 import { translator } from '../../../src/i18n/translate';
 import { explainSite, explainZone } from '../../../src/ui/explain';
 import { bandLabel, screeningSentence } from '../../../src/ui/reachWords';
@@ -45,7 +45,7 @@ describe('rescue within reach in words', () => {
     expect(rowsOf(explainSite(assessment, 'S1', zh, 'zh-CN', null))['救援可达']).toBe('无救援力量数据(未评估,不视为已覆盖)');
     const onlyShelters = sites.filter((s) => s.category !== 'fire_station' && s.category !== 'rescue_team');
     const result = assessReach({ sites: onlyShelters, assessed: assessment.sites, zones });
-    const noResources = { result, profile: DEFAULT_REACH_PROFILE, bands: reachBandShapes(result, DEFAULT_REACH_PROFILE) };
+    const noResources = { result, profile: DEFAULT_REACH_PROFILE, bands: reachBandLayer(result, DEFAULT_REACH_PROFILE) };
     expect(rowsOf(explainSite(assessment, 'S1', zh, 'zh-CN', noResources))['救援可达']).toBe('无救援力量数据(未评估,不视为已覆盖)');
     expect(rowsOf(explainZone(assessment, 'A', zh, noResources, 'zh-CN'))['救援可达']).toBe('无救援力量数据(未评估,不视为已覆盖)');
   });
@@ -70,7 +70,7 @@ describe('rescue within reach in words', () => {
     expect(sh3['缺口']).toBe('无法判定');
     const noPeople = sites.filter((s) => s.category !== 'residential');
     const result = assessReach({ sites: noPeople, assessed: assessment.sites, zones });
-    const rows = rowsOf(explainSite(assessment, 'SH1', zh, 'zh-CN', { result, profile: DEFAULT_REACH_PROFILE, bands: reachBandShapes(result, DEFAULT_REACH_PROFILE) }));
+    const rows = rowsOf(explainSite(assessment, 'SH1', zh, 'zh-CN', { result, profile: DEFAULT_REACH_PROFILE, bands: reachBandLayer(result, DEFAULT_REACH_PROFILE) }));
     expect(rows['分配的人口']).toBe('无人口数据');
     expect(rows['缺口']).toBe('无人口数据');
   });
