@@ -38,7 +38,7 @@ export type { StationDistrictRow } from './reach/stationDistricts';
 export type { ZoneReachRow } from './reach/zoneReach';
 export type { ShelterRow, ShelterUnitRow, ShelterZoneRow } from './reach/shelters';
 export type { RoadLine, OneWay } from './reach/roadGraph';
-export { parseReachProfile } from './reach/profileSchema';
+export { parseReachProfile, reachProfileSchema } from './reach/profileSchema';
 export { pointInArea } from './geo/pointInArea';
 export { checkContours, qraRuleId, qraRuleLabel, riskText } from './qra/checkContours';
 export { DEFAULT_QRA_CRITERIA, parseQraCriteria, targetRiskClass, type QraCriteria, type InstallationStatus } from './qra/criteria';

@@ -3,8 +3,8 @@
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
 import { z } from 'zod';
 import {
-  ConfigError, DEFAULT_PROFILE, methodProfileSchema, parseRuleTable, RISK_MATRIX_METHODS, withMatrix,
-  type MethodProfile, type SetbackRuleTable, type Site, type Zone,
+  ConfigError, DEFAULT_PROFILE, methodProfileSchema, parseRuleTable, reachProfileSchema, RISK_MATRIX_METHODS, withMatrix,
+  type MethodProfile, type ReachProfile, type SetbackRuleTable, type Site, type Zone,
 } from '../engine';
 import type { ImportFileReport, RejectedRows } from './importSites';
 
@@ -51,6 +51,8 @@ export interface Project {
   population?: ProjectPopulation | null;
   /** in a project file only: the road network file's text (the browser's saved project keeps the file apart) */
   roadsGeoJson?: string;
+  /** rescue within reach: the city's own parameters (absent: the shipped profile) */
+  reachProfile?: ReachProfile;
   /** increases with every save: a stale tab cannot overwrite a newer save */
   revision: number;
 }
@@ -130,6 +132,7 @@ const projectSchema = z.object({
   roads: z.object({ file: z.string(), sha256: sha256Schema, lines: z.number().int().min(0) }).nullable().optional(),
   population: z.object({ file: z.string(), sha256: sha256Schema, zones: z.array(zoneSchema) }).nullable().optional(),
   roadsGeoJson: z.string().optional(),
+  reachProfile: reachProfileSchema.optional(),
   revision: z.number().int().min(0),
 });
 

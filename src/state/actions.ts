@@ -2,7 +2,7 @@
 import type { PreviousAssessment } from '../figures/changeFigure';
 import { aboutFile, message, messageOfError, type ShownMessage } from '../i18n/shownMessage';
 import {
-  defaultConfig, DEFAULT_RULES, parseMethodProfile, RISK_MATRIX_METHODS, withMatrix, type AssessConfig, type MethodProfile, type SetbackRule,
+  defaultConfig, DEFAULT_REACH_PROFILE, DEFAULT_RULES, parseMethodProfile, parseReachProfile, RISK_MATRIX_METHODS, withMatrix, type AssessConfig, type MethodProfile, type SetbackRule,
   type SetbackRuleTable, type Site, type Zone,
 } from '../engine';
 import { CRS_GIVEN_BY_USER, readRuleTable, readZones, sha256Hex, type CrsOption, type MappingOverride, type TextEncodingName } from '../io';
@@ -99,6 +99,10 @@ export interface Actions {
   /** rescue within reach: a population grid (GeoJSON polygons with population); replaces the one in use */
   importPopulation(file: string, bytes: Uint8Array): Promise<void>;
   removePopulation(): Promise<void>;
+  /** rescue within reach: the city's own parameters (a reach-profile/1 JSON file, schema-checked; a bad one is refused) */
+  importReachProfile(file: string, text: string): Promise<void>;
+  /** back to the shipped reach parameters */
+  resetReachProfile(): Promise<void>;
   /** replace everything with a saved or imported project (its datasets already held by the engine), then assess it */
   applyProject(project: OpenProject): Promise<void>;
   setProposalDraft(draft: ProposalDraft): void;
@@ -137,12 +141,13 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
   const reassess = async (): Promise<void> => {
     const mine = ++runId;
     store.setState({ assessing: true, assessError: null, progress: { share: 0, stage: 'scoring' } });
-    const { zones, zoning, roads, population } = store.getState();
+    const { zones, zoning, roads, population, reachProfile } = store.getState();
     const onProgress = (share: number, stage: string) => mine === runId && store.setState({ progress: { share, stage } });
     try {
       const input = {
         datasets: datasetIds(), zones, ...(zoning.kind === 'grid' ? { grid: { shape: zoning.shape, cellM: zoning.cellM } } : {}),
         ...(roads ? { roads: roads.id } : {}), ...(population ? { population: population.zones } : {}),
+        ...(reachProfile !== DEFAULT_REACH_PROFILE ? { reachProfile } : {}),
       };
       const assessment = await engine.assess(input, config(), onProgress);
       // a selected zone or site stays selected if it is still there (finding indexes change with every run)
@@ -214,6 +219,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       store.setState({
         project, projectRevision: 0, zones, zonesSource: t()('method.demoZones'), zonesDigest, datasets, assessment: null,
         proposal: null, selection: null, importError: null, projectError: null, roads: null, population: null, reachFileError: null,
+        reachProfile: DEFAULT_REACH_PROFILE, reachProfileError: null,
       });
       engine.dropDatasets(gone);
       await reassess();
@@ -370,6 +376,20 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       store.setState({ profile: { ...profile, reachRaise: { ...profile.reachRaise, enabled } } });
       await reassess();
     },
+    async importReachProfile(file, text) {
+      try {
+        store.setState({ reachProfile: parseReachProfile(JSON.parse(text)), reachProfileError: null });
+      } catch (e) {
+        store.setState({ reachProfileError: aboutFile(file, messageOfError(e)) });
+        return;
+      }
+      await reassess();
+    },
+    async resetReachProfile() {
+      if (store.getState().reachProfile === DEFAULT_REACH_PROFILE && !store.getState().reachProfileError) return;
+      store.setState({ reachProfile: DEFAULT_REACH_PROFILE, reachProfileError: null });
+      await reassess();
+    },
     async importProfile(file, text) {
       try {
         store.setState({ profile: parseMethodProfile(JSON.parse(text)), profileError: null });
@@ -452,6 +472,8 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
         rules: project.rules,
         roads: project.roads ?? null,
         population: project.population ?? null,
+        reachProfile: project.reachProfile ?? DEFAULT_REACH_PROFILE,
+        reachProfileError: null,
         reachFileError: project.reachFileError ?? null,
         // the last project's results go at once: until this project is assessed nothing of the other one (its zones,
         // findings, districts) may show beside this project's name

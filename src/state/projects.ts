@@ -3,7 +3,7 @@
 import { aboutFile, message, messageOfError } from '../i18n/shownMessage';
 import { readRoadFile } from './roadFiles';
 import { translator } from '../i18n/translate';
-import { defaultConfig, DEFAULT_PROFILE, DEFAULT_RULES, type AssessmentStats } from '../engine';
+import { defaultConfig, DEFAULT_PROFILE, DEFAULT_REACH_PROFILE, DEFAULT_RULES, type AssessmentStats } from '../engine';
 import { PROJECT_SCHEMA, reportForSaving } from '../io';
 import type { EngineClient, HeldDataset, HeldProject } from './engineClient';
 import type { Actions, DemoFiles, OpenProject } from './actions';
@@ -51,6 +51,8 @@ export function projectFromState(s: AppState): HeldProject | null {
     rules: s.rules,
     roads: s.roads,
     population: s.population,
+    // the shipped profile is not saved (a project stays readable as before, and follows the shipped values)
+    ...(s.reachProfile !== DEFAULT_REACH_PROFILE ? { reachProfile: s.reachProfile } : {}),
     revision: s.projectRevision,
   };
 }
@@ -90,7 +92,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
     }, SAVE_DELAY_MS);
   };
   const unsubscribe = store.subscribe((s, prev) => {
-    const changed = s.project !== prev.project || s.datasets !== prev.datasets || s.zones !== prev.zones || s.zoning !== prev.zoning || s.profile !== prev.profile || s.rules !== prev.rules || s.roads !== prev.roads || s.population !== prev.population;
+    const changed = s.project !== prev.project || s.datasets !== prev.datasets || s.zones !== prev.zones || s.zoning !== prev.zoning || s.profile !== prev.profile || s.rules !== prev.rules || s.roads !== prev.roads || s.population !== prev.population || s.reachProfile !== prev.reachProfile;
     if (changed && s.project && s.project.id === prev.project?.id) scheduleSave();
   });
 
@@ -239,6 +241,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
         const input = {
           datasets, zones: other.zones, ...(other.zoning.kind === 'grid' ? { grid: { shape: other.zoning.shape, cellM: other.zoning.cellM } } : {}),
           ...(other.roads ? { roads: other.roads.id } : {}), ...(other.population ? { population: other.population.zones } : {}),
+          ...(other.reachProfile ? { reachProfile: other.reachProfile } : {}),
         };
         const assessment = await engine.assess(input, { ...defaultConfig(), method: other.profile, rules: other.rules });
         return { name: other.name, assessmentDate: other.assessmentDate, stats: assessment.stats };

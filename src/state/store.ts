@@ -1,7 +1,7 @@
 // The app's state: a vanilla zustand store (no React here), split into data, method, assessment, what-if, selection.
 import type { ShownMessage } from '../i18n/shownMessage';
 import { createStore } from 'zustand/vanilla';
-import { DEFAULT_PROFILE, DEFAULT_RULES, type Assessment, type MethodProfile, type ProposalResult, type SetbackRuleTable, type Site, type Zone } from '../engine';
+import { DEFAULT_PROFILE, DEFAULT_REACH_PROFILE, DEFAULT_RULES, type Assessment, type MethodProfile, type ProposalResult, type ReachProfile, type SetbackRuleTable, type Site, type Zone } from '../engine';
 import type { PreviousAssessment } from '../figures/changeFigure';
 import { DEFAULT_LAYERS, NO_FILTERS, type LayerVisibility, type MapFilters } from './mapFilters';
 import type { Camera } from './viewHash';
@@ -100,6 +100,10 @@ export interface AppState {
   reachFileError: ShownMessage | null;
   profile: MethodProfile;
   profileError: ShownMessage | null;
+  /** rescue within reach: the city's parameters (circles, dispatch, road speeds, shelters, grid), the shipped ones by default */
+  reachProfile: ReachProfile;
+  /** a reach profile file that could not be used; the one in use stays */
+  reachProfileError: ShownMessage | null;
   zonesError: ShownMessage | null;
   /** a site file being read in the worker: its name and share done */
   importing: { file: string; share: number } | null;
@@ -154,6 +158,8 @@ export function createAppStore() {
     reachFileError: null,
     profile: DEFAULT_PROFILE,
     profileError: null,
+    reachProfile: DEFAULT_REACH_PROFILE,
+    reachProfileError: null,
     zonesError: null,
     progress: null,
     importing: null,

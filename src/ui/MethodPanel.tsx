@@ -8,6 +8,7 @@ import { LEVELS, RISK_MATRIX_METHODS, type MethodProfile } from '../engine';
 import { LEVEL_FILL } from '../engine';
 import { useAppState, useServices } from './AppContext';
 import { downloadText } from './download';
+import { ReachProfileSection } from './ReachProfileSection';
 import { levelLabel, useT } from './i18n';
 
 export function MethodPanel() {
@@ -140,6 +141,7 @@ export function MethodPanel() {
         <input type="checkbox" checked={profile.reachRaise.enabled} onChange={(e) => void actions.setReachRaise(e.target.checked)} /> {t('method.reachRaise')}
       </label>
       <p className="meta">{t('method.source', { source: profile.reachRaise.source })}</p>
+      <ReachProfileSection />
 
       <h3>{t('method.file')}</h3>
       <div className="buttons">

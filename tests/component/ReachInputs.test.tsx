@@ -1,6 +1,7 @@
 // The reach inputs as the user meets them: the data panel's road network (listed with its lines, removable) and the
 // method panel's zone raise (off, and labelled as the city's own rule, not a standard).
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createAppStore } from '../../src/state/store';
@@ -52,5 +53,23 @@ describe('rescue within reach inputs', () => {
     await userEvent.click(box);
     expect(store.getState().profile.reachRaise.enabled).toBe(true);
     expect(box).toBeChecked();
+  });
+
+  it("takes a city's reach parameters (a finer grid, schema-checked), refuses a bad file keeping those in force, and resets", async () => {
+    const { store } = renderPanels();
+    expect(screen.getByTestId('reach-profile')).toHaveTextContent('随软件提供的默认值');
+    expect(screen.getByTestId('reach-profile')).toHaveTextContent('网格边长 250 米');
+    const city = { ...JSON.parse(readFileSync('data/rules/reach-profile.json', 'utf8')), id: 'city-2027', name: '某市救援可达参数', gridCellM: 100 };
+    await userEvent.upload(screen.getByLabelText(/导入本市救援可达参数 JSON/), new File([JSON.stringify(city)], 'city.json'));
+    expect(await screen.findByText(/本市导入的参数文件「某市救援可达参数」/)).toBeInTheDocument();
+    expect(store.getState().reachProfile.gridCellM).toBe(100);
+    // a speed of zero is not a speed: the file is refused, the city's parameters stay
+    const bad = { ...city, screening: { ...city.screening, speedKmh: 0 } };
+    await userEvent.upload(screen.getByLabelText(/导入本市救援可达参数 JSON/), new File([JSON.stringify(bad)], 'bad.json'));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/bad\.json.*screening\.speedKmh/);
+    expect(store.getState().reachProfile.id).toBe('city-2027');
+    await userEvent.click(screen.getByRole('button', { name: '恢复默认救援可达参数' }));
+    expect(screen.getByTestId('reach-profile')).toHaveTextContent('网格边长 250 米');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

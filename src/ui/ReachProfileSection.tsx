@@ -1,0 +1,33 @@
+// The city's rescue-within-reach parameters (reach-profile/1: circles, dispatch delays, road speeds, screening speed
+// and detour, shelter radii and areas, the reach grid's cell): which are in force, exported as a file to edit, and a
+// city's file imported (schema-checked; a bad one is refused and the ones in force stay) or reset to the shipped ones.
+import { useId } from 'react';
+import { DEFAULT_REACH_PROFILE } from '../engine';
+import { showMessage } from '../i18n/shownMessage';
+import { useAppState, useServices } from './AppContext';
+import { downloadText } from './download';
+import { useT } from './i18n';
+
+export function ReachProfileSection() {
+  const { actions } = useServices();
+  const t = useT();
+  const profile = useAppState((s) => s.reachProfile);
+  const error = useAppState((s) => s.reachProfileError);
+  const id = useId();
+  const shipped = profile === DEFAULT_REACH_PROFILE;
+  return (
+    <div className="reach-profile">
+      <p className="meta" data-testid="reach-profile">
+        {t(shipped ? 'method.reachProfileShipped' : 'method.reachProfileCity', { name: profile.name, id: profile.id })}{' '}
+        {t('method.reachProfileFacts', { cell: profile.gridCellM, speed: profile.screening.speedKmh, detour: profile.screening.detourFactor })}
+      </p>
+      {error && <p role="alert" className="error">{t('method.reachProfileRefused', { message: showMessage(t, error) })}</p>}
+      <div className="buttons">
+        <button type="button" onClick={() => downloadText(`reach-profile-${profile.id}.json`, JSON.stringify(profile, null, 2) + '\n', 'application/json')}>{t('method.reachProfileExport')}</button>
+        <button type="button" disabled={shipped} onClick={() => void actions.resetReachProfile()}>{t('method.reachProfileReset')}</button>
+      </div>
+      <label htmlFor={id}>{t('method.reachProfileImport')}</label>{' '}
+      <input id={id} type="file" accept=".json" onChange={async (e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) await actions.importReachProfile(f.name, await f.text()); }} />
+    </div>
+  );
+}
