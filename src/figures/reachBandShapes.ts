@@ -20,9 +20,9 @@ export interface ReachBandProperties {
 export const UNREACHED_FILL = '#9e9e9e';
 
 /**
- * The reach grid as band polygons for the map. From the engine worker they come as a URL of their GeoJSON (a blob
- * the worker made): the map's own worker fetches and parses it, so the page never deserialises a megabyte of nested
- * coordinates; in-process (tests, no Worker) as the shapes themselves. `summary`: each band's label, colour and km².
+ * The reach grid as band polygons for the map. From the engine worker they come as a data: URL of their GeoJSON:
+ * the map's own worker fetches and parses it, so the page never deserialises a megabyte of nested coordinates;
+ * in-process (tests, no Worker) as the shapes themselves. `summary`: each band's label, colour and km².
  */
 export interface ReachBandLayer {
   summary: ReachBandProperties[];
