@@ -382,7 +382,7 @@ export const en: Catalogue = {
   'basemap.offsetWarning': 'This basemap uses GCJ-02 (Amap/Tencent) or BD-09 (Baidu) coordinates: this app’s layers are WGS-84, so they will be offset by about 300–500 m. Do not read distances against it.',
 
   'data.reachTitle': 'Rescue within reach: roads and population',
-  'data.uploadRoads': 'Upload a road network GeoJSON (lines, e.g. an OpenStreetMap export; without one, straight-line screening):',
+  'data.uploadRoads': 'Upload a road network GeoJSON (lines, e.g. roads exported from OSM; without one, straight-line screening):',
   'data.uploadPopulation': 'Upload a population grid GeoJSON (polygons with a population field):',
   'data.roadsLoaded': 'Roads: {file} ({n} lines)',
   'data.populationLoaded': 'Population grid: {file} ({n} units)',

@@ -381,7 +381,7 @@ export const zhCN = {
   'basemap.offsetWarning': '该底图为 GCJ-02(高德/腾讯)或 BD-09(百度)坐标:本应用的图层为 WGS-84,叠加将偏移约 300–500 米,不宜用于距离判读',
 
   'data.reachTitle': '救援可达:路网与人口',
-  'data.uploadRoads': '上传路网 GeoJSON(线,如 OpenStreetMap 导出;未上传时按直线距离初筛):',
+  'data.uploadRoads': '上传路网 GeoJSON(线,如 OSM 开放地图导出的道路;未上传时按直线距离初筛):',
   'data.uploadPopulation': '上传人口网格 GeoJSON(面,含 population 或“人口”属性):',
   'data.roadsLoaded': '路网:{file}({n} 条线)',
   'data.populationLoaded': '人口网格:{file}({n} 个单元)',

@@ -96,7 +96,7 @@ describe('rules and the violation list', () => {
     await input.fill('25');
     await input.blur();
     await expect.poll(() => knownRow.count()).toBe(0);
-    await page.getByRole('button', { name: '恢复默认' }).click();
+    await page.getByRole('button', { name: '恢复默认', exact: true }).click(); // the rules' reset (the reach parameters have one too)
     await expect.poll(() => knownRow.count()).toBe(1);
     await expect(page.getByLabel('gb50156-important-full 距离(米)').inputValue()).resolves.toBe('35');
   });
