@@ -19,6 +19,7 @@ import { createEngineHost } from '../src/worker/engineHost';
 import { roadsFrom } from '../src/worker/roadsFrom';
 import { serialize } from 'node:v8';
 import { assessedReach } from '../src/state/assessedReach';
+import { reachForPage } from '../src/worker/reachMessage';
 import { longestTask, watchLongTasks } from './longTasks';
 import type { Page } from 'playwright-core';
 import { withServedApp } from './servedApp';
@@ -80,10 +81,15 @@ t = performance.now();
 const networkAssessment = host.assess({ datasets: ['demo', 'stations'], zones, roads: 'roads' }, config);
 const networkMs = performance.now() - t;
 // what the page receives with the assessment for the reach (structured clone: the page deserialises it in one task)
-const reachNoted = assessedReach.of(networkAssessment)!;
+const reachNoted = reachForPage(assessedReach.of(networkAssessment)!); // as the engine worker sends it
 const cloneMs = (x: unknown) => { const t0 = performance.now(); structuredClone(x); return performance.now() - t0; };
 const bytesOf = (x: unknown) => serialize(x).length;
-console.log(`  the reach sent to the page: ${mb(bytesOf(reachNoted))} serialised (result ${mb(bytesOf(reachNoted.result))}, band polygons ${mb(bytesOf(reachNoted.bands))}); structured clone here ${cloneMs(reachNoted).toFixed(0)} ms (result ${cloneMs(reachNoted.result).toFixed(0)} ms, bands ${cloneMs(reachNoted.bands).toFixed(0)} ms)`);
+console.log(`  the reach sent to the page: ${mb(bytesOf(reachNoted))} serialised (result ${mb(bytesOf(reachNoted.result))}, bands as a data: URL ${mb(bytesOf(reachNoted.bands))}); structured clone here ${cloneMs(reachNoted).toFixed(0)} ms (result ${cloneMs(reachNoted.result).toFixed(0)} ms, bands ${cloneMs(reachNoted.bands).toFixed(0)} ms)`);
+{
+  const r = reachNoted.result;
+  const parts: [string, unknown][] = [['grids', [r.reachGrid, r.districtGrid]], ['cover', r.cover], ['stations', r.stations], ['resources', r.resources], ['zones', r.zones], ['shelters', r.shelters], ['assessment', { ...networkAssessment }]];
+  console.log(`  parts: ${parts.map(([n, x]) => `${n} ${mb(bytesOf(x))} ${cloneMs(x).toFixed(0)} ms`).join('; ')}`);
+}
 const heap1 = heap();
 // the app's reach grid is the profile's (250 m); a city's profile may ask for 100 m
 t = performance.now();
