@@ -11,7 +11,7 @@ import { buildRoadGraph, type RoadLine } from './roadGraph';
 import { roadSpeedFor } from './roadSpeed';
 import { assessShelters, type ShelterAssessment } from './shelters';
 import { walkingGraph } from './shelterAssign';
-import { districtStations, reachGrid, stationDistricts, type DistrictGrid, type StationDistrictRow } from './stationDistricts';
+import { districtStations, reachGrid, stationDistricts, studyCells, type DistrictGrid, type StationDistrictRow } from './stationDistricts';
 import { zoneReach, type ZoneReachRow } from './zoneReach';
 
 export interface ReachInput {
@@ -62,12 +62,15 @@ export function assessReach(input: ReachInput, profile: ReachProfile = DEFAULT_R
   let grid: DistrictGrid | null = null;
   let zones: ZoneReachRow[] | null = null;
   const cellM = input.districtCellM ?? profile.gridCellM;
+  // the study area's cells, laid out once for the reach grid and the district stations' grid
+  let laidOut: ReturnType<typeof studyCells> | undefined;
+  const study = () => (laidOut ??= studyCells(input.zones, cellM));
   if (resources.length === 0) notes.push('无救援力量数据:数据中没有消防站或救援队,未作救援可达判定(不视为已覆盖)');
   else {
     const model = build(resources);
     cover = coverFindings(input.assessed, input.zones, model, resources, profile);
     if (input.zones.length > 0) {
-      grid = reachGrid(input.zones, cellM, model);
+      grid = reachGrid(input.zones, cellM, model, study());
       zones = zoneReach(input.zones, grid, profile);
     }
     if (graph) {
@@ -81,7 +84,7 @@ export function assessReach(input: ReachInput, profile: ReachProfile = DEFAULT_R
   const withDistricts = districtStations(resources, profile);
   if (withDistricts.length > 0 && input.zones.length > 0) {
     // the district-bearing stations alone: a micro station's cell is not taken from the station whose district it is
-    districtGrid = withDistricts.length === resources.length && grid ? grid : reachGrid(input.zones, cellM, build(withDistricts));
+    districtGrid = withDistricts.length === resources.length && grid ? grid : reachGrid(input.zones, cellM, build(withDistricts), study());
     stations = stationDistricts(withDistricts, districtGrid, input.zones, profile);
   } else if (withDistricts.length > 0) notes.push('未提供研究区分区,未计算消防站辖区面积');
 

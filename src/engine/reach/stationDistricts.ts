@@ -58,8 +58,9 @@ export function studyCells(zones: readonly Zone[], cellM: number): { grid: Grid;
   return { grid, cells: Int32Array.from(cells) };
 }
 
-export function reachGrid(zones: readonly Zone[], cellM: number, model: ReachModel): DistrictGrid {
-  const { grid, cells } = studyCells(zones, cellM);
+/** `study`: the study area's cells when already laid out (one assessment lays them out once for both of its grids). */
+export function reachGrid(zones: readonly Zone[], cellM: number, model: ReachModel, study = studyCells(zones, cellM)): DistrictGrid {
+  const { grid, cells } = study;
   const cellMinutes = new Float32Array(cells.length);
   const cellStation = new Int32Array(cells.length);
   for (let k = 0; k < cells.length; k++) {
