@@ -5,7 +5,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Position } from 'geojson';
 import type { ReachAssessment, ReachProfile } from '../engine';
 import { fromPlane } from '../engine/geo/localPlane';
-import { cellSetRings, reachBands } from './reachMapFigure';
+import { cellSetRings, reachBands } from './reachGridBands';
 
 export interface ReachBandProperties {
   /** band index (0 = fastest); -1 for the cells no resource reaches */

@@ -2,7 +2,7 @@
 // levels), the arrival bands with their minutes and the circles, the shelter colours; 初筛 and its sentence when
 // the minutes are a straight-line screening. Band colours and words are the white paper's F7 (figures/reachMapFigure).
 import { useEffect, useRef } from 'react';
-import { reachBands } from '../figures/reachMapFigure';
+import { reachBands } from '../figures/reachGridBands';
 import { drawRescueIcon, HATCH_LINE_PX, HATCH_PERIOD_PX, SHELTER_FIT_COLOUR } from '../map/reachLayers';
 import { RESCUE_MARKS, SHELTER_FITS, type RescueMark } from '../map/reachData';
 import { ICON_PIXEL_RATIO } from '../map/siteIcons';

@@ -2,7 +2,7 @@
 // In Chinese they are the white paper's own (figures/reachMapFigure reachBands, figures/reachBasis), so app and paper
 // agree (tests/unit/ui/reachWords.test.ts holds them together); in English the same parts, translated.
 import type { ReachProfile } from '../engine';
-import type { ReachBand } from '../figures/reachMapFigure';
+import type { ReachBand } from '../figures/reachGridBands';
 import type { Locale, Translate } from '../i18n/translate';
 
 /** 「5.3 分钟」: minutes to one decimal (the panel and the files' precision). */

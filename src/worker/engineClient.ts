@@ -143,6 +143,9 @@ export function createEngineClient(): EngineClient {
 /** The same engine host, in this thread (no Worker here): imports cannot be cancelled, everything else is the same. */
 function inProcessClient(): EngineClient {
   const host = import('./engineHost').then((m) => m.createEngineHost());
+  // loaded eagerly: a client made and dropped at once (a short test) must not leave an unhandled rejection if its
+  // environment goes before the module arrives; callers that await it still see the failure
+  host.catch(() => undefined);
   return {
     async importFile(datasetId, file, source, options, onProgress) {
       const { beside, storeFor, keepSource, ...readOptions } = options;
