@@ -7,6 +7,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { pointInArea, type RiskContour } from '../engine';
 import { toWgs84, type Crs } from './crs';
 import type { ImportFileReport, RowError } from './importSites';
+import { firstPropertyText } from './featureText';
 import { geoJsonFeatures } from './readRows';
 
 export interface ContourImport {
@@ -35,13 +36,13 @@ export function readContours(file: string, text: string, crs: Crs = 'wgs84', ins
     const g = feature?.geometry;
     if (g?.type !== 'Polygon' && g?.type !== 'MultiPolygon') return reject('geometry', `第 ${line} 个要素不是面(${g?.type ?? '无几何'}),等值线须为 Polygon 或 MultiPolygon`);
     const p = feature.properties ?? {};
-    const id = firstText(p, ID_KEYS);
+    const id = firstPropertyText(p, ID_KEYS);
     if (!id) return reject('installation_id', `第 ${line} 个要素未注明所属装置编号(${ID_KEYS.slice(0, 5).join('/')})`);
     if (installations && !installations.has(id)) return reject('installation_id', `装置编号「${id}」不在已导入的危险源中,无法与防护目标对照`);
-    const riskText = firstText(p, RISK_KEYS);
+    const riskText = firstPropertyText(p, RISK_KEYS);
     const risk = riskText === undefined ? undefined : parseRisk(riskText);
     if (risk === undefined) return reject('risk_per_year', riskText === undefined ? `第 ${line} 个要素未注明个人风险值(${RISK_KEYS.slice(0, 3).join('/')})` : `个人风险值「${riskText}」不是 0 到 1 之间的每年概率(如 1e-5、1×10-5)`);
-    const statusText = firstText(p, STATUS_KEYS);
+    const statusText = firstPropertyText(p, STATUS_KEYS);
     const status = statusText === undefined ? undefined : statusOf(statusText);
     if (statusText !== undefined && status === undefined) warnings.push({ line, field: 'installation_status', reason: `装置状态「${statusText}」无法识别(应为 新建/在役),按未注明处理` });
     let geometry: Polygon | MultiPolygon;
@@ -81,15 +82,6 @@ function statusOf(text: string): 'new' | 'existing' | undefined {
   const t = text.trim().toLowerCase();
   if (/^(new|新建|新建装置|拟建|改建|扩建|新改扩建)$/.test(t)) return 'new';
   if (/^(existing|在役|在役装置|现有|已建)$/.test(t)) return 'existing';
-  return undefined;
-}
-
-function firstText(p: Record<string, unknown>, keys: string[]): string | undefined {
-  for (const k of keys) {
-    const v = p[k];
-    if (typeof v === 'string' && v.trim() !== '') return v.trim();
-    if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  }
   return undefined;
 }
 

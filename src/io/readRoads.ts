@@ -6,6 +6,7 @@
 import type { Position } from 'geojson';
 import type { OneWay, RoadLine } from '../engine';
 import { toWgs84, type Crs } from './crs';
+import { firstPropertyText } from './featureText';
 import { FileFormatError, geoJsonFeatures } from './readRows';
 
 export function readRoads(text: string, crs: Crs = 'wgs84'): RoadLine[] {
@@ -22,9 +23,9 @@ export function readRoads(text: string, crs: Crs = 'wgs84'): RoadLine[] {
     const p = feature.properties ?? {};
     // an OSM export may carry railways, rivers and power lines beside the roads: their key becomes the class, which
     // the profile excludes (a river must not become a 20 km/h street)
-    const roadClass = firstText(p, ['highway', 'road_class', 'fclass', 'class', '道路等级', '等级']) ?? NON_ROAD_KEYS.find((k) => p[k] !== undefined && p[k] !== null);
-    const speedKmh = speedOf(firstText(p, ['maxspeed', 'speed_kmh', 'speed', '速度', '限速']));
-    const oneway = onewayOf(firstText(p, ['oneway', '单行']), roadClass, firstText(p, ['junction']));
+    const roadClass = firstPropertyText(p, ['highway', 'road_class', 'fclass', 'class', '道路等级', '等级']) ?? NON_ROAD_KEYS.find((k) => p[k] !== undefined && p[k] !== null);
+    const speedKmh = speedOf(firstPropertyText(p, ['maxspeed', 'speed_kmh', 'speed', '速度', '限速']));
+    const oneway = onewayOf(firstPropertyText(p, ['oneway', '单行']), roadClass, firstPropertyText(p, ['junction']));
     for (const part of parts) {
       const coords = part.map((c) => [Number(c[0]), Number(c[1])] as [number, number]);
       if (coords.some(([x, y]) => !Number.isFinite(x) || !Number.isFinite(y))) throw new FileFormatError(`路网第 ${i + 1} 个要素的坐标不是数字`);
@@ -35,15 +36,6 @@ export function readRoads(text: string, crs: Crs = 'wgs84'): RoadLine[] {
 }
 
 const NON_ROAD_KEYS = ['railway', 'waterway', 'power', 'aerialway', 'barrier'];
-
-function firstText(p: Record<string, unknown>, keys: string[]): string | undefined {
-  for (const k of keys) {
-    const v = p[k];
-    if (typeof v === 'string' && v.trim() !== '') return v.trim();
-    if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  }
-  return undefined;
-}
 
 function speedOf(text: string | undefined): number | undefined {
   if (!text) return undefined;
