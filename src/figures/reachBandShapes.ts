@@ -5,6 +5,8 @@
 import type { Feature, FeatureCollection, MultiPolygon, Position } from 'geojson';
 import type { ReachAssessment, ReachProfile } from '../engine';
 import { fromPlane } from '../engine/geo/localPlane';
+import { ringCoversPoint } from '../engine/geo/ringCoversPoint';
+import { signedArea } from '../engine/geo/signedArea';
 import { cellSetRings, reachBands } from './reachGridBands';
 
 export interface ReachBandProperties {
@@ -78,23 +80,6 @@ export function reachBandShapes(reach: ReachAssessment, profile: ReachProfile): 
 
 const closeRing = (ring: Position[]): Position[] => [...ring, ring[0]!];
 
-/** Twice the signed area of a ring of cell corners. */
-function signedArea(ring: [number, number][]): number {
-  let a = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j]![0] - ring[i]![0]) * (ring[j]![1] + ring[i]![1]);
-  return a;
-}
-
-function inRing(x: number, y: number, ring: [number, number][]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
 /**
  * Rings of a cell set (the set on the left of every edge) as polygons: outer rings turn one way, holes the other.
  * A hole belongs to the smallest outer ring containing a point just inside the hole's first edge, on the set's side.
@@ -124,7 +109,7 @@ export function groupRings(rings: [number, number][][]): [number, number][][][] 
     let best: (typeof outers)[number] | undefined;
     for (const o of outers) {
       if (px < o.box[0] || px > o.box[2] || py < o.box[1] || py > o.box[3]) continue;
-      if ((!best || o.area < best.area) && inRing(px, py, o.ring)) best = o;
+      if ((!best || o.area < best.area) && ringCoversPoint(o.ring, px, py)) best = o;
     }
     best?.holes.push(hole);
   }

@@ -1,6 +1,7 @@
 // 就高 (max) zoning on a generated grid: each scored site marks the cell it stands in, each hazard every cell its
 // footprint reaches; cells take the highest level, same-level neighbours are dissolved into zones, and zones on the
 // edge of the study area are clipped to it. Work grows with sites + footprint cells, not cells × sites.
+import { ringCoversPoint } from '../geo/ringCoversPoint';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { LEVELS, type AssessedSite, type AssessedZone, type Level, type Zone, type ZoneContributor } from '../model';
 import { toPlane } from '../geo/localPlane';
@@ -328,16 +329,6 @@ function clipCell(grid: Grid, cell: number): 'full' | Polygon['coordinates'][] {
     out.push([ring(piece), ...holes.map(ring)]);
   }
   return covered >= cellArea * 0.999 ? 'full' : out;
-}
-
-function ringCoversPoint(ring: [number, number][], x: number, y: number): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
 
 /** Does any edge of the ring cross the box (a cheap test, so only nearby polygons are clipped)? */
