@@ -9,7 +9,7 @@ import { zoneGrid } from './zoning/zoneGrid';
 import { hazardRules, largestRequiredMeters } from './setback/hazardRules';
 import { checkSetbacks, compareViolations, type FindingSink, type SetbackResult } from './setback/checkSetbacks';
 import { checkContainment, type ContainmentResult } from './setback/checkContainment';
-import { checkContours, qraRuleId } from './qra/checkContours';
+import { checkContours, qraRuleId, replacedByContours } from './qra/checkContours';
 import { DEFAULT_QRA_CRITERIA, targetRiskClass } from './qra/criteria';
 import { siteDistanceNote } from './setback/assessedDistanceScope';
 import { targetsByRule } from './setback/targetsByRule';
@@ -34,7 +34,7 @@ export function assess(input: AssessInput, config: AssessConfig, onProgress?: (s
   // id order with the distance findings
   const inside = withContourFindings(checkContainment(hazards, targets, config, kinds.classifications), input, prepared, config);
   const tally = findingTally();
-  const judgedByContours = contourJudged(input);
+  const judgedByContours = replacedByContours(input.contours);
   const onFinding = options.onFinding && judgedByContours
     ? (v: Violation, hazard: Site, target: Site) => { if (!judgedByContours(v, target)) options.onFinding!(v, hazard, target); }
     : options.onFinding;
@@ -50,19 +50,6 @@ function withContourFindings(inside: ContainmentResult, input: AssessInput, prep
   const qra = checkContours(input.contours, prepared.hazards, prepared.targets, prepared.kinds.classifications, config);
   if (qra.violations.length === 0 && Object.keys(qra.hazardsByRule).length === 0) return inside;
   return { violations: inside.violations.concat(qra.violations).sort(compareViolations), hazardsByRule: { ...inside.hazardsByRule, ...qra.hazardsByRule } };
-}
-
-/**
- * With QRA contours, a not-assessed finding of a rule whose distance is the hazard's own assessed one (条例第十九条:
- * the external safety distance of GB/T 37243) is answered by the contours, for every target the criteria name: the
- * contour verdict replaces it. Targets the criteria do not name (a water source, a railway) keep it.
- */
-function contourJudged(input: AssessInput): ((v: Violation, target: Site) => boolean) | null {
-  if (!input.contours?.length) return null;
-  const contoured = new Set(input.contours.map((c) => c.installationId));
-  return (v, target) =>
-    v.status === 'not_assessed' && v.requiredM === null && v.risk === undefined && contoured.has(v.hazardId) &&
-    targetRiskClass(DEFAULT_QRA_CRITERIA, target.category, target.users) !== null;
 }
 
 const targetMaps = new WeakMap<PreparedAssessment, Map<string, Site>>();
@@ -121,7 +108,7 @@ export function finishAssessment(
   const locate = zoneLocator(zones);
   const assessedSites = sites.map((s) => assessSite(s, locate, config));
   const { pairsExamined } = distances;
-  const judgedByContours = streamed ? null : contourJudged(input);
+  const judgedByContours = streamed ? null : replacedByContours(input.contours);
   const distanceFindings = judgedByContours ? distances.violations.filter((v) => !judgedByContours(v, targetById(prepared).get(v.targetId)!)) : distances.violations;
   const violations = streamed ? [] : inside.violations.length ? distanceFindings.concat(inside.violations).sort(compareViolations) : distanceFindings;
   const tally = streamed ?? findingTally();

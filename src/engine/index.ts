@@ -40,5 +40,5 @@ export type { ShelterRow, ShelterUnitRow, ShelterZoneRow } from './reach/shelter
 export type { RoadLine, OneWay } from './reach/roadGraph';
 export { parseReachProfile, reachProfileSchema } from './reach/profileSchema';
 export { pointInArea } from './geo/pointInArea';
-export { checkContours, qraRuleId, qraRuleLabel, riskText } from './qra/checkContours';
+export { checkContours, contoursByInstallation, qraRuleId, qraRuleLabel, replacedByContours, riskText } from './qra/checkContours';
 export { DEFAULT_QRA_CRITERIA, parseQraCriteria, targetRiskClass, type QraCriteria, type InstallationStatus } from './qra/criteria';

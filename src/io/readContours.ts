@@ -4,7 +4,7 @@
 // feature number and reason. A set that is not nested (a higher-risk contour reaching outside a lower-risk one of the
 // same installation) is reported as a warning and left as given: it is the assessor's result, not ours to repair.
 import type { MultiPolygon, Polygon } from 'geojson';
-import { pointInArea, type RiskContour } from '../engine';
+import { contoursByInstallation, pointInArea, type RiskContour } from '../engine';
 import { toWgs84, type Crs } from './crs';
 import type { ImportFileReport, RowError } from './importSites';
 import { firstPropertyText } from './featureText';
@@ -87,14 +87,8 @@ function statusOf(text: string): 'new' | 'existing' | undefined {
 
 /** Per installation: mixed statuses, and each higher-risk contour with a vertex outside the next lower one. */
 function nestingWarnings(contours: RiskContour[], lineOf: Map<RiskContour, number>): RowError[] {
-  const byId = new Map<string, RiskContour[]>();
-  for (const c of contours) {
-    const list = byId.get(c.installationId);
-    if (list) list.push(c);
-    else byId.set(c.installationId, [c]);
-  }
   const out: RowError[] = [];
-  for (const [id, list] of byId) {
+  for (const [id, list] of contoursByInstallation(contours)) {
     const statuses = new Set(list.map((c) => c.installationStatus).filter(Boolean));
     if (statuses.size > 1) out.push({ line: lineOf.get(list[0]!)!, field: 'installation_status', reason: `装置「${id}」的等值线注明了不同的装置状态,按第一个注明的判定` });
     const sorted = [...list].sort((a, b) => b.riskPerYear - a.riskPerYear);

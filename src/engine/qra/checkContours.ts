@@ -93,14 +93,33 @@ export function checkContours(
   return { violations, hazardsByRule };
 }
 
-/** Contours grouped by installation (hazards only, in id order), highest risk first; the status from the contours. */
-function installationsOf(contours: readonly RiskContour[], hazards: readonly Site[], criteria: QraCriteria): Installation[] {
+/** Each installation's contours, in the order given. */
+export function contoursByInstallation(contours: readonly RiskContour[]): Map<string, RiskContour[]> {
   const byId = new Map<string, RiskContour[]>();
   for (const c of contours) {
     const list = byId.get(c.installationId);
     if (list) list.push(c);
     else byId.set(c.installationId, [c]);
   }
+  return byId;
+}
+
+/**
+ * With contours, a not-assessed finding of a rule whose distance is the hazard's own assessed one (条例第十九条: the
+ * external safety distance of GB/T 37243) is answered by the contours, for every target the criteria name: the contour
+ * verdict replaces it. Targets the criteria do not name (a water source, a railway) keep it. Null without contours.
+ */
+export function replacedByContours(contours: readonly RiskContour[] | undefined, criteria: QraCriteria = DEFAULT_QRA_CRITERIA): ((v: Violation, target: Site) => boolean) | null {
+  if (!contours?.length) return null;
+  const contoured = new Set(contours.map((c) => c.installationId));
+  return (v, target) =>
+    v.status === 'not_assessed' && v.requiredM === null && v.risk === undefined && contoured.has(v.hazardId) &&
+    targetRiskClass(criteria, target.category, target.users) !== null;
+}
+
+/** Contours grouped by installation (hazards only, in id order), highest risk first; the status from the contours. */
+function installationsOf(contours: readonly RiskContour[], hazards: readonly Site[], criteria: QraCriteria): Installation[] {
+  const byId = contoursByInstallation(contours);
   const out: Installation[] = [];
   for (const hazard of hazards) {
     const list = byId.get(hazard.id);

@@ -1,7 +1,6 @@
 // What-if (一票否决 check): a proposed hazard or protection target against everything already loaded.
 import type { AssessConfig, RiskContour, Site, Violation, ViolationStatus } from '../model';
-import { checkContours } from '../qra/checkContours';
-import { DEFAULT_QRA_CRITERIA, targetRiskClass } from '../qra/criteria';
+import { checkContours, replacedByContours } from '../qra/checkContours';
 import { roleOf } from '../categories';
 import { checkSetbacks } from './checkSetbacks';
 import { checkContainment } from './checkContainment';
@@ -81,13 +80,8 @@ export function checkProposal(proposal: Site, existing: Site[], config: AssessCo
 function contourFindings(proposal: Site, others: Site[], config: AssessConfig, contours: readonly RiskContour[], findings: Violation[]): void {
   const hazards = others.filter((s) => roleOf(s.category) === 'hazard');
   const { violations } = checkContours(contours, hazards, [proposal], [classifyTarget(proposal)], config);
-  if (targetRiskClass(DEFAULT_QRA_CRITERIA, proposal.category, proposal.users)) {
-    const contoured = new Set(contours.map((c) => c.installationId));
-    for (let i = findings.length - 1; i >= 0; i--) {
-      const f = findings[i]!;
-      if (f.status === 'not_assessed' && f.requiredM === null && f.risk === undefined && contoured.has(f.hazardId) && f.targetId === proposal.id) findings.splice(i, 1);
-    }
-  }
+  const replaced = replacedByContours(contours)!;
+  for (let i = findings.length - 1; i >= 0; i--) if (findings[i]!.targetId === proposal.id && replaced(findings[i]!, proposal)) findings.splice(i, 1);
   for (const v of violations) findings.push(v);
 }
 
