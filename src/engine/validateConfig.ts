@@ -1,4 +1,5 @@
 // Schema checks for method profiles and rule tables read from files: the first problem is named with its path.
+import type { output, ZodType } from 'zod';
 import { RULE_STATUSES, TARGET_CLASSES, type RiskMatrixMethod, type SetbackRuleTable } from './model';
 import { categoryByCode } from './categories';
 import { isLevel } from './risk/levels';
@@ -74,4 +75,14 @@ function checkProvenance(p: unknown, at: string): void {
   }
   if (!Array.isArray(v.readAt) || v.readAt.some((u) => typeof u !== 'string')) throw new ConfigError(`${at}.readAt: expected an array of addresses`);
   if (v.remark !== undefined && typeof v.remark !== 'string') throw new ConfigError(`${at}.remark: expected a string`);
+}
+
+/** A document checked by a schema; a failure names its first problem by path (`label field.path: message`), whole. */
+export function parseBySchema<S extends ZodType>(schema: S, doc: unknown, label: string): output<S> {
+  const result = schema.safeParse(doc);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ConfigError(`${label} ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return result.data;
 }

@@ -2,7 +2,7 @@
 // Read from files through a schema, so a bad profile names the field at fault and is never half-applied.
 import { z } from 'zod';
 import { LEVELS, type RiskMatrixMethod } from '../model';
-import { ConfigError } from '../validateConfig';
+import { parseBySchema } from '../validateConfig';
 
 const level = z.enum(LEVELS);
 const status = z.enum(['verified', 'partly', 'unverified', 'city']);
@@ -124,12 +124,7 @@ export type MajorHazardProfile = MethodProfile['majorHazard'];
 
 /** Check a profile read from a file or the UI; the first problem is named by its path. */
 export function parseMethodProfile(doc: unknown): MethodProfile {
-  const result = methodProfileSchema.safeParse(doc);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new ConfigError(`method profile ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return result.data;
+  return parseBySchema(methodProfileSchema, doc, 'method profile');
 }
 
 /** The same profile with another risk-matrix scheme. */

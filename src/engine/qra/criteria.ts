@@ -4,7 +4,7 @@
 // the field at fault and is never half-applied.
 import { z } from 'zod';
 import criteriaFile from '../../../data/rules/qra-criteria.json';
-import { ConfigError } from '../validateConfig';
+import { parseBySchema } from '../validateConfig';
 
 const text = z.string().min(1);
 const perYear = z.number().positive().max(1);
@@ -41,12 +41,7 @@ export const qraCriteriaSchema = z.object({
 export type QraCriteria = z.infer<typeof qraCriteriaSchema>;
 
 export function parseQraCriteria(doc: unknown): QraCriteria {
-  const result = qraCriteriaSchema.safeParse(doc);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new ConfigError(`QRA criteria ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return result.data;
+  return parseBySchema(qraCriteriaSchema, doc, 'QRA criteria');
 }
 
 /** The shipped criteria, checked by the same schema as a city's file. */

@@ -2,7 +2,7 @@
 // profile: a bad file names the first field at fault and is never half-applied. The shipped profile passes the same
 // check (tested).
 import { z } from 'zod';
-import { ConfigError } from '../validateConfig';
+import { parseBySchema } from '../validateConfig';
 import type { ReachProfile } from './profile';
 
 const text = z.string().min(1);
@@ -55,10 +55,5 @@ export const reachProfileSchema = z.object({
 }).refine((p) => p.circles.some((c) => c.id === p.unknownAreaCircle), { message: 'unknownAreaCircle must name one of the circles', path: ['unknownAreaCircle'] });
 
 export function parseReachProfile(doc: unknown): ReachProfile {
-  const result = reachProfileSchema.safeParse(doc);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new ConfigError(`reach profile ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return result.data as ReachProfile;
+  return parseBySchema(reachProfileSchema, doc, 'reach profile') as ReachProfile;
 }
