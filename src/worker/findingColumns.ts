@@ -29,6 +29,8 @@ export interface FindingColumns {
   measuredBetween: AllCoded;
   note: AllCoded;
   otherRequirements: AllCoded;
+  /** the individual-risk facts of the QRA findings (issue #20), by position; most findings have none */
+  risk: { at: Int32Array; values: NonNullable<Violation['risk']>[] };
 }
 
 const CODED = ['ruleId', 'status', 'source', 'targetClass', 'targetClassReason', 'measuredBetween', 'note', 'otherRequirements'] as const;
@@ -46,8 +48,9 @@ export function packFindings(findings: readonly Violation[]): { columns: Finding
     screening[i] = v.screening ? 1 : 0;
   });
   const coded = Object.fromEntries(CODED.map((key) => [key, codeAll(findings, key)])) as Record<(typeof CODED)[number], AllCoded>;
-  const columns: FindingColumns = { n, hazardId: findings.map((v) => v.hazardId), targetId: findings.map((v) => v.targetId), numbers, closest, screening, ...coded };
-  const transfer = [numbers, closest, screening, ...CODED.map((k) => coded[k].codes)].map((a) => a.buffer as ArrayBuffer); // spread-ok: one per field
+  const risk = riskColumn(findings);
+  const columns: FindingColumns = { n, hazardId: findings.map((v) => v.hazardId), targetId: findings.map((v) => v.targetId), numbers, closest, screening, ...coded, risk };
+  const transfer = [numbers, closest, screening, risk.at, ...CODED.map((k) => coded[k].codes)].map((a) => a.buffer as ArrayBuffer); // spread-ok: one per field
   return { columns, transfer };
 }
 
@@ -57,8 +60,11 @@ export function unpackFindings(c: FindingColumns, pool: StringPool): Violation[]
   const [ruleId, status, source, targetClass, reason, between, note, others] = CODED.map(dict);
   const nullable = (x: number) => (Number.isNaN(x) ? null : x);
   const out: Violation[] = [];
+  const riskAt = new Map<number, NonNullable<Violation['risk']>>();
+  c.risk.at.forEach((i, k) => riskAt.set(i, c.risk.values[k]!));
   for (let i = 0; i < c.n; i++) {
     const x = c.closest;
+    const risk = riskAt.get(i);
     out.push({
       hazardId: c.hazardId[i]!,
       targetId: c.targetId[i]!,
@@ -75,6 +81,7 @@ export function unpackFindings(c: FindingColumns, pool: StringPool): Violation[]
       note: note![c.note.codes[i]!] as string,
       screening: c.screening[i] === 1,
       otherRequirements: others![c.otherRequirements.codes[i]!] as Violation['otherRequirements'],
+      ...(risk ? { risk } : {}),
     });
   }
   return out;
@@ -91,4 +98,15 @@ function codeAll(findings: readonly Violation[], key: (typeof CODED)[number]): A
     codes[i] = code;
   });
   return { codes, dict };
+}
+
+function riskColumn(findings: readonly Violation[]): FindingColumns['risk'] {
+  const at: number[] = [];
+  const values: NonNullable<Violation['risk']>[] = [];
+  findings.forEach((v, i) => {
+    if (!v.risk) return;
+    at.push(i);
+    values.push(v.risk);
+  });
+  return { at: Int32Array.from(at), values };
 }

@@ -39,3 +39,22 @@ describe('findings as columns', () => {
     expect(sameRule.every((v) => v.source === sameRule[0]!.source && v.otherRequirements === sameRule[0]!.otherRequirements)).toBe(true);
   });
 });
+
+describe('QRA findings as columns', () => {
+  it('carries each finding’s individual-risk facts, and none where there are none', () => {
+    // a square contour (1e-6/yr) round a storage depot, a school inside it, a fuel station beside it (distance findings)
+    const [x, y] = [118.8, 32.0];
+    const depot = createSite({ id: 'D', category: 'hazchem_storage', at: [x, y] });
+    const inside = createSite({ id: 'S-in', category: 'school', at: [x + 0.001, y] });
+    const station = createSite({ id: 'F', category: 'fuel_station', at: [x + 0.01, y] });
+    const school = createSite({ id: 'S-near', category: 'school', at: [x + 0.0102, y] });
+    const d = 0.003;
+    const geometry = { type: 'Polygon' as const, coordinates: [[[x - d, y - d], [x + d, y - d], [x + d, y + d], [x - d, y + d], [x - d, y - d]]] };
+    const { violations: found } = assess({ sites: [depot, inside, station, school], zones: [], contours: [{ installationId: 'D', riskPerYear: 1e-6, geometry }] }, createConfig());
+    expect(found.some((v) => v.risk) && found.some((v) => !v.risk)).toBe(true);
+    const { columns, transfer } = packFindings(found);
+    const back = unpackFindings(structuredClone(columns, { transfer }), createStringPool());
+    expect(back).toEqual(found);
+    expect(JSON.stringify(back)).toBe(JSON.stringify(found));
+  });
+});
