@@ -4,7 +4,7 @@ import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
 import { z } from 'zod';
 import {
   ConfigError, DEFAULT_PROFILE, methodProfileSchema, parseRuleTable, reachProfileSchema, RISK_MATRIX_METHODS, withMatrix,
-  type MethodProfile, type ReachProfile, type SetbackRuleTable, type Site, type Zone,
+  type MethodProfile, type ReachProfile, type RiskContour, type SetbackRuleTable, type Site, type Zone,
 } from '../engine';
 import type { ImportFileReport, RejectedRows } from './importSites';
 
@@ -53,6 +53,8 @@ export interface Project {
   roadsGeoJson?: string;
   /** rescue within reach: the city's own parameters (absent: the shipped profile) */
   reachProfile?: ReachProfile;
+  /** QRA individual-risk contour files (issue #20), each as read (WGS-84) with its report: small enough to keep inline */
+  contourFiles?: ProjectContourFile[];
   /** increases with every save: a stale tab cannot overwrite a newer save */
   revision: number;
 }
@@ -67,6 +69,13 @@ export interface ProjectPopulation {
   file: string;
   sha256: string;
   zones: Zone[];
+}
+
+export interface ProjectContourFile {
+  file: string;
+  sha256: string;
+  contours: RiskContour[];
+  report: ImportFileReport;
 }
 
 export class ProjectFileError extends Error {}
@@ -113,6 +122,12 @@ const rejectedRowsSchema = z.object({
 const reportSchema = z.looseObject({ file: z.string(), rows: z.number().int().min(0), accepted: z.number().int().min(0), rejected: z.number().int().min(0) });
 
 const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+const contourSchema = z.object({
+  installationId: z.string().min(1),
+  riskPerYear: z.number().positive().max(1),
+  geometry: areaGeometry,
+  installationStatus: z.enum(['new', 'existing']).optional(),
+});
 
 const projectSchema = z.object({
   schema: z.literal(PROJECT_SCHEMA),
@@ -133,6 +148,7 @@ const projectSchema = z.object({
   population: z.object({ file: z.string(), sha256: sha256Schema, zones: z.array(zoneSchema) }).nullable().optional(),
   roadsGeoJson: z.string().optional(),
   reachProfile: reachProfileSchema.optional(),
+  contourFiles: z.array(z.object({ file: z.string(), sha256: sha256Schema, contours: z.array(contourSchema), report: reportSchema })).optional(),
   revision: z.number().int().min(0),
 });
 

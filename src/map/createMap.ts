@@ -29,6 +29,7 @@ import { cameraDiffers, revealBounds, uncoveredPadding, type Padding } from './c
 import { DEMO_ATTRIBUTION } from '../io/attribution';
 import { escapeXml } from '../io/escapeXml';
 import { assessedReach } from '../state/assessedReach';
+import { probeContours, setContourData } from './contourLayers';
 import { applyReachFilters, probeReach, reachImage, REACH_SOURCES, setReachData } from './reachLayers';
 
 // MapLibre starts its own worker from a URL it guesses next to its script; in the bundled build that guess is wrong and
@@ -125,7 +126,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     const counts = map.getLayer(SITE_COUNTS) ? map.queryRenderedFeatures({ layers: [SITE_COUNTS] }) : [];
     const counted = { circles: counts.length, sites: counts.reduce((n, f) => n + Number(f.properties.count), 0) };
     const selectedDrawn = new Set(drawn.filter((f) => f.state?.selected === true).map((f) => String(f.properties.siteId))).size;
-    return { sites: new Set(drawn.map((f) => String(f.properties.siteId))).size, symbols: [...new Set(symbols)].sort(), camera: { lon: c.lng, lat: c.lat, zoom: map.getZoom() }, rings, selectedBox: selectedBox(), counted, drawnFrom: tiledSites.source, selectedDrawn, reach: probeReach(map) };
+    return { sites: new Set(drawn.map((f) => String(f.properties.siteId))).size, symbols: [...new Set(symbols)].sort(), camera: { lon: c.lng, lat: c.lat, zoom: map.getZoom() }, rings, selectedBox: selectedBox(), counted, drawnFrom: tiledSites.source, selectedDrawn, reach: probeReach(map), contours: probeContours(map) };
   };
   const selectedBox = (): MapProbe['selectedBox'] => {
     const a = store.getState().assessment;
@@ -379,7 +380,9 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     applyBasemap();
     render(store.getState().assessment);
     showSelection(store.getState().selection);
+    setContourData(map, store.getState().contourFiles);
     unsubscribe = store.subscribe((state, prev) => {
+      if (state.contourFiles !== prev.contourFiles) setContourData(map, state.contourFiles);
       if (state.assessment !== prev.assessment) renderLater();
       else if (state.selection !== prev.selection) {
         showSelection(state.selection); // with a new assessment, the deferred render above shows it

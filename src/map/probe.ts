@@ -22,6 +22,8 @@ export interface MapProbe {
   selectedDrawn: number;
   /** the reach layers drawn: band indexes (-1 unreached), shelter service areas, rescue `category:mark`s */
   reach: { bands: number[]; shelterAreas: number; rescue: string[] };
+  /** the QRA contour rings drawn, as `installationId:risk` */
+  contours: string[];
 }
 
 export type MapProbeRequest = CustomEvent<(probe: MapProbe) => void>;

@@ -5,6 +5,7 @@ import { LEVELS } from '../engine';
 import { LEVEL_FILL, UNSCORED_FILL } from '../engine';
 import { SYMBOL_MIN_ZOOM, TARGET_COLOUR } from './siteIcons';
 import { COUNTS_LAYER, FINDINGS_LAYER, SITES_LAYER } from '../tiles/layerNames';
+import { CONTOUR_LAYER_GROUPS, contourLayers, contourSourceSpecs } from './contourLayers';
 import { NOT_RESCUE, reachBandLayer, REACH_LAYER_GROUPS, reachSourceSpecs, RESCUE_SITES, rescueSiteLayer, shelterAreaLayers } from './reachLayers';
 
 /** What-if verdict colours: 符合 green, 不符合 red, 临界 amber, 未评估 grey. */
@@ -57,6 +58,7 @@ export const LAYER_GROUPS = {
   targets: [dotLayer('target'), symbolLayer('target')],
   risks: [dotLayer('risk'), symbolLayer('risk')],
   ...REACH_LAYER_GROUPS,
+  ...CONTOUR_LAYER_GROUPS,
 } as const;
 
 /** Every layer that draws a site (the selection ring aside). */
@@ -197,12 +199,14 @@ export function baseStyle(): StyleSpecification {
       proposalAffected: emptyCollection,
       drawing: emptyCollection,
       ...reachSourceSpecs(),
+      ...contourSourceSpecs(),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } },
       // no antialiasing pass: zones-outline draws the edges (one shader program and one draw pass fewer)
       { id: 'zones-fill', type: 'fill', source: 'zones', paint: { 'fill-color': levelColour(), 'fill-opacity': ZONE_OPACITY, 'fill-antialias': false } },
       reachBandLayer(),
+      ...contourLayers(),
       {
         id: 'zones-outline',
         type: 'line',

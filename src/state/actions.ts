@@ -15,6 +15,7 @@ import type { LayerVisibility, MapFilters } from './mapFilters';
 import { checkRasterUrl, parseHostList, type Basemap } from './basemap';
 import { saveBasemap, saveLocale } from './settings';
 import { readPmtilesInfo } from './pmtilesInfo';
+import { contoursInUse, createContourActions, type ContourActions } from './contourFiles';
 import { DEMO_ATTRIBUTION } from '../io/attribution';
 import { translator, type Locale, type Translate } from '../i18n/translate';
 import { LocalisedError, messageOf } from '../i18n/localisedError';
@@ -47,7 +48,7 @@ export function proposalDraftOf(draft: ProposalDraft | null, t: Translate): Prop
   return draft ?? { id: 'PROPOSED-1', name: t('whatif.defaultName'), category: 'fuel_station' };
 }
 
-export interface Actions {
+export interface Actions extends ContourActions {
   /** the demo city as a new project (replacing what is loaded), assessed once */
   loadDemo(files: DemoFiles, project: ProjectMeta): Promise<void>;
   /** read a file and add it; with `replaceId`, it takes that dataset's place instead (the user confirmed) */
@@ -141,13 +142,13 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
   const reassess = async (): Promise<void> => {
     const mine = ++runId;
     store.setState({ assessing: true, assessError: null, progress: { share: 0, stage: 'scoring' } });
-    const { zones, zoning, roads, population, reachProfile } = store.getState();
+    const { zones, zoning, roads, population, reachProfile, contourFiles } = store.getState();
     const onProgress = (share: number, stage: string) => mine === runId && store.setState({ progress: { share, stage } });
     try {
       const input = {
         datasets: datasetIds(), zones, ...(zoning.kind === 'grid' ? { grid: { shape: zoning.shape, cellM: zoning.cellM } } : {}),
         ...(roads ? { roads: roads.id } : {}), ...(population ? { population: population.zones } : {}),
-        ...(reachProfile !== DEFAULT_REACH_PROFILE ? { reachProfile } : {}),
+        ...(reachProfile !== DEFAULT_REACH_PROFILE ? { reachProfile } : {}), ...(contourFiles.length ? { contours: contoursInUse(contourFiles) } : {}),
       };
       const assessment = await engine.assess(input, config(), onProgress);
       // a selected zone or site stays selected if it is still there (finding indexes change with every run)
@@ -164,7 +165,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     const site: Site = { ...proposalDraftOf(store.getState().proposalDraft, t()), geometry };
     store.setState({ proposal: { site, result: null, error: null }, picking: null });
     try {
-      const result = await engine.checkProposal(site, datasetIds(), config());
+      const result = await engine.checkProposal(site, datasetIds(), config(), contoursInUse(store.getState().contourFiles));
       if (store.getState().proposal?.site === site) store.setState({ proposal: { site, result, error: null } });
     } catch (e) {
       store.setState({ proposal: { site, result: null, error: messageOfError(e) } }); // translated when shown
@@ -209,6 +210,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
   };
 
   return {
+    ...createContourActions(store, engine, datasetIds, reassess),
     async loadDemo(files, project) {
       const zones = readZones(new TextDecoder().decode(files.zones.bytes));
       const zonesDigest = { file: files.zones.file, sha256: await sha256Hex(files.zones.bytes) };
@@ -219,6 +221,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       store.setState({
         project, projectRevision: 0, zones, zonesSource: t()('method.demoZones'), zonesDigest, datasets, assessment: null,
         proposal: null, selection: null, importError: null, projectError: null, roads: null, population: null, reachFileError: null,
+        contourFiles: [], contourReport: null, contourFileError: null,
         reachProfile: DEFAULT_REACH_PROFILE, reachProfileError: null,
       });
       engine.dropDatasets(gone);
@@ -472,6 +475,9 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
         rules: project.rules,
         roads: project.roads ?? null,
         population: project.population ?? null,
+        contourFiles: project.contourFiles ?? [],
+        contourReport: null,
+        contourFileError: null,
         reachProfile: project.reachProfile ?? DEFAULT_REACH_PROFILE,
         reachProfileError: null,
         reachFileError: project.reachFileError ?? null,

@@ -5,8 +5,8 @@
 // The engine owns the datasets: imported sites are read, kept, saved and assessed where the engine runs, under the
 // dataset's id; the page holds each dataset's report and count, and receives only an assessment's results. Nothing
 // here hands a dataset's sites to the page.
-import type { AssessConfig, Assessment, GridSpec, ProposalResult, ReachProfile, Site, Zone } from '../engine';
-import type { Crs, ImportFileReport, ImportOptions, MappingOverride, Project, ProjectDataset, ProjectRoads, RejectedRows } from '../io';
+import type { AssessConfig, Assessment, GridSpec, ProposalResult, ReachProfile, RiskContour, Site, Zone } from '../engine';
+import type { ContourImport, Crs, ImportFileReport, ImportOptions, MappingOverride, Project, ProjectDataset, ProjectRoads, RejectedRows } from '../io';
 import type { StoredSites } from './projectDb';
 
 export type Progress = (share: number, stage: string) => void;
@@ -63,6 +63,8 @@ export interface DatasetsAssessInput {
   population?: Zone[];
   /** rescue within reach: the city's parameters (the shipped profile when absent) */
   reachProfile?: ReachProfile;
+  /** QRA individual-risk contours of the datasets' installations (issue #20), judged against the targets */
+  contours?: RiskContour[];
 }
 
 /** What the page knows of a road network the engine holds. */
@@ -87,7 +89,10 @@ export interface EngineClient {
   assess(input: DatasetsAssessInput, config: AssessConfig, onProgress?: Progress): Promise<Assessment>;
   /** read a road network (GeoJSON lines) where the engine runs and hold it as `roadsId` (replacing what was held) */
   readRoads(roadsId: string, source: Blob | Uint8Array, crs: Crs): Promise<HeldRoads>;
-  checkProposal(proposal: Site, datasets: string[], config: AssessConfig): Promise<ProposalResult>;
+  /** read a QRA contour file where the engine runs: each contour must belong to a hazard site of `datasets` */
+  readContours(file: string, source: Blob | Uint8Array, crs: Crs, datasets: string[]): Promise<ContourImport>;
+  /** `contours`: the QRA contours in use; a proposed protection target is judged against them too */
+  checkProposal(proposal: Site, datasets: string[], config: AssessConfig, contours?: RiskContour[]): Promise<ProposalResult>;
   /** the project file (JSON, gzipped when large) of a project whose datasets the engine holds */
   writeProjectFile(project: HeldProject): Promise<{ bytes: Uint8Array; gzipped: boolean }>;
   /** read a project file; its datasets are then held under the ids returned */

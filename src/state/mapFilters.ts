@@ -31,6 +31,8 @@ export interface LayerVisibility {
   reach: boolean;
   /** each shelter's service area, coloured by whether its people fit */
   shelters: boolean;
+  /** QRA individual-risk contours (issue #20) */
+  contours: boolean;
 }
 
 export const NO_FILTERS: MapFilters = { levels: [...LEVEL_OR_NONE], domains: [], districts: [], categories: [], violationsOnly: false };
@@ -39,7 +41,7 @@ export const NO_FILTERS: MapFilters = { levels: [...LEVEL_OR_NONE], domains: [],
  * bands and shelter areas are off: they cover the four-colour zones the map is first read for, and in the demo they
  * are a straight-line screening (初筛) a planner should turn on knowingly.
  */
-export const DEFAULT_LAYERS: LayerVisibility = { zones: true, districts: true, hazards: true, targets: true, risks: true, violations: true, rescue: true, reach: false, shelters: false };
+export const DEFAULT_LAYERS: LayerVisibility = { zones: true, districts: true, hazards: true, targets: true, risks: true, violations: true, rescue: true, reach: false, shelters: false, contours: true };
 
 export function isFiltered(f: MapFilters): boolean {
   return f.levels.length !== LEVEL_OR_NONE.length || f.domains.length > 0 || f.districts.length > 0 || f.categories.length > 0 || f.violationsOnly;

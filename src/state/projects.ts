@@ -7,6 +7,7 @@ import { defaultConfig, DEFAULT_PROFILE, DEFAULT_REACH_PROFILE, DEFAULT_RULES, t
 import { PROJECT_SCHEMA, reportForSaving } from '../io';
 import type { EngineClient, HeldDataset, HeldProject } from './engineClient';
 import type { Actions, DemoFiles, OpenProject } from './actions';
+import { contoursInUse } from './contourFiles';
 import { deleteStoredProject, lastProjectId, listProjects, loadProject, noteStoredSites, SaveConflictError, saveProject, type ProjectSummary, type SavedProject } from './projectStorage';
 import { newDatasetId, type AppState, type AppStore, type Dataset, type ProjectMeta } from './store';
 import { DEMO_ATTRIBUTION } from '../io/attribution';
@@ -53,6 +54,7 @@ export function projectFromState(s: AppState): HeldProject | null {
     population: s.population,
     // the shipped profile is not saved (a project stays readable as before, and follows the shipped values)
     ...(s.reachProfile !== DEFAULT_REACH_PROFILE ? { reachProfile: s.reachProfile } : {}),
+    ...(s.contourFiles.length ? { contourFiles: s.contourFiles.map((f) => ({ ...f, report: reportForSaving(f.report) })) } : {}),
     revision: s.projectRevision,
   };
 }
@@ -92,7 +94,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
     }, SAVE_DELAY_MS);
   };
   const unsubscribe = store.subscribe((s, prev) => {
-    const changed = s.project !== prev.project || s.datasets !== prev.datasets || s.zones !== prev.zones || s.zoning !== prev.zoning || s.profile !== prev.profile || s.rules !== prev.rules || s.roads !== prev.roads || s.population !== prev.population || s.reachProfile !== prev.reachProfile;
+    const changed = s.project !== prev.project || s.datasets !== prev.datasets || s.zones !== prev.zones || s.zoning !== prev.zoning || s.profile !== prev.profile || s.rules !== prev.rules || s.roads !== prev.roads || s.population !== prev.population || s.reachProfile !== prev.reachProfile || s.contourFiles !== prev.contourFiles;
     if (changed && s.project && s.project.id === prev.project?.id) scheduleSave();
   });
 
@@ -241,7 +243,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
         const input = {
           datasets, zones: other.zones, ...(other.zoning.kind === 'grid' ? { grid: { shape: other.zoning.shape, cellM: other.zoning.cellM } } : {}),
           ...(other.roads ? { roads: other.roads.id } : {}), ...(other.population ? { population: other.population.zones } : {}),
-          ...(other.reachProfile ? { reachProfile: other.reachProfile } : {}),
+          ...(other.reachProfile ? { reachProfile: other.reachProfile } : {}), ...(other.contourFiles?.length ? { contours: contoursInUse(other.contourFiles) } : {}),
         };
         const assessment = await engine.assess(input, { ...defaultConfig(), method: other.profile, rules: other.rules });
         return { name: other.name, assessmentDate: other.assessmentDate, stats: assessment.stats };

@@ -7,7 +7,7 @@ import { DEFAULT_LAYERS, NO_FILTERS, type LayerVisibility, type MapFilters } fro
 import type { Camera } from './viewHash';
 import { NO_BASEMAP, type Basemap } from './basemap';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/translate';
-import type { CrsOption, ImportFileReport, InputDigest, ProjectPopulation, RejectedRows, TextEncodingName } from '../io';
+import type { CrsOption, ImportFileReport, InputDigest, ProjectContourFile, ProjectPopulation, RejectedRows, TextEncodingName } from '../io';
 import type { HeldRoadNetwork } from './engineClient';
 
 /**
@@ -94,6 +94,14 @@ export interface AppState {
   roads: HeldRoadNetwork | null;
   /** rescue within reach: the population grid (the shelters' balance) */
   population: ProjectPopulation | null;
+  /** QRA individual-risk contour files in use (issue #20), each with its report */
+  contourFiles: ProjectContourFile[];
+  /** a contour file being read: its name */
+  readingContourFile: string | null;
+  /** the report of the contour file read last (accepted or refused): every feature accounted for */
+  contourReport: ImportFileReport | null;
+  /** a contour file that could not be used; the files in use stay as they were */
+  contourFileError: ShownMessage | null;
   /** a road or population file being read: its name */
   readingReachFile: string | null;
   /** a road or population file that could not be used; what was loaded stays as it was */
@@ -154,6 +162,10 @@ export function createAppStore() {
     zoning: { kind: 'polygons' },
     roads: null,
     population: null,
+    contourFiles: [],
+    readingContourFile: null,
+    contourReport: null,
+    contourFileError: null,
     readingReachFile: null,
     reachFileError: null,
     profile: DEFAULT_PROFILE,

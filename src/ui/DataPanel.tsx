@@ -11,6 +11,7 @@ import { useActions, useAppState, useServices } from './AppContext';
 import { ImportReportView } from './ImportReportView';
 import { ColumnMappingEditor } from './ColumnMappingEditor';
 import { ReachFilesPanel } from './ReachFilesPanel';
+import { ContourFilesPanel } from './ContourFilesPanel';
 import { crsLabel, useT } from './i18n';
 
 const ENCODING_LABEL: Record<TextEncodingName, string> = { 'utf-8': 'UTF-8', gb18030: 'GBK/GB18030', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE' };
@@ -133,6 +134,7 @@ export function DataPanel() {
         );
       })}
       <ReachFilesPanel />
+      <ContourFilesPanel />
     </section>
   );
 }

@@ -29,12 +29,14 @@ export function whitepaperInput(s: AppState, given: { dataDate?: string; attribu
   // the reach files, as the CLI lists its --roads and --population
   if (s.roads) digests.push({ file: s.roads.file, sha256: s.roads.sha256 });
   if (s.population) digests.push({ file: s.population.file, sha256: s.population.sha256 });
+  // QRA contour files, as the CLI lists its --contours (after the site files), with their reports
+  for (const f of s.contourFiles) digests.push({ file: f.file, sha256: f.sha256 });
   // rescue within reach as the engine assessed it with these results: F7, F8, T4, A.6 and the reach files
   const reach = assessedReach.of(a);
   return {
     assessment: a,
     districts: s.zones,
-    reports: s.datasets.map((d) => d.report),
+    reports: [...s.datasets.map((d) => d.report), ...s.contourFiles.map((f) => f.report)],
     digests,
     profile: s.profile,
     rules: s.rules,

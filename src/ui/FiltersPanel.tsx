@@ -5,6 +5,7 @@ import { useFilteredView } from './useFilteredView';
 import { facetsOf, isFiltered, LEVEL_OR_NONE, NO_FILTERS, type LayerVisibility, type LevelOrNone } from '../state/mapFilters';
 import { isReachCategory, type Role } from '../engine';
 import { assessedReach } from '../state/assessedReach';
+import { contoursInUse } from '../state/contourFiles';
 import { useActions, useAppState } from './AppContext';
 import { categoryLabel, levelLabel, useLocale, useT } from './i18n';
 
@@ -13,6 +14,7 @@ export function FiltersPanel() {
   const filters = useAppState((s) => s.filters);
   const layers = useAppState((s) => s.layers);
   const zoneCount = useAppState((s) => s.zones.length);
+  const contourFiles = useAppState((s) => s.contourFiles);
   const actions = useActions();
   const t = useT();
   const locale = useLocale();
@@ -41,6 +43,7 @@ export function FiltersPanel() {
   if (allReachSites > 0) layerRows.push(['rescue', t('filters.layer.rescue'), `${view?.counts.reachSites ?? 0}/${allReachSites}`]);
   if (reach?.result.reachGrid) layerRows.push(['reach', t('filters.layer.reach'), reach.result.mode === 'screening' ? t('reach.screeningShort') : t('reach.networkShort')]);
   if (reach?.result.shelters) layerRows.push(['shelters', t('filters.layer.shelters'), String(reach.result.shelters.shelters.length)]);
+  if (contourFiles.length) layerRows.push(['contours', t('filters.layer.contours'), String(contoursInUse(contourFiles).length)]);
   /** One value of a facet, or all of them (''). */
   const facet = (key: 'districts' | 'domains' | 'categories', id: string, label: string, values: string[], name: (value: string) => string) => (
     <>

@@ -1,6 +1,7 @@
 // Legend: level names (never colour alone), counts of zones and sites, the method and mode in force.
 import { CATEGORIES, isReachCategory, LEVELS } from '../engine';
 import { ReachLegend } from './ReachLegend';
+import { ContourLegend } from './ContourLegend';
 import { categoryMark, SYMBOL_MIN_ZOOM } from '../map/siteIcons';
 import { drawsTiles, TILED_SITES_FROM } from '../map/largeCity';
 import { LEVEL_FILL, UNSCORED_FILL } from '../engine';
@@ -60,6 +61,7 @@ export function Legend() {
         <li><span className="sym shape-risk" aria-hidden="true" /> {t('legend.shapeRisk')}</li>
       </ul>
       <ReachLegend />
+      <ContourLegend />
       <details onToggle={(e) => setMarksOpen(e.currentTarget.open)}>
         <summary>{t('legend.marks')}</summary>
         {/* drawn only when opened: the swatches need a canvas */}

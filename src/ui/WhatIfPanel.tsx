@@ -10,6 +10,7 @@ import { showMessage } from '../i18n/shownMessage';
 import { categoryLabel, ruleVocabulary, statusLabel, useLocale, useT } from './i18n';
 import { assessedSites, drawnRings, type DrawnRing } from '../map/proposalData';
 import { ringLabelText } from '../map/ringLabel';
+import { riskSummary } from './explain';
 
 export function WhatIfPanel() {
   const actions = useActions();
@@ -145,7 +146,8 @@ export function WhatIfPanel() {
                           <td>{statusLabel(t, f.status)}</td>
                           <td>{(assessment && siteName(assessment, other)) ?? other}</td>
                           <td>{f.distanceM.toFixed(2)}</td>
-                          <td>{f.requiredM ?? '—'}</td>
+                          {/* a QRA finding has a criterion, not a distance */}
+                          <td>{f.risk ? riskSummary(f, t) : f.requiredM ?? '—'}</td>
                           <td>{f.shortfallM === null ? '—' : f.shortfallM.toFixed(2)}</td>
                           <td>{f.ruleId}{t('explain.titleSeparator')}{f.source}</td>
                         </tr>

@@ -1,6 +1,6 @@
 // Why does this thing look the way it does? Plain-data explanations of a zone, a site or a violation,
 // shown in the side panel (rendered as text, never as HTML); list items link to what they name.
-import { citationForRuleId, isReachCategory, zoneLocator, type Assessment, type Level, type SetbackRule } from '../engine';
+import { citationForRuleId, isReachCategory, riskText, zoneLocator, type Assessment, type Level, type SetbackRule, type Violation } from '../engine';
 import type { Locale, Translate } from '../i18n/translate';
 import { categoryLabel, levelLabel, zoneLevelLabel } from './i18n';
 import type { Selection } from '../state/store';
@@ -82,7 +82,7 @@ export function explainSite(a: Assessment, siteId: string, t: Translate, locale:
           heading: t('explain.findings', { n: findings.length }),
           total: findings.length,
           items: findings.slice(0, MAX_LISTED).map(({ v, index }) => ({
-            text: `${t(`status.${v.status}`)}${v.screening ? t('explain.screeningShort') : ''} · ${siteName(a, v.hazardId === s.id ? v.targetId : v.hazardId)} · ${v.distanceM.toFixed(2)} m${v.requiredM !== null ? t('explain.requiredShort', { m: v.requiredM }) : ''}${v.shortfallM !== null ? t('explain.shortfallShort', { m: v.shortfallM.toFixed(2) }) : ''} · ${v.ruleId}`,
+            text: `${t(`status.${v.status}`)}${v.screening ? t('explain.screeningShort') : ''} · ${siteName(a, v.hazardId === s.id ? v.targetId : v.hazardId)} · ${v.risk ? riskSummary(v, t) : `${v.distanceM.toFixed(2)} m${v.requiredM !== null ? t('explain.requiredShort', { m: v.requiredM }) : ''}${v.shortfallM !== null ? t('explain.shortfallShort', { m: v.shortfallM.toFixed(2) }) : ''}`} · ${v.ruleId}`,
             target: { kind: 'violation', index },
           })),
         }
@@ -100,8 +100,13 @@ export function explainViolation(a: Assessment, index: number, t: Translate, rul
     level: null,
     rows: [
       [t('explain.measured'), t('explain.measuredValue', { m: v.distanceM.toFixed(2), between: v.measuredBetween })],
-      [t('explain.required'), v.requiredM === null ? t('explain.requiredMissing') : `${v.requiredM} m`],
-      [t('explain.shortfall'), v.shortfallM === null ? '—' : `${v.shortfallM.toFixed(2)} m`],
+      // a QRA finding is judged by individual risk, not a distance: its value and criterion instead
+      ...(v.risk
+        ? riskRows(v, siteName(a, v.hazardId) ?? v.hazardId, t)
+        : ([
+            [t('explain.required'), v.requiredM === null ? t('explain.requiredMissing') : `${v.requiredM} m`],
+            [t('explain.shortfall'), v.shortfallM === null ? '—' : `${v.shortfallM.toFixed(2)} m`],
+          ] as [string, string][])),
       [t('explain.rule'), v.ruleId],
       [t('explain.basis'), citationForRuleId(v.ruleId, v.source, rules)],
       // what the governing rule was weighed against, so a hearing sees the table and the site's own distance together
@@ -121,6 +126,25 @@ export function explainViolation(a: Assessment, index: number, t: Translate, rul
       ],
     },
   };
+}
+
+/** A QRA finding in a list: the contour value the target lies in (when one decides) and the criterion. */
+export function riskSummary(v: Violation, t: Translate): string {
+  const r = v.risk!;
+  const criterion = riskText(r.criterionPerYear);
+  if (r.perYear !== null) return t('explain.riskShort', { value: riskText(r.perYear), criterion });
+  return t(v.status === 'not_assessed' ? 'explain.riskUndecidedShort' : 'explain.riskBelowShort', { criterion });
+}
+
+/** A QRA finding's own rows: where the target lies among the installation's contours, and the criterion that applies. */
+function riskRows(v: Violation, installation: string, t: Translate): [string, string][] {
+  const r = v.risk!;
+  const status = t(`explain.installation.${r.installationStatus}`);
+  const criterion = riskText(r.criterionPerYear);
+  return [
+    [t('explain.individualRisk'), r.perYear !== null ? t('explain.riskInside', { value: riskText(r.perYear), installation }) : t('explain.riskNotInside', { installation })],
+    [t('explain.criterion'), t(r.installationStatusAssumed ? 'explain.criterionValueAssumed' : 'explain.criterionValue', { criterion, status })],
+  ];
 }
 
 /** Risk points and protection targets whose position lies in the zone. */

@@ -11,6 +11,7 @@ import { packFindings } from './findingColumns';
 import { createStringPool } from './stringPool';
 import { assessedReach, type AssessedReach } from '../state/assessedReach';
 import { roadsFrom } from './roadsFrom';
+import { contoursFrom } from './contoursFrom';
 import { reachForPage } from './reachMessage';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<EngineRequest>) => void) | null; postMessage(m: EngineResponse, transfer?: Transferable[]): void };
@@ -118,7 +119,7 @@ scope.onmessage = async (e) => {
         return reply(request.id, assessment, { findingAt: findings, zones: packZones(assessment.zones, positionOf), locatedByZone, facets: facets(assessment), reach });
       }
       case 'proposal':
-        return reply(request.id, host.checkProposal(request.proposal, request.datasets, request.config));
+        return reply(request.id, host.checkProposal(request.proposal, request.datasets, request.config, request.contours));
       case 'load': {
         const sent = incoming.get(request.id) ?? request.sites ?? [];
         incoming.delete(request.id);
@@ -143,6 +144,8 @@ scope.onmessage = async (e) => {
       }
       case 'readProjectFile':
         return reply(request.id, host.readProjectFile(request.bytes));
+      case 'readContours':
+        return reply(request.id, await contoursFrom(request.file, request.source, request.crs, host.hazardIdsOf(request.datasets)));
       case 'readRoads':
         return reply(request.id, host.holdRoads(request.roadsId, await roadsFrom(request.source, request.crs)));
     }

@@ -130,7 +130,8 @@ export function createEngineClient(): EngineClient {
     },
     assess: (input, config, onProgress) => send({ kind: 'assess', input, config }, onProgress),
     readRoads: (roadsId, source, crs) => send({ kind: 'readRoads', roadsId, source, crs }),
-    checkProposal: (proposal: Site, datasets, config) => send({ kind: 'proposal', proposal, datasets, config }),
+    readContours: (file, source, crs, datasets) => send({ kind: 'readContours', file, source, crs, datasets }),
+    checkProposal: (proposal: Site, datasets, config, contours) => send({ kind: 'proposal', proposal, datasets, config, ...(contours?.length ? { contours } : {}) }),
     writeProjectFile: (project) => send({ kind: 'writeProjectFile', project }),
     readProjectFile: (bytes) => send({ kind: 'readProjectFile', bytes }),
     cancel() {
@@ -164,7 +165,11 @@ function inProcessClient(): EngineClient {
       const { roadsFrom } = await import('./roadsFrom');
       return (await host).holdRoads(roadsId, await roadsFrom(source, crs));
     },
-    checkProposal: async (proposal, datasets, config) => (await host).checkProposal(proposal, datasets, config),
+    readContours: async (file, source, crs, datasets) => {
+      const { contoursFrom } = await import('./contoursFrom');
+      return contoursFrom(file, source, crs, (await host).hazardIdsOf(datasets));
+    },
+    checkProposal: async (proposal, datasets, config, contours) => (await host).checkProposal(proposal, datasets, config, contours),
     writeProjectFile: async (project) => (await host).writeProjectFile(project, await project.roads?.source.text()),
     readProjectFile: async (bytes) => (await host).readProjectFile(bytes),
     cancel: () => undefined,

@@ -2,8 +2,8 @@
 // assesses them. The same host runs in the engine worker (browser) and in-process (Node tests, jsdom), so both paths
 // keep one copy of the data where the engine is.
 import {
-  assess, assessReach, checkProposal, DEFAULT_REACH_PROFILE, isReachCategory, raiseZonesOutOfReach, type AssessConfig, type Assessment, type ProposalResult,
-  type RoadLine, type Site,
+  assess, assessReach, checkProposal, DEFAULT_REACH_PROFILE, isReachCategory, raiseZonesOutOfReach, roleOf, type AssessConfig, type Assessment, type ProposalResult,
+  type RiskContour, type RoadLine, type Site,
 } from '../engine';
 import { parseSites, projectFileBytes, readProjectFile, readRoads } from '../io';
 import { reachBandLayer } from '../figures/reachBandShapes';
@@ -17,6 +17,8 @@ export interface EngineHost {
   hold(id: string, sites: Site[], storeFor?: string): Promise<HeldDataset>;
   /** the ids of the sites of these datasets (an import beside them treats a repeat as a duplicate) */
   idsBeside(ids: readonly string[]): Set<string>;
+  /** the ids of these datasets' hazard sites: the installations a QRA contour may belong to */
+  hazardIdsOf(ids: readonly string[]): Set<string>;
   load(id: string, from: { stored: StoredSites } | { sites: unknown[] }): Promise<HeldDataset>;
   store(id: string, projectId: string): Promise<StoredSites | null>;
   drop(ids: readonly string[]): void;
@@ -24,7 +26,8 @@ export interface EngineHost {
   assess(input: DatasetsAssessInput, config: AssessConfig, onProgress?: (share: number, stage: string) => void): Assessment;
   /** keep a road network as `id` (replacing what was held under it) */
   holdRoads(id: string, read: { lines: RoadLine[]; sha256: string }): HeldRoads;
-  checkProposal(proposal: Site, ids: readonly string[], config: AssessConfig): ProposalResult;
+  /** `contours`: the QRA contours in use, which a proposed protection target is judged against too */
+  checkProposal(proposal: Site, ids: readonly string[], config: AssessConfig, contours?: readonly RiskContour[]): ProposalResult;
   /** `roadsText`: the project's road network file, carried in the project file (read from its Blob by the caller) */
   writeProjectFile(project: HeldProject, roadsText?: string): { bytes: Uint8Array; gzipped: boolean };
   readProjectFile(bytes: Uint8Array): { project: HeldProject; held: HeldDataset[] };
@@ -59,6 +62,11 @@ export function createEngineHost(): EngineHost {
       for (const id of ids) for (const s of sitesOf(id)) found.add(s.id);
       return found;
     },
+    hazardIdsOf(ids) {
+      const found = new Set<string>();
+      for (const id of ids) for (const s of sitesOf(id)) if (roleOf(s.category) === 'hazard') found.add(s.id);
+      return found;
+    },
     async load(id, from) {
       const sites = 'stored' in from ? await readSiteRecords(from.stored.projectId, from.stored.keys) : parseSites(from.sites, id);
       held.set(id, sites);
@@ -75,7 +83,7 @@ export function createEngineHost(): EngineHost {
     },
     assess(input, config, onProgress) {
       const sites = allOf(input.datasets);
-      const assessment = assess({ sites, zones: input.zones, ...(input.grid ? { grid: input.grid } : {}) }, config, onProgress);
+      const assessment = assess({ sites, zones: input.zones, ...(input.grid ? { grid: input.grid } : {}), ...(input.contours?.length ? { contours: input.contours } : {}) }, config, onProgress);
       const roads = input.roads === undefined ? undefined : roadsHeld.get(input.roads);
       if (!roads && !input.population && !sites.some((s) => isReachCategory(s.category))) return assessment;
       onProgress?.(1, 'reach');
@@ -90,8 +98,8 @@ export function createEngineHost(): EngineHost {
       roadsHeld.set(id, lines);
       return { lines: lines.length, sha256 };
     },
-    checkProposal(proposal, ids, config) {
-      return checkProposal(proposal, allOf(ids), config);
+    checkProposal(proposal, ids, config, contours) {
+      return checkProposal(proposal, allOf(ids), config, contours);
     },
     writeProjectFile({ roads, ...project }, roadsText) {
       const datasets = project.datasets.map(({ id, ...d }) => ({ ...d, sites: sitesOf(id) }));

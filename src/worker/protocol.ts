@@ -1,6 +1,6 @@
 // Messages across the worker boundaries: plain serialisable data only.
-import type { AssessConfig, Assessment, ProposalResult, Site } from '../engine';
-import type { Crs, ImportFileReport, ImportOptions, RejectedRows } from '../io';
+import type { AssessConfig, Assessment, ProposalResult, RiskContour, Site } from '../engine';
+import type { ContourImport, Crs, ImportFileReport, ImportOptions, RejectedRows } from '../io';
 import type { DatasetsAssessInput, HeldDataset, HeldProject, HeldRoads } from '../state/engineClient';
 import type { AssessedReach } from '../state/assessedReach';
 import type { StoredSites } from '../state/projectDb';
@@ -12,7 +12,7 @@ import type { Facets, FindingPositions } from '../state/mapFilters';
 /** Page → engine worker. */
 export type EngineRequest =
   | { id: number; kind: 'assess'; input: DatasetsAssessInput; config: AssessConfig }
-  | { id: number; kind: 'proposal'; proposal: Site; datasets: string[]; config: AssessConfig }
+  | { id: number; kind: 'proposal'; proposal: Site; datasets: string[]; config: AssessConfig; contours?: RiskContour[] }
   /** hold the sites an import worker sends on `port` as dataset `datasetId` (first telling it the ids beside) */
   | { id: number; kind: 'receive'; datasetId: string; beside: string[]; port: MessagePort }
   | { id: number; kind: 'load'; datasetId: string; stored?: StoredSites; sites?: unknown[] }
@@ -22,10 +22,12 @@ export type EngineRequest =
   | { id: number; kind: 'readProjectFile'; bytes: Uint8Array }
   /** read a road network (GeoJSON lines) and hold it as `roadsId` */
   | { id: number; kind: 'readRoads'; roadsId: string; source: Blob | Uint8Array; crs: Crs }
+  /** read a QRA contour file, checked against the hazard sites of these datasets */
+  | { id: number; kind: 'readContours'; file: string; source: Blob | Uint8Array; crs: Crs; datasets: string[] }
   /** sites of the request with the same id (a 'load' of given sites), sent ahead of it in parts */
   | { id: number; kind: 'sitesChunk'; items: unknown[] };
 
-export type EngineResult = Assessment | ProposalResult | HeldDataset | HeldRoads | StoredSites | null | { bytes: Uint8Array; gzipped: boolean } | { project: HeldProject; held: HeldDataset[] };
+export type EngineResult = Assessment | ProposalResult | HeldDataset | HeldRoads | ContourImport | StoredSites | null | { bytes: Uint8Array; gzipped: boolean } | { project: HeldProject; held: HeldDataset[] };
 
 export type EngineResponse =
   /** an assessment comes with each finding's hazard and target as indexes into its sites (state/mapFilters) */

@@ -1,0 +1,53 @@
+// QRA individual-risk contour files (issue #20) in the app: each uploaded file is read where the engine runs (it
+// checks every contour against the hazard sites it holds), kept on the page with its report (the map draws the rings;
+// the assessment and the what-if send them back), and saved inline with the project. A file that cannot be used is
+// refused with the reason and the files in use stay as they were; a file of the same name replaces the one before.
+import type { RiskContour } from '../engine';
+import { aboutFile, message, messageOfError } from '../i18n/shownMessage';
+import type { Crs, CrsOption, ProjectContourFile } from '../io';
+import type { EngineClient } from './engineClient';
+import type { AppStore } from './store';
+
+export interface ContourActions {
+  /** read a contour file (GeoJSON polygons with installation id and risk per year) and add it to the files in use */
+  importContours(file: string, source: Blob | Uint8Array): Promise<void>;
+  removeContours(file: string): Promise<void>;
+}
+
+/** Every contour in use, in file order. */
+export function contoursInUse(files: readonly ProjectContourFile[]): RiskContour[] {
+  const out: RiskContour[] = [];
+  for (const f of files) for (const c of f.contours) out.push(c);
+  return out;
+}
+
+/** GeoJSON is WGS-84 unless the user chose another system for uploads (as the CLI's --crs; 'auto' reads as WGS-84). */
+const contourCrs = (option: CrsOption): Crs => (option === 'auto' ? 'wgs84' : option);
+
+export function createContourActions(store: AppStore, engine: EngineClient, datasetIds: () => string[], reassess: () => Promise<void>): ContourActions {
+  return {
+    async importContours(file, source) {
+      store.setState({ readingContourFile: file, contourFileError: null, contourReport: null });
+      try {
+        const { contours, report } = await engine.readContours(file, source, contourCrs(store.getState().importCrs), datasetIds());
+        // nothing usable: the report says why for every feature; the files in use stay as they were
+        if (contours.length === 0) {
+          store.setState({ readingContourFile: null, contourReport: report, contourFileError: aboutFile(file, message('contours.none', { n: report.rows })) });
+          return;
+        }
+        const kept = store.getState().contourFiles.filter((f) => f.file !== file);
+        store.setState({ contourFiles: [...kept, { file, sha256: report.sha256 ?? '', contours, report }], readingContourFile: null, contourReport: report });
+      } catch (e) {
+        store.setState({ readingContourFile: null, contourFileError: aboutFile(file, messageOfError(e)) });
+        return;
+      }
+      await reassess();
+    },
+    async removeContours(file) {
+      const files = store.getState().contourFiles;
+      if (!files.some((f) => f.file === file)) return;
+      store.setState({ contourFiles: files.filter((f) => f.file !== file), contourFileError: null, contourReport: null });
+      await reassess();
+    },
+  };
+}
