@@ -13,6 +13,8 @@ export interface StoredProjectRecord {
   /** rescue within reach: the road network file named (the file itself is kept in its own record) and the population grid */
   roads?: { file: string; sha256: string; lines: number } | null;
   population?: { file: string; zones: unknown[] } | null;
+  /** QRA contour files, inline */
+  contourFiles?: { file: string; contours: unknown[] }[];
 }
 
 export function storedProject(page: Page): Promise<StoredProjectRecord | null> {

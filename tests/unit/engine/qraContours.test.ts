@@ -4,21 +4,14 @@
 // must get from data/rules/qra-criteria.json read here independently.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import geodesic from 'geographiclib-geodesic';
+import { geodesicCircle, pointAt } from '../../helpers/geodesicCircle';
 import type { Polygon } from 'geojson';
 import { assess, checkProposal, defaultConfig, type RiskContour, type Site } from '../../../src/engine';
 
 const criteria = JSON.parse(readFileSync('data/rules/qra-criteria.json', 'utf8'));
-const G = geodesic.Geodesic.WGS84;
 const C: [number, number] = [118.8, 32.0];
-const at = (metres: number, azimuth = 0): [number, number] => {
-  const r = G.Direct(C[1], C[0], azimuth, metres);
-  return [r.lon2!, r.lat2!];
-};
-const circle = (metres: number): Polygon => {
-  const ring = Array.from({ length: 64 }, (_, i) => at(metres, (360 * i) / 64));
-  return { type: 'Polygon', coordinates: [[...ring, ring[0]!]] };
-};
+const at = (metres: number, azimuth = 0): [number, number] => pointAt(C, metres, azimuth);
+const circle = (metres: number): Polygon => geodesicCircle(C, metres);
 const point = (id: string, category: string, metres: number, extra: Partial<Site> = {}): Site =>
   ({ id, name: id, category, geometry: { type: 'Point', coordinates: at(metres) }, ...extra }) as Site;
 

@@ -1,0 +1,103 @@
+// QRA individual-risk contours in the real app (issue #20), on the demo: a contour file for one of its (fictitious)
+// hazchem stores, rings built here with geographiclib's direct problem at radii chosen from the distances, computed
+// here by Vincenty, between the store and the real school beside it (汉中门小学, an OpenStreetMap polygon): the whole
+// school inside the 3e-7/yr ring and outside the 1e-6/yr one. A school is 高敏感 (data/rules/qra-criteria.json, read
+// here), so a new installation's criterion is 3e-7/yr: the school is in excess at 3×10⁻⁷. Two features that cannot be
+// used are rejected with their reasons. Upload → rings on the map → a click on the school → the panel names the
+// installation, the value and the criterion; the contours stay with the project after a reload; a proposed school
+// inside the rings is judged by them in the what-if.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import type { Polygon } from 'geojson';
+import { useApp } from './useApp';
+import { probeMap } from './mapProbe';
+import { storedProject } from './storedProject';
+import { distanceRange, geodesicCircle, pointAt } from '../helpers/geodesicCircle';
+
+const app = useApp();
+const SHOTS = process.env.SCREENSHOT_DIR ?? tmpdir();
+
+const HAZARD_ID = 'DEMO-CTR-018';
+const SCHOOL_ID = 'OSM-way-147399449';
+const criteria = JSON.parse(readFileSync('data/rules/qra-criteria.json', 'utf8'));
+const schoolCriterion: number = criteria.classes.find((c: { id: string }) => c.id === criteria.categories.school.class).newPerYear;
+
+const sites = Papa.parse<Record<string, string>>(readFileSync('data/demo/nanjing-sites.fictitious.csv', 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+const hazard = sites.find((r) => r['编号'] === HAZARD_ID)!;
+const at: [number, number] = [Number(hazard['经度']), Number(hazard['纬度'])];
+const osm = JSON.parse(readFileSync('data/demo/nanjing-osm.geojson', 'utf8')) as { features: { properties: { id: string; name: string }; geometry: Polygon }[] };
+const school = osm.features.find((f) => f.properties.id === SCHOOL_ID)!;
+const { min, max } = distanceRange(at, school.geometry.coordinates[0]!);
+
+const rings: [number, number][] = [[1e-5, 0.2 * min], [3e-6, 0.4 * min], [1e-6, 0.7 * min], [3e-7, max + 100]];
+const contourFile = {
+  name: 'ctr018-qra.geojson', mimeType: 'application/geo+json',
+  buffer: Buffer.from(JSON.stringify({
+    type: 'FeatureCollection',
+    features: [
+      ...rings.map(([risk, metres]) => ({ type: 'Feature', properties: { installation_id: HAZARD_ID, individual_risk: risk, installation_status: '新建' }, geometry: geodesicCircle(at, metres) })),
+      { type: 'Feature', properties: { installation_id: 'NOT-LOADED', individual_risk: 1e-6 }, geometry: geodesicCircle(at, 50) },
+      { type: 'Feature', properties: { installation_id: HAZARD_ID, individual_risk: 'high' }, geometry: geodesicCircle(at, 60) },
+    ],
+  })),
+};
+
+describe('QRA contours in the app', () => {
+  it('draws the rings, explains a school in excess, keeps them after a reload and judges a proposed school by them', async () => {
+    expect(schoolCriterion).toBe(3e-7);
+    expect(min).toBeGreaterThan(200); // the rings below the criterion stay well clear of the school
+    console.info(`${HAZARD_ID} ${hazard['名称']} → ${school.properties.name}: ${min.toFixed(1)}–${max.toFixed(1)} m; screenshots in ${SHOTS}`);
+    const page = await app.openApp();
+    expect(await page.getByTestId('contours-in-use').innerText()).toContain('未载入个人风险等值线');
+    await page.getByLabel(/上传个人风险等值线/).setInputFiles(contourFile);
+    await expect.poll(() => page.getByTestId('contours-in-use').innerText(), { timeout: 30_000 }).toContain('ctr018-qra.geojson:4 条等值线,1 个装置');
+    // every feature accounted for: four accepted, two rejected with their reasons
+    const report = page.locator('.contour-files');
+    await expect(report.innerText()).resolves.toContain('NOT-LOADED');
+    await expect(report.innerText()).resolves.toContain('个人风险值「high」');
+
+    // the rings are drawn (the demo's city view holds them) and the legend lists their values
+    await expect.poll(async () => (await probeMap(page)).contours, { timeout: 20_000 }).toEqual(rings.map(([risk]) => `${HAZARD_ID}:${risk}`).sort());
+    await expect(page.getByTestId('contour-legend').innerText()).resolves.toContain('3×10⁻⁷/年(1 个装置)');
+
+    // to the school, then a real click on it
+    const map = page.getByTestId('map');
+    await page.getByLabel('搜索场所或分区').fill(school.properties.name);
+    await page.getByRole('list', { name: '搜索结果' }).getByRole('button', { name: school.properties.name, exact: true }).click();
+    await expect.poll(() => map.getAttribute('data-selected')).toBe(`site:${SCHOOL_ID}`);
+    const box = (await probeMap(page)).selectedBox!;
+    await page.keyboard.press('Escape');
+    const mapBox = (await map.boundingBox())!;
+    await page.mouse.click(mapBox.x + (box.x0 + box.x1) / 2, mapBox.y + (box.y0 + box.y1) / 2);
+    await expect.poll(() => map.getAttribute('data-selected')).toBe(`site:${SCHOOL_ID}`);
+    const panel = page.getByTestId('detail-panel');
+    const finding = panel.locator('button.link', { hasText: 'qra-ir-special-new' });
+    await expect.poll(() => finding.textContent(), { timeout: 5_000 }).toBe(`不符合 · ${hazard['名称']} · 个人风险 ≥ 3×10⁻⁷/年,基准 3×10⁻⁷/年 · qra-ir-special-new`);
+    await page.screenshot({ path: join(SHOTS, 'qra-school-panel.png') });
+    await finding.click();
+    const value = (label: string) => panel.locator('dl > div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd').textContent();
+    await expect(value('个人风险')).resolves.toBe(`位于 3×10⁻⁷/年 等值线之内(装置:${hazard['名称']})`);
+    await expect(value('可接受个人风险基准')).resolves.toBe('≤ 3×10⁻⁷/年(新建装置)');
+
+    // saved with the project (inline), and after a reload still judged
+    await expect.poll(async () => (await storedProject(page))?.contourFiles?.[0]?.contours.length, { timeout: 30_000 }).toBe(4);
+    await page.reload();
+    await app.ready(page);
+    await expect.poll(() => page.getByTestId('contours-in-use').innerText(), { timeout: 30_000 }).toContain('ctr018-qra.geojson:4 条等值线,1 个装置');
+    await expect.poll(async () => (await probeMap(page)).contours.length, { timeout: 20_000 }).toBe(4);
+
+    // a proposed school between the 1e-6 and 3e-7 rings, on the far side from the real one: in excess at 3×10⁻⁷
+    const proposed = pointAt(at, (0.7 * min + max + 100) / 2, 180);
+    await page.getByLabel('类别', { exact: true }).selectOption('school');
+    await page.getByLabel('经度', { exact: true }).fill(proposed[0].toFixed(7));
+    await page.getByLabel('纬度', { exact: true }).fill(proposed[1].toFixed(7));
+    await page.getByRole('button', { name: '按坐标核查' }).click();
+    await expect.poll(() => page.getByTestId('proposal-verdict').textContent(), { timeout: 20_000 }).toBe('不符合');
+    const row = page.getByRole('table', { name: '拟建项目防护距离问题' }).locator('tr', { hasText: 'qra-ir-special-new' });
+    await expect(row.innerText()).resolves.toContain('个人风险 ≥ 3×10⁻⁷/年,基准 3×10⁻⁷/年');
+    await page.close();
+  });
+});
