@@ -158,6 +158,7 @@ export async function buildWhitepaper(i: WhitepaperInput, png: PngRenderer, onPr
       assessment: i.assessment, profile: i.profile, rules: i.rules, reports: i.reports, figures, missingFigures, tables, missing,
       fictitious: i.assessment.sites.some((s) => s.fictitious),
       ...(reach ? { reach } : {}),
+      ...(i.societal && societal ? { societal: { results: societal, criteria: i.societal.criteria } } : {}),
     }),
   });
   files.push({ path: 'checksums.sha256', data: await checksums(files) });

@@ -14,7 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { runAssess, UsageError } from '../../src/cli/runAssess';
-import { assessSocietalRisk, parseFnCriteria } from '../../src/engine';
+import { assessSocietalRisk, DEFAULT_FN_CRITERIA, parseFnCriteria, type Assessment } from '../../src/engine';
+import { societalRiskTable } from '../../src/whitepaper/societalTable';
+import { societalGapLines, societalOverview } from '../../src/whitepaper/societalText';
 import { readFnCurves } from '../../src/io';
 import { fnFigure } from '../../src/figures/fnFigure';
 
@@ -80,6 +82,8 @@ describe('whitepaper --fn', () => {
     const html = readFileSync(join(out, 'whitepaper.html'), 'utf8');
     expect(html).toContain('图9 社会风险 F-N 曲线');
     expect(html).toContain('表5 社会风险进入不可接受区的装置清单');
+    expect(html).toContain('社会风险:3 个装置提供了 F-N 曲线,按测试用判定线');
+    expect(html).toContain('不可接受区 1 个、尚可容忍区 1 个、可接受区 1 个(图9、表5)');
     expect(readFileSync(join(out, 'checksums.sha256'), 'utf8')).toMatch(/ F9-societal-risk\.svg|figures\/F9-societal-risk\.svg/);
   }, 120_000);
 
@@ -92,5 +96,18 @@ describe('whitepaper --fn', () => {
     expect(a.svg).toBe(b.svg);
     expect(a.csv).toBe(b.csv);
     expect(a.svg).toContain('不可接受线');
+  });
+
+  it('without lines: F9 says so in red, T5 lists every installation as 未评估 (never 符合), the overview says why', () => {
+    const { curves } = readFnCurves('fn-curves.csv', new Uint8Array(readFileSync(fixture('fn-curves.csv'))), new Set(['P1', 'P2', 'P3']));
+    const results = assessSocietalRisk(curves, DEFAULT_FN_CRITERIA);
+    const f = fnFigure(curves, results, DEFAULT_FN_CRITERIA, { dataDate: '2025-01-01', methodName: '方法', attribution: '数据' });
+    expect(f.svg).toContain('判定线未配置 (GB 36894 lines not available: supply them)');
+    expect(f.svg).not.toContain('不可接受线');
+    const t5 = societalRiskTable({ sites: [] } as unknown as Assessment, results, DEFAULT_FN_CRITERIA);
+    expect(t5.rows.map((r) => [r.installationId, r.region])).toEqual([['P1', 'not_assessed'], ['P2', 'not_assessed'], ['P3', 'not_assessed']]);
+    expect(t5.title).toContain('未评估');
+    expect(societalOverview({ results, criteria: DEFAULT_FN_CRITERIA })[0]).toContain('均为未评估,不视为可接受');
+    expect(societalGapLines({ results, criteria: DEFAULT_FN_CRITERIA })).toHaveLength(1);
   });
 });
