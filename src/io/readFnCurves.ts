@@ -10,6 +10,9 @@ import type { ImportFileReport, RowError } from './importSites';
 import { parseRisk } from './readContours';
 import { FileFormatError, forEachCsvRow } from './readRows';
 
+/** The report's crsEvidence for an F–N table: it has no positions, so its `crs` means nothing (shown as 无坐标). */
+export const NO_COORDINATES = '无坐标';
+
 export interface FnCurveImport {
   curves: FnCurve[];
   report: ImportFileReport;
@@ -87,7 +90,7 @@ export function readFnCurves(file: string, bytes: Uint8Array, installations?: Re
     curves,
     report: {
       file, encoding, crs: 'wgs84', rows, accepted: rows - errors.length, rejected: errors.length, errors,
-      warnings: warnings.sort((a, b) => a.line - b.line), unmappedColumns: headers.filter((_, i) => !used.includes(i)), crsEvidence: '',
+      warnings: warnings.sort((a, b) => a.line - b.line), unmappedColumns: headers.filter((_, i) => !used.includes(i)), crsEvidence: NO_COORDINATES,
     },
   };
 }

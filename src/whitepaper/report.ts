@@ -10,7 +10,7 @@ import { reachBasisRows } from '../figures/reachBasis';
 import { reachGapLines, reachOverview } from './reachText';
 import { societalGapLines, societalOverview, type SocietalReport } from './societalText';
 import { ruleCitation } from '../engine';
-import type { ImportFileReport } from '../io';
+import { NO_COORDINATES, type ImportFileReport } from '../io';
 import { aliasesOf, CANONICAL_FIELDS, type CanonicalField } from '../io/columns';
 import { escapeXml as esc } from '../io/escapeXml';
 import type { Figure } from '../figures/figure';
@@ -373,7 +373,7 @@ function dataAppendix(m: MissingData, reports: ImportFileReport[], reachGaps: st
     return blocks;
   }
   blocks.push(table(['文件', '编码', '坐标系', '读入行', '接受', '拒绝', '警告'], [30, 12, 22, 9, 9, 9, 9], reports.map((r) => [
-    { text: r.file }, { text: ENCODING_ZH[r.encoding] ?? r.encoding }, { text: CRS_ZH[r.crs] ?? r.crs },
+    { text: r.file }, { text: ENCODING_ZH[r.encoding] ?? r.encoding }, { text: r.crsEvidence === NO_COORDINATES ? NO_COORDINATES : CRS_ZH[r.crs] ?? r.crs },
     ...[r.rows, r.accepted, r.rejected, r.warnings.length].map((n) => ({ text: String(n), numeric: true })),
   ])));
   blocks.push(para('每一行均被接受或拒绝:接受 + 拒绝 = 读入行。', TYPE.note));

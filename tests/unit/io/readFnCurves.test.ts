@@ -9,7 +9,7 @@ const fixture = readFileSync(new URL('../../fixtures/fn/fn-curves.csv', import.m
 describe('readFnCurves', () => {
   it('accounts for every row of the fixture', () => {
     const { curves, report } = readFnCurves('fn-curves.csv', new Uint8Array(fixture), new Set(['P1', 'P2', 'P3']));
-    expect(report).toMatchObject({ rows: 13, accepted: 8, rejected: 5, encoding: 'utf-8' });
+    expect(report).toMatchObject({ rows: 13, accepted: 8, rejected: 5, encoding: 'utf-8', crsEvidence: '无坐标' });
     expect(report.errors.map((e) => [e.line, e.field])).toEqual([
       [10, 'installation_id'], // P9 is not an imported hazard
       [11, 'N'], // a second N=5 for P3: the first (line 9) is kept
