@@ -107,6 +107,7 @@ export function classifyFnCurve(curve: FnCurve, criteria: FnCriteria): SocietalR
   const notes: string[] = [];
   if (atCutoff) notes.push(`曲线达到 N=${lines.cutoffN} 的截止线(其后任何频率均不可接受)`);
   if (worst && worst.ratio > 1) notes.push(`${stepText(worst)} F=${frequencyText(worst.f)},高于不可接受线 ${frequencyText(worst.upperF)}(${ratioText(worst.ratio)} 倍)`);
+  if (region === 'tolerable') notes.push('曲线高于可接受线、未高于不可接受线:尚可容忍区,应在合理可行范围内降低风险');
   if (beyondLines) notes.push(`N 大于判定线末端(${Math.min(lines.upper[lines.upper.length - 1]![0], lines.lower[lines.lower.length - 1]![0])})的部分未判定`);
   return { ...base, region, worst, beyondLines, atCutoff, note: notes.join(';') };
 }
