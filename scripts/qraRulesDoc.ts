@@ -32,7 +32,7 @@ export function qraRulesMarkdown(c: QraCriteria = DEFAULT_QRA_CRITERIA): string 
   out.push(`- 未注明装置状态:${cell(c.unknownInstallationStatusNote)}。`);
   out.push('- 判定:目标位于基准值及以上的等值线之内 → 超标(仅在最接近基准值的一条线内侧、且深入不超过临界带 → 临界);位于基准值及以上各线之外、且位于某条不高于基准值的等值线之外 → 符合(恰为基准值的线外侧临界带内 → 临界);其余情形(等值线未给到基准值)→ 未评估,仅列出距最外等值线不超过未评估筛查半径的目标。缺少等值线从不视为符合。');
   out.push('- 有等值线的装置,其条例第十九条「按评估距离」的未评估结论,对上表所列类别的目标由等值线判定取代;其余目标(如饮用水源、铁路)仍为未评估。');
-  out.push('- 社会风险(F-N 曲线)基准未读到 GB 36894 原文的可接受线与不可接受线坐标,本版未实现。');
+  out.push('- 社会风险(F-N 曲线)见下节「社会风险基准」。');
   out.push('');
   return out.join('\n');
 }

@@ -2,6 +2,7 @@
 // the engine applies (a unit test compares the file with this function's output).
 import { reachRulesMarkdown } from './reachRulesDoc';
 import { qraRulesMarkdown } from './qraRulesDoc';
+import { fnRulesMarkdown } from './fnRulesDoc';
 import { ruleCitation, ruleHazardText, ruleTargetText, SOURCE_STATUS_ZH, type SetbackRule, type SetbackRuleTable } from '../src/engine';
 
 const STATUS_MEANING: [string, string][] = [
@@ -76,5 +77,6 @@ export function rulesDocMarkdown(table: SetbackRuleTable): string {
   out.push('');
   out.push(reachRulesMarkdown());
   out.push(qraRulesMarkdown());
+  out.push(fnRulesMarkdown());
   return out.join('\n');
 }

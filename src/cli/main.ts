@@ -10,12 +10,12 @@ import { progressLine } from './progress';
 const USAGE = `usage:
   usrm assess --sites FILE [--sites FILE …] [--zones FILE.geojson] [--crs auto|wgs84|cgcs2000|gcj02|bd09|cgcs2000_gk|cgcs2000_gk3_CM]
               [--category CATEGORY] [--column HEADER=FIELD …] [--method FILE.json] [--rules FILE.json|.csv] [--data-date YYYY-MM-DD]
-              [--grid square:METRES|hex:METRES] [--roads FILE.geojson] [--population FILE.geojson] [--reach-profile FILE.json] [--contours FILE.geojson …] [--engine js|postgis [--db CONNINFO] [--write-tables SCHEMA] [--sites-table TABLE …] [--geometry-column COLUMN] [--log-sql]] --out DIR
+              [--grid square:METRES|hex:METRES] [--roads FILE.geojson] [--population FILE.geojson] [--reach-profile FILE.json] [--contours FILE.geojson …] [--fn FILE.csv … [--fn-criteria FILE.json]] [--engine js|postgis [--db CONNINFO] [--write-tables SCHEMA] [--sites-table TABLE …] [--geometry-column COLUMN] [--log-sql]] --out DIR
   usrm whitepaper <same options> [--previous SUMMARY.json] [--title TEXT] [--attribution TEXT] --out DIR
   usrm --help | --version
 (from a clone: npm run cli -- … runs the same from source)
 writes import-report.json, sites.csv, zones.geojson, violations.csv, summary.json (+ figures/, tables/, whitepaper.html)
-(+ cover.csv, station-districts.csv with fire stations or rescue teams; shelters.csv, shelter-zones.csv with shelters; reach.json with either)
+(+ cover.csv, station-districts.csv with fire stations or rescue teams; shelters.csv, shelter-zones.csv with shelters; reach.json with either; societal-risk.csv with --fn)
 exit status: 0 done (rejected rows are not an error), 1 unusable input, 2 usage error`;
 
 async function main(argv: string[]): Promise<number> {
@@ -51,6 +51,8 @@ async function main(argv: string[]): Promise<number> {
         population: { type: 'string' },
         'reach-profile': { type: 'string' },
         contours: { type: 'string', multiple: true },
+        fn: { type: 'string', multiple: true },
+        'fn-criteria': { type: 'string' },
         previous: { type: 'string' },
         title: { type: 'string' },
         attribution: { type: 'string' },
@@ -77,8 +79,8 @@ async function main(argv: string[]): Promise<number> {
   const progress = progressLine(process.stderr);
   try {
     const { runAssess } = await import('./runAssess');
-    const { 'data-date': dataDate, 'reach-profile': reachProfile, 'write-tables': writeTables, 'sites-table': sitesTable, 'geometry-column': geometryColumn, 'log-sql': logSql, help: _help, version: _version, ...rest } = values;
-    const result = await runAssess({ ...rest, dataDate, reachProfile, writeTables, sitesTable, geometryColumn, logSql, whitepaper: command === 'whitepaper' }, progress.report);
+    const { 'data-date': dataDate, 'reach-profile': reachProfile, 'write-tables': writeTables, 'sites-table': sitesTable, 'geometry-column': geometryColumn, 'log-sql': logSql, 'fn-criteria': fnCriteria, help: _help, version: _version, ...rest } = values;
+    const result = await runAssess({ ...rest, dataDate, reachProfile, writeTables, sitesTable, geometryColumn, logSql, fnCriteria, whitepaper: command === 'whitepaper' }, progress.report);
     progress.clear();
     process.stdout.write(result.message + '\n');
     return 0;

@@ -20,6 +20,7 @@ import type { ProgressReport } from './progress';
 import { writeChunks } from './writeChunks';
 import { openViolationsFile } from './violationsFile';
 import { openFileSink } from './fileSink';
+import { readSocietalRisk, societalMessage, writeSocietalRiskFile } from './societalRiskFiles';
 
 export { InputError, UsageError };
 
@@ -65,6 +66,9 @@ export interface AssessArgs {
   reachProfile?: string;
   /** QRA individual-risk contours (GeoJSON polygons with installation id and risk per year), issue #20 */
   contours?: string[];
+  /** societal risk: F–N curve files (CSV: installation_id,N,F) and the city's F–N lines (fn-criteria/1), issue #20 item 5 */
+  fn?: string[];
+  fnCriteria?: string;
 }
 
 
@@ -176,6 +180,7 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
       reports.push(report);
     }
   }
+  const societal = await readSocietalRisk(args, sites, reports, read);
   const previousPath = args.previous;
   const previous = previousPath === undefined ? null
     : guard(previousPath, () => readPreviousSummary(basename(previousPath), new TextDecoder().decode(readFileSyncChecked(previousPath))));
@@ -206,7 +211,7 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
     const files = await whitepaperFilesInNode({
       ...common, assessment, districts: zones, profile: config.method, rules: config.rules, previous,
       title: args.title ?? whitepaperTitle(), attribution: args.attribution?.trim() || INPUT_ATTRIBUTION,
-      reach: { result: reached, profile: reachProfile },
+      reach: { result: reached, profile: reachProfile }, societal,
     }, (share) => onProgress('whitepaper', share));
     await writeFiles(args.out, files, onProgress);
   } else if (assessment) {
@@ -229,6 +234,7 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   const finalReach = reach ?? reachOf(assessment);
   const reachFiles = reachOutputs(finalReach);
   if (!args.whitepaper) for (const f of reachFiles) await writeFile(join(args.out, f.path), f.text);
+  if (!args.whitepaper && societal) await writeSocietalRiskFile(args.out, societal);
   const rows = reports.reduce((n, r) => n + r.rows, 0);
   const rejected = reports.reduce((n, r) => n + r.rejected, 0);
   const found = assessment.stats.findingsByStatus;
@@ -236,7 +242,7 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
     message:
       `read ${rows} rows from ${reports.length} file(s): ${rows - rejected} accepted, ${rejected} rejected; ` +
       `${assessment.zones.length} zones; ${found.violation} violations, ${found.borderline} borderline, ${found.not_assessed} not assessed → ${args.out}` +
-      reachMessage(finalReach, reachFiles.length > 0 || roads !== undefined || population !== undefined) +
+      reachMessage(finalReach, reachFiles.length > 0 || roads !== undefined || population !== undefined) + societalMessage(societal) +
       rejectionCauses(reports),
   };
 }

@@ -6,6 +6,8 @@ export { CRS_GIVEN_BY_USER, DISTRICT_MISMATCH, createRowImporter, importSites, i
 export { readZones } from './readZones';
 export { readRoads } from './readRoads';
 export { readContours, parseRisk, type ContourImport } from './readContours';
+export { NO_COORDINATES, readFnCurves, type FnCurveImport } from './readFnCurves';
+export { societalRiskColumns, societalRiskCsv, SOCIETAL_RISK_FILE } from './societalRiskFile';
 export { reachOutputs, reachSummary, type ReachOutput } from './reachFiles';
 export { toWgs84, isCrsOption, isProjectedCrs, rereadChoices, CRS_CHOICES, GEOGRAPHIC_CRS, type Crs, type CrsOption, type GeographicCrs } from './crs';
 export { gk3Meridian } from './gaussKruger';

@@ -1,9 +1,9 @@
 // The whole white-paper set as a list of files (docs/batch-interface.md): the assess outputs, figures/ (SVG, 300 dpi PNG, CSV),
 // tables/ (CSV, XLSX), whitepaper.html and checksums. Pure: the CLI writes the list to a folder, the app zips it,
 // and both get the same bytes for the same inputs.
-import { AGGREGATION_MODE_ZH, type Assessment, type MethodProfile, type ReachAssessment, type ReachProfile, type SetbackRuleTable, type Zone } from '../engine';
+import { AGGREGATION_MODE_ZH, assessSocietalRisk, type Assessment, type FnCriteria, type FnCurve, type SocietalRiskResult, type MethodProfile, type ReachAssessment, type ReachProfile, type SetbackRuleTable, type Zone } from '../engine';
 import {
-  assessOutputs, joinChunks, reachOutputs, sha256Hex, toCsv, toXlsx, type ImportFileReport, type InputDigest,
+  assessOutputs, joinChunks, reachOutputs, sha256Hex, societalRiskCsv, SOCIETAL_RISK_FILE, toCsv, toXlsx, type ImportFileReport, type InputDigest,
 } from '../io';
 import { changeFigure, type PreviousAssessment } from '../figures/changeFigure';
 import { riskByDistrictFigure, riskByDomainFigure, riskByLevelFigure } from '../figures/countFigures';
@@ -13,6 +13,8 @@ import { setbackComplianceFigure } from '../figures/setbackComplianceFigure';
 import { zoningMapFigure } from '../figures/zoningMapFigure';
 import { reachMapFigure } from '../figures/reachMapFigure';
 import { shelterCapacityFigure } from '../figures/shelterFigure';
+import { fnFigure } from '../figures/fnFigure';
+import { societalRiskTable } from './societalTable';
 import { uncoveredHighRiskTable } from './reachTables';
 import { whitepaperHtml } from './report';
 import { majorRisksTable, methodDataTable, uncheckedRulesTable, violationsTable, type Table } from './tables';
@@ -38,6 +40,24 @@ export interface WhitepaperInput {
    * orange points); without them (or absent) the set is exactly what it was
    */
   reach?: WhitepaperReach | null;
+  /**
+   * societal risk (issue #20 item 5): with F–N curves given the set gains societal-risk.csv, F9 (the curves against
+   * the lines) and T5 (installations in the unacceptable region, or all as 未评估 without lines); absent, the set is
+   * exactly what it was
+   */
+  societal?: WhitepaperSocietal | null;
+}
+
+export interface WhitepaperSocietal {
+  /** the curves read (an F–N file whose rows were all rejected gives none) */
+  curves: FnCurve[];
+  /** the lines they are judged against: the shipped criterion (no lines: 未评估) or the city's */
+  criteria: FnCriteria;
+}
+
+/** Each installation's region against the lines, when F–N curves were given; null otherwise. */
+export function societalResults(i: Pick<WhitepaperInput, 'societal'>): SocietalRiskResult[] | null {
+  return i.societal ? assessSocietalRisk(i.societal.curves, i.societal.criteria) : null;
 }
 
 export interface WhitepaperReach {
@@ -96,11 +116,18 @@ export function whitepaperFigures(i: WhitepaperInput): { figures: Figure[]; miss
     if (r.shelters) figures.push(shelterCapacityFigure(r.shelters, i.districts, reach.profile, options));
     else missing.push({ title: '图8 各区应急避难场所容量与人口', reason: '未生成:无避难场所数据,未作避难场所容量判定,不视为充足' });
   }
+  const societal = societalResults(i);
+  if (i.societal && societal) {
+    if (i.societal.curves.length) figures.push(fnFigure(i.societal.curves, societal, i.societal.criteria, options));
+    else missing.push({ title: '图9 社会风险 F-N 曲线', reason: '未生成:F-N 曲线文件中没有可用的曲线(见附录B 数据质量与 import-report.json),未作社会风险判定' });
+  }
   return { figures, missing };
 }
 
 export async function buildWhitepaper(i: WhitepaperInput, png: PngRenderer, onProgress?: (share: number, stage: string) => void): Promise<OutputFile[]> {
+  const societal = societalResults(i);
   const files = [...assessFiles(i), ...reachFiles(i)];
+  if (i.societal && societal) files.push({ path: SOCIETAL_RISK_FILE, data: societalRiskCsv(societal, i.societal.criteria) });
   onProgress?.(0.05, 'figures');
   const { figures, missing: missingFigures } = whitepaperFigures(i);
   for (const [n, f] of figures.entries()) {
@@ -118,6 +145,7 @@ export async function buildWhitepaper(i: WhitepaperInput, png: PngRenderer, onPr
   ] as Table<unknown>[];
   const reach = activeReach(i);
   if (reach?.result.cover) tables.push(uncoveredHighRiskTable(i.assessment, reach.result, reach.profile) as Table<unknown>);
+  if (i.societal && societal?.length) tables.push(societalRiskTable(i.assessment, societal, i.societal.criteria) as Table<unknown>);
   for (const t of tables) {
     files.push({ path: `tables/${t.id}.csv`, data: toCsv(t.rows, t.columns, { bom: true }) });
     files.push({ path: `tables/${t.id}.xlsx`, data: await toXlsx(t.sheet, t.rows, t.columns) });
@@ -130,6 +158,7 @@ export async function buildWhitepaper(i: WhitepaperInput, png: PngRenderer, onPr
       assessment: i.assessment, profile: i.profile, rules: i.rules, reports: i.reports, figures, missingFigures, tables, missing,
       fictitious: i.assessment.sites.some((s) => s.fictitious),
       ...(reach ? { reach } : {}),
+      ...(i.societal && societal ? { societal: { results: societal, criteria: i.societal.criteria } } : {}),
     }),
   });
   files.push({ path: 'checksums.sha256', data: await checksums(files) });

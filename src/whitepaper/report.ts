@@ -8,8 +8,9 @@ import {
 } from '../engine';
 import { reachBasisRows } from '../figures/reachBasis';
 import { reachGapLines, reachOverview } from './reachText';
+import { societalGapLines, societalOverview, type SocietalReport } from './societalText';
 import { ruleCitation } from '../engine';
-import type { ImportFileReport } from '../io';
+import { NO_COORDINATES, type ImportFileReport } from '../io';
 import { aliasesOf, CANONICAL_FIELDS, type CanonicalField } from '../io/columns';
 import { escapeXml as esc } from '../io/escapeXml';
 import type { Figure } from '../figures/figure';
@@ -37,6 +38,8 @@ export interface ReportInput {
   fictitious: boolean;
   /** rescue within reach, when the data hold rescue resources or shelters (absent: the report is as before) */
   reach?: { result: ReachAssessment; profile: ReachProfile };
+  /** societal risk, when F–N curves were given (absent: the report is as before) */
+  societal?: SocietalReport;
 }
 
 /** Rows printed per table before "…见 CSV/XLSX": keeps the report printable when a city has thousands of findings. */
@@ -92,8 +95,8 @@ export function whitepaperHtml(r: ReportInput): string {
 
   const parts: Part[] = [];
   // 1 概况
-  const overviewText = r.reach ? [...overview(a), ...reachOverview(a, r.reach.result, r.reach.profile)] : overview(a);
-  const gaps = r.reach ? [...missingDataLines(r.missing), ...reachGapLines(r.reach.result)] : missingDataLines(r.missing);
+  const overviewText = [...overview(a), ...(r.reach ? reachOverview(a, r.reach.result, r.reach.profile) : []), ...(r.societal ? societalOverview(r.societal) : [])];
+  const gaps = [...missingDataLines(r.missing), ...(r.reach ? reachGapLines(r.reach.result) : []), ...(r.societal ? societalGapLines(r.societal) : [])];
   parts.push({ orientation: 'portrait', blocks: [
     h2('overview', '1 概况'),
     ...overviewText.map((t) => html(`<p>${esc(t)}</p>`, paragraphMm(t, P))),
@@ -370,7 +373,7 @@ function dataAppendix(m: MissingData, reports: ImportFileReport[], reachGaps: st
     return blocks;
   }
   blocks.push(table(['文件', '编码', '坐标系', '读入行', '接受', '拒绝', '警告'], [30, 12, 22, 9, 9, 9, 9], reports.map((r) => [
-    { text: r.file }, { text: ENCODING_ZH[r.encoding] ?? r.encoding }, { text: CRS_ZH[r.crs] ?? r.crs },
+    { text: r.file }, { text: ENCODING_ZH[r.encoding] ?? r.encoding }, { text: r.crsEvidence === NO_COORDINATES ? NO_COORDINATES : CRS_ZH[r.crs] ?? r.crs },
     ...[r.rows, r.accepted, r.rejected, r.warnings.length].map((n) => ({ text: String(n), numeric: true })),
   ])));
   blocks.push(para('每一行均被接受或拒绝:接受 + 拒绝 = 读入行。', TYPE.note));

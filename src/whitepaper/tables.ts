@@ -5,7 +5,7 @@ import {
   type Counts, type MethodProfile, type ReachAssessment, type ReachProfile, type SetbackRuleTable, type Violation,
 } from '../engine';
 import { citationForRuleId, ruleCitation, SOURCE_STATUS_ZH } from '../engine';
-import { violationTableColumns, type CsvColumn, type ImportFileReport, type InputDigest } from '../io';
+import { NO_COORDINATES, violationTableColumns, type CsvColumn, type ImportFileReport, type InputDigest } from '../io';
 import type { MissingData } from './missingData';
 import { ENCODING_ZH } from './encodingNames';
 
@@ -145,7 +145,7 @@ export function methodDataTable(input: MethodDataInput): Table<Row> {
     ['结果', '受检危险源 / 防护目标', `${a.stats.hazardsChecked} / ${a.stats.targetsChecked}`],
     ['结果', `${NO_LEVEL_ZH}分区`, input.missing.unratedZones.length ? input.missing.unratedZones.map((z) => z.name).join('、') : '无'],
     ...(input.reach ? reachRows(input.reach.result, input.reach.profile) : []),
-    ...reports.map((r): Row => ['数据', `导入文件 ${r.file}`, `读入 ${r.rows} 行,接受 ${r.accepted},拒绝 ${r.rejected},警告 ${r.warnings.length};编码 ${ENCODING_ZH[r.encoding] ?? r.encoding};坐标系 ${CRS_ZH[r.crs] ?? r.crs}`]),
+    ...reports.map((r): Row => ['数据', `导入文件 ${r.file}`, `读入 ${r.rows} 行,接受 ${r.accepted},拒绝 ${r.rejected},警告 ${r.warnings.length};编码 ${ENCODING_ZH[r.encoding] ?? r.encoding};坐标系 ${r.crsEvidence === NO_COORDINATES ? NO_COORDINATES : CRS_ZH[r.crs] ?? r.crs}`]),
     ...[...digests].sort((x, y) => cmp(x.file, y.file)).map((d): Row => ['数据', `SHA-256 ${d.file}`, d.sha256]),
   ];
   return {
