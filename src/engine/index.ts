@@ -42,7 +42,7 @@ export { parseReachProfile, reachProfileSchema } from './reach/profileSchema';
 export { pointInArea } from './geo/pointInArea';
 export { checkContours, contoursByInstallation, qraRuleId, qraRuleLabel, replacedByContours, riskText } from './qra/checkContours';
 export { DEFAULT_QRA_CRITERIA, parseQraCriteria, targetRiskClass, type QraCriteria, type InstallationStatus } from './qra/criteria';
-export { DEFAULT_FN_CRITERIA, lineAt, parseFnCriteria, type FnCriteria, type FnLine } from './qra/fnCriteria';
+export { DEFAULT_FN_CRITERIA, fnCriteriaSchema, lineAt, parseFnCriteria, type FnCriteria, type FnLine } from './qra/fnCriteria';
 export {
   assessSocietalRisk, classifyFnCurve, FN_LINES_MISSING_ZH, frequencyText, ratioText, SOCIETAL_REGION_ZH, stepText,
   type FnCurve, type FnPoint, type FnWorstStep, type SocietalRegion, type SocietalRiskResult,

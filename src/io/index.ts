@@ -18,7 +18,7 @@ export { sha256Hex } from './sha256';
 export { siteTemplateCsv, siteTemplateXlsx } from './siteTemplate';
 export { readRuleTable, ruleTableCsv, ruleTableJson, RULE_CSV_HEADERS } from './ruleTableFiles';
 export { toXlsx } from './xlsxWrite';
-export { parseProject, parseSites, readProjectFile, projectFileBytes, ProjectFileError, PROJECT_SCHEMA, GZIP_ABOVE_BYTES, MAX_PROJECT_BYTES, type Project, type ProjectDataset, type ProjectRoads, type ProjectPopulation, type ProjectContourFile } from './projectFile';
+export { parseProject, parseSites, readProjectFile, projectFileBytes, ProjectFileError, PROJECT_SCHEMA, GZIP_ABOVE_BYTES, MAX_PROJECT_BYTES, type Project, type ProjectDataset, type ProjectRoads, type ProjectPopulation, type ProjectContourFile, type ProjectFnFile } from './projectFile';
 export { summariseRejections, groupDigits, OUTSIDE_STUDY_AREA, type RejectionGroup } from './rejectionSummary';
 export { nearestCity, CITY_CENTRES } from './cityCentres';
 export { reportForSaving, MAX_SAVED_ROW_ENTRIES } from './savedImportRecord';

@@ -4,7 +4,7 @@ import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
 import { z } from 'zod';
 import {
   ConfigError, DEFAULT_PROFILE, methodProfileSchema, parseRuleTable, reachProfileSchema, RISK_MATRIX_METHODS, withMatrix,
-  type MethodProfile, type ReachProfile, type RiskContour, type SetbackRuleTable, type Site, type Zone,
+  fnCriteriaSchema, type FnCriteria, type FnCurve, type MethodProfile, type ReachProfile, type RiskContour, type SetbackRuleTable, type Site, type Zone,
 } from '../engine';
 import type { ImportFileReport, RejectedRows } from './importSites';
 
@@ -55,6 +55,10 @@ export interface Project {
   reachProfile?: ReachProfile;
   /** QRA individual-risk contour files (issue #20), each as read (WGS-84) with its report: small enough to keep inline */
   contourFiles?: ProjectContourFile[];
+  /** F–N curve files (issue #20, societal risk), each as read with its report: small, inline */
+  fnFiles?: ProjectFnFile[];
+  /** the F–N lines the curves are judged against, when the city supplied its own (absent: the shipped criterion) */
+  fnCriteria?: FnCriteria;
   /** increases with every save: a stale tab cannot overwrite a newer save */
   revision: number;
 }
@@ -75,6 +79,13 @@ export interface ProjectContourFile {
   file: string;
   sha256: string;
   contours: RiskContour[];
+  report: ImportFileReport;
+}
+
+export interface ProjectFnFile {
+  file: string;
+  sha256: string;
+  curves: FnCurve[];
   report: ImportFileReport;
 }
 
@@ -149,6 +160,11 @@ const projectSchema = z.object({
   roadsGeoJson: z.string().optional(),
   reachProfile: reachProfileSchema.optional(),
   contourFiles: z.array(z.object({ file: z.string(), sha256: sha256Schema, contours: z.array(contourSchema), report: reportSchema })).optional(),
+  fnFiles: z.array(z.object({
+    file: z.string(), sha256: sha256Schema, report: reportSchema,
+    curves: z.array(z.object({ installationId: z.string().min(1), points: z.array(z.object({ n: z.number().min(1), f: z.number().positive().max(1) })).min(1) })),
+  })).optional(),
+  fnCriteria: fnCriteriaSchema.optional(),
   revision: z.number().int().min(0),
 });
 

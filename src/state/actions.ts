@@ -2,7 +2,7 @@
 import type { PreviousAssessment } from '../figures/changeFigure';
 import { aboutFile, message, messageOfError, type ShownMessage } from '../i18n/shownMessage';
 import {
-  defaultConfig, DEFAULT_REACH_PROFILE, DEFAULT_RULES, parseMethodProfile, parseReachProfile, RISK_MATRIX_METHODS, withMatrix, type AssessConfig, type MethodProfile, type SetbackRule,
+  defaultConfig, DEFAULT_FN_CRITERIA, DEFAULT_REACH_PROFILE, DEFAULT_RULES, parseMethodProfile, parseReachProfile, RISK_MATRIX_METHODS, withMatrix, type AssessConfig, type MethodProfile, type SetbackRule,
   type SetbackRuleTable, type Site, type Zone,
 } from '../engine';
 import { CRS_GIVEN_BY_USER, readRuleTable, readZones, sha256Hex, type CrsOption, type MappingOverride, type TextEncodingName } from '../io';
@@ -16,6 +16,7 @@ import { checkRasterUrl, parseHostList, type Basemap } from './basemap';
 import { saveBasemap, saveLocale } from './settings';
 import { readPmtilesInfo } from './pmtilesInfo';
 import { contoursInUse, createContourActions, type ContourActions } from './contourFiles';
+import { createFnActions, type FnActions } from './fnFiles';
 import { DEMO_ATTRIBUTION } from '../io/attribution';
 import { translator, type Locale, type Translate } from '../i18n/translate';
 import { LocalisedError, messageOf } from '../i18n/localisedError';
@@ -48,7 +49,7 @@ export function proposalDraftOf(draft: ProposalDraft | null, t: Translate): Prop
   return draft ?? { id: 'PROPOSED-1', name: t('whatif.defaultName'), category: 'fuel_station' };
 }
 
-export interface Actions extends ContourActions {
+export interface Actions extends ContourActions, FnActions {
   /** the demo city as a new project (replacing what is loaded), assessed once */
   loadDemo(files: DemoFiles, project: ProjectMeta): Promise<void>;
   /** read a file and add it; with `replaceId`, it takes that dataset's place instead (the user confirmed) */
@@ -211,6 +212,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
 
   return {
     ...createContourActions(store, engine, datasetIds, reassess),
+    ...createFnActions(store, engine, datasetIds),
     async loadDemo(files, project) {
       const zones = readZones(new TextDecoder().decode(files.zones.bytes));
       const zonesDigest = { file: files.zones.file, sha256: await sha256Hex(files.zones.bytes) };
@@ -221,7 +223,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       store.setState({
         project, projectRevision: 0, zones, zonesSource: t()('method.demoZones'), zonesDigest, datasets, assessment: null,
         proposal: null, selection: null, importError: null, projectError: null, roads: null, population: null, reachFileError: null,
-        contourFiles: [], contourReport: null, contourFileError: null,
+        contourFiles: [], contourReport: null, contourFileError: null, fnFiles: [], fnCriteria: DEFAULT_FN_CRITERIA, fnReport: null, fnFileError: null,
         reachProfile: DEFAULT_REACH_PROFILE, reachProfileError: null,
       });
       engine.dropDatasets(gone);
@@ -478,6 +480,10 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
         contourFiles: project.contourFiles ?? [],
         contourReport: null,
         contourFileError: null,
+        fnFiles: project.fnFiles ?? [],
+        fnCriteria: project.fnCriteria ?? DEFAULT_FN_CRITERIA,
+        fnReport: null,
+        fnFileError: null,
         reachProfile: project.reachProfile ?? DEFAULT_REACH_PROFILE,
         reachProfileError: null,
         reachFileError: project.reachFileError ?? null,

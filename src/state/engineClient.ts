@@ -6,7 +6,7 @@
 // dataset's id; the page holds each dataset's report and count, and receives only an assessment's results. Nothing
 // here hands a dataset's sites to the page.
 import type { AssessConfig, Assessment, GridSpec, ProposalResult, ReachProfile, RiskContour, Site, Zone } from '../engine';
-import type { ContourImport, Crs, ImportFileReport, ImportOptions, MappingOverride, Project, ProjectDataset, ProjectRoads, RejectedRows } from '../io';
+import type { ContourImport, Crs, FnCurveImport, ImportFileReport, ImportOptions, MappingOverride, Project, ProjectDataset, ProjectRoads, RejectedRows } from '../io';
 import type { StoredSites } from './projectDb';
 
 export type Progress = (share: number, stage: string) => void;
@@ -91,6 +91,8 @@ export interface EngineClient {
   readRoads(roadsId: string, source: Blob | Uint8Array, crs: Crs): Promise<HeldRoads>;
   /** read a QRA contour file where the engine runs: each contour must belong to a hazard site of `datasets` */
   readContours(file: string, source: Blob | Uint8Array, crs: Crs, datasets: string[]): Promise<ContourImport>;
+  /** read an F–N curve file (CSV) where the engine runs: each curve must belong to a hazard site of `datasets` */
+  readFnCurves(file: string, source: Blob | Uint8Array, datasets: string[]): Promise<FnCurveImport>;
   /** `contours`: the QRA contours in use; a proposed protection target is judged against them too */
   checkProposal(proposal: Site, datasets: string[], config: AssessConfig, contours?: RiskContour[]): Promise<ProposalResult>;
   /** the project file (JSON, gzipped when large) of a project whose datasets the engine holds */

@@ -3,7 +3,7 @@
 import { aboutFile, message, messageOfError } from '../i18n/shownMessage';
 import { readRoadFile } from './roadFiles';
 import { translator } from '../i18n/translate';
-import { defaultConfig, DEFAULT_PROFILE, DEFAULT_REACH_PROFILE, DEFAULT_RULES, type AssessmentStats } from '../engine';
+import { defaultConfig, DEFAULT_FN_CRITERIA, DEFAULT_PROFILE, DEFAULT_REACH_PROFILE, DEFAULT_RULES, type AssessmentStats } from '../engine';
 import { PROJECT_SCHEMA, reportForSaving } from '../io';
 import type { EngineClient, HeldDataset, HeldProject } from './engineClient';
 import type { Actions, DemoFiles, OpenProject } from './actions';
@@ -55,6 +55,9 @@ export function projectFromState(s: AppState): HeldProject | null {
     // the shipped profile is not saved (a project stays readable as before, and follows the shipped values)
     ...(s.reachProfile !== DEFAULT_REACH_PROFILE ? { reachProfile: s.reachProfile } : {}),
     ...(s.contourFiles.length ? { contourFiles: s.contourFiles.map((f) => ({ ...f, report: reportForSaving(f.report) })) } : {}),
+    ...(s.fnFiles.length ? { fnFiles: s.fnFiles.map((f) => ({ ...f, report: reportForSaving(f.report) })) } : {}),
+    // the shipped lines are not saved (a project follows the shipped criterion), the city's are
+    ...(s.fnCriteria !== DEFAULT_FN_CRITERIA ? { fnCriteria: s.fnCriteria } : {}),
     revision: s.projectRevision,
   };
 }
@@ -94,7 +97,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
     }, SAVE_DELAY_MS);
   };
   const unsubscribe = store.subscribe((s, prev) => {
-    const changed = s.project !== prev.project || s.datasets !== prev.datasets || s.zones !== prev.zones || s.zoning !== prev.zoning || s.profile !== prev.profile || s.rules !== prev.rules || s.roads !== prev.roads || s.population !== prev.population || s.reachProfile !== prev.reachProfile || s.contourFiles !== prev.contourFiles;
+    const changed = s.project !== prev.project || s.datasets !== prev.datasets || s.zones !== prev.zones || s.zoning !== prev.zoning || s.profile !== prev.profile || s.rules !== prev.rules || s.roads !== prev.roads || s.population !== prev.population || s.reachProfile !== prev.reachProfile || s.contourFiles !== prev.contourFiles || s.fnFiles !== prev.fnFiles || s.fnCriteria !== prev.fnCriteria;
     if (changed && s.project && s.project.id === prev.project?.id) scheduleSave();
   });
 

@@ -1,13 +1,13 @@
 // The app's state: a vanilla zustand store (no React here), split into data, method, assessment, what-if, selection.
 import type { ShownMessage } from '../i18n/shownMessage';
 import { createStore } from 'zustand/vanilla';
-import { DEFAULT_PROFILE, DEFAULT_REACH_PROFILE, DEFAULT_RULES, type Assessment, type MethodProfile, type ProposalResult, type ReachProfile, type SetbackRuleTable, type Site, type Zone } from '../engine';
+import { DEFAULT_FN_CRITERIA, DEFAULT_PROFILE, DEFAULT_REACH_PROFILE, DEFAULT_RULES, type Assessment, type FnCriteria, type MethodProfile, type ProposalResult, type ReachProfile, type SetbackRuleTable, type Site, type Zone } from '../engine';
 import type { PreviousAssessment } from '../figures/changeFigure';
 import { DEFAULT_LAYERS, NO_FILTERS, type LayerVisibility, type MapFilters } from './mapFilters';
 import type { Camera } from './viewHash';
 import { NO_BASEMAP, type Basemap } from './basemap';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/translate';
-import type { CrsOption, ImportFileReport, InputDigest, ProjectContourFile, ProjectPopulation, RejectedRows, TextEncodingName } from '../io';
+import type { CrsOption, ImportFileReport, InputDigest, ProjectContourFile, ProjectFnFile, ProjectPopulation, RejectedRows, TextEncodingName } from '../io';
 import type { HeldRoadNetwork } from './engineClient';
 
 /**
@@ -102,6 +102,16 @@ export interface AppState {
   contourReport: ImportFileReport | null;
   /** a contour file that could not be used; the files in use stay as they were */
   contourFileError: ShownMessage | null;
+  /** F–N curve files in use (societal risk), each with its report */
+  fnFiles: ProjectFnFile[];
+  /** the F–N lines the curves are judged against: the shipped criterion (no lines) or the city's */
+  fnCriteria: FnCriteria;
+  /** an F–N file being read: its name */
+  readingFnFile: string | null;
+  /** the report of the F–N file read last */
+  fnReport: ImportFileReport | null;
+  /** an F–N or lines file that could not be used; what is in use stays */
+  fnFileError: ShownMessage | null;
   /** a road or population file being read: its name */
   readingReachFile: string | null;
   /** a road or population file that could not be used; what was loaded stays as it was */
@@ -166,6 +176,11 @@ export function createAppStore() {
     readingContourFile: null,
     contourReport: null,
     contourFileError: null,
+    fnFiles: [],
+    fnCriteria: DEFAULT_FN_CRITERIA,
+    readingFnFile: null,
+    fnReport: null,
+    fnFileError: null,
     readingReachFile: null,
     reachFileError: null,
     profile: DEFAULT_PROFILE,

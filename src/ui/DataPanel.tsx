@@ -12,6 +12,7 @@ import { ImportReportView } from './ImportReportView';
 import { ColumnMappingEditor } from './ColumnMappingEditor';
 import { ReachFilesPanel } from './ReachFilesPanel';
 import { ContourFilesPanel } from './ContourFilesPanel';
+import { FnFilesPanel } from './FnFilesPanel';
 import { crsLabel, useT } from './i18n';
 
 const ENCODING_LABEL: Record<TextEncodingName, string> = { 'utf-8': 'UTF-8', gb18030: 'GBK/GB18030', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE' };
@@ -135,6 +136,7 @@ export function DataPanel() {
       })}
       <ReachFilesPanel />
       <ContourFilesPanel />
+      <FnFilesPanel />
     </section>
   );
 }

@@ -5,11 +5,14 @@ import { explainSite, explainViolation, explainZone, type Explanation } from './
 import { useActions, useAppState } from './AppContext';
 import { useLocale, useT } from './i18n';
 import { assessedReach } from '../state/assessedReach';
+import { societalByInstallation } from '../state/fnFiles';
 
 export function DetailPanel() {
   const a = useAppState((s) => s.assessment);
   const selection = useAppState((s) => s.selection);
   const rules = useAppState((s) => s.rules.rules);
+  const fnFiles = useAppState((s) => s.fnFiles);
+  const fnCriteria = useAppState((s) => s.fnCriteria);
   const actions = useActions();
   const heading = useRef<HTMLHeadingElement>(null);
   const t = useT();
@@ -19,9 +22,9 @@ export function DetailPanel() {
     () =>
       !a || !selection ? null
       : selection.kind === 'zone' ? explainZone(a, selection.id, t, assessedReach.of(a), locale)
-      : selection.kind === 'site' ? explainSite(a, selection.id, t, locale, assessedReach.of(a))
+      : selection.kind === 'site' ? explainSite(a, selection.id, t, locale, assessedReach.of(a), { societal: societalByInstallation(fnFiles, fnCriteria).get(selection.id) })
       : explainViolation(a, selection.index, t, rules),
-    [a, selection, t, locale, rules],
+    [a, selection, t, locale, rules, fnFiles, fnCriteria],
   );
   useEffect(() => {
     if (!explanation) return;

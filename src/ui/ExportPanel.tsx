@@ -12,6 +12,7 @@ import type { WhitepaperInput } from '../whitepaper/bundle';
 import { whitepaperTitle } from '../whitepaper/title';
 import type { AppState } from '../state/store';
 import { assessedReach } from '../state/assessedReach';
+import { curvesInUse } from '../state/fnFiles';
 import { useAppState, useServices } from './AppContext';
 import { downloadBytes, downloadText } from './download';
 import { useT } from './i18n';
@@ -31,12 +32,14 @@ export function whitepaperInput(s: AppState, given: { dataDate?: string; attribu
   if (s.population) digests.push({ file: s.population.file, sha256: s.population.sha256 });
   // QRA contour files, as the CLI lists its --contours (after the site files), with their reports
   for (const f of s.contourFiles) digests.push({ file: f.file, sha256: f.sha256 });
+  // F–N curve files, as the CLI lists its --fn (after --contours)
+  for (const f of s.fnFiles) digests.push({ file: f.file, sha256: f.sha256 });
   // rescue within reach as the engine assessed it with these results: F7, F8, T4, A.6 and the reach files
   const reach = assessedReach.of(a);
   return {
     assessment: a,
     districts: s.zones,
-    reports: [...s.datasets.map((d) => d.report), ...s.contourFiles.map((f) => f.report)],
+    reports: [...s.datasets.map((d) => d.report), ...s.contourFiles.map((f) => f.report), ...s.fnFiles.map((f) => f.report)],
     digests,
     profile: s.profile,
     rules: s.rules,
@@ -47,6 +50,7 @@ export function whitepaperInput(s: AppState, given: { dataDate?: string; attribu
     attribution: (given.attribution ?? s.project?.dataCredit)?.trim() || INPUT_ATTRIBUTION,
     previous: s.previous,
     ...(reach ? { reach: { result: reach.result, profile: reach.profile } } : {}),
+    ...(s.fnFiles.length ? { societal: { curves: curvesInUse(s.fnFiles), criteria: s.fnCriteria } } : {}),
   };
 }
 

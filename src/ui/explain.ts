@@ -1,6 +1,6 @@
 // Why does this thing look the way it does? Plain-data explanations of a zone, a site or a violation,
 // shown in the side panel (rendered as text, never as HTML); list items link to what they name.
-import { citationForRuleId, isReachCategory, riskText, zoneLocator, type Assessment, type Level, type SetbackRule, type Violation } from '../engine';
+import { citationForRuleId, isReachCategory, riskText, zoneLocator, type Assessment, type Level, type SetbackRule, type SocietalRiskResult, type Violation } from '../engine';
 import type { Locale, Translate } from '../i18n/translate';
 import { categoryLabel, levelLabel, zoneLevelLabel } from './i18n';
 import type { Selection } from '../state/store';
@@ -56,7 +56,13 @@ export function explainZone(a: Assessment, zoneId: string, t: Translate, reach?:
   };
 }
 
-export function explainSite(a: Assessment, siteId: string, t: Translate, locale: Locale, reach?: AssessedReach | null): Explanation | null {
+/** A site's quantitative risk assessment facts the panel shows beside its findings (issue #20). */
+export interface SiteQra {
+  /** its F–N curve against the lines in force */
+  societal?: SocietalRiskResult;
+}
+
+export function explainSite(a: Assessment, siteId: string, t: Translate, locale: Locale, reach?: AssessedReach | null, qra: SiteQra = {}): Explanation | null {
   const s = siteById(a, siteId);
   if (!s) return null;
   const findings = findingsOf(a, s.id).map((index) => ({ v: a.violations[index]!, index }));
@@ -72,6 +78,7 @@ export function explainSite(a: Assessment, siteId: string, t: Translate, locale:
   // its own distance beside the tables (and, outside GB/T 37243's scope, that it cannot replace them): engine text
   if (s.protectionDistanceNote) rows.push([t('explain.protectionDistance'), s.protectionDistanceNote]);
   if (reach !== undefined) rows.push(...siteReachRows(s, reach, t, locale)); // spread-ok: a handful of rows
+  if (qra.societal) rows.push([t('explain.societal'), [t(`societal.region.${qra.societal.region}`), qra.societal.note].filter(Boolean).join(t('explain.listSeparator'))]);
   if (s.fictitious) rows.push([t('explain.data'), t('explain.fictitious')]);
   return {
     title: s.name,

@@ -11,7 +11,7 @@ import { packFindings } from './findingColumns';
 import { createStringPool } from './stringPool';
 import { assessedReach, type AssessedReach } from '../state/assessedReach';
 import { roadsFrom } from './roadsFrom';
-import { contoursFrom } from './contoursFrom';
+import { contoursFrom, fnCurvesFrom } from './qraFilesFrom';
 import { reachForPage } from './reachMessage';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<EngineRequest>) => void) | null; postMessage(m: EngineResponse, transfer?: Transferable[]): void };
@@ -146,6 +146,8 @@ scope.onmessage = async (e) => {
         return reply(request.id, host.readProjectFile(request.bytes));
       case 'readContours':
         return reply(request.id, await contoursFrom(request.file, request.source, request.crs, host.hazardIdsOf(request.datasets)));
+      case 'readFnCurves':
+        return reply(request.id, await fnCurvesFrom(request.file, request.source, host.hazardIdsOf(request.datasets)));
       case 'readRoads':
         return reply(request.id, host.holdRoads(request.roadsId, await roadsFrom(request.source, request.crs)));
     }

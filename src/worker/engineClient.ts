@@ -131,6 +131,7 @@ export function createEngineClient(): EngineClient {
     assess: (input, config, onProgress) => send({ kind: 'assess', input, config }, onProgress),
     readRoads: (roadsId, source, crs) => send({ kind: 'readRoads', roadsId, source, crs }),
     readContours: (file, source, crs, datasets) => send({ kind: 'readContours', file, source, crs, datasets }),
+    readFnCurves: (file, source, datasets) => send({ kind: 'readFnCurves', file, source, datasets }),
     checkProposal: (proposal: Site, datasets, config, contours) => send({ kind: 'proposal', proposal, datasets, config, ...(contours?.length ? { contours } : {}) }),
     writeProjectFile: (project) => send({ kind: 'writeProjectFile', project }),
     readProjectFile: (bytes) => send({ kind: 'readProjectFile', bytes }),
@@ -166,8 +167,12 @@ function inProcessClient(): EngineClient {
       return (await host).holdRoads(roadsId, await roadsFrom(source, crs));
     },
     readContours: async (file, source, crs, datasets) => {
-      const { contoursFrom } = await import('./contoursFrom');
+      const { contoursFrom } = await import('./qraFilesFrom');
       return contoursFrom(file, source, crs, (await host).hazardIdsOf(datasets));
+    },
+    readFnCurves: async (file, source, datasets) => {
+      const { fnCurvesFrom } = await import('./qraFilesFrom');
+      return fnCurvesFrom(file, source, (await host).hazardIdsOf(datasets));
     },
     checkProposal: async (proposal, datasets, config, contours) => (await host).checkProposal(proposal, datasets, config, contours),
     writeProjectFile: async (project) => (await host).writeProjectFile(project, await project.roads?.source.text()),

@@ -1,6 +1,6 @@
 // Messages across the worker boundaries: plain serialisable data only.
 import type { AssessConfig, Assessment, ProposalResult, RiskContour, Site } from '../engine';
-import type { ContourImport, Crs, ImportFileReport, ImportOptions, RejectedRows } from '../io';
+import type { ContourImport, Crs, FnCurveImport, ImportFileReport, ImportOptions, RejectedRows } from '../io';
 import type { DatasetsAssessInput, HeldDataset, HeldProject, HeldRoads } from '../state/engineClient';
 import type { AssessedReach } from '../state/assessedReach';
 import type { StoredSites } from '../state/projectDb';
@@ -24,10 +24,12 @@ export type EngineRequest =
   | { id: number; kind: 'readRoads'; roadsId: string; source: Blob | Uint8Array; crs: Crs }
   /** read a QRA contour file, checked against the hazard sites of these datasets */
   | { id: number; kind: 'readContours'; file: string; source: Blob | Uint8Array; crs: Crs; datasets: string[] }
+  /** read an F–N curve file (CSV), checked against the hazard sites of these datasets */
+  | { id: number; kind: 'readFnCurves'; file: string; source: Blob | Uint8Array; datasets: string[] }
   /** sites of the request with the same id (a 'load' of given sites), sent ahead of it in parts */
   | { id: number; kind: 'sitesChunk'; items: unknown[] };
 
-export type EngineResult = Assessment | ProposalResult | HeldDataset | HeldRoads | ContourImport | StoredSites | null | { bytes: Uint8Array; gzipped: boolean } | { project: HeldProject; held: HeldDataset[] };
+export type EngineResult = Assessment | ProposalResult | HeldDataset | HeldRoads | ContourImport | FnCurveImport | StoredSites | null | { bytes: Uint8Array; gzipped: boolean } | { project: HeldProject; held: HeldDataset[] };
 
 export type EngineResponse =
   /** an assessment comes with each finding's hazard and target as indexes into its sites (state/mapFilters) */

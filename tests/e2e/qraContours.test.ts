@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Polygon } from 'geojson';
+import type { Page } from 'playwright-core';
 import { useApp } from './useApp';
 import { probeMap } from './mapProbe';
 import { storedProject } from './storedProject';
@@ -44,6 +45,10 @@ const contourFile = {
     ],
   })),
 };
+
+/** The detail panel's value for a row label (the label matched whole, its brackets taken literally). */
+const panelValue = (page: Page, label: string) =>
+  page.getByTestId('detail-panel').locator('dl > div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${label.replace(/[()]/g, '\\$&')}$`) }) }).locator('dd').textContent();
 
 describe('QRA contours in the app', () => {
   it('draws the rings, explains a school in excess, keeps them after a reload and judges a proposed school by them', async () => {
@@ -78,7 +83,7 @@ describe('QRA contours in the app', () => {
     await expect.poll(() => finding.textContent(), { timeout: 5_000 }).toBe(`不符合 · ${hazard['名称']} · 个人风险 ≥ 3×10⁻⁷/年,基准 3×10⁻⁷/年 · qra-ir-special-new`);
     await page.screenshot({ path: join(SHOTS, 'qra-school-panel.png') });
     await finding.click();
-    const value = (label: string) => panel.locator('dl > div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd').textContent();
+    const value = (label: string) => panelValue(page, label);
     await expect(value('个人风险')).resolves.toBe(`位于 3×10⁻⁷/年 等值线之内(装置:${hazard['名称']})`);
     await expect(value('可接受个人风险基准')).resolves.toBe('≤ 3×10⁻⁷/年(新建装置)');
 
@@ -100,4 +105,24 @@ describe('QRA contours in the app', () => {
     await expect(row.innerText()).resolves.toContain('个人风险 ≥ 3×10⁻⁷/年,基准 3×10⁻⁷/年');
     await page.close();
   });
+
+  it('judges an uploaded F–N curve: 未评估 without lines, against the lines a city supplies, in the installation’s panel', async () => {
+    // the store's curve (1, 5e-4), (10, 8e-5), (100, 2e-6): each point under the test's upper line F = 1e-3/N, but the
+    // step F = 8e-5 held up to N → 100 is 8 times the line's 1e-5 there (worked by hand in docs/methods.md)
+    const fnFile = { name: 'ctr018-fn.csv', mimeType: 'text/csv', buffer: Buffer.from(`装置编号,死亡人数,累积频率\n${HAZARD_ID},1,5e-4\n${HAZARD_ID},10,8e-5\n${HAZARD_ID},100,2e-6\nNOT-LOADED,1,1e-4\n`) };
+    const lines = { name: 'city-lines.json', mimeType: 'application/json', buffer: readFileSync('tests/fixtures/fn/test-lines.json') };
+    const page = await app.openApp();
+    await page.getByLabel(/上传 F–N 曲线 CSV/).setInputFiles(fnFile);
+    await expect.poll(() => page.getByTestId('fn-in-use').innerText(), { timeout: 30_000 }).toContain('ctr018-fn.csv:1 个装置的 F–N 曲线');
+    await expect(page.locator('.fn-files').innerText()).resolves.toContain('NOT-LOADED');
+    await expect(page.getByTestId('fn-lines').innerText()).resolves.toContain('判定线:未配置');
+    await page.getByLabel('搜索场所或分区').fill(hazard['名称']!);
+    await page.getByRole('list', { name: '搜索结果' }).getByRole('button', { name: hazard['名称'], exact: true }).click();
+    const value = (label: string) => panelValue(page, label);
+    await expect.poll(() => value('社会风险(F–N)')).toMatch(/^未评估;判定线未配置/);
+    await page.getByLabel(/上传判定线 JSON/).setInputFiles(lines);
+    await expect.poll(() => page.getByTestId('fn-lines').innerText()).toContain('测试用判定线');
+    await expect.poll(() => value('社会风险(F–N)')).toBe('不可接受区;N 趋近 100(自下)处 F=8e-5,高于不可接受线 1e-5(8 倍)');
+    await page.close();
+  }, 120_000);
 });

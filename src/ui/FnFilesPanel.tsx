@@ -1,0 +1,49 @@
+// Societal risk in the data panel (issue #20): upload F–N curve files (CSV, one point a row, per installation), see
+// every row accounted for, remove a file; the lines the curves are judged against, which ship empty (GB 36894's line
+// coordinates could not be read), can be supplied by the city and reset.
+import { useId } from 'react';
+import { showMessage } from '../i18n/shownMessage';
+import { useActions, useAppState } from './AppContext';
+import { ImportReportView } from './ImportReportView';
+import { useT } from './i18n';
+
+export function FnFilesPanel() {
+  const actions = useActions();
+  const t = useT();
+  const files = useAppState((s) => s.fnFiles);
+  const criteria = useAppState((s) => s.fnCriteria);
+  const reading = useAppState((s) => s.readingFnFile);
+  const error = useAppState((s) => s.fnFileError);
+  const report = useAppState((s) => s.fnReport);
+  const ids = { heading: useId(), upload: useId(), lines: useId() };
+  return (
+    <div className="fn-files" role="group" aria-labelledby={ids.heading}>
+      <h3 id={ids.heading}>{t('data.fnTitle')}</h3>
+      <p className="meta">{t('data.fnHelp')}</p>
+      {error && <p role="alert" className="error">{t('data.fnFileFailed', { message: showMessage(t, error) })}</p>}
+      {files.length === 0 && <p className="meta" data-testid="fn-in-use">{t('data.noFn')}</p>}
+      {files.length > 0 && (
+        <ul data-testid="fn-in-use">
+          {files.map((f) => (
+            <li key={f.file}>
+              {t('data.fnLoaded', { file: f.file, n: f.curves.length })}{' '}
+              <button type="button" onClick={() => actions.removeFnCurves(f.file)}>{t('data.removeFn')}</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="upload">
+        <label htmlFor={ids.upload}>{t('data.uploadFn')}</label>{' '}
+        <input id={ids.upload} type="file" accept=".csv,.txt" disabled={reading !== null} onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void actions.importFnCurves(f.name, f); }} />
+      </div>
+      {reading && <p className="meta" role="status">{t('data.reading', { file: reading })}</p>}
+      {report && <ImportReportView report={report} />}
+      <p className="meta" data-testid="fn-lines">{criteria.lines ? t('data.fnLines', { name: criteria.name }) : t('data.fnLinesMissing')}</p>
+      {criteria.lines && <button type="button" onClick={() => actions.resetFnCriteria()}>{t('data.resetFnLines')}</button>}
+      <div className="upload">
+        <label htmlFor={ids.lines}>{t('data.uploadFnLines')}</label>{' '}
+        <input id={ids.lines} type="file" accept=".json" onChange={async (e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) actions.importFnCriteria(f.name, await f.text()); }} />
+      </div>
+    </div>
+  );
+}
