@@ -56,7 +56,7 @@ export function ReachLegend() {
       <ul className="symbols">
         {RESCUE_MARKS.map((m) => <li key={m}><RescueSwatch mark={m} /> {t(`legend.rescue.${m}`)}</li>)}
       </ul>
-      {reach && reach.result.reachGrid && (
+      {reach?.result.reachGrid && (
         <>
           <p className="meta">{t('legend.reach.bands')}</p>
           <ul className="symbols reach-bands">
