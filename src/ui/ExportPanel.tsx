@@ -52,6 +52,7 @@ export function whitepaperInput(s: AppState, given: { dataDate?: string; attribu
 
 /** "上海市安全风险评估-2026-10-31-白皮书图表.zip": the project's name and date, without characters file systems refuse. */
 export function zipFileName(t: Translate, projectName: string | undefined, date: string | null): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this file-name sanitiser removes
   const name = (projectName ?? '').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 80);
   const key = date ? (name ? 'export.zipNameDated' : 'export.zipNameDatedOnly') : name ? 'export.zipNameUndated' : 'export.zipNameBare';
   return t(key, { name, date: date ?? '' });

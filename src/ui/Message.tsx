@@ -5,5 +5,6 @@ import { useLocale } from './i18n';
 
 export function Message({ id, values }: { id: MessageKey; values: Record<string, ReactNode> }) {
   const locale = useLocale();
+  // biome-ignore lint/suspicious/noArrayIndexKey: a message's parts are its text and placeholders in order; the position is their identity
   return <>{translateParts<ReactNode>(locale, id, values).map((part, i) => <Fragment key={i}>{part}</Fragment>)}</>;
 }
