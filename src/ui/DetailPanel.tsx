@@ -45,7 +45,7 @@ export function DetailPanel() {
             <p>{explanation.list.heading}</p>
             <ul>
               {explanation.list.items.map((item, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the explanation's lines are rendered whole, in order, and never reordered or edited
+                // biome-ignore lint/suspicious/noArrayIndexKey: read-only list, never reordered
                 <li key={i}>
                   {item.target ? <button type="button" className="link" onClick={() => actions.focus(item.target!)}>{item.text}</button> : item.text}
                 </li>

@@ -90,8 +90,8 @@ export function ImportReportView({ report, rejectedRows, onSheet }: { report: Im
       )}
       {districtNotes > 0 && <p className="meta" data-testid="district-mismatch">{t('report.districtMismatch', { n: districtNotes })}</p>}
       {report.errors.length > 0 && (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes focus so the keyboard can scroll it
-        // biome-ignore lint/a11y/useSemanticElements: a <fieldset> around a table would bring its own border and padding; a labelled role="group" div is the same to assistive technology
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: focus lets the keyboard scroll it
+        // biome-ignore lint/a11y/useSemanticElements: a fieldset would add a border
         <div className="errors-scroll" tabIndex={0} role="group" aria-label={t('report.rejectedRows')}>
           <table className="errors">
             <caption>{t('report.rejectedRows')} · {t('report.allRejections')}</caption>
@@ -100,7 +100,7 @@ export function ImportReportView({ report, rejectedRows, onSheet }: { report: Im
             </thead>
             <tbody>
               {report.errors.slice(0, 200).map((e, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the report's rows are rendered whole, in file order, and never reordered or edited
+                // biome-ignore lint/suspicious/noArrayIndexKey: read-only list, never reordered
                 <tr key={i}><td>{e.line}</td><td>{e.field}</td><td>{e.reason}</td></tr>
               ))}
             </tbody>
@@ -114,8 +114,12 @@ export function ImportReportView({ report, rejectedRows, onSheet }: { report: Im
       {report.warnings.length > 0 && (
         <details>
           <summary>{t('report.warnings', { n: report.warnings.length + (report.warningsOmitted ?? 0) })}</summary>
-          {/* biome-ignore lint/suspicious/noArrayIndexKey: the warnings are rendered whole, in file order, and never reordered or edited */}
-          <ul>{report.warnings.slice(0, 100).map((w, i) => <li key={i}>{t('report.warning', { line: w.line, field: w.field, reason: w.reason })}</li>)}</ul>
+          <ul>
+            {report.warnings.slice(0, 100).map((w, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: read-only list, never reordered
+              <li key={i}>{t('report.warning', { line: w.line, field: w.field, reason: w.reason })}</li>
+            ))}
+          </ul>
         </details>
       )}
     </section>

@@ -31,8 +31,10 @@ function RescueSwatch({ mark }: { mark: RescueMark }) {
     canvas.height = image.height;
     g.putImageData(image, 0, 0);
   }, [mark]);
-  // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a canvas without tabIndex is not focusable; the swatch is decoration beside its words
-  return <canvas ref={ref} className="swatch-rescue" style={{ width: '18px', height: '18px' }} data-mark={mark} data-pixel-ratio={ICON_PIXEL_RATIO} aria-hidden="true" />;
+  return (
+    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a canvas without tabIndex is not focusable
+    <canvas ref={ref} className="swatch-rescue" style={{ width: '18px', height: '18px' }} data-mark={mark} data-pixel-ratio={ICON_PIXEL_RATIO} aria-hidden="true" />
+  );
 }
 
 export function ReachLegend() {
