@@ -32,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${command ? `unknown command "${command}"\n` : ''}${USAGE}\n`);
     return 2;
   }
+  // biome-ignore lint/suspicious/noImplicitAnyLet: typed by the assignment below (control flow)
   let values;
   try {
     ({ values } = parseArgs({

@@ -113,7 +113,7 @@ export function mapColumns(headers: string[], override: MappingOverride = {}): C
   const fields: ColumnMapping['fields'] = {};
   const unmapped: string[] = [];
   const ignoredCoordinates: string[] = [];
-  const overridden = (h: string) => Object.prototype.hasOwnProperty.call(override, h);
+  const overridden = (h: string) => Object.hasOwn(override, h);
   const suffixes = headers.map((h) => (overridden(h) ? null : coordinateSuffix(h)));
   // the preferred system with both a lon and a lat column wins; every other coordinate column is ignored, and said so
   const chosen = CRS_TOKENS.map(([, crs]) => ({

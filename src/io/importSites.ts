@@ -402,6 +402,6 @@ function nearbyMeridians(zones: Zone[]): number[] {
 
 /** The remembered mapping for these headers, columns only (a category for all rows is never carried over). */
 function rememberedFor(headers: string[], remembered: ImportOptions['rememberedMappings']): MappingOverride | undefined {
-  const found = remembered && Object.prototype.hasOwnProperty.call(remembered, headerSetKey(headers)) ? remembered[headerSetKey(headers)] : undefined;
+  const found = remembered && Object.hasOwn(remembered, headerSetKey(headers)) ? remembered[headerSetKey(headers)] : undefined;
   return found && Object.keys(found).length > 0 ? columnsOnly(found) : undefined;
 }

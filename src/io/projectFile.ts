@@ -3,7 +3,7 @@
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
 import { z } from 'zod';
 import {
-  ConfigError, DEFAULT_PROFILE, methodProfileSchema, parseRuleTable, reachProfileSchema, RISK_MATRIX_METHODS, withMatrix,
+  type ConfigError, DEFAULT_PROFILE, methodProfileSchema, parseRuleTable, reachProfileSchema, RISK_MATRIX_METHODS, withMatrix,
   fnCriteriaSchema, type FnCriteria, type FnCurve, type MethodProfile, type ReachProfile, type RiskContour, type SetbackRuleTable, type Site, type Zone,
 } from '../engine';
 import type { ImportFileReport, RejectedRows } from './importSites';

@@ -1,7 +1,7 @@
 // What a local PMTiles file holds (tile type, vector layers, zoom range, attribution), read with the format's own
 // decoder before the file becomes the basemap. A file that is not PMTiles v3, or holds a tile type the map cannot
 // draw, is refused with the reason.
-import { FileSource, PMTiles, TileType } from 'pmtiles';
+import { FileSource, type Header, PMTiles, TileType } from 'pmtiles';
 import { LocalisedError } from '../i18n/localisedError';
 
 export interface PmtilesInfo {
@@ -16,7 +16,7 @@ const RASTER = new Set([TileType.Png, TileType.Jpeg, TileType.Webp]);
 
 export async function readPmtilesInfo(file: File): Promise<PmtilesInfo> {
   const archive = new PMTiles(new FileSource(file));
-  let header;
+  let header: Header;
   try {
     header = await archive.getHeader();
   } catch (e) {

@@ -54,5 +54,5 @@ async function evictOldest(keep: string): Promise<void> {
 export async function isSourceFileKept(sha256: string): Promise<boolean> {
   if (typeof indexedDB === 'undefined') return false;
   const index = await get<SourceIndex>(INDEX, store()).catch(() => undefined);
-  return Boolean(index && Object.prototype.hasOwnProperty.call(index, sha256));
+  return Boolean(index && Object.hasOwn(index, sha256));
 }

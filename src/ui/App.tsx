@@ -31,7 +31,9 @@ export function App() {
     <div className="app">
       {/* the first tab stops: the map is otherwise reached after every control of the side panels */}
       <nav className="skip-links" aria-label={t('skip.region')}>
+        {/* biome-ignore lint/a11y/useValidAnchor: a skip link (its handler moves focus) */}
         <a href="#map" onClick={(e) => skipTo(e, '[data-testid="map"] canvas', '[data-testid="map"]')}>{t('skip.toMap')}</a>
+        {/* biome-ignore lint/a11y/useValidAnchor: a skip link (its handler moves focus) */}
         <a href="#sidebar" onClick={(e) => skipTo(e, '#sidebar')}>{t('skip.toSidebar')}</a>
       </nav>
       <header>

@@ -41,6 +41,7 @@ export function BasemapPanel() {
         onChange={async (e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
+          // biome-ignore lint/correctness/useHookAtTopLevel: a store action, not a React hook
           if (f) setError(await actions.useLocalBasemap(f));
         }}
       />

@@ -27,6 +27,7 @@ export function ColumnMappingEditor({ report, onApply }: { report: ImportFileRep
         <thead><tr><th scope="col">{t('mapping.sourceColumn')}</th><th scope="col">{t('mapping.readAs')}</th></tr></thead>
         <tbody>
           {headers.map((h, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a column is its position (headers repeat, or are empty)
             <tr key={i}>
               <td>{h || t('mapping.nthColumn', { n: i + 1 })}</td>
               <td>

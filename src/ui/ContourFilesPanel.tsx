@@ -16,6 +16,7 @@ export function ContourFilesPanel() {
   const report = useAppState((s) => s.contourReport);
   const ids = { heading: useId(), upload: useId() };
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset would add a border
     <div className="contour-files" role="group" aria-labelledby={ids.heading}>
       <h3 id={ids.heading}>{t('data.contoursTitle')}</h3>
       <p className="meta">{t('data.contoursHelp')}</p>

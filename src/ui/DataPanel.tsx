@@ -93,6 +93,7 @@ export function DataPanel() {
         </p>
       </div>
       {pending && (
+        // biome-ignore lint/a11y/useSemanticElements: a fieldset would add a border
         <div role="group" aria-label={t('data.duplicate', { file: pending.file })} className="duplicate-upload">
           <p role="alert">{t(pending.same.identical ? 'data.sameFile' : 'data.sameName', { file: pending.loadedAs })}</p>
           <button type="button" onClick={() => pending.decide('replace')}>{t('data.replace')}</button>{' '}

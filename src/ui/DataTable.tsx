@@ -34,6 +34,7 @@ export function DataTable<T>({ label, rows, columns, rowKey, selected, onSelect,
   // a selection made on the map turns to the page that holds its row (found by identity: a native scan, no callback)
   const selectedAt = useMemo(() => (selected === null ? -1 : sorted.indexOf(selected)), [sorted, selected]);
   const paged = usePaged(sorted, pageSize, selectedAt);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: selected and page trigger the scroll into view
   useEffect(() => {
     selectedRow.current?.scrollIntoView({ block: 'nearest' });
   }, [selected, paged.page]);

@@ -48,6 +48,7 @@ export function DetailPanel() {
             <p>{explanation.list.heading}</p>
             <ul>
               {explanation.list.items.map((item, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: read-only list, never reordered
                 <li key={i}>
                   {item.target ? <button type="button" className="link" onClick={() => actions.focus(item.target!)}>{item.text}</button> : item.text}
                 </li>

@@ -54,9 +54,13 @@ export function whitepaperInput(s: AppState, given: { dataDate?: string; attribu
   };
 }
 
+/** Characters file systems refuse in a name (Windows' reserved ones and the control characters). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
+const REFUSED_IN_FILE_NAMES = /[\\/:*?"<>|\u0000-\u001f]+/g;
+
 /** "上海市安全风险评估-2026-10-31-白皮书图表.zip": the project's name and date, without characters file systems refuse. */
 export function zipFileName(t: Translate, projectName: string | undefined, date: string | null): string {
-  const name = (projectName ?? '').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 80);
+  const name = (projectName ?? '').replace(REFUSED_IN_FILE_NAMES, ' ').trim().slice(0, 80);
   const key = date ? (name ? 'export.zipNameDated' : 'export.zipNameDatedOnly') : name ? 'export.zipNameUndated' : 'export.zipNameBare';
   return t(key, { name, date: date ?? '' });
 }

@@ -90,6 +90,8 @@ export function ImportReportView({ report, rejectedRows, onSheet }: { report: Im
       )}
       {districtNotes > 0 && <p className="meta" data-testid="district-mismatch">{t('report.districtMismatch', { n: districtNotes })}</p>}
       {report.errors.length > 0 && (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: focus lets the keyboard scroll it
+        // biome-ignore lint/a11y/useSemanticElements: a fieldset would add a border
         <div className="errors-scroll" tabIndex={0} role="group" aria-label={t('report.rejectedRows')}>
           <table className="errors">
             <caption>{t('report.rejectedRows')} · {t('report.allRejections')}</caption>
@@ -98,6 +100,7 @@ export function ImportReportView({ report, rejectedRows, onSheet }: { report: Im
             </thead>
             <tbody>
               {report.errors.slice(0, 200).map((e, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: read-only list, never reordered
                 <tr key={i}><td>{e.line}</td><td>{e.field}</td><td>{e.reason}</td></tr>
               ))}
             </tbody>
@@ -111,7 +114,12 @@ export function ImportReportView({ report, rejectedRows, onSheet }: { report: Im
       {report.warnings.length > 0 && (
         <details>
           <summary>{t('report.warnings', { n: report.warnings.length + (report.warningsOmitted ?? 0) })}</summary>
-          <ul>{report.warnings.slice(0, 100).map((w, i) => <li key={i}>{t('report.warning', { line: w.line, field: w.field, reason: w.reason })}</li>)}</ul>
+          <ul>
+            {report.warnings.slice(0, 100).map((w, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: read-only list, never reordered
+              <li key={i}>{t('report.warning', { line: w.line, field: w.field, reason: w.reason })}</li>
+            ))}
+          </ul>
         </details>
       )}
     </section>

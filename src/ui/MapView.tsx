@@ -5,7 +5,7 @@ import { DetailPanel } from './DetailPanel';
 import { useT } from './i18n';
 
 export function MapView() {
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLElement>(null);
   const { store, actions } = useServices();
   const t = useT();
   useEffect(() => {
@@ -22,7 +22,7 @@ export function MapView() {
   }, [store, actions]);
   return (
     <div className="map-area">
-      <div ref={ref} className="map" role="region" aria-label={t('map.region')} data-testid="map" />
+      <section ref={ref} className="map" aria-label={t('map.region')} data-testid="map" />
       <DetailPanel />
     </div>
   );

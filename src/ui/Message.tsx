@@ -5,5 +5,12 @@ import { useLocale } from './i18n';
 
 export function Message({ id, values }: { id: MessageKey; values: Record<string, ReactNode> }) {
   const locale = useLocale();
-  return <>{translateParts<ReactNode>(locale, id, values).map((part, i) => <Fragment key={i}>{part}</Fragment>)}</>;
+  return (
+    <>
+      {translateParts<ReactNode>(locale, id, values).map((part, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a part is its position in the message
+        <Fragment key={i}>{part}</Fragment>
+      ))}
+    </>
+  );
 }

@@ -58,9 +58,11 @@ export function MethodPanel() {
         <thead><tr><th scope="col">L \ S</th>{[1, 2, 3, 4, 5].map((s) => <th key={s} scope="col">{s}</th>)}</tr></thead>
         <tbody>
           {profile.matrix.cells.map((row, l) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a matrix row is its likelihood (L = index + 1)
             <tr key={l}>
               <th scope="row">{l + 1}</th>
               {row.map((level, s) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a matrix cell is its severity (S = index + 1)
                 <td key={s} style={{ background: LEVEL_FILL[level] }} className={`cell-${level}`}>{(l + 1) * (s + 1)} {t(`level.short.${level}`)}</td>
               ))}
             </tr>

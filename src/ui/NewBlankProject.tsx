@@ -22,6 +22,7 @@ export function NewBlankProject({ projects }: { projects: ProjectActions }) {
         <legend>{t('project.blankTitle')}</legend>
         <div className="form-grid">
           <label htmlFor={ids.name}>{t('project.name')}</label>
+          {/* biome-ignore lint/a11y/noAutofocus: the user has just opened this form */}
           <input id={ids.name} name="name" required maxLength={200} autoFocus />
           <label htmlFor={ids.city}>{t('project.city')}</label>
           <input id={ids.city} name="city" maxLength={200} />

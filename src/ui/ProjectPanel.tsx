@@ -19,6 +19,7 @@ export function ProjectPanel() {
   const [open, setOpen] = useState(false);
   const ids = { name: useId(), city: useId(), date: useId(), credit: useId(), file: useId() };
   const empty = useAppState((s) => s.datasets.length === 0 && s.zones.length === 0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: revision triggers a new list after each save
   useEffect(() => {
     if (open && projects) void projects.list().then(setList);
   }, [open, projects, revision]);

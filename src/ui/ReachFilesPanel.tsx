@@ -15,6 +15,7 @@ export function ReachFilesPanel() {
   const error = useAppState((s) => s.reachFileError);
   const ids = { heading: useId(), roads: useId(), population: useId() };
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset would add a border
     <div className="reach-files" role="group" aria-labelledby={ids.heading}>
       <h3 id={ids.heading}>{t('data.reachTitle')}</h3>
       {error && <p role="alert" className="error">{t('data.reachFileFailed', { message: showMessage(t, error) })}</p>}

@@ -31,7 +31,10 @@ function RescueSwatch({ mark }: { mark: RescueMark }) {
     canvas.height = image.height;
     g.putImageData(image, 0, 0);
   }, [mark]);
-  return <canvas ref={ref} className="swatch-rescue" style={{ width: '18px', height: '18px' }} data-mark={mark} data-pixel-ratio={ICON_PIXEL_RATIO} aria-hidden="true" />;
+  return (
+    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a canvas without tabIndex is not focusable
+    <canvas ref={ref} className="swatch-rescue" style={{ width: '18px', height: '18px' }} data-mark={mark} data-pixel-ratio={ICON_PIXEL_RATIO} aria-hidden="true" />
+  );
 }
 
 export function ReachLegend() {
@@ -56,7 +59,7 @@ export function ReachLegend() {
       <ul className="symbols">
         {RESCUE_MARKS.map((m) => <li key={m}><RescueSwatch mark={m} /> {t(`legend.rescue.${m}`)}</li>)}
       </ul>
-      {reach && reach.result.reachGrid && (
+      {reach?.result.reachGrid && (
         <>
           <p className="meta">{t('legend.reach.bands')}</p>
           <ul className="symbols reach-bands">

@@ -4,6 +4,7 @@ import { drawSiteIcon, ICON_PIXEL_RATIO, type SiteIconKey } from '../map/siteIco
 
 export function SymbolSwatch({ icon, mark }: { icon: SiteIconKey; mark: string }) {
   const ref = useRef<HTMLCanvasElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the icon's fields, not its identity
   useEffect(() => {
     const canvas = ref.current;
     const image = drawSiteIcon(icon, mark);
@@ -12,5 +13,8 @@ export function SymbolSwatch({ icon, mark }: { icon: SiteIconKey; mark: string }
     canvas!.getContext('2d')!.putImageData(image, 0, 0);
   }, [icon.role, icon.category, icon.level, mark]);
   const size = "20px"; // a little smaller than on the map (26 px)
-  return <canvas ref={ref} className="swatch-symbol" style={{ width: size, height: size }} data-icon={`${icon.role}:${icon.category}:${icon.level}`} aria-hidden="true" data-pixel-ratio={ICON_PIXEL_RATIO} />;
+  return (
+    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a canvas without tabIndex is not focusable
+    <canvas ref={ref} className="swatch-symbol" style={{ width: size, height: size }} data-icon={`${icon.role}:${icon.category}:${icon.level}`} aria-hidden="true" data-pixel-ratio={ICON_PIXEL_RATIO} />
+  );
 }

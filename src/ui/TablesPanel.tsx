@@ -24,6 +24,7 @@ export function TablesPanel() {
   const { view } = useFilteredView();
   // a zone or site selected on the map shows its own table
   const selectedKind = selection?.kind;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new selection shows its table again
   useEffect(() => {
     if (selectedKind === 'zone') setTab('zones');
     else if (selectedKind === 'site') setTab('sites');

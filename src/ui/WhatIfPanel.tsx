@@ -130,7 +130,12 @@ export function WhatIfPanel() {
                   {rings.map((g) => (
                     <div key={g.key}>
                       <p className="meta">{g.heading}</p>
-                      <ul>{g.items.map((item, i) => <li key={i}>{item}</li>)}</ul>
+                      <ul>
+                        {g.items.map((item, i) => (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: read-only list, never reordered
+                          <li key={i}>{item}</li>
+                        ))}
+                      </ul>
                     </div>
                   ))}
                 </div>
@@ -142,6 +147,7 @@ export function WhatIfPanel() {
                     {proposal.result.findings.map((f, i) => {
                       const other = f.hazardId === proposal.site.id ? f.targetId : f.hazardId;
                       return (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: read-only list, never reordered
                         <tr key={i}>
                           <td>{statusLabel(t, f.status)}</td>
                           <td>{(assessment && siteName(assessment, other)) ?? other}</td>

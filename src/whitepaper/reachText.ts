@@ -45,7 +45,7 @@ export function reachGapLines(r: ReachAssessment): string[] {
   else if (r.mode === 'screening') lines.push('未上传路网:救援到达时间为直线距离初筛结果,须以路网复核');
   const assumed = (r.zones ?? []).filter((z) => z.circleAssumed);
   if (assumed.length) lines.push(`${assumed.length} 个分区未标明区域类型(建成区/工业园区/郊区/农村),按较严的救援圈判定(从严)`);
-  if (r.road && r.road.unplacedResources.length) lines.push(`${r.road.unplacedResources.length} 处救援力量距路网过远,未参与路网计算:${r.road.unplacedResources.slice(0, 12).join('、')}${r.road.unplacedResources.length > 12 ? ' 等' : ''}`);
+  if (r.road?.unplacedResources.length) lines.push(`${r.road.unplacedResources.length} 处救援力量距路网过远,未参与路网计算:${r.road.unplacedResources.slice(0, 12).join('、')}${r.road.unplacedResources.length > 12 ? ' 等' : ''}`);
   const unreached = (r.cover ?? []).filter((c) => c.minutes === null).length;
   if (unreached) lines.push(`${unreached} 个风险点或防护目标无救援力量可到达(路网未覆盖或不连通),按救援圈外计`);
   if (!r.shelters) lines.push('无避难场所数据:未作避难场所容量判定(不视为充足)');

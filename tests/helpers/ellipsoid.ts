@@ -7,7 +7,7 @@ const DEG = Math.PI / 180;
 
 function meridionalRadius(latDeg: number): number {
   const s = Math.sin(latDeg * DEG);
-  return (A * (1 - E2)) / Math.pow(1 - E2 * s * s, 1.5);
+  return (A * (1 - E2)) / (1 - E2 * s * s) ** 1.5;
 }
 
 /** Length of the meridian arc between two latitudes (a meridian is a geodesic), metres. */

@@ -45,7 +45,7 @@ describe('SQL generated from the rule table', () => {
   });
 
   it('writes EWKT in SRID 4326 with the coordinates as JavaScript holds them', () => {
-    const lon = 118.77988971234567;
+    const lon = 118.77988971234566;
     const ewkt = toEwkt({ type: 'Point', coordinates: [lon, 32.0507544] });
     expect(ewkt).toMatch(/^SRID=4326;POINT\(\S+ 32\.0507544\)$/);
     expect(Number(/POINT\((\S+) /.exec(ewkt)![1])).toBe(lon); // the very double, not a rounded one

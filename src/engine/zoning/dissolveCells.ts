@@ -24,7 +24,7 @@ export interface Dissolved {
  */
 export function dissolveCells(grid: Grid, values: Int8Array, exclude?: Uint8Array): Dissolved {
   const label = new Int32Array(values.length).fill(-1);
-  const usable = (c: number) => grid.inside[c] === 1 && !(exclude && exclude[c]);
+  const usable = (c: number) => grid.inside[c] === 1 && !exclude?.[c];
   const components: CellComponent[] = [];
   const stack: number[] = [];
   for (let start = 0; start < values.length; start++) {
