@@ -17,6 +17,7 @@ export function FnFilesPanel() {
   const report = useAppState((s) => s.fnReport);
   const ids = { heading: useId(), upload: useId(), lines: useId() };
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset would add a border
     <div className="fn-files" role="group" aria-labelledby={ids.heading}>
       <h3 id={ids.heading}>{t('data.fnTitle')}</h3>
       <p className="meta">{t('data.fnHelp')}</p>
