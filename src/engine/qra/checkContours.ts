@@ -117,6 +117,12 @@ export function replacedByContours(contours: readonly RiskContour[] | undefined,
     targetRiskClass(criteria, target.category, target.users) !== null;
 }
 
+/** An installation's status: the first its contours state, else the criteria's strict default (marked assumed). */
+export function installationStatusOf(list: readonly RiskContour[], criteria: QraCriteria): { status: InstallationStatus; statusAssumed: boolean } {
+  const given = list.find((c) => c.installationStatus)?.installationStatus;
+  return { status: given ?? criteria.unknownInstallationStatus, statusAssumed: given === undefined };
+}
+
 /** Contours grouped by installation (hazards only, in id order), highest risk first; the status from the contours. */
 function installationsOf(contours: readonly RiskContour[], hazards: readonly Site[], criteria: QraCriteria): Installation[] {
   const byId = contoursByInstallation(contours);
@@ -124,12 +130,10 @@ function installationsOf(contours: readonly RiskContour[], hazards: readonly Sit
   for (const hazard of hazards) {
     const list = byId.get(hazard.id);
     if (!list) continue;
-    const given = list.find((c) => c.installationStatus)?.installationStatus;
     out.push({
       hazard,
       contours: [...list].sort((a, b) => b.riskPerYear - a.riskPerYear).map((c) => ({ riskPerYear: c.riskPerYear, geometry: c.geometry, holds: pointInArea(c.geometry) })),
-      status: given ?? criteria.unknownInstallationStatus,
-      statusAssumed: given === undefined,
+      ...installationStatusOf(list, criteria),
     });
   }
   return out;
