@@ -5,11 +5,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { INPUT_ATTRIBUTION } from '../io/attribution';
 import {
-  assess, assessReach, ConfigError, raiseZonesOutOfReach, DEFAULT_REACH_PROFILE, parseReachProfile, resolveCategory, type RoadLine, type Assessment, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, roleOf, type MethodProfile, type RiskContour, type Site, type Zone,
+  assess, assessReach, ConfigError, impliedDistances, raiseZonesOutOfReach, DEFAULT_REACH_PROFILE, parseReachProfile, resolveCategory, type RoadLine, type Assessment, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, roleOf, type MethodProfile, type RiskContour, type Site, type Zone,
 } from '../engine';
 import {
   assessOutputs, BinaryFileError, CANONICAL_FIELDS, FileFormatError, writeSitesCsv, importSitesFile, isCrsOption, readRuleTable, readZones, sha256Hex,
-  reachOutputs, readRoads, readContours,
+  reachOutputs, readRoads, readContours, qraDistancesCsv, QRA_DISTANCES_FILE,
   type ImportFileReport, type InputDigest, type MappingOverride, type CanonicalField,
 } from '../io';
 import { readPreviousSummary, SummaryFileError } from '../io/previousSummary';
@@ -206,7 +206,7 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
     const files = await whitepaperFilesInNode({
       ...common, assessment, districts: zones, profile: config.method, rules: config.rules, previous,
       title: args.title ?? whitepaperTitle(), attribution: args.attribution?.trim() || INPUT_ATTRIBUTION,
-      reach: { result: reached, profile: reachProfile },
+      reach: { result: reached, profile: reachProfile }, ...(contours.length ? { contours } : {}),
     }, (share) => onProgress('whitepaper', share));
     await writeFiles(args.out, files, onProgress);
   } else if (assessment) {
@@ -229,6 +229,8 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   const finalReach = reach ?? reachOf(assessment);
   const reachFiles = reachOutputs(finalReach);
   if (!args.whitepaper) for (const f of reachFiles) await writeFile(join(args.out, f.path), f.text);
+  // the distances the contours imply (an extension of the contract; the white paper carries it in its set)
+  if (!args.whitepaper && contours.length) await writeFile(join(args.out, QRA_DISTANCES_FILE), qraDistancesCsv(impliedDistances(contours, sites)));
   const rows = reports.reduce((n, r) => n + r.rows, 0);
   const rejected = reports.reduce((n, r) => n + r.rejected, 0);
   const found = assessment.stats.findingsByStatus;

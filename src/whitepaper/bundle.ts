@@ -1,7 +1,7 @@
 // The whole white-paper set as a list of files (docs/batch-interface.md): the assess outputs, figures/ (SVG, 300 dpi PNG, CSV),
 // tables/ (CSV, XLSX), whitepaper.html and checksums. Pure: the CLI writes the list to a folder, the app zips it,
 // and both get the same bytes for the same inputs.
-import { AGGREGATION_MODE_ZH, type Assessment, type MethodProfile, type ReachAssessment, type ReachProfile, type SetbackRuleTable, type Zone } from '../engine';
+import { AGGREGATION_MODE_ZH, type Assessment, type MethodProfile, type ReachAssessment, type ReachProfile, type RiskContour, type SetbackRuleTable, type Zone } from '../engine';
 import {
   assessOutputs, joinChunks, reachOutputs, sha256Hex, toCsv, toXlsx, type ImportFileReport, type InputDigest,
 } from '../io';
@@ -17,6 +17,7 @@ import { uncoveredHighRiskTable } from './reachTables';
 import { whitepaperHtml } from './report';
 import { majorRisksTable, methodDataTable, uncheckedRulesTable, violationsTable, type Table } from './tables';
 import { missingData } from './missingData';
+import { qraExceedancesTable, qraFiles } from './qraTables';
 
 export interface WhitepaperInput {
   assessment: Assessment;
@@ -38,6 +39,8 @@ export interface WhitepaperInput {
    * orange points); without them (or absent) the set is exactly what it was
    */
   reach?: WhitepaperReach | null;
+  /** QRA contours (issue #20): with them the set gains qra-distances.csv and T6 (targets over their criterion) */
+  contours?: RiskContour[];
 }
 
 export interface WhitepaperReach {
@@ -100,7 +103,7 @@ export function whitepaperFigures(i: WhitepaperInput): { figures: Figure[]; miss
 }
 
 export async function buildWhitepaper(i: WhitepaperInput, png: PngRenderer, onProgress?: (share: number, stage: string) => void): Promise<OutputFile[]> {
-  const files = [...assessFiles(i), ...reachFiles(i)];
+  const files = [...assessFiles(i), ...reachFiles(i), ...qraFiles(i.assessment, i.contours)];
   onProgress?.(0.05, 'figures');
   const { figures, missing: missingFigures } = whitepaperFigures(i);
   for (const [n, f] of figures.entries()) {
@@ -118,6 +121,7 @@ export async function buildWhitepaper(i: WhitepaperInput, png: PngRenderer, onPr
   ] as Table<unknown>[];
   const reach = activeReach(i);
   if (reach?.result.cover) tables.push(uncoveredHighRiskTable(i.assessment, reach.result, reach.profile) as Table<unknown>);
+  if (i.contours?.length) tables.push(qraExceedancesTable(i.assessment) as Table<unknown>);
   for (const t of tables) {
     files.push({ path: `tables/${t.id}.csv`, data: toCsv(t.rows, t.columns, { bom: true }) });
     files.push({ path: `tables/${t.id}.xlsx`, data: await toXlsx(t.sheet, t.rows, t.columns) });
