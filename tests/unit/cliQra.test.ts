@@ -61,6 +61,10 @@ describe('assess --contours', () => {
     ]);
     // distance findings keep the three columns empty
     for (const r of rows.filter((x) => !x.rule_id!.startsWith('qra-'))) expect([r.risk_per_year, r.criterion_per_year, r.installation_status]).toEqual(['', '', '']);
+    // the §19 findings the contours answer are neither listed nor counted: summary.json counts the rows of violations.csv
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(Object.values(summary.violations_total as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(rows.length);
+    expect(summary.violations_by_rule['reg19-assessed-distance']).toBeUndefined();
   });
 
   it('writes the protection distance each criterion’s contour implies in qra-distances.csv', async () => {
