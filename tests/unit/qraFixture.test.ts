@@ -26,7 +26,7 @@ async function run(crs: 'wgs84' | 'gcj02') {
 }
 
 const verdictsOf = (rows: Record<string, string>[]) =>
-  rows.map((r) => ({ hazard: r.hazard_id, target: r.target_id, status: r.status, perYear: num(r.risk_per_year), criterion: num(r.criterion_per_year) }))
+  rows.map((r) => ({ hazard: r.hazard_id ?? '', target: r.target_id ?? '', status: r.status, perYear: num(r.risk_per_year), criterion: num(r.criterion_per_year) }))
     .sort((a, b) => (a.hazard + a.target < b.hazard + b.target ? -1 : 1));
 
 describe('the QRA fixture against its independent answers', () => {

@@ -16,7 +16,7 @@ import type { AssessConfig, RiskContour, Site, TargetClass, Violation } from '..
 import { bboxOf, forEachPosition } from '../geo/bbox';
 import { edgeToEdgeMeters, type EdgeDistance } from '../geo/edgeToEdgeMeters';
 import { degreesCovering } from '../geo/localPlane';
-import { pointInArea } from '../geo/pointInArea';
+import { pointInArea, preparedArea, type PreparedArea } from '../geo/pointInArea';
 import type { TargetClassification } from '../setback/classifyTarget';
 import { DEFAULT_QRA_CRITERIA, targetRiskClass, type InstallationStatus, type QraCriteria, type TargetRiskClass } from './criteria';
 
@@ -50,8 +50,8 @@ export function riskText(perYear: number, plain = false): string {
 
 interface Installation {
   hazard: Site;
-  /** highest risk first */
-  contours: { riskPerYear: number; geometry: Polygon | MultiPolygon; holds: (lon: number, lat: number) => boolean }[];
+  /** highest risk first; `area` answers a point target without projecting the contour (the hot path: ~300 targets an installation) */
+  contours: { riskPerYear: number; geometry: Polygon | MultiPolygon; holds: (lon: number, lat: number) => boolean; area: PreparedArea }[];
   status: InstallationStatus;
   statusAssumed: boolean;
 }
@@ -77,14 +77,16 @@ export function checkContours(
     const widest = inst.contours[inst.contours.length - 1]!;
     const box = bboxOf(widest.geometry);
     const reach = Math.max(tol, config.notAssessedScreeningM);
-    const { dLon, dLat } = degreesCovering(reach, Math.max(Math.abs(box[1]), Math.abs(box[3])));
+    const lat = Math.max(Math.abs(box[1]), Math.abs(box[3]));
+    const { dLon, dLat } = degreesCovering(reach, lat);
+    const near: Near = { tol: degreesCovering(tol, lat), screening: degreesCovering(config.notAssessedScreeningM, lat) };
     const found: Violation[] = [];
     for (const ti of index.search(box[0] - dLon, box[1] - dLat, box[2] + dLon, box[3] + dLat)) {
       const target = targets[ti]!;
       if (target.id === inst.hazard.id) continue;
       const riskClass = targetRiskClass(criteria, target.category, target.users);
       if (!riskClass) continue;
-      const finding = judge(inst, target, riskClass, classes[ti]!, config, criteria, source);
+      const finding = judge(inst, target, riskClass, classes[ti]!, config, criteria, source, near);
       if (finding) found.push(finding);
     }
     found.sort((a, b) => (a.targetId < b.targetId ? -1 : a.targetId > b.targetId ? 1 : 0));
@@ -132,15 +134,43 @@ function installationsOf(contours: readonly RiskContour[], hazards: readonly Sit
     if (!list) continue;
     out.push({
       hazard,
-      contours: [...list].sort((a, b) => b.riskPerYear - a.riskPerYear).map((c) => ({ riskPerYear: c.riskPerYear, geometry: c.geometry, holds: pointInArea(c.geometry) })),
+      contours: [...list].sort((a, b) => b.riskPerYear - a.riskPerYear).map((c) => {
+        const area = preparedArea(c.geometry);
+        return { riskPerYear: c.riskPerYear, geometry: c.geometry, holds: area.holds, area };
+      }),
       ...installationStatusOf(list, criteria),
     });
   }
   return out;
 }
 
+/** degrees that cover the borderline band and the not-assessed screening radius at the installation's latitude */
+interface Near {
+  tol: { dLon: number; dLat: number };
+  screening: { dLon: number; dLat: number };
+}
+
+type Contour = Installation['contours'][number];
+
+/**
+ * The edge-to-edge distance from a contour to the target, or null when it certainly exceeds `within` (degrees): a
+ * point target is answered by the contour's prepared area (inside: 0; no edge near: farther than the band) without
+ * projecting the contour; other targets, and points near an edge, are measured exactly.
+ */
+function distanceWithin(c: Contour, target: Site, within: { dLon: number; dLat: number } | null): EdgeDistance | null {
+  const g = target.geometry;
+  if (g.type === 'Point') {
+    const [lon, lat] = g.coordinates as [number, number];
+    if (c.area.holds(lon, lat)) return { meters: 0, closestA: [lon, lat], closestB: [lon, lat], between: POLYGON_POINT };
+    if (within === null || !c.area.mayReach(lon, lat, within.dLon, within.dLat)) return null;
+  }
+  return edgeToEdgeMeters(c.geometry, g);
+}
+const POLYGON_POINT = 'Polygon–Point';
+
 function judge(
   inst: Installation, target: Site, riskClass: TargetRiskClass, setbackClass: TargetClassification, config: AssessConfig, criteria: QraCriteria, source: string,
+  near: Near,
 ): Violation | null {
   const limit = inst.status === 'new' ? riskClass.newPerYear : riskClass.existingPerYear;
   const tol = config.borderlineToleranceM;
@@ -165,40 +195,42 @@ function judge(
     otherRequirements: [],
     risk: { perYear, criterionPerYear: limit, installationStatus: inst.status, installationStatusAssumed: inst.statusAssumed, riskClass: riskClass.id },
   });
-  const crit = `${inst.status === 'new' ? '新建' : '在役'}装置基准 ${riskText(limit)}/年`;
+  const crit = () => `${inst.status === 'new' ? '新建' : '在役'}装置基准 ${riskText(limit)}/年`; // words only for a finding
 
   // inside a contour at or above the criterion: the highest one it touches is the risk it bears
   for (let i = 0; i < above.length; i++) {
     const c = above[i]!;
-    const d = edgeToEdgeMeters(c.geometry, target.geometry);
-    if (d.meters > 0) continue;
+    const d = distanceWithin(c, target, null); // null: a point outside
+    if (d === null || d.meters > 0) continue;
     // only just inside the contour nearest the criterion (no higher one touched): borderline
     const nearest = i === above.length - 1;
     const shallow = nearest && insideDepthMeters(target.geometry, c) <= tol;
     const status = shallow ? 'borderline' : 'violation';
-    const note = `位于 ${riskText(c.riskPerYear)}/年 个人风险等值线之内,${crit}${shallow ? `;位于等值线内侧 ${tol} m 临界带内` : ''}`;
+    const note = `位于 ${riskText(c.riskPerYear)}/年 个人风险等值线之内,${crit()}${shallow ? `;位于等值线内侧 ${tol} m 临界带内` : ''}`;
     return make(status, c.riskPerYear, d, c.riskPerYear, note);
   }
   // outside all of those: below the criterion if it lies outside a contour at or below it
   const decider = below[0];
   if (decider) {
-    const d = edgeToEdgeMeters(decider.geometry, target.geometry);
+    // outside and no edge within the band: 符合 without measuring (only a contour at the criterion itself has a band)
+    const d = distanceWithin(decider, target, decider.riskPerYear === limit ? near.tol : null);
+    if (d === null) return null;
     if (d.meters > 0) {
       if (decider.riskPerYear === limit && d.meters <= tol) {
-        return make('borderline', null, d, decider.riskPerYear, `位于 ${riskText(limit)}/年 等值线外 ${d.meters.toFixed(2)} m,在 ${tol} m 临界带内;${crit}`);
+        return make('borderline', null, d, decider.riskPerYear, `位于 ${riskText(limit)}/年 等值线外 ${d.meters.toFixed(2)} m,在 ${tol} m 临界带内;${crit()}`);
       }
       return null; // 符合
     }
   }
   // the contours do not decide here: 未评估, for targets near the installation's contours
   const widest = inst.contours[inst.contours.length - 1]!;
-  const d = edgeToEdgeMeters(widest.geometry, target.geometry);
-  if (d.meters > config.notAssessedScreeningM) return null;
+  const d = distanceWithin(widest, target, near.screening);
+  if (d === null || d.meters > config.notAssessedScreeningM) return null;
   const lowest = riskText(widest.riskPerYear);
   const why = decider
     ? `位于 ${riskText(decider.riskPerYear)}/年 与 ${above.length ? riskText(above[above.length - 1]!.riskPerYear) : '更高'}/年 等值线之间,定量风险评价未给出 ${riskText(limit)}/年 等值线,无法判定`
     : `定量风险评价的最低等值线为 ${lowest}/年,未达到 ${riskText(limit)}/年,无法判定`;
-  return make('not_assessed', null, d, widest.riskPerYear, `${why};${crit}`);
+  return make('not_assessed', null, d, widest.riskPerYear, `${why};${crit()}`);
 }
 
 /** How far the target reaches into the contour: the largest distance from the contour's edge of any of its vertices inside. */
