@@ -54,6 +54,8 @@ interface Installation {
   contours: { riskPerYear: number; geometry: Polygon | MultiPolygon; holds: (lon: number, lat: number) => boolean; area: PreparedArea }[];
   status: InstallationStatus;
   statusAssumed: boolean;
+  /** per criterion: the contours at or above it and at or below it, highest first (three criteria, hundreds of targets) */
+  split: Map<number, { above: Installation['contours']; below: Installation['contours'] }>;
 }
 
 export function checkContours(
@@ -66,12 +68,18 @@ export function checkContours(
   const installations = installationsOf(contours, hazards, criteria);
   const index = new Flatbush(targets.length);
   for (const t of targets) {
+    if (t.geometry.type === 'Point') {
+      const [x, y] = t.geometry.coordinates as [number, number];
+      index.add(x, y, x, y);
+      continue;
+    }
     const b = bboxOf(t.geometry);
     index.add(b[0], b[1], b[2], b[3]);
   }
   index.finish();
   const tol = config.borderlineToleranceM;
   const source = `${criteria.source.standard} ${criteria.source.clause}`;
+  const classOf = riskClassMemo(criteria);
   for (const inst of installations) {
     for (const k of criteria.classes) hazardsByRule[qraRuleId(k.id, inst.status)] = (hazardsByRule[qraRuleId(k.id, inst.status)] ?? 0) + 1;
     const widest = inst.contours[inst.contours.length - 1]!;
@@ -84,7 +92,7 @@ export function checkContours(
     for (const ti of index.search(box[0] - dLon, box[1] - dLat, box[2] + dLon, box[3] + dLat)) {
       const target = targets[ti]!;
       if (target.id === inst.hazard.id) continue;
-      const riskClass = targetRiskClass(criteria, target.category, target.users);
+      const riskClass = classOf(target.category, target.users);
       if (!riskClass) continue;
       const finding = judge(inst, target, riskClass, classes[ti]!, config, criteria, source, near);
       if (finding) found.push(finding);
@@ -93,6 +101,18 @@ export function checkContours(
     for (const v of found) violations.push(v);
   }
   return { violations, hazardsByRule };
+}
+
+/** targetRiskClass, once per category and people count (asked for every target near every installation) */
+function riskClassMemo(criteria: QraCriteria): (category: string, people: number | undefined) => TargetRiskClass | null {
+  const memo = new Map<string, Map<number | undefined, TargetRiskClass | null>>();
+  return (category, people) => {
+    let byPeople = memo.get(category);
+    if (!byPeople) memo.set(category, (byPeople = new Map()));
+    let k = byPeople.get(people);
+    if (k === undefined) byPeople.set(people, (k = targetRiskClass(criteria, category, people)));
+    return k;
+  };
 }
 
 /** Each installation's contours, in the order given. */
@@ -139,6 +159,7 @@ function installationsOf(contours: readonly RiskContour[], hazards: readonly Sit
         return { riskPerYear: c.riskPerYear, geometry: c.geometry, holds: area.holds, area };
       }),
       ...installationStatusOf(list, criteria),
+      split: new Map(),
     });
   }
   return out;
@@ -174,8 +195,9 @@ function judge(
 ): Violation | null {
   const limit = inst.status === 'new' ? riskClass.newPerYear : riskClass.existingPerYear;
   const tol = config.borderlineToleranceM;
-  const above = inst.contours.filter((c) => c.riskPerYear >= limit); // highest first
-  const below = inst.contours.filter((c) => c.riskPerYear <= limit);
+  let split = inst.split.get(limit);
+  if (!split) inst.split.set(limit, (split = { above: inst.contours.filter((c) => c.riskPerYear >= limit), below: inst.contours.filter((c) => c.riskPerYear <= limit) }));
+  const { above, below } = split; // highest first
   const notes = [inst.statusAssumed ? criteria.unknownInstallationStatusNote : ''];
   const make = (status: Violation['status'], perYear: number | null, d: EdgeDistance, contourValue: number, note: string): Violation => ({
     hazardId: inst.hazard.id,
@@ -204,7 +226,7 @@ function judge(
     if (d === null || d.meters > 0) continue;
     // only just inside the contour nearest the criterion (no higher one touched): borderline
     const nearest = i === above.length - 1;
-    const shallow = nearest && insideDepthMeters(target.geometry, c) <= tol;
+    const shallow = nearest && onlyJustInside(target.geometry, c, tol, near.tol);
     const status = shallow ? 'borderline' : 'violation';
     const note = `位于 ${riskText(c.riskPerYear)}/年 个人风险等值线之内,${crit()}${shallow ? `;位于等值线内侧 ${tol} m 临界带内` : ''}`;
     return make(status, c.riskPerYear, d, c.riskPerYear, note);
@@ -233,22 +255,27 @@ function judge(
   return make('not_assessed', null, d, widest.riskPerYear, `${why};${crit()}`);
 }
 
-/** How far the target reaches into the contour: the largest distance from the contour's edge of any of its vertices inside. */
-function insideDepthMeters(target: Geometry, c: Installation['contours'][number]): number {
-  const edge = boundaryOf(c.geometry);
-  let depth = 0;
+/**
+ * Whether the target reaches no deeper than `tol` into the contour: every vertex of it inside lies within `tol` of the
+ * contour's edge (`band`: those metres in degrees; a vertex with no edge in that box is deeper, unmeasured), and no
+ * contour vertex lies inside an area target (the edge would then cross deep into it).
+ */
+function onlyJustInside(target: Geometry, c: Contour, tol: number, band: Near['tol']): boolean {
+  let edge: MultiLineString | null = null;
+  let shallow = true;
   forEachPosition(target, (p: Position) => {
-    if (!c.holds(p[0]!, p[1]!)) return;
-    depth = Math.max(depth, edgeToEdgeMeters({ type: 'Point', coordinates: [p[0]!, p[1]!] }, edge).meters);
+    if (!shallow || !c.holds(p[0]!, p[1]!)) return;
+    if (!c.area.mayReach(p[0]!, p[1]!, band.dLon, band.dLat)) return void (shallow = false);
+    edge ??= boundaryOf(c.geometry);
+    if (edgeToEdgeMeters({ type: 'Point', coordinates: [p[0]!, p[1]!] }, edge).meters > tol) shallow = false;
   });
-  // a contour vertex inside an area target: the contour's edge crosses deep into it
-  if (target.type === 'Polygon' || target.type === 'MultiPolygon') {
+  if (shallow && (target.type === 'Polygon' || target.type === 'MultiPolygon')) {
     const inTarget = pointInArea(target);
     forEachPosition(c.geometry, (p: Position) => {
-      if (inTarget(p[0]!, p[1]!)) depth = Infinity;
+      if (inTarget(p[0]!, p[1]!)) shallow = false;
     });
   }
-  return depth;
+  return shallow;
 }
 
 function boundaryOf(g: Polygon | MultiPolygon): MultiLineString {
