@@ -4,7 +4,7 @@
 // targets within reach of each installation. The built CLI (scripts/buildCli.mjs into a temporary folder) runs
 // `assess` with --contours and, as the same-run baseline, without (the same sites: the chemical stores are then
 // screened 500 m round, 条例第十九条), each a fresh process, alternately, twice; wall time and peak RSS by
-// /usr/bin/time. The print is the ratio of the best runs. Usage: npm run bench:qra [-- INSTALLATIONS TARGETS]
+// /usr/bin/time (and CPU seconds, steadier on a shared machine). The print is the ratio of the best runs. Usage: npm run bench:qra [-- INSTALLATIONS TARGETS]
 // KEEP=1 keeps the generated files and the built CLI (the folder is printed), e.g. to profile with node --cpu-prof.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -68,27 +68,27 @@ if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
 
 const TIME = '/usr/bin/time';
 const hasTime = existsSync(TIME);
-function timed(extra: string[], out: string): { seconds: number; rssMb: number | null; stdout: string } {
+function timed(extra: string[], out: string): { seconds: number; cpu: number | null; rssMb: number | null; stdout: string } {
   const command = [process.execPath, join(cli, 'usrm.js'), 'assess', '--sites', sitesPath, '--crs', 'wgs84', ...extra, '--out', out];
   const stats = join(work, 'time.txt');
   const t0 = performance.now();
   const r = hasTime
-    ? spawnSync(TIME, ['-f', '%e %M', '-o', stats, ...command], { encoding: 'utf8', maxBuffer: 2 ** 26 })
+    ? spawnSync(TIME, ['-f', '%e %U %S %M', '-o', stats, ...command], { encoding: 'utf8', maxBuffer: 2 ** 26 })
     : spawnSync(command[0]!, command.slice(1), { encoding: 'utf8', maxBuffer: 2 ** 26 });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`${command.join(' ')} exited ${r.status}: ${r.stderr}`);
-  const rssMb = hasTime ? Number(readFileSync(stats, 'utf8').trim().split(/\s+/).at(-1)) / 1024 : null;
-  return { seconds, rssMb, stdout: r.stdout };
+  const [, user, sys, rss] = hasTime ? readFileSync(stats, 'utf8').trim().split('\n').at(-1)!.split(/\s+/).map(Number) : [];
+  return { seconds, cpu: hasTime ? user! + sys! : null, rssMb: hasTime ? rss! / 1024 : null, stdout: r.stdout };
 }
 
-const runs: Record<'baseline' | 'contours', { seconds: number; rssMb: number | null }[]> = { baseline: [], contours: [] };
+const runs: Record<'baseline' | 'contours', { seconds: number; cpu: number | null; rssMb: number | null }[]> = { baseline: [], contours: [] };
 const ROUNDS = Number(process.env.ROUNDS ?? 2);
 for (let round = 0; round < ROUNDS; round++) {
   for (const variant of ['baseline', 'contours'] as const) {
     const out = join(work, `${variant}-${round}`);
     const r = timed(variant === 'contours' ? ['--contours', contoursPath] : [], out);
     runs[variant].push(r);
-    console.log(`  ${variant === 'contours' ? 'with --contours   ' : 'without (baseline)'} run ${round + 1}: ${r.seconds.toFixed(1)} s wall${r.rssMb === null ? '' : `, peak RSS ${r.rssMb.toFixed(0)} MB`}; ${r.stdout.trim().split('\n')[0]!.replace(/ → .*/, '')}`);
+    console.log(`  ${variant === 'contours' ? 'with --contours   ' : 'without (baseline)'} run ${round + 1}: ${r.seconds.toFixed(1)} s wall${r.cpu === null ? '' : ` (${r.cpu.toFixed(1)} s CPU)`}${r.rssMb === null ? '' : `, peak RSS ${r.rssMb.toFixed(0)} MB`}; ${r.stdout.trim().split('\n')[0]!.replace(/ → .*/, '')}`);
     if (variant === 'contours' && round === 0) {
       const violations = readFileSync(join(out, 'violations.csv'), 'utf8').split('\n').filter((l) => /,qra-ir-/.test(l)).length;
       const distances = readFileSync(join(out, 'qra-distances.csv'), 'utf8').trim().split('\n').length - 1;
@@ -100,7 +100,10 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 const best = (v: keyof typeof runs) => runs[v].reduce((a, b) => (b.seconds < a.seconds ? b : a));
 const [b, c] = [best('baseline'), best('contours')];
+// CPU seconds too: on a shared machine the wall time of a run depends on its neighbours more than on itself
+const cpu = (v: keyof typeof runs) => runs[v].reduce((m, r) => Math.min(m, r.cpu ?? Infinity), Infinity);
+const cpuRatio = hasTime ? `; CPU ${cpu('contours').toFixed(1)} / ${cpu('baseline').toFixed(1)} s = ${(cpu('contours') / cpu('baseline')).toFixed(2)}×` : '';
 const rss = b.rssMb !== null && c.rssMb !== null ? `; peak RSS ${c.rssMb.toFixed(0)} / ${b.rssMb.toFixed(0)} MB = ${(c.rssMb / b.rssMb).toFixed(2)}×` : '';
-console.log(`  best of ${ROUNDS}: with --contours ${c.seconds.toFixed(1)} s / without ${b.seconds.toFixed(1)} s = ${(c.seconds / b.seconds).toFixed(2)}× wall${rss}`);
+console.log(`  best of ${ROUNDS}: with --contours ${c.seconds.toFixed(1)} s / without ${b.seconds.toFixed(1)} s = ${(c.seconds / b.seconds).toFixed(2)}× wall${cpuRatio}${rss}`);
 if (process.env.KEEP) console.log(`  kept: ${work}`);
 else rmSync(work, { recursive: true, force: true });
