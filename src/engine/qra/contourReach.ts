@@ -8,12 +8,14 @@
 // the larger end value for the edge nearest either end; a piece whose bound cannot beat the best by 1 mm is dropped,
 // the others are halved. The plane is the installation's azimuthal equidistant one (GeographicLib's inverse problem from
 // its centre): a plane scaled at one latitude is centimetres off a few hundred metres away, enough to misplace a
-// maximum at a kink. The points that come within a margin of the planar maximum are then measured exactly with the
+// maximum at a kink (for an installation that is a point, a plane scaled at the mean latitude of each pair is as
+// good and much cheaper: see towardPoint). The points that come within a margin of the planar maximum are then measured exactly with the
 // engine's geodesic edge-to-edge distance, and the largest of those is reported.
 import type { Geometry, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { bboxOf } from '../geo/bbox';
 import { edgeToEdgeMeters } from '../geo/edgeToEdgeMeters';
 import { azimuthalEquidistant } from '../geo/geodesicMeters';
+import { localPlane } from '../geo/localPlane';
 import { pointInArea } from '../geo/pointInArea';
 
 export interface ContourReach {
@@ -35,7 +37,7 @@ const MAX_DEPTH = 40;
 export function contourReach(contour: Polygon | MultiPolygon, from: Geometry): ContourReach {
   const box = bboxOf(from);
   const centre: [number, number] = [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];
-  const plane: Plane = (lon, lat) => azimuthalEquidistant(centre, [lon, lat]);
+  const plane: Plane = from.type === 'Point' ? towardPoint(centre) : (lon, lat) => azimuthalEquidistant(centre, [lon, lat]);
   const target = footprintOf(from, plane);
   const outer = outerRings(contour);
   const samples: Sample[] = [];
@@ -90,6 +92,18 @@ function outerRings(g: Polygon | MultiPolygon): Position[][] {
 
 /** lon/lat → metres east and north in the installation's plane */
 type Plane = (lon: number, lat: number) => [number, number];
+
+/**
+ * For an installation that is a point only distances to it are asked: scaled at the mean of the two latitudes (the
+ * engine's local plane there) they agree with the geodesic to well under a millimetre at a few km, for a few
+ * multiplications instead of an inverse geodesic problem per sample (three quarters of the time of this module).
+ */
+function towardPoint(origin: readonly [number, number]): Plane {
+  return (lon, lat) => {
+    const p = localPlane(origin[0], (origin[1] + lat) / 2);
+    return [(lon - origin[0]) * p.kx, (lat - origin[1]) * p.ky];
+  };
+}
 
 interface Footprint {
   /** segments in the plane, [x0, y0, x1, y1] each (a point is a segment of length 0) */
