@@ -204,9 +204,9 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
     const { whitepaperFilesInNode } = await import('./writeWhitepaper');
     // the white paper carries the reach files itself (listed in its checksums.sha256), with F7, F8 and T4
     const files = await whitepaperFilesInNode({
-      ...common, assessment, districts: zones, profile: config.method, rules: config.rules, previous,
+      ...common, assessment, districts: zones, profile: config.method, rules: config.rules, previous, ...(contours.length ? { contours } : {}),
       title: args.title ?? whitepaperTitle(), attribution: args.attribution?.trim() || INPUT_ATTRIBUTION,
-      reach: { result: reached, profile: reachProfile }, ...(contours.length ? { contours } : {}),
+      reach: { result: reached, profile: reachProfile },
     }, (share) => onProgress('whitepaper', share));
     await writeFiles(args.out, files, onProgress);
   } else if (assessment) {
@@ -228,9 +228,9 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   }
   const finalReach = reach ?? reachOf(assessment);
   const reachFiles = reachOutputs(finalReach);
-  if (!args.whitepaper) for (const f of reachFiles) await writeFile(join(args.out, f.path), f.text);
   // the distances the contours imply (an extension of the contract; the white paper carries it in its set)
   if (!args.whitepaper && contours.length) await writeFile(join(args.out, QRA_DISTANCES_FILE), qraDistancesCsv(impliedDistances(contours, sites)));
+  if (!args.whitepaper) for (const f of reachFiles) await writeFile(join(args.out, f.path), f.text);
   const rows = reports.reduce((n, r) => n + r.rows, 0);
   const rejected = reports.reduce((n, r) => n + r.rejected, 0);
   const found = assessment.stats.findingsByStatus;

@@ -6,7 +6,6 @@ export { CRS_GIVEN_BY_USER, DISTRICT_MISMATCH, createRowImporter, importSites, i
 export { readZones } from './readZones';
 export { readRoads } from './readRoads';
 export { readContours, parseRisk, type ContourImport } from './readContours';
-export { qraDistancesCsv, QRA_DISTANCES_FILE } from './qraDistancesFile';
 export { reachOutputs, reachSummary, type ReachOutput } from './reachFiles';
 export { toWgs84, isCrsOption, isProjectedCrs, rereadChoices, CRS_CHOICES, GEOGRAPHIC_CRS, type Crs, type CrsOption, type GeographicCrs } from './crs';
 export { gk3Meridian } from './gaussKruger';
@@ -23,3 +22,4 @@ export { nearestCity, CITY_CENTRES } from './cityCentres';
 export { reportForSaving, MAX_SAVED_ROW_ENTRIES } from './savedImportRecord';
 export { findSameFile, type SameFile } from './sameFile';
 export { DEMO_ATTRIBUTION, INPUT_ATTRIBUTION } from './attribution';
+export { qraDistancesCsv, QRA_DISTANCES_FILE } from './qraDistancesFile';

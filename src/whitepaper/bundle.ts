@@ -1,7 +1,7 @@
 // The whole white-paper set as a list of files (docs/batch-interface.md): the assess outputs, figures/ (SVG, 300 dpi PNG, CSV),
 // tables/ (CSV, XLSX), whitepaper.html and checksums. Pure: the CLI writes the list to a folder, the app zips it,
 // and both get the same bytes for the same inputs.
-import { AGGREGATION_MODE_ZH, type Assessment, type MethodProfile, type ReachAssessment, type ReachProfile, type RiskContour, type SetbackRuleTable, type Zone } from '../engine';
+import { AGGREGATION_MODE_ZH, type Assessment, type MethodProfile, type ReachAssessment, type ReachProfile, type SetbackRuleTable, type Zone } from '../engine';
 import {
   assessOutputs, joinChunks, reachOutputs, sha256Hex, toCsv, toXlsx, type ImportFileReport, type InputDigest,
 } from '../io';
@@ -18,6 +18,7 @@ import { whitepaperHtml } from './report';
 import { majorRisksTable, methodDataTable, uncheckedRulesTable, violationsTable, type Table } from './tables';
 import { missingData } from './missingData';
 import { qraExceedancesTable, qraFiles } from './qraTables';
+import type { RiskContour } from '../engine';
 
 export interface WhitepaperInput {
   assessment: Assessment;
@@ -33,14 +34,14 @@ export interface WhitepaperInput {
   title: string;
   attribution: string;
   previous: PreviousAssessment | null;
+  /** QRA contours (issue #20): with them the set gains qra-distances.csv and T6 (targets over their criterion) */
+  contours?: RiskContour[];
   /**
    * rescue within reach (issue #21): with rescue resources or shelters in the data the set gains the reach files
    * (cover.csv …, as `assess` writes them), F7 (reach bands), F8 (shelters by district) and T4 (uncovered red and
    * orange points); without them (or absent) the set is exactly what it was
    */
   reach?: WhitepaperReach | null;
-  /** QRA contours (issue #20): with them the set gains qra-distances.csv and T6 (targets over their criterion) */
-  contours?: RiskContour[];
 }
 
 export interface WhitepaperReach {
@@ -103,8 +104,9 @@ export function whitepaperFigures(i: WhitepaperInput): { figures: Figure[]; miss
 }
 
 export async function buildWhitepaper(i: WhitepaperInput, png: PngRenderer, onProgress?: (share: number, stage: string) => void): Promise<OutputFile[]> {
-  const files = [...assessFiles(i), ...reachFiles(i), ...qraFiles(i.assessment, i.contours)];
+  const files = [...assessFiles(i), ...reachFiles(i)];
   onProgress?.(0.05, 'figures');
+  for (const f of qraFiles(i.assessment, i.contours)) files.push(f);
   const { figures, missing: missingFigures } = whitepaperFigures(i);
   for (const [n, f] of figures.entries()) {
     files.push({ path: `figures/${f.id}.svg`, data: f.svg }, { path: `figures/${f.id}.csv`, data: f.csv });
