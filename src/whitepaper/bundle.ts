@@ -123,10 +123,16 @@ export async function buildWhitepaper(i: WhitepaperInput, png: PngRenderer, onPr
   ] as Table<unknown>[];
   const reach = activeReach(i);
   if (reach?.result.cover) tables.push(uncoveredHighRiskTable(i.assessment, reach.result, reach.profile) as Table<unknown>);
-  if (i.contours?.length) tables.push(qraExceedancesTable(i.assessment) as Table<unknown>);
   for (const t of tables) {
     files.push({ path: `tables/${t.id}.csv`, data: toCsv(t.rows, t.columns, { bom: true }) });
     files.push({ path: `tables/${t.id}.xlsx`, data: await toXlsx(t.sheet, t.rows, t.columns) });
+  }
+  // T6 (issue #20) after the others, written as they are; apart from their loop so the T5 branch merges cleanly
+  const qraTable = i.contours?.length ? (qraExceedancesTable(i.assessment) as Table<unknown>) : null;
+  if (qraTable) {
+    tables.push(qraTable);
+    files.push({ path: `tables/${qraTable.id}.csv`, data: toCsv(qraTable.rows, qraTable.columns, { bom: true }) });
+    files.push({ path: `tables/${qraTable.id}.xlsx`, data: await toXlsx(qraTable.sheet, qraTable.rows, qraTable.columns) });
   }
   onProgress?.(0.85, 'report');
   files.push({
