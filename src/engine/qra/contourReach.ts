@@ -162,7 +162,7 @@ function measure(t: Footprint, plane: Plane, lon: number, lat: number): Sample {
       k = i;
     }
   }
-  const inside = t.holds !== null && t.holds(lon, lat);
+  const inside = t.holds?.(lon, lat) === true;
   return { lon, lat, x, y, f: inside ? 0 : g, k, g };
 }
 
