@@ -105,6 +105,23 @@ describe('assess --contours', () => {
     expect(readFileSync(join(out, 'whitepaper.html'), 'utf8')).toContain('表6 个人风险超标的防护目标清单');
   }, 120_000);
 
+  it('warns when --crs auto reads the sites in another system than the contours (WGS-84)', async () => {
+    const dir = writeInputs();
+    // the same sites with headers naming GCJ-02: read as GCJ-02 under --crs auto
+    writeFileSync(join(dir, 'sites-gcj.csv'), readFileSync(join(dir, 'sites.csv'), 'utf8').replace('经度,纬度', 'lon_gcj02,lat_gcj02'));
+    const files = async (sites: string, crs: string) => {
+      const out = join(dir, `out-${sites}-${crs}`);
+      await runAssess({ sites: [join(dir, sites)], contours: [join(dir, 'contours.geojson')], crs, out });
+      return JSON.parse(readFileSync(join(out, 'import-report.json'), 'utf8')).files as { file: string; crs: string; warnings: { code?: string }[] }[];
+    };
+    const codes = (f: Awaited<ReturnType<typeof files>>) => f.find((x) => x.file === 'contours.geojson')!.warnings.map((w) => w.code);
+    const gcj = await files('sites-gcj.csv', 'auto');
+    expect(gcj[0]!.crs).toBe('gcj02');
+    expect(codes(gcj)).toContain('contours_crs_assumed');
+    expect(codes(await files('sites.csv', 'auto'))).not.toContain('contours_crs_assumed');
+    expect(codes(await files('sites-gcj.csv', 'gcj02'))).not.toContain('contours_crs_assumed');
+  });
+
   it('reads the ways assessors write a probability per year', () => {
     expect([parseRisk('1e-5'), parseRisk('3E-06'), parseRisk('1×10-5'), parseRisk('1x10^-5'), parseRisk('3×10⁻⁷'), parseRisk('10^-6'), parseRisk('0.00001'), parseRisk('1×10-5/年')])
       .toEqual([1e-5, 3e-6, 1e-5, 1e-5, 3e-7, 1e-6, 1e-5, 1e-5]);
