@@ -5,12 +5,13 @@
 // edge, not only its vertices: between two vertices the edge can pass farther from a non-convex (or multi-part)
 // footprint than either end. It is found by branch and bound in a local plane centred on the installation: the distance
 // to one footprint edge is convex along a contour edge, so on any piece of it the distance to the footprint is at most
-// the larger end value for the edge nearest either end; a piece whose bound cannot beat the best by 1 mm is dropped,
-// the others are halved. The plane is the installation's azimuthal equidistant one (GeographicLib's inverse problem from
-// its centre): a plane scaled at one latitude is centimetres off a few hundred metres away, enough to misplace a
-// maximum at a kink (for an installation that is a point, a plane scaled at the mean latitude of each pair is as
-// good and much cheaper: see towardPoint). The points that come within a margin of the planar maximum are then measured exactly with the
-// engine's geodesic edge-to-edge distance, and the largest of those is reported.
+// the larger end value for the edge nearest either end; and the signed distance (negative inside the footprint) changes
+// by at most the length moved, which also closes pieces lying inside a large footprint. A piece whose bound cannot beat
+// the best by 1 mm is dropped, the others are halved. The plane is the installation's azimuthal equidistant one
+// (GeographicLib's inverse problem from its centre): a plane scaled at one latitude is centimetres off a few hundred
+// metres away, enough to misplace a maximum at a kink (for an installation that is a point, a plane scaled at the mean
+// latitude of each pair is as good and much cheaper: see towardPoint). The points that come within a margin of the
+// planar maximum are then measured exactly with the engine's geodesic edge-to-edge distance; the largest is reported.
 import type { Geometry, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { bboxOf } from '../geo/bbox';
 import { edgeToEdgeMeters } from '../geo/edgeToEdgeMeters';
@@ -53,7 +54,7 @@ export function contourReach(contour: Polygon | MultiPolygon, from: Geometry): C
   const refine = (a: Sample, b: Sample, depth: number): void => {
     const length = Math.hypot(b.x - a.x, b.y - a.y);
     const bound = Math.min(
-      (a.f + b.f + length) / 2, // the distance changes by at most the length moved
+      (signed(a) + signed(b) + length) / 2, // the signed distance changes by at most the length moved
       Math.max(a.g, featureDistance(target, a.k, b.x, b.y)),
       Math.max(featureDistance(target, b.k, a.x, a.y), b.g),
     );
@@ -164,6 +165,11 @@ function measure(t: Footprint, plane: Plane, lon: number, lat: number): Sample {
   }
   const inside = t.holds?.(lon, lat) === true;
   return { lon, lat, x, y, f: inside ? 0 : g, k, g };
+}
+
+/** the distance to the footprint's edge, negative inside it */
+function signed(s: Sample): number {
+  return s.f === 0 && s.g > 0 ? -s.g : s.f;
 }
 
 function featureDistance(t: Footprint, k: number, x: number, y: number): number {

@@ -88,6 +88,22 @@ describe('the protection distance a QRA contour implies', () => {
     expect(Math.abs(r.maxM - expected)).toBeLessThan(0.001);
   });
 
+  it('is 0 for a contour inside a large footprint, and the reach past its boundary for one crossing it, without blowing up', () => {
+    // a 2 km square plant; a 300 m circle around its centre lies inside it; one around a point 900 m east reaches 200 m
+    // past the east boundary (1 000 m east)
+    const corner = (az: number) => from(C, 1000 * Math.SQRT2, az);
+    const square: Geometry = { type: 'Polygon', coordinates: [[corner(45), corner(135), corner(225), corner(315), corner(45)]] };
+    const t0 = performance.now();
+    const inside = contourReach(circle(300), square);
+    expect([inside.maxM, inside.minM, inside.reachesInstallation]).toEqual([0, 0, true]);
+    const east = from(C, 900, 90);
+    const crossing = contourReach({ type: 'Polygon', coordinates: [ringAround(east, 300)] }, square);
+    expect(crossing.maxM).toBeGreaterThan(199);
+    expect(crossing.maxM).toBeLessThan(200.5); // the square's east side is a lon/lat-straight line, not quite a meridian offset
+    expect(crossing.minM).toBe(0);
+    expect(performance.now() - t0).toBeLessThan(2000); // a piece inside the footprint is closed at once, not halved to millimetres
+  });
+
   it('gives a row per target class at the criterion of the installation’s status, the contour of exactly that value', () => {
     const rows = impliedDistances(contours('new'), [plant]);
     expect(rows.map((r) => [r.riskClass, r.criterionPerYear, r.contourCount])).toEqual(
