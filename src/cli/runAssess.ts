@@ -5,11 +5,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { INPUT_ATTRIBUTION } from '../io/attribution';
 import {
-  assess, assessReach, ConfigError, raiseZonesOutOfReach, DEFAULT_REACH_PROFILE, parseReachProfile, resolveCategory, type RoadLine, type Assessment, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, roleOf, type MethodProfile, type RiskContour, type Site, type Zone,
+  assess, assessReach, ConfigError, impliedDistances, raiseZonesOutOfReach, DEFAULT_REACH_PROFILE, parseReachProfile, resolveCategory, type RoadLine, type Assessment, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, roleOf, type MethodProfile, type RiskContour, type Site, type Zone,
 } from '../engine';
 import {
   assessOutputs, BinaryFileError, CANONICAL_FIELDS, FileFormatError, writeSitesCsv, importSitesFile, isCrsOption, readRuleTable, readZones, sha256Hex,
-  reachOutputs, readRoads, readContours,
+  reachOutputs, readRoads, readContours, qraDistancesCsv, QRA_DISTANCES_FILE,
   type ImportFileReport, type InputDigest, type MappingOverride, type CanonicalField,
 } from '../io';
 import { readPreviousSummary, SummaryFileError } from '../io/previousSummary';
@@ -177,6 +177,7 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
       const { bytes } = await read(path);
       const { contours: found, report } = guard(path, () => readContours(basename(path), new TextDecoder().decode(bytes), crs === 'auto' ? 'wgs84' : crs, hazardIds));
       for (const c of found) contours.push(c);
+      contourCrsWarning(report, reports, crs);
       reports.push(report);
     }
   }
@@ -209,7 +210,7 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
     const { whitepaperFilesInNode } = await import('./writeWhitepaper');
     // the white paper carries the reach files itself (listed in its checksums.sha256), with F7, F8 and T4
     const files = await whitepaperFilesInNode({
-      ...common, assessment, districts: zones, profile: config.method, rules: config.rules, previous,
+      ...common, assessment, districts: zones, profile: config.method, rules: config.rules, previous, ...(contours.length ? { contours } : {}),
       title: args.title ?? whitepaperTitle(), attribution: args.attribution?.trim() || INPUT_ATTRIBUTION,
       reach: { result: reached, profile: reachProfile }, societal,
     }, (share) => onProgress('whitepaper', share));
@@ -233,6 +234,8 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   }
   const finalReach = reach ?? reachOf(assessment);
   const reachFiles = reachOutputs(finalReach);
+  // the distances the contours imply (an extension of the contract; the white paper carries it in its set)
+  if (!args.whitepaper && contours.length) await writeFile(join(args.out, QRA_DISTANCES_FILE), qraDistancesCsv(impliedDistances(contours, sites)));
   if (!args.whitepaper) for (const f of reachFiles) await writeFile(join(args.out, f.path), f.text);
   if (!args.whitepaper && societal) await writeSocietalRiskFile(args.out, societal);
   const rows = reports.reduce((n, r) => n + r.rows, 0);
@@ -271,6 +274,21 @@ async function writeFiles(out: string, files: OutputFile[], onProgress: Progress
     await writeFile(join(out, f.path), f.data);
   }
   onProgress('writing', 1);
+}
+
+/**
+ * With --crs auto the contours are read as WGS-84 (nothing in a polygon's numbers says GCJ-02), while a site file may
+ * have been read in another system (its headers named one, or its rows fell there): a 300–600 m shift between the two
+ * would be silent. Said as a warning on the contour file, with the remedy.
+ */
+function contourCrsWarning(report: ImportFileReport, siteReports: readonly ImportFileReport[], crs: string): void {
+  if (crs !== 'auto') return;
+  const other = [...new Set(siteReports.map((r) => r.crs).filter((c) => c !== 'wgs84' && c !== 'cgcs2000'))];
+  if (!other.length) return;
+  report.warnings.unshift({
+    line: 1, field: 'crs', code: 'contours_crs_assumed',
+    reason: `--crs auto:等值线按 WGS-84 读入,站点按 ${other.join('、')} 读入;若等值线也是该坐标系,请用 --crs 指定 (contours read as WGS-84, sites as ${other.join(', ')}: give --crs if the contours are in that system)`,
+  });
 }
 
 /** One line on rescue reach, when the inputs hold resources or shelters or a road/population file was given. */

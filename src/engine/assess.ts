@@ -35,11 +35,13 @@ export function assess(input: AssessInput, config: AssessConfig, onProgress?: (s
   const inside = withContourFindings(checkContainment(hazards, targets, config, kinds.classifications), input, prepared, config);
   const tally = findingTally();
   const judgedByContours = replacedByContours(input.contours);
-  const onFinding = options.onFinding && judgedByContours
-    ? (v: Violation, hazard: Site, target: Site) => { if (!judgedByContours(v, target)) options.onFinding!(v, hazard, target); }
-    : options.onFinding;
-  const sink = onFinding && countedSink(onFinding, tally.add, inside.violations, sites);
-  const distances = checkSetbacks(hazards, targets, config, kinds, sink?.add);
+  const sink = options.onFinding && countedSink(options.onFinding, tally.add, inside.violations, sites);
+  // the distance findings the contours answer are dropped before they are counted, as finishAssessment drops them from
+  // a listed assessment: summary.json counts what violations.csv holds
+  const add = sink && judgedByContours
+    ? (v: Violation, hazard: Site, target: Site) => { if (!judgedByContours(v, target)) sink.add(v, hazard, target); }
+    : sink?.add;
+  const distances = checkSetbacks(hazards, targets, config, kinds, add);
   sink?.end();
   return finishAssessment(input, prepared, config, { distances, inside }, onProgress, sink ? tally : undefined);
 }

@@ -40,7 +40,9 @@ export type { ShelterRow, ShelterUnitRow, ShelterZoneRow } from './reach/shelter
 export type { RoadLine, OneWay } from './reach/roadGraph';
 export { parseReachProfile, reachProfileSchema } from './reach/profileSchema';
 export { pointInArea } from './geo/pointInArea';
-export { checkContours, contoursByInstallation, qraRuleId, qraRuleLabel, replacedByContours, riskText } from './qra/checkContours';
+export { checkContours, contoursByInstallation, installationStatusOf, qraRuleId, qraRuleLabel, replacedByContours, riskText } from './qra/checkContours';
+export { impliedDistances, type ImpliedDistance, type Installation as QraInstallation } from './qra/impliedDistances';
+export { contourReach, type ContourReach } from './qra/contourReach';
 export { DEFAULT_QRA_CRITERIA, parseQraCriteria, targetRiskClass, type QraCriteria, type InstallationStatus } from './qra/criteria';
 export { DEFAULT_FN_CRITERIA, fnCriteriaSchema, lineAt, parseFnCriteria, type FnCriteria, type FnLine } from './qra/fnCriteria';
 export {

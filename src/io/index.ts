@@ -24,3 +24,4 @@ export { nearestCity, CITY_CENTRES } from './cityCentres';
 export { reportForSaving, MAX_SAVED_ROW_ENTRIES } from './savedImportRecord';
 export { findSameFile, type SameFile } from './sameFile';
 export { DEMO_ATTRIBUTION, INPUT_ATTRIBUTION } from './attribution';
+export { qraDistancesCsv, QRA_DISTANCES_FILE } from './qraDistancesFile';

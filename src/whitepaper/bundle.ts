@@ -19,6 +19,8 @@ import { uncoveredHighRiskTable } from './reachTables';
 import { whitepaperHtml } from './report';
 import { majorRisksTable, methodDataTable, uncheckedRulesTable, violationsTable, type Table } from './tables';
 import { missingData } from './missingData';
+import { qraExceedancesTable, qraFiles } from './qraTables';
+import type { RiskContour } from '../engine';
 
 export interface WhitepaperInput {
   assessment: Assessment;
@@ -34,6 +36,8 @@ export interface WhitepaperInput {
   title: string;
   attribution: string;
   previous: PreviousAssessment | null;
+  /** QRA contours (issue #20): with them the set gains qra-distances.csv and T6 (targets over their criterion) */
+  contours?: RiskContour[];
   /**
    * rescue within reach (issue #21): with rescue resources or shelters in the data the set gains the reach files
    * (cover.csv …, as `assess` writes them), F7 (reach bands), F8 (shelters by district) and T4 (uncovered red and
@@ -129,6 +133,7 @@ export async function buildWhitepaper(i: WhitepaperInput, png: PngRenderer, onPr
   const files = [...assessFiles(i), ...reachFiles(i)];
   if (i.societal && societal) files.push({ path: SOCIETAL_RISK_FILE, data: societalRiskCsv(societal, i.societal.criteria) });
   onProgress?.(0.05, 'figures');
+  for (const f of qraFiles(i.assessment, i.contours)) files.push(f);
   const { figures, missing: missingFigures } = whitepaperFigures(i);
   for (const [n, f] of figures.entries()) {
     files.push({ path: `figures/${f.id}.svg`, data: f.svg }, { path: `figures/${f.id}.csv`, data: f.csv });
@@ -149,6 +154,13 @@ export async function buildWhitepaper(i: WhitepaperInput, png: PngRenderer, onPr
   for (const t of tables) {
     files.push({ path: `tables/${t.id}.csv`, data: toCsv(t.rows, t.columns, { bom: true }) });
     files.push({ path: `tables/${t.id}.xlsx`, data: await toXlsx(t.sheet, t.rows, t.columns) });
+  }
+  // T6 (issue #20) after the others, written as they are; apart from their loop so the T5 branch merges cleanly
+  const qraTable = i.contours?.length ? (qraExceedancesTable(i.assessment) as Table<unknown>) : null;
+  if (qraTable) {
+    tables.push(qraTable);
+    files.push({ path: `tables/${qraTable.id}.csv`, data: toCsv(qraTable.rows, qraTable.columns, { bom: true }) });
+    files.push({ path: `tables/${qraTable.id}.xlsx`, data: await toXlsx(qraTable.sheet, qraTable.rows, qraTable.columns) });
   }
   onProgress?.(0.85, 'report');
   files.push({

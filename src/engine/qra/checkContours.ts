@@ -16,7 +16,7 @@ import type { AssessConfig, RiskContour, Site, TargetClass, Violation } from '..
 import { bboxOf, forEachPosition } from '../geo/bbox';
 import { edgeToEdgeMeters, type EdgeDistance } from '../geo/edgeToEdgeMeters';
 import { degreesCovering } from '../geo/localPlane';
-import { pointInArea } from '../geo/pointInArea';
+import { pointInArea, preparedArea, type PreparedArea } from '../geo/pointInArea';
 import type { TargetClassification } from '../setback/classifyTarget';
 import { DEFAULT_QRA_CRITERIA, targetRiskClass, type InstallationStatus, type QraCriteria, type TargetRiskClass } from './criteria';
 
@@ -50,10 +50,12 @@ export function riskText(perYear: number, plain = false): string {
 
 interface Installation {
   hazard: Site;
-  /** highest risk first */
-  contours: { riskPerYear: number; geometry: Polygon | MultiPolygon; holds: (lon: number, lat: number) => boolean }[];
+  /** highest risk first; `area` answers a point target without projecting the contour (the hot path: ~300 targets an installation) */
+  contours: { riskPerYear: number; geometry: Polygon | MultiPolygon; holds: (lon: number, lat: number) => boolean; area: PreparedArea }[];
   status: InstallationStatus;
   statusAssumed: boolean;
+  /** per criterion: the contours at or above it and at or below it, highest first (three criteria, hundreds of targets) */
+  split: Map<number, { above: Installation['contours']; below: Installation['contours'] }>;
 }
 
 export function checkContours(
@@ -65,32 +67,69 @@ export function checkContours(
   if (contours.length === 0 || targets.length === 0) return { violations, hazardsByRule };
   const installations = installationsOf(contours, hazards, criteria);
   const index = new Flatbush(targets.length);
-  for (const t of targets) {
+  // point targets' coordinates in flat arrays (NaN: not a point): most candidates in an installation's box are far
+  // from its contours and are turned away here without touching the target object (at 10⁵ targets the loop below is
+  // bound by memory, not arithmetic)
+  const px = new Float64Array(targets.length).fill(NaN);
+  const py = new Float64Array(targets.length);
+  for (const [i, t] of targets.entries()) {
+    if (t.geometry.type === 'Point') {
+      const [x, y] = t.geometry.coordinates as [number, number];
+      px[i] = x;
+      py[i] = y;
+      index.add(x, y, x, y);
+      continue;
+    }
     const b = bboxOf(t.geometry);
     index.add(b[0], b[1], b[2], b[3]);
   }
   index.finish();
   const tol = config.borderlineToleranceM;
   const source = `${criteria.source.standard} ${criteria.source.clause}`;
+  const classOf = riskClassMemo(criteria);
   for (const inst of installations) {
     for (const k of criteria.classes) hazardsByRule[qraRuleId(k.id, inst.status)] = (hazardsByRule[qraRuleId(k.id, inst.status)] ?? 0) + 1;
     const widest = inst.contours[inst.contours.length - 1]!;
     const box = bboxOf(widest.geometry);
     const reach = Math.max(tol, config.notAssessedScreeningM);
-    const { dLon, dLat } = degreesCovering(reach, Math.max(Math.abs(box[1]), Math.abs(box[3])));
+    const lat = Math.max(Math.abs(box[1]), Math.abs(box[3]));
+    const { dLon, dLat } = degreesCovering(reach, lat);
+    const near: Near = { tol: degreesCovering(tol, lat), screening: degreesCovering(config.notAssessedScreeningM, lat) };
     const found: Violation[] = [];
     for (const ti of index.search(box[0] - dLon, box[1] - dLat, box[2] + dLon, box[3] + dLat)) {
+      if (!Number.isNaN(px[ti]!) && farFromEvery(inst, px[ti]!, py[ti]!, dLon, dLat)) continue;
       const target = targets[ti]!;
       if (target.id === inst.hazard.id) continue;
-      const riskClass = targetRiskClass(criteria, target.category, target.users);
+      const riskClass = classOf(target.category, target.users);
       if (!riskClass) continue;
-      const finding = judge(inst, target, riskClass, classes[ti]!, config, criteria, source);
+      const finding = judge(inst, target, riskClass, classes[ti]!, config, criteria, source, near);
       if (finding) found.push(finding);
     }
     found.sort((a, b) => (a.targetId < b.targetId ? -1 : a.targetId > b.targetId ? 1 : 0));
     for (const v of found) violations.push(v);
   }
   return { violations, hazardsByRule };
+}
+
+/**
+ * Outside every contour of the installation with no contour edge within (dLon, dLat) — the larger of the borderline
+ * band and the not-assessed radius —: no verdict can come of it (judge would say nothing), whatever the nesting.
+ */
+function farFromEvery(inst: Installation, x: number, y: number, dLon: number, dLat: number): boolean {
+  for (const c of inst.contours) if (c.area.holds(x, y) || c.area.mayReach(x, y, dLon, dLat)) return false;
+  return true;
+}
+
+/** targetRiskClass, once per category and people count (asked for every target near every installation) */
+function riskClassMemo(criteria: QraCriteria): (category: string, people: number | undefined) => TargetRiskClass | null {
+  const memo = new Map<string, Map<number | undefined, TargetRiskClass | null>>();
+  return (category, people) => {
+    let byPeople = memo.get(category);
+    if (!byPeople) memo.set(category, (byPeople = new Map()));
+    let k = byPeople.get(people);
+    if (k === undefined) byPeople.set(people, (k = targetRiskClass(criteria, category, people)));
+    return k;
+  };
 }
 
 /** Each installation's contours, in the order given. */
@@ -117,6 +156,12 @@ export function replacedByContours(contours: readonly RiskContour[] | undefined,
     targetRiskClass(criteria, target.category, target.users) !== null;
 }
 
+/** An installation's status: the first its contours state, else the criteria's strict default (marked assumed). */
+export function installationStatusOf(list: readonly RiskContour[], criteria: QraCriteria): { status: InstallationStatus; statusAssumed: boolean } {
+  const given = list.find((c) => c.installationStatus)?.installationStatus;
+  return { status: given ?? criteria.unknownInstallationStatus, statusAssumed: given === undefined };
+}
+
 /** Contours grouped by installation (hazards only, in id order), highest risk first; the status from the contours. */
 function installationsOf(contours: readonly RiskContour[], hazards: readonly Site[], criteria: QraCriteria): Installation[] {
   const byId = contoursByInstallation(contours);
@@ -124,24 +169,52 @@ function installationsOf(contours: readonly RiskContour[], hazards: readonly Sit
   for (const hazard of hazards) {
     const list = byId.get(hazard.id);
     if (!list) continue;
-    const given = list.find((c) => c.installationStatus)?.installationStatus;
     out.push({
       hazard,
-      contours: [...list].sort((a, b) => b.riskPerYear - a.riskPerYear).map((c) => ({ riskPerYear: c.riskPerYear, geometry: c.geometry, holds: pointInArea(c.geometry) })),
-      status: given ?? criteria.unknownInstallationStatus,
-      statusAssumed: given === undefined,
+      contours: [...list].sort((a, b) => b.riskPerYear - a.riskPerYear).map((c) => {
+        const area = preparedArea(c.geometry);
+        return { riskPerYear: c.riskPerYear, geometry: c.geometry, holds: area.holds, area };
+      }),
+      ...installationStatusOf(list, criteria),
+      split: new Map(),
     });
   }
   return out;
 }
 
+/** degrees that cover the borderline band and the not-assessed screening radius at the installation's latitude */
+interface Near {
+  tol: { dLon: number; dLat: number };
+  screening: { dLon: number; dLat: number };
+}
+
+type Contour = Installation['contours'][number];
+
+/**
+ * The edge-to-edge distance from a contour to the target, or null when it certainly exceeds `within` (degrees): a
+ * point target is answered by the contour's prepared area (inside: 0; no edge near: farther than the band) without
+ * projecting the contour; other targets, and points near an edge, are measured exactly.
+ */
+function distanceWithin(c: Contour, target: Site, within: { dLon: number; dLat: number } | null): EdgeDistance | null {
+  const g = target.geometry;
+  if (g.type === 'Point') {
+    const [lon, lat] = g.coordinates as [number, number];
+    if (c.area.holds(lon, lat)) return { meters: 0, closestA: [lon, lat], closestB: [lon, lat], between: POLYGON_POINT };
+    if (within === null || !c.area.mayReach(lon, lat, within.dLon, within.dLat)) return null;
+  }
+  return edgeToEdgeMeters(c.geometry, g);
+}
+const POLYGON_POINT = 'Polygon–Point';
+
 function judge(
   inst: Installation, target: Site, riskClass: TargetRiskClass, setbackClass: TargetClassification, config: AssessConfig, criteria: QraCriteria, source: string,
+  near: Near,
 ): Violation | null {
   const limit = inst.status === 'new' ? riskClass.newPerYear : riskClass.existingPerYear;
   const tol = config.borderlineToleranceM;
-  const above = inst.contours.filter((c) => c.riskPerYear >= limit); // highest first
-  const below = inst.contours.filter((c) => c.riskPerYear <= limit);
+  let split = inst.split.get(limit);
+  if (!split) inst.split.set(limit, (split = { above: inst.contours.filter((c) => c.riskPerYear >= limit), below: inst.contours.filter((c) => c.riskPerYear <= limit) }));
+  const { above, below } = split; // highest first
   const notes = [inst.statusAssumed ? criteria.unknownInstallationStatusNote : ''];
   const make = (status: Violation['status'], perYear: number | null, d: EdgeDistance, contourValue: number, note: string): Violation => ({
     hazardId: inst.hazard.id,
@@ -161,58 +234,65 @@ function judge(
     otherRequirements: [],
     risk: { perYear, criterionPerYear: limit, installationStatus: inst.status, installationStatusAssumed: inst.statusAssumed, riskClass: riskClass.id },
   });
-  const crit = `${inst.status === 'new' ? '新建' : '在役'}装置基准 ${riskText(limit)}/年`;
+  const crit = () => `${inst.status === 'new' ? '新建' : '在役'}装置基准 ${riskText(limit)}/年`; // words only for a finding
 
   // inside a contour at or above the criterion: the highest one it touches is the risk it bears
   for (let i = 0; i < above.length; i++) {
     const c = above[i]!;
-    const d = edgeToEdgeMeters(c.geometry, target.geometry);
-    if (d.meters > 0) continue;
+    const d = distanceWithin(c, target, null); // null: a point outside
+    if (d === null || d.meters > 0) continue;
     // only just inside the contour nearest the criterion (no higher one touched): borderline
     const nearest = i === above.length - 1;
-    const shallow = nearest && insideDepthMeters(target.geometry, c) <= tol;
+    const shallow = nearest && onlyJustInside(target.geometry, c, tol, near.tol);
     const status = shallow ? 'borderline' : 'violation';
-    const note = `位于 ${riskText(c.riskPerYear)}/年 个人风险等值线之内,${crit}${shallow ? `;位于等值线内侧 ${tol} m 临界带内` : ''}`;
+    const note = `位于 ${riskText(c.riskPerYear)}/年 个人风险等值线之内,${crit()}${shallow ? `;位于等值线内侧 ${tol} m 临界带内` : ''}`;
     return make(status, c.riskPerYear, d, c.riskPerYear, note);
   }
   // outside all of those: below the criterion if it lies outside a contour at or below it
   const decider = below[0];
   if (decider) {
-    const d = edgeToEdgeMeters(decider.geometry, target.geometry);
+    // outside and no edge within the band: 符合 without measuring (only a contour at the criterion itself has a band)
+    const d = distanceWithin(decider, target, decider.riskPerYear === limit ? near.tol : null);
+    if (d === null) return null;
     if (d.meters > 0) {
       if (decider.riskPerYear === limit && d.meters <= tol) {
-        return make('borderline', null, d, decider.riskPerYear, `位于 ${riskText(limit)}/年 等值线外 ${d.meters.toFixed(2)} m,在 ${tol} m 临界带内;${crit}`);
+        return make('borderline', null, d, decider.riskPerYear, `位于 ${riskText(limit)}/年 等值线外 ${d.meters.toFixed(2)} m,在 ${tol} m 临界带内;${crit()}`);
       }
       return null; // 符合
     }
   }
   // the contours do not decide here: 未评估, for targets near the installation's contours
   const widest = inst.contours[inst.contours.length - 1]!;
-  const d = edgeToEdgeMeters(widest.geometry, target.geometry);
-  if (d.meters > config.notAssessedScreeningM) return null;
+  const d = distanceWithin(widest, target, near.screening);
+  if (d === null || d.meters > config.notAssessedScreeningM) return null;
   const lowest = riskText(widest.riskPerYear);
   const why = decider
     ? `位于 ${riskText(decider.riskPerYear)}/年 与 ${above.length ? riskText(above[above.length - 1]!.riskPerYear) : '更高'}/年 等值线之间,定量风险评价未给出 ${riskText(limit)}/年 等值线,无法判定`
     : `定量风险评价的最低等值线为 ${lowest}/年,未达到 ${riskText(limit)}/年,无法判定`;
-  return make('not_assessed', null, d, widest.riskPerYear, `${why};${crit}`);
+  return make('not_assessed', null, d, widest.riskPerYear, `${why};${crit()}`);
 }
 
-/** How far the target reaches into the contour: the largest distance from the contour's edge of any of its vertices inside. */
-function insideDepthMeters(target: Geometry, c: Installation['contours'][number]): number {
-  const edge = boundaryOf(c.geometry);
-  let depth = 0;
+/**
+ * Whether the target reaches no deeper than `tol` into the contour: every vertex of it inside lies within `tol` of the
+ * contour's edge (`band`: those metres in degrees; a vertex with no edge in that box is deeper, unmeasured), and no
+ * contour vertex lies inside an area target (the edge would then cross deep into it).
+ */
+function onlyJustInside(target: Geometry, c: Contour, tol: number, band: Near['tol']): boolean {
+  let edge: MultiLineString | null = null;
+  let shallow = true;
   forEachPosition(target, (p: Position) => {
-    if (!c.holds(p[0]!, p[1]!)) return;
-    depth = Math.max(depth, edgeToEdgeMeters({ type: 'Point', coordinates: [p[0]!, p[1]!] }, edge).meters);
+    if (!shallow || !c.holds(p[0]!, p[1]!)) return;
+    if (!c.area.mayReach(p[0]!, p[1]!, band.dLon, band.dLat)) return void (shallow = false);
+    edge ??= boundaryOf(c.geometry);
+    if (edgeToEdgeMeters({ type: 'Point', coordinates: [p[0]!, p[1]!] }, edge).meters > tol) shallow = false;
   });
-  // a contour vertex inside an area target: the contour's edge crosses deep into it
-  if (target.type === 'Polygon' || target.type === 'MultiPolygon') {
+  if (shallow && (target.type === 'Polygon' || target.type === 'MultiPolygon')) {
     const inTarget = pointInArea(target);
     forEachPosition(c.geometry, (p: Position) => {
-      if (inTarget(p[0]!, p[1]!)) depth = Infinity;
+      if (inTarget(p[0]!, p[1]!)) shallow = false;
     });
   }
-  return depth;
+  return shallow;
 }
 
 function boundaryOf(g: Polygon | MultiPolygon): MultiLineString {

@@ -45,6 +45,29 @@ describe('individual risk from QRA contours', () => {
     expect(by['R-50-150']).toMatchObject({ status: 'violation', ruleId: 'qra-ir-high_density-new', risk: { perYear: 3e-6, criterionPerYear: limit('high_density', 'new') } });
   });
 
+  it('says 临界 only just inside the criterion’s own contour, and 超标 deeper, for points and areas', () => {
+    const tol = defaultConfig().borderlineToleranceM;
+    // toward the middle of the contour's first edge (no contour vertex can fall inside a target there)
+    const v0 = at(600, 0);
+    const v1 = at(600, 360 / 64);
+    const mid = G.Inverse(C[1], C[0], (v0[1] + v1[1]) / 2, (v0[0] + v1[0]) / 2);
+    const [edgeM, az] = [mid.s12!, mid.azi1!];
+    const square = (id: string, from: number, to: number): Site => {
+      const [a, b] = [at(from, az - 0.05), at(to, az + 0.05)]; // about a metre wide across the bearing
+      const ring = [[a[0], a[1]], [b[0], a[1]], [b[0], b[1]], [a[0], b[1]], [a[0], a[1]]];
+      return { id, name: id, category: 'school', geometry: { type: 'Polygon', coordinates: [ring] } } as Site;
+    };
+    const { qra } = findings([
+      point('S-in-shallow', 'school', 600 - tol / 2), // inside 3e-7 (600 m) by half the band
+      point('S-in-deep', 'school', 600 - 5 * tol),
+      square('A-shallow', edgeM - tol / 2, 650), // an area reaching half the band into the contour
+      square('A-deep', edgeM - 5 * tol, 650),
+    ], contours('new'));
+    expect(Object.fromEntries(qra.map((v) => [v.targetId, v.status]))).toEqual({
+      'S-in-shallow': 'borderline', 'S-in-deep': 'violation', 'A-shallow': 'borderline', 'A-deep': 'violation',
+    });
+  });
+
   it('holds a target near an existing installation to the existing criterion, and a missing status to the new one', () => {
     expect(findings([point('S-300', 'school', 300)], contours('existing')).qra).toEqual([]); // 3e-6 for existing: outside it
     const assumed = findings([point('S-300', 'school', 300)], contours()).qra;
