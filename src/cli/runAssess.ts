@@ -9,7 +9,7 @@ import {
 } from '../engine';
 import {
   assessOutputs, BinaryFileError, CANONICAL_FIELDS, FileFormatError, writeSitesCsv, importSitesFile, isCrsOption, readRuleTable, readZones, sha256Hex,
-  reachOutputs, readRoads, readContours, qraDistancesCsv, QRA_DISTANCES_FILE,
+  reachOutputs, readRoads, readContours, contourCrsWarning, qraDistancesCsv, QRA_DISTANCES_FILE,
   type ImportFileReport, type InputDigest, type MappingOverride, type CanonicalField,
 } from '../io';
 import { readPreviousSummary, SummaryFileError } from '../io/previousSummary';
@@ -174,11 +174,11 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
     if (engine === 'postgis') throw new UsageError('--contours is not supported with --engine postgis yet (the contours are judged in process)');
     const hazardIds = new Set(sites.filter((s) => roleOf(s.category) === 'hazard').map((s) => s.id));
     for (const path of args.contours) {
-      const { bytes } = await read(path);
+      const { bytes, digest } = await read(path);
       const { contours: found, report } = guard(path, () => readContours(basename(path), new TextDecoder().decode(bytes), crs === 'auto' ? 'wgs84' : crs, hazardIds));
       for (const c of found) contours.push(c);
-      contourCrsWarning(report, reports, crs);
-      reports.push(report);
+      if (crs === 'auto') contourCrsWarning(report, reports, 'cli');
+      reports.push({ ...report, sha256: digest.sha256 }); // as a site file's report carries it
     }
   }
   const societal = await readSocietalRisk(args, sites, reports, read);
@@ -274,21 +274,6 @@ async function writeFiles(out: string, files: OutputFile[], onProgress: Progress
     await writeFile(join(out, f.path), f.data);
   }
   onProgress('writing', 1);
-}
-
-/**
- * With --crs auto the contours are read as WGS-84 (nothing in a polygon's numbers says GCJ-02), while a site file may
- * have been read in another system (its headers named one, or its rows fell there): a 300–600 m shift between the two
- * would be silent. Said as a warning on the contour file, with the remedy.
- */
-function contourCrsWarning(report: ImportFileReport, siteReports: readonly ImportFileReport[], crs: string): void {
-  if (crs !== 'auto') return;
-  const other = [...new Set(siteReports.map((r) => r.crs).filter((c) => c !== 'wgs84' && c !== 'cgcs2000'))];
-  if (!other.length) return;
-  report.warnings.unshift({
-    line: 1, field: 'crs', code: 'contours_crs_assumed',
-    reason: `--crs auto:等值线按 WGS-84 读入,站点按 ${other.join('、')} 读入;若等值线也是该坐标系,请用 --crs 指定 (contours read as WGS-84, sites as ${other.join(', ')}: give --crs if the contours are in that system)`,
-  });
 }
 
 /** One line on rescue reach, when the inputs hold resources or shelters or a road/population file was given. */

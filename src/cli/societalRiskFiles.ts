@@ -21,7 +21,7 @@ export interface SocietalArgs {
  * not an imported hazard is rejected. `read` is runAssess's reader, so the files are listed with their digests.
  */
 export async function readSocietalRisk(
-  args: SocietalArgs, sites: readonly Site[], reports: ImportFileReport[], read: (path: string) => Promise<{ bytes: Uint8Array }>,
+  args: SocietalArgs, sites: readonly Site[], reports: ImportFileReport[], read: (path: string) => Promise<{ bytes: Uint8Array; digest: { sha256: string } }>,
 ): Promise<WhitepaperSocietal | null> {
   if (!args.fn?.length) {
     if (args.fnCriteria !== undefined) throw new UsageError('--fn-criteria needs --fn FILE.csv: the F–N curves to judge');
@@ -32,10 +32,10 @@ export async function readSocietalRisk(
   const hazardIds = new Set(sites.filter((s) => roleOf(s.category) === 'hazard').map((s) => s.id));
   const curves: WhitepaperSocietal['curves'] = [];
   for (const path of args.fn) {
-    const { bytes } = await read(path);
+    const { bytes, digest } = await read(path);
     const { curves: found, report } = await inputGuard(path, async () => readFnCurves(basename(path), bytes, hazardIds));
     for (const c of found) curves.push(c);
-    reports.push(report);
+    reports.push({ ...report, sha256: digest.sha256 }); // as a site file's report carries it
   }
   return { curves, criteria };
 }

@@ -5,7 +5,7 @@ export { forEachCsvRow, readGeoJsonRows, FileFormatError } from './readRows';
 export { CRS_GIVEN_BY_USER, DISTRICT_MISMATCH, createRowImporter, importSites, importSitesFile, isXlsx, sameDistrict, suggestCrs, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_KEPT_ROWS, MAX_KEPT_CHARS, type ImportFileReport, type ImportOptions, type RowImporter, type ImportResult, type RejectedRows, type RowError } from './importSites';
 export { readZones } from './readZones';
 export { readRoads } from './readRoads';
-export { readContours, parseRisk, type ContourImport } from './readContours';
+export { contourCrsWarning, readContours, parseRisk, type ContourImport } from './readContours';
 export { NO_COORDINATES, readFnCurves, type FnCurveImport } from './readFnCurves';
 export { societalRiskColumns, societalRiskCsv, SOCIETAL_RISK_FILE } from './societalRiskFile';
 export { reachOutputs, reachSummary, type ReachOutput } from './reachFiles';

@@ -4,7 +4,7 @@
 // refused with the reason and the files in use stay as they were; a file of the same name replaces the one before.
 import type { RiskContour } from '../engine';
 import { aboutFile, message, messageOfError } from '../i18n/shownMessage';
-import type { Crs, CrsOption, ProjectContourFile } from '../io';
+import { contourCrsWarning, type Crs, type CrsOption, type ProjectContourFile } from '../io';
 import type { EngineClient } from './engineClient';
 import type { AppStore } from './store';
 
@@ -29,7 +29,9 @@ export function createContourActions(store: AppStore, engine: EngineClient, data
     async importContours(file, source) {
       store.setState({ readingContourFile: file, contourFileError: null, contourReport: null });
       try {
-        const { contours, report } = await engine.readContours(file, source, contourCrs(store.getState().importCrs), datasetIds());
+        const { importCrs, datasets } = store.getState();
+        const { contours, report } = await engine.readContours(file, source, contourCrs(importCrs), datasetIds());
+        if (importCrs === 'auto') contourCrsWarning(report, datasets.map((d) => d.report), 'app');
         // nothing usable: the report says why for every feature; the files in use stay as they were
         if (contours.length === 0) {
           store.setState({ readingContourFile: null, contourReport: report, contourFileError: aboutFile(file, message('contours.none', { n: report.rows })) });

@@ -13,6 +13,7 @@ import { whitepaperTitle } from '../whitepaper/title';
 import type { AppState } from '../state/store';
 import { assessedReach } from '../state/assessedReach';
 import { curvesInUse } from '../state/fnFiles';
+import { contoursInUse } from '../state/contourFiles';
 import { useAppState, useServices } from './AppContext';
 import { downloadBytes, downloadText } from './download';
 import { useT } from './i18n';
@@ -50,6 +51,7 @@ export function whitepaperInput(s: AppState, given: { dataDate?: string; attribu
     attribution: (given.attribution ?? s.project?.dataCredit)?.trim() || INPUT_ATTRIBUTION,
     previous: s.previous,
     ...(reach ? { reach: { result: reach.result, profile: reach.profile } } : {}),
+    ...(s.contourFiles.length ? { contours: contoursInUse(s.contourFiles) } : {}),
     ...(s.fnFiles.length ? { societal: { curves: curvesInUse(s.fnFiles), criteria: s.fnCriteria } } : {}),
   };
 }
