@@ -562,6 +562,8 @@ export const en: Catalogue = {
   'societal.region.tolerable': 'tolerable region',
   'societal.region.acceptable': 'acceptable region',
   'societal.region.not_assessed': 'not assessed',
+  'explain.impliedDistance': 'Distance implied by the contours: {cls} (≤ {criterion}/yr)',
+  'explain.impliedDistanceValue': 'farthest {max} m, nearest {min} m (the criterion contour’s outer edge to the installation’s boundary, geodesic)',
   'explain.requiredShort': ' / required {m} m',
   'explain.shortfallShort': ' / short by {m} m',
   'explain.measured': 'Measured distance',

@@ -561,6 +561,8 @@ export const zhCN = {
   'societal.region.tolerable': '尚可容忍区',
   'societal.region.acceptable': '可接受区',
   'societal.region.not_assessed': '未评估',
+  'explain.impliedDistance': '等值线推得的防护距离:{cls}(≤ {criterion}/年)',
+  'explain.impliedDistanceValue': '最远 {max} m,最近 {min} m(该基准值等值线外缘至装置边界,测地线)',
   'explain.requiredShort': ' / 要求 {m} m',
   'explain.shortfallShort': ' / 差 {m} m',
   'explain.measured': '实测距离',

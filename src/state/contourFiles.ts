@@ -21,6 +21,13 @@ export function contoursInUse(files: readonly ProjectContourFile[]): RiskContour
   return out;
 }
 
+/** One installation's contours in use. */
+export function contoursOf(files: readonly ProjectContourFile[], installationId: string): RiskContour[] {
+  const out: RiskContour[] = [];
+  for (const f of files) for (const c of f.contours) if (c.installationId === installationId) out.push(c);
+  return out;
+}
+
 /** GeoJSON is WGS-84 unless the user chose another system for uploads (as the CLI's --crs; 'auto' reads as WGS-84). */
 const contourCrs = (option: CrsOption): Crs => (option === 'auto' ? 'wgs84' : option);
 

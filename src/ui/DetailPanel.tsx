@@ -6,12 +6,14 @@ import { useActions, useAppState } from './AppContext';
 import { useLocale, useT } from './i18n';
 import { assessedReach } from '../state/assessedReach';
 import { societalByInstallation } from '../state/fnFiles';
+import { contoursOf } from '../state/contourFiles';
 
 export function DetailPanel() {
   const a = useAppState((s) => s.assessment);
   const selection = useAppState((s) => s.selection);
   const rules = useAppState((s) => s.rules.rules);
   const fnFiles = useAppState((s) => s.fnFiles);
+  const contourFiles = useAppState((s) => s.contourFiles);
   const fnCriteria = useAppState((s) => s.fnCriteria);
   const actions = useActions();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -22,9 +24,12 @@ export function DetailPanel() {
     () =>
       !a || !selection ? null
       : selection.kind === 'zone' ? explainZone(a, selection.id, t, assessedReach.of(a), locale)
-      : selection.kind === 'site' ? explainSite(a, selection.id, t, locale, assessedReach.of(a), { societal: societalByInstallation(fnFiles, fnCriteria).get(selection.id) })
+      : selection.kind === 'site' ? explainSite(a, selection.id, t, locale, assessedReach.of(a), {
+          societal: societalByInstallation(fnFiles, fnCriteria).get(selection.id),
+          contours: contoursOf(contourFiles, selection.id),
+        })
       : explainViolation(a, selection.index, t, rules),
-    [a, selection, t, locale, rules, fnFiles, fnCriteria],
+    [a, selection, t, locale, rules, fnFiles, fnCriteria, contourFiles],
   );
   useEffect(() => {
     if (!explanation) return;

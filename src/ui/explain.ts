@@ -1,6 +1,6 @@
 // Why does this thing look the way it does? Plain-data explanations of a zone, a site or a violation,
 // shown in the side panel (rendered as text, never as HTML); list items link to what they name.
-import { citationForRuleId, isReachCategory, riskText, zoneLocator, type Assessment, type Level, type SetbackRule, type SocietalRiskResult, type Violation } from '../engine';
+import { citationForRuleId, impliedDistances, isReachCategory, riskText, type ImpliedDistance, type RiskContour, zoneLocator, type Assessment, type Level, type SetbackRule, type SocietalRiskResult, type Violation } from '../engine';
 import type { Locale, Translate } from '../i18n/translate';
 import { categoryLabel, levelLabel, zoneLevelLabel } from './i18n';
 import type { Selection } from '../state/store';
@@ -60,6 +60,8 @@ export function explainZone(a: Assessment, zoneId: string, t: Translate, reach?:
 export interface SiteQra {
   /** its F–N curve against the lines in force */
   societal?: SocietalRiskResult;
+  /** its individual-risk contours (an installation with a QRA): the protection distances they imply are listed */
+  contours?: RiskContour[];
 }
 
 export function explainSite(a: Assessment, siteId: string, t: Translate, locale: Locale, reach?: AssessedReach | null, qra: SiteQra = {}): Explanation | null {
@@ -78,6 +80,7 @@ export function explainSite(a: Assessment, siteId: string, t: Translate, locale:
   // its own distance beside the tables (and, outside GB/T 37243's scope, that it cannot replace them): engine text
   if (s.protectionDistanceNote) rows.push([t('explain.protectionDistance'), s.protectionDistanceNote]);
   if (reach !== undefined) rows.push(...siteReachRows(s, reach, t, locale)); // spread-ok: a handful of rows
+  if (qra.contours?.length) for (const d of impliedDistances(qra.contours, [{ id: s.id, name: s.name, geometry: s.geometry }])) rows.push(impliedDistanceRow(d, t));
   if (qra.societal) rows.push([t('explain.societal'), [t(`societal.region.${qra.societal.region}`), qra.societal.note].filter(Boolean).join(t('explain.listSeparator'))]);
   if (s.fictitious) rows.push([t('explain.data'), t('explain.fictitious')]);
   return {
@@ -133,6 +136,13 @@ export function explainViolation(a: Assessment, index: number, t: Translate, rul
       ],
     },
   };
+}
+
+/** One target class's distance implied by the installation's contour at its criterion (or why there is none). */
+function impliedDistanceRow(d: ImpliedDistance, t: Translate): [string, string] {
+  const label = t('explain.impliedDistance', { cls: d.riskClassZh, criterion: riskText(d.criterionPerYear) });
+  if (d.maxDistanceM === null || d.minDistanceM === null) return [label, d.note];
+  return [label, t('explain.impliedDistanceValue', { max: d.maxDistanceM.toFixed(1), min: d.minDistanceM.toFixed(1) }) + (d.note ? `${t('explain.listSeparator')}${d.note}` : '')];
 }
 
 /** A QRA finding in a list: the contour value the target lies in (when one decides) and the criterion. */

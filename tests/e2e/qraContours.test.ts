@@ -87,6 +87,17 @@ describe('QRA contours in the app', () => {
     await expect(value('个人风险')).resolves.toBe(`位于 3×10⁻⁷/年 等值线之内(装置:${hazard['名称']})`);
     await expect(value('可接受个人风险基准')).resolves.toBe('≤ 3×10⁻⁷/年(新建装置)');
 
+    // the store's own panel: the distance its 3e-7 contour implies for the 高敏感 class, farthest at a vertex of the
+    // 64-gon (on the circle: the radius) and nearest at an edge's middle — measured from the store's point
+    await page.getByLabel('搜索场所或分区').fill(hazard['名称']!);
+    await page.getByRole('list', { name: '搜索结果' }).getByRole('button', { name: hazard['名称'], exact: true }).click();
+    const special = criteria.classes.find((c: { id: string }) => c.id === 'special').zh;
+    const implied = await panelValue(page, `等值线推得的防护距离:${special}(≤ 3×10⁻⁷/年)`);
+    const [far, near] = /^最远 ([\d.]+) m,最近 ([\d.]+) m/.exec(implied ?? '')!.slice(1).map(Number);
+    expect(far).toBeCloseTo(max + 100, 1);
+    expect(near).toBeLessThan(max + 100);
+    expect(near).toBeGreaterThan((max + 100) * Math.cos(Math.PI / 64) - 0.5);
+
     // saved with the project (inline), and after a reload still judged
     await expect.poll(async () => (await storedProject(page))?.contourFiles?.[0]?.contours.length, { timeout: 30_000 }).toBe(4);
     await page.reload();
