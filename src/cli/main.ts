@@ -15,7 +15,7 @@ const USAGE = `usage:
   usrm --help | --version
 (from a clone: npm run cli -- … runs the same from source)
 writes import-report.json, sites.csv, zones.geojson, violations.csv, summary.json (+ figures/, tables/, whitepaper.html)
-(+ cover.csv, station-districts.csv with fire stations or rescue teams; shelters.csv, shelter-zones.csv with shelters; reach.json with either; societal-risk.csv with --fn)
+(+ cover.csv, station-districts.csv with fire stations or rescue teams; shelters.csv, shelter-zones.csv with shelters; reach.json with either; qra-distances.csv with --contours; societal-risk.csv with --fn)
 exit status: 0 done (rejected rows are not an error), 1 unusable input, 2 usage error`;
 
 async function main(argv: string[]): Promise<number> {
