@@ -39,6 +39,8 @@ export interface Site {
   majorHazardItems?: { q: number; Q: number; beta: number }[];
   stationGrade?: 1 | 2 | 3;
   vapourRecovery?: VapourRecovery;
+  /** a hazchem installation's 新建 (new, incl. 改建/扩建) or 在役 (existing): chooses its individual-risk criterion (issue #20) */
+  installationStatus?: 'new' | 'existing';
   /** 常住人口 within 500 m of the boundary of a 重大危险源, for its α (原安监总局令第40号 附件1 表3) */
   people500m?: number;
   /** persons (pupils, seats, visitors) the site serves */

@@ -498,6 +498,7 @@ export const en: Catalogue = {
   'field.shelter_class': 'Shelter class',
   'field.effective_area_m2': 'Effective shelter area (m²)',
   'field.households': 'Households',
+  'field.installation_status': 'Installation status (new/existing)',
 
   'detail.region': 'Details',
   'detail.close': 'Close details',

@@ -497,6 +497,7 @@ export const zhCN = {
   'field.shelter_class': '避难场所类别',
   'field.effective_area_m2': '有效避难面积(m²)',
   'field.households': '户数',
+  'field.installation_status': '装置状态(新建/在役)',
 
   'detail.region': '详情',
   'detail.close': '关闭详情',

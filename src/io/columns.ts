@@ -6,7 +6,7 @@ export const CANONICAL_FIELDS = [
   'protection_class',
   'lec_l', 'lec_e', 'lec_c', 'major_hazard_grade', 'major_hazard_r', 'mh_alpha', 'mh_items', 'station_grade', 'vapour_recovery', 'users', 'beds',
   'protection_distance_m', 'responsible_unit', 'controls', 'fictitious', 'people_500m',
-  'rescue_grade', 'shelter_class', 'effective_area_m2', 'households',
+  'rescue_grade', 'shelter_class', 'effective_area_m2', 'households', 'installation_status',
 ] as const;
 export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
 
@@ -42,6 +42,8 @@ const ALIASES: Record<CanonicalField, string[]> = {
   // rescue within reach (issue #21): a fire station's or team's grade, a shelter's class and area, a compound's 户数
   rescue_grade: ['rescue_grade', '消防站类别', '消防站类型', '消防站等级', '站类', '救援力量类别', '救援队类别', '队伍类别'],
   shelter_class: ['shelter_class', '避难场所类别', '避难场所类型', '场所类别(避难)', '避难类别'],
+  // QRA (issue #20): new or existing installation, which chooses the individual-risk criterion
+  installation_status: ['installation_status', '装置状态', '建设状态', '新建/在役', '新建或在役'],
   effective_area_m2: ['effective_area_m2', 'effective_area', '有效避难面积', '有效面积', '避难面积'],
   households: ['households', '户数', '住户数', '总户数'],
   people_500m: ['people_500m', 'people500m', '500米内人数', '500m内人数', '500米内常住人口', '500m内常住人口', '周边500米人数', '厂外暴露人员数量'],

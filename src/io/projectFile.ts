@@ -116,6 +116,7 @@ const siteSchema = z.looseObject({
   severity: z.number().int().min(1).max(5).optional(),
   stationGrade: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
   vapourRecovery: z.enum(['none', 'unloading', 'full']).optional(),
+  installationStatus: z.enum(['new', 'existing']).optional(),
   majorHazardGrade: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(),
   users: count,
   beds: count,

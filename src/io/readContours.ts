@@ -8,6 +8,7 @@ import { contoursByInstallation, pointInArea, type RiskContour } from '../engine
 import { toWgs84, type Crs } from './crs';
 import type { ImportFileReport, RowError } from './importSites';
 import { firstPropertyText } from './featureText';
+import { parseInstallationStatus } from './installationStatus';
 import { geoJsonFeatures } from './readRows';
 
 export interface ContourImport {
@@ -43,7 +44,7 @@ export function readContours(file: string, text: string, crs: Crs = 'wgs84', ins
     const risk = riskText === undefined ? undefined : parseRisk(riskText);
     if (risk === undefined) return reject('risk_per_year', riskText === undefined ? `第 ${line} 个要素未注明个人风险值(${RISK_KEYS.slice(0, 3).join('/')})` : `个人风险值「${riskText}」不是 0 到 1 之间的每年概率(如 1e-5、1×10-5)`);
     const statusText = firstPropertyText(p, STATUS_KEYS);
-    const status = statusText === undefined ? undefined : statusOf(statusText);
+    const status = statusText === undefined ? undefined : parseInstallationStatus(statusText);
     if (statusText !== undefined && status === undefined) warnings.push({ line, field: 'installation_status', reason: `装置状态「${statusText}」无法识别(应为 新建/在役),按未注明处理` });
     let geometry: Polygon | MultiPolygon;
     try {
@@ -78,12 +79,6 @@ export function parseRisk(text: string): number | undefined {
   return v > 0 && v <= 1 ? v : undefined;
 }
 
-function statusOf(text: string): 'new' | 'existing' | undefined {
-  const t = text.trim().toLowerCase();
-  if (/^(new|新建|新建装置|拟建|改建|扩建|新改扩建)$/.test(t)) return 'new';
-  if (/^(existing|在役|在役装置|现有|已建)$/.test(t)) return 'existing';
-  return undefined;
-}
 
 /** Per installation: mixed statuses, and each higher-risk contour with a vertex outside the next lower one. */
 function nestingWarnings(contours: RiskContour[], lineOf: Map<RiskContour, number>): RowError[] {

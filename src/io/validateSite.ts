@@ -6,6 +6,7 @@ import type { CanonicalField } from './columns';
 import { looksLikeGaussKruger } from './gaussKruger';
 import { parseDegrees } from './parseDegrees';
 import { isReachRow, reachFields } from './reachFields';
+import { parseInstallationStatus } from './installationStatus';
 
 export interface FieldError {
   field: string;
@@ -45,6 +46,8 @@ export function validateSite(v: RowValues, featureGeometry?: Geometry | null): R
   const reach = isReachRow(category?.code) ? reachFields(category!.code, categoryText, v, errors) : reachFields('', '', { effective_area_m2: v.effective_area_m2, households: v.households }, errors);
   const stationGrade = isReachRow(category?.code) ? undefined : stationGradeOf(v.station_grade, errors);
   const vapourRecovery = vapourRecoveryOf(v.vapour_recovery, errors);
+  const installationStatus = v.installation_status ? parseInstallationStatus(v.installation_status) : undefined;
+  if (v.installation_status && !installationStatus) errors.push({ field: 'installation_status', reason: `装置状态「${v.installation_status}」应为 新建/在役 (new/existing)` });
   const users = nonNegative(v, 'users', errors);
   const beds = nonNegative(v, 'beds', errors);
   const protectionClass = protectionClassOf(v.protection_class, errors);
@@ -60,6 +63,7 @@ export function validateSite(v: RowValues, featureGeometry?: Geometry | null): R
   Object.assign(site, majorHazard);
   if (stationGrade !== undefined) site.stationGrade = stationGrade;
   if (vapourRecovery !== undefined) site.vapourRecovery = vapourRecovery;
+  if (installationStatus !== undefined) site.installationStatus = installationStatus;
   if (users !== undefined) site.users = users;
   if (beds !== undefined) site.beds = beds;
   if (protectionClass !== undefined) site.protectionClass = protectionClass;

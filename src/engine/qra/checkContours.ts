@@ -157,8 +157,12 @@ export function replacedByContours(contours: readonly RiskContour[] | undefined,
 }
 
 /** An installation's status: the first its contours state, else the criteria's strict default (marked assumed). */
-export function installationStatusOf(list: readonly RiskContour[], criteria: QraCriteria): { status: InstallationStatus; statusAssumed: boolean } {
-  const given = list.find((c) => c.installationStatus)?.installationStatus;
+/**
+ * New or existing: as the contours state it (the assessor's), else as the hazard site's own column states it, else the
+ * criteria's strict default, said as assumed.
+ */
+export function installationStatusOf(list: readonly RiskContour[], criteria: QraCriteria, site?: Pick<Site, 'installationStatus'>): { status: InstallationStatus; statusAssumed: boolean } {
+  const given = list.find((c) => c.installationStatus)?.installationStatus ?? site?.installationStatus;
   return { status: given ?? criteria.unknownInstallationStatus, statusAssumed: given === undefined };
 }
 
@@ -175,7 +179,7 @@ function installationsOf(contours: readonly RiskContour[], hazards: readonly Sit
         const area = preparedArea(c.geometry);
         return { riskPerYear: c.riskPerYear, geometry: c.geometry, holds: area.holds, area };
       }),
-      ...installationStatusOf(list, criteria),
+      ...installationStatusOf(list, criteria, hazard),
       split: new Map(),
     });
   }

@@ -45,6 +45,8 @@ export interface Installation {
   id: string;
   name?: string;
   geometry: Geometry;
+  /** the site's own new/existing column, when the contours do not state it */
+  installationStatus?: InstallationStatus;
 }
 
 /**
@@ -62,7 +64,7 @@ export function impliedDistances(
 }
 
 function installationRows(inst: Installation, list: RiskContour[], criteria: QraCriteria): ImpliedDistance[] {
-  const { status, statusAssumed } = installationStatusOf(list, criteria);
+  const { status, statusAssumed } = installationStatusOf(list, criteria, inst);
   const measuredFrom = inst.geometry.type === 'Point' || inst.geometry.type === 'MultiPoint' ? 'point' : 'boundary';
   const reaches = new Map<RiskContour, ContourReach>();
   const reachOf = (c: RiskContour) => reaches.get(c) ?? reaches.set(c, contourReach(c.geometry, inst.geometry)).get(c)!;

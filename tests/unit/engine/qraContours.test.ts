@@ -5,10 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { geodesicCircle, pointAt } from '../../helpers/geodesicCircle';
+import geodesic from 'geographiclib-geodesic';
 import type { Polygon } from 'geojson';
 import { assess, checkProposal, defaultConfig, type RiskContour, type Site } from '../../../src/engine';
 
 const criteria = JSON.parse(readFileSync('data/rules/qra-criteria.json', 'utf8'));
+const G = geodesic.Geodesic.WGS84;
 const C: [number, number] = [118.8, 32.0];
 const at = (metres: number, azimuth = 0): [number, number] => pointAt(C, metres, azimuth);
 const circle = (metres: number): Polygon => geodesicCircle(C, metres);
@@ -115,5 +117,15 @@ describe('individual risk from QRA contours', () => {
     // far outside the criterion's contour: compliant; and without contours §19 leaves it 未评估
     expect(checkProposal(point('NEW-2', 'school', 800), [plant], defaultConfig(), contours('new')).verdict).toBe('compliant');
     expect(checkProposal(point('NEW-2', 'school', 300), [plant], defaultConfig()).verdict).toBe('not_assessed');
+  });
+});
+
+describe('the installation status from the site file', () => {
+  it('holds a school near an installation the site file calls 在役 to the existing criterion, unless the contours say otherwise', () => {
+    const existingPlant = { ...plant, installationStatus: 'existing' as const };
+    const school = point('S-300', 'school', 300); // inside 1e-6, outside 3e-6: over 3e-7 (new), under 3e-6 (existing)
+    expect(assess({ sites: [existingPlant, school], zones: [], contours: contours() }, defaultConfig()).violations.filter((v) => v.risk)).toEqual([]);
+    const stated = assess({ sites: [existingPlant, school], zones: [], contours: contours('new') }, defaultConfig()).violations.filter((v) => v.risk);
+    expect(stated.map((v) => [v.status, v.risk!.installationStatus, v.risk!.installationStatusAssumed])).toEqual([['violation', 'new', false]]);
   });
 });

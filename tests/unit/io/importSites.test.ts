@@ -75,6 +75,13 @@ describe('importSites: files that are not site tables', () => {
     expect(sites[0]!.geometry.type).toBe('Polygon');
   });
 
+  it('reads a hazchem installation’s status (新建/在役, new/existing) and rejects a status it cannot read', () => {
+    const csv = '编号,名称,类别,经度,纬度,装置状态\nA,甲,危险化学品储存设施,118.8,32.0,在役\nB,乙,危险化学品储存设施,118.81,32.0,改建\nC,丙,危险化学品储存设施,118.82,32.0,不详\nD,丁,危险化学品储存设施,118.83,32.0,\n';
+    const r = importSites('s.csv', new TextEncoder().encode(csv), { crs: 'wgs84', zones });
+    expect(r.sites.map((s) => [s.id, s.installationStatus])).toEqual([['A', 'existing'], ['B', 'new'], ['D', undefined]]);
+    expect(r.report.errors).toEqual([expect.objectContaining({ line: 4, field: 'installation_status' })]);
+  });
+
   it('rejects an id already loaded from another file', () => {
     const { report } = importSites('d.csv', utf8('id,name,category,lon,lat\nA,a,school,118.78,32.04\n'), { crs: 'wgs84', zones, existingIds: new Set(['A']) });
     expect(report.errors[0]!.reason).toMatch(/已加载/);
