@@ -30,6 +30,7 @@ import { DEMO_ATTRIBUTION } from '../io/attribution';
 import { escapeXml } from '../io/escapeXml';
 import { assessedReach } from '../state/assessedReach';
 import { applyReachFilters, probeReach, reachImage, REACH_SOURCES, setReachData } from './reachLayers';
+import { changedSources } from './changedSources';
 
 // MapLibre starts its own worker from a URL it guesses next to its script; in the bundled build that guess is wrong and
 // the map never loads, so the worker file is handed to it explicitly (Vite emits it as an asset with this URL).
@@ -95,6 +96,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   let labels: { marker: Marker; zone: Assessment['zones'][number]; area: number }[] = [];
   let highlighted: FeatureIdentifier[] = [];
   const tiledSites = createTiledSites(map);
+  const drawnSources = changedSources(map); // a source is sent again only when its data changed
   // a shared link's position wins over fitting the data
   const startCamera = store.getState().camera;
   if (startCamera) map.jumpTo({ center: [startCamera.lon, startCamera.lat], zoom: startCamera.zoom });
@@ -148,8 +150,8 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     tiledSites.use(tiled ? 'tiles' : 'geojson');
     const districts = a.grid ? store.getState().zones : [];
     const sources = tiled ? tiledMapSources(a, districts) : mapSources(a, districts);
-    for (const [name, data] of Object.entries(sources)) (map.getSource(name) as GeoJSONSource).setData(data);
-    setReachData(map, a, assessedReach.of(a));
+    for (const [name, data] of Object.entries(sources)) drawnSources.set(name, data);
+    setReachData(drawnSources, a, assessedReach.of(a));
     container.dataset.sitesDrawnFrom = tiledSites.source;
     renderLabels(a);
     applyFilters();
@@ -188,7 +190,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     labels = [];
     tiledSites.use('geojson');
     const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
-    for (const name of DRAWN_SOURCES) (map.getSource(name) as GeoJSONSource | undefined)?.setData(empty);
+    for (const name of DRAWN_SOURCES) drawnSources.set(name, empty);
   };
 
   const renderLabels = (a: Assessment): void => {

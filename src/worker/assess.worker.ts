@@ -11,7 +11,7 @@ import { packFindings } from './findingColumns';
 import { createStringPool } from './stringPool';
 import { assessedReach, type AssessedReach } from '../state/assessedReach';
 import { roadsFrom } from './roadsFrom';
-import { reachForPage } from './reachMessage';
+import { reachForPage, reachTransfer } from './reachMessage';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<EngineRequest>) => void) | null; postMessage(m: EngineResponse, transfer?: Transferable[]): void };
 
@@ -27,7 +27,7 @@ interface AssessmentExtras {
   zones: { zones: PackedZone[]; transfer: ArrayBuffer[] };
   locatedByZone: Int32Array;
   facets: Facets;
-  /** rescue within reach (cloned, not transferred: the grids may share buffers) */
+  /** rescue within reach as made for the page (worker/reachMessage: its grids' arrays are its own, transferred) */
   reach: AssessedReach | null;
 }
 
@@ -35,8 +35,9 @@ const reply = (id: number, result: EngineResult, extras?: AssessmentExtras): voi
   const { findingAt, zones, locatedByZone, facets, reach } = extras ?? {};
   const extra = {
     ...(findingAt ? { findingAt } : {}), ...(zones ? { packedZones: zones.zones } : {}), ...(locatedByZone ? { locatedByZone } : {}), ...(facets ? { facets } : {}),
-    ...(reach ? { reach } : {}),
   };
+  // the reach goes first, on its own: received with the result, the two held the page over 100 ms in one task
+  if (reach) scope.postMessage({ id, reachAhead: reach }, reachTransfer(reach));
   const transferred = [
     ...(findingAt ? [findingAt.hazard.buffer as ArrayBuffer, findingAt.target.buffer as ArrayBuffer] : []), ...(zones?.transfer ?? []), // spread-ok: a few buffers per zone
     ...(locatedByZone ? [locatedByZone.buffer as ArrayBuffer] : []),

@@ -29,12 +29,14 @@ export type EngineResult = Assessment | ProposalResult | HeldDataset | HeldRoads
 
 export type EngineResponse =
   /** an assessment comes with each finding's hazard and target as indexes into its sites (state/mapFilters) */
-  | { id: number; result: EngineResult; findingAt?: FindingPositions; packedZones?: PackedZone[]; locatedByZone?: Int32Array; facets?: Facets; reach?: AssessedReach | null }
+  | { id: number; result: EngineResult; findingAt?: FindingPositions; packedZones?: PackedZone[]; locatedByZone?: Int32Array; facets?: Facets }
   | { id: number; error: string }
   | { id: number; progress: number; stage: string }
   /** part of the result's `sites`, sent ahead of the result (as columns) so no single message takes long to receive */
   | { id: number; sitesColumns: SiteColumns }
-  | { id: number; findingColumns: FindingColumns };
+  | { id: number; findingColumns: FindingColumns }
+  /** an assessment's reach, sent ahead of its result (grids transferred) so the two are received in tasks of their own */
+  | { id: number; reachAhead: AssessedReach };
 
 /** Page → import worker: one file; its sites go to the engine worker on `port`, its report comes back to the page. */
 export interface ImportRequest {
