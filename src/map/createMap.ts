@@ -29,8 +29,9 @@ import { cameraDiffers, revealBounds, uncoveredPadding, type Padding } from './c
 import { DEMO_ATTRIBUTION } from '../io/attribution';
 import { escapeXml } from '../io/escapeXml';
 import { assessedReach } from '../state/assessedReach';
-import { applyReachFilters, probeReach, reachImage, REACH_SOURCES, setReachData } from './reachLayers';
+import { applyReachFilters, probeReach, reachDataSteps, reachImage, REACH_SOURCES } from './reachLayers';
 import { changedSources } from './changedSources';
+import { runInTasks } from './inTasks';
 
 // MapLibre starts its own worker from a URL it guesses next to its script; in the bundled build that guess is wrong and
 // the map never loads, so the worker file is handed to it explicitly (Vite emits it as an asset with this URL).
@@ -151,7 +152,6 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     const districts = a.grid ? store.getState().zones : [];
     const sources = tiled ? tiledMapSources(a, districts) : mapSources(a, districts);
     for (const [name, data] of Object.entries(sources)) drawnSources.set(name, data);
-    setReachData(drawnSources, a, assessedReach.of(a));
     container.dataset.sitesDrawnFrom = tiledSites.source;
     renderLabels(a);
     applyFilters();
@@ -174,10 +174,15 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
       });
       map.triggerRepaint();
     };
-    if (!tiled) return ready();
-    void tiledSites.show(a).then((shown) => {
-      if (shown && store.getState().assessment === a) ready();
-    });
+    // the reach's sources each in a task of their own: built and compared in one task with the sites' they held the
+    // page over 100 ms (a city with 2 000 fire stations)
+    const drawn = (): void => {
+      if (!tiled) return ready();
+      void tiledSites.show(a).then((shown) => {
+        if (shown && store.getState().assessment === a) ready();
+      });
+    };
+    runInTasks([...reachDataSteps(drawnSources, a, assessedReach.of(a)), drawn], () => store.getState().assessment === a); // spread-ok: three steps
   };
 
   // DOM labels suit a few dozen zones (districts); grid zoning yields thousands, told apart by colour and the panel

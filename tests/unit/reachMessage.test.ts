@@ -42,3 +42,15 @@ describe('the reach sent to the page', () => {
     expect(Array.from(received.result.reachGrid!.cellMinutes)).toEqual([3, NaN]);
   });
 });
+
+describe('the reach bands as a data: URL', () => {
+  it('decodes to the same JSON, with no "://", "#" or space in it and shorter than encodeURIComponent made it', async () => {
+    const { escapeForDataUrl } = await import('../../src/worker/reachMessage');
+    const json = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { label: '5–10 分钟 (a/b) 100% #1', fill: '#54278f' }, geometry: { type: 'MultiPolygon', coordinates: [[[[118.1234567, 32.1], [118.2, 32.2], [118.1234567, 32.1]]]] } }] });
+    const body = escapeForDataUrl(json);
+    expect(decodeURIComponent(body)).toBe(json);
+    expect(body).not.toMatch(/:\/\/|#|\s|[^\x00-\x7f]/);
+    expect(body.length).toBeLessThan(encodeURIComponent(json).length);
+    expect(JSON.parse(await (await fetch(`data:application/geo+json,${body}`)).text())).toEqual(JSON.parse(json));
+  });
+});
