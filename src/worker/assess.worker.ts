@@ -5,7 +5,7 @@ import { createEngineHost } from './engineHost';
 import { facets, findFindingPositions, type Facets, type FindingPositions } from '../state/mapFilters';
 import { packZones, type PackedZone } from './zoneColumns';
 import { locatedCountsInZoneOrder } from '../figures/districtCounts';
-import { errorText, FINDINGS_PER_MESSAGE, SITES_PER_MESSAGE, type EngineRequest, type EngineResponse, type EngineResult, type ImportPortMessage } from './protocol';
+import { errorText, FINDINGS_PER_MESSAGE, SITES_AS_COLUMNS_FROM, SITES_PER_MESSAGE, type EngineRequest, type EngineResponse, type EngineResult, type ImportPortMessage } from './protocol';
 import { packSites, unpackSites } from './siteColumns';
 import { packFindings } from './findingColumns';
 import { createStringPool } from './stringPool';
@@ -47,7 +47,7 @@ const reply = (id: number, result: EngineResult, extras?: AssessmentExtras): voi
   // follows without them
   const sites = (result as { sites?: Site[] } | null)?.sites;
   const findings = (result as { violations?: Violation[] } | null)?.violations;
-  const chunkSites = sites !== undefined && sites.length > SITES_PER_MESSAGE;
+  const chunkSites = sites !== undefined && sites.length >= SITES_AS_COLUMNS_FROM;
   const chunkFindings = findings !== undefined && findings.length > FINDINGS_PER_MESSAGE;
   if (chunkSites) {
     for (let i = 0; i < sites.length; i += SITES_PER_MESSAGE) {

@@ -67,6 +67,11 @@ export type ImportPortMessage =
 
 /** Sites per message: receiving 20 000 sites took 50–150 ms on the main thread here; 5 000 keep each message short. */
 export const SITES_PER_MESSAGE = 5_000;
+/**
+ * From this many an assessment's sites go ahead of it as columns, received in tasks of their own: 2 500 sites as
+ * objects (1 MB) were most of the assessment's message, received in the task that also renders the new assessment.
+ */
+export const SITES_AS_COLUMNS_FROM = 1_000;
 /** Findings per message of an assessment's findings (columns, worker/findingColumns.ts): a few ms to unpack each. */
 export const FINDINGS_PER_MESSAGE = 10_000;
 
