@@ -30,7 +30,9 @@ import { DEMO_ATTRIBUTION } from '../io/attribution';
 import { escapeXml } from '../io/escapeXml';
 import { assessedReach } from '../state/assessedReach';
 import { probeContours, setContourData } from './contourLayers';
-import { applyReachFilters, probeReach, reachImage, REACH_SOURCES, setReachData } from './reachLayers';
+import { applyReachFilters, probeReach, reachDataSteps, reachImage, REACH_SOURCES } from './reachLayers';
+import { changedSources } from './changedSources';
+import { runInTasks } from './inTasks';
 
 // MapLibre starts its own worker from a URL it guesses next to its script; in the bundled build that guess is wrong and
 // the map never loads, so the worker file is handed to it explicitly (Vite emits it as an asset with this URL).
@@ -96,6 +98,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   let labels: { marker: Marker; zone: Assessment['zones'][number]; area: number }[] = [];
   let highlighted: FeatureIdentifier[] = [];
   const tiledSites = createTiledSites(map);
+  const drawnSources = changedSources(map); // a source is sent again only when its data changed
   // a shared link's position wins over fitting the data
   const startCamera = store.getState().camera;
   if (startCamera) map.jumpTo({ center: [startCamera.lon, startCamera.lat], zoom: startCamera.zoom });
@@ -149,8 +152,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     tiledSites.use(tiled ? 'tiles' : 'geojson');
     const districts = a.grid ? store.getState().zones : [];
     const sources = tiled ? tiledMapSources(a, districts) : mapSources(a, districts);
-    for (const [name, data] of Object.entries(sources)) (map.getSource(name) as GeoJSONSource).setData(data);
-    setReachData(map, a, assessedReach.of(a));
+    for (const [name, data] of Object.entries(sources)) drawnSources.set(name, data);
     container.dataset.sitesDrawnFrom = tiledSites.source;
     renderLabels(a);
     applyFilters();
@@ -173,10 +175,15 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
       });
       map.triggerRepaint();
     };
-    if (!tiled) return ready();
-    void tiledSites.show(a).then((shown) => {
-      if (shown && store.getState().assessment === a) ready();
-    });
+    // the reach's sources each in a task of their own: built and compared in one task with the sites' they held the
+    // page over 100 ms (a city with 2 000 fire stations)
+    const drawn = (): void => {
+      if (!tiled) return ready();
+      void tiledSites.show(a).then((shown) => {
+        if (shown && store.getState().assessment === a) ready();
+      });
+    };
+    runInTasks([...reachDataSteps(drawnSources, a, assessedReach.of(a)), drawn], () => store.getState().assessment === a); // spread-ok: three steps
   };
 
   // DOM labels suit a few dozen zones (districts); grid zoning yields thousands, told apart by colour and the panel
@@ -189,7 +196,7 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     labels = [];
     tiledSites.use('geojson');
     const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
-    for (const name of DRAWN_SOURCES) (map.getSource(name) as GeoJSONSource | undefined)?.setData(empty);
+    for (const name of DRAWN_SOURCES) drawnSources.set(name, empty);
   };
 
   const renderLabels = (a: Assessment): void => {

@@ -27,8 +27,17 @@ export interface ReachSources {
 const empty = <G extends Point | Polygon | MultiPolygon, P>(): FeatureCollection<G, P> => ({ type: 'FeatureCollection', features: [] });
 
 export function reachSources(a: Assessment, reach: AssessedReach | null): ReachSources {
-  return { reachBands: reach?.bands.url ?? reach?.bands.shapes ?? empty(), shelterAreas: shelterAreas(a, reach), rescueSites: rescueSites(a, reach) };
+  return { reachBands: reachBands(reach), shelterAreas: shelterAreas(a, reach), rescueSites: rescueSites(a, reach) };
 }
+
+/** Each reach source on its own (the map sets them in tasks of their own). */
+export const REACH_SOURCE_DATA: { [K in keyof ReachSources]: (a: Assessment, reach: AssessedReach | null) => ReachSources[K] } = {
+  reachBands: (_a, reach) => reachBands(reach),
+  shelterAreas,
+  rescueSites,
+};
+
+const reachBands = (reach: AssessedReach | null): ReachSources['reachBands'] => reach?.bands.url ?? reach?.bands.shapes ?? empty();
 
 /** The mark of a rescue site: micro stations and teams as the white paper's F7 draws them; a station of unknown grade is a station. */
 export function rescueMarkOf(category: string, grade: string | null | undefined): RescueMark {
@@ -68,9 +77,22 @@ export function shelterAreas(a: Assessment, reach: AssessedReach | null): ReachS
   for (const row of rows) {
     const s = siteById(a, row.shelterId);
     if (!s) continue;
-    const c = circle([s.lon, s.lat], row.radiusM / 1000, { steps: 64, units: 'kilometers' });
-    features.push({ type: 'Feature', geometry: c.geometry, properties: { shelterId: row.shelterId, fit: shelterFit(row), radiusM: row.radiusM } });
+    features.push({ type: 'Feature', geometry: serviceCircle(s.lon, s.lat, row.radiusM), properties: { shelterId: row.shelterId, fit: shelterFit(row), radiusM: row.radiusM } });
   }
   features.sort((x, y) => y.properties.radiusM - x.properties.radiusM);
   return { type: 'FeatureCollection', features };
+}
+
+/** Circles drawn before, by centre and radius: every assessment drew each shelter's again (64 points of trigonometry). */
+const circles = new Map<string, Polygon>();
+const MAX_CIRCLES = 10_000;
+
+function serviceCircle(lon: number, lat: number, radiusM: number): Polygon {
+  const key = `${lon},${lat},${radiusM}`;
+  let c = circles.get(key);
+  if (!c) {
+    if (circles.size >= MAX_CIRCLES) circles.clear();
+    circles.set(key, (c = circle([lon, lat], radiusM / 1000, { steps: 64, units: 'kilometers' }).geometry));
+  }
+  return c;
 }

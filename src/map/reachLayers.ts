@@ -1,12 +1,13 @@
 // The reach layers of issue #21 on the map: reach bands (minutes from the alarm) just above the four-colour zones
 // and under their outlines, shelter service areas above the district lines, and the rescue points' own symbols
 // above every site symbol. Sources are GeoJSON on both the small and the tiled path (src/map/reachData.ts).
-import type { ExpressionSpecification, LayerSpecification, Map as MapLibreMap, GeoJSONSource, SourceSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, Map as MapLibreMap, SourceSpecification } from 'maplibre-gl';
 import type { Assessment } from '../engine';
 import type { AssessedReach } from '../state/assessedReach';
 import { reachFilters, type MapFilters } from '../state/mapFilters';
 import { siteFilter } from './filterExpressions';
-import { reachSources, type ReachSources, type RescueMark, type ShelterFit } from './reachData';
+import type { ChangedSources } from './changedSources';
+import { REACH_SOURCE_DATA, type ReachSources, type RescueMark, type ShelterFit } from './reachData';
 import { ICON_PIXEL_RATIO } from './siteIcons';
 
 export const REACH_BANDS = 'reach-bands';
@@ -72,9 +73,9 @@ export const REACH_LAYER_GROUPS = {
   rescue: [RESCUE_SITES],
 } as const;
 
-export function setReachData(map: MapLibreMap, a: Assessment, reach: AssessedReach | null): void {
-  const data = reachSources(a, reach);
-  for (const name of REACH_SOURCES) (map.getSource(name) as GeoJSONSource | undefined)?.setData(data[name]);
+/** Steps that each build and set one reach source: run in tasks of their own, the three held the page over 100 ms. */
+export function reachDataSteps(sources: ChangedSources, a: Assessment, reach: AssessedReach | null): (() => void)[] {
+  return REACH_SOURCES.map((name) => () => sources.set(name, REACH_SOURCE_DATA[name](a, reach)));
 }
 
 /** Rescue points follow the district, 行业领域, category and "violations only" filters, not the level filter (they have none). */

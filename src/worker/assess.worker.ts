@@ -5,14 +5,14 @@ import { createEngineHost } from './engineHost';
 import { facets, findFindingPositions, type Facets, type FindingPositions } from '../state/mapFilters';
 import { packZones, type PackedZone } from './zoneColumns';
 import { locatedCountsInZoneOrder } from '../figures/districtCounts';
-import { errorText, FINDINGS_PER_MESSAGE, SITES_PER_MESSAGE, type EngineRequest, type EngineResponse, type EngineResult, type ImportPortMessage } from './protocol';
+import { errorText, FINDINGS_PER_MESSAGE, SITES_AS_COLUMNS_FROM, SITES_PER_MESSAGE, type EngineRequest, type EngineResponse, type EngineResult, type ImportPortMessage } from './protocol';
 import { packSites, unpackSites } from './siteColumns';
 import { packFindings } from './findingColumns';
 import { createStringPool } from './stringPool';
 import { assessedReach, type AssessedReach } from '../state/assessedReach';
 import { roadsFrom } from './roadsFrom';
 import { contoursFrom, fnCurvesFrom } from './qraFilesFrom';
-import { reachForPage } from './reachMessage';
+import { reachForPage, reachTransfer } from './reachMessage';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<EngineRequest>) => void) | null; postMessage(m: EngineResponse, transfer?: Transferable[]): void };
 
@@ -28,7 +28,7 @@ interface AssessmentExtras {
   zones: { zones: PackedZone[]; transfer: ArrayBuffer[] };
   locatedByZone: Int32Array;
   facets: Facets;
-  /** rescue within reach (cloned, not transferred: the grids may share buffers) */
+  /** rescue within reach as made for the page (worker/reachMessage: its grids' arrays are its own, transferred) */
   reach: AssessedReach | null;
 }
 
@@ -36,8 +36,9 @@ const reply = (id: number, result: EngineResult, extras?: AssessmentExtras): voi
   const { findingAt, zones, locatedByZone, facets, reach } = extras ?? {};
   const extra = {
     ...(findingAt ? { findingAt } : {}), ...(zones ? { packedZones: zones.zones } : {}), ...(locatedByZone ? { locatedByZone } : {}), ...(facets ? { facets } : {}),
-    ...(reach ? { reach } : {}),
   };
+  // the reach goes first, on its own: received with the result, the two held the page over 100 ms in one task
+  if (reach) scope.postMessage({ id, reachAhead: reach }, reachTransfer(reach));
   const transferred = [
     ...(findingAt ? [findingAt.hazard.buffer as ArrayBuffer, findingAt.target.buffer as ArrayBuffer] : []), ...(zones?.transfer ?? []), // spread-ok: a few buffers per zone
     ...(locatedByZone ? [locatedByZone.buffer as ArrayBuffer] : []),
@@ -47,7 +48,7 @@ const reply = (id: number, result: EngineResult, extras?: AssessmentExtras): voi
   // follows without them
   const sites = (result as { sites?: Site[] } | null)?.sites;
   const findings = (result as { violations?: Violation[] } | null)?.violations;
-  const chunkSites = sites !== undefined && sites.length > SITES_PER_MESSAGE;
+  const chunkSites = sites !== undefined && sites.length >= SITES_AS_COLUMNS_FROM;
   const chunkFindings = findings !== undefined && findings.length > FINDINGS_PER_MESSAGE;
   if (chunkSites) {
     for (let i = 0; i < sites.length; i += SITES_PER_MESSAGE) {

@@ -4,7 +4,7 @@
 import type { Assessment, Site, Violation } from '../engine';
 import { noteFacets, noteFindingPositions } from '../state/mapFilters';
 import { noteLocatedCounts } from '../figures/districtCounts';
-import { assessedReach } from '../state/assessedReach';
+import { assessedReach, type AssessedReach } from '../state/assessedReach';
 import type { ImportFileReport, RejectedRows } from '../io';
 import { CancelledError, type EngineClient, type HeldDataset, type Progress } from '../state/engineClient';
 import type { StoredSites } from '../state/projectDb';
@@ -21,7 +21,7 @@ type Payload = EngineRequest extends infer R ? (R extends { id: number } ? Omit<
 export function createEngineClient(): EngineClient {
   if (typeof Worker === 'undefined') return inProcessClient();
 
-  const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; progress?: Progress; sites?: unknown[]; findings?: Violation[]; strings?: StringPool }>();
+  const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; progress?: Progress; sites?: unknown[]; findings?: Violation[]; strings?: StringPool; reach?: AssessedReach }>();
   let next = 0;
   const worker = new Worker(new URL('./assess.worker.ts', import.meta.url), { type: 'module' });
   worker.onmessage = (e: MessageEvent<EngineResponse>) => {
@@ -40,6 +40,7 @@ export function createEngineClient(): EngineClient {
       for (const v of unpackFindings(e.data.findingColumns, p.strings)) p.findings.push(v);
       return;
     }
+    if ('reachAhead' in e.data) return void (p.reach = e.data.reachAhead);
     pending.delete(e.data.id);
     if ('error' in e.data) return p.reject(new Error(e.data.error));
     const result = p.sites || p.findings ? { ...(e.data.result as object), ...(p.sites ? { sites: p.sites } : {}), ...(p.findings ? { violations: p.findings } : {}) } : e.data.result;
@@ -50,7 +51,7 @@ export function createEngineClient(): EngineClient {
     if (e.data.findingAt) noteFindingPositions(result as Assessment, e.data.findingAt);
     if (e.data.locatedByZone) noteLocatedCounts(result as Assessment, e.data.locatedByZone);
     if (e.data.facets) noteFacets(result as Assessment, e.data.facets);
-    if (e.data.reach) assessedReach.note(result as Assessment, e.data.reach);
+    if (p.reach) assessedReach.note(result as Assessment, p.reach);
     p.resolve(result);
   };
   const send = <T>(payload: Payload, progress?: Progress, transfer: Transferable[] = []): Promise<T> => {

@@ -33,12 +33,14 @@ export type EngineResult = Assessment | ProposalResult | HeldDataset | HeldRoads
 
 export type EngineResponse =
   /** an assessment comes with each finding's hazard and target as indexes into its sites (state/mapFilters) */
-  | { id: number; result: EngineResult; findingAt?: FindingPositions; packedZones?: PackedZone[]; locatedByZone?: Int32Array; facets?: Facets; reach?: AssessedReach | null }
+  | { id: number; result: EngineResult; findingAt?: FindingPositions; packedZones?: PackedZone[]; locatedByZone?: Int32Array; facets?: Facets }
   | { id: number; error: string }
   | { id: number; progress: number; stage: string }
   /** part of the result's `sites`, sent ahead of the result (as columns) so no single message takes long to receive */
   | { id: number; sitesColumns: SiteColumns }
-  | { id: number; findingColumns: FindingColumns };
+  | { id: number; findingColumns: FindingColumns }
+  /** an assessment's reach, sent ahead of its result (grids transferred) so the two are received in tasks of their own */
+  | { id: number; reachAhead: AssessedReach };
 
 /** Page → import worker: one file; its sites go to the engine worker on `port`, its report comes back to the page. */
 export interface ImportRequest {
@@ -69,6 +71,11 @@ export type ImportPortMessage =
 
 /** Sites per message: receiving 20 000 sites took 50–150 ms on the main thread here; 5 000 keep each message short. */
 export const SITES_PER_MESSAGE = 5_000;
+/**
+ * From this many an assessment's sites go ahead of it as columns, received in tasks of their own: 2 500 sites as
+ * objects (1 MB) were most of the assessment's message, received in the task that also renders the new assessment.
+ */
+export const SITES_AS_COLUMNS_FROM = 1_000;
 /** Findings per message of an assessment's findings (columns, worker/findingColumns.ts): a few ms to unpack each. */
 export const FINDINGS_PER_MESSAGE = 10_000;
 
