@@ -47,9 +47,11 @@ const decade = (v: number, up: boolean) => 10 ** (up ? Math.ceil(Math.log10(v)) 
 const expLabel = (v: number) => `1e${Math.round(Math.log10(v))}`;
 
 export function fnFigure(curves: readonly FnCurve[], results: readonly SocietalRiskResult[], criteria: FnCriteria, options: FigureOptions): Figure {
-  const title = '图9 社会风险 F-N 曲线(各装置,GB 36894 判定线)';
-  const drawn = drawnCurves(curves, results);
   const lines = criteria.lines;
+  // the title names no standard's lines: without lines none are drawn, and a city's lines are its own (only glyphs
+  // the figure font's subset has)
+  const title = lines ? '图9 社会风险 F-N 曲线(各装置,判定线)' : '图9 社会风险 F-N 曲线(各装置,判定线未配置)';
+  const drawn = drawnCurves(curves, results);
   // axes: whole decades around every drawn vertex and line vertex
   let nMax = 10;
   let fMin = 1;

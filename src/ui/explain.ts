@@ -140,9 +140,10 @@ export function explainViolation(a: Assessment, index: number, t: Translate, rul
 
 /** One target class's distance implied by the installation's contour at its criterion (or why there is none). */
 function impliedDistanceRow(d: ImpliedDistance, t: Translate): [string, string] {
-  const label = t('explain.impliedDistance', { cls: d.riskClassZh, criterion: riskText(d.criterionPerYear) });
-  if (d.maxDistanceM === null || d.minDistanceM === null) return [label, d.note];
-  return [label, t('explain.impliedDistanceValue', { max: d.maxDistanceM.toFixed(1), min: d.minDistanceM.toFixed(1) }) + (d.note ? `${t('explain.listSeparator')}${d.note}` : '')];
+  // the class in the value, not the label: its names are long, and a long label squeezed the values out of the panel
+  const label = t('explain.impliedDistance', { criterion: riskText(d.criterionPerYear) });
+  if (d.maxDistanceM === null || d.minDistanceM === null) return [label, t('explain.impliedDistanceNone', { cls: d.riskClassZh, note: d.note })];
+  return [label, t('explain.impliedDistanceValue', { cls: d.riskClassZh, max: d.maxDistanceM.toFixed(1), min: d.minDistanceM.toFixed(1) }) + (d.note ? `${t('explain.listSeparator')}${d.note}` : '')];
 }
 
 /** A QRA finding in a list: the contour value the target lies in (when one decides) and the criterion. */

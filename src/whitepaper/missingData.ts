@@ -13,6 +13,8 @@ export interface MissingData {
   rulesWithoutTargets: { ruleId: string; hazards: string; targets: string; hazardCount: number }[];
   /** findings 未评估: the hazard lacks its assessed external safety distance */
   notAssessed: number;
+  /** of those, QRA findings the contours could not decide (no contour at the target's criterion where it lies) */
+  notAssessedByContours: number;
   /** rows rejected at import, per file */
   rejectedRows: { file: string; rejected: number; rows: number }[];
 }
@@ -29,6 +31,7 @@ export function missingData(a: Assessment, rules: SetbackRuleTable, reports: Imp
         return { ruleId, hazards: rule ? ruleHazardText(rule) : '', targets: rule ? ruleTargetText(rule) : '', hazardCount };
       }),
     notAssessed: a.stats.findingsByStatus.not_assessed,
+    notAssessedByContours: a.violations.filter((v) => v.status === 'not_assessed' && v.risk).length,
     rejectedRows: reports.filter((r) => r.rejected > 0).map((r) => ({ file: r.file, rejected: r.rejected, rows: r.rows })),
   };
 }
@@ -47,11 +50,23 @@ export function missingDataLines(m: MissingData): string[] {
     const hazards = m.rulesWithoutTargets.reduce((n, r) => n + r.hazardCount, 0);
     lines.push(`${m.rulesWithoutTargets.length} 条防护距离规则无检查对象(数据中无该类防护目标),涉及危险源 ${hazards} 个次,未作核查,不表示符合`);
   }
-  if (m.notAssessed) lines.push(`${m.notAssessed} 处防护距离未评估:危险源缺少经评估的外部安全防护距离`);
+  if (m.notAssessed) lines.push(`${m.notAssessed} 处防护距离未评估:${notAssessedReason(m)}`);
   for (const r of m.rejectedRows) lines.push(`${r.file}:${r.rows} 行中拒绝 ${r.rejected} 行`);
   return lines;
 }
 
 function listNames(names: string[]): string {
   return names.length > 12 ? `${names.slice(0, 12).join('、')} 等` : names.join('、');
+}
+
+/**
+ * Why findings are 未评估: a hazard without its assessed external safety distance, or (with QRA contours) contours
+ * that give no line at the target's criterion where it lies. The first alone is said as before.
+ */
+export function notAssessedReason(m: Pick<MissingData, 'notAssessed' | 'notAssessedByContours'>): string {
+  const noDistance = '危险源缺少经评估的外部安全防护距离';
+  const byContours = '定量风险评价的等值线未给出目标类别基准值处的等值线,无法判定';
+  if (!m.notAssessedByContours) return noDistance;
+  if (m.notAssessedByContours === m.notAssessed) return byContours;
+  return `${m.notAssessed - m.notAssessedByContours} 处${noDistance};${m.notAssessedByContours} 处${byContours}`;
 }

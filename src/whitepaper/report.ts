@@ -15,7 +15,7 @@ import { aliasesOf, CANONICAL_FIELDS, type CanonicalField } from '../io/columns'
 import { escapeXml as esc } from '../io/escapeXml';
 import type { Figure } from '../figures/figure';
 import type { Table, TableColumn } from './tables';
-import { missingDataLines, type MissingData } from './missingData';
+import { missingDataLines, notAssessedReason, type MissingData } from './missingData';
 import { ENCODING_ZH } from './encodingNames';
 import {
   CAPTION_MM, CONTENT_MM, H2_MM, H3_MM, paginate, paragraphMm, TYPE, type Block, type Orientation, type Page, type Part, type PrintCell, type PrintTable,
@@ -237,7 +237,7 @@ function overview(a: Assessment): string[] {
       `${z.unscored ? `(${NO_LEVEL_NOTE_ZH})` : ''}。`,
     `防护距离核查:受检危险源 ${a.stats.hazardsChecked} 个、防护目标 ${a.stats.targetsChecked} 个;` +
       `${VIOLATION_STATUS_ZH.violation} ${status('violation')} 处,${VIOLATION_STATUS_ZH.borderline} ${status('borderline')} 处,` +
-      `${VIOLATION_STATUS_ZH.not_assessed}(危险源缺少经评估的外部安全防护距离)${status('not_assessed')} 处。距离均为边缘到边缘的 WGS-84 椭球测地线距离。`,
+      `${VIOLATION_STATUS_ZH.not_assessed}(${notAssessedReason({ notAssessed: status('not_assessed'), notAssessedByContours: a.violations.filter((v) => v.status === 'not_assessed' && v.risk).length })})${status('not_assessed')} 处。距离均为边缘到边缘的 WGS-84 椭球测地线距离。`,
   ];
 }
 
@@ -360,7 +360,7 @@ function dataAppendix(m: MissingData, reports: ImportFileReport[], reachGaps: st
     [{ text: `${NO_LEVEL_ZH}分区(无数据)` }, { text: String(m.unratedZones.length), numeric: true }, { text: m.unratedZones.map((z) => z.name).join('、') || '无' }],
     [{ text: '缺少评分数据的危险源与风险点' }, { text: String(m.unscoredSites), numeric: true }, { text: m.unscoredSites ? '未提供可能性/严重性、LEC 或重大危险源分级数据,未评级(防护目标不评分,不计在内)' : '无' }],
     [{ text: `${NO_TARGETS_ZH}的防护距离规则` }, { text: String(m.rulesWithoutTargets.length), numeric: true }, { text: m.rulesWithoutTargets.map((r) => `${r.ruleId}(${r.hazards} → ${r.targets},危险源 ${r.hazardCount} 个)`).join(';') || '无' }],
-    [{ text: '未评估的防护距离' }, { text: String(m.notAssessed), numeric: true }, { text: m.notAssessed ? '危险源缺少经评估的外部安全防护距离' : '无' }],
+    [{ text: '未评估的防护距离' }, { text: String(m.notAssessed), numeric: true }, { text: m.notAssessed ? notAssessedReason(m) : '无' }],
     [{ text: '导入时拒绝的行' }, { text: String(m.rejectedRows.reduce((n, r) => n + r.rejected, 0)), numeric: true }, { text: m.rejectedRows.map((r) => `${r.file}:${r.rows} 行中拒绝 ${r.rejected} 行`).join(';') || '无' }],
   ]));
   if (reachGaps.length) {

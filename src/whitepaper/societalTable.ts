@@ -39,6 +39,6 @@ export function societalRiskTable(a: Assessment, results: readonly SocietalRiskR
     printColumns: columns.filter((c) => c.header !== '说明' && c.header !== '判定线依据'),
     note: judged
       ? `共 ${results.length} 个装置有 F-N 曲线,${rows.length} 个进入不可接受区;判定线:${criteria.name}(${SOURCE_STATUS_ZH[criteria.source.status]})。曲线按阶梯判定:F 在两点之间保持较小 N 一点的值,最不利处为阶梯右端(N 自下趋近下一点)。各装置的判定见 societal-risk.csv。`
-      : `${FN_LINES_MISSING_ZH}:GB 36894-2018 社会风险判定线的坐标未在可用资料中读到,本表列出全部 ${results.length} 个有 F-N 曲线的装置,均为未评估(不表示符合);城市可以 --fn-criteria 提供核对过原文的判定线。`,
+      : `${FN_LINES_MISSING_ZH}:GB 36894-2018 社会风险判定线的坐标未在可用资料中读到,本表列出全部 ${results.length} 个有 F-N 曲线的装置,均为未评估(不表示符合);城市可提供核对过原文的判定线(命令行 --fn-criteria,或在应用的数据面板“上传判定线”)。`,
   };
 }

@@ -4,7 +4,7 @@ import {
   categoryByCode, LEVEL_RANK, LEVEL_ZH, LEVELS, NO_LEVEL_ZH, NO_TARGETS_ZH, TARGET_CLASS_ZH, VIOLATION_STATUS_ZH, type Assessment, type AssessedSite,
   type Counts, type MethodProfile, type ReachAssessment, type ReachProfile, type SetbackRuleTable, type Violation,
 } from '../engine';
-import { citationForRuleId, ruleCitation, SOURCE_STATUS_ZH } from '../engine';
+import { citationForRuleId, riskText, ruleCitation, SOURCE_STATUS_ZH } from '../engine';
 import { NO_COORDINATES, violationTableColumns, type CsvColumn, type ImportFileReport, type InputDigest } from '../io';
 import type { MissingData } from './missingData';
 import { ENCODING_ZH } from './encodingNames';
@@ -75,9 +75,11 @@ export function violationsTable(a: Assessment, missing: MissingData, rules?: Set
       { header: '危险源', value: (v) => `${names.get(v.hazardId) ?? ''}(${v.hazardId})`, printWidth: 15 },
       { header: '防护目标', value: (v) => `${names.get(v.targetId) ?? ''}(${v.targetId})`, printWidth: 15 },
       { header: '目标类别', value: (v) => TARGET_CLASS_ZH[v.targetClass], printWidth: 8 },
-      { header: '实测距离(m)', value: (v) => v.distanceM, digits: 2, printWidth: 7 },
-      { header: '要求距离(m)', value: (v) => v.requiredM, digits: 2, printWidth: 7 },
-      { header: '差距(m)', value: (v) => v.shortfallM, digits: 2, printWidth: 6 },
+      // a QRA finding is judged by individual risk: its criterion and the contour it lies in, not a distance (its
+      // distance to the contour's edge, 0 inside, read as "on the plant"); the CSV keeps every column
+      { header: '实测距离(m)', value: (v) => (v.risk ? '—' : v.distanceM), digits: 2, printWidth: 7 },
+      { header: '要求距离(m)', value: (v) => (v.risk ? `个人风险 ≤ ${riskText(v.risk.criterionPerYear)}/年` : v.requiredM), digits: 2, printWidth: 7 },
+      { header: '差距(m)', value: (v) => (v.risk ? (v.risk.perYear !== null ? `位于 ${riskText(v.risk.perYear)}/年 线内` : '—') : v.shortfallM), digits: 2, printWidth: 6 },
       { header: '规则', value: (v) => v.ruleId, printWidth: 11 },
       { header: '依据', value: (v) => citationForRuleId(v.ruleId, v.source, rules?.rules ?? []), printWidth: 25 },
     ],
