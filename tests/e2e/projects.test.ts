@@ -77,9 +77,10 @@ describe('projects in IndexedDB', () => {
     // Big enough that the engine worker is still assessing when the project record is committed (the progress bar is
     // checked before the reload, so a run where the assessment won the race fails rather than passing without
     // testing anything). 100 000 rows, not 200 000: on the shared 2-core machine the worker took ~8 s to assess
-    // 200 000 sites while the record was committed ~0.8 s after the import report, so half the rows still leaves the
-    // reload well inside the assessment, and the import, the assessment and the re-assessment after the reload each
-    // take half as long (the test had timed out at 200 000 under load).
+    // 200 000 sites while the record was committed ~0.8 s after the import report; with 100 000 the record was
+    // committed 1.3 s after the report and the assessment went on 4.3 s longer, so the reload still lands well inside
+    // it, and the import, the assessment and the re-assessment after the reload each take half as long (the test had
+    // timed out at 200 000 under load).
     const lines = ['编号,名称,类别,经度,纬度,可能性,严重性'];
     for (let i = 0; i < 100_000; i++) lines.push(`R${i},点${i},建筑施工,${(118.5 + (i % 900) * 0.0005).toFixed(5)},${(31.6 + Math.floor(i / 900) * 0.0009).toFixed(5)},${1 + (i % 5)},${1 + (i % 4)}`);
     await page.getByLabel(/上传风险点\/场所文件/).setInputFiles({ name: 'reload.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
