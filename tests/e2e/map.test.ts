@@ -15,7 +15,8 @@ const { openApp } = app;
 // Requests that leave the machine, from the shared page (watched from before it loads): the basemap test checks none.
 const external: string[] = [];
 // The tests that look at the demo, or change it and put it back (search, filters, keyboard, axe, a refused basemap),
-// share one page in the file's order; the hash link and the PMTiles basemap (a reload) have pages of their own.
+// share one page in the file's order, and the PMTiles basemap (which reloads it) comes last on it; the hash link has a
+// page of its own (the shared page's sites table is on the page of the row a search selected).
 const sharedApp = () => app.sharedApp((p) => p.on('request', (r) => !/^(http:\/\/127\.0\.0\.1|data:|blob:)/.test(r.url()) && external.push(r.url())));
 
 describe('finding things on the map', () => {
@@ -189,8 +190,9 @@ describe('basemap', () => {
   });
 
   it('draws a local PMTiles file under the zones, requests nothing, keeps it after a reload, and refuses a file that is not PMTiles', async () => {
-    const external: string[] = [];
-    const page = await openApp(undefined, (p) => p.on('request', (r) => !/^(http:\/\/127\.0\.0\.1|data:|blob:)/.test(r.url()) && external.push(r.url())));
+    // the shared page, last: the refused tile host before it left no basemap, and its requests are watched since it
+    // loaded (the test before checked there were none); the reload comes last in the file
+    const page = await sharedApp();
     const map = page.getByTestId('map');
     const magenta = async () => countPixelsNear(await map.screenshot(), [...FIXTURE_RGB] as RGB, 2);
     expect(await magenta()).toBe(0);
@@ -209,6 +211,5 @@ describe('basemap', () => {
     await page.getByRole('button', { name: '改回无底图' }).click();
     await expect.poll(magenta).toBe(0);
     expect(external).toEqual([]);
-    await page.close();
   });
 });
