@@ -16,8 +16,12 @@ export default defineConfig({
       transformIndexHtml: {
         order: 'post',
         handler: (html, ctx) => {
-          const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('src/map/createMap.ts'));
-          return chunk ? html.replace('</head>', `  <link rel="modulepreload" crossorigin href="./${chunk.fileName}">\n</head>`) : html;
+          const chunk = Object.values(ctx.bundle ?? {}).find(
+            (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('src/map/createMap.ts'),
+          );
+          return chunk
+            ? html.replace('</head>', `  <link rel="modulepreload" crossorigin href="./${chunk.fileName}">\n</head>`)
+            : html;
         },
       },
     },
@@ -36,7 +40,9 @@ export default defineConfig({
         // The white-paper renderer (resvg wasm) and figure font are fetched only when exporting; cached then, so a
         // later export works offline too.
         globIgnores: ['**/*.wasm', '**/*.otf'],
-        runtimeCaching: [{ urlPattern: /\.(?:wasm|otf)$/, handler: 'CacheFirst', options: { cacheName: 'whitepaper-assets' } }],
+        runtimeCaching: [
+          { urlPattern: /\.(?:wasm|otf)$/, handler: 'CacheFirst', options: { cacheName: 'whitepaper-assets' } },
+        ],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
         clientsClaim: true,

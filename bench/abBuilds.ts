@@ -12,7 +12,10 @@ export interface ServedBuild {
   url: string;
 }
 
-export async function withBuildsOf(ref: string, run: (builds: ServedBuild[], scratch: string) => Promise<void>): Promise<void> {
+export async function withBuildsOf(
+  ref: string,
+  run: (builds: ServedBuild[], scratch: string) => Promise<void>,
+): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'usrm-ab-'));
   const here = resolve('.');
   const worktree = join(scratch, 'tree');
@@ -23,10 +26,29 @@ export async function withBuildsOf(ref: string, run: (builds: ServedBuild[], scr
     { name: ref, root: worktree, outDir: join(scratch, 'ref') },
   ];
   try {
-    for (const t of trees) await build({ root: t.root, configFile: join(t.root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: t.outDir, emptyOutDir: true } });
-    const servers = await Promise.all(trees.map((t) => preview({ root: t.root, configFile: join(t.root, 'vite.config.ts'), preview: { host: '127.0.0.1', port: 0, strictPort: false }, build: { outDir: t.outDir }, logLevel: 'warn' })));
+    for (const t of trees)
+      await build({
+        root: t.root,
+        configFile: join(t.root, 'vite.config.ts'),
+        logLevel: 'warn',
+        build: { outDir: t.outDir, emptyOutDir: true },
+      });
+    const servers = await Promise.all(
+      trees.map((t) =>
+        preview({
+          root: t.root,
+          configFile: join(t.root, 'vite.config.ts'),
+          preview: { host: '127.0.0.1', port: 0, strictPort: false },
+          build: { outDir: t.outDir },
+          logLevel: 'warn',
+        }),
+      ),
+    );
     try {
-      await run(trees.map((t, i) => ({ name: t.name, url: servers[i]!.resolvedUrls!.local[0]! })), scratch);
+      await run(
+        trees.map((t, i) => ({ name: t.name, url: servers[i]!.resolvedUrls!.local[0]! })),
+        scratch,
+      );
     } finally {
       await Promise.all(servers.map((s) => s.close()));
     }

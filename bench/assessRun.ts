@@ -15,8 +15,14 @@ const importMs = performance.now() - t;
 t = performance.now();
 const assessment = assess({ sites: imported.sites, zones }, defaultConfig());
 const assessMs = performance.now() - t;
-process.stdout.write(JSON.stringify({
-  rows, accepted: imported.sites.length, importMs: Math.round(importMs), assessMs: Math.round(assessMs),
-  findings: assessment.violations.length, zones: assessment.zones.map((z) => z.level).join(','),
-  maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
-}) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    rows,
+    accepted: imported.sites.length,
+    importMs: Math.round(importMs),
+    assessMs: Math.round(assessMs),
+    findings: assessment.violations.length,
+    zones: assessment.zones.map((z) => z.level).join(','),
+    maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  }) + '\n',
+);

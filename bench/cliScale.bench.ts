@@ -15,7 +15,9 @@ const work = mkdtempSync(join(tmpdir(), 'usrm-cli-scale-'));
 const sites = join(work, `sites-${rows}.csv`);
 const { text, rejected: expectRejected } = generatedPointCityCsv(rows);
 writeFileSync(sites, text);
-console.log(`batch CLI on a generated ${rows.toLocaleString()}-row CSV (${(statSync(sites).size / 2 ** 20).toFixed(1)} MB, UTF-8, points: petrol stations, schools, residential, construction, road hazards; ${expectRejected} rows to reject), node ${process.version}`);
+console.log(
+  `batch CLI on a generated ${rows.toLocaleString()}-row CSV (${(statSync(sites).size / 2 ** 20).toFixed(1)} MB, UTF-8, points: petrol stations, schools, residential, construction, road hazards; ${expectRejected} rows to reject), node ${process.version}`,
+);
 
 const build = spawnSync(process.execPath, ['scripts/buildCli.mjs'], { encoding: 'utf8' });
 if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
@@ -52,15 +54,28 @@ for (const [name, command] of VARIANTS) {
   const out = join(work, `out-${outputs.length}`);
   mkdirSync(out);
   const run = timed([...command, 'assess', '--sites', sites, '--crs', 'wgs84', '--out', out]);
-  const report = JSON.parse(readFileSync(join(out, 'import-report.json'), 'utf8')) as { files: { rows: number; accepted: number; rejected: number }[] };
-  const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { violations_total: Record<string, number> };
+  const report = JSON.parse(readFileSync(join(out, 'import-report.json'), 'utf8')) as {
+    files: { rows: number; accepted: number; rejected: number }[];
+  };
+  const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as {
+    violations_total: Record<string, number>;
+  };
   const file = report.files[0]!;
   const findings = Object.values(summary.violations_total).reduce((n, v) => n + v, 0);
   const siteLines = lineCount(join(out, 'sites.csv')) - 1;
   const violationLines = lineCount(join(out, 'violations.csv')) - 1;
-  const accounted = file.rows === rows && file.accepted + file.rejected === file.rows && file.rejected === expectRejected && siteLines === file.accepted && violationLines === (findings || 1);
-  console.log(`  ${name}: ${run.seconds.toFixed(1)} s wall${run.rssMb === null ? '' : `, peak RSS ${run.rssMb.toFixed(0)} MB`}`);
-  console.log(`    rows ${file.rows.toLocaleString()} = ${file.accepted.toLocaleString()} accepted + ${file.rejected.toLocaleString()} rejected; sites.csv ${siteLines.toLocaleString()} rows (${(statSync(join(out, 'sites.csv')).size / 2 ** 20).toFixed(1)} MB); violations.csv ${violationLines.toLocaleString()} rows (${(statSync(join(out, 'violations.csv')).size / 2 ** 20).toFixed(1)} MB) → ${accounted ? 'every row accounted for' : 'ROWS MISSING'}`);
+  const accounted =
+    file.rows === rows &&
+    file.accepted + file.rejected === file.rows &&
+    file.rejected === expectRejected &&
+    siteLines === file.accepted &&
+    violationLines === (findings || 1);
+  console.log(
+    `  ${name}: ${run.seconds.toFixed(1)} s wall${run.rssMb === null ? '' : `, peak RSS ${run.rssMb.toFixed(0)} MB`}`,
+  );
+  console.log(
+    `    rows ${file.rows.toLocaleString()} = ${file.accepted.toLocaleString()} accepted + ${file.rejected.toLocaleString()} rejected; sites.csv ${siteLines.toLocaleString()} rows (${(statSync(join(out, 'sites.csv')).size / 2 ** 20).toFixed(1)} MB); violations.csv ${violationLines.toLocaleString()} rows (${(statSync(join(out, 'violations.csv')).size / 2 ** 20).toFixed(1)} MB) → ${accounted ? 'every row accounted for' : 'ROWS MISSING'}`,
+  );
   if (!accounted) process.exitCode = 1;
   outputs.push(out);
 }
@@ -88,5 +103,7 @@ const node = medianWall([process.execPath, '-e', '0'], 15);
 const esm = medianWall([process.execPath, emptyModule], 15);
 const built = medianWall([process.execPath, 'dist-cli/usrm.js', '--version'], 15);
 const tsx = medianWall([process.execPath, '--import', 'tsx', 'src/cli/main.ts', '--version'], 5);
-console.log(`  start-up, median wall: node -e 0 ${node.toFixed(0)} ms; an empty ES module ${esm.toFixed(0)} ms; built --version ${built.toFixed(0)} ms (+${(built - esm).toFixed(0)} ms over the empty module); tsx --version ${tsx.toFixed(0)} ms`);
+console.log(
+  `  start-up, median wall: node -e 0 ${node.toFixed(0)} ms; an empty ES module ${esm.toFixed(0)} ms; built --version ${built.toFixed(0)} ms (+${(built - esm).toFixed(0)} ms over the empty module); tsx --version ${tsx.toFixed(0)} ms`,
+);
 rmSync(work, { recursive: true, force: true });

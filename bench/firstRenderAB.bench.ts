@@ -22,6 +22,10 @@ await withBuildsOf(ref, async (builds) => {
     }
   }
   console.log(`demo first complete render (navigation → idle), ${rounds} fresh browsers each, alternating`);
-  builds.forEach((b, i) => console.log(`  ${b.name}: median ${median(times[i]!).toFixed(0)} ms  [${times[i]!.map((t) => t.toFixed(0)).join(', ')}]`));
+  builds.forEach((b, i) =>
+    console.log(
+      `  ${b.name}: median ${median(times[i]!).toFixed(0)} ms  [${times[i]!.map((t) => t.toFixed(0)).join(', ')}]`,
+    ),
+  );
   console.log(`  ratio this tree / ${ref}: ${(median(times[0]!) / median(times[1]!)).toFixed(2)}`);
 });

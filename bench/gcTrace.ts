@@ -17,7 +17,8 @@ let lines: string[] | null = null;
 
 /** Starts collecting the trace lines (once per process); `take` returns the totals since the last take. */
 export function captureGcTrace(): { take(): ScavengeTotals[] } {
-  if (!process.env.DEBUG?.includes('pw:browser')) throw new Error('run with DEBUG=pw:browser: the GC trace comes through playwright’s browser log');
+  if (!process.env.DEBUG?.includes('pw:browser'))
+    throw new Error('run with DEBUG=pw:browser: the GC trace comes through playwright’s browser log');
   if (lines === null) {
     lines = [];
     const write = process.stderr.write.bind(process.stderr) as (chunk: unknown, ...rest: unknown[]) => boolean;
@@ -41,7 +42,13 @@ export function captureGcTrace(): { take(): ScavengeTotals[] } {
           continue;
         }
         if (gc.gc !== 's') continue;
-        const t = byIsolate.get(m[1]!) ?? { isolate: Number(m[2]), scavenges: 0, pauseMs: 0, longestPauseMs: 0, keptBytes: 0 };
+        const t = byIsolate.get(m[1]!) ?? {
+          isolate: Number(m[2]),
+          scavenges: 0,
+          pauseMs: 0,
+          longestPauseMs: 0,
+          keptBytes: 0,
+        };
         t.scavenges++;
         t.pauseMs += gc.pause;
         t.longestPauseMs = Math.max(t.longestPauseMs, gc.pause);

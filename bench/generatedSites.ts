@@ -6,7 +6,9 @@ export function generatedSitesCsv(rows: number): string {
   for (let i = 0; i < rows; i++) {
     const lon = (118.4 + (i % 997) * 0.0008).toFixed(6);
     const lat = (31.3 + (i % 991) * 0.0012).toFixed(6);
-    lines.push(`R${i},示例风险点${i},${CATEGORIES[i % 5]},${lon},${lat},鼓楼区,${1 + (i % 5)},${1 + ((i * 3) % 5)},"巡查,记录"`);
+    lines.push(
+      `R${i},示例风险点${i},${CATEGORIES[i % 5]},${lon},${lat},鼓楼区,${1 + (i % 5)},${1 + ((i * 3) % 5)},"巡查,记录"`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -35,7 +37,9 @@ export function generatedPointCityCsv(rows: number, rejectEvery = 1000): { text:
     const lat = 31.8 + Math.floor(cluster / side) * 0.002 + kind.dLat;
     const bad = rejectEvery > 0 && i % rejectEvery === rejectEvery - 1;
     if (bad) rejected++;
-    lines.push(`P${i},生成点${i},${kind.category},${bad ? '东经' : lon.toFixed(6)},${lat.toFixed(6)},${1 + (i % 5)},${1 + ((i * 3) % 5)}`);
+    lines.push(
+      `P${i},生成点${i},${kind.category},${bad ? '东经' : lon.toFixed(6)},${lat.toFixed(6)},${1 + (i % 5)},${1 + ((i * 3) % 5)}`,
+    );
   }
   return { text: lines.join('\n') + '\n', rejected };
 }

@@ -14,13 +14,24 @@ const before = process.memoryUsage().rss;
 let peak = before;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
 const t1 = performance.now();
-const { report } = importSites('bench.csv', bytes, { crs: 'wgs84', zones: [] }, () => (peak = Math.max(peak, process.memoryUsage().rss)));
+const { report } = importSites(
+  'bench.csv',
+  bytes,
+  { crs: 'wgs84', zones: [] },
+  () => (peak = Math.max(peak, process.memoryUsage().rss)),
+);
 const importMs = performance.now() - t1;
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss);
 const t0 = performance.now();
 Papa.parse(new TextDecoder().decode(bytes), { skipEmptyLines: true });
 const parseMs = performance.now() - t0;
-console.log(`import of a generated ${rows.toLocaleString()}-row CSV (${(bytes.length / 2 ** 20).toFixed(0)} MB, UTF-8), node ${process.version}`);
-console.log(`  papaparse alone: ${(parseMs / 1000).toFixed(1)} s; full import (decode, parse, map columns, validate, convert): ${(importMs / 1000).toFixed(1)} s → ${Math.round(rows / (importMs / 1000)).toLocaleString()} rows/s, ${(importMs / parseMs).toFixed(1)}× the bare parse`);
-console.log(`  accepted ${report.accepted.toLocaleString()}, rejected ${report.rejected.toLocaleString()}; peak RSS ${(peak / 2 ** 20).toFixed(0)} MB (${(before / 2 ** 20).toFixed(0)} MB before the import, holding the file's bytes)`);
+console.log(
+  `import of a generated ${rows.toLocaleString()}-row CSV (${(bytes.length / 2 ** 20).toFixed(0)} MB, UTF-8), node ${process.version}`,
+);
+console.log(
+  `  papaparse alone: ${(parseMs / 1000).toFixed(1)} s; full import (decode, parse, map columns, validate, convert): ${(importMs / 1000).toFixed(1)} s → ${Math.round(rows / (importMs / 1000)).toLocaleString()} rows/s, ${(importMs / parseMs).toFixed(1)}× the bare parse`,
+);
+console.log(
+  `  accepted ${report.accepted.toLocaleString()}, rejected ${report.rejected.toLocaleString()}; peak RSS ${(peak / 2 ** 20).toFixed(0)} MB (${(before / 2 ** 20).toFixed(0)} MB before the import, holding the file's bytes)`,
+);

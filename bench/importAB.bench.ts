@@ -27,7 +27,9 @@ await withBuildsOf(ref, async (builds, scratch) => {
         await page.waitForSelector('[data-save-status="saved"]', { timeout: 120_000 });
         await page.waitForSelector('[data-map-ready="true"]', { timeout: 120_000 });
         await page.waitForTimeout(1500);
-        await page.evaluate('window.tasks = []; new PerformanceObserver((l) => l.getEntries().forEach((e) => window.tasks.push(Math.round(e.duration)))).observe({ type: "longtask" })');
+        await page.evaluate(
+          'window.tasks = []; new PerformanceObserver((l) => l.getEntries().forEach((e) => window.tasks.push(Math.round(e.duration)))).observe({ type: "longtask" })',
+        );
         gc.take(); // the demo's collections are not the import's
         const t0 = Date.now();
         await page.getByLabel(/上传风险点\/场所文件/).setInputFiles(csv);
@@ -47,6 +49,8 @@ await withBuildsOf(ref, async (builds, scratch) => {
   }
   builds.forEach((b, i) => {
     const rs = runs[i]!;
-    console.log(`  ${b.name}, medians: longest task ${median(rs.map((x) => x.longest))} ms, scavenge pauses ${median(rs.map((x) => x.pause)).toFixed(0)} ms, copied ${(median(rs.map((x) => x.kept)) / 2 ** 20).toFixed(0)} MB`);
+    console.log(
+      `  ${b.name}, medians: longest task ${median(rs.map((x) => x.longest))} ms, scavenge pauses ${median(rs.map((x) => x.pause)).toFixed(0)} ms, copied ${(median(rs.map((x) => x.kept)) / 2 ** 20).toFixed(0)} MB`,
+    );
   });
 });

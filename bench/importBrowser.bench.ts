@@ -31,7 +31,11 @@ await withServedApp(async (page) => {
   const cdp = await page.context().newCDPSession(page);
   const heapNow = async () => {
     const h = await cdp.send('Runtime.getHeapUsage');
-    return h.usedSize + (h as { embedderHeapUsedSize?: number }).embedderHeapUsedSize! + (h as { backingStorageSize?: number }).backingStorageSize!;
+    return (
+      h.usedSize +
+      (h as { embedderHeapUsedSize?: number }).embedderHeapUsedSize! +
+      (h as { backingStorageSize?: number }).backingStorageSize!
+    );
   };
   const heapBefore = await heapNow();
   let heapPeak = heapBefore;
@@ -62,11 +66,25 @@ await withServedApp(async (page) => {
   sampling = false;
   await sampler;
   const ms = t1 - t0;
-  console.log(`import of a generated ${rows.toLocaleString()}-row CSV (${(bytes.length / 2 ** 20).toFixed(0)} MB, UTF-8)`);
-  console.log(`  Node (same process, baseline): ${(nodeMs / 1000).toFixed(1)} s → ${Math.round(rows / (nodeMs / 1000)).toLocaleString()} rows/s`);
-  console.log(`  browser worker (upload → report shown, incl. file read and transfer): ${(ms / 1000).toFixed(1)} s → ${Math.round(rows / (ms / 1000)).toLocaleString()} rows/s (${(ms / nodeMs).toFixed(1)}× Node); accepted ${accepted}`);
-  console.log(`  longest main-thread task meanwhile: ${longest.toFixed(0)} ms (target < 100 ms); counting the assessment and autosave that follow: ${longestWithSave.toFixed(0)} ms`);
-  console.log(`  report → saved and assessed: ${((t2 - t1) / 1000).toFixed(1)} s (the assessment still ran ${((t2 - assessedAt) / 1000).toFixed(1)} s after the save)`);
-  console.log(`  the map's first draw of the assessment: ${(draw.drawMs / 1000).toFixed(1)} s from being handed it, longest main-thread task ${draw.ms.toFixed(0)} ms`);
-  console.log(`  page heap (JavaScript, DOM, array buffers): ${(heapBefore / 2 ** 20).toFixed(0)} MB before the upload, peak ${(heapPeak / 2 ** 20).toFixed(0)} MB through import, assessment and autosave (the worker's heap not included)`);
+  console.log(
+    `import of a generated ${rows.toLocaleString()}-row CSV (${(bytes.length / 2 ** 20).toFixed(0)} MB, UTF-8)`,
+  );
+  console.log(
+    `  Node (same process, baseline): ${(nodeMs / 1000).toFixed(1)} s → ${Math.round(rows / (nodeMs / 1000)).toLocaleString()} rows/s`,
+  );
+  console.log(
+    `  browser worker (upload → report shown, incl. file read and transfer): ${(ms / 1000).toFixed(1)} s → ${Math.round(rows / (ms / 1000)).toLocaleString()} rows/s (${(ms / nodeMs).toFixed(1)}× Node); accepted ${accepted}`,
+  );
+  console.log(
+    `  longest main-thread task meanwhile: ${longest.toFixed(0)} ms (target < 100 ms); counting the assessment and autosave that follow: ${longestWithSave.toFixed(0)} ms`,
+  );
+  console.log(
+    `  report → saved and assessed: ${((t2 - t1) / 1000).toFixed(1)} s (the assessment still ran ${((t2 - assessedAt) / 1000).toFixed(1)} s after the save)`,
+  );
+  console.log(
+    `  the map's first draw of the assessment: ${(draw.drawMs / 1000).toFixed(1)} s from being handed it, longest main-thread task ${draw.ms.toFixed(0)} ms`,
+  );
+  console.log(
+    `  page heap (JavaScript, DOM, array buffers): ${(heapBefore / 2 ** 20).toFixed(0)} MB before the upload, peak ${(heapPeak / 2 ** 20).toFixed(0)} MB through import, assessment and autosave (the worker's heap not included)`,
+  );
 });

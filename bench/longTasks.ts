@@ -8,12 +8,16 @@ export async function watchLongTasks(page: Page): Promise<void> {
     const w = window as unknown as Tasks;
     w.longTasks = [];
     w.longTaskSpans = [];
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => (w.longTasks.push(e.duration), w.longTaskSpans.push([e.startTime, e.duration])))).observe({ type: 'longtask' });
+    new PerformanceObserver((l) =>
+      l.getEntries().forEach((e) => (w.longTasks.push(e.duration), w.longTaskSpans.push([e.startTime, e.duration]))),
+    ).observe({ type: 'longtask' });
   });
 }
 
-export const longestTask = (page: Page): Promise<number> => page.evaluate(() => Math.max(0, ...(window as unknown as Tasks).longTasks));
-export const resetLongTasks = (page: Page): Promise<void> => page.evaluate(() => void ((window as unknown as Tasks).longTasks = []));
+export const longestTask = (page: Page): Promise<number> =>
+  page.evaluate(() => Math.max(0, ...(window as unknown as Tasks).longTasks));
+export const resetLongTasks = (page: Page): Promise<void> =>
+  page.evaluate(() => void ((window as unknown as Tasks).longTasks = []));
 
 /** Notes each time the map starts drawing new data (its container's data-map-ready turns "false"). */
 export async function watchMapDraws(page: Page): Promise<void> {

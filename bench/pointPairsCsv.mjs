@@ -9,12 +9,34 @@ import { createWriteStream } from 'node:fs';
 
 const MIXES = {
   uniform: {
-    hazards: [['加油站', 0.25], ['烟花爆竹零售点', 0.25], ['加气站', 0.25], ['危险化学品仓库', 0.25]],
-    targets: [['学校', 0.25], ['医院', 0.25], ['居住区', 0.25], ['幼儿园', 0.25]],
+    hazards: [
+      ['加油站', 0.25],
+      ['烟花爆竹零售点', 0.25],
+      ['加气站', 0.25],
+      ['危险化学品仓库', 0.25],
+    ],
+    targets: [
+      ['学校', 0.25],
+      ['医院', 0.25],
+      ['居住区', 0.25],
+      ['幼儿园', 0.25],
+    ],
   },
   'city-like': {
-    hazards: [['加油站', 0.6], ['烟花爆竹零售点', 0.2], ['加气站', 0.15], ['危险化学品仓库', 0.05]],
-    targets: [['居住区', 0.55], ['学校', 0.15], ['幼儿园', 0.1], ['医院', 0.1], ['商场', 0.099], ['饮用水源', 0.001]],
+    hazards: [
+      ['加油站', 0.6],
+      ['烟花爆竹零售点', 0.2],
+      ['加气站', 0.15],
+      ['危险化学品仓库', 0.05],
+    ],
+    targets: [
+      ['居住区', 0.55],
+      ['学校', 0.15],
+      ['幼儿园', 0.1],
+      ['医院', 0.1],
+      ['商场', 0.099],
+      ['饮用水源', 0.001],
+    ],
   },
 };
 const EXTENTS = { nanjing: [118.36, 31.23, 0.88, 1.39], jiangsu: [116.3, 30.7, 5.6, 4.4] };
@@ -42,8 +64,13 @@ for (let i = 0; i < 2 * n; i++) {
   const hazard = i % 2 === 0;
   const k = i >> 1;
   // uniform interleaves its four kinds (as first generated, so earlier files stay reproducible); city-like goes in blocks
-  const category = mixName === 'uniform' ? (hazard ? mix.hazards : mix.targets)[k % 4][0] : categoryAt(hazard ? mix.hazards : mix.targets, k);
-  lines.push(`${hazard ? 'H' : 'T'}${k},点${i},${category},${(west + rnd() * width).toFixed(6)},${(south + rnd() * height).toFixed(6)}`);
+  const category =
+    mixName === 'uniform'
+      ? (hazard ? mix.hazards : mix.targets)[k % 4][0]
+      : categoryAt(hazard ? mix.hazards : mix.targets, k);
+  lines.push(
+    `${hazard ? 'H' : 'T'}${k},点${i},${category},${(west + rnd() * width).toFixed(6)},${(south + rnd() * height).toFixed(6)}`,
+  );
   if (lines.length === 10_000) {
     out.write(lines.join('\n') + '\n');
     lines = [];

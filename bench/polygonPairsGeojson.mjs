@@ -35,7 +35,11 @@ for (let i = 0; i < 2 * n; i++) {
   const hazard = i % 2 === 0;
   const k = i >> 1;
   const category = (hazard ? HAZARDS : TARGETS)[k % 5];
-  const feature = { type: 'Feature', properties: { id: `${hazard ? 'H' : 'T'}${k}`, name: `面${i}`, category }, geometry: { type: 'Polygon', coordinates: [ring()] } };
+  const feature = {
+    type: 'Feature',
+    properties: { id: `${hazard ? 'H' : 'T'}${k}`, name: `面${i}`, category },
+    geometry: { type: 'Polygon', coordinates: [ring()] },
+  };
   lines.push(JSON.stringify(feature));
   if (lines.length === 5_000) {
     out.write(lines.join(',\n') + (i < 2 * n - 1 ? ',\n' : '\n'));

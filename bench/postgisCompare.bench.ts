@@ -18,10 +18,18 @@ import { parseArgs } from 'node:util';
 import { classifyTarget, defaultConfig, hazardRules, resolveCategory, roleOf, type Site } from '../src/engine';
 import { planPair } from '../src/engine/setback/judgePair';
 
-const { values: opts, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: 'string', default: '1' }, against: { type: 'string' } } });
+const { values: opts, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { rounds: { type: 'string', default: '1' }, against: { type: 'string' } },
+});
 const file = resolve(positionals[0] ?? '');
 const rounds = Math.max(1, Number(opts.rounds));
-const psql = (sql: string, input?: string): string => execFileSync('psql', ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql], { encoding: 'utf8', input, maxBuffer: 1 << 30 });
+const psql = (sql: string, input?: string): string =>
+  execFileSync('psql', ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql], {
+    encoding: 'utf8',
+    input,
+    maxBuffer: 1 << 30,
+  });
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
 const rssOf = (stderr: string) => Number(/^(\d+)$/m.exec(stderr.trim().split('\n').pop() ?? '')?.[1] ?? NaN) / 1024;
 
@@ -48,21 +56,42 @@ const rows = text.split('\n').length - 2;
 function runCli(entry: string): { seconds: number; rssMb: number; pairs: Set<string> } {
   const out = join(scratch, 'out');
   const t0 = performance.now();
-  const cli = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, entry, 'assess', '--sites', file, '--out', out], { encoding: 'utf8' });
+  const cli = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%M', process.execPath, entry, 'assess', '--sites', file, '--out', out],
+    { encoding: 'utf8' },
+  );
   const s = seconds(t0);
   if (cli.status !== 0) throw new Error(cli.stderr);
-  const pairs = new Set(readFileSync(join(out, 'violations.csv'), 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split(',', 2).join('|')));
+  const pairs = new Set(
+    readFileSync(join(out, 'violations.csv'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((l) => l.split(',', 2).join('|')),
+  );
   rmSync(out, { recursive: true, force: true });
   return { seconds: s, rssMb: rssOf(cli.stderr), pairs };
 }
 
 // 2. the reach of every (hazard category, target category) pair present, from the engine's own plan
 const config = defaultConfig();
-const zhNames = new Set(text.split('\n').slice(1).filter(Boolean).map((l) => l.split(',')[2]!));
+const zhNames = new Set(
+  text
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map((l) => l.split(',')[2]!),
+);
 // the category codes in the file, each with the Chinese name the file writes it as (the reach table joins on that)
 const zhOf = Object.fromEntries([...zhNames].map((zh) => [resolveCategory(zh)!.code, zh]));
 const categories = Object.keys(zhOf);
-const site = (category: string): Site => ({ id: category, name: category, category, geometry: { type: 'Point', coordinates: [118.8, 32] } });
+const site = (category: string): Site => ({
+  id: category,
+  name: category,
+  category,
+  geometry: { type: 'Point', coordinates: [118.8, 32] },
+});
 const reach: [string, string, number][] = [];
 for (const h of categories.filter((c) => roleOf(c) === 'hazard')) {
   for (const t of categories.filter((c) => roleOf(c) !== 'risk')) {
@@ -85,13 +114,36 @@ function runPostgis(): { seconds: number; steps: [string, number][]; pairs: Set<
   };
   psql(`drop table if exists ${SITES}, ${REACH}`);
   const t0 = performance.now();
-  step('create + COPY', `create unlogged table ${SITES} (id text, name text, category text, lon float8, lat float8); copy ${SITES} from stdin with (format csv, header true)`, text);
-  step('geography + GiST index + analyze', `alter table ${SITES} add column g geography(Point, 4326); update ${SITES} set g = ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography; create index on ${SITES} using gist (g); analyze ${SITES}`);
-  step('reach table', `create unlogged table ${REACH} (hazard_category text, target_category text, reach_m float8); copy ${REACH} from stdin with (format csv)`, reach.map(([h, t, m]) => `${zhOf[h]},${zhOf[t]},${m}`).join('\n') + '\n');
-  const joined = step('ST_DWithin join + ST_Distance', `select h.id || '|' || t.id, ST_Distance(h.g, t.g) from ${SITES} h join ${REACH} r on r.hazard_category = h.category join ${SITES} t on t.category = r.target_category and t.id <> h.id and ST_DWithin(h.g, t.g, r.reach_m)`);
+  step(
+    'create + COPY',
+    `create unlogged table ${SITES} (id text, name text, category text, lon float8, lat float8); copy ${SITES} from stdin with (format csv, header true)`,
+    text,
+  );
+  step(
+    'geography + GiST index + analyze',
+    `alter table ${SITES} add column g geography(Point, 4326); update ${SITES} set g = ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography; create index on ${SITES} using gist (g); analyze ${SITES}`,
+  );
+  step(
+    'reach table',
+    `create unlogged table ${REACH} (hazard_category text, target_category text, reach_m float8); copy ${REACH} from stdin with (format csv)`,
+    reach.map(([h, t, m]) => `${zhOf[h]},${zhOf[t]},${m}`).join('\n') + '\n',
+  );
+  const joined = step(
+    'ST_DWithin join + ST_Distance',
+    `select h.id || '|' || t.id, ST_Distance(h.g, t.g) from ${SITES} h join ${REACH} r on r.hazard_category = h.category join ${SITES} t on t.category = r.target_category and t.id <> h.id and ST_DWithin(h.g, t.g, r.reach_m)`,
+  );
   const total = seconds(t0);
   psql(`drop table if exists ${SITES}, ${REACH}`);
-  return { seconds: total, steps, pairs: new Set(joined.split('\n').filter(Boolean).map((l) => l.split('|').slice(0, 2).join('|'))) };
+  return {
+    seconds: total,
+    steps,
+    pairs: new Set(
+      joined
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('|').slice(0, 2).join('|')),
+    ),
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -107,14 +159,25 @@ rmSync(scratch, { recursive: true, force: true });
 
 const pgMedian = median(pgRuns.map((p) => p.seconds));
 const pgPairs = pgRuns[0]!.pairs;
-console.log(`${rows.toLocaleString('en')} sites from ${file} (${(text.length / 2 ** 20).toFixed(1)} M characters), ${rounds} round(s)`);
-for (const p of pgRuns) console.log(`  PostGIS, load + index + join: ${p.seconds.toFixed(1)} s (${p.steps.map(([n, s]) => `${n} ${s.toFixed(1)} s`).join('; ')}), ${p.pairs.size.toLocaleString('en')} pairs`);
+console.log(
+  `${rows.toLocaleString('en')} sites from ${file} (${(text.length / 2 ** 20).toFixed(1)} M characters), ${rounds} round(s)`,
+);
+for (const p of pgRuns)
+  console.log(
+    `  PostGIS, load + index + join: ${p.seconds.toFixed(1)} s (${p.steps.map(([n, s]) => `${n} ${s.toFixed(1)} s`).join('; ')}), ${p.pairs.size.toLocaleString('en')} pairs`,
+  );
 clis.forEach((c, i) => {
   const runs = cliRuns[i]!;
   const cliPairs = runs[0]!.pairs;
   const onlyCli = [...cliPairs].filter((p) => !pgPairs.has(p)).length;
   const onlyPg = [...pgPairs].filter((p) => !cliPairs.has(p)).length;
-  console.log(`  built CLI (${c.name}), whole command: ${runs.map((x) => `${x.seconds.toFixed(1)} s`).join(', ')}; peak RSS ${runs.map((x) => `${x.rssMb.toFixed(0)} MB`).join(', ')}; ${cliPairs.size.toLocaleString('en')} finding pairs`);
-  console.log(`    ratio CLI / PostGIS, by round: ${runs.map((x, r) => (x.seconds / pgRuns[r]!.seconds).toFixed(2)).join(', ')}; of the medians: ${(median(runs.map((x) => x.seconds)) / pgMedian).toFixed(2)}`);
-  console.log(`    same pairs as PostGIS: ${onlyCli === 0 && onlyPg === 0 ? 'yes' : `NO (${onlyCli} only in the CLI's violations.csv, ${onlyPg} only in PostGIS)`}`);
+  console.log(
+    `  built CLI (${c.name}), whole command: ${runs.map((x) => `${x.seconds.toFixed(1)} s`).join(', ')}; peak RSS ${runs.map((x) => `${x.rssMb.toFixed(0)} MB`).join(', ')}; ${cliPairs.size.toLocaleString('en')} finding pairs`,
+  );
+  console.log(
+    `    ratio CLI / PostGIS, by round: ${runs.map((x, r) => (x.seconds / pgRuns[r]!.seconds).toFixed(2)).join(', ')}; of the medians: ${(median(runs.map((x) => x.seconds)) / pgMedian).toFixed(2)}`,
+  );
+  console.log(
+    `    same pairs as PostGIS: ${onlyCli === 0 && onlyPg === 0 ? 'yes' : `NO (${onlyCli} only in the CLI's violations.csv, ${onlyPg} only in PostGIS)`}`,
+  );
 });

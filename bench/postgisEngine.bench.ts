@@ -24,7 +24,13 @@ interface Run {
 
 /** "copy 1.2 s, index 3.4 s, …" from --log-sql's statements and times. */
 function stepsOf(stderr: string): string {
-  const names: [RegExp, string][] = [[/^copy usrm_site/, 'COPY'], [/^create index/, 'GiST index'], [/^analyze usrm_site/, 'analyze'], [/^with search/, 'pair join + ST_Distance, rows judged'], [/^select h.hazard, t.target/, 'inside join']];
+  const names: [RegExp, string][] = [
+    [/^copy usrm_site/, 'COPY'],
+    [/^create index/, 'GiST index'],
+    [/^analyze usrm_site/, 'analyze'],
+    [/^with search/, 'pair join + ST_Distance, rows judged'],
+    [/^select h.hazard, t.target/, 'inside join'],
+  ];
   const out: string[] = [];
   let current: string | null = null;
   for (const line of stderr.split('\n')) {
@@ -32,7 +38,8 @@ function stepsOf(stderr: string): string {
     const size = /^-- usrm_site and its index: (.+)$/.exec(line);
     if (time && current) out.push(`${current} ${time[1]} s`), (current = null);
     else if (size) out.push(`site table ${size[1]}`);
-    else if (!line.startsWith('--') && !line.startsWith(' ')) current = names.find(([re]) => re.test(line))?.[1] ?? current;
+    else if (!line.startsWith('--') && !line.startsWith(' '))
+      current = names.find(([re]) => re.test(line))?.[1] ?? current;
   }
   return out.join('; ');
 }
@@ -40,7 +47,20 @@ function stepsOf(stderr: string): string {
 function run(file: string, engine: 'js' | 'postgis'): Run {
   const out = mkdtempSync(join(tmpdir(), `usrm-${engine}-`));
   const t0 = performance.now();
-  const args = ['-f', '%M', process.execPath, 'dist-cli/usrm.js', 'assess', '--sites', file, '--engine', engine, ...(engine === 'postgis' ? [...db, '--log-sql'] : []), '--out', out];
+  const args = [
+    '-f',
+    '%M',
+    process.execPath,
+    'dist-cli/usrm.js',
+    'assess',
+    '--sites',
+    file,
+    '--engine',
+    engine,
+    ...(engine === 'postgis' ? [...db, '--log-sql'] : []),
+    '--out',
+    out,
+  ];
   const r = spawnSync('/usr/bin/time', args, { encoding: 'utf8', maxBuffer: 1 << 26 });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`${engine}: ${r.stderr}`);
@@ -66,14 +86,23 @@ for (const file of files) {
   const pg = run(file, 'postgis');
   const js = mb <= jsMaxMb ? run(file, 'js') : null;
   console.log(`${rows.toLocaleString('en')} sites (${mb.toFixed(1)} MB) from ${file}`);
-  console.log(`  --engine postgis: ${pg.seconds.toFixed(1)} s, CLI peak RSS ${pg.rssMb.toFixed(0)} MB, ${pg.findings.size.toLocaleString('en')} findings`);
+  console.log(
+    `  --engine postgis: ${pg.seconds.toFixed(1)} s, CLI peak RSS ${pg.rssMb.toFixed(0)} MB, ${pg.findings.size.toLocaleString('en')} findings`,
+  );
   console.log(`    in the database: ${pg.steps}`);
   if (js) {
     const onlyPg = [...pg.findings].filter((f) => !js.findings.has(f)).length;
     const onlyJs = [...js.findings].filter((f) => !pg.findings.has(f)).length;
-    console.log(`  --engine js:      ${js.seconds.toFixed(1)} s, peak RSS ${js.rssMb.toFixed(0)} MB, ${js.findings.size.toLocaleString('en')} findings`);
-    console.log(`  same findings (pair, rule, status): ${onlyPg + onlyJs === 0 ? 'yes' : `NO (${onlyPg} only PostGIS, ${onlyJs} only in process)`}`);
+    console.log(
+      `  --engine js:      ${js.seconds.toFixed(1)} s, peak RSS ${js.rssMb.toFixed(0)} MB, ${js.findings.size.toLocaleString('en')} findings`,
+    );
+    console.log(
+      `  same findings (pair, rule, status): ${onlyPg + onlyJs === 0 ? 'yes' : `NO (${onlyPg} only PostGIS, ${onlyJs} only in process)`}`,
+    );
   } else console.log(`  --engine js: not run (file over ${jsMaxMb} MB)`);
-  if (previous) console.log(`  scaling: ×${(rows / previous.rows).toFixed(1)} sites → ×${(pg.seconds / previous.seconds).toFixed(1)} time (postgis)`);
+  if (previous)
+    console.log(
+      `  scaling: ×${(rows / previous.rows).toFixed(1)} sites → ×${(pg.seconds / previous.seconds).toFixed(1)} time (postgis)`,
+    );
   previous = { rows, seconds: pg.seconds };
 }

@@ -14,7 +14,13 @@ import geodesic from 'geographiclib-geodesic';
 
 const installations = Number(process.argv[2] ?? 1_000);
 const targets = Number(process.argv[3] ?? 100_000);
-const RINGS: [number, number][] = [[1e-5, 150], [3e-6, 300], [1e-6, 500], [3e-7, 700], [1e-7, 1000]];
+const RINGS: [number, number][] = [
+  [1e-5, 150],
+  [3e-6, 300],
+  [1e-6, 500],
+  [3e-7, 700],
+  [1e-7, 1000],
+];
 const VERTICES = 72;
 const [WEST, SOUTH, WIDTH, HEIGHT] = [118.55, 31.85, 0.53, 0.5];
 const G = geodesic.Geodesic.WGS84;
@@ -41,7 +47,9 @@ for (let i = 0; i < installations; i++) {
 for (let i = 0; i < targets; i++) {
   const kind = KINDS[i % KINDS.length]!;
   const people = kind === '居住区' || kind === '商场' ? String(Math.floor(rnd() * 200)) : '';
-  lines.push(`T${i},目标${i},${kind},${(WEST + rnd() * WIDTH).toFixed(6)},${(SOUTH + rnd() * HEIGHT).toFixed(6)},${people}`);
+  lines.push(
+    `T${i},目标${i},${kind},${(WEST + rnd() * WIDTH).toFixed(6)},${(SOUTH + rnd() * HEIGHT).toFixed(6)},${people}`,
+  );
 }
 writeFileSync(sitesPath, lines.join('\n') + '\n');
 const features: string[] = [];
@@ -54,13 +62,21 @@ centres.forEach((c, i) => {
       return [Number(r.lon2!.toFixed(7)), Number(r.lat2!.toFixed(7))];
     });
     ring.push(ring[0]!);
-    const props = { installation_id: `Q${i}`, risk_per_year: risk.toExponential(), installation_status: i % 2 ? '在役' : '新建' };
-    features.push(JSON.stringify({ type: 'Feature', properties: props, geometry: { type: 'Polygon', coordinates: [ring] } }));
+    const props = {
+      installation_id: `Q${i}`,
+      risk_per_year: risk.toExponential(),
+      installation_status: i % 2 ? '在役' : '新建',
+    };
+    features.push(
+      JSON.stringify({ type: 'Feature', properties: props, geometry: { type: 'Polygon', coordinates: [ring] } }),
+    );
   }
 });
 writeFileSync(contoursPath, `{"type":"FeatureCollection","features":[\n${features.join(',\n')}\n]}\n`);
 const mb = (p: string) => (statSync(p).size / 2 ** 20).toFixed(1);
-console.log(`QRA contours via the batch CLI: ${installations.toLocaleString()} installations × ${RINGS.length} rings (${VERTICES} vertices; contours.geojson ${mb(contoursPath)} MB) among ${targets.toLocaleString()} targets (sites.csv ${mb(sitesPath)} MB), node ${process.version}`);
+console.log(
+  `QRA contours via the batch CLI: ${installations.toLocaleString()} installations × ${RINGS.length} rings (${VERTICES} vertices; contours.geojson ${mb(contoursPath)} MB) among ${targets.toLocaleString()} targets (sites.csv ${mb(sitesPath)} MB), node ${process.version}`,
+);
 
 const cli = join(work, 'cli');
 const build = spawnSync(process.execPath, ['scripts/buildCli.mjs', cli], { encoding: 'utf8' });
@@ -68,8 +84,22 @@ if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
 
 const TIME = '/usr/bin/time';
 const hasTime = existsSync(TIME);
-function timed(extra: string[], out: string): { seconds: number; cpu: number | null; rssMb: number | null; stdout: string } {
-  const command = [process.execPath, join(cli, 'usrm.js'), 'assess', '--sites', sitesPath, '--crs', 'wgs84', ...extra, '--out', out];
+function timed(
+  extra: string[],
+  out: string,
+): { seconds: number; cpu: number | null; rssMb: number | null; stdout: string } {
+  const command = [
+    process.execPath,
+    join(cli, 'usrm.js'),
+    'assess',
+    '--sites',
+    sitesPath,
+    '--crs',
+    'wgs84',
+    ...extra,
+    '--out',
+    out,
+  ];
   const stats = join(work, 'time.txt');
   const t0 = performance.now();
   const r = hasTime
@@ -77,24 +107,37 @@ function timed(extra: string[], out: string): { seconds: number; cpu: number | n
     : spawnSync(command[0]!, command.slice(1), { encoding: 'utf8', maxBuffer: 2 ** 26 });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`${command.join(' ')} exited ${r.status}: ${r.stderr}`);
-  const [, user, sys, rss] = hasTime ? readFileSync(stats, 'utf8').trim().split('\n').at(-1)!.split(/\s+/).map(Number) : [];
+  const [, user, sys, rss] = hasTime
+    ? readFileSync(stats, 'utf8').trim().split('\n').at(-1)!.split(/\s+/).map(Number)
+    : [];
   return { seconds, cpu: hasTime ? user! + sys! : null, rssMb: hasTime ? rss! / 1024 : null, stdout: r.stdout };
 }
 
-const runs: Record<'baseline' | 'contours', { seconds: number; cpu: number | null; rssMb: number | null }[]> = { baseline: [], contours: [] };
+const runs: Record<'baseline' | 'contours', { seconds: number; cpu: number | null; rssMb: number | null }[]> = {
+  baseline: [],
+  contours: [],
+};
 const ROUNDS = Number(process.env.ROUNDS ?? 2);
 for (let round = 0; round < ROUNDS; round++) {
   for (const variant of ['baseline', 'contours'] as const) {
     const out = join(work, `${variant}-${round}`);
     const r = timed(variant === 'contours' ? ['--contours', contoursPath] : [], out);
     runs[variant].push(r);
-    console.log(`  ${variant === 'contours' ? 'with --contours   ' : 'without (baseline)'} run ${round + 1}: ${r.seconds.toFixed(1)} s wall${r.cpu === null ? '' : ` (${r.cpu.toFixed(1)} s CPU)`}${r.rssMb === null ? '' : `, peak RSS ${r.rssMb.toFixed(0)} MB`}; ${r.stdout.trim().split('\n')[0]!.replace(/ → .*/, '')}`);
+    console.log(
+      `  ${variant === 'contours' ? 'with --contours   ' : 'without (baseline)'} run ${round + 1}: ${r.seconds.toFixed(1)} s wall${r.cpu === null ? '' : ` (${r.cpu.toFixed(1)} s CPU)`}${r.rssMb === null ? '' : `, peak RSS ${r.rssMb.toFixed(0)} MB`}; ${r.stdout.trim().split('\n')[0]!.replace(/ → .*/, '')}`,
+    );
     if (variant === 'contours' && round === 0) {
-      const violations = readFileSync(join(out, 'violations.csv'), 'utf8').split('\n').filter((l) => /,qra-ir-/.test(l)).length;
+      const violations = readFileSync(join(out, 'violations.csv'), 'utf8')
+        .split('\n')
+        .filter((l) => /,qra-ir-/.test(l)).length;
       const distances = readFileSync(join(out, 'qra-distances.csv'), 'utf8').trim().split('\n').length - 1;
-      const report = JSON.parse(readFileSync(join(out, 'import-report.json'), 'utf8')) as { files: { file: string; accepted: number; rejected: number }[] };
+      const report = JSON.parse(readFileSync(join(out, 'import-report.json'), 'utf8')) as {
+        files: { file: string; accepted: number; rejected: number }[];
+      };
       const c = report.files.find((f) => f.file === 'contours.geojson')!;
-      console.log(`    contours accepted ${c.accepted.toLocaleString()}, rejected ${c.rejected}; QRA findings ${violations.toLocaleString()}; qra-distances.csv ${distances.toLocaleString()} rows`);
+      console.log(
+        `    contours accepted ${c.accepted.toLocaleString()}, rejected ${c.rejected}; QRA findings ${violations.toLocaleString()}; qra-distances.csv ${distances.toLocaleString()} rows`,
+      );
     }
   }
 }
@@ -102,8 +145,15 @@ const best = (v: keyof typeof runs) => runs[v].reduce((a, b) => (b.seconds < a.s
 const [b, c] = [best('baseline'), best('contours')];
 // CPU seconds too: on a shared machine the wall time of a run depends on its neighbours more than on itself
 const cpu = (v: keyof typeof runs) => runs[v].reduce((m, r) => Math.min(m, r.cpu ?? Infinity), Infinity);
-const cpuRatio = hasTime ? `; CPU ${cpu('contours').toFixed(1)} / ${cpu('baseline').toFixed(1)} s = ${(cpu('contours') / cpu('baseline')).toFixed(2)}×` : '';
-const rss = b.rssMb !== null && c.rssMb !== null ? `; peak RSS ${c.rssMb.toFixed(0)} / ${b.rssMb.toFixed(0)} MB = ${(c.rssMb / b.rssMb).toFixed(2)}×` : '';
-console.log(`  best of ${ROUNDS}: with --contours ${c.seconds.toFixed(1)} s / without ${b.seconds.toFixed(1)} s = ${(c.seconds / b.seconds).toFixed(2)}× wall${cpuRatio}${rss}`);
+const cpuRatio = hasTime
+  ? `; CPU ${cpu('contours').toFixed(1)} / ${cpu('baseline').toFixed(1)} s = ${(cpu('contours') / cpu('baseline')).toFixed(2)}×`
+  : '';
+const rss =
+  b.rssMb !== null && c.rssMb !== null
+    ? `; peak RSS ${c.rssMb.toFixed(0)} / ${b.rssMb.toFixed(0)} MB = ${(c.rssMb / b.rssMb).toFixed(2)}×`
+    : '';
+console.log(
+  `  best of ${ROUNDS}: with --contours ${c.seconds.toFixed(1)} s / without ${b.seconds.toFixed(1)} s = ${(c.seconds / b.seconds).toFixed(2)}× wall${cpuRatio}${rss}`,
+);
 if (process.env.KEEP) console.log(`  kept: ${work}`);
 else rmSync(work, { recursive: true, force: true });

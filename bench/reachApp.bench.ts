@@ -33,16 +33,30 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 // the demo city's extent (its districts' bounding box)
 const districtsText = readFileSync('data/demo/nanjing-districts.wgs84.geojson', 'utf8');
 const zones = readZones(districtsText);
-const [west, south, east, north] = zones.map((z) => bboxOf(z.geometry)).reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
+const [west, south, east, north] = zones
+  .map((z) => bboxOf(z.geometry))
+  .reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
 
 // streets: a lattice of two-point segments (as an OSM export split at junctions), jittered; every 8th a primary
 const dx = (east - west) / (lattice - 1);
 const dy = (north - south) / (lattice - 1);
-const jitter = Array.from({ length: lattice * lattice }, () => [(random() - 0.5) * 0.4 * dx, (random() - 0.5) * 0.4 * dy] as const);
-const vertex = (i: number, j: number) => [+(west + i * dx + jitter[i * lattice + j]![0]).toFixed(6), +(south + j * dy + jitter[i * lattice + j]![1]).toFixed(6)];
+const jitter = Array.from(
+  { length: lattice * lattice },
+  () => [(random() - 0.5) * 0.4 * dx, (random() - 0.5) * 0.4 * dy] as const,
+);
+const vertex = (i: number, j: number) => [
+  +(west + i * dx + jitter[i * lattice + j]![0]).toFixed(6),
+  +(south + j * dy + jitter[i * lattice + j]![1]).toFixed(6),
+];
 const features: string[] = [];
 const street = (a: number[], b: number[], cls: string, oneway: boolean) =>
-  features.push(JSON.stringify({ type: 'Feature', properties: { highway: cls, ...(oneway ? { oneway: 'yes' } : {}) }, geometry: { type: 'LineString', coordinates: [a, b] } }));
+  features.push(
+    JSON.stringify({
+      type: 'Feature',
+      properties: { highway: cls, ...(oneway ? { oneway: 'yes' } : {}) },
+      geometry: { type: 'LineString', coordinates: [a, b] },
+    }),
+  );
 for (let i = 0; i < lattice; i++) {
   for (let j = 0; j < lattice; j++) {
     const cls = (k: number) => (k % 8 === 0 ? 'primary' : 'residential');
@@ -51,23 +65,36 @@ for (let i = 0; i < lattice; i++) {
   }
 }
 const roadsText = `{"type":"FeatureCollection","features":[\n${features.join(',\n')}\n]}\n`;
-const stationsCsv = ['编号,名称,类别,经度,纬度,站级', ...Array.from({ length: stationCount }, (_, i) =>
-  `BENCH-XF-${i},站${i},消防站,${(west + random() * (east - west)).toFixed(6)},${(south + random() * (north - south)).toFixed(6)},一级`)].join('\n') + '\n';
+const stationsCsv =
+  [
+    '编号,名称,类别,经度,纬度,站级',
+    ...Array.from(
+      { length: stationCount },
+      (_, i) =>
+        `BENCH-XF-${i},站${i},消防站,${(west + random() * (east - west)).toFixed(6)},${(south + random() * (north - south)).toFixed(6)},一级`,
+    ),
+  ].join('\n') + '\n';
 const dir = mkdtempSync(join(tmpdir(), 'usrm-reach-app-'));
 const roadsPath = join(dir, 'bench-roads.geojson');
 const stationsPath = join(dir, 'bench-stations.csv');
 writeFileSync(roadsPath, roadsText);
 writeFileSync(stationsPath, stationsCsv);
-console.log(`reach in the app: ${features.length.toLocaleString()} road segments (${lattice}×${lattice} lattice over the demo city's ${(east - west).toFixed(2)}° × ${(north - south).toFixed(2)}°), road file ${mb(roadsText.length)}; ${stationCount} fire stations (${(stationsCsv.length / 1024).toFixed(0)} KB CSV); node ${process.version}`);
+console.log(
+  `reach in the app: ${features.length.toLocaleString()} road segments (${lattice}×${lattice} lattice over the demo city's ${(east - west).toFixed(2)}° × ${(north - south).toFixed(2)}°), road file ${mb(roadsText.length)}; ${stationCount} fire stations (${(stationsCsv.length / 1024).toFixed(0)} KB CSV); node ${process.version}`,
+);
 
 // baseline: the engine host in this process, with the demo's sites and the stations, assessed without and with roads
 const host = createEngineHost();
 const demoSites: Site[] = [];
 for (const f of ['nanjing-sites.fictitious.csv', 'nanjing-osm.geojson', 'nanjing-rescue.fictitious.csv']) {
-  for (const site of importSites(f, new Uint8Array(readFileSync(`data/demo/${f}`)), { crs: 'wgs84', zones }).sites) demoSites.push(site);
+  for (const site of importSites(f, new Uint8Array(readFileSync(`data/demo/${f}`)), { crs: 'wgs84', zones }).sites)
+    demoSites.push(site);
 }
 await host.hold('demo', demoSites);
-await host.hold('stations', importSites('bench-stations.csv', new TextEncoder().encode(stationsCsv), { crs: 'wgs84', zones }).sites);
+await host.hold(
+  'stations',
+  importSites('bench-stations.csv', new TextEncoder().encode(stationsCsv), { crs: 'wgs84', zones }).sites,
+);
 const config = defaultConfig();
 const heap = () => process.memoryUsage().heapUsed;
 let t = performance.now();
@@ -82,20 +109,39 @@ const networkAssessment = host.assess({ datasets: ['demo', 'stations'], zones, r
 const networkMs = performance.now() - t;
 // what the page receives with the assessment for the reach (structured clone: the page deserialises it in one task)
 const reachNoted = reachForPage(assessedReach.of(networkAssessment)!); // as the engine worker sends it
-const cloneMs = (x: unknown) => { const t0 = performance.now(); structuredClone(x); return performance.now() - t0; };
+const cloneMs = (x: unknown) => {
+  const t0 = performance.now();
+  structuredClone(x);
+  return performance.now() - t0;
+};
 const bytesOf = (x: unknown) => serialize(x).length;
-console.log(`  the reach sent to the page: ${mb(bytesOf(reachNoted))} serialised (result ${mb(bytesOf(reachNoted.result))}, bands as a data: URL ${mb(bytesOf(reachNoted.bands))}); structured clone here ${cloneMs(reachNoted).toFixed(0)} ms (result ${cloneMs(reachNoted.result).toFixed(0)} ms, bands ${cloneMs(reachNoted.bands).toFixed(0)} ms)`);
+console.log(
+  `  the reach sent to the page: ${mb(bytesOf(reachNoted))} serialised (result ${mb(bytesOf(reachNoted.result))}, bands as a data: URL ${mb(bytesOf(reachNoted.bands))}); structured clone here ${cloneMs(reachNoted).toFixed(0)} ms (result ${cloneMs(reachNoted.result).toFixed(0)} ms, bands ${cloneMs(reachNoted.bands).toFixed(0)} ms)`,
+);
 {
   const r = reachNoted.result;
-  const parts: [string, unknown][] = [['grids', [r.reachGrid, r.districtGrid]], ['cover', r.cover], ['stations', r.stations], ['resources', r.resources], ['zones', r.zones], ['shelters', r.shelters], ['assessment', { ...networkAssessment }]];
+  const parts: [string, unknown][] = [
+    ['grids', [r.reachGrid, r.districtGrid]],
+    ['cover', r.cover],
+    ['stations', r.stations],
+    ['resources', r.resources],
+    ['zones', r.zones],
+    ['shelters', r.shelters],
+    ['assessment', { ...networkAssessment }],
+  ];
   console.log(`  parts: ${parts.map(([n, x]) => `${n} ${mb(bytesOf(x))} ${cloneMs(x).toFixed(0)} ms`).join('; ')}`);
 }
 const heap1 = heap();
 // the app's reach grid is the profile's (250 m); a city's profile may ask for 100 m
 t = performance.now();
-host.assess({ datasets: ['demo', 'stations'], zones, roads: 'roads', reachProfile: { ...DEFAULT_REACH_PROFILE, gridCellM: 100 } }, config);
+host.assess(
+  { datasets: ['demo', 'stations'], zones, roads: 'roads', reachProfile: { ...DEFAULT_REACH_PROFILE, gridCellM: 100 } },
+  config,
+);
 const fineMs = performance.now() - t;
-console.log(`  engine in Node (baseline): road file read ${s(readMs)} (${held.lines.toLocaleString()} lines held); assessment with screening ${s(screenedMs)}, with the road network ${s(networkMs)} (250 m reach grid; heap +${mb(heap1 - heap0)} over the screened one, roads held), with a 100 m grid ${s(fineMs)}; peak rss ${mb(process.resourceUsage().maxRSS * 1024)}`);
+console.log(
+  `  engine in Node (baseline): road file read ${s(readMs)} (${held.lines.toLocaleString()} lines held); assessment with screening ${s(screenedMs)}, with the road network ${s(networkMs)} (250 m reach grid; heap +${mb(heap1 - heap0)} over the screened one, roads held), with a 100 m grid ${s(fineMs)}; peak rss ${mb(process.resourceUsage().maxRSS * 1024)}`,
+);
 
 /** RSS of this process's Chromium renderers (the page and its workers live there), in bytes. */
 function rendererRss(): number {
@@ -106,21 +152,39 @@ function rendererRss(): number {
     try {
       parent.set(Number(name), Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${name}/status`, 'utf8'))![1]));
       if (readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('--type=renderer')) renderer.add(Number(name));
-    } catch { /* the process ended meanwhile */ }
+    } catch {
+      /* the process ended meanwhile */
+    }
   }
-  const mine = (pid: number): boolean => { for (let p = pid; p > 1; p = parent.get(p) ?? 0) if (p === process.pid) return true; return false; };
+  const mine = (pid: number): boolean => {
+    for (let p = pid; p > 1; p = parent.get(p) ?? 0) if (p === process.pid) return true;
+    return false;
+  };
   let total = 0;
   for (const pid of renderer) {
     if (!mine(pid)) continue;
-    try { total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024; } catch { /* ended */ }
+    try {
+      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
+    } catch {
+      /* ended */
+    }
   }
   return total;
 }
 
 const profiling = process.env.PROFILE === '1';
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: ProfileNode[]; startTime: number; samples: number[]; timeDeltas: number[] }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
 
 /** Start the page's CPU profiler; the returned function stops it and lists the long tasks' heaviest functions. */
 async function profilePage(page: Page): Promise<() => Promise<void>> {
@@ -129,7 +193,9 @@ async function profilePage(page: Page): Promise<() => Promise<void>> {
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
   // a named busy loop at a known performance.now(): aligns the profile's clock with the page's
-  const markAt = await page.evaluate<number>(`(() => { const at = performance.now(); function clockMarker() { const end = performance.now() + 20; while (performance.now() < end); } clockMarker(); return at; })()`);
+  const markAt = await page.evaluate<number>(
+    `(() => { const at = performance.now(); function clockMarker() { const end = performance.now() + 20; while (performance.now() < end); } clockMarker(); return at; })()`,
+  );
   return async () => {
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     const spans = await page.evaluate(() => (window as unknown as { longTaskSpans: [number, number][] }).longTaskSpans);
@@ -148,50 +214,63 @@ async function profilePage(page: Page): Promise<() => Promise<void>> {
         const key = `${n.functionName || '(anonymous)'} ${n.url.split('/').pop()}:${n.lineNumber + 1}`;
         self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
       });
-      const top = Array.from(self).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, ms]) => `      ${ms.toFixed(0).padStart(5)} ms ${k}`);
+      const top = Array.from(self)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)
+        .map(([k, ms]) => `      ${ms.toFixed(0).padStart(5)} ms ${k}`);
       console.log(`    task of ${duration.toFixed(0)} ms:\n${top.join('\n')}`);
     }
   };
 }
 
-await withServedApp(async (page) => {
-  await page.waitForSelector('[data-map-ready="true"]', { timeout: 120_000 });
-  await page.waitForSelector('[data-save-status="saved"]', { timeout: 120_000 });
-  const assessed = () => page.getByRole('progressbar', { name: '评估进度' }).waitFor({ state: 'detached', timeout: 900_000 });
-  await page.getByLabel(/上传风险点\/场所文件/).setInputFiles(stationsPath);
-  await page.getByRole('region', { name: '导入报告 bench-stations.csv' }).waitFor({ timeout: 300_000 });
-  await assessed();
-  await page.waitForSelector('[data-map-ready="true"]', { timeout: 300_000 });
-  await page.waitForTimeout(1500);
-  await watchLongTasks(page);
-  const rssBefore = rendererRss();
-  let rssPeak = rssBefore;
-  let sampling = true;
-  const sampler = (async () => {
-    while (sampling) {
-      rssPeak = Math.max(rssPeak, rendererRss());
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  })();
-  const stopProfile = profiling ? await profilePage(page) : null;
-  const t0 = await page.evaluate(() => performance.now());
-  await page.getByLabel(/上传路网 GeoJSON/).setInputFiles(roadsPath);
-  await page.getByTestId('roads-in-use').filter({ hasText: '条线' }).waitFor({ timeout: 900_000 });
-  const t1 = await page.evaluate(() => performance.now());
-  await assessed();
-  const t2 = await page.evaluate(() => performance.now());
-  const longestAssessing = await longestTask(page);
-  await page.waitForSelector('[data-save-status="saved"]', { timeout: 300_000 });
-  await page.waitForSelector('[data-map-ready="true"]', { timeout: 300_000 });
-  const t3 = await page.evaluate(() => performance.now());
-  const longest = await longestTask(page);
-  sampling = false;
-  await sampler;
-  console.log(`  browser: road file read in the engine worker ${s(t1 - t0)} (${await page.getByTestId('roads-in-use').innerText()}); then the assessment with reach ${s(t2 - t1)}; saved and drawn ${s(t3 - t2)} later`);
-  console.log(`  longest main-thread task: ${longestAssessing.toFixed(0)} ms from the upload to the assessment done; ${longest.toFixed(0)} ms counting the save and the map's draw (target < 100 ms)`);
-  console.log(`  renderer RSS (page + engine worker): ${mb(rssBefore)} before the upload, peak ${mb(rssPeak)}`);
-  const spans = await page.evaluate(() => (window as unknown as { longTaskSpans: [number, number][] }).longTaskSpans);
-  const at = (ms: number) => `${((ms - t0) / 1000).toFixed(2)} s`;
-  console.log(`  long tasks (start after the upload, duration): ${spans.map(([start, d]) => `${at(start)} ${d.toFixed(0)} ms`).join('; ') || 'none'} (road file read by ${at(t1)}, assessed by ${at(t2)}, drawn by ${at(t3)})`);
-  await stopProfile?.();
-}, { minify: !profiling });
+await withServedApp(
+  async (page) => {
+    await page.waitForSelector('[data-map-ready="true"]', { timeout: 120_000 });
+    await page.waitForSelector('[data-save-status="saved"]', { timeout: 120_000 });
+    const assessed = () =>
+      page.getByRole('progressbar', { name: '评估进度' }).waitFor({ state: 'detached', timeout: 900_000 });
+    await page.getByLabel(/上传风险点\/场所文件/).setInputFiles(stationsPath);
+    await page.getByRole('region', { name: '导入报告 bench-stations.csv' }).waitFor({ timeout: 300_000 });
+    await assessed();
+    await page.waitForSelector('[data-map-ready="true"]', { timeout: 300_000 });
+    await page.waitForTimeout(1500);
+    await watchLongTasks(page);
+    const rssBefore = rendererRss();
+    let rssPeak = rssBefore;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        rssPeak = Math.max(rssPeak, rendererRss());
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    const stopProfile = profiling ? await profilePage(page) : null;
+    const t0 = await page.evaluate(() => performance.now());
+    await page.getByLabel(/上传路网 GeoJSON/).setInputFiles(roadsPath);
+    await page.getByTestId('roads-in-use').filter({ hasText: '条线' }).waitFor({ timeout: 900_000 });
+    const t1 = await page.evaluate(() => performance.now());
+    await assessed();
+    const t2 = await page.evaluate(() => performance.now());
+    const longestAssessing = await longestTask(page);
+    await page.waitForSelector('[data-save-status="saved"]', { timeout: 300_000 });
+    await page.waitForSelector('[data-map-ready="true"]', { timeout: 300_000 });
+    const t3 = await page.evaluate(() => performance.now());
+    const longest = await longestTask(page);
+    sampling = false;
+    await sampler;
+    console.log(
+      `  browser: road file read in the engine worker ${s(t1 - t0)} (${await page.getByTestId('roads-in-use').innerText()}); then the assessment with reach ${s(t2 - t1)}; saved and drawn ${s(t3 - t2)} later`,
+    );
+    console.log(
+      `  longest main-thread task: ${longestAssessing.toFixed(0)} ms from the upload to the assessment done; ${longest.toFixed(0)} ms counting the save and the map's draw (target < 100 ms)`,
+    );
+    console.log(`  renderer RSS (page + engine worker): ${mb(rssBefore)} before the upload, peak ${mb(rssPeak)}`);
+    const spans = await page.evaluate(() => (window as unknown as { longTaskSpans: [number, number][] }).longTaskSpans);
+    const at = (ms: number) => `${((ms - t0) / 1000).toFixed(2)} s`;
+    console.log(
+      `  long tasks (start after the upload, duration): ${spans.map(([start, d]) => `${at(start)} ${d.toFixed(0)} ms`).join('; ') || 'none'} (road file read by ${at(t1)}, assessed by ${at(t2)}, drawn by ${at(t3)})`,
+    );
+    await stopProfile?.();
+  },
+  { minify: !profiling },
+);

@@ -24,8 +24,18 @@ function polygon(): Polygon {
 }
 const HAZARDS = ['fuel_station', 'fuel_station', 'fireworks_retail', 'gas_station', 'hazchem_storage'];
 const TARGETS = ['residential', 'residential', 'school', 'hospital', 'kindergarten'];
-const hazards: Site[] = Array.from({ length: n }, (_, i) => ({ id: `h${i}`, name: '', category: HAZARDS[i % 5]!, geometry: polygon() }));
-const targets: Site[] = Array.from({ length: n }, (_, i) => ({ id: `t${i}`, name: '', category: TARGETS[i % 5]!, geometry: polygon() }));
+const hazards: Site[] = Array.from({ length: n }, (_, i) => ({
+  id: `h${i}`,
+  name: '',
+  category: HAZARDS[i % 5]!,
+  geometry: polygon(),
+}));
+const targets: Site[] = Array.from({ length: n }, (_, i) => ({
+  id: `t${i}`,
+  name: '',
+  category: TARGETS[i % 5]!,
+  geometry: polygon(),
+}));
 const config = defaultConfig();
 
 const { result: full, ms: indexedMs } = medianOfThree(() => checkSetbacks(hazards, targets, config));
@@ -39,8 +49,17 @@ for (const h of subH) {
   for (const t of subT) brute += judgePair(h, rules, t, classifyTarget(t), config).length;
 }
 const bruteMs = performance.now() - t2;
-if (brute !== subIndexed.violations.length) throw new Error(`indexed found ${subIndexed.violations.length}, brute force ${brute}`);
-console.log(`setback search over polygons (${VERTICES} vertices, 15–60 m radius) in a 20 × 20 km centre, node ${process.version}`);
-console.log(`  indexed  ${n.toLocaleString()} × ${n.toLocaleString()}: ${indexedMs.toFixed(0)} ms (median of 3), ${full.violations.length} findings, ${full.pairsExamined} candidate pairs (${(full.pairsExamined / Math.max(1, full.violations.length)).toFixed(2)} per finding)`);
-console.log(`  subset   ${subset} × ${subset}: indexed ${subIndexedMs.toFixed(1)} ms vs brute force ${bruteMs.toFixed(0)} ms → ${(bruteMs / subIndexedMs).toFixed(0)}× faster (same ${brute} findings)`);
-console.log(`  brute force extrapolated to full size: ${((bruteMs * (n / subset) ** 2) / 1000).toFixed(0)} s → indexed is ${((bruteMs * (n / subset) ** 2) / indexedMs).toFixed(0)}× faster`);
+if (brute !== subIndexed.violations.length)
+  throw new Error(`indexed found ${subIndexed.violations.length}, brute force ${brute}`);
+console.log(
+  `setback search over polygons (${VERTICES} vertices, 15–60 m radius) in a 20 × 20 km centre, node ${process.version}`,
+);
+console.log(
+  `  indexed  ${n.toLocaleString()} × ${n.toLocaleString()}: ${indexedMs.toFixed(0)} ms (median of 3), ${full.violations.length} findings, ${full.pairsExamined} candidate pairs (${(full.pairsExamined / Math.max(1, full.violations.length)).toFixed(2)} per finding)`,
+);
+console.log(
+  `  subset   ${subset} × ${subset}: indexed ${subIndexedMs.toFixed(1)} ms vs brute force ${bruteMs.toFixed(0)} ms → ${(bruteMs / subIndexedMs).toFixed(0)}× faster (same ${brute} findings)`,
+);
+console.log(
+  `  brute force extrapolated to full size: ${((bruteMs * (n / subset) ** 2) / 1000).toFixed(0)} s → indexed is ${((bruteMs * (n / subset) ** 2) / indexedMs).toFixed(0)}× faster`,
+);

@@ -27,7 +27,9 @@ await build({
   platform: 'node',
   target: 'node20',
   // CommonJS dependencies (papaparse, ExcelJS…) call require() for Node's built-ins; ESM has none, so give each file one
-  banner: { js: 'import { createRequire as __usrmCreateRequire } from "node:module"; const require = __usrmCreateRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __usrmCreateRequire } from "node:module"; const require = __usrmCreateRequire(import.meta.url);',
+  },
   logLevel: 'warning',
 });
 writeFileSync(ENTRY, `#!/usr/bin/env node\n${readFileSync(ENTRY, 'utf8')}`);

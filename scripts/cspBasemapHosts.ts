@@ -11,6 +11,10 @@ export function cspBasemapHosts(): Plugin {
     configResolved(config) {
       hosts = parseHostList(config.env.VITE_BASEMAP_HOSTS as string | undefined);
     },
-    transformIndexHtml: (html) => html.replace(/(http-equiv="Content-Security-Policy"\s+content=")([^"]*)"/, (_, head: string, csp: string) => `${head}${cspWithBasemapHosts(csp, hosts)}"`),
+    transformIndexHtml: (html) =>
+      html.replace(
+        /(http-equiv="Content-Security-Policy"\s+content=")([^"]*)"/,
+        (_, head: string, csp: string) => `${head}${cspWithBasemapHosts(csp, hosts)}"`,
+      ),
   };
 }

@@ -15,7 +15,15 @@ import Papa from 'papaparse';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
-import { bboxOf, categoryByCode, edgeToEdgeMeters, geodesicDestination, LEVEL_RANK, RISK_MATRIX_METHODS, type Level } from '../src/engine';
+import {
+  bboxOf,
+  categoryByCode,
+  edgeToEdgeMeters,
+  geodesicDestination,
+  LEVEL_RANK,
+  RISK_MATRIX_METHODS,
+  type Level,
+} from '../src/engine';
 
 const SEED = 20261123;
 const rng = xoroshiro128plus(SEED);
@@ -24,14 +32,26 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.le
 const int = (lo: number, hi: number): number => uniformInt(rng, lo, hi);
 
 // ---------- 1. real OSM targets ----------
-interface OsmProps { name?: string; amenity?: string; building?: string; landuse?: string; osm_id: string }
-const osmTargets = JSON.parse(readFileSync('data/demo/source/osm_protection_targets.geojson', 'utf8')) as FeatureCollection<Geometry, OsmProps> & { metadata: unknown };
-const osmHazards = JSON.parse(readFileSync('data/demo/source/osm_hazards.geojson', 'utf8')) as FeatureCollection<Geometry, OsmProps>;
+interface OsmProps {
+  name?: string;
+  amenity?: string;
+  building?: string;
+  landuse?: string;
+  osm_id: string;
+}
+const osmTargets = JSON.parse(
+  readFileSync('data/demo/source/osm_protection_targets.geojson', 'utf8'),
+) as FeatureCollection<Geometry, OsmProps> & { metadata: unknown };
+const osmHazards = JSON.parse(readFileSync('data/demo/source/osm_hazards.geojson', 'utf8')) as FeatureCollection<
+  Geometry,
+  OsmProps
+>;
 
 function osmCategory(p: OsmProps): { category: string; label: string } {
   const kind = p.amenity ?? p.building ?? p.landuse ?? '';
   if (p.amenity === 'fuel') return { category: 'fuel_station', label: '加油站' };
-  if (kind === 'hospital' || kind === 'clinic' || p.building === 'hospital') return { category: 'hospital', label: '医院' };
+  if (kind === 'hospital' || kind === 'clinic' || p.building === 'hospital')
+    return { category: 'hospital', label: '医院' };
   if (p.landuse === 'residential') return { category: 'residential', label: '居住区' };
   if (kind === 'university') return { category: 'other_target', label: '高等院校' };
   if ((p.name ?? '').includes('幼儿园')) return { category: 'kindergarten', label: '幼儿园' };
@@ -55,21 +75,75 @@ const osmFeatures: Feature[] = [...osmTargets.features, ...osmHazards.features].
 osmFeatures.sort((a, b) => (a.properties!.id < b.properties!.id ? -1 : 1));
 writeFileSync(
   'data/demo/nanjing-osm.geojson',
-  JSON.stringify({
-    type: 'FeatureCollection',
-    metadata: { licence: 'ODbL 1.0 — © OpenStreetMap contributors', crs: 'WGS-84', source: osmTargets.metadata, generatedBy: 'scripts/generateDemo.ts' },
-    features: osmFeatures,
-  } as FeatureCollection & { metadata: unknown }, null, 1) + '\n',
+  JSON.stringify(
+    {
+      type: 'FeatureCollection',
+      metadata: {
+        licence: 'ODbL 1.0 — © OpenStreetMap contributors',
+        crs: 'WGS-84',
+        source: osmTargets.metadata,
+        generatedBy: 'scripts/generateDemo.ts',
+      },
+      features: osmFeatures,
+    } as FeatureCollection & { metadata: unknown },
+    null,
+    1,
+  ) + '\n',
 );
 
 // ---------- 2. fictitious inventory ----------
-const districts = (JSON.parse(readFileSync('data/demo/nanjing-districts.wgs84.geojson', 'utf8')) as FeatureCollection<MultiPolygon | Polygon, { name: string; adcode: string }>).features;
+const districts = (
+  JSON.parse(readFileSync('data/demo/nanjing-districts.wgs84.geojson', 'utf8')) as FeatureCollection<
+    MultiPolygon | Polygon,
+    { name: string; adcode: string }
+  >
+).features;
 const matrix = RISK_MATRIX_METHODS.find((m) => m.id === 'matrix-A')!;
 
-interface Profile { code: string; cap: Level; count: number; mix: string[] }
-const INDUSTRIAL = ['hazchem_production', 'hazchem_storage', 'hazchem_storage', 'hazchem_trade', 'gas_facility', 'fuel_station', 'construction', 'pipeline', 'traffic'];
-const URBAN = ['fuel_station', 'fuel_station', 'gas_station', 'crowded_place', 'crowded_place', 'construction', 'gas_user', 'gas_user', 'traffic', 'pipeline', 'fireworks_retail', 'hazchem_trade'];
-const SUBURBAN = ['fuel_station', 'fuel_station', 'gas_station', 'construction', 'construction', 'traffic', 'gas_user', 'fireworks_retail', 'hazchem_trade', 'gas_facility', 'crowded_place'];
+interface Profile {
+  code: string;
+  cap: Level;
+  count: number;
+  mix: string[];
+}
+const INDUSTRIAL = [
+  'hazchem_production',
+  'hazchem_storage',
+  'hazchem_storage',
+  'hazchem_trade',
+  'gas_facility',
+  'fuel_station',
+  'construction',
+  'pipeline',
+  'traffic',
+];
+const URBAN = [
+  'fuel_station',
+  'fuel_station',
+  'gas_station',
+  'crowded_place',
+  'crowded_place',
+  'construction',
+  'gas_user',
+  'gas_user',
+  'traffic',
+  'pipeline',
+  'fireworks_retail',
+  'hazchem_trade',
+];
+const SUBURBAN = [
+  'fuel_station',
+  'fuel_station',
+  'gas_station',
+  'construction',
+  'construction',
+  'traffic',
+  'gas_user',
+  'fireworks_retail',
+  'hazchem_trade',
+  'gas_facility',
+  'crowded_place',
+];
 const RURAL = ['fuel_station', 'traffic', 'traffic', 'construction', 'gas_user', 'fireworks_retail', 'crowded_place'];
 const PROFILES: Record<string, Profile> = {
   六合区: { code: 'LH', cap: 'red', count: 44, mix: INDUSTRIAL },
@@ -85,7 +159,13 @@ const PROFILES: Record<string, Profile> = {
   高淳区: { code: 'GC', cap: 'blue', count: 26, mix: RURAL },
 };
 
-const CONTROLS = ['双重预防机制运行,隐患排查台账', '在线监测预警接入市平台', '专人巡查,每日检查记录', '应急预案已备案,定期演练', '视频监控与可燃气体报警'];
+const CONTROLS = [
+  '双重预防机制运行,隐患排查台账',
+  '在线监测预警接入市平台',
+  '专人巡查,每日检查记录',
+  '应急预案已备案,定期演练',
+  '视频监控与可燃气体报警',
+];
 
 /** An (L, S) cell whose level is at most `cap`; with `exact`, exactly `cap`. */
 function drawScore(cap: Level, exact: boolean): [number, number] {
@@ -108,15 +188,51 @@ function pointInside(zone: Feature<MultiPolygon | Polygon>, clearanceM: number):
 }
 
 type Row = Record<string, string | number>;
-const HEADERS = ['编号', '名称', '类别', '经度', '纬度', '所属区域', '行业领域', '可能性', '严重性', '站级', '油气回收', '外部安全防护距离(m)', '责任单位', '管控措施', '虚构'];
+const HEADERS = [
+  '编号',
+  '名称',
+  '类别',
+  '经度',
+  '纬度',
+  '所属区域',
+  '行业领域',
+  '可能性',
+  '严重性',
+  '站级',
+  '油气回收',
+  '外部安全防护距离(m)',
+  '责任单位',
+  '管控措施',
+  '虚构',
+];
 
-function makeRow(id: string, name: string, category: string, at: [number, number], district: string, cap: Level, exact: boolean): Row {
+function makeRow(
+  id: string,
+  name: string,
+  category: string,
+  at: [number, number],
+  district: string,
+  cap: Level,
+  exact: boolean,
+): Row {
   const def = categoryByCode(category)!;
   const [l, s] = drawScore(cap, exact);
   const row: Row = {
-    编号: id, 名称: name, 类别: def.zh, 经度: at[0].toFixed(7), 纬度: at[1].toFixed(7), 所属区域: district, 行业领域: def.domain,
-    可能性: l, 严重性: s, 站级: '', 油气回收: '', '外部安全防护距离(m)': '', 责任单位: `${name.replace(/\(虚构\)$/, '')}运营单位(虚构)`,
-    管控措施: pick(CONTROLS), 虚构: '是',
+    编号: id,
+    名称: name,
+    类别: def.zh,
+    经度: at[0].toFixed(7),
+    纬度: at[1].toFixed(7),
+    所属区域: district,
+    行业领域: def.domain,
+    可能性: l,
+    严重性: s,
+    站级: '',
+    油气回收: '',
+    '外部安全防护距离(m)': '',
+    责任单位: `${name.replace(/\(虚构\)$/, '')}运营单位(虚构)`,
+    管控措施: pick(CONTROLS),
+    虚构: '是',
   };
   if (category === 'fuel_station') {
     if (random() < 0.8) row['站级'] = pick(['一级', '二级', '三级']);
@@ -144,15 +260,38 @@ for (const zone of districts) {
 }
 
 // Central cluster among the real targets (玄武/秦淮/鼓楼), capped at orange like the districts it lies in.
-const [cw, cs, ce, cn] = bboxOf({ type: 'MultiPoint', coordinates: osmFeatures.flatMap((f) => [[...bboxOf(f.geometry!).slice(0, 2)], [...bboxOf(f.geometry!).slice(2)]]) });
+const [cw, cs, ce, cn] = bboxOf({
+  type: 'MultiPoint',
+  coordinates: osmFeatures.flatMap((f) => [[...bboxOf(f.geometry!).slice(0, 2)], [...bboxOf(f.geometry!).slice(2)]]),
+});
 const districtOf = (p: [number, number]): string =>
-  districts.find((d) => edgeToEdgeMeters({ type: 'Point', coordinates: p }, d.geometry).meters === 0)?.properties.name ?? '';
-const CLUSTER = ['fuel_station', 'fuel_station', 'fuel_station', 'fuel_station', 'fireworks_retail', 'fireworks_retail', 'gas_station', 'hazchem_storage', 'crowded_place', 'construction'];
+  districts.find((d) => edgeToEdgeMeters({ type: 'Point', coordinates: p }, d.geometry).meters === 0)?.properties
+    .name ?? '';
+const CLUSTER = [
+  'fuel_station',
+  'fuel_station',
+  'fuel_station',
+  'fuel_station',
+  'fireworks_retail',
+  'fireworks_retail',
+  'gas_station',
+  'hazchem_storage',
+  'crowded_place',
+  'construction',
+];
 for (let i = 1; i <= 20; i++) {
   const category = CLUSTER[(i - 1) % CLUSTER.length]!;
   const at: [number, number] = [cw + random() * (ce - cw), cs + random() * (cn - cs)];
   const district = districtOf(at);
-  const row = makeRow(`DEMO-CTR-${String(i).padStart(3, '0')}`, `城中${categoryByCode(category)!.zh.split('/')[0]}${String(i).padStart(2, '0')}(虚构)`, category, at, district, 'orange', false);
+  const row = makeRow(
+    `DEMO-CTR-${String(i).padStart(3, '0')}`,
+    `城中${categoryByCode(category)!.zh.split('/')[0]}${String(i).padStart(2, '0')}(虚构)`,
+    category,
+    at,
+    district,
+    'orange',
+    false,
+  );
   if (category === 'hazchem_storage') row['外部安全防护距离(m)'] = '';
   rows.push(row);
 }
@@ -160,12 +299,27 @@ for (let i = 1; i <= 20; i++) {
 const jinling = osmFeatures.find((f) => f.properties!.name === '金陵中学')!;
 const east = bboxOf(jinling.geometry!);
 let eastmost: [number, number] = [east[0], east[1]];
-(jinling.geometry as Polygon).coordinates[0]!.forEach((c) => { if (c[0]! > eastmost[0]) eastmost = [c[0]!, c[1]!]; });
+(jinling.geometry as Polygon).coordinates[0]!.forEach((c) => {
+  if (c[0]! > eastmost[0]) eastmost = [c[0]!, c[1]!];
+});
 const placed = geodesicDestination(eastmost, 90, 30);
-const known = makeRow('DEMO-CTR-KNOWN', '金陵中学东侧加油站(虚构)', 'fuel_station', placed, districtOf(placed), 'orange', true);
+const known = makeRow(
+  'DEMO-CTR-KNOWN',
+  '金陵中学东侧加油站(虚构)',
+  'fuel_station',
+  placed,
+  districtOf(placed),
+  'orange',
+  true,
+);
 known['站级'] = '二级';
 known['油气回收'] = '卸油+加油';
 rows.push(known);
 
-writeFileSync('data/demo/nanjing-sites.fictitious.csv', '\uFEFF' + Papa.unparse({ fields: HEADERS, data: rows.map((r) => HEADERS.map((h) => r[h])) }, { newline: '\n' }) + '\n');
+writeFileSync(
+  'data/demo/nanjing-sites.fictitious.csv',
+  '\uFEFF' +
+    Papa.unparse({ fields: HEADERS, data: rows.map((r) => HEADERS.map((h) => r[h])) }, { newline: '\n' }) +
+    '\n',
+);
 console.log(`wrote ${osmFeatures.length} real OSM sites and ${rows.length} fictitious sites (seed ${SEED})`);

@@ -14,7 +14,9 @@ import { readZones } from '../src/io';
 const rng = xoroshiro128plus(20261205);
 const random = (): number => uniformInt(rng, 0, 2 ** 30 - 1) / 2 ** 30;
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-const districts = readZones(readFileSync('data/demo/nanjing-districts.wgs84.geojson', 'utf8')).sort((a, b) => (a.id < b.id ? -1 : 1));
+const districts = readZones(readFileSync('data/demo/nanjing-districts.wgs84.geojson', 'utf8')).sort((a, b) =>
+  a.id < b.id ? -1 : 1,
+);
 
 /** A random point inside the district (rejection sampling in its box). */
 function pointIn(d: (typeof districts)[number]): [number, number] {
@@ -35,15 +37,51 @@ for (const d of districts) {
   for (let i = 1; i <= stations; i++) {
     const grade = i === 1 && rows.length % 2 === 0 ? '特勤' : pick(['一级', '一级', '二级', '小型']);
     const [lon, lat] = pointIn(d);
-    rows.push([`DEMO-XF-${d.id}-${i}`, `${short}${grade}消防站${i}(虚构)`, '消防站', fixed(lon), fixed(lat), d.name, grade, '', '', '', '是']);
+    rows.push([
+      `DEMO-XF-${d.id}-${i}`,
+      `${short}${grade}消防站${i}(虚构)`,
+      '消防站',
+      fixed(lon),
+      fixed(lat),
+      d.name,
+      grade,
+      '',
+      '',
+      '',
+      '是',
+    ]);
   }
   if (random() < 0.6) {
     const [lon, lat] = pointIn(d);
-    rows.push([`DEMO-WX-${d.id}`, `${short}社区微型消防站(虚构)`, '微型消防站', fixed(lon), fixed(lat), d.name, '微型', '', '', '', '是']);
+    rows.push([
+      `DEMO-WX-${d.id}`,
+      `${short}社区微型消防站(虚构)`,
+      '微型消防站',
+      fixed(lon),
+      fixed(lat),
+      d.name,
+      '微型',
+      '',
+      '',
+      '',
+      '是',
+    ]);
   }
   if (random() < 0.4) {
     const [lon, lat] = pointIn(d);
-    rows.push([`DEMO-JY-${d.id}`, `${short}企业救援队(虚构)`, '企业救援队', fixed(lon), fixed(lat), d.name, '企业', '', '', '', '是']);
+    rows.push([
+      `DEMO-JY-${d.id}`,
+      `${short}企业救援队(虚构)`,
+      '企业救援队',
+      fixed(lon),
+      fixed(lat),
+      d.name,
+      '企业',
+      '',
+      '',
+      '',
+      '是',
+    ]);
   }
   // 3–6 shelters: parks and squares (紧急), school grounds and stadiums (固定), one 中心 in a few districts
   const shelters = 3 + Math.floor(random() * 4);
@@ -51,9 +89,36 @@ for (const d of districts) {
     const cls = i === 1 && random() < 0.3 ? '中心' : pick(['紧急', '紧急', '短期固定', '中期固定', '长期固定']);
     const area = Math.round((cls === '紧急' ? 2_000 + random() * 20_000 : 10_000 + random() * 150_000) / 100) * 100;
     const [lon, lat] = pointIn(d);
-    rows.push([`DEMO-BN-${d.id}-${i}`, `${short}${cls}避难场所${i}(虚构)`, '应急避难场所', fixed(lon), fixed(lat), d.name, '', cls, String(area), '', '是']);
+    rows.push([
+      `DEMO-BN-${d.id}-${i}`,
+      `${short}${cls}避难场所${i}(虚构)`,
+      '应急避难场所',
+      fixed(lon),
+      fixed(lat),
+      d.name,
+      '',
+      cls,
+      String(area),
+      '',
+      '是',
+    ]);
   }
 }
-const header = ['编号', '名称', '类别', '经度', '纬度', '所属区域', '站级', '避难场所类别', '有效避难面积', '容纳人数', '虚构'];
-writeFileSync('data/demo/nanjing-rescue.fictitious.csv', '\uFEFF' + Papa.unparse([header, ...rows], { newline: '\n' }) + '\n');
+const header = [
+  '编号',
+  '名称',
+  '类别',
+  '经度',
+  '纬度',
+  '所属区域',
+  '站级',
+  '避难场所类别',
+  '有效避难面积',
+  '容纳人数',
+  '虚构',
+];
+writeFileSync(
+  'data/demo/nanjing-rescue.fictitious.csv',
+  '\uFEFF' + Papa.unparse([header, ...rows], { newline: '\n' }) + '\n',
+);
 console.log(`wrote data/demo/nanjing-rescue.fictitious.csv (${rows.length} rows)`);

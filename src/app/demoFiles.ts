@@ -6,9 +6,13 @@ import rescueUrl from '../../data/demo/nanjing-rescue.fictitious.csv?url';
 import type { DemoFiles } from '../state/actions';
 import { fetchBytes } from '../io/fetchBytes';
 
-
 export async function fetchDemoFiles(): Promise<DemoFiles> {
-  const [zones, fictitious, osm, rescue] = await Promise.all([fetchBytes(districtsUrl), fetchBytes(fictitiousUrl), fetchBytes(osmUrl), fetchBytes(rescueUrl)]);
+  const [zones, fictitious, osm, rescue] = await Promise.all([
+    fetchBytes(districtsUrl),
+    fetchBytes(fictitiousUrl),
+    fetchBytes(osmUrl),
+    fetchBytes(rescueUrl),
+  ]);
   return {
     zones: { file: 'nanjing-districts.wgs84.geojson', bytes: zones },
     sites: [

@@ -12,10 +12,19 @@ export interface ProposalRestorer {
   clearProposal(): void;
 }
 
-export function syncViewWithHash(store: AppStore, location: Location, history: History, what: ProposalRestorer, target: Pick<Window, 'addEventListener' | 'removeEventListener'> = window): () => void {
+export function syncViewWithHash(
+  store: AppStore,
+  location: Location,
+  history: History,
+  what: ProposalRestorer,
+  target: Pick<Window, 'addEventListener' | 'removeEventListener'> = window,
+): () => void {
   const initial = decodeView(location.hash);
   store.setState({ filters: initial.filters, camera: initial.camera });
-  let pending: { selection: ViewState['selection']; proposal: ProposalLink | null } | null = { selection: initial.selection, proposal: initial.proposal ?? null };
+  let pending: { selection: ViewState['selection']; proposal: ProposalLink | null } | null = {
+    selection: initial.selection,
+    proposal: initial.proposal ?? null,
+  };
   const ready = (s: AppState) => !!s.assessment && !s.assessing && s.saveState.status === 'saved';
 
   // the linked selection and proposal wait until the project is open and assessed (opening a project clears both)
@@ -34,7 +43,12 @@ export function syncViewWithHash(store: AppStore, location: Location, history: H
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (applyPending(s)) return;
-    if (s.filters !== prev.filters || s.selection !== prev.selection || s.camera !== prev.camera || s.proposal?.site !== prev.proposal?.site) {
+    if (
+      s.filters !== prev.filters ||
+      s.selection !== prev.selection ||
+      s.camera !== prev.camera ||
+      s.proposal?.site !== prev.proposal?.site
+    ) {
       // a proposal still waiting to be restored stays in the link
       const proposal = s.proposal ? proposalLinkOf(s.proposal.site) : (pending?.proposal ?? null);
       const hash = encodeView({ camera: s.camera, filters: s.filters, selection: s.selection, proposal });
@@ -72,15 +86,24 @@ export function syncViewWithHash(store: AppStore, location: Location, history: H
 }
 
 /** Two proposals are the same link when they encode the same (coordinates at the link's precision). */
-const linkKey = (l: ProposalLink | null): string => (l ? encodeView({ camera: null, filters: NO_FILTERS, selection: null, proposal: l }) : '');
+const linkKey = (l: ProposalLink | null): string =>
+  l ? encodeView({ camera: null, filters: NO_FILTERS, selection: null, proposal: l }) : '';
 
 function sameFilters(a: MapFilters, b: MapFilters): boolean {
-  const same = (x: string[], y: string[]) => x.length === y.length && [...x].sort().join('\u0000') === [...y].sort().join('\u0000');
-  return same(a.levels, b.levels) && same(a.districts, b.districts) && same(a.domains, b.domains) && same(a.categories, b.categories) && a.violationsOnly === b.violationsOnly;
+  const same = (x: string[], y: string[]) =>
+    x.length === y.length && [...x].sort().join('\u0000') === [...y].sort().join('\u0000');
+  return (
+    same(a.levels, b.levels) &&
+    same(a.districts, b.districts) &&
+    same(a.domains, b.domains) &&
+    same(a.categories, b.categories) &&
+    a.violationsOnly === b.violationsOnly
+  );
 }
 
 function sameSelection(a: ViewState['selection'], b: ViewState['selection']): boolean {
   if (!a || !b) return a === b;
-  if (a.kind === 'violation' || b.kind === 'violation') return a.kind === b.kind && a.kind === 'violation' && b.kind === 'violation' && a.index === b.index;
+  if (a.kind === 'violation' || b.kind === 'violation')
+    return a.kind === b.kind && a.kind === 'violation' && b.kind === 'violation' && a.index === b.index;
   return a.kind === b.kind && a.id === b.id;
 }

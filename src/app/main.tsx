@@ -50,4 +50,6 @@ const demoFiles = (): Promise<DemoFiles> => {
   prefetchedDemo = null;
   return files;
 };
-projects.start(demoFiles).catch((e: Error) => store.setState({ assessError: message('app.loadFailed', { message: messageOfError(e) }) }));
+projects
+  .start(demoFiles)
+  .catch((e: Error) => store.setState({ assessError: message('app.loadFailed', { message: messageOfError(e) }) }));

@@ -80,8 +80,32 @@ async function main(argv: string[]): Promise<number> {
   const progress = progressLine(process.stderr);
   try {
     const { runAssess } = await import('./runAssess');
-    const { 'data-date': dataDate, 'reach-profile': reachProfile, 'write-tables': writeTables, 'sites-table': sitesTable, 'geometry-column': geometryColumn, 'log-sql': logSql, 'fn-criteria': fnCriteria, help: _help, version: _version, ...rest } = values;
-    const result = await runAssess({ ...rest, dataDate, reachProfile, writeTables, sitesTable, geometryColumn, logSql, fnCriteria, whitepaper: command === 'whitepaper' }, progress.report);
+    const {
+      'data-date': dataDate,
+      'reach-profile': reachProfile,
+      'write-tables': writeTables,
+      'sites-table': sitesTable,
+      'geometry-column': geometryColumn,
+      'log-sql': logSql,
+      'fn-criteria': fnCriteria,
+      help: _help,
+      version: _version,
+      ...rest
+    } = values;
+    const result = await runAssess(
+      {
+        ...rest,
+        dataDate,
+        reachProfile,
+        writeTables,
+        sitesTable,
+        geometryColumn,
+        logSql,
+        fnCriteria,
+        whitepaper: command === 'whitepaper',
+      },
+      progress.report,
+    );
     progress.clear();
     process.stdout.write(result.message + '\n');
     return 0;

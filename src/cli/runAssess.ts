@@ -5,12 +5,48 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { INPUT_ATTRIBUTION } from '../io/attribution';
 import {
-  assess, assessReach, ConfigError, impliedDistances, raiseZonesOutOfReach, DEFAULT_REACH_PROFILE, parseReachProfile, resolveCategory, type RoadLine, type Assessment, DEFAULT_PROFILE, defaultConfig, parseMethodProfile, parseRiskMatrixMethod, withMatrix, roleOf, type MethodProfile, type RiskContour, type Site, type Zone,
+  assess,
+  assessReach,
+  ConfigError,
+  impliedDistances,
+  raiseZonesOutOfReach,
+  DEFAULT_REACH_PROFILE,
+  parseReachProfile,
+  resolveCategory,
+  type RoadLine,
+  type Assessment,
+  DEFAULT_PROFILE,
+  defaultConfig,
+  parseMethodProfile,
+  parseRiskMatrixMethod,
+  withMatrix,
+  roleOf,
+  type MethodProfile,
+  type RiskContour,
+  type Site,
+  type Zone,
 } from '../engine';
 import {
-  assessOutputs, BinaryFileError, CANONICAL_FIELDS, FileFormatError, writeSitesCsv, importSitesFile, isCrsOption, readRuleTable, readZones, sha256Hex,
-  reachOutputs, readRoads, readContours, contourCrsWarning, qraDistancesCsv, QRA_DISTANCES_FILE,
-  type ImportFileReport, type InputDigest, type MappingOverride, type CanonicalField,
+  assessOutputs,
+  BinaryFileError,
+  CANONICAL_FIELDS,
+  FileFormatError,
+  writeSitesCsv,
+  importSitesFile,
+  isCrsOption,
+  readRuleTable,
+  readZones,
+  sha256Hex,
+  reachOutputs,
+  readRoads,
+  readContours,
+  contourCrsWarning,
+  qraDistancesCsv,
+  QRA_DISTANCES_FILE,
+  type ImportFileReport,
+  type InputDigest,
+  type MappingOverride,
+  type CanonicalField,
 } from '../io';
 import { readPreviousSummary, SummaryFileError } from '../io/previousSummary';
 import { whitepaperTitle } from '../whitepaper/title';
@@ -71,7 +107,6 @@ export interface AssessArgs {
   fnCriteria?: string;
 }
 
-
 /** "--column 站点编码=id --column 备注=ignore" → a mapping override (header → canonical field, or null to ignore). */
 function parseColumns(specs: string[]): MappingOverride {
   const mapping: MappingOverride = {};
@@ -80,7 +115,9 @@ function parseColumns(specs: string[]): MappingOverride {
     const header = spec.slice(0, at).trim();
     const field = spec.slice(at + 1).trim();
     if (at <= 0 || (field !== 'ignore' && !(CANONICAL_FIELDS as readonly string[]).includes(field))) {
-      throw new UsageError(`--column "${spec}" is not HEADER=FIELD with FIELD one of ${CANONICAL_FIELDS.join(', ')} or ignore`);
+      throw new UsageError(
+        `--column "${spec}" is not HEADER=FIELD with FIELD one of ${CANONICAL_FIELDS.join(', ')} or ignore`,
+      );
     }
     mapping[header] = field === 'ignore' ? null : (field as CanonicalField);
   }
@@ -89,21 +126,36 @@ function parseColumns(specs: string[]): MappingOverride {
 
 /** Reads, assesses and writes; `onProgress` hears the stage (reading, assessing, whitepaper, writing) and its share. */
 export async function runAssess(args: AssessArgs, onProgress: ProgressReport = () => {}): Promise<{ message: string }> {
-  if (!args.sites?.length && !args.sitesTable?.length) throw new UsageError('--sites FILE (or, with --engine postgis, --sites-table TABLE) is required (at least one)');
+  if (!args.sites?.length && !args.sitesTable?.length)
+    throw new UsageError('--sites FILE (or, with --engine postgis, --sites-table TABLE) is required (at least one)');
   if (!args.out) throw new UsageError('--out DIR is required');
   const crs = args.crs ?? 'auto';
-  if (!isCrsOption(crs)) throw new UsageError(`--crs "${crs}" is not one of auto, wgs84, cgcs2000, gcj02, bd09, cgcs2000_gk (Gauss–Krüger, zone number in the easting), cgcs2000_gk3_<75…135> (3° zone by central meridian)`);
+  if (!isCrsOption(crs))
+    throw new UsageError(
+      `--crs "${crs}" is not one of auto, wgs84, cgcs2000, gcj02, bd09, cgcs2000_gk (Gauss–Krüger, zone number in the easting), cgcs2000_gk3_<75…135> (3° zone by central meridian)`,
+    );
   const allRowsCategory = args.category === undefined ? undefined : resolveCategory(args.category);
-  if (args.category !== undefined && !allRowsCategory) throw new UsageError(`--category "${args.category}" is not a category code or name (e.g. fuel_station, 加油站, 学校)`);
+  if (args.category !== undefined && !allRowsCategory)
+    throw new UsageError(
+      `--category "${args.category}" is not a category code or name (e.g. fuel_station, 加油站, 学校)`,
+    );
   const columns = parseColumns(args.column ?? []);
   const mapping = args.column?.length ? columns : undefined;
   const grid = args.grid === undefined ? undefined : parseGrid(args.grid);
-  if (grid && !args.zones) throw new UsageError('--grid needs --zones FILE.geojson: the study area the grid is laid over');
-  if (args.dataDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.dataDate)) throw new UsageError(`--data-date "${args.dataDate}" is not YYYY-MM-DD`);
+  if (grid && !args.zones)
+    throw new UsageError('--grid needs --zones FILE.geojson: the study area the grid is laid over');
+  if (args.dataDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.dataDate))
+    throw new UsageError(`--data-date "${args.dataDate}" is not YYYY-MM-DD`);
   const engine = args.engine ?? 'js';
-  if (engine !== 'js' && engine !== 'postgis') throw new UsageError(`--engine "${engine}" is not js (in process) or postgis`);
-  if (engine !== 'postgis' && (args.db !== undefined || args.writeTables !== undefined || args.sitesTable?.length || args.logSql)) throw new UsageError('--db, --write-tables, --sites-table and --log-sql need --engine postgis');
-  if (args.geometryColumn !== undefined && !args.sitesTable?.length) throw new UsageError('--geometry-column needs --sites-table');
+  if (engine !== 'js' && engine !== 'postgis')
+    throw new UsageError(`--engine "${engine}" is not js (in process) or postgis`);
+  if (
+    engine !== 'postgis' &&
+    (args.db !== undefined || args.writeTables !== undefined || args.sitesTable?.length || args.logSql)
+  )
+    throw new UsageError('--db, --write-tables, --sites-table and --log-sql need --engine postgis');
+  if (args.geometryColumn !== undefined && !args.sitesTable?.length)
+    throw new UsageError('--geometry-column needs --sites-table');
 
   const digests: InputDigest[] = [];
   /** A file's bytes, with its digest listed in input order (a site file's is taken from its import report, which hashes it anyway). */
@@ -132,7 +184,9 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
     const { bytes } = await read(args.zones);
     zones = guard(args.zones, () => readZones(new TextDecoder().decode(bytes)));
   }
-  const reachProfile = args.reachProfile ? parseJsonFile((await read(args.reachProfile)).bytes, args.reachProfile, parseReachProfile) : DEFAULT_REACH_PROFILE;
+  const reachProfile = args.reachProfile
+    ? parseJsonFile((await read(args.reachProfile)).bytes, args.reachProfile, parseReachProfile)
+    : DEFAULT_REACH_PROFILE;
   let roads: RoadLine[] | undefined;
   if (args.roads) {
     const path = args.roads;
@@ -153,7 +207,18 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
     reading(0);
     const { bytes, digest } = await read(path, false);
     const { sites: accepted, report } = await guardAsync(path, () =>
-      importSitesFile(basename(path), bytes, { crs, zones, existingIds: idsOf(sites), ...(mapping ? { mapping } : {}), ...(allRowsCategory ? { allRowsCategory: allRowsCategory.code } : {}) }, reading),
+      importSitesFile(
+        basename(path),
+        bytes,
+        {
+          crs,
+          zones,
+          existingIds: idsOf(sites),
+          ...(mapping ? { mapping } : {}),
+          ...(allRowsCategory ? { allRowsCategory: allRowsCategory.code } : {}),
+        },
+        reading,
+      ),
     );
     digest.sha256 = report.sha256!;
     for (const site of accepted) sites.push(site); // a spread of 10⁵ arguments overflows the stack
@@ -162,7 +227,13 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   if (args.sitesTable?.length) {
     const { readSitesTable } = await import('./postgis/readSitesTable');
     for (const table of args.sitesTable) {
-      const options = { crs, zones, existingIds: idsOf(sites), ...(mapping ? { mapping } : {}), ...(allRowsCategory ? { allRowsCategory: allRowsCategory.code } : {}) };
+      const options = {
+        crs,
+        zones,
+        existingIds: idsOf(sites),
+        ...(mapping ? { mapping } : {}),
+        ...(allRowsCategory ? { allRowsCategory: allRowsCategory.code } : {}),
+      };
       const { sites: accepted, report } = await readSitesTable(args.db, table, args.geometryColumn, options);
       for (const site of accepted) sites.push(site);
       reports.push(report);
@@ -171,11 +242,16 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   // QRA contours (issue #20): read after the sites, since each must belong to an imported hazard
   const contours: RiskContour[] = [];
   if (args.contours?.length) {
-    if (engine === 'postgis') throw new UsageError('--contours is not supported with --engine postgis yet (the contours are judged in process)');
+    if (engine === 'postgis')
+      throw new UsageError(
+        '--contours is not supported with --engine postgis yet (the contours are judged in process)',
+      );
     const hazardIds = new Set(sites.filter((s) => roleOf(s.category) === 'hazard').map((s) => s.id));
     for (const path of args.contours) {
       const { bytes, digest } = await read(path);
-      const { contours: found, report } = guard(path, () => readContours(basename(path), new TextDecoder().decode(bytes), crs === 'auto' ? 'wgs84' : crs, hazardIds));
+      const { contours: found, report } = guard(path, () =>
+        readContours(basename(path), new TextDecoder().decode(bytes), crs === 'auto' ? 'wgs84' : crs, hazardIds),
+      );
       for (const c of found) contours.push(c);
       if (crs === 'auto') contourCrsWarning(report, reports, 'cli');
       reports.push({ ...report, sha256: digest.sha256 }); // as a site file's report carries it
@@ -183,20 +259,38 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   }
   const societal = await readSocietalRisk(args, sites, reports, read);
   const previousPath = args.previous;
-  const previous = previousPath === undefined ? null
-    : guard(previousPath, () => readPreviousSummary(basename(previousPath), new TextDecoder().decode(readFileSyncChecked(previousPath))));
+  const previous =
+    previousPath === undefined
+      ? null
+      : guard(previousPath, () =>
+          readPreviousSummary(basename(previousPath), new TextDecoder().decode(readFileSyncChecked(previousPath))),
+        );
   const assessInput = { sites, zones, ...(grid ? { grid } : {}), ...(contours.length ? { contours } : {}) };
   const assessing = (share: number) => onProgress('assessing', share);
-  const common = { reports, digests, borderlineToleranceM: config.borderlineToleranceM, dataDate: args.dataDate ?? null };
+  const common = {
+    reports,
+    digests,
+    borderlineToleranceM: config.borderlineToleranceM,
+    dataDate: args.dataDate ?? null,
+  };
   onProgress('assessing', 0);
   let assessment: Assessment | undefined;
   if (engine === 'postgis') {
     const { assessInPostgis } = await import('./postgis/assessInPostgis');
     const log = args.logSql ? { log: (text: string) => void process.stderr.write(`${text}\n`) } : {};
-    assessment = await assessInPostgis(assessInput, config, { db: args.db, writeTables: args.writeTables, ...log }, assessing);
+    assessment = await assessInPostgis(
+      assessInput,
+      config,
+      { db: args.db, writeTables: args.writeTables, ...log },
+      assessing,
+    );
   }
   // rescue within reach (issue #21): its files are written only for what the inputs hold (docs/batch-interface.md)
-  const reachOf = (a: Assessment) => assessReach({ sites, assessed: a.sites, zones, ...(roads ? { roads } : {}), ...(population ? { population } : {}) }, reachProfile);
+  const reachOf = (a: Assessment) =>
+    assessReach(
+      { sites, assessed: a.sites, zones, ...(roads ? { roads } : {}), ...(population ? { population } : {}) },
+      reachProfile,
+    );
   let reach: ReturnType<typeof assessReach> | undefined;
   // the city's optional rule raises zones with red/orange sites out of reach, before any file is written
   const withReach = (a: Assessment): Assessment => {
@@ -209,11 +303,22 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
     const reached = reach ?? reachOf(assessment);
     const { whitepaperFilesInNode } = await import('./writeWhitepaper');
     // the white paper carries the reach files itself (listed in its checksums.sha256), with F7, F8 and T4
-    const files = await whitepaperFilesInNode({
-      ...common, assessment, districts: zones, profile: config.method, rules: config.rules, previous, ...(contours.length ? { contours } : {}),
-      title: args.title ?? whitepaperTitle(), attribution: args.attribution?.trim() || INPUT_ATTRIBUTION,
-      reach: { result: reached, profile: reachProfile }, societal,
-    }, (share) => onProgress('whitepaper', share));
+    const files = await whitepaperFilesInNode(
+      {
+        ...common,
+        assessment,
+        districts: zones,
+        profile: config.method,
+        rules: config.rules,
+        previous,
+        ...(contours.length ? { contours } : {}),
+        title: args.title ?? whitepaperTitle(),
+        attribution: args.attribution?.trim() || INPUT_ATTRIBUTION,
+        reach: { result: reached, profile: reachProfile },
+        societal,
+      },
+      (share) => onProgress('whitepaper', share),
+    );
     await writeFiles(args.out, files, onProgress);
   } else if (assessment) {
     // from PostGIS the findings come back as a list: violations.csv is written from it like the other files
@@ -235,7 +340,8 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   const finalReach = reach ?? reachOf(assessment);
   const reachFiles = reachOutputs(finalReach);
   // the distances the contours imply (an extension of the contract; the white paper carries it in its set)
-  if (!args.whitepaper && contours.length) await writeFile(join(args.out, QRA_DISTANCES_FILE), qraDistancesCsv(impliedDistances(contours, sites)));
+  if (!args.whitepaper && contours.length)
+    await writeFile(join(args.out, QRA_DISTANCES_FILE), qraDistancesCsv(impliedDistances(contours, sites)));
   if (!args.whitepaper) for (const f of reachFiles) await writeFile(join(args.out, f.path), f.text);
   if (!args.whitepaper && societal) await writeSocietalRiskFile(args.out, societal);
   const rows = reports.reduce((n, r) => n + r.rows, 0);
@@ -245,13 +351,19 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
     message:
       `read ${rows} rows from ${reports.length} file(s): ${rows - rejected} accepted, ${rejected} rejected; ` +
       `${assessment.zones.length} zones; ${found.violation} violations, ${found.borderline} borderline, ${found.not_assessed} not assessed → ${args.out}` +
-      reachMessage(finalReach, reachFiles.length > 0 || roads !== undefined || population !== undefined) + societalMessage(societal) +
+      reachMessage(finalReach, reachFiles.length > 0 || roads !== undefined || population !== undefined) +
+      societalMessage(societal) +
       rejectionCauses(reports),
   };
 }
 
 /** The contract files (violations.csv only when asked: it is usually written during the assessment); sites.csv as UTF-8 bytes. */
-async function streamAssessFiles(out: string, input: Parameters<typeof assessOutputs>[0], onProgress: ProgressReport, withViolations = false): Promise<void> {
+async function streamAssessFiles(
+  out: string,
+  input: Parameters<typeof assessOutputs>[0],
+  onProgress: ProgressReport,
+  withViolations = false,
+): Promise<void> {
   const outputs = assessOutputs(input).filter((f) => withViolations || f.path !== 'violations.csv');
   onProgress('writing', 0);
   for (const [n, f] of outputs.entries()) {
@@ -280,23 +392,30 @@ async function writeFiles(out: string, files: OutputFile[], onProgress: Progress
 function reachMessage(r: ReturnType<typeof assessReach>, asked: boolean): string {
   if (!asked) return '';
   const mode = r.mode === 'network' ? 'road network' : 'straight-line screening (初筛)';
-  const cover = r.cover === null
-    ? 'no rescue resources in the inputs (无救援力量数据): cover.csv not written'
-    : `${r.cover.length} sites and targets, ${r.cover.filter((c) => c.status === 'uncovered').length} outside their circle (${r.cover.filter((c) => c.highRiskUncovered).length} red/orange) by ${mode}`;
-  const shelters = r.shelters === null ? 'no shelters in the inputs (无避难场所数据): shelters.csv not written'
-    : r.shelters.populationSource === 'none' || r.shelters.shelters.every((s) => s.population === null) ? `${r.shelters.shelters.length} shelters, no population data (无人口数据): capacity not judged`
-      : `${r.shelters.shelters.length} shelters, ${r.shelters.shelters.filter((s) => (s.deficit ?? 0) > 0).length} over capacity`;
+  const cover =
+    r.cover === null
+      ? 'no rescue resources in the inputs (无救援力量数据): cover.csv not written'
+      : `${r.cover.length} sites and targets, ${r.cover.filter((c) => c.status === 'uncovered').length} outside their circle (${r.cover.filter((c) => c.highRiskUncovered).length} red/orange) by ${mode}`;
+  const shelters =
+    r.shelters === null
+      ? 'no shelters in the inputs (无避难场所数据): shelters.csv not written'
+      : r.shelters.populationSource === 'none' || r.shelters.shelters.every((s) => s.population === null)
+        ? `${r.shelters.shelters.length} shelters, no population data (无人口数据): capacity not judged`
+        : `${r.shelters.shelters.length} shelters, ${r.shelters.shelters.filter((s) => (s.deficit ?? 0) > 0).length} over capacity`;
   return `\nrescue reach: ${cover}; ${shelters}`;
 }
 
 /** The likeliest cause of each file's rejections, one line each (the whole grouping is in import-report.json). */
 function rejectionCauses(reports: ImportFileReport[]): string {
-  return reports.flatMap((r) => (r.rejectionSummary ?? []).filter((g) => g.cause).map((g) => `\n${r.file}: ${g.cause}`)).join('');
+  return reports
+    .flatMap((r) => (r.rejectionSummary ?? []).filter((g) => g.cause).map((g) => `\n${r.file}: ${g.cause}`))
+    .join('');
 }
 
 function parseGrid(text: string): { shape: 'square' | 'hex'; cellM: number } {
   const m = /^(square|hex):(\d+(?:\.\d+)?)$/.exec(text);
-  if (!m || !(Number(m[2]) >= 10)) throw new UsageError(`--grid "${text}": expected square:METRES or hex:METRES with at least 10 m, e.g. square:500`);
+  if (!m || !(Number(m[2]) >= 10))
+    throw new UsageError(`--grid "${text}": expected square:METRES or hex:METRES with at least 10 m, e.g. square:500`);
   return { shape: m[1] as 'square' | 'hex', cellM: Number(m[2]) };
 }
 
@@ -332,7 +451,13 @@ function guard<T>(path: string, fn: () => T): T {
 }
 
 function isInputProblem(e: unknown): e is Error {
-  return e instanceof ConfigError || e instanceof FileFormatError || e instanceof BinaryFileError || e instanceof SyntaxError || e instanceof SummaryFileError;
+  return (
+    e instanceof ConfigError ||
+    e instanceof FileFormatError ||
+    e instanceof BinaryFileError ||
+    e instanceof SyntaxError ||
+    e instanceof SummaryFileError
+  );
 }
 
 function readFileSyncChecked(path: string): Uint8Array {

@@ -4,8 +4,24 @@
 // calls in here.
 import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { assessSocietalRisk, ConfigError, DEFAULT_FN_CRITERIA, parseFnCriteria, roleOf, SOCIETAL_REGION_ZH, type Site, type SocietalRegion } from '../engine';
-import { BinaryFileError, FileFormatError, readFnCurves, societalRiskCsv, SOCIETAL_RISK_FILE, type ImportFileReport } from '../io';
+import {
+  assessSocietalRisk,
+  ConfigError,
+  DEFAULT_FN_CRITERIA,
+  parseFnCriteria,
+  roleOf,
+  SOCIETAL_REGION_ZH,
+  type Site,
+  type SocietalRegion,
+} from '../engine';
+import {
+  BinaryFileError,
+  FileFormatError,
+  readFnCurves,
+  societalRiskCsv,
+  SOCIETAL_RISK_FILE,
+  type ImportFileReport,
+} from '../io';
 import type { WhitepaperSocietal } from '../whitepaper/bundle';
 import { InputError, UsageError } from './errors';
 
@@ -21,19 +37,29 @@ export interface SocietalArgs {
  * not an imported hazard is rejected. `read` is runAssess's reader, so the files are listed with their digests.
  */
 export async function readSocietalRisk(
-  args: SocietalArgs, sites: readonly Site[], reports: ImportFileReport[], read: (path: string) => Promise<{ bytes: Uint8Array; digest: { sha256: string } }>,
+  args: SocietalArgs,
+  sites: readonly Site[],
+  reports: ImportFileReport[],
+  read: (path: string) => Promise<{ bytes: Uint8Array; digest: { sha256: string } }>,
 ): Promise<WhitepaperSocietal | null> {
   if (!args.fn?.length) {
-    if (args.fnCriteria !== undefined) throw new UsageError('--fn-criteria needs --fn FILE.csv: the F–N curves to judge');
+    if (args.fnCriteria !== undefined)
+      throw new UsageError('--fn-criteria needs --fn FILE.csv: the F–N curves to judge');
     return null;
   }
-  const criteria = args.fnCriteria === undefined ? DEFAULT_FN_CRITERIA
-    : await inputGuard(args.fnCriteria, async () => parseFnCriteria(JSON.parse(new TextDecoder().decode((await read(args.fnCriteria!)).bytes))));
+  const criteria =
+    args.fnCriteria === undefined
+      ? DEFAULT_FN_CRITERIA
+      : await inputGuard(args.fnCriteria, async () =>
+          parseFnCriteria(JSON.parse(new TextDecoder().decode((await read(args.fnCriteria!)).bytes))),
+        );
   const hazardIds = new Set(sites.filter((s) => roleOf(s.category) === 'hazard').map((s) => s.id));
   const curves: WhitepaperSocietal['curves'] = [];
   for (const path of args.fn) {
     const { bytes, digest } = await read(path);
-    const { curves: found, report } = await inputGuard(path, async () => readFnCurves(basename(path), bytes, hazardIds));
+    const { curves: found, report } = await inputGuard(path, async () =>
+      readFnCurves(basename(path), bytes, hazardIds),
+    );
     for (const c of found) curves.push(c);
     reports.push({ ...report, sha256: digest.sha256 }); // as a site file's report carries it
   }
@@ -51,15 +77,23 @@ export function societalMessage(s: WhitepaperSocietal | null): string {
   const counts = new Map<SocietalRegion, number>();
   for (const r of assessSocietalRisk(s.curves, s.criteria)) counts.set(r.region, (counts.get(r.region) ?? 0) + 1);
   const parts = [...counts].map(([region, n]) => `${n} ${SOCIETAL_REGION_ZH[region]}`);
-  return `\nsocietal risk: ${s.curves.length} installation(s) with F–N curves${parts.length ? `: ${parts.join(', ')}` : ''}` +
-    (s.criteria.lines ? '' : ' (判定线未配置: GB 36894 lines not available, supply them with --fn-criteria)');
+  return (
+    `\nsocietal risk: ${s.curves.length} installation(s) with F–N curves${parts.length ? `: ${parts.join(', ')}` : ''}` +
+    (s.criteria.lines ? '' : ' (判定线未配置: GB 36894 lines not available, supply them with --fn-criteria)')
+  );
 }
 
 async function inputGuard<T>(path: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof FileFormatError || e instanceof BinaryFileError || e instanceof SyntaxError) throw new InputError(`${path}: ${e.message}`);
+    if (
+      e instanceof ConfigError ||
+      e instanceof FileFormatError ||
+      e instanceof BinaryFileError ||
+      e instanceof SyntaxError
+    )
+      throw new InputError(`${path}: ${e.message}`);
     throw e;
   }
 }

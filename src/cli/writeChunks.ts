@@ -3,7 +3,11 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
-export async function writeChunks(path: string, chunks: Iterable<string | Uint8Array>, onChunk?: () => void): Promise<void> {
+export async function writeChunks(
+  path: string,
+  chunks: Iterable<string | Uint8Array>,
+  onChunk?: () => void,
+): Promise<void> {
   const stream = createWriteStream(path);
   // an error (e.g. EACCES on open) rejects whichever wait is pending; until then keep it from being unhandled
   const failed = once(stream, 'error').then(([e]) => Promise.reject(e as Error));

@@ -9,10 +9,17 @@ import { findPackageFile, packageFile } from './packageFile';
 /** where scripts/buildCli.mjs copies resvg's wasm, relative to dist-cli/ */
 export const RESVG_WASM_COPY = 'resvg-wasm/index_bg.wasm';
 
-export async function whitepaperFilesInNode(input: WhitepaperInput, onProgress?: (share: number) => void): Promise<OutputFile[]> {
+export async function whitepaperFilesInNode(
+  input: WhitepaperInput,
+  onProgress?: (share: number) => void,
+): Promise<OutputFile[]> {
   // the built CLI carries the wasm beside its chunks (dist-cli/resvg-wasm/); from source it is in node_modules
-  const wasmPath = findPackageFile(RESVG_WASM_COPY) ?? createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm');
-  const [wasm, font] = await Promise.all([readFile(wasmPath), readFile(packageFile('data/fonts/NotoSansCJKsc-Regular.subset.otf'))]);
+  const wasmPath =
+    findPackageFile(RESVG_WASM_COPY) ?? createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm');
+  const [wasm, font] = await Promise.all([
+    readFile(wasmPath),
+    readFile(packageFile('data/fonts/NotoSansCJKsc-Regular.subset.otf')),
+  ]);
   const png = await createPngRenderer(new Uint8Array(wasm), [new Uint8Array(font)]);
   return buildWhitepaper(input, png, onProgress && ((share) => onProgress(share)));
 }

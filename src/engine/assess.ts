@@ -27,31 +27,52 @@ export interface AssessOptions {
   onFinding?: FindingSink;
 }
 
-export function assess(input: AssessInput, config: AssessConfig, onProgress?: (share: number, stage: string) => void, options: AssessOptions = {}): Assessment {
+export function assess(
+  input: AssessInput,
+  config: AssessConfig,
+  onProgress?: (share: number, stage: string) => void,
+  options: AssessOptions = {},
+): Assessment {
   const prepared = prepareAssessment(input);
   const { sites, hazards, targets, kinds } = prepared;
   // `not_inside` rules (judged apart from the distance search) and QRA contours (issue #20): few findings, merged in
   // id order with the distance findings
-  const inside = withContourFindings(checkContainment(hazards, targets, config, kinds.classifications), input, prepared, config);
+  const inside = withContourFindings(
+    checkContainment(hazards, targets, config, kinds.classifications),
+    input,
+    prepared,
+    config,
+  );
   const tally = findingTally();
   const judgedByContours = replacedByContours(input.contours);
   const sink = options.onFinding && countedSink(options.onFinding, tally.add, inside.violations, sites);
   // the distance findings the contours answer are dropped before they are counted, as finishAssessment drops them from
   // a listed assessment: summary.json counts what violations.csv holds
-  const add = sink && judgedByContours
-    ? (v: Violation, hazard: Site, target: Site) => { if (!judgedByContours(v, target)) sink.add(v, hazard, target); }
-    : sink?.add;
+  const add =
+    sink && judgedByContours
+      ? (v: Violation, hazard: Site, target: Site) => {
+          if (!judgedByContours(v, target)) sink.add(v, hazard, target);
+        }
+      : sink?.add;
   const distances = checkSetbacks(hazards, targets, config, kinds, add);
   sink?.end();
   return finishAssessment(input, prepared, config, { distances, inside }, onProgress, sink ? tally : undefined);
 }
 
 /** The containment findings with the QRA contours' findings beside them (same order rule: hazard, target, rule id). */
-function withContourFindings(inside: ContainmentResult, input: AssessInput, prepared: PreparedAssessment, config: AssessConfig): ContainmentResult {
+function withContourFindings(
+  inside: ContainmentResult,
+  input: AssessInput,
+  prepared: PreparedAssessment,
+  config: AssessConfig,
+): ContainmentResult {
   if (!input.contours?.length) return inside;
   const qra = checkContours(input.contours, prepared.hazards, prepared.targets, prepared.kinds.classifications, config);
   if (qra.violations.length === 0 && Object.keys(qra.hazardsByRule).length === 0) return inside;
-  return { violations: inside.violations.concat(qra.violations).sort(compareViolations), hazardsByRule: { ...inside.hazardsByRule, ...qra.hazardsByRule } };
+  return {
+    violations: inside.violations.concat(qra.violations).sort(compareViolations),
+    hazardsByRule: { ...inside.hazardsByRule, ...qra.hazardsByRule },
+  };
 }
 
 const targetMaps = new WeakMap<PreparedAssessment, Map<string, Site>>();
@@ -64,7 +85,8 @@ function targetById(p: PreparedAssessment): Map<string, Site> {
 /** Targets of each QRA class in the data, under both rule ids (0 = 无检查对象, as for the table's rules). */
 function qraTargetsByRule(targets: readonly Site[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const k of DEFAULT_QRA_CRITERIA.classes) counts[qraRuleId(k.id, 'new')] = counts[qraRuleId(k.id, 'existing')] = 0;
+  for (const k of DEFAULT_QRA_CRITERIA.classes)
+    counts[qraRuleId(k.id, 'new')] = counts[qraRuleId(k.id, 'existing')] = 0;
   for (const t of targets) {
     const c = targetRiskClass(DEFAULT_QRA_CRITERIA, t.category, t.users);
     if (!c) continue;
@@ -103,26 +125,39 @@ export interface SetbackFindings {
  * and were counted there; the assessment then lists none.
  */
 export function finishAssessment(
-  input: AssessInput, prepared: PreparedAssessment, config: AssessConfig, { distances, inside }: SetbackFindings,
-  onProgress?: (share: number, stage: string) => void, streamed?: FindingTally,
+  input: AssessInput,
+  prepared: PreparedAssessment,
+  config: AssessConfig,
+  { distances, inside }: SetbackFindings,
+  onProgress?: (share: number, stage: string) => void,
+  streamed?: FindingTally,
 ): Assessment {
   const { sites, zones, hazards, targets, kinds } = prepared;
   const locate = zoneLocator(zones);
   const assessedSites = sites.map((s) => assessSite(s, locate, config));
   const { pairsExamined } = distances;
   const judgedByContours = streamed ? null : replacedByContours(input.contours);
-  const distanceFindings = judgedByContours ? distances.violations.filter((v) => !judgedByContours(v, targetById(prepared).get(v.targetId)!)) : distances.violations;
-  const violations = streamed ? [] : inside.violations.length ? distanceFindings.concat(inside.violations).sort(compareViolations) : distanceFindings;
+  const distanceFindings = judgedByContours
+    ? distances.violations.filter((v) => !judgedByContours(v, targetById(prepared).get(v.targetId)!))
+    : distances.violations;
+  const violations = streamed
+    ? []
+    : inside.violations.length
+      ? distanceFindings.concat(inside.violations).sort(compareViolations)
+      : distanceFindings;
   const tally = streamed ?? findingTally();
   if (!streamed) for (const v of violations) tally.add(v);
   const hazardsByRule = { ...distances.hazardsByRule, ...inside.hazardsByRule };
   onProgress?.(0.3, 'setbacks');
   const aggregation = config.method.aggregation;
-  const assessedZones =
-    input.grid ? zoneGrid(zones, input.grid, assessedSites, aggregation, (share) => onProgress?.(0.3 + 0.7 * share, 'zoning')).zones
-    : aggregation.mode === 'index' ? zoneIndex(zones, assessedSites, aggregation)
-    : aggregation.mode === 'relative' ? zoneRelative(zones, assessedSites, aggregation)
-    : zoneMax(zones, assessedSites);
+  const assessedZones = input.grid
+    ? zoneGrid(zones, input.grid, assessedSites, aggregation, (share) => onProgress?.(0.3 + 0.7 * share, 'zoning'))
+        .zones
+    : aggregation.mode === 'index'
+      ? zoneIndex(zones, assessedSites, aggregation)
+      : aggregation.mode === 'relative'
+        ? zoneRelative(zones, assessedSites, aggregation)
+        : zoneMax(zones, assessedSites);
   return {
     methodId: config.method.id,
     matrixId: config.method.matrix.id,
@@ -137,12 +172,18 @@ export function finishAssessment(
       targetsChecked: targets.filter((t) => roleOf(t.category) === 'target').length,
       pairsExamined,
       hazardsByRule,
-      targetsByRule: input.contours?.length ? { ...targetsByRule(kinds, config.rules), ...qraTargetsByRule(targets) } : targetsByRule(kinds, config.rules),
+      targetsByRule: input.contours?.length
+        ? { ...targetsByRule(kinds, config.rules), ...qraTargetsByRule(targets) }
+        : targetsByRule(kinds, config.rules),
     }),
   };
 }
 
-function assessSite(site: Site, locate: (lon: number, lat: number) => Zone | undefined, config: AssessConfig): AssessedSite {
+function assessSite(
+  site: Site,
+  locate: (lon: number, lat: number) => Zone | undefined,
+  config: AssessConfig,
+): AssessedSite {
   const role = roleOf(site.category);
   const scored = scoreSite(config.method, site);
   const [lon, lat] = representativePoint(site.geometry);
@@ -173,7 +214,12 @@ function assessSite(site: Site, locate: (lon: number, lat: number) => Zone | und
  * The sink the distance search hands its findings to: each counted, and the containment findings (few, made first)
  * merged in at their place in id order; on a tie the distance finding goes first, as the sort of the whole list puts it.
  */
-function countedSink(onFinding: FindingSink, count: (v: Violation) => void, found: Violation[], sites: Site[]): { add: FindingSink; end: () => void } {
+function countedSink(
+  onFinding: FindingSink,
+  count: (v: Violation) => void,
+  found: Violation[],
+  sites: Site[],
+): { add: FindingSink; end: () => void } {
   const inside = [...found].sort(compareViolations);
   const named = new Set(inside.flatMap((v) => [v.hazardId, v.targetId]));
   const siteOf = new Map(sites.filter((s) => named.has(s.id)).map((s) => [s.id, s]));

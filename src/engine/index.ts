@@ -3,12 +3,29 @@ export * from './model';
 export { assess, finishAssessment, prepareAssessment, type PreparedAssessment, type SetbackFindings } from './assess';
 export { planSetbacks, SetbackJudge, type SetbackPlan } from './setback/setbackPlan';
 export { defaultConfig, defaultMethod, DEFAULT_PROFILE, DEFAULT_RULES, RISK_MATRIX_METHODS } from './defaults';
-export { parseMethodProfile, withMatrix, methodProfileSchema, type MethodProfile, type AggregationMode } from './method/profile';
+export {
+  parseMethodProfile,
+  withMatrix,
+  methodProfileSchema,
+  type MethodProfile,
+  type AggregationMode,
+} from './method/profile';
 export { bandRule as lecBandRule, lecLevel } from './method/lecLevel';
 export { correctionAlpha, majorHazardLevel, majorHazardR, thresholdRatioSum } from './method/majorHazardLevel';
 export { SCORE_METHOD_ZH, scoreSite } from './method/scoreSite';
 export { CATEGORIES, categoryByCode, resolveCategory, roleOf, type CategoryDef } from './categories';
-export { AGGREGATION_MODE_ZH, LEVEL_RANK, LEVEL_ZH, LEVEL_EN, isLevel, SOURCE_STATUS_ZH, VIOLATION_STATUS_ZH, NO_LEVEL_ZH, NO_LEVEL_NOTE_ZH, NO_TARGETS_ZH } from './risk/levels';
+export {
+  AGGREGATION_MODE_ZH,
+  LEVEL_RANK,
+  LEVEL_ZH,
+  LEVEL_EN,
+  isLevel,
+  SOURCE_STATUS_ZH,
+  VIOLATION_STATUS_ZH,
+  NO_LEVEL_ZH,
+  NO_LEVEL_NOTE_ZH,
+  NO_TARGETS_ZH,
+} from './risk/levels';
 export { LEVEL_FILL, UNSCORED_FILL } from './risk/levelColours';
 export { matrixLevel } from './risk/matrixLevel';
 export { edgeToEdgeMeters, type EdgeDistance } from './geo/edgeToEdgeMeters';
@@ -23,7 +40,18 @@ export { judgePair, SITE_DISTANCE_RULE_ID, type Requirement } from './setback/ju
 export { isOutsideGbt37243, OUTSIDE_GBT37243 } from './setback/assessedDistanceScope';
 export { isPointOnly, screeningNote } from './setback/measuringPoints';
 export { hazardRules } from './setback/hazardRules';
-export { CITY_RULE_LABEL, TARGET_CLASS_ZH, citationForRuleId, isCityRule, needsCityLabel, ruleCitation, ruleHazardText, ruleTargetText, shortSource, type RuleVocabulary } from './setback/ruleText';
+export {
+  CITY_RULE_LABEL,
+  TARGET_CLASS_ZH,
+  citationForRuleId,
+  isCityRule,
+  needsCityLabel,
+  ruleCitation,
+  ruleHazardText,
+  ruleTargetText,
+  shortSource,
+  type RuleVocabulary,
+} from './setback/ruleText';
 export { checkProposal, type ProposalResult, type ProposalRing, type ProposalVerdict } from './setback/checkProposal';
 export { zoneGrid, type GridZoning } from './zoning/zoneGrid';
 export { buildGrid, cellAt, type Grid, type GridSpec, type GridShape } from './zoning/gridGeometry';
@@ -31,8 +59,23 @@ export { dissolveCells } from './zoning/dissolveCells';
 export { zoneLocator } from './zoning/locateZone';
 export { assessReach, type ReachAssessment, type ReachInput } from './reach/assessReach';
 export { raiseZonesOutOfReach } from './reach/raiseZones';
-export { DEFAULT_REACH_PROFILE, dispatchMinutes, type ReachProfile, type AreaType, type ShelterClass, type StationGrade, type ShelterTier, type CitedSource } from './reach/profile';
-export { areaTypeOf, isReachCategory, isRescueResource, shelterClassOf, stationGradeOf as rescueGradeOf } from './reach/categories';
+export {
+  DEFAULT_REACH_PROFILE,
+  dispatchMinutes,
+  type ReachProfile,
+  type AreaType,
+  type ShelterClass,
+  type StationGrade,
+  type ShelterTier,
+  type CitedSource,
+} from './reach/profile';
+export {
+  areaTypeOf,
+  isReachCategory,
+  isRescueResource,
+  shelterClassOf,
+  stationGradeOf as rescueGradeOf,
+} from './reach/categories';
 export type { CoverRow } from './reach/cover';
 export type { StationDistrictRow } from './reach/stationDistricts';
 export type { ZoneReachRow } from './reach/zoneReach';
@@ -40,12 +83,43 @@ export type { ShelterRow, ShelterUnitRow, ShelterZoneRow } from './reach/shelter
 export type { RoadLine, OneWay } from './reach/roadGraph';
 export { parseReachProfile, reachProfileSchema } from './reach/profileSchema';
 export { pointInArea } from './geo/pointInArea';
-export { checkContours, contoursByInstallation, installationStatusOf, qraRuleId, qraRuleLabel, replacedByContours, riskText } from './qra/checkContours';
+export {
+  checkContours,
+  contoursByInstallation,
+  installationStatusOf,
+  qraRuleId,
+  qraRuleLabel,
+  replacedByContours,
+  riskText,
+} from './qra/checkContours';
 export { impliedDistances, type ImpliedDistance, type Installation as QraInstallation } from './qra/impliedDistances';
 export { contourReach, type ContourReach } from './qra/contourReach';
-export { DEFAULT_QRA_CRITERIA, parseQraCriteria, targetRiskClass, type QraCriteria, type InstallationStatus } from './qra/criteria';
-export { DEFAULT_FN_CRITERIA, fnCriteriaSchema, lineAt, parseFnCriteria, type FnCriteria, type FnLine } from './qra/fnCriteria';
 export {
-  assessSocietalRisk, classifyFnCurve, FN_LINES_MISSING_ZH, frequencyText, ratioText, SOCIETAL_REGION_ZH, stepText,
-  type FnCurve, type FnPoint, type FnWorstStep, type SocietalRegion, type SocietalRiskResult,
+  DEFAULT_QRA_CRITERIA,
+  parseQraCriteria,
+  targetRiskClass,
+  type QraCriteria,
+  type InstallationStatus,
+} from './qra/criteria';
+export {
+  DEFAULT_FN_CRITERIA,
+  fnCriteriaSchema,
+  lineAt,
+  parseFnCriteria,
+  type FnCriteria,
+  type FnLine,
+} from './qra/fnCriteria';
+export {
+  assessSocietalRisk,
+  classifyFnCurve,
+  FN_LINES_MISSING_ZH,
+  frequencyText,
+  ratioText,
+  SOCIETAL_REGION_ZH,
+  stepText,
+  type FnCurve,
+  type FnPoint,
+  type FnWorstStep,
+  type SocietalRegion,
+  type SocietalRiskResult,
 } from './qra/societalRisk';

@@ -89,7 +89,15 @@ export interface RiskMatrixMethod {
   note?: string;
 }
 
-export const TARGET_CLASSES = ['important_public', 'important_entrance', 'class1', 'class2', 'class3', 'water_source', 'section19'] as const;
+export const TARGET_CLASSES = [
+  'important_public',
+  'important_entrance',
+  'class1',
+  'class2',
+  'class3',
+  'water_source',
+  'section19',
+] as const;
 export type TargetClass = (typeof TARGET_CLASSES)[number];
 
 export interface RuleCondition {
@@ -103,7 +111,15 @@ export interface RuleCondition {
  * `city`: the city's own rule. `verified` (confirmed by the city's user), `partly` and `unverified` are the older
  * vocabulary, still read from tables users exported before.
  */
-export const RULE_STATUSES = ['official', 'secondary', 'not_found', 'city', 'verified', 'partly', 'unverified'] as const;
+export const RULE_STATUSES = [
+  'official',
+  'secondary',
+  'not_found',
+  'city',
+  'verified',
+  'partly',
+  'unverified',
+] as const;
 export type RuleStatus = (typeof RULE_STATUSES)[number];
 
 /** Where a rule's distance comes from, so an assessor can check it clause by clause. */

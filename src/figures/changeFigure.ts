@@ -14,9 +14,20 @@ export interface PreviousAssessment {
   zonesByLevel: Counts;
 }
 
-const HATCH = { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: -Math.PI / 4, color: 'rgba(255,255,255,0.55)' };
+const HATCH = {
+  symbol: 'rect',
+  symbolSize: 1,
+  dashArrayX: [1, 0],
+  dashArrayY: [2, 3],
+  rotation: -Math.PI / 4,
+  color: 'rgba(255,255,255,0.55)',
+};
 
-export function changeFigure(current: { sitesByLevel: Counts; zonesByLevel: Counts }, previous: PreviousAssessment, options: FigureOptions): Figure {
+export function changeFigure(
+  current: { sitesByLevel: Counts; zonesByLevel: Counts },
+  previous: PreviousAssessment,
+  options: FigureOptions,
+): Figure {
   const title = '图6 与上期评估对比(按风险等级)';
   const prevName = `上期:${previous.label}${previous.dataDate ? `(${previous.dataDate})` : ''}`;
   const curName = `本期(${options.dataDate})`;
@@ -42,27 +53,42 @@ export function changeFigure(current: { sitesByLevel: Counts; zonesByLevel: Coun
   const p1 = panel(1);
   const svg = renderChart('f6', title, options, height, {
     legend: { top: 84, data: [prevName, curName] },
-    grid: [{ left: 64, width: 380, top: 170, bottom: 90 }, { left: 540, width: 380, top: 170, bottom: 90 }],
+    grid: [
+      { left: 64, width: 380, top: 170, bottom: 90 },
+      { left: 540, width: 380, top: 170, bottom: 90 },
+    ],
     xAxis: [p0.xAxis, p1.xAxis],
     yAxis: [p0.yAxis, p1.yAxis],
     series: [
-      bars(prevName, previous.sitesByLevel, 0, true), bars(curName, current.sitesByLevel, 0, false),
-      bars(prevName, previous.zonesByLevel, 1, true), bars(curName, current.zonesByLevel, 1, false),
+      bars(prevName, previous.sitesByLevel, 0, true),
+      bars(curName, current.sitesByLevel, 0, false),
+      bars(prevName, previous.zonesByLevel, 1, true),
+      bars(curName, current.zonesByLevel, 1, false),
     ],
     graphic: [
       { type: 'text', left: 220, top: 128, style: { text: '风险点', fontSize: 14, fontWeight: 'bold', fill: '#222' } },
       { type: 'text', left: 700, top: 128, style: { text: '分区', fontSize: 14, fontWeight: 'bold', fill: '#222' } },
     ],
   });
-  const rows = LEVELS.map((l) => ({ level: l, ps: previous.sitesByLevel[l], cs: current.sitesByLevel[l], pz: previous.zonesByLevel[l], cz: current.zonesByLevel[l] }));
-  const csv = toCsv(rows, [
-    { header: '风险等级', value: (r) => LEVEL_ZH[r.level] },
-    { header: '上期风险点', value: (r) => r.ps },
-    { header: '本期风险点', value: (r) => r.cs },
-    { header: '风险点变化', value: (r) => r.cs - r.ps },
-    { header: '上期分区', value: (r) => r.pz },
-    { header: '本期分区', value: (r) => r.cz },
-    { header: '分区变化', value: (r) => r.cz - r.pz },
-  ], { bom: true });
+  const rows = LEVELS.map((l) => ({
+    level: l,
+    ps: previous.sitesByLevel[l],
+    cs: current.sitesByLevel[l],
+    pz: previous.zonesByLevel[l],
+    cz: current.zonesByLevel[l],
+  }));
+  const csv = toCsv(
+    rows,
+    [
+      { header: '风险等级', value: (r) => LEVEL_ZH[r.level] },
+      { header: '上期风险点', value: (r) => r.ps },
+      { header: '本期风险点', value: (r) => r.cs },
+      { header: '风险点变化', value: (r) => r.cs - r.ps },
+      { header: '上期分区', value: (r) => r.pz },
+      { header: '本期分区', value: (r) => r.cz },
+      { header: '分区变化', value: (r) => r.cz - r.pz },
+    ],
+    { bom: true },
+  );
   return { id: 'F6-change', title, svg, csv, width: 960, height };
 }

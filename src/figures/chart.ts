@@ -14,16 +14,33 @@ echarts.use([BarChart, GridComponent, LegendComponent, TitleComponent, GraphicCo
 export const CHART_WIDTH = 960;
 
 /** Renders `option` inside the common frame; `idPrefix` keeps ids unique when figures share one HTML page. */
-export function renderChart(idPrefix: string, title: string, options: FigureOptions, height: number, option: EChartsCoreOption): string {
+export function renderChart(
+  idPrefix: string,
+  title: string,
+  options: FigureOptions,
+  height: number,
+  option: EChartsCoreOption,
+): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height });
   chart.setOption({
     animation: false,
     backgroundColor: '#ffffff',
     textStyle: { fontFamily: FIGURE_FONT },
-    title: { text: title, subtext: figureSubtitle(options).join('\n'), left: 'center', textStyle: { fontSize: 20, color: '#111' }, subtextStyle: { color: '#444', fontSize: 13, lineHeight: 18 } },
+    title: {
+      text: title,
+      subtext: figureSubtitle(options).join('\n'),
+      left: 'center',
+      textStyle: { fontSize: 20, color: '#111' },
+      subtextStyle: { color: '#444', fontSize: 13, lineHeight: 18 },
+    },
     ...option,
     graphic: [
-      { type: 'text', left: 16, bottom: 12, style: { text: options.attribution, fontSize: 11, fill: '#555', fontFamily: FIGURE_FONT } },
+      {
+        type: 'text',
+        left: 16,
+        bottom: 12,
+        style: { text: options.attribution, fontSize: 11, fill: '#555', fontFamily: FIGURE_FONT },
+      },
       ...((option.graphic as unknown[] | undefined) ?? []),
     ],
   });
@@ -33,4 +50,5 @@ export function renderChart(idPrefix: string, title: string, options: FigureOpti
 }
 
 /** Bar labels: the value, or nothing for an empty segment. */
-export const nonZeroLabel = (p: { value: unknown }): string => (typeof p.value === 'number' && p.value > 0 ? String(p.value) : '');
+export const nonZeroLabel = (p: { value: unknown }): string =>
+  typeof p.value === 'number' && p.value > 0 ? String(p.value) : '';

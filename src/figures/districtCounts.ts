@@ -24,7 +24,9 @@ export function districtCounts(a: Assessment, districts: readonly Zone[]): Distr
   const ordered = districtOrder(districts);
   if (ordered.length === 0) return statedDistrictCounts(a);
   const locate = zoneLocator(ordered);
-  const byId = new Map(ordered.map((d) => [d.id, { name: d.name, code: d.code ?? null, counts: emptyCounts() } as DistrictCount]));
+  const byId = new Map(
+    ordered.map((d) => [d.id, { name: d.name, code: d.code ?? null, counts: emptyCounts() } as DistrictCount]),
+  );
   const outside: DistrictCount = { name: NO_DISTRICT, code: null, counts: emptyCounts() };
   for (const s of a.sites) {
     const z = locate(s.lon, s.lat);
@@ -40,7 +42,10 @@ export function districtCounts(a: Assessment, districts: readonly Zone[]): Distr
 export function districtOrder<T extends Zone>(districts: readonly T[]): T[] {
   const coded = districts.every((d) => d.code !== undefined && /^\d+$/.test(d.code));
   if (!coded) return [...districts];
-  return districts.map((d, i) => ({ d, i })).sort((x, y) => Number(x.d.code) - Number(y.d.code) || x.i - y.i).map((x) => x.d);
+  return districts
+    .map((d, i) => ({ d, i }))
+    .sort((x, y) => Number(x.d.code) - Number(y.d.code) || x.i - y.i)
+    .map((x) => x.d);
 }
 
 /** Counts made where the assessment was made (the engine worker), noted here for the page to read. */
@@ -79,7 +84,9 @@ export function locatedCountsByZone(a: Assessment): Map<string, number> {
 }
 
 function statedDistrictCounts(a: Assessment): DistrictCount[] {
-  const rows = Object.entries(a.stats.sitesByDistrict).filter(([k]) => k !== '').map(([name, counts]) => ({ name, code: null, counts }));
+  const rows = Object.entries(a.stats.sitesByDistrict)
+    .filter(([k]) => k !== '')
+    .map(([name, counts]) => ({ name, code: null, counts }));
   const none = a.stats.sitesByDistrict[''];
   if (none) rows.push({ name: NO_DISTRICT, code: null, counts: none });
   return rows;

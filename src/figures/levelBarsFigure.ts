@@ -35,7 +35,9 @@ export function levelBarsFigure(spec: LevelBarsSpec, options: FigureOptions): Fi
   const valueAxis = { type: 'value', name: '数量(个)', nameLocation: 'middle', nameGap: 36, minInterval: 1 };
   const svg = renderChart(spec.idPrefix, spec.title, options, height, {
     legend: { top: 84, data: SEGMENTS.map(SEGMENT_ZH) },
-    grid: spec.horizontal ? { left: 200, right: 40, top: 140, bottom: 80 } : { left: 72, right: 32, top: 140, bottom: 110 },
+    grid: spec.horizontal
+      ? { left: 200, right: 40, top: 140, bottom: 80 }
+      : { left: 72, right: 32, top: 140, bottom: 110 },
     xAxis: spec.horizontal ? valueAxis : categoryAxis,
     yAxis: spec.horizontal ? categoryAxis : valueAxis,
     series: SEGMENTS.map((level) => {
@@ -44,18 +46,33 @@ export function levelBarsFigure(spec: LevelBarsSpec, options: FigureOptions): Fi
         name: SEGMENT_ZH(level),
         type: 'bar',
         stack: 'level',
-        itemStyle: { color: level === 'unscored' ? UNSCORED_FILL : LEVEL_FILL[level], borderColor: '#333', borderWidth: 0.5 },
-        label: { show: true, position: 'inside', color: level === 'yellow' || level === 'unscored' ? '#111' : '#fff', formatter: nonZeroLabel },
+        itemStyle: {
+          color: level === 'unscored' ? UNSCORED_FILL : LEVEL_FILL[level],
+          borderColor: '#333',
+          borderWidth: 0.5,
+        },
+        label: {
+          show: true,
+          position: 'inside',
+          color: level === 'yellow' || level === 'unscored' ? '#111' : '#fff',
+          formatter: nonZeroLabel,
+        },
         data: spec.horizontal ? data.reverse() : data,
       };
     }),
-    graphic: [{ type: 'text', right: 32, top: 112, style: { text: `统计口径:${spec.countNote}`, fontSize: 12, fill: '#333' } }],
+    graphic: [
+      { type: 'text', right: 32, top: 112, style: { text: `统计口径:${spec.countNote}`, fontSize: 12, fill: '#333' } },
+    ],
   });
-  const csv = toCsv(groups, [
-    { header: spec.groupName, value: ([g]) => g },
-    ...LEVELS.map((l) => ({ header: LEVEL_ZH[l], value: ([, c]: [string, Counts]) => c[l] })),
-    { header: NO_LEVEL_ZH, value: ([, c]) => c.unscored },
-    { header: `合计(${spec.countNote})`, value: ([, c]) => c.red + c.orange + c.yellow + c.blue + c.unscored },
-  ], { bom: true });
+  const csv = toCsv(
+    groups,
+    [
+      { header: spec.groupName, value: ([g]) => g },
+      ...LEVELS.map((l) => ({ header: LEVEL_ZH[l], value: ([, c]: [string, Counts]) => c[l] })),
+      { header: NO_LEVEL_ZH, value: ([, c]) => c.unscored },
+      { header: `合计(${spec.countNote})`, value: ([, c]) => c.red + c.orange + c.yellow + c.blue + c.unscored },
+    ],
+    { bom: true },
+  );
   return { id: spec.id, title: spec.title, svg, csv, width: 960, height };
 }

@@ -2,7 +2,12 @@
 // where it covers no drawn district and no other box. The districts are rasterised once onto a coarse occupancy
 // grid (scan-line fill plus the outlines), so asking "is this box free?" costs a few hundred cell reads.
 
-export interface Box { x0: number; y0: number; x1: number; y1: number }
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 export const intersects = (a: Box, b: Box): boolean => a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
 
@@ -21,7 +26,11 @@ export class Occupancy {
   private readonly rows: number;
   private readonly cells: Uint8Array;
 
-  constructor(readonly width: number, readonly height: number, polygons: number[][][][]) {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    polygons: number[][][][],
+  ) {
     this.cols = Math.ceil(width / CELL) + 1;
     this.rows = Math.ceil(height / CELL) + 1;
     this.cells = new Uint8Array(this.cols * this.rows);
@@ -58,7 +67,12 @@ export class Occupancy {
       }
       xs.sort((a, b) => a - b);
       for (let k = 0; k + 1 < xs.length; k += 2) {
-        for (let c = Math.max(0, Math.floor(xs[k]! / CELL)); c <= Math.min(this.cols - 1, Math.floor(xs[k + 1]! / CELL)); c++) this.cells[r * this.cols + c] = 1;
+        for (
+          let c = Math.max(0, Math.floor(xs[k]! / CELL));
+          c <= Math.min(this.cols - 1, Math.floor(xs[k + 1]! / CELL));
+          c++
+        )
+          this.cells[r * this.cols + c] = 1;
       }
     }
     for (const ring of rings) {
@@ -78,7 +92,16 @@ export function framePositions(w: number, h: number, boxW: number, boxH: number,
   const ys = [inset, (h - boxH) / 2, h - boxH - inset];
   const out: Box[] = [];
   // corners first (where readers look for a legend), then edge midpoints
-  for (const [i, j] of [[0, 2], [2, 2], [2, 0], [0, 0], [1, 2], [2, 1], [0, 1], [1, 0]] as const) {
+  for (const [i, j] of [
+    [0, 2],
+    [2, 2],
+    [2, 0],
+    [0, 0],
+    [1, 2],
+    [2, 1],
+    [0, 1],
+    [1, 0],
+  ] as const) {
     out.push({ x0: xs[i]!, y0: ys[j]!, x1: xs[i]! + boxW, y1: ys[j]! + boxH });
   }
   return out;
@@ -88,10 +111,16 @@ export function framePositions(w: number, h: number, boxW: number, boxH: number,
 export function edgePositions(w: number, h: number, boxW: number, boxH: number, inset = 6, step = 24): Box[] {
   const out: Box[] = [];
   for (let x = inset; x + boxW <= w - inset; x += step) {
-    out.push({ x0: x, y0: h - boxH - inset, x1: x + boxW, y1: h - inset }, { x0: x, y0: inset, x1: x + boxW, y1: inset + boxH });
+    out.push(
+      { x0: x, y0: h - boxH - inset, x1: x + boxW, y1: h - inset },
+      { x0: x, y0: inset, x1: x + boxW, y1: inset + boxH },
+    );
   }
   for (let y = inset; y + boxH <= h - inset; y += step) {
-    out.push({ x0: inset, y0: y, x1: inset + boxW, y1: y + boxH }, { x0: w - boxW - inset, y0: y, x1: w - inset, y1: y + boxH });
+    out.push(
+      { x0: inset, y0: y, x1: inset + boxW, y1: y + boxH },
+      { x0: w - boxW - inset, y0: y, x1: w - inset, y1: y + boxH },
+    );
   }
   return out;
 }

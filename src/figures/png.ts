@@ -26,7 +26,12 @@ export async function createPngRenderer(wasm: Uint8Array, fonts: Uint8Array[]): 
       const resvg = new Resvg(svg, {
         fitTo: { mode: 'width', value: PRINT_WIDTH_PX },
         background: '#ffffff',
-        font: { fontBuffers: fonts, defaultFontFamily: FIGURE_FONT_FAMILY, sansSerifFamily: FIGURE_FONT_FAMILY, loadSystemFonts: false },
+        font: {
+          fontBuffers: fonts,
+          defaultFontFamily: FIGURE_FONT_FAMILY,
+          sansSerifFamily: FIGURE_FONT_FAMILY,
+          loadSystemFonts: false,
+        },
       } as ConstructorParameters<typeof Resvg>[1]);
       const image = resvg.render();
       const png = image.asPng();

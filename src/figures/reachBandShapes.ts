@@ -39,7 +39,10 @@ export function reachBandLayer(reach: ReachAssessment, profile: ReachProfile): R
 }
 
 /** Band polygons of the reach grid (empty without a grid), fastest band first, unreached last. */
-export function reachBandShapes(reach: ReachAssessment, profile: ReachProfile): FeatureCollection<MultiPolygon, ReachBandProperties> {
+export function reachBandShapes(
+  reach: ReachAssessment,
+  profile: ReachProfile,
+): FeatureCollection<MultiPolygon, ReachBandProperties> {
   const g = reach.reachGrid;
   if (!g) return { type: 'FeatureCollection', features: [] };
   const bands = reachBands(profile);
@@ -52,7 +55,11 @@ export function reachBandShapes(reach: ReachAssessment, profile: ReachProfile): 
     let slot = bands.length; // unreached
     if (!Number.isNaN(m)) {
       slot = bands.length - 1;
-      for (let b = 0; b < bands.length; b++) if (m <= bands[b]!.upTo) { slot = b; break; }
+      for (let b = 0; b < bands.length; b++)
+        if (m <= bands[b]!.upTo) {
+          slot = b;
+          break;
+        }
     }
     sets[slot]![g.cells[k]!] = 1;
     counts[slot]!++;
@@ -71,7 +78,13 @@ export function reachBandShapes(reach: ReachAssessment, profile: ReachProfile): 
       type: 'Feature',
       geometry: { type: 'MultiPolygon', coordinates },
       properties: band
-        ? { band: slot, label: band.label, fill: band.fill, upTo: Number.isFinite(band.upTo) ? band.upTo : null, km2: counts[slot]! * g.cellKm2 }
+        ? {
+            band: slot,
+            label: band.label,
+            fill: band.fill,
+            upTo: Number.isFinite(band.upTo) ? band.upTo : null,
+            km2: counts[slot]! * g.cellKm2,
+          }
         : { band: -1, label: '无法到达', fill: UNREACHED_FILL, upTo: null, km2: counts[slot]! * g.cellKm2 },
     });
   });
@@ -89,12 +102,22 @@ export function groupRings(rings: [number, number][][]): [number, number][][][] 
   const areas = rings.map(signedArea);
   // the ring with the lowest corner is an outer one; every outer ring turns the same way
   const outerSign = Math.sign(areas[0]!);
-  const outers: { ring: [number, number][]; area: number; box: [number, number, number, number]; holes: [number, number][][] }[] = [];
+  const outers: {
+    ring: [number, number][];
+    area: number;
+    box: [number, number, number, number];
+    holes: [number, number][][];
+  }[] = [];
   const holes: [number, number][][] = [];
   rings.forEach((ring, i) => {
     if (Math.sign(areas[i]!) === outerSign) {
       let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-      for (const [x, y] of ring) { x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y); }
+      for (const [x, y] of ring) {
+        x0 = Math.min(x0, x);
+        y0 = Math.min(y0, y);
+        x1 = Math.max(x1, x);
+        y1 = Math.max(y1, y);
+      }
       outers.push({ ring, area: Math.abs(areas[i]!), box: [x0, y0, x1, y1], holes: [] });
     } else holes.push(ring);
   });

@@ -19,9 +19,17 @@ export function reachBands(p: ReachProfile): ReachBand[] {
   const bands: ReachBand[] = limits.map((m, i) => {
     const circle = p.circles.find((c) => c.targetMinutes === m);
     const range = i === 0 ? `≤${m} 分钟` : `${limits[i - 1]}–${m} 分钟`;
-    return { upTo: m, label: circle ? `${range}(${circleShort(p, circle.id)}内)` : range, fill: BAND_FILLS[Math.min(i, BAND_FILLS.length - 1)]! };
+    return {
+      upTo: m,
+      label: circle ? `${range}(${circleShort(p, circle.id)}内)` : range,
+      fill: BAND_FILLS[Math.min(i, BAND_FILLS.length - 1)]!,
+    };
   });
-  bands.push({ upTo: Infinity, label: `>${limits[limits.length - 1]} 分钟`, fill: BAND_FILLS[Math.min(limits.length, BAND_FILLS.length - 1)]! });
+  bands.push({
+    upTo: Infinity,
+    label: `>${limits[limits.length - 1]} 分钟`,
+    fill: BAND_FILLS[Math.min(limits.length, BAND_FILLS.length - 1)]!,
+  });
   return bands;
 }
 

@@ -14,7 +14,11 @@ import { reachBasisRows } from './reachBasis';
 export const SHELTER_FIGURE_ID = 'F8-shelter-capacity';
 
 export const SHELTER_STATUS_ZH: Record<ShelterZoneRow['status'], string> = {
-  deficit: '缺口', capacity_unknown: '容量未知', sufficient: '充足', no_shelter_data: '无该类避难场所', no_population_data: '无人口数据(不判定是否充足)',
+  deficit: '缺口',
+  capacity_unknown: '容量未知',
+  sufficient: '充足',
+  no_shelter_data: '无该类避难场所',
+  no_population_data: '无人口数据(不判定是否充足)',
 };
 const TIER_ZH: Record<ShelterTier, string> = { emergency: '紧急', stay: '固定及中心' };
 
@@ -29,7 +33,7 @@ export interface ShelterDistrictRow {
   status: Record<ShelterTier, ShelterZoneRow['status'] | null>;
 }
 
-const tiers = <T,>(f: (t: ShelterTier) => T): Record<ShelterTier, T> => ({ emergency: f('emergency'), stay: f('stay') });
+const tiers = <T>(f: (t: ShelterTier) => T): Record<ShelterTier, T> => ({ emergency: f('emergency'), stay: f('stay') });
 
 /** Districts in F1's order; shelters outside every district in a last group (研究区外). */
 export function shelterDistrictRows(s: ShelterAssessment, districts: readonly Zone[]): ShelterDistrictRow[] {
@@ -41,8 +45,12 @@ export function shelterDistrictRows(s: ShelterAssessment, districts: readonly Zo
     const row: ShelterDistrictRow = {
       name: d.name,
       population: s.populationSource === 'none' || counted === 0 ? null : counted,
-      capacity: tiers(() => 0), shelters: tiers(() => 0), unknownCapacity: tiers(() => 0),
-      withoutPlace: tiers((t) => (z[t] && z[t]!.status !== 'no_population_data' && z[t]!.status !== 'no_shelter_data' ? z[t]!.withoutPlace : null)),
+      capacity: tiers(() => 0),
+      shelters: tiers(() => 0),
+      unknownCapacity: tiers(() => 0),
+      withoutPlace: tiers((t) =>
+        z[t] && z[t]!.status !== 'no_population_data' && z[t]!.status !== 'no_shelter_data' ? z[t]!.withoutPlace : null,
+      ),
       status: tiers((t) => z[t]?.status ?? null),
     };
     if (!byName.has(d.name)) byName.set(d.name, row);
@@ -52,7 +60,15 @@ export function shelterDistrictRows(s: ShelterAssessment, districts: readonly Zo
   for (const sh of s.shelters) {
     let row = byName.get(sh.district);
     if (!row) {
-      outside ??= { name: NO_DISTRICT, population: null, capacity: tiers(() => 0), shelters: tiers(() => 0), unknownCapacity: tiers(() => 0), withoutPlace: tiers(() => null), status: tiers(() => null) };
+      outside ??= {
+        name: NO_DISTRICT,
+        population: null,
+        capacity: tiers(() => 0),
+        shelters: tiers(() => 0),
+        unknownCapacity: tiers(() => 0),
+        withoutPlace: tiers(() => null),
+        status: tiers(() => null),
+      };
       row = outside;
     }
     row.shelters[sh.tier]++;
@@ -63,7 +79,10 @@ export function shelterDistrictRows(s: ShelterAssessment, districts: readonly Zo
   return rows;
 }
 
-const thousands = (n: number) => Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+const thousands = (n: number) =>
+  Math.round(n)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 
 function verdict(r: ShelterDistrictRow, t: ShelterTier): string {
   const st = r.status[t];
@@ -73,7 +92,12 @@ function verdict(r: ShelterDistrictRow, t: ShelterTier): string {
   return `${TIER_ZH[t]}:${SHELTER_STATUS_ZH[st]}`;
 }
 
-export function shelterCapacityFigure(s: ShelterAssessment, districts: readonly Zone[], profile: ReachProfile, options: FigureOptions): Figure {
+export function shelterCapacityFigure(
+  s: ShelterAssessment,
+  districts: readonly Zone[],
+  profile: ReachProfile,
+  options: FigureOptions,
+): Figure {
   const title = '图8 各区应急避难场所容量与人口';
   const rows = shelterDistrictRows(s, districts);
   const noPopulation = rows.every((r) => r.population === null);
@@ -86,10 +110,19 @@ export function shelterCapacityFigure(s: ShelterAssessment, districts: readonly 
   const basis = reachBasisRows(profile);
   const perCapita = basis.find((b) => b.item === '人均有效避难面积');
   const radius = basis.find((b) => b.item === '避难场所服务半径');
-  const short = (b: typeof perCapita) => (b ? b.citation.replace(/《[^》]*》/, '').replace(/[(\uFF08].*$/, '').replace(/\s+/g, ' ').trim() : '');
+  const short = (b: typeof perCapita) =>
+    b
+      ? b.citation
+          .replace(/《[^》]*》/, '')
+          .replace(/[(\uFF08].*$/, '')
+          .replace(/\s+/g, ' ')
+          .trim()
+      : '';
   const series = [
     // no population anywhere: no population bar at all (an empty one beside the capacities would read as enough)
-    ...(noPopulation ? [] : [{ name: '计入的人口(人)', color: '#636363', value: (r: ShelterDistrictRow) => r.population }]),
+    ...(noPopulation
+      ? []
+      : [{ name: '计入的人口(人)', color: '#636363', value: (r: ShelterDistrictRow) => r.population }]),
     { name: '紧急避难场所可容纳(人)', color: '#9ecae1', value: (r: ShelterDistrictRow) => r.capacity.emergency },
     { name: '固定及中心避难场所可容纳(人)', color: '#3182bd', value: (r: ShelterDistrictRow) => r.capacity.stay },
   ];
@@ -103,29 +136,75 @@ export function shelterCapacityFigure(s: ShelterAssessment, districts: readonly 
   const svg = renderChart('f8', title, options, height, {
     legend: { top: 84, data: series.map((x) => x.name) },
     grid: { left: 300, right: 60, top: 170, bottom: 80 },
-    xAxis: { type: 'value', name: '人数(人)', nameLocation: 'middle', nameGap: 30, minInterval: 1, axisLabel: { formatter: (v: number) => thousands(v) } },
-    yAxis: { type: 'category', data: [...labels].reverse(), axisLabel: { width: 280, overflow: 'break', lineHeight: 16, fontSize: 12 } },
+    xAxis: {
+      type: 'value',
+      name: '人数(人)',
+      nameLocation: 'middle',
+      nameGap: 30,
+      minInterval: 1,
+      axisLabel: { formatter: (v: number) => thousands(v) },
+    },
+    yAxis: {
+      type: 'category',
+      data: [...labels].reverse(),
+      axisLabel: { width: 280, overflow: 'break', lineHeight: 16, fontSize: 12 },
+    },
     series: series.map((x) => ({
       name: x.name,
       type: 'bar',
       barGap: '10%',
       itemStyle: { color: x.color, borderColor: '#333', borderWidth: 0.5 },
-      label: { show: true, position: 'right', color: '#111', fontSize: 10, formatter: (p: { value: unknown }) => (typeof p.value === 'number' && p.value > 0 ? thousands(p.value) : '') },
+      label: {
+        show: true,
+        position: 'right',
+        color: '#111',
+        fontSize: 10,
+        formatter: (p: { value: unknown }) => (typeof p.value === 'number' && p.value > 0 ? thousands(p.value) : ''),
+      },
       data: rows.map((r) => x.value(r) ?? '-').reverse(),
     })),
-    graphic: notes.map((t, k) => ({ type: 'text', left: 40, top: 112 + k * 18, style: { text: t, fontSize: 12, fill: k === 0 && noPopulation ? '#b2182b' : '#333', fontWeight: k === 0 && noPopulation ? 'bold' : 'normal' } })),
+    graphic: notes.map((t, k) => ({
+      type: 'text',
+      left: 40,
+      top: 112 + k * 18,
+      style: {
+        text: t,
+        fontSize: 12,
+        fill: k === 0 && noPopulation ? '#b2182b' : '#333',
+        fontWeight: k === 0 && noPopulation ? 'bold' : 'normal',
+      },
+    })),
   });
-  const csv = toCsv(rows, [
-    { header: '区', value: (r) => r.name },
-    { header: '计入的人口(人)', value: (r) => (r.population === null ? '无人口数据' : r.population), digits: 0 },
-    ...(['emergency', 'stay'] as const).flatMap((t) => [
-      { header: `${TIER_ZH[t]}避难场所(处)`, value: (r: ShelterDistrictRow) => r.shelters[t] },
-      { header: `${TIER_ZH[t]}避难场所可容纳(人)`, value: (r: ShelterDistrictRow) => r.capacity[t], digits: 0 },
-      { header: `${TIER_ZH[t]}容量未知(处)`, value: (r: ShelterDistrictRow) => r.unknownCapacity[t] },
-      { header: `${TIER_ZH[t]}无避难位置(人)`, value: (r: ShelterDistrictRow) => r.withoutPlace[t], digits: 0 },
-      { header: `${TIER_ZH[t]}判定`, value: (r: ShelterDistrictRow) => (r.population === null ? SHELTER_STATUS_ZH.no_population_data : r.status[t] ? SHELTER_STATUS_ZH[r.status[t]!] : '') },
-    ]),
-    { header: '依据', value: () => basis.filter((b) => b.item === '避难场所服务半径' || b.item === '人均有效避难面积').map((b) => `${b.item}:${b.value}(${b.citation},${b.status})`).join(';') },
-  ], { bom: true });
+  const csv = toCsv(
+    rows,
+    [
+      { header: '区', value: (r) => r.name },
+      { header: '计入的人口(人)', value: (r) => (r.population === null ? '无人口数据' : r.population), digits: 0 },
+      ...(['emergency', 'stay'] as const).flatMap((t) => [
+        { header: `${TIER_ZH[t]}避难场所(处)`, value: (r: ShelterDistrictRow) => r.shelters[t] },
+        { header: `${TIER_ZH[t]}避难场所可容纳(人)`, value: (r: ShelterDistrictRow) => r.capacity[t], digits: 0 },
+        { header: `${TIER_ZH[t]}容量未知(处)`, value: (r: ShelterDistrictRow) => r.unknownCapacity[t] },
+        { header: `${TIER_ZH[t]}无避难位置(人)`, value: (r: ShelterDistrictRow) => r.withoutPlace[t], digits: 0 },
+        {
+          header: `${TIER_ZH[t]}判定`,
+          value: (r: ShelterDistrictRow) =>
+            r.population === null
+              ? SHELTER_STATUS_ZH.no_population_data
+              : r.status[t]
+                ? SHELTER_STATUS_ZH[r.status[t]!]
+                : '',
+        },
+      ]),
+      {
+        header: '依据',
+        value: () =>
+          basis
+            .filter((b) => b.item === '避难场所服务半径' || b.item === '人均有效避难面积')
+            .map((b) => `${b.item}:${b.value}(${b.citation},${b.status})`)
+            .join(';'),
+      },
+    ],
+    { bom: true },
+  );
   return { id: SHELTER_FIGURE_ID, title, svg, csv, width: 960, height };
 }

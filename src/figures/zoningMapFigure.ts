@@ -6,7 +6,18 @@ import { geoPath, geoTransverseMercator, type GeoProjection } from 'd3-geo';
 import rewind from '@turf/rewind';
 import polylabel from 'polylabel';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { AGGREGATION_MODE_ZH, areaKm2, geodesicDestination, signedArea, LEVEL_ZH, LEVELS, NO_LEVEL_ZH, type Assessment, type Level, type Zone } from '../engine';
+import {
+  AGGREGATION_MODE_ZH,
+  areaKm2,
+  geodesicDestination,
+  signedArea,
+  LEVEL_ZH,
+  LEVELS,
+  NO_LEVEL_ZH,
+  type Assessment,
+  type Level,
+  type Zone,
+} from '../engine';
 import { toCsv } from '../io/csvWrite';
 import { escapeXml as esc } from '../io/escapeXml';
 import { FIGURE_FONT, LEVEL_FILL, UNSCORED_FILL } from './palette';
@@ -61,11 +72,17 @@ export interface MapLayoutOptions {
   labelSub?: (district: Zone) => string;
 }
 
-export function zoningMapLayout({ assessment: a, districts }: ZoningMapInput, o: MapLayoutOptions = {}): ZoningMapLayout & { projection: GeoProjection; legendRows: LegendRow[]; scale: ScaleBar } {
+export function zoningMapLayout(
+  { assessment: a, districts }: ZoningMapInput,
+  o: MapLayoutOptions = {},
+): ZoningMapLayout & { projection: GeoProjection; legendRows: LegendRow[]; scale: ScaleBar } {
   const ordered = districtOrder(districts);
   const districtFeatures = ordered.map((d) => asD3Feature(d.geometry, { id: d.id, name: d.name }));
   const zoneFeatures = a.zones.map((z) => asD3Feature(z.geometry, { id: z.id, level: z.level }));
-  const extentFeatures: FeatureCollection = { type: 'FeatureCollection', features: districtFeatures.length ? districtFeatures : zoneFeatures };
+  const extentFeatures: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: districtFeatures.length ? districtFeatures : zoneFeatures,
+  };
   // Height follows the city's shape, within what an A4 page holds.
   const probe = projectionFor(extentFeatures, MAP_WIDTH, 10_000);
   const [[x0, y0], [x1, y1]] = geoPath(probe).bounds(extentFeatures);
@@ -73,12 +90,18 @@ export function zoningMapLayout({ assessment: a, districts }: ZoningMapInput, o:
   const projection = projectionFor(extentFeatures, MAP_WIDTH, mapHeight);
   // one entry per district: the rings of all its parts (even-odd over disjoint parts is the multipolygon)
   const project = (f: Feature<Polygon | MultiPolygon>) =>
-    (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flatMap((poly) => poly.map((ring) => ring.map((p) => projection(p as [number, number]) ?? [0, 0])));
+    (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flatMap((poly) =>
+      poly.map((ring) => ring.map((p) => projection(p as [number, number]) ?? [0, 0])),
+    );
   const drawn = (districtFeatures.length ? districtFeatures : zoneFeatures).map(project);
   const occupancy = new Occupancy(MAP_WIDTH, mapHeight, drawn);
 
   const legendRows = o.legendRows ?? legendEntries(a);
-  const legendSize = { w: Math.max(...legendRows.map((r) => 34 + textWidth(r.label, 12)), textWidth(legendRows[0]!.title, 12)) + 8, h: 22 * legendRows.length + 24 }; // spread-ok: five legend rows
+  const legendSize = {
+    // spread-ok: five legend rows
+    w: Math.max(...legendRows.map((r) => 34 + textWidth(r.label, 12)), textWidth(legendRows[0]!.title, 12)) + 8,
+    h: 22 * legendRows.length + 24,
+  };
   const scale = scaleBarSpec(projection);
   const scaleSize = { w: scale.widthPx + 24, h: 26 };
   const pieces = [
@@ -88,8 +111,13 @@ export function zoningMapLayout({ assessment: a, districts }: ZoningMapInput, o:
   ];
   const furniture: ZoningMapLayout['furniture'] = [];
   for (const p of pieces) {
-    const candidates = [...framePositions(MAP_WIDTH, mapHeight, p.w, p.h), ...edgePositions(MAP_WIDTH, mapHeight, p.w, p.h)];
-    const box = candidates.find((b) => occupancy.free(b, 4) && !furniture.some((f) => intersects(inflate(f.box, 6), b)));
+    const candidates = [
+      ...framePositions(MAP_WIDTH, mapHeight, p.w, p.h),
+      ...edgePositions(MAP_WIDTH, mapHeight, p.w, p.h),
+    ];
+    const box = candidates.find(
+      (b) => occupancy.free(b, 4) && !furniture.some((f) => intersects(inflate(f.box, 6), b)),
+    );
     if (!box) break;
     furniture.push({ kind: p.kind, box });
   }
@@ -100,13 +128,25 @@ export function zoningMapLayout({ assessment: a, districts }: ZoningMapInput, o:
   const labels: PlacedLabel[] = ordered.map((d, i) => {
     const level = a.grid ? undefined : a.zones.find((z) => z.id === d.id)?.level;
     const sub = o.labelSub ? o.labelSub(d) : level === undefined ? '' : level ? LEVEL_ZH[level] : NO_LEVEL_ZH;
-    return { name: d.name, sub, anchor: labelPoint(districtFeatures[i]!, projection), box: null, leader: false, callout: null };
+    return {
+      name: d.name,
+      sub,
+      anchor: labelPoint(districtFeatures[i]!, projection),
+      box: null,
+      leader: false,
+      callout: null,
+    };
   });
   const area = ordered.map((d) => areaKm2(d.geometry));
   const order = labels.map((_, i) => i).sort((i, j) => area[j]! - area[i]! || i - j);
   const taken: Box[] = furniture.map((f) => inflate(f.box, 4));
   const frame: Box = { x0: 0, y0: 0, x1: MAP_WIDTH, y1: mapHeight };
-  const fits = (b: Box) => b.x0 >= frame.x0 && b.x1 <= frame.x1 && b.y0 >= frame.y0 && b.y1 <= frame.y1 && !taken.some((t) => intersects(t, b));
+  const fits = (b: Box) =>
+    b.x0 >= frame.x0 &&
+    b.x1 <= frame.x1 &&
+    b.y0 >= frame.y0 &&
+    b.y1 <= frame.y1 &&
+    !taken.some((t) => intersects(t, b));
   let callouts = 0;
   for (const i of order) {
     const l = labels[i]!;
@@ -131,7 +171,9 @@ export function zoningMapLayout({ assessment: a, districts }: ZoningMapInput, o:
       l.callout = ++callouts;
     }
   }
-  for (const l of labels) if (l.callout !== null) taken.push({ x0: l.anchor[0] - 8, y0: l.anchor[1] - 8, x1: l.anchor[0] + 8, y1: l.anchor[1] + 8 });
+  for (const l of labels)
+    if (l.callout !== null)
+      taken.push({ x0: l.anchor[0] - 8, y0: l.anchor[1] - 8, x1: l.anchor[0] + 8, y1: l.anchor[1] + 8 });
 
   // the band under the map: legend (and the callout list) on the left, scale bar and north arrow on the right
   let bandHeight = 0;
@@ -141,7 +183,15 @@ export function zoningMapLayout({ assessment: a, districts }: ZoningMapInput, o:
     if (inBand) {
       furniture.push({ kind: 'legend', box: { x0: 0, y0: top, x1: legendSize.w, y1: top + legendSize.h } });
       furniture.push({ kind: 'north', box: { x0: MAP_WIDTH - NORTH.w, y0: top, x1: MAP_WIDTH, y1: top + NORTH.h } });
-      furniture.push({ kind: 'scale', box: { x0: MAP_WIDTH - NORTH.w - 16 - scaleSize.w, y0: top + NORTH.h - scaleSize.h, x1: MAP_WIDTH - NORTH.w - 16, y1: top + NORTH.h } });
+      furniture.push({
+        kind: 'scale',
+        box: {
+          x0: MAP_WIDTH - NORTH.w - 16 - scaleSize.w,
+          y0: top + NORTH.h - scaleSize.h,
+          x1: MAP_WIDTH - NORTH.w - 16,
+          y1: top + NORTH.h,
+        },
+      });
       x = legendSize.w + 24;
       bandHeight = Math.max(legendSize.h, NORTH.h);
     }
@@ -155,7 +205,12 @@ export function zoningMapLayout({ assessment: a, districts }: ZoningMapInput, o:
       bandHeight = Math.max(bandHeight, box.y1 - top);
     }
   }
-  const shift = (b: Box): Box => ({ x0: b.x0 + MARGIN.left, y0: b.y0 + MARGIN.top, x1: b.x1 + MARGIN.left, y1: b.y1 + MARGIN.top });
+  const shift = (b: Box): Box => ({
+    x0: b.x0 + MARGIN.left,
+    y0: b.y0 + MARGIN.top,
+    x1: b.x1 + MARGIN.left,
+    y1: b.y1 + MARGIN.top,
+  });
   const height = MARGIN.top + mapHeight + (bandHeight ? BAND_GAP + bandHeight : 0) + MARGIN.bottom;
   return {
     width: WIDTH,
@@ -163,7 +218,11 @@ export function zoningMapLayout({ assessment: a, districts }: ZoningMapInput, o:
     map: shift(frame),
     districts: drawn.map((poly) => poly.map((ring) => ring.map(([x, y]) => [x! + MARGIN.left, y! + MARGIN.top]))),
     furniture: furniture.map((f) => ({ kind: f.kind, box: shift(f.box) })),
-    labels: labels.map((l) => ({ ...l, anchor: [l.anchor[0] + MARGIN.left, l.anchor[1] + MARGIN.top], box: l.box && shift(l.box) })),
+    labels: labels.map((l) => ({
+      ...l,
+      anchor: [l.anchor[0] + MARGIN.left, l.anchor[1] + MARGIN.top],
+      box: l.box && shift(l.box),
+    })),
     projection,
     legendRows,
     scale,
@@ -172,7 +231,9 @@ export function zoningMapLayout({ assessment: a, districts }: ZoningMapInput, o:
 
 export function zoningMapFigure(input: ZoningMapInput, options: FigureOptions): Figure {
   const { assessment: a, districts } = input;
-  const title = a.grid ? `图1 城市安全风险四色分布图(${a.grid.shape === 'hex' ? '六边形' : '方形'}网格 ${a.grid.cellM} m)` : '图1 城市安全风险四色分布图';
+  const title = a.grid
+    ? `图1 城市安全风险四色分布图(${a.grid.shape === 'hex' ? '六边形' : '方形'}网格 ${a.grid.cellM} m)`
+    : '图1 城市安全风险四色分布图';
   const layout = zoningMapLayout(input);
   const { projection, height } = layout;
   const path = geoPath(projection).digits(1);
@@ -180,12 +241,15 @@ export function zoningMapFigure(input: ZoningMapInput, options: FigureOptions): 
   const districtFeatures = districtOrder(districts).map((d) => asD3Feature(d.geometry, { id: d.id, name: d.name }));
 
   const parts: string[] = [];
-  parts.push( // spread-ok: the subtitle lines
+  parts.push(
+    // spread-ok: the subtitle lines
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${FIGURE_FONT}">`,
     `<title>${esc(title)}</title>`,
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
     text(WIDTH / 2, 34, title, { size: 20, anchor: 'middle', weight: 'bold' }),
-    ...figureSubtitle(options).map((line, i) => text(WIDTH / 2, 60 + i * 18, line, { size: 13, anchor: 'middle', fill: '#444' })),
+    ...figureSubtitle(options).map((line, i) =>
+      text(WIDTH / 2, 60 + i * 18, line, { size: 13, anchor: 'middle', fill: '#444' }),
+    ),
     `<g transform="translate(${MARGIN.left},${MARGIN.top})" stroke-linejoin="round">`,
   );
   // zones: fill by level (未评级 in the grey the app uses); thin outlines only when they are few enough to read
@@ -193,7 +257,10 @@ export function zoningMapFigure(input: ZoningMapInput, options: FigureOptions): 
   for (const f of zoneFeatures) {
     const level = f.properties!.level as Level | null;
     const d = path(f);
-    if (d) parts.push(`<path d="${d}" fill="${level ? LEVEL_FILL[level] : UNSCORED_FILL}" stroke="${zoneStroke}" stroke-width="0.6"/>`);
+    if (d)
+      parts.push(
+        `<path d="${d}" fill="${level ? LEVEL_FILL[level] : UNSCORED_FILL}" stroke="${zoneStroke}" stroke-width="0.6"/>`,
+      );
   }
   for (const f of districtFeatures) {
     const d = path(f);
@@ -210,23 +277,36 @@ export function zoningMapFigure(input: ZoningMapInput, options: FigureOptions): 
     if (f.kind === 'legend') parts.push(legend(layout.legendRows, f.box.x0 + 4, f.box.y0 + 14));
     if (f.kind === 'callouts') parts.push(calloutList(layout.labels, f.box));
   }
-  parts.push(text(MARGIN.left, height - 36, `投影:横轴墨卡托,中央经线 ${projectionMeridian(projection)}°E(WGS-84)· 分区数 ${a.zones.length}`, { size: 11, fill: '#555' }));
+  parts.push(
+    text(
+      MARGIN.left,
+      height - 36,
+      `投影:横轴墨卡托,中央经线 ${projectionMeridian(projection)}°E(WGS-84)· 分区数 ${a.zones.length}`,
+      { size: 11, fill: '#555' },
+    ),
+  );
   parts.push(text(MARGIN.left, height - 16, options.attribution, { size: 11, fill: '#555' }));
   parts.push('</svg>');
 
   const located = new Map(districtCounts(a, districts).map((d) => [d.name, total(d.counts)]));
   const rows = a.zones.map((z) => ({ z, km2: areaKm2(z.geometry) }));
-  const csv = toCsv(rows, [
-    { header: '分区编号', value: (r) => r.z.id },
-    { header: '分区名称', value: (r) => r.z.name },
-    { header: '风险等级', value: (r) => (r.z.level ? LEVEL_ZH[r.z.level] : `${NO_LEVEL_ZH}(无数据)`) },
-    { header: '分值', value: (r) => (r.z.level ? r.z.score : null) },
-    { header: '聚合方式', value: (r) => AGGREGATION_MODE_ZH[r.z.mode] },
-    { header: '定级说明', value: (r) => r.z.reason },
-    ...(a.grid ? [] : [{ header: DISTRICT_COUNT_DEFINITION, value: (r: (typeof rows)[number]) => located.get(r.z.name) ?? 0 }]),
-    { header: '参与定级的风险点数(区内及防护范围覆盖本区)', value: (r) => r.z.contributors.length },
-    { header: '面积(km²)', value: (r) => r.km2, digits: 3 },
-  ], { bom: true });
+  const csv = toCsv(
+    rows,
+    [
+      { header: '分区编号', value: (r) => r.z.id },
+      { header: '分区名称', value: (r) => r.z.name },
+      { header: '风险等级', value: (r) => (r.z.level ? LEVEL_ZH[r.z.level] : `${NO_LEVEL_ZH}(无数据)`) },
+      { header: '分值', value: (r) => (r.z.level ? r.z.score : null) },
+      { header: '聚合方式', value: (r) => AGGREGATION_MODE_ZH[r.z.mode] },
+      { header: '定级说明', value: (r) => r.z.reason },
+      ...(a.grid
+        ? []
+        : [{ header: DISTRICT_COUNT_DEFINITION, value: (r: (typeof rows)[number]) => located.get(r.z.name) ?? 0 }]),
+      { header: '参与定级的风险点数(区内及防护范围覆盖本区)', value: (r) => r.z.contributors.length },
+      { header: '面积(km²)', value: (r) => r.km2, digits: 3 },
+    ],
+    { bom: true },
+  );
   return { id: 'F1-zoning-map', title, svg: parts.join('\n') + '\n', csv, width: WIDTH, height };
 }
 
@@ -249,7 +329,9 @@ export function drawDistrictLabels(parts: string[], labels: PlacedLabel[]): void
       if (l.leader) {
         const ex = Math.max(l.box.x0, Math.min(l.box.x1, ax));
         const ey = Math.max(l.box.y0, Math.min(l.box.y1, ay));
-        parts.push(`<line x1="${round1(ax)}" y1="${round1(ay)}" x2="${round1(ex)}" y2="${round1(ey)}" stroke="#333" stroke-width="0.8"/>`);
+        parts.push(
+          `<line x1="${round1(ax)}" y1="${round1(ay)}" x2="${round1(ex)}" y2="${round1(ey)}" stroke="#333" stroke-width="0.8"/>`,
+        );
         parts.push(`<circle cx="${round1(ax)}" cy="${round1(ay)}" r="1.8" fill="#333"/>`);
       }
       parts.push(text(cx, l.box.y0 + 13, l.name, { size: 13, anchor: 'middle', weight: 'bold', halo: true }));
@@ -267,15 +349,28 @@ export function calloutList(labels: PlacedLabel[], box: Box): string {
   const perColumn = Math.max(1, Math.floor((box.y1 - box.y0 - 20) / 18));
   const columnW = (box.x1 - box.x0) / Math.ceil(items.length / perColumn);
   const out = ['<g aria-label="图上编号">', text(box.x0, box.y0 + 12, '图上编号', { size: 12, weight: 'bold' })];
-  items.forEach((l, i) => out.push(text(box.x0 + Math.floor(i / perColumn) * columnW, box.y0 + 30 + (i % perColumn) * 18, calloutText(l), { size: 12 })));
+  items.forEach((l, i) =>
+    out.push(
+      text(box.x0 + Math.floor(i / perColumn) * columnW, box.y0 + 30 + (i % perColumn) * 18, calloutText(l), {
+        size: 12,
+      }),
+    ),
+  );
   out.push('</g>');
   return out.join('');
 }
 
 /** d3-geo reads rings clockwise (spherical); GeoJSON (RFC 7946) winds exteriors counter-clockwise. */
-export function asD3Feature(geometry: Polygon | MultiPolygon, properties: Record<string, unknown>): Feature<Polygon | MultiPolygon> {
+export function asD3Feature(
+  geometry: Polygon | MultiPolygon,
+  properties: Record<string, unknown>,
+): Feature<Polygon | MultiPolygon> {
   const copy = JSON.parse(JSON.stringify(geometry)) as Polygon | MultiPolygon;
-  return { type: 'Feature', properties, geometry: rewind(copy, { reverse: true, mutate: true }) as Polygon | MultiPolygon };
+  return {
+    type: 'Feature',
+    properties,
+    geometry: rewind(copy, { reverse: true, mutate: true }) as Polygon | MultiPolygon,
+  };
 }
 
 function projectionFor(fc: FeatureCollection, width: number, height: number): GeoProjection {
@@ -288,7 +383,15 @@ function projectionFor(fc: FeatureCollection, width: number, height: number): Ge
     }
   }
   const meridian = Math.round(((minLon + maxLon) / 2) * 100) / 100;
-  return geoTransverseMercator().rotate([-meridian, 0]).fitExtent([[8, 8], [width - 8, height - 8]], fc);
+  return geoTransverseMercator()
+    .rotate([-meridian, 0])
+    .fitExtent(
+      [
+        [8, 8],
+        [width - 8, height - 8],
+      ],
+      fc,
+    );
 }
 
 export function projectionMeridian(p: GeoProjection): string {
@@ -327,7 +430,10 @@ export function northArrow(x: number, y: number): string {
   ].join('');
 }
 
-export interface ScaleBar { lengthM: number; widthPx: number }
+export interface ScaleBar {
+  lengthM: number;
+  widthPx: number;
+}
 
 /** Length of a nice round distance at the map's centre, measured on the ellipsoid and projected. */
 function scaleBarSpec(projection: GeoProjection): ScaleBar {
@@ -355,7 +461,11 @@ export function scaleBar({ lengthM, widthPx: w }: ScaleBar, right: number, basel
   ].join('');
 }
 
-export interface LegendRow { title: string; fill: string; label: string }
+export interface LegendRow {
+  title: string;
+  fill: string;
+  label: string;
+}
 
 /** Level, zone count and area (km², ellipsoidal): a white paper quotes the share of the city at each level. */
 function legendEntries(a: Assessment): LegendRow[] {
@@ -374,9 +484,14 @@ function legendEntries(a: Assessment): LegendRow[] {
     }
   }
   const mode = a.aggregationMode;
-  const modeText = mode === 'relative' ? '相对分级(密度排名,非绝对风险)' : mode === 'index' ? '加权指数' : '就高(最高风险点)';
+  const modeText =
+    mode === 'relative' ? '相对分级(密度排名,非绝对风险)' : mode === 'index' ? '加权指数' : '就高(最高风险点)';
   const title = `图例 · 分区等级(${modeText})· 分区数与面积`;
-  const rows: LegendRow[] = LEVELS.map((l) => ({ title, fill: LEVEL_FILL[l], label: `${LEVEL_ZH[l]}(${{ red: '红', orange: '橙', yellow: '黄', blue: '蓝' }[l]})${counts[l]} 个 · ${km2[l].toFixed(1)} km²` }));
+  const rows: LegendRow[] = LEVELS.map((l) => ({
+    title,
+    fill: LEVEL_FILL[l],
+    label: `${LEVEL_ZH[l]}(${{ red: '红', orange: '橙', yellow: '黄', blue: '蓝' }[l]})${counts[l]} 个 · ${km2[l].toFixed(1)} km²`,
+  }));
   // always listed, so a reader sees that "no data" is a category of its own and how much of the city it covers
   rows.push({ title, fill: UNSCORED_FILL, label: `${NO_LEVEL_ZH}(无数据)${none} 个 · ${noneKm2.toFixed(1)} km²` });
   return rows;
@@ -386,17 +501,28 @@ function legend(rows: LegendRow[], x: number, y: number): string {
   const out = [`<g aria-label="图例">`, text(x, y, rows[0]!.title, { size: 12, weight: 'bold' })];
   rows.forEach(({ fill, label }, i) => {
     const ry = y + 10 + i * 22;
-    out.push(`<rect x="${round1(x)}" y="${round1(ry)}" width="26" height="16" fill="${fill}" stroke="#333" stroke-width="0.8"/>`);
+    out.push(
+      `<rect x="${round1(x)}" y="${round1(ry)}" width="26" height="16" fill="${fill}" stroke="#333" stroke-width="0.8"/>`,
+    );
     out.push(text(x + 34, ry + 13, label, { size: 12 }));
   });
   out.push('</g>');
   return out.join('');
 }
 
-export function text(x: number, y: number, s: string, o: { size: number; anchor?: 'middle' | 'end'; weight?: 'bold'; fill?: string; halo?: boolean }): string {
+export function text(
+  x: number,
+  y: number,
+  s: string,
+  o: { size: number; anchor?: 'middle' | 'end'; weight?: 'bold'; fill?: string; halo?: boolean },
+): string {
   const attrs = [
-    `x="${round1(x)}"`, `y="${round1(y)}"`, `font-size="${o.size}"`,
-    o.anchor ? `text-anchor="${o.anchor}"` : '', o.weight ? `font-weight="${o.weight}"` : '', `fill="${o.fill ?? '#111'}"`,
+    `x="${round1(x)}"`,
+    `y="${round1(y)}"`,
+    `font-size="${o.size}"`,
+    o.anchor ? `text-anchor="${o.anchor}"` : '',
+    o.weight ? `font-weight="${o.weight}"` : '',
+    `fill="${o.fill ?? '#111'}"`,
     o.halo ? 'stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"' : '',
   ].filter(Boolean);
   return `<text ${attrs.join(' ')}>${esc(s)}</text>`;
@@ -405,4 +531,3 @@ export function text(x: number, y: number, s: string, o: { size: number; anchor?
 export function round1(n: number): string {
   return (Math.round(n * 10) / 10).toString();
 }
-

@@ -10,7 +10,8 @@ export const en: Catalogue = {
 
   'app.title': 'Urban Safety Risk Map',
   'app.subtitle': 'Four-colour risk zoning',
-  'app.demoBanner': 'Demo city: Nanjing. Hazards and risk points are fictitious sample data; schools, hospitals and residential areas come from OpenStreetMap.',
+  'app.demoBanner':
+    'Demo city: Nanjing. Hazards and risk points are fictitious sample data; schools, hospitals and residential areas come from OpenStreetMap.',
   'app.assessFailed': 'Assessment failed: {message}',
   'app.loadFailed': 'The project or the demo data could not be loaded: {message}',
   'app.sidebar': 'Panels',
@@ -29,14 +30,16 @@ export const en: Catalogue = {
   'level.unscored': 'Not scored',
   'level.unrated': 'No level',
   'level.unratedShort': 'Not rated',
-  'level.noData': "Not rated (no data)",
-  'legend.noDataRow': "Not rated / not scored",
-  'legend.noDataNote': "Grey: a zone with no scored site and no hazard footprint (not rated), or a site without score data (not scored). Grey does not mean low risk.",
+  'level.noData': 'Not rated (no data)',
+  'legend.noDataRow': 'Not rated / not scored',
+  'legend.noDataNote':
+    'Grey: a zone with no scored site and no hazard footprint (not rated), or a site without score data (not scored). Grey does not mean low risk.',
 
   'mode.max': 'Highest level',
   'mode.index': 'Weighted index',
   'mode.relative': 'Relative ranking',
-  'mode.long.max': 'Highest level (max): a zone takes the highest level of the sites inside it or whose footprint covers it',
+  'mode.long.max':
+    'Highest level (max): a zone takes the highest level of the sites inside it or whose footprint covers it',
   'mode.long.index': 'Weighted index (index): Σ level weights ÷ area or population, banded by the stated thresholds',
   'mode.long.relative': 'Relative ranking (relative): site density ranked by quantile; colours are a relative ranking',
 
@@ -92,7 +95,8 @@ export const en: Catalogue = {
   'legend.title': 'Legend',
   'legend.assessing': 'Assessing…',
   'legend.progress': 'Assessment progress',
-  'legend.relativeNote': 'Relative ranking: colours rank the zones by density of risk points; they do not state an absolute level of risk.',
+  'legend.relativeNote':
+    'Relative ranking: colours rank the zones by density of risk points; they do not state an absolute level of risk.',
   'legend.level': 'Level',
   'legend.zones': 'Zones',
   'legend.sites': 'Sites',
@@ -100,7 +104,8 @@ export const en: Catalogue = {
   'legend.symTarget': 'Protected place (purple)',
   'legend.symViolation': 'Setback violation or borderline (red line)',
   'legend.symUnassessed': 'Not assessed (grey dashed line)',
-  'legend.method': 'Zones: {mode} ({code}) · {units} · Scoring: {matrix} + LEC + major-hazard grading (method {method}; sources in docs/methods.md)',
+  'legend.method':
+    'Zones: {mode} ({code}) · {units} · Scoring: {matrix} + LEC + major-hazard grading (method {method}; sources in docs/methods.md)',
   'legend.unitsGrid': '{cell} m {shape} grid',
   'legend.unitsPolygons': 'zone polygons',
   'grid.square': 'square',
@@ -139,17 +144,19 @@ export const en: Catalogue = {
   'project.duplicate': 'Duplicate project',
   'project.export': 'Export project file',
   'project.newDemo': 'New demo project',
-  'project.city': "City / area assessed",
-  'project.dataCredit': "Data credit",
-  'project.dataCreditHint': "Printed on every figure, e.g. \"Districts: City Survey Institute; hazards: Emergency Management Bureau 2026 census\". Empty: \"the input files of this assessment\".",
-  'project.newBlank': "New blank project",
-  'project.blankTitle': "New blank project (no demo data)",
-  'project.blankCreate': "Create",
-  'project.blankName': "Untitled project",
-  'project.demoCity': "Nanjing (demo)",
-  'project.empty': "This project has no data yet: upload zone boundaries (GeoJSON) under \"Zoning units\" and site lists under \"Data\".",
-  'data.removeDemo': "Remove demo data",
-  'data.confirmRemove': "Remove the {n} sites of \"{file}\" from this project?",
+  'project.city': 'City / area assessed',
+  'project.dataCredit': 'Data credit',
+  'project.dataCreditHint':
+    'Printed on every figure, e.g. "Districts: City Survey Institute; hazards: Emergency Management Bureau 2026 census". Empty: "the input files of this assessment".',
+  'project.newBlank': 'New blank project',
+  'project.blankTitle': 'New blank project (no demo data)',
+  'project.blankCreate': 'Create',
+  'project.blankName': 'Untitled project',
+  'project.demoCity': 'Nanjing (demo)',
+  'project.empty':
+    'This project has no data yet: upload zone boundaries (GeoJSON) under "Zoning units" and site lists under "Data".',
+  'data.removeDemo': 'Remove demo data',
+  'data.confirmRemove': 'Remove the {n} sites of "{file}" from this project?',
   'project.importFile': 'Import a project file:',
   'project.saved': 'Saved projects',
   'project.col.project': 'Project',
@@ -162,8 +169,10 @@ export const en: Catalogue = {
   'project.demoName': 'Nanjing demo project',
   'project.demoNotes': 'Hazards and risk points are fictitious sample data',
   'project.copyName': '{name} (copy)',
-  'project.conflict': 'Another tab has saved revision {n} of this project; this tab no longer saves, so nothing is overwritten. Reload to continue.',
-  'project.lastUnreadable': 'The last project could not be opened ({message}); a demo project was created. The stored record is unchanged.',
+  'project.conflict':
+    'Another tab has saved revision {n} of this project; this tab no longer saves, so nothing is overwritten. Reload to continue.',
+  'project.lastUnreadable':
+    'The last project could not be opened ({message}); a demo project was created. The stored record is unchanged.',
   'project.cannotOpen': 'The project could not be opened: {message}',
   'project.importFailed': '{file}: {message} (the open project is unchanged)',
 
@@ -269,8 +278,10 @@ export const en: Catalogue = {
   'method.source': 'Source: {source}',
   'method.scaleSeparator': '; ',
   'method.lecTitle': 'LEC D = L × E × C',
-  'method.lecBoundary': 'A level applies from its threshold; each threshold shows whether D equal to it is included (boundary rule {boundary}):',
-  'method.majorHazard': 'Major hazards: grade 1 R ≥ {r1}, grade 2 ≥ {r2}, grade 3 ≥ {r3}, otherwise grade 4 → red/orange/yellow/blue. A site scored several ways takes its highest level.',
+  'method.lecBoundary':
+    'A level applies from its threshold; each threshold shows whether D equal to it is included (boundary rule {boundary}):',
+  'method.majorHazard':
+    'Major hazards: grade 1 R ≥ {r1}, grade 2 ≥ {r2}, grade 3 ≥ {r3}, otherwise grade 4 → red/orange/yellow/blue. A site scored several ways takes its highest level.',
   'method.aggregation': 'Zone aggregation',
   'method.aggregationMode': 'Aggregation',
   'method.weights': 'Weights: {weights}; normalised by {normaliser}',
@@ -295,12 +306,14 @@ export const en: Catalogue = {
   'method.reachTitle': "Rescue within reach (the city's own choice)",
   'method.reachProfileShipped': 'Reach parameters: the shipped defaults ({name}).',
   'method.reachProfileCity': "Reach parameters: the city's own file “{name}” ({id}).",
-  'method.reachProfileFacts': 'Grid cell {cell} m; straight-line screening at {speed} km/h with a detour factor of {detour}. Every value and its source are in the exported file.',
+  'method.reachProfileFacts':
+    'Grid cell {cell} m; straight-line screening at {speed} km/h with a detour factor of {detour}. Every value and its source are in the exported file.',
   'method.reachProfileRefused': 'Reach parameter file not applied; the previous parameters stay in force: {message}',
   'method.reachProfileExport': 'Export reach parameters JSON',
   'method.reachProfileReset': 'Back to the default reach parameters',
   'method.reachProfileImport': "Import the city's reach parameters JSON (reach-profile/1):",
-  'method.reachRaise': "Raise a zone one level when red/orange sites inside it lie outside their rescue circle (the city's own rule, not a national or industry standard; off by default)",
+  'method.reachRaise':
+    "Raise a zone one level when red/orange sites inside it lie outside their rescue circle (the city's own rule, not a national or industry standard; off by default)",
   'method.file': 'Method file',
   'method.export': 'Export method JSON',
   'method.import': 'Import method JSON:',
@@ -320,11 +333,13 @@ export const en: Catalogue = {
   'rules.col.target': 'Protected place',
   'rules.col.distance': 'Distance m',
   'rules.col.status': 'Status',
-  'rules.col.checked': "Checked here",
-  'rules.checked.noHazards': "No hazard of this kind in the data",
-  'rules.checked.noTargets': "Nothing to check: no protected place of this class in the data; {hazards} hazards unchecked (not compliant)",
-  'rules.checked.pairs': "{hazards} hazards against {targets} protected places",
-  'rules.uncheckedSummary': "{n} rules had nothing to check: no site of their target class is in the data, so their hazards were not checked (this is not compliance).",
+  'rules.col.checked': 'Checked here',
+  'rules.checked.noHazards': 'No hazard of this kind in the data',
+  'rules.checked.noTargets':
+    'Nothing to check: no protected place of this class in the data; {hazards} hazards unchecked (not compliant)',
+  'rules.checked.pairs': '{hazards} hazards against {targets} protected places',
+  'rules.uncheckedSummary':
+    '{n} rules had nothing to check: no site of their target class is in the data, so their hazards were not checked (this is not compliance).',
   'rules.col.source': 'Source',
   'rules.ownAssessment': 'The site’s own assessed distance',
   'rules.distanceLabel': '{id} distance (metres)',
@@ -345,20 +360,24 @@ export const en: Catalogue = {
   'export.stage.figures': 'Drawing figures',
   'export.stage.report': 'Writing the report',
   'export.stage.done': 'Packing',
-  'export.contents': 'Figures 1–6 (SVG, 300 dpi PNG and their CSV data), tables 1–3 (CSV, XLSX), a printable whitepaper.html and the assessment files. Figures and tables are in Chinese, as the white paper is published.',
+  'export.contents':
+    'Figures 1–6 (SVG, 300 dpi PNG and their CSV data), tables 1–3 (CSV, XLSX), a printable whitepaper.html and the assessment files. Figures and tables are in Chinese, as the white paper is published.',
   'export.previousFile': 'Previous assessment summary.json (figure 6)',
   'export.previous': 'Figure 6 will compare with: {label}',
-  'export.noPrevious': 'No previous assessment loaded: figure 6 is not drawn (you can also compare with a saved project under “Project”)',
+  'export.noPrevious':
+    'No previous assessment loaded: figure 6 is not drawn (you can also compare with a saved project under “Project”)',
   'export.failed': 'Export failed: {message}',
   'export.zipNameDated': '{name}-{date}-whitepaper-figures.zip',
   'export.zipNameDatedOnly': '{date}-whitepaper-figures.zip',
   'export.zipNameUndated': '{name}-whitepaper-figures (no reference date).zip',
   'export.zipNameBare': 'whitepaper-figures (no reference date).zip',
   'export.formTitle': 'Reference date and data credit of the white paper',
-  'export.formHint': 'The reference date and the data credit are printed on every figure and saved with the project. Left as it is, the credit points to the list of input files in table T3.',
+  'export.formHint':
+    'The reference date and the data credit are printed on every figure and saved with the project. Left as it is, the credit points to the list of input files in table T3.',
   'export.write': 'Build the white paper',
   'export.gapsTitle': 'These levels or findings are not supported by data:',
-  'export.gapsHint': 'The white paper marks them as unrated, nothing to check or not assessed and lists them in its appendix B, never as low risk or compliant. Add the data and export again, or export as it is.',
+  'export.gapsHint':
+    'The white paper marks them as unrated, nothing to check or not assessed and lists them in its appendix B, never as low risk or compliant. Add the data and export again, or export as it is.',
   'export.proceed': 'Export anyway',
 
   'basemap.title': 'Basemap',
@@ -372,17 +391,22 @@ export const en: Catalogue = {
   'basemap.attributionPlaceholder': '© Tianditu / © OpenStreetMap contributors',
   'basemap.use': 'Use this basemap',
   'basemap.refused': 'Basemap not enabled: {message}',
-  'basemap.allowedHosts': 'Basemap hosts this deployment allows: {hosts}. Tianditu uses CGCS2000, which matches this app’s WGS-84 layers at map scale; Amap and Tencent use GCJ-02 and are offset.',
+  'basemap.allowedHosts':
+    'Basemap hosts this deployment allows: {hosts}. Tianditu uses CGCS2000, which matches this app’s WGS-84 layers at map scale; Amap and Tencent use GCJ-02 and are offset.',
   'basemap.noHosts': 'none (set VITE_BASEMAP_HOSTS at build time)',
   'basemap.notUrl': 'Not a valid URL',
   'basemap.httpsOnly': 'Only https tile URLs are accepted',
   'basemap.needsXyz': 'The tile URL must contain {z}, {x} and {y}',
-  'basemap.hostNotAllowed': 'Host {host} is not in this deployment’s Content Security Policy allow-list (allowed: {hosts})',
-  'basemap.noHostAllowed': 'This deployment allows no external basemap host: rebuild with VITE_BASEMAP_HOSTS={host} to load this basemap',
-  'basemap.offsetWarning': 'This basemap uses GCJ-02 (Amap/Tencent) or BD-09 (Baidu) coordinates: this app’s layers are WGS-84, so they will be offset by about 300–500 m. Do not read distances against it.',
+  'basemap.hostNotAllowed':
+    'Host {host} is not in this deployment’s Content Security Policy allow-list (allowed: {hosts})',
+  'basemap.noHostAllowed':
+    'This deployment allows no external basemap host: rebuild with VITE_BASEMAP_HOSTS={host} to load this basemap',
+  'basemap.offsetWarning':
+    'This basemap uses GCJ-02 (Amap/Tencent) or BD-09 (Baidu) coordinates: this app’s layers are WGS-84, so they will be offset by about 300–500 m. Do not read distances against it.',
 
   'data.reachTitle': 'Rescue within reach: roads and population',
-  'data.uploadRoads': 'Upload a road network GeoJSON (lines, e.g. roads exported from OSM; without one, straight-line screening):',
+  'data.uploadRoads':
+    'Upload a road network GeoJSON (lines, e.g. roads exported from OSM; without one, straight-line screening):',
   'data.uploadPopulation': 'Upload a population grid GeoJSON (polygons with a population field):',
   'data.roadsLoaded': 'Roads: {file} ({n} lines)',
   'data.populationLoaded': 'Population grid: {file} ({n} units)',
@@ -393,7 +417,8 @@ export const en: Catalogue = {
   'data.reachFileFailed': 'The file cannot be used; the data loaded stay as they were: {message}',
   'reach.roadsEmpty': 'The road network file holds no lines',
   'reach.populationNone': 'No polygon in the population file has a population field',
-  'reach.roadsNotKept': 'The road network file “{file}” could not be read back with the project: rescue times are screened by straight-line distance; upload the road network again',
+  'reach.roadsNotKept':
+    'The road network file “{file}” could not be read back with the project: rescue times are screened by straight-line distance; upload the road network again',
   'data.title': 'Data',
   'data.crs': 'Coordinate system',
   'data.encoding': 'Encoding',
@@ -410,11 +435,15 @@ export const en: Catalogue = {
   'data.demoFictitious': 'Demo data (fictitious)',
   'data.demoReal': 'Demo data (real, from OpenStreetMap)',
   'data.remove': 'Remove this file',
-  'data.sourceNotKept': '{file}: the original file was not kept with the project (over 32 MB or storage full); upload it again to correct it',
-  'data.sourceNotKeptNote': 'The original file was not kept with the project (over 32 MB, or pushed out by newer files): upload the same file again to correct its columns or coordinate system.',
+  'data.sourceNotKept':
+    '{file}: the original file was not kept with the project (over 32 MB or storage full); upload it again to correct it',
+  'data.sourceNotKeptNote':
+    'The original file was not kept with the project (over 32 MB, or pushed out by newer files): upload the same file again to correct its columns or coordinate system.',
   'data.duplicate': 'Uploaded again: {file}',
-  'data.sameFile': '“{file}” is already loaded with identical content (same SHA-256). Replace the loaded copy, or cancel?',
-  'data.sameName': 'A file named “{file}” is already loaded, with different content. Replace it with the new file, or add this one as well?',
+  'data.sameFile':
+    '“{file}” is already loaded with identical content (same SHA-256). Replace the loaded copy, or cancel?',
+  'data.sameName':
+    'A file named “{file}” is already loaded, with different content. Replace it with the new file, or add this one as well?',
   'data.replace': 'Replace the loaded file',
   'data.addAnyway': 'Add as well',
   'crs.auto': 'Suggest',
@@ -444,15 +473,18 @@ export const en: Catalogue = {
   'report.sourceLine': 'source line',
   'report.rejectReason': 'reason rejected',
   'report.warningColumn': 'note (row kept)',
-  'report.allRowsCategory': 'This file has no category column: every row is read as “{category}” (this file’s choice only, not remembered with the columns)',
+  'report.allRowsCategory':
+    'This file has no category column: every row is read as “{category}” (this file’s choice only, not remembered with the columns)',
   'report.summary': 'Rejections by reason',
   'report.summary.count': 'rows',
   'report.summary.reason': 'reason (example)',
   'report.summary.lines': 'first lines',
   'report.summary.cause': 'Likely cause: {cause}',
   'report.allRejections': 'Line by line',
-  'report.rowsOmitted': 'The cells of {n} more rows were not kept (limit {max} rows): the download holds the kept rows only.',
-  'report.errorsOmitted': '{n} more line-by-line reasons were not saved with the project (limit {max}); the counts by reason cover every row.',
+  'report.rowsOmitted':
+    'The cells of {n} more rows were not kept (limit {max} rows): the download holds the kept rows only.',
+  'report.errorsOmitted':
+    '{n} more line-by-line reasons were not saved with the project (limit {max}); the counts by reason cover every row.',
   'report.districtMismatch': 'Stated district differs from position: {n} rows (kept; see notes and download)',
 
   'mapping.title': 'Column mapping',
@@ -523,18 +555,22 @@ export const en: Catalogue = {
   'explain.data': 'Data',
   'explain.fictitious': 'Demo data, fictitious',
   'explain.findings': '{n} setback findings',
-  'contours.none': 'No usable contour in the file: all {n} features failed the checks; the report below gives each reason',
+  'contours.none':
+    'No usable contour in the file: all {n} features failed the checks; the report below gives each reason',
   'data.contoursTitle': 'Individual-risk contours (quantitative risk assessment)',
-  'data.contoursHelp': 'GeoJSON polygons, each with the installation it belongs to (installation_id: an imported hazard site’s id) and the individual risk per year (individual_risk, e.g. 3e-7); optionally the installation status new/existing. Import the hazard sites first. The coordinate system follows the CRS option above (auto reads WGS-84).',
+  'data.contoursHelp':
+    'GeoJSON polygons, each with the installation it belongs to (installation_id: an imported hazard site’s id) and the individual risk per year (individual_risk, e.g. 3e-7); optionally the installation status new/existing. Import the hazard sites first. The coordinate system follows the CRS option above (auto reads WGS-84).',
   'data.contourFileFailed': 'The contour file cannot be used; the data loaded stay as they were: {message}',
-  'data.noContours': 'No individual-risk contours: installations with a QRA are judged by the distance rules (those lacking an assessed distance are listed as not assessed)',
+  'data.noContours':
+    'No individual-risk contours: installations with a QRA are judged by the distance rules (those lacking an assessed distance are listed as not assessed)',
   'data.contoursLoaded': '{file}: {n} contours, {installations} installations',
   'data.removeContours': 'Remove',
   'data.uploadContours': 'Upload individual-risk contours (GeoJSON):',
   'filters.layer.contours': 'Individual-risk contours',
   'legend.contours.title': 'Individual-risk contours (per year)',
   'legend.contours.value': '{value}/yr ({n} installations)',
-  'legend.contours.note': 'Inside a contour the individual risk is at least its value; judged by GB 36894’s protection-target classes and the criteria for new or existing installations.',
+  'legend.contours.note':
+    'Inside a contour the individual risk is at least its value; judged by GB 36894’s protection-target classes and the criteria for new or existing installations.',
   'explain.riskShort': 'individual risk ≥ {value}/yr, criterion {criterion}/yr',
   'explain.riskUndecidedShort': 'criterion {criterion}/yr, not given by the contours',
   'explain.riskBelowShort': 'criterion {criterion}/yr',
@@ -543,19 +579,22 @@ export const en: Catalogue = {
   'explain.riskNotInside': 'not inside a contour at or above the criterion (installation: {installation})',
   'explain.criterion': 'Acceptable individual risk',
   'explain.criterionValue': '≤ {criterion}/yr ({status} installation)',
-  'explain.criterionValueAssumed': '≤ {criterion}/yr ({status} installation: status not given, judged as new, the stricter)',
+  'explain.criterionValueAssumed':
+    '≤ {criterion}/yr ({status} installation: status not given, judged as new, the stricter)',
   'explain.installation.new': 'new',
   'explain.installation.existing': 'existing',
   'fn.none': 'No usable F–N curve in the file: all {n} rows failed the checks; the report below gives each reason',
   'data.fnTitle': 'Societal risk (F–N curves)',
-  'data.fnHelp': 'CSV: installation id (installation_id: an imported hazard site’s id), deaths N, cumulative frequency F per year, one point per row; UTF-8 or GBK. A curve is compared with the lines as the step function it is.',
+  'data.fnHelp':
+    'CSV: installation id (installation_id: an imported hazard site’s id), deaths N, cumulative frequency F per year, one point per row; UTF-8 or GBK. A curve is compared with the lines as the step function it is.',
   'data.fnFileFailed': 'The file cannot be used; the data loaded stay as they were: {message}',
   'data.noFn': 'No F–N curves',
   'data.fnLoaded': '{file}: F–N curves of {n} installations',
   'data.removeFn': 'Remove',
   'data.uploadFn': 'Upload F–N curves (CSV):',
   'data.fnLines': 'Lines: {name} (the city’s own)',
-  'data.fnLinesMissing': 'Lines: none. The coordinates of GB 36894’s societal-risk lines could not be read, so every curve is not assessed (never acceptable); upload a lines file checked against the standard (fn-criteria/1).',
+  'data.fnLinesMissing':
+    'Lines: none. The coordinates of GB 36894’s societal-risk lines could not be read, so every curve is not assessed (never acceptable); upload a lines file checked against the standard (fn-criteria/1).',
   'data.uploadFnLines': 'Upload the lines (JSON):',
   'data.resetFnLines': 'Back to the shipped lines (none)',
   'explain.societal': 'Societal risk (F–N)',
@@ -565,7 +604,8 @@ export const en: Catalogue = {
   'societal.region.not_assessed': 'not assessed',
   'explain.impliedDistanceNone': '{cls}: {note}',
   'explain.impliedDistance': 'Implied distance (≤ {criterion}/yr)',
-  'explain.impliedDistanceValue': '{cls}: farthest {max} m, nearest {min} m (the criterion contour’s outer edge to the installation’s boundary, geodesic)',
+  'explain.impliedDistanceValue':
+    '{cls}: farthest {max} m, nearest {min} m (the criterion contour’s outer edge to the installation’s boundary, geodesic)',
   'explain.requiredShort': ' / required {m} m',
   'explain.shortfallShort': ' / short by {m} m',
   'explain.measured': 'Measured distance',
@@ -578,10 +618,11 @@ export const en: Catalogue = {
   'explain.assumption': 'Assumption',
   'explain.protectionDistance': 'Declared protection distance',
   'explain.otherRequirements': 'Other requirements of the pair',
-  'explain.otherNotAssessed': 'to be set by the site\'s own assessment (missing)',
+  'explain.otherNotAssessed': "to be set by the site's own assessment (missing)",
   'explain.listSeparator': '; ',
   'explain.screening': 'Screening',
-  'explain.screeningValue': 'The hazard or the target is only a point, so GB 50156 Appendix A\'s measuring points could not be used: a screening result, to be checked against the actual layout (see Assumptions)',
+  'explain.screeningValue':
+    "The hazard or the target is only a point, so GB 50156 Appendix A's measuring points could not be used: a screening result, to be checked against the actual layout (see Assumptions)",
   'explain.screeningShort': ' (screening)',
   'violations.col.others': 'Other requirements',
   'violations.screening': 'screening',
@@ -591,8 +632,10 @@ export const en: Catalogue = {
 
   'storage.missing': 'Project {id} does not exist',
   'storage.incomplete': 'Project {id} is incomplete (missing {key})',
-  'storage.conflict': 'Another tab has saved a newer revision of this project (revision {stored}; this tab has {mine}); this tab no longer saves, so nothing is overwritten. Please reload.',
-  'storage.quota': 'The browser’s storage is full; this change was not saved (the saved revision is intact). Export the project file or delete old projects, then try again.',
+  'storage.conflict':
+    'Another tab has saved a newer revision of this project (revision {stored}; this tab has {mine}); this tab no longer saves, so nothing is overwritten. Please reload.',
+  'storage.quota':
+    'The browser’s storage is full; this change was not saved (the saved revision is intact). Export the project file or delete old projects, then try again.',
   'storage.failed': 'Saving failed: {message} (the saved revision is intact)',
 
   'zones.empty': 'No zone features',
@@ -650,22 +693,25 @@ export const en: Catalogue = {
   'symbol.shelter': 'Sh',
   'symbol.other_risk': 'O',
   'legend.symbolsAt': 'From zoom {zoom} (street scale) sites show category symbols:',
-  'legend.countsBelow': 'Many sites (from {from}): below zoom {zoom} circles show the sites in a cell: a cell’s circle grows with its total, and within it each level’s disc has the area of its share (larger underneath); single sites and finding lines are drawn from zoom {zoom}.',
+  'legend.countsBelow':
+    'Many sites (from {from}): below zoom {zoom} circles show the sites in a cell: a cell’s circle grows with its total, and within it each level’s disc has the area of its share (larger underneath); single sites and finding lines are drawn from zoom {zoom}.',
   'legend.shapeHazard': 'diamond = hazard',
   'legend.shapeTarget': 'purple-edged square = protected place',
   'legend.shapeRisk': 'circle = other risk point',
   'legend.marks': 'Category marks',
 
   'basemap.notPmtiles': 'Not a readable PMTiles v3 file: {message}',
-  'basemap.tileTypeUnsupported': 'PMTiles tile type {type} cannot be drawn (PNG, JPEG, WebP raster or MVT vector are supported)',
+  'basemap.tileTypeUnsupported':
+    'PMTiles tile type {type} cannot be drawn (PNG, JPEG, WebP raster or MVT vector are supported)',
   'basemap.local': 'local PMTiles file {name} ({type})',
   'basemap.localType.raster': 'raster',
   'basemap.localType.vector': 'vector',
   'basemap.localFile': 'Or use a local PMTiles file (offline, no requests; kept in this browser):',
 
   'map.region': 'Urban safety four-colour risk map. The lists show the same information.',
-  'map.attribution': 'District boundaries DataV.GeoAtlas (illustrative, not a standard map) · © OpenStreetMap contributors · hazards and risk points are fictitious sample data',
-  'map.attributionInputs': "Data: the files imported into this project",
+  'map.attribution':
+    'District boundaries DataV.GeoAtlas (illustrative, not a standard map) · © OpenStreetMap contributors · hazards and risk points are fictitious sample data',
+  'map.attributionInputs': 'Data: the files imported into this project',
 
   // rescue within reach (issue #21): layers, legend, panels
   'filters.layer.rescue': 'Fire stations, rescue teams, shelters',
@@ -673,7 +719,8 @@ export const en: Catalogue = {
   'filters.layer.shelters': 'Shelter service areas',
   'reach.screeningShort': 'screening',
   'reach.networkShort': 'road network',
-  'reach.screeningText': 'Screening: arrival estimated from the straight-line (geodesic) distance × detour factor {detour} at {speed} km/h (city-set values), to be checked on a road network',
+  'reach.screeningText':
+    'Screening: arrival estimated from the straight-line (geodesic) distance × detour factor {detour} at {speed} km/h (city-set values), to be checked on a road network',
   'reach.band.first': '≤{to} min',
   'reach.band.range': '{from}–{to} min',
   'reach.band.last': '>{from} min',
@@ -688,7 +735,8 @@ export const en: Catalogue = {
   'legend.reach.bands': 'Arrival bands (layer "Rescue arrival time"):',
   'legend.reach.km2': '{km2} km²',
   'legend.reach.shelters': 'Shelter service areas (layer "Shelter service areas"):',
-  'legend.reach.shelterRadius': 'Service radius: emergency shelters {emergency} m, fixed and central shelters {stay} m (GB 50413-2007 §8.2.10)',
+  'legend.reach.shelterRadius':
+    'Service radius: emergency shelters {emergency} m, fixed and central shelters {stay} m (GB 50413-2007 §8.2.10)',
   'legend.shelter.short': 'Short of places (more people assigned than it holds)',
   'legend.shelter.enough': 'Enough places',
   'legend.shelter.unknown': 'Capacity or population unknown (dashed; never read as enough)',
@@ -715,7 +763,8 @@ export const en: Catalogue = {
   'explain.station.grade': 'Grade',
   'explain.station.gradeUnknown': 'not given',
   'explain.station.district': 'District area',
-  'explain.station.districtValue': '{km2} km², limit {limit} km² (urban fire station construction standard 152-2017, Art. 14)',
+  'explain.station.districtValue':
+    '{km2} km², limit {limit} km² (urban fire station construction standard 152-2017, Art. 14)',
   'explain.station.districtNoLimit': '{km2} km² (no limit for this grade)',
   'explain.station.status': 'District area check',
   'explain.station.status.exceeds': 'Exceeds the limit',

@@ -28,9 +28,10 @@ export const zhCN = {
   'level.unscored': '未评分',
   'level.unrated': '未评级',
   'level.unratedShort': '未评级',
-  'level.noData': "未评级(无数据)",
-  'legend.noDataRow': "未评级 / 未评分",
-  'legend.noDataNote': "灰色:分区内无已评分风险点、也无危险源防护范围覆盖(未评级),或场所未提供评分数据(未评分)。灰色不代表低风险。",
+  'level.noData': '未评级(无数据)',
+  'legend.noDataRow': '未评级 / 未评分',
+  'legend.noDataNote':
+    '灰色:分区内无已评分风险点、也无危险源防护范围覆盖(未评级),或场所未提供评分数据(未评分)。灰色不代表低风险。',
 
   'mode.max': AGGREGATION_MODE_ZH.max,
   'mode.index': AGGREGATION_MODE_ZH.index,
@@ -99,7 +100,8 @@ export const zhCN = {
   'legend.symTarget': '防护目标(紫色)',
   'legend.symViolation': '防护距离不符合/临界(红线)',
   'legend.symUnassessed': '未评估(灰色虚线)',
-  'legend.method': '分区:{mode} ({code}) · {units} · 评分:{matrix} + LEC + 重大危险源分级(方法 {method},出处见 docs/methods.md)',
+  'legend.method':
+    '分区:{mode} ({code}) · {units} · 评分:{matrix} + LEC + 重大危险源分级(方法 {method},出处见 docs/methods.md)',
   'legend.unitsGrid': '{cell} m {shape}网格',
   'legend.unitsPolygons': '分区多边形',
   'grid.square': '方形',
@@ -138,17 +140,18 @@ export const zhCN = {
   'project.duplicate': '复制项目',
   'project.export': '导出项目文件',
   'project.newDemo': '新建示例项目',
-  'project.city': "城市/评估范围",
-  'project.dataCredit': "数据来源署名",
-  'project.dataCreditHint': "印在每张图表上,例如「区划:某某测绘院;危险源:市应急管理局 2026 年普查」。留空则注明「本次评估的输入文件」。",
-  'project.newBlank': "新建空白项目",
-  'project.blankTitle': "新建空白项目(不含示例数据)",
-  'project.blankCreate': "创建",
-  'project.blankName': "未命名项目",
-  'project.demoCity': "南京市(示例)",
-  'project.empty': "此项目尚无数据:请在「分区单元」中上传分区边界(GeoJSON),在「数据」中上传场所清单。",
-  'data.removeDemo': "移除示例数据",
-  'data.confirmRemove': "从本项目中移除「{file}」的 {n} 个场所?",
+  'project.city': '城市/评估范围',
+  'project.dataCredit': '数据来源署名',
+  'project.dataCreditHint':
+    '印在每张图表上,例如「区划:某某测绘院;危险源:市应急管理局 2026 年普查」。留空则注明「本次评估的输入文件」。',
+  'project.newBlank': '新建空白项目',
+  'project.blankTitle': '新建空白项目(不含示例数据)',
+  'project.blankCreate': '创建',
+  'project.blankName': '未命名项目',
+  'project.demoCity': '南京市(示例)',
+  'project.empty': '此项目尚无数据:请在「分区单元」中上传分区边界(GeoJSON),在「数据」中上传场所清单。',
+  'data.removeDemo': '移除示例数据',
+  'data.confirmRemove': '从本项目中移除「{file}」的 {n} 个场所?',
   'project.importFile': '导入项目文件:',
   'project.saved': '已保存的项目',
   'project.col.project': '项目',
@@ -269,7 +272,8 @@ export const zhCN = {
   'method.scaleSeparator': ';',
   'method.lecTitle': 'LEC D = L × E × C',
   'method.lecBoundary': 'D 达到阈值即取该级,边界值归属见各级符号(边界规则 {boundary}):',
-  'method.majorHazard': '重大危险源:一级 R ≥ {r1}、二级 ≥ {r2}、三级 ≥ {r3},其余四级 → 红/橙/黄/蓝。一个风险点有多种评分时取最高等级。',
+  'method.majorHazard':
+    '重大危险源:一级 R ≥ {r1}、二级 ≥ {r2}、三级 ≥ {r3},其余四级 → 红/橙/黄/蓝。一个风险点有多种评分时取最高等级。',
   'method.aggregation': '分区聚合',
   'method.aggregationMode': '聚合方式',
   'method.weights': '权重:{weights};按{normaliser}归一',
@@ -294,7 +298,8 @@ export const zhCN = {
   'method.reachTitle': '救援可达(城市自定)',
   'method.reachProfileShipped': '救援可达参数:随软件提供的默认值({name})。',
   'method.reachProfileCity': '救援可达参数:本市导入的参数文件「{name}」({id})。',
-  'method.reachProfileFacts': '网格边长 {cell} 米;直线初筛车速 {speed} 千米/小时、绕行系数 {detour}。各项取值及依据见导出的文件。',
+  'method.reachProfileFacts':
+    '网格边长 {cell} 米;直线初筛车速 {speed} 千米/小时、绕行系数 {detour}。各项取值及依据见导出的文件。',
   'method.reachProfileRefused': '救援可达参数文件未采用,原参数继续有效:{message}',
   'method.reachProfileExport': '导出救援可达参数 JSON',
   'method.reachProfileReset': '恢复默认救援可达参数',
@@ -319,11 +324,11 @@ export const zhCN = {
   'rules.col.target': '防护目标',
   'rules.col.distance': '距离 m',
   'rules.col.status': '状态',
-  'rules.col.checked': "本次检查",
-  'rules.checked.noHazards': "数据中无受约束的危险源",
-  'rules.checked.noTargets': "无检查对象:数据中无该类防护目标,{hazards} 个危险源未作核查(不表示符合)",
-  'rules.checked.pairs': "{hazards} 个危险源,对照 {targets} 个防护目标",
-  'rules.uncheckedSummary': "{n} 条规则无检查对象:数据中没有其防护目标类别的场所,所约束的危险源未作核查,不表示符合。",
+  'rules.col.checked': '本次检查',
+  'rules.checked.noHazards': '数据中无受约束的危险源',
+  'rules.checked.noTargets': '无检查对象:数据中无该类防护目标,{hazards} 个危险源未作核查(不表示符合)',
+  'rules.checked.pairs': '{hazards} 个危险源,对照 {targets} 个防护目标',
+  'rules.uncheckedSummary': '{n} 条规则无检查对象:数据中没有其防护目标类别的场所,所约束的危险源未作核查,不表示符合。',
   'rules.col.source': '依据',
   'rules.ownAssessment': '本单位评估值',
   'rules.distanceLabel': '{id} 距离(米)',
@@ -344,7 +349,8 @@ export const zhCN = {
   'export.stage.figures': '绘制图件',
   'export.stage.report': '生成报告',
   'export.stage.done': '打包',
-  'export.contents': '图1–图6(SVG、300 dpi PNG 及所据 CSV)、表1–表3(CSV、XLSX)、可打印的 whitepaper.html 与评估结果文件。',
+  'export.contents':
+    '图1–图6(SVG、300 dpi PNG 及所据 CSV)、表1–表3(CSV、XLSX)、可打印的 whitepaper.html 与评估结果文件。',
   'export.previousFile': '上期评估 summary.json(图6)',
   'export.previous': '图6 将对比:{label}',
   'export.noPrevious': '未载入上期评估:图6 不生成(也可在“项目”中与已保存的项目比较)',
@@ -357,7 +363,8 @@ export const zhCN = {
   'export.formHint': '评估基准日与数据来源署名印在每一幅图上,并保存到本项目。署名未改动时,各图注明输入文件清单见表3。',
   'export.write': '生成白皮书图表',
   'export.gapsTitle': '以下等级或结论缺少数据支持:',
-  'export.gapsHint': '这些内容在图表中标为“未评级”“无检查对象”或“未评估”,并列入白皮书附录B,不会显示为低风险或符合。可补充数据后再导出,也可照此导出。',
+  'export.gapsHint':
+    '这些内容在图表中标为“未评级”“无检查对象”或“未评估”,并列入白皮书附录B,不会显示为低风险或符合。可补充数据后再导出,也可照此导出。',
   'export.proceed': '仍然导出',
 
   'basemap.title': '底图',
@@ -371,14 +378,17 @@ export const zhCN = {
   'basemap.attributionPlaceholder': '© 天地图 / © OpenStreetMap contributors',
   'basemap.use': '使用此底图',
   'basemap.refused': '底图未启用:{message}',
-  'basemap.allowedHosts': '本部署允许的底图主机:{hosts}。天地图为 CGCS2000,与本应用的 WGS-84 图层在地图比例下重合;高德、腾讯为 GCJ-02,会偏移。',
+  'basemap.allowedHosts':
+    '本部署允许的底图主机:{hosts}。天地图为 CGCS2000,与本应用的 WGS-84 图层在地图比例下重合;高德、腾讯为 GCJ-02,会偏移。',
   'basemap.noHosts': '无(构建时以 VITE_BASEMAP_HOSTS 指定)',
   'basemap.notUrl': '不是有效的网址',
   'basemap.httpsOnly': '只接受 https 瓦片地址',
   'basemap.needsXyz': '瓦片地址须含 {z}、{x}、{y}',
   'basemap.hostNotAllowed': '主机 {host} 不在本部署的内容安全策略 (CSP) 允许列表中(允许:{hosts})',
-  'basemap.noHostAllowed': '本部署未允许任何外部底图主机:构建时设置 VITE_BASEMAP_HOSTS={host} 后重新构建,才能加载该底图',
-  'basemap.offsetWarning': '该底图为 GCJ-02(高德/腾讯)或 BD-09(百度)坐标:本应用的图层为 WGS-84,叠加将偏移约 300–500 米,不宜用于距离判读',
+  'basemap.noHostAllowed':
+    '本部署未允许任何外部底图主机:构建时设置 VITE_BASEMAP_HOSTS={host} 后重新构建,才能加载该底图',
+  'basemap.offsetWarning':
+    '该底图为 GCJ-02(高德/腾讯)或 BD-09(百度)坐标:本应用的图层为 WGS-84,叠加将偏移约 300–500 米,不宜用于距离判读',
 
   'data.reachTitle': '救援可达:路网与人口',
   'data.uploadRoads': '上传路网 GeoJSON(线,如 OSM 开放地图导出的道路;未上传时按直线距离初筛):',
@@ -410,7 +420,8 @@ export const zhCN = {
   'data.demoReal': '示例数据(OpenStreetMap 真实数据)',
   'data.remove': '移除此文件',
   'data.sourceNotKept': '{file}:原文件未随项目保存(大于 32 MB 或存储空间不足),请重新上传后再更正',
-  'data.sourceNotKeptNote': '原文件未随项目保存(大于 32 MB,或已被较新的文件挤出):重新上传同一文件即可再次更正列对应与坐标系。',
+  'data.sourceNotKeptNote':
+    '原文件未随项目保存(大于 32 MB,或已被较新的文件挤出):重新上传同一文件即可再次更正列对应与坐标系。',
   'data.duplicate': '重复上传 {file}',
   'data.sameFile': '「{file}」已经载入,内容完全相同(SHA-256 一致)。替换已载入的那份,还是取消?',
   'data.sameName': '已载入同名文件「{file}」,但内容不同。用新文件替换它,还是另行添加一份?',
@@ -524,7 +535,8 @@ export const zhCN = {
   'explain.findings': '防护距离问题 {n} 项',
   'contours.none': '文件中没有可用的等值线:{n} 个要素均未通过检查,原因逐条列在下方报告中',
   'data.contoursTitle': '个人风险等值线(定量风险评价)',
-  'data.contoursHelp': 'GeoJSON 面,每个要素注明所属装置编号(installation_id,须为已导入的危险源编号)和个人风险值(individual_risk,每年,如 3e-7);可注明装置状态 新建/在役。请先导入危险源。坐标系随上方“坐标系”选项(自动按 WGS-84)。',
+  'data.contoursHelp':
+    'GeoJSON 面,每个要素注明所属装置编号(installation_id,须为已导入的危险源编号)和个人风险值(individual_risk,每年,如 3e-7);可注明装置状态 新建/在役。请先导入危险源。坐标系随上方“坐标系”选项(自动按 WGS-84)。',
   'data.contourFileFailed': '等值线文件无法使用,原有数据保留:{message}',
   'data.noContours': '未载入个人风险等值线:有定量风险评价的装置按距离规则判定(缺评估距离的列为未评估)',
   'data.contoursLoaded': '{file}:{n} 条等值线,{installations} 个装置',
@@ -547,14 +559,16 @@ export const zhCN = {
   'explain.installation.existing': '在役',
   'fn.none': '文件中没有可用的 F–N 曲线:{n} 行均未通过检查,原因逐行列在下方报告中',
   'data.fnTitle': '社会风险(F–N 曲线)',
-  'data.fnHelp': 'CSV:装置编号(installation_id,须为已导入的危险源编号)、死亡人数 N、累积频率 F(每年),每行一点;UTF-8 或 GBK。曲线按阶梯函数与判定线比较。',
+  'data.fnHelp':
+    'CSV:装置编号(installation_id,须为已导入的危险源编号)、死亡人数 N、累积频率 F(每年),每行一点;UTF-8 或 GBK。曲线按阶梯函数与判定线比较。',
   'data.fnFileFailed': '文件无法使用,原有数据保留:{message}',
   'data.noFn': '未载入 F–N 曲线',
   'data.fnLoaded': '{file}:{n} 个装置的 F–N 曲线',
   'data.removeFn': '移除',
   'data.uploadFn': '上传 F–N 曲线 CSV:',
   'data.fnLines': '判定线:{name}(城市自定)',
-  'data.fnLinesMissing': '判定线:未配置。GB 36894 社会风险基准线的坐标未能读到,各曲线列为未评估(不视为可接受);可上传经核对的判定线文件(fn-criteria/1)。',
+  'data.fnLinesMissing':
+    '判定线:未配置。GB 36894 社会风险基准线的坐标未能读到,各曲线列为未评估(不视为可接受);可上传经核对的判定线文件(fn-criteria/1)。',
   'data.uploadFnLines': '上传判定线 JSON:',
   'data.resetFnLines': '恢复内置判定线(无)',
   'explain.societal': '社会风险(F–N)',
@@ -580,7 +594,8 @@ export const zhCN = {
   'explain.otherNotAssessed': '须由外部安全防护距离评估确定(缺失)',
   'explain.listSeparator': ';',
   'explain.screening': '初筛',
-  'explain.screeningValue': '危险源或防护目标仅有点位坐标,未能按 GB 50156 附录A 的计算间距起止点量测;本结论为初筛结果,须按实际平面布置复核(详见「假设」)',
+  'explain.screeningValue':
+    '危险源或防护目标仅有点位坐标,未能按 GB 50156 附录A 的计算间距起止点量测;本结论为初筛结果,须按实际平面布置复核(详见「假设」)',
   'explain.screeningShort': '(初筛)',
   'violations.col.others': '其他要求',
   'violations.screening': '初筛',
@@ -590,7 +605,8 @@ export const zhCN = {
 
   'storage.missing': '项目 {id} 不存在',
   'storage.incomplete': '项目 {id} 的数据不完整(缺少 {key})',
-  'storage.conflict': '此项目已在另一个标签页中保存了更新的版本(第 {stored} 版,本页为第 {mine} 版);为避免覆盖,本页不再保存。请重新加载。',
+  'storage.conflict':
+    '此项目已在另一个标签页中保存了更新的版本(第 {stored} 版,本页为第 {mine} 版);为避免覆盖,本页不再保存。请重新加载。',
   'storage.quota': '浏览器存储空间已满,本次修改未保存(已保存的版本完好)。请导出项目文件或删除旧项目后重试。',
   'storage.failed': '保存失败:{message}(已保存的版本完好)',
 
@@ -649,7 +665,8 @@ export const zhCN = {
   'symbol.shelter': '避',
   'symbol.other_risk': '险',
   'legend.symbolsAt': '放大到街区比例(第 {zoom} 级起)显示类别符号:',
-  'legend.countsBelow': '场所较多({from} 个起):第 {zoom} 级以下,圆圈表示每格内的场所:圈的大小随该格场所总数增大,格内各等级圆面积与其数量成正比(大圈在下);单个场所和防护距离问题线从第 {zoom} 级起显示。',
+  'legend.countsBelow':
+    '场所较多({from} 个起):第 {zoom} 级以下,圆圈表示每格内的场所:圈的大小随该格场所总数增大,格内各等级圆面积与其数量成正比(大圈在下);单个场所和防护距离问题线从第 {zoom} 级起显示。',
   'legend.shapeHazard': '菱形 = 危险源',
   'legend.shapeTarget': '紫框方块 = 防护目标',
   'legend.shapeRisk': '圆 = 其他风险点',
@@ -663,8 +680,9 @@ export const zhCN = {
   'basemap.localFile': '或使用本地 PMTiles 文件(离线,不发出请求;保存在本浏览器):',
 
   'map.region': '城市安全风险四色图(地图)。表格中列出同样的信息。',
-  'map.attribution': '区划边界 DataV.GeoAtlas(示意,非标准地图)· © OpenStreetMap contributors · 危险源与风险点为示例数据(虚构)',
-  'map.attributionInputs': "数据:本项目导入的文件",
+  'map.attribution':
+    '区划边界 DataV.GeoAtlas(示意,非标准地图)· © OpenStreetMap contributors · 危险源与风险点为示例数据(虚构)',
+  'map.attributionInputs': '数据:本项目导入的文件',
 
   // rescue within reach (issue #21): layers, legend, panels
   'filters.layer.rescue': '救援力量与避难场所',
@@ -672,7 +690,8 @@ export const zhCN = {
   'filters.layer.shelters': '避难场所服务范围',
   'reach.screeningShort': '初筛',
   'reach.networkShort': '路网',
-  'reach.screeningText': '初筛:到达时间按直线(椭球面测地线)距离 × 绕行系数 {detour}、车速 {speed} 千米/小时估算(城市自定),须以路网复核',
+  'reach.screeningText':
+    '初筛:到达时间按直线(椭球面测地线)距离 × 绕行系数 {detour}、车速 {speed} 千米/小时估算(城市自定),须以路网复核',
   'reach.band.first': '≤{to} 分钟',
   'reach.band.range': '{from}–{to} 分钟',
   'reach.band.last': '>{from} 分钟',
@@ -687,7 +706,8 @@ export const zhCN = {
   'legend.reach.bands': '到场时间带(图层「救援到场时间」):',
   'legend.reach.km2': '{km2} km²',
   'legend.reach.shelters': '避难场所服务范围(图层「避难场所服务范围」):',
-  'legend.reach.shelterRadius': '服务半径:紧急避难场所 {emergency} m,固定与中心避难场所 {stay} m(GB 50413-2007 第8.2.10条)',
+  'legend.reach.shelterRadius':
+    '服务半径:紧急避难场所 {emergency} m,固定与中心避难场所 {stay} m(GB 50413-2007 第8.2.10条)',
   'legend.shelter.short': '容量不足(分配的人口多于容纳人数)',
   'legend.shelter.enough': '容量满足',
   'legend.shelter.unknown': '容量或人口未知(虚线,不视为满足)',

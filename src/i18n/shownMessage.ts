@@ -4,7 +4,9 @@
 import { LocalisedError } from './localisedError';
 import type { MessageKey, Translate } from './translate';
 
-export type ShownMessage = { key: MessageKey; params?: Record<string, string | number | ShownMessage> } | { text: string };
+export type ShownMessage =
+  | { key: MessageKey; params?: Record<string, string | number | ShownMessage> }
+  | { text: string };
 
 export function message(key: MessageKey, params?: Record<string, string | number | ShownMessage>): ShownMessage {
   return params ? { key, params } : { key };

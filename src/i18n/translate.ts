@@ -23,7 +23,11 @@ export function translate(locale: Locale, key: MessageKey, params?: Params): str
 }
 
 /** The message split at its placeholders, each replaced by its value as given (so a value may be a React node). */
-export function translateParts<T>(locale: Locale, key: MessageKey, params?: Record<string, T | string | number>): (T | string)[] {
+export function translateParts<T>(
+  locale: Locale,
+  key: MessageKey,
+  params?: Record<string, T | string | number>,
+): (T | string)[] {
   const template: string = CATALOGUES[locale][key] ?? zhCN[key] ?? key; // a key built at run time may be missing
   const parts = template.split(/\{(\w+)\}/);
   return parts
@@ -43,4 +47,3 @@ export function translator(locale: Locale): Translate {
 export function placeholders(template: string): string[] {
   return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 }
-

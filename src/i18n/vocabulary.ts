@@ -15,6 +15,7 @@ export function ruleVocabulary(t: Translate, locale: Locale): RuleVocabulary {
     stationGrade: (g) => t('rule.stationGrade', { grade: t(`rule.grade.${g}`) }),
     recovery: (v) => t(`rule.recovery.${v}`),
     separator: t('list.separator'),
-    withConditions: (names, conditions) => t('rule.withConditions', { names, conditions: conditions.join(t('rule.conditionSeparator')) }),
+    withConditions: (names, conditions) =>
+      t('rule.withConditions', { names, conditions: conditions.join(t('rule.conditionSeparator')) }),
   };
 }

@@ -1,7 +1,18 @@
 // The batch output files of docs/batch-interface.md (a contract: extend, never rename): sites.csv, zones.geojson,
 // violations.csv, summary.json and import-report.json. Each is a sequence of text chunks (the two CSVs a few hundred
 // rows at a time), which the CLI streams to disk and the app joins into one string, so both write the same bytes.
-import { citationForRuleId, shortSource, TARGET_CLASS_ZH, VIOLATION_STATUS_ZH, type Assessment, type AssessedSite, type Requirement, type SetbackRule, type Site, type Violation } from '../engine';
+import {
+  citationForRuleId,
+  shortSource,
+  TARGET_CLASS_ZH,
+  VIOLATION_STATUS_ZH,
+  type Assessment,
+  type AssessedSite,
+  type Requirement,
+  type SetbackRule,
+  type Site,
+  type Violation,
+} from '../engine';
 import { csvChunks, joinChunks, type CsvColumn } from './csvWrite';
 import { csvByteChunks, CsvByteWriter } from './csvBytes';
 import type { ImportFileReport } from './importSites';
@@ -28,10 +39,16 @@ const SITE_COLUMNS: CsvColumn<AssessedSite>[] = [
 
 export function violationColumns(a: Assessment): CsvColumn<Violation>[] {
   const names = new Map(a.sites.map((s) => [s.id, s.name]));
-  return violationColumnsNamed((v) => names.get(v.hazardId), (v) => names.get(v.targetId));
+  return violationColumnsNamed(
+    (v) => names.get(v.hazardId),
+    (v) => names.get(v.targetId),
+  );
 }
 
-function violationColumnsNamed(hazardName: (v: Violation) => string | undefined, targetName: (v: Violation) => string | undefined): CsvColumn<Violation>[] {
+function violationColumnsNamed(
+  hazardName: (v: Violation) => string | undefined,
+  targetName: (v: Violation) => string | undefined,
+): CsvColumn<Violation>[] {
   return [
     { header: 'hazard_id', value: (v) => v.hazardId },
     { header: 'target_id', value: (v) => v.targetId },
@@ -65,18 +82,24 @@ const requirementCells = new WeakMap<readonly Requirement[], string>();
 function otherRequirementsCell(list: readonly Requirement[]): string {
   if (list.length === 0) return '';
   let cell = requirementCells.get(list);
-  if (cell === undefined) requirementCells.set(list, (cell = list.map((o) => `${o.ruleId}=${o.requiredM ?? ''}`).join(';')));
+  if (cell === undefined)
+    requirementCells.set(list, (cell = list.map((o) => `${o.ruleId}=${o.requiredM ?? ''}`).join(';')));
   return cell;
 }
 
 /** The other requirements of a finding for people: "site-protection-distance 20 m (本单位外部安全防护距离评估结论…); …". */
 export function otherRequirementsText(v: Violation): string {
-  return v.otherRequirements.map((o) => `${o.ruleId} ${o.requiredM === null ? '未评估' : `${o.requiredM} m`} (${shortSource(o.source)})`).join('; ');
+  return v.otherRequirements
+    .map((o) => `${o.ruleId} ${o.requiredM === null ? '未评估' : `${o.requiredM} m`} (${shortSource(o.source)})`)
+    .join('; ');
 }
 
 /** The violation table for people (Chinese headers and words, rule and source on every row): the app's download of
  * its list and the white paper's T2 are the same table. With the rule table, a city rule's source carries its label. */
-export function violationTableColumns(a: Assessment, rules: readonly SetbackRule[] = []): (CsvColumn<Violation> & { width?: number })[] {
+export function violationTableColumns(
+  a: Assessment,
+  rules: readonly SetbackRule[] = [],
+): (CsvColumn<Violation> & { width?: number })[] {
   const names = new Map(a.sites.map((s) => [s.id, s.name]));
   return [
     { header: '状态', value: (v) => VIOLATION_STATUS_ZH[v.status], width: 8 },
@@ -91,14 +114,25 @@ export function violationTableColumns(a: Assessment, rules: readonly SetbackRule
     { header: '依据', value: (v) => citationForRuleId(v.ruleId, v.source, rules), width: 60 },
     { header: '防护目标类别', value: (v) => TARGET_CLASS_ZH[v.targetClass], width: 16 },
     { header: '类别认定依据', value: (v) => v.targetClassReason, width: 40 },
-    { header: '量测方式', value: (v) => `边缘到边缘,WGS-84 椭球测地线(${geometryPairZh(v.measuredBetween)})`, width: 30 },
+    {
+      header: '量测方式',
+      value: (v) => `边缘到边缘,WGS-84 椭球测地线(${geometryPairZh(v.measuredBetween)})`,
+      width: 30,
+    },
     { header: '假设', value: (v) => v.note, width: 30 },
     { header: '初筛', value: (v) => (v.screening ? '是' : '否'), width: 6 },
     { header: '同时适用的其他要求', value: (v) => otherRequirementsText(v), width: 40 },
   ];
 }
 
-const GEOMETRY_ZH: Record<string, string> = { Point: '点', MultiPoint: '点', LineString: '线', MultiLineString: '线', Polygon: '面', MultiPolygon: '面' };
+const GEOMETRY_ZH: Record<string, string> = {
+  Point: '点',
+  MultiPoint: '点',
+  LineString: '线',
+  MultiLineString: '线',
+  Polygon: '面',
+  MultiPolygon: '面',
+};
 /** "Point–Polygon" → "点–面" */
 function geometryPairZh(pair: string): string {
   return pair.replace(/[A-Za-z]+/g, (w) => GEOMETRY_ZH[w] ?? w);
@@ -126,7 +160,10 @@ export function assessOutputs(i: AssessOutputInput): AssessOutput[] {
     { path: 'sites.csv', chunks: () => sitesCsvChunks(a) },
     { path: 'zones.geojson', chunks: () => [zonesGeoJson(a)] },
     { path: 'violations.csv', chunks: () => violationsCsvChunks(a) },
-    { path: 'summary.json', chunks: () => [summaryJson(a, i.digests, { borderlineToleranceM: i.borderlineToleranceM, dataDate: i.dataDate })] },
+    {
+      path: 'summary.json',
+      chunks: () => [summaryJson(a, i.digests, { borderlineToleranceM: i.borderlineToleranceM, dataDate: i.dataDate })],
+    },
   ];
 }
 
@@ -146,10 +183,20 @@ export function violationsCsvChunks(a: Assessment, options: { bom?: boolean } = 
  * violations.csv written as the findings are made (the engine's `onFinding`), as UTF-8 chunks through `emit`: the
  * same bytes as `violationsCsvChunks` of the whole assessment, with no finding kept. `end()` after the last.
  */
-export function violationsCsvWriter(emit: (chunk: Uint8Array) => void, options: { reuse?: boolean } = {}): { add: (v: Violation, hazard: Site, target: Site) => void; end: () => void } {
+export function violationsCsvWriter(
+  emit: (chunk: Uint8Array) => void,
+  options: { reuse?: boolean } = {},
+): { add: (v: Violation, hazard: Site, target: Site) => void; end: () => void } {
   let hazard: Site | null = null;
   let target: Site | null = null;
-  const writer = new CsvByteWriter(violationColumnsNamed(() => hazard!.name, () => target!.name), emit, options);
+  const writer = new CsvByteWriter(
+    violationColumnsNamed(
+      () => hazard!.name,
+      () => target!.name,
+    ),
+    emit,
+    options,
+  );
   writer.header();
   return {
     add: (v, h, t) => {
@@ -162,7 +209,11 @@ export function violationsCsvWriter(emit: (chunk: Uint8Array) => void, options: 
 }
 
 /** sites.csv as UTF-8 chunks through `emit` (the CLI's writer; the same bytes as `sitesCsvChunks`). */
-export function writeSitesCsv(a: Assessment, emit: (chunk: Uint8Array) => void, options: { reuse?: boolean } = {}): void {
+export function writeSitesCsv(
+  a: Assessment,
+  emit: (chunk: Uint8Array) => void,
+  options: { reuse?: boolean } = {},
+): void {
   const writer = new CsvByteWriter(SITE_COLUMNS, emit, options);
   writer.header();
   for (const s of a.sites) writer.row(s);
@@ -180,7 +231,9 @@ export function violationsCsv(a: Assessment, options: { bom?: boolean } = {}): s
 
 export function zonesGeoJson(a: Assessment): string {
   // only the sites that contribute to a zone are looked up (none without zones: a million sites need no map then)
-  const scoring = new Map(a.zones.length ? a.sites.map((s) => [s.id, { method: s.scoreMethod, reason: s.levelReason }]) : []);
+  const scoring = new Map(
+    a.zones.length ? a.sites.map((s) => [s.id, { method: s.scoreMethod, reason: s.levelReason }]) : [],
+  );
   const features = a.zones.map((z) => ({
     type: 'Feature',
     properties: {
@@ -192,8 +245,13 @@ export function zonesGeoJson(a: Assessment): string {
       contributors: z.contributors.map((c) => c.siteId),
       reason: z.reason,
       contributor_details: z.contributors.map((c) => ({
-        site_id: c.siteId, level: c.level, score: c.score, score_method: scoring.get(c.siteId)?.method ?? null,
-        score_reason: scoring.get(c.siteId)?.reason ?? '', how: c.how, distance_m: round2(c.distanceM),
+        site_id: c.siteId,
+        level: c.level,
+        score: c.score,
+        score_method: scoring.get(c.siteId)?.method ?? null,
+        score_reason: scoring.get(c.siteId)?.reason ?? '',
+        how: c.how,
+        distance_m: round2(c.distanceM),
       })),
     },
     geometry: z.geometry,
@@ -201,7 +259,11 @@ export function zonesGeoJson(a: Assessment): string {
   return JSON.stringify({ type: 'FeatureCollection', features }) + '\n';
 }
 
-export function summaryJson(a: Assessment, inputs: InputDigest[], config: { borderlineToleranceM: number; dataDate?: string | null }): string {
+export function summaryJson(
+  a: Assessment,
+  inputs: InputDigest[],
+  config: { borderlineToleranceM: number; dataDate?: string | null },
+): string {
   const summary = {
     data_date: config.dataDate ?? null,
     method_profile: a.methodId,

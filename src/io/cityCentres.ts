@@ -9,25 +9,25 @@ export interface CityCentre {
 }
 
 export const CITY_CENTRES: readonly CityCentre[] = [
-  { name: '北京市', lon: 116.40, lat: 39.90 },
-  { name: '天津市', lon: 117.20, lat: 39.08 },
+  { name: '北京市', lon: 116.4, lat: 39.9 },
+  { name: '天津市', lon: 117.2, lat: 39.08 },
   { name: '上海市', lon: 121.47, lat: 31.23 },
   { name: '重庆市', lon: 106.55, lat: 29.56 },
   { name: '石家庄市', lon: 114.51, lat: 38.04 },
   { name: '太原市', lon: 112.55, lat: 37.87 },
   { name: '呼和浩特市', lon: 111.75, lat: 40.84 },
-  { name: '沈阳市', lon: 123.43, lat: 41.80 },
+  { name: '沈阳市', lon: 123.43, lat: 41.8 },
   { name: '大连市', lon: 121.61, lat: 38.91 },
   { name: '长春市', lon: 125.32, lat: 43.82 },
-  { name: '哈尔滨市', lon: 126.53, lat: 45.80 },
-  { name: '南京市', lon: 118.80, lat: 32.06 },
-  { name: '苏州市', lon: 120.58, lat: 31.30 },
+  { name: '哈尔滨市', lon: 126.53, lat: 45.8 },
+  { name: '南京市', lon: 118.8, lat: 32.06 },
+  { name: '苏州市', lon: 120.58, lat: 31.3 },
   { name: '无锡市', lon: 120.31, lat: 31.49 },
   { name: '杭州市', lon: 120.16, lat: 30.27 },
   { name: '宁波市', lon: 121.55, lat: 29.87 },
   { name: '湖州市', lon: 120.09, lat: 30.89 },
   { name: '合肥市', lon: 117.23, lat: 31.82 },
-  { name: '福州市', lon: 119.30, lat: 26.08 },
+  { name: '福州市', lon: 119.3, lat: 26.08 },
   { name: '厦门市', lon: 118.09, lat: 24.48 },
   { name: '泉州市', lon: 118.68, lat: 24.87 },
   { name: '南昌市', lon: 115.86, lat: 28.68 },
@@ -62,7 +62,9 @@ export const CITY_RADIUS_KM = 60;
 /** Great-circle distance (spherical, R = 6 371 km): for wording a place, not for setbacks. */
 export function roughKm(lon1: number, lat1: number, lon2: number, lat2: number): number {
   const rad = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 

@@ -2,11 +2,38 @@
 import type { GeographicCrs } from './crs';
 
 export const CANONICAL_FIELDS = [
-  'id', 'name', 'category', 'lon', 'lat', 'wkt', 'district', 'domain', 'likelihood', 'severity',
+  'id',
+  'name',
+  'category',
+  'lon',
+  'lat',
+  'wkt',
+  'district',
+  'domain',
+  'likelihood',
+  'severity',
   'protection_class',
-  'lec_l', 'lec_e', 'lec_c', 'major_hazard_grade', 'major_hazard_r', 'mh_alpha', 'mh_items', 'station_grade', 'vapour_recovery', 'users', 'beds',
-  'protection_distance_m', 'responsible_unit', 'controls', 'fictitious', 'people_500m',
-  'rescue_grade', 'shelter_class', 'effective_area_m2', 'households', 'installation_status',
+  'lec_l',
+  'lec_e',
+  'lec_c',
+  'major_hazard_grade',
+  'major_hazard_r',
+  'mh_alpha',
+  'mh_items',
+  'station_grade',
+  'vapour_recovery',
+  'users',
+  'beds',
+  'protection_distance_m',
+  'responsible_unit',
+  'controls',
+  'fictitious',
+  'people_500m',
+  'rescue_grade',
+  'shelter_class',
+  'effective_area_m2',
+  'households',
+  'installation_status',
 ] as const;
 export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
 
@@ -40,13 +67,31 @@ const ALIASES: Record<CanonicalField, string[]> = {
   fictitious: ['fictitious', '虚构', '示例数据'],
   // 常住人口 within 500 m of a 重大危险源's boundary: decides its α (原安监总局令第40号 附件1 表3)
   // rescue within reach (issue #21): a fire station's or team's grade, a shelter's class and area, a compound's 户数
-  rescue_grade: ['rescue_grade', '消防站类别', '消防站类型', '消防站等级', '站类', '救援力量类别', '救援队类别', '队伍类别'],
+  rescue_grade: [
+    'rescue_grade',
+    '消防站类别',
+    '消防站类型',
+    '消防站等级',
+    '站类',
+    '救援力量类别',
+    '救援队类别',
+    '队伍类别',
+  ],
   shelter_class: ['shelter_class', '避难场所类别', '避难场所类型', '场所类别(避难)', '避难类别'],
   // QRA (issue #20): new or existing installation, which chooses the individual-risk criterion
   installation_status: ['installation_status', '装置状态', '建设状态', '新建/在役', '新建或在役'],
   effective_area_m2: ['effective_area_m2', 'effective_area', '有效避难面积', '有效面积', '避难面积'],
   households: ['households', '户数', '住户数', '总户数'],
-  people_500m: ['people_500m', 'people500m', '500米内人数', '500m内人数', '500米内常住人口', '500m内常住人口', '周边500米人数', '厂外暴露人员数量'],
+  people_500m: [
+    'people_500m',
+    'people500m',
+    '500米内人数',
+    '500m内人数',
+    '500米内常住人口',
+    '500m内常住人口',
+    '周边500米人数',
+    '厂外暴露人员数量',
+  ],
 };
 
 const lookup = new Map<string, CanonicalField>();
@@ -83,7 +128,12 @@ export const LEGACY_ALL_ROWS_CATEGORY = '\u0000category';
 
 /** A mapping without anything that is not a column (an old remembered one may carry the all-rows category). */
 export function columnsOnly(mapping: Record<string, unknown>): MappingOverride {
-  return Object.fromEntries(Object.entries(mapping).filter(([h, f]) => h !== LEGACY_ALL_ROWS_CATEGORY && (f === null || (CANONICAL_FIELDS as readonly unknown[]).includes(f)))) as MappingOverride;
+  return Object.fromEntries(
+    Object.entries(mapping).filter(
+      ([h, f]) =>
+        h !== LEGACY_ALL_ROWS_CATEGORY && (f === null || (CANONICAL_FIELDS as readonly unknown[]).includes(f)),
+    ),
+  ) as MappingOverride;
 }
 
 // A coordinate header with the system written beside it: "lon_wgs84", "lat_gcj02", "lng_bd09", "经度_百度",
@@ -94,15 +144,33 @@ const CRS_TOKENS: [RegExp, GeographicCrs][] = [
   [/^(gcj-?02|gcj|高德|腾讯|火星|国测局|火星坐标|amap|gaode|tencent)$/, 'gcj02'],
   [/^(bd-?09(ll)?|bd|百度|baidu)$/, 'bd09'],
 ];
-const COORDINATE_BASES: [string, 'lon' | 'lat'][] = (
-  [['longitude', 'lon'], ['latitude', 'lat'], ['long', 'lon'], ['lng', 'lon'], ['lon', 'lon'], ['lat', 'lat'], ['经度', 'lon'], ['东经', 'lon'], ['纬度', 'lat'], ['北纬', 'lat'], ['x', 'lon'], ['y', 'lat']] as [string, 'lon' | 'lat'][]
-);
+const COORDINATE_BASES: [string, 'lon' | 'lat'][] = [
+  ['longitude', 'lon'],
+  ['latitude', 'lat'],
+  ['long', 'lon'],
+  ['lng', 'lon'],
+  ['lon', 'lon'],
+  ['lat', 'lat'],
+  ['经度', 'lon'],
+  ['东经', 'lon'],
+  ['纬度', 'lat'],
+  ['北纬', 'lat'],
+  ['x', 'lon'],
+  ['y', 'lat'],
+] as [string, 'lon' | 'lat'][];
 
 /** "lat_gcj02" → { field: 'lat', crs: 'gcj02' }; null for a header that does not name both. */
 export function coordinateSuffix(header: string): { field: 'lon' | 'lat'; crs: GeographicCrs } | null {
-  const h = header.replace(/^\uFEFF/, '').trim().toLowerCase();
+  const h = header
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase();
   for (const [base, field] of COORDINATE_BASES) {
-    const rest = h.startsWith(base) ? h.slice(base.length) : h.endsWith(base) ? h.slice(0, h.length - base.length) : null;
+    const rest = h.startsWith(base)
+      ? h.slice(base.length)
+      : h.endsWith(base)
+        ? h.slice(0, h.length - base.length)
+        : null;
     if (rest === null) continue;
     const token = rest.replace(/[\s_\-()（）[\]【】·.:：]/g, '');
     const found = CRS_TOKENS.find(([re]) => re.test(token));
@@ -138,9 +206,14 @@ export function mapColumns(headers: string[], override: MappingOverride = {}): C
     else if (h.trim() !== '') unmapped.push(h.trim());
   });
   // the CRS named by the coordinate columns read (both agree, or only one names it)
-  const named = [fields.lon, fields.lat].filter((i): i is number => i !== undefined).map((i) => ({ header: headers[i]!.trim(), crs: coordinateSuffix(headers[i]!)?.crs }));
+  const named = [fields.lon, fields.lat]
+    .filter((i): i is number => i !== undefined)
+    .map((i) => ({ header: headers[i]!.trim(), crs: coordinateSuffix(headers[i]!)?.crs }));
   const systems = new Set(named.map((n) => n.crs).filter((c) => c !== undefined));
-  const coordinateCrs = systems.size === 1 ? { crs: [...systems][0]!, headers: named.filter((n) => n.crs).map((n) => n.header) } : undefined;
+  const coordinateCrs =
+    systems.size === 1
+      ? { crs: [...systems][0]!, headers: named.filter((n) => n.crs).map((n) => n.header) }
+      : undefined;
   return { fields, unmapped, ignoredCoordinates, ...(coordinateCrs ? { coordinateCrs } : {}) };
 }
 

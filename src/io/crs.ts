@@ -12,7 +12,11 @@ export type Crs = GeographicCrs | GkCrs;
 export type CrsOption = Crs | 'auto';
 
 /** Every CRS a file may be read in: lon/lat ones, then Gauss–Krüger with a zone number, then 3° zones by meridian. */
-export const CRS_CHOICES: readonly Crs[] = [...GEOGRAPHIC_CRS, 'cgcs2000_gk', ...GK3_MERIDIANS.map((cm) => `cgcs2000_gk3_${cm}` as const)];
+export const CRS_CHOICES: readonly Crs[] = [
+  ...GEOGRAPHIC_CRS,
+  'cgcs2000_gk',
+  ...GK3_MERIDIANS.map((cm) => `cgcs2000_gk3_${cm}` as const),
+];
 
 export function isCrsOption(v: string): v is CrsOption {
   return v === 'auto' || (GEOGRAPHIC_CRS as readonly string[]).includes(v) || isGkCrs(v);
@@ -26,7 +30,10 @@ export function rereadChoices(current: Crs): Crs[] {
   if (!isGkCrs(current)) return GEOGRAPHIC_CRS.filter((c) => c !== current && c !== 'cgcs2000');
   const cm = gk3Meridian(current);
   if (cm === null) return [];
-  return ['cgcs2000_gk', ...[cm - 3, cm + 3].filter((m) => GK3_MERIDIANS.includes(m)).map((m) => `cgcs2000_gk3_${m}` as const)];
+  return [
+    'cgcs2000_gk',
+    ...[cm - 3, cm + 3].filter((m) => GK3_MERIDIANS.includes(m)).map((m) => `cgcs2000_gk3_${m}` as const),
+  ];
 }
 
 /** Is `crs` a plane (metres) rather than lon/lat? */

@@ -186,7 +186,11 @@ export class CsvByteWriter<T> {
     if (n === 0) return true;
     const first = s.charCodeAt(0);
     if (first === 0x20 || s.charCodeAt(n - 1) === 0x20) return false;
-    if (neutralise && (first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40 || first === 0x09 || first === 0x0d)) return false;
+    if (
+      neutralise &&
+      (first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40 || first === 0x09 || first === 0x0d)
+    )
+      return false;
     const buf = this.buf;
     let p = this.pos;
     for (let i = 0; i < n; i++) {
@@ -234,7 +238,11 @@ export class CsvByteWriter<T> {
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** The same file as `csvChunks(rows, columns, options)`, as UTF-8 chunks. */
-export function* csvByteChunks<T>(rows: Iterable<T>, columns: readonly CsvColumn<T>[], options: { bom?: boolean } = {}): Generator<Uint8Array> {
+export function* csvByteChunks<T>(
+  rows: Iterable<T>,
+  columns: readonly CsvColumn<T>[],
+  options: { bom?: boolean } = {},
+): Generator<Uint8Array> {
   // each chunk is yielded while the writer may go on: fresh arrays (a consumer may hold one past the next)
   const ready: Uint8Array[] = [];
   const writer = new CsvByteWriter(columns, (chunk) => ready.push(chunk), options);

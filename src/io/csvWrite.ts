@@ -37,7 +37,11 @@ function cells<T>(row: T, columns: readonly CsvColumn<T>[]): string[] {
  * ending in "\n". Joined, they are the whole file; papaparse quotes each cell on its own, so encoding the rows in
  * chunks gives the same bytes as encoding them at once.
  */
-export function* csvChunks<T>(rows: Iterable<T>, columns: readonly CsvColumn<T>[], options: { bom?: boolean } = {}): Generator<string> {
+export function* csvChunks<T>(
+  rows: Iterable<T>,
+  columns: readonly CsvColumn<T>[],
+  options: { bom?: boolean } = {},
+): Generator<string> {
   const unparse = (data: string[][]) => Papa.unparse(data, { newline: '\n' }) + '\n';
   yield (options.bom ? UTF8_BOM : '') + unparse([columns.map((c) => c.header)]);
   let batch: string[][] = [];

@@ -18,7 +18,9 @@ export function decodeText(bytes: Uint8Array, forced?: TextEncodingName): Decode
     // no BOM: strict UTF-8 tells the encoding and, when it holds, is the text (one decode of a large file, not two)
     if (bytes.includes(0)) throw binaryFile();
     const text = strictUtf8(bytes);
-    return text === null ? { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' } : { text, encoding: 'utf-8' };
+    return text === null
+      ? { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' }
+      : { text, encoding: 'utf-8' };
   }
   const encoding = forced ?? detectEncoding(bytes);
   const bomLength = bomLengthOf(bytes, encoding);
@@ -30,7 +32,9 @@ export function decodeText(bytes: Uint8Array, forced?: TextEncodingName): Decode
 }
 
 function binaryFile(): BinaryFileError {
-  return new BinaryFileError('文件含二进制内容,不是文本 CSV (binary content: is it an .xlsx or another format renamed .csv?)');
+  return new BinaryFileError(
+    '文件含二进制内容,不是文本 CSV (binary content: is it an .xlsx or another format renamed .csv?)',
+  );
 }
 
 export function detectEncoding(bytes: Uint8Array): TextEncodingName {

@@ -25,7 +25,10 @@ const definitions = new Map<number, Converter>();
 function inverseAt(centralMeridian: number): Converter {
   let converter = definitions.get(centralMeridian);
   if (!converter) {
-    converter = proj4(`+proj=tmerc +lat_0=0 +lon_0=${centralMeridian} +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs`, 'WGS84');
+    converter = proj4(
+      `+proj=tmerc +lat_0=0 +lon_0=${centralMeridian} +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs`,
+      'WGS84',
+    );
     definitions.set(centralMeridian, converter);
   }
   return converter;
@@ -61,7 +64,8 @@ export function eastingNorthing(a: number, b: number, zoned: boolean): [number, 
 }
 
 /** Does the pair read as Gauss–Krüger metres in some zone (either order, with or without a zone number)? */
-export const looksLikeGaussKruger = (a: number, b: number): boolean => eastingNorthing(a, b, true) !== null || eastingNorthing(a, b, false) !== null;
+export const looksLikeGaussKruger = (a: number, b: number): boolean =>
+  eastingNorthing(a, b, true) !== null || eastingNorthing(a, b, false) !== null;
 
 /** Does the pair carry a zone number in its easting? */
 export const hasZoneNumber = (a: number, b: number): boolean => eastingNorthing(a, b, true) !== null;

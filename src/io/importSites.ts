@@ -3,11 +3,25 @@ import { sha256Hex } from './sha256';
 import type { Geometry, Point } from 'geojson';
 import { bboxOf, representativePoint, zoneLocator, type Site, type Zone } from '../engine';
 import { decodeText, type TextEncodingName } from './decodeText';
-import { CANONICAL_FIELDS, columnsOnly, headerSetKey, mapColumns, type CanonicalField, type MappingOverride } from './columns';
+import {
+  CANONICAL_FIELDS,
+  columnsOnly,
+  headerSetKey,
+  mapColumns,
+  type CanonicalField,
+  type MappingOverride,
+} from './columns';
 import { OUTSIDE_STUDY_AREA, summariseRejections, type RejectionGroup, type RowError } from './rejectionSummary';
 import { FileFormatError, forEachCsvRow, readGeoJsonRows, type RowTable, type SourceRow } from './readRows';
 import { readXlsxRows } from './readXlsxRows';
-import { firstPosition, isMetres, lonLatOutsideChina, validateSite, type FieldError, type RowValues } from './validateSite';
+import {
+  firstPosition,
+  isMetres,
+  lonLatOutsideChina,
+  validateSite,
+  type FieldError,
+  type RowValues,
+} from './validateSite';
 import { GEOGRAPHIC_CRS, isProjectedCrs, toWgs84, type Crs, type CrsOption } from './crs';
 import { GK3_MERIDIANS, hasZoneNumber } from './gaussKruger';
 
@@ -102,7 +116,12 @@ export function isXlsx(file: string, bytes: Uint8Array): boolean {
 }
 
 /** Any supported file: CSV/TSV (any encoding), GeoJSON, or XLSX (first sheet unless one is named). */
-export async function importSitesFile(file: string, bytes: Uint8Array, options: ImportOptions, onProgress?: (share: number) => void): Promise<ImportResult> {
+export async function importSitesFile(
+  file: string,
+  bytes: Uint8Array,
+  options: ImportOptions,
+  onProgress?: (share: number) => void,
+): Promise<ImportResult> {
   checkSize(bytes);
   let result: ImportResult;
   if (isXlsx(file, bytes)) {
@@ -120,11 +139,18 @@ export async function importSitesFile(file: string, bytes: Uint8Array, options: 
 
 function checkSize(bytes: Uint8Array): void {
   if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new FileFormatError(`文件过大:${(bytes.length / 2 ** 20).toFixed(0)} MB,上限 ${MAX_IMPORT_BYTES / 2 ** 20} MB(请拆分后分别导入)`);
+    throw new FileFormatError(
+      `文件过大:${(bytes.length / 2 ** 20).toFixed(0)} MB,上限 ${MAX_IMPORT_BYTES / 2 ** 20} MB(请拆分后分别导入)`,
+    );
   }
 }
 
-export function importSites(file: string, bytes: Uint8Array, options: ImportOptions, onProgress?: (share: number) => void): ImportResult {
+export function importSites(
+  file: string,
+  bytes: Uint8Array,
+  options: ImportOptions,
+  onProgress?: (share: number) => void,
+): ImportResult {
   checkSize(bytes);
   const isJson = /\.(geo)?json$/i.test(file);
   const { text, encoding } = decodeText(bytes, options.encoding);
@@ -144,7 +170,13 @@ export function importSites(file: string, bytes: Uint8Array, options: ImportOpti
   return importer!.finish();
 }
 
-function importTable(file: string, table: RowTable, encoding: ImportFileReport['encoding'], options: ImportOptions, onProgress?: (share: number) => void): ImportResult {
+function importTable(
+  file: string,
+  table: RowTable,
+  encoding: ImportFileReport['encoding'],
+  options: ImportOptions,
+  onProgress?: (share: number) => void,
+): ImportResult {
   const importer = createRowImporter(file, table.headers, encoding, options);
   table.rows.forEach((row, n) => {
     if (onProgress && n % 20_000 === 0) onProgress(0.3 + (0.6 * n) / table.rows.length);
@@ -165,7 +197,11 @@ export interface RowImporter {
  * its rows anyway (GeoJSON, XLSX), its cells.
  */
 export function createRowImporter(
-  file: string, headers: string[], encoding: ImportFileReport['encoding'], options: ImportOptions, cellsAt?: (start: number, end: number) => string[],
+  file: string,
+  headers: string[],
+  encoding: ImportFileReport['encoding'],
+  options: ImportOptions,
+  cellsAt?: (start: number, end: number) => string[],
 ): RowImporter {
   const mapping = mapColumns(headers, options.mapping ?? rememberedFor(headers, options.rememberedMappings));
   // a file without a category column may be given one category for all rows; one without an id column gets ids
@@ -174,8 +210,12 @@ export function createRowImporter(
   const idsFromLines = mapping.fields.id === undefined;
   const stem = file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
   // the fields this file maps, with their columns, in canonical order (looked up once, not for every row)
-  const mappedFields = CANONICAL_FIELDS.flatMap((f) => (mapping.fields[f] === undefined ? [] : [[f, mapping.fields[f]!] as const]));
-  const fieldOfColumn = headers.map((_, i) => (Object.entries(mapping.fields).find(([, col]) => col === i)?.[0] as CanonicalField | undefined) ?? null);
+  const mappedFields = CANONICAL_FIELDS.flatMap((f) =>
+    mapping.fields[f] === undefined ? [] : [[f, mapping.fields[f]!] as const],
+  );
+  const fieldOfColumn = headers.map(
+    (_, i) => (Object.entries(mapping.fields).find(([, col]) => col === i)?.[0] as CanonicalField | undefined) ?? null,
+  );
   const errors: RowError[] = [];
   const warnings: RowError[] = [];
   const kept: { line: number; cells: string[] }[] = [];
@@ -218,10 +258,15 @@ export function createRowImporter(
       const id = outcome.site.id;
       const earlier = firstLineOfId.get(id);
       if (earlier !== undefined || options.existingIds?.has(id)) {
-        return reject(row, [{
-          field: 'id',
-          reason: earlier !== undefined ? `编号「${id}」重复,首次出现在第 ${earlier} 行 (duplicate id)` : `编号「${id}」与已加载数据重复 (duplicate of an id already loaded)`,
-        }]);
+        return reject(row, [
+          {
+            field: 'id',
+            reason:
+              earlier !== undefined
+                ? `编号「${id}」重复,首次出现在第 ${earlier} 行 (duplicate id)`
+                : `编号「${id}」与已加载数据重复 (duplicate of an id already loaded)`,
+          },
+        ]);
       }
       firstLineOfId.set(id, row.line);
       for (const w of outcome.warnings) warnings.push({ line: row.line, ...w });
@@ -233,7 +278,8 @@ export function createRowImporter(
     finish() {
       const { crs, evidence } = chooseCrs(options, mapping, waitingSites);
       const area = studyArea(options.zones);
-      const locate = options.zones.length > 0 && waitingSites.some((site) => site.district) ? zoneLocator(options.zones) : null;
+      const locate =
+        options.zones.length > 0 && waitingSites.some((site) => site.district) ? zoneLocator(options.zones) : null;
       const outsidePositions: [number, number][] = [];
       const sites: Site[] = [];
       for (let k = 0; k < waitingSites.length; k++) {
@@ -247,7 +293,13 @@ export function createRowImporter(
         const [lon, lat] = representativePoint(geometry);
         if (area && (lon < area[0] || lat < area[1] || lon > area[2] || lat > area[3])) {
           if (outsidePositions.length < OUTSIDE_SAMPLE) outsidePositions.push([lon, lat]);
-          reject({ line, cells: cellsAgain(k) }, [{ field: 'lon', code: OUTSIDE_STUDY_AREA, reason: `位置 (${lon.toFixed(5)}, ${lat.toFixed(5)}) 在研究区范围之外 (outside the study area ± 10 km)` }]);
+          reject({ line, cells: cellsAgain(k) }, [
+            {
+              field: 'lon',
+              code: OUTSIDE_STUDY_AREA,
+              reason: `位置 (${lon.toFixed(5)}, ${lat.toFixed(5)}) 在研究区范围之外 (outside the study area ± 10 km)`,
+            },
+          ]);
           continue;
         }
         site.geometry = geometry;
@@ -258,7 +310,11 @@ export function createRowImporter(
         if (mismatch || waitingLines[k]! < 0) keep(line, cellsAgain(k));
       }
       if (idsFromLines && rows > 0) {
-        warnings.unshift({ line: 1, field: 'id', reason: `文件没有编号列:编号按文件名与行号生成(如「${stem}-2」);如有编号列,请在「列对应」中指定 (no id column: ids made from the file name and line number; map the id column if there is one)` });
+        warnings.unshift({
+          line: 1,
+          field: 'id',
+          reason: `文件没有编号列:编号按文件名与行号生成(如「${stem}-2」);如有编号列,请在「列对应」中指定 (no id column: ids made from the file name and line number; map the id column if there is one)`,
+        });
       }
       errors.sort((a, b) => a.line - b.line);
       warnings.sort((a, b) => a.line - b.line);
@@ -302,7 +358,8 @@ export function sameDistrict(stated: string, zone: string): boolean {
 }
 
 function districtMismatch(stated: string, zone: string | undefined): string | null {
-  if (zone === undefined) return `所属区「${stated}」,但位置不在任何分区内;该行已保留 (stated district ${stated}, but the position lies in no zone; row kept)`;
+  if (zone === undefined)
+    return `所属区「${stated}」,但位置不在任何分区内;该行已保留 (stated district ${stated}, but the position lies in no zone; row kept)`;
   if (sameDistrict(stated, zone)) return null;
   return `所属区「${stated}」与位置所在分区「${zone}」不一致;该行已保留,请核对所属区或坐标 (stated district ${stated} differs from the zone the position lies in, ${zone}; row kept: check the district or the position)`;
 }
@@ -311,12 +368,21 @@ function districtMismatch(stated: string, zone: string | undefined): string | nu
  * The CRS to read the rows in: the user's; else the one the coordinate headers name ("lon_gcj02": strong evidence);
  * else the suggestion from where the rows fall.
  */
-function chooseCrs(options: ImportOptions, mapping: ReturnType<typeof mapColumns>, sites: Site[]): { crs: Crs; evidence: string } {
+function chooseCrs(
+  options: ImportOptions,
+  mapping: ReturnType<typeof mapColumns>,
+  sites: Site[],
+): { crs: Crs; evidence: string } {
   if (options.crs !== 'auto') return { crs: options.crs, evidence: CRS_GIVEN_BY_USER };
-  const ignored = mapping.ignoredCoordinates.length ? `;另有坐标列「${mapping.ignoredCoordinates.join('」「')}」未读取 (other coordinate columns ignored)` : '';
+  const ignored = mapping.ignoredCoordinates.length
+    ? `;另有坐标列「${mapping.ignoredCoordinates.join('」「')}」未读取 (other coordinate columns ignored)`
+    : '';
   if (mapping.coordinateCrs) {
     const { crs, headers } = mapping.coordinateCrs;
-    return { crs, evidence: `列名「${headers.join('」「')}」标明坐标系 ${crs.toUpperCase()} (the coordinate headers name the CRS)${ignored}` };
+    return {
+      crs,
+      evidence: `列名「${headers.join('」「')}」标明坐标系 ${crs.toUpperCase()} (the coordinate headers name the CRS)${ignored}`,
+    };
   }
   const suggested = suggestCrs(sites, options.zones);
   return { ...suggested, evidence: suggested.evidence + ignored };
@@ -343,7 +409,8 @@ function inWgs84(g: Geometry, crs: Crs): Geometry | string {
   if (metres && !isProjectedCrs(crs)) {
     return `坐标 (${x}, ${y}) 像投影坐标(米),而坐标系为 ${crs}:请选择 CGCS2000 高斯-克吕格坐标系或转换为经纬度 (projected metres; choose a CGCS2000 Gauss–Krüger CRS or convert to degrees)`;
   }
-  if (!metres && isProjectedCrs(crs)) return `坐标 (${x}, ${y}) 是经纬度,而坐标系为高斯-克吕格(米)(degrees in a Gauss–Krüger file)`;
+  if (!metres && isProjectedCrs(crs))
+    return `坐标 (${x}, ${y}) 是经纬度,而坐标系为高斯-克吕格(米)(degrees in a Gauss–Krüger file)`;
   const converted = toWgs84(g, crs);
   if (!converted) {
     return crs === 'cgcs2000_gk'
@@ -371,27 +438,51 @@ export function suggestCrs(sites: Site[], zones: Zone[]): { crs: Crs; evidence: 
   const inMetres = sample.map((s) => firstPosition(s.geometry)!).filter(([x, y]) => isMetres(x, y));
   const metres = inMetres.length * 2 > sample.length;
   const zoned = metres && inMetres.filter(([x, y]) => hasZoneNumber(x, y)).length * 2 > inMetres.length;
-  if (zoned) return { crs: 'cgcs2000_gk', evidence: '投影坐标(米),东坐标含带号 (Gauss–Krüger metres with the zone number in the easting)' };
-  if (sites.length === 0) return { crs: 'wgs84', evidence: '没有可用于判断的行,按 WGS-84 (no valid rows to judge from)' };
+  if (zoned)
+    return {
+      crs: 'cgcs2000_gk',
+      evidence: '投影坐标(米),东坐标含带号 (Gauss–Krüger metres with the zone number in the easting)',
+    };
+  if (sites.length === 0)
+    return { crs: 'wgs84', evidence: '没有可用于判断的行,按 WGS-84 (no valid rows to judge from)' };
   if (zones.length === 0) {
     return metres
-      ? { crs: 'wgs84', evidence: '投影坐标(米)无带号,且无分区数据可判断中央子午线:请选择坐标系 (metres without zone numbers and no zones to test the central meridian: choose the CRS)' }
+      ? {
+          crs: 'wgs84',
+          evidence:
+            '投影坐标(米)无带号,且无分区数据可判断中央子午线:请选择坐标系 (metres without zone numbers and no zones to test the central meridian: choose the CRS)',
+        }
       : { crs: 'wgs84', evidence: '无分区数据可作判断,按 WGS-84 (no zones to test against)' };
   }
-  const hypotheses: Crs[] = metres ? nearbyMeridians(zones).map((cm) => `cgcs2000_gk3_${cm}` as const) : GEOGRAPHIC_CRS.filter((c) => c !== 'cgcs2000');
-  if (hypotheses.length === 0) return { crs: 'wgs84', evidence: '投影坐标(米),但分区不在中国境内 (metres, and the zones are outside China)' };
+  const hypotheses: Crs[] = metres
+    ? nearbyMeridians(zones).map((cm) => `cgcs2000_gk3_${cm}` as const)
+    : GEOGRAPHIC_CRS.filter((c) => c !== 'cgcs2000');
+  if (hypotheses.length === 0)
+    return { crs: 'wgs84', evidence: '投影坐标(米),但分区不在中国境内 (metres, and the zones are outside China)' };
   const locate = zoneLocator(zones); // indexed: a city of 10 000 zones costs the same as one of 11
   const scores = hypotheses.map((crs) => {
     let hits = 0;
     for (const s of sample) {
       const g = toWgs84({ type: 'Point', coordinates: representativePoint(s.geometry) }, crs) as Point | null;
       const zone = g && locate(g.coordinates[0]!, g.coordinates[1]!);
-      if (zone && (!s.district || zone.name === s.district || zone.name.startsWith(s.district) || s.district.startsWith(zone.name))) hits++;
+      if (
+        zone &&
+        (!s.district ||
+          zone.name === s.district ||
+          zone.name.startsWith(s.district) ||
+          s.district.startsWith(zone.name))
+      )
+        hits++;
     }
     return { crs, hits };
   });
   const best = scores.reduce((a, b) => (b.hits > a.hits ? b : a));
-  return { crs: best.crs, evidence: scores.map((s) => `${s.crs} ${s.hits}/${sample.length}`).join(', ') + (sample.some((s) => s.district) ? ' 落在所述区内' : ' 落在研究区内') };
+  return {
+    crs: best.crs,
+    evidence:
+      scores.map((s) => `${s.crs} ${s.hits}/${sample.length}`).join(', ') +
+      (sample.some((s) => s.district) ? ' 落在所述区内' : ' 落在研究区内'),
+  };
 }
 
 /** 3° central meridians within 3° of the zones' longitudes: the zones a city's plain eastings may be given in. */
@@ -401,7 +492,11 @@ function nearbyMeridians(zones: Zone[]): number[] {
 }
 
 /** The remembered mapping for these headers, columns only (a category for all rows is never carried over). */
-function rememberedFor(headers: string[], remembered: ImportOptions['rememberedMappings']): MappingOverride | undefined {
-  const found = remembered && Object.hasOwn(remembered, headerSetKey(headers)) ? remembered[headerSetKey(headers)] : undefined;
+function rememberedFor(
+  headers: string[],
+  remembered: ImportOptions['rememberedMappings'],
+): MappingOverride | undefined {
+  const found =
+    remembered && Object.hasOwn(remembered, headerSetKey(headers)) ? remembered[headerSetKey(headers)] : undefined;
   return found && Object.keys(found).length > 0 ? columnsOnly(found) : undefined;
 }

@@ -1,24 +1,94 @@
 // The io layer's public surface.
 export { decodeText, detectEncoding, BinaryFileError, type TextEncodingName } from './decodeText';
-export { mapColumns, normaliseHeader, headerSetKey, columnsOnly, coordinateSuffix, CANONICAL_FIELDS, type CanonicalField, type MappingOverride } from './columns';
+export {
+  mapColumns,
+  normaliseHeader,
+  headerSetKey,
+  columnsOnly,
+  coordinateSuffix,
+  CANONICAL_FIELDS,
+  type CanonicalField,
+  type MappingOverride,
+} from './columns';
 export { forEachCsvRow, readGeoJsonRows, FileFormatError } from './readRows';
-export { CRS_GIVEN_BY_USER, DISTRICT_MISMATCH, createRowImporter, importSites, importSitesFile, isXlsx, sameDistrict, suggestCrs, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_KEPT_ROWS, MAX_KEPT_CHARS, type ImportFileReport, type ImportOptions, type RowImporter, type ImportResult, type RejectedRows, type RowError } from './importSites';
+export {
+  CRS_GIVEN_BY_USER,
+  DISTRICT_MISMATCH,
+  createRowImporter,
+  importSites,
+  importSitesFile,
+  isXlsx,
+  sameDistrict,
+  suggestCrs,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  MAX_KEPT_ROWS,
+  MAX_KEPT_CHARS,
+  type ImportFileReport,
+  type ImportOptions,
+  type RowImporter,
+  type ImportResult,
+  type RejectedRows,
+  type RowError,
+} from './importSites';
 export { readZones } from './readZones';
 export { readRoads } from './readRoads';
 export { contourCrsWarning, readContours, parseRisk, type ContourImport } from './readContours';
 export { NO_COORDINATES, readFnCurves, type FnCurveImport } from './readFnCurves';
 export { societalRiskColumns, societalRiskCsv, SOCIETAL_RISK_FILE } from './societalRiskFile';
 export { reachOutputs, reachSummary, type ReachOutput } from './reachFiles';
-export { toWgs84, isCrsOption, isProjectedCrs, rereadChoices, CRS_CHOICES, GEOGRAPHIC_CRS, type Crs, type CrsOption, type GeographicCrs } from './crs';
+export {
+  toWgs84,
+  isCrsOption,
+  isProjectedCrs,
+  rereadChoices,
+  CRS_CHOICES,
+  GEOGRAPHIC_CRS,
+  type Crs,
+  type CrsOption,
+  type GeographicCrs,
+} from './crs';
 export { gk3Meridian } from './gaussKruger';
 export { csvByteChunks, CsvByteWriter } from './csvBytes';
 export { CSV_ROWS_PER_CHUNK, csvChunks, joinChunks, toCsv, neutraliseCell, UTF8_BOM, type CsvColumn } from './csvWrite';
-export { assessOutputs, otherRequirementsText, sitesCsv, sitesCsvBytes, sitesCsvChunks, violationsCsv, violationsCsvChunks, violationsCsvWriter, writeSitesCsv, violationTableColumns, zonesGeoJson, summaryJson, importReportJson, type AssessOutput, type AssessOutputInput, type InputDigest } from './assessmentFiles';
+export {
+  assessOutputs,
+  otherRequirementsText,
+  sitesCsv,
+  sitesCsvBytes,
+  sitesCsvChunks,
+  violationsCsv,
+  violationsCsvChunks,
+  violationsCsvWriter,
+  writeSitesCsv,
+  violationTableColumns,
+  zonesGeoJson,
+  summaryJson,
+  importReportJson,
+  type AssessOutput,
+  type AssessOutputInput,
+  type InputDigest,
+} from './assessmentFiles';
 export { sha256Hex } from './sha256';
 export { siteTemplateCsv, siteTemplateXlsx } from './siteTemplate';
 export { readRuleTable, ruleTableCsv, ruleTableJson, RULE_CSV_HEADERS } from './ruleTableFiles';
 export { toXlsx } from './xlsxWrite';
-export { parseProject, parseSites, readProjectFile, projectFileBytes, ProjectFileError, PROJECT_SCHEMA, GZIP_ABOVE_BYTES, MAX_PROJECT_BYTES, type Project, type ProjectDataset, type ProjectRoads, type ProjectPopulation, type ProjectContourFile, type ProjectFnFile } from './projectFile';
+export {
+  parseProject,
+  parseSites,
+  readProjectFile,
+  projectFileBytes,
+  ProjectFileError,
+  PROJECT_SCHEMA,
+  GZIP_ABOVE_BYTES,
+  MAX_PROJECT_BYTES,
+  type Project,
+  type ProjectDataset,
+  type ProjectRoads,
+  type ProjectPopulation,
+  type ProjectContourFile,
+  type ProjectFnFile,
+} from './projectFile';
 export { summariseRejections, groupDigits, OUTSIDE_STUDY_AREA, type RejectionGroup } from './rejectionSummary';
 export { nearestCity, CITY_CENTRES } from './cityCentres';
 export { reportForSaving, MAX_SAVED_ROW_ENTRIES } from './savedImportRecord';

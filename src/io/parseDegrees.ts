@@ -1,11 +1,16 @@
 // Coordinates as people write them: decimal degrees, or degrees-minutes-seconds in Western or Chinese notation
 // (118°46′30.5″E, 118°46'30.5", 118度46分30.5秒, 东经118°46′30.5″, E118 46 30.5). Returns decimal degrees, or null if unreadable.
 
-const DMS = /^\s*([NSEW东西南北])?\s*(\d{1,3}(?:\.\d+)?)\s*(?:[°度]|\s)\s*(?:(\d{1,2}(?:\.\d+)?)\s*(?:['′’分]|\s)\s*)?(?:(\d{1,2}(?:\.\d+)?)\s*(?:["″”秒]|'')?\s*)?([NSEW东西南北])?\s*$/i;
+const DMS =
+  /^\s*([NSEW东西南北])?\s*(\d{1,3}(?:\.\d+)?)\s*(?:[°度]|\s)\s*(?:(\d{1,2}(?:\.\d+)?)\s*(?:['′’分]|\s)\s*)?(?:(\d{1,2}(?:\.\d+)?)\s*(?:["″”秒]|'')?\s*)?([NSEW东西南北])?\s*$/i;
 
 export function parseDegrees(text: string): number | null {
   // 东经/北纬/西经/南纬 prefixes → hemisphere letters
-  const t = text.trim().replace(/^(东经|北纬)/, '').replace(/^西经/, 'W').replace(/^南纬/, 'S');
+  const t = text
+    .trim()
+    .replace(/^(东经|北纬)/, '')
+    .replace(/^西经/, 'W')
+    .replace(/^南纬/, 'S');
   if (t === '') return null;
   const plain = Number(t);
   if (Number.isFinite(plain)) return plain;

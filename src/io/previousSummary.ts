@@ -25,5 +25,10 @@ export function readPreviousSummary(label: string, text: string): PreviousAssess
     const issue = parsed.error.issues[0]!;
     throw new SummaryFileError(`${label}: 不是评估结果 summary.json(${issue.path.join('.') || '根'}:${issue.message})`);
   }
-  return { label, dataDate: parsed.data.data_date ?? null, sitesByLevel: parsed.data.sites_by_level, zonesByLevel: parsed.data.zones_by_level };
+  return {
+    label,
+    dataDate: parsed.data.data_date ?? null,
+    sitesByLevel: parsed.data.sites_by_level,
+    zonesByLevel: parsed.data.zones_by_level,
+  };
 }

@@ -3,8 +3,22 @@
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
 import { z } from 'zod';
 import {
-  type ConfigError, DEFAULT_PROFILE, methodProfileSchema, parseRuleTable, reachProfileSchema, RISK_MATRIX_METHODS, withMatrix,
-  fnCriteriaSchema, type FnCriteria, type FnCurve, type MethodProfile, type ReachProfile, type RiskContour, type SetbackRuleTable, type Site, type Zone,
+  type ConfigError,
+  DEFAULT_PROFILE,
+  methodProfileSchema,
+  parseRuleTable,
+  reachProfileSchema,
+  RISK_MATRIX_METHODS,
+  withMatrix,
+  fnCriteriaSchema,
+  type FnCriteria,
+  type FnCurve,
+  type MethodProfile,
+  type ReachProfile,
+  type RiskContour,
+  type SetbackRuleTable,
+  type Site,
+  type Zone,
 } from '../engine';
 import type { ImportFileReport, RejectedRows } from './importSites';
 
@@ -125,13 +139,25 @@ const siteSchema = z.looseObject({
   majorHazardR: count,
 });
 // areaType: which rescue circle applies (issue #21); kept so a saved project's zones keep it
-const zoneSchema = z.object({ id: z.string().min(1), name: z.string(), geometry: areaGeometry, population: z.number().positive().optional(), code: z.string().optional(), areaType: z.enum(['built_up', 'industrial_park', 'suburban', 'rural']).optional() });
+const zoneSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  geometry: areaGeometry,
+  population: z.number().positive().optional(),
+  code: z.string().optional(),
+  areaType: z.enum(['built_up', 'industrial_park', 'suburban', 'rural']).optional(),
+});
 const rejectedRowsSchema = z.object({
   headers: z.array(z.string()),
   rows: z.array(z.object({ line: z.number().int().min(0), cells: z.array(z.string()) })),
   omitted: z.number().int().min(0).optional(),
 });
-const reportSchema = z.looseObject({ file: z.string(), rows: z.number().int().min(0), accepted: z.number().int().min(0), rejected: z.number().int().min(0) });
+const reportSchema = z.looseObject({
+  file: z.string(),
+  rows: z.number().int().min(0),
+  accepted: z.number().int().min(0),
+  rejected: z.number().int().min(0),
+});
 
 const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
 const contourSchema = z.object({
@@ -149,22 +175,52 @@ const projectSchema = z.object({
   assessmentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$|^$/),
   dataCredit: z.string().max(2_000).default(''),
   notes: z.string().max(100_000),
-  datasets: z.array(z.object({ file: z.string(), sites: z.array(siteSchema), report: reportSchema, demo: z.boolean(), rejectedRows: rejectedRowsSchema.optional() })),
+  datasets: z.array(
+    z.object({
+      file: z.string(),
+      sites: z.array(siteSchema),
+      report: reportSchema,
+      demo: z.boolean(),
+      rejectedRows: rejectedRowsSchema.optional(),
+    }),
+  ),
   zones: z.array(zoneSchema),
   zonesSource: z.string(),
   zonesDigest: z.object({ file: z.string(), sha256: sha256Schema }).nullable().optional(),
-  zoning: z.union([z.object({ kind: z.literal('polygons') }), z.object({ kind: z.literal('grid'), shape: z.enum(['square', 'hex']), cellM: z.number().min(10) })]),
+  zoning: z.union([
+    z.object({ kind: z.literal('polygons') }),
+    z.object({ kind: z.literal('grid'), shape: z.enum(['square', 'hex']), cellM: z.number().min(10) }),
+  ]),
   profile: methodProfileSchema,
   rules: z.unknown(),
-  roads: z.object({ file: z.string(), sha256: sha256Schema, lines: z.number().int().min(0) }).nullable().optional(),
-  population: z.object({ file: z.string(), sha256: sha256Schema, zones: z.array(zoneSchema) }).nullable().optional(),
+  roads: z
+    .object({ file: z.string(), sha256: sha256Schema, lines: z.number().int().min(0) })
+    .nullable()
+    .optional(),
+  population: z
+    .object({ file: z.string(), sha256: sha256Schema, zones: z.array(zoneSchema) })
+    .nullable()
+    .optional(),
   roadsGeoJson: z.string().optional(),
   reachProfile: reachProfileSchema.optional(),
-  contourFiles: z.array(z.object({ file: z.string(), sha256: sha256Schema, contours: z.array(contourSchema), report: reportSchema })).optional(),
-  fnFiles: z.array(z.object({
-    file: z.string(), sha256: sha256Schema, report: reportSchema,
-    curves: z.array(z.object({ installationId: z.string().min(1), points: z.array(z.object({ n: z.number().min(1), f: z.number().positive().max(1) })).min(1) })),
-  })).optional(),
+  contourFiles: z
+    .array(z.object({ file: z.string(), sha256: sha256Schema, contours: z.array(contourSchema), report: reportSchema }))
+    .optional(),
+  fnFiles: z
+    .array(
+      z.object({
+        file: z.string(),
+        sha256: sha256Schema,
+        report: reportSchema,
+        curves: z.array(
+          z.object({
+            installationId: z.string().min(1),
+            points: z.array(z.object({ n: z.number().min(1), f: z.number().positive().max(1) })).min(1),
+          }),
+        ),
+      }),
+    )
+    .optional(),
   fnCriteria: fnCriteriaSchema.optional(),
   revision: z.number().int().min(0),
 });
@@ -177,18 +233,31 @@ const MIGRATIONS: Record<string, (doc: Record<string, unknown>) => Record<string
   'usrm-project/1': (doc) => {
     const { method, ...rest } = doc;
     const matrix = RISK_MATRIX_METHODS.find((m) => m.id === method);
-    if (method !== undefined && !matrix) throw new ProjectFileError(`项目文件 version 1 的 method「${String(method)}」不是已知的风险矩阵方案 (expected matrix-A, matrix-B or matrix-C)`);
-    return { ...rest, schema: 'usrm-project/2', profile: matrix ? withMatrix(DEFAULT_PROFILE, matrix) : DEFAULT_PROFILE, zoning: { kind: 'polygons' }, revision: 0 };
+    if (method !== undefined && !matrix)
+      throw new ProjectFileError(
+        `项目文件 version 1 的 method「${String(method)}」不是已知的风险矩阵方案 (expected matrix-A, matrix-B or matrix-C)`,
+      );
+    return {
+      ...rest,
+      schema: 'usrm-project/2',
+      profile: matrix ? withMatrix(DEFAULT_PROFILE, matrix) : DEFAULT_PROFILE,
+      zoning: { kind: 'polygons' },
+      revision: 0,
+    };
   },
 };
 
 /** Check (and migrate) anything read from disk or from IndexedDB; the first problem is named by its path. */
 export function parseProject(doc: unknown): Project {
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new ProjectFileError('不是项目文件 (expected a JSON object with "schema": "usrm-project/…")');
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc))
+    throw new ProjectFileError('不是项目文件 (expected a JSON object with "schema": "usrm-project/…")');
   let current = doc as Record<string, unknown>;
   for (let guard = 0; current.schema !== PROJECT_SCHEMA; guard++) {
     const migrate = MIGRATIONS[String(current.schema)];
-    if (!migrate || guard > 10) throw new ProjectFileError(`不支持的项目文件版本「${String(current.schema)}」(expected ${PROJECT_SCHEMA} or an older usrm-project version)`);
+    if (!migrate || guard > 10)
+      throw new ProjectFileError(
+        `不支持的项目文件版本「${String(current.schema)}」(expected ${PROJECT_SCHEMA} or an older usrm-project version)`,
+      );
     current = migrate(current);
   }
   const result = projectSchema.safeParse(current);
@@ -232,7 +301,10 @@ export function readProjectFile(bytes: Uint8Array): Project {
       throw new ProjectFileError('项目文件已损坏:gzip 无法解压 (corrupt gzip)');
     }
   }
-  if (raw.length > MAX_PROJECT_BYTES) throw new ProjectFileError(`项目文件过大(${(raw.length / 2 ** 20).toFixed(0)} MB,上限 ${MAX_PROJECT_BYTES / 2 ** 20} MB)`);
+  if (raw.length > MAX_PROJECT_BYTES)
+    throw new ProjectFileError(
+      `项目文件过大(${(raw.length / 2 ** 20).toFixed(0)} MB,上限 ${MAX_PROJECT_BYTES / 2 ** 20} MB)`,
+    );
   let doc: unknown;
   try {
     doc = JSON.parse(strFromU8(raw));

@@ -14,23 +14,33 @@ export function reachFields(category: string, categoryText: string, v: RowValues
   if (isRescueResource(category)) {
     const raw = v.rescue_grade || v.station_grade || '';
     const grade = raw ? rescueGradeOf(raw) : rescueGradeOf(categoryText);
-    if (raw && !grade) errors.push({ field: raw === v.rescue_grade ? 'rescue_grade' : 'station_grade', reason: `消防站/救援队类别「${raw}」应为 特勤/一级/二级/小型/微型/专职/企业 (expected special, standard1, standard2, small, micro, professional or enterprise)` });
+    if (raw && !grade)
+      errors.push({
+        field: raw === v.rescue_grade ? 'rescue_grade' : 'station_grade',
+        reason: `消防站/救援队类别「${raw}」应为 特勤/一级/二级/小型/微型/专职/企业 (expected special, standard1, standard2, small, micro, professional or enterprise)`,
+      });
     if (grade) out.rescueGrade = grade;
   }
   if (category === 'shelter') {
     const raw = v.shelter_class || '';
     const cls = raw ? shelterClassOf(raw) : shelterClassOf(categoryText);
-    if (raw && !cls) errors.push({ field: 'shelter_class', reason: `避难场所类别「${raw}」应为 紧急/短期固定/中期固定/长期固定/中心 (expected emergency, fixed_short, fixed_medium, fixed_long or central)` });
+    if (raw && !cls)
+      errors.push({
+        field: 'shelter_class',
+        reason: `避难场所类别「${raw}」应为 紧急/短期固定/中期固定/长期固定/中心 (expected emergency, fixed_short, fixed_medium, fixed_long or central)`,
+      });
     if (cls) out.shelterClass = cls;
   }
   if (v.effective_area_m2) {
     const a = Number(v.effective_area_m2);
-    if (!(a >= 0) || !Number.isFinite(a)) errors.push({ field: 'effective_area_m2', reason: `有效避难面积「${v.effective_area_m2}」应为非负数 (m²)` });
+    if (!(a >= 0) || !Number.isFinite(a))
+      errors.push({ field: 'effective_area_m2', reason: `有效避难面积「${v.effective_area_m2}」应为非负数 (m²)` });
     else out.effectiveAreaM2 = a;
   }
   if (v.households) {
     const h = Number(v.households);
-    if (!(h >= 0) || !Number.isInteger(h)) errors.push({ field: 'households', reason: `户数「${v.households}」应为非负整数` });
+    if (!(h >= 0) || !Number.isInteger(h))
+      errors.push({ field: 'households', reason: `户数「${v.households}」应为非负整数` });
     else out.households = h;
   }
   return out;

@@ -2,7 +2,15 @@
 // inputs hold a rescue resource, shelters.csv and shelter-zones.csv when they hold a shelter, reach.json when either.
 // Nothing is written for what the data do not hold: a missing file is 无数据, never "covered" or "enough".
 // Plain UTF-8 without BOM, like the other batch CSVs; numbers with fixed decimals so reruns are byte-identical.
-import type { CoverRow, ReachAssessment, ShelterRow, ShelterUnitRow, ShelterZoneRow, StationDistrictRow, ZoneReachRow } from '../engine';
+import type {
+  CoverRow,
+  ReachAssessment,
+  ShelterRow,
+  ShelterUnitRow,
+  ShelterZoneRow,
+  StationDistrictRow,
+  ZoneReachRow,
+} from '../engine';
 import { toCsv, type CsvColumn } from './csvWrite';
 
 export interface ReachOutput {
@@ -97,13 +105,28 @@ const SHELTER_UNIT_COLUMNS: CsvColumn<ShelterUnitRow>[] = [
 export function reachOutputs(r: ReachAssessment): ReachOutput[] {
   const out: ReachOutput[] = [];
   if (r.cover) out.push({ path: 'cover.csv', text: toCsv(r.cover, COVER_COLUMNS) });
-  if (r.zones) out.push({ path: 'reach-zones.csv', text: toCsv(r.zones.map((z) => ({ ...z, mode: r.mode })), ZONE_COLUMNS) });
-  if (r.stations) out.push({ path: 'station-districts.csv', text: toCsv(r.stations.map((s) => ({ ...s, mode: r.mode })), STATION_COLUMNS) });
+  if (r.zones)
+    out.push({
+      path: 'reach-zones.csv',
+      text: toCsv(
+        r.zones.map((z) => ({ ...z, mode: r.mode })),
+        ZONE_COLUMNS,
+      ),
+    });
+  if (r.stations)
+    out.push({
+      path: 'station-districts.csv',
+      text: toCsv(
+        r.stations.map((s) => ({ ...s, mode: r.mode })),
+        STATION_COLUMNS,
+      ),
+    });
   if (r.shelters) {
     out.push({ path: 'shelters.csv', text: toCsv(r.shelters.shelters, SHELTER_COLUMNS) });
     out.push({ path: 'shelter-zones.csv', text: toCsv(r.shelters.zones, SHELTER_ZONE_COLUMNS) });
     // per cell only for an uploaded population grid (compounds are already listed, with their ids, in sites.csv)
-    if (r.shelters.populationSource === 'grid') out.push({ path: 'shelter-cells.csv', text: toCsv(r.shelters.units, SHELTER_UNIT_COLUMNS) });
+    if (r.shelters.populationSource === 'grid')
+      out.push({ path: 'shelter-cells.csv', text: toCsv(r.shelters.units, SHELTER_UNIT_COLUMNS) });
   }
   if (out.length > 0) out.push({ path: 'reach.json', text: JSON.stringify(reachSummary(r), null, 2) + '\n' });
   return out;
@@ -116,23 +139,45 @@ export function reachSummary(r: ReachAssessment): Record<string, unknown> {
     reach_profile: r.profileId,
     mode: r.mode,
     resources: r.resources.length,
-    cover: r.cover === null ? null : {
-      rows: cover.length,
-      covered: cover.filter((c) => c.status === 'covered').length,
-      uncovered: cover.filter((c) => c.status === 'uncovered').length,
-      high_risk_uncovered: cover.filter((c) => c.highRiskUncovered).length,
-      by_circle: Object.fromEntries([...new Set(cover.map((c) => c.circle))].sort().map((id) => [id, cover.filter((c) => c.circle === id).length])),
-    },
-    zones_not_fully_covered: r.zones === null ? null : r.zones.filter((z) => z.coveredShare !== null && z.coveredShare < 1).map((z) => z.zoneId),
-    stations_over_limit: r.stations === null ? null : r.stations.filter((s) => s.status === 'exceeds').map((s) => s.stationId),
-    shelters: r.shelters === null ? null : {
-      count: r.shelters.shelters.length,
-      service: r.shelters.mode,
-      population_source: r.shelters.populationSource,
-      with_deficit: r.shelters.shelters.filter((s) => (s.deficit ?? 0) > 0).map((s) => s.shelterId),
-      capacity_unknown: r.shelters.shelters.filter((s) => s.capacity === null).map((s) => s.shelterId),
-    },
-    road_network: r.road === null ? null : { nodes: r.road.nodes, edges: r.road.edges, skipped_lines: r.road.skippedLines, resources_off_network: r.road.unplacedResources },
+    cover:
+      r.cover === null
+        ? null
+        : {
+            rows: cover.length,
+            covered: cover.filter((c) => c.status === 'covered').length,
+            uncovered: cover.filter((c) => c.status === 'uncovered').length,
+            high_risk_uncovered: cover.filter((c) => c.highRiskUncovered).length,
+            by_circle: Object.fromEntries(
+              [...new Set(cover.map((c) => c.circle))]
+                .sort()
+                .map((id) => [id, cover.filter((c) => c.circle === id).length]),
+            ),
+          },
+    zones_not_fully_covered:
+      r.zones === null
+        ? null
+        : r.zones.filter((z) => z.coveredShare !== null && z.coveredShare < 1).map((z) => z.zoneId),
+    stations_over_limit:
+      r.stations === null ? null : r.stations.filter((s) => s.status === 'exceeds').map((s) => s.stationId),
+    shelters:
+      r.shelters === null
+        ? null
+        : {
+            count: r.shelters.shelters.length,
+            service: r.shelters.mode,
+            population_source: r.shelters.populationSource,
+            with_deficit: r.shelters.shelters.filter((s) => (s.deficit ?? 0) > 0).map((s) => s.shelterId),
+            capacity_unknown: r.shelters.shelters.filter((s) => s.capacity === null).map((s) => s.shelterId),
+          },
+    road_network:
+      r.road === null
+        ? null
+        : {
+            nodes: r.road.nodes,
+            edges: r.road.edges,
+            skipped_lines: r.road.skippedLines,
+            resources_off_network: r.road.unplacedResources,
+          },
     notes: r.notes,
   };
 }

@@ -10,25 +10,40 @@ import { firstPropertyText } from './featureText';
 import { FileFormatError, geoJsonFeatures } from './readRows';
 
 export function readRoads(text: string, crs: Crs = 'wgs84'): RoadLine[] {
-  const features = geoJsonFeatures(text, '路网 ', '路网文件须为 GeoJSON FeatureCollection (roads: expected a FeatureCollection of lines)');
+  const features = geoJsonFeatures(
+    text,
+    '路网 ',
+    '路网文件须为 GeoJSON FeatureCollection (roads: expected a FeatureCollection of lines)',
+  );
   const lines: RoadLine[] = [];
   features.forEach((f, i) => {
-    const feature = f as { geometry?: { type?: string; coordinates?: unknown }; properties?: Record<string, unknown> | null };
+    const feature = f as {
+      geometry?: { type?: string; coordinates?: unknown };
+      properties?: Record<string, unknown> | null;
+    };
     const g = feature.geometry;
     if (g?.type !== 'LineString' && g?.type !== 'MultiLineString') {
-      throw new FileFormatError(`路网第 ${i + 1} 个要素不是线 (road feature ${i + 1} is ${g?.type ?? 'empty'}; expected LineString or MultiLineString)`);
+      throw new FileFormatError(
+        `路网第 ${i + 1} 个要素不是线 (road feature ${i + 1} is ${g?.type ?? 'empty'}; expected LineString or MultiLineString)`,
+      );
     }
-    const wgs = toWgs84(g as never, crs) as { type: 'LineString' | 'MultiLineString'; coordinates: Position[] | Position[][] };
+    const wgs = toWgs84(g as never, crs) as {
+      type: 'LineString' | 'MultiLineString';
+      coordinates: Position[] | Position[][];
+    };
     const parts = wgs.type === 'LineString' ? [wgs.coordinates as Position[]] : (wgs.coordinates as Position[][]);
     const p = feature.properties ?? {};
     // an OSM export may carry railways, rivers and power lines beside the roads: their key becomes the class, which
     // the profile excludes (a river must not become a 20 km/h street)
-    const roadClass = firstPropertyText(p, ['highway', 'road_class', 'fclass', 'class', '道路等级', '等级']) ?? NON_ROAD_KEYS.find((k) => p[k] !== undefined && p[k] !== null);
+    const roadClass =
+      firstPropertyText(p, ['highway', 'road_class', 'fclass', 'class', '道路等级', '等级']) ??
+      NON_ROAD_KEYS.find((k) => p[k] !== undefined && p[k] !== null);
     const speedKmh = speedOf(firstPropertyText(p, ['maxspeed', 'speed_kmh', 'speed', '速度', '限速']));
     const oneway = onewayOf(firstPropertyText(p, ['oneway', '单行']), roadClass, firstPropertyText(p, ['junction']));
     for (const part of parts) {
       const coords = part.map((c) => [Number(c[0]), Number(c[1])] as [number, number]);
-      if (coords.some(([x, y]) => !Number.isFinite(x) || !Number.isFinite(y))) throw new FileFormatError(`路网第 ${i + 1} 个要素的坐标不是数字`);
+      if (coords.some(([x, y]) => !Number.isFinite(x) || !Number.isFinite(y)))
+        throw new FileFormatError(`路网第 ${i + 1} 个要素的坐标不是数字`);
       lines.push({ coords, ...(roadClass ? { roadClass } : {}), ...(speedKmh ? { speedKmh } : {}), oneway });
     }
   });

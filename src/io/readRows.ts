@@ -65,7 +65,8 @@ export function forEachCsvRow(
       },
     });
   }
-  if (!sawHeader) throw new FileFormatError('文件为空,没有表头 (empty file: expected a header row such as 编号,名称,类别,经度,纬度)');
+  if (!sawHeader)
+    throw new FileFormatError('文件为空,没有表头 (empty file: expected a header row such as 编号,名称,类别,经度,纬度)');
 }
 
 /**
@@ -73,7 +74,13 @@ export function forEachCsvRow(
  * line, cells split at the delimiter, a last empty record after a final line break) but without its per-record
  * result objects or the array of every line at once.
  */
-function splitRecords(text: string, bom: number, delimiter: string, newline: string, record: (cells: string[], offset: number, next: number) => void): void {
+function splitRecords(
+  text: string,
+  bom: number,
+  delimiter: string,
+  newline: string,
+  record: (cells: string[], offset: number, next: number) => void,
+): void {
   for (let at = bom; ; ) {
     const end = text.indexOf(newline, at);
     const next = end === -1 ? text.length : end + newline.length;
@@ -98,7 +105,12 @@ function csvDialect(text: string): { delimiter?: string; newline?: '\r' | '\n' |
   const { delimiter, linebreak } = Papa.parse<string[]>(head, { preview: 1, skipEmptyLines: false }).meta;
   const newline = linebreak as '\r' | '\n' | '\r\n';
   // one record more than the guess reads must start inside the head: then the guessed-from records are whole
-  const records = Papa.parse<string[]>(head, { delimiter, newline, skipEmptyLines: false, preview: DIALECT_RECORDS + 1 }).data.length;
+  const records = Papa.parse<string[]>(head, {
+    delimiter,
+    newline,
+    skipEmptyLines: false,
+    preview: DIALECT_RECORDS + 1,
+  }).data.length;
   return records > DIALECT_RECORDS ? { delimiter, newline } : {};
 }
 
@@ -118,13 +130,18 @@ export function geoJsonFeatures(text: string, role: string, notCollection: strin
     throw new FileFormatError(`${role}GeoJSON 无法解析 (invalid JSON: ${(e as Error).message})`);
   }
   const features = (doc as { type?: unknown; features?: unknown } | null)?.features;
-  if ((doc as { type?: unknown } | null)?.type !== 'FeatureCollection' || !Array.isArray(features)) throw new FileFormatError(notCollection);
+  if ((doc as { type?: unknown } | null)?.type !== 'FeatureCollection' || !Array.isArray(features))
+    throw new FileFormatError(notCollection);
   return features;
 }
 
 /** Features of a GeoJSON FeatureCollection as rows: property names are the headers, geometry kept as is. */
 export function readGeoJsonRows(text: string): RowTable {
-  const features = geoJsonFeatures(text, '', '不是 GeoJSON FeatureCollection (expected {"type":"FeatureCollection","features":[…]})');
+  const features = geoJsonFeatures(
+    text,
+    '',
+    '不是 GeoJSON FeatureCollection (expected {"type":"FeatureCollection","features":[…]})',
+  );
   const headers: string[] = [];
   const seen = new Set<string>();
   for (const f of features) {

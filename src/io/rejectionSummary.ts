@@ -38,7 +38,10 @@ const FIRST_LINES = 5;
 /** The reason with its values blanked: 「…」 quotes, bracketed coordinates and numbers. */
 export function reasonKind(e: RowError): string {
   if (e.code) return e.code;
-  const blanked = e.reason.replace(/「[^」]*」/g, '「」').replace(/\([^()]*\d[^()]*\)/g, '()').replace(/\d+(\.\d+)?/g, '#');
+  const blanked = e.reason
+    .replace(/「[^」]*」/g, '「」')
+    .replace(/\([^()]*\d[^()]*\)/g, '()')
+    .replace(/\d+(\.\d+)?/g, '#');
   return `${e.field}:${blanked}`;
 }
 
@@ -47,7 +50,11 @@ export function summariseRejections(errors: readonly RowError[], context: Reject
   for (const e of errors) {
     const kind = reasonKind(e);
     let g = groups.get(kind);
-    if (!g) groups.set(kind, (g = { field: e.field, kind, count: 0, example: e.reason, lines: [], lineSet: new Set(), values: new Map() }));
+    if (!g)
+      groups.set(
+        kind,
+        (g = { field: e.field, kind, count: 0, example: e.reason, lines: [], lineSet: new Set(), values: new Map() }),
+      );
     if (g.lineSet.has(e.line)) continue; // one row, one count, even if it had the same reason twice
     g.lineSet.add(e.line);
     g.count++;
@@ -72,7 +79,11 @@ function likeliestCause(g: RejectionGroup, values: Map<string, number>, context:
   const howMany = g.count === context.rows ? `全部 ${groupDigits(g.count)} 行` : `${groupDigits(g.count)} 行`;
   if (g.kind === OUTSIDE_STUDY_AREA) return outsideCause(howMany, context);
   if (g.field === 'category' && values.size > 0) {
-    const top = [...values.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([v, n]) => `「${v}」${groupDigits(n)} 行`).join('、');
+    const top = [...values.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([v, n]) => `「${v}」${groupDigits(n)} 行`)
+      .join('、');
     return `${howMany}类别无法识别,最多的是 ${top}:请改写为模板中的类别,或在「列对应」中改选类别列 (unknown categories, most often these)`;
   }
   if (g.count === context.rows && g.field === 'category' && /缺失 \(missing/.test(g.example)) {
@@ -87,7 +98,16 @@ function likeliestCause(g: RejectionGroup, values: Map<string, number>, context:
   return undefined;
 }
 
-const DIRECTIONS: [string, string][] = [['东', 'east'], ['东北', 'northeast'], ['北', 'north'], ['西北', 'northwest'], ['西', 'west'], ['西南', 'southwest'], ['南', 'south'], ['东南', 'southeast']];
+const DIRECTIONS: [string, string][] = [
+  ['东', 'east'],
+  ['东北', 'northeast'],
+  ['北', 'north'],
+  ['西北', 'northwest'],
+  ['西', 'west'],
+  ['西南', 'southwest'],
+  ['南', 'south'],
+  ['东南', 'southeast'],
+];
 
 function outsideCause(howMany: string, { outsidePositions, zonesExtent }: RejectionContext): string | undefined {
   if (outsidePositions.length === 0 || !zonesExtent) return undefined;

@@ -11,7 +11,8 @@ export type SameFile = { id: string; identical: boolean } | null;
 
 /** The loaded dataset this upload repeats: identical bytes first (under this name, then any), else the same name. */
 export function findSameFile(loaded: readonly LoadedFile[], file: string, sha256: string): SameFile {
-  const identical = loaded.find((d) => d.report.sha256 === sha256 && d.file === file) ?? loaded.find((d) => d.report.sha256 === sha256);
+  const identical =
+    loaded.find((d) => d.report.sha256 === sha256 && d.file === file) ?? loaded.find((d) => d.report.sha256 === sha256);
   if (identical) return { id: identical.id, identical: true };
   const sameName = loaded.find((d) => d.file === file);
   return sameName ? { id: sameName.id, identical: false } : null;

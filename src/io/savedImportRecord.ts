@@ -13,7 +13,11 @@ export function reportForSaving(report: ImportFileReport): ImportFileReport {
   if (report.errors.length <= MAX_SAVED_ROW_ENTRIES && report.warnings.length <= MAX_SAVED_ROW_ENTRIES) return report;
   const known = bounded.get(report);
   if (known) return known;
-  const cut: ImportFileReport = { ...report, errors: report.errors.slice(0, MAX_SAVED_ROW_ENTRIES), warnings: report.warnings.slice(0, MAX_SAVED_ROW_ENTRIES) };
+  const cut: ImportFileReport = {
+    ...report,
+    errors: report.errors.slice(0, MAX_SAVED_ROW_ENTRIES),
+    warnings: report.warnings.slice(0, MAX_SAVED_ROW_ENTRIES),
+  };
   const errorsOmitted = report.errors.length - cut.errors.length + (report.errorsOmitted ?? 0);
   const warningsOmitted = report.warnings.length - cut.warnings.length + (report.warningsOmitted ?? 0);
   if (errorsOmitted) cut.errorsOmitted = errorsOmitted;

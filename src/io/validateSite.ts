@@ -1,7 +1,14 @@
 // One source row → a Site in the file's own CRS, or the reasons it cannot be one. Reasons state the expectation.
 import { wktToGeoJSON } from '@terraformer/wkt';
 import type { Geometry } from 'geojson';
-import { DEFAULT_PROFILE, isOutsideGbt37243, resolveCategory, type ProtectionClass, type Site, type VapourRecovery } from '../engine';
+import {
+  DEFAULT_PROFILE,
+  isOutsideGbt37243,
+  resolveCategory,
+  type ProtectionClass,
+  type Site,
+  type VapourRecovery,
+} from '../engine';
 import type { CanonicalField } from './columns';
 import { looksLikeGaussKruger } from './gaussKruger';
 import { parseDegrees } from './parseDegrees';
@@ -32,22 +39,37 @@ export function validateSite(v: RowValues, featureGeometry?: Geometry | null): R
   const categoryText = need('category', '类别');
   const category = categoryText ? resolveCategory(categoryText) : undefined;
   if (categoryText && !category) {
-    errors.push({ field: 'category', reason: `未知类别「${categoryText}」(unknown category; expected a code or name such as 加油站, 学校, 建筑施工)` });
+    errors.push({
+      field: 'category',
+      reason: `未知类别「${categoryText}」(unknown category; expected a code or name such as 加油站, 学校, 建筑施工)`,
+    });
   }
   const geometry = readGeometry(v, featureGeometry, errors);
   const likelihood = intInRange(v, 'likelihood', 1, 5, errors);
   const severity = intInRange(v, 'severity', 1, 5, errors);
-  if ((likelihood === undefined) !== (severity === undefined) && !errors.some((e) => e.field === 'likelihood' || e.field === 'severity')) {
-    errors.push({ field: likelihood === undefined ? 'likelihood' : 'severity', reason: '可能性 L 与严重性 S 须同时提供 (L and S must be given together)' });
+  if (
+    (likelihood === undefined) !== (severity === undefined) &&
+    !errors.some((e) => e.field === 'likelihood' || e.field === 'severity')
+  ) {
+    errors.push({
+      field: likelihood === undefined ? 'likelihood' : 'severity',
+      reason: '可能性 L 与严重性 S 须同时提供 (L and S must be given together)',
+    });
   }
   const lec = lecFactors(v, errors);
   const majorHazard = majorHazardOf(v, errors);
   // a fire station's 站级 is its rescue grade (reachFields), not GB 50156's petrol-station grade
-  const reach = isReachRow(category?.code) ? reachFields(category!.code, categoryText, v, errors) : reachFields('', '', { effective_area_m2: v.effective_area_m2, households: v.households }, errors);
+  const reach = isReachRow(category?.code)
+    ? reachFields(category!.code, categoryText, v, errors)
+    : reachFields('', '', { effective_area_m2: v.effective_area_m2, households: v.households }, errors);
   const stationGrade = isReachRow(category?.code) ? undefined : stationGradeOf(v.station_grade, errors);
   const vapourRecovery = vapourRecoveryOf(v.vapour_recovery, errors);
   const installationStatus = v.installation_status ? parseInstallationStatus(v.installation_status) : undefined;
-  if (v.installation_status && !installationStatus) errors.push({ field: 'installation_status', reason: `装置状态「${v.installation_status}」应为 新建/在役 (new/existing)` });
+  if (v.installation_status && !installationStatus)
+    errors.push({
+      field: 'installation_status',
+      reason: `装置状态「${v.installation_status}」应为 新建/在役 (new/existing)`,
+    });
   const users = nonNegative(v, 'users', errors);
   const beds = nonNegative(v, 'beds', errors);
   const protectionClass = protectionClassOf(v.protection_class, errors);
@@ -73,8 +95,15 @@ export function validateSite(v: RowValues, featureGeometry?: Geometry | null): R
   if (v.controls) site.controls = v.controls;
   if (v.fictitious && /^(true|1|yes|是|虚构)$/i.test(v.fictitious)) site.fictitious = true;
   Object.assign(site, reach);
-  if (category.role === 'hazard' && protectionDistanceM === undefined && (category.code === 'hazchem_production' || category.code === 'hazchem_storage')) {
-    warnings.push({ field: 'protection_distance_m', reason: '未提供外部安全防护距离,其防护距离核查结果将列为「未评估」' });
+  if (
+    category.role === 'hazard' &&
+    protectionDistanceM === undefined &&
+    (category.code === 'hazchem_production' || category.code === 'hazchem_storage')
+  ) {
+    warnings.push({
+      field: 'protection_distance_m',
+      reason: '未提供外部安全防护距离,其防护距离核查结果将列为「未评估」',
+    });
   }
   if (protectionDistanceM !== undefined && isOutsideGbt37243(category.code)) {
     warnings.push({
@@ -85,7 +114,11 @@ export function validateSite(v: RowValues, featureGeometry?: Geometry | null): R
   return { site, warnings };
 }
 
-function readGeometry(v: RowValues, featureGeometry: Geometry | null | undefined, errors: FieldError[]): Geometry | null {
+function readGeometry(
+  v: RowValues,
+  featureGeometry: Geometry | null | undefined,
+  errors: FieldError[],
+): Geometry | null {
   if (featureGeometry) return checkedGeometry(featureGeometry, 'geometry', errors);
   if (v.wkt) {
     try {
@@ -96,14 +129,25 @@ function readGeometry(v: RowValues, featureGeometry: Geometry | null | undefined
     }
   }
   if (!v.lon && !v.lat) {
-    errors.push({ field: 'lon', reason: '无坐标:需要 经度/纬度 或 WKT (no geometry: expected lon/lat columns or a WKT column)' });
+    errors.push({
+      field: 'lon',
+      reason: '无坐标:需要 经度/纬度 或 WKT (no geometry: expected lon/lat columns or a WKT column)',
+    });
     return null;
   }
   // decimal degrees, or degrees-minutes-seconds (118°46′30.5″E, 118度46分30.5秒)
   const lon = parseDegrees(v.lon ?? '') ?? NaN;
   const lat = parseDegrees(v.lat ?? '') ?? NaN;
-  if (!v.lon || !Number.isFinite(lon)) errors.push({ field: 'lon', reason: `经度不是数字「${v.lon ?? ''}」(longitude must be decimal degrees or e.g. 118°46′30″E)` });
-  if (!v.lat || !Number.isFinite(lat)) errors.push({ field: 'lat', reason: `纬度不是数字「${v.lat ?? ''}」(latitude must be decimal degrees or e.g. 32°02′30″N)` });
+  if (!v.lon || !Number.isFinite(lon))
+    errors.push({
+      field: 'lon',
+      reason: `经度不是数字「${v.lon ?? ''}」(longitude must be decimal degrees or e.g. 118°46′30″E)`,
+    });
+  if (!v.lat || !Number.isFinite(lat))
+    errors.push({
+      field: 'lat',
+      reason: `纬度不是数字「${v.lat ?? ''}」(latitude must be decimal degrees or e.g. 32°02′30″N)`,
+    });
   if (errors.some((e) => e.field === 'lon' || e.field === 'lat')) return null;
   return checkedGeometry({ type: 'Point', coordinates: [lon, lat] }, 'lon', errors);
 }
@@ -121,7 +165,10 @@ function checkedGeometry(g: Geometry, field: string, errors: FieldError[]): Geom
   const [x, y] = first;
   if (isMetres(x, y)) {
     if (looksLikeGaussKruger(x, y)) return g;
-    errors.push({ field, reason: `坐标 (${x}, ${y}) 像投影坐标(米),但不是中国境内的 CGCS2000 高斯-克吕格坐标;请转换为经纬度 (projected coordinates of an unsupported kind; expected degrees or CGCS2000 Gauss–Krüger metres)` });
+    errors.push({
+      field,
+      reason: `坐标 (${x}, ${y}) 像投影坐标(米),但不是中国境内的 CGCS2000 高斯-克吕格坐标;请转换为经纬度 (projected coordinates of an unsupported kind; expected degrees or CGCS2000 Gauss–Krüger metres)`,
+    });
     return null;
   }
   const outside = lonLatOutsideChina(x, y);
@@ -137,7 +184,8 @@ export const isMetres = (x: number, y: number): boolean => Math.abs(x) > 360 || 
 
 /** Why a lon/lat is not in China (swapped columns named as such), or null when it is. */
 export function lonLatOutsideChina(lon: number, lat: number): string | null {
-  const inChina = (x: number, y: number) => x >= CHINA.minLon && x <= CHINA.maxLon && y >= CHINA.minLat && y <= CHINA.maxLat;
+  const inChina = (x: number, y: number) =>
+    x >= CHINA.minLon && x <= CHINA.maxLon && y >= CHINA.minLat && y <= CHINA.maxLat;
   if (inChina(lon, lat)) return null;
   return inChina(lat, lon)
     ? `经纬度疑似互换 (${lon}, ${lat}):经度应在前 (longitude and latitude look swapped)`
@@ -151,7 +199,13 @@ export function firstPosition(g: Geometry): [number, number] | null {
   return [c[0] as number, c[1] as number];
 }
 
-function intInRange(v: RowValues, field: CanonicalField, lo: number, hi: number, errors: FieldError[]): number | undefined {
+function intInRange(
+  v: RowValues,
+  field: CanonicalField,
+  lo: number,
+  hi: number,
+  errors: FieldError[],
+): number | undefined {
   const raw = v[field];
   if (!raw) return undefined;
   const n = Number(raw);
@@ -187,7 +241,11 @@ function wholeCount(v: RowValues, field: CanonicalField, errors: FieldError[]): 
 
 /** LEC factors must be values of the published tables (作业条件危险性评价法), else D means nothing. */
 function lecFactors(v: RowValues, errors: FieldError[]): Pick<Site, 'lecL' | 'lecE' | 'lecC'> | null {
-  const fields = [['lec_l', 'L'], ['lec_e', 'E'], ['lec_c', 'C']] as const;
+  const fields = [
+    ['lec_l', 'L'],
+    ['lec_e', 'E'],
+    ['lec_c', 'C'],
+  ] as const;
   if (fields.every(([f]) => !v[f])) return null;
   const out: number[] = [];
   for (const [field, factor] of fields) {
@@ -195,7 +253,8 @@ function lecFactors(v: RowValues, errors: FieldError[]): Pick<Site, 'lecL' | 'le
     const raw = v[field] ?? '';
     const n = Number(raw);
     if (raw === '') errors.push({ field, reason: `LEC 的 L、E、C 须同时提供(缺 ${factor})` });
-    else if (!allowed.includes(n)) errors.push({ field, reason: `${factor}=「${raw}」不在 LEC 取值表中 (expected one of ${allowed.join(', ')})` });
+    else if (!allowed.includes(n))
+      errors.push({ field, reason: `${factor}=「${raw}」不在 LEC 取值表中 (expected one of ${allowed.join(', ')})` });
     else out.push(n);
   }
   return out.length === 3 ? { lecL: out[0]!, lecE: out[1]!, lecC: out[2]! } : null;
@@ -206,61 +265,122 @@ const MH_GRADES: Record<string, 1 | 2 | 3 | 4> = { '1': 1, '2': 2, '3': 3, '4': 
 const ALPHAS = [0.5, 1, 1.2, 1.5, 2];
 
 /** 重大危险源: grade, R, or α with substances written "q/Q*β; q/Q*β" (quantities in tonnes). */
-function majorHazardOf(v: RowValues, errors: FieldError[]): Pick<Site, 'majorHazardGrade' | 'majorHazardR' | 'majorHazardAlpha' | 'majorHazardItems'> {
+function majorHazardOf(
+  v: RowValues,
+  errors: FieldError[],
+): Pick<Site, 'majorHazardGrade' | 'majorHazardR' | 'majorHazardAlpha' | 'majorHazardItems'> {
   const out: Pick<Site, 'majorHazardGrade' | 'majorHazardR' | 'majorHazardAlpha' | 'majorHazardItems'> = {};
   if (v.major_hazard_grade) {
     const g = MH_GRADES[v.major_hazard_grade.replace(/\s/g, '')];
     if (g) out.majorHazardGrade = g;
-    else errors.push({ field: 'major_hazard_grade', reason: `重大危险源等级「${v.major_hazard_grade}」应为 1–4 或 一级–四级` });
+    else
+      errors.push({
+        field: 'major_hazard_grade',
+        reason: `重大危险源等级「${v.major_hazard_grade}」应为 1–4 或 一级–四级`,
+      });
   }
   const r = nonNegative(v, 'major_hazard_r', errors);
   if (r !== undefined) out.majorHazardR = r;
   if (v.mh_alpha) {
     const a = Number(v.mh_alpha);
     if (ALPHAS.includes(a)) out.majorHazardAlpha = a;
-    else errors.push({ field: 'mh_alpha', reason: `校正系数 α=「${v.mh_alpha}」应为 ${ALPHAS.join('、')} 之一 (40号令附件1)` });
+    else
+      errors.push({
+        field: 'mh_alpha',
+        reason: `校正系数 α=「${v.mh_alpha}」应为 ${ALPHAS.join('、')} 之一 (40号令附件1)`,
+      });
   }
   if (v.mh_items) {
-    const items = v.mh_items.split(/[;;]/).map((s) => s.trim()).filter(Boolean).map((s) => /^([\d.]+)\s*\/\s*([\d.]+)\s*[*×xX]\s*([\d.]+)$/.exec(s));
-    if (items.length === 0 || items.some((m) => !m || !(Number(m[2]) > 0) || !(Number(m[1]) >= 0) || !(Number(m[3]) > 0))) {
+    const items = v.mh_items
+      .split(/[;;]/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => /^([\d.]+)\s*\/\s*([\d.]+)\s*[*×xX]\s*([\d.]+)$/.exec(s));
+    if (
+      items.length === 0 ||
+      items.some((m) => !m || !(Number(m[2]) > 0) || !(Number(m[1]) >= 0) || !(Number(m[3]) > 0))
+    ) {
       errors.push({ field: 'mh_items', reason: `危险物质「${v.mh_items}」格式应为 q/Q*β;… (e.g. 20/5*4; 100/50*1.5)` });
     } else out.majorHazardItems = items.map((m) => ({ q: Number(m![1]), Q: Number(m![2]), beta: Number(m![3]) }));
   }
   return out;
 }
 
-const GRADES: Record<string, 1 | 2 | 3> = { '1': 1, '2': 2, '3': 3, 一级: 1, 二级: 2, 三级: 3, 一级站: 1, 二级站: 2, 三级站: 3 };
+const GRADES: Record<string, 1 | 2 | 3> = {
+  '1': 1,
+  '2': 2,
+  '3': 3,
+  一级: 1,
+  二级: 2,
+  三级: 3,
+  一级站: 1,
+  二级站: 2,
+  三级站: 3,
+};
 
 function stationGradeOf(raw: string | undefined, errors: FieldError[]): 1 | 2 | 3 | undefined {
   if (!raw) return undefined;
   const g = GRADES[raw.replace(/\s/g, '')];
-  if (!g) errors.push({ field: 'station_grade', reason: `站级「${raw}」应为 1/2/3 或 一级/二级/三级 (expected 1, 2 or 3)` });
+  if (!g)
+    errors.push({ field: 'station_grade', reason: `站级「${raw}」应为 1/2/3 或 一级/二级/三级 (expected 1, 2 or 3)` });
   return g;
 }
 
 const PROTECTION_CLASS: Record<string, ProtectionClass> = {
-  important_public: 'important_public', 重要公共建筑物: 'important_public', 重要公共建筑: 'important_public', 重要: 'important_public',
-  class1: 'class1', 一类: 'class1', 一类保护物: 'class1', '1': 'class1',
-  class2: 'class2', 二类: 'class2', 二类保护物: 'class2', '2': 'class2',
-  class3: 'class3', 三类: 'class3', 三类保护物: 'class3', '3': 'class3',
+  important_public: 'important_public',
+  重要公共建筑物: 'important_public',
+  重要公共建筑: 'important_public',
+  重要: 'important_public',
+  class1: 'class1',
+  一类: 'class1',
+  一类保护物: 'class1',
+  '1': 'class1',
+  class2: 'class2',
+  二类: 'class2',
+  二类保护物: 'class2',
+  '2': 'class2',
+  class3: 'class3',
+  三类: 'class3',
+  三类保护物: 'class3',
+  '3': 'class3',
 };
 
 function protectionClassOf(raw: string | undefined, errors: FieldError[]): ProtectionClass | undefined {
   if (!raw) return undefined;
   const c = PROTECTION_CLASS[raw.replace(/\s/g, '').toLowerCase()];
-  if (!c) errors.push({ field: 'protection_class', reason: `保护类别「${raw}」应为 重要公共建筑物/一类/二类/三类 (expected important_public, class1, class2 or class3; GB 50156 附录B)` });
+  if (!c)
+    errors.push({
+      field: 'protection_class',
+      reason: `保护类别「${raw}」应为 重要公共建筑物/一类/二类/三类 (expected important_public, class1, class2 or class3; GB 50156 附录B)`,
+    });
   return c;
 }
 
 const RECOVERY: Record<string, VapourRecovery> = {
-  none: 'none', 无: 'none', 无油气回收: 'none', 否: 'none',
-  unloading: 'unloading', 卸油: 'unloading', 卸油油气回收: 'unloading', 一次油气回收: 'unloading', 一次: 'unloading',
-  full: 'full', '卸油+加油': 'full', 卸油和加油: 'full', 卸油和加油油气回收: 'full', 二次油气回收: 'full', 二次: 'full',
+  none: 'none',
+  无: 'none',
+  无油气回收: 'none',
+  否: 'none',
+  unloading: 'unloading',
+  卸油: 'unloading',
+  卸油油气回收: 'unloading',
+  一次油气回收: 'unloading',
+  一次: 'unloading',
+  full: 'full',
+  '卸油+加油': 'full',
+  卸油和加油: 'full',
+  卸油和加油油气回收: 'full',
+  二次油气回收: 'full',
+  二次: 'full',
 };
 
 function vapourRecoveryOf(raw: string | undefined, errors: FieldError[]): VapourRecovery | undefined {
   if (!raw) return undefined;
   const r = RECOVERY[raw.replace(/\s/g, '').toLowerCase()];
-  if (!r) errors.push({ field: 'vapour_recovery', reason: `油气回收「${raw}」应为 none/unloading/full 或 无/卸油/卸油+加油` });
+  if (!r)
+    errors.push({
+      field: 'vapour_recovery',
+      reason: `油气回收「${raw}」应为 none/unloading/full 或 无/卸油/卸油+加油`,
+    });
   return r;
 }

@@ -5,7 +5,11 @@ import { restampZip } from './stableZip';
 /** Fixed workbook dates: the file records no wall clock. */
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
 
-export async function toXlsx<T>(sheetName: string, rows: readonly T[], columns: readonly (CsvColumn<T> & { width?: number })[]): Promise<Uint8Array> {
+export async function toXlsx<T>(
+  sheetName: string,
+  rows: readonly T[],
+  columns: readonly (CsvColumn<T> & { width?: number })[],
+): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Urban Safety Risk Map';

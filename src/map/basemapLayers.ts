@@ -18,7 +18,8 @@ function pmtilesProtocol(): Protocol {
 }
 
 export function removeBasemap(map: MapLibreMap): void {
-  for (const layer of map.getStyle().layers.filter((l) => l.id === PREFIX || l.id.startsWith(`${PREFIX}-`))) map.removeLayer(layer.id);
+  for (const layer of map.getStyle().layers.filter((l) => l.id === PREFIX || l.id.startsWith(`${PREFIX}-`)))
+    map.removeLayer(layer.id);
   if (map.getSource(PREFIX)) map.removeSource(PREFIX);
 }
 
@@ -27,7 +28,12 @@ export function addBasemap(map: MapLibreMap, b: Basemap, beforeLayer: string): v
   if (b.kind === 'none') return;
   if (b.kind === 'raster' || b.tileType === 'raster') {
     const tiles = b.kind === 'raster' ? { tiles: [b.url] } : { url: pmtilesUrl(b) };
-    map.addSource(PREFIX, { type: 'raster', ...tiles, tileSize: 256, attribution: escapeXml(b.attribution || (b.kind === 'pmtiles' ? b.name : '')) });
+    map.addSource(PREFIX, {
+      type: 'raster',
+      ...tiles,
+      tileSize: 256,
+      attribution: escapeXml(b.attribution || (b.kind === 'pmtiles' ? b.name : '')),
+    });
     map.addLayer({ id: PREFIX, type: 'raster', source: PREFIX }, beforeLayer);
     return;
   }
@@ -45,7 +51,24 @@ function pmtilesUrl(b: Extract<Basemap, { kind: 'pmtiles' }>): string {
 
 function quietVectorLayers(sourceLayers: string[]): LayerSpecification[] {
   return sourceLayers.flatMap((sourceLayer, i): LayerSpecification[] => [
-    { id: `${PREFIX}-${i}-fill`, type: 'fill', source: PREFIX, 'source-layer': sourceLayer, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': /water|ocean|river|lake/i.test(sourceLayer) ? '#c9d8e6' : '#e4e7eb', 'fill-outline-color': '#c4cad1' } },
-    { id: `${PREFIX}-${i}-line`, type: 'line', source: PREFIX, 'source-layer': sourceLayer, filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': '#b3bac2', 'line-width': 0.8 } },
+    {
+      id: `${PREFIX}-${i}-fill`,
+      type: 'fill',
+      source: PREFIX,
+      'source-layer': sourceLayer,
+      filter: ['==', ['geometry-type'], 'Polygon'],
+      paint: {
+        'fill-color': /water|ocean|river|lake/i.test(sourceLayer) ? '#c9d8e6' : '#e4e7eb',
+        'fill-outline-color': '#c4cad1',
+      },
+    },
+    {
+      id: `${PREFIX}-${i}-line`,
+      type: 'line',
+      source: PREFIX,
+      'source-layer': sourceLayer,
+      filter: ['==', ['geometry-type'], 'LineString'],
+      paint: { 'line-color': '#b3bac2', 'line-width': 0.8 },
+    },
   ]);
 }

@@ -6,7 +6,12 @@ import type { Camera } from '../state/viewHash';
 const MARGIN = 24;
 
 /** Padding that keeps a fitted view clear of the detail panel (when open) and the map's edges. */
-export interface Padding { top: number; bottom: number; left: number; right: number }
+export interface Padding {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
 
 export function uncoveredPadding(container: HTMLElement): Padding {
   const map = container.getBoundingClientRect();
@@ -20,12 +25,22 @@ export function uncoveredPadding(container: HTMLElement): Padding {
  * Make `bounds` visible inside the padded part of the map: nothing moves when it already is; otherwise the camera
  * pans (and zooms out only as far as needed, never in beyond `maxZoom`). Too little room beside the panel: it is ignored.
  */
-export function revealBounds(map: MapLibreMap, bounds: [[number, number], [number, number]], padding: Padding, maxZoom: number): void {
+export function revealBounds(
+  map: MapLibreMap,
+  bounds: [[number, number], [number, number]],
+  padding: Padding,
+  maxZoom: number,
+): void {
   const c = map.getContainer();
   const [[w, s], [e, n]] = bounds;
   const a = map.project([w, n]);
   const b = map.project([e, s]);
-  const room = { x0: padding.left, y0: padding.top, x1: c.clientWidth - padding.right, y1: c.clientHeight - padding.bottom };
+  const room = {
+    x0: padding.left,
+    y0: padding.top,
+    x1: c.clientWidth - padding.right,
+    y1: c.clientHeight - padding.bottom,
+  };
   const inside = a.x >= room.x0 && a.y >= room.y0 && b.x <= room.x1 && b.y <= room.y1;
   if (inside) return;
   // larger than the free part and already filling some of it (a district seen from street level): nothing to reveal
@@ -40,5 +55,9 @@ export function revealBounds(map: MapLibreMap, bounds: [[number, number], [numbe
 /** Does the stored camera (e.g. from a pasted link) say something other than where the map is? (hash precision) */
 export function cameraDiffers(map: MapLibreMap, camera: Camera): boolean {
   const c = map.getCenter();
-  return Math.abs(c.lng - camera.lon) > 2e-5 || Math.abs(c.lat - camera.lat) > 2e-5 || Math.abs(map.getZoom() - camera.zoom) > 0.01;
+  return (
+    Math.abs(c.lng - camera.lon) > 2e-5 ||
+    Math.abs(c.lat - camera.lat) > 2e-5 ||
+    Math.abs(map.getZoom() - camera.zoom) > 0.01
+  );
 }

@@ -1,5 +1,16 @@
 // The only place MapLibre is touched: mount once, then follow the store one way (store → map).
-import { AttributionControl, Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl, type ExpressionSpecification, type FeatureIdentifier, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
+import {
+  AttributionControl,
+  Map as MapLibreMap,
+  Marker,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+  type ExpressionSpecification,
+  type FeatureIdentifier,
+  type GeoJSONSource,
+  type MapGeoJSONFeature,
+} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { booleanPointInPolygon } from '@turf/turf';
@@ -14,10 +25,28 @@ import { createTiledSites } from './tiledSites';
 import { drawsTiles } from './largeCity';
 import { dataBounds } from './dataBounds';
 import { addBasemap, removeBasemap } from './basemapLayers';
-import { assessedSites, needsBuffer, proposalSources, type BufferForDrawing, type RingLabel, type SiteShape } from './proposalData';
+import {
+  assessedSites,
+  needsBuffer,
+  proposalSources,
+  type BufferForDrawing,
+  type RingLabel,
+  type SiteShape,
+} from './proposalData';
 import { ringLabelText } from './ringLabel';
 import { ruleVocabulary } from '../i18n/vocabulary';
-import { baseStyle, CLICKABLE_LAYERS, dotLayer, LAYER_GROUPS, OWN_FILTERS, SELECTION_RING, SITE_COUNTS, SITE_LAYERS, SITE_ROLES, symbolLayer } from './style';
+import {
+  baseStyle,
+  CLICKABLE_LAYERS,
+  dotLayer,
+  LAYER_GROUPS,
+  OWN_FILTERS,
+  SELECTION_RING,
+  SITE_COUNTS,
+  SITE_LAYERS,
+  SITE_ROLES,
+  symbolLayer,
+} from './style';
 import { categoryMark, drawSiteIcon, ICON_PIXEL_RATIO, parseSiteIconId } from './siteIcons';
 import { combine, siteFilter, zoneFilter } from './filterExpressions';
 import { filteredView, zoneMatches } from '../state/mapFilters';
@@ -122,14 +151,29 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   });
   const probe = (): MapProbe => {
     const drawn = map.queryRenderedFeatures({ layers: SITE_LAYERS });
-    const symbols = drawn.filter((f) => f.layer.type === 'symbol').map((f) => `${f.properties.role}:${f.properties.category}:${f.properties.level}`);
+    const symbols = drawn
+      .filter((f) => f.layer.type === 'symbol')
+      .map((f) => `${f.properties.role}:${f.properties.category}:${f.properties.level}`);
     const c = map.getCenter();
     const rings = map.queryRenderedFeatures({ layers: ['proposal-rings'] }).length;
     // a count belongs to one tile cell, so none is drawn twice
     const counts = map.getLayer(SITE_COUNTS) ? map.queryRenderedFeatures({ layers: [SITE_COUNTS] }) : [];
     const counted = { circles: counts.length, sites: counts.reduce((n, f) => n + Number(f.properties.count), 0) };
-    const selectedDrawn = new Set(drawn.filter((f) => f.state?.selected === true).map((f) => String(f.properties.siteId))).size;
-    return { sites: new Set(drawn.map((f) => String(f.properties.siteId))).size, symbols: [...new Set(symbols)].sort(), camera: { lon: c.lng, lat: c.lat, zoom: map.getZoom() }, rings, selectedBox: selectedBox(), counted, drawnFrom: tiledSites.source, selectedDrawn, reach: probeReach(map), contours: probeContours(map) };
+    const selectedDrawn = new Set(
+      drawn.filter((f) => f.state?.selected === true).map((f) => String(f.properties.siteId)),
+    ).size;
+    return {
+      sites: new Set(drawn.map((f) => String(f.properties.siteId))).size,
+      symbols: [...new Set(symbols)].sort(),
+      camera: { lon: c.lng, lat: c.lat, zoom: map.getZoom() },
+      rings,
+      selectedBox: selectedBox(),
+      counted,
+      drawnFrom: tiledSites.source,
+      selectedDrawn,
+      reach: probeReach(map),
+      contours: probeContours(map),
+    };
   };
   const selectedBox = (): MapProbe['selectedBox'] => {
     const a = store.getState().assessment;
@@ -161,8 +205,17 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
       if (!keepStartCamera) {
         if (tiled) map.fitBounds(dataBounds(a), { padding: 24, animate: false });
         else {
-          const b = bboxOf({ type: 'GeometryCollection', geometries: [...a.zones.map((z) => z.geometry), ...a.sites.map((s) => s.geometry)] });
-          map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 24, animate: false });
+          const b = bboxOf({
+            type: 'GeometryCollection',
+            geometries: [...a.zones.map((z) => z.geometry), ...a.sites.map((s) => s.geometry)],
+          });
+          map.fitBounds(
+            [
+              [b[0], b[1]],
+              [b[2], b[3]],
+            ],
+            { padding: 24, animate: false },
+          );
         }
       }
       keepStartCamera = false;
@@ -183,7 +236,10 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
         if (shown && store.getState().assessment === a) ready();
       });
     };
-    runInTasks([...reachDataSteps(drawnSources, a, assessedReach.of(a)), drawn], () => store.getState().assessment === a); // spread-ok: three steps
+    runInTasks(
+      [...reachDataSteps(drawnSources, a, assessedReach.of(a)), drawn],
+      () => store.getState().assessment === a,
+    ); // spread-ok: three steps
   };
 
   // DOM labels suit a few dozen zones (districts); grid zoning yields thousands, told apart by colour and the panel
@@ -202,11 +258,16 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   const renderLabels = (a: Assessment): void => {
     for (const l of labels) l.marker.remove();
     const { filters, layers } = store.getState();
-    const shown = !layers.zones || a.zones.length > MAX_LABELLED_ZONES ? [] : a.zones.filter((z) => zoneMatches(z, a.grid !== null, filters));
+    const shown =
+      !layers.zones || a.zones.length > MAX_LABELLED_ZONES
+        ? []
+        : a.zones.filter((z) => zoneMatches(z, a.grid !== null, filters));
     labels = shown.map((z) => {
       const g = z.geometry as Polygon | MultiPolygon;
       const { anchor, area } = zoneLabelFacts(z.id, g);
-      const marker = new Marker({ element: zoneLabel(z.name, z.level, t()), anchor: 'center' }).setLngLat(anchor).addTo(map);
+      const marker = new Marker({ element: zoneLabel(z.name, z.level, t()), anchor: 'center' })
+        .setLngLat(anchor)
+        .addTo(map);
       return { marker, zone: z, area };
     });
     arrangeLabels();
@@ -237,7 +298,10 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
       const el = marker.getElement();
       const at = map.project(marker.getLngLat());
       return {
-        x: at.x, y: at.y, w: el.offsetWidth, h: el.offsetHeight,
+        x: at.x,
+        y: at.y,
+        w: el.offsetWidth,
+        h: el.offsetHeight,
         priority: zone.id === selectedZone ? Infinity : area,
         inside: (x: number, y: number) => {
           const p = map.unproject([x, y]);
@@ -250,7 +314,14 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
       const el = marker.getElement();
       const at = map.project(marker.getLngLat());
       // anchored at the bottom: the box's centre is half a height above the point
-      return { x: at.x, y: at.y - el.offsetHeight / 2, w: el.offsetWidth, h: el.offsetHeight, priority: Number.MAX_SAFE_INTEGER - order, inside: (_x: number, y: number) => Math.abs(y - (at.y - el.offsetHeight / 2)) < 0.5 };
+      return {
+        x: at.x,
+        y: at.y - el.offsetHeight / 2,
+        w: el.offsetWidth,
+        h: el.offsetHeight,
+        priority: Number.MAX_SAFE_INTEGER - order,
+        inside: (_x: number, y: number) => Math.abs(y - (at.y - el.offsetHeight / 2)) < 0.5,
+      };
     });
     const offsets = placeLabels([...boxes, ...rings], { width: canvas.clientWidth, height: canvas.clientHeight });
     ringLabels.forEach(({ marker }, i) => {
@@ -272,10 +343,16 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   // Filters and layer toggles become layer filters and visibility: the sources are not rebuilt.
   const applyFilters = (): void => {
     const { filters, layers, assessment } = store.getState();
-    const roles = [layers.hazards && 'hazard', layers.targets && 'target', layers.risks && 'risk'].filter(Boolean) as Role[];
+    const roles = [layers.hazards && 'hazard', layers.targets && 'target', layers.risks && 'risk'].filter(
+      Boolean,
+    ) as Role[];
     // roles are toggled by the visibility of their own layers (LAYER_GROUPS); areas and the ring share one layer
     const sites = siteFilter(filters);
-    const ofShownRoles = ['all', sites, ['in', ['get', 'role'], ['literal', roles]]] as unknown as ExpressionSpecification;
+    const ofShownRoles = [
+      'all',
+      sites,
+      ['in', ['get', 'role'], ['literal', roles]],
+    ] as unknown as ExpressionSpecification;
     for (const role of SITE_ROLES) {
       map.setFilter(dotLayer(role), combine(OWN_FILTERS[dotLayer(role)], sites));
       map.setFilter(symbolLayer(role), combine(OWN_FILTERS[symbolLayer(role)], sites));
@@ -290,7 +367,8 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     // city-scale counts are cut for what the filters leave: the worker applies the same predicate as the lists
     if (tiledSites.source === 'tiles') tiledSites.count({ filters, roles });
     for (const [group, ids] of Object.entries(LAYER_GROUPS)) {
-      for (const id of ids) map.setLayoutProperty(id, 'visibility', layers[group as keyof typeof LAYER_GROUPS] ? 'visible' : 'none');
+      for (const id of ids)
+        map.setLayoutProperty(id, 'visibility', layers[group as keyof typeof LAYER_GROUPS] ? 'visible' : 'none');
     }
     map.once('idle', () => (container.dataset.filteredAt = performance.now().toFixed(0))); // for the render benchmark
     map.triggerRepaint();
@@ -316,7 +394,8 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
     const sitesById = assessedSites(assessment);
     if (needsBuffer(proposal, sitesById) && !bufferForDrawing) {
       const { buffer } = await import('@turf/buffer');
-      bufferForDrawing = (g, meters) => buffer({ type: 'Feature', geometry: g, properties: {} }, meters, { units: 'meters' })?.geometry;
+      bufferForDrawing = (g, meters) =>
+        buffer({ type: 'Feature', geometry: g, properties: {} }, meters, { units: 'meters' })?.geometry;
       if (store.getState().proposal !== proposal) return; // a newer render is on its way
     }
     const { ringLabels: rings, ...sources } = proposalSources(proposal, picking, sitesById, bufferForDrawing);
@@ -343,7 +422,8 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
       highlighted.push(tiledSites.feature('finding', selection.index));
     }
     for (const h of highlighted) map.setFeatureState(h, { selected: true });
-    container.dataset.selected = selection.kind === 'violation' ? `violation:${selection.index}` : `${selection.kind}:${selection.id}`;
+    container.dataset.selected =
+      selection.kind === 'violation' ? `violation:${selection.index}` : `${selection.kind}:${selection.id}`;
   };
 
   // pointer position in WGS-84, for reading coordinates off the map
@@ -366,7 +446,8 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
   // one query per pointer move for the cursor (per-layer mouseenter listeners would query once for each layer)
   map.on('mousemove', (e) => {
     if (store.getState().picking || map.isMoving()) return;
-    map.getCanvas().style.cursor = map.queryRenderedFeatures(e.point, { layers: [...CLICKABLE_LAYERS] }).length > 0 ? 'pointer' : '';
+    map.getCanvas().style.cursor =
+      map.queryRenderedFeatures(e.point, { layers: [...CLICKABLE_LAYERS] }).length > 0 ? 'pointer' : '';
   });
 
   let unsubscribe = (): void => {};
@@ -400,21 +481,34 @@ export function createMap(container: HTMLElement, store: AppStore, actions: Acti
       if (state.filters !== prev.filters || state.layers !== prev.layers) filterLater();
       if (state.selection !== prev.selection) arrangeLabels(); // the selected zone's label comes first
       // after React has drawn the detail panel, whose width the move must clear
-      if (state.selection && state.selection !== prev.selection) setTimeout(() => revealSelection(map, store.getState().assessment, store.getState().selection, uncoveredPadding(container)), 0);
+      if (state.selection && state.selection !== prev.selection)
+        setTimeout(
+          () =>
+            revealSelection(map, store.getState().assessment, store.getState().selection, uncoveredPadding(container)),
+          0,
+        );
       // a pasted link's position (the map's own moves report the position it is already at)
-      if (state.camera && state.camera !== prev.camera && cameraDiffers(map, state.camera)) map.jumpTo({ center: [state.camera.lon, state.camera.lat], zoom: state.camera.zoom });
+      if (state.camera && state.camera !== prev.camera && cameraDiffers(map, state.camera))
+        map.jumpTo({ center: [state.camera.lon, state.camera.lat], zoom: state.camera.zoom });
       // "violations only" frames what it leaves on the map (unless a link says where to look); turned off without
       // the map having moved since, it goes back to where it was
       else if (state.filters.violationsOnly && !prev.filters.violationsOnly && state.camera === prev.camera) {
         const before = cameraOf(map);
-        framedFlagged = frameShownSites(map, state, uncoveredPadding(container)) ? { before, after: cameraOf(map) } : null;
+        framedFlagged = frameShownSites(map, state, uncoveredPadding(container))
+          ? { before, after: cameraOf(map) }
+          : null;
       } else if (!state.filters.violationsOnly && prev.filters.violationsOnly) {
-        if (framedFlagged && !cameraDiffers(map, framedFlagged.after)) map.jumpTo({ center: [framedFlagged.before.lon, framedFlagged.before.lat], zoom: framedFlagged.before.zoom });
+        if (framedFlagged && !cameraDiffers(map, framedFlagged.after))
+          map.jumpTo({ center: [framedFlagged.before.lon, framedFlagged.before.lat], zoom: framedFlagged.before.zoom });
         framedFlagged = null;
       }
       if (state.focus && state.focus !== prev.focus) focusOn(map, state.assessment, state.focus.target);
       if (state.proposal !== prev.proposal || state.picking !== prev.picking) void renderProposal();
-      if (state.proposal?.result && state.proposal.result !== prev.proposal?.result && state.proposal.site !== framedProposal) {
+      if (
+        state.proposal?.result &&
+        state.proposal.result !== prev.proposal?.result &&
+        state.proposal.site !== framedProposal
+      ) {
         framedProposal = state.proposal.site;
         const hazards = assessedSites(state.assessment);
         const around = state.proposal.result.hazardRings.flatMap((r) => {
@@ -463,9 +557,17 @@ function revealSelection(map: MapLibreMap, a: Assessment | null, s: Selection, p
     const v = a.violations[s.index];
     if (!v) return;
     const [[x1, y1], [x2, y2]] = v.closest;
-    const bounds: [[number, number], [number, number]] = [[Math.min(x1, x2), Math.min(y1, y2)], [Math.max(x1, x2), Math.max(y1, y2)]];
+    const bounds: [[number, number], [number, number]] = [
+      [Math.min(x1, x2), Math.min(y1, y2)],
+      [Math.max(x1, x2), Math.max(y1, y2)],
+    ];
     if (map.getZoom() >= 15) return revealBounds(map, bounds, padding, map.getZoom());
-    const wide = { top: padding.top + 136, bottom: padding.bottom + 136, left: padding.left + 136, right: padding.right + 136 };
+    const wide = {
+      top: padding.top + 136,
+      bottom: padding.bottom + 136,
+      left: padding.left + 136,
+      right: padding.right + 136,
+    };
     const roomy = map.getContainer().clientWidth - wide.left - wide.right > 80;
     map.fitBounds(bounds, { padding: roomy ? wide : 160, maxZoom: 17, duration: 0 });
     return;
@@ -473,7 +575,15 @@ function revealSelection(map: MapLibreMap, a: Assessment | null, s: Selection, p
   const geometry = s.kind === 'zone' ? a.zones.find((z) => z.id === s.id)?.geometry : siteById(a, s.id)?.geometry;
   if (!geometry) return;
   const b = bboxOf(geometry);
-  revealBounds(map, [[b[0], b[1]], [b[2], b[3]]], padding, map.getZoom());
+  revealBounds(
+    map,
+    [
+      [b[0], b[1]],
+      [b[2], b[3]],
+    ],
+    padding,
+    map.getZoom(),
+  );
 }
 
 function cameraOf(map: MapLibreMap): Camera {
@@ -489,10 +599,31 @@ function frameShownSites(map: MapLibreMap, state: ReturnType<AppStore['getState'
   let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const site of shown) {
     const b = bboxOf(site.geometry);
-    w = Math.min(w, b[0]); s = Math.min(s, b[1]); e = Math.max(e, b[2]); n = Math.max(n, b[3]);
+    w = Math.min(w, b[0]);
+    s = Math.min(s, b[1]);
+    e = Math.max(e, b[2]);
+    n = Math.max(n, b[3]);
   }
   const roomy = map.getContainer().clientWidth - padding.left - padding.right > 120;
-  map.fitBounds([[w, s], [e, n]], { padding: roomy ? { ...padding, top: padding.top + 16, bottom: padding.bottom + 16, left: padding.left + 16, right: padding.right + 16 } : 40, maxZoom: 15, duration: 0 });
+  map.fitBounds(
+    [
+      [w, s],
+      [e, n],
+    ],
+    {
+      padding: roomy
+        ? {
+            ...padding,
+            top: padding.top + 16,
+            bottom: padding.bottom + 16,
+            left: padding.left + 16,
+            right: padding.right + 16,
+          }
+        : 40,
+      maxZoom: 15,
+      duration: 0,
+    },
+  );
   return true;
 }
 
@@ -500,17 +631,31 @@ function frameShownSites(map: MapLibreMap, state: ReturnType<AppStore['getState'
 function focusOn(map: MapLibreMap, a: Assessment | null, target: Selection | 'all'): void {
   if (!a || !target) return;
   const geometries =
-    target === 'all' ? [...a.zones.map((z) => z.geometry), ...a.sites.map((s) => s.geometry)]
-    : target.kind === 'zone' ? a.zones.filter((z) => z.id === target.id).map((z) => z.geometry)
-    : target.kind === 'site' ? a.sites.filter((s) => s.id === target.id).map((s) => s.geometry)
-    : [];
+    target === 'all'
+      ? [...a.zones.map((z) => z.geometry), ...a.sites.map((s) => s.geometry)]
+      : target.kind === 'zone'
+        ? a.zones.filter((z) => z.id === target.id).map((z) => z.geometry)
+        : target.kind === 'site'
+          ? a.sites.filter((s) => s.id === target.id).map((s) => s.geometry)
+          : [];
   if (geometries.length === 0) return;
   const b = bboxOf({ type: 'GeometryCollection', geometries });
-  map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 60, maxZoom: target !== 'all' && target.kind === 'site' ? 16 : 14, duration: 0 });
+  map.fitBounds(
+    [
+      [b[0], b[1]],
+      [b[2], b[3]],
+    ],
+    { padding: 60, maxZoom: target !== 'all' && target.kind === 'site' ? 16 : 14, duration: 0 },
+  );
 }
 
 /** Frame a newly placed proposal with its rings (the largest up to 500 m) and the nearby hazards' rings, so metres can be seen. */
-function frameProposal(map: MapLibreMap, site: Site, rings: { requiredM: number }[], around: { site: SiteShape; requiredM: number }[]): void {
+function frameProposal(
+  map: MapLibreMap,
+  site: Site,
+  rings: { requiredM: number }[],
+  around: { site: SiteShape; requiredM: number }[],
+): void {
   let reach = 60;
   for (const r of rings) reach = Math.max(reach, Math.min(500, r.requiredM));
   const grow = (b: number[], m: number): number[] => {
@@ -518,9 +663,23 @@ function frameProposal(map: MapLibreMap, site: Site, rings: { requiredM: number 
     const dLon = m / (111_320 * Math.cos((b[1]! * Math.PI) / 180));
     return [b[0]! - dLon, b[1]! - dLat, b[2]! + dLon, b[3]! + dLat];
   };
-  const boxes = [grow(bboxOf(site.geometry), reach), ...around.map((a) => grow(bboxOf(a.site.geometry), Math.min(500, a.requiredM)))];
-  const [w, s, e, n] = boxes.reduce((u, b) => [Math.min(u[0]!, b[0]!), Math.min(u[1]!, b[1]!), Math.max(u[2]!, b[2]!), Math.max(u[3]!, b[3]!)]);
-  map.fitBounds([[w!, s!], [e!, n!]], { padding: 40, duration: 0 });
+  const boxes = [
+    grow(bboxOf(site.geometry), reach),
+    ...around.map((a) => grow(bboxOf(a.site.geometry), Math.min(500, a.requiredM))),
+  ];
+  const [w, s, e, n] = boxes.reduce((u, b) => [
+    Math.min(u[0]!, b[0]!),
+    Math.min(u[1]!, b[1]!),
+    Math.max(u[2]!, b[2]!),
+    Math.max(u[3]!, b[3]!),
+  ]);
+  map.fitBounds(
+    [
+      [w!, s!],
+      [e!, n!],
+    ],
+    { padding: 40, duration: 0 },
+  );
 }
 
 function zoneLabel(name: string, level: Assessment['zones'][number]['level'], t: Translate): HTMLElement {

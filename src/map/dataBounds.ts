@@ -22,5 +22,8 @@ export function dataBounds(a: Assessment): [[number, number], [number, number]] 
       grow(b[0], b[1], b[2], b[3]);
     }
   }
-  return [[w, s], [e, n]];
+  return [
+    [w, s],
+    [e, n],
+  ];
 }

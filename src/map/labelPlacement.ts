@@ -17,7 +17,10 @@ export interface LabelBox {
 }
 
 /** Offsets from the anchor (px) for each label, in input order; null = no free slot (hidden). */
-export function placeLabels(labels: LabelBox[], viewport: { width: number; height: number }): ([number, number] | null)[] {
+export function placeLabels(
+  labels: LabelBox[],
+  viewport: { width: number; height: number },
+): ([number, number] | null)[] {
   const out: ([number, number] | null)[] = labels.map(() => null);
   const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
   const order = labels.map((_, i) => i).sort((a, b) => labels[b]!.priority - labels[a]!.priority);
@@ -44,7 +47,19 @@ export function placeLabels(labels: LabelBox[], viewport: { width: number; heigh
 function slots(w: number, h: number): [number, number][] {
   const v = h + 4;
   const s = w / 2 + 4;
-  return [[0, 0], [0, -v], [0, v], [-s, 0], [s, 0], [-s, -v], [s, -v], [-s, v], [s, v], [0, -2 * v], [0, 2 * v]];
+  return [
+    [0, 0],
+    [0, -v],
+    [0, v],
+    [-s, 0],
+    [s, 0],
+    [-s, -v],
+    [s, -v],
+    [-s, v],
+    [s, v],
+    [0, -2 * v],
+    [0, 2 * v],
+  ];
 }
 
 /** A point well inside the zone's largest part (pole of inaccessibility; lon scaled by cos lat so it is central on the map). */
@@ -64,6 +79,7 @@ export function labelAnchor(g: Polygon | MultiPolygon): [number, number] {
 
 function ringArea(ring: number[][]): number {
   let s = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) s += (ring[j]![0]! - ring[i]![0]!) * (ring[j]![1]! + ring[i]![1]!);
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    s += (ring[j]![0]! - ring[i]![0]!) * (ring[j]![1]! + ring[i]![1]!);
   return s / 2;
 }

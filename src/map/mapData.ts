@@ -25,7 +25,12 @@ export function mapSources(a: Assessment, districts: Zone[] = []): MapSources {
     const isArea = s.geometry.type === 'Polygon' || s.geometry.type === 'MultiPolygon';
     if (isArea) sitePolygons.push({ type: 'Feature', id: i, geometry: s.geometry as Geometry, properties });
     // every site also gets a point, so small polygons stay visible and clickable at city scale
-    sitePoints.push({ type: 'Feature', id: i, geometry: { type: 'Point', coordinates: [s.lon, s.lat] }, properties: { ...properties, area: isArea } });
+    sitePoints.push({
+      type: 'Feature',
+      id: i,
+      geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
+      properties: { ...properties, area: isArea },
+    });
   });
   // a finding line is filtered by its hazard's facts
   const hazardAt = hazardAtOf(a);
@@ -53,7 +58,12 @@ export function tiledMapSources(a: Assessment, districts: Zone[] = []): MapSourc
   const sitePolygons: Feature[] = [];
   a.sites.forEach((s, i) => {
     if (s.geometry.type !== 'Polygon' && s.geometry.type !== 'MultiPolygon') return;
-    sitePolygons.push({ type: 'Feature', id: i, geometry: s.geometry as Geometry, properties: { siteId: s.id, role: s.role ?? 'risk', ...siteFacts(s, flagged) } });
+    sitePolygons.push({
+      type: 'Feature',
+      id: i,
+      geometry: s.geometry as Geometry,
+      properties: { siteId: s.id, role: s.role ?? 'risk', ...siteFacts(s, flagged) },
+    });
   });
   return {
     zones: zoneCollection(a),
@@ -78,5 +88,8 @@ function zoneCollection(a: Assessment): FeatureCollection {
 }
 
 function districtCollection(districts: Zone[]): FeatureCollection {
-  return { type: 'FeatureCollection', features: districts.map((d, i) => ({ type: 'Feature', id: i, geometry: d.geometry, properties: { name: d.name } })) };
+  return {
+    type: 'FeatureCollection',
+    features: districts.map((d, i) => ({ type: 'Feature', id: i, geometry: d.geometry, properties: { name: d.name } })),
+  };
 }

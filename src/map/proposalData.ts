@@ -75,30 +75,73 @@ export function drawnRings(proposal: Proposal, sitesById: SitesById): DrawnRing[
   return out;
 }
 
-export function proposalSources(proposal: Proposal | null, picking: Picking, sitesById: SitesById, bufferForDrawing?: BufferForDrawing): ProposalSources {
-  const out: ProposalSources = { proposal: empty(), proposalRings: empty(), proposalLinks: empty(), proposalAffected: empty(), drawing: empty(), ringLabels: [] };
+export function proposalSources(
+  proposal: Proposal | null,
+  picking: Picking,
+  sitesById: SitesById,
+  bufferForDrawing?: BufferForDrawing,
+): ProposalSources {
+  const out: ProposalSources = {
+    proposal: empty(),
+    proposalRings: empty(),
+    proposalLinks: empty(),
+    proposalAffected: empty(),
+    drawing: empty(),
+    ringLabels: [],
+  };
   if (picking?.mode === 'polygon' && picking.vertices.length > 0) {
-    const line: Geometry = picking.vertices.length > 1 ? { type: 'LineString', coordinates: picking.vertices } : { type: 'Point', coordinates: picking.vertices[0]! };
-    out.drawing.features.push({ type: 'Feature', geometry: line, properties: {} }, ...picking.vertices.map((v): Feature => ({ type: 'Feature', geometry: { type: 'Point', coordinates: v }, properties: {} }))); // spread-ok: the vertices clicked so far
+    const line: Geometry =
+      picking.vertices.length > 1
+        ? { type: 'LineString', coordinates: picking.vertices }
+        : { type: 'Point', coordinates: picking.vertices[0]! };
+    out.drawing.features.push(
+      { type: 'Feature', geometry: line, properties: {} },
+      ...picking.vertices.map(
+        (v): Feature => ({ type: 'Feature', geometry: { type: 'Point', coordinates: v }, properties: {} }),
+      ),
+    ); // spread-ok: the vertices clicked so far
   }
   if (!proposal) return out;
   const g = proposal.site.geometry;
-  out.proposal.features.push({ type: 'Feature', geometry: g, properties: { verdict: proposal.result?.verdict ?? 'pending' } });
-  if (g.type !== 'Point') out.proposal.features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: representativePoint(g) }, properties: { verdict: proposal.result?.verdict ?? 'pending' } });
+  out.proposal.features.push({
+    type: 'Feature',
+    geometry: g,
+    properties: { verdict: proposal.result?.verdict ?? 'pending' },
+  });
+  if (g.type !== 'Point')
+    out.proposal.features.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: representativePoint(g) },
+      properties: { verdict: proposal.result?.verdict ?? 'pending' },
+    });
   for (const ring of drawnRings(proposal, sitesById)) {
     const centre = ring.around ? ring.around.geometry : g;
-    const shape: Geometry | undefined = centre.type === 'Point'
-      ? geodesicCircle(centre.coordinates as [number, number], ring.requiredM)
-      : bufferForDrawing?.(centre, ring.requiredM);
+    const shape: Geometry | undefined =
+      centre.type === 'Point'
+        ? geodesicCircle(centre.coordinates as [number, number], ring.requiredM)
+        : bufferForDrawing?.(centre, ring.requiredM);
     if (!shape) continue;
-    out.proposalRings.features.push({ type: 'Feature', geometry: shape, properties: { requiredM: ring.requiredM, around: ring.around ? 'hazard' : 'proposal' } });
+    out.proposalRings.features.push({
+      type: 'Feature',
+      geometry: shape,
+      properties: { requiredM: ring.requiredM, around: ring.around ? 'hazard' : 'proposal' },
+    });
     out.ringLabels.push({ at: northernmost(shape), ring });
   }
   for (const f of proposal.result?.findings ?? []) {
-    out.proposalLinks.features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: [f.closest[0], f.closest[1]] }, properties: { status: f.status } });
+    out.proposalLinks.features.push({
+      type: 'Feature',
+      geometry: { type: 'LineString', coordinates: [f.closest[0], f.closest[1]] },
+      properties: { status: f.status },
+    });
     const otherId = f.hazardId === proposal.site.id ? f.targetId : f.hazardId;
     const other = sitesById.get(otherId);
-    if (other) out.proposalAffected.features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: representativePoint(other.geometry) }, properties: { siteId: otherId, status: f.status } });
+    if (other)
+      out.proposalAffected.features.push({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: representativePoint(other.geometry) },
+        properties: { siteId: otherId, status: f.status },
+      });
   }
   return out;
 }

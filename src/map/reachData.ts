@@ -24,20 +24,26 @@ export interface ReachSources {
   rescueSites: FeatureCollection<Point>;
 }
 
-const empty = <G extends Point | Polygon | MultiPolygon, P>(): FeatureCollection<G, P> => ({ type: 'FeatureCollection', features: [] });
+const empty = <G extends Point | Polygon | MultiPolygon, P>(): FeatureCollection<G, P> => ({
+  type: 'FeatureCollection',
+  features: [],
+});
 
 export function reachSources(a: Assessment, reach: AssessedReach | null): ReachSources {
   return { reachBands: reachBands(reach), shelterAreas: shelterAreas(a, reach), rescueSites: rescueSites(a, reach) };
 }
 
 /** Each reach source on its own (the map sets them in tasks of their own). */
-export const REACH_SOURCE_DATA: { [K in keyof ReachSources]: (a: Assessment, reach: AssessedReach | null) => ReachSources[K] } = {
+export const REACH_SOURCE_DATA: {
+  [K in keyof ReachSources]: (a: Assessment, reach: AssessedReach | null) => ReachSources[K];
+} = {
   reachBands: (_a, reach) => reachBands(reach),
   shelterAreas,
   rescueSites,
 };
 
-const reachBands = (reach: AssessedReach | null): ReachSources['reachBands'] => reach?.bands.url ?? reach?.bands.shapes ?? empty();
+const reachBands = (reach: AssessedReach | null): ReachSources['reachBands'] =>
+  reach?.bands.url ?? reach?.bands.shapes ?? empty();
 
 /** The mark of a rescue site: micro stations and teams as the white paper's F7 draws them; a station of unknown grade is a station. */
 export function rescueMarkOf(category: string, grade: string | null | undefined): RescueMark {
@@ -54,14 +60,25 @@ export function rescueSites(a: Assessment, reach: AssessedReach | null): Feature
   a.sites.forEach((s, i) => {
     if (!isReachCategory(s.category)) return;
     features.push({
-      type: 'Feature', id: i, geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
-      properties: { siteId: s.id, role: s.role ?? 'risk', ...siteFacts(s, none), mark: rescueMarkOf(s.category, grades.get(s.id)) },
+      type: 'Feature',
+      id: i,
+      geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
+      properties: {
+        siteId: s.id,
+        role: s.role ?? 'risk',
+        ...siteFacts(s, none),
+        mark: rescueMarkOf(s.category, grades.get(s.id)),
+      },
     });
   });
   return { type: 'FeatureCollection', features };
 }
 
-export function shelterFit(row: { capacity: number | null; population: number | null; deficit: number | null }): ShelterFit {
+export function shelterFit(row: {
+  capacity: number | null;
+  population: number | null;
+  deficit: number | null;
+}): ShelterFit {
   if (row.capacity === null || row.population === null || row.deficit === null) return 'unknown';
   return row.deficit > 0 ? 'short' : 'enough';
 }
@@ -77,7 +94,11 @@ export function shelterAreas(a: Assessment, reach: AssessedReach | null): ReachS
   for (const row of rows) {
     const s = siteById(a, row.shelterId);
     if (!s) continue;
-    features.push({ type: 'Feature', geometry: serviceCircle(s.lon, s.lat, row.radiusM), properties: { shelterId: row.shelterId, fit: shelterFit(row), radiusM: row.radiusM } });
+    features.push({
+      type: 'Feature',
+      geometry: serviceCircle(s.lon, s.lat, row.radiusM),
+      properties: { shelterId: row.shelterId, fit: shelterFit(row), radiusM: row.radiusM },
+    });
   }
   features.sort((x, y) => y.properties.radiusM - x.properties.radiusM);
   return { type: 'FeatureCollection', features };

@@ -26,12 +26,24 @@ export const HATCH_PERIOD_PX = 8;
 export const HATCH_LINE_PX = 2;
 
 /** Shelter service areas: short (magenta, not a level colour), enough (green), unknown (grey, dashed: never read as enough). */
-export const SHELTER_FIT_COLOUR: Record<ShelterFit, string> = { short: '#c51b7d', enough: '#1b7837', unknown: '#6e6e6e' };
+export const SHELTER_FIT_COLOUR: Record<ShelterFit, string> = {
+  short: '#c51b7d',
+  enough: '#1b7837',
+  unknown: '#6e6e6e',
+};
 
 /** The categories the risk layers leave to the rescue layer (both paths carry `category` on every site). */
-export const NOT_RESCUE: ExpressionSpecification = ['!', ['in', ['get', 'category'], ['literal', ['fire_station', 'rescue_team', 'shelter']]]];
+export const NOT_RESCUE: ExpressionSpecification = [
+  '!',
+  ['in', ['get', 'category'], ['literal', ['fire_station', 'rescue_team', 'shelter']]],
+];
 
-const fitColour = ['match', ['get', 'fit'], ...Object.entries(SHELTER_FIT_COLOUR).flat(), '#6e6e6e'] as unknown as ExpressionSpecification;
+const fitColour = [
+  'match',
+  ['get', 'fit'],
+  ...Object.entries(SHELTER_FIT_COLOUR).flat(),
+  '#6e6e6e',
+] as unknown as ExpressionSpecification;
 const geojson = { type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } };
 
 export function reachSourceSpecs(): Record<keyof ReachSources, SourceSpecification> {
@@ -40,7 +52,10 @@ export function reachSourceSpecs(): Record<keyof ReachSources, SourceSpecificati
 
 /** Drawn just above zones-fill. */
 export const reachBandLayer = (): LayerSpecification => ({
-  id: REACH_BANDS, type: 'fill', source: 'reachBands', layout: { visibility: 'none' },
+  id: REACH_BANDS,
+  type: 'fill',
+  source: 'reachBands',
+  layout: { visibility: 'none' },
   paint: {
     'fill-pattern': ['concat', HATCH_PREFIX, ['slice', ['get', 'fill'], 1]],
     // at street scale one band fills the screen and its stripes only get in the way of the symbols: lighter there
@@ -51,14 +66,36 @@ export const reachBandLayer = (): LayerSpecification => ({
 
 /** Drawn above the district lines, under the site areas. */
 export const shelterAreaLayers = (): LayerSpecification[] => [
-  { id: SHELTER_AREAS_FILL, type: 'fill', source: 'shelterAreas', layout: { visibility: 'none' }, paint: { 'fill-color': fitColour, 'fill-opacity': 0.08 } },
-  { id: SHELTER_AREAS_LINE, type: 'line', source: 'shelterAreas', filter: ['!=', ['get', 'fit'], 'unknown'], layout: { visibility: 'none' }, paint: { 'line-color': fitColour, 'line-width': 1.6 } },
-  { id: `${SHELTER_AREAS_LINE}-unknown`, type: 'line', source: 'shelterAreas', filter: ['==', ['get', 'fit'], 'unknown'], layout: { visibility: 'none' }, paint: { 'line-color': fitColour, 'line-width': 1.6, 'line-dasharray': [3, 2] } },
+  {
+    id: SHELTER_AREAS_FILL,
+    type: 'fill',
+    source: 'shelterAreas',
+    layout: { visibility: 'none' },
+    paint: { 'fill-color': fitColour, 'fill-opacity': 0.08 },
+  },
+  {
+    id: SHELTER_AREAS_LINE,
+    type: 'line',
+    source: 'shelterAreas',
+    filter: ['!=', ['get', 'fit'], 'unknown'],
+    layout: { visibility: 'none' },
+    paint: { 'line-color': fitColour, 'line-width': 1.6 },
+  },
+  {
+    id: `${SHELTER_AREAS_LINE}-unknown`,
+    type: 'line',
+    source: 'shelterAreas',
+    filter: ['==', ['get', 'fit'], 'unknown'],
+    layout: { visibility: 'none' },
+    paint: { 'line-color': fitColour, 'line-width': 1.6, 'line-dasharray': [3, 2] },
+  },
 ];
 
 /** Above every site symbol (the first layer above the site layers: they are re-added under it). */
 export const rescueSiteLayer = (): LayerSpecification => ({
-  id: RESCUE_SITES, type: 'symbol', source: 'rescueSites',
+  id: RESCUE_SITES,
+  type: 'symbol',
+  source: 'rescueSites',
   layout: {
     'icon-image': ['concat', 'rescue:', ['get', 'mark']],
     'icon-size': ['interpolate', ['linear'], ['zoom'], 8, 0.55, 12, 0.85, 16, 1.1],
@@ -85,7 +122,10 @@ export function applyReachFilters(map: MapLibreMap, filters: MapFilters): void {
 
 /** What the reach layers have drawn, for the map probe. */
 export function probeReach(map: MapLibreMap): { bands: number[]; shelterAreas: number; rescue: string[] } {
-  const drawn = (id: string) => (map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none' ? map.queryRenderedFeatures({ layers: [id] }) : []);
+  const drawn = (id: string) =>
+    map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none'
+      ? map.queryRenderedFeatures({ layers: [id] })
+      : [];
   const bands = [...new Set(drawn(REACH_BANDS).map((f) => Number(f.properties.band)))].sort((x, y) => x - y);
   const shelterAreas = new Set(drawn(SHELTER_AREAS_FILL).map((f) => String(f.properties.shelterId))).size;
   const rescue = [...new Set(drawn(RESCUE_SITES).map((f) => `${f.properties.category}:${f.properties.mark}`))].sort();
@@ -93,7 +133,8 @@ export function probeReach(map: MapLibreMap): { bands: number[]; shelterAreas: n
 }
 
 /** `reach-hatch:54278f` → the colour of its stripes, or null for another image's id. */
-export const hatchColourOf = (id: string): string | null => (/^reach-hatch:[0-9a-f]{6}$/i.test(id) ? `#${id.slice(HATCH_PREFIX.length)}` : null);
+export const hatchColourOf = (id: string): string | null =>
+  /^reach-hatch:[0-9a-f]{6}$/i.test(id) ? `#${id.slice(HATCH_PREFIX.length)}` : null;
 
 /** A tile of diagonal stripes (top right to bottom left) in `colour`, transparent between them; tiles seamlessly. */
 export function drawHatch(colour: string): ImageData {

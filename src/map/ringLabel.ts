@@ -8,21 +8,30 @@ export function ringCitation(source: string): string {
   const standard = /\b(GB(?:\/T)?)\s*(\d{4,5})/.exec(source);
   const clause = /(表\s*[A-Z]?[\d.]*\d|第[一二三四五六七八九十百零\d]+条)/.exec(source);
   if (standard) return [`${standard[1]} ${standard[2]}`, clause?.[1]?.replace(/\s+/g, '')].filter(Boolean).join(' ');
-  return clause && source.indexOf(clause[1]!) < 30 ? source.slice(0, source.indexOf(clause[1]!) + clause[1]!.length).trim() : shortSource(source);
+  return clause && source.indexOf(clause[1]!) < 30
+    ? source.slice(0, source.indexOf(clause[1]!) + clause[1]!.length).trim()
+    : shortSource(source);
 }
 
 /**
  * `rulesById` gives the rule's protected side (rings around the proposal); a ring around an existing hazard names
  * the hazard instead. `siteDistance`: the words for a site's own assessed distance, which no rule table holds.
  */
-export function ringLabelText(ring: DrawnRing, rulesById: Map<string, SetbackRule>, words: RuleVocabulary, siteDistance: string): string {
+export function ringLabelText(
+  ring: DrawnRing,
+  rulesById: Map<string, SetbackRule>,
+  words: RuleVocabulary,
+  siteDistance: string,
+): string {
   const metres = `${Number(ring.requiredM.toFixed(1))} m`;
   const who = ring.around
     ? ring.around.name || ring.around.id
-    : unique(ring.rules.map((r) => {
-        const rule = rulesById.get(r.ruleId);
-        return rule ? ruleTargetText(rule, words) : siteDistance;
-      })).join(words.separator);
+    : unique(
+        ring.rules.map((r) => {
+          const rule = rulesById.get(r.ruleId);
+          return rule ? ruleTargetText(rule, words) : siteDistance;
+        }),
+      ).join(words.separator);
   const citations = unique(ring.rules.map((r) => ringCitation(r.source))).join(words.separator);
   return [metres, who, citations].filter(Boolean).join(' · ');
 }

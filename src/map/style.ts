@@ -1,21 +1,51 @@
 // The map's style as pure data: an offline background plus GeoJSON layers (no tile server, no glyph requests).
 // Level colours come from the shared palette; labels are DOM markers, so no font files are fetched.
-import type { ExpressionSpecification, FilterSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  LayerSpecification,
+  SourceSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
 import { LEVELS } from '../engine';
 import { LEVEL_FILL, UNSCORED_FILL } from '../engine';
 import { SYMBOL_MIN_ZOOM, TARGET_COLOUR } from './siteIcons';
 import { COUNTS_LAYER, FINDINGS_LAYER, SITES_LAYER } from '../tiles/layerNames';
 import { CONTOUR_LAYER_GROUPS, contourLayers, contourSourceSpecs } from './contourLayers';
-import { NOT_RESCUE, reachBandLayer, REACH_LAYER_GROUPS, reachSourceSpecs, RESCUE_SITES, rescueSiteLayer, shelterAreaLayers } from './reachLayers';
+import {
+  NOT_RESCUE,
+  reachBandLayer,
+  REACH_LAYER_GROUPS,
+  reachSourceSpecs,
+  RESCUE_SITES,
+  rescueSiteLayer,
+  shelterAreaLayers,
+} from './reachLayers';
 
 /** What-if verdict colours: 符合 green, 不符合 red, 临界 amber, 未评估 grey. */
-export const VERDICT_FILL = { compliant: '#1a7f37', violation: '#b00020', borderline: '#d08700', not_assessed: '#6e7781', pending: '#ffffff' } as const;
-const VERDICT_COLOUR = ['match', ['get', 'verdict'], ...Object.entries(VERDICT_FILL).flat(), '#ffffff'] as unknown as ExpressionSpecification;
+export const VERDICT_FILL = {
+  compliant: '#1a7f37',
+  violation: '#b00020',
+  borderline: '#d08700',
+  not_assessed: '#6e7781',
+  pending: '#ffffff',
+} as const;
+const VERDICT_COLOUR = [
+  'match',
+  ['get', 'verdict'],
+  ...Object.entries(VERDICT_FILL).flat(),
+  '#ffffff',
+] as unknown as ExpressionSpecification;
 export const BACKGROUND = '#eef1f4';
 export const ZONE_OPACITY = 0.55;
 
 export function levelColour(): ExpressionSpecification {
-  return ['match', ['get', 'level'], ...LEVELS.flatMap((l) => [l, LEVEL_FILL[l]]), UNSCORED_FILL] as unknown as ExpressionSpecification;
+  return [
+    'match',
+    ['get', 'level'],
+    ...LEVELS.flatMap((l) => [l, LEVEL_FILL[l]]),
+    UNSCORED_FILL,
+  ] as unknown as ExpressionSpecification;
 }
 
 /** Site roles in drawing order: hazards on top, then protected places. Each role has its own layers, so a dot's
@@ -38,7 +68,12 @@ const DOT_STYLE: Record<SiteRole, { radius: [number, number]; edge: string; edge
 
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 // fire stations, rescue teams and shelters have role 'risk' but are drawn by their own layer (src/map/reachLayers)
-const ofRole = (role: SiteRole): FilterSpecification => ['all', ['has', 'siteId'], ['==', ['get', 'role'], role], NOT_RESCUE];
+const ofRole = (role: SiteRole): FilterSpecification => [
+  'all',
+  ['has', 'siteId'],
+  ['==', ['get', 'role'], role],
+  NOT_RESCUE,
+];
 
 /** Filters that belong to a layer itself; the user's filters are combined with them (src/map/filterExpressions). */
 export const OWN_FILTERS: Record<string, FilterSpecification> = {
@@ -46,7 +81,12 @@ export const OWN_FILTERS: Record<string, FilterSpecification> = {
   'not-assessed-line': ['==', ['get', 'status'], 'not_assessed'],
   // every site has a point, areas included: small polygons vanish at city scale, their points do not
   [SELECTION_RING]: ['has', 'siteId'],
-  ...Object.fromEntries(SITE_ROLES.flatMap((role) => [[dotLayer(role), ofRole(role)], [symbolLayer(role), ofRole(role)]])),
+  ...Object.fromEntries(
+    SITE_ROLES.flatMap((role) => [
+      [dotLayer(role), ofRole(role)],
+      [symbolLayer(role), ofRole(role)],
+    ]),
+  ),
 };
 
 /** Which style layers each layer toggle shows or hides. */
@@ -75,8 +115,10 @@ export const SITE_COUNTS_SOURCE = 'siteCounts';
 /** City-scale counts of sites per level (tiles only). */
 export const SITE_COUNTS = 'site-counts';
 
-const sitesFrom = (from: SiteSource) => (from === 'geojson' ? { source: 'sitePoints' } : { source: SITE_TILES_SOURCE, 'source-layer': SITES_LAYER });
-const findingsFrom = (from: SiteSource) => (from === 'geojson' ? { source: 'violations' } : { source: SITE_TILES_SOURCE, 'source-layer': FINDINGS_LAYER });
+const sitesFrom = (from: SiteSource) =>
+  from === 'geojson' ? { source: 'sitePoints' } : { source: SITE_TILES_SOURCE, 'source-layer': SITES_LAYER };
+const findingsFrom = (from: SiteSource) =>
+  from === 'geojson' ? { source: 'violations' } : { source: SITE_TILES_SOURCE, 'source-layer': FINDINGS_LAYER };
 
 function dotLayerSpec(role: SiteRole, from: SiteSource): LayerSpecification {
   const { radius, edge, edgeWidth } = DOT_STYLE[role];
@@ -123,7 +165,10 @@ export function siteLayers(from: SiteSource): LayerSpecification[] {
       type: 'line',
       ...findingsFrom(from),
       filter: OWN_FILTERS['violations-line'],
-      paint: { 'line-color': '#7f0000', 'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 5, 2.5] },
+      paint: {
+        'line-color': '#7f0000',
+        'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 5, 2.5],
+      },
     },
     {
       id: 'not-assessed-line',
@@ -140,7 +185,12 @@ export function siteLayers(from: SiteSource): LayerSpecification[] {
       ...sitesFrom(from),
       minzoom: SYMBOL_MIN_ZOOM,
       filter: OWN_FILTERS[SELECTION_RING],
-      paint: { 'circle-radius': 14, 'circle-opacity': 0, 'circle-stroke-color': '#000000', 'circle-stroke-width': ['case', selected, 3, 0] },
+      paint: {
+        'circle-radius': 14,
+        'circle-opacity': 0,
+        'circle-stroke-color': '#000000',
+        'circle-stroke-width': ['case', selected, 3, 0],
+      },
     },
     ...SITE_ROLES.map((role) => symbolLayerSpec(role, from)),
   ];
@@ -166,7 +216,15 @@ function countsLayerSpec(): LayerSpecification {
       // the cell's size grows with its total (compressed, so a dense cell stays a dot among dots); within the cell
       // each level's disc has the area of its share, so the mix of levels reads true however many sites a cell holds
       // (sized by each count alone, every level of a dense cell reached the same capped size and the top one hid the rest)
-      'circle-radius': ['max', 2, ['*', ['interpolate', ['linear'], ['sqrt', ['get', 'total']], 1, 2.5, 4, 5, 12, 10, 40, 17], ['sqrt', ['/', ['get', 'count'], ['get', 'total']]]]],
+      'circle-radius': [
+        'max',
+        2,
+        [
+          '*',
+          ['interpolate', ['linear'], ['sqrt', ['get', 'total']], 1, 2.5, 4, 5, 12, 10, 40, 17],
+          ['sqrt', ['/', ['get', 'count'], ['get', 'total']]],
+        ],
+      ],
       'circle-opacity': 0.9,
       'circle-stroke-color': '#ffffff',
       'circle-stroke-width': 1,
@@ -204,7 +262,12 @@ export function baseStyle(): StyleSpecification {
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } },
       // no antialiasing pass: zones-outline draws the edges (one shader program and one draw pass fewer)
-      { id: 'zones-fill', type: 'fill', source: 'zones', paint: { 'fill-color': levelColour(), 'fill-opacity': ZONE_OPACITY, 'fill-antialias': false } },
+      {
+        id: 'zones-fill',
+        type: 'fill',
+        source: 'zones',
+        paint: { 'fill-color': levelColour(), 'fill-opacity': ZONE_OPACITY, 'fill-antialias': false },
+      },
       reachBandLayer(),
       ...contourLayers(),
       {
@@ -217,25 +280,79 @@ export function baseStyle(): StyleSpecification {
         },
       },
       // district boundaries over the zones: they matter when the zones are grid cells
-      { id: 'districts-line', type: 'line', source: 'districts', paint: { 'line-color': '#222222', 'line-width': 1.6, 'line-dasharray': [4, 2] } },
+      {
+        id: 'districts-line',
+        type: 'line',
+        source: 'districts',
+        paint: { 'line-color': '#222222', 'line-width': 1.6, 'line-dasharray': [4, 2] },
+      },
       ...shelterAreaLayers(),
-      { id: 'site-areas', type: 'fill', source: 'sitePolygons', paint: { 'fill-color': '#6a3d9a', 'fill-opacity': 0.45, 'fill-outline-color': '#3f2260' } },
+      {
+        id: 'site-areas',
+        type: 'fill',
+        source: 'sitePolygons',
+        paint: { 'fill-color': '#6a3d9a', 'fill-opacity': 0.45, 'fill-outline-color': '#3f2260' },
+      },
       ...siteLayers('geojson'),
       rescueSiteLayer(),
       // what-if: rings (drawing only), links to findings, affected sites, the proposal itself, the polygon being drawn
-      { id: 'proposal-rings', type: 'line', source: 'proposalRings', paint: { 'line-color': ['match', ['get', 'around'], 'hazard', '#8a3b00', '#1f4e99'], 'line-width': 1.5, 'line-dasharray': [3, 2] } },
-      { id: 'proposal-links', type: 'line', source: 'proposalLinks', paint: { 'line-color': ['match', ['get', 'status'], 'violation', '#b00020', 'borderline', '#b36b00', '#555555'], 'line-width': 3 } },
-      { id: 'proposal-affected', type: 'circle', source: 'proposalAffected', paint: { 'circle-radius': 9, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#b00020', 'circle-stroke-width': 3 } },
-      { id: 'proposal-area', type: 'fill', source: 'proposal', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': VERDICT_COLOUR, 'fill-opacity': 0.5, 'fill-outline-color': '#000000' } },
+      {
+        id: 'proposal-rings',
+        type: 'line',
+        source: 'proposalRings',
+        paint: {
+          'line-color': ['match', ['get', 'around'], 'hazard', '#8a3b00', '#1f4e99'],
+          'line-width': 1.5,
+          'line-dasharray': [3, 2],
+        },
+      },
+      {
+        id: 'proposal-links',
+        type: 'line',
+        source: 'proposalLinks',
+        paint: {
+          'line-color': ['match', ['get', 'status'], 'violation', '#b00020', 'borderline', '#b36b00', '#555555'],
+          'line-width': 3,
+        },
+      },
+      {
+        id: 'proposal-affected',
+        type: 'circle',
+        source: 'proposalAffected',
+        paint: {
+          'circle-radius': 9,
+          'circle-color': 'rgba(0,0,0,0)',
+          'circle-stroke-color': '#b00020',
+          'circle-stroke-width': 3,
+        },
+      },
+      {
+        id: 'proposal-area',
+        type: 'fill',
+        source: 'proposal',
+        filter: ['==', ['geometry-type'], 'Polygon'],
+        paint: { 'fill-color': VERDICT_COLOUR, 'fill-opacity': 0.5, 'fill-outline-color': '#000000' },
+      },
       {
         id: 'proposal-point',
         type: 'circle',
         source: 'proposal',
         filter: ['==', ['geometry-type'], 'Point'],
-        paint: { 'circle-radius': 9, 'circle-color': VERDICT_COLOUR, 'circle-stroke-color': '#000000', 'circle-stroke-width': 2.5 },
+        paint: {
+          'circle-radius': 9,
+          'circle-color': VERDICT_COLOUR,
+          'circle-stroke-color': '#000000',
+          'circle-stroke-width': 2.5,
+        },
       },
       { id: 'drawing-line', type: 'line', source: 'drawing', paint: { 'line-color': '#1f4e99', 'line-width': 2 } },
-      { id: 'drawing-vertices', type: 'circle', source: 'drawing', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 4, 'circle-color': '#1f4e99' } },
+      {
+        id: 'drawing-vertices',
+        type: 'circle',
+        source: 'drawing',
+        filter: ['==', ['geometry-type'], 'Point'],
+        paint: { 'circle-radius': 4, 'circle-color': '#1f4e99' },
+      },
     ],
   };
 }
@@ -244,5 +361,8 @@ export function baseStyle(): StyleSpecification {
 export const CLICKABLE_LAYERS: readonly string[] = [
   RESCUE_SITES,
   ...[...SITE_ROLES].reverse().flatMap((role) => [symbolLayer(role), dotLayer(role)]),
-  'violations-line', 'not-assessed-line', 'site-areas', 'zones-fill',
+  'violations-line',
+  'not-assessed-line',
+  'site-areas',
+  'zones-fill',
 ];

@@ -10,7 +10,14 @@ import type { CountFilter } from '../tiles/siteTiles';
 import { FINDINGS_LAYER, SITES_LAYER } from '../tiles/layerNames';
 import { createTilesClient, type TilesClient } from '../worker/tilesClient';
 import type { TileKind, TileRequest } from '../worker/tilesProtocol';
-import { ABOVE_SITE_LAYERS, SITE_COUNTS_SOURCE, SITE_TILES_SOURCE, siteLayers, siteTileSources, type SiteSource } from './style';
+import {
+  ABOVE_SITE_LAYERS,
+  SITE_COUNTS_SOURCE,
+  SITE_TILES_SOURCE,
+  siteLayers,
+  siteTileSources,
+  type SiteSource,
+} from './style';
 
 // when a city is large enough for this: src/map/largeCity.ts
 const PROTOCOL = 'usrm-sites';
@@ -37,11 +44,13 @@ export function createTiledSites(map: MapLibreMap): TiledSites {
   let client: TilesClient | null = null; // started with the first large city
   let source: SiteSource = 'geojson';
   /** the assessment being shown (numbered on this page) and the one whose table the worker has */
-  let data = 0, loaded = 0;
+  let data = 0,
+    loaded = 0;
   let filter: { version: number; key: string; value: CountFilter } | null = null;
   const filters = new Map<number, CountFilter>();
 
-  const url = (kind: TileKind): string => `${PROTOCOL}://${kind}/{z}/{x}/{y}?data=${loaded}${kind === 'counts' ? `&filter=${filter?.version ?? 0}` : ''}`;
+  const url = (kind: TileKind): string =>
+    `${PROTOCOL}://${kind}/{z}/{x}/{y}?data=${loaded}${kind === 'counts' ? `&filter=${filter?.version ?? 0}` : ''}`;
   /**
    * Points a tile source at the current data and filter. MapLibre reloads a tile that is still loading by re-reading
    * the bytes it already has (the new address is never asked for), so the switch waits until none is loading.
@@ -67,12 +76,21 @@ export function createTiledSites(map: MapLibreMap): TiledSites {
   serving = async (address, signal) => {
     const m = TILE_URL.exec(address);
     if (!m || !client) return new ArrayBuffer(0);
-    const request: TileRequest = { kind: m[1] as TileKind, z: Number(m[2]), x: Number(m[3]), y: Number(m[4]), data: Number(m[5]), filter: m[6] ? filters.get(Number(m[6])) : undefined };
+    const request: TileRequest = {
+      kind: m[1] as TileKind,
+      z: Number(m[2]),
+      x: Number(m[3]),
+      y: Number(m[4]),
+      data: Number(m[5]),
+      filter: m[6] ? filters.get(Number(m[6])) : undefined,
+    };
     return client.tile(request, signal);
   };
   if (!registered) {
     registered = true;
-    addProtocol(PROTOCOL, async (params, abort) => ({ data: serving ? await serving(params.url, abort.signal) : new ArrayBuffer(0) }));
+    addProtocol(PROTOCOL, async (params, abort) => ({
+      data: serving ? await serving(params.url, abort.signal) : new ArrayBuffer(0),
+    }));
   }
 
   return {

@@ -30,9 +30,11 @@ function shapeSignature(g: Polygon | MultiPolygon): string {
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   let n = 0;
   let sum = 0;
-  for (const p of polys) for (const ring of p) for (const c of ring) {
-    n++;
-    sum += (c[0]! * 1.000003 + c[1]! * 0.999997) * ((n % 97) + 1);
-  }
+  for (const p of polys)
+    for (const ring of p)
+      for (const c of ring) {
+        n++;
+        sum += (c[0]! * 1.000003 + c[1]! * 0.999997) * ((n % 97) + 1);
+      }
   return `${g.type}:${n}:${sum}`;
 }

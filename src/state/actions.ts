@@ -2,15 +2,45 @@
 import type { PreviousAssessment } from '../figures/changeFigure';
 import { aboutFile, message, messageOfError, type ShownMessage } from '../i18n/shownMessage';
 import {
-  defaultConfig, DEFAULT_FN_CRITERIA, DEFAULT_REACH_PROFILE, DEFAULT_RULES, parseMethodProfile, parseReachProfile, RISK_MATRIX_METHODS, withMatrix, type AssessConfig, type MethodProfile, type SetbackRule,
-  type SetbackRuleTable, type Site, type Zone,
+  defaultConfig,
+  DEFAULT_FN_CRITERIA,
+  DEFAULT_REACH_PROFILE,
+  DEFAULT_RULES,
+  parseMethodProfile,
+  parseReachProfile,
+  RISK_MATRIX_METHODS,
+  withMatrix,
+  type AssessConfig,
+  type MethodProfile,
+  type SetbackRule,
+  type SetbackRuleTable,
+  type Site,
+  type Zone,
 } from '../engine';
-import { CRS_GIVEN_BY_USER, readRuleTable, readZones, sha256Hex, type CrsOption, type MappingOverride, type TextEncodingName } from '../io';
+import {
+  CRS_GIVEN_BY_USER,
+  readRuleTable,
+  readZones,
+  sha256Hex,
+  type CrsOption,
+  type MappingOverride,
+  type TextEncodingName,
+} from '../io';
 import { rememberedMappings, rememberMapping } from './columnMappings';
 import { keptSourceFile } from './sourceFiles';
 import { CancelledError, type EngineClient, type HeldProject } from './engineClient';
 import { noteStoredSites } from './projectStorage';
-import { newDatasetId, selectionStillIn, type AppStore, type Dataset, type ProposalDraft, type Picking, type ProjectMeta, type Selection, type Zoning } from './store';
+import {
+  newDatasetId,
+  selectionStillIn,
+  type AppStore,
+  type Dataset,
+  type ProposalDraft,
+  type Picking,
+  type ProjectMeta,
+  type Selection,
+  type Zoning,
+} from './store';
 import type { LayerVisibility, MapFilters } from './mapFilters';
 import { checkRasterUrl, parseHostList, type Basemap } from './basemap';
 import { saveBasemap, saveLocale } from './settings';
@@ -39,10 +69,20 @@ interface ImportChoices {
 /** A proposed site before it has a place: everything but the geometry. */
 export type { ProposalDraft } from './store';
 
-const DRAFT_KEYS = ['id', 'name', 'category', 'stationGrade', 'vapourRecovery', 'protectionDistanceM', 'users', 'beds'] as const;
+const DRAFT_KEYS = [
+  'id',
+  'name',
+  'category',
+  'stationGrade',
+  'vapourRecovery',
+  'protectionDistanceM',
+  'users',
+  'beds',
+] as const;
 
 /** Do a draft and a placed site have the same attributes? */
-export const sameDraft = (draft: ProposalDraft, site: ProposalDraft): boolean => DRAFT_KEYS.every((k) => draft[k] === site[k]);
+export const sameDraft = (draft: ProposalDraft, site: ProposalDraft): boolean =>
+  DRAFT_KEYS.every((k) => draft[k] === site[k]);
 
 /** The what-if form's draft: as the user filled it, or the default (a fuel station, named in the language shown). */
 export function proposalDraftOf(draft: ProposalDraft | null, t: Translate): ProposalDraft {
@@ -61,7 +101,13 @@ export interface Actions extends ContourActions, FnActions {
   cancelImport(): void;
   removeDataset(id: string): Promise<void>;
   /** read an uploaded file again with another coordinate system (the user corrects or confirms the suggestion) */
-  reimportDataset(id: string, crs: CrsOption, mapping?: MappingOverride, sheet?: string, allRowsCategory?: string): Promise<void>;
+  reimportDataset(
+    id: string,
+    crs: CrsOption,
+    mapping?: MappingOverride,
+    sheet?: string,
+    allRowsCategory?: string,
+  ): Promise<void>;
   /**
    * read a file again with the user's column mapping (remembered for files with the same headers) and, for a file
    * without a category column, the category of all its rows (this file's choice only: '' for none; never remembered)
@@ -123,8 +169,11 @@ export interface Actions extends ContourActions, FnActions {
 function withoutDemoLabels(project: ProjectMeta | null, datasets: Dataset[]): ProjectMeta | null {
   if (!project || datasets.some((d) => d.demo)) return project;
   const demoCredit = project.dataCredit === DEMO_ATTRIBUTION;
-  const demoCity = project.city === translator('zh-CN')('project.demoCity') || project.city === translator('en')('project.demoCity');
-  return demoCredit || demoCity ? { ...project, ...(demoCredit ? { dataCredit: '' } : {}), ...(demoCity ? { city: '' } : {}) } : project;
+  const demoCity =
+    project.city === translator('zh-CN')('project.demoCity') || project.city === translator('en')('project.demoCity');
+  return demoCredit || demoCity
+    ? { ...project, ...(demoCredit ? { dataCredit: '' } : {}), ...(demoCity ? { city: '' } : {}) }
+    : project;
 }
 
 /** A project ready to open: its datasets held by the engine, as the page lists them. */
@@ -137,24 +186,39 @@ export type OpenProject = Omit<HeldProject, 'datasets'> & {
 export function createActions(store: AppStore, engine: EngineClient): Actions {
   let runId = 0;
   const t = () => translator(store.getState().locale);
-  const config = (): AssessConfig => ({ ...defaultConfig(), rules: store.getState().rules, method: store.getState().profile });
+  const config = (): AssessConfig => ({
+    ...defaultConfig(),
+    rules: store.getState().rules,
+    method: store.getState().profile,
+  });
   const datasetIds = (): string[] => store.getState().datasets.map((d) => d.id);
 
   const reassess = async (): Promise<void> => {
     const mine = ++runId;
     store.setState({ assessing: true, assessError: null, progress: { share: 0, stage: 'scoring' } });
     const { zones, zoning, roads, population, reachProfile, contourFiles } = store.getState();
-    const onProgress = (share: number, stage: string) => mine === runId && store.setState({ progress: { share, stage } });
+    const onProgress = (share: number, stage: string) =>
+      mine === runId && store.setState({ progress: { share, stage } });
     try {
       const input = {
-        datasets: datasetIds(), zones, ...(zoning.kind === 'grid' ? { grid: { shape: zoning.shape, cellM: zoning.cellM } } : {}),
-        ...(roads ? { roads: roads.id } : {}), ...(population ? { population: population.zones } : {}),
-        ...(reachProfile !== DEFAULT_REACH_PROFILE ? { reachProfile } : {}), ...(contourFiles.length ? { contours: contoursInUse(contourFiles) } : {}),
+        datasets: datasetIds(),
+        zones,
+        ...(zoning.kind === 'grid' ? { grid: { shape: zoning.shape, cellM: zoning.cellM } } : {}),
+        ...(roads ? { roads: roads.id } : {}),
+        ...(population ? { population: population.zones } : {}),
+        ...(reachProfile !== DEFAULT_REACH_PROFILE ? { reachProfile } : {}),
+        ...(contourFiles.length ? { contours: contoursInUse(contourFiles) } : {}),
       };
       const assessment = await engine.assess(input, config(), onProgress);
       // a selected zone or site stays selected if it is still there (finding indexes change with every run)
       const sel = store.getState().selection;
-      if (mine === runId) store.setState({ assessment, assessing: false, selection: selectionStillIn(assessment, sel) ? sel : null, progress: null });
+      if (mine === runId)
+        store.setState({
+          assessment,
+          assessing: false,
+          selection: selectionStillIn(assessment, sel) ? sel : null,
+          progress: null,
+        });
     } catch (e) {
       if (mine === runId) store.setState({ assessing: false, assessError: messageOfError(e), progress: null });
     }
@@ -166,7 +230,12 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     const site: Site = { ...proposalDraftOf(store.getState().proposalDraft, t()), geometry };
     store.setState({ proposal: { site, result: null, error: null }, picking: null });
     try {
-      const result = await engine.checkProposal(site, datasetIds(), config(), contoursInUse(store.getState().contourFiles));
+      const result = await engine.checkProposal(
+        site,
+        datasetIds(),
+        config(),
+        contoursInUse(store.getState().contourFiles),
+      );
       if (store.getState().proposal?.site === site) store.setState({ proposal: { site, result, error: null } });
     } catch (e) {
       store.setState({ proposal: { site, result: null, error: messageOfError(e) } }); // translated when shown
@@ -178,26 +247,61 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
    * `projectId` as it is read; not yet added to the store. Read once: a column mapping the user chose before for
    * files with these headers is applied as it is read (columns only: a category for all rows is never carried over).
    */
-  const addDataset = async (file: string, source: Blob | Uint8Array, crs: CrsOption, demo: boolean, zones: Zone[], others: Dataset[], projectId: string | undefined, reread: Partial<ImportChoices> = {}): Promise<Dataset> => {
+  const addDataset = async (
+    file: string,
+    source: Blob | Uint8Array,
+    crs: CrsOption,
+    demo: boolean,
+    zones: Zone[],
+    others: Dataset[],
+    projectId: string | undefined,
+    reread: Partial<ImportChoices> = {},
+  ): Promise<Dataset> => {
     const id = newDatasetId(file);
-    const progress = (share: number) => store.getState().importing?.file === file && store.setState({ importing: { file, share } });
+    const progress = (share: number) =>
+      store.getState().importing?.file === file && store.setState({ importing: { file, share } });
     const remembered = demo || reread.mapping ? undefined : await rememberedMappings();
-    const { report, rejectedRows, count, fictitious, saving } = await engine.importFile(id, file, source, {
-      crs, zones, beside: others.map((d) => d.id), ...encodingOption(), ...(projectId ? { storeFor: projectId } : {}),
-      ...(remembered ? { rememberedMappings: remembered } : {}), ...(reread.mapping ? { mapping: reread.mapping } : {}), keepSource: !demo,
-      ...(reread.sheet ? { sheet: reread.sheet } : {}), ...(reread.allRowsCategory ? { allRowsCategory: reread.allRowsCategory } : {}),
-    }, progress);
+    const { report, rejectedRows, count, fictitious, saving } = await engine.importFile(
+      id,
+      file,
+      source,
+      {
+        crs,
+        zones,
+        beside: others.map((d) => d.id),
+        ...encodingOption(),
+        ...(projectId ? { storeFor: projectId } : {}),
+        ...(remembered ? { rememberedMappings: remembered } : {}),
+        ...(reread.mapping ? { mapping: reread.mapping } : {}),
+        keepSource: !demo,
+        ...(reread.sheet ? { sheet: reread.sheet } : {}),
+        ...(reread.allRowsCategory ? { allRowsCategory: reread.allRowsCategory } : {}),
+      },
+      progress,
+    );
     if (saving) noteStoredSites(id, saving);
-    return { id, file, report, rejectedRows, demo, count, fictitious, ...(demo ? {} : { source: source instanceof Blob ? source : new Blob([source as Uint8Array<ArrayBuffer>]) }) };
+    return {
+      id,
+      file,
+      report,
+      rejectedRows,
+      demo,
+      count,
+      fictitious,
+      ...(demo ? {} : { source: source instanceof Blob ? source : new Blob([source as Uint8Array<ArrayBuffer>]) }),
+    };
   };
 
   /** The file behind a dataset: in memory since its upload, or kept in IndexedDB since an earlier session. */
-  const bytesOf = async (d: Dataset): Promise<Blob | Uint8Array | undefined> => d.source ?? (d.report.sha256 ? await keptSourceFile(d.report.sha256) : undefined);
+  const bytesOf = async (d: Dataset): Promise<Blob | Uint8Array | undefined> =>
+    d.source ?? (d.report.sha256 ? await keptSourceFile(d.report.sha256) : undefined);
 
   /** How the file is read now, as a mapping: re-reading it another way (CRS, sheet) keeps the user's columns. */
   const currentMapping = (d: Dataset): MappingOverride | undefined => {
     const { headers, columnFields } = d.report;
-    return headers && columnFields ? Object.fromEntries(headers.map((h, i) => [h, columnFields[i] ?? null])) : undefined;
+    return headers && columnFields
+      ? Object.fromEntries(headers.map((h, i) => [h, columnFields[i] ?? null]))
+      : undefined;
   };
 
   const encodingOption = () => {
@@ -217,14 +321,34 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       const zones = readZones(new TextDecoder().decode(files.zones.bytes));
       const zonesDigest = { file: files.zones.file, sha256: await sha256Hex(files.zones.bytes) };
       const datasets: Dataset[] = [];
-      for (const f of files.sites) datasets.push(await addDataset(f.file, f.bytes, f.crs, true, zones, datasets, project.id));
+      for (const f of files.sites)
+        datasets.push(await addDataset(f.file, f.bytes, f.crs, true, zones, datasets, project.id));
       const { datasets: before, roads } = store.getState();
       const gone = [...before.map((d) => d.id), ...(roads ? [roads.id] : [])];
       store.setState({
-        project, projectRevision: 0, zones, zonesSource: t()('method.demoZones'), zonesDigest, datasets, assessment: null,
-        proposal: null, selection: null, importError: null, projectError: null, roads: null, population: null, reachFileError: null,
-        contourFiles: [], contourReport: null, contourFileError: null, fnFiles: [], fnCriteria: DEFAULT_FN_CRITERIA, fnReport: null, fnFileError: null,
-        reachProfile: DEFAULT_REACH_PROFILE, reachProfileError: null,
+        project,
+        projectRevision: 0,
+        zones,
+        zonesSource: t()('method.demoZones'),
+        zonesDigest,
+        datasets,
+        assessment: null,
+        proposal: null,
+        selection: null,
+        importError: null,
+        projectError: null,
+        roads: null,
+        population: null,
+        reachFileError: null,
+        contourFiles: [],
+        contourReport: null,
+        contourFileError: null,
+        fnFiles: [],
+        fnCriteria: DEFAULT_FN_CRITERIA,
+        fnReport: null,
+        fnFileError: null,
+        reachProfile: DEFAULT_REACH_PROFILE,
+        reachProfileError: null,
       });
       engine.dropDatasets(gone);
       await reassess();
@@ -237,11 +361,15 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
         const others = replaceId ? datasets.filter((d) => d.id !== replaceId) : datasets;
         const dataset = await addDataset(file, source, importCrs, false, zones, others, store.getState().project?.id);
         store.setState({ importing: null });
-        if (replaceId && store.getState().datasets.some((d) => d.id === replaceId)) return await this.replaceDataset(replaceId, dataset);
+        if (replaceId && store.getState().datasets.some((d) => d.id === replaceId))
+          return await this.replaceDataset(replaceId, dataset);
         store.setState({ datasets: [...store.getState().datasets, dataset], importError: null });
       } catch (e) {
         const cancelled = e instanceof CancelledError;
-        store.setState({ importError: cancelled ? message('data.importCancelled', { file }) : aboutFile(file, messageOfError(e)), importing: null });
+        store.setState({
+          importError: cancelled ? message('data.importCancelled', { file }) : aboutFile(file, messageOfError(e)),
+          importing: null,
+        });
         return;
       }
       await reassess();
@@ -259,10 +387,15 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       const category = allRowsCategory ?? d.report.allRowsCategory; // this file's own choice stays with it
       const others = datasets.filter((x) => x.id !== id);
       const read = await addDataset(d.file, bytes, crs, d.demo, zones, others, store.getState().project?.id, {
-        ...(columns ? { mapping: columns } : {}), ...(chosenSheet ? { sheet: chosenSheet } : {}), ...(category ? { allRowsCategory: category } : {}),
+        ...(columns ? { mapping: columns } : {}),
+        ...(chosenSheet ? { sheet: chosenSheet } : {}),
+        ...(category ? { allRowsCategory: category } : {}),
       });
       // the file read again takes the old reading's place, under a new id (the engine drops the old one)
-      const next: Dataset = { ...read, source: bytes instanceof Blob ? bytes : new Blob([bytes as Uint8Array<ArrayBuffer>]) };
+      const next: Dataset = {
+        ...read,
+        source: bytes instanceof Blob ? bytes : new Blob([bytes as Uint8Array<ArrayBuffer>]),
+      };
       if (!store.getState().datasets.some((x) => x.id === id)) return engine.dropDatasets([read.id]); // removed meanwhile
       store.setState({ importError: null, datasets: store.getState().datasets.map((x) => (x.id === id ? next : x)) });
       engine.dropDatasets([id]);
@@ -273,12 +406,22 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       if (!d?.report.headers) return;
       await rememberMapping(d.report.headers, mapping).catch(() => undefined);
       // a suggested CRS is suggested again from the rows the new mapping reads (the first reading may have had none)
-      await this.reimportDataset(id, d.report.crsEvidence === CRS_GIVEN_BY_USER ? d.report.crs : 'auto', mapping, undefined, allRowsCategory);
+      await this.reimportDataset(
+        id,
+        d.report.crsEvidence === CRS_GIVEN_BY_USER ? d.report.crs : 'auto',
+        mapping,
+        undefined,
+        allRowsCategory,
+      );
     },
     async replaceDataset(oldId, dataset) {
       const datasets = store.getState().datasets;
       if (!datasets.some((d) => d.id === oldId)) return;
-      store.setState({ datasets: datasets.map((d) => (d.id === oldId ? dataset : d)), importError: null, selection: null });
+      store.setState({
+        datasets: datasets.map((d) => (d.id === oldId ? dataset : d)),
+        importError: null,
+        selection: null,
+      });
       engine.dropDatasets([oldId]);
       await reassess();
     },
@@ -412,7 +555,12 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       try {
         const zones = readZones(new TextDecoder().decode(bytes));
         if (zones.length === 0) throw new LocalisedError('zones.empty');
-        store.setState({ zones, zonesSource: file, zonesDigest: { file, sha256: await sha256Hex(bytes) }, zonesError: null });
+        store.setState({
+          zones,
+          zonesSource: file,
+          zonesDigest: { file, sha256: await sha256Hex(bytes) },
+          zonesError: null,
+        });
       } catch (e) {
         store.setState({ zonesError: aboutFile(file, messageOfError(e)) });
         return;
@@ -462,11 +610,21 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     },
     async applyProject(project) {
       const kept = new Set(project.datasets.map((d) => d.id));
-      const gone = store.getState().datasets.filter((d) => !kept.has(d.id)).map((d) => d.id);
+      const gone = store
+        .getState()
+        .datasets.filter((d) => !kept.has(d.id))
+        .map((d) => d.id);
       const roadsBefore = store.getState().roads;
       if (roadsBefore && roadsBefore.id !== project.roads?.id) gone.push(roadsBefore.id);
       store.setState({
-        project: { id: project.id, name: project.name, city: project.city, assessmentDate: project.assessmentDate, dataCredit: project.dataCredit, notes: project.notes },
+        project: {
+          id: project.id,
+          name: project.name,
+          city: project.city,
+          assessmentDate: project.assessmentDate,
+          dataCredit: project.dataCredit,
+          notes: project.notes,
+        },
         projectRevision: project.revision,
         datasets: project.datasets,
         zones: project.zones,

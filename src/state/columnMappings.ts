@@ -22,5 +22,7 @@ export async function rememberMapping(headers: string[], mapping: MappingOverrid
 export async function rememberedMappings(): Promise<Record<string, MappingOverride>> {
   if (typeof indexedDB === 'undefined') return {};
   const all = await entries<string, Record<string, unknown>>(store()).catch(() => []);
-  return Object.fromEntries(all.filter(([k, v]) => typeof k === 'string' && v && typeof v === 'object').map(([k, v]) => [k, columnsOnly(v)]));
+  return Object.fromEntries(
+    all.filter(([k, v]) => typeof k === 'string' && v && typeof v === 'object').map(([k, v]) => [k, columnsOnly(v)]),
+  );
 }

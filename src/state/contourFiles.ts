@@ -31,21 +31,39 @@ export function contoursOf(files: readonly ProjectContourFile[], installationId:
 /** GeoJSON is WGS-84 unless the user chose another system for uploads (as the CLI's --crs; 'auto' reads as WGS-84). */
 const contourCrs = (option: CrsOption): Crs => (option === 'auto' ? 'wgs84' : option);
 
-export function createContourActions(store: AppStore, engine: EngineClient, datasetIds: () => string[], reassess: () => Promise<void>): ContourActions {
+export function createContourActions(
+  store: AppStore,
+  engine: EngineClient,
+  datasetIds: () => string[],
+  reassess: () => Promise<void>,
+): ContourActions {
   return {
     async importContours(file, source) {
       store.setState({ readingContourFile: file, contourFileError: null, contourReport: null });
       try {
         const { importCrs, datasets } = store.getState();
         const { contours, report } = await engine.readContours(file, source, contourCrs(importCrs), datasetIds());
-        if (importCrs === 'auto') contourCrsWarning(report, datasets.map((d) => d.report), 'app');
+        if (importCrs === 'auto')
+          contourCrsWarning(
+            report,
+            datasets.map((d) => d.report),
+            'app',
+          );
         // nothing usable: the report says why for every feature; the files in use stay as they were
         if (contours.length === 0) {
-          store.setState({ readingContourFile: null, contourReport: report, contourFileError: aboutFile(file, message('contours.none', { n: report.rows })) });
+          store.setState({
+            readingContourFile: null,
+            contourReport: report,
+            contourFileError: aboutFile(file, message('contours.none', { n: report.rows })),
+          });
           return;
         }
         const kept = store.getState().contourFiles.filter((f) => f.file !== file);
-        store.setState({ contourFiles: [...kept, { file, sha256: report.sha256 ?? '', contours, report }], readingContourFile: null, contourReport: report });
+        store.setState({
+          contourFiles: [...kept, { file, sha256: report.sha256 ?? '', contours, report }],
+          readingContourFile: null,
+          contourReport: report,
+        });
       } catch (e) {
         store.setState({ readingContourFile: null, contourFileError: aboutFile(file, messageOfError(e)) });
         return;
@@ -55,7 +73,11 @@ export function createContourActions(store: AppStore, engine: EngineClient, data
     async removeContours(file) {
       const files = store.getState().contourFiles;
       if (!files.some((f) => f.file === file)) return;
-      store.setState({ contourFiles: files.filter((f) => f.file !== file), contourFileError: null, contourReport: null });
+      store.setState({
+        contourFiles: files.filter((f) => f.file !== file),
+        contourFileError: null,
+        contourReport: null,
+      });
       await reassess();
     },
   };

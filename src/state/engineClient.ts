@@ -5,8 +5,28 @@
 // The engine owns the datasets: imported sites are read, kept, saved and assessed where the engine runs, under the
 // dataset's id; the page holds each dataset's report and count, and receives only an assessment's results. Nothing
 // here hands a dataset's sites to the page.
-import type { AssessConfig, Assessment, GridSpec, ProposalResult, ReachProfile, RiskContour, Site, Zone } from '../engine';
-import type { ContourImport, Crs, FnCurveImport, ImportFileReport, ImportOptions, MappingOverride, Project, ProjectDataset, ProjectRoads, RejectedRows } from '../io';
+import type {
+  AssessConfig,
+  Assessment,
+  GridSpec,
+  ProposalResult,
+  ReachProfile,
+  RiskContour,
+  Site,
+  Zone,
+} from '../engine';
+import type {
+  ContourImport,
+  Crs,
+  FnCurveImport,
+  ImportFileReport,
+  ImportOptions,
+  MappingOverride,
+  Project,
+  ProjectDataset,
+  ProjectRoads,
+  RejectedRows,
+} from '../io';
 import type { StoredSites } from './projectDb';
 
 export type Progress = (share: number, stage: string) => void;
@@ -44,7 +64,10 @@ export type DatasetImportOptions = Omit<ImportOptions, 'existingIds' | 'remember
 
 /** A project whose datasets the engine holds: each dataset as saved, without its sites, and the id they are held under. */
 export type HeldProjectDataset = Omit<ProjectDataset, 'sites'> & { id: string };
-export type HeldProject = Omit<Project, 'datasets' | 'roads'> & { datasets: HeldProjectDataset[]; roads?: HeldRoadNetwork | null };
+export type HeldProject = Omit<Project, 'datasets' | 'roads'> & {
+  datasets: HeldProjectDataset[];
+  roads?: HeldRoadNetwork | null;
+};
 
 /**
  * A road network the engine holds under `id`, with its file: in memory since the upload, or IndexedDB's since a
@@ -78,7 +101,13 @@ export interface HeldRoads {
 export interface EngineClient {
   /** read a site file off the main thread into the engine's keeping, as dataset `datasetId` */
   /** `source`: a File or Blob (read by the import worker) or the file's bytes */
-  importFile(datasetId: string, file: string, source: Blob | Uint8Array, options: DatasetImportOptions, onProgress?: Progress): Promise<ImportedDataset>;
+  importFile(
+    datasetId: string,
+    file: string,
+    source: Blob | Uint8Array,
+    options: DatasetImportOptions,
+    onProgress?: Progress,
+  ): Promise<ImportedDataset>;
   /** hold sites saved before (read from IndexedDB where the engine runs), or sites given (a project saved before sites were kept apart) */
   loadDataset(datasetId: string, from: { stored: StoredSites } | { sites: Site[] }): Promise<HeldDataset>;
   /** save a held dataset's sites for `projectId` (null where there is no IndexedDB) */
@@ -94,7 +123,12 @@ export interface EngineClient {
   /** read an F–N curve file (CSV) where the engine runs: each curve must belong to a hazard site of `datasets` */
   readFnCurves(file: string, source: Blob | Uint8Array, datasets: string[]): Promise<FnCurveImport>;
   /** `contours`: the QRA contours in use; a proposed protection target is judged against them too */
-  checkProposal(proposal: Site, datasets: string[], config: AssessConfig, contours?: RiskContour[]): Promise<ProposalResult>;
+  checkProposal(
+    proposal: Site,
+    datasets: string[],
+    config: AssessConfig,
+    contours?: RiskContour[],
+  ): Promise<ProposalResult>;
   /** the project file (JSON, gzipped when large) of a project whose datasets the engine holds */
   writeProjectFile(project: HeldProject): Promise<{ bytes: Uint8Array; gzipped: boolean }>;
   /** read a project file; its datasets are then held under the ids returned */

@@ -2,7 +2,13 @@
 // against the hazard sites it holds, every row accounted for), kept on the page with its report and saved inline with
 // the project; the lines they are judged against are the shipped criterion (none: every curve 未评估) or the city's
 // own file (fn-criteria/1, schema-checked; a bad one is refused and the lines in force stay).
-import { assessSocietalRisk, DEFAULT_FN_CRITERIA, parseFnCriteria, type FnCurve, type SocietalRiskResult } from '../engine';
+import {
+  assessSocietalRisk,
+  DEFAULT_FN_CRITERIA,
+  parseFnCriteria,
+  type FnCurve,
+  type SocietalRiskResult,
+} from '../engine';
 import { aboutFile, message, messageOfError } from '../i18n/shownMessage';
 import type { ProjectFnFile } from '../io';
 import type { EngineClient } from './engineClient';
@@ -27,11 +33,18 @@ export function curvesInUse(files: readonly ProjectFnFile[]): FnCurve[] {
 const judged = new WeakMap<readonly ProjectFnFile[], Map<unknown, Map<string, SocietalRiskResult>>>();
 
 /** Each installation's result against the lines in force, by installation id (computed once per files and lines). */
-export function societalByInstallation(files: readonly ProjectFnFile[], criteria = DEFAULT_FN_CRITERIA): Map<string, SocietalRiskResult> {
+export function societalByInstallation(
+  files: readonly ProjectFnFile[],
+  criteria = DEFAULT_FN_CRITERIA,
+): Map<string, SocietalRiskResult> {
   let byCriteria = judged.get(files);
   if (!byCriteria) judged.set(files, (byCriteria = new Map()));
   let results = byCriteria.get(criteria);
-  if (!results) byCriteria.set(criteria, (results = new Map(assessSocietalRisk(curvesInUse(files), criteria).map((r) => [r.installationId, r] as const))));
+  if (!results)
+    byCriteria.set(
+      criteria,
+      (results = new Map(assessSocietalRisk(curvesInUse(files), criteria).map((r) => [r.installationId, r] as const))),
+    );
   return results;
 }
 
@@ -42,17 +55,29 @@ export function createFnActions(store: AppStore, engine: EngineClient, datasetId
       try {
         const { curves, report } = await engine.readFnCurves(file, source, datasetIds());
         if (curves.length === 0) {
-          store.setState({ readingFnFile: null, fnReport: report, fnFileError: aboutFile(file, message('fn.none', { n: report.rows })) });
+          store.setState({
+            readingFnFile: null,
+            fnReport: report,
+            fnFileError: aboutFile(file, message('fn.none', { n: report.rows })),
+          });
           return;
         }
         const kept = store.getState().fnFiles.filter((f) => f.file !== file);
-        store.setState({ fnFiles: [...kept, { file, sha256: report.sha256 ?? '', curves, report }], readingFnFile: null, fnReport: report });
+        store.setState({
+          fnFiles: [...kept, { file, sha256: report.sha256 ?? '', curves, report }],
+          readingFnFile: null,
+          fnReport: report,
+        });
       } catch (e) {
         store.setState({ readingFnFile: null, fnFileError: aboutFile(file, messageOfError(e)) });
       }
     },
     removeFnCurves(file) {
-      store.setState({ fnFiles: store.getState().fnFiles.filter((f) => f.file !== file), fnFileError: null, fnReport: null });
+      store.setState({
+        fnFiles: store.getState().fnFiles.filter((f) => f.file !== file),
+        fnFileError: null,
+        fnReport: null,
+      });
     },
     importFnCriteria(file, text) {
       try {

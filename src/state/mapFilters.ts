@@ -1,7 +1,15 @@
 // What the planner has chosen to see: levels, 行业领域, districts, categories, "violations only", and which layers are
 // on. One predicate decides; the map gets the same rule as a MapLibre filter expression (src/map/filterExpressions),
 // and the lists and legend counts use the predicate, so what is drawn and what is counted cannot drift apart.
-import { isReachCategory, LEVELS, type Assessment, type AssessedSite, type AssessedZone, type Level, type Role } from '../engine';
+import {
+  isReachCategory,
+  LEVELS,
+  type Assessment,
+  type AssessedSite,
+  type AssessedZone,
+  type Level,
+  type Role,
+} from '../engine';
 import { assessmentFact } from './assessmentFact';
 
 export type LevelOrNone = Level | 'none';
@@ -35,16 +43,39 @@ export interface LayerVisibility {
   contours: boolean;
 }
 
-export const NO_FILTERS: MapFilters = { levels: [...LEVEL_OR_NONE], domains: [], districts: [], categories: [], violationsOnly: false };
+export const NO_FILTERS: MapFilters = {
+  levels: [...LEVEL_OR_NONE],
+  domains: [],
+  districts: [],
+  categories: [],
+  violationsOnly: false,
+};
 /**
  * The layers a project opens with. The rescue symbols are on (a few points, and where help comes from); the reach
  * bands and shelter areas are off: they cover the four-colour zones the map is first read for, and in the demo they
  * are a straight-line screening (初筛) a planner should turn on knowingly.
  */
-export const DEFAULT_LAYERS: LayerVisibility = { zones: true, districts: true, hazards: true, targets: true, risks: true, violations: true, rescue: true, reach: false, shelters: false, contours: true };
+export const DEFAULT_LAYERS: LayerVisibility = {
+  zones: true,
+  districts: true,
+  hazards: true,
+  targets: true,
+  risks: true,
+  violations: true,
+  rescue: true,
+  reach: false,
+  shelters: false,
+  contours: true,
+};
 
 export function isFiltered(f: MapFilters): boolean {
-  return f.levels.length !== LEVEL_OR_NONE.length || f.domains.length > 0 || f.districts.length > 0 || f.categories.length > 0 || f.violationsOnly;
+  return (
+    f.levels.length !== LEVEL_OR_NONE.length ||
+    f.domains.length > 0 ||
+    f.districts.length > 0 ||
+    f.categories.length > 0 ||
+    f.violationsOnly
+  );
 }
 
 const flaggedOf = new WeakMap<Assessment, ReadonlySet<string>>();
@@ -74,14 +105,22 @@ export interface SiteFacts {
 }
 
 export function siteFacts(s: AssessedSite, flagged: ReadonlySet<string>): SiteFacts {
-  return { level: s.level ?? 'none', domain: s.domain, district: s.district, category: s.category, flagged: flagged.has(s.id) };
+  return {
+    level: s.level ?? 'none',
+    domain: s.domain,
+    district: s.district,
+    category: s.category,
+    flagged: flagged.has(s.id),
+  };
 }
 
 /** The site predicate, compiled once per filter change (sets, not arrays): a large city runs it 100 000 times. */
 export function siteMatcher(filters: MapFilters): (f: SiteFacts) => boolean {
   const levels = new Set(filters.levels);
   const only = (values: string[]) => (values.length === 0 ? null : new Set(values));
-  const domains = only(filters.domains), districts = only(filters.districts), categories = only(filters.categories);
+  const domains = only(filters.domains),
+    districts = only(filters.districts),
+    categories = only(filters.categories);
   const { violationsOnly } = filters;
   return (f) =>
     levels.has(f.level) &&
@@ -97,7 +136,10 @@ export function siteMatches(f: SiteFacts, filters: MapFilters): boolean {
 
 /** Zones follow the level filter; the district filter applies to district polygons (their name), not to grid cells. */
 export function zoneMatches(z: Pick<AssessedZone, 'level' | 'name'>, grid: boolean, filters: MapFilters): boolean {
-  return filters.levels.includes(z.level ?? 'none') && (grid || filters.districts.length === 0 || filters.districts.includes(z.name));
+  return (
+    filters.levels.includes(z.level ?? 'none') &&
+    (grid || filters.districts.length === 0 || filters.districts.includes(z.name))
+  );
 }
 
 export interface FilteredView {
@@ -148,18 +190,34 @@ export const noteFindingPositions = (a: Assessment, at: FindingPositions): void 
  * Each finding's hazard and target as indexes into a.sites (-1: none), computed from the assessment itself; and the
  * look-up it used, for other positions of the same assessment.
  */
-export function findFindingPositions(a: Assessment): { findings: FindingPositions; positionOf: (siteId: string) => number } {
+export function findFindingPositions(a: Assessment): {
+  findings: FindingPositions;
+  positionOf: (siteId: string) => number;
+} {
   const first = new Map<string, number>();
   for (let i = 0; i < a.sites.length; i++) if (!first.has(a.sites[i]!.id)) first.set(a.sites[i]!.id, i); // the first of a repeated id, as sitePosition
   const positionOf = (id: string) => first.get(id) ?? -1;
-  return { findings: { hazard: Int32Array.from(a.violations, (v) => positionOf(v.hazardId)), target: Int32Array.from(a.violations, (v) => positionOf(v.targetId)) }, positionOf };
+  return {
+    findings: {
+      hazard: Int32Array.from(a.violations, (v) => positionOf(v.hazardId)),
+      target: Int32Array.from(a.violations, (v) => positionOf(v.targetId)),
+    },
+    positionOf,
+  };
 }
 
 export const findingPositionsOf = (a: Assessment): FindingPositions => findingPositions.of(a);
 export const hazardAtOf = (a: Assessment): Int32Array => findingPositionsOf(a).hazard;
 
-const byLevel = (): Record<LevelOrNone, number> => Object.fromEntries(LEVEL_OR_NONE.map((l) => [l, 0])) as Record<LevelOrNone, number>;
-const emptyCounts = (): FilteredView['counts'] => ({ sitesByLevel: byLevel(), zonesByLevel: byLevel(), sitesByRole: { hazard: 0, target: 0, risk: 0 }, reachSites: 0, flaggedViolations: 0 });
+const byLevel = (): Record<LevelOrNone, number> =>
+  Object.fromEntries(LEVEL_OR_NONE.map((l) => [l, 0])) as Record<LevelOrNone, number>;
+const emptyCounts = (): FilteredView['counts'] => ({
+  sitesByLevel: byLevel(),
+  zonesByLevel: byLevel(),
+  sitesByRole: { hazard: 0, target: 0, risk: 0 },
+  reachSites: 0,
+  flaggedViolations: 0,
+});
 
 /** The filters as they apply to rescue resources and shelters: every level (they have none), the rest as chosen. */
 export function reachFilters(filters: MapFilters): MapFilters {
@@ -182,7 +240,10 @@ const flaggedPositions = assessmentFact((a) => {
 function wholeView(a: Assessment): FilteredView {
   const counts = emptyCounts();
   for (const s of a.sites) {
-    if (isReachCategory(s.category)) { counts.reachSites++; continue; }
+    if (isReachCategory(s.category)) {
+      counts.reachSites++;
+      continue;
+    }
     counts.sitesByLevel[s.level ?? 'none']++;
     counts.sitesByRole[s.role ?? 'risk']++;
   }
@@ -223,7 +284,10 @@ function computeView(a: Assessment, filters: MapFilters): FilteredView {
     if (!(reach ? matchesReach : matches)(facts)) continue;
     siteShown[i] = 1;
     sites.push(s);
-    if (reach) { counts.reachSites++; continue; }
+    if (reach) {
+      counts.reachSites++;
+      continue;
+    }
     counts.sitesByLevel[facts.level]++;
     counts.sitesByRole[s.role ?? 'risk']++;
   }
@@ -253,7 +317,9 @@ export const facetsOf = (a: Assessment): Facets => facetsFact.of(a);
 /** The facet values present in an assessment, for the filter controls. */
 export function facets(a: Assessment): Facets {
   // one pass into three sets (three lists of every site's value first made this a long task at a million sites)
-  const domains = new Set<string>(), districts = new Set<string>(), categories = new Set<string>();
+  const domains = new Set<string>(),
+    districts = new Set<string>(),
+    categories = new Set<string>();
   for (const s of a.sites) {
     domains.add(s.domain);
     districts.add(s.district);

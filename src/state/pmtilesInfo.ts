@@ -24,9 +24,16 @@ export async function readPmtilesInfo(file: File): Promise<PmtilesInfo> {
   }
   const tileType = header.tileType === TileType.Mvt ? 'vector' : RASTER.has(header.tileType) ? 'raster' : null;
   if (!tileType) throw new LocalisedError('basemap.tileTypeUnsupported', { type: String(header.tileType) });
-  const metadata = ((await archive.getMetadata().catch(() => ({}))) ?? {}) as { attribution?: unknown; vector_layers?: unknown };
+  const metadata = ((await archive.getMetadata().catch(() => ({}))) ?? {}) as {
+    attribution?: unknown;
+    vector_layers?: unknown;
+  };
   const vectorLayers = Array.isArray(metadata.vector_layers)
-    ? metadata.vector_layers.flatMap((l: unknown) => (typeof (l as { id?: unknown })?.id === 'string' ? [(l as { id: string }).id.slice(0, 100)] : [])).slice(0, 200)
+    ? metadata.vector_layers
+        .flatMap((l: unknown) =>
+          typeof (l as { id?: unknown })?.id === 'string' ? [(l as { id: string }).id.slice(0, 100)] : [],
+        )
+        .slice(0, 200)
     : [];
   return {
     tileType,

@@ -29,7 +29,12 @@ export class StorageError extends LocalisedError {}
  * A dataset as the project record keeps it: its site records named (older records keep the sites inline), and its
  * report and rejected rows inline or, when saved apart, the record that holds them.
  */
-type StoredDataset = Omit<ProjectDataset, 'sites' | 'report'> & { report?: ProjectDataset['report']; sites?: Site[]; siteChunks?: string[]; reportKey?: string };
+type StoredDataset = Omit<ProjectDataset, 'sites' | 'report'> & {
+  report?: ProjectDataset['report'];
+  sites?: Site[];
+  siteChunks?: string[];
+  reportKey?: string;
+};
 type StoredProject = Omit<Project, 'datasets'> & { datasets: StoredDataset[] };
 
 /** The records a stored project names apart from itself: its datasets' sites and reports, and its road file. */
@@ -39,7 +44,9 @@ const recordKeysOf = (record: StoredProject): string[] => [
 ];
 
 /** A project as read back: each dataset with where its sites are (or, from an older record, the sites themselves). */
-export type SavedProject = Omit<Project, 'datasets'> & { datasets: (Omit<ProjectDataset, 'sites'> & ({ stored: StoredSites } | { sites: Site[] }))[] };
+export type SavedProject = Omit<Project, 'datasets'> & {
+  datasets: (Omit<ProjectDataset, 'sites'> & ({ stored: StoredSites } | { sites: Site[] }))[];
+};
 
 const PROJECT = (id: string) => `project:${id}`;
 const SUMMARY = (id: string) => `summary:${id}`;
@@ -52,11 +59,14 @@ const LAST = 'last-project';
  * assessment): an unchanged dataset keeps its records from save to save.
  */
 const storedSites = new Map<string, StoredSites | Promise<StoredSites | null>>();
-export const noteStoredSites = (datasetId: string, stored: StoredSites | Promise<StoredSites | null>): void => void storedSites.set(datasetId, stored);
+export const noteStoredSites = (datasetId: string, stored: StoredSites | Promise<StoredSites | null>): void =>
+  void storedSites.set(datasetId, stored);
 
 export async function listProjects(): Promise<ProjectSummary[]> {
   const summaryKeys = (await keys<string>(store())).filter((k) => typeof k === 'string' && k.startsWith('summary:'));
-  const all = (await getMany<ProjectSummary | undefined>(summaryKeys, store())).filter((s): s is ProjectSummary => s !== undefined);
+  const all = (await getMany<ProjectSummary | undefined>(summaryKeys, store())).filter(
+    (s): s is ProjectSummary => s !== undefined,
+  );
   return all.sort((a, b) => (a.savedAt < b.savedAt ? 1 : -1));
 }
 
@@ -66,12 +76,19 @@ export async function loadProject(id: string): Promise<SavedProject> {
   const datasets = await withReports(id, Array.isArray(raw.datasets) ? raw.datasets : []);
   // the record goes through the schema with its sites left out (the engine checks them when it reads the records);
   // an older record with its sites inline is checked whole
-  const project = parseProject({ ...raw, datasets: datasets.map(({ siteChunks, ...d }) => (Array.isArray(siteChunks) ? { ...d, sites: [] } : d)) });
+  const project = parseProject({
+    ...raw,
+    datasets: datasets.map(({ siteChunks, ...d }) => (Array.isArray(siteChunks) ? { ...d, sites: [] } : d)),
+  });
   return {
     ...project,
     datasets: project.datasets.map(({ sites, ...d }, i) => {
       const { siteChunks: chunks, reportKey } = datasets[i] ?? {};
-      const stored = { projectId: id, keys: (chunks ?? []).map(String), ...(typeof reportKey === 'string' ? { reportKey } : {}) };
+      const stored = {
+        projectId: id,
+        keys: (chunks ?? []).map(String),
+        ...(typeof reportKey === 'string' ? { reportKey } : {}),
+      };
       return Array.isArray(chunks) ? { ...d, stored } : { ...d, sites };
     }),
   };
@@ -95,7 +112,10 @@ async function withReports(projectId: string, datasets: StoredDataset[]): Promis
  * Save `project` as revision `project.revision + 1`; refuses when storage holds a newer revision than it started from.
  * A dataset not yet saved for this project is saved first by `storeSites` (the engine, which holds its sites).
  */
-export async function saveProject(project: HeldProject, storeSites: (datasetId: string, projectId: string) => Promise<StoredSites | null>): Promise<HeldProject> {
+export async function saveProject(
+  project: HeldProject,
+  storeSites: (datasetId: string, projectId: string) => Promise<StoredSites | null>,
+): Promise<HeldProject> {
   const stored = (await get(SUMMARY(project.id), store())) as ProjectSummary | undefined;
   if (stored && stored.revision > project.revision) {
     throw new SaveConflictError('storage.conflict', { stored: stored.revision, mine: project.revision });
@@ -121,13 +141,25 @@ export async function saveProject(project: HeldProject, storeSites: (datasetId: 
     // the road file is saved before the record that names it (the record is the commit point)
     const { roads, ...rest } = next;
     if (roads) await writeRoadFile(next.id, roads.sha256, roads.source);
-    const record: StoredProject = { ...rest, datasets, roads: roads ? { file: roads.file, sha256: roads.sha256, lines: roads.lines } : null };
-    const summary: ProjectSummary = { id: next.id, name: next.name, assessmentDate: next.assessmentDate, revision: next.revision, savedAt: new Date().toISOString() };
+    const record: StoredProject = {
+      ...rest,
+      datasets,
+      roads: roads ? { file: roads.file, sha256: roads.sha256, lines: roads.lines } : null,
+    };
+    const summary: ProjectSummary = {
+      id: next.id,
+      name: next.name,
+      assessmentDate: next.assessmentDate,
+      revision: next.revision,
+      savedAt: new Date().toISOString(),
+    };
     await commit(project.revision, record, summary);
   } catch (e) {
     if (e instanceof SaveConflictError || e instanceof StorageError) throw e;
     const quota = (e as DOMException)?.name === 'QuotaExceededError' || /quota/i.test((e as Error)?.message ?? '');
-    throw (quota ? new StorageError('storage.quota') : new StorageError('storage.failed', { message: (e as Error).message }));
+    throw quota
+      ? new StorageError('storage.quota')
+      : new StorageError('storage.failed', { message: (e as Error).message });
   }
   // records the stored record no longer names (best effort: a leftover costs space, never data); read again, as
   // another tab may have saved since
@@ -151,30 +183,34 @@ async function siteChunksOf(id: string): Promise<string[]> {
  * sees the first's revision and is refused (checked and written in separate transactions, both could commit).
  */
 function commit(fromRevision: number, record: StoredProject, summary: ProjectSummary): Promise<void> {
-  return store()('readwrite', (os) => new Promise<void>((resolve, reject) => {
-    const done = promisifyRequest(os.transaction); // rejects on abort, e.g. a quota error reported by the transaction
-    done.catch(reject);
-    const read = os.get(SUMMARY(summary.id));
-    read.onsuccess = () => {
-      const stored = read.result as ProjectSummary | undefined;
-      if (stored && stored.revision > fromRevision) {
-        reject(new SaveConflictError('storage.conflict', { stored: stored.revision, mine: fromRevision }));
-        os.transaction.abort();
-        return;
-      }
-      try {
-        os.put(record, PROJECT(summary.id));
-        os.put(recordKeysOf(record), CHUNKS(summary.id));
-        os.put(summary, SUMMARY(summary.id));
-        os.put(summary.id, LAST);
-      } catch (e) {
-        reject(e as Error); // a put can also throw at once (quota, a value that cannot be cloned): nothing is written
-        os.transaction.abort();
-        return;
-      }
-      resolve(done);
-    };
-  }));
+  return store()(
+    'readwrite',
+    (os) =>
+      new Promise<void>((resolve, reject) => {
+        const done = promisifyRequest(os.transaction); // rejects on abort, e.g. a quota error reported by the transaction
+        done.catch(reject);
+        const read = os.get(SUMMARY(summary.id));
+        read.onsuccess = () => {
+          const stored = read.result as ProjectSummary | undefined;
+          if (stored && stored.revision > fromRevision) {
+            reject(new SaveConflictError('storage.conflict', { stored: stored.revision, mine: fromRevision }));
+            os.transaction.abort();
+            return;
+          }
+          try {
+            os.put(record, PROJECT(summary.id));
+            os.put(recordKeysOf(record), CHUNKS(summary.id));
+            os.put(summary, SUMMARY(summary.id));
+            os.put(summary.id, LAST);
+          } catch (e) {
+            reject(e as Error); // a put can also throw at once (quota, a value that cannot be cloned): nothing is written
+            os.transaction.abort();
+            return;
+          }
+          resolve(done);
+        };
+      }),
+  );
 }
 
 export async function deleteStoredProject(id: string): Promise<void> {

@@ -3,12 +3,29 @@
 import { aboutFile, message, messageOfError } from '../i18n/shownMessage';
 import { readRoadFile } from './roadFiles';
 import { translator } from '../i18n/translate';
-import { defaultConfig, DEFAULT_FN_CRITERIA, DEFAULT_PROFILE, DEFAULT_REACH_PROFILE, DEFAULT_RULES, type AssessmentStats } from '../engine';
+import {
+  defaultConfig,
+  DEFAULT_FN_CRITERIA,
+  DEFAULT_PROFILE,
+  DEFAULT_REACH_PROFILE,
+  DEFAULT_RULES,
+  type AssessmentStats,
+} from '../engine';
 import { PROJECT_SCHEMA, reportForSaving } from '../io';
 import type { EngineClient, HeldDataset, HeldProject } from './engineClient';
 import type { Actions, DemoFiles, OpenProject } from './actions';
 import { contoursInUse } from './contourFiles';
-import { deleteStoredProject, lastProjectId, listProjects, loadProject, noteStoredSites, SaveConflictError, saveProject, type ProjectSummary, type SavedProject } from './projectStorage';
+import {
+  deleteStoredProject,
+  lastProjectId,
+  listProjects,
+  loadProject,
+  noteStoredSites,
+  SaveConflictError,
+  saveProject,
+  type ProjectSummary,
+  type SavedProject,
+} from './projectStorage';
 import { newDatasetId, type AppState, type AppStore, type Dataset, type ProjectMeta } from './store';
 import { DEMO_ATTRIBUTION } from '../io/attribution';
 
@@ -43,7 +60,13 @@ export function projectFromState(s: AppState): HeldProject | null {
     schema: PROJECT_SCHEMA,
     ...s.project,
     // the rows to fix (cells as read, bounded by the importer) and the report (line lists bounded) survive a reload
-    datasets: s.datasets.map(({ id, file, report, demo, rejectedRows }) => ({ id, file, report: reportForSaving(report), demo, ...(rejectedRows ? { rejectedRows } : {}) })),
+    datasets: s.datasets.map(({ id, file, report, demo, rejectedRows }) => ({
+      id,
+      file,
+      report: reportForSaving(report),
+      demo,
+      ...(rejectedRows ? { rejectedRows } : {}),
+    })),
     zones: s.zones,
     zonesSource: s.zonesSource,
     zonesDigest: s.zonesDigest,
@@ -54,7 +77,9 @@ export function projectFromState(s: AppState): HeldProject | null {
     population: s.population,
     // the shipped profile is not saved (a project stays readable as before, and follows the shipped values)
     ...(s.reachProfile !== DEFAULT_REACH_PROFILE ? { reachProfile: s.reachProfile } : {}),
-    ...(s.contourFiles.length ? { contourFiles: s.contourFiles.map((f) => ({ ...f, report: reportForSaving(f.report) })) } : {}),
+    ...(s.contourFiles.length
+      ? { contourFiles: s.contourFiles.map((f) => ({ ...f, report: reportForSaving(f.report) })) }
+      : {}),
     ...(s.fnFiles.length ? { fnFiles: s.fnFiles.map((f) => ({ ...f, report: reportForSaving(f.report) })) } : {}),
     // the shipped lines are not saved (a project follows the shipped criterion), the city's are
     ...(s.fnCriteria !== DEFAULT_FN_CRITERIA ? { fnCriteria: s.fnCriteria } : {}),
@@ -71,7 +96,9 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
   channel?.addEventListener('message', (e: MessageEvent<{ id: string; revision: number }>) => {
     const { project, projectRevision } = store.getState();
     if (project && e.data.id === project.id && e.data.revision > projectRevision) {
-      store.setState({ saveState: { status: 'conflict', message: message('project.conflict', { n: e.data.revision }) } });
+      store.setState({
+        saveState: { status: 'conflict', message: message('project.conflict', { n: e.data.revision }) },
+      });
     }
   });
 
@@ -97,11 +124,24 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
     }, SAVE_DELAY_MS);
   };
   const unsubscribe = store.subscribe((s, prev) => {
-    const changed = s.project !== prev.project || s.datasets !== prev.datasets || s.zones !== prev.zones || s.zoning !== prev.zoning || s.profile !== prev.profile || s.rules !== prev.rules || s.roads !== prev.roads || s.population !== prev.population || s.reachProfile !== prev.reachProfile || s.contourFiles !== prev.contourFiles || s.fnFiles !== prev.fnFiles || s.fnCriteria !== prev.fnCriteria;
+    const changed =
+      s.project !== prev.project ||
+      s.datasets !== prev.datasets ||
+      s.zones !== prev.zones ||
+      s.zoning !== prev.zoning ||
+      s.profile !== prev.profile ||
+      s.rules !== prev.rules ||
+      s.roads !== prev.roads ||
+      s.population !== prev.population ||
+      s.reachProfile !== prev.reachProfile ||
+      s.contourFiles !== prev.contourFiles ||
+      s.fnFiles !== prev.fnFiles ||
+      s.fnCriteria !== prev.fnCriteria;
     if (changed && s.project && s.project.id === prev.project?.id) scheduleSave();
   });
 
-  const newId = (): string => (globalThis.crypto?.randomUUID?.() ?? `p-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+  const newId = (): string =>
+    globalThis.crypto?.randomUUID?.() ?? `p-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   /** save now (a scheduled save is folded in), after any save already running */
   const saveAtOnce = async (): Promise<void> => {
     if (timer) clearTimeout(timer);
@@ -113,7 +153,15 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
   const flush = (): Promise<void> => (timer ? saveAtOnce() : saving);
   /** the page's view of datasets the engine now holds */
   const asDatasets = (datasets: HeldProject['datasets'], held: HeldDataset[]): Dataset[] =>
-    datasets.map((d, i) => ({ id: d.id, file: d.file, report: d.report, demo: d.demo, ...(d.rejectedRows ? { rejectedRows: d.rejectedRows } : {}), count: held[i]!.count, fictitious: held[i]!.fictitious }));
+    datasets.map((d, i) => ({
+      id: d.id,
+      file: d.file,
+      report: d.report,
+      demo: d.demo,
+      ...(d.rejectedRows ? { rejectedRows: d.rejectedRows } : {}),
+      count: held[i]!.count,
+      fictitious: held[i]!.fictitious,
+    }));
   /**
    * a saved project's road network into the engine, read from the file saved with it; a file that is gone or no longer
    * reads leaves the project without roads (screening), and says so: the rest of the project opens as saved
@@ -149,7 +197,14 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
     }
     const { roads: _named, ...rest } = saved;
     // asDatasets keeps only the page's fields (not where the sites are stored, nor an old record's inline sites)
-    return { ...rest, datasets: asDatasets(saved.datasets.map((d, i) => ({ ...d, id: ids[i]! })), held), ...(await holdSavedRoads(saved)) };
+    return {
+      ...rest,
+      datasets: asDatasets(
+        saved.datasets.map((d, i) => ({ ...d, id: ids[i]! })),
+        held,
+      ),
+      ...(await holdSavedRoads(saved)),
+    };
   };
   const adopt = async (project: OpenProject): Promise<void> => {
     await actions.applyProject(project);
@@ -186,7 +241,14 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
       if (!demoFiles) return;
       // the demo arrives as a new project in one step (nothing autosaves into the project that was open) and is
       // assessed once; its first save records it
-      const meta: ProjectMeta = { id: newId(), name: t()('project.demoName'), city: t()('project.demoCity'), assessmentDate: '', dataCredit: DEMO_ATTRIBUTION, notes: t()('project.demoNotes') };
+      const meta: ProjectMeta = {
+        id: newId(),
+        name: t()('project.demoName'),
+        city: t()('project.demoCity'),
+        assessmentDate: '',
+        dataCredit: DEMO_ATTRIBUTION,
+        notes: t()('project.demoNotes'),
+      };
       await actions.loadDemo(await demoFiles(), meta);
       await saveAtOnce();
     },
@@ -194,9 +256,23 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
       await flush();
       const name = details.name.trim().slice(0, 200) || t()('project.blankName');
       await adopt({
-        schema: PROJECT_SCHEMA, id: newId(), name, city: details.city.trim().slice(0, 200), assessmentDate: details.assessmentDate,
-        dataCredit: details.dataCredit.trim().slice(0, 2000), notes: '', datasets: [], zones: [], zonesSource: '', zonesDigest: null,
-        zoning: { kind: 'polygons' }, profile: DEFAULT_PROFILE, rules: DEFAULT_RULES, roads: null, population: null, revision: 0,
+        schema: PROJECT_SCHEMA,
+        id: newId(),
+        name,
+        city: details.city.trim().slice(0, 200),
+        assessmentDate: details.assessmentDate,
+        dataCredit: details.dataCredit.trim().slice(0, 2000),
+        notes: '',
+        datasets: [],
+        zones: [],
+        zonesSource: '',
+        zonesDigest: null,
+        zoning: { kind: 'polygons' },
+        profile: DEFAULT_PROFILE,
+        rules: DEFAULT_RULES,
+        roads: null,
+        population: null,
+        revision: 0,
       });
     },
     rename(name) {
@@ -207,14 +283,22 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
     setDetails(details) {
       // a field only focused and left changes nothing, so it saves nothing (the revision counts real changes)
       const p = store.getState().project;
-      if (p && Object.entries(details).some(([k, v]) => v !== undefined && p[k as keyof ProjectMeta] !== v)) store.setState({ project: { ...p, ...details } });
+      if (p && Object.entries(details).some(([k, v]) => v !== undefined && p[k as keyof ProjectMeta] !== v))
+        store.setState({ project: { ...p, ...details } });
     },
     async duplicate() {
       await flush();
       const s = store.getState();
       const current = projectFromState(s);
       // the copy lists the same held datasets; its first save stores their sites again, for the copy
-      if (current) await adopt({ ...current, datasets: s.datasets, id: newId(), name: t()('project.copyName', { name: current.name }), revision: 0 });
+      if (current)
+        await adopt({
+          ...current,
+          datasets: s.datasets,
+          id: newId(),
+          name: t()('project.copyName', { name: current.name }),
+          revision: 0,
+        });
     },
     async remove(id) {
       await deleteStoredProject(id);
@@ -244,11 +328,19 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
       const datasets = other.datasets.map((d) => d.id);
       try {
         const input = {
-          datasets, zones: other.zones, ...(other.zoning.kind === 'grid' ? { grid: { shape: other.zoning.shape, cellM: other.zoning.cellM } } : {}),
-          ...(other.roads ? { roads: other.roads.id } : {}), ...(other.population ? { population: other.population.zones } : {}),
-          ...(other.reachProfile ? { reachProfile: other.reachProfile } : {}), ...(other.contourFiles?.length ? { contours: contoursInUse(other.contourFiles) } : {}),
+          datasets,
+          zones: other.zones,
+          ...(other.zoning.kind === 'grid' ? { grid: { shape: other.zoning.shape, cellM: other.zoning.cellM } } : {}),
+          ...(other.roads ? { roads: other.roads.id } : {}),
+          ...(other.population ? { population: other.population.zones } : {}),
+          ...(other.reachProfile ? { reachProfile: other.reachProfile } : {}),
+          ...(other.contourFiles?.length ? { contours: contoursInUse(other.contourFiles) } : {}),
         };
-        const assessment = await engine.assess(input, { ...defaultConfig(), method: other.profile, rules: other.rules });
+        const assessment = await engine.assess(input, {
+          ...defaultConfig(),
+          method: other.profile,
+          rules: other.rules,
+        });
         return { name: other.name, assessmentDate: other.assessmentDate, stats: assessment.stats };
       } finally {
         engine.dropDatasets(other.roads ? [...datasets, other.roads.id] : datasets); // held only for the comparison

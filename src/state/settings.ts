@@ -11,8 +11,14 @@ const basemapSchema = z.union([
   z.object({ kind: z.literal('none') }),
   z.object({ kind: z.literal('raster'), url: z.string().max(2000), attribution: z.string().max(500) }),
   z.object({
-    kind: z.literal('pmtiles'), file: z.instanceof(Blob), name: z.string().max(300), tileType: z.enum(['raster', 'vector']),
-    vectorLayers: z.array(z.string().max(100)).max(200), minZoom: z.number().int().min(0).max(30), maxZoom: z.number().int().min(0).max(30), attribution: z.string().max(500),
+    kind: z.literal('pmtiles'),
+    file: z.instanceof(Blob),
+    name: z.string().max(300),
+    tileType: z.enum(['raster', 'vector']),
+    vectorLayers: z.array(z.string().max(100)).max(200),
+    minZoom: z.number().int().min(0).max(30),
+    maxZoom: z.number().int().min(0).max(30),
+    attribution: z.string().max(500),
   }),
 ]);
 
@@ -28,7 +34,9 @@ async function writeSetting(key: string, value: unknown): Promise<void> {
   await set(key, value, store());
 }
 
-export const loadBasemap = (): Promise<Basemap> => readSetting('basemap', (saved) => basemapSchema.safeParse(saved).data ?? null, NO_BASEMAP);
+export const loadBasemap = (): Promise<Basemap> =>
+  readSetting('basemap', (saved) => basemapSchema.safeParse(saved).data ?? null, NO_BASEMAP);
 export const saveBasemap = (b: Basemap): Promise<void> => writeSetting('basemap', b);
-export const loadLocale = (): Promise<Locale> => readSetting('locale', (saved) => (isLocale(saved) ? saved : null), DEFAULT_LOCALE);
+export const loadLocale = (): Promise<Locale> =>
+  readSetting('locale', (saved) => (isLocale(saved) ? saved : null), DEFAULT_LOCALE);
 export const saveLocale = (locale: Locale): Promise<void> => writeSetting('locale', locale);

@@ -97,7 +97,10 @@ function positionOf(a: Assessment, l: Lookups, id: string): number {
 type IdleScheduler = (work: (deadline: { timeRemaining(): number }) => void) => void;
 
 /** Builds the indexes while the page is idle, a few milliseconds at a time, ahead of the first click on a site. */
-export function buildLookupsWhenIdle(a: Assessment, whenIdle: IdleScheduler = (work) => requestIdleCallback(work)): void {
+export function buildLookupsWhenIdle(
+  a: Assessment,
+  whenIdle: IdleScheduler = (work) => requestIdleCallback(work),
+): void {
   if (built.has(a)) return;
   const steps = buildLookups(a);
   const work = (deadline: { timeRemaining(): number }): void => {

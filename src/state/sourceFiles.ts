@@ -19,7 +19,11 @@ export async function keepSourceFile(sha256: string, bytes: Uint8Array): Promise
   if (typeof indexedDB === 'undefined' || bytes.length > MAX_KEPT_SOURCE_BYTES) return false;
   try {
     await set(`file:${sha256}`, bytes, store());
-    await update<SourceIndex>(INDEX, (index = {}) => ({ ...index, [sha256]: { size: bytes.length, usedAt: Date.now() } }), store());
+    await update<SourceIndex>(
+      INDEX,
+      (index = {}) => ({ ...index, [sha256]: { size: bytes.length, usedAt: Date.now() } }),
+      store(),
+    );
     await evictOldest(sha256);
     return true;
   } catch {
@@ -47,7 +51,12 @@ async function evictOldest(keep: string): Promise<void> {
     gone.push(key);
     total -= s.size;
   }
-  if (gone.length) await update<SourceIndex>(INDEX, (now = {}) => Object.fromEntries(Object.entries(now).filter(([k]) => !gone.includes(k))), store());
+  if (gone.length)
+    await update<SourceIndex>(
+      INDEX,
+      (now = {}) => Object.fromEntries(Object.entries(now).filter(([k]) => !gone.includes(k))),
+      store(),
+    );
 }
 
 /** Is a file kept? (Reads the small index only, never the file.) */

@@ -1,13 +1,35 @@
 // The app's state: a vanilla zustand store (no React here), split into data, method, assessment, what-if, selection.
 import type { ShownMessage } from '../i18n/shownMessage';
 import { createStore } from 'zustand/vanilla';
-import { DEFAULT_FN_CRITERIA, DEFAULT_PROFILE, DEFAULT_REACH_PROFILE, DEFAULT_RULES, type Assessment, type FnCriteria, type MethodProfile, type ProposalResult, type ReachProfile, type SetbackRuleTable, type Site, type Zone } from '../engine';
+import {
+  DEFAULT_FN_CRITERIA,
+  DEFAULT_PROFILE,
+  DEFAULT_REACH_PROFILE,
+  DEFAULT_RULES,
+  type Assessment,
+  type FnCriteria,
+  type MethodProfile,
+  type ProposalResult,
+  type ReachProfile,
+  type SetbackRuleTable,
+  type Site,
+  type Zone,
+} from '../engine';
 import type { PreviousAssessment } from '../figures/changeFigure';
 import { DEFAULT_LAYERS, NO_FILTERS, type LayerVisibility, type MapFilters } from './mapFilters';
 import type { Camera } from './viewHash';
 import { NO_BASEMAP, type Basemap } from './basemap';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/translate';
-import type { CrsOption, ImportFileReport, InputDigest, ProjectContourFile, ProjectFnFile, ProjectPopulation, RejectedRows, TextEncodingName } from '../io';
+import type {
+  CrsOption,
+  ImportFileReport,
+  InputDigest,
+  ProjectContourFile,
+  ProjectFnFile,
+  ProjectPopulation,
+  RejectedRows,
+  TextEncodingName,
+} from '../io';
 import type { HeldRoadNetwork } from './engineClient';
 
 /**
@@ -37,11 +59,19 @@ export interface Dataset {
 let datasetSerial = 0;
 export const newDatasetId = (file: string): string => `${file}#${++datasetSerial}`;
 
-export type Selection = { kind: 'zone'; id: string } | { kind: 'site'; id: string } | { kind: 'violation'; index: number } | null;
+export type Selection =
+  | { kind: 'zone'; id: string }
+  | { kind: 'site'; id: string }
+  | { kind: 'violation'; index: number }
+  | null;
 
 /** Does `a` still hold the selected zone or site? (A finding's index means nothing in another assessment.) */
 export function selectionStillIn(a: Assessment, s: Selection): boolean {
-  return s?.kind === 'zone' ? a.zones.some((z) => z.id === s.id) : s?.kind === 'site' ? a.sites.some((x) => x.id === s.id) : false;
+  return s?.kind === 'zone'
+    ? a.zones.some((z) => z.id === s.id)
+    : s?.kind === 'site'
+      ? a.sites.some((x) => x.id === s.id)
+      : false;
 }
 
 /** Placing a proposed site on the map: one click for a point, clicks for polygon vertices. */

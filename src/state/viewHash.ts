@@ -22,7 +22,10 @@ export interface ViewState {
 
 /** The proposal's attributes as the what-if form edits them, and where it was placed. */
 export interface ProposalLink {
-  site: Pick<Site, 'id' | 'name' | 'category' | 'stationGrade' | 'vapourRecovery' | 'protectionDistanceM' | 'users' | 'beds'>;
+  site: Pick<
+    Site,
+    'id' | 'name' | 'category' | 'stationGrade' | 'vapourRecovery' | 'protectionDistanceM' | 'users' | 'beds'
+  >;
   geometry: Extract<Site['geometry'], { type: 'Point' | 'Polygon' }>;
 }
 
@@ -47,7 +50,9 @@ function encodeProposal(p: URLSearchParams, link: ProposalLink): void {
   const points = g.type === 'Point' ? [g.coordinates] : g.coordinates[0]!.slice(0, -1); // the ring's closing vertex is implied
   p.set('wi', link.site.category);
   p.set('win', link.site.name);
-  const attrs = Object.entries(ATTRS).filter(([, k]) => link.site[k] !== undefined).map(([short, k]) => `${short}:${link.site[k]}`);
+  const attrs = Object.entries(ATTRS)
+    .filter(([, k]) => link.site[k] !== undefined)
+    .map(([short, k]) => `${short}:${link.site[k]}`);
   if (attrs.length) p.set('wix', attrs.join(','));
   p.set('wig', points.map((c) => `${coord(c[0]!)},${coord(c[1]!)}`).join(';'));
 }
@@ -57,10 +62,25 @@ function decodeProposal(p: URLSearchParams): ProposalLink | null {
   if (!categoryByCode(category) || categoryByCode(category)!.role === 'risk') return null;
   const points = (p.get('wig') ?? '').split(';').map((pair) => pair.split(',').map(Number));
   if (points.length === 0 || points.length > MAX_VERTICES || points.length === 2) return null;
-  if (!points.every((c) => c.length === 2 && Number.isFinite(c[0]) && Number.isFinite(c[1]) && Math.abs(c[0]!) <= 180 && Math.abs(c[1]!) <= 85)) return null;
+  if (
+    !points.every(
+      (c) =>
+        c.length === 2 &&
+        Number.isFinite(c[0]) &&
+        Number.isFinite(c[1]) &&
+        Math.abs(c[0]!) <= 180 &&
+        Math.abs(c[1]!) <= 85,
+    )
+  )
+    return null;
   const pts = points as [number, number][];
-  const geometry: ProposalLink['geometry'] = pts.length === 1 ? { type: 'Point', coordinates: pts[0]! } : { type: 'Polygon', coordinates: [[...pts, pts[0]!]] };
-  const site: ProposalLink['site'] = { id: PROPOSAL_ID, name: (p.get('win') ?? '').slice(0, 200) || category, category };
+  const geometry: ProposalLink['geometry'] =
+    pts.length === 1 ? { type: 'Point', coordinates: pts[0]! } : { type: 'Polygon', coordinates: [[...pts, pts[0]!]] };
+  const site: ProposalLink['site'] = {
+    id: PROPOSAL_ID,
+    name: (p.get('win') ?? '').slice(0, 200) || category,
+    category,
+  };
   for (const part of (p.get('wix') ?? '').split(',')) {
     const [short, value = ''] = part.split(':');
     const key = ATTRS[short as keyof typeof ATTRS];
@@ -91,10 +111,21 @@ export function encodeView(v: ViewState): string {
 export function decodeView(hash: string): ViewState {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
   const list = (key: string) => (p.get(key) ? p.get(key)!.split(',').filter(Boolean) : []);
-  const levels = p.has('lv') ? list('lv').filter((l): l is LevelOrNone => (LEVEL_OR_NONE as readonly string[]).includes(l)) : [...NO_FILTERS.levels];
-  const filters: MapFilters = { levels, districts: list('dist'), domains: list('dom'), categories: list('cat'), violationsOnly: p.get('only') === '1' };
+  const levels = p.has('lv')
+    ? list('lv').filter((l): l is LevelOrNone => (LEVEL_OR_NONE as readonly string[]).includes(l))
+    : [...NO_FILTERS.levels];
+  const filters: MapFilters = {
+    levels,
+    districts: list('dist'),
+    domains: list('dom'),
+    categories: list('cat'),
+    violationsOnly: p.get('only') === '1',
+  };
   const m = /^(\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)$/.exec(p.get('map') ?? '');
-  const camera = m && Number(m[1]) <= 24 && Math.abs(Number(m[2])) <= 85 && Math.abs(Number(m[3])) <= 180 ? { zoom: Number(m[1]), lat: Number(m[2]), lon: Number(m[3]) } : null;
+  const camera =
+    m && Number(m[1]) <= 24 && Math.abs(Number(m[2])) <= 85 && Math.abs(Number(m[3])) <= 180
+      ? { zoom: Number(m[1]), lat: Number(m[2]), lon: Number(m[3]) }
+      : null;
   const s = /^(zone|site):(.+)$/.exec(p.get('sel') ?? '');
   const selection: Selection = s ? { kind: s[1] as 'zone' | 'site', id: s[2]! } : null;
   return { camera, filters, selection, proposal: decodeProposal(p) };

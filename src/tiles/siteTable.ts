@@ -32,10 +32,15 @@ const SLICE = 20_000;
 /** Builds the table, pausing (yield) every SLICE rows. */
 export function* buildSiteTable(a: Assessment): Generator<void, SiteTable> {
   const n = a.sites.length;
-  const lon = new Float64Array(n), lat = new Float64Array(n), area = new Uint8Array(n);
+  const lon = new Float64Array(n),
+    lat = new Float64Array(n),
+    area = new Uint8Array(n);
   const ids = textListBuilder(n);
-  const level = stringColumnBuilder(n), role = stringColumnBuilder(n), domain = stringColumnBuilder(n);
-  const district = stringColumnBuilder(n), category = stringColumnBuilder(n);
+  const level = stringColumnBuilder(n),
+    role = stringColumnBuilder(n),
+    domain = stringColumnBuilder(n);
+  const district = stringColumnBuilder(n),
+    category = stringColumnBuilder(n);
   for (let i = 0; i < n; i++) {
     const s = a.sites[i]!;
     lon[i] = s.lon;
@@ -65,15 +70,35 @@ export function* buildSiteTable(a: Assessment): Generator<void, SiteTable> {
   // as ids they were two texts as long as the findings list to copy to the tile worker and look up there
   const at = findingPositionsOf(a);
   return {
-    lon, lat, area, ids: ids.finish(),
-    level: level.column, role: role.column, domain: domain.column, district: district.column, category: category.column,
+    lon,
+    lat,
+    area,
+    ids: ids.finish(),
+    level: level.column,
+    role: role.column,
+    domain: domain.column,
+    district: district.column,
+    category: category.column,
     findings: { line, status: status.column, hazardAt: at.hazard.slice(), targetAt: at.target.slice() },
   };
 }
 
 /** The table's typed arrays, to be transferred rather than copied. */
 export function transferablesOf(t: SiteTable): ArrayBuffer[] {
-  const arrays = [t.lon, t.lat, t.area, t.ids.ends, t.level.codes, t.role.codes, t.domain.codes, t.district.codes, t.category.codes,
-    t.findings.line, t.findings.status.codes, t.findings.hazardAt, t.findings.targetAt];
+  const arrays = [
+    t.lon,
+    t.lat,
+    t.area,
+    t.ids.ends,
+    t.level.codes,
+    t.role.codes,
+    t.domain.codes,
+    t.district.codes,
+    t.category.codes,
+    t.findings.line,
+    t.findings.status.codes,
+    t.findings.hazardAt,
+    t.findings.targetAt,
+  ];
   return arrays.map((x) => x.buffer as ArrayBuffer);
 }

@@ -10,7 +10,6 @@ import type { SiteTable } from './siteTable';
 import { textAt, valueAt } from './stringColumn';
 import { EXTENT, tileBox, tileUnit, worldX, worldY, type TileId } from './tileGrid';
 
-
 /** Count cells per tile side: 16 cells of 32 px on a 512 px tile. */
 const CELLS = 16;
 const CELL = EXTENT / CELLS;
@@ -64,17 +63,30 @@ export class SiteTiles {
         const target = f.targetAt[i]!;
         if (target >= 0) this.flagged[target] = 1;
       }
-      const x0 = worldX(f.line[4 * i]!), y0 = worldY(f.line[4 * i + 1]!), x1 = worldX(f.line[4 * i + 2]!), y1 = worldY(f.line[4 * i + 3]!);
+      const x0 = worldX(f.line[4 * i]!),
+        y0 = worldY(f.line[4 * i + 1]!),
+        x1 = worldX(f.line[4 * i + 2]!),
+        y1 = worldY(f.line[4 * i + 3]!);
       this.findings!.add(Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1));
     }
     this.findings?.finish();
     this.levelRank = Int32Array.from(t.level.values, (l) => drawOrder(l));
     this.kindOf = new Uint32Array(n);
     const kinds = new Map<number, number>();
-    const [roles, domains, districts, categories] = [t.role.values.length, t.domain.values.length, t.district.values.length, t.category.values.length];
+    const [roles, domains, districts, categories] = [
+      t.role.values.length,
+      t.domain.values.length,
+      t.district.values.length,
+      t.category.values.length,
+    ];
     for (let i = 0; i < n; i++) {
       // distinct values per column are few (levels 5, roles 3, the rest tens to thousands): the key stays an exact integer
-      const key = ((((t.level.codes[i]! * roles + t.role.codes[i]!) * 2 + this.flagged[i]!) * domains + t.domain.codes[i]!) * districts + t.district.codes[i]!) * categories + t.category.codes[i]!;
+      const key =
+        ((((t.level.codes[i]! * roles + t.role.codes[i]!) * 2 + this.flagged[i]!) * domains + t.domain.codes[i]!) *
+          districts +
+          t.district.codes[i]!) *
+          categories +
+        t.category.codes[i]!;
       let kind = kinds.get(key);
       if (kind === undefined) {
         kind = this.kindSample.length;
@@ -111,13 +123,22 @@ export class SiteTiles {
     if (!this.sites) return [];
     const [x0, y0, x1, y1] = tileBox(id);
     const pad = 1 / (2 ** id.z * EXTENT); // a tile unit: rounding at the edges is settled by tileUnit below
-    return this.sites.search(x0 - pad, y0 - pad, x1 + pad, y1 + pad, (i) => inside(tileUnit(this.x[i]!, id.z, id.x)) && inside(tileUnit(this.y[i]!, id.z, id.y)));
+    return this.sites.search(
+      x0 - pad,
+      y0 - pad,
+      x1 + pad,
+      y1 + pad,
+      (i) => inside(tileUnit(this.x[i]!, id.z, id.x)) && inside(tileUnit(this.y[i]!, id.z, id.y)),
+    );
   }
 
   /** Street scale: every site (a point with its facts, id = its index in the assessment) and every finding line. */
   siteTile(id: TileId): Uint8Array {
     const sites: TileFeature[] = this.sitesIn(id).map((i) => ({
-      type: 1, id: i, geometry: [[tileUnit(this.x[i]!, id.z, id.x), tileUnit(this.y[i]!, id.z, id.y)]], tags: this.properties(i),
+      type: 1,
+      id: i,
+      geometry: [[tileUnit(this.x[i]!, id.z, id.x), tileUnit(this.y[i]!, id.z, id.y)]],
+      tags: this.properties(i),
     }));
     const lines: TileFeature[] = [];
     if (this.findings) {
@@ -126,10 +147,24 @@ export class SiteTiles {
       // a line crossing tile edges goes into each tile it touches, unclipped: MapLibre clips lines to their tile
       for (const i of this.findings.search(x0, y0, x1, y1)) {
         const hazard = this.hazardAt[i]!;
-        const from: [number, number] = [tileUnit(worldX(f.line[4 * i]!), id.z, id.x), tileUnit(worldY(f.line[4 * i + 1]!), id.z, id.y)];
-        const to: [number, number] = [tileUnit(worldX(f.line[4 * i + 2]!), id.z, id.x), tileUnit(worldY(f.line[4 * i + 3]!), id.z, id.y)];
-        const facts = hazard >= 0 ? this.factsOf(hazard, { level: 'none', domain: '', district: '', category: '', flagged: false }) : {};
-        lines.push({ type: 2, id: i, geometry: [[from, to]], tags: { index: i, status: valueAt(f.status, i), ...facts } });
+        const from: [number, number] = [
+          tileUnit(worldX(f.line[4 * i]!), id.z, id.x),
+          tileUnit(worldY(f.line[4 * i + 1]!), id.z, id.y),
+        ];
+        const to: [number, number] = [
+          tileUnit(worldX(f.line[4 * i + 2]!), id.z, id.x),
+          tileUnit(worldY(f.line[4 * i + 3]!), id.z, id.y),
+        ];
+        const facts =
+          hazard >= 0
+            ? this.factsOf(hazard, { level: 'none', domain: '', district: '', category: '', flagged: false })
+            : {};
+        lines.push({
+          type: 2,
+          id: i,
+          geometry: [[from, to]],
+          tags: { index: i, status: valueAt(f.status, i), ...facts },
+        });
       }
     }
     return encodeTile({ [SITES_LAYER]: sites, [FINDINGS_LAYER]: lines });
@@ -145,10 +180,12 @@ export class SiteTiles {
     const ranks = LEVEL_OR_NONE.length;
     const count = new Uint32Array(CELLS * CELLS * ranks);
     const inCell = new Uint32Array(CELLS * CELLS);
-    const sumX = new Float64Array(CELLS * CELLS), sumY = new Float64Array(CELLS * CELLS);
+    const sumX = new Float64Array(CELLS * CELLS),
+      sumY = new Float64Array(CELLS * CELLS);
     for (const i of this.sitesIn(id)) {
       if (counted[this.kindOf[i]!] === 0) continue;
-      const px = tileUnit(this.x[i]!, id.z, id.x), py = tileUnit(this.y[i]!, id.z, id.y);
+      const px = tileUnit(this.x[i]!, id.z, id.x),
+        py = tileUnit(this.y[i]!, id.z, id.y);
       const cell = ((py / CELL) | 0) * CELLS + ((px / CELL) | 0);
       count[cell * ranks + this.levelRank[this.t.level.codes[i]!]!]!++;
       inCell[cell]!++;
@@ -161,11 +198,13 @@ export class SiteTiles {
       if (n === 0) continue;
       const at: [number, number] = [Math.round(sumX[cell]! / n), Math.round(sumY[cell]! / n)];
       const levels: { rank: number; count: number }[] = [];
-      for (let rank = 0; rank < ranks; rank++) if (count[cell * ranks + rank]! > 0) levels.push({ rank, count: count[cell * ranks + rank]! });
+      for (let rank = 0; rank < ranks; rank++)
+        if (count[cell * ranks + rank]! > 0) levels.push({ rank, count: count[cell * ranks + rank]! });
       // largest first; of equal counts the graver level last, on top
       levels.sort((a, b) => b.count - a.count || a.rank - b.rank);
       // `total`: the cell's sites, so the style can size the cell by its total and each level's disc by its share
-      for (const { rank, count: c } of levels) features.push({ type: 1, geometry: [at], tags: { level: DRAW_ORDER[rank]!, count: c, total: n } });
+      for (const { rank, count: c } of levels)
+        features.push({ type: 1, geometry: [at], tags: { level: DRAW_ORDER[rank]!, count: c, total: n } });
     }
     return encodeTile({ [COUNTS_LAYER]: features });
   }

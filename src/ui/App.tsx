@@ -32,16 +32,32 @@ export function App() {
       {/* the first tab stops: the map is otherwise reached after every control of the side panels */}
       <nav className="skip-links" aria-label={t('skip.region')}>
         {/* biome-ignore lint/a11y/useValidAnchor: a skip link (its handler moves focus) */}
-        <a href="#map" onClick={(e) => skipTo(e, '[data-testid="map"] canvas', '[data-testid="map"]')}>{t('skip.toMap')}</a>
+        <a href="#map" onClick={(e) => skipTo(e, '[data-testid="map"] canvas', '[data-testid="map"]')}>
+          {t('skip.toMap')}
+        </a>
         {/* biome-ignore lint/a11y/useValidAnchor: a skip link (its handler moves focus) */}
-        <a href="#sidebar" onClick={(e) => skipTo(e, '#sidebar')}>{t('skip.toSidebar')}</a>
+        <a href="#sidebar" onClick={(e) => skipTo(e, '#sidebar')}>
+          {t('skip.toSidebar')}
+        </a>
       </nav>
       <header>
-        <h1>{t('app.title')} <small>{t('app.subtitle')}</small></h1>
-        <button type="button" className="lang-switch" lang={locale === 'en' ? 'zh-CN' : 'en'} aria-label={t('lang.switchLabel')} onClick={() => void actions.setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
+        <h1>
+          {t('app.title')} <small>{t('app.subtitle')}</small>
+        </h1>
+        <button
+          type="button"
+          className="lang-switch"
+          lang={locale === 'en' ? 'zh-CN' : 'en'}
+          aria-label={t('lang.switchLabel')}
+          onClick={() => void actions.setLocale(locale === 'en' ? 'zh-CN' : 'en')}
+        >
           {t('lang.switchTo')}
         </button>
-        {hasFictitious && <p className="demo-banner" role="note">{t('app.demoBanner')}</p>}
+        {hasFictitious && (
+          <p className="demo-banner" role="note">
+            {t('app.demoBanner')}
+          </p>
+        )}
       </header>
       <main>
         <aside id="sidebar" className="sidebar" aria-label={t('app.sidebar')} tabIndex={-1}>
@@ -49,7 +65,11 @@ export function App() {
           <Legend />
           <FiltersPanel />
           <ProjectPanel />
-          {assessError && <p role="alert" className="error">{t('app.assessFailed', { message: showMessage(t, assessError) })}</p>}
+          {assessError && (
+            <p role="alert" className="error">
+              {t('app.assessFailed', { message: showMessage(t, assessError) })}
+            </p>
+          )}
           <TablesPanel />
           <ViolationsPanel />
           <WhatIfPanel />

@@ -17,22 +17,48 @@ export function BasemapPanel() {
   const [error, setError] = useState<string | null>(null);
   const check = url ? checkRasterUrl(url, ALLOWED_BASEMAP_HOSTS, t) : null;
   const describe = (b: Basemap): string =>
-    b.kind === 'none' ? t('basemap.none')
-    : b.kind === 'pmtiles' ? t('basemap.local', { name: b.name, type: t(`basemap.localType.${b.tileType}`) })
-    : t('basemap.raster', { host: new URL(b.url.replace(/\{[a-z]\}/g, '0')).hostname });
-  const apply = async () => setError(await actions.setBasemap({ kind: 'raster', url: url.trim(), attribution: attribution.trim() }));
+    b.kind === 'none'
+      ? t('basemap.none')
+      : b.kind === 'pmtiles'
+        ? t('basemap.local', { name: b.name, type: t(`basemap.localType.${b.tileType}`) })
+        : t('basemap.raster', { host: new URL(b.url.replace(/\{[a-z]\}/g, '0')).hostname });
+  const apply = async () =>
+    setError(await actions.setBasemap({ kind: 'raster', url: url.trim(), attribution: attribution.trim() }));
   return (
     <section className="panel" aria-labelledby="basemap-h">
       <h2 id="basemap-h">{t('basemap.title')}</h2>
       <p className="meta">
         {t('basemap.current', { basemap: describe(basemap) })}
-        {basemap.kind !== 'none' && <> <button type="button" onClick={() => void actions.setBasemap({ kind: 'none' })}>{t('basemap.reset')}</button></>}
+        {basemap.kind !== 'none' && (
+          <>
+            {' '}
+            <button type="button" onClick={() => void actions.setBasemap({ kind: 'none' })}>
+              {t('basemap.reset')}
+            </button>
+          </>
+        )}
       </p>
       <label htmlFor={ids.url}>{t('basemap.url')}</label>
-      <input id={ids.url} type="url" className="wide-input" value={url} placeholder={t('basemap.urlPlaceholder')} onChange={(e) => setUrl(e.target.value)} />
+      <input
+        id={ids.url}
+        type="url"
+        className="wide-input"
+        value={url}
+        placeholder={t('basemap.urlPlaceholder')}
+        onChange={(e) => setUrl(e.target.value)}
+      />
       <label htmlFor={ids.attribution}>{t('basemap.attribution')}</label>
-      <input id={ids.attribution} type="text" className="wide-input" value={attribution} placeholder={t('basemap.attributionPlaceholder')} onChange={(e) => setAttribution(e.target.value)} />
-      <button type="button" disabled={!url} onClick={() => void apply()}>{t('basemap.use')}</button>
+      <input
+        id={ids.attribution}
+        type="text"
+        className="wide-input"
+        value={attribution}
+        placeholder={t('basemap.attributionPlaceholder')}
+        onChange={(e) => setAttribution(e.target.value)}
+      />
+      <button type="button" disabled={!url} onClick={() => void apply()}>
+        {t('basemap.use')}
+      </button>
       <label htmlFor={ids.file}>{t('basemap.localFile')}</label>
       <input
         id={ids.file}
@@ -45,10 +71,20 @@ export function BasemapPanel() {
           if (f) setError(await actions.useLocalBasemap(f));
         }}
       />
-      {check?.ok && check.warning && <p role="alert" className="warning">{check.warning}</p>}
-      {error && <p role="alert" className="error">{t('basemap.refused', { message: error })}</p>}
+      {check?.ok && check.warning && (
+        <p role="alert" className="warning">
+          {check.warning}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {t('basemap.refused', { message: error })}
+        </p>
+      )}
       <p className="hint">
-        {t('basemap.allowedHosts', { hosts: ALLOWED_BASEMAP_HOSTS.length ? ALLOWED_BASEMAP_HOSTS.join(t('list.separator')) : t('basemap.noHosts') })}
+        {t('basemap.allowedHosts', {
+          hosts: ALLOWED_BASEMAP_HOSTS.length ? ALLOWED_BASEMAP_HOSTS.join(t('list.separator')) : t('basemap.noHosts'),
+        })}
       </p>
     </section>
   );

@@ -19,7 +19,12 @@ export function CompareProjects({ others }: { others: ProjectSummary[] }) {
       const r = await projects.compareWith(choice);
       setResult(r);
       // the comparison also feeds the white paper's F6
-      actions.setPrevious({ label: r.name, dataDate: r.assessmentDate || null, sitesByLevel: r.stats.sitesByLevel, zonesByLevel: r.stats.zonesByLevel });
+      actions.setPrevious({
+        label: r.name,
+        dataDate: r.assessmentDate || null,
+        sitesByLevel: r.stats.sitesByLevel,
+        zonesByLevel: r.stats.zonesByLevel,
+      });
     } catch (e) {
       setError((e as Error).message);
     }
@@ -31,25 +36,45 @@ export function CompareProjects({ others }: { others: ProjectSummary[] }) {
         {t('compare.with')}{' '}
         <select value={choice} onChange={(e) => setChoice(e.target.value)}>
           <option value="">{t('compare.choose')}</option>
-          {others.map((p) => <option key={p.id} value={p.id}>{p.name}{p.assessmentDate ? `(${p.assessmentDate})` : ''}</option>)}
+          {others.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+              {p.assessmentDate ? `(${p.assessmentDate})` : ''}
+            </option>
+          ))}
         </select>
       </label>{' '}
-      <button type="button" disabled={!choice} onClick={() => void compare()}>{t('compare.run')}</button>
-      {error && <p role="alert" className="error">{t('compare.failed', { message: error })}</p>}
+      <button type="button" disabled={!choice} onClick={() => void compare()}>
+        {t('compare.run')}
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {t('compare.failed', { message: error })}
+        </p>
+      )}
       {result && current && (
         <table aria-label={t('compare.table')}>
           <thead>
             <tr>
-              <th scope="col">{t('compare.level')}</th><th scope="col">{t('compare.thisSites')}</th><th scope="col">{t('compare.otherSites', { name: result.name })}</th><th scope="col">{t('compare.change')}</th>
-              <th scope="col">{t('compare.thisZones')}</th><th scope="col">{t('compare.otherZones', { name: result.name })}</th><th scope="col">{t('compare.change')}</th>
+              <th scope="col">{t('compare.level')}</th>
+              <th scope="col">{t('compare.thisSites')}</th>
+              <th scope="col">{t('compare.otherSites', { name: result.name })}</th>
+              <th scope="col">{t('compare.change')}</th>
+              <th scope="col">{t('compare.thisZones')}</th>
+              <th scope="col">{t('compare.otherZones', { name: result.name })}</th>
+              <th scope="col">{t('compare.change')}</th>
             </tr>
           </thead>
           <tbody>
             {LEVELS.map((l) => (
               <tr key={l}>
                 <th scope="row">{levelLabel(t, l)}</th>
-                <td>{current.sitesByLevel[l]}</td><td>{result.stats.sitesByLevel[l]}</td><td>{delta(current.sitesByLevel[l] - result.stats.sitesByLevel[l])}</td>
-                <td>{current.zonesByLevel[l]}</td><td>{result.stats.zonesByLevel[l]}</td><td>{delta(current.zonesByLevel[l] - result.stats.zonesByLevel[l])}</td>
+                <td>{current.sitesByLevel[l]}</td>
+                <td>{result.stats.sitesByLevel[l]}</td>
+                <td>{delta(current.sitesByLevel[l] - result.stats.sitesByLevel[l])}</td>
+                <td>{current.zonesByLevel[l]}</td>
+                <td>{result.stats.zonesByLevel[l]}</td>
+                <td>{delta(current.zonesByLevel[l] - result.stats.zonesByLevel[l])}</td>
               </tr>
             ))}
           </tbody>

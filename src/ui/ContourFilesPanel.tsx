@@ -20,14 +20,28 @@ export function ContourFilesPanel() {
     <div className="contour-files" role="group" aria-labelledby={ids.heading}>
       <h3 id={ids.heading}>{t('data.contoursTitle')}</h3>
       <p className="meta">{t('data.contoursHelp')}</p>
-      {error && <p role="alert" className="error">{t('data.contourFileFailed', { message: showMessage(t, error) })}</p>}
-      {files.length === 0 && <p className="meta" data-testid="contours-in-use">{t('data.noContours')}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {t('data.contourFileFailed', { message: showMessage(t, error) })}
+        </p>
+      )}
+      {files.length === 0 && (
+        <p className="meta" data-testid="contours-in-use">
+          {t('data.noContours')}
+        </p>
+      )}
       {files.length > 0 && (
         <ul data-testid="contours-in-use">
           {files.map((f) => (
             <li key={f.file}>
-              {t('data.contoursLoaded', { file: f.file, n: f.contours.length, installations: new Set(f.contours.map((c) => c.installationId)).size })}{' '}
-              <button type="button" onClick={() => void actions.removeContours(f.file)}>{t('data.removeContours')}</button>
+              {t('data.contoursLoaded', {
+                file: f.file,
+                n: f.contours.length,
+                installations: new Set(f.contours.map((c) => c.installationId)).size,
+              })}{' '}
+              <button type="button" onClick={() => void actions.removeContours(f.file)}>
+                {t('data.removeContours')}
+              </button>
             </li>
           ))}
         </ul>
@@ -35,9 +49,23 @@ export function ContourFilesPanel() {
       <div className="upload">
         <label htmlFor={ids.upload}>{t('data.uploadContours')}</label>{' '}
         {/* the File itself goes to the engine worker, which reads it against the hazard sites it holds */}
-        <input id={ids.upload} type="file" accept=".geojson,.json" disabled={reading !== null} onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void actions.importContours(f.name, f); }} />
+        <input
+          id={ids.upload}
+          type="file"
+          accept=".geojson,.json"
+          disabled={reading !== null}
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void actions.importContours(f.name, f);
+          }}
+        />
       </div>
-      {reading && <p className="meta" role="status">{t('data.reading', { file: reading })}</p>}
+      {reading && (
+        <p className="meta" role="status">
+          {t('data.reading', { file: reading })}
+        </p>
+      )}
       {report && <ImportReportView report={report} />}
     </div>
   );

@@ -25,7 +25,12 @@ export function ContourLegend() {
           const g = contourGrade(v);
           return (
             <li key={v} data-risk={v}>
-              <span className="swatch-line" style={{ borderTop: `${g.widthPx}px solid ${g.colour}` }} aria-hidden="true" /> {t('legend.contours.value', { value: riskText(v), n: installationsAt.get(v)!.size })}
+              <span
+                className="swatch-line"
+                style={{ borderTop: `${g.widthPx}px solid ${g.colour}` }}
+                aria-hidden="true"
+              />{' '}
+              {t('legend.contours.value', { value: riskText(v), n: installationsAt.get(v)!.size })}
             </li>
           );
         })}

@@ -2,7 +2,16 @@
 // A file uploaded again (same bytes, or same name) is never added twice without asking: replace it, or not.
 import { showMessage } from '../i18n/shownMessage';
 import { useEffect, useId, useState } from 'react';
-import { CRS_CHOICES, findSameFile, rereadChoices, siteTemplateCsv, siteTemplateXlsx, type CrsOption, type SameFile, type TextEncodingName } from '../io';
+import {
+  CRS_CHOICES,
+  findSameFile,
+  rereadChoices,
+  siteTemplateCsv,
+  siteTemplateXlsx,
+  type CrsOption,
+  type SameFile,
+  type TextEncodingName,
+} from '../io';
 import { isSourceFileKept } from '../state/sourceFiles';
 import { checksumOf } from '../worker/checksumClient';
 import type { Dataset } from '../state/store';
@@ -15,7 +24,12 @@ import { ContourFilesPanel } from './ContourFilesPanel';
 import { FnFilesPanel } from './FnFilesPanel';
 import { crsLabel, useT } from './i18n';
 
-const ENCODING_LABEL: Record<TextEncodingName, string> = { 'utf-8': 'UTF-8', gb18030: 'GBK/GB18030', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE' };
+const ENCODING_LABEL: Record<TextEncodingName, string> = {
+  'utf-8': 'UTF-8',
+  gb18030: 'GBK/GB18030',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+};
 
 type Decision = 'replace' | 'add' | 'cancel';
 interface Pending {
@@ -31,9 +45,11 @@ function useKeptSources(datasets: Dataset[]): Set<string> {
   useEffect(() => {
     let live = true;
     const wanted = datasets.filter((d) => !d.source && !d.demo && d.report.sha256).map((d) => d.report.sha256!);
-    void Promise.all(wanted.map(async (sha) => ((await isSourceFileKept(sha).catch(() => false)) ? sha : null))).then((found) => {
-      if (live) setKept(new Set(found.filter((x): x is string => x !== null)));
-    });
+    void Promise.all(wanted.map(async (sha) => ((await isSourceFileKept(sha).catch(() => false)) ? sha : null))).then(
+      (found) => {
+        if (live) setKept(new Set(found.filter((x): x is string => x !== null)));
+      },
+    );
     return () => void (live = false);
   }, [datasets]);
   return kept;
@@ -62,7 +78,9 @@ export function DataPanel() {
         continue;
       }
       const loadedAs = now.find((d) => d.id === loaded.id)?.file ?? file.name;
-      const decision = await new Promise<Decision>((decide) => setPending({ file: file.name, loadedAs, same: loaded, decide }));
+      const decision = await new Promise<Decision>((decide) =>
+        setPending({ file: file.name, loadedAs, same: loaded, decide }),
+      );
       setPending(null);
       if (decision === 'replace') await actions.importFile(file.name, file, loaded.id);
       else if (decision === 'add') await actions.importFile(file.name, file);
@@ -73,21 +91,57 @@ export function DataPanel() {
       <h2 id={`${inputId}-h`}>{t('data.title')}</h2>
       <label htmlFor={crsId}>{t('data.crs')}</label>{' '}
       <select id={crsId} value={importCrs} onChange={(e) => actions.setImportCrs(e.target.value as CrsOption)}>
-        {(['auto', ...CRS_CHOICES] as CrsOption[]).map((c) => <option key={c} value={c}>{crsLabel(t, c)}</option>)}
-      </select>
-      {' '}<label htmlFor={encodingId}>{t('data.encoding')}</label>{' '}
-      <select id={encodingId} value={importEncoding ?? ''} onChange={(e) => actions.setImportEncoding((e.target.value || undefined) as TextEncodingName | undefined)}>
+        {(['auto', ...CRS_CHOICES] as CrsOption[]).map((c) => (
+          <option key={c} value={c}>
+            {crsLabel(t, c)}
+          </option>
+        ))}
+      </select>{' '}
+      <label htmlFor={encodingId}>{t('data.encoding')}</label>{' '}
+      <select
+        id={encodingId}
+        value={importEncoding ?? ''}
+        onChange={(e) => actions.setImportEncoding((e.target.value || undefined) as TextEncodingName | undefined)}
+      >
         <option value="">{t('data.detectEncoding')}</option>
-        {(Object.keys(ENCODING_LABEL) as TextEncodingName[]).map((enc) => <option key={enc} value={enc}>{ENCODING_LABEL[enc]}</option>)}
+        {(Object.keys(ENCODING_LABEL) as TextEncodingName[]).map((enc) => (
+          <option key={enc} value={enc}>
+            {ENCODING_LABEL[enc]}
+          </option>
+        ))}
       </select>
       <div className="upload">
         <label htmlFor={inputId}>{t('data.upload')}</label>
-        <input id={inputId} type="file" accept=".csv,.tsv,.txt,.xlsx,.geojson,.json" multiple disabled={pending !== null} onChange={(e) => { void onFiles(e.target.files); e.target.value = ''; }} />
+        <input
+          id={inputId}
+          type="file"
+          accept=".csv,.tsv,.txt,.xlsx,.geojson,.json"
+          multiple
+          disabled={pending !== null}
+          onChange={(e) => {
+            void onFiles(e.target.files);
+            e.target.value = '';
+          }}
+        />
         <p className="meta">
-          <button type="button" className="link" onClick={() => downloadText(`${t('data.templateName')}.csv`, siteTemplateCsv(), 'text/csv;charset=utf-8')}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => downloadText(`${t('data.templateName')}.csv`, siteTemplateCsv(), 'text/csv;charset=utf-8')}
+          >
             {t('data.templateCsv')}
           </button>{' '}
-          <button type="button" className="link" onClick={async () => downloadBytes(`${t('data.templateName')}.xlsx`, await siteTemplateXlsx(), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')}>
+          <button
+            type="button"
+            className="link"
+            onClick={async () =>
+              downloadBytes(
+                `${t('data.templateName')}.xlsx`,
+                await siteTemplateXlsx(),
+                'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              )
+            }
+          >
             {t('data.templateXlsx')}
           </button>
         </p>
@@ -95,33 +149,66 @@ export function DataPanel() {
       {pending && (
         // biome-ignore lint/a11y/useSemanticElements: a fieldset would add a border
         <div role="group" aria-label={t('data.duplicate', { file: pending.file })} className="duplicate-upload">
-          <p role="alert">{t(pending.same.identical ? 'data.sameFile' : 'data.sameName', { file: pending.loadedAs })}</p>
-          <button type="button" onClick={() => pending.decide('replace')}>{t('data.replace')}</button>{' '}
-          {!pending.same.identical && <><button type="button" onClick={() => pending.decide('add')}>{t('data.addAnyway')}</button>{' '}</>}
-          <button type="button" onClick={() => pending.decide('cancel')}>{t('common.cancel')}</button>
+          <p role="alert">
+            {t(pending.same.identical ? 'data.sameFile' : 'data.sameName', { file: pending.loadedAs })}
+          </p>
+          <button type="button" onClick={() => pending.decide('replace')}>
+            {t('data.replace')}
+          </button>{' '}
+          {!pending.same.identical && (
+            <>
+              <button type="button" onClick={() => pending.decide('add')}>
+                {t('data.addAnyway')}
+              </button>{' '}
+            </>
+          )}
+          <button type="button" onClick={() => pending.decide('cancel')}>
+            {t('common.cancel')}
+          </button>
         </div>
       )}
       {importing && (
         <div className="importing" role="status">
-          {t('data.reading', { file: importing.file })} <progress aria-label={t('data.readProgress', { file: importing.file })} value={importing.share} max={1} />{' '}
-          <button type="button" onClick={() => actions.cancelImport()}>{t('common.cancel')}</button>
+          {t('data.reading', { file: importing.file })}{' '}
+          <progress aria-label={t('data.readProgress', { file: importing.file })} value={importing.share} max={1} />{' '}
+          <button type="button" onClick={() => actions.cancelImport()}>
+            {t('common.cancel')}
+          </button>
         </div>
       )}
-      {importError && <p role="alert" className="error">{t('data.importFailed', { message: showMessage(t, importError) })}</p>}
+      {importError && (
+        <p role="alert" className="error">
+          {t('data.importFailed', { message: showMessage(t, importError) })}
+        </p>
+      )}
       {datasets.map((d) => {
         // the file itself is needed to read it again: in memory since the upload, or kept in IndexedDB since then
         const rereadable = Boolean(d.source) || (!d.demo && kept.has(d.report.sha256 ?? ''));
         return (
           <div key={d.id} className="dataset">
-            <ImportReportView report={d.report} rejectedRows={d.rejectedRows} onSheet={rereadable ? (sheet) => void actions.reimportDataset(d.id, importCrs, undefined, sheet) : undefined} />
-            {rereadable && <ColumnMappingEditor key={`${d.id}:${(d.report.columnFields ?? []).join()}:${d.report.allRowsCategory ?? ''}`} report={d.report} onApply={(m, category) => void actions.remapDataset(d.id, m, category)} />}
+            <ImportReportView
+              report={d.report}
+              rejectedRows={d.rejectedRows}
+              onSheet={
+                rereadable ? (sheet) => void actions.reimportDataset(d.id, importCrs, undefined, sheet) : undefined
+              }
+            />
+            {rereadable && (
+              <ColumnMappingEditor
+                key={`${d.id}:${(d.report.columnFields ?? []).join()}:${d.report.allRowsCategory ?? ''}`}
+                report={d.report}
+                onApply={(m, category) => void actions.remapDataset(d.id, m, category)}
+              />
+            )}
             {rereadable && rereadChoices(d.report.crs).length > 0 && (
               <p className="meta">
                 {t('data.rereadAs')}{' '}
                 {rereadChoices(d.report.crs).map((c, i) => (
                   <span key={c}>
                     {i > 0 && t('list.separator')}
-                    <button type="button" className="link" onClick={() => void actions.reimportDataset(d.id, c)}>{crsLabel(t, c)}</button>
+                    <button type="button" className="link" onClick={() => void actions.reimportDataset(d.id, c)}>
+                      {crsLabel(t, c)}
+                    </button>
                   </span>
                 ))}
               </p>
@@ -129,7 +216,12 @@ export function DataPanel() {
             {!rereadable && !d.demo && d.report.headers && <p className="meta">{t('data.sourceNotKeptNote')}</p>}
             {d.demo && <p className="meta">{t(d.fictitious ? 'data.demoFictitious' : 'data.demoReal')}</p>}
             {/* any dataset can go, the demo's too: a copy of the demo becomes a real city's project */}
-            <button type="button" onClick={() => { if (confirm(t('data.confirmRemove', { file: d.file, n: d.count }))) void actions.removeDataset(d.id); }}>
+            <button
+              type="button"
+              onClick={() => {
+                if (confirm(t('data.confirmRemove', { file: d.file, n: d.count }))) void actions.removeDataset(d.id);
+              }}
+            >
               {t(d.demo ? 'data.removeDemo' : 'data.remove')}
             </button>
           </div>

@@ -24,7 +24,16 @@ interface Props<T> {
   initialSort?: { key: string; descending: boolean };
 }
 
-export function DataTable<T>({ label, rows, columns, rowKey, selected, onSelect, pageSize = 50, initialSort }: Props<T>) {
+export function DataTable<T>({
+  label,
+  rows,
+  columns,
+  rowKey,
+  selected,
+  onSelect,
+  pageSize = 50,
+  initialSort,
+}: Props<T>) {
   const [sort, setSort] = useState(initialSort ?? { key: columns[0]!.key, descending: false });
   const selectedRow = useRef<HTMLTableRowElement>(null);
   const sorted = useMemo(() => {
@@ -45,9 +54,20 @@ export function DataTable<T>({ label, rows, columns, rowKey, selected, onSelect,
           <thead>
             <tr>
               {columns.map((c) => (
-                <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-                  <button type="button" className="sort" onClick={() => setSort({ key: c.key, descending: sort.key === c.key ? !sort.descending : c.numeric === true })}>
-                    {c.header}{sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                <th
+                  key={c.key}
+                  scope="col"
+                  aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+                >
+                  <button
+                    type="button"
+                    className="sort"
+                    onClick={() =>
+                      setSort({ key: c.key, descending: sort.key === c.key ? !sort.descending : c.numeric === true })
+                    }
+                  >
+                    {c.header}
+                    {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
                   </button>
                 </th>
               ))}
@@ -61,7 +81,15 @@ export function DataTable<T>({ label, rows, columns, rowKey, selected, onSelect,
                 <tr key={key} aria-selected={isSelected} ref={isSelected ? selectedRow : undefined} data-key={key}>
                   {columns.map((c, i) => (
                     <td key={c.key} className={c.numeric ? 'num' : undefined}>
-                      {i === 0 ? <button type="button" className="link" onClick={() => onSelect(row)}>{c.render ? c.render(row) : c.value(row)}</button> : c.render ? c.render(row) : c.value(row)}
+                      {i === 0 ? (
+                        <button type="button" className="link" onClick={() => onSelect(row)}>
+                          {c.render ? c.render(row) : c.value(row)}
+                        </button>
+                      ) : c.render ? (
+                        c.render(row)
+                      ) : (
+                        c.value(row)
+                      )}
                     </td>
                   ))}
                 </tr>

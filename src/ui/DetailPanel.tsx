@@ -22,13 +22,16 @@ export function DetailPanel() {
   // explained once per selection (a site's findings are looked up among all of a large city's)
   const explanation: Explanation | null = useMemo(
     () =>
-      !a || !selection ? null
-      : selection.kind === 'zone' ? explainZone(a, selection.id, t, assessedReach.of(a), locale)
-      : selection.kind === 'site' ? explainSite(a, selection.id, t, locale, assessedReach.of(a), {
-          societal: societalByInstallation(fnFiles, fnCriteria).get(selection.id),
-          contours: contoursOf(contourFiles, selection.id),
-        })
-      : explainViolation(a, selection.index, t, rules),
+      !a || !selection
+        ? null
+        : selection.kind === 'zone'
+          ? explainZone(a, selection.id, t, assessedReach.of(a), locale)
+          : selection.kind === 'site'
+            ? explainSite(a, selection.id, t, locale, assessedReach.of(a), {
+                societal: societalByInstallation(fnFiles, fnCriteria).get(selection.id),
+                contours: contoursOf(contourFiles, selection.id),
+              })
+            : explainViolation(a, selection.index, t, rules),
     [a, selection, t, locale, rules, fnFiles, fnCriteria, contourFiles],
   );
   useEffect(() => {
@@ -41,11 +44,18 @@ export function DetailPanel() {
   return (
     <aside className="detail-panel" aria-label={t('detail.region')} data-testid="detail-panel">
       <div className="explain">
-        <button type="button" className="close" aria-label={t('detail.close')} onClick={() => actions.select(null)}>×</button>
-        <h3 ref={heading} className={explanation.level ? `level-${explanation.level}` : undefined}>{explanation.title}</h3>
+        <button type="button" className="close" aria-label={t('detail.close')} onClick={() => actions.select(null)}>
+          ×
+        </button>
+        <h3 ref={heading} className={explanation.level ? `level-${explanation.level}` : undefined}>
+          {explanation.title}
+        </h3>
         <dl>
           {explanation.rows.map(([label, value]) => (
-            <div key={label}><dt>{label}</dt><dd>{value}</dd></div>
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
           ))}
         </dl>
         {explanation.list && (
@@ -55,11 +65,19 @@ export function DetailPanel() {
               {explanation.list.items.map((item, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: read-only list, never reordered
                 <li key={i}>
-                  {item.target ? <button type="button" className="link" onClick={() => actions.focus(item.target!)}>{item.text}</button> : item.text}
+                  {item.target ? (
+                    <button type="button" className="link" onClick={() => actions.focus(item.target!)}>
+                      {item.text}
+                    </button>
+                  ) : (
+                    item.text
+                  )}
                 </li>
               ))}
             </ul>
-            {explanation.list.total > explanation.list.items.length && <p className="meta">{t('detail.more', { n: explanation.list.total })}</p>}
+            {explanation.list.total > explanation.list.items.length && (
+              <p className="meta">{t('detail.more', { n: explanation.list.total })}</p>
+            )}
           </>
         )}
       </div>

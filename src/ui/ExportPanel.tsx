@@ -23,10 +23,15 @@ const STAGES = ['load', 'figures', 'report', 'done'] as const;
 const isStage = (s: string): s is (typeof STAGES)[number] => (STAGES as readonly string[]).includes(s);
 
 /** The white paper's input from the app state; `dataDate` and `attribution` as the export form gives them. */
-export function whitepaperInput(s: AppState, given: { dataDate?: string; attribution?: string } = {}): WhitepaperInput | null {
+export function whitepaperInput(
+  s: AppState,
+  given: { dataDate?: string; attribution?: string } = {},
+): WhitepaperInput | null {
   const a = s.assessment;
   if (!a) return null;
-  const digests: InputDigest[] = s.datasets.flatMap((d) => (d.report.sha256 ? [{ file: d.file, sha256: d.report.sha256 }] : []));
+  const digests: InputDigest[] = s.datasets.flatMap((d) =>
+    d.report.sha256 ? [{ file: d.file, sha256: d.report.sha256 }] : [],
+  );
   if (s.zonesDigest) digests.push(s.zonesDigest);
   // the reach files, as the CLI lists its --roads and --population
   if (s.roads) digests.push({ file: s.roads.file, sha256: s.roads.sha256 });
@@ -40,7 +45,11 @@ export function whitepaperInput(s: AppState, given: { dataDate?: string; attribu
   return {
     assessment: a,
     districts: s.zones,
-    reports: [...s.datasets.map((d) => d.report), ...s.contourFiles.map((f) => f.report), ...s.fnFiles.map((f) => f.report)],
+    reports: [
+      ...s.datasets.map((d) => d.report),
+      ...s.contourFiles.map((f) => f.report),
+      ...s.fnFiles.map((f) => f.report),
+    ],
     digests,
     profile: s.profile,
     rules: s.rules,
@@ -63,7 +72,13 @@ const REFUSED_IN_FILE_NAMES = /[\\/:*?"<>|\u0000-\u001f]+/g;
 /** "上海市安全风险评估-2026-10-31-白皮书图表.zip": the project's name and date, without characters file systems refuse. */
 export function zipFileName(t: Translate, projectName: string | undefined, date: string | null): string {
   const name = (projectName ?? '').replace(REFUSED_IN_FILE_NAMES, ' ').trim().slice(0, 80);
-  const key = date ? (name ? 'export.zipNameDated' : 'export.zipNameDatedOnly') : name ? 'export.zipNameUndated' : 'export.zipNameBare';
+  const key = date
+    ? name
+      ? 'export.zipNameDated'
+      : 'export.zipNameDatedOnly'
+    : name
+      ? 'export.zipNameUndated'
+      : 'export.zipNameBare';
   return t(key, { name, date: date ?? '' });
 }
 
@@ -88,7 +103,11 @@ export function ExportPanel() {
   const review = () => {
     const s = store.getState();
     if (!form || !s.assessment) return;
-    const gaps = missingData(s.assessment, s.rules, s.datasets.map((d) => d.report));
+    const gaps = missingData(
+      s.assessment,
+      s.rules,
+      s.datasets.map((d) => d.report),
+    );
     if (hasMissingData(gaps)) setForm({ ...form, gaps: missingDataLines(gaps) });
     else void exportWhitepaper();
   };
@@ -99,8 +118,15 @@ export function ExportPanel() {
     const credit = form.credit.trim();
     // what the user gave is the project's from now on (the next export starts from it)
     const p = store.getState().project;
-    if (p && services.projects && (date !== p.assessmentDate || (credit !== p.dataCredit && credit !== INPUT_ATTRIBUTION))) {
-      services.projects.setDetails({ assessmentDate: date, dataCredit: credit === INPUT_ATTRIBUTION ? p.dataCredit : credit });
+    if (
+      p &&
+      services.projects &&
+      (date !== p.assessmentDate || (credit !== p.dataCredit && credit !== INPUT_ATTRIBUTION))
+    ) {
+      services.projects.setDetails({
+        assessmentDate: date,
+        dataCredit: credit === INPUT_ATTRIBUTION ? p.dataCredit : credit,
+      });
     }
     const input = whitepaperInput(store.getState(), { dataDate: date, attribution: credit });
     if (!input) return;
@@ -130,51 +156,113 @@ export function ExportPanel() {
     <section className="panel" aria-labelledby="export-h">
       <h2 id="export-h">{t('export.title')}</h2>
       <div className="buttons">
-        <button type="button" disabled={!a || progress !== null || form !== null} onClick={openForm}>{t('export.whitepaper')}</button>
-        <button type="button" disabled={!a} onClick={() => a && downloadText(t('export.violationsFile'), violationsCsv(a, { bom: true }), 'text/csv;charset=utf-8')}>
+        <button type="button" disabled={!a || progress !== null || form !== null} onClick={openForm}>
+          {t('export.whitepaper')}
+        </button>
+        <button
+          type="button"
+          disabled={!a}
+          onClick={() =>
+            a && downloadText(t('export.violationsFile'), violationsCsv(a, { bom: true }), 'text/csv;charset=utf-8')
+          }
+        >
           {t('export.violationsCsv')}
         </button>
       </div>
       {form && (
-        <form className="export-form" aria-label={t('export.formTitle')} onSubmit={(e) => { e.preventDefault(); if (form.gaps) void exportWhitepaper(); else review(); }}>
+        <form
+          className="export-form"
+          aria-label={t('export.formTitle')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (form.gaps) void exportWhitepaper();
+            else review();
+          }}
+        >
           <fieldset disabled={form.gaps !== null}>
             <legend>{t('export.formTitle')}</legend>
             <div className="form-grid">
               <label htmlFor={ids.date}>{t('project.date')}</label>
-              <input id={ids.date} type="date" value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} />
+              <input
+                id={ids.date}
+                type="date"
+                value={form.date}
+                onChange={(e) => setForm({ ...form, date: e.target.value })}
+              />
               <label htmlFor={ids.credit}>{t('project.dataCredit')}</label>
-              <textarea id={ids.credit} rows={2} maxLength={2000} value={form.credit} onChange={(e) => setForm({ ...form, credit: e.target.value })} />
+              <textarea
+                id={ids.credit}
+                rows={2}
+                maxLength={2000}
+                value={form.credit}
+                onChange={(e) => setForm({ ...form, credit: e.target.value })}
+              />
             </div>
             <p className="hint">{t('export.formHint')}</p>
           </fieldset>
           {form.gaps && (
             <div role="alertdialog" aria-labelledby={ids.gaps} className="export-gaps">
-              <p id={ids.gaps}><strong>{t('export.gapsTitle')}</strong></p>
-              <ul>{form.gaps.map((g) => <li key={g}>{g}</li>)}</ul>
+              <p id={ids.gaps}>
+                <strong>{t('export.gapsTitle')}</strong>
+              </p>
+              <ul>
+                {form.gaps.map((g) => (
+                  <li key={g}>{g}</li>
+                ))}
+              </ul>
               <p className="hint">{t('export.gapsHint')}</p>
             </div>
           )}
           <div className="buttons">
             <button type="submit">{form.gaps ? t('export.proceed') : t('export.write')}</button>
-            <button type="button" onClick={() => setForm(null)}>{t('common.cancel')}</button>
+            <button type="button" onClick={() => setForm(null)}>
+              {t('common.cancel')}
+            </button>
           </div>
         </form>
       )}
       {progress && (
         <p>
-          <progress aria-label={t('export.progress')} max={1} value={progress.share} /> {isStage(progress.stage) ? t(`export.stage.${progress.stage}`) : progress.stage}…
+          <progress aria-label={t('export.progress')} max={1} value={progress.share} />{' '}
+          {isStage(progress.stage) ? t(`export.stage.${progress.stage}`) : progress.stage}…
         </p>
       )}
       <p className="hint">{t('export.contents')}</p>
       <div>
         <label htmlFor={ids.summary}>{t('export.previousFile')}</label>{' '}
-        <input id={ids.summary} type="file" accept=".json,application/json" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void loadSummary(f); }} />
+        <input
+          id={ids.summary}
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void loadSummary(f);
+          }}
+        />
         <p className="hint" data-testid="previous-assessment">
-          {previous ? t('export.previous', { label: previous.dataDate ? t('common.dated', { label: previous.label, date: previous.dataDate }) : previous.label }) : t('export.noPrevious')}
-          {previous && <> <button type="button" onClick={() => services.actions.setPrevious(null)}>{t('common.clear')}</button></>}
+          {previous
+            ? t('export.previous', {
+                label: previous.dataDate
+                  ? t('common.dated', { label: previous.label, date: previous.dataDate })
+                  : previous.label,
+              })
+            : t('export.noPrevious')}
+          {previous && (
+            <>
+              {' '}
+              <button type="button" onClick={() => services.actions.setPrevious(null)}>
+                {t('common.clear')}
+              </button>
+            </>
+          )}
         </p>
       </div>
-      {error && <p role="alert" className="error">{t('export.failed', { message: error })}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {t('export.failed', { message: error })}
+        </p>
+      )}
     </section>
   );
 }

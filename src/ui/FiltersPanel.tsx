@@ -2,7 +2,14 @@
 // them as layer filters; the legend counts and the lists read the same predicate (state/mapFilters).
 import { useId, useMemo } from 'react';
 import { useFilteredView } from './useFilteredView';
-import { facetsOf, isFiltered, LEVEL_OR_NONE, NO_FILTERS, type LayerVisibility, type LevelOrNone } from '../state/mapFilters';
+import {
+  facetsOf,
+  isFiltered,
+  LEVEL_OR_NONE,
+  NO_FILTERS,
+  type LayerVisibility,
+  type LevelOrNone,
+} from '../state/mapFilters';
 import { isReachCategory, type Role } from '../engine';
 import { assessedReach } from '../state/assessedReach';
 import { contoursInUse } from '../state/contourFiles';
@@ -35,22 +42,50 @@ export function FiltersPanel() {
     ['hazards', t('filters.layer.hazards'), count('hazard')],
     ['targets', t('filters.layer.targets'), count('target')],
     ['risks', t('filters.layer.risks'), count('risk')],
-    ['violations', t('filters.layer.violations'), t('filters.violationLines', { n: flaggedLines, other: (view?.violations.length ?? 0) - flaggedLines })],
+    [
+      'violations',
+      t('filters.layer.violations'),
+      t('filters.violationLines', { n: flaggedLines, other: (view?.violations.length ?? 0) - flaggedLines }),
+    ],
   ];
   // rescue within reach (issue #21): only when the data hold rescue resources or shelters
   const reach = a ? assessedReach.of(a) : null;
-  const allReachSites = a ? a.stats.reachSites.fire_station + a.stats.reachSites.rescue_team + a.stats.reachSites.shelter : 0;
-  if (allReachSites > 0) layerRows.push(['rescue', t('filters.layer.rescue'), `${view?.counts.reachSites ?? 0}/${allReachSites}`]);
-  if (reach?.result.reachGrid) layerRows.push(['reach', t('filters.layer.reach'), reach.result.mode === 'screening' ? t('reach.screeningShort') : t('reach.networkShort')]);
-  if (reach?.result.shelters) layerRows.push(['shelters', t('filters.layer.shelters'), String(reach.result.shelters.shelters.length)]);
-  if (contourFiles.length) layerRows.push(['contours', t('filters.layer.contours'), String(contoursInUse(contourFiles).length)]);
+  const allReachSites = a
+    ? a.stats.reachSites.fire_station + a.stats.reachSites.rescue_team + a.stats.reachSites.shelter
+    : 0;
+  if (allReachSites > 0)
+    layerRows.push(['rescue', t('filters.layer.rescue'), `${view?.counts.reachSites ?? 0}/${allReachSites}`]);
+  if (reach?.result.reachGrid)
+    layerRows.push([
+      'reach',
+      t('filters.layer.reach'),
+      reach.result.mode === 'screening' ? t('reach.screeningShort') : t('reach.networkShort'),
+    ]);
+  if (reach?.result.shelters)
+    layerRows.push(['shelters', t('filters.layer.shelters'), String(reach.result.shelters.shelters.length)]);
+  if (contourFiles.length)
+    layerRows.push(['contours', t('filters.layer.contours'), String(contoursInUse(contourFiles).length)]);
   /** One value of a facet, or all of them (''). */
-  const facet = (key: 'districts' | 'domains' | 'categories', id: string, label: string, values: string[], name: (value: string) => string) => (
+  const facet = (
+    key: 'districts' | 'domains' | 'categories',
+    id: string,
+    label: string,
+    values: string[],
+    name: (value: string) => string,
+  ) => (
     <>
       <label htmlFor={id}>{label}</label>{' '}
-      <select id={id} value={filters[key][0] ?? ''} onChange={(e) => actions.setFilters({ [key]: e.target.value ? [e.target.value] : [] })}>
+      <select
+        id={id}
+        value={filters[key][0] ?? ''}
+        onChange={(e) => actions.setFilters({ [key]: e.target.value ? [e.target.value] : [] })}
+      >
         <option value="">{t('common.all')}</option>
-        {values.map((v) => <option key={v} value={v}>{name(v)}</option>)}
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {name(v)}
+          </option>
+        ))}
       </select>
     </>
   );
@@ -61,7 +96,12 @@ export function FiltersPanel() {
         <legend>{t('filters.layers')}</legend>
         {layerRows.map(([key, label, n]) => (
           <label key={key}>
-            <input type="checkbox" checked={layers[key]} onChange={(e) => actions.setLayers({ [key]: e.target.checked })} /> {label} <span className="meta">{n}</span>
+            <input
+              type="checkbox"
+              checked={layers[key]}
+              onChange={(e) => actions.setLayers({ [key]: e.target.checked })}
+            />{' '}
+            {label} <span className="meta">{n}</span>
           </label>
         ))}
       </fieldset>
@@ -72,26 +112,50 @@ export function FiltersPanel() {
             <input
               type="checkbox"
               checked={filters.levels.includes(l)}
-              onChange={(e) => actions.setFilters({ levels: e.target.checked ? LEVEL_OR_NONE.filter((x) => x === l || filters.levels.includes(x)) : filters.levels.filter((x) => x !== l) })}
+              onChange={(e) =>
+                actions.setFilters({
+                  levels: e.target.checked
+                    ? LEVEL_OR_NONE.filter((x) => x === l || filters.levels.includes(x))
+                    : filters.levels.filter((x) => x !== l),
+                })
+              }
             />{' '}
             {levelOrNone(l)}
           </label>
         ))}
       </fieldset>
       <div>
-        {facet('districts', ids.district, t('filters.district'), options.districts, (d) => d || t('filters.outsideStudyArea'))}{' '}
+        {facet(
+          'districts',
+          ids.district,
+          t('filters.district'),
+          options.districts,
+          (d) => d || t('filters.outsideStudyArea'),
+        )}{' '}
         {facet('domains', ids.domain, t('filters.domain'), options.domains, (d) => d || t('filters.domainUnstated'))}
       </div>
       <div>
         {facet('categories', ids.category, t('filters.category'), options.categories, (c) => categoryLabel(locale, c))}{' '}
         <label>
-          <input type="checkbox" checked={filters.violationsOnly} onChange={(e) => actions.setFilters({ violationsOnly: e.target.checked })} /> {t('filters.violationsOnly')}
+          <input
+            type="checkbox"
+            checked={filters.violationsOnly}
+            onChange={(e) => actions.setFilters({ violationsOnly: e.target.checked })}
+          />{' '}
+          {t('filters.violationsOnly')}
         </label>
       </div>
       {isFiltered(filters) && (
         <p className="meta" role="status">
-          {t('filters.active', { sites: view?.sites.length ?? 0, allSites: a?.sites.length ?? 0, zones: view?.zones.length ?? 0, allZones: a?.zones.length ?? 0 })}{' '}
-          <button type="button" onClick={() => actions.setFilters(NO_FILTERS)}>{t('filters.clear')}</button>
+          {t('filters.active', {
+            sites: view?.sites.length ?? 0,
+            allSites: a?.sites.length ?? 0,
+            zones: view?.zones.length ?? 0,
+            allZones: a?.zones.length ?? 0,
+          })}{' '}
+          <button type="button" onClick={() => actions.setFilters(NO_FILTERS)}>
+            {t('filters.clear')}
+          </button>
         </p>
       )}
     </section>

@@ -21,29 +21,68 @@ export function FnFilesPanel() {
     <div className="fn-files" role="group" aria-labelledby={ids.heading}>
       <h3 id={ids.heading}>{t('data.fnTitle')}</h3>
       <p className="meta">{t('data.fnHelp')}</p>
-      {error && <p role="alert" className="error">{t('data.fnFileFailed', { message: showMessage(t, error) })}</p>}
-      {files.length === 0 && <p className="meta" data-testid="fn-in-use">{t('data.noFn')}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {t('data.fnFileFailed', { message: showMessage(t, error) })}
+        </p>
+      )}
+      {files.length === 0 && (
+        <p className="meta" data-testid="fn-in-use">
+          {t('data.noFn')}
+        </p>
+      )}
       {files.length > 0 && (
         <ul data-testid="fn-in-use">
           {files.map((f) => (
             <li key={f.file}>
               {t('data.fnLoaded', { file: f.file, n: f.curves.length })}{' '}
-              <button type="button" onClick={() => actions.removeFnCurves(f.file)}>{t('data.removeFn')}</button>
+              <button type="button" onClick={() => actions.removeFnCurves(f.file)}>
+                {t('data.removeFn')}
+              </button>
             </li>
           ))}
         </ul>
       )}
       <div className="upload">
         <label htmlFor={ids.upload}>{t('data.uploadFn')}</label>{' '}
-        <input id={ids.upload} type="file" accept=".csv,.txt" disabled={reading !== null} onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void actions.importFnCurves(f.name, f); }} />
+        <input
+          id={ids.upload}
+          type="file"
+          accept=".csv,.txt"
+          disabled={reading !== null}
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void actions.importFnCurves(f.name, f);
+          }}
+        />
       </div>
-      {reading && <p className="meta" role="status">{t('data.reading', { file: reading })}</p>}
+      {reading && (
+        <p className="meta" role="status">
+          {t('data.reading', { file: reading })}
+        </p>
+      )}
       {report && <ImportReportView report={report} />}
-      <p className="meta" data-testid="fn-lines">{criteria.lines ? t('data.fnLines', { name: criteria.name }) : t('data.fnLinesMissing')}</p>
-      {criteria.lines && <button type="button" onClick={() => actions.resetFnCriteria()}>{t('data.resetFnLines')}</button>}
+      <p className="meta" data-testid="fn-lines">
+        {criteria.lines ? t('data.fnLines', { name: criteria.name }) : t('data.fnLinesMissing')}
+      </p>
+      {criteria.lines && (
+        <button type="button" onClick={() => actions.resetFnCriteria()}>
+          {t('data.resetFnLines')}
+        </button>
+      )}
       <div className="upload">
         <label htmlFor={ids.lines}>{t('data.uploadFnLines')}</label>{' '}
-        <input id={ids.lines} type="file" accept=".json" onChange={async (e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) actions.importFnCriteria(f.name, await f.text()); }} />
+        <input
+          id={ids.lines}
+          type="file"
+          accept=".json"
+          onChange={async (e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) actions.importFnCriteria(f.name, await f.text());
+          }}
+        />
       </div>
     </div>
   );

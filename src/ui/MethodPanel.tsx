@@ -24,7 +24,13 @@ export function MethodPanel() {
   const agg = profile.aggregation;
   const edit = (patch: (p: MethodProfile) => MethodProfile) => actions.setProfile(patch(structuredClone(profile)));
   /** A number field that applies on blur and then shows the value in force (a refused edit springs back). */
-  const numberInput = (label: string, value: number, apply: (v: number) => Promise<void>, inForce: (p: MethodProfile) => number, step = 1) => (
+  const numberInput = (
+    label: string,
+    value: number,
+    apply: (v: number) => Promise<void>,
+    inForce: (p: MethodProfile) => number,
+    step = 1,
+  ) => (
     <label className="inline-number" key={label}>
       {label}{' '}
       <input
@@ -36,7 +42,8 @@ export function MethodPanel() {
         onBlur={(e) => {
           const el = e.target;
           const v = Number(el.value);
-          if (el.value !== '' && Number.isFinite(v) && v !== value) void apply(v).then(() => (el.value = String(inForce(store.getState().profile))));
+          if (el.value !== '' && Number.isFinite(v) && v !== value)
+            void apply(v).then(() => (el.value = String(inForce(store.getState().profile))));
           else el.value = String(value);
         }}
       />
@@ -46,16 +53,34 @@ export function MethodPanel() {
   return (
     <section className="panel" aria-labelledby="method-h">
       <h2 id="method-h">{t('method.title')}</h2>
-      {profileError && <p role="alert" className="error">{t('method.refused', { message: showMessage(t, profileError) })}</p>}
-      <p className="meta">{profile.name}(profile {profile.id})</p>
-
+      {profileError && (
+        <p role="alert" className="error">
+          {t('method.refused', { message: showMessage(t, profileError) })}
+        </p>
+      )}
+      <p className="meta">
+        {profile.name}(profile {profile.id})
+      </p>
       <h3>{t('method.matrix')}</h3>
       <label htmlFor={ids.scheme}>{t('method.scheme')}</label>{' '}
       <select id={ids.scheme} value={profile.matrix.id} onChange={(e) => void actions.setMatrixScheme(e.target.value)}>
-        {RISK_MATRIX_METHODS.map((m) => <option key={m.id} value={m.id}>{t('method.schemeOption', { name: m.name, status: t(`source.${m.status}`) })}</option>)}
+        {RISK_MATRIX_METHODS.map((m) => (
+          <option key={m.id} value={m.id}>
+            {t('method.schemeOption', { name: m.name, status: t(`source.${m.status}`) })}
+          </option>
+        ))}
       </select>
       <table className="matrix" aria-label={t('method.matrixTable', { id: profile.matrix.id })}>
-        <thead><tr><th scope="col">L \ S</th>{[1, 2, 3, 4, 5].map((s) => <th key={s} scope="col">{s}</th>)}</tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">L \ S</th>
+            {[1, 2, 3, 4, 5].map((s) => (
+              <th key={s} scope="col">
+                {s}
+              </th>
+            ))}
+          </tr>
+        </thead>
         <tbody>
           {profile.matrix.cells.map((row, l) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: a matrix row is its likelihood (L = index + 1)
@@ -63,7 +88,9 @@ export function MethodPanel() {
               <th scope="row">{l + 1}</th>
               {row.map((level, s) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: a matrix cell is its severity (S = index + 1)
-                <td key={s} style={{ background: LEVEL_FILL[level] }} className={`cell-${level}`}>{(l + 1) * (s + 1)} {t(`level.short.${level}`)}</td>
+                <td key={s} style={{ background: LEVEL_FILL[level] }} className={`cell-${level}`}>
+                  {(l + 1) * (s + 1)} {t(`level.short.${level}`)}
+                </td>
               ))}
             </tr>
           ))}
@@ -71,41 +98,80 @@ export function MethodPanel() {
       </table>
       <details>
         <summary>{t('method.scales')}</summary>
-        <p className="meta">{t('method.likelihood', { values: profile.matrix.likelihoodScale.join(t('method.scaleSeparator')) })}</p>
-        <p className="meta">{t('method.severity', { values: profile.matrix.severityScale.join(t('method.scaleSeparator')) })}</p>
-        <p className="meta">{t('method.source', { source: profile.matrix.source })}{profile.matrix.note ? ` — ${profile.matrix.note}` : ''}</p>
+        <p className="meta">
+          {t('method.likelihood', { values: profile.matrix.likelihoodScale.join(t('method.scaleSeparator')) })}
+        </p>
+        <p className="meta">
+          {t('method.severity', { values: profile.matrix.severityScale.join(t('method.scaleSeparator')) })}
+        </p>
+        <p className="meta">
+          {t('method.source', { source: profile.matrix.source })}
+          {profile.matrix.note ? ` — ${profile.matrix.note}` : ''}
+        </p>
       </details>
-
       <h3>{t('method.lecTitle')}</h3>
-      <p className="meta">{t('method.lecBoundary', { boundary: profile.lec.boundary })}{profile.lec.boundaryNote ? ` ${profile.lec.boundaryNote}` : ''}</p>
+      <p className="meta">
+        {t('method.lecBoundary', { boundary: profile.lec.boundary })}
+        {profile.lec.boundaryNote ? ` ${profile.lec.boundaryNote}` : ''}
+      </p>
       <div className="thresholds">
         {profile.lec.bands.slice(0, 3).map((b, i) =>
-          numberInput(`${levelLabel(t, b.level)} D ${profile.lec.boundary === 'per band' && b.inclusive ? '≥' : '>'}`, b.above, (v) => edit((p) => ((p.lec.bands[i]!.above = v), p)), (p) => p.lec.bands[i]!.above),
+          numberInput(
+            `${levelLabel(t, b.level)} D ${profile.lec.boundary === 'per band' && b.inclusive ? '≥' : '>'}`,
+            b.above,
+            (v) => edit((p) => ((p.lec.bands[i]!.above = v), p)),
+            (p) => p.lec.bands[i]!.above,
+          ),
         )}
       </div>
-      <p className="meta">{t('method.majorHazard', { r1: profile.majorHazard.gradeFromR[0]!.atLeast, r2: profile.majorHazard.gradeFromR[1]!.atLeast, r3: profile.majorHazard.gradeFromR[2]!.atLeast })}</p>
-
+      <p className="meta">
+        {t('method.majorHazard', {
+          r1: profile.majorHazard.gradeFromR[0]!.atLeast,
+          r2: profile.majorHazard.gradeFromR[1]!.atLeast,
+          r3: profile.majorHazard.gradeFromR[2]!.atLeast,
+        })}
+      </p>
       <h3>{t('method.aggregation')}</h3>
       <fieldset className="modes">
         <legend className="meta">{t('method.aggregationMode')}</legend>
         {(['max', 'index', 'relative'] as const).map((m) => (
           <label key={m} className="block">
-            <input type="radio" name="agg-mode" checked={agg.mode === m} onChange={() => void edit((p) => ((p.aggregation.mode = m), p))} /> {t(`mode.long.${m}`)}
+            <input
+              type="radio"
+              name="agg-mode"
+              checked={agg.mode === m}
+              onChange={() => void edit((p) => ((p.aggregation.mode = m), p))}
+            />{' '}
+            {t(`mode.long.${m}`)}
           </label>
         ))}
       </fieldset>
       {agg.mode === 'index' && (
         <div className="thresholds">
-          <p className="meta">{t('method.weights', { weights: LEVELS.map((l) => `${levelLabel(t, l)} ${agg.index.weights[l]}`).join(t('list.separator')), normaliser: t(agg.index.normaliser === 'area' ? 'method.perArea' : 'method.perPopulation') })}</p>
+          <p className="meta">
+            {t('method.weights', {
+              weights: LEVELS.map((l) => `${levelLabel(t, l)} ${agg.index.weights[l]}`).join(t('list.separator')),
+              normaliser: t(agg.index.normaliser === 'area' ? 'method.perArea' : 'method.perPopulation'),
+            })}
+          </p>
           <label>
             {t('method.normaliser')}{' '}
-            <select value={agg.index.normaliser} onChange={(e) => void edit((p) => ((p.aggregation.index.normaliser = e.target.value as 'area'), p))}>
+            <select
+              value={agg.index.normaliser}
+              onChange={(e) => void edit((p) => ((p.aggregation.index.normaliser = e.target.value as 'area'), p))}
+            >
               <option value="area">{t('method.normaliserArea')}</option>
               <option value="population">{t('method.normaliserPopulation')}</option>
             </select>
           </label>
           {agg.index.thresholds.slice(0, 3).map((th, i) =>
-            numberInput(`${levelLabel(t, th.level)} I ≥`, th.atLeast, (v) => edit((p) => ((p.aggregation.index.thresholds[i]!.atLeast = v), p)), (p) => p.aggregation.index.thresholds[i]!.atLeast, 0.1),
+            numberInput(
+              `${levelLabel(t, th.level)} I ≥`,
+              th.atLeast,
+              (v) => edit((p) => ((p.aggregation.index.thresholds[i]!.atLeast = v), p)),
+              (p) => p.aggregation.index.thresholds[i]!.atLeast,
+              0.1,
+            ),
           )}
         </div>
       )}
@@ -113,44 +179,113 @@ export function MethodPanel() {
         <div className="thresholds">
           <p className="meta">{t('method.relativeNote')}</p>
           {agg.relative.quantiles.slice(0, 3).map((q, i) =>
-            numberInput(t('method.top', { level: levelLabel(t, q.level) }), q.top, (v) => edit((p) => ((p.aggregation.relative.quantiles[i]!.top = v), p)), (p) => p.aggregation.relative.quantiles[i]!.top, 0.05),
+            numberInput(
+              t('method.top', { level: levelLabel(t, q.level) }),
+              q.top,
+              (v) => edit((p) => ((p.aggregation.relative.quantiles[i]!.top = v), p)),
+              (p) => p.aggregation.relative.quantiles[i]!.top,
+              0.05,
+            ),
           )}
         </div>
       )}
-
       <h3>{t('method.units')}</h3>
       <fieldset className="modes">
         <legend className="meta">{t('method.unit')}</legend>
         <label className="block">
-          <input type="radio" name="zoning" checked={zoning.kind === 'polygons'} onChange={() => void actions.setZoning({ kind: 'polygons' })} /> <Message id="method.polygons" values={{ source: zonesSource ? <bdi className="data">{zonesSource}</bdi> : t('method.notLoaded') }} />
+          <input
+            type="radio"
+            name="zoning"
+            checked={zoning.kind === 'polygons'}
+            onChange={() => void actions.setZoning({ kind: 'polygons' })}
+          />{' '}
+          <Message
+            id="method.polygons"
+            values={{ source: zonesSource ? <bdi className="data">{zonesSource}</bdi> : t('method.notLoaded') }}
+          />
         </label>
         {(['square', 'hex'] as const).map((shape) => (
           <label key={shape} className="block">
-            <input type="radio" name="zoning" checked={zoning.kind === 'grid' && zoning.shape === shape} onChange={() => void actions.setZoning({ kind: 'grid', shape, cellM })} />{' '}
-            {t(shape === 'square' ? 'method.gridSquare' : 'method.gridHex')}{t('method.gridNote')}
+            <input
+              type="radio"
+              name="zoning"
+              checked={zoning.kind === 'grid' && zoning.shape === shape}
+              onChange={() => void actions.setZoning({ kind: 'grid', shape, cellM })}
+            />{' '}
+            {t(shape === 'square' ? 'method.gridSquare' : 'method.gridHex')}
+            {t('method.gridNote')}
           </label>
         ))}
         <label htmlFor={ids.cell}>{t('method.cellSize')}</label>{' '}
-        <input id={ids.cell} type="number" min={50} step={50} value={cellM} onChange={(e) => setCellM(Number(e.target.value))} />{' '}
-        <button type="button" disabled={zoning.kind !== 'grid' || !(cellM >= 50) || (zoning.kind === 'grid' && zoning.cellM === cellM)} onClick={() => zoning.kind === 'grid' && void actions.setZoning({ ...zoning, cellM })}>{t('method.apply')}</button>
+        <input
+          id={ids.cell}
+          type="number"
+          min={50}
+          step={50}
+          value={cellM}
+          onChange={(e) => setCellM(Number(e.target.value))}
+        />{' '}
+        <button
+          type="button"
+          disabled={zoning.kind !== 'grid' || !(cellM >= 50) || (zoning.kind === 'grid' && zoning.cellM === cellM)}
+          onClick={() => zoning.kind === 'grid' && void actions.setZoning({ ...zoning, cellM })}
+        >
+          {t('method.apply')}
+        </button>
       </fieldset>
-      {zonesError && <p role="alert" className="error">{t('method.zonesRefused', { message: showMessage(t, zonesError) })}</p>}
+      {zonesError && (
+        <p role="alert" className="error">
+          {t('method.zonesRefused', { message: showMessage(t, zonesError) })}
+        </p>
+      )}
       <label htmlFor={ids.zones}>{t('method.uploadZones')}</label>{' '}
-      <input id={ids.zones} type="file" accept=".geojson,.json" onChange={async (e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) await actions.importZones(f.name, new Uint8Array(await f.arrayBuffer())); }} />
-
+      <input
+        id={ids.zones}
+        type="file"
+        accept=".geojson,.json"
+        onChange={async (e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) await actions.importZones(f.name, new Uint8Array(await f.arrayBuffer()));
+        }}
+      />
       <h3>{t('method.reachTitle')}</h3>
       <label className="block">
-        <input type="checkbox" checked={profile.reachRaise.enabled} onChange={(e) => void actions.setReachRaise(e.target.checked)} /> {t('method.reachRaise')}
+        <input
+          type="checkbox"
+          checked={profile.reachRaise.enabled}
+          onChange={(e) => void actions.setReachRaise(e.target.checked)}
+        />{' '}
+        {t('method.reachRaise')}
       </label>
       <p className="meta">{t('method.source', { source: profile.reachRaise.source })}</p>
       <ReachProfileSection />
-
       <h3>{t('method.file')}</h3>
       <div className="buttons">
-        <button type="button" onClick={() => downloadText(`method-profile-${profile.id}.json`, JSON.stringify(profile, null, 2) + '\n', 'application/json')}>{t('method.export')}</button>
+        <button
+          type="button"
+          onClick={() =>
+            downloadText(
+              `method-profile-${profile.id}.json`,
+              JSON.stringify(profile, null, 2) + '\n',
+              'application/json',
+            )
+          }
+        >
+          {t('method.export')}
+        </button>
       </div>
       <label htmlFor={ids.profile}>{t('method.import')}</label>{' '}
-      <input id={ids.profile} type="file" accept=".json" onChange={async (e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) await actions.importProfile(f.name, await f.text()); }} />
+      <input
+        id={ids.profile}
+        type="file"
+        accept=".json"
+        onChange={async (e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) await actions.importProfile(f.name, await f.text());
+        }}
+      />
     </section>
   );
 }

@@ -11,11 +11,21 @@ export function NewBlankProject({ projects }: { projects: ProjectActions }) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const text = (key: string) => String(form.get(key) ?? '');
-    const details: BlankProjectDetails = { name: text('name'), city: text('city'), assessmentDate: text('date'), dataCredit: text('credit') };
+    const details: BlankProjectDetails = {
+      name: text('name'),
+      city: text('city'),
+      assessmentDate: text('date'),
+      dataCredit: text('credit'),
+    };
     setOpen(false);
     void projects.createBlank(details);
   };
-  if (!open) return <button type="button" onClick={() => setOpen(true)}>{t('project.newBlank')}</button>;
+  if (!open)
+    return (
+      <button type="button" onClick={() => setOpen(true)}>
+        {t('project.newBlank')}
+      </button>
+    );
   return (
     <form className="new-project" aria-label={t('project.blankTitle')} onSubmit={submit}>
       <fieldset>
@@ -31,10 +41,14 @@ export function NewBlankProject({ projects }: { projects: ProjectActions }) {
           <label htmlFor={ids.credit}>{t('project.dataCredit')}</label>
           <textarea id={ids.credit} name="credit" rows={2} maxLength={2000} aria-describedby={ids.hint} />
         </div>
-        <p id={ids.hint} className="hint">{t('project.dataCreditHint')}</p>
+        <p id={ids.hint} className="hint">
+          {t('project.dataCreditHint')}
+        </p>
         <div className="buttons">
           <button type="submit">{t('project.blankCreate')}</button>
-          <button type="button" onClick={() => setOpen(false)}>{t('common.cancel')}</button>
+          <button type="button" onClick={() => setOpen(false)}>
+            {t('common.cancel')}
+          </button>
         </div>
       </fieldset>
     </form>

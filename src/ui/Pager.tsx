@@ -27,9 +27,13 @@ export function Pager({ label, rows, paged }: { label: string; rows: number; pag
   const { page, pages, setPage } = paged;
   return (
     <nav className="pager" aria-label={t('table.pages', { label })}>
-      <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>{t('table.previous')}</button>
+      <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+        {t('table.previous')}
+      </button>
       <span>{t('table.pageOf', { page: page + 1, pages, rows })}</span>
-      <button type="button" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>{t('table.next')}</button>
+      <button type="button" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
+        {t('table.next')}
+      </button>
     </nav>
   );
 }

@@ -30,24 +30,66 @@ export function ProjectPanel() {
       {project && (
         <div className="form-grid">
           <label htmlFor={ids.name}>{t('project.name')}</label>
-          <input id={ids.name} key={project.id} defaultValue={project.name} onBlur={(e) => projects.rename(e.target.value)} />
+          <input
+            id={ids.name}
+            key={project.id}
+            defaultValue={project.name}
+            onBlur={(e) => projects.rename(e.target.value)}
+          />
           <label htmlFor={ids.city}>{t('project.city')}</label>
-          <input id={ids.city} key={`${project.id}-c-${project.city}`} defaultValue={project.city} maxLength={200} onBlur={(e) => projects.setDetails({ city: e.target.value.trim() })} />
+          <input
+            id={ids.city}
+            key={`${project.id}-c-${project.city}`}
+            defaultValue={project.city}
+            maxLength={200}
+            onBlur={(e) => projects.setDetails({ city: e.target.value.trim() })}
+          />
           <label htmlFor={ids.date}>{t('project.date')}</label>
-          <input id={ids.date} key={`${project.id}-d`} type="date" defaultValue={project.assessmentDate} onBlur={(e) => projects.setDetails({ assessmentDate: e.target.value })} />
+          <input
+            id={ids.date}
+            key={`${project.id}-d`}
+            type="date"
+            defaultValue={project.assessmentDate}
+            onBlur={(e) => projects.setDetails({ assessmentDate: e.target.value })}
+          />
           <label htmlFor={ids.credit}>{t('project.dataCredit')}</label>
-          <textarea id={ids.credit} key={`${project.id}-r-${project.dataCredit}`} rows={2} defaultValue={project.dataCredit} maxLength={2000} title={t('project.dataCreditHint')} onBlur={(e) => projects.setDetails({ dataCredit: e.target.value.trim() })} />
+          <textarea
+            id={ids.credit}
+            key={`${project.id}-r-${project.dataCredit}`}
+            rows={2}
+            defaultValue={project.dataCredit}
+            maxLength={2000}
+            title={t('project.dataCreditHint')}
+            onBlur={(e) => projects.setDetails({ dataCredit: e.target.value.trim() })}
+          />
         </div>
       )}
-      {project && empty && <p className="hint" role="note">{t('project.empty')}</p>}
+      {project && empty && (
+        <p className="hint" role="note">
+          {t('project.empty')}
+        </p>
+      )}
       <p className="meta" role="status" data-save-status={saveState.status}>
-        {t(`project.save.${saveState.status}`)}{saveState.status === 'saved' ? t('project.revision', { n: revision }) : ''}
+        {t(`project.save.${saveState.status}`)}
+        {saveState.status === 'saved' ? t('project.revision', { n: revision }) : ''}
       </p>
-      {saveState.message && <p role="alert" className="error">{showMessage(t, saveState.message)}</p>}
-      {projectError && <p role="alert" className="error">{showMessage(t, projectError)}</p>}
+      {saveState.message && (
+        <p role="alert" className="error">
+          {showMessage(t, saveState.message)}
+        </p>
+      )}
+      {projectError && (
+        <p role="alert" className="error">
+          {showMessage(t, projectError)}
+        </p>
+      )}
       <div className="buttons">
-        <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>{t(open ? 'project.hideList' : 'project.showList')}</button>
-        <button type="button" onClick={() => void projects.duplicate()}>{t('project.duplicate')}</button>
+        <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {t(open ? 'project.hideList' : 'project.showList')}
+        </button>
+        <button type="button" onClick={() => void projects.duplicate()}>
+          {t('project.duplicate')}
+        </button>
         <button
           type="button"
           onClick={async () => {
@@ -58,13 +100,31 @@ export function ProjectPanel() {
           {t('project.export')}
         </button>
         <NewBlankProject projects={projects} />
-        <button type="button" onClick={() => void projects.createDemo()}>{t('project.newDemo')}</button>
+        <button type="button" onClick={() => void projects.createDemo()}>
+          {t('project.newDemo')}
+        </button>
       </div>
       <label htmlFor={ids.file}>{t('project.importFile')}</label>{' '}
-      <input id={ids.file} type="file" accept=".json,.gz" onChange={async (e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) await projects.importFile(f.name, new Uint8Array(await f.arrayBuffer())); }} />
+      <input
+        id={ids.file}
+        type="file"
+        accept=".json,.gz"
+        onChange={async (e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) await projects.importFile(f.name, new Uint8Array(await f.arrayBuffer()));
+        }}
+      />
       {open && (
         <table aria-label={t('project.saved')}>
-          <thead><tr><th scope="col">{t('project.col.project')}</th><th scope="col">{t('project.col.date')}</th><th scope="col">{t('project.col.savedAt')}</th><th scope="col">{t('project.col.actions')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('project.col.project')}</th>
+              <th scope="col">{t('project.col.date')}</th>
+              <th scope="col">{t('project.col.savedAt')}</th>
+              <th scope="col">{t('project.col.actions')}</th>
+            </tr>
+          </thead>
           <tbody>
             {list.map((p) => (
               <tr key={p.id} aria-current={p.id === project?.id}>
@@ -72,8 +132,24 @@ export function ProjectPanel() {
                 <td>{p.assessmentDate || '—'}</td>
                 <td>{p.savedAt.slice(0, 16).replace('T', ' ')}</td>
                 <td>
-                  <button type="button" className="link" disabled={p.id === project?.id} onClick={() => void projects.open(p.id)}>{t('project.open')}</button>{' '}
-                  <button type="button" className="link" onClick={() => { if (confirm(t('project.confirmDelete', { name: p.name }))) void projects.remove(p.id).then(() => projects.list().then(setList)); }}>{t('project.delete')}</button>
+                  <button
+                    type="button"
+                    className="link"
+                    disabled={p.id === project?.id}
+                    onClick={() => void projects.open(p.id)}
+                  >
+                    {t('project.open')}
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => {
+                      if (confirm(t('project.confirmDelete', { name: p.name })))
+                        void projects.remove(p.id).then(() => projects.list().then(setList));
+                    }}
+                  >
+                    {t('project.delete')}
+                  </button>
                 </td>
               </tr>
             ))}

@@ -18,20 +18,61 @@ export function ReachFilesPanel() {
     // biome-ignore lint/a11y/useSemanticElements: a fieldset would add a border
     <div className="reach-files" role="group" aria-labelledby={ids.heading}>
       <h3 id={ids.heading}>{t('data.reachTitle')}</h3>
-      {error && <p role="alert" className="error">{t('data.reachFileFailed', { message: showMessage(t, error) })}</p>}
-      <p className="meta" data-testid="roads-in-use">{roads ? t('data.roadsLoaded', { file: roads.file, n: roads.lines }) : t('data.noRoads')}</p>
-      {roads && <button type="button" onClick={() => void actions.removeRoads()}>{t('data.removeRoads')}</button>}
+      {error && (
+        <p role="alert" className="error">
+          {t('data.reachFileFailed', { message: showMessage(t, error) })}
+        </p>
+      )}
+      <p className="meta" data-testid="roads-in-use">
+        {roads ? t('data.roadsLoaded', { file: roads.file, n: roads.lines }) : t('data.noRoads')}
+      </p>
+      {roads && (
+        <button type="button" onClick={() => void actions.removeRoads()}>
+          {t('data.removeRoads')}
+        </button>
+      )}
       <div className="upload">
         <label htmlFor={ids.roads}>{t('data.uploadRoads')}</label>{' '}
         {/* the File itself goes to the engine worker, which reads it */}
-        <input id={ids.roads} type="file" accept=".geojson,.json" disabled={reading !== null} onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void actions.importRoads(f.name, f); }} />
+        <input
+          id={ids.roads}
+          type="file"
+          accept=".geojson,.json"
+          disabled={reading !== null}
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void actions.importRoads(f.name, f);
+          }}
+        />
       </div>
-      {reading && <p className="meta" role="status">{t('data.reading', { file: reading })}</p>}
-      <p className="meta" data-testid="population-in-use">{population ? t('data.populationLoaded', { file: population.file, n: population.zones.length }) : t('data.noPopulation')}</p>
-      {population && <button type="button" onClick={() => void actions.removePopulation()}>{t('data.removePopulation')}</button>}
+      {reading && (
+        <p className="meta" role="status">
+          {t('data.reading', { file: reading })}
+        </p>
+      )}
+      <p className="meta" data-testid="population-in-use">
+        {population
+          ? t('data.populationLoaded', { file: population.file, n: population.zones.length })
+          : t('data.noPopulation')}
+      </p>
+      {population && (
+        <button type="button" onClick={() => void actions.removePopulation()}>
+          {t('data.removePopulation')}
+        </button>
+      )}
       <div className="upload">
         <label htmlFor={ids.population}>{t('data.uploadPopulation')}</label>{' '}
-        <input id={ids.population} type="file" accept=".geojson,.json" onChange={async (e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) await actions.importPopulation(f.name, new Uint8Array(await f.arrayBuffer())); }} />
+        <input
+          id={ids.population}
+          type="file"
+          accept=".geojson,.json"
+          onChange={async (e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) await actions.importPopulation(f.name, new Uint8Array(await f.arrayBuffer()));
+          }}
+        />
       </div>
     </div>
   );

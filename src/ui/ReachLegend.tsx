@@ -33,7 +33,14 @@ function RescueSwatch({ mark }: { mark: RescueMark }) {
   }, [mark]);
   return (
     // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a canvas without tabIndex is not focusable
-    <canvas ref={ref} className="swatch-rescue" style={{ width: '18px', height: '18px' }} data-mark={mark} data-pixel-ratio={ICON_PIXEL_RATIO} aria-hidden="true" />
+    <canvas
+      ref={ref}
+      className="swatch-rescue"
+      style={{ width: '18px', height: '18px' }}
+      data-mark={mark}
+      data-pixel-ratio={ICON_PIXEL_RATIO}
+      aria-hidden="true"
+    />
   );
 }
 
@@ -54,24 +61,42 @@ export function ReachLegend() {
   return (
     <div className="reach-legend" data-testid="reach-legend">
       <h3>{t(screening ? 'legend.reach.titleScreening' : 'legend.reach.title')}</h3>
-      {reach && <p className="meta" role="note">{screening ? screeningSentence(t, reach.profile) : t('legend.reach.network')}</p>}
-      <p className="meta">{t('legend.rescue.title')} <span data-testid="reach-site-count">{t('legend.rescue.count', { n: shownCount })}</span></p>
+      {reach && (
+        <p className="meta" role="note">
+          {screening ? screeningSentence(t, reach.profile) : t('legend.reach.network')}
+        </p>
+      )}
+      <p className="meta">
+        {t('legend.rescue.title')}{' '}
+        <span data-testid="reach-site-count">{t('legend.rescue.count', { n: shownCount })}</span>
+      </p>
       <ul className="symbols">
-        {RESCUE_MARKS.map((m) => <li key={m}><RescueSwatch mark={m} /> {t(`legend.rescue.${m}`)}</li>)}
+        {RESCUE_MARKS.map((m) => (
+          <li key={m}>
+            <RescueSwatch mark={m} /> {t(`legend.rescue.${m}`)}
+          </li>
+        ))}
       </ul>
       {reach?.result.reachGrid && (
         <>
           <p className="meta">{t('legend.reach.bands')}</p>
           <ul className="symbols reach-bands">
-            {[...bands.map((b, i) => ({ i, fill: b.fill })), { i: -1, fill: UNREACHED_FILL }].filter(({ i }) => i >= 0 || km2.has(-1)).map(({ i, fill }) => (
-              <li key={i} data-band={i}>
-                <span className="swatch" style={{ background: hatchSwatch(fill) }} aria-hidden="true" /> {bandLabel(t, locale, reach.profile, bands, i)}
-                {km2.has(i) && <span className="meta"> {t('legend.reach.km2', { km2: km2.get(i)!.toFixed(1) })}</span>}
-              </li>
-            ))}
+            {[...bands.map((b, i) => ({ i, fill: b.fill })), { i: -1, fill: UNREACHED_FILL }]
+              .filter(({ i }) => i >= 0 || km2.has(-1))
+              .map(({ i, fill }) => (
+                <li key={i} data-band={i}>
+                  <span className="swatch" style={{ background: hatchSwatch(fill) }} aria-hidden="true" />{' '}
+                  {bandLabel(t, locale, reach.profile, bands, i)}
+                  {km2.has(i) && (
+                    <span className="meta"> {t('legend.reach.km2', { km2: km2.get(i)!.toFixed(1) })}</span>
+                  )}
+                </li>
+              ))}
           </ul>
           <ul className="meta reach-circles">
-            {reach.profile.circles.map((c) => <li key={c.id}>{circleRule(t, locale, reach.profile, c.id)}</li>)}
+            {reach.profile.circles.map((c) => (
+              <li key={c.id}>{circleRule(t, locale, reach.profile, c.id)}</li>
+            ))}
           </ul>
         </>
       )}
@@ -80,10 +105,22 @@ export function ReachLegend() {
           <p className="meta">{t('legend.reach.shelters')}</p>
           <ul className="symbols">
             {SHELTER_FITS.map((f) => (
-              <li key={f} data-fit={f}><span className={`sym shelter-area fit-${f}`} style={{ borderColor: SHELTER_FIT_COLOUR[f] }} aria-hidden="true" /> {t(`legend.shelter.${f}`)}</li>
+              <li key={f} data-fit={f}>
+                <span
+                  className={`sym shelter-area fit-${f}`}
+                  style={{ borderColor: SHELTER_FIT_COLOUR[f] }}
+                  aria-hidden="true"
+                />{' '}
+                {t(`legend.shelter.${f}`)}
+              </li>
             ))}
           </ul>
-          <p className="meta">{t('legend.reach.shelterRadius', { emergency: reach.profile.shelterClasses.emergency.radiusM, stay: reach.profile.shelterClasses.fixed_short.radiusM })}</p>
+          <p className="meta">
+            {t('legend.reach.shelterRadius', {
+              emergency: reach.profile.shelterClasses.emergency.radiusM,
+              stay: reach.profile.shelterClasses.fixed_short.radiusM,
+            })}
+          </p>
         </>
       )}
     </div>

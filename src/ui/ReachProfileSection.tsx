@@ -19,15 +19,45 @@ export function ReachProfileSection() {
     <div className="reach-profile">
       <p className="meta" data-testid="reach-profile">
         {t(shipped ? 'method.reachProfileShipped' : 'method.reachProfileCity', { name: profile.name, id: profile.id })}{' '}
-        {t('method.reachProfileFacts', { cell: profile.gridCellM, speed: profile.screening.speedKmh, detour: profile.screening.detourFactor })}
+        {t('method.reachProfileFacts', {
+          cell: profile.gridCellM,
+          speed: profile.screening.speedKmh,
+          detour: profile.screening.detourFactor,
+        })}
       </p>
-      {error && <p role="alert" className="error">{t('method.reachProfileRefused', { message: showMessage(t, error) })}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {t('method.reachProfileRefused', { message: showMessage(t, error) })}
+        </p>
+      )}
       <div className="buttons">
-        <button type="button" onClick={() => downloadText(`reach-profile-${profile.id}.json`, JSON.stringify(profile, null, 2) + '\n', 'application/json')}>{t('method.reachProfileExport')}</button>
-        <button type="button" disabled={shipped} onClick={() => void actions.resetReachProfile()}>{t('method.reachProfileReset')}</button>
+        <button
+          type="button"
+          onClick={() =>
+            downloadText(
+              `reach-profile-${profile.id}.json`,
+              JSON.stringify(profile, null, 2) + '\n',
+              'application/json',
+            )
+          }
+        >
+          {t('method.reachProfileExport')}
+        </button>
+        <button type="button" disabled={shipped} onClick={() => void actions.resetReachProfile()}>
+          {t('method.reachProfileReset')}
+        </button>
       </div>
       <label htmlFor={id}>{t('method.reachProfileImport')}</label>{' '}
-      <input id={id} type="file" accept=".json" onChange={async (e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) await actions.importReachProfile(f.name, await f.text()); }} />
+      <input
+        id={id}
+        type="file"
+        accept=".json"
+        onChange={async (e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) await actions.importReachProfile(f.name, await f.text());
+        }}
+      />
     </div>
   );
 }

@@ -21,20 +21,42 @@ export function RulesPanel() {
   const fileId = useId();
   const unconfirmed = rules.rules.filter((r) => r.status !== 'verified' && r.status !== 'official').length;
   const stats = useAppState((s) => s.assessment?.stats);
-  const unchecked = stats ? rules.rules.filter((r) => (stats.hazardsByRule[r.id] ?? 0) > 0 && stats.targetsByRule[r.id] === 0).length : 0;
+  const unchecked = stats
+    ? rules.rules.filter((r) => (stats.hazardsByRule[r.id] ?? 0) > 0 && stats.targetsByRule[r.id] === 0).length
+    : 0;
   return (
     <section className="panel" aria-labelledby="rules-h">
       <h2 id="rules-h">{t('rules.title')}</h2>
-      <p className="meta">
-        {t('rules.summary', { name: rules.name, n: rules.rules.length, unconfirmed })}
-      </p>
-      {unchecked > 0 && <p className="meta" role="note" data-testid="rules-unchecked">{t('rules.uncheckedSummary', { n: unchecked })}</p>}
-      {rulesError && <p role="alert" className="error">{t('rules.refused', { message: showMessage(t, rulesError) })}</p>}
+      <p className="meta">{t('rules.summary', { name: rules.name, n: rules.rules.length, unconfirmed })}</p>
+      {unchecked > 0 && (
+        <p className="meta" role="note" data-testid="rules-unchecked">
+          {t('rules.uncheckedSummary', { n: unchecked })}
+        </p>
+      )}
+      {rulesError && (
+        <p role="alert" className="error">
+          {t('rules.refused', { message: showMessage(t, rulesError) })}
+        </p>
+      )}
       <div className="buttons">
-        <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>{t(open ? 'rules.hide' : 'rules.show')}</button>
-        <button type="button" onClick={() => downloadText('setback-rules.json', ruleTableJson(rules), 'application/json')}>{t('rules.exportJson')}</button>
-        <button type="button" onClick={() => downloadText('setback-rules.csv', ruleTableCsv(rules), 'text/csv;charset=utf-8')}>{t('rules.exportCsv')}</button>
-        <button type="button" onClick={() => void actions.resetRules()}>{t('rules.reset')}</button>
+        <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {t(open ? 'rules.hide' : 'rules.show')}
+        </button>
+        <button
+          type="button"
+          onClick={() => downloadText('setback-rules.json', ruleTableJson(rules), 'application/json')}
+        >
+          {t('rules.exportJson')}
+        </button>
+        <button
+          type="button"
+          onClick={() => downloadText('setback-rules.csv', ruleTableCsv(rules), 'text/csv;charset=utf-8')}
+        >
+          {t('rules.exportCsv')}
+        </button>
+        <button type="button" onClick={() => void actions.resetRules()}>
+          {t('rules.reset')}
+        </button>
       </div>
       <div className="rules-import">
         <label htmlFor={fileId}>{t('rules.import')}</label>{' '}
@@ -53,7 +75,14 @@ export function RulesPanel() {
         <div className="table-scroll tall">
           <table className="rules" aria-label={t('rules.table')}>
             <thead>
-              <tr><th scope="col">{t('rules.col.hazard')}</th><th scope="col">{t('rules.col.target')}</th><th scope="col">{t('rules.col.distance')}</th><th scope="col">{t('rules.col.checked')}</th><th scope="col">{t('rules.col.status')}</th><th scope="col">{t('rules.col.source')}</th></tr>
+              <tr>
+                <th scope="col">{t('rules.col.hazard')}</th>
+                <th scope="col">{t('rules.col.target')}</th>
+                <th scope="col">{t('rules.col.distance')}</th>
+                <th scope="col">{t('rules.col.checked')}</th>
+                <th scope="col">{t('rules.col.status')}</th>
+                <th scope="col">{t('rules.col.source')}</th>
+              </tr>
             </thead>
             <tbody>
               {rules.rules.map((r) => (
@@ -75,23 +104,35 @@ export function RulesPanel() {
                         defaultValue={r.min_distance_m}
                         onBlur={(e) => {
                           const v = Number(e.target.value);
-                          if (e.target.value !== '' && Number.isFinite(v) && v >= 0 && v !== r.min_distance_m) void actions.updateRule(r.id, { min_distance_m: v });
+                          if (e.target.value !== '' && Number.isFinite(v) && v >= 0 && v !== r.min_distance_m)
+                            void actions.updateRule(r.id, { min_distance_m: v });
                           else e.target.value = String(r.min_distance_m);
                         }}
                       />
                     )}
                   </td>
-                  <td data-testid="rule-checked">{checkedText(t, stats?.hazardsByRule[r.id] ?? 0, stats?.targetsByRule[r.id])}</td>
+                  <td data-testid="rule-checked">
+                    {checkedText(t, stats?.hazardsByRule[r.id] ?? 0, stats?.targetsByRule[r.id])}
+                  </td>
                   <td>
                     <span className={`badge badge-${r.status}`}>{t(`source.${r.status}`)}</span>
                     {/* a city rule stays labelled as the city's: confirming applies to rules read from a standard */}
                     {r.status !== 'verified' && r.status !== 'official' && !isCityRule(r) && (
-                      <button type="button" className="link" onClick={() => void actions.updateRule(r.id, { status: 'verified' })}>{t('rules.confirm')}</button>
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => void actions.updateRule(r.id, { status: 'verified' })}
+                      >
+                        {t('rules.confirm')}
+                      </button>
                     )}
                   </td>
                   <td className="meta">
                     <details>
-                      <summary><bdi className="data">{shortSource(r.source)}</bdi>{needsCityLabel(r) && t('rules.cityRuleLabel')}</summary>
+                      <summary>
+                        <bdi className="data">{shortSource(r.source)}</bdi>
+                        {needsCityLabel(r) && t('rules.cityRuleLabel')}
+                      </summary>
                       {r.source}
                       {r.note ? ` — ${r.note}` : ''}
                       <RuleProvenanceText rule={r} t={t} />
@@ -130,7 +171,9 @@ function RuleProvenanceText({ rule, t }: { rule: SetbackRule; t: Translate }) {
       {p.readAt.length > 0 && (
         <p>
           {t('rules.provenance.readAt')}
-          {p.readAt.map((u) => <bdi key={u} className="data url">{` ${u}`}</bdi>)}
+          {p.readAt.map((u) => (
+            <bdi key={u} className="data url">{` ${u}`}</bdi>
+          ))}
         </p>
       )}
       {p.remark && <p>{t('rules.provenance.remark', { text: p.remark })}</p>}

@@ -12,9 +12,16 @@ export function SymbolSwatch({ icon, mark }: { icon: SiteIconKey; mark: string }
     canvas!.height = image.height;
     canvas!.getContext('2d')!.putImageData(image, 0, 0);
   }, [icon.role, icon.category, icon.level, mark]);
-  const size = "20px"; // a little smaller than on the map (26 px)
+  const size = '20px'; // a little smaller than on the map (26 px)
   return (
     // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a canvas without tabIndex is not focusable
-    <canvas ref={ref} className="swatch-symbol" style={{ width: size, height: size }} data-icon={`${icon.role}:${icon.category}:${icon.level}`} aria-hidden="true" data-pixel-ratio={ICON_PIXEL_RATIO} />
+    <canvas
+      ref={ref}
+      className="swatch-symbol"
+      style={{ width: size, height: size }}
+      data-icon={`${icon.role}:${icon.category}:${icon.level}`}
+      aria-hidden="true"
+      data-pixel-ratio={ICON_PIXEL_RATIO}
+    />
   );
 }

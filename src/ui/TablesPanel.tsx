@@ -40,22 +40,44 @@ export function TablesPanel() {
   }, [a]);
   // the same count per zone as the white paper's F1 table and F3: sites whose position lies in the zone
   const located = useMemo(() => (a ? locatedCountsOf(a) : new Map<string, number>()), [a]);
-  const zoneColumns = useMemo<Column<AssessedZone>[]>(() => [
-    { key: 'name', header: t('tables.col.zone'), value: (z) => z.name },
-    { key: 'level', header: t('tables.col.level'), value: (z) => rank(z.level), render: (z) => zoneLevelLabel(t, z.level) },
-    { key: 'score', header: t('tables.col.score'), value: (z) => z.score, numeric: true },
-    { key: 'located', header: t('tables.col.located'), value: (z) => located.get(z.id) ?? 0, numeric: true },
-    { key: 'contributors', header: t('tables.col.contributors'), value: (z) => contributorCount(z), numeric: true },
-  ], [t, located]);
-  const siteColumns = useMemo<Column<AssessedSite>[]>(() => [
-    { key: 'name', header: t('tables.col.name'), value: (s) => s.name },
-    { key: 'level', header: t('tables.col.level'), value: (s) => rank(s.level), render: (s) => levelLabel(t, s.level) },
-    { key: 'category', header: t('tables.col.category'), value: (s) => categoryLabel(locale, s.category) },
-    { key: 'district', header: t('tables.col.district'), value: (s) => s.district },
-    { key: 'findings', header: t('tables.col.findings'), value: (s) => findings.get(s.id) ?? 0, numeric: true },
-  ], [findings, t, locale]);
-  const selectedZone = useMemo(() => (a && selection?.kind === 'zone' ? (a.zones.find((z) => z.id === selection.id) ?? null) : null), [a, selection]);
-  const selectedSite = useMemo(() => (a && selection?.kind === 'site' ? (siteById(a, selection.id) ?? null) : null), [a, selection]);
+  const zoneColumns = useMemo<Column<AssessedZone>[]>(
+    () => [
+      { key: 'name', header: t('tables.col.zone'), value: (z) => z.name },
+      {
+        key: 'level',
+        header: t('tables.col.level'),
+        value: (z) => rank(z.level),
+        render: (z) => zoneLevelLabel(t, z.level),
+      },
+      { key: 'score', header: t('tables.col.score'), value: (z) => z.score, numeric: true },
+      { key: 'located', header: t('tables.col.located'), value: (z) => located.get(z.id) ?? 0, numeric: true },
+      { key: 'contributors', header: t('tables.col.contributors'), value: (z) => contributorCount(z), numeric: true },
+    ],
+    [t, located],
+  );
+  const siteColumns = useMemo<Column<AssessedSite>[]>(
+    () => [
+      { key: 'name', header: t('tables.col.name'), value: (s) => s.name },
+      {
+        key: 'level',
+        header: t('tables.col.level'),
+        value: (s) => rank(s.level),
+        render: (s) => levelLabel(t, s.level),
+      },
+      { key: 'category', header: t('tables.col.category'), value: (s) => categoryLabel(locale, s.category) },
+      { key: 'district', header: t('tables.col.district'), value: (s) => s.district },
+      { key: 'findings', header: t('tables.col.findings'), value: (s) => findings.get(s.id) ?? 0, numeric: true },
+    ],
+    [findings, t, locale],
+  );
+  const selectedZone = useMemo(
+    () => (a && selection?.kind === 'zone' ? (a.zones.find((z) => z.id === selection.id) ?? null) : null),
+    [a, selection],
+  );
+  const selectedSite = useMemo(
+    () => (a && selection?.kind === 'site' ? (siteById(a, selection.id) ?? null) : null),
+    [a, selection],
+  );
   if (!a || !view) return null;
   // arrow keys move between the two tabs (WAI-ARIA tabs pattern)
   const onTabKey = (e: KeyboardEvent) => {
@@ -70,23 +92,42 @@ export function TablesPanel() {
       <div role="tablist" aria-label={t('tables.kind')} onKeyDown={onTabKey}>
         {TABS.map((key) => (
           <button
-            key={key} id={`tables-tab-${key}`} type="button" role="tab" aria-selected={tab === key} aria-controls={`tables-panel-${key}`} tabIndex={tab === key ? 0 : -1}
+            key={key}
+            id={`tables-tab-${key}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === key}
+            aria-controls={`tables-panel-${key}`}
+            tabIndex={tab === key ? 0 : -1}
             onClick={() => setTab(key)}
           >
-            {t('tables.tabCount', { label: t(`tables.tab.${key}`), n: key === 'zones' ? view.zones.length : view.sites.length })}
+            {t('tables.tabCount', {
+              label: t(`tables.tab.${key}`),
+              n: key === 'zones' ? view.zones.length : view.sites.length,
+            })}
           </button>
         ))}
       </div>
       <div role="tabpanel" id={`tables-panel-${tab}`} aria-labelledby={`tables-tab-${tab}`}>
         {tab === 'zones' ? (
           <DataTable
-            label={t('tables.zoneList')} rows={view.zones} columns={zoneColumns} rowKey={(z) => z.id} initialSort={{ key: 'level', descending: false }}
-            selected={selectedZone} onSelect={(z) => actions.focus({ kind: 'zone', id: z.id })}
+            label={t('tables.zoneList')}
+            rows={view.zones}
+            columns={zoneColumns}
+            rowKey={(z) => z.id}
+            initialSort={{ key: 'level', descending: false }}
+            selected={selectedZone}
+            onSelect={(z) => actions.focus({ kind: 'zone', id: z.id })}
           />
         ) : (
           <DataTable
-            label={t('tables.siteList')} rows={view.sites} columns={siteColumns} rowKey={(s) => s.id} initialSort={{ key: 'level', descending: false }}
-            selected={selectedSite} onSelect={(s) => actions.focus({ kind: 'site', id: s.id })}
+            label={t('tables.siteList')}
+            rows={view.sites}
+            columns={siteColumns}
+            rowKey={(s) => s.id}
+            initialSort={{ key: 'level', descending: false }}
+            selected={selectedSite}
+            onSelect={(s) => actions.focus({ kind: 'site', id: s.id })}
           />
         )}
       </div>

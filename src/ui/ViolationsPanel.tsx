@@ -22,14 +22,19 @@ export function ViolationsPanel() {
   const rules = useAppState((s) => s.rules.rules);
   const actions = useActions();
   const t = useT();
-  const [shown, setShown] = useState<Record<ViolationStatus, boolean>>({ violation: true, borderline: true, not_assessed: false });
+  const [shown, setShown] = useState<Record<ViolationStatus, boolean>>({
+    violation: true,
+    borderline: true,
+    not_assessed: false,
+  });
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'shortfall', descending: true });
   // names by the findings' site positions (sent with the assessment): no lookup of every site id on the first render
   const names = useMemo(() => {
     if (!a) return { hazard: () => undefined, target: () => undefined };
     const at = findingPositionsOf(a);
-    const nameAt = (i: number | undefined): string | undefined => (i !== undefined && i >= 0 ? a.sites[i]?.name : undefined);
+    const nameAt = (i: number | undefined): string | undefined =>
+      i !== undefined && i >= 0 ? a.sites[i]?.name : undefined;
     return { hazard: (index: number) => nameAt(at.hazard[index]), target: (index: number) => nameAt(at.target[index]) };
   }, [a]);
   // the map's filters apply here too: findings whose hazard is filtered out are not listed
@@ -39,27 +44,46 @@ export function ViolationsPanel() {
   const ordered = useMemo(() => {
     const keyOf = (v: Violation, index: number): string | number => {
       switch (sort.key) {
-        case 'status': return STATUS_ORDER[v.status];
-        case 'hazard': return names.hazard(index) ?? v.hazardId;
-        case 'target': return names.target(index) ?? v.targetId;
-        case 'distance': return v.distanceM;
-        case 'required': return v.requiredM ?? -1;
-        case 'shortfall': return v.shortfallM ?? -Infinity;
-        case 'rule': return v.ruleId;
+        case 'status':
+          return STATUS_ORDER[v.status];
+        case 'hazard':
+          return names.hazard(index) ?? v.hazardId;
+        case 'target':
+          return names.target(index) ?? v.targetId;
+        case 'distance':
+          return v.distanceM;
+        case 'required':
+          return v.requiredM ?? -1;
+        case 'shortfall':
+          return v.shortfallM ?? -Infinity;
+        case 'rule':
+          return v.ruleId;
       }
     };
-    return sortRows((a?.violations ?? []).map((v, index) => ({ v, index })), ({ v, index }) => keyOf(v, index), sort.descending);
+    return sortRows(
+      (a?.violations ?? []).map((v, index) => ({ v, index })),
+      ({ v, index }) => keyOf(v, index),
+      sort.descending,
+    );
   }, [a, names, sort]);
   const rows = useMemo(() => {
     const q = query.trim().toLowerCase();
     return ordered.filter(({ v, index }) => {
       if (!shown[v.status] || (allowed && !allowed[index])) return false;
-      return !q || [names.hazard(index), names.target(index), v.hazardId, v.targetId, v.ruleId].some((t) => t?.toLowerCase().includes(q));
+      return (
+        !q ||
+        [names.hazard(index), names.target(index), v.hazardId, v.targetId, v.ruleId].some((t) =>
+          t?.toLowerCase().includes(q),
+        )
+      );
     });
   }, [ordered, names, shown, query, allowed]);
   // a finding selected on the map turns the list to its page; the export still takes every listed row
   const selectedIndex = selection?.kind === 'violation' ? selection.index : -1;
-  const selectedAt = useMemo(() => (selectedIndex < 0 ? -1 : rows.findIndex((r) => r.index === selectedIndex)), [rows, selectedIndex]);
+  const selectedAt = useMemo(
+    () => (selectedIndex < 0 ? -1 : rows.findIndex((r) => r.index === selectedIndex)),
+    [rows, selectedIndex],
+  );
   const paged = usePaged(rows, PAGE_SIZE, selectedAt);
   const counts = useMemo(() => {
     const n: Record<ViolationStatus, number> = { violation: 0, borderline: 0, not_assessed: 0 };
@@ -71,10 +95,19 @@ export function ViolationsPanel() {
     if (!a) return;
     const columns = violationTableColumns(a, rules);
     const shownRows = rows.map((r) => r.v);
-    if (format === 'csv') downloadText(`${t('violations.fileName')}.csv`, toCsv(shownRows, columns, { bom: true }), 'text/csv;charset=utf-8');
+    if (format === 'csv')
+      downloadText(
+        `${t('violations.fileName')}.csv`,
+        toCsv(shownRows, columns, { bom: true }),
+        'text/csv;charset=utf-8',
+      );
     else {
       // toXlsx loads ExcelJS on demand
-      downloadBytes(`${t('violations.fileName')}.xlsx`, await toXlsx(t('violations.sheetName'), shownRows, columns), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      downloadBytes(
+        `${t('violations.fileName')}.xlsx`,
+        await toXlsx(t('violations.sheetName'), shownRows, columns),
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
     }
   };
 
@@ -85,26 +118,50 @@ export function ViolationsPanel() {
         <legend className="meta">{t('violations.show')}</legend>
         {(Object.keys(STATUS_ORDER) as ViolationStatus[]).map((s) => (
           <label key={s}>
-            <input type="checkbox" checked={shown[s]} onChange={(e) => setShown({ ...shown, [s]: e.target.checked })} /> {statusLabel(t, s)} {counts[s]}
+            <input type="checkbox" checked={shown[s]} onChange={(e) => setShown({ ...shown, [s]: e.target.checked })} />{' '}
+            {statusLabel(t, s)} {counts[s]}
           </label>
         ))}
         <label>
-          {' '}{t('violations.find')} <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('violations.findPlaceholder')} size={14} />
+          {' '}
+          {t('violations.find')}{' '}
+          <input
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder={t('violations.findPlaceholder')}
+            size={14}
+          />
         </label>
       </fieldset>
       <div className="buttons">
-        <button type="button" disabled={!a} onClick={() => void exportRows('csv')}>{t('violations.exportCsv')}</button>
-        <button type="button" disabled={!a} onClick={() => void exportRows('xlsx')}>{t('violations.exportXlsx')}</button>
-        <span className="meta" role="status">{t('violations.count', { n: rows.length })}</span>
+        <button type="button" disabled={!a} onClick={() => void exportRows('csv')}>
+          {t('violations.exportCsv')}
+        </button>
+        <button type="button" disabled={!a} onClick={() => void exportRows('xlsx')}>
+          {t('violations.exportXlsx')}
+        </button>
+        <span className="meta" role="status">
+          {t('violations.count', { n: rows.length })}
+        </span>
       </div>
       <div className="table-scroll">
         <table className="violations" aria-label={t('violations.table')}>
           <thead>
             <tr>
               {COLUMNS.map((key) => (
-                <th key={key} scope="col" aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-                  <button type="button" className="sort" onClick={() => setSort({ key, descending: sort.key === key ? !sort.descending : false })}>
-                    {t(`violations.col.${key}`)}{sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                <th
+                  key={key}
+                  scope="col"
+                  aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+                >
+                  <button
+                    type="button"
+                    className="sort"
+                    onClick={() => setSort({ key, descending: sort.key === key ? !sort.descending : false })}
+                  >
+                    {t(`violations.col.${key}`)}
+                    {sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}
                   </button>
                 </th>
               ))}
@@ -121,7 +178,10 @@ export function ViolationsPanel() {
                 onClick={() => actions.select({ kind: 'violation', index })}
                 onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && actions.select({ kind: 'violation', index })}
               >
-                <td>{statusLabel(t, v.status)}{v.screening ? ` · ${t('violations.screening')}` : ''}</td>
+                <td>
+                  {statusLabel(t, v.status)}
+                  {v.screening ? ` · ${t('violations.screening')}` : ''}
+                </td>
                 <td>{names.hazard(index)}</td>
                 <td>{names.target(index)}</td>
                 <td>{v.distanceM.toFixed(2)}</td>

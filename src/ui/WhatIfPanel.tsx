@@ -31,7 +31,8 @@ export function WhatIfPanel() {
   const rings = useMemo(() => {
     if (!proposal?.result) return [];
     const rulesById = new Map(rules.rules.map((r) => [r.id, r] as const));
-    const text = (r: DrawnRing) => ringLabelText(r, rulesById, ruleVocabulary(t, locale), t('whatif.ring.siteDistance'));
+    const text = (r: DrawnRing) =>
+      ringLabelText(r, rulesById, ruleVocabulary(t, locale), t('whatif.ring.siteDistance'));
     const all = drawnRings(proposal, assessedSites(assessment));
     return [
       { key: 'proposal', heading: t('whatif.ringsAroundProposal'), items: all.filter((r) => !r.around).map(text) },
@@ -65,64 +66,146 @@ export function WhatIfPanel() {
       <div className="form-grid">
         <label htmlFor="wi-cat">{t('whatif.category')}</label>
         <select id="wi-cat" value={draft.category} onChange={(e) => update({ category: e.target.value })}>
-          <optgroup label={t('role.hazard')}>{CATEGORIES.filter((c) => c.role === 'hazard').map((c) => <option key={c.code} value={c.code}>{categoryLabel(locale, c.code)}</option>)}</optgroup>
-          <optgroup label={t('role.target')}>{CATEGORIES.filter((c) => c.role === 'target').map((c) => <option key={c.code} value={c.code}>{categoryLabel(locale, c.code)}</option>)}</optgroup>
+          <optgroup label={t('role.hazard')}>
+            {CATEGORIES.filter((c) => c.role === 'hazard').map((c) => (
+              <option key={c.code} value={c.code}>
+                {categoryLabel(locale, c.code)}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label={t('role.target')}>
+            {CATEGORIES.filter((c) => c.role === 'target').map((c) => (
+              <option key={c.code} value={c.code}>
+                {categoryLabel(locale, c.code)}
+              </option>
+            ))}
+          </optgroup>
         </select>
         <label htmlFor="wi-name">{t('whatif.name')}</label>
         <input id="wi-name" value={draft.name} onChange={(e) => update({ name: e.target.value })} />
         {draft.category === 'fuel_station' && (
           <>
             <label htmlFor="wi-grade">{t('whatif.stationGrade')}</label>
-            <select id="wi-grade" value={draft.stationGrade ?? ''} onChange={(e) => update({ stationGrade: e.target.value ? (Number(e.target.value) as 1 | 2 | 3) : undefined })}>
-              <option value="">{t('whatif.gradeUnknown')}</option><option value="1">{t('whatif.grade1')}</option><option value="2">{t('whatif.grade2')}</option><option value="3">{t('whatif.grade3')}</option>
+            <select
+              id="wi-grade"
+              value={draft.stationGrade ?? ''}
+              onChange={(e) =>
+                update({ stationGrade: e.target.value ? (Number(e.target.value) as 1 | 2 | 3) : undefined })
+              }
+            >
+              <option value="">{t('whatif.gradeUnknown')}</option>
+              <option value="1">{t('whatif.grade1')}</option>
+              <option value="2">{t('whatif.grade2')}</option>
+              <option value="3">{t('whatif.grade3')}</option>
             </select>
             <label htmlFor="wi-vr">{t('whatif.vapour')}</label>
-            <select id="wi-vr" value={draft.vapourRecovery ?? ''} onChange={(e) => update({ vapourRecovery: (e.target.value || undefined) as VapourRecovery | undefined })}>
-              <option value="">{t('whatif.vapourUnknown')}</option><option value="none">{t('whatif.vapourNone')}</option><option value="unloading">{t('whatif.vapourUnloading')}</option><option value="full">{t('whatif.vapourFull')}</option>
+            <select
+              id="wi-vr"
+              value={draft.vapourRecovery ?? ''}
+              onChange={(e) => update({ vapourRecovery: (e.target.value || undefined) as VapourRecovery | undefined })}
+            >
+              <option value="">{t('whatif.vapourUnknown')}</option>
+              <option value="none">{t('whatif.vapourNone')}</option>
+              <option value="unloading">{t('whatif.vapourUnloading')}</option>
+              <option value="full">{t('whatif.vapourFull')}</option>
             </select>
           </>
         )}
         {role === 'hazard' && (
           <>
             <label htmlFor="wi-pd">{t('whatif.protectionDistance')}</label>
-            <input id="wi-pd" inputMode="decimal" value={draft.protectionDistanceM ?? ''} onChange={(e) => update({ protectionDistanceM: numberOrUndefined(e.target.value) })} />
+            <input
+              id="wi-pd"
+              inputMode="decimal"
+              value={draft.protectionDistanceM ?? ''}
+              onChange={(e) => update({ protectionDistanceM: numberOrUndefined(e.target.value) })}
+            />
           </>
         )}
         {role === 'target' && (
           <>
             <label htmlFor="wi-users">{t('whatif.users')}</label>
-            <input id="wi-users" inputMode="numeric" value={draft.users ?? ''} onChange={(e) => update({ users: numberOrUndefined(e.target.value) })} />
+            <input
+              id="wi-users"
+              inputMode="numeric"
+              value={draft.users ?? ''}
+              onChange={(e) => update({ users: numberOrUndefined(e.target.value) })}
+            />
             <label htmlFor="wi-beds">{t('whatif.beds')}</label>
-            <input id="wi-beds" inputMode="numeric" value={draft.beds ?? ''} onChange={(e) => update({ beds: numberOrUndefined(e.target.value) })} />
+            <input
+              id="wi-beds"
+              inputMode="numeric"
+              value={draft.beds ?? ''}
+              onChange={(e) => update({ beds: numberOrUndefined(e.target.value) })}
+            />
           </>
         )}
       </div>
       <div className="buttons">
-        <button type="button" aria-pressed={picking?.mode === 'point'} onClick={() => actions.startPicking('point')}>{t('whatif.pickPoint')}</button>
-        <button type="button" aria-pressed={picking?.mode === 'polygon'} onClick={() => actions.startPicking('polygon')}>{t('whatif.drawPolygon')}</button>
+        <button type="button" aria-pressed={picking?.mode === 'point'} onClick={() => actions.startPicking('point')}>
+          {t('whatif.pickPoint')}
+        </button>
+        <button
+          type="button"
+          aria-pressed={picking?.mode === 'polygon'}
+          onClick={() => actions.startPicking('polygon')}
+        >
+          {t('whatif.drawPolygon')}
+        </button>
         {picking?.mode === 'polygon' && (
-          <button type="button" disabled={picking.vertices.length < 3} onClick={() => actions.finishPolygon()}>{t('whatif.finish', { n: picking.vertices.length })}</button>
+          <button type="button" disabled={picking.vertices.length < 3} onClick={() => actions.finishPolygon()}>
+            {t('whatif.finish', { n: picking.vertices.length })}
+          </button>
         )}
-        {picking && <button type="button" onClick={() => actions.cancelPicking()}>{t('common.cancel')}</button>}
+        {picking && (
+          <button type="button" onClick={() => actions.cancelPicking()}>
+            {t('common.cancel')}
+          </button>
+        )}
       </div>
-      {picking && <p className="meta" role="status">{t(picking.mode === 'point' ? 'whatif.pickPointHint' : 'whatif.drawHint')}</p>}
+      {picking && (
+        <p className="meta" role="status">
+          {t(picking.mode === 'point' ? 'whatif.pickPointHint' : 'whatif.drawHint')}
+        </p>
+      )}
       <fieldset className="coords">
         <legend>{t('whatif.orCoordinates')}</legend>
-        <label htmlFor="wi-lon">{t('whatif.lon')}</label> <input id="wi-lon" size={11} value={lon} onChange={(e) => setLon(e.target.value)} />{' '}
-        <label htmlFor="wi-lat">{t('whatif.lat')}</label> <input id="wi-lat" size={10} value={lat} onChange={(e) => setLat(e.target.value)} />{' '}
+        <label htmlFor="wi-lon">{t('whatif.lon')}</label>{' '}
+        <input id="wi-lon" size={11} value={lon} onChange={(e) => setLon(e.target.value)} />{' '}
+        <label htmlFor="wi-lat">{t('whatif.lat')}</label>{' '}
+        <input id="wi-lat" size={10} value={lat} onChange={(e) => setLat(e.target.value)} />{' '}
         <label htmlFor="wi-crs">{t('whatif.crs')}</label>{' '}
-        <select id="wi-crs" value={crs} onChange={(e) => setCrs(e.target.value as GeographicCrs)}>{GEOGRAPHIC_CRS.map((c) => <option key={c} value={c}>{c.toUpperCase()}</option>)}</select>{' '}
-        <button type="button" onClick={placeTyped}>{t('whatif.checkCoordinates')}</button>
-        {coordError && <p role="alert" className="error">{coordError}</p>}
+        <select id="wi-crs" value={crs} onChange={(e) => setCrs(e.target.value as GeographicCrs)}>
+          {GEOGRAPHIC_CRS.map((c) => (
+            <option key={c} value={c}>
+              {c.toUpperCase()}
+            </option>
+          ))}
+        </select>{' '}
+        <button type="button" onClick={placeTyped}>
+          {t('whatif.checkCoordinates')}
+        </button>
+        {coordError && (
+          <p role="alert" className="error">
+            {coordError}
+          </p>
+        )}
       </fieldset>
       {proposal && (
         <div className="verdict-box" aria-live="polite">
-          {proposal.error && <p role="alert" className="error">{t('whatif.failed', { message: showMessage(t, proposal.error) })}</p>}
+          {proposal.error && (
+            <p role="alert" className="error">
+              {t('whatif.failed', { message: showMessage(t, proposal.error) })}
+            </p>
+          )}
           {!proposal.result && !proposal.error && <p role="status">{t('whatif.checking')}</p>}
           {proposal.result && (
             <>
               <p>
-                {t('whatif.verdict')}<strong className={`verdict verdict-${proposal.result.verdict}`} data-testid="proposal-verdict">{statusLabel(t, proposal.result.verdict)}</strong>
+                {t('whatif.verdict')}
+                <strong className={`verdict verdict-${proposal.result.verdict}`} data-testid="proposal-verdict">
+                  {statusLabel(t, proposal.result.verdict)}
+                </strong>
               </p>
               {rings.length > 0 && (
                 <div className="ring-list" data-testid="ring-list">
@@ -142,7 +225,16 @@ export function WhatIfPanel() {
               )}
               {proposal.result.findings.length > 0 && (
                 <table aria-label={t('whatif.findings')}>
-                  <thead><tr><th scope="col">{t('violations.col.status')}</th><th scope="col">{t('whatif.col.other')}</th><th scope="col">{t('violations.col.distance')}</th><th scope="col">{t('violations.col.required')}</th><th scope="col">{t('violations.col.shortfall')}</th><th scope="col">{t('whatif.col.rule')}</th></tr></thead>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('violations.col.status')}</th>
+                      <th scope="col">{t('whatif.col.other')}</th>
+                      <th scope="col">{t('violations.col.distance')}</th>
+                      <th scope="col">{t('violations.col.required')}</th>
+                      <th scope="col">{t('violations.col.shortfall')}</th>
+                      <th scope="col">{t('whatif.col.rule')}</th>
+                    </tr>
+                  </thead>
                   <tbody>
                     {proposal.result.findings.map((f, i) => {
                       const other = f.hazardId === proposal.site.id ? f.targetId : f.hazardId;
@@ -153,9 +245,13 @@ export function WhatIfPanel() {
                           <td>{(assessment && siteName(assessment, other)) ?? other}</td>
                           <td>{f.distanceM.toFixed(2)}</td>
                           {/* a QRA finding has a criterion, not a distance */}
-                          <td>{f.risk ? riskSummary(f, t) : f.requiredM ?? '—'}</td>
+                          <td>{f.risk ? riskSummary(f, t) : (f.requiredM ?? '—')}</td>
                           <td>{f.shortfallM === null ? '—' : f.shortfallM.toFixed(2)}</td>
-                          <td>{f.ruleId}{t('explain.titleSeparator')}{f.source}</td>
+                          <td>
+                            {f.ruleId}
+                            {t('explain.titleSeparator')}
+                            {f.source}
+                          </td>
                         </tr>
                       );
                     })}
@@ -164,10 +260,11 @@ export function WhatIfPanel() {
               )}
             </>
           )}
-          <button type="button" onClick={() => actions.clearProposal()}>{t('whatif.clear')}</button>
+          <button type="button" onClick={() => actions.clearProposal()}>
+            {t('whatif.clear')}
+          </button>
         </div>
       )}
     </section>
   );
 }
-

@@ -1,6 +1,19 @@
 // Why does this thing look the way it does? Plain-data explanations of a zone, a site or a violation,
 // shown in the side panel (rendered as text, never as HTML); list items link to what they name.
-import { citationForRuleId, impliedDistances, isReachCategory, riskText, type ImpliedDistance, type RiskContour, zoneLocator, type Assessment, type Level, type SetbackRule, type SocietalRiskResult, type Violation } from '../engine';
+import {
+  citationForRuleId,
+  impliedDistances,
+  isReachCategory,
+  riskText,
+  type ImpliedDistance,
+  type RiskContour,
+  zoneLocator,
+  type Assessment,
+  type Level,
+  type SetbackRule,
+  type SocietalRiskResult,
+  type Violation,
+} from '../engine';
 import type { Locale, Translate } from '../i18n/translate';
 import { categoryLabel, levelLabel, zoneLevelLabel } from './i18n';
 import type { Selection } from '../state/store';
@@ -26,7 +39,13 @@ export interface Explanation {
 }
 
 /** `reach`: the assessment's rescue within reach (state/assessedReach), when the panel shows it. */
-export function explainZone(a: Assessment, zoneId: string, t: Translate, reach?: AssessedReach | null, locale: Locale = 'zh-CN'): Explanation | null {
+export function explainZone(
+  a: Assessment,
+  zoneId: string,
+  t: Translate,
+  reach?: AssessedReach | null,
+  locale: Locale = 'zh-CN',
+): Explanation | null {
   const z = a.zones.find((x) => x.id === zoneId);
   if (!z) return null;
   return {
@@ -64,7 +83,14 @@ export interface SiteQra {
   contours?: RiskContour[];
 }
 
-export function explainSite(a: Assessment, siteId: string, t: Translate, locale: Locale, reach?: AssessedReach | null, qra: SiteQra = {}): Explanation | null {
+export function explainSite(
+  a: Assessment,
+  siteId: string,
+  t: Translate,
+  locale: Locale,
+  reach?: AssessedReach | null,
+  qra: SiteQra = {},
+): Explanation | null {
   const s = siteById(a, siteId);
   if (!s) return null;
   const findings = findingsOf(a, s.id).map((index) => ({ v: a.violations[index]!, index }));
@@ -74,14 +100,25 @@ export function explainSite(a: Assessment, siteId: string, t: Translate, locale:
     [t('explain.district'), s.district || '—'],
     [t('explain.domain'), s.domain],
     // a fire station or shelter is not a risk point: no level to explain (its reach rows say what it is for)
-    ...(isReachCategory(s.category) ? [] : ([[t('explain.level'), levelLabel(t, s.level)], [t('explain.scoring'), s.levelReason]] as [string, string][])),
+    ...(isReachCategory(s.category)
+      ? []
+      : ([
+          [t('explain.level'), levelLabel(t, s.level)],
+          [t('explain.scoring'), s.levelReason],
+        ] as [string, string][])),
   ];
   if (s.role === 'hazard') rows.push([t('explain.footprint'), `${s.footprintM} m`]);
   // its own distance beside the tables (and, outside GB/T 37243's scope, that it cannot replace them): engine text
   if (s.protectionDistanceNote) rows.push([t('explain.protectionDistance'), s.protectionDistanceNote]);
   if (reach !== undefined) rows.push(...siteReachRows(s, reach, t, locale)); // spread-ok: a handful of rows
-  if (qra.contours?.length) for (const d of impliedDistances(qra.contours, [{ id: s.id, name: s.name, geometry: s.geometry }])) rows.push(impliedDistanceRow(d, t));
-  if (qra.societal) rows.push([t('explain.societal'), [t(`societal.region.${qra.societal.region}`), qra.societal.note].filter(Boolean).join(t('explain.listSeparator'))]);
+  if (qra.contours?.length)
+    for (const d of impliedDistances(qra.contours, [{ id: s.id, name: s.name, geometry: s.geometry }]))
+      rows.push(impliedDistanceRow(d, t));
+  if (qra.societal)
+    rows.push([
+      t('explain.societal'),
+      [t(`societal.region.${qra.societal.region}`), qra.societal.note].filter(Boolean).join(t('explain.listSeparator')),
+    ]);
   if (s.fictitious) rows.push([t('explain.data'), t('explain.fictitious')]);
   return {
     title: s.name,
@@ -100,9 +137,13 @@ export function explainSite(a: Assessment, siteId: string, t: Translate, locale:
   };
 }
 
-
 /** `rules`: the table the finding came from, so a city's own rule is labelled 「(城市自定规则)」 here as in T2 and F5. */
-export function explainViolation(a: Assessment, index: number, t: Translate, rules: readonly SetbackRule[] = []): Explanation | null {
+export function explainViolation(
+  a: Assessment,
+  index: number,
+  t: Translate,
+  rules: readonly SetbackRule[] = [],
+): Explanation | null {
   const v = a.violations[index];
   if (!v) return null;
   return {
@@ -121,7 +162,17 @@ export function explainViolation(a: Assessment, index: number, t: Translate, rul
       [t('explain.basis'), citationForRuleId(v.ruleId, v.source, rules)],
       // what the governing rule was weighed against, so a hearing sees the table and the site's own distance together
       ...(v.otherRequirements.length
-        ? ([[t('explain.otherRequirements'), v.otherRequirements.map((o) => `${o.ruleId}: ${o.requiredM === null ? t('explain.otherNotAssessed') : `${o.requiredM} m`} (${o.source})`).join(t('explain.listSeparator'))]] as [string, string][])
+        ? ([
+            [
+              t('explain.otherRequirements'),
+              v.otherRequirements
+                .map(
+                  (o) =>
+                    `${o.ruleId}: ${o.requiredM === null ? t('explain.otherNotAssessed') : `${o.requiredM} m`} (${o.source})`,
+                )
+                .join(t('explain.listSeparator')),
+            ],
+          ] as [string, string][])
         : []),
       ...(v.screening ? ([[t('explain.screening'), t('explain.screeningValue')]] as [string, string][]) : []),
       [t('explain.targetClass'), v.targetClassReason],
@@ -131,8 +182,14 @@ export function explainViolation(a: Assessment, index: number, t: Translate, rul
       heading: t('explain.sites'),
       total: 2,
       items: [
-        { text: t('explain.hazard', { name: siteName(a, v.hazardId) ?? v.hazardId, id: v.hazardId }), target: { kind: 'site', id: v.hazardId } },
-        { text: t('explain.target', { name: siteName(a, v.targetId) ?? v.targetId, id: v.targetId }), target: { kind: 'site', id: v.targetId } },
+        {
+          text: t('explain.hazard', { name: siteName(a, v.hazardId) ?? v.hazardId, id: v.hazardId }),
+          target: { kind: 'site', id: v.hazardId },
+        },
+        {
+          text: t('explain.target', { name: siteName(a, v.targetId) ?? v.targetId, id: v.targetId }),
+          target: { kind: 'site', id: v.targetId },
+        },
       ],
     },
   };
@@ -142,8 +199,16 @@ export function explainViolation(a: Assessment, index: number, t: Translate, rul
 function impliedDistanceRow(d: ImpliedDistance, t: Translate): [string, string] {
   // the class in the value, not the label: its names are long, and a long label squeezed the values out of the panel
   const label = t('explain.impliedDistance', { criterion: riskText(d.criterionPerYear) });
-  if (d.maxDistanceM === null || d.minDistanceM === null) return [label, t('explain.impliedDistanceNone', { cls: d.riskClassZh, note: d.note })];
-  return [label, t('explain.impliedDistanceValue', { cls: d.riskClassZh, max: d.maxDistanceM.toFixed(1), min: d.minDistanceM.toFixed(1) }) + (d.note ? `${t('explain.listSeparator')}${d.note}` : '')];
+  if (d.maxDistanceM === null || d.minDistanceM === null)
+    return [label, t('explain.impliedDistanceNone', { cls: d.riskClassZh, note: d.note })];
+  return [
+    label,
+    t('explain.impliedDistanceValue', {
+      cls: d.riskClassZh,
+      max: d.maxDistanceM.toFixed(1),
+      min: d.minDistanceM.toFixed(1),
+    }) + (d.note ? `${t('explain.listSeparator')}${d.note}` : ''),
+  ];
 }
 
 /** A QRA finding in a list: the contour value the target lies in (when one decides) and the criterion. */
@@ -160,8 +225,19 @@ function riskRows(v: Violation, installation: string, t: Translate): [string, st
   const status = t(`explain.installation.${r.installationStatus}`);
   const criterion = riskText(r.criterionPerYear);
   return [
-    [t('explain.individualRisk'), r.perYear !== null ? t('explain.riskInside', { value: riskText(r.perYear), installation }) : t('explain.riskNotInside', { installation })],
-    [t('explain.criterion'), t(r.installationStatusAssumed ? 'explain.criterionValueAssumed' : 'explain.criterionValue', { criterion, status })],
+    [
+      t('explain.individualRisk'),
+      r.perYear !== null
+        ? t('explain.riskInside', { value: riskText(r.perYear), installation })
+        : t('explain.riskNotInside', { installation }),
+    ],
+    [
+      t('explain.criterion'),
+      t(r.installationStatusAssumed ? 'explain.criterionValueAssumed' : 'explain.criterionValue', {
+        criterion,
+        status,
+      }),
+    ],
   ];
 }
 

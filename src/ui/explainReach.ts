@@ -12,7 +12,10 @@ const thousands = (n: number, locale: Locale) => Math.round(n).toLocaleString(lo
 
 /** The reach rows of a site's panel. Without any rescue data a scored site or target is said to be unassessed. */
 export function siteReachRows(s: AssessedSite, reach: AssessedReach | null, t: Translate, locale: Locale): Rows {
-  if (!reach) return !isReachCategory(s.category) && (s.role === 'target' || s.level !== null) ? [[t('explain.reach.status'), t('explain.reach.noResources')]] : [];
+  if (!reach)
+    return !isReachCategory(s.category) && (s.role === 'target' || s.level !== null)
+      ? [[t('explain.reach.status'), t('explain.reach.noResources')]]
+      : [];
   if (s.category === 'shelter') return shelterRows(s.id, reach, t, locale);
   if (isReachCategory(s.category)) return stationRows(s.id, reach, t);
   const { result, profile } = reach;
@@ -23,10 +26,28 @@ export function siteReachRows(s: AssessedSite, reach: AssessedReach | null, t: T
   const nearest = row.nearestResourceId === null ? null : result.resources.find((r) => r.id === row.nearestResourceId);
   const rows: Rows = [
     // 初筛 once, on the minutes (the note says it again in the record's words)
-    [t('explain.reach.status'), t(row.highRiskUncovered ? 'explain.reach.highRiskUncovered' : row.status === 'covered' ? 'explain.reach.covered' : 'explain.reach.uncovered')],
-    [t('explain.reach.nearest'), nearest ? t('explain.reach.nearestValue', { name: nearest.name, id: nearest.id }) : t('explain.reach.unreachable')],
-    [t('explain.reach.minutes'), row.minutes === null || !nearest ? t('explain.reach.unreachable')
-      : `${t('explain.reach.minutesValue', { m: row.minutes.toFixed(1), dispatch: dispatchMinutes(profile, nearest.kind) })}${screening}`],
+    [
+      t('explain.reach.status'),
+      t(
+        row.highRiskUncovered
+          ? 'explain.reach.highRiskUncovered'
+          : row.status === 'covered'
+            ? 'explain.reach.covered'
+            : 'explain.reach.uncovered',
+      ),
+    ],
+    [
+      t('explain.reach.nearest'),
+      nearest
+        ? t('explain.reach.nearestValue', { name: nearest.name, id: nearest.id })
+        : t('explain.reach.unreachable'),
+    ],
+    [
+      t('explain.reach.minutes'),
+      row.minutes === null || !nearest
+        ? t('explain.reach.unreachable')
+        : `${t('explain.reach.minutesValue', { m: row.minutes.toFixed(1), dispatch: dispatchMinutes(profile, nearest.kind) })}${screening}`,
+    ],
     [t('explain.reach.circle'), circleRule(t, locale, profile, row.circle)],
   ];
   if (row.note) rows.push([t('explain.reach.note'), row.note]); // engine text (Chinese: it goes into the record)
@@ -37,14 +58,25 @@ function stationRows(id: string, { result, profile }: AssessedReach, t: Translat
   const r = result.resources.find((x) => x.id === id);
   const grade = (g: StationGrade | null) => (g ? t(`station.grade.${g}`) : t('explain.station.gradeUnknown'));
   const rows: Rows = [[t('explain.station.grade'), grade(r?.grade ?? null)]];
-  if (r && r.grade !== null && !profile.stationGrades[r.grade].hasDistrict) return [...rows, [t('explain.station.district'), t('explain.station.noDistrict')]];
+  if (r && r.grade !== null && !profile.stationGrades[r.grade].hasDistrict)
+    return [...rows, [t('explain.station.district'), t('explain.station.noDistrict')]];
   const d = result.stations?.find((x) => x.stationId === id);
   if (!d) return [...rows, [t('explain.station.district'), t('explain.station.notAssessed')]];
   const km2 = d.districtKm2.toFixed(2);
   rows.push(
-    [t('explain.station.district'), d.limitKm2 === null ? t('explain.station.districtNoLimit', { km2 }) : t('explain.station.districtValue', { km2, limit: d.limitKm2 })],
+    [
+      t('explain.station.district'),
+      d.limitKm2 === null
+        ? t('explain.station.districtNoLimit', { km2 })
+        : t('explain.station.districtValue', { km2, limit: d.limitKm2 }),
+    ],
     [t('explain.station.status'), t(`explain.station.status.${d.status}`)],
-    [t('explain.station.edge'), d.edgeMinutes === null ? t('explain.reach.unreachable') : t('explain.station.edgeValue', { m: d.edgeMinutes.toFixed(1) })],
+    [
+      t('explain.station.edge'),
+      d.edgeMinutes === null
+        ? t('explain.reach.unreachable')
+        : t('explain.station.edgeValue', { m: d.edgeMinutes.toFixed(1) }),
+    ],
   );
   if (d.note) rows.push([t('explain.station.note'), d.note]);
   return rows;
@@ -57,13 +89,27 @@ function shelterRows(id: string, { result }: AssessedReach, t: Translate, locale
   const rows: Rows = [
     [t('explain.shelter.class'), row.classAssumed ? t('explain.shelter.classAssumed', { cls }) : cls],
     [t('explain.shelter.radius'), `${row.radiusM} m`],
-    [t('explain.shelter.capacity'), row.capacity === null ? t('explain.shelter.capacityUnknown') : thousands(row.capacity, locale)],
-    [t('explain.shelter.population'), row.population === null ? t('explain.shelter.noPopulation') : thousands(row.population, locale)],
-    [t('explain.shelter.deficit'),
-      row.population === null ? t('explain.shelter.noPopulation')
-      : row.deficit === null ? t('explain.shelter.unknown')
-      : row.deficit > 0 ? t('explain.shelter.deficitValue', { n: thousands(row.deficit, locale), m2: thousands(row.areaShortM2 ?? 0, locale) })
-      : t('explain.shelter.enough')],
+    [
+      t('explain.shelter.capacity'),
+      row.capacity === null ? t('explain.shelter.capacityUnknown') : thousands(row.capacity, locale),
+    ],
+    [
+      t('explain.shelter.population'),
+      row.population === null ? t('explain.shelter.noPopulation') : thousands(row.population, locale),
+    ],
+    [
+      t('explain.shelter.deficit'),
+      row.population === null
+        ? t('explain.shelter.noPopulation')
+        : row.deficit === null
+          ? t('explain.shelter.unknown')
+          : row.deficit > 0
+            ? t('explain.shelter.deficitValue', {
+                n: thousands(row.deficit, locale),
+                m2: thousands(row.areaShortM2 ?? 0, locale),
+              })
+            : t('explain.shelter.enough'),
+    ],
   ];
   if (row.note) rows.push([t('explain.shelter.note'), row.note]);
   return rows;
@@ -83,14 +129,23 @@ export function zoneReachRows(zoneId: string, reach: AssessedReach | null, t: Tr
       rows.push(
         [t('explain.zoneReach.circle'), circleRule(t, locale, profile, z.circle)],
         [t('explain.zoneReach.share'), `${(z.coveredShare * 100).toFixed(1)}%${screening}`],
-        [t('explain.zoneReach.median'), z.medianMinutes === null ? t('explain.reach.unreachable') : `${minutesText(t, z.medianMinutes)}${screening}`],
-        [t('explain.zoneReach.max'), z.maxMinutes === null ? t('explain.reach.unreachable') : `${minutesText(t, z.maxMinutes)}${screening}`],
+        [
+          t('explain.zoneReach.median'),
+          z.medianMinutes === null ? t('explain.reach.unreachable') : `${minutesText(t, z.medianMinutes)}${screening}`,
+        ],
+        [
+          t('explain.zoneReach.max'),
+          z.maxMinutes === null ? t('explain.reach.unreachable') : `${minutesText(t, z.maxMinutes)}${screening}`,
+        ],
       );
       if (z.unreachedCells > 0) rows.push([t('explain.zoneReach.unreached'), `${z.unreachedCells} / ${z.cells}`]);
     }
   }
   for (const s of result.shelters?.zones.filter((x) => x.zoneId === zoneId) ?? []) {
-    const numbers = s.status === 'no_population_data' ? '' : `${t('explain.zoneShelter.value', { population: thousands(s.population, locale), without: thousands(s.withoutPlace, locale), m2: thousands(s.areaShortM2, locale) })} · `;
+    const numbers =
+      s.status === 'no_population_data'
+        ? ''
+        : `${t('explain.zoneShelter.value', { population: thousands(s.population, locale), without: thousands(s.withoutPlace, locale), m2: thousands(s.areaShortM2, locale) })} · `;
     rows.push([t(`explain.zoneShelter.${s.tier}`), `${numbers}${t(`explain.zoneShelter.status.${s.status}`)}`]);
   }
   return rows;

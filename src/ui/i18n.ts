@@ -35,5 +35,3 @@ export function crsLabel(t: Translate, crs: CrsOption): string {
   const cm = gk3Meridian(crs);
   return cm !== null ? t('crs.cgcs2000_gk3', { cm }) : t(`crs.${crs as 'auto' | GeographicCrs | 'cgcs2000_gk'}`);
 }
-
-

@@ -7,7 +7,8 @@ const FEW_DISTINCT = 256;
 export function sortRows<T>(rows: readonly T[], keyOf: (row: T) => SortKey, descending: boolean): T[] {
   const keys = rows.map(keyOf);
   const dir = descending ? -1 : 1;
-  const compare = (x: SortKey, y: SortKey): number => (x === y ? 0 : x === null ? 1 : y === null ? -1 : (x < y ? -1 : 1) * dir);
+  const compare = (x: SortKey, y: SortKey): number =>
+    x === y ? 0 : x === null ? 1 : y === null ? -1 : (x < y ? -1 : 1) * dir;
   const distinct = new Set(keys);
   if (distinct.size <= FEW_DISTINCT) {
     const order = [...distinct].sort(compare);

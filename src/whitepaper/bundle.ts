@@ -1,9 +1,30 @@
 // The whole white-paper set as a list of files (docs/batch-interface.md): the assess outputs, figures/ (SVG, 300 dpi PNG, CSV),
 // tables/ (CSV, XLSX), whitepaper.html and checksums. Pure: the CLI writes the list to a folder, the app zips it,
 // and both get the same bytes for the same inputs.
-import { AGGREGATION_MODE_ZH, assessSocietalRisk, type Assessment, type FnCriteria, type FnCurve, type SocietalRiskResult, type MethodProfile, type ReachAssessment, type ReachProfile, type SetbackRuleTable, type Zone } from '../engine';
 import {
-  assessOutputs, joinChunks, reachOutputs, sha256Hex, societalRiskCsv, SOCIETAL_RISK_FILE, toCsv, toXlsx, type ImportFileReport, type InputDigest,
+  AGGREGATION_MODE_ZH,
+  assessSocietalRisk,
+  type Assessment,
+  type FnCriteria,
+  type FnCurve,
+  type SocietalRiskResult,
+  type MethodProfile,
+  type ReachAssessment,
+  type ReachProfile,
+  type SetbackRuleTable,
+  type Zone,
+} from '../engine';
+import {
+  assessOutputs,
+  joinChunks,
+  reachOutputs,
+  sha256Hex,
+  societalRiskCsv,
+  SOCIETAL_RISK_FILE,
+  toCsv,
+  toXlsx,
+  type ImportFileReport,
+  type InputDigest,
 } from '../io';
 import { changeFigure, type PreviousAssessment } from '../figures/changeFigure';
 import { riskByDistrictFigure, riskByDomainFigure, riskByLevelFigure } from '../figures/countFigures';
@@ -90,7 +111,9 @@ export interface OutputFile {
 }
 
 /** The five contract files of `assess` (docs/batch-interface.md; listed once, in io's `assessOutputs`), each as one string. */
-export function assessFiles(i: Pick<WhitepaperInput, 'assessment' | 'reports' | 'digests' | 'borderlineToleranceM' | 'dataDate'>): OutputFile[] {
+export function assessFiles(
+  i: Pick<WhitepaperInput, 'assessment' | 'reports' | 'digests' | 'borderlineToleranceM' | 'dataDate'>,
+): OutputFile[] {
   return assessOutputs(i).map((f) => ({ path: f.path, data: joinChunks(f.chunks()) }));
 }
 
@@ -99,9 +122,16 @@ export function methodName(a: Assessment, profile: MethodProfile): string {
   return `${profile.name}(分区${AGGREGATION_MODE_ZH[a.aggregationMode]})`;
 }
 
-export function whitepaperFigures(i: WhitepaperInput): { figures: Figure[]; missing: { title: string; reason: string }[] } {
+export function whitepaperFigures(i: WhitepaperInput): {
+  figures: Figure[];
+  missing: { title: string; reason: string }[];
+} {
   const a = i.assessment;
-  const options: FigureOptions = { dataDate: i.dataDate ?? UNSPECIFIED_DATE, methodName: methodName(a, i.profile), attribution: i.attribution };
+  const options: FigureOptions = {
+    dataDate: i.dataDate ?? UNSPECIFIED_DATE,
+    methodName: methodName(a, i.profile),
+    attribution: i.attribution,
+  };
   const figures = [
     zoningMapFigure({ assessment: a, districts: i.districts }, options),
     riskByLevelFigure(a.stats, options),
@@ -111,27 +141,54 @@ export function whitepaperFigures(i: WhitepaperInput): { figures: Figure[]; miss
   ];
   const missing: { title: string; reason: string }[] = [];
   if (i.previous) figures.push(changeFigure(a.stats, i.previous, options));
-  else missing.push({ title: '图6 与上期评估对比', reason: '未生成:没有载入上一期评估(已保存的项目或上一期的 summary.json)' });
+  else
+    missing.push({
+      title: '图6 与上期评估对比',
+      reason: '未生成:没有载入上一期评估(已保存的项目或上一期的 summary.json)',
+    });
   const reach = activeReach(i);
   if (reach) {
     const r = reach.result;
-    if (r.reachGrid) figures.push(reachMapFigure({ assessment: a, districts: i.districts, reach: r, profile: reach.profile }, options));
-    else missing.push({ title: '图7 救援力量到达时间分布图', reason: r.cover === null ? '未生成:无救援力量数据(数据中没有消防站或救援队),未作救援可达判定,不视为已覆盖' : '未生成:未提供研究区分区,无法铺设到达时间网格' });
+    if (r.reachGrid)
+      figures.push(
+        reachMapFigure({ assessment: a, districts: i.districts, reach: r, profile: reach.profile }, options),
+      );
+    else
+      missing.push({
+        title: '图7 救援力量到达时间分布图',
+        reason:
+          r.cover === null
+            ? '未生成:无救援力量数据(数据中没有消防站或救援队),未作救援可达判定,不视为已覆盖'
+            : '未生成:未提供研究区分区,无法铺设到达时间网格',
+      });
     if (r.shelters) figures.push(shelterCapacityFigure(r.shelters, i.districts, reach.profile, options));
-    else missing.push({ title: '图8 各区应急避难场所容量与人口', reason: '未生成:无避难场所数据,未作避难场所容量判定,不视为充足' });
+    else
+      missing.push({
+        title: '图8 各区应急避难场所容量与人口',
+        reason: '未生成:无避难场所数据,未作避难场所容量判定,不视为充足',
+      });
   }
   const societal = societalResults(i);
   if (i.societal && societal) {
     if (i.societal.curves.length) figures.push(fnFigure(i.societal.curves, societal, i.societal.criteria, options));
-    else missing.push({ title: '图9 社会风险 F-N 曲线', reason: '未生成:F-N 曲线文件中没有可用的曲线(见附录B 数据质量与 import-report.json),未作社会风险判定' });
+    else
+      missing.push({
+        title: '图9 社会风险 F-N 曲线',
+        reason: '未生成:F-N 曲线文件中没有可用的曲线(见附录B 数据质量与 import-report.json),未作社会风险判定',
+      });
   }
   return { figures, missing };
 }
 
-export async function buildWhitepaper(i: WhitepaperInput, png: PngRenderer, onProgress?: (share: number, stage: string) => void): Promise<OutputFile[]> {
+export async function buildWhitepaper(
+  i: WhitepaperInput,
+  png: PngRenderer,
+  onProgress?: (share: number, stage: string) => void,
+): Promise<OutputFile[]> {
   const societal = societalResults(i);
   const files = [...assessFiles(i), ...reachFiles(i)];
-  if (i.societal && societal) files.push({ path: SOCIETAL_RISK_FILE, data: societalRiskCsv(societal, i.societal.criteria) });
+  if (i.societal && societal)
+    files.push({ path: SOCIETAL_RISK_FILE, data: societalRiskCsv(societal, i.societal.criteria) });
   onProgress?.(0.05, 'figures');
   for (const f of qraFiles(i.assessment, i.contours)) files.push(f);
   const { figures, missing: missingFigures } = whitepaperFigures(i);
@@ -149,8 +206,10 @@ export async function buildWhitepaper(i: WhitepaperInput, png: PngRenderer, onPr
     methodDataTable({ ...i, missing, reach: activeReach(i) }),
   ] as Table<unknown>[];
   const reach = activeReach(i);
-  if (reach?.result.cover) tables.push(uncoveredHighRiskTable(i.assessment, reach.result, reach.profile) as Table<unknown>);
-  if (i.societal && societal?.length) tables.push(societalRiskTable(i.assessment, societal, i.societal.criteria) as Table<unknown>);
+  if (reach?.result.cover)
+    tables.push(uncoveredHighRiskTable(i.assessment, reach.result, reach.profile) as Table<unknown>);
+  if (i.societal && societal?.length)
+    tables.push(societalRiskTable(i.assessment, societal, i.societal.criteria) as Table<unknown>);
   for (const t of tables) {
     files.push({ path: `tables/${t.id}.csv`, data: toCsv(t.rows, t.columns, { bom: true }) });
     files.push({ path: `tables/${t.id}.xlsx`, data: await toXlsx(t.sheet, t.rows, t.columns) });
@@ -160,14 +219,27 @@ export async function buildWhitepaper(i: WhitepaperInput, png: PngRenderer, onPr
   if (qraTable) {
     tables.push(qraTable);
     files.push({ path: `tables/${qraTable.id}.csv`, data: toCsv(qraTable.rows, qraTable.columns, { bom: true }) });
-    files.push({ path: `tables/${qraTable.id}.xlsx`, data: await toXlsx(qraTable.sheet, qraTable.rows, qraTable.columns) });
+    files.push({
+      path: `tables/${qraTable.id}.xlsx`,
+      data: await toXlsx(qraTable.sheet, qraTable.rows, qraTable.columns),
+    });
   }
   onProgress?.(0.85, 'report');
   files.push({
     path: 'whitepaper.html',
     data: whitepaperHtml({
-      title: i.title, dataDate: i.dataDate, methodName: methodName(i.assessment, i.profile), attribution: i.attribution,
-      assessment: i.assessment, profile: i.profile, rules: i.rules, reports: i.reports, figures, missingFigures, tables, missing,
+      title: i.title,
+      dataDate: i.dataDate,
+      methodName: methodName(i.assessment, i.profile),
+      attribution: i.attribution,
+      assessment: i.assessment,
+      profile: i.profile,
+      rules: i.rules,
+      reports: i.reports,
+      figures,
+      missingFigures,
+      tables,
+      missing,
       fictitious: i.assessment.sites.some((s) => s.fictitious),
       ...(reach ? { reach } : {}),
       ...(i.societal && societal ? { societal: { results: societal, criteria: i.societal.criteria } } : {}),

@@ -49,7 +49,12 @@ export function lineCount(text: string, sizePt: number, widthMm: number): number
   return lines;
 }
 
-export function paragraphMm(text: string, widthMm: number, type: { size: number; line: number } = TYPE.body, marginMm = 2.5): number {
+export function paragraphMm(
+  text: string,
+  widthMm: number,
+  type: { size: number; line: number } = TYPE.body,
+  marginMm = 2.5,
+): number {
   return lineCount(text, type.size, widthMm) * type.size * PT * type.line + marginMm;
 }
 
@@ -133,7 +138,12 @@ export function paginate(parts: Part[], renderTable: (t: PrintTable, rows: Print
         continue;
       }
       const t = block.table;
-      const headerMm = rowMm(t.headers.map((text) => ({ text })), t.widths, area.width) + 1;
+      const headerMm =
+        rowMm(
+          t.headers.map((text) => ({ text })),
+          t.widths,
+          area.width,
+        ) + 1;
       const rowsMm = t.rows.map((r) => rowMm(r, t.widths, area.width));
       let i = 0;
       do {
@@ -155,6 +165,13 @@ export function paginate(parts: Part[], renderTable: (t: PrintTable, rows: Print
 
 function firstPieceMm(b: Block, widthMm: number): number {
   if (b.kind === 'html') return b.mm;
-  if (b.kind === 'table') return rowMm(b.table.headers.map((text) => ({ text })), b.table.widths, widthMm) + (b.table.rows[0] ? rowMm(b.table.rows[0], b.table.widths, widthMm) : 0);
+  if (b.kind === 'table')
+    return (
+      rowMm(
+        b.table.headers.map((text) => ({ text })),
+        b.table.widths,
+        widthMm,
+      ) + (b.table.rows[0] ? rowMm(b.table.rows[0], b.table.widths, widthMm) : 0)
+    );
   return 0;
 }

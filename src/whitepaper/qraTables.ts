@@ -10,8 +10,13 @@ import type { Table } from './tables';
 export const QRA_TABLE_ID = 'T6-qra-exceedances';
 
 /** qra-distances.csv for the set, measured from the assessed sites' geometry; none without contours. */
-export function qraFiles(a: Assessment, contours: readonly RiskContour[] | undefined): { path: string; data: string }[] {
-  return contours?.length ? [{ path: QRA_DISTANCES_FILE, data: qraDistancesCsv(impliedDistances(contours, a.sites)) }] : [];
+export function qraFiles(
+  a: Assessment,
+  contours: readonly RiskContour[] | undefined,
+): { path: string; data: string }[] {
+  return contours?.length
+    ? [{ path: QRA_DISTANCES_FILE, data: qraDistancesCsv(impliedDistances(contours, a.sites)) }]
+    : [];
 }
 
 export function qraExceedancesTable(a: Assessment): Table<Violation> {
@@ -20,16 +25,33 @@ export function qraExceedancesTable(a: Assessment): Table<Violation> {
   // 超标 first, then the highest risk over its criterion; ties by installation and target id, so reruns match
   const rows = a.violations
     .filter((v) => v.risk && v.status !== 'not_assessed')
-    .sort((x, y) => order[x.status] - order[y.status] || ratio(y) - ratio(x) || cmp(x.hazardId, y.hazardId) || cmp(x.targetId, y.targetId));
+    .sort(
+      (x, y) =>
+        order[x.status] - order[y.status] ||
+        ratio(y) - ratio(x) ||
+        cmp(x.hazardId, y.hazardId) ||
+        cmp(x.targetId, y.targetId),
+    );
   const seq = new Map(rows.map((v, i) => [v, i + 1]));
   const site = (id: string) => `${names.get(id) ?? ''}(${id})`;
   const columns: Table<Violation>['columns'] = [
     { header: '序号', value: (v) => seq.get(v), width: 6, printWidth: 4 },
     { header: '状态', value: (v) => (v.status === 'violation' ? '超标' : '临界'), width: 8, printWidth: 6 },
     { header: '装置', value: (v) => site(v.hazardId), width: 30, printWidth: 16 },
-    { header: '装置状态', value: (v) => `${v.risk!.installationStatus === 'new' ? '新建' : '在役'}${v.risk!.installationStatusAssumed ? '(未注明,从严)' : ''}`, width: 14, printWidth: 8 },
+    {
+      header: '装置状态',
+      value: (v) =>
+        `${v.risk!.installationStatus === 'new' ? '新建' : '在役'}${v.risk!.installationStatusAssumed ? '(未注明,从严)' : ''}`,
+      width: 14,
+      printWidth: 8,
+    },
     { header: '防护目标', value: (v) => site(v.targetId), width: 30, printWidth: 16 },
-    { header: '所在等值线个人风险(/年)', value: (v) => (v.risk!.perYear === null ? '—' : riskText(v.risk!.perYear)), width: 14, printWidth: 9 },
+    {
+      header: '所在等值线个人风险(/年)',
+      value: (v) => (v.risk!.perYear === null ? '—' : riskText(v.risk!.perYear)),
+      width: 14,
+      printWidth: 9,
+    },
     { header: '可接受风险基准(/年)', value: (v) => riskText(v.risk!.criterionPerYear), width: 14, printWidth: 9 },
     { header: '目标分类', value: (v) => v.targetClassReason, width: 40, printWidth: 14 },
     { header: '依据', value: (v) => v.source, width: 50, printWidth: 18 },

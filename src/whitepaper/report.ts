@@ -3,8 +3,21 @@
 // Pages are laid out here (pagination.ts) so the table of contents can state page numbers; the browser prints the
 // same numbers in the page footer with counter(page).
 import {
-  lecBandRule, LEVEL_ZH, LEVELS, NO_LEVEL_NOTE_ZH, NO_LEVEL_ZH, NO_TARGETS_ZH, ruleHazardText, ruleTargetText, SOURCE_STATUS_ZH, VIOLATION_STATUS_ZH, type Assessment,
-  type MethodProfile, type ReachAssessment, type ReachProfile, type SetbackRuleTable,
+  lecBandRule,
+  LEVEL_ZH,
+  LEVELS,
+  NO_LEVEL_NOTE_ZH,
+  NO_LEVEL_ZH,
+  NO_TARGETS_ZH,
+  ruleHazardText,
+  ruleTargetText,
+  SOURCE_STATUS_ZH,
+  VIOLATION_STATUS_ZH,
+  type Assessment,
+  type MethodProfile,
+  type ReachAssessment,
+  type ReachProfile,
+  type SetbackRuleTable,
 } from '../engine';
 import { reachBasisRows } from '../figures/reachBasis';
 import { reachGapLines, reachOverview } from './reachText';
@@ -18,7 +31,19 @@ import type { Table, TableColumn } from './tables';
 import { missingDataLines, notAssessedReason, type MissingData } from './missingData';
 import { ENCODING_ZH } from './encodingNames';
 import {
-  CAPTION_MM, CONTENT_MM, H2_MM, H3_MM, paginate, paragraphMm, TYPE, type Block, type Orientation, type Page, type Part, type PrintCell, type PrintTable,
+  CAPTION_MM,
+  CONTENT_MM,
+  H2_MM,
+  H3_MM,
+  paginate,
+  paragraphMm,
+  TYPE,
+  type Block,
+  type Orientation,
+  type Page,
+  type Part,
+  type PrintCell,
+  type PrintTable,
 } from './pagination';
 
 export interface ReportInput {
@@ -80,34 +105,59 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 @media screen { body { background: #f4f4f4; } .page { background: #fff; max-width: 178mm; margin: 0 auto 8mm; padding: 12mm 16mm; } .page.wide { max-width: 273mm; } }
 `;
 
-const LEVEL_CLASS = new Map<string, string>([...LEVELS.map((l) => [LEVEL_ZH[l], `level-${l}`] as [string, string]), [NO_LEVEL_ZH, 'level-none'], [NO_TARGETS_ZH, 'level-none']]);
+const LEVEL_CLASS = new Map<string, string>([
+  ...LEVELS.map((l) => [LEVEL_ZH[l], `level-${l}`] as [string, string]),
+  [NO_LEVEL_ZH, 'level-none'],
+  [NO_TARGETS_ZH, 'level-none'],
+]);
 
-interface TocEntry { id: string; title: string; sub: boolean }
+interface TocEntry {
+  id: string;
+  title: string;
+  sub: boolean;
+}
 
 export function whitepaperHtml(r: ReportInput): string {
   const a = r.assessment;
   const P = CONTENT_MM.portrait.width;
-  const toc: TocEntry[] = [{ id: 'overview', title: '1 概况', sub: false }, { id: 'figures', title: '2 图', sub: false }];
+  const toc: TocEntry[] = [
+    { id: 'overview', title: '1 概况', sub: false },
+    { id: 'figures', title: '2 图', sub: false },
+  ];
   for (const f of r.figures) toc.push({ id: f.id, title: f.title, sub: true });
   toc.push({ id: 'tables', title: '3 表', sub: false });
   for (const t of r.tables) toc.push({ id: t.id, title: t.title, sub: true });
-  toc.push({ id: 'appendix-method', title: '附录A 评估方法', sub: false }, { id: 'appendix-data', title: '附录B 数据质量', sub: false });
+  toc.push(
+    { id: 'appendix-method', title: '附录A 评估方法', sub: false },
+    { id: 'appendix-data', title: '附录B 数据质量', sub: false },
+  );
 
   const parts: Part[] = [];
   // 1 概况
-  const overviewText = [...overview(a), ...(r.reach ? reachOverview(a, r.reach.result, r.reach.profile) : []), ...(r.societal ? societalOverview(r.societal) : [])];
-  const gaps = [...missingDataLines(r.missing), ...(r.reach ? reachGapLines(r.reach.result) : []), ...(r.societal ? societalGapLines(r.societal) : [])];
-  parts.push({ orientation: 'portrait', blocks: [
-    h2('overview', '1 概况'),
-    ...overviewText.map((t) => html(`<p>${esc(t)}</p>`, paragraphMm(t, P))),
-    ...(gaps.length
-      ? [
-        html('<p><b>数据缺失说明</b></p>', paragraphMm('数据缺失说明', P)),
-        ...gaps.map((t) => html(`<p class="note">· ${esc(t)}</p>`, paragraphMm(`· ${t}`, P, TYPE.note))),
-        html('<p class="note">详见附录B 数据质量。</p>', paragraphMm('详见附录B 数据质量。', P, TYPE.note)),
-      ]
-      : []),
-  ] });
+  const overviewText = [
+    ...overview(a),
+    ...(r.reach ? reachOverview(a, r.reach.result, r.reach.profile) : []),
+    ...(r.societal ? societalOverview(r.societal) : []),
+  ];
+  const gaps = [
+    ...missingDataLines(r.missing),
+    ...(r.reach ? reachGapLines(r.reach.result) : []),
+    ...(r.societal ? societalGapLines(r.societal) : []),
+  ];
+  parts.push({
+    orientation: 'portrait',
+    blocks: [
+      h2('overview', '1 概况'),
+      ...overviewText.map((t) => html(`<p>${esc(t)}</p>`, paragraphMm(t, P))),
+      ...(gaps.length
+        ? [
+            html('<p><b>数据缺失说明</b></p>', paragraphMm('数据缺失说明', P)),
+            ...gaps.map((t) => html(`<p class="note">· ${esc(t)}</p>`, paragraphMm(`· ${t}`, P, TYPE.note))),
+            html('<p class="note">详见附录B 数据质量。</p>', paragraphMm('详见附录B 数据质量。', P, TYPE.note)),
+          ]
+        : []),
+    ],
+  });
 
   // 2 图: one figure a page, scaled to fit under the part heading and its caption
   const figureBlocks: Block[] = [];
@@ -140,14 +190,39 @@ export function whitepaperHtml(r: ReportInput): string {
     const W = CONTENT_MM[orientation].width;
     const blocks: Block[] = [];
     if (n === 0) blocks.push({ ...h2('tables', '3 表'), keepWithNext: true });
-    blocks.push({ kind: 'html', anchor: t.id, keepWithNext: true, mm: paragraphMm(t.title, W) + 1, html: `<p class="caption" id="${t.id}">${esc(t.title)}</p>` });
-    if (t.note) blocks.push({ kind: 'html', html: `<p class="note">${esc(t.note)}</p>`, mm: paragraphMm(t.note, W, TYPE.note), keepWithNext: true });
+    blocks.push({
+      kind: 'html',
+      anchor: t.id,
+      keepWithNext: true,
+      mm: paragraphMm(t.title, W) + 1,
+      html: `<p class="caption" id="${t.id}">${esc(t.title)}</p>`,
+    });
+    if (t.note)
+      blocks.push({
+        kind: 'html',
+        html: `<p class="note">${esc(t.note)}</p>`,
+        mm: paragraphMm(t.note, W, TYPE.note),
+        keepWithNext: true,
+      });
     blocks.push(...tableBlocks(t, columns, W)); // spread-ok: a table and at most two notes
     parts.push({ orientation, blocks });
   });
 
-  parts.push({ orientation: 'portrait', blocks: [h2('appendix-method', '附录A 评估方法'), ...methodAppendix(r.profile, r.rules), ...(r.reach ? reachAppendix(r.reach.result, r.reach.profile) : [])] });
-  parts.push({ orientation: 'portrait', blocks: [h2('appendix-data', '附录B 数据质量'), ...dataAppendix(r.missing, r.reports, r.reach ? reachGapLines(r.reach.result) : [])] });
+  parts.push({
+    orientation: 'portrait',
+    blocks: [
+      h2('appendix-method', '附录A 评估方法'),
+      ...methodAppendix(r.profile, r.rules),
+      ...(r.reach ? reachAppendix(r.reach.result, r.reach.profile) : []),
+    ],
+  });
+  parts.push({
+    orientation: 'portrait',
+    blocks: [
+      h2('appendix-data', '附录B 数据质量'),
+      ...dataAppendix(r.missing, r.reports, r.reach ? reachGapLines(r.reach.result) : []),
+    ],
+  });
 
   const body = paginate(parts, renderTable);
   // cover and contents come first: their page count is known before the contents' numbers are
@@ -165,7 +240,10 @@ export function whitepaperHtml(r: ReportInput): string {
       html: [
         k === 0 ? '<h2 id="toc">目录</h2>' : '',
         '<nav aria-label="目录"><ol>',
-        ...entries.map((e) => `<li${e.sub ? ' class="sub"' : ''}><a href="#${e.id}">${esc(e.title)}</a><span class="dots"></span><span class="pageno">${pageOf.get(e.id) ?? ''}</span></li>`),
+        ...entries.map(
+          (e) =>
+            `<li${e.sub ? ' class="sub"' : ''}><a href="#${e.id}">${esc(e.title)}</a><span class="dots"></span><span class="pageno">${pageOf.get(e.id) ?? ''}</span></li>`,
+        ),
         '</ol></nav>',
       ],
     });
@@ -185,7 +263,9 @@ export function whitepaperHtml(r: ReportInput): string {
     '<body>',
   ];
   pages.forEach((p, i) => {
-    out.push(`<section class="page${i === 0 ? ' cover' : ''}${p.orientation === 'landscape' ? ' wide' : ''}" data-page="${i + 1}">`);
+    out.push(
+      `<section class="page${i === 0 ? ' cover' : ''}${p.orientation === 'landscape' ? ' wide' : ''}" data-page="${i + 1}">`,
+    );
     for (const h of p.html) out.push(h);
     out.push('</section>');
   });
@@ -220,7 +300,9 @@ function cover(r: ReportInput): string[] {
     `<h1>${esc(r.title)}</h1>`,
     `<p>评估基准日:${esc(r.dataDate ?? '未注明')}</p>`,
     `<p>方法:${esc(r.methodName)}</p>`,
-    r.fictitious ? '<p class="notice">本报告含示例数据:标注“虚构”的危险源与风险点为演示而编造,不代表真实单位。</p>' : '',
+    r.fictitious
+      ? '<p class="notice">本报告含示例数据:标注“虚构”的危险源与风险点为演示而编造,不代表真实单位。</p>'
+      : '',
     `<p class="note">${esc(r.attribution)}</p>`,
     '<p class="note">图表均由输入数据直接生成;各图所据数字见同名 CSV,输入文件的 SHA-256 见表3。</p>',
   ];
@@ -244,10 +326,20 @@ function overview(a: Assessment): string[] {
 function tableBlocks<T>(t: Table<T>, columns: TableColumn<T>[], widthMm: number): Block[] {
   const rows = t.rows.slice(0, MAX_PRINTED_ROWS);
   const blocks: Block[] = [];
-  if (rows.length) blocks.push({ kind: 'table', table: { headers: columns.map((c) => c.header), widths: columnWidths(columns), rows: rows.map((row) => columns.map((c) => cell(c, row))) } });
+  if (rows.length)
+    blocks.push({
+      kind: 'table',
+      table: {
+        headers: columns.map((c) => c.header),
+        widths: columnWidths(columns),
+        rows: rows.map((row) => columns.map((c) => cell(c, row))),
+      },
+    });
   const notes: string[] = [];
-  if (t.rows.length > rows.length) notes.push(`共 ${t.rows.length} 行,此处列出前 ${rows.length} 行;完整内容见 tables/${t.id}.csv 与 .xlsx。`);
-  else if (t.printColumns) notes.push(`此处列出主要各列;全部列(含类别认定依据、量测方式与假设)见 tables/${t.id}.csv 与 .xlsx。`);
+  if (t.rows.length > rows.length)
+    notes.push(`共 ${t.rows.length} 行,此处列出前 ${rows.length} 行;完整内容见 tables/${t.id}.csv 与 .xlsx。`);
+  else if (t.printColumns)
+    notes.push(`此处列出主要各列;全部列(含类别认定依据、量测方式与假设)见 tables/${t.id}.csv 与 .xlsx。`);
   if (t.rows.length === 0) notes.push('(无)');
   for (const n of notes) blocks.push(html(`<p class="note">${esc(n)}</p>`, paragraphMm(n, widthMm, TYPE.note)));
   return blocks;
@@ -296,37 +388,81 @@ const levelCell = (l: (typeof LEVELS)[number]): PrintCell => ({ text: LEVEL_ZH[l
 
 function methodAppendix(p: MethodProfile, rules: SetbackRuleTable): Block[] {
   const P = CONTENT_MM.portrait.width;
-  const para = (t: string, type: { size: number; line: number } = TYPE.body) => html(`<p${type === TYPE.note ? ' class="note"' : ''}>${esc(t)}</p>`, paragraphMm(t, P, type));
+  const para = (t: string, type: { size: number; line: number } = TYPE.body) =>
+    html(`<p${type === TYPE.note ? ' class="note"' : ''}>${esc(t)}</p>`, paragraphMm(t, P, type));
   const blocks: Block[] = [];
   blocks.push(para(`方法配置:${p.name}(${p.id})。风险点等级取其适用的各方法所得等级中的最高者。`));
   blocks.push(h3(`A.1 风险矩阵:${p.matrix.name}`), para(`依据:${p.matrix.source}`, TYPE.note));
   const matrixRows: PrintCell[][] = [];
-  for (let l = 5; l >= 1; l--) matrixRows.push([{ text: `L=${l}`, header: true }, ...p.matrix.cells[l - 1]!.map(levelCell)]);
-  blocks.push(table(['可能性 L \\ 严重性 S', ...[1, 2, 3, 4, 5].map((s) => `S=${s}`)], [25, 15, 15, 15, 15, 15], matrixRows));
+  for (let l = 5; l >= 1; l--)
+    matrixRows.push([{ text: `L=${l}`, header: true }, ...p.matrix.cells[l - 1]!.map(levelCell)]);
+  blocks.push(
+    table(['可能性 L \\ 严重性 S', ...[1, 2, 3, 4, 5].map((s) => `S=${s}`)], [25, 15, 15, 15, 15, 15], matrixRows),
+  );
   blocks.push(h3('A.2 作业条件危险性评价(LEC)'), para(`依据:${p.lec.source}`, TYPE.note));
-  blocks.push(table(['D = L×E×C', '等级'], [50, 50], p.lec.bands.map((b, i) => [{ text: `${lecBandRule(p.lec, i)}${b.label ? `(${b.label})` : ''}` }, levelCell(b.level)])));
+  blocks.push(
+    table(
+      ['D = L×E×C', '等级'],
+      [50, 50],
+      p.lec.bands.map((b, i) => [
+        { text: `${lecBandRule(p.lec, i)}${b.label ? `(${b.label})` : ''}` },
+        levelCell(b.level),
+      ]),
+    ),
+  );
   if (p.lec.boundaryNote) blocks.push(para(p.lec.boundaryNote, TYPE.note));
   blocks.push(h3('A.3 危险化学品重大危险源分级'), para(`依据:${p.majorHazard.source}`, TYPE.note));
-  blocks.push(table(['重大危险源级别', 'R 下限', '风险等级'], [34, 33, 33], p.majorHazard.gradeFromR.map((g) => {
-    const lv = p.majorHazard.gradeLevels[String(g.grade) as '1' | '2' | '3' | '4'];
-    return [{ text: `${g.grade} 级` }, { text: String(g.atLeast), numeric: true }, levelCell(lv)];
-  })));
-  blocks.push(para(`校正系数α:${p.majorHazard.alpha.source};未提供α及人数时取 ${p.majorHazard.alpha.default}(${p.majorHazard.alpha.defaultReason})。${p.majorHazard.identification.source}。`, TYPE.note));
+  blocks.push(
+    table(
+      ['重大危险源级别', 'R 下限', '风险等级'],
+      [34, 33, 33],
+      p.majorHazard.gradeFromR.map((g) => {
+        const lv = p.majorHazard.gradeLevels[String(g.grade) as '1' | '2' | '3' | '4'];
+        return [{ text: `${g.grade} 级` }, { text: String(g.atLeast), numeric: true }, levelCell(lv)];
+      }),
+    ),
+  );
+  blocks.push(
+    para(
+      `校正系数α:${p.majorHazard.alpha.source};未提供α及人数时取 ${p.majorHazard.alpha.default}(${p.majorHazard.alpha.defaultReason})。${p.majorHazard.identification.source}。`,
+      TYPE.note,
+    ),
+  );
   blocks.push(h3('A.4 分区聚合'), para(aggregationText(p)), para(`${NO_LEVEL_ZH}:${NO_LEVEL_NOTE_ZH}。`, TYPE.note));
   blocks.push(h3(`A.5 防护距离规则:${rules.name}`));
-  blocks.push(para('每条规则列出所依据的条款原文摘录及其核对状态:官方文本、转载文本(非官方出版物)、原文未读到(不设距离,相关对象列为未评估)、城市自定规则。各规则原文的读取处(网页地址)载于规则表文件的依据字段。', TYPE.note));
-  blocks.push(table(['规则', '危险源', '防护目标', '最小距离(m)', '依据', '原文摘录', '核对状态'], [13, 12, 12, 8, 22, 25, 8], rules.rules.map((rule) => [
-    { text: rule.id }, { text: ruleHazardText(rule) }, { text: ruleTargetText(rule) },
-    rule.min_distance_m === null ? { text: '按该危险源评估的外部安全防护距离' } : rule.kind === 'not_inside' ? { text: '不得位于其内' } : { text: String(rule.min_distance_m), numeric: true },
-    { text: ruleCitation(rule) }, { text: rule.provenance?.quote ?? '' }, { text: SOURCE_STATUS_ZH[rule.status] },
-  ])));
+  blocks.push(
+    para(
+      '每条规则列出所依据的条款原文摘录及其核对状态:官方文本、转载文本(非官方出版物)、原文未读到(不设距离,相关对象列为未评估)、城市自定规则。各规则原文的读取处(网页地址)载于规则表文件的依据字段。',
+      TYPE.note,
+    ),
+  );
+  blocks.push(
+    table(
+      ['规则', '危险源', '防护目标', '最小距离(m)', '依据', '原文摘录', '核对状态'],
+      [13, 12, 12, 8, 22, 25, 8],
+      rules.rules.map((rule) => [
+        { text: rule.id },
+        { text: ruleHazardText(rule) },
+        { text: ruleTargetText(rule) },
+        rule.min_distance_m === null
+          ? { text: '按该危险源评估的外部安全防护距离' }
+          : rule.kind === 'not_inside'
+            ? { text: '不得位于其内' }
+            : { text: String(rule.min_distance_m), numeric: true },
+        { text: ruleCitation(rule) },
+        { text: rule.provenance?.quote ?? '' },
+        { text: SOURCE_STATUS_ZH[rule.status] },
+      ]),
+    ),
+  );
   return blocks;
 }
 
 function aggregationText(p: MethodProfile): string {
   const g = p.aggregation;
   if (g.mode === 'max') return '就高:分区等级取区内(及其防护范围覆盖该分区的)风险点的最高等级。';
-  if (g.mode === 'index') return `加权指数:各等级风险点按权重(${LEVELS.map((l) => `${LEVEL_ZH[l]} ${g.index.weights[l]}`).join('、')})求和后按${g.index.normaliser === 'area' ? '面积' : '人口'}归一,依阈值分级。`;
+  if (g.mode === 'index')
+    return `加权指数:各等级风险点按权重(${LEVELS.map((l) => `${LEVEL_ZH[l]} ${g.index.weights[l]}`).join('、')})求和后按${g.index.normaliser === 'area' ? '面积' : '人口'}归一,依阈值分级。`;
   return '相对分级:按风险点密度在各分区间的相对排名分级;颜色表示相对高低,不代表绝对风险水平。';
 }
 
@@ -336,35 +472,102 @@ function fieldZh(field: string): string {
   return aliasesOf(field as CanonicalField).find((a) => /[\u4e00-\u9fff]/.test(a)) ?? field;
 }
 
-const CRS_ZH: Record<string, string> = { wgs84: 'WGS-84', cgcs2000: 'CGCS2000', gcj02: 'GCJ-02(已转换为 WGS-84)', bd09: 'BD-09(已转换为 WGS-84)' };
+const CRS_ZH: Record<string, string> = {
+  wgs84: 'WGS-84',
+  cgcs2000: 'CGCS2000',
+  gcj02: 'GCJ-02(已转换为 WGS-84)',
+  bd09: 'BD-09(已转换为 WGS-84)',
+};
 
 /** A.6: every reach and shelter parameter with its clause and status, as docs/rules.md lists them; then what was assumed. */
 function reachAppendix(r: ReachAssessment, p: ReachProfile): Block[] {
   const P = CONTENT_MM.portrait.width;
-  const para = (t: string, type: { size: number; line: number } = TYPE.body) => html(`<p${type === TYPE.note ? ' class="note"' : ''}>${esc(t)}</p>`, paragraphMm(t, P, type));
+  const para = (t: string, type: { size: number; line: number } = TYPE.body) =>
+    html(`<p${type === TYPE.note ? ' class="note"' : ''}>${esc(t)}</p>`, paragraphMm(t, P, type));
   const blocks: Block[] = [h3('A.6 救援可达与应急避难场所')];
-  blocks.push(para(`参数配置:${p.name}。到达时间${r.mode === 'network' ? '按上传路网的最短行驶时间(多源最短路径)' : '按直线距离初筛(未上传路网)'}计,自接警起算,含出动延时;图7、表4与各区避难场所判定所用取值及其依据如下。`, TYPE.note));
-  blocks.push(table(['项目', '取值', '依据', '原文摘录', '核对状态'], [15, 22, 26, 27, 10], reachBasisRows(p).map((b) => [
-    { text: b.item }, { text: b.value }, { text: b.citation }, { text: b.quote }, { text: b.status },
-  ])));
+  blocks.push(
+    para(
+      `参数配置:${p.name}。到达时间${r.mode === 'network' ? '按上传路网的最短行驶时间(多源最短路径)' : '按直线距离初筛(未上传路网)'}计,自接警起算,含出动延时;图7、表4与各区避难场所判定所用取值及其依据如下。`,
+      TYPE.note,
+    ),
+  );
+  blocks.push(
+    table(
+      ['项目', '取值', '依据', '原文摘录', '核对状态'],
+      [15, 22, 26, 27, 10],
+      reachBasisRows(p).map((b) => [
+        { text: b.item },
+        { text: b.value },
+        { text: b.citation },
+        { text: b.quote },
+        { text: b.status },
+      ]),
+    ),
+  );
   for (const n of r.notes) blocks.push(para(`· ${n}`, TYPE.note));
   return blocks;
 }
 
 function dataAppendix(m: MissingData, reports: ImportFileReport[], reachGaps: string[] = []): Block[] {
   const P = CONTENT_MM.portrait.width;
-  const para = (t: string, type: { size: number; line: number } = TYPE.body) => html(`<p${type === TYPE.note ? ' class="note"' : ''}>${esc(t)}</p>`, paragraphMm(t, P, type));
+  const para = (t: string, type: { size: number; line: number } = TYPE.body) =>
+    html(`<p${type === TYPE.note ? ' class="note"' : ''}>${esc(t)}</p>`, paragraphMm(t, P, type));
   const blocks: Block[] = [h3('B.1 缺失的数据')];
-  blocks.push(para('以下各项缺少数据,相应的等级或结论不能由数据支持:缺数据的分区记为未评级,缺评分数据的风险点记为未评级,无检查对象的规则不作核查,均不视为低风险或符合。', TYPE.note));
-  blocks.push(table(['项目', '数量', '明细'], [24, 10, 66], [
-    [{ text: `${NO_LEVEL_ZH}分区(无数据)` }, { text: String(m.unratedZones.length), numeric: true }, { text: m.unratedZones.map((z) => z.name).join('、') || '无' }],
-    [{ text: '缺少评分数据的危险源与风险点' }, { text: String(m.unscoredSites), numeric: true }, { text: m.unscoredSites ? '未提供可能性/严重性、LEC 或重大危险源分级数据,未评级(防护目标不评分,不计在内)' : '无' }],
-    [{ text: `${NO_TARGETS_ZH}的防护距离规则` }, { text: String(m.rulesWithoutTargets.length), numeric: true }, { text: m.rulesWithoutTargets.map((r) => `${r.ruleId}(${r.hazards} → ${r.targets},危险源 ${r.hazardCount} 个)`).join(';') || '无' }],
-    [{ text: '未评估的防护距离' }, { text: String(m.notAssessed), numeric: true }, { text: m.notAssessed ? notAssessedReason(m) : '无' }],
-    [{ text: '导入时拒绝的行' }, { text: String(m.rejectedRows.reduce((n, r) => n + r.rejected, 0)), numeric: true }, { text: m.rejectedRows.map((r) => `${r.file}:${r.rows} 行中拒绝 ${r.rejected} 行`).join(';') || '无' }],
-  ]));
+  blocks.push(
+    para(
+      '以下各项缺少数据,相应的等级或结论不能由数据支持:缺数据的分区记为未评级,缺评分数据的风险点记为未评级,无检查对象的规则不作核查,均不视为低风险或符合。',
+      TYPE.note,
+    ),
+  );
+  blocks.push(
+    table(
+      ['项目', '数量', '明细'],
+      [24, 10, 66],
+      [
+        [
+          { text: `${NO_LEVEL_ZH}分区(无数据)` },
+          { text: String(m.unratedZones.length), numeric: true },
+          { text: m.unratedZones.map((z) => z.name).join('、') || '无' },
+        ],
+        [
+          { text: '缺少评分数据的危险源与风险点' },
+          { text: String(m.unscoredSites), numeric: true },
+          {
+            text: m.unscoredSites
+              ? '未提供可能性/严重性、LEC 或重大危险源分级数据,未评级(防护目标不评分,不计在内)'
+              : '无',
+          },
+        ],
+        [
+          { text: `${NO_TARGETS_ZH}的防护距离规则` },
+          { text: String(m.rulesWithoutTargets.length), numeric: true },
+          {
+            text:
+              m.rulesWithoutTargets
+                .map((r) => `${r.ruleId}(${r.hazards} → ${r.targets},危险源 ${r.hazardCount} 个)`)
+                .join(';') || '无',
+          },
+        ],
+        [
+          { text: '未评估的防护距离' },
+          { text: String(m.notAssessed), numeric: true },
+          { text: m.notAssessed ? notAssessedReason(m) : '无' },
+        ],
+        [
+          { text: '导入时拒绝的行' },
+          { text: String(m.rejectedRows.reduce((n, r) => n + r.rejected, 0)), numeric: true },
+          { text: m.rejectedRows.map((r) => `${r.file}:${r.rows} 行中拒绝 ${r.rejected} 行`).join(';') || '无' },
+        ],
+      ],
+    ),
+  );
   if (reachGaps.length) {
-    blocks.push(para('救援可达与避难场所:以下各项缺少数据或按从严取值,相应结论为初步结论;缺少数据者不视为已覆盖或充足。', TYPE.note));
+    blocks.push(
+      para(
+        '救援可达与避难场所:以下各项缺少数据或按从严取值,相应结论为初步结论;缺少数据者不视为已覆盖或充足。',
+        TYPE.note,
+      ),
+    );
     for (const g of reachGaps) blocks.push(para(`· ${g}`, TYPE.note));
   }
   blocks.push(h3('B.2 导入文件'));
@@ -372,15 +575,26 @@ function dataAppendix(m: MissingData, reports: ImportFileReport[], reachGaps: st
     blocks.push(para('(无导入文件)'));
     return blocks;
   }
-  blocks.push(table(['文件', '编码', '坐标系', '读入行', '接受', '拒绝', '警告'], [30, 12, 22, 9, 9, 9, 9], reports.map((r) => [
-    { text: r.file }, { text: ENCODING_ZH[r.encoding] ?? r.encoding }, { text: r.crsEvidence === NO_COORDINATES ? NO_COORDINATES : CRS_ZH[r.crs] ?? r.crs },
-    ...[r.rows, r.accepted, r.rejected, r.warnings.length].map((n) => ({ text: String(n), numeric: true })),
-  ])));
+  blocks.push(
+    table(
+      ['文件', '编码', '坐标系', '读入行', '接受', '拒绝', '警告'],
+      [30, 12, 22, 9, 9, 9, 9],
+      reports.map((r) => [
+        { text: r.file },
+        { text: ENCODING_ZH[r.encoding] ?? r.encoding },
+        { text: r.crsEvidence === NO_COORDINATES ? NO_COORDINATES : (CRS_ZH[r.crs] ?? r.crs) },
+        ...[r.rows, r.accepted, r.rejected, r.warnings.length].map((n) => ({ text: String(n), numeric: true })),
+      ]),
+    ),
+  );
   blocks.push(para('每一行均被接受或拒绝:接受 + 拒绝 = 读入行。', TYPE.note));
   for (const r of reports) {
     if (r.errors.length === 0 && r.warnings.length === 0) continue;
     blocks.push(h3(r.file));
-    for (const [kind, list] of [['拒绝原因', r.errors], ['警告', r.warnings]] as const) {
+    for (const [kind, list] of [
+      ['拒绝原因', r.errors],
+      ['警告', r.warnings],
+    ] as const) {
       if (list.length === 0) continue;
       const byReason = new Map<string, number[]>();
       for (const e of list) {
@@ -389,8 +603,13 @@ function dataAppendix(m: MissingData, reports: ImportFileReport[], reachGaps: st
         if (lines) lines.push(e.line);
         else byReason.set(key, [e.line]);
       }
-      const rows = [...byReason].sort((x, y) => y[1].length - x[1].length || (x[0] < y[0] ? -1 : 1))
-        .map(([reason, lines]): PrintCell[] => [{ text: reason }, { text: String(lines.length), numeric: true }, { text: lines.slice(0, 10).join('、') }]);
+      const rows = [...byReason]
+        .sort((x, y) => y[1].length - x[1].length || (x[0] < y[0] ? -1 : 1))
+        .map(([reason, lines]): PrintCell[] => [
+          { text: reason },
+          { text: String(lines.length), numeric: true },
+          { text: lines.slice(0, 10).join('、') },
+        ]);
       blocks.push(table([kind, '行数', '所在行(前 10 个)'], [60, 10, 30], rows));
     }
   }

@@ -5,7 +5,16 @@ import { createEngineHost } from './engineHost';
 import { facets, findFindingPositions, type Facets, type FindingPositions } from '../state/mapFilters';
 import { packZones, type PackedZone } from './zoneColumns';
 import { locatedCountsInZoneOrder } from '../figures/districtCounts';
-import { errorText, FINDINGS_PER_MESSAGE, SITES_AS_COLUMNS_FROM, SITES_PER_MESSAGE, type EngineRequest, type EngineResponse, type EngineResult, type ImportPortMessage } from './protocol';
+import {
+  errorText,
+  FINDINGS_PER_MESSAGE,
+  SITES_AS_COLUMNS_FROM,
+  SITES_PER_MESSAGE,
+  type EngineRequest,
+  type EngineResponse,
+  type EngineResult,
+  type ImportPortMessage,
+} from './protocol';
 import { packSites, unpackSites } from './siteColumns';
 import { packFindings } from './findingColumns';
 import { createStringPool } from './stringPool';
@@ -14,7 +23,10 @@ import { roadsFrom } from './roadsFrom';
 import { contoursFrom, fnCurvesFrom } from './qraFilesFrom';
 import { reachForPage, reachTransfer } from './reachMessage';
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<EngineRequest>) => void) | null; postMessage(m: EngineResponse, transfer?: Transferable[]): void };
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<EngineRequest>) => void) | null;
+  postMessage(m: EngineResponse, transfer?: Transferable[]): void;
+};
 
 const host = createEngineHost();
 /** sites sent ahead of their request, by request id */
@@ -35,12 +47,16 @@ interface AssessmentExtras {
 const reply = (id: number, result: EngineResult, extras?: AssessmentExtras): void => {
   const { findingAt, zones, locatedByZone, facets, reach } = extras ?? {};
   const extra = {
-    ...(findingAt ? { findingAt } : {}), ...(zones ? { packedZones: zones.zones } : {}), ...(locatedByZone ? { locatedByZone } : {}), ...(facets ? { facets } : {}),
+    ...(findingAt ? { findingAt } : {}),
+    ...(zones ? { packedZones: zones.zones } : {}),
+    ...(locatedByZone ? { locatedByZone } : {}),
+    ...(facets ? { facets } : {}),
   };
   // the reach goes first, on its own: received with the result, the two held the page over 100 ms in one task
   if (reach) scope.postMessage({ id, reachAhead: reach }, reachTransfer(reach));
   const transferred = [
-    ...(findingAt ? [findingAt.hazard.buffer as ArrayBuffer, findingAt.target.buffer as ArrayBuffer] : []), ...(zones?.transfer ?? []), // spread-ok: a few buffers per zone
+    ...(findingAt ? [findingAt.hazard.buffer as ArrayBuffer, findingAt.target.buffer as ArrayBuffer] : []),
+    ...(zones?.transfer ?? []), // spread-ok: a few buffers per zone
     ...(locatedByZone ? [locatedByZone.buffer as ArrayBuffer] : []),
   ];
   if (zones) result = { ...(result as Assessment), zones: [] };
@@ -62,7 +78,14 @@ const reply = (id: number, result: EngineResult, extras?: AssessmentExtras): voi
       scope.postMessage({ id, findingColumns: columns }, transfer);
     }
   }
-  const rest = chunkSites || chunkFindings ? ({ ...result, ...(chunkSites ? { sites: [] } : {}), ...(chunkFindings ? { violations: [] } : {}) } as EngineResult) : result;
+  const rest =
+    chunkSites || chunkFindings
+      ? ({
+          ...result,
+          ...(chunkSites ? { sites: [] } : {}),
+          ...(chunkFindings ? { violations: [] } : {}),
+        } as EngineResult)
+      : result;
   scope.postMessage({ id, result: rest, ...extra }, transferred);
 };
 
@@ -117,14 +140,26 @@ scope.onmessage = async (e) => {
         const locatedByZone = locatedCountsInZoneOrder(assessment); // before the zones are packed away
         const held = assessedReach.of(assessment);
         const reach = held && reachForPage(held);
-        return reply(request.id, assessment, { findingAt: findings, zones: packZones(assessment.zones, positionOf), locatedByZone, facets: facets(assessment), reach });
+        return reply(request.id, assessment, {
+          findingAt: findings,
+          zones: packZones(assessment.zones, positionOf),
+          locatedByZone,
+          facets: facets(assessment),
+          reach,
+        });
       }
       case 'proposal':
-        return reply(request.id, host.checkProposal(request.proposal, request.datasets, request.config, request.contours));
+        return reply(
+          request.id,
+          host.checkProposal(request.proposal, request.datasets, request.config, request.contours),
+        );
       case 'load': {
         const sent = incoming.get(request.id) ?? request.sites ?? [];
         incoming.delete(request.id);
-        return reply(request.id, await host.load(request.datasetId, request.stored ? { stored: request.stored } : { sites: sent }));
+        return reply(
+          request.id,
+          await host.load(request.datasetId, request.stored ? { stored: request.stored } : { sites: sent }),
+        );
       }
       case 'store':
         return reply(request.id, await host.store(request.datasetId, request.projectId));
@@ -146,7 +181,10 @@ scope.onmessage = async (e) => {
       case 'readProjectFile':
         return reply(request.id, host.readProjectFile(request.bytes));
       case 'readContours':
-        return reply(request.id, await contoursFrom(request.file, request.source, request.crs, host.hazardIdsOf(request.datasets)));
+        return reply(
+          request.id,
+          await contoursFrom(request.file, request.source, request.crs, host.hazardIdsOf(request.datasets)),
+        );
       case 'readFnCurves':
         return reply(request.id, await fnCurvesFrom(request.file, request.source, host.hazardIdsOf(request.datasets)));
       case 'readRoads':

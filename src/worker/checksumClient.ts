@@ -6,7 +6,8 @@ export async function checksumOf(file: Blob): Promise<string> {
   const worker = new Worker(new URL('./checksum.worker.ts', import.meta.url), { type: 'module' });
   try {
     return await new Promise<string>((resolve, reject) => {
-      worker.onmessage = (e: MessageEvent<string | { error: string }>) => (typeof e.data === 'string' ? resolve(e.data) : reject(new Error(e.data.error)));
+      worker.onmessage = (e: MessageEvent<string | { error: string }>) =>
+        typeof e.data === 'string' ? resolve(e.data) : reject(new Error(e.data.error));
       worker.onerror = (e) => reject(new Error(e.message || 'checksum worker failed'));
       worker.postMessage(file);
     });

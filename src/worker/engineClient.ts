@@ -8,7 +8,13 @@ import { assessedReach, type AssessedReach } from '../state/assessedReach';
 import type { ImportFileReport, RejectedRows } from '../io';
 import { CancelledError, type EngineClient, type HeldDataset, type Progress } from '../state/engineClient';
 import type { StoredSites } from '../state/projectDb';
-import { SITES_PER_MESSAGE, type EngineRequest, type EngineResponse, type ImportRequest, type ImportResponse } from './protocol';
+import {
+  SITES_PER_MESSAGE,
+  type EngineRequest,
+  type EngineResponse,
+  type ImportRequest,
+  type ImportResponse,
+} from './protocol';
 import { createStringPool, type StringPool } from './stringPool';
 import { unpackSites } from './siteColumns';
 import { unpackFindings } from './findingColumns';
@@ -21,7 +27,18 @@ type Payload = EngineRequest extends infer R ? (R extends { id: number } ? Omit<
 export function createEngineClient(): EngineClient {
   if (typeof Worker === 'undefined') return inProcessClient();
 
-  const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; progress?: Progress; sites?: unknown[]; findings?: Violation[]; strings?: StringPool; reach?: AssessedReach }>();
+  const pending = new Map<
+    number,
+    {
+      resolve: (r: unknown) => void;
+      reject: (e: Error) => void;
+      progress?: Progress;
+      sites?: unknown[];
+      findings?: Violation[];
+      strings?: StringPool;
+      reach?: AssessedReach;
+    }
+  >();
   let next = 0;
   const worker = new Worker(new URL('./assess.worker.ts', import.meta.url), { type: 'module' });
   worker.onmessage = (e: MessageEvent<EngineResponse>) => {
@@ -43,7 +60,14 @@ export function createEngineClient(): EngineClient {
     if ('reachAhead' in e.data) return void (p.reach = e.data.reachAhead);
     pending.delete(e.data.id);
     if ('error' in e.data) return p.reject(new Error(e.data.error));
-    const result = p.sites || p.findings ? { ...(e.data.result as object), ...(p.sites ? { sites: p.sites } : {}), ...(p.findings ? { violations: p.findings } : {}) } : e.data.result;
+    const result =
+      p.sites || p.findings
+        ? {
+            ...(e.data.result as object),
+            ...(p.sites ? { sites: p.sites } : {}),
+            ...(p.findings ? { violations: p.findings } : {}),
+          }
+        : e.data.result;
     if (e.data.packedZones) {
       const sites = (result as Assessment).sites;
       (result as Assessment).zones = unpackZones(e.data.packedZones, (i) => sites[i]?.id ?? '');
@@ -65,7 +89,11 @@ export function createEngineClient(): EngineClient {
   const sendSites = async <T>(payload: Payload, sites: readonly unknown[]): Promise<T> => {
     const id = next++;
     for (let i = 0; i < sites.length; i += SITES_PER_MESSAGE) {
-      worker.postMessage({ id, kind: 'sitesChunk', items: sites.slice(i, i + SITES_PER_MESSAGE) } satisfies EngineRequest);
+      worker.postMessage({
+        id,
+        kind: 'sitesChunk',
+        items: sites.slice(i, i + SITES_PER_MESSAGE),
+      } satisfies EngineRequest);
       await new Promise((r) => setTimeout(r, 0));
     }
     return new Promise<T>((resolve, reject) => {
@@ -89,10 +117,13 @@ export function createEngineClient(): EngineClient {
       const { beside, storeFor, keepSource, ...readOptions } = options;
       const channel = new MessageChannel();
       const importer = takeImporter();
-      const held = send<HeldDataset>({ kind: 'receive', datasetId, beside, port: channel.port2 }, undefined, [channel.port2]);
+      const held = send<HeldDataset>({ kind: 'receive', datasetId, beside, port: channel.port2 }, undefined, [
+        channel.port2,
+      ]);
       held.catch(() => undefined); // awaited below, unless the import fails first
       let stored: (s: StoredSites | null) => void = () => undefined;
-      const saving = storeFor === undefined ? undefined : new Promise<StoredSites | null>((resolve) => (stored = resolve));
+      const saving =
+        storeFor === undefined ? undefined : new Promise<StoredSites | null>((resolve) => (stored = resolve));
       try {
         const read = new Promise<{ report: ImportFileReport; rejectedRows: RejectedRows }>((resolve, reject) => {
           importing = { reject };
@@ -107,7 +138,14 @@ export function createEngineClient(): EngineClient {
         // a Blob (an uploaded File) crosses as a handle and the import worker reads it; bytes are copied and the copy
         // transferred (the caller keeps its bytes for a re-read)
         const copy = source instanceof Blob ? source : await copyInSlices(source);
-        const request: ImportRequest = { file, source: copy, options: readOptions, keepSource: Boolean(keepSource), ...(storeFor !== undefined ? { storeFor } : {}), port: channel.port1 };
+        const request: ImportRequest = {
+          file,
+          source: copy,
+          options: readOptions,
+          keepSource: Boolean(keepSource),
+          ...(storeFor !== undefined ? { storeFor } : {}),
+          port: channel.port1,
+        };
         importer.postMessage(request, copy instanceof Blob ? [channel.port1] : [copy.buffer, channel.port1]);
         const { report, rejectedRows } = await read;
         importing = null;
@@ -124,7 +162,10 @@ export function createEngineClient(): EngineClient {
         throw e;
       }
     },
-    loadDataset: (datasetId, from) => ('stored' in from ? send({ kind: 'load', datasetId, stored: from.stored }) : sendSites({ kind: 'load', datasetId }, from.sites)),
+    loadDataset: (datasetId, from) =>
+      'stored' in from
+        ? send({ kind: 'load', datasetId, stored: from.stored })
+        : sendSites({ kind: 'load', datasetId }, from.sites),
     storeDataset: (datasetId, projectId) => send({ kind: 'store', datasetId, projectId }),
     dropDatasets(datasetIds) {
       if (datasetIds.length) void send({ kind: 'drop', datasetIds }).catch(() => undefined);
@@ -133,7 +174,8 @@ export function createEngineClient(): EngineClient {
     readRoads: (roadsId, source, crs) => send({ kind: 'readRoads', roadsId, source, crs }),
     readContours: (file, source, crs, datasets) => send({ kind: 'readContours', file, source, crs, datasets }),
     readFnCurves: (file, source, datasets) => send({ kind: 'readFnCurves', file, source, datasets }),
-    checkProposal: (proposal: Site, datasets, config, contours) => send({ kind: 'proposal', proposal, datasets, config, ...(contours?.length ? { contours } : {}) }),
+    checkProposal: (proposal: Site, datasets, config, contours) =>
+      send({ kind: 'proposal', proposal, datasets, config, ...(contours?.length ? { contours } : {}) }),
     writeProjectFile: (project) => send({ kind: 'writeProjectFile', project }),
     readProjectFile: (bytes) => send({ kind: 'readProjectFile', bytes }),
     cancel() {
@@ -155,9 +197,20 @@ function inProcessClient(): EngineClient {
       const h = await host;
       const bytes = source instanceof Blob ? new Uint8Array(await source.arrayBuffer()) : source;
       const { readUpload } = await import('./readUpload');
-      const { sites, report, rejectedRows } = await readUpload(file, bytes, { ...readOptions, existingIds: h.idsBeside(beside) }, Boolean(keepSource), (s) => onProgress?.(s, 'import'));
+      const { sites, report, rejectedRows } = await readUpload(
+        file,
+        bytes,
+        { ...readOptions, existingIds: h.idsBeside(beside) },
+        Boolean(keepSource),
+        (s) => onProgress?.(s, 'import'),
+      );
       const { stored, ...held } = await h.hold(datasetId, sites, storeFor);
-      return { report, rejectedRows, ...held, ...(storeFor !== undefined ? { saving: Promise.resolve(stored ?? null) } : {}) };
+      return {
+        report,
+        rejectedRows,
+        ...held,
+        ...(storeFor !== undefined ? { saving: Promise.resolve(stored ?? null) } : {}),
+      };
     },
     loadDataset: async (datasetId, from) => (await host).load(datasetId, from),
     storeDataset: async (datasetId, projectId) => (await host).store(datasetId, projectId),
@@ -175,7 +228,8 @@ function inProcessClient(): EngineClient {
       const { fnCurvesFrom } = await import('./qraFilesFrom');
       return fnCurvesFrom(file, source, (await host).hazardIdsOf(datasets));
     },
-    checkProposal: async (proposal, datasets, config, contours) => (await host).checkProposal(proposal, datasets, config, contours),
+    checkProposal: async (proposal, datasets, config, contours) =>
+      (await host).checkProposal(proposal, datasets, config, contours),
     writeProjectFile: async (project) => (await host).writeProjectFile(project, await project.roads?.source.text()),
     readProjectFile: async (bytes) => (await host).readProjectFile(bytes),
     cancel: () => undefined,

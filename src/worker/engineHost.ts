@@ -2,13 +2,31 @@
 // assesses them. The same host runs in the engine worker (browser) and in-process (Node tests, jsdom), so both paths
 // keep one copy of the data where the engine is.
 import {
-  assess, assessReach, checkProposal, DEFAULT_REACH_PROFILE, isReachCategory, raiseZonesOutOfReach, roleOf, type AssessConfig, type Assessment, type ProposalResult,
-  type RiskContour, type RoadLine, type Site,
+  assess,
+  assessReach,
+  checkProposal,
+  DEFAULT_REACH_PROFILE,
+  isReachCategory,
+  raiseZonesOutOfReach,
+  roleOf,
+  type AssessConfig,
+  type Assessment,
+  type ProposalResult,
+  type RiskContour,
+  type RoadLine,
+  type Site,
 } from '../engine';
 import { parseSites, projectFileBytes, readProjectFile, readRoads } from '../io';
 import { reachBandLayer } from '../figures/reachBandShapes';
 import { assessedReach } from '../state/assessedReach';
-import type { DatasetsAssessInput, HeldDataset, HeldProject, HeldProjectDataset, HeldRoadNetwork, HeldRoads } from '../state/engineClient';
+import type {
+  DatasetsAssessInput,
+  HeldDataset,
+  HeldProject,
+  HeldProjectDataset,
+  HeldRoadNetwork,
+  HeldRoads,
+} from '../state/engineClient';
 import type { StoredSites } from '../state/projectDb';
 import { canStoreSites, readSiteRecords, writeSiteRecords } from '../state/siteRecords';
 
@@ -23,11 +41,20 @@ export interface EngineHost {
   store(id: string, projectId: string): Promise<StoredSites | null>;
   drop(ids: readonly string[]): void;
   /** the assessment, with its reach noted on it (state/assessedReach) when the inputs hold anything to reach with */
-  assess(input: DatasetsAssessInput, config: AssessConfig, onProgress?: (share: number, stage: string) => void): Assessment;
+  assess(
+    input: DatasetsAssessInput,
+    config: AssessConfig,
+    onProgress?: (share: number, stage: string) => void,
+  ): Assessment;
   /** keep a road network as `id` (replacing what was held under it) */
   holdRoads(id: string, read: { lines: RoadLine[]; sha256: string }): HeldRoads;
   /** `contours`: the QRA contours in use, which a proposed protection target is judged against too */
-  checkProposal(proposal: Site, ids: readonly string[], config: AssessConfig, contours?: readonly RiskContour[]): ProposalResult;
+  checkProposal(
+    proposal: Site,
+    ids: readonly string[],
+    config: AssessConfig,
+    contours?: readonly RiskContour[],
+  ): ProposalResult;
   /** `roadsText`: the project's road network file, carried in the project file (read from its Blob by the caller) */
   writeProjectFile(project: HeldProject, roadsText?: string): { bytes: Uint8Array; gzipped: boolean };
   readProjectFile(bytes: Uint8Array): { project: HeldProject; held: HeldDataset[] };
@@ -68,7 +95,8 @@ export function createEngineHost(): EngineHost {
       return found;
     },
     async load(id, from) {
-      const sites = 'stored' in from ? await readSiteRecords(from.stored.projectId, from.stored.keys) : parseSites(from.sites, id);
+      const sites =
+        'stored' in from ? await readSiteRecords(from.stored.projectId, from.stored.keys) : parseSites(from.sites, id);
       held.set(id, sites);
       return describe(sites, 'stored' in from ? from.stored : null);
     },
@@ -83,14 +111,33 @@ export function createEngineHost(): EngineHost {
     },
     assess(input, config, onProgress) {
       const sites = allOf(input.datasets);
-      const assessment = assess({ sites, zones: input.zones, ...(input.grid ? { grid: input.grid } : {}), ...(input.contours?.length ? { contours: input.contours } : {}) }, config, onProgress);
+      const assessment = assess(
+        {
+          sites,
+          zones: input.zones,
+          ...(input.grid ? { grid: input.grid } : {}),
+          ...(input.contours?.length ? { contours: input.contours } : {}),
+        },
+        config,
+        onProgress,
+      );
       const roads = input.roads === undefined ? undefined : roadsHeld.get(input.roads);
       if (!roads && !input.population && !sites.some((s) => isReachCategory(s.category))) return assessment;
       onProgress?.(1, 'reach');
       const profile = input.reachProfile ?? DEFAULT_REACH_PROFILE;
-      const result = assessReach({ sites, assessed: assessment.sites, zones: input.zones, ...(roads ? { roads } : {}), ...(input.population ? { population: input.population } : {}) }, profile);
+      const result = assessReach(
+        {
+          sites,
+          assessed: assessment.sites,
+          zones: input.zones,
+          ...(roads ? { roads } : {}),
+          ...(input.population ? { population: input.population } : {}),
+        },
+        profile,
+      );
       // the city's optional rule (method profile reachRaise): zones with red/orange sites out of reach go one level up
-      const final = config.method.reachRaise.enabled && result.cover ? raiseZonesOutOfReach(assessment, result.cover) : assessment;
+      const final =
+        config.method.reachRaise.enabled && result.cover ? raiseZonesOutOfReach(assessment, result.cover) : assessment;
       assessedReach.note(final, { result, profile, bands: reachBandLayer(result, profile) });
       return final;
     },
@@ -104,7 +151,10 @@ export function createEngineHost(): EngineHost {
     writeProjectFile({ roads, ...project }, roadsText) {
       const datasets = project.datasets.map(({ id, ...d }) => ({ ...d, sites: sitesOf(id) }));
       // the road network goes as its file's text, read again on import (its lines are the engine's, not the file's)
-      const withRoads = roads && roadsText !== undefined ? { roads: { file: roads.file, sha256: roads.sha256, lines: roads.lines }, roadsGeoJson: roadsText } : {};
+      const withRoads =
+        roads && roadsText !== undefined
+          ? { roads: { file: roads.file, sha256: roads.sha256, lines: roads.lines }, roadsGeoJson: roadsText }
+          : {};
       return projectFileBytes({ ...project, datasets, ...withRoads });
     },
     readProjectFile(bytes) {

@@ -33,7 +33,16 @@ export interface FindingColumns {
   risk: { at: Int32Array; values: NonNullable<Violation['risk']>[] };
 }
 
-const CODED = ['ruleId', 'status', 'source', 'targetClass', 'targetClassReason', 'measuredBetween', 'note', 'otherRequirements'] as const;
+const CODED = [
+  'ruleId',
+  'status',
+  'source',
+  'targetClass',
+  'targetClassReason',
+  'measuredBetween',
+  'note',
+  'otherRequirements',
+] as const;
 
 export function packFindings(findings: readonly Violation[]): { columns: FindingColumns; transfer: ArrayBuffer[] } {
   const n = findings.length;
@@ -47,16 +56,31 @@ export function packFindings(findings: readonly Violation[]): { columns: Finding
     closest.set([v.closest[0][0], v.closest[0][1], v.closest[1][0], v.closest[1][1]], 4 * i);
     screening[i] = v.screening ? 1 : 0;
   });
-  const coded = Object.fromEntries(CODED.map((key) => [key, codeAll(findings, key)])) as Record<(typeof CODED)[number], AllCoded>;
+  const coded = Object.fromEntries(CODED.map((key) => [key, codeAll(findings, key)])) as Record<
+    (typeof CODED)[number],
+    AllCoded
+  >;
   const risk = riskColumn(findings);
-  const columns: FindingColumns = { n, hazardId: findings.map((v) => v.hazardId), targetId: findings.map((v) => v.targetId), numbers, closest, screening, ...coded, risk };
-  const transfer = [numbers, closest, screening, risk.at, ...CODED.map((k) => coded[k].codes)].map((a) => a.buffer as ArrayBuffer); // spread-ok: one per field
+  const columns: FindingColumns = {
+    n,
+    hazardId: findings.map((v) => v.hazardId),
+    targetId: findings.map((v) => v.targetId),
+    numbers,
+    closest,
+    screening,
+    ...coded,
+    risk,
+  };
+  const transfer = [numbers, closest, screening, risk.at, ...CODED.map((k) => coded[k].codes)].map(
+    (a) => a.buffer as ArrayBuffer,
+  ); // spread-ok: one per field
   return { columns, transfer };
 }
 
 /** The findings again, each field in the order the engine writes them; repeated texts shared through `pool`. */
 export function unpackFindings(c: FindingColumns, pool: StringPool): Violation[] {
-  const dict = (key: (typeof CODED)[number]) => c[key].dict.map((v) => (typeof v === 'string' ? pool.string(key, v) : v));
+  const dict = (key: (typeof CODED)[number]) =>
+    c[key].dict.map((v) => (typeof v === 'string' ? pool.string(key, v) : v));
   const [ruleId, status, source, targetClass, reason, between, note, others] = CODED.map(dict);
   const nullable = (x: number) => (Number.isNaN(x) ? null : x);
   const out: Violation[] = [];
@@ -76,7 +100,10 @@ export function unpackFindings(c: FindingColumns, pool: StringPool): Violation[]
       source: source![c.source.codes[i]!] as string,
       targetClass: targetClass![c.targetClass.codes[i]!] as Violation['targetClass'],
       targetClassReason: reason![c.targetClassReason.codes[i]!] as string,
-      closest: [[x[4 * i]!, x[4 * i + 1]!], [x[4 * i + 2]!, x[4 * i + 3]!]],
+      closest: [
+        [x[4 * i]!, x[4 * i + 1]!],
+        [x[4 * i + 2]!, x[4 * i + 3]!],
+      ],
       measuredBetween: between![c.measuredBetween.codes[i]!] as string,
       note: note![c.note.codes[i]!] as string,
       screening: c.screening[i] === 1,

@@ -5,10 +5,19 @@ import { readUpload } from './readUpload';
 import { canStoreSites, writeReportRecord, writeSiteRecords, type ReportRecord } from '../state/siteRecords';
 import type { StoredSites } from '../state/projectDb';
 import type { Site } from '../engine';
-import { errorText, SITES_PER_MESSAGE, type ImportPortMessage, type ImportRequest, type ImportResponse } from './protocol';
+import {
+  errorText,
+  SITES_PER_MESSAGE,
+  type ImportPortMessage,
+  type ImportRequest,
+  type ImportResponse,
+} from './protocol';
 import { packSites } from './siteColumns';
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<ImportRequest>) => void) | null; postMessage(m: ImportResponse): void };
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<ImportRequest>) => void) | null;
+  postMessage(m: ImportResponse): void;
+};
 
 scope.onmessage = async (e) => {
   const { file, source, options, keepSource, storeFor, port } = e.data;
@@ -23,7 +32,13 @@ scope.onmessage = async (e) => {
       if (share - last >= 0.02 || share === 1) scope.postMessage({ progress: (last = share) });
     };
     const bytes = source instanceof Blob ? new Uint8Array(await source.arrayBuffer()) : source;
-    const { sites, report, rejectedRows } = await readUpload(file, bytes, { ...options, existingIds: new Set(existingIds) }, keepSource, onProgress);
+    const { sites, report, rejectedRows } = await readUpload(
+      file,
+      bytes,
+      { ...options, existingIds: new Set(existingIds) },
+      keepSource,
+      onProgress,
+    );
     for (let i = 0; i < sites.length; i += SITES_PER_MESSAGE) {
       const { columns, transfer } = packSites(sites.slice(i, i + SITES_PER_MESSAGE));
       send({ sitesColumns: columns }, transfer);
@@ -32,7 +47,12 @@ scope.onmessage = async (e) => {
     scope.postMessage({ result: { report, rejectedRows } });
     // the sites saved from here, while the engine worker assesses them (its own writes would wait for the assessment)
     // and the report (already in its saved, bounded form: readUpload) and rejected rows beside them: the page's autosaves then never clone them (0.3 s at 300 000 rows)
-    if (storeFor !== undefined) scope.postMessage({ stored: canStoreSites() ? await storeDataset(storeFor, sites, { report, ...(rejectedRows ? { rejectedRows } : {}) }) : null });
+    if (storeFor !== undefined)
+      scope.postMessage({
+        stored: canStoreSites()
+          ? await storeDataset(storeFor, sites, { report, ...(rejectedRows ? { rejectedRows } : {}) })
+          : null,
+      });
   } catch (err) {
     send({ failed: true });
     scope.postMessage({ error: errorText(err) });

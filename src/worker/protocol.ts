@@ -29,11 +29,28 @@ export type EngineRequest =
   /** sites of the request with the same id (a 'load' of given sites), sent ahead of it in parts */
   | { id: number; kind: 'sitesChunk'; items: unknown[] };
 
-export type EngineResult = Assessment | ProposalResult | HeldDataset | HeldRoads | ContourImport | FnCurveImport | StoredSites | null | { bytes: Uint8Array; gzipped: boolean } | { project: HeldProject; held: HeldDataset[] };
+export type EngineResult =
+  | Assessment
+  | ProposalResult
+  | HeldDataset
+  | HeldRoads
+  | ContourImport
+  | FnCurveImport
+  | StoredSites
+  | null
+  | { bytes: Uint8Array; gzipped: boolean }
+  | { project: HeldProject; held: HeldDataset[] };
 
 export type EngineResponse =
   /** an assessment comes with each finding's hazard and target as indexes into its sites (state/mapFilters) */
-  | { id: number; result: EngineResult; findingAt?: FindingPositions; packedZones?: PackedZone[]; locatedByZone?: Int32Array; facets?: Facets }
+  | {
+      id: number;
+      result: EngineResult;
+      findingAt?: FindingPositions;
+      packedZones?: PackedZone[];
+      locatedByZone?: Int32Array;
+      facets?: Facets;
+    }
   | { id: number; error: string }
   | { id: number; progress: number; stage: string }
   /** part of the result's `sites`, sent ahead of the result (as columns) so no single message takes long to receive */
@@ -80,4 +97,5 @@ export const SITES_AS_COLUMNS_FROM = 1_000;
 export const FINDINGS_PER_MESSAGE = 10_000;
 
 /** An error as text for the other side (its class name kept when it says something). */
-export const errorText = (err: unknown): string => (err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : String(err));
+export const errorText = (err: unknown): string =>
+  err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : String(err);

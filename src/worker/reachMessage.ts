@@ -13,7 +13,11 @@ export function reachForPage(reach: AssessedReach): AssessedReach {
   // a data: URL, not a blob: one: MapLibre's worker fetches http(s) and data: URLs itself, but hands any other scheme
   // (blob: included) to the page, which then fetched, parsed and re-serialised the bands on its own thread (175 ms).
   const url = shapes ? oneByte(`data:application/geo+json,${escapeForDataUrl(JSON.stringify(shapes))}`) : null;
-  return { ...reach, result: forPage(reach.result), bands: url ? { summary: reach.bands.summary, shapes: null, url } : reach.bands };
+  return {
+    ...reach,
+    result: forPage(reach.result),
+    bands: url ? { summary: reach.bands.summary, shapes: null, url } : reach.bands,
+  };
 }
 
 /**
@@ -36,7 +40,8 @@ export function reachTransfer(reach: AssessedReach): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const g of [reach.result.reachGrid, reach.result.districtGrid]) {
     if (!g) continue;
-    for (const a of [g.grid.inside, g.grid.onEdge, g.cells, g.cellMinutes, g.cellStation]) buffers.add(a.buffer as ArrayBuffer);
+    for (const a of [g.grid.inside, g.grid.onEdge, g.cells, g.cellMinutes, g.cellStation])
+      buffers.add(a.buffer as ArrayBuffer);
   }
   return Array.from(buffers);
 }
@@ -50,7 +55,15 @@ function forPage(r: ReachAssessment): ReachAssessment {
     return copy as T;
   };
   const strip = (g: DistrictGrid | null): DistrictGrid | null =>
-    g ? { ...g, grid: { ...g.grid, polygons: [], inside: own(g.grid.inside), onEdge: own(g.grid.onEdge) }, cells: own(g.cells), cellMinutes: own(g.cellMinutes), cellStation: own(g.cellStation) } : null;
+    g
+      ? {
+          ...g,
+          grid: { ...g.grid, polygons: [], inside: own(g.grid.inside), onEdge: own(g.grid.onEdge) },
+          cells: own(g.cells),
+          cellMinutes: own(g.cellMinutes),
+          cellStation: own(g.cellStation),
+        }
+      : null;
   const reachGrid = strip(r.reachGrid);
   // the two are often one object: keep them one, so it crosses once
   const districtGrid = r.districtGrid === r.reachGrid ? reachGrid : strip(r.districtGrid);

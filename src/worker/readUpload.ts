@@ -5,7 +5,11 @@ import { reportForSaving } from '../io/savedImportRecord';
 import { keepSourceFile } from '../state/sourceFiles';
 
 export async function readUpload(
-  file: string, bytes: Uint8Array, options: ImportOptions, keepSource: boolean, onProgress?: (share: number) => void,
+  file: string,
+  bytes: Uint8Array,
+  options: ImportOptions,
+  keepSource: boolean,
+  onProgress?: (share: number) => void,
 ): Promise<ImportResult> {
   const { sites, report, rejectedRows } = await importSitesFile(file, bytes, options, onProgress);
   // kept by checksum, so that after a reload the file can still be read again (mapping, CRS, sheet)

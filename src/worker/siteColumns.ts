@@ -11,7 +11,10 @@ import type { StringPool } from './stringPool';
  * A field of the sites other than the head fields: numbers (NaN where absent); few distinct values as codes into a
  * dictionary (-1 where absent); or any values (undefined where absent).
  */
-export type SiteColumn = { key: string; numbers: Float64Array } | ({ key: string } & Coded) | { key: string; values: unknown[] };
+export type SiteColumn =
+  | { key: string; numbers: Float64Array }
+  | ({ key: string } & Coded)
+  | { key: string; values: unknown[] };
 
 /** Values as indexes into their distinct values: a district, level or reason crosses once per message, not per site. */
 export interface Coded {
@@ -62,12 +65,19 @@ export function packSites(sites: readonly SiteLike[]): { columns: SiteColumns; t
     n,
     id: sites.map((s) => s.id),
     name: sites.map((s) => s.name),
-    category: encode(sites.map((s) => s.category), Infinity)!,
+    category: encode(
+      sites.map((s) => s.category),
+      Infinity,
+    )!,
     points,
     geometries: points ? null : sites.map((s) => s.geometry),
     rest,
   };
-  const typed = [points, columns.category.codes, ...rest.map((c) => ('numbers' in c ? c.numbers : 'codes' in c ? c.codes : null))]; // spread-ok: one per field
+  const typed = [
+    points,
+    columns.category.codes,
+    ...rest.map((c) => ('numbers' in c ? c.numbers : 'codes' in c ? c.codes : null)),
+  ]; // spread-ok: one per field
   const transfer = typed.filter((a) => a !== null).map((a) => a.buffer as ArrayBuffer);
   return { columns, transfer };
 }
@@ -83,7 +93,12 @@ export function unpackSites<T>(c: SiteColumns, pool: StringPool): T[] {
   for (let i = 0; i < c.n; i++) {
     const geometry = points ? { type: 'Point', coordinates: [points[2 * i], points[2 * i + 1]] } : geometries![i];
     // one literal for every site: the allocation site V8 pretenures
-    const site: Record<string, unknown> = { id: c.id[i], name: c.name[i], category: categories[c.category.codes[i]!], geometry };
+    const site: Record<string, unknown> = {
+      id: c.id[i],
+      name: c.name[i],
+      category: categories[c.category.codes[i]!],
+      geometry,
+    };
     for (let k = 0; k < rest.length; k++) {
       const column = rest[k]!;
       if ('numbers' in column) {
@@ -129,7 +144,8 @@ function encode(values: readonly unknown[], limit = Math.max(16, values.length /
 
 function isPlainPoint(s: SiteLike): boolean {
   const g = s.geometry as { type?: unknown; coordinates?: unknown; bbox?: unknown };
-  if (g.type !== 'Point' || g.bbox !== undefined || Object.keys(g).length !== 2 || !Array.isArray(g.coordinates)) return false;
+  if (g.type !== 'Point' || g.bbox !== undefined || Object.keys(g).length !== 2 || !Array.isArray(g.coordinates))
+    return false;
   const c = g.coordinates as unknown[];
   return c.length === 2 && typeof c[0] === 'number' && typeof c[1] === 'number';
 }

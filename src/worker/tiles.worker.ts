@@ -4,7 +4,10 @@ import { SiteTiles } from '../tiles/siteTiles';
 import { nextTask } from '../tiles/nextTask';
 import type { TileRequest, TilesRequest, TilesResponse } from './tilesProtocol';
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<TilesRequest>) => void) | null; postMessage(m: TilesResponse, transfer: Transferable[]): void };
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<TilesRequest>) => void) | null;
+  postMessage(m: TilesResponse, transfer: Transferable[]): void;
+};
 
 let loaded: { data: number; tiles: SiteTiles } | null = null;
 const queue = new Map<number, TileRequest>();
@@ -45,6 +48,9 @@ function cut(tile: TileRequest): Uint8Array {
 
 function reply(id: number, bytes: Uint8Array): void {
   // a tile of its own buffer moves, not copied; pbf's output may be a view of a larger one
-  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
+  const own =
+    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+      ? (bytes.buffer as ArrayBuffer)
+      : (bytes.slice().buffer as ArrayBuffer);
   scope.postMessage({ id, bytes: own }, [own]);
 }

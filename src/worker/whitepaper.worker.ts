@@ -13,14 +13,17 @@ export type WhitepaperWorkerMessage =
   | { kind: 'done'; zip: Uint8Array }
   | { kind: 'error'; message: string };
 
-const post = (m: WhitepaperWorkerMessage, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
+const post = (m: WhitepaperWorkerMessage, transfer: Transferable[] = []) =>
+  (self as unknown as Worker).postMessage(m, transfer);
 
 self.onmessage = async (e: MessageEvent<WhitepaperInput>) => {
   try {
     post({ kind: 'progress', share: 0, stage: 'load' });
     const [wasm, font] = await Promise.all([fetchBytes(wasmUrl), fetchBytes(fontUrl)]);
     const png = await createPngRenderer(wasm, [font]);
-    const files = await buildWhitepaper(e.data, png, (share, stage) => post({ kind: 'progress', share: 0.1 + 0.85 * share, stage }));
+    const files = await buildWhitepaper(e.data, png, (share, stage) =>
+      post({ kind: 'progress', share: 0.1 + 0.85 * share, stage }),
+    );
     const zip = stableZip(files.map((f) => [f.path, fileBytes(f)]));
     post({ kind: 'done', zip }, [zip.buffer]);
   } catch (err) {

@@ -2,7 +2,10 @@
 import type { WhitepaperInput } from '../whitepaper/bundle';
 import type { WhitepaperWorkerMessage } from './whitepaper.worker';
 
-export function exportWhitepaperZip(input: WhitepaperInput, onProgress: (share: number, stage: string) => void): Promise<Uint8Array> {
+export function exportWhitepaperZip(
+  input: WhitepaperInput,
+  onProgress: (share: number, stage: string) => void,
+): Promise<Uint8Array> {
   const worker = new Worker(new URL('./whitepaper.worker.ts', import.meta.url), { type: 'module' });
   return new Promise<Uint8Array>((resolve, reject) => {
     worker.onmessage = (e: MessageEvent<WhitepaperWorkerMessage>) => {

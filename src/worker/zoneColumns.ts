@@ -18,11 +18,20 @@ export interface ContributorColumns {
 export type PackedZone = Omit<AssessedZone, 'contributors'> & { contributorColumns: ContributorColumns };
 
 /** Zones with their contributors as columns (site positions from `positionOf`), and the buffers to transfer. */
-export function packZones(zones: readonly AssessedZone[], positionOf: (siteId: string) => number): { zones: PackedZone[]; transfer: ArrayBuffer[] } {
+export function packZones(
+  zones: readonly AssessedZone[],
+  positionOf: (siteId: string) => number,
+): { zones: PackedZone[]; transfer: ArrayBuffer[] } {
   const transfer: ArrayBuffer[] = [];
   const packed = zones.map(({ contributors, ...zone }): PackedZone => {
     const n = contributors.length;
-    const c: ContributorColumns = { site: new Int32Array(n), level: new Uint8Array(n), score: new Float64Array(n), how: new Uint8Array(n), distanceM: new Float64Array(n) };
+    const c: ContributorColumns = {
+      site: new Int32Array(n),
+      level: new Uint8Array(n),
+      score: new Float64Array(n),
+      how: new Uint8Array(n),
+      distanceM: new Float64Array(n),
+    };
     contributors.forEach((x, i) => {
       c.site[i] = positionOf(x.siteId);
       c.level[i] = LEVELS.indexOf(x.level);

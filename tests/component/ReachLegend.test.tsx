@@ -17,14 +17,20 @@ describe('the legend of a city with rescue data', () => {
     const { assessment, reach } = reachCity();
     assessedReach.note(assessment, reach);
     store.setState({ assessment });
-    render(<AppContext.Provider value={{ store, actions }}><Legend /></AppContext.Provider>);
+    render(
+      <AppContext.Provider value={{ store, actions }}>
+        <Legend />
+      </AppContext.Provider>,
+    );
     // 10 sites: 6 rescue (F1, M1, T1, SH1–3); of the other 4, the unscored point and the compound have no level
     const unrated = screen.getByRole('row', { name: /未评级/ });
     expect(within(unrated).getAllByRole('cell')[2]).toHaveTextContent(/^2$/);
     expect(screen.getByTestId('reach-site-count')).toHaveTextContent(/^6 处$/);
     const legend = screen.getByTestId('reach-legend');
     expect(within(legend).getByRole('heading')).toHaveTextContent('救援可达(自接警起到场时间,初筛)');
-    expect(within(legend).getByRole('note')).toHaveTextContent('初筛:到达时间按直线(椭球面测地线)距离 × 绕行系数 1.4、车速 30 千米/小时估算(城市自定),须以路网复核');
+    expect(within(legend).getByRole('note')).toHaveTextContent(
+      '初筛:到达时间按直线(椭球面测地线)距离 × 绕行系数 1.4、车速 30 千米/小时估算(城市自定),须以路网复核',
+    );
     expect(legend).toHaveTextContent('≤5 分钟(135救援圈内)');
     expect(legend).toHaveTextContent('135快速救援圈:自接警起5分钟内到达');
     expect(legend).toHaveTextContent('容量或人口未知(虚线,不视为满足)');

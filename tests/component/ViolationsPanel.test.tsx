@@ -15,7 +15,14 @@ function assessmentWith250Findings() {
     const lat = 32 + i * 0.01;
     return [
       createSite({ id: `S${i}`, name: `学校${i}`, category: 'school', at: [118.78, lat] }),
-      createSite({ id: `F${i}`, name: `加油站${i}`, category: 'fuel_station', at: [118.78 + 5 / 94_500, lat], stationGrade: 2, vapourRecovery: 'full' }),
+      createSite({
+        id: `F${i}`,
+        name: `加油站${i}`,
+        category: 'fuel_station',
+        at: [118.78 + 5 / 94_500, lat],
+        stationGrade: 2,
+        vapourRecovery: 'full',
+      }),
     ];
   }).flat();
   return assess({ sites, zones: [] }, createConfig());
@@ -28,7 +35,11 @@ describe('the violation list of a large city', () => {
     const assessment = assessmentWith250Findings();
     expect(assessment.violations.filter((v) => v.status === 'violation')).toHaveLength(250);
     store.setState({ assessment });
-    render(<AppContext.Provider value={{ store, actions }}><ViolationsPanel /></AppContext.Provider>);
+    render(
+      <AppContext.Provider value={{ store, actions }}>
+        <ViolationsPanel />
+      </AppContext.Provider>,
+    );
     const table = screen.getByRole('table', { name: '防护距离问题清单' });
     expect(within(table).getAllByRole('row')).toHaveLength(101); // header + 100
     expect(screen.getByRole('status')).toHaveTextContent('250 条');
@@ -37,12 +48,23 @@ describe('the violation list of a large city', () => {
     await userEvent.click(within(pager).getByRole('button', { name: '下一页' }));
     expect(pager).toHaveTextContent('第 2 / 3 页');
     // a finding on the last page, selected from the map or the site panel, brings its page
-    const shown = new Set(within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[1]!.textContent));
-    const elsewhere = assessment.violations.findIndex((v) => !shown.has(assessment.sites.find((s) => s.id === v.hazardId)!.name));
+    const shown = new Set(
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => within(r).getAllByRole('cell')[1]!.textContent),
+    );
+    const elsewhere = assessment.violations.findIndex(
+      (v) => !shown.has(assessment.sites.find((s) => s.id === v.hazardId)!.name),
+    );
     act(() => actions.select({ kind: 'violation', index: elsewhere }));
-    const selected = within(table).getAllByRole('row').find((r) => r.getAttribute('aria-selected') === 'true');
+    const selected = within(table)
+      .getAllByRole('row')
+      .find((r) => r.getAttribute('aria-selected') === 'true');
     expect(selected).toBeDefined();
-    expect(selected).toHaveTextContent(assessment.sites.find((s) => s.id === assessment.violations[elsewhere]!.hazardId)!.name);
+    expect(selected).toHaveTextContent(
+      assessment.sites.find((s) => s.id === assessment.violations[elsewhere]!.hazardId)!.name,
+    );
   });
 });
 
@@ -52,11 +74,21 @@ describe('a finding shows what it was weighed against', () => {
     const actions = createActions(store, createEngineClient());
     // a hazchem store declaring 20 m, 30 m (≈ 30 / 94 500 degrees of longitude) from a school of unknown size
     const sites = [
-      createSite({ id: 'H', name: '储存设施', category: 'hazchem_storage', at: [118.78, 32.04], protectionDistanceM: 20 }),
+      createSite({
+        id: 'H',
+        name: '储存设施',
+        category: 'hazchem_storage',
+        at: [118.78, 32.04],
+        protectionDistanceM: 20,
+      }),
       createSite({ id: 'S', name: '学校', category: 'school', at: [118.78 + 30 / 94_500, 32.04] }),
     ];
     store.setState({ assessment: assess({ sites, zones: [] }, createConfig()) });
-    render(<AppContext.Provider value={{ store, actions }}><ViolationsPanel /></AppContext.Provider>);
+    render(
+      <AppContext.Provider value={{ store, actions }}>
+        <ViolationsPanel />
+      </AppContext.Provider>,
+    );
     const table = screen.getByRole('table', { name: '防护距离问题清单' });
     expect(within(table).getByRole('columnheader', { name: '其他要求' })).toBeDefined();
     const [row] = within(table).getAllByRole('row').slice(1);

@@ -20,15 +20,26 @@ export async function launchChromium(extraArgs: string[] = []): Promise<BrowserS
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      '--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--disable-quic', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+      '--no-sandbox',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
       ...extraArgs,
     ],
   });
   // The app's service worker precaches the whole build (~10 MB) in every fresh context: blocked unless a test asks
   // for it (the offline test), so the other pages do not all pay for it.
   const newContext = (options: { serviceWorkers?: 'allow' | 'block' } = {}) =>
-    browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, serviceWorkers: options.serviceWorkers ?? 'block' });
+    browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      acceptDownloads: true,
+      serviceWorkers: options.serviceWorkers ?? 'block',
+    });
   return {
     browser,
     newContext,

@@ -20,11 +20,15 @@ async function chineseChrome(page: Page): Promise<string[]> {
       for (const data of copy.querySelectorAll('bdi.data')) data.remove();
       return copy.textContent ?? '';
     };
-    const chrome = 'h1, h2, h3:not(.explain h3), h4:not(.import-report h4), legend, label, th[scope="col"], summary, caption, dt, button:not(.link):not(.lang-switch), .pager span';
+    const chrome =
+      'h1, h2, h3:not(.explain h3), h4:not(.import-report h4), legend, label, th[scope="col"], summary, caption, dt, button:not(.link):not(.lang-switch), .pager span';
     for (const el of document.querySelectorAll<HTMLElement>(chrome)) texts.push(ownText(el));
-    for (const el of document.querySelectorAll<HTMLElement>('[placeholder]')) texts.push(el.getAttribute('placeholder')!);
-    for (const el of document.querySelectorAll<HTMLElement>('[aria-label]:not(.lang-switch)')) texts.push(el.getAttribute('aria-label')!);
-    for (const el of document.querySelectorAll<HTMLElement>('.zone-label b, .maplibregl-ctrl-attrib-inner')) texts.push(ownText(el));
+    for (const el of document.querySelectorAll<HTMLElement>('[placeholder]'))
+      texts.push(el.getAttribute('placeholder')!);
+    for (const el of document.querySelectorAll<HTMLElement>('[aria-label]:not(.lang-switch)'))
+      texts.push(el.getAttribute('aria-label')!);
+    for (const el of document.querySelectorAll<HTMLElement>('.zone-label b, .maplibregl-ctrl-attrib-inner'))
+      texts.push(ownText(el));
     return texts.filter((t) => han.test(t));
   }, HAN.source);
 }
@@ -42,13 +46,20 @@ describe('languages', () => {
     await page.getByRole('button', { name: 'View or edit the rules' }).click();
     await page.getByRole('button', { name: 'Project list' }).click();
     await page.getByLabel('Find a site or zone').fill('金陵中学');
-    await page.getByRole('list', { name: 'Search results' }).getByRole('button', { name: '金陵中学', exact: true }).click();
+    await page
+      .getByRole('list', { name: 'Search results' })
+      .getByRole('button', { name: '金陵中学', exact: true })
+      .click();
     const panel = page.getByTestId('detail-panel');
-    await expect(panel.locator('dt').allInnerTexts()).resolves.toEqual(expect.arrayContaining(['Id', 'Category', 'Risk level']));
+    await expect(panel.locator('dt').allInnerTexts()).resolves.toEqual(
+      expect.arrayContaining(['Id', 'Category', 'Risk level']),
+    );
     await expect(panel.locator('dd').allInnerTexts()).resolves.toContain('School');
     expect(await chineseChrome(page)).toEqual([]);
     // textContent: a label may be hidden where it would overlap another at this zoom
-    await expect(page.locator('.zone-label b').first().textContent()).resolves.toMatch(/^(Major|Significant|General|Low|Not rated)$/);
+    await expect(page.locator('.zone-label b').first().textContent()).resolves.toMatch(
+      /^(Major|Significant|General|Low|Not rated)$/,
+    );
 
     await page.reload();
     await app.ready(page);

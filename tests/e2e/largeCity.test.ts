@@ -23,8 +23,14 @@ async function siteRows(): Promise<number> {
 
 beforeAll(async () => {
   page = await app.openApp();
-  await page.getByLabel(/上传风险点/).setInputFiles({ name: 'city.csv', mimeType: 'text/csv', buffer: Buffer.from(generatedSitesCsv(SITES)) });
-  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="map"]')?.getAttribute('data-visible-sites')) >= n, SITES, { timeout: 100_000 });
+  await page
+    .getByLabel(/上传风险点/)
+    .setInputFiles({ name: 'city.csv', mimeType: 'text/csv', buffer: Buffer.from(generatedSitesCsv(SITES)) });
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('[data-testid="map"]')?.getAttribute('data-visible-sites')) >= n,
+    SITES,
+    { timeout: 100_000 },
+  );
   await page.waitForSelector('[data-map-ready="true"]', { timeout: 30_000 });
 }, 150_000);
 afterAll(async () => {
@@ -45,7 +51,12 @@ describe('a city of 100 000 sites', () => {
 
     const label = page.locator('.zone-label', { hasText: '高淳区' });
     const box = (await label.boundingBox())!;
-    for (const [dx, dy] of [[0, 40], [40, 30], [-40, 30], [0, -40]] as const) {
+    for (const [dx, dy] of [
+      [0, 40],
+      [40, 30],
+      [-40, 30],
+      [0, -40],
+    ] as const) {
       await page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
       if ((await mapAttr('data-selected')) === 'zone:320118') break;
     }
@@ -59,7 +70,10 @@ describe('a city of 100 000 sites', () => {
 
   it('at street scale, a click on a site selects it, the panel explains it and the map highlights it', async () => {
     await page.getByLabel('搜索场所或分区').fill('示例风险点43210');
-    await page.getByRole('list', { name: '搜索结果' }).getByRole('button', { name: '示例风险点43210', exact: true }).click();
+    await page
+      .getByRole('list', { name: '搜索结果' })
+      .getByRole('button', { name: '示例风险点43210', exact: true })
+      .click();
     await expect.poll(() => mapAttr('data-selected')).toBe('site:R43210');
     let probe = await probeMap(page);
     await expect.poll(async () => (probe = await probeMap(page)).sites, { timeout: 20_000 }).toBeGreaterThan(0);
@@ -88,7 +102,9 @@ describe('a city of 100 000 sites', () => {
     // the panels follow one deferred render behind the map
     // of every site: the generated ones, the demo's 477 risk sites and targets and its 104 fire stations, teams and
     // shelters (the demo loads nanjing-rescue.fictitious.csv; never flagged, so "violations only" hides them)
-    await expect.poll(() => page.getByRole('status').filter({ hasText: '筛选中' }).textContent()).toContain(`显示 ${shown} / ${SITES + 581} 个场所`);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: '筛选中' }).textContent())
+      .toContain(`显示 ${shown} / ${SITES + 581} 个场所`);
     expect(await siteRows()).toBe(shown);
     // the whole city: the counts are re-cut for the filter and add up to the tables' rows
     await page.getByRole('button', { name: '全市' }).click();

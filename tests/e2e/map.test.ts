@@ -17,7 +17,10 @@ const external: string[] = [];
 // The tests that look at the demo, or change it and put it back (search, filters, keyboard, axe, a refused basemap),
 // share one page in the file's order, and the PMTiles basemap (which reloads it) comes last on it; the hash link has a
 // page of its own (the shared page's sites table is on the page of the row a search selected).
-const sharedApp = () => app.sharedApp((p) => p.on('request', (r) => !/^(http:\/\/127\.0\.0\.1|data:|blob:)/.test(r.url()) && external.push(r.url())));
+const sharedApp = () =>
+  app.sharedApp((p) =>
+    p.on('request', (r) => !/^(http:\/\/127\.0\.0\.1|data:|blob:)/.test(r.url()) && external.push(r.url())),
+  );
 
 describe('finding things on the map', () => {
   it('search finds a school, flies to it and explains it; 全市 frames the whole city again', async () => {
@@ -37,7 +40,7 @@ describe('finding things on the map', () => {
     await expect.poll(() => renderedSymbols(page), { timeout: 15_000 }).toBe(''); // dots at city scale
   });
 
-  it('draws each role as its own shape and each category with its own mark (the legend shows the map\'s own symbols)', async () => {
+  it("draws each role as its own shape and each category with its own mark (the legend shows the map's own symbols)", async () => {
     const page = await sharedApp();
     await page.getByText('类别符号', { exact: true }).click();
     const swatches = page.locator('canvas.swatch-symbol');
@@ -68,7 +71,9 @@ describe('finding things on the map', () => {
     await page.getByLabel('搜索场所或分区').fill('高淳');
     await expect(page.getByRole('list', { name: '搜索结果' }).textContent()).resolves.toContain('分区 · 低风险');
     await page.getByLabel('搜索场所或分区').fill('不存在的地方');
-    await expect(page.getByRole('status').filter({ hasText: '没有找到' }).textContent()).resolves.toContain('不存在的地方');
+    await expect(page.getByRole('status').filter({ hasText: '没有找到' }).textContent()).resolves.toContain(
+      '不存在的地方',
+    );
   });
 });
 
@@ -88,8 +93,12 @@ describe('filters, tables and the shareable view', () => {
     expect(drawn).toBe(visible);
     // of 581 sites: the demo's 477 risk sites and targets and, since the demo loads nanjing-rescue.fictitious.csv, its
     // 104 fire stations, teams and shelters (never flagged: "violations only" hides them too)
-    await expect(page.getByRole('status').filter({ hasText: '筛选中' }).textContent()).resolves.toContain('显示 11 / 581 个场所');
-    await expect(page.locator('.legend tr[data-level="red"] td:nth-child(3)').textContent()).resolves.toMatch(/^\d+ \/ 13$/);
+    await expect(page.getByRole('status').filter({ hasText: '筛选中' }).textContent()).resolves.toContain(
+      '显示 11 / 581 个场所',
+    );
+    await expect(page.locator('.legend tr[data-level="red"] td:nth-child(3)').textContent()).resolves.toMatch(
+      /^\d+ \/ 13$/,
+    );
     await page.getByRole('tab', { name: /场所/ }).click();
     await expect(page.getByRole('table', { name: '场所清单' }).locator('tbody tr').count()).resolves.toBe(11);
     await page.getByRole('button', { name: '清除筛选' }).click();
@@ -102,9 +111,15 @@ describe('filters, tables and the shareable view', () => {
     const table = page.getByRole('table', { name: '场所清单' });
     await table.getByRole('button', { name: '金陵中学东侧加油站(虚构)' }).click();
     await expect.poll(() => page.getByTestId('map').getAttribute('data-selected')).toBe('site:DEMO-CTR-KNOWN');
-    await expect(page.locator('[data-testid="detail-panel"] h3').textContent()).resolves.toBe('金陵中学东侧加油站(虚构)');
+    await expect(page.locator('[data-testid="detail-panel"] h3').textContent()).resolves.toBe(
+      '金陵中学东侧加油站(虚构)',
+    );
     // from the panel to a finding, and from a map click on a zone to its row
-    await page.locator('[data-testid="detail-panel"]').getByRole('button', { name: /金陵中学 ·/ }).first().click();
+    await page
+      .locator('[data-testid="detail-panel"]')
+      .getByRole('button', { name: /金陵中学 ·/ })
+      .first()
+      .click();
     await expect.poll(() => page.getByTestId('map').getAttribute('data-selected')).toMatch(/^violation:\d+$/);
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('detail-panel').count()).resolves.toBe(0);
@@ -118,12 +133,19 @@ describe('filters, tables and the shareable view', () => {
     await probeMap(page); // answered at the map's next idle: the camera has stopped and the labels are placed
     const box = (await label.boundingBox())!;
     // just beside the label (labels let clicks through), on the zone fill and clear of site points
-    for (const [dx, dy] of [[0, 40], [40, 30], [-40, 30], [0, -40]] as const) {
+    for (const [dx, dy] of [
+      [0, 40],
+      [40, 30],
+      [-40, 30],
+      [0, -40],
+    ] as const) {
       await page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
       if ((await page.getByTestId('map').getAttribute('data-selected')) === 'zone:320118') break;
     }
     await expect.poll(() => page.getByTestId('map').getAttribute('data-selected')).toBe('zone:320118');
-    await expect(page.getByRole('table', { name: '分区清单' }).locator('tr[aria-selected="true"]').textContent()).resolves.toContain('高淳区');
+    await expect(
+      page.getByRole('table', { name: '分区清单' }).locator('tr[aria-selected="true"]').textContent(),
+    ).resolves.toContain('高淳区');
 
     await page.locator('.map-filters label', { hasText: '低风险' }).locator('input').uncheck();
     await page.getByLabel('仅显示有防护距离问题(不符合/临界)的场所').check();
@@ -134,7 +156,9 @@ describe('filters, tables and the shareable view', () => {
     await again.goto(url);
     await app.ready(again);
     await expect(again.getByLabel('仅显示有防护距离问题(不符合/临界)的场所').isChecked()).resolves.toBe(true);
-    await expect(again.locator('.map-filters label', { hasText: '低风险' }).locator('input').isChecked()).resolves.toBe(false);
+    await expect(again.locator('.map-filters label', { hasText: '低风险' }).locator('input').isChecked()).resolves.toBe(
+      false,
+    );
     await expect.poll(() => again.locator('[data-testid="detail-panel"] h3').textContent()).toBe('高淳区');
     await again.close();
     await page.close();
@@ -143,20 +167,39 @@ describe('filters, tables and the shareable view', () => {
   it('reaches every control by keyboard alone', async () => {
     const page = await sharedApp();
     const controls = await page.evaluate(() => {
-      const all = [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex="0"]')];
-      return all.filter((el) => !(el as HTMLButtonElement).disabled && el.offsetParent !== null && el.tabIndex >= 0).length;
+      const all = [
+        ...document.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex="0"]'),
+      ];
+      return all.filter((el) => !(el as HTMLButtonElement).disabled && el.offsetParent !== null && el.tabIndex >= 0)
+        .length;
     });
     await page.evaluate(() => {
       (window as unknown as { reached: Set<Element> }).reached = new Set();
-      document.addEventListener('focusin', (e) => (window as unknown as { reached: Set<Element> }).reached.add(e.target as Element));
+      document.addEventListener('focusin', (e) =>
+        (window as unknown as { reached: Set<Element> }).reached.add(e.target as Element),
+      );
     });
     for (let i = 0; i < controls + 20; i++) await page.keyboard.press('Tab');
     const missed = await page.evaluate(() => {
       const reached = (window as unknown as { reached: Set<Element> }).reached;
-      const all = [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex="0"]')];
+      const all = [
+        ...document.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex="0"]'),
+      ];
       // a radio group is one stop in the tab order (arrow keys move within it)
-      const groupReached = (el: HTMLElement) => el instanceof HTMLInputElement && el.type === 'radio' && [...reached].some((r) => r instanceof HTMLInputElement && r.type === 'radio' && r.name === el.name);
-      return all.filter((el) => !(el as HTMLButtonElement).disabled && el.offsetParent !== null && el.tabIndex >= 0 && !reached.has(el) && !groupReached(el)).map((el) => el.outerHTML.slice(0, 80));
+      const groupReached = (el: HTMLElement) =>
+        el instanceof HTMLInputElement &&
+        el.type === 'radio' &&
+        [...reached].some((r) => r instanceof HTMLInputElement && r.type === 'radio' && r.name === el.name);
+      return all
+        .filter(
+          (el) =>
+            !(el as HTMLButtonElement).disabled &&
+            el.offsetParent !== null &&
+            el.tabIndex >= 0 &&
+            !reached.has(el) &&
+            !groupReached(el),
+        )
+        .map((el) => el.outerHTML.slice(0, 80));
     });
     expect(controls).toBeGreaterThan(40);
     expect(missed).toEqual([]);
@@ -166,10 +209,23 @@ describe('filters, tables and the shareable view', () => {
     const page = await sharedApp();
     await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
     const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+      const result = await (
+        window as unknown as {
+          axe: {
+            run: (
+              ctx: unknown,
+              o: unknown,
+            ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe.run(document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
       });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+      }));
     });
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   });
@@ -181,7 +237,9 @@ describe('basemap', () => {
     await expect(page.getByTestId('map').getAttribute('data-basemap')).resolves.toBe('none');
     await page.getByLabel(/瓦片地址/).fill('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
     await page.getByRole('button', { name: '使用此底图' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: '底图未启用' }).textContent()).resolves.toContain('VITE_BASEMAP_HOSTS');
+    await expect(page.getByRole('alert').filter({ hasText: '底图未启用' }).textContent()).resolves.toContain(
+      'VITE_BASEMAP_HOSTS',
+    );
     await page.getByLabel(/瓦片地址/).fill('https://webrd01.is.autonavi.com/appmaptile?x={x}&y={y}&z={z}');
     await expect(page.getByRole('alert').filter({ hasText: 'GCJ-02' }).count()).resolves.toBe(0); // refused hosts are not checked further
     await page.waitForTimeout(500);
@@ -197,9 +255,17 @@ describe('basemap', () => {
     const magenta = async () => countPixelsNear(await map.screenshot(), [...FIXTURE_RGB] as RGB, 2);
     expect(await magenta()).toBe(0);
     const input = page.getByLabel(/本地 PMTiles 文件/);
-    await input.setInputFiles({ name: 'notes.pmtiles', mimeType: 'application/octet-stream', buffer: Buffer.from('not tiles at all '.repeat(20)) });
+    await input.setInputFiles({
+      name: 'notes.pmtiles',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('not tiles at all '.repeat(20)),
+    });
     await expect(page.getByRole('alert').filter({ hasText: '底图未启用' }).textContent()).resolves.toContain('PMTiles');
-    await input.setInputFiles({ name: 'nanjing.pmtiles', mimeType: 'application/octet-stream', buffer: Buffer.from(nanjingRasterPmtiles()) });
+    await input.setInputFiles({
+      name: 'nanjing.pmtiles',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(nanjingRasterPmtiles()),
+    });
     await expect.poll(() => map.getAttribute('data-basemap')).toBe('pmtiles');
     // the tiles show where no zone covers them (outside the city), and the zones stay on top
     await expect.poll(magenta, { timeout: 15_000 }).toBeGreaterThan(5_000);

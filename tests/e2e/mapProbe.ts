@@ -3,10 +3,12 @@ import type { Page } from 'playwright-core';
 import { MAP_PROBE_EVENT, type MapProbe } from '../../src/map/probe';
 
 export function probeMap(page: Page): Promise<MapProbe> {
-  return page.getByTestId('map').evaluate(
-    (el, name) => new Promise<MapProbe>((reply) => el.dispatchEvent(new CustomEvent(name, { detail: reply }))),
-    MAP_PROBE_EVENT,
-  );
+  return page
+    .getByTestId('map')
+    .evaluate(
+      (el, name) => new Promise<MapProbe>((reply) => el.dispatchEvent(new CustomEvent(name, { detail: reply }))),
+      MAP_PROBE_EVENT,
+    );
 }
 
 export const renderedSites = async (page: Page): Promise<number> => (await probeMap(page)).sites;

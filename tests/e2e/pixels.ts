@@ -17,7 +17,12 @@ export function countPixelsNear(png: Buffer, colour: RGB, tolerance = 6): number
   const img = PNG.sync.read(png);
   let n = 0;
   for (let i = 0; i < img.data.length; i += 4) {
-    if (Math.abs(img.data[i]! - colour[0]) <= tolerance && Math.abs(img.data[i + 1]! - colour[1]) <= tolerance && Math.abs(img.data[i + 2]! - colour[2]) <= tolerance) n++;
+    if (
+      Math.abs(img.data[i]! - colour[0]) <= tolerance &&
+      Math.abs(img.data[i + 1]! - colour[1]) <= tolerance &&
+      Math.abs(img.data[i + 2]! - colour[2]) <= tolerance
+    )
+      n++;
   }
   return n;
 }

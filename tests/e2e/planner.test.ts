@@ -11,13 +11,21 @@ import { probeMap } from './mapProbe';
 const app = useApp();
 
 // the demo's DEMO-CTR-KNOWN station: 二级站 with 卸油+加油 vapour recovery, 30 m east of 金陵中学 (WGS-84)
-const KNOWN = readFileSync('data/demo/nanjing-sites.fictitious.csv', 'utf8').split('\n').find((l) => l.startsWith('DEMO-CTR-KNOWN'))!.split(',');
+const KNOWN = readFileSync('data/demo/nanjing-sites.fictitious.csv', 'utf8')
+  .split('\n')
+  .find((l) => l.startsWith('DEMO-CTR-KNOWN'))!
+  .split(',');
 const [KNOWN_LON, KNOWN_LAT] = [Number(KNOWN[3]), Number(KNOWN[4])];
 // GB 50156-2012 表4.0.4: 汽油设备 to 重要公共建筑物 with full vapour recovery, 35 m. A kindergarten of unstated size is
 // taken as 重要公共建筑物 (附录B, > 200 children; 从严).
 const KNOWN_TO_KINDERGARTEN_M = 35;
 
-interface Box { x0: number; y0: number; x1: number; y1: number }
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 const overlap = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 const paste = (page: Page, hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
@@ -36,20 +44,29 @@ describe('finding one’s way', () => {
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('跳到侧栏');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
-    await expect(page.evaluate(() => document.activeElement?.matches('[data-testid="map"] canvas'))).resolves.toBe(true);
+    await expect(page.evaluate(() => document.activeElement?.matches('[data-testid="map"] canvas'))).resolves.toBe(
+      true,
+    );
     expect(page.url()).not.toMatch(/#map$/); // the skip link is not read as a view link
   });
 
   it('labels every district it can at the first view, 玄武区 included, with no two labels overlapping', async () => {
     const labels = await page.locator('.zone-label').evaluateAll((els) =>
-      els.filter((e) => getComputedStyle(e).visibility !== 'hidden').map((e) => {
-        const r = e.getBoundingClientRect();
-        return { name: e.querySelector('span')!.textContent!, box: { x0: r.left, y0: r.top, x1: r.right, y1: r.bottom } };
-      }),
+      els
+        .filter((e) => getComputedStyle(e).visibility !== 'hidden')
+        .map((e) => {
+          const r = e.getBoundingClientRect();
+          return {
+            name: e.querySelector('span')!.textContent!,
+            box: { x0: r.left, y0: r.top, x1: r.right, y1: r.bottom },
+          };
+        }),
     );
     expect(labels.map((l) => l.name)).toContain('玄武区');
     expect(labels.length).toBeGreaterThanOrEqual(9); // of 11: at most the two smallest central ones wait for a closer view
-    for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) expect(overlap(labels[i]!.box, labels[j]!.box), `${labels[i]!.name} / ${labels[j]!.name}`).toBe(false);
+    for (let i = 0; i < labels.length; i++)
+      for (let j = i + 1; j < labels.length; j++)
+        expect(overlap(labels[i]!.box, labels[j]!.box), `${labels[i]!.name} / ${labels[j]!.name}`).toBe(false);
     await page.getByTestId('map').screenshot({ path: 'tests/e2e/artifacts/planner-labels.png' });
   });
 
@@ -74,7 +91,9 @@ describe('finding one’s way', () => {
     await expect.poll(() => page.locator('[data-testid="detail-panel"] .explain h3').textContent()).toBe('溧水区');
     const panel = (await page.getByTestId('detail-panel').boundingBox())!;
     const map = (await page.getByTestId('map').boundingBox())!;
-    await expect.poll(async () => (await probeMap(page)).selectedBox!.x1 + map.x, { timeout: 10_000 }).toBeLessThanOrEqual(panel.x);
+    await expect
+      .poll(async () => (await probeMap(page)).selectedBox!.x1 + map.x, { timeout: 10_000 })
+      .toBeLessThanOrEqual(panel.x);
     const box = (await probeMap(page)).selectedBox!;
     expect(box.x0).toBeGreaterThanOrEqual(0);
     expect(box.y0).toBeGreaterThanOrEqual(0);
@@ -108,8 +127,14 @@ describe('finding one’s way', () => {
     expect(before).toMatch(/第 \d+ 版/);
     await page.getByLabel('项目名称').focus();
     await page.getByLabel('项目名称').blur();
-    await page.getByLabel('评估基准日').focus().catch(() => undefined);
-    await page.getByLabel('评估基准日').blur().catch(() => undefined);
+    await page
+      .getByLabel('评估基准日')
+      .focus()
+      .catch(() => undefined);
+    await page
+      .getByLabel('评估基准日')
+      .blur()
+      .catch(() => undefined);
     await page.waitForTimeout(1000); // autosave waits 400 ms
     await expect(revisionText(page)).resolves.toBe(before);
     // an actual change still saves
@@ -132,20 +157,25 @@ describe('what-if', () => {
     await expect.poll(() => ring.textContent()).toMatch(expected);
     await expect(ring.evaluate((e) => getComputedStyle(e).visibility)).resolves.toBe('visible');
     await expect.poll(async () => (await probeMap(page)).rings).toBeGreaterThan(0);
-    await expect(page.getByTestId('ring-list').textContent()).resolves.toContain(`${KNOWN_TO_KINDERGARTEN_M} m · 金陵中学东侧加油站(虚构)`);
+    await expect(page.getByTestId('ring-list').textContent()).resolves.toContain(
+      `${KNOWN_TO_KINDERGARTEN_M} m · 金陵中学东侧加油站(虚构)`,
+    );
     await page.getByTestId('map').screenshot({ path: 'tests/e2e/artifacts/planner-kindergarten-rings.png' });
 
     await page.reload();
     await app.ready(page);
     await expect.poll(() => page.getByTestId('proposal-verdict').textContent(), { timeout: 20_000 }).toBe('符合');
     await expect(page.getByLabel('类别', { exact: true }).inputValue()).resolves.toBe('kindergarten');
-    await expect.poll(() => page.locator('.ring-label.ring-around-hazard', { hasText: '金陵中学东侧加油站' }).textContent()).toMatch(expected);
+    await expect
+      .poll(() => page.locator('.ring-label.ring-around-hazard', { hasText: '金陵中学东侧加油站' }).textContent())
+      .toMatch(expected);
   });
 
   it('a proposed petrol station gets a labelled ring per rule, and the what-if fits its panel in English', async () => {
     await page.getByLabel('类别', { exact: true }).selectOption('fuel_station');
     // one circle for the rules at 50 m (重要公共建筑物, and 表4.0.4 note 3's main entrances): one label names both
-    const ringAt50 = async () => (await page.locator('.ring-label.ring-around-proposal').allTextContents()).find((x) => x.startsWith('50 m · '));
+    const ringAt50 = async () =>
+      (await page.locator('.ring-label.ring-around-proposal').allTextContents()).find((x) => x.startsWith('50 m · '));
     await expect.poll(ringAt50).toMatch(/^50 m · 重要公共建筑物.*主要出入口.* · GB 50156 表4\.0\.4$/);
     await page.getByRole('button', { name: 'English' }).click();
     await page.waitForSelector('html[lang="en"]');
@@ -153,7 +183,9 @@ describe('what-if', () => {
     const panel = page.locator('section[aria-labelledby="whatif-h"]');
     await panel.scrollIntoViewIfNeeded();
     const overflowing = await panel.evaluate((root) =>
-      [root, ...root.querySelectorAll<HTMLElement>('*')].filter((e) => e.clientWidth > 0 && e.scrollWidth > e.clientWidth).map((e) => `${e.tagName}.${e.className}: ${e.scrollWidth} > ${e.clientWidth}`),
+      [root, ...root.querySelectorAll<HTMLElement>('*')]
+        .filter((e) => e.clientWidth > 0 && e.scrollWidth > e.clientWidth)
+        .map((e) => `${e.tagName}.${e.className}: ${e.scrollWidth} > ${e.clientWidth}`),
     );
     expect(overflowing).toEqual([]);
     await panel.screenshot({ path: 'tests/e2e/artifacts/planner-whatif-en.png' });

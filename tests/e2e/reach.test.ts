@@ -27,34 +27,57 @@ const profile = JSON.parse(readFileSync('data/rules/reach-profile.json', 'utf8')
 };
 
 /** The demo as the app assesses it (the same engine, in-process here): which sites are red or orange and out of reach. */
-async function demoCover(): Promise<{ row: CoverRow; site: { name: string; lon: number; lat: number }; unscored: number; rescue: number }> {
+async function demoCover(): Promise<{
+  row: CoverRow;
+  site: { name: string; lon: number; lat: number };
+  unscored: number;
+  rescue: number;
+}> {
   const store = createAppStore();
   const actions = createActions(store, createEngineClient());
-  await actions.loadDemo({
-    zones: { file: 'nanjing-districts.wgs84.geojson', bytes: demoFile('nanjing-districts.wgs84.geojson') },
-    sites: ['nanjing-sites.fictitious.csv', 'nanjing-osm.geojson', 'nanjing-rescue.fictitious.csv'].map((file) => ({ file, bytes: demoFile(file), crs: 'wgs84' as const })),
-  }, { id: 'reach-e2e', name: 'demo', city: '', assessmentDate: '', dataCredit: '', notes: '' });
+  await actions.loadDemo(
+    {
+      zones: { file: 'nanjing-districts.wgs84.geojson', bytes: demoFile('nanjing-districts.wgs84.geojson') },
+      sites: ['nanjing-sites.fictitious.csv', 'nanjing-osm.geojson', 'nanjing-rescue.fictitious.csv'].map((file) => ({
+        file,
+        bytes: demoFile(file),
+        crs: 'wgs84' as const,
+      })),
+    },
+    { id: 'reach-e2e', name: 'demo', city: '', assessmentDate: '', dataCredit: '', notes: '' },
+  );
   const a = store.getState().assessment!;
   const cover = assessedReach.of(a)!.result.cover!;
   // the red ones first; names the search finds once
   const names = new Map<string, number>();
   for (const s of a.sites) names.set(s.name, (names.get(s.name) ?? 0) + 1);
-  const candidates = cover.filter((c) => c.highRiskUncovered && names.get(c.name) === 1).sort((x, y) => (x.level === y.level ? (x.siteId < y.siteId ? -1 : 1) : x.level === 'red' ? -1 : 1));
+  const candidates = cover
+    .filter((c) => c.highRiskUncovered && names.get(c.name) === 1)
+    .sort((x, y) => (x.level === y.level ? (x.siteId < y.siteId ? -1 : 1) : x.level === 'red' ? -1 : 1));
   const row = candidates[0]!;
   const site = a.sites.find((s) => s.id === row.siteId)!;
-  return { row, site, unscored: a.stats.sitesByLevel.unscored, rescue: a.stats.reachSites.fire_station + a.stats.reachSites.rescue_team + a.stats.reachSites.shelter };
+  return {
+    row,
+    site,
+    unscored: a.stats.sitesByLevel.unscored,
+    rescue: a.stats.reachSites.fire_station + a.stats.reachSites.rescue_team + a.stats.reachSites.shelter,
+  };
 }
 
 /** Nearest resource and minutes from the alarm by hand: every station and team of the file, straight line × detour at the screening speed. */
 function byHand(at: [number, number]): { id: string; name: string; minutes: number } {
-  const rows = Papa.parse<Record<string, string>>(readFileSync('data/demo/nanjing-rescue.fictitious.csv', 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+  const rows = Papa.parse<Record<string, string>>(
+    readFileSync('data/demo/nanjing-rescue.fictitious.csv', 'utf8').replace(/^\uFEFF/, ''),
+    { header: true, skipEmptyLines: true },
+  ).data;
   const speed = (profile.screening.speedKmh * 1000) / 60; // metres a minute
   let best: { id: string; name: string; minutes: number } | null = null;
   for (const r of rows) {
     if (/避难/.test(r['类别']!)) continue;
     const kind = /救援队/.test(r['类别']!) ? 'rescue_team' : 'fire_station';
     const delay = profile.resources[kind].alarmMinutes + profile.resources[kind].turnoutMinutes;
-    const minutes = delay + (vincentyMeters(at, [Number(r['经度']), Number(r['纬度'])]) * profile.screening.detourFactor) / speed;
+    const minutes =
+      delay + (vincentyMeters(at, [Number(r['经度']), Number(r['纬度'])]) * profile.screening.detourFactor) / speed;
     if (!best || minutes < best.minutes) best = { id: r['编号']!, name: r['名称']!, minutes };
   }
   return best!;
@@ -67,7 +90,9 @@ describe('rescue within reach on the map', () => {
     // and orange sites farther than ~700 m from a station are out of reach
     expect(row.highRiskUncovered).toBe(true);
     const expected = byHand([site.lon, site.lat]);
-    console.info(`clicked: ${row.siteId} ${row.name} (${row.level}); nearest ${expected.id} ${expected.name}, ${expected.minutes.toFixed(2)} min; screenshots in ${SHOTS}`);
+    console.info(
+      `clicked: ${row.siteId} ${row.name} (${row.level}); nearest ${expected.id} ${expected.name}, ${expected.minutes.toFixed(2)} min; screenshots in ${SHOTS}`,
+    );
     expect(row.nearestResourceId).toBe(expected.id);
     expect(row.minutes!).toBeCloseTo(expected.minutes, 6);
 
@@ -78,7 +103,9 @@ describe('rescue within reach on the map', () => {
     expect(probe.reach.bands).toEqual([]);
     expect(probe.reach.rescue).toEqual(expect.arrayContaining(['fire_station:station', 'shelter:shelter']));
     // the legend's 未评级 counts no rescue site; they have their own count, and 初筛 is said with its sentence
-    await expect(page.locator('.legend tr').filter({ hasText: '未评级' }).locator('td:nth-child(3)').textContent()).resolves.toBe(String(unscored));
+    await expect(
+      page.locator('.legend tr').filter({ hasText: '未评级' }).locator('td:nth-child(3)').textContent(),
+    ).resolves.toBe(String(unscored));
     await expect(page.getByTestId('reach-site-count').textContent()).resolves.toBe(`${rescue} 处`);
     const legend = page.getByTestId('reach-legend');
     await expect(legend.locator('h3').textContent()).resolves.toContain('初筛');
@@ -106,9 +133,16 @@ describe('rescue within reach on the map', () => {
 
     const panel = page.getByTestId('detail-panel');
     await expect(panel.locator('h3').textContent()).resolves.toBe(row.name);
-    const value = (label: string) => panel.locator('dl > div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd').textContent();
+    const value = (label: string) =>
+      panel
+        .locator('dl > div')
+        .filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+        .locator('dd')
+        .textContent();
     await expect(value('最近救援力量')).resolves.toBe(`${expected.name}(${expected.id})`);
-    await expect(value('到场时间')).resolves.toBe(`自接警起 ${expected.minutes.toFixed(1)} 分钟(含接警、出动 4 分钟)(初筛:直线估算)`);
+    await expect(value('到场时间')).resolves.toBe(
+      `自接警起 ${expected.minutes.toFixed(1)} 分钟(含接警、出动 4 分钟)(初筛:直线估算)`,
+    );
     await expect(value('救援可达')).resolves.toBe('未覆盖:重大/较大风险点无救援力量可及');
     await expect(value('适用救援圈')).resolves.toBe('135快速救援圈:自接警起5分钟内到达');
     await page.screenshot({ path: join(SHOTS, 'reach-panel.png') });

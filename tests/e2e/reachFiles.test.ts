@@ -14,28 +14,65 @@ const app = useApp();
 // The two tests share one page (the second one after the first has removed its roads again: its project file and
 // the road records it counts are its own); the first reloads it, which the shared page allows like any other.
 
-const roadFile = { name: 'streets.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(roadGridGeoJson(NANJING_CENTRE, 12)) };
-const populationFile = {
-  name: 'people.geojson', mimeType: 'application/geo+json',
-  buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [{
-    type: 'Feature', properties: { id: 'g1', 人口: 50000 },
-    geometry: { type: 'Polygon', coordinates: [[[118.7, 31.95], [118.9, 31.95], [118.9, 32.12], [118.7, 32.12], [118.7, 31.95]]] },
-  }] })),
+const roadFile = {
+  name: 'streets.geojson',
+  mimeType: 'application/geo+json',
+  buffer: Buffer.from(roadGridGeoJson(NANJING_CENTRE, 12)),
 };
-const pointsFile = { name: 'points.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [118.8, 32] } }] })) };
+const populationFile = {
+  name: 'people.geojson',
+  mimeType: 'application/geo+json',
+  buffer: Buffer.from(
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { id: 'g1', 人口: 50000 },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [118.7, 31.95],
+                [118.9, 31.95],
+                [118.9, 32.12],
+                [118.7, 32.12],
+                [118.7, 31.95],
+              ],
+            ],
+          },
+        },
+      ],
+    }),
+  ),
+};
+const pointsFile = {
+  name: 'points.geojson',
+  mimeType: 'application/geo+json',
+  buffer: Buffer.from(
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [118.8, 32] } }],
+    }),
+  ),
+};
 
 /** The road-file records in the app's project database. */
-const roadKeys = (page: Page): Promise<string[]> => page.evaluate(() => new Promise<string[]>((resolve, reject) => {
-  const open = indexedDB.open('urban-safety-risk-map');
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const all = open.result.transaction('projects').objectStore('projects').getAllKeys();
-    all.onsuccess = () => {
-      open.result.close();
-      resolve(all.result.map(String).filter((k) => k.startsWith('roads:')));
-    };
-  };
-}));
+const roadKeys = (page: Page): Promise<string[]> =>
+  page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('urban-safety-risk-map');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('projects').objectStore('projects').getAllKeys();
+          all.onsuccess = () => {
+            open.result.close();
+            resolve(all.result.map(String).filter((k) => k.startsWith('roads:')));
+          };
+        };
+      }),
+  );
 
 describe('road network and population grid in the app', () => {
   it('are listed, refuse a bad file without losing what is loaded, survive a reload, and the roads are still routed on', async () => {
@@ -50,7 +87,9 @@ describe('road network and population grid in the app', () => {
 
     // a file of points is no road network: refused with the reason, the roads in use stay
     await page.getByLabel(/上传路网 GeoJSON/).setInputFiles(pointsFile);
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'points.geojson' }).innerText(), { timeout: 30_000 }).toContain('不是线');
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'points.geojson' }).innerText(), { timeout: 30_000 })
+      .toContain('不是线');
     expect(await roads.innerText()).toBe('路网:streets.geojson(24 条线)');
 
     // stored with the project (the autosave is debounced), then reloaded
@@ -92,22 +131,41 @@ describe('road network and population grid in the app', () => {
     await page.getByLabel(/上传路网 GeoJSON/).setInputFiles(roadFile);
     await page.getByLabel(/上传人口网格 GeoJSON/).setInputFiles(populationFile);
     // both saved (after the first test the page already holds this population grid, not the roads)
-    await expect.poll(async () => { const p = await storedProject(page); return [p?.roads?.lines, p?.population?.file]; }, { timeout: 30_000 }).toEqual([24, 'people.geojson']);
+    await expect
+      .poll(
+        async () => {
+          const p = await storedProject(page);
+          return [p?.roads?.lines, p?.population?.file];
+        },
+        { timeout: 30_000 },
+      )
+      .toEqual([24, 'people.geojson']);
     const first = (await storedProject(page))!;
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出项目文件' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出项目文件' }).click(),
+    ]);
     const bytes = readFileSync((await download.path())!);
-    const file = JSON.parse(bytes.toString('utf8')) as { roads: { file: string; lines: number }; roadsGeoJson: string; population: { zones: unknown[] } };
+    const file = JSON.parse(bytes.toString('utf8')) as {
+      roads: { file: string; lines: number };
+      roadsGeoJson: string;
+      population: { zones: unknown[] };
+    };
     expect(file.roads).toMatchObject({ file: 'streets.geojson', lines: 24 });
     expect(file.roadsGeoJson).toBe(roadFile.buffer.toString('utf8'));
     expect(file.population.zones).toHaveLength(1);
 
-    await page.getByLabel('导入项目文件:').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: bytes });
+    await page
+      .getByLabel('导入项目文件:')
+      .setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: bytes });
     await expect.poll(async () => (await storedProject(page))?.id, { timeout: 30_000 }).not.toBe(first.id);
     await expect.poll(async () => (await storedProject(page))?.roads?.lines, { timeout: 30_000 }).toBe(24);
     const imported = (await storedProject(page))!;
     expect(await roads.innerText()).toBe('路网:streets.geojson(24 条线)');
     expect(await page.getByTestId('population-in-use').innerText()).toBe('人口网格:people.geojson(1 个单元)');
     // each project keeps its own copy of the road file
-    expect((await roadKeys(page)).sort()).toEqual([`roads:${first.id}:${first.roads!.sha256}`, `roads:${imported.id}:${first.roads!.sha256}`].sort());
+    expect((await roadKeys(page)).sort()).toEqual(
+      [`roads:${first.id}:${first.roads!.sha256}`, `roads:${imported.id}:${first.roads!.sha256}`].sort(),
+    );
   }, 180_000);
 });

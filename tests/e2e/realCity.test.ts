@@ -11,7 +11,23 @@ const app = useApp();
 const { openApp, ready } = app;
 
 /** Words that only the demo can have put on the page: Nanjing's districts, the demo's ids and its credit. */
-const DEMO_WORDS = ['南京', '玄武区', '秦淮区', '建邺区', '鼓楼区', '浦口区', '栖霞区', '雨花台区', '江宁区', '六合区', '溧水区', '高淳区', 'DEMO-', '示例数据', 'OpenStreetMap'];
+const DEMO_WORDS = [
+  '南京',
+  '玄武区',
+  '秦淮区',
+  '建邺区',
+  '鼓楼区',
+  '浦口区',
+  '栖霞区',
+  '雨花台区',
+  '江宁区',
+  '六合区',
+  '溧水区',
+  '高淳区',
+  'DEMO-',
+  '示例数据',
+  'OpenStreetMap',
+];
 
 async function createBlankProject(page: Page): Promise<void> {
   await page.getByRole('button', { name: '新建空白项目' }).click();
@@ -39,7 +55,12 @@ describe('a real city from a blank project', () => {
 
     await page.getByLabel(/上传分区 GeoJSON/).setInputFiles('tests/fixtures/cities/shanghai_districts.wgs84.geojson');
     await page.getByLabel(/上传风险点\/场所文件/).setInputFiles('tests/fixtures/shanghai-sites.csv');
-    await expect(page.getByRole('region', { name: '导入报告 shanghai-sites.csv' }).getByTestId('accepted').textContent({ timeout: 60_000 })).resolves.toBe('6');
+    await expect(
+      page
+        .getByRole('region', { name: '导入报告 shanghai-sites.csv' })
+        .getByTestId('accepted')
+        .textContent({ timeout: 60_000 }),
+    ).resolves.toBe('6');
     await ready(page);
 
     const text = await page.locator('body').innerText();
@@ -47,7 +68,9 @@ describe('a real city from a blank project', () => {
     // the project's own credit is the map's, and its sites are assessed: the station 22 m from the school
     await expect(page.locator('.maplibregl-ctrl-attrib').innerText()).resolves.toContain('场所:测试数据');
     expect(text).toContain('浦东新区');
-    await expect(page.getByRole('table', { name: '防护距离问题清单' }).locator('tr', { hasText: '示例中学' }).count()).resolves.toBe(1);
+    await expect(
+      page.getByRole('table', { name: '防护距离问题清单' }).locator('tr', { hasText: '示例中学' }).count(),
+    ).resolves.toBe(1);
     // no scored site: every zone is 未评级, none 低
     const legendRow = page.locator('.legend tr', { hasText: '未评级 / 未评分' });
     await expect(legendRow.locator('td').nth(1).innerText()).resolves.toBe('16');
@@ -55,11 +78,15 @@ describe('a real city from a blank project', () => {
     // and the map's zone labels say 未评级 readably: white text on dark grey, not on the label's own white ground
     const unrated = page.locator('.zone-label.level-none b').first();
     await expect(unrated.textContent()).resolves.toBe('未评级');
-    await expect(unrated.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor])).resolves.toEqual(['rgb(255, 255, 255)', 'rgb(89, 89, 89)']);
+    await expect(
+      unrated.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]),
+    ).resolves.toEqual(['rgb(255, 255, 255)', 'rgb(89, 89, 89)']);
     // no drinking-water source in the data: the 500 m rule checked nothing, and says so rather than 符合
     await expect(page.getByTestId('rules-unchecked').innerText()).resolves.toContain('无检查对象');
     await page.getByRole('button', { name: '查看/编辑规则表' }).click();
-    await expect(page.locator('tr[data-rule-id="city-fuel-water-source-500"] [data-testid="rule-checked"]').innerText()).resolves.toMatch(/^无检查对象.*4 个危险源未作核查/);
+    await expect(
+      page.locator('tr[data-rule-id="city-fuel-water-source-500"] [data-testid="rule-checked"]').innerText(),
+    ).resolves.toMatch(/^无检查对象.*4 个危险源未作核查/);
 
     // the exported white paper: named after the project and date, the project's credit on every figure, and nothing
     // of the demo in any of its files
@@ -92,7 +119,10 @@ describe('a real city from a blank project', () => {
 
     // the demo project is still there and unchanged
     await page.getByRole('button', { name: '项目列表' }).click();
-    await page.getByRole('row', { name: /南京示例项目/ }).getByRole('button', { name: '打开' }).click();
+    await page
+      .getByRole('row', { name: /南京示例项目/ })
+      .getByRole('button', { name: '打开' })
+      .click();
     await expect.poll(() => page.getByLabel('项目名称').first().inputValue()).toBe('南京示例项目');
     await ready(page);
     await expect(page.getByText(/已自动保存/).textContent()).resolves.toBe(demoRevision);
@@ -109,7 +139,12 @@ describe('a real city from a blank project', () => {
     await expect.poll(() => page.getByRole('button', { name: '移除示例数据' }).count()).toBe(0);
     await page.getByLabel(/上传分区 GeoJSON/).setInputFiles('tests/fixtures/cities/shanghai_districts.wgs84.geojson');
     await page.getByLabel(/上传风险点\/场所文件/).setInputFiles('tests/fixtures/shanghai-sites.csv');
-    await expect(page.getByRole('region', { name: '导入报告 shanghai-sites.csv' }).getByTestId('accepted').textContent({ timeout: 60_000 })).resolves.toBe('6');
+    await expect(
+      page
+        .getByRole('region', { name: '导入报告 shanghai-sites.csv' })
+        .getByTestId('accepted')
+        .textContent({ timeout: 60_000 }),
+    ).resolves.toBe('6');
     await ready(page);
     expect(demoWordsOn(await page.locator('body').innerText())).toEqual([]);
     await expect(page.getByLabel('数据来源署名').first().inputValue()).resolves.toBe('');

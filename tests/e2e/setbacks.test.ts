@@ -5,16 +5,20 @@ import type { Page } from 'playwright-core';
 import { useApp } from './useApp';
 
 // where the demo's DEMO-CTR-KNOWN station stands: 30 m east of 金陵中学 (WGS-84)
-const KNOWN = readFileSync('data/demo/nanjing-sites.fictitious.csv', 'utf8').split('\n').find((l) => l.startsWith('DEMO-CTR-KNOWN'))!.split(',');
+const KNOWN = readFileSync('data/demo/nanjing-sites.fictitious.csv', 'utf8')
+  .split('\n')
+  .find((l) => l.startsWith('DEMO-CTR-KNOWN'))!
+  .split(',');
 const [KNOWN_LON, KNOWN_LAT] = [KNOWN[3]!, KNOWN[4]!];
 // One page for the file: each what-if replaces the proposal before it, the rule edit is put back with 恢复默认, the bad
 // rule file is refused, and sorting and exporting change nothing.
 const { sharedApp: openApp } = useApp();
 /** the placed proposal as the view link carries it: its category and its points (lon,lat;lon,lat…) */
-const linkedProposal = (page: Page) => page.evaluate(() => {
-  const p = new URLSearchParams(location.hash.slice(1));
-  return { category: p.get('wi'), points: p.get('wig') };
-});
+const linkedProposal = (page: Page) =>
+  page.evaluate(() => {
+    const p = new URLSearchParams(location.hash.slice(1));
+    return { category: p.get('wi'), points: p.get('wig') };
+  });
 
 describe('what-if: a proposed site gets a verdict against everything loaded', () => {
   it('a petrol station typed at 30 m from 金陵中学 is 不符合, naming the school, rule and source; far away it is 符合', async () => {
@@ -49,14 +53,23 @@ describe('what-if: a proposed site gets a verdict against everything loaded', ()
     await page.getByRole('group', { name: '或输入坐标' }).getByLabel('坐标系').selectOption('gcj02');
     await page.getByRole('button', { name: '按坐标核查' }).click();
     // the same numbers read as GCJ-02 are ≈ 500 m south-west: clear of the 50 m rings
-    await expect.poll(() => page.getByRole('table', { name: '拟建项目防护距离问题' }).locator('td', { hasText: '金陵中学东侧加油站(虚构)' }).count()).toBe(0);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('table', { name: '拟建项目防护距离问题' })
+          .locator('td', { hasText: '金陵中学东侧加油站(虚构)' })
+          .count(),
+      )
+      .toBe(0);
   });
 
   it('places a proposal by clicking the map', async () => {
     const page = await openApp();
     await page.getByLabel('类别', { exact: true }).selectOption('fireworks_retail');
     // a proposal the tests before placed is re-judged as the new category where it stands: the click must move it
-    await expect.poll(async () => (await linkedProposal(page)).category ?? 'fireworks_retail', { timeout: 10_000 }).toBe('fireworks_retail');
+    await expect
+      .poll(async () => (await linkedProposal(page)).category ?? 'fireworks_retail', { timeout: 10_000 })
+      .toBe('fireworks_retail');
     const before = (await linkedProposal(page)).points;
     await page.getByRole('button', { name: '在地图上点选位置' }).click();
     const box = (await page.getByTestId('map').boundingBox())!;
@@ -75,7 +88,13 @@ describe('what-if with a drawn area', () => {
     await page.getByRole('button', { name: '在地图上绘制范围' }).click();
     const box = (await page.getByTestId('map').boundingBox())!;
     const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
-    for (const [dx, dy] of [[-20, -20], [20, -20], [20, 20], [-20, 20]]) await page.mouse.click(cx + dx!, cy + dy!);
+    for (const [dx, dy] of [
+      [-20, -20],
+      [20, -20],
+      [20, 20],
+      [-20, 20],
+    ])
+      await page.mouse.click(cx + dx!, cy + dy!);
     await page.getByRole('button', { name: '完成(4 个顶点)' }).click();
     await expect.poll(async () => (await linkedProposal(page)).points?.split(';').length, { timeout: 10_000 }).toBe(4); // the drawn area is the proposal
     // no assessed protection distance: any §19 target within 500 m makes it 未评估; otherwise 符合
@@ -104,8 +123,11 @@ describe('rules and the violation list', () => {
   it('a bad rule file is refused with its line, and the table stays as it was', async () => {
     const page = await openApp();
     const before = await page.getByRole('table', { name: '防护距离问题清单' }).locator('tbody tr').count();
-    const bad = 'id,hazard_categories,target_classes,min_distance_m,source,status\nr1,fuel_station,important_public,abc,GB 50156,partly\n';
-    await page.getByLabel(/导入规则表/).setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    const bad =
+      'id,hazard_categories,target_classes,min_distance_m,source,status\nr1,fuel_station,important_public,abc,GB 50156,partly\n';
+    await page
+      .getByLabel(/导入规则表/)
+      .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/bad\.csv.*line 2.*min_distance_m/);
     expect(await page.getByRole('table', { name: '防护距离问题清单' }).locator('tbody tr').count()).toBe(before);
   });
@@ -115,13 +137,17 @@ describe('rules and the violation list', () => {
     await page.getByRole('button', { name: /^实测 m/ }).click();
     const distances = await page.locator('table.violations tbody tr td:nth-child(4)').allTextContents();
     expect(distances.map(Number)).toEqual([...distances.map(Number)].sort((x, y) => x - y));
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出当前列表 XLSX' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出当前列表 XLSX' }).click(),
+    ]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getRow(1).getCell(1).value).toBe('状态');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.rowCount - 1).toBe(distances.length);
-    for (let r = 2; r <= sheet.rowCount; r++) expect(String(sheet.getRow(r).getCell(10).value)).toMatch(/GB|AQ \d|条例|办法|基本安全条件|城市自定规则/); // a national or sector standard (AQ: 安全生产行业标准), a regulation or a labelled city rule
+    for (let r = 2; r <= sheet.rowCount; r++)
+      expect(String(sheet.getRow(r).getCell(10).value)).toMatch(/GB|AQ \d|条例|办法|基本安全条件|城市自定规则/); // a national or sector standard (AQ: 安全生产行业标准), a regulation or a labelled city rule
   });
 });

@@ -15,5 +15,10 @@ export function nanjingRasterPmtiles(maxZoom = 10): Uint8Array {
   const data = magentaTile();
   const tiles: FixtureTile[] = [];
   for (let z = 0; z <= maxZoom; z++) for (const t of tilesCovering(NANJING_BOUNDS, z)) tiles.push({ z, ...t, data });
-  return writePmtiles({ tiles, tileType: 2, bounds: NANJING_BOUNDS, metadata: { attribution: '<b>Test</b> tiles', name: 'fixture' } });
+  return writePmtiles({
+    tiles,
+    tileType: 2,
+    bounds: NANJING_BOUNDS,
+    metadata: { attribution: '<b>Test</b> tiles', name: 'fixture' },
+  });
 }

@@ -44,7 +44,9 @@ export function writePmtiles(a: FixtureArchive): Uint8Array {
     ...varints(entries.map(() => 1)),
     ...varints(entries.map((e) => e.length)),
     // 0 means "right after the previous tile"
-    ...varints(entries.map((e, i) => (i > 0 && e.offset === entries[i - 1]!.offset + entries[i - 1]!.length ? 0 : e.offset + 1))),
+    ...varints(
+      entries.map((e, i) => (i > 0 && e.offset === entries[i - 1]!.offset + entries[i - 1]!.length ? 0 : e.offset + 1)),
+    ),
   ]);
   const metadata = new TextEncoder().encode(JSON.stringify(a.metadata));
   const tileData = new Uint8Array(offset);
@@ -96,8 +98,12 @@ export function writePmtiles(a: FixtureArchive): Uint8Array {
 export function tilesCovering(bounds: [number, number, number, number], z: number): { x: number; y: number }[] {
   const n = 2 ** z;
   const x = (lon: number) => Math.floor(((lon + 180) / 360) * n);
-  const y = (lat: number) => Math.floor(((1 - Math.log(Math.tan((lat * Math.PI) / 180) + 1 / Math.cos((lat * Math.PI) / 180)) / Math.PI) / 2) * n);
+  const y = (lat: number) =>
+    Math.floor(
+      ((1 - Math.log(Math.tan((lat * Math.PI) / 180) + 1 / Math.cos((lat * Math.PI) / 180)) / Math.PI) / 2) * n,
+    );
   const out: { x: number; y: number }[] = [];
-  for (let i = x(bounds[0]); i <= x(bounds[2]); i++) for (let j = y(bounds[3]); j <= y(bounds[1]); j++) out.push({ x: i, y: j });
+  for (let i = x(bounds[0]); i <= x(bounds[2]); i++)
+    for (let j = y(bounds[3]); j <= y(bounds[1]); j++) out.push({ x: i, y: j });
   return out;
 }

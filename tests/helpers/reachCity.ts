@@ -20,12 +20,31 @@ export function reachCity(): { assessment: Assessment; reach: AssessedReach; sit
     createSite({ id: 'S1', name: '近处工地', category: 'construction', likelihood: 5, severity: 5, at: north(200) }),
     createSite({ id: 'S2', name: '远处工地', category: 'construction', likelihood: 5, severity: 5, at: north(4500) }),
     createSite({ id: 'U1', name: '未评分点', category: 'construction', at: north(100) }),
-    createSite({ id: 'SH1', name: '甲广场', category: 'shelter', shelterClass: 'emergency', users: 1000, at: north(-100) }),
-    createSite({ id: 'SH2', name: '乙公园', category: 'shelter', shelterClass: 'fixed_short', users: 5000, at: north(1500) }),
+    createSite({
+      id: 'SH1',
+      name: '甲广场',
+      category: 'shelter',
+      shelterClass: 'emergency',
+      users: 1000,
+      at: north(-100),
+    }),
+    createSite({
+      id: 'SH2',
+      name: '乙公园',
+      category: 'shelter',
+      shelterClass: 'fixed_short',
+      users: 5000,
+      at: north(1500),
+    }),
     createSite({ id: 'SH3', name: '丙绿地', category: 'shelter', at: north(-2000) }),
     createSite({ id: 'R1', name: '甲小区', category: 'residential', users: 1300, at: north(-300) }),
   ];
   const assessment = assess({ sites, zones }, createConfig());
   const result = assessReach({ sites, assessed: assessment.sites, zones });
-  return { assessment, reach: { result, profile: DEFAULT_REACH_PROFILE, bands: reachBandLayer(result, DEFAULT_REACH_PROFILE) }, sites, zones };
+  return {
+    assessment,
+    reach: { result, profile: DEFAULT_REACH_PROFILE, bands: reachBandLayer(result, DEFAULT_REACH_PROFILE) },
+    sites,
+    zones,
+  };
 }

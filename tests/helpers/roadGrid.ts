@@ -2,12 +2,23 @@
 // north–south two-way residential streets over a box, for tests that need a road network.
 export function roadGridGeoJson(box: { west: number; south: number; east: number; north: number }, n: number): string {
   const features: unknown[] = [];
-  const line = (coords: [number, number][]) => features.push({ type: 'Feature', properties: { highway: 'residential' }, geometry: { type: 'LineString', coordinates: coords } });
+  const line = (coords: [number, number][]) =>
+    features.push({
+      type: 'Feature',
+      properties: { highway: 'residential' },
+      geometry: { type: 'LineString', coordinates: coords },
+    });
   for (let i = 0; i < n; i++) {
     const lat = box.south + ((box.north - box.south) * i) / (n - 1);
     const lon = box.west + ((box.east - box.west) * i) / (n - 1);
-    line([[box.west, lat], [box.east, lat]]);
-    line([[lon, box.south], [lon, box.north]]);
+    line([
+      [box.west, lat],
+      [box.east, lat],
+    ]);
+    line([
+      [lon, box.south],
+      [lon, box.north],
+    ]);
   }
   return JSON.stringify({ type: 'FeatureCollection', features });
 }

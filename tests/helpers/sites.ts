@@ -10,7 +10,18 @@ export function createSite(overrides: Partial<Site> & Pick<Site, 'id' | 'categor
 export function createSquareZone(id: string, west: number, south: number, sizeDeg: number): Zone {
   const e = west + sizeDeg;
   const n = south + sizeDeg;
-  const geometry: Polygon = { type: 'Polygon', coordinates: [[[west, south], [e, south], [e, n], [west, n], [west, south]]] };
+  const geometry: Polygon = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [west, south],
+        [e, south],
+        [e, n],
+        [west, n],
+        [west, south],
+      ],
+    ],
+  };
   return { id, name: id, geometry };
 }
 

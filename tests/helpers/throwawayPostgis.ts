@@ -27,8 +27,10 @@ export function postgresBin(): string | null {
 /** Why no database can be had here, or null when one can. */
 export function unavailableReason(): string | null {
   if (process.env.USRM_TEST_DB) return null;
-  if (!postgresBin()) return 'PostgreSQL with PostGIS 3 is not installed (apt-get install postgresql postgis), and USRM_TEST_DB is not set';
-  if (process.getuid?.() === 0 && spawnSync('id', ['postgres']).status !== 0) return 'running as root and there is no postgres user to own a throwaway cluster';
+  if (!postgresBin())
+    return 'PostgreSQL with PostGIS 3 is not installed (apt-get install postgresql postgis), and USRM_TEST_DB is not set';
+  if (process.getuid?.() === 0 && spawnSync('id', ['postgres']).status !== 0)
+    return 'running as root and there is no postgres user to own a throwaway cluster';
   return null;
 }
 
@@ -39,17 +41,42 @@ export function startTestDatabase(): TestDatabase {
   const asRoot = process.getuid?.() === 0;
   // the cluster's owner runs its commands; as root that is the postgres user, who must be able to reach the folder
   const run = (cmd: string, args: string[]) =>
-    execFileSync(asRoot ? 'runuser' : cmd, asRoot ? ['-u', 'postgres', '--', cmd, ...args] : args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+    execFileSync(asRoot ? 'runuser' : cmd, asRoot ? ['-u', 'postgres', '--', cmd, ...args] : args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
   if (asRoot) {
     chmodSync(dir, 0o777);
     execFileSync('chown', ['postgres', dir]);
   }
   const data = join(dir, 'data');
-  run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync']);
+  run(join(bin, 'initdb'), [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '--encoding=UTF8',
+    '--locale=C',
+    '--no-sync',
+  ]);
   // Unix socket in the temporary folder only (listen_addresses empty: no TCP port to collide with)
-  run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-k ${dir} -c listen_addresses='' -c fsync=off`, 'start']);
+  run(join(bin, 'pg_ctl'), [
+    '-D',
+    data,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    '-o',
+    `-k ${dir} -c listen_addresses='' -c fsync=off`,
+    'start',
+  ]);
   const db = `postgresql://postgres@/postgres?host=${encodeURIComponent(dir)}`;
-  execFileSync(join(bin, 'psql'), ['-X', '-q', '-h', dir, '-U', 'postgres', '-d', 'postgres', '-c', 'create extension postgis'], { stdio: 'pipe' });
+  execFileSync(
+    join(bin, 'psql'),
+    ['-X', '-q', '-h', dir, '-U', 'postgres', '-d', 'postgres', '-c', 'create extension postgis'],
+    { stdio: 'pipe' },
+  );
   return {
     db,
     stop() {

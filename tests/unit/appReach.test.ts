@@ -12,18 +12,26 @@ import { LEVELS } from '../../src/engine';
 
 const demoFile = (name: string) => new Uint8Array(readFileSync(`data/demo/${name}`));
 const profileFile = JSON.parse(readFileSync('data/rules/reach-profile.json', 'utf8'));
-const rescueRows = readFileSync('data/demo/nanjing-rescue.fictitious.csv', 'utf8').replace(/^\uFEFF/, '').trim().split('\n').slice(1).map((l) => l.split(','));
+const rescueRows = readFileSync('data/demo/nanjing-rescue.fictitious.csv', 'utf8')
+  .replace(/^\uFEFF/, '')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => l.split(','));
 
 async function demoWithRescue() {
   const store = createAppStore();
   const actions = createActions(store, createEngineClient());
-  await actions.loadDemo({
-    zones: { file: 'nanjing-districts.wgs84.geojson', bytes: demoFile('nanjing-districts.wgs84.geojson') },
-    sites: [
-      { file: 'nanjing-sites.fictitious.csv', bytes: demoFile('nanjing-sites.fictitious.csv'), crs: 'wgs84' },
-      { file: 'nanjing-rescue.fictitious.csv', bytes: demoFile('nanjing-rescue.fictitious.csv'), crs: 'wgs84' },
-    ],
-  }, { id: 'reach-1', name: 'demo', city: '', assessmentDate: '', dataCredit: '', notes: '' });
+  await actions.loadDemo(
+    {
+      zones: { file: 'nanjing-districts.wgs84.geojson', bytes: demoFile('nanjing-districts.wgs84.geojson') },
+      sites: [
+        { file: 'nanjing-sites.fictitious.csv', bytes: demoFile('nanjing-sites.fictitious.csv'), crs: 'wgs84' },
+        { file: 'nanjing-rescue.fictitious.csv', bytes: demoFile('nanjing-rescue.fictitious.csv'), crs: 'wgs84' },
+      ],
+    },
+    { id: 'reach-1', name: 'demo', city: '', assessmentDate: '', dataCredit: '', notes: '' },
+  );
   return { store, actions };
 }
 
@@ -41,7 +49,9 @@ describe('rescue within reach in the app', { timeout: 60_000 }, () => {
     expect(rescue.length).toBe(rescueRows.length);
     const levelled = LEVELS.reduce((n, l) => n + a.stats.sitesByLevel[l], 0) + a.stats.sitesByLevel.unscored;
     expect(levelled).toBe(a.sites.length - rescue.length);
-    expect(a.stats.reachSites.fire_station + a.stats.reachSites.rescue_team + a.stats.reachSites.shelter).toBe(rescue.length);
+    expect(a.stats.reachSites.fire_station + a.stats.reachSites.rescue_team + a.stats.reachSites.shelter).toBe(
+      rescue.length,
+    );
 
     // the arrival at a red site, by hand: min over stations and teams of (alarm + turn-out) + distance × detour / speed
     const cover = reach.result.cover!;
@@ -65,8 +75,18 @@ describe('rescue within reach in the app', { timeout: 60_000 }, () => {
   it("raises a zone one level for its uncovered red/orange sites only when the city's option is on", async () => {
     const { store, actions } = await demoWithRescue();
     const before = store.getState().assessment!;
-    const uncovered = new Set(assessedReach.of(before)!.result.cover!.filter((r) => r.highRiskUncovered).map((r) => r.siteId));
-    const raisable = before.zones.filter((z) => z.level !== null && z.level !== 'red' && z.contributors.some((c) => c.how === 'inside' && uncovered.has(c.siteId)));
+    const uncovered = new Set(
+      assessedReach
+        .of(before)!
+        .result.cover!.filter((r) => r.highRiskUncovered)
+        .map((r) => r.siteId),
+    );
+    const raisable = before.zones.filter(
+      (z) =>
+        z.level !== null &&
+        z.level !== 'red' &&
+        z.contributors.some((c) => c.how === 'inside' && uncovered.has(c.siteId)),
+    );
     expect(raisable.length, 'the demo has a zone with an uncovered orange site below red').toBeGreaterThan(0);
     const profile = store.getState().profile;
     await actions.setProfile({ ...profile, reachRaise: { ...profile.reachRaise, enabled: true } });
@@ -80,4 +100,3 @@ describe('rescue within reach in the app', { timeout: 60_000 }, () => {
     }
   });
 });
-

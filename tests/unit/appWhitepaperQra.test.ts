@@ -22,19 +22,33 @@ const demo = (name: string) => new Uint8Array(readFileSync(`data/demo/${name}`))
 const STORE: [number, number] = [118.7707, 32.0405]; // near DEMO-CTR-018; the rings only need to be round it
 
 function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? listFiles(join(dir, name)) : [join(dir, name)]));
+  return readdirSync(dir).flatMap((name) =>
+    statSync(join(dir, name)).isDirectory() ? listFiles(join(dir, name)) : [join(dir, name)],
+  );
 }
 
 describe('the app’s white paper with QRA contours and F–N curves', () => {
   it('is the CLI’s white paper for the same files, byte for byte', { timeout: 240_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'usrm-app-qra-'));
     const sites = readFileSync(`data/demo/${SITE_FILES[0]}`, 'utf8');
-    const row = sites.split('\n').find((l) => l.startsWith('DEMO-CTR-018,'))!.split(',');
+    const row = sites
+      .split('\n')
+      .find((l) => l.startsWith('DEMO-CTR-018,'))!
+      .split(',');
     const at: [number, number] = [Number(row[3]), Number(row[4])];
     expect(Math.abs(at[0] - STORE[0]) + Math.abs(at[1] - STORE[1])).toBeLessThan(0.01);
-    const contours = JSON.stringify({ type: 'FeatureCollection', features: [[1e-5, 100], [1e-6, 250], [3e-7, 420]].map(([risk, m]) => ({
-      type: 'Feature', properties: { installation_id: 'DEMO-CTR-018', individual_risk: risk, installation_status: '在役' }, geometry: geodesicCircle(at, m!),
-    })) });
+    const contours = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        [1e-5, 100],
+        [1e-6, 250],
+        [3e-7, 420],
+      ].map(([risk, m]) => ({
+        type: 'Feature',
+        properties: { installation_id: 'DEMO-CTR-018', individual_risk: risk, installation_status: '在役' },
+        geometry: geodesicCircle(at, m!),
+      })),
+    });
     const fn = 'installation_id,N,F\nDEMO-CTR-018,1,5e-4\nDEMO-CTR-018,10,8e-5\nDEMO-CTR-018,100,2e-6\n';
     writeFileSync(join(dir, 'qra.geojson'), contours);
     writeFileSync(join(dir, 'fn.csv'), fn);
@@ -42,21 +56,34 @@ describe('the app’s white paper with QRA contours and F–N curves', () => {
     const store = createAppStore();
     const actions = createActions(store, createEngineClient());
     await actions.loadDemo(
-      { zones: { file: ZONES, bytes: demo(ZONES) }, sites: SITE_FILES.map((file) => ({ file, bytes: demo(file), crs: 'wgs84' as const })) },
+      {
+        zones: { file: ZONES, bytes: demo(ZONES) },
+        sites: SITE_FILES.map((file) => ({ file, bytes: demo(file), crs: 'wgs84' as const })),
+      },
       { id: 'p', name: '定量风险项目', city: '', assessmentDate: '', dataCredit: '', notes: '' },
     );
     await actions.importContours('qra.geojson', new TextEncoder().encode(contours));
     await actions.importFnCurves('fn.csv', new TextEncoder().encode(fn));
     expect(store.getState().contourFiles[0]?.contours).toHaveLength(3);
     expect(store.getState().assessment!.violations.some((v) => v.risk)).toBe(true);
-    const app = new Map((await whitepaperFilesInNode(whitepaperInput(store.getState())!)).map((f) => [f.path, fileBytes(f)]));
+    const app = new Map(
+      (await whitepaperFilesInNode(whitepaperInput(store.getState())!)).map((f) => [f.path, fileBytes(f)]),
+    );
 
     const out = join(dir, 'cli');
     await runAssess({
-      whitepaper: true, crs: 'wgs84', out, title: whitepaperTitle('定量风险项目'), zones: `data/demo/${ZONES}`,
-      sites: SITE_FILES.map((f) => `data/demo/${f}`), contours: [join(dir, 'qra.geojson')], fn: [join(dir, 'fn.csv')],
+      whitepaper: true,
+      crs: 'wgs84',
+      out,
+      title: whitepaperTitle('定量风险项目'),
+      zones: `data/demo/${ZONES}`,
+      sites: SITE_FILES.map((f) => `data/demo/${f}`),
+      contours: [join(dir, 'qra.geojson')],
+      fn: [join(dir, 'fn.csv')],
     });
-    const cli = listFiles(out).map((p) => relative(out, p).split('\\').join('/')).sort();
+    const cli = listFiles(out)
+      .map((p) => relative(out, p).split('\\').join('/'))
+      .sort();
     expect([...app.keys()].sort()).toEqual(cli);
     expect(cli).toEqual(expect.arrayContaining(['societal-risk.csv']));
     const differing = cli.filter((path) => !Buffer.from(app.get(path)!).equals(readFileSync(join(out, path))));

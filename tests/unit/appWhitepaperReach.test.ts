@@ -21,24 +21,48 @@ const ZONES = 'nanjing-districts.wgs84.geojson';
 const demo = (name: string) => new Uint8Array(readFileSync(`data/demo/${name}`));
 
 function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? listFiles(join(dir, name)) : [join(dir, name)]));
+  return readdirSync(dir).flatMap((name) =>
+    statSync(join(dir, name)).isDirectory() ? listFiles(join(dir, name)) : [join(dir, name)],
+  );
 }
 
 describe('the app’s white paper with roads and population', () => {
-  it('is the CLI’s white paper for the same files, byte for byte, reach computed on the roads', { timeout: 240_000 }, async () => {
+  it('is the CLI’s white paper for the same files, byte for byte, reach computed on the roads', {
+    timeout: 240_000,
+  }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'usrm-app-wp-'));
     const roads = roadGridGeoJson(NANJING_CENTRE, 12);
-    const population = JSON.stringify({ type: 'FeatureCollection', features: [{
-      type: 'Feature', properties: { id: 'g1', population: 50000 },
-      geometry: { type: 'Polygon', coordinates: [[[118.7, 31.95], [118.9, 31.95], [118.9, 32.12], [118.7, 32.12], [118.7, 31.95]]] },
-    }] });
+    const population = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { id: 'g1', population: 50000 },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [118.7, 31.95],
+                [118.9, 31.95],
+                [118.9, 32.12],
+                [118.7, 32.12],
+                [118.7, 31.95],
+              ],
+            ],
+          },
+        },
+      ],
+    });
     writeFileSync(join(dir, 'streets.geojson'), roads);
     writeFileSync(join(dir, 'people.geojson'), population);
 
     const store = createAppStore();
     const actions = createActions(store, createEngineClient());
     await actions.loadDemo(
-      { zones: { file: ZONES, bytes: demo(ZONES) }, sites: SITE_FILES.map((file) => ({ file, bytes: demo(file), crs: 'wgs84' as const })) },
+      {
+        zones: { file: ZONES, bytes: demo(ZONES) },
+        sites: SITE_FILES.map((file) => ({ file, bytes: demo(file), crs: 'wgs84' as const })),
+      },
       { id: 'p', name: '路网项目', city: '', assessmentDate: '', dataCredit: '', notes: '' },
     );
     await actions.importRoads('streets.geojson', new Blob([roads]));
@@ -49,10 +73,18 @@ describe('the app’s white paper with roads and population', () => {
 
     const out = join(dir, 'cli');
     await runAssess({
-      whitepaper: true, crs: 'wgs84', out, title: whitepaperTitle('路网项目'), zones: `data/demo/${ZONES}`,
-      sites: SITE_FILES.map((f) => `data/demo/${f}`), roads: join(dir, 'streets.geojson'), population: join(dir, 'people.geojson'),
+      whitepaper: true,
+      crs: 'wgs84',
+      out,
+      title: whitepaperTitle('路网项目'),
+      zones: `data/demo/${ZONES}`,
+      sites: SITE_FILES.map((f) => `data/demo/${f}`),
+      roads: join(dir, 'streets.geojson'),
+      population: join(dir, 'people.geojson'),
     });
-    const cli = listFiles(out).map((p) => relative(out, p).split('\\').join('/')).sort();
+    const cli = listFiles(out)
+      .map((p) => relative(out, p).split('\\').join('/'))
+      .sort();
     expect([...app.keys()].sort()).toEqual(cli);
     expect(cli).toEqual(expect.arrayContaining(['figures/F7-reach-map.svg', 'cover.csv', 'shelter-cells.csv']));
     for (const path of cli) expect(Buffer.from(app.get(path)!).equals(readFileSync(join(out, path))), path).toBe(true);

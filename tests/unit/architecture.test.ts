@@ -20,7 +20,8 @@ describe('layering', () => {
   });
 
   it('keeps io free of React and MapLibre', () => {
-    for (const file of sourceFiles('src/io')) expect(readFileSync(file, 'utf8'), file).not.toMatch(/from ['"](react|maplibre-gl)/);
+    for (const file of sourceFiles('src/io'))
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/from ['"](react|maplibre-gl)/);
   });
 
   it('keeps figures and the white-paper bundle free of the DOM and Node, so the app worker and the CLI share them', () => {
@@ -32,7 +33,8 @@ describe('layering', () => {
   });
 
   it('lets components change state only through actions (no setState in src/ui)', () => {
-    for (const file of sourceFiles('src/ui')) expect(readFileSync(file, 'utf8'), file).not.toMatch(/\bstore\.setState\(|\.setState\(\{/);
+    for (const file of sourceFiles('src/ui'))
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/\bstore\.setState\(|\.setState\(\{/);
   });
 
   it('lets only src/cli/postgis import the database client (pg): the app and the engine never need a database', () => {
@@ -77,13 +79,27 @@ function runtimeImports(file: string): string[] {
     if (Array.isArray(node)) return node.forEach(visit);
     const n = node as Record<string, any>;
     const typeOnly = n.importKind === 'type' || n.exportKind === 'type';
-    if (['ImportDeclaration', 'ExportNamedDeclaration', 'ExportAllDeclaration'].includes(n.type) && n.source && !typeOnly) {
-      const allTypes = n.type === 'ImportDeclaration' && n.specifiers.length > 0 && n.specifiers.every((s: { importKind?: string }) => s.importKind === 'type');
+    if (
+      ['ImportDeclaration', 'ExportNamedDeclaration', 'ExportAllDeclaration'].includes(n.type) &&
+      n.source &&
+      !typeOnly
+    ) {
+      const allTypes =
+        n.type === 'ImportDeclaration' &&
+        n.specifiers.length > 0 &&
+        n.specifiers.every((s: { importKind?: string }) => s.importKind === 'type');
       if (!allTypes) found.push(n.source.value);
     }
     if (n.type === 'ImportExpression' && n.source?.type === 'StringLiteral') found.push(n.source.value);
-    if (n.type === 'CallExpression' && n.callee?.type === 'Import' && n.arguments[0]?.type === 'StringLiteral') found.push(n.arguments[0].value);
-    if (n.type === 'NewExpression' && n.callee?.name === 'URL' && n.arguments[0]?.type === 'StringLiteral' && n.arguments[1]?.type === 'MemberExpression') found.push(n.arguments[0].value);
+    if (n.type === 'CallExpression' && n.callee?.type === 'Import' && n.arguments[0]?.type === 'StringLiteral')
+      found.push(n.arguments[0].value);
+    if (
+      n.type === 'NewExpression' &&
+      n.callee?.name === 'URL' &&
+      n.arguments[0]?.type === 'StringLiteral' &&
+      n.arguments[1]?.type === 'MemberExpression'
+    )
+      found.push(n.arguments[0].value);
     for (const [k, v] of Object.entries(n)) if (k !== 'loc' && typeof v === 'object') visit(v);
   };
   visit(ast.program);
@@ -116,4 +132,3 @@ describe('the folder rule, over the real import graph', () => {
     expect(runtimeImports(sample)).toEqual(expect.arrayContaining(['./assess.worker.ts', './engineHost']));
   });
 });
-

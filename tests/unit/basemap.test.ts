@@ -5,21 +5,41 @@ import { translator } from '../../src/i18n/translate';
 
 const zh = translator('zh-CN');
 
-const TIANDITU = 'https://t0.tianditu.gov.cn/img_w/wmts?SERVICE=WMTS&REQUEST=GetTile&LAYER=img&TILEMATRIXSET=w&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=KEY';
+const TIANDITU =
+  'https://t0.tianditu.gov.cn/img_w/wmts?SERVICE=WMTS&REQUEST=GetTile&LAYER=img&TILEMATRIXSET=w&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=KEY';
 
 describe('basemap', () => {
   it('allows a tile URL only for hosts in the build CSP, https, with {z}/{x}/{y}', () => {
-    expect(checkRasterUrl(TIANDITU, ['t0.tianditu.gov.cn'], zh)).toEqual({ ok: true, host: 't0.tianditu.gov.cn', warning: null });
+    expect(checkRasterUrl(TIANDITU, ['t0.tianditu.gov.cn'], zh)).toEqual({
+      ok: true,
+      host: 't0.tianditu.gov.cn',
+      warning: null,
+    });
     expect(checkRasterUrl(TIANDITU, ['*.tianditu.gov.cn'], zh).ok).toBe(true);
-    expect(checkRasterUrl(TIANDITU, [], zh)).toMatchObject({ ok: false, reason: expect.stringContaining('VITE_BASEMAP_HOSTS') });
-    expect(checkRasterUrl(TIANDITU, ['tile.openstreetmap.org'], zh)).toMatchObject({ ok: false, reason: expect.stringContaining('不在') });
-    expect(checkRasterUrl('http://tile.openstreetmap.org/{z}/{x}/{y}.png', ['tile.openstreetmap.org'], zh)).toMatchObject({ ok: false, reason: expect.stringContaining('https') });
-    expect(checkRasterUrl('https://tile.openstreetmap.org/tile.png', ['tile.openstreetmap.org'], zh)).toMatchObject({ ok: false, reason: expect.stringContaining('{z}') });
+    expect(checkRasterUrl(TIANDITU, [], zh)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('VITE_BASEMAP_HOSTS'),
+    });
+    expect(checkRasterUrl(TIANDITU, ['tile.openstreetmap.org'], zh)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('不在'),
+    });
+    expect(
+      checkRasterUrl('http://tile.openstreetmap.org/{z}/{x}/{y}.png', ['tile.openstreetmap.org'], zh),
+    ).toMatchObject({ ok: false, reason: expect.stringContaining('https') });
+    expect(checkRasterUrl('https://tile.openstreetmap.org/tile.png', ['tile.openstreetmap.org'], zh)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('{z}'),
+    });
     expect(checkRasterUrl('javascript:alert(1)//{z}{x}{y}', ['x'], zh)).toMatchObject({ ok: false });
   });
 
   it('warns that Amap, Tencent and Baidu tiles are not WGS-84', () => {
-    const amap = checkRasterUrl('https://webrd01.is.autonavi.com/appmaptile?x={x}&y={y}&z={z}&style=8', ['webrd01.is.autonavi.com'], zh);
+    const amap = checkRasterUrl(
+      'https://webrd01.is.autonavi.com/appmaptile?x={x}&y={y}&z={z}&style=8',
+      ['webrd01.is.autonavi.com'],
+      zh,
+    );
     expect(amap).toMatchObject({ ok: true, warning: expect.stringContaining('GCJ-02') });
   });
 

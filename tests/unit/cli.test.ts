@@ -8,7 +8,15 @@ import { runAssess } from '../../src/cli/runAssess';
 import { progressLine } from '../../src/cli/progress';
 import { writeChunks } from '../../src/cli/writeChunks';
 import { assess, DEFAULT_RULES, type Site } from '../../src/engine';
-import { ruleTableCsv, sitesCsv, sitesCsvBytes, sitesCsvChunks, violationsCsv, violationsCsvChunks, violationsCsvWriter } from '../../src/io';
+import {
+  ruleTableCsv,
+  sitesCsv,
+  sitesCsvBytes,
+  sitesCsvChunks,
+  violationsCsv,
+  violationsCsvChunks,
+  violationsCsvWriter,
+} from '../../src/io';
 import { createConfig, createSite, createSquareZone } from '../helpers/sites';
 import { version } from '../../package.json';
 
@@ -34,16 +42,41 @@ describe('npm run cli -- assess (docs/batch-interface.md contract)', () => {
   });
 
   it('writes sites.csv with the contract columns, WGS-84 lon/lat to 7 decimals', () => {
-    const { data, meta } = Papa.parse<Record<string, string>>(readFileSync(join(out, 'sites.csv'), 'utf8'), { header: true, skipEmptyLines: true });
-    expect(meta.fields!.slice(0, 10)).toEqual(['id', 'name', 'category', 'role', 'lon', 'lat', 'district', 'domain', 'score', 'level']);
+    const { data, meta } = Papa.parse<Record<string, string>>(readFileSync(join(out, 'sites.csv'), 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(meta.fields!.slice(0, 10)).toEqual([
+      'id',
+      'name',
+      'category',
+      'role',
+      'lon',
+      'lat',
+      'district',
+      'domain',
+      'score',
+      'level',
+    ]);
     expect(data.length).toBe(477);
     expect(data[0]!.lon).toMatch(/^\d+\.\d{7}$/);
     expect(new Set(data.map((r) => r.role))).toEqual(new Set(['hazard', 'target', 'risk']));
   });
 
   it('writes violations.csv with the contract columns first and the known violation at 金陵中学', () => {
-    const { data, meta } = Papa.parse<Record<string, string>>(readFileSync(join(out, 'violations.csv'), 'utf8'), { header: true, skipEmptyLines: true });
-    expect(meta.fields!.slice(0, 7)).toEqual(['hazard_id', 'target_id', 'rule_id', 'distance_m', 'required_m', 'shortfall_m', 'status']);
+    const { data, meta } = Papa.parse<Record<string, string>>(readFileSync(join(out, 'violations.csv'), 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(meta.fields!.slice(0, 7)).toEqual([
+      'hazard_id',
+      'target_id',
+      'rule_id',
+      'distance_m',
+      'required_m',
+      'shortfall_m',
+      'status',
+    ]);
     const known = data.find((r) => r.hazard_id === 'DEMO-CTR-KNOWN' && r.target_name === '金陵中学')!;
     expect(known).toMatchObject({ rule_id: 'gb50156-important-full', required_m: '35.00', status: 'violation' });
     expect(Number(known.distance_m)).toBeLessThanOrEqual(30.005);
@@ -53,13 +86,22 @@ describe('npm run cli -- assess (docs/batch-interface.md contract)', () => {
   it('writes zones.geojson with level, score, mode and contributors, in all four colours', () => {
     const zones = JSON.parse(readFileSync(join(out, 'zones.geojson'), 'utf8'));
     expect(zones.features).toHaveLength(11);
-    for (const f of zones.features) expect(Object.keys(f.properties)).toEqual(expect.arrayContaining(['id', 'name', 'level', 'score', 'mode', 'contributors']));
-    expect(new Set(zones.features.map((f: { properties: { level: string } }) => f.properties.level))).toEqual(new Set(['red', 'orange', 'yellow', 'blue']));
+    for (const f of zones.features)
+      expect(Object.keys(f.properties)).toEqual(
+        expect.arrayContaining(['id', 'name', 'level', 'score', 'mode', 'contributors']),
+      );
+    expect(new Set(zones.features.map((f: { properties: { level: string } }) => f.properties.level))).toEqual(
+      new Set(['red', 'orange', 'yellow', 'blue']),
+    );
   });
 
   it('writes summary.json with counts, the method id and a SHA-256 of every input', () => {
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-    expect(summary).toMatchObject({ method_profile: 'default-2026', matrix_scheme: 'matrix-A', aggregation_mode: 'max' });
+    expect(summary).toMatchObject({
+      method_profile: 'default-2026',
+      matrix_scheme: 'matrix-A',
+      aggregation_mode: 'max',
+    });
     expect(summary.inputs).toHaveLength(3);
     for (const i of summary.inputs) expect(i.sha256).toMatch(/^[0-9a-f]{64}$/);
     const bySites = summary.sites_by_level;
@@ -69,7 +111,9 @@ describe('npm run cli -- assess (docs/batch-interface.md contract)', () => {
   it('writes import-report.json accounting for every row', () => {
     const report = JSON.parse(readFileSync(join(out, 'import-report.json'), 'utf8'));
     for (const f of report.files) {
-      expect(Object.keys(f)).toEqual(expect.arrayContaining(['file', 'encoding', 'crs', 'rows', 'accepted', 'rejected', 'errors']));
+      expect(Object.keys(f)).toEqual(
+        expect.arrayContaining(['file', 'encoding', 'crs', 'rows', 'accepted', 'rejected', 'errors']),
+      );
       expect(f.accepted + f.rejected).toBe(f.rows);
     }
   });
@@ -117,16 +161,29 @@ describe('npm run cli -- whitepaper', { timeout: 30_000 }, () => {
   it('a city with zones and hazards but no targets and no scores: zones 未评级, F5 and T2 claim no compliance', async () => {
     const out = createOutDir();
     await runAssess({
-      whitepaper: true, out, crs: 'wgs84', dataDate: '2026-10-31', attribution: '测试数据',
-      zones: 'tests/fixtures/cities/shanghai_districts.wgs84.geojson', sites: ['tests/fixtures/cities/shanghai-hazards-only.csv'],
+      whitepaper: true,
+      out,
+      crs: 'wgs84',
+      dataDate: '2026-10-31',
+      attribution: '测试数据',
+      zones: 'tests/fixtures/cities/shanghai_districts.wgs84.geojson',
+      sites: ['tests/fixtures/cities/shanghai-hazards-only.csv'],
     });
-    const zones = JSON.parse(readFileSync(join(out, 'zones.geojson'), 'utf8')) as { features: { properties: { level: unknown } }[] };
+    const zones = JSON.parse(readFileSync(join(out, 'zones.geojson'), 'utf8')) as {
+      features: { properties: { level: unknown } }[];
+    };
     expect(zones.features).toHaveLength(16); // Shanghai's 16 districts
     expect(zones.features.every((f) => f.properties.level === null)).toBe(true);
-    const f1 = Papa.parse<string[]>(readFileSync(join(out, 'figures', 'F1-zoning-map.csv'), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const f1 = Papa.parse<string[]>(
+      readFileSync(join(out, 'figures', 'F1-zoning-map.csv'), 'utf8').replace(/^\uFEFF/, ''),
+      { skipEmptyLines: true },
+    ).data;
     expect(new Set(f1.slice(1).map((r) => r[2]))).toEqual(new Set(['未评级(无数据)']));
     // F5: seven petrol stations, no protection target of any class → every rule's hazards 无检查对象, none 符合
-    const f5 = Papa.parse<string[]>(readFileSync(join(out, 'figures', 'F5-setback-compliance.csv'), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const f5 = Papa.parse<string[]>(
+      readFileSync(join(out, 'figures', 'F5-setback-compliance.csv'), 'utf8').replace(/^\uFEFF/, ''),
+      { skipEmptyLines: true },
+    ).data;
     const col = (name: string) => f5[0]!.indexOf(name);
     expect(f5.length).toBeGreaterThan(1);
     for (const r of f5.slice(1)) {
@@ -136,12 +193,28 @@ describe('npm run cli -- whitepaper', { timeout: 30_000 }, () => {
     }
     expect(readFileSync(join(out, 'figures', 'F5-setback-compliance.svg'), 'utf8')).toContain('无检查对象');
     // T2 lists no finding and says why; T2附 lists every rule that bound the stations, each 无检查对象
-    const t2 = Papa.parse<string[]>(readFileSync(join(out, 'tables', 'T2-violations.csv'), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const t2 = Papa.parse<string[]>(
+      readFileSync(join(out, 'tables', 'T2-violations.csv'), 'utf8').replace(/^\uFEFF/, ''),
+      { skipEmptyLines: true },
+    ).data;
     expect(t2).toHaveLength(1);
-    const t2a = Papa.parse<string[]>(readFileSync(join(out, 'tables', 'T2a-unchecked-rules.csv'), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
-    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { hazards_by_rule: Record<string, number> };
-    const binding = Object.entries(summary.hazards_by_rule).filter(([, n]) => n > 0).map(([id]) => id).sort();
-    expect(t2a.slice(1).map((r) => r[0]).sort()).toEqual(binding);
+    const t2a = Papa.parse<string[]>(
+      readFileSync(join(out, 'tables', 'T2a-unchecked-rules.csv'), 'utf8').replace(/^\uFEFF/, ''),
+      { skipEmptyLines: true },
+    ).data;
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as {
+      hazards_by_rule: Record<string, number>;
+    };
+    const binding = Object.entries(summary.hazards_by_rule)
+      .filter(([, n]) => n > 0)
+      .map(([id]) => id)
+      .sort();
+    expect(
+      t2a
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(binding);
     for (const r of t2a.slice(1)) expect(r.at(-1)).toContain('无检查对象');
     const html = readFileSync(join(out, 'whitepaper.html'), 'utf8');
     expect(html).toContain('16 个分区未评级(无数据)');
@@ -150,7 +223,9 @@ describe('npm run cli -- whitepaper', { timeout: 30_000 }, () => {
   });
 
   it('refuses a data date that is not YYYY-MM-DD (exit 2)', () => {
-    expect(runCli(['whitepaper', '--sites', DEMO.sites[0]!, '--data-date', '1/11/2026', '--out', createOutDir()]).status).toBe(2);
+    expect(
+      runCli(['whitepaper', '--sites', DEMO.sites[0]!, '--data-date', '1/11/2026', '--out', createOutDir()]).status,
+    ).toBe(2);
   });
 });
 
@@ -173,26 +248,44 @@ describe('--grid', () => {
     await runAssess({ ...DEMO, grid: 'square:2000', out });
     const zones = JSON.parse(readFileSync(join(out, 'zones.geojson'), 'utf8'));
     expect(zones.features.length).toBeGreaterThan(11);
-    expect(zones.features.every((f: { properties: { id: string } }) => f.properties.id.startsWith('grid-square-2000-'))).toBe(true);
+    expect(
+      zones.features.every((f: { properties: { id: string } }) => f.properties.id.startsWith('grid-square-2000-')),
+    ).toBe(true);
     // cells no scored site or footprint reaches stay 未评级 (level null), never 低
-    expect(new Set(zones.features.map((f: { properties: { level: string | null } }) => f.properties.level))).toEqual(new Set(['red', 'orange', 'yellow', 'blue', null]));
+    expect(new Set(zones.features.map((f: { properties: { level: string | null } }) => f.properties.level))).toEqual(
+      new Set(['red', 'orange', 'yellow', 'blue', null]),
+    );
   });
 
   it('reads a map-app export with --category for all rows and --crs auto: ids from line numbers, BD-09 suggested, every site within 0.5 m of its position', async () => {
     const dir = createOutDir();
-    await runAssess({ sites: ['tests/fixtures/fuel-no-id-bd09.gbk.csv'], zones: DEMO.zones, crs: 'auto', category: '加油站', out: dir });
+    await runAssess({
+      sites: ['tests/fixtures/fuel-no-id-bd09.gbk.csv'],
+      zones: DEMO.zones,
+      crs: 'auto',
+      category: '加油站',
+      out: dir,
+    });
     const report = JSON.parse(readFileSync(join(dir, 'import-report.json'), 'utf8')).files[0];
     expect(report).toMatchObject({ crs: 'bd09', accepted: 4, rejected: 0, allRowsCategory: 'fuel_station' });
-    const rows = Papa.parse<Record<string, string>>(readFileSync(join(dir, 'sites.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const rows = Papa.parse<Record<string, string>>(readFileSync(join(dir, 'sites.csv'), 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     const byId = new Map(rows.map((r) => [r.id!, r]));
     // the WGS-84 positions the fixture's BD-09 numbers were made from (tests/fixtures/README.md)
-    const truth: [string, number, number][] = [['fuel-no-id-bd09.gbk-2', 118.7785, 32.0418], ['fuel-no-id-bd09.gbk-5', 118.8032, 32.0621]];
+    const truth: [string, number, number][] = [
+      ['fuel-no-id-bd09.gbk-2', 118.7785, 32.0418],
+      ['fuel-no-id-bd09.gbk-5', 118.8032, 32.0621],
+    ];
     for (const [id, lon, lat] of truth) {
       expect(byId.get(id)!.category).toBe('fuel_station');
       expect(Math.abs(Number(byId.get(id)!.lon) - lon) * 94_400).toBeLessThan(0.5);
       expect(Math.abs(Number(byId.get(id)!.lat) - lat) * 110_900).toBeLessThan(0.5);
     }
-    await expect(runAssess({ ...DEMO, category: '不存在的类别', out: createOutDir() })).rejects.toThrow(/not a category/);
+    await expect(runAssess({ ...DEMO, category: '不存在的类别', out: createOutDir() })).rejects.toThrow(
+      /not a category/,
+    );
   });
 
   it('reads unknown headers as the --column options say, and refuses a field that does not exist', async () => {
@@ -200,11 +293,19 @@ describe('--grid', () => {
     const file = join(dir, 'odd.csv');
     writeFileSync(file, 'code,title,kind,east,north,note\nK1,工地甲,建筑施工,118.78,32.04,x\n');
     const out = join(dir, 'out');
-    await runAssess({ sites: [file], zones: DEMO.zones, crs: 'wgs84', column: ['code=id', 'title=name', 'kind=category', 'east=lon', 'north=lat', 'note=ignore'], out });
+    await runAssess({
+      sites: [file],
+      zones: DEMO.zones,
+      crs: 'wgs84',
+      column: ['code=id', 'title=name', 'kind=category', 'east=lon', 'north=lat', 'note=ignore'],
+      out,
+    });
     const report = JSON.parse(readFileSync(join(out, 'import-report.json'), 'utf8')).files[0];
     expect(report).toMatchObject({ accepted: 1, rejected: 0, unmappedColumns: ['note'] });
     expect(readFileSync(join(out, 'sites.csv'), 'utf8')).toMatch(/^K1,工地甲,construction,/m);
-    await expect(runAssess({ ...DEMO, column: ['code=identifier'], out: createOutDir() })).rejects.toThrow(/HEADER=FIELD/);
+    await expect(runAssess({ ...DEMO, column: ['code=identifier'], out: createOutDir() })).rejects.toThrow(
+      /HEADER=FIELD/,
+    );
   });
 
   it('refuses a malformed grid (exit 2)', async () => {
@@ -215,7 +316,17 @@ describe('--grid', () => {
 describe('CLI exit status', { timeout: 30_000 }, () => {
   it('exits 0 with rejected rows, which are not an error; no progress line when stderr is not a terminal', () => {
     const out = createOutDir();
-    const r = runCli(['assess', '--sites', 'tests/fixtures/sites-gbk.csv', '--zones', DEMO.zones, '--crs', 'wgs84', '--out', out]);
+    const r = runCli([
+      'assess',
+      '--sites',
+      'tests/fixtures/sites-gbk.csv',
+      '--zones',
+      DEMO.zones,
+      '--crs',
+      'wgs84',
+      '--out',
+      out,
+    ]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/3 accepted, 8 rejected/);
     expect(r.stderr).toBe('');
@@ -244,7 +355,15 @@ describe('CLI exit status', { timeout: 30_000 }, () => {
     expect(r.stderr).toMatch(/binary|XLSX/);
     const badMethod = join(createOutDir(), 'm.json');
     writeFileSync(badMethod, JSON.stringify({ id: 'x', name: 'x', source: 'x', cells: [['red']] }));
-    const m = runCli(['assess', '--sites', 'tests/fixtures/sites-gbk.csv', '--method', badMethod, '--out', createOutDir()]);
+    const m = runCli([
+      'assess',
+      '--sites',
+      'tests/fixtures/sites-gbk.csv',
+      '--method',
+      badMethod,
+      '--out',
+      createOutDir(),
+    ]);
     expect(m.status).toBe(1);
     expect(m.stderr).toMatch(/method.cells/);
   });
@@ -255,9 +374,18 @@ describe('streamed output files', () => {
   function city(): ReturnType<typeof assess> {
     const sites: Site[] = [];
     for (let i = 0; i < 3000; i++) {
-      const at: [number, number] = [118.70 + (i % 60) * 0.0004, 32.0 + Math.floor(i / 60) * 0.0004];
+      const at: [number, number] = [118.7 + (i % 60) * 0.0004, 32.0 + Math.floor(i / 60) * 0.0004];
       const name = i % 7 === 0 ? `=HYPERLINK("x",${i})` : i % 7 === 1 ? `站点,"${i}"` : `站点${i}`;
-      sites.push(createSite({ id: `S${String(i).padStart(4, '0')}`, name, category: i % 3 === 0 ? 'fuel_station' : i % 3 === 1 ? 'school' : 'construction', at, likelihood: 1 + (i % 5), severity: 1 + ((i * 3) % 5) }));
+      sites.push(
+        createSite({
+          id: `S${String(i).padStart(4, '0')}`,
+          name,
+          category: i % 3 === 0 ? 'fuel_station' : i % 3 === 1 ? 'school' : 'construction',
+          at,
+          likelihood: 1 + (i % 5),
+          severity: 1 + ((i * 3) % 5),
+        }),
+      );
     }
     return assess({ sites, zones: [createSquareZone('Z', 118.6, 31.9, 0.5)] }, createConfig());
   }
@@ -276,14 +404,32 @@ describe('streamed output files', () => {
   it('streams violations.csv from the engine as the findings are made (containment findings merged in): the bytes and counts of the whole list', () => {
     const sites: Site[] = [];
     for (let i = 0; i < 3000; i++) {
-      const at: [number, number] = [118.70 + (i % 60) * 0.0004, 32.0 + Math.floor(i / 60) * 0.0004];
-      const category = i % 250 === 4 ? 'hazchem_storage' : ['fuel_station', 'school', 'fireworks_retail', 'residential', 'kindergarten'][i % 5]!;
+      const at: [number, number] = [118.7 + (i % 60) * 0.0004, 32.0 + Math.floor(i / 60) * 0.0004];
+      const category =
+        i % 250 === 4
+          ? 'hazchem_storage'
+          : ['fuel_station', 'school', 'fireworks_retail', 'residential', 'kindergarten'][i % 5]!;
       const [x, y] = at;
       // every 10th residential block an area around the fireworks shop beside it (a containment finding)
-      const geometry: Site['geometry'] = category === 'residential' && i % 10 === 3
-        ? { type: 'Polygon', coordinates: [[[x - 0.0012, y - 0.0002], [x + 0.0002, y - 0.0002], [x + 0.0002, y + 0.0002], [x - 0.0012, y + 0.0002], [x - 0.0012, y - 0.0002]]] }
-        : { type: 'Point', coordinates: at };
-      sites.push({ ...createSite({ id: `S${(i * 7919) % 3000}`, name: i % 7 === 0 ? `=名称,"${i}"` : `站点${i}`, category }), geometry });
+      const geometry: Site['geometry'] =
+        category === 'residential' && i % 10 === 3
+          ? {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [x - 0.0012, y - 0.0002],
+                  [x + 0.0002, y - 0.0002],
+                  [x + 0.0002, y + 0.0002],
+                  [x - 0.0012, y + 0.0002],
+                  [x - 0.0012, y - 0.0002],
+                ],
+              ],
+            }
+          : { type: 'Point', coordinates: at };
+      sites.push({
+        ...createSite({ id: `S${(i * 7919) % 3000}`, name: i % 7 === 0 ? `=名称,"${i}"` : `站点${i}`, category }),
+        geometry,
+      });
     }
     const input = { sites, zones: [createSquareZone('Z', 118.6, 31.9, 0.5)] };
     const whole = assess(input, createConfig());

@@ -28,7 +28,9 @@ function runBuilt(args: string[]) {
 /** the files a chunk imports statically (loaded with it), as esbuild writes them: import {…} from "./x.js" / import "./x.js" */
 function staticImports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:^|\n)import\s*(?:\{[^}]*\}\s*from\s*)?"(\.\/[^"]+)"/g)].map((m) => resolve(file, '..', m[1]!));
+  return [...text.matchAll(/(?:^|\n)import\s*(?:\{[^}]*\}\s*from\s*)?"(\.\/[^"]+)"/g)].map((m) =>
+    resolve(file, '..', m[1]!),
+  );
 }
 
 /** a file and everything it imports statically: what Node loads before its code runs */
@@ -74,7 +76,19 @@ describe('the built CLI', { timeout: 120_000 }, () => {
 
   it('assess: the same five files as the CLI from source, run from another folder', async () => {
     const built = createOutDir();
-    const r = runBuilt(['assess', '--sites', DEMO[0]!, '--sites', DEMO[1]!, '--zones', ZONES, '--crs', 'wgs84', '--out', built]);
+    const r = runBuilt([
+      'assess',
+      '--sites',
+      DEMO[0]!,
+      '--sites',
+      DEMO[1]!,
+      '--zones',
+      ZONES,
+      '--crs',
+      'wgs84',
+      '--out',
+      built,
+    ]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/477 accepted, 0 rejected/);
     expect(r.stderr).toBe('');
@@ -84,10 +98,26 @@ describe('the built CLI', { timeout: 120_000 }, () => {
   });
 
   it('whitepaper: uses the figure font and resvg wasm copied beside it; same checksums as from source', async () => {
-    expect(readdirSync(join(BUILT, 'data', 'fonts'))).toEqual(expect.arrayContaining(['NotoSansCJKsc-Regular.subset.otf', 'OFL.txt']));
+    expect(readdirSync(join(BUILT, 'data', 'fonts'))).toEqual(
+      expect.arrayContaining(['NotoSansCJKsc-Regular.subset.otf', 'OFL.txt']),
+    );
     const args = { sites: DEMO, zones: ZONES, crs: 'wgs84', dataDate: '2026-11-01' };
     const built = createOutDir();
-    const r = runBuilt(['whitepaper', '--sites', DEMO[0]!, '--sites', DEMO[1]!, '--zones', ZONES, '--crs', 'wgs84', '--data-date', args.dataDate, '--out', built]);
+    const r = runBuilt([
+      'whitepaper',
+      '--sites',
+      DEMO[0]!,
+      '--sites',
+      DEMO[1]!,
+      '--zones',
+      ZONES,
+      '--crs',
+      'wgs84',
+      '--data-date',
+      args.dataDate,
+      '--out',
+      built,
+    ]);
     expect(r.status, r.stderr).toBe(0);
     const source = createOutDir();
     await runAssess({ ...args, whitepaper: true, out: source });

@@ -14,15 +14,27 @@ const FILES = ['import-report.json', 'sites.csv', 'summary.json', 'violations.cs
 
 async function digests(args: Parameters<typeof runAssess>[0]): Promise<Record<string, string>> {
   await runAssess(args);
-  return Object.fromEntries(FILES.map((f) => [f, createHash('sha256').update(readFileSync(join(args.out!, f))).digest('hex')]));
+  return Object.fromEntries(
+    FILES.map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(join(args.out!, f)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 describe('batch output bytes (a contract)', { timeout: 60_000 }, () => {
   it('the demo city', async () => {
     const out = mkdtempSync(join(tmpdir(), 'usrm-golden-'));
-    expect(await digests({
-      sites: ['data/demo/nanjing-sites.fictitious.csv', 'data/demo/nanjing-osm.geojson'], zones: 'data/demo/nanjing-districts.wgs84.geojson', crs: 'wgs84', out,
-    })).toEqual({
+    expect(
+      await digests({
+        sites: ['data/demo/nanjing-sites.fictitious.csv', 'data/demo/nanjing-osm.geojson'],
+        zones: 'data/demo/nanjing-districts.wgs84.geojson',
+        crs: 'wgs84',
+        out,
+      }),
+    ).toEqual({
       'import-report.json': '41709d896bc2776223915c66da6e424c5221f28b7dfd67c886fbdfe2b5519ed4',
       'sites.csv': '490a4f8782d72e319879a264ec518f4ade2bd32f11c65071cf7bf670936da11d',
       // 2026-12-05: summary.json gained `reach_sites` (all 0 here); without that key its digest is the earlier 1f7d769d…

@@ -22,7 +22,14 @@ describe('white-paper export naming', () => {
   it('credits the project, not whatever the data look like', () => {
     const sites: Site[] = [createSite({ id: 'S1', category: 'fuel_station', at: [121.47, 31.23], fictitious: true })];
     const store = createAppStore();
-    const meta = { id: 'p', name: '上海市安全风险评估', city: '上海市', assessmentDate: '2026-10-31', dataCredit: '', notes: '' };
+    const meta = {
+      id: 'p',
+      name: '上海市安全风险评估',
+      city: '上海市',
+      assessmentDate: '2026-10-31',
+      dataCredit: '',
+      notes: '',
+    };
     store.setState({ assessment: assess({ sites, zones: [] }, createConfig()), project: meta });
     expect(whitepaperInput(store.getState())!.attribution).toBe(INPUT_ATTRIBUTION);
     expect(whitepaperInput(store.getState())!.dataDate).toBe('2026-10-31');
@@ -31,6 +38,9 @@ describe('white-paper export naming', () => {
     store.setState({ project: { ...meta, dataCredit: DEMO_ATTRIBUTION } });
     expect(whitepaperInput(store.getState())!.attribution).toBe(DEMO_ATTRIBUTION);
     // what the export form gives wins over the project
-    expect(whitepaperInput(store.getState(), { dataDate: '2027-01-01', attribution: '表单署名' })).toMatchObject({ dataDate: '2027-01-01', attribution: '表单署名' });
+    expect(whitepaperInput(store.getState(), { dataDate: '2027-01-01', attribution: '表单署名' })).toMatchObject({
+      dataDate: '2027-01-01',
+      attribution: '表单署名',
+    });
   });
 });

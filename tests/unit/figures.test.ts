@@ -22,7 +22,14 @@ describe('F3 risk points by district and level', () => {
 
   it('is well-formed SVG with its title, data date, method, attribution and the four level names', () => {
     expect(XMLValidator.validate(figure.svg)).toBe(true);
-    for (const text of ['图3 各区风险点与防护目标数量', '按位置落在区内', '2026-11-01', 'matrix-A', '© OpenStreetMap contributors', ...LEVELS.map((l) => LEVEL_ZH[l])]) {
+    for (const text of [
+      '图3 各区风险点与防护目标数量',
+      '按位置落在区内',
+      '2026-11-01',
+      'matrix-A',
+      '© OpenStreetMap contributors',
+      ...LEVELS.map((l) => LEVEL_ZH[l]),
+    ]) {
       expect(figure.svg).toContain(text);
     }
   });
@@ -30,7 +37,9 @@ describe('F3 risk points by district and level', () => {
   it('has a CSV whose counts sum to the summary and appear on the figure', () => {
     const rows = Papa.parse<string[]>(figure.csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.slice(1);
     const total = rows.reduce((n, r) => n + r.slice(1, -1).reduce((m, c) => m + Number(c), 0), 0);
-    expect(rows.map((r) => Number(r.at(-1)))).toEqual(rows.map((r) => r.slice(1, -1).reduce((m, c) => m + Number(c), 0)));
+    expect(rows.map((r) => Number(r.at(-1)))).toEqual(
+      rows.map((r) => r.slice(1, -1).reduce((m, c) => m + Number(c), 0)),
+    );
     const s = stats.stats.sitesByLevel;
     expect(total).toBe(s.red + s.orange + s.yellow + s.blue + s.unscored);
     expect(rows.map((r) => r[0])).toEqual(['玄武区', '鼓楼区']);

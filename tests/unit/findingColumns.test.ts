@@ -12,9 +12,22 @@ describe('findings as columns', () => {
   const sites: Site[] = [];
   for (let i = 0; i < 400; i++) {
     const [x, y] = [118.7 + (i % 20) * 0.0004, 32.0 + Math.floor(i / 20) * 0.0004];
-    const category = i % 97 === 5 ? 'hazchem_storage' : ['fuel_station', 'school', 'fireworks_retail', 'residential'][i % 4]!;
+    const category =
+      i % 97 === 5 ? 'hazchem_storage' : ['fuel_station', 'school', 'fireworks_retail', 'residential'][i % 4]!;
     const site = createSite({ id: `S${i}`, category, at: [x, y] });
-    if (category === 'residential' && i % 8 === 3) site.geometry = { type: 'Polygon', coordinates: [[[x, y], [x + 0.0002, y], [x + 0.0002, y + 0.0002], [x, y + 0.0002], [x, y]]] };
+    if (category === 'residential' && i % 8 === 3)
+      site.geometry = {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [x, y],
+            [x + 0.0002, y],
+            [x + 0.0002, y + 0.0002],
+            [x, y + 0.0002],
+            [x, y],
+          ],
+        ],
+      };
     if (category === 'fireworks_retail' && i % 3 === 0) site.protectionDistanceM = 45;
     sites.push(site);
   }
@@ -22,7 +35,9 @@ describe('findings as columns', () => {
 
   it('reads back every finding as sent', () => {
     expect(new Set(violations.map((v) => v.status))).toEqual(new Set(['violation', 'not_assessed']));
-    expect(violations.some((v) => v.requiredM === null) && violations.some((v) => v.otherRequirements.length > 0)).toBe(true);
+    expect(violations.some((v) => v.requiredM === null) && violations.some((v) => v.otherRequirements.length > 0)).toBe(
+      true,
+    );
     const { columns, transfer } = packFindings(violations);
     const crossed = structuredClone(columns, { transfer }); // as postMessage delivers it
     const back = unpackFindings(crossed, createStringPool());
@@ -36,7 +51,9 @@ describe('findings as columns', () => {
     const back = unpackFindings(structuredClone(columns), createStringPool());
     const sameRule = back.filter((v) => v.ruleId === back[0]!.ruleId && v.status === back[0]!.status);
     expect(sameRule.length).toBeGreaterThan(1);
-    expect(sameRule.every((v) => v.source === sameRule[0]!.source && v.otherRequirements === sameRule[0]!.otherRequirements)).toBe(true);
+    expect(
+      sameRule.every((v) => v.source === sameRule[0]!.source && v.otherRequirements === sameRule[0]!.otherRequirements),
+    ).toBe(true);
   });
 });
 
@@ -49,8 +66,26 @@ describe('QRA findings as columns', () => {
     const station = createSite({ id: 'F', category: 'fuel_station', at: [x + 0.01, y] });
     const school = createSite({ id: 'S-near', category: 'school', at: [x + 0.0102, y] });
     const d = 0.003;
-    const geometry = { type: 'Polygon' as const, coordinates: [[[x - d, y - d], [x + d, y - d], [x + d, y + d], [x - d, y + d], [x - d, y - d]]] };
-    const { violations: found } = assess({ sites: [depot, inside, station, school], zones: [], contours: [{ installationId: 'D', riskPerYear: 1e-6, geometry }] }, createConfig());
+    const geometry = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [x - d, y - d],
+          [x + d, y - d],
+          [x + d, y + d],
+          [x - d, y + d],
+          [x - d, y - d],
+        ],
+      ],
+    };
+    const { violations: found } = assess(
+      {
+        sites: [depot, inside, station, school],
+        zones: [],
+        contours: [{ installationId: 'D', riskPerYear: 1e-6, geometry }],
+      },
+      createConfig(),
+    );
     expect(found.some((v) => v.risk) && found.some((v) => !v.risk)).toBe(true);
     const { columns, transfer } = packFindings(found);
     const back = unpackFindings(structuredClone(columns, { transfer }), createStringPool());

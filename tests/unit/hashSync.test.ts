@@ -9,7 +9,11 @@ import type { Assessment, Site } from '../../src/engine';
 function fakeTab(hash = '') {
   const events = new EventTarget();
   const location = { hash, pathname: '/', search: '' } as Location;
-  const history = { replaceState: vi.fn((_s: unknown, _t: string, url: string) => void (location.hash = url.startsWith('#') ? url : '')) } as unknown as History;
+  const history = {
+    replaceState: vi.fn(
+      (_s: unknown, _t: string, url: string) => void (location.hash = url.startsWith('#') ? url : ''),
+    ),
+  } as unknown as History;
   const paste = (h: string) => {
     location.hash = h;
     events.dispatchEvent(new Event('hashchange'));
@@ -17,16 +21,43 @@ function fakeTab(hash = '') {
   return { location, history, events, paste };
 }
 
-const assessment = { zones: [{ id: 'z1', name: '玄武区' }], sites: [{ id: 's1' }], violations: [] } as unknown as Assessment;
-const kindergarten: ProposalLink = { site: { id: 'PROPOSED-1', name: '新幼儿园', category: 'kindergarten', users: 300 }, geometry: { type: 'Point', coordinates: [118.781234, 32.041234] } };
+const assessment = {
+  zones: [{ id: 'z1', name: '玄武区' }],
+  sites: [{ id: 's1' }],
+  violations: [],
+} as unknown as Assessment;
+const kindergarten: ProposalLink = {
+  site: { id: 'PROPOSED-1', name: '新幼儿园', category: 'kindergarten', users: 300 },
+  geometry: { type: 'Point', coordinates: [118.781234, 32.041234] },
+};
 
 describe('the view hash follows pasted links', () => {
   it('round-trips a proposal (point and outline) and ignores a malformed one', () => {
-    const outline: ProposalLink = { site: { id: 'PROPOSED-1', name: '油站', category: 'fuel_station', stationGrade: 2, vapourRecovery: 'full' }, geometry: { type: 'Polygon', coordinates: [[[118.78, 32.04], [118.781, 32.04], [118.781, 32.041], [118.78, 32.04]]] } };
-    for (const p of [kindergarten, outline]) expect(decodeView(`#${encodeView({ camera: null, filters: NO_FILTERS, selection: null, proposal: p })}`).proposal).toEqual(p);
+    const outline: ProposalLink = {
+      site: { id: 'PROPOSED-1', name: '油站', category: 'fuel_station', stationGrade: 2, vapourRecovery: 'full' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [118.78, 32.04],
+            [118.781, 32.04],
+            [118.781, 32.041],
+            [118.78, 32.04],
+          ],
+        ],
+      },
+    };
+    for (const p of [kindergarten, outline])
+      expect(
+        decodeView(`#${encodeView({ camera: null, filters: NO_FILTERS, selection: null, proposal: p })}`).proposal,
+      ).toEqual(p);
     expect(decodeView('#wi=kindergarten&wig=999,1').proposal).toBeNull();
     expect(decodeView('#wi=not_a_category&wig=118.78,32.04').proposal).toBeNull();
-    expect(decodeView('#wi=kindergarten&wig=118.78,32.04&wix=u:-5,b:x,zz:1').proposal?.site).toEqual({ id: 'PROPOSED-1', name: 'kindergarten', category: 'kindergarten' });
+    expect(decodeView('#wi=kindergarten&wig=118.78,32.04&wix=u:-5,b:x,zz:1').proposal?.site).toEqual({
+      id: 'PROPOSED-1',
+      name: 'kindergarten',
+      category: 'kindergarten',
+    });
   });
 
   it('applies a pasted link’s filters, camera, selection and proposal once', () => {
@@ -35,7 +66,9 @@ describe('the view hash follows pasted links', () => {
     const tab = fakeTab();
     const what = { restoreProposal: vi.fn(), clearProposal: vi.fn() };
     const stop = syncViewWithHash(store, tab.location, tab.history, what, tab.events);
-    tab.paste('#map=14.00/32.05000/118.80000&lv=red&only=1&sel=zone:z1&wi=kindergarten&win=新幼儿园&wix=u:300&wig=118.781234,32.041234');
+    tab.paste(
+      '#map=14.00/32.05000/118.80000&lv=red&only=1&sel=zone:z1&wi=kindergarten&win=新幼儿园&wix=u:300&wig=118.781234,32.041234',
+    );
     const s = store.getState();
     expect(s.camera).toEqual({ lon: 118.8, lat: 32.05, zoom: 14 });
     expect(s.filters.levels).toEqual(['red']);
@@ -44,7 +77,9 @@ describe('the view hash follows pasted links', () => {
     expect(what.restoreProposal).toHaveBeenCalledTimes(1);
     expect(what.restoreProposal.mock.calls[0]![0]).toEqual(kindergarten);
     // the same link again changes nothing
-    store.setState({ proposal: { site: { ...kindergarten.site, geometry: kindergarten.geometry } as Site, result: null, error: null } });
+    store.setState({
+      proposal: { site: { ...kindergarten.site, geometry: kindergarten.geometry } as Site, result: null, error: null },
+    });
     const filters = store.getState().filters;
     tab.paste(tab.location.hash);
     expect(store.getState().filters).toBe(filters);
@@ -59,15 +94,31 @@ describe('the view hash follows pasted links', () => {
   it('keeps the proposal in the hash as it changes, and restores it on reload once the project is assessed', async () => {
     const store = createAppStore();
     const tab = fakeTab();
-    const stop = syncViewWithHash(store, tab.location, tab.history, { restoreProposal: vi.fn(), clearProposal: vi.fn() }, tab.events);
-    store.setState({ proposal: { site: { ...kindergarten.site, geometry: kindergarten.geometry } as Site, result: null, error: null } });
-    expect(decodeView(tab.location.hash).proposal).toEqual(proposalLinkOf({ ...kindergarten.site, geometry: kindergarten.geometry } as Site));
+    const stop = syncViewWithHash(
+      store,
+      tab.location,
+      tab.history,
+      { restoreProposal: vi.fn(), clearProposal: vi.fn() },
+      tab.events,
+    );
+    store.setState({
+      proposal: { site: { ...kindergarten.site, geometry: kindergarten.geometry } as Site, result: null, error: null },
+    });
+    expect(decodeView(tab.location.hash).proposal).toEqual(
+      proposalLinkOf({ ...kindergarten.site, geometry: kindergarten.geometry } as Site),
+    );
     stop();
 
     // reload: a new store reads the hash, and waits for the assessment before restoring
     const reloaded = createAppStore();
     const restoreProposal = vi.fn();
-    const stop2 = syncViewWithHash(reloaded, tab.location, tab.history, { restoreProposal, clearProposal: vi.fn() }, tab.events);
+    const stop2 = syncViewWithHash(
+      reloaded,
+      tab.location,
+      tab.history,
+      { restoreProposal, clearProposal: vi.fn() },
+      tab.events,
+    );
     reloaded.setState({ camera: { lon: 118, lat: 32, zoom: 9 } }); // the map reports its position before the project is open
     expect(decodeView(tab.location.hash).proposal).toEqual(kindergarten); // still in the link while waiting
     expect(restoreProposal).not.toHaveBeenCalled();

@@ -22,11 +22,21 @@ describe('loading the demo city as a new project', () => {
     let assessments = 0;
     const counting: EngineClient = { ...engine, assess: (...args) => (assessments++, engine.assess(...args)) };
     const actions = createActions(store, counting);
-    store.setState({ project: { id: 'old', name: 'last year', city: '', assessmentDate: '2025-01-01', dataCredit: '', notes: '' }, selection: { kind: 'zone', id: 'gone' } });
+    store.setState({
+      project: { id: 'old', name: 'last year', city: '', assessmentDate: '2025-01-01', dataCredit: '', notes: '' },
+      selection: { kind: 'zone', id: 'gone' },
+    });
     const seen: { project: string | undefined; datasets: number }[] = [];
     store.subscribe((s) => seen.push({ project: s.project?.id, datasets: s.datasets.length }));
 
-    await actions.loadDemo(files, { id: 'demo-1', name: 'demo', city: '', assessmentDate: '', dataCredit: '', notes: '' });
+    await actions.loadDemo(files, {
+      id: 'demo-1',
+      name: 'demo',
+      city: '',
+      assessmentDate: '',
+      dataCredit: '',
+      notes: '',
+    });
 
     expect(assessments).toBe(1);
     // no state ever pairs the old project with the demo's data (autosave would write it into the old project)
@@ -34,7 +44,10 @@ describe('loading the demo city as a new project', () => {
     const s = store.getState();
     expect(s.project?.id).toBe('demo-1');
     expect(s.selection).toBeNull();
-    expect(s.datasets.map((d) => [d.file, d.demo])).toEqual([['nanjing-sites.fictitious.csv', true], ['nanjing-osm.geojson', true]]);
+    expect(s.datasets.map((d) => [d.file, d.demo])).toEqual([
+      ['nanjing-sites.fictitious.csv', true],
+      ['nanjing-osm.geojson', true],
+    ]);
     expect(new Set(s.datasets.map((d) => d.id)).size).toBe(2);
     // ids are unique across the two files, and every accepted site was assessed
     const ids = (s.assessment?.sites ?? []).map((site) => site.id);
@@ -48,14 +61,36 @@ describe('switching projects', () => {
   it('never shows the last project’s results beside the next project’s name', async () => {
     const store = createAppStore();
     const actions = createActions(store, createEngineClient());
-    await actions.loadDemo(files, { id: 'demo-1', name: 'demo', city: '', assessmentDate: '', dataCredit: '', notes: '' });
+    await actions.loadDemo(files, {
+      id: 'demo-1',
+      name: 'demo',
+      city: '',
+      assessmentDate: '',
+      dataCredit: '',
+      notes: '',
+    });
     expect(store.getState().assessment?.zones.length).toBe(11);
     const seen: { project: string | undefined; zones: string[] }[] = [];
-    store.subscribe((s) => seen.push({ project: s.project?.id, zones: (s.assessment?.zones ?? []).map((z) => z.name) }));
+    store.subscribe((s) =>
+      seen.push({ project: s.project?.id, zones: (s.assessment?.zones ?? []).map((z) => z.name) }),
+    );
 
     await actions.applyProject({
-      schema: PROJECT_SCHEMA, id: 'blank', name: '上海', city: '上海市', assessmentDate: '', dataCredit: '', notes: '', datasets: [], zones: [], zonesSource: '',
-      zonesDigest: null, zoning: { kind: 'polygons' }, profile: DEFAULT_PROFILE, rules: DEFAULT_RULES, revision: 0,
+      schema: PROJECT_SCHEMA,
+      id: 'blank',
+      name: '上海',
+      city: '上海市',
+      assessmentDate: '',
+      dataCredit: '',
+      notes: '',
+      datasets: [],
+      zones: [],
+      zonesSource: '',
+      zonesDigest: null,
+      zoning: { kind: 'polygons' },
+      profile: DEFAULT_PROFILE,
+      rules: DEFAULT_RULES,
+      revision: 0,
     });
 
     expect(seen.filter((s) => s.project === 'blank' && s.zones.includes('玄武区'))).toEqual([]);

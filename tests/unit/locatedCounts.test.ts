@@ -2,7 +2,12 @@
 // page (one number per zone, in zone order), or counted on the page when nothing was noted.
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../src/engine';
-import { locatedCountsByZone, locatedCountsInZoneOrder, locatedCountsOf, noteLocatedCounts } from '../../src/figures/districtCounts';
+import {
+  locatedCountsByZone,
+  locatedCountsInZoneOrder,
+  locatedCountsOf,
+  noteLocatedCounts,
+} from '../../src/figures/districtCounts';
 import { createConfig, createSite, createSquareZone } from '../helpers/sites';
 
 describe('sites located in each zone', () => {

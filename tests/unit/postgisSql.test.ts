@@ -16,7 +16,9 @@ function planOf(sites: Site[]) {
 describe('SQL generated from the rule table', () => {
   it('writes each (profile × kind) requirement once, however many sites share it, with its governing rule', () => {
     const sites = [
-      ...['a', 'b', 'c'].map((id) => createSite({ id: `fuel-${id}`, category: 'fuel_station', stationGrade: 1, vapourRecovery: 'none' })),
+      ...['a', 'b', 'c'].map((id) =>
+        createSite({ id: `fuel-${id}`, category: 'fuel_station', stationGrade: 1, vapourRecovery: 'none' }),
+      ),
       ...['a', 'b'].map((id) => createSite({ id: `school-${id}`, category: 'school' })),
       createSite({ id: 'store', category: 'hazchem_storage' }),
     ];
@@ -33,7 +35,23 @@ describe('SQL generated from the rule table', () => {
   });
 
   it('lists the not_inside pairs apart, and nothing when no rule binds', () => {
-    const plan = planOf([createSite({ id: 'shop', category: 'fireworks_retail' }), { ...createSite({ id: 'home', category: 'residential' }), geometry: { type: 'Polygon', coordinates: [[[118, 32], [118.01, 32], [118.01, 32.01], [118, 32]]] } }]);
+    const plan = planOf([
+      createSite({ id: 'shop', category: 'fireworks_retail' }),
+      {
+        ...createSite({ id: 'home', category: 'residential' }),
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [118, 32],
+              [118.01, 32],
+              [118.01, 32.01],
+              [118, 32],
+            ],
+          ],
+        },
+      },
+    ]);
     expect(plan.insidePairs.map((p) => p.rule.id)).toEqual(['fireworks-not-in-residential']);
     expect(planOf([createSite({ id: 'home', category: 'residential' })]).distancePairs).toEqual([]);
   });
@@ -49,9 +67,36 @@ describe('SQL generated from the rule table', () => {
     const ewkt = toEwkt({ type: 'Point', coordinates: [lon, 32.0507544] });
     expect(ewkt).toMatch(/^SRID=4326;POINT\(\S+ 32\.0507544\)$/);
     expect(Number(/POINT\((\S+) /.exec(ewkt)![1])).toBe(lon); // the very double, not a rounded one
-    expect(toEwkt({ type: 'MultiPolygon', coordinates: [[[[0, 0], [1, 0], [1, 1], [0, 0]], [[0.1, 0.1], [0.2, 0.1], [0.2, 0.2], [0.1, 0.1]]]] }))
-      .toBe('SRID=4326;MULTIPOLYGON(((0 0,1 0,1 1,0 0),(0.1 0.1,0.2 0.1,0.2 0.2,0.1 0.1)))');
-    expect(toEwkt({ type: 'LineString', coordinates: [[1, 2], [3, 4]] })).toBe('SRID=4326;LINESTRING(1 2,3 4)');
+    expect(
+      toEwkt({
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [0, 0],
+              [1, 0],
+              [1, 1],
+              [0, 0],
+            ],
+            [
+              [0.1, 0.1],
+              [0.2, 0.1],
+              [0.2, 0.2],
+              [0.1, 0.1],
+            ],
+          ],
+        ],
+      }),
+    ).toBe('SRID=4326;MULTIPOLYGON(((0 0,1 0,1 1,0 0),(0.1 0.1,0.2 0.1,0.2 0.2,0.1 0.1)))');
+    expect(
+      toEwkt({
+        type: 'LineString',
+        coordinates: [
+          [1, 2],
+          [3, 4],
+        ],
+      }),
+    ).toBe('SRID=4326;LINESTRING(1 2,3 4)');
   });
 });
 
@@ -64,6 +109,8 @@ describe('--engine options (usage errors, exit 2, before any database is reached
     for (const extra of [{ db: 'postgresql:///x' }, { writeTables: 's' }, { sitesTable: ['t'] }, { logSql: true }]) {
       await expect(runAssess({ sites, out: '/nonexistent', ...extra })).rejects.toThrow(/need --engine postgis/);
     }
-    await expect(runAssess({ sites, out: '/nonexistent', engine: 'postgis', geometryColumn: 'g' })).rejects.toThrow(/--geometry-column needs --sites-table/);
+    await expect(runAssess({ sites, out: '/nonexistent', engine: 'postgis', geometryColumn: 'g' })).rejects.toThrow(
+      /--geometry-column needs --sites-table/,
+    );
   });
 });

@@ -7,7 +7,8 @@ import { assessReach, DEFAULT_REACH_PROFILE, type Site, type Zone } from '../../
 /** Shoelace area of a ring of cell corners, in cells. */
 const cells = (ring: [number, number][]) => {
   let a = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += ring[j]![0] * ring[i]![1] - ring[i]![0] * ring[j]![1];
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    a += ring[j]![0] * ring[i]![1] - ring[i]![0] * ring[j]![1];
   return Math.abs(a) / 2;
 };
 
@@ -15,7 +16,8 @@ describe('reach bands as polygons', () => {
   it('gives a ring of cells its hole and an island inside the hole its own polygon', () => {
     // 5×5: the border ring of 16 cells, the 3×3 inside empty except the centre cell
     const set = new Uint8Array(25);
-    for (let r = 0; r < 5; r++) for (let c = 0; c < 5; c++) if (r === 0 || r === 4 || c === 0 || c === 4) set[r * 5 + c] = 1;
+    for (let r = 0; r < 5; r++)
+      for (let c = 0; c < 5; c++) if (r === 0 || r === 4 || c === 0 || c === 4) set[r * 5 + c] = 1;
     set[2 * 5 + 2] = 1;
     const polygons = groupRings(cellSetRings(5, 5, set));
     expect(polygons).toHaveLength(2);
@@ -44,8 +46,29 @@ describe('reach bands as polygons', () => {
   it('covers the study area with disjoint bands whose areas add up to the grid cells (screening, one station)', () => {
     // a 4 km × 4 km square district, one station at its centre
     const d = 0.02;
-    const zone: Zone = { id: 'Z', name: '测试区', geometry: { type: 'Polygon', coordinates: [[[118.8 - d, 32 - d], [118.8 + d, 32 - d], [118.8 + d, 32 + d], [118.8 - d, 32 + d], [118.8 - d, 32 - d]]] } };
-    const station: Site = { id: 'S1', name: '站', category: 'fire_station', geometry: { type: 'Point', coordinates: [118.8, 32] }, fictitious: true } as Site;
+    const zone: Zone = {
+      id: 'Z',
+      name: '测试区',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [118.8 - d, 32 - d],
+            [118.8 + d, 32 - d],
+            [118.8 + d, 32 + d],
+            [118.8 - d, 32 + d],
+            [118.8 - d, 32 - d],
+          ],
+        ],
+      },
+    };
+    const station: Site = {
+      id: 'S1',
+      name: '站',
+      category: 'fire_station',
+      geometry: { type: 'Point', coordinates: [118.8, 32] },
+      fictitious: true,
+    } as Site;
     const reach = assessReach({ sites: [station], assessed: [], zones: [zone], districtCellM: 250 });
     const shapes = reachBandShapes(reach, DEFAULT_REACH_PROFILE);
     const g = reach.reachGrid!;
@@ -55,7 +78,9 @@ describe('reach bands as polygons', () => {
     for (const f of shapes.features) expect(turfArea(f) / 1e6).toBeCloseTo(f.properties.km2, 1);
     // the station's own cell is in the fastest band: its minutes are the dispatch delay (4) only
     const fastest = shapes.features.find((f) => f.properties.band === 0)!;
-    const inFastest = fastest.geometry.coordinates.some((p) => booleanPointInPolygon(point([118.8001, 32.0001]), polygon(p)));
+    const inFastest = fastest.geometry.coordinates.some((p) =>
+      booleanPointInPolygon(point([118.8001, 32.0001]), polygon(p)),
+    );
     expect(inFastest).toBe(true);
   });
 });

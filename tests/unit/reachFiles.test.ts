@@ -25,10 +25,29 @@ const meta = { id: 'p1', name: 'demo', city: '', assessmentDate: '', dataCredit:
 const text = (s: string) => new TextEncoder().encode(s);
 const roadFile = new Blob([roadGridGeoJson(NANJING_CENTRE, 12)]);
 /** one square unit over central Nanjing with 50 000 people */
-const populationFile = text(JSON.stringify({ type: 'FeatureCollection', features: [{
-  type: 'Feature', properties: { id: 'g1', population: 50000 },
-  geometry: { type: 'Polygon', coordinates: [[[118.7, 31.95], [118.9, 31.95], [118.9, 32.12], [118.7, 32.12], [118.7, 31.95]]] },
-}] }));
+const populationFile = text(
+  JSON.stringify({
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        properties: { id: 'g1', population: 50000 },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [118.7, 31.95],
+              [118.9, 31.95],
+              [118.9, 32.12],
+              [118.7, 32.12],
+              [118.7, 31.95],
+            ],
+          ],
+        },
+      },
+    ],
+  }),
+);
 
 async function demo() {
   const store = createAppStore();
@@ -58,7 +77,10 @@ describe('road network and population grid in the app', { timeout: 60_000 }, () 
     const { store, actions, reach } = await demo();
     await actions.importRoads('streets.geojson', roadFile);
     const before = store.getState();
-    const points = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [118.8, 32] } }] });
+    const points = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [118.8, 32] } }],
+    });
     await actions.importRoads('points.geojson', new Blob([points]));
     expect(store.getState().reachFileError).toMatchObject({ params: { file: 'points.geojson' } });
     expect(JSON.stringify(store.getState().reachFileError)).toContain('LineString');
@@ -75,13 +97,39 @@ describe('road network and population grid in the app', { timeout: 60_000 }, () 
   it('uses a population grid for the shelters, refuses one without population, and removes it', async () => {
     const { store, actions, reach } = await demo();
     expect(reach()?.result.shelters?.populationSource).not.toBe('grid');
-    const noPeople = text(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'x' }, geometry: { type: 'Polygon', coordinates: [[[118.7, 31.95], [118.9, 31.95], [118.9, 32.12], [118.7, 31.95]]] } }] }));
+    const noPeople = text(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { id: 'x' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [118.7, 31.95],
+                  [118.9, 31.95],
+                  [118.9, 32.12],
+                  [118.7, 31.95],
+                ],
+              ],
+            },
+          },
+        ],
+      }),
+    );
     await actions.importPopulation('no-people.geojson', noPeople);
-    expect(store.getState().reachFileError).toMatchObject({ params: { file: 'no-people.geojson', message: { key: 'reach.populationNone' } } });
+    expect(store.getState().reachFileError).toMatchObject({
+      params: { file: 'no-people.geojson', message: { key: 'reach.populationNone' } },
+    });
     expect(store.getState().population).toBeNull();
     await actions.importPopulation('people.geojson', populationFile);
     expect(store.getState().reachFileError).toBeNull();
-    expect(store.getState().population).toMatchObject({ file: 'people.geojson', zones: [{ id: 'g1', population: 50000 }] });
+    expect(store.getState().population).toMatchObject({
+      file: 'people.geojson',
+      zones: [{ id: 'g1', population: 50000 }],
+    });
     expect(reach()?.result.shelters?.populationSource).toBe('grid');
     await actions.importPopulation('broken.geojson', text('{"type":'));
     expect(store.getState().population?.file).toBe('people.geojson');

@@ -5,13 +5,40 @@ import type { DistrictGrid } from '../../src/engine/reach/stationDistricts';
 
 function grid(inside: Uint8Array): DistrictGrid {
   return {
-    grid: { shape: 'square', cellM: 250, plane: { lon0: 118, lat0: 32 } as never, x0: 0, y0: 0, cols: 2, rows: 1, inside, onEdge: new Uint8Array(2), polygons: [[[[0, 0], [1, 0], [1, 1], [0, 0]]]] },
-    cells: Int32Array.of(0, 1), cellMinutes: Float32Array.of(3, NaN), cellStation: Int32Array.of(0, -1), cellKm2: 0.0625,
+    grid: {
+      shape: 'square',
+      cellM: 250,
+      plane: { lon0: 118, lat0: 32 } as never,
+      x0: 0,
+      y0: 0,
+      cols: 2,
+      rows: 1,
+      inside,
+      onEdge: new Uint8Array(2),
+      polygons: [
+        [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 1],
+            [0, 0],
+          ],
+        ],
+      ],
+    },
+    cells: Int32Array.of(0, 1),
+    cellMinutes: Float32Array.of(3, NaN),
+    cellStation: Int32Array.of(0, -1),
+    cellKm2: 0.0625,
   };
 }
 
 const reachWith = (reachGrid: DistrictGrid, districtGrid: DistrictGrid): AssessedReach =>
-  ({ result: { reachGrid, districtGrid }, profile: {}, bands: { summary: [], shapes: null, url: null } }) as unknown as AssessedReach;
+  ({
+    result: { reachGrid, districtGrid },
+    profile: {},
+    bands: { summary: [], shapes: null, url: null },
+  }) as unknown as AssessedReach;
 
 describe('the reach sent to the page', () => {
   it('carries grids with arrays of their own, so transferring them leaves the worker its grids', () => {
@@ -46,7 +73,27 @@ describe('the reach sent to the page', () => {
 describe('the reach bands as a data: URL', () => {
   it('decodes to the same JSON, with no "://", "#" or space in it and shorter than encodeURIComponent made it', async () => {
     const { escapeForDataUrl } = await import('../../src/worker/reachMessage');
-    const json = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { label: '5–10 分钟 (a/b) 100% #1', fill: '#54278f' }, geometry: { type: 'MultiPolygon', coordinates: [[[[118.1234567, 32.1], [118.2, 32.2], [118.1234567, 32.1]]]] } }] });
+    const json = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { label: '5–10 分钟 (a/b) 100% #1', fill: '#54278f' },
+          geometry: {
+            type: 'MultiPolygon',
+            coordinates: [
+              [
+                [
+                  [118.1234567, 32.1],
+                  [118.2, 32.2],
+                  [118.1234567, 32.1],
+                ],
+              ],
+            ],
+          },
+        },
+      ],
+    });
     const body = escapeForDataUrl(json);
     expect(decodeURIComponent(body)).toBe(json);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the range of every ASCII character, control ones included

@@ -4,8 +4,27 @@ import { packSites, unpackSites } from '../../src/worker/siteColumns';
 import { createStringPool } from '../../src/worker/stringPool';
 import { importSites } from '../../src/io';
 
-const point = fc.record({ type: fc.constant('Point' as const), coordinates: fc.tuple(fc.double({ noNaN: true }), fc.double({ noNaN: true })) }, { noNullPrototype: true });
-const polygon = fc.record({ type: fc.constant('Polygon' as const), coordinates: fc.constant([[[0, 0], [1, 0], [1, 1], [0, 0]]]) }, { noNullPrototype: true });
+const point = fc.record(
+  {
+    type: fc.constant('Point' as const),
+    coordinates: fc.tuple(fc.double({ noNaN: true }), fc.double({ noNaN: true })),
+  },
+  { noNullPrototype: true },
+);
+const polygon = fc.record(
+  {
+    type: fc.constant('Polygon' as const),
+    coordinates: fc.constant([
+      [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 0],
+      ],
+    ]),
+  },
+  { noNullPrototype: true },
+);
 // fields built in a fixed order, each one there or not, as the importer and the engine build them
 const site = fc.record(
   {
@@ -16,7 +35,13 @@ const site = fc.record(
     district: fc.constantFrom('鼓楼区', '玄武区'),
     likelihood: fc.integer({ min: 1, max: 5 }),
     majorHazardR: fc.double({ noNaN: true }),
-    majorHazardItems: fc.array(fc.record({ q: fc.double({ noNaN: true }), Q: fc.double({ noNaN: true }), beta: fc.double({ noNaN: true }) }, { noNullPrototype: true }), { maxLength: 2 }),
+    majorHazardItems: fc.array(
+      fc.record(
+        { q: fc.double({ noNaN: true }), Q: fc.double({ noNaN: true }), beta: fc.double({ noNaN: true }) },
+        { noNullPrototype: true },
+      ),
+      { maxLength: 2 },
+    ),
     controls: fc.string(),
     fictitious: fc.boolean(),
   },
@@ -42,7 +67,13 @@ describe('sites as columns across the worker boundary', () => {
 
   it('send plain points as one transferred Float64Array, numeric fields as typed arrays, categories as codes', () => {
     const sites = [
-      { id: 'a', name: 'A', category: 'school', geometry: { type: 'Point', coordinates: [118.78, 32.04] }, likelihood: 3 },
+      {
+        id: 'a',
+        name: 'A',
+        category: 'school',
+        geometry: { type: 'Point', coordinates: [118.78, 32.04] },
+        likelihood: 3,
+      },
       { id: 'b', name: 'B', category: 'school', geometry: { type: 'Point', coordinates: [118.79, 32.05] } },
     ];
     const { columns, transfer } = packSites(sites as never);
@@ -58,12 +89,27 @@ describe('sites as columns across the worker boundary', () => {
 
   it('send few distinct values as codes into their dictionary, and mostly distinct or object values as they are', () => {
     const sites = Array.from({ length: 100 }, (_, i) => ({
-      id: `s${i}`, name: `N${i}`, category: i % 2 ? 'school' : 'fuel_station', geometry: { type: 'Point', coordinates: [118 + i / 1000, 32] },
-      district: ['玄武区', '秦淮区', '鼓楼区'][i % 3], ...(i % 5 ? { controls: '' } : {}), address: `路 ${i} 号`, flag: i % 7 === 0, extra: { n: i },
+      id: `s${i}`,
+      name: `N${i}`,
+      category: i % 2 ? 'school' : 'fuel_station',
+      geometry: { type: 'Point', coordinates: [118 + i / 1000, 32] },
+      district: ['玄武区', '秦淮区', '鼓楼区'][i % 3],
+      ...(i % 5 ? { controls: '' } : {}),
+      address: `路 ${i} 号`,
+      flag: i % 7 === 0,
+      extra: { n: i },
     }));
     const { columns, transfer } = packSites(sites as never);
-    const kinds = Object.fromEntries(columns.rest.map((c) => [c.key, 'numbers' in c ? 'numbers' : 'codes' in c ? `codes:${c.dict.length}` : 'values']));
-    expect(kinds).toEqual({ district: 'codes:3', controls: 'codes:1', address: 'values', flag: 'codes:2', extra: 'values' });
+    const kinds = Object.fromEntries(
+      columns.rest.map((c) => [c.key, 'numbers' in c ? 'numbers' : 'codes' in c ? `codes:${c.dict.length}` : 'values']),
+    );
+    expect(kinds).toEqual({
+      district: 'codes:3',
+      controls: 'codes:1',
+      address: 'values',
+      flag: 'codes:2',
+      extra: 'values',
+    });
     const back = unpackSites(structuredClone(columns, { transfer }), createStringPool());
     expect(back).toStrictEqual(sites); // absent fields stay absent (code -1), field order kept
   });
@@ -71,7 +117,12 @@ describe('sites as columns across the worker boundary', () => {
   it('keep a point with a third coordinate or a bbox as it is', () => {
     const sites = [
       { id: 'a', name: 'A', category: 'school', geometry: { type: 'Point', coordinates: [118.78, 32.04, 12] } },
-      { id: 'b', name: 'B', category: 'school', geometry: { type: 'Point', coordinates: [118.79, 32.05], bbox: [118.79, 32.05, 118.79, 32.05] } },
+      {
+        id: 'b',
+        name: 'B',
+        category: 'school',
+        geometry: { type: 'Point', coordinates: [118.79, 32.05], bbox: [118.79, 32.05, 118.79, 32.05] },
+      },
     ];
     expect(packSites(sites as never).columns.points).toBeNull();
     expect(roundTrip(sites as never[])).toStrictEqual(sites);
@@ -79,8 +130,15 @@ describe('sites as columns across the worker boundary', () => {
 
   it('carry what the importer builds unchanged (a generated file with all the usual columns)', () => {
     const header = '编号,名称,类别,经度,纬度,所属区域,可能性,严重性,管控措施,责任单位,最大储量';
-    const rows = Array.from({ length: 50 }, (_, i) => `S${i},站${i},${i % 2 ? '加油站' : '学校'},118.${70 + (i % 9)},32.0${i % 9},鼓楼区,${i % 3 ? `${1 + (i % 5)},2` : ','},巡查,${i % 4 ? '' : '某公司'},`);
-    const { sites, rejectedRows: { rows: rejected } } = importSites('s.csv', new TextEncoder().encode([header, ...rows].join('\n')), { crs: 'wgs84', zones: [] });
+    const rows = Array.from(
+      { length: 50 },
+      (_, i) =>
+        `S${i},站${i},${i % 2 ? '加油站' : '学校'},118.${70 + (i % 9)},32.0${i % 9},鼓楼区,${i % 3 ? `${1 + (i % 5)},2` : ','},巡查,${i % 4 ? '' : '某公司'},`,
+    );
+    const {
+      sites,
+      rejectedRows: { rows: rejected },
+    } = importSites('s.csv', new TextEncoder().encode([header, ...rows].join('\n')), { crs: 'wgs84', zones: [] });
     expect(rejected, JSON.stringify(rejected.slice(0, 2))).toEqual([]);
     const back = roundTrip(sites as never[]);
     expect(back).toStrictEqual(sites);

@@ -4,22 +4,29 @@ import type { Assessment } from '../../src/engine';
 import { buildLookupsWhenIdle, findingsOf, siteById, siteName, sitePosition } from '../../src/state/siteLookup';
 
 const ids = fc.constantFrom('A', 'B', 'C', 'D', 'E');
-const assessment = fc.record({
-  sites: fc.array(fc.record({ id: ids, name: fc.string({ maxLength: 3 }) }), { maxLength: 8 }),
-  violations: fc.array(fc.record({ hazardId: ids, targetId: ids }), { maxLength: 12 }),
-}).map((x) => x as unknown as Assessment);
+const assessment = fc
+  .record({
+    sites: fc.array(fc.record({ id: ids, name: fc.string({ maxLength: 3 }) }), { maxLength: 8 }),
+    violations: fc.array(fc.record({ hazardId: ids, targetId: ids }), { maxLength: 12 }),
+  })
+  .map((x) => x as unknown as Assessment);
 
 describe('site lookups, indexed once per assessment', () => {
   it('find what a scan of the arrays finds, sites in id order (binary search) or not (a map)', () => {
-    const inIdOrder = assessment.map((a) => ({ ...a, sites: [...a.sites].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)) }));
-    fc.assert(fc.property(fc.oneof(assessment, inIdOrder), ids, (a, id) => {
-      const first = a.sites.findIndex((s) => s.id === id);
-      expect(sitePosition(a, id)).toBe(first);
-      expect(siteById(a, id)).toBe(a.sites[first]);
-      expect(siteName(a, id)).toBe(a.sites[first]?.name);
-      const scanned = a.violations.flatMap((v, i) => (v.hazardId === id || v.targetId === id ? [i] : []));
-      expect(findingsOf(a, id)).toEqual(scanned);
+    const inIdOrder = assessment.map((a) => ({
+      ...a,
+      sites: [...a.sites].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)),
     }));
+    fc.assert(
+      fc.property(fc.oneof(assessment, inIdOrder), ids, (a, id) => {
+        const first = a.sites.findIndex((s) => s.id === id);
+        expect(sitePosition(a, id)).toBe(first);
+        expect(siteById(a, id)).toBe(a.sites[first]);
+        expect(siteName(a, id)).toBe(a.sites[first]?.name);
+        const scanned = a.violations.flatMap((v, i) => (v.hazardId === id || v.targetId === id ? [i] : []));
+        expect(findingsOf(a, id)).toEqual(scanned);
+      }),
+    );
   });
 
   it('builds them in idle slices that each stop when the idle time is used up', () => {

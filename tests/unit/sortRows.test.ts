@@ -16,17 +16,21 @@ function expectedOrder(keys: SortKey[], descending: boolean): number[] {
 }
 
 describe('sortRows', () => {
-  const withNulls = <K>(k: fc.Arbitrary<K>) => fc.oneof({ arbitrary: fc.constant(null), weight: 1 }, { arbitrary: k, weight: 4 });
+  const withNulls = <K>(k: fc.Arbitrary<K>) =>
+    fc.oneof({ arbitrary: fc.constant(null), weight: 1 }, { arbitrary: k, weight: 4 });
   const columns = fc.oneof(
     fc.array(withNulls(fc.integer({ min: 0, max: 4 })), { maxLength: 50 }), // few distinct: bucketed
     fc.array(withNulls(fc.double({ noNaN: true, noDefaultInfinity: true })), { minLength: 300, maxLength: 500 }), // many: compared
     fc.array(withNulls(fc.string({ maxLength: 4 })), { minLength: 300, maxLength: 500 }),
   );
   it('orders like the plain definition, stable and nulls last, with few or many distinct keys', () => {
-    fc.assert(fc.property(columns, fc.boolean(), (keys: SortKey[], descending) => {
-      const rows = keys.map((k, i) => ({ k, i }));
-      expect(sortRows(rows, (r) => r.k, descending).map((r) => r.i)).toEqual(expectedOrder(keys, descending));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(columns, fc.boolean(), (keys: SortKey[], descending) => {
+        const rows = keys.map((k, i) => ({ k, i }));
+        expect(sortRows(rows, (r) => r.k, descending).map((r) => r.i)).toEqual(expectedOrder(keys, descending));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('sorts 300 distinct numbers by comparison and 5 levels by buckets, the same way', () => {

@@ -20,32 +20,87 @@ const HOSTILE_NAME = '=HYPERLINK("http://evil","x")';
 const ATTRIBUTION = '测试数据 © 本项目';
 const DATA_DATE = '2026-11-01';
 // metres per degree of longitude east-west at 30 m: the school stands 30 m east of the station
-const M_PER_DEG_LON_32_1 = (Math.PI / 180) * (6378137 / Math.sqrt(1 - 0.00669437999014 * Math.sin((32.1 * Math.PI) / 180) ** 2)) * Math.cos((32.1 * Math.PI) / 180);
+const M_PER_DEG_LON_32_1 =
+  (Math.PI / 180) *
+  (6378137 / Math.sqrt(1 - 0.00669437999014 * Math.sin((32.1 * Math.PI) / 180) ** 2)) *
+  Math.cos((32.1 * Math.PI) / 180);
 
 function city(): { sites: Site[]; input: Omit<WhitepaperInput, 'assessment'>; assessment: Assessment } {
   const a = { ...createSquareZone('A', 118.7, 32.0, 0.2), name: HOSTILE_DISTRICT };
   const b = { ...createSquareZone('B', 118.9, 32.0, 0.2), name: '乙区' };
   const sites: Site[] = [
-    createSite({ id: 'S1', name: HOSTILE_NAME, category: 'fuel_station', at: [118.8, 32.1], likelihood: 5, severity: 5, domain: '危险化学品' }),
+    createSite({
+      id: 'S1',
+      name: HOSTILE_NAME,
+      category: 'fuel_station',
+      at: [118.8, 32.1],
+      likelihood: 5,
+      severity: 5,
+      domain: '危险化学品',
+    }),
     createSite({ id: 'T1', name: '甲小学', category: 'school', at: [118.8 + 30 / M_PER_DEG_LON_32_1, 32.1] }),
-    createSite({ id: 'S2', name: '乙工地', category: 'construction', at: [119.0, 32.1], likelihood: 4, severity: 4, domain: '建设施工' }),
-    createSite({ id: 'S3', name: '乙路口', category: 'traffic', at: [119.01, 32.11], likelihood: 2, severity: 3, domain: '道路交通' }),
-    createSite({ id: 'S4', name: '甲路口', category: 'traffic', at: [118.75, 32.05], likelihood: 1, severity: 2, domain: '道路交通' }),
+    createSite({
+      id: 'S2',
+      name: '乙工地',
+      category: 'construction',
+      at: [119.0, 32.1],
+      likelihood: 4,
+      severity: 4,
+      domain: '建设施工',
+    }),
+    createSite({
+      id: 'S3',
+      name: '乙路口',
+      category: 'traffic',
+      at: [119.01, 32.11],
+      likelihood: 2,
+      severity: 3,
+      domain: '道路交通',
+    }),
+    createSite({
+      id: 'S4',
+      name: '甲路口',
+      category: 'traffic',
+      at: [118.75, 32.05],
+      likelihood: 1,
+      severity: 2,
+      domain: '道路交通',
+    }),
   ];
   const zones = [a, b];
   const config = createConfig();
   const assessment = assess({ sites, zones }, config);
   const report: ImportFileReport = {
-    file: 'sites.csv', encoding: 'utf-8', crs: 'wgs84', rows: 6, accepted: 5, rejected: 1,
-    errors: [{ line: 7, field: 'lon', reason: '经度不是数字' }], warnings: [], unmappedColumns: [], crsEvidence: '',
+    file: 'sites.csv',
+    encoding: 'utf-8',
+    crs: 'wgs84',
+    rows: 6,
+    accepted: 5,
+    rejected: 1,
+    errors: [{ line: 7, field: 'lon', reason: '经度不是数字' }],
+    warnings: [],
+    unmappedColumns: [],
+    crsEvidence: '',
   };
   return {
     sites,
     assessment,
     input: {
-      districts: zones, reports: [report], digests: [{ file: 'sites.csv', sha256: 'a'.repeat(64) }], profile: DEFAULT_PROFILE, rules: config.rules,
-      borderlineToleranceM: config.borderlineToleranceM, dataDate: DATA_DATE, title: `${HOSTILE_DISTRICT} 白皮书`, attribution: ATTRIBUTION,
-      previous: { label: '2025 年评估', dataDate: '2025-11-01', sitesByLevel: { red: 3, orange: 0, yellow: 1, blue: 0, unscored: 0 }, zonesByLevel: { red: 0, orange: 2, yellow: 0, blue: 0, unscored: 0 } },
+      districts: zones,
+      reports: [report],
+      digests: [{ file: 'sites.csv', sha256: 'a'.repeat(64) }],
+      profile: DEFAULT_PROFILE,
+      rules: config.rules,
+      borderlineToleranceM: config.borderlineToleranceM,
+      dataDate: DATA_DATE,
+      title: `${HOSTILE_DISTRICT} 白皮书`,
+      attribution: ATTRIBUTION,
+      previous: {
+        label: '2025 年评估',
+        dataDate: '2025-11-01',
+        sitesByLevel: { red: 3, orange: 0, yellow: 1, blue: 0, unscored: 0 },
+        zonesByLevel: { red: 0, orange: 2, yellow: 0, blue: 0, unscored: 0 },
+      },
     },
   };
 }
@@ -56,7 +111,8 @@ const text = (files: OutputFile[], path: string): string => {
   return typeof f.data === 'string' ? f.data : new TextDecoder().decode(f.data);
 };
 const bytes = (files: OutputFile[], path: string): Uint8Array => fileBytes(files.find((x) => x.path === path)!);
-const csvRows = (csv: string): string[][] => Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+const csvRows = (csv: string): string[][] =>
+  Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
 
 describe('white-paper set', () => {
   let c: ReturnType<typeof city>;
@@ -66,13 +122,32 @@ describe('white-paper set', () => {
     files = await whitepaperFilesInNode({ ...c.input, assessment: c.assessment });
   }, 60_000);
 
-  const FIGURES = ['F1-zoning-map', 'F2-risk-by-level', 'F3-risk-by-district', 'F4-risk-by-domain', 'F5-setback-compliance', 'F6-change'];
+  const FIGURES = [
+    'F1-zoning-map',
+    'F2-risk-by-level',
+    'F3-risk-by-district',
+    'F4-risk-by-domain',
+    'F5-setback-compliance',
+    'F6-change',
+  ];
 
   it('writes every figure as SVG, PNG and CSV, the three tables as CSV and XLSX, the report, the assess outputs and checksums', () => {
     const paths = files.map((f) => f.path);
-    for (const f of FIGURES) expect(paths).toEqual(expect.arrayContaining([`figures/${f}.svg`, `figures/${f}.png`, `figures/${f}.csv`]));
-    for (const t of ['T1-major-risks', 'T2-violations', 'T3-method-data']) expect(paths).toEqual(expect.arrayContaining([`tables/${t}.csv`, `tables/${t}.xlsx`]));
-    expect(paths).toEqual(expect.arrayContaining(['whitepaper.html', 'checksums.sha256', 'import-report.json', 'sites.csv', 'zones.geojson', 'violations.csv', 'summary.json']));
+    for (const f of FIGURES)
+      expect(paths).toEqual(expect.arrayContaining([`figures/${f}.svg`, `figures/${f}.png`, `figures/${f}.csv`]));
+    for (const t of ['T1-major-risks', 'T2-violations', 'T3-method-data'])
+      expect(paths).toEqual(expect.arrayContaining([`tables/${t}.csv`, `tables/${t}.xlsx`]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'whitepaper.html',
+        'checksums.sha256',
+        'import-report.json',
+        'sites.csv',
+        'zones.geojson',
+        'violations.csv',
+        'summary.json',
+      ]),
+    );
   });
 
   it('gives every figure a well-formed SVG with its title, data date, method, attribution and legend', () => {
@@ -95,28 +170,51 @@ describe('white-paper set', () => {
     const f2 = csvRows(text(files, 'figures/F2-risk-by-level.csv')).slice(1);
     expect(f2.reduce((n, r) => n + Number(r[1]), 0)).toBe(total);
     // known answer: S1 5×5 red, S2 4×4 orange, S3 2×3 yellow, S4 1×2 blue (scheme A), T1 a target
-    expect(f2.map((r) => [r[0], Number(r[1])])).toEqual([['重大风险', 1], ['较大风险', 1], ['一般风险', 1], ['低风险', 1], ['未评级(含防护目标)', 1]]);
+    expect(f2.map((r) => [r[0], Number(r[1])])).toEqual([
+      ['重大风险', 1],
+      ['较大风险', 1],
+      ['一般风险', 1],
+      ['低风险', 1],
+      ['未评级(含防护目标)', 1],
+    ]);
     for (const id of ['F3-risk-by-district', 'F4-risk-by-domain']) {
       const rows = csvRows(text(files, `figures/${id}.csv`)).slice(1);
-      expect(rows.reduce((n, r) => n + Number(r.at(-1)), 0), id).toBe(total);
+      expect(
+        rows.reduce((n, r) => n + Number(r.at(-1)), 0),
+        id,
+      ).toBe(total);
       const svg = text(files, `figures/${id}.svg`);
       for (const r of rows) for (const v of r.slice(1, 6)) if (Number(v) > 0) expect(svg, id).toContain(`>${v}</text>`);
     }
     const f1 = csvRows(text(files, 'figures/F1-zoning-map.csv')).slice(1);
-    expect(f1.map((r) => [r[0], r[2]])).toEqual([['A', '重大风险'], ['B', '较大风险']]);
+    expect(f1.map((r) => [r[0], r[2]])).toEqual([
+      ['A', '重大风险'],
+      ['B', '较大风险'],
+    ]);
     // one count per district: F1's located count equals F3's total for the district (A: S1, T1, S4; B: S2, S3)
     expect(f1.map((r) => Number(r[6]))).toEqual([3, 2]);
     const f3 = csvRows(text(files, 'figures/F3-risk-by-district.csv')).slice(1);
-    expect(f3.map((r) => [r[0], Number(r.at(-1))])).toEqual([[HOSTILE_DISTRICT, 3], ['乙区', 2]]);
+    expect(f3.map((r) => [r[0], Number(r.at(-1))])).toEqual([
+      [HOSTILE_DISTRICT, 3],
+      ['乙区', 2],
+    ]);
     // 0.2° × 0.2° squares at 32°N: area by the ellipsoidal formula, independent of GeographicLib
     const area = (south: number) => {
-      const e2 = 0.00669437999014, a2 = 6378137 ** 2, e = Math.sqrt(e2);
-      const q = (phi: number) => { const s = Math.sin(phi); return (1 - e2) * (s / (1 - e2 * s * s) - Math.log((1 - e * s) / (1 + e * s)) / (2 * e)); };
-      return (a2 / 2) * (0.2 * Math.PI / 180) * (q(((south + 0.2) * Math.PI) / 180) - q((south * Math.PI) / 180)) / 1e6;
+      const e2 = 0.00669437999014,
+        a2 = 6378137 ** 2,
+        e = Math.sqrt(e2);
+      const q = (phi: number) => {
+        const s = Math.sin(phi);
+        return (1 - e2) * (s / (1 - e2 * s * s) - Math.log((1 - e * s) / (1 + e * s)) / (2 * e));
+      };
+      return (
+        ((a2 / 2) * ((0.2 * Math.PI) / 180) * (q(((south + 0.2) * Math.PI) / 180) - q((south * Math.PI) / 180))) / 1e6
+      );
     };
     expect(Number(f1[0]![8])).toBeCloseTo(area(32.0), 2);
     const f5 = csvRows(text(files, 'figures/F5-setback-compliance.csv'));
-    for (const r of f5.slice(1)) expect(Number(r[1])).toBe(Number(r[2]) + Number(r[3]) + Number(r[4]) + Number(r[5]) + Number(r[6]));
+    for (const r of f5.slice(1))
+      expect(Number(r[1])).toBe(Number(r[2]) + Number(r[3]) + Number(r[4]) + Number(r[5]) + Number(r[6]));
     expect(f5.slice(1).reduce((n, r) => n + Number(r[4]), 0)).toBeGreaterThan(0); // the 30 m station–school pair
     const f6 = csvRows(text(files, 'figures/F6-change.csv')).slice(1);
     expect(f6.map((r) => Number(r[3]))).toEqual([1 - 3, 1 - 0, 1 - 1, 1 - 0]);
@@ -149,7 +247,9 @@ describe('white-paper set', () => {
     const img = PNG.sync.read(raw);
     const [r, g, b] = [1, 3, 5].map((i) => parseInt(LEVEL_FILL.red.slice(i, i + 2), 16));
     let red = 0;
-    for (let i = 0; i < img.data.length; i += 4) if (Math.abs(img.data[i]! - r!) < 8 && Math.abs(img.data[i + 1]! - g!) < 8 && Math.abs(img.data[i + 2]! - b!) < 8) red++;
+    for (let i = 0; i < img.data.length; i += 4)
+      if (Math.abs(img.data[i]! - r!) < 8 && Math.abs(img.data[i + 1]! - g!) < 8 && Math.abs(img.data[i + 2]! - b!) < 8)
+        red++;
     expect(red).toBeGreaterThan(10_000);
   }, 30_000);
 
@@ -199,9 +299,13 @@ describe('white-paper set', () => {
   });
 
   it('writes the same bytes on a second run', async () => {
-    const again = await whitepaperFilesInNode({ ...c.input, assessment: assess({ sites: c.sites, zones: c.input.districts }, createConfig()) });
+    const again = await whitepaperFilesInNode({
+      ...c.input,
+      assessment: assess({ sites: c.sites, zones: c.input.districts }, createConfig()),
+    });
     expect(again.map((f) => f.path)).toEqual(files.map((f) => f.path));
-    for (const f of files) expect(Buffer.from(fileBytes(f)).equals(Buffer.from(bytes(again, f.path))), f.path).toBe(true);
+    for (const f of files)
+      expect(Buffer.from(fileBytes(f)).equals(Buffer.from(bytes(again, f.path))), f.path).toBe(true);
   }, 60_000);
 
   it('omits F6 and says why when no previous assessment is loaded', async () => {
@@ -213,11 +317,27 @@ describe('white-paper set', () => {
 
 describe('previous summary.json', () => {
   it('reads the counts of a summary and refuses anything else with the field at fault', () => {
-    const p = readPreviousSummary('2025.json', JSON.stringify({ data_date: '2025-11-01', sites_by_level: { red: 1, orange: 2, yellow: 3, blue: 4, unscored: 0 }, zones_by_level: { red: 0, orange: 1, yellow: 0, blue: 0 } }));
-    expect(p).toEqual({ label: '2025.json', dataDate: '2025-11-01', sitesByLevel: { red: 1, orange: 2, yellow: 3, blue: 4, unscored: 0 }, zonesByLevel: { red: 0, orange: 1, yellow: 0, blue: 0, unscored: 0 } });
+    const p = readPreviousSummary(
+      '2025.json',
+      JSON.stringify({
+        data_date: '2025-11-01',
+        sites_by_level: { red: 1, orange: 2, yellow: 3, blue: 4, unscored: 0 },
+        zones_by_level: { red: 0, orange: 1, yellow: 0, blue: 0 },
+      }),
+    );
+    expect(p).toEqual({
+      label: '2025.json',
+      dataDate: '2025-11-01',
+      sitesByLevel: { red: 1, orange: 2, yellow: 3, blue: 4, unscored: 0 },
+      zonesByLevel: { red: 0, orange: 1, yellow: 0, blue: 0, unscored: 0 },
+    });
     expect(() => readPreviousSummary('x.json', '{')).toThrow(SummaryFileError);
-    expect(() => readPreviousSummary('x.json', JSON.stringify({ sites_by_level: { red: -1 } }))).toThrow(/sites_by_level/);
-    expect(() => readPreviousSummary('x.json', '{"__proto__":{"polluted":1},"sites_by_level":{}}')).toThrow(SummaryFileError);
+    expect(() => readPreviousSummary('x.json', JSON.stringify({ sites_by_level: { red: -1 } }))).toThrow(
+      /sites_by_level/,
+    );
+    expect(() => readPreviousSummary('x.json', '{"__proto__":{"polluted":1},"sites_by_level":{}}')).toThrow(
+      SummaryFileError,
+    );
     expect(({} as { polluted?: number }).polluted).toBeUndefined();
   });
 });

@@ -3,20 +3,45 @@ import { describe, expect, it } from 'vitest';
 import { contributorCount, packZones, unpackZones } from '../../src/worker/zoneColumns';
 import type { AssessedZone } from '../../src/engine';
 
-const square = { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
+const square = {
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 0],
+    ],
+  ],
+};
 
 describe('zone contributors as columns', () => {
   it('come back equal, in order, after a structured clone with their buffers transferred; counted without being built', () => {
     const sites = ['A', 'B', 'C', 'D'];
     const zones: AssessedZone[] = [
       {
-        id: 'z1', name: '玄武区', geometry: square, level: 'red', score: 20, mode: 'max', reason: '就高',
+        id: 'z1',
+        name: '玄武区',
+        geometry: square,
+        level: 'red',
+        score: 20,
+        mode: 'max',
+        reason: '就高',
         contributors: [
           { siteId: 'C', level: 'red', score: 20, how: 'inside', distanceM: 0 },
           { siteId: 'A', level: 'yellow', score: 6.5, how: 'footprint', distanceM: 12.25 },
         ],
       },
-      { id: 'z2', name: '空区', geometry: square, level: null, score: 0, mode: 'max', reason: '未评级', contributors: [] },
+      {
+        id: 'z2',
+        name: '空区',
+        geometry: square,
+        level: null,
+        score: 0,
+        mode: 'max',
+        reason: '未评级',
+        contributors: [],
+      },
     ];
     const { zones: packed, transfer } = packZones(zones, (id) => sites.indexOf(id));
     expect(transfer).toHaveLength(10);

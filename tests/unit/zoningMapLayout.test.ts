@@ -19,8 +19,12 @@ const CITIES = {
 const overlap = (a: Box, b: Box) => a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
 
 function segmentsCross([ax, ay]: number[], [bx, by]: number[], [cx, cy]: number[], [dx, dy]: number[]): boolean {
-  const o = (px: number, py: number, qx: number, qy: number, rx: number, ry: number) => Math.sign((qx - px) * (ry - py) - (qy - py) * (rx - px));
-  return o(ax!, ay!, bx!, by!, cx!, cy!) !== o(ax!, ay!, bx!, by!, dx!, dy!) && o(cx!, cy!, dx!, dy!, ax!, ay!) !== o(cx!, cy!, dx!, dy!, bx!, by!);
+  const o = (px: number, py: number, qx: number, qy: number, rx: number, ry: number) =>
+    Math.sign((qx - px) * (ry - py) - (qy - py) * (rx - px));
+  return (
+    o(ax!, ay!, bx!, by!, cx!, cy!) !== o(ax!, ay!, bx!, by!, dx!, dy!) &&
+    o(cx!, cy!, dx!, dy!, ax!, ay!) !== o(cx!, cy!, dx!, dy!, bx!, by!)
+  );
 }
 
 function insideRings(x: number, y: number, rings: number[][][]): boolean {
@@ -37,13 +41,19 @@ function insideRings(x: number, y: number, rings: number[][][]): boolean {
 
 /** Exact: a vertex in the box, an edge crossing a box side, or the box's centre inside the polygon. */
 function boxHitsPolygon(b: Box, rings: number[][][]): boolean {
-  const corners = [[b.x0, b.y0], [b.x1, b.y0], [b.x1, b.y1], [b.x0, b.y1]];
+  const corners = [
+    [b.x0, b.y0],
+    [b.x1, b.y0],
+    [b.x1, b.y1],
+    [b.x0, b.y1],
+  ];
   for (const ring of rings) {
     for (let i = 0; i < ring.length; i++) {
       const [x, y] = ring[i]!;
       if (x! >= b.x0 && x! <= b.x1 && y! >= b.y0 && y! <= b.y1) return true;
       if (i === 0) continue;
-      for (let k = 0; k < 4; k++) if (segmentsCross(ring[i - 1]!, ring[i]!, corners[k]!, corners[(k + 1) % 4]!)) return true;
+      for (let k = 0; k < 4; k++)
+        if (segmentsCross(ring[i - 1]!, ring[i]!, corners[k]!, corners[(k + 1) % 4]!)) return true;
     }
   }
   return insideRings((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2, rings);
@@ -52,7 +62,10 @@ function boxHitsPolygon(b: Box, rings: number[][][]): boolean {
 function layoutFor(file: string): { layout: ZoningMapLayout; svg: string } {
   const zones = readZones(readFileSync(file, 'utf8'));
   const input = { assessment: assess({ sites: [], zones }, createConfig()), districts: zones };
-  return { layout: zoningMapLayout(input), svg: zoningMapFigure(input, { dataDate: '2026-10-31', methodName: '测试', attribution: '测试' }).svg };
+  return {
+    layout: zoningMapLayout(input),
+    svg: zoningMapFigure(input, { dataDate: '2026-10-31', methodName: '测试', attribution: '测试' }).svg,
+  };
 }
 
 describe('F1 layout on real city shapes', () => {
@@ -77,7 +90,8 @@ describe('F1 layout on real city shapes', () => {
         ...layout.labels.flatMap((l): [string, Box][] => (l.box ? [[l.name, l.box]] : [])),
       ];
       for (let i = 0; i < boxes.length; i++) {
-        for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i]![1], boxes[j]![1]), `${city}: ${boxes[i]![0]} × ${boxes[j]![0]}`).toBe(false);
+        for (let j = i + 1; j < boxes.length; j++)
+          expect(overlap(boxes[i]![1], boxes[j]![1]), `${city}: ${boxes[i]![0]} × ${boxes[j]![0]}`).toBe(false);
       }
       // every district is named: on the map, or by a numbered callout that the list beside the map resolves
       for (const l of layout.labels) {

@@ -7,12 +7,31 @@ import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { from as copyFrom } from 'pg-copy-streams';
 import {
-  categoryByCode, finishAssessment, planSetbacks, prepareAssessment, SetbackJudge, type AssessConfig, type AssessInput, type Assessment, type PreparedAssessment, type SetbackPlan,
+  categoryByCode,
+  finishAssessment,
+  planSetbacks,
+  prepareAssessment,
+  SetbackJudge,
+  type AssessConfig,
+  type AssessInput,
+  type Assessment,
+  type PreparedAssessment,
+  type SetbackPlan,
 } from '../../engine';
 import { InputError } from '../errors';
 import { connect } from './connect';
 import { toEwkt } from './ewkt';
-import { COPY_SITES, CREATE_SITES, DISTANCE_PAIRS, INDEX_SITES, INSIDE_PAIRS, PLAIN_INDEX_SCANS, reachSql, SITE_TABLE, tempBuffersSql } from './setbackSql';
+import {
+  COPY_SITES,
+  CREATE_SITES,
+  DISTANCE_PAIRS,
+  INDEX_SITES,
+  INSIDE_PAIRS,
+  PLAIN_INDEX_SCANS,
+  reachSql,
+  SITE_TABLE,
+  tempBuffersSql,
+} from './setbackSql';
 import { writeTables } from './writeTables';
 
 export interface PostgisOptions {
@@ -30,7 +49,10 @@ const BATCH_ROWS = 10_000;
 const COPY_ROWS = 2_000;
 
 export async function assessInPostgis(
-  input: AssessInput, config: AssessConfig, options: PostgisOptions, onProgress?: (share: number, stage: string) => void,
+  input: AssessInput,
+  config: AssessConfig,
+  options: PostgisOptions,
+  onProgress?: (share: number, stage: string) => void,
 ): Promise<Assessment> {
   const client = await connect(options.db);
   const timed = async (sql: string, work: () => Promise<unknown>) => {
@@ -46,15 +68,28 @@ export async function assessInPostgis(
     await run(tempBuffersSql(prepared.sites.length)); // before the session's first temporary table
     await run(PLAIN_INDEX_SCANS);
     await run(CREATE_SITES);
-    await timed(COPY_SITES, () => pipeline(Readable.from(siteRows(prepared, plan)), client.query(copyFrom(COPY_SITES))));
+    await timed(COPY_SITES, () =>
+      pipeline(Readable.from(siteRows(prepared, plan)), client.query(copyFrom(COPY_SITES))),
+    );
     for (const sql of INDEX_SITES) await run(sql);
-    if (options.log) options.log(`-- ${SITE_TABLE} and its index: ${(await client.query(`select pg_size_pretty(pg_total_relation_size('${SITE_TABLE}')) as size`)).rows[0].size}`);
+    if (options.log)
+      options.log(
+        `-- ${SITE_TABLE} and its index: ${(await client.query(`select pg_size_pretty(pg_total_relation_size('${SITE_TABLE}')) as size`)).rows[0].size}`,
+      );
     for (const sql of reachSql(plan, describer(prepared, plan))) await run(sql);
     onProgress?.(0.1, 'setbacks');
     const judge = new SetbackJudge(prepared.hazards, prepared.targets, plan, config);
-    if (plan.distancePairs.length) await timed(DISTANCE_PAIRS, () => stream(client, DISTANCE_PAIRS, (r) => judge.measured(r[0] as number, r[1] as number, r[2] as number | null)));
-    if (plan.insidePairs.length) await timed(INSIDE_PAIRS, () => stream(client, INSIDE_PAIRS, (r) => judge.inside(r[0] as number, r[1] as number)));
-    const assessment = finishAssessment(input, prepared, config, judge.result(), (share, stage) => onProgress?.(0.3 + 0.7 * share, stage));
+    if (plan.distancePairs.length)
+      await timed(DISTANCE_PAIRS, () =>
+        stream(client, DISTANCE_PAIRS, (r) => judge.measured(r[0] as number, r[1] as number, r[2] as number | null)),
+      );
+    if (plan.insidePairs.length)
+      await timed(INSIDE_PAIRS, () =>
+        stream(client, INSIDE_PAIRS, (r) => judge.inside(r[0] as number, r[1] as number)),
+      );
+    const assessment = finishAssessment(input, prepared, config, judge.result(), (share, stage) =>
+      onProgress?.(0.3 + 0.7 * share, stage),
+    );
     if (options.writeTables) await writeTables(client, options.writeTables, assessment, options.log);
     return assessment;
   } catch (e) {
@@ -89,8 +124,14 @@ export function* siteRows(prepared: PreparedAssessment, plan: SetbackPlan): Gene
     const hi = hazardIndex.get(site);
     const ti = targetIndex.get(site);
     const cells = [
-      n, hi ?? '\\N', ti ?? '\\N', hi === undefined ? '\\N' : plan.hazardProfile[hi], ti === undefined ? '\\N' : plan.kinds.kindOf[ti],
-      ti !== undefined && plan.targetIsArea[ti] ? 't' : 'f', site.geometry.type === 'Point' ? 't' : 'f', toEwkt(site.geometry),
+      n,
+      hi ?? '\\N',
+      ti ?? '\\N',
+      hi === undefined ? '\\N' : plan.hazardProfile[hi],
+      ti === undefined ? '\\N' : plan.kinds.kindOf[ti],
+      ti !== undefined && plan.targetIsArea[ti] ? 't' : 'f',
+      site.geometry.type === 'Point' ? 't' : 'f',
+      toEwkt(site.geometry),
     ];
     chunk.push(cells.join('\t'));
     if (chunk.length === COPY_ROWS) {
@@ -107,7 +148,11 @@ function describer(prepared: PreparedAssessment, plan: SetbackPlan): (profile: n
   plan.hazardProfile.forEach((p, i) => (hazardOf[p] ??= i));
   return (profile, kind) => {
     const h = prepared.hazards[hazardOf[profile]!]!;
-    const attrs = [h.stationGrade && `grade ${h.stationGrade}`, h.vapourRecovery, h.protectionDistanceM !== undefined && `own ${h.protectionDistanceM} m`].filter(Boolean);
+    const attrs = [
+      h.stationGrade && `grade ${h.stationGrade}`,
+      h.vapourRecovery,
+      h.protectionDistanceM !== undefined && `own ${h.protectionDistanceM} m`,
+    ].filter(Boolean);
     const k = plan.kinds.kinds[kind]!;
     return `${zh(h.category)}${attrs.length ? ` (${attrs.join(', ')})` : ''} → ${zh(k.category)} [${k.classes.join(', ')}]`;
   };

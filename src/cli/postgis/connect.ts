@@ -17,7 +17,9 @@ export async function connect(db: string | undefined): Promise<pg.Client> {
   try {
     await client.connect();
   } catch (e) {
-    throw new InputError(`cannot connect to PostgreSQL${db ? ` (${redacted(db)})` : ' (PG* variables)'}: ${(e as Error).message}`);
+    throw new InputError(
+      `cannot connect to PostgreSQL${db ? ` (${redacted(db)})` : ' (PG* variables)'}: ${(e as Error).message}`,
+    );
   }
   try {
     await client.query('select postgis_lib_version()');
@@ -28,7 +30,14 @@ export async function connect(db: string | undefined): Promise<pg.Client> {
   return client;
 }
 
-const KEYWORDS: Record<string, keyof pg.ClientConfig> = { host: 'host', port: 'port', dbname: 'database', user: 'user', password: 'password', application_name: 'application_name' };
+const KEYWORDS: Record<string, keyof pg.ClientConfig> = {
+  host: 'host',
+  port: 'port',
+  dbname: 'database',
+  user: 'user',
+  password: 'password',
+  application_name: 'application_name',
+};
 
 /** "host=/tmp dbname=usrm user=me" (libpq keywords; values without spaces or quotes) → a client config. */
 function keywords(text: string): pg.ClientConfig {
@@ -36,7 +45,10 @@ function keywords(text: string): pg.ClientConfig {
   for (const part of text.trim().split(/\s+/)) {
     const at = part.indexOf('=');
     const key = KEYWORDS[part.slice(0, at)];
-    if (at <= 0 || !key) throw new InputError(`--db: "${part}" is not one of ${Object.keys(KEYWORDS).join(', ')}=VALUE (or give a postgresql:// URI)`);
+    if (at <= 0 || !key)
+      throw new InputError(
+        `--db: "${part}" is not one of ${Object.keys(KEYWORDS).join(', ')}=VALUE (or give a postgresql:// URI)`,
+      );
     config[key] = key === 'port' ? Number(part.slice(at + 1)) : part.slice(at + 1);
   }
   return config as pg.ClientConfig;

@@ -11,7 +11,12 @@ import { connect } from './connect';
 
 const BATCH_ROWS = 5_000;
 
-export async function readSitesTable(db: string | undefined, table: string, geometryColumn: string | undefined, options: ImportOptions): Promise<ImportResult> {
+export async function readSitesTable(
+  db: string | undefined,
+  table: string,
+  geometryColumn: string | undefined,
+  options: ImportOptions,
+): Promise<ImportResult> {
   const client = await connect(db);
   try {
     const relation = quoteRelation(table);
@@ -19,11 +24,18 @@ export async function readSitesTable(db: string | undefined, table: string, geom
     if (!found.rows[0]?.rel) throw new InputError(`--sites-table ${table}: no such table or view`);
     const columns = await columnsOf(client, relation);
     const spatial = columns.filter((c) => /^(geometry|geography)\b/.test(c.type));
-    const geom = geometryColumn === undefined ? (spatial.length === 1 ? spatial[0] : undefined) : spatial.find((c) => c.name === geometryColumn);
+    const geom =
+      geometryColumn === undefined
+        ? spatial.length === 1
+          ? spatial[0]
+          : undefined
+        : spatial.find((c) => c.name === geometryColumn);
     if (!geom) {
-      throw new UsageError(geometryColumn === undefined
-        ? `--sites-table ${table}: ${spatial.length ? `several geometry columns (${spatial.map((c) => c.name).join(', ')}): name one with --geometry-column` : 'no geometry or geography column'}`
-        : `--sites-table ${table}: no geometry or geography column "${geometryColumn}"`);
+      throw new UsageError(
+        geometryColumn === undefined
+          ? `--sites-table ${table}: ${spatial.length ? `several geometry columns (${spatial.map((c) => c.name).join(', ')}): name one with --geometry-column` : 'no geometry or geography column'}`
+          : `--sites-table ${table}: no geometry or geography column "${geometryColumn}"`,
+      );
     }
     const headers = columns.filter((c) => c !== geom).map((c) => c.name);
     const g = quoteIdent(geom.name);
@@ -38,7 +50,11 @@ export async function readSitesTable(db: string | undefined, table: string, geom
         if (rows.length === 0) break;
         for (const r of rows) {
           const json = r[headers.length];
-          importer.add({ line: ++line, cells: headers.map((_, i) => r[i]?.trim() ?? ''), geometry: json ? (JSON.parse(json) as Geometry) : null });
+          importer.add({
+            line: ++line,
+            cells: headers.map((_, i) => r[i]?.trim() ?? ''),
+            geometry: json ? (JSON.parse(json) as Geometry) : null,
+          });
         }
       }
     } catch (e) {
@@ -64,7 +80,8 @@ async function columnsOf(client: pg.Client, relation: string): Promise<{ name: s
 /** "schema.table" or "table" → a quoted relation name (each part quoted as written). */
 function quoteRelation(name: string): string {
   const parts = name.split('.');
-  if (parts.length > 2 || parts.some((p) => p === '')) throw new UsageError(`--sites-table "${name}" is not TABLE or SCHEMA.TABLE`);
+  if (parts.length > 2 || parts.some((p) => p === ''))
+    throw new UsageError(`--sites-table "${name}" is not TABLE or SCHEMA.TABLE`);
   return parts.map(quoteIdent).join('.');
 }
 

@@ -47,9 +47,15 @@ export function reachSql(plan: SetbackPlan, describe: (profile: number, kind: nu
   const rows = plan.distancePairs.map(({ profile, kind, plan: p }) => {
     const why = p.governing ? `${p.governing.ruleId} ${p.governing.requiredM} m + band` : '';
     const unassessed = p.unassessed ? `${p.unassessed.ruleId}: not assessed, screening radius` : '';
-    return { values: `(${profile}, ${kind}, ${p.reachM})`, comment: `${describe(profile, kind)}: ${[why, unassessed].filter(Boolean).join('; ')}` };
+    return {
+      values: `(${profile}, ${kind}, ${p.reachM})`,
+      comment: `${describe(profile, kind)}: ${[why, unassessed].filter(Boolean).join('; ')}`,
+    };
   });
-  const inside = plan.insidePairs.map(({ profile, kind, rule }) => ({ values: `(${profile}, ${kind})`, comment: `${describe(profile, kind)}: ${rule.id}` }));
+  const inside = plan.insidePairs.map(({ profile, kind, rule }) => ({
+    values: `(${profile}, ${kind})`,
+    comment: `${describe(profile, kind)}: ${rule.id}`,
+  }));
   return [
     'create temporary table usrm_reach (profile integer, kind integer, reach_m double precision, primary key (profile, kind))',
     ...(rows.length ? [`insert into usrm_reach (profile, kind, reach_m) values\n${joinRows(rows)}`] : []),
@@ -63,7 +69,9 @@ export function reachSql(plan: SetbackPlan, describe: (profile: number, kind: nu
 /** VALUES rows, each with the requirement it stands for as a comment (newlines in names cannot end the comment). */
 function joinRows(rows: { values: string; comment: string }[]): string {
   // ends with a newline, so a ";" a log or a DBA adds after the statement is not inside the last comment
-  return rows.map((r, i) => `  ${r.values}${i < rows.length - 1 ? ',' : ''} -- ${r.comment.replace(/\s+/g, ' ')}\n`).join('');
+  return rows
+    .map((r, i) => `  ${r.values}${i < rows.length - 1 ? ',' : ''} -- ${r.comment.replace(/\s+/g, ' ')}\n`)
+    .join('');
 }
 
 /**

@@ -32,6 +32,7 @@ export function clipToConvex(subject: XY[], convex: XY[]): XY[] {
 /** Shoelace area of a ring in the plane (positive when counter-clockwise). */
 export function planarArea(ring: XY[]): number {
   let a = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j]![0] + ring[i]![0]) * (ring[j]![1] - ring[i]![1]);
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    a += (ring[j]![0] + ring[i]![0]) * (ring[j]![1] - ring[i]![1]);
   return -a / 2;
 }

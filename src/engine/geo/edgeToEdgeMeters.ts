@@ -50,7 +50,13 @@ export function planarDistance(a: Geometry, b: Geometry): PlanarDistance {
     const dy = (pb[1]! - pa[1]!) * plane.ky;
     // the points themselves are the closest pair: their coordinate arrays are shared, not copied (millions of
     // findings would otherwise carry two new arrays each; nothing writes into a geometry)
-    return { meters: NaN, planarMeters: Math.hypot(dx, dy), closestA: pa as [number, number], closestB: pb as [number, number], between };
+    return {
+      meters: NaN,
+      planarMeters: Math.hypot(dx, dy),
+      closestA: pa as [number, number],
+      closestB: pb as [number, number],
+      between,
+    };
   }
   const ba = bboxOf(a);
   const bb = bboxOf(b);
@@ -286,7 +292,16 @@ function chainBox(chain: Chain): Float64Array {
 }
 
 /** Proper or touching intersection of two segments; the crossing point is left in `near`. */
-function segmentsIntersect(px0: number, py0: number, px1: number, py1: number, qx0: number, qy0: number, qx1: number, qy1: number): boolean {
+function segmentsIntersect(
+  px0: number,
+  py0: number,
+  px1: number,
+  py1: number,
+  qx0: number,
+  qy0: number,
+  qx1: number,
+  qy1: number,
+): boolean {
   const rx = px1 - px0;
   const ry = py1 - py0;
   const sx = qx1 - qx0;

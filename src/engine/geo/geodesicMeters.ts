@@ -15,7 +15,11 @@ export function geodesicMeters(a: readonly [number, number], b: readonly [number
 }
 
 /** Point reached from lon/lat `origin` after `meters` along `azimuthDeg` (clockwise from north) — for drawing rings. */
-export function geodesicDestination(origin: readonly [number, number], azimuthDeg: number, meters: number): [number, number] {
+export function geodesicDestination(
+  origin: readonly [number, number],
+  azimuthDeg: number,
+  meters: number,
+): [number, number] {
   const r = wgs84.Direct(origin[1], origin[0], azimuthDeg, meters);
   return [r.lon2 ?? NaN, r.lat2 ?? NaN];
 }
@@ -25,7 +29,10 @@ export function geodesicDestination(origin: readonly [number, number], azimuthDe
  * exact, and distances between points a few kilometres out agree with the geodesic to well under a millimetre, where a
  * plane scaled at the origin's latitude alone is off by centimetres 500 m east and 300 m north of it.
  */
-export function azimuthalEquidistant(origin: readonly [number, number], p: readonly [number, number]): [number, number] {
+export function azimuthalEquidistant(
+  origin: readonly [number, number],
+  p: readonly [number, number],
+): [number, number] {
   const r = wgs84.Inverse(origin[1], origin[0], p[1], p[0], lib.Geodesic.DISTANCE | lib.Geodesic.AZIMUTH);
   const az = ((r.azi1 ?? 0) * Math.PI) / 180;
   const s = r.s12 ?? NaN;

@@ -25,7 +25,10 @@ export function pointInArea(g: Geometry): PointInArea {
 export function preparedArea(g: Geometry): PreparedArea {
   if (g.type === 'Polygon') return bandedPolygon(g.coordinates);
   if (g.type === 'MultiPolygon') return anyOf(g.coordinates.map(bandedPolygon));
-  return { holds: (lon, lat) => edgeToEdgeMeters({ type: 'Point', coordinates: [lon, lat] }, g).meters === 0, mayReach: () => true };
+  return {
+    holds: (lon, lat) => edgeToEdgeMeters({ type: 'Point', coordinates: [lon, lat] }, g).meters === 0,
+    mayReach: () => true,
+  };
 }
 
 function anyOf(parts: PreparedArea[]): PreparedArea {
@@ -104,7 +107,13 @@ function bandedPolygon(rings: Position[][]): PreparedArea {
         const y0 = edges[i + 1]!;
         const x1 = edges[i + 2]!;
         const y1 = edges[i + 3]!;
-        if (Math.max(x0, x1) >= x - dx && Math.min(x0, x1) <= x + dx && Math.max(y0, y1) >= y - dy && Math.min(y0, y1) <= y + dy) return true;
+        if (
+          Math.max(x0, x1) >= x - dx &&
+          Math.min(x0, x1) <= x + dx &&
+          Math.max(y0, y1) >= y - dy &&
+          Math.min(y0, y1) <= y + dy
+        )
+          return true;
       }
     }
     return false;

@@ -21,7 +21,11 @@ export function lecLevel(lec: LecProfile, l?: number, e?: number, c?: number): L
   const i = found < 0 ? last : found;
   const band = lec.bands[i]!;
   const label = band.label ? `,${band.label}` : '';
-  return { score: d, level: band.level, reason: `LEC D=${l}×${e}×${c}=${d} → ${LEVEL_ZH[band.level]} (${bandRule(lec, i)}${label})` };
+  return {
+    score: d,
+    level: band.level,
+    reason: `LEC D=${l}×${e}×${c}=${d} → ${LEVEL_ZH[band.level]} (${bandRule(lec, i)}${label})`,
+  };
 }
 
 function inclusive(lec: LecProfile, b: Band): boolean {
@@ -35,7 +39,8 @@ function passes(lec: LecProfile, b: Band, d: number): boolean {
 /** The band as an inequality, e.g. "70 ≤ D < 160" or "D > 320". */
 export function bandRule(lec: LecProfile, i: number): string {
   const band = lec.bands[i]!;
-  const lower = i === lec.bands.length - 1 && band.above === 0 ? '' : `${band.above} ${inclusive(lec, band) ? '≤' : '<'} `;
+  const lower =
+    i === lec.bands.length - 1 && band.above === 0 ? '' : `${band.above} ${inclusive(lec, band) ? '≤' : '<'} `;
   if (i === 0) return `D ${inclusive(lec, band) ? '≥' : '>'} ${band.above}`;
   const upper = lec.bands[i - 1]!;
   return `${lower}D ${inclusive(lec, upper) ? '<' : '≤'} ${upper.above}`;

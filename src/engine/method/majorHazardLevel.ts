@@ -43,17 +43,27 @@ export function thresholdRatioSum(items: { q: number; Q: number }[]): number {
 }
 
 /** α and the words for where it came from. */
-export function correctionAlpha(profile: MajorHazardProfile, alpha?: number, people500m?: number): { alpha: number; reason: string } {
+export function correctionAlpha(
+  profile: MajorHazardProfile,
+  alpha?: number,
+  people500m?: number,
+): { alpha: number; reason: string } {
   if (alpha !== undefined) return { alpha, reason: `α=${alpha} (单位提供)` };
   const table = profile.alpha;
   if (people500m !== undefined) {
     const row = table.byPeople.find((b) => people500m >= b.atLeast) ?? table.byPeople.at(-1)!;
-    return { alpha: row.alpha, reason: `α=${row.alpha} (500米内常住人口 ${people500m} 人,原安监总局令第40号 附件1 表3)` };
+    return {
+      alpha: row.alpha,
+      reason: `α=${row.alpha} (500米内常住人口 ${people500m} 人,原安监总局令第40号 附件1 表3)`,
+    };
   }
   return { alpha: table.default, reason: `α=${table.default} (${table.defaultReason})` };
 }
 
-export function majorHazardLevel(profile: MajorHazardProfile, input: MajorHazardInput): MajorHazardScore | NotMajorHazard | null {
+export function majorHazardLevel(
+  profile: MajorHazardProfile,
+  input: MajorHazardInput,
+): MajorHazardScore | NotMajorHazard | null {
   let r: number | null = input.r ?? null;
   let how = r !== null ? `R=${r} (单位提供)` : '';
   if (r === null && input.items?.length) {
@@ -61,7 +71,9 @@ export function majorHazardLevel(profile: MajorHazardProfile, input: MajorHazard
     const threshold = profile.identification.threshold;
     if (sum < threshold) {
       return {
-        grade: null, r: null, level: null,
+        grade: null,
+        r: null,
+        level: null,
         reason: `危险物质 Σq/Q=${round3(sum)} < ${threshold},不构成重大危险源 (GB 18218),不进行重大危险源分级`,
       };
     }
@@ -76,7 +88,12 @@ export function majorHazardLevel(profile: MajorHazardProfile, input: MajorHazard
   }
   if (input.grade !== undefined) {
     const level = profile.gradeLevels[String(input.grade) as '1'];
-    return { grade: input.grade, r: null, level, reason: `重大危险源${GRADE_ZH[input.grade - 1]}级 (单位提供) → ${LEVEL_ZH[level]}` };
+    return {
+      grade: input.grade,
+      r: null,
+      level,
+      reason: `重大危险源${GRADE_ZH[input.grade - 1]}级 (单位提供) → ${LEVEL_ZH[level]}`,
+    };
   }
   return null;
 }

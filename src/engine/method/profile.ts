@@ -28,7 +28,11 @@ const lecSchema = z.object({
   /** which band a D exactly on a bound falls in, and why (the published bands overlap at 70 and 160) */
   boundaryNote: z.string().optional(),
   /** highest first; a site takes the first band whose bound its D passes (D > above, or D ≥ above when inclusive) */
-  bands: z.array(z.object({ level, above: z.number().min(0), inclusive: z.boolean().optional(), label: z.string().optional() })).length(4),
+  bands: z
+    .array(
+      z.object({ level, above: z.number().min(0), inclusive: z.boolean().optional(), label: z.string().optional() }),
+    )
+    .length(4),
   factors: z.object({
     L: z.array(z.tuple([z.number().positive(), z.string()])).min(1),
     E: z.array(z.tuple([z.number().positive(), z.string()])).min(1),
@@ -38,13 +42,21 @@ const lecSchema = z.object({
 
 // Defaults for profiles saved before α and the Σq/Q test were part of the profile: the values of the shipped file.
 const ALPHA_40 = {
-  source: '原安监总局令第40号 附件1 表3 校正系数α取值表:重大危险源厂区边界向外扩展500米范围内常住人口 100人以上 2.0, 50~99人 1.5, 30~49人 1.2, 1~29人 1.0, 0人 0.5',
+  source:
+    '原安监总局令第40号 附件1 表3 校正系数α取值表:重大危险源厂区边界向外扩展500米范围内常住人口 100人以上 2.0, 50~99人 1.5, 30~49人 1.2, 1~29人 1.0, 0人 0.5',
   default: 2,
   defaultReason: '未提供α及500米内常住人口,按从严取表3最大值',
-  byPeople: [{ atLeast: 100, alpha: 2 }, { atLeast: 50, alpha: 1.5 }, { atLeast: 30, alpha: 1.2 }, { atLeast: 1, alpha: 1 }, { atLeast: 0, alpha: 0.5 }],
+  byPeople: [
+    { atLeast: 100, alpha: 2 },
+    { atLeast: 50, alpha: 1.5 },
+    { atLeast: 30, alpha: 1.2 },
+    { atLeast: 1, alpha: 1 },
+    { atLeast: 0, alpha: 0.5 },
+  ],
 };
 const IDENTIFICATION_18218 = {
-  source: 'GB 18218-2018 危险化学品重大危险源辨识:单元内各危险化学品实际存在量与临界量之比的和 Σq/Q ≥ 1 时定为重大危险源',
+  source:
+    'GB 18218-2018 危险化学品重大危险源辨识:单元内各危险化学品实际存在量与临界量之比的和 Σq/Q ≥ 1 时定为重大危险源',
   threshold: 1,
 };
 
@@ -54,7 +66,14 @@ const majorHazardSchema = z.object({
   status,
   gradeLevels: z.object({ '1': level, '2': level, '3': level, '4': level }),
   /** highest grade first: grade g when R ≥ atLeast */
-  gradeFromR: z.array(z.object({ grade: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]), atLeast: z.number().min(0) })).length(4),
+  gradeFromR: z
+    .array(
+      z.object({
+        grade: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+        atLeast: z.number().min(0),
+      }),
+    )
+    .length(4),
   /** α when the site gives neither α nor the people within 500 m (default), else by that count (highest first) */
   alpha: z
     .object({
@@ -73,7 +92,12 @@ const aggregationSchema = z.object({
   index: z.object({
     source: text,
     status,
-    weights: z.object({ red: z.number().min(0), orange: z.number().min(0), yellow: z.number().min(0), blue: z.number().min(0) }),
+    weights: z.object({
+      red: z.number().min(0),
+      orange: z.number().min(0),
+      yellow: z.number().min(0),
+      blue: z.number().min(0),
+    }),
     normaliser: z.enum(['area', 'population']),
     thresholds: z.array(z.object({ level, atLeast: z.number().min(0) })).length(4),
   }),
@@ -106,15 +130,43 @@ export const methodProfileSchema = z
   })
   .superRefine((p, ctx) => {
     const descending = (xs: number[]) => xs.every((x, i) => i === 0 || x < xs[i - 1]!);
-    if (!descending(p.lec.bands.map((b) => b.above))) ctx.addIssue({ code: 'custom', path: ['lec', 'bands'], message: 'bands must run from the highest `above` down' });
-    if (!descending(p.majorHazard.alpha.byPeople.map((g) => g.atLeast)) || p.majorHazard.alpha.byPeople.at(-1)!.atLeast !== 0) {
-      ctx.addIssue({ code: 'custom', path: ['majorHazard', 'alpha', 'byPeople'], message: 'people counts must run from the highest down to 0' });
+    if (!descending(p.lec.bands.map((b) => b.above)))
+      ctx.addIssue({ code: 'custom', path: ['lec', 'bands'], message: 'bands must run from the highest `above` down' });
+    if (
+      !descending(p.majorHazard.alpha.byPeople.map((g) => g.atLeast)) ||
+      p.majorHazard.alpha.byPeople.at(-1)!.atLeast !== 0
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['majorHazard', 'alpha', 'byPeople'],
+        message: 'people counts must run from the highest down to 0',
+      });
     }
-    if (p.lec.boundary === 'per band' && p.lec.bands.some((b) => b.inclusive === undefined)) ctx.addIssue({ code: 'custom', path: ['lec', 'bands'], message: "with boundary 'per band' every band must say `inclusive`" });
-    if (!descending(p.majorHazard.gradeFromR.map((g) => g.atLeast))) ctx.addIssue({ code: 'custom', path: ['majorHazard', 'gradeFromR'], message: 'thresholds must run from grade 1 (highest R) down' });
-    if (!descending(p.aggregation.index.thresholds.map((t) => t.atLeast))) ctx.addIssue({ code: 'custom', path: ['aggregation', 'index', 'thresholds'], message: 'thresholds must run from the highest down' });
+    if (p.lec.boundary === 'per band' && p.lec.bands.some((b) => b.inclusive === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lec', 'bands'],
+        message: "with boundary 'per band' every band must say `inclusive`",
+      });
+    if (!descending(p.majorHazard.gradeFromR.map((g) => g.atLeast)))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['majorHazard', 'gradeFromR'],
+        message: 'thresholds must run from grade 1 (highest R) down',
+      });
+    if (!descending(p.aggregation.index.thresholds.map((t) => t.atLeast)))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['aggregation', 'index', 'thresholds'],
+        message: 'thresholds must run from the highest down',
+      });
     const tops = p.aggregation.relative.quantiles.map((q) => q.top);
-    if (!tops.every((t, i) => i === 0 || t > tops[i - 1]!) || tops[3] !== 1) ctx.addIssue({ code: 'custom', path: ['aggregation', 'relative', 'quantiles'], message: 'cumulative shares must rise and end at 1' });
+    if (!tops.every((t, i) => i === 0 || t > tops[i - 1]!) || tops[3] !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['aggregation', 'relative', 'quantiles'],
+        message: 'cumulative shares must rise and end at 1',
+      });
   });
 
 export type MethodProfile = z.infer<typeof methodProfileSchema>;
@@ -129,5 +181,8 @@ export function parseMethodProfile(doc: unknown): MethodProfile {
 
 /** The same profile with another risk-matrix scheme. */
 export function withMatrix(profile: MethodProfile, matrix: RiskMatrixMethod): MethodProfile {
-  return { ...profile, matrix: { ...matrix, likelihoodScale: matrix.likelihoodScale ?? [], severityScale: matrix.severityScale ?? [] } };
+  return {
+    ...profile,
+    matrix: { ...matrix, likelihoodScale: matrix.likelihoodScale ?? [], severityScale: matrix.severityScale ?? [] },
+  };
 }

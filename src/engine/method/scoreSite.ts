@@ -23,7 +23,11 @@ export interface UnscoredSite {
   reason: string;
 }
 
-export const SCORE_METHOD_ZH: Record<ScoreMethod, string> = { matrix: '风险矩阵', lec: 'LEC 法', major_hazard: '重大危险源分级' };
+export const SCORE_METHOD_ZH: Record<ScoreMethod, string> = {
+  matrix: '风险矩阵',
+  lec: 'LEC 法',
+  major_hazard: '重大危险源分级',
+};
 
 /** null when the site has no data for any method. */
 export function scoreSite(profile: MethodProfile, site: Site): SiteScore | UnscoredSite | null {
@@ -40,9 +44,11 @@ export function scoreSite(profile: MethodProfile, site: Site): SiteScore | Unsco
     items: site.majorHazardItems,
   });
   const notes: string[] = [];
-  if (h && h.level !== null) results.push({ score: h.r ?? h.grade, level: h.level, method: 'major_hazard', reason: h.reason });
+  if (h && h.level !== null)
+    results.push({ score: h.r ?? h.grade, level: h.level, method: 'major_hazard', reason: h.reason });
   else if (h) notes.push(h.reason);
-  if (results.length === 0) return notes.length ? { score: null, level: null, method: null, reason: `未评分: ${notes.join('; ')}` } : null;
+  if (results.length === 0)
+    return notes.length ? { score: null, level: null, method: null, reason: `未评分: ${notes.join('; ')}` } : null;
   const best = results.reduce((a, b) => (LEVEL_RANK[b.level] < LEVEL_RANK[a.level] ? b : a));
   const all = [...results.map((r) => r.reason), ...notes];
   return all.length === 1 ? best : { ...best, reason: `就高取${SCORE_METHOD_ZH[best.method]}: ${all.join('; ')}` };

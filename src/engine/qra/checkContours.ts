@@ -18,7 +18,13 @@ import { edgeToEdgeMeters, type EdgeDistance } from '../geo/edgeToEdgeMeters';
 import { degreesCovering } from '../geo/localPlane';
 import { pointInArea, preparedArea, type PreparedArea } from '../geo/pointInArea';
 import type { TargetClassification } from '../setback/classifyTarget';
-import { DEFAULT_QRA_CRITERIA, targetRiskClass, type InstallationStatus, type QraCriteria, type TargetRiskClass } from './criteria';
+import {
+  DEFAULT_QRA_CRITERIA,
+  targetRiskClass,
+  type InstallationStatus,
+  type QraCriteria,
+  type TargetRiskClass,
+} from './criteria';
 
 export interface ContourResult {
   violations: Violation[];
@@ -29,7 +35,11 @@ export interface ContourResult {
 export const qraRuleId = (riskClass: string, status: InstallationStatus): string => `qra-ir-${riskClass}-${status}`;
 
 /** 「有定量风险评价的装置(在役) → 高敏感场所、…(个人风险 ≤ 3×10⁻⁶/年)」 for tables and figures; null for other ids. */
-export function qraRuleLabel(ruleId: string, criteria: QraCriteria = DEFAULT_QRA_CRITERIA, plain = false): string | null {
+export function qraRuleLabel(
+  ruleId: string,
+  criteria: QraCriteria = DEFAULT_QRA_CRITERIA,
+  plain = false,
+): string | null {
   const m = /^qra-ir-(.+)-(new|existing)$/.exec(ruleId);
   const k = m && criteria.classes.find((c) => c.id === m[1]);
   if (!m || !k) return null;
@@ -44,14 +54,23 @@ export function qraRuleLabel(ruleId: string, criteria: QraCriteria = DEFAULT_QRA
 export function riskText(perYear: number, plain = false): string {
   if (plain) return perYear.toExponential();
   const [m, e] = perYear.toExponential().split('e');
-  const sup = (e ?? '0').replace('+', '').split('').map((ch) => '⁰¹²³⁴⁵⁶⁷⁸⁹⁻'['0123456789-'.indexOf(ch)]).join('');
+  const sup = (e ?? '0')
+    .replace('+', '')
+    .split('')
+    .map((ch) => '⁰¹²³⁴⁵⁶⁷⁸⁹⁻'['0123456789-'.indexOf(ch)])
+    .join('');
   return `${m}×10${sup}`;
 }
 
 interface Installation {
   hazard: Site;
   /** highest risk first; `area` answers a point target without projecting the contour (the hot path: ~300 targets an installation) */
-  contours: { riskPerYear: number; geometry: Polygon | MultiPolygon; holds: (lon: number, lat: number) => boolean; area: PreparedArea }[];
+  contours: {
+    riskPerYear: number;
+    geometry: Polygon | MultiPolygon;
+    holds: (lon: number, lat: number) => boolean;
+    area: PreparedArea;
+  }[];
   status: InstallationStatus;
   statusAssumed: boolean;
   /** per criterion: the contours at or above it and at or below it, highest first (three criteria, hundreds of targets) */
@@ -59,7 +78,11 @@ interface Installation {
 }
 
 export function checkContours(
-  contours: readonly RiskContour[], hazards: readonly Site[], targets: readonly Site[], classes: readonly TargetClassification[], config: AssessConfig,
+  contours: readonly RiskContour[],
+  hazards: readonly Site[],
+  targets: readonly Site[],
+  classes: readonly TargetClassification[],
+  config: AssessConfig,
   criteria: QraCriteria = DEFAULT_QRA_CRITERIA,
 ): ContourResult {
   const violations: Violation[] = [];
@@ -88,13 +111,17 @@ export function checkContours(
   const source = `${criteria.source.standard} ${criteria.source.clause}`;
   const classOf = riskClassMemo(criteria);
   for (const inst of installations) {
-    for (const k of criteria.classes) hazardsByRule[qraRuleId(k.id, inst.status)] = (hazardsByRule[qraRuleId(k.id, inst.status)] ?? 0) + 1;
+    for (const k of criteria.classes)
+      hazardsByRule[qraRuleId(k.id, inst.status)] = (hazardsByRule[qraRuleId(k.id, inst.status)] ?? 0) + 1;
     const widest = inst.contours[inst.contours.length - 1]!;
     const box = bboxOf(widest.geometry);
     const reach = Math.max(tol, config.notAssessedScreeningM);
     const lat = Math.max(Math.abs(box[1]), Math.abs(box[3]));
     const { dLon, dLat } = degreesCovering(reach, lat);
-    const near: Near = { tol: degreesCovering(tol, lat), screening: degreesCovering(config.notAssessedScreeningM, lat) };
+    const near: Near = {
+      tol: degreesCovering(tol, lat),
+      screening: degreesCovering(config.notAssessedScreeningM, lat),
+    };
     const found: Violation[] = [];
     for (const ti of index.search(box[0] - dLon, box[1] - dLat, box[2] + dLon, box[3] + dLat)) {
       if (!Number.isNaN(px[ti]!) && farFromEvery(inst, px[ti]!, py[ti]!, dLon, dLat)) continue;
@@ -121,7 +148,9 @@ function farFromEvery(inst: Installation, x: number, y: number, dLon: number, dL
 }
 
 /** targetRiskClass, once per category and people count (asked for every target near every installation) */
-function riskClassMemo(criteria: QraCriteria): (category: string, people: number | undefined) => TargetRiskClass | null {
+function riskClassMemo(
+  criteria: QraCriteria,
+): (category: string, people: number | undefined) => TargetRiskClass | null {
   const memo = new Map<string, Map<number | undefined, TargetRiskClass | null>>();
   return (category, people) => {
     let byPeople = memo.get(category);
@@ -148,11 +177,17 @@ export function contoursByInstallation(contours: readonly RiskContour[]): Map<st
  * external safety distance of GB/T 37243) is answered by the contours, for every target the criteria name: the contour
  * verdict replaces it. Targets the criteria do not name (a water source, a railway) keep it. Null without contours.
  */
-export function replacedByContours(contours: readonly RiskContour[] | undefined, criteria: QraCriteria = DEFAULT_QRA_CRITERIA): ((v: Violation, target: Site) => boolean) | null {
+export function replacedByContours(
+  contours: readonly RiskContour[] | undefined,
+  criteria: QraCriteria = DEFAULT_QRA_CRITERIA,
+): ((v: Violation, target: Site) => boolean) | null {
   if (!contours?.length) return null;
   const contoured = new Set(contours.map((c) => c.installationId));
   return (v, target) =>
-    v.status === 'not_assessed' && v.requiredM === null && v.risk === undefined && contoured.has(v.hazardId) &&
+    v.status === 'not_assessed' &&
+    v.requiredM === null &&
+    v.risk === undefined &&
+    contoured.has(v.hazardId) &&
     targetRiskClass(criteria, target.category, target.users) !== null;
 }
 
@@ -161,13 +196,21 @@ export function replacedByContours(contours: readonly RiskContour[] | undefined,
  * New or existing: as the contours state it (the assessor's), else as the hazard site's own column states it, else the
  * criteria's strict default, said as assumed.
  */
-export function installationStatusOf(list: readonly RiskContour[], criteria: QraCriteria, site?: Pick<Site, 'installationStatus'>): { status: InstallationStatus; statusAssumed: boolean } {
+export function installationStatusOf(
+  list: readonly RiskContour[],
+  criteria: QraCriteria,
+  site?: Pick<Site, 'installationStatus'>,
+): { status: InstallationStatus; statusAssumed: boolean } {
   const given = list.find((c) => c.installationStatus)?.installationStatus ?? site?.installationStatus;
   return { status: given ?? criteria.unknownInstallationStatus, statusAssumed: given === undefined };
 }
 
 /** Contours grouped by installation (hazards only, in id order), highest risk first; the status from the contours. */
-function installationsOf(contours: readonly RiskContour[], hazards: readonly Site[], criteria: QraCriteria): Installation[] {
+function installationsOf(
+  contours: readonly RiskContour[],
+  hazards: readonly Site[],
+  criteria: QraCriteria,
+): Installation[] {
   const byId = contoursByInstallation(contours);
   const out: Installation[] = [];
   for (const hazard of hazards) {
@@ -175,10 +218,12 @@ function installationsOf(contours: readonly RiskContour[], hazards: readonly Sit
     if (!list) continue;
     out.push({
       hazard,
-      contours: [...list].sort((a, b) => b.riskPerYear - a.riskPerYear).map((c) => {
-        const area = preparedArea(c.geometry);
-        return { riskPerYear: c.riskPerYear, geometry: c.geometry, holds: area.holds, area };
-      }),
+      contours: [...list]
+        .sort((a, b) => b.riskPerYear - a.riskPerYear)
+        .map((c) => {
+          const area = preparedArea(c.geometry);
+          return { riskPerYear: c.riskPerYear, geometry: c.geometry, holds: area.holds, area };
+        }),
       ...installationStatusOf(list, criteria, hazard),
       split: new Map(),
     });
@@ -203,7 +248,8 @@ function distanceWithin(c: Contour, target: Site, within: { dLon: number; dLat: 
   const g = target.geometry;
   if (g.type === 'Point') {
     const [lon, lat] = g.coordinates as [number, number];
-    if (c.area.holds(lon, lat)) return { meters: 0, closestA: [lon, lat], closestB: [lon, lat], between: POLYGON_POINT };
+    if (c.area.holds(lon, lat))
+      return { meters: 0, closestA: [lon, lat], closestB: [lon, lat], between: POLYGON_POINT };
     if (within === null || !c.area.mayReach(lon, lat, within.dLon, within.dLat)) return null;
   }
   return edgeToEdgeMeters(c.geometry, g);
@@ -211,16 +257,35 @@ function distanceWithin(c: Contour, target: Site, within: { dLon: number; dLat: 
 const POLYGON_POINT = 'Polygon–Point';
 
 function judge(
-  inst: Installation, target: Site, riskClass: TargetRiskClass, setbackClass: TargetClassification, config: AssessConfig, criteria: QraCriteria, source: string,
+  inst: Installation,
+  target: Site,
+  riskClass: TargetRiskClass,
+  setbackClass: TargetClassification,
+  config: AssessConfig,
+  criteria: QraCriteria,
+  source: string,
   near: Near,
 ): Violation | null {
   const limit = inst.status === 'new' ? riskClass.newPerYear : riskClass.existingPerYear;
   const tol = config.borderlineToleranceM;
   let split = inst.split.get(limit);
-  if (!split) inst.split.set(limit, (split = { above: inst.contours.filter((c) => c.riskPerYear >= limit), below: inst.contours.filter((c) => c.riskPerYear <= limit) }));
+  if (!split)
+    inst.split.set(
+      limit,
+      (split = {
+        above: inst.contours.filter((c) => c.riskPerYear >= limit),
+        below: inst.contours.filter((c) => c.riskPerYear <= limit),
+      }),
+    );
   const { above, below } = split; // highest first
   const notes = [inst.statusAssumed ? criteria.unknownInstallationStatusNote : ''];
-  const make = (status: Violation['status'], perYear: number | null, d: EdgeDistance, contourValue: number, note: string): Violation => ({
+  const make = (
+    status: Violation['status'],
+    perYear: number | null,
+    d: EdgeDistance,
+    contourValue: number,
+    note: string,
+  ): Violation => ({
     hazardId: inst.hazard.id,
     targetId: target.id,
     ruleId: qraRuleId(riskClass.id, inst.status),
@@ -236,7 +301,13 @@ function judge(
     note: [note, ...notes].filter(Boolean).join(';'),
     screening: false,
     otherRequirements: [],
-    risk: { perYear, criterionPerYear: limit, installationStatus: inst.status, installationStatusAssumed: inst.statusAssumed, riskClass: riskClass.id },
+    risk: {
+      perYear,
+      criterionPerYear: limit,
+      installationStatus: inst.status,
+      installationStatusAssumed: inst.statusAssumed,
+      riskClass: riskClass.id,
+    },
   });
   const crit = () => `${inst.status === 'new' ? '新建' : '在役'}装置基准 ${riskText(limit)}/年`; // words only for a finding
 
@@ -260,7 +331,13 @@ function judge(
     if (d === null) return null;
     if (d.meters > 0) {
       if (decider.riskPerYear === limit && d.meters <= tol) {
-        return make('borderline', null, d, decider.riskPerYear, `位于 ${riskText(limit)}/年 等值线外 ${d.meters.toFixed(2)} m,在 ${tol} m 临界带内;${crit()}`);
+        return make(
+          'borderline',
+          null,
+          d,
+          decider.riskPerYear,
+          `位于 ${riskText(limit)}/年 等值线外 ${d.meters.toFixed(2)} m,在 ${tol} m 临界带内;${crit()}`,
+        );
       }
       return null; // 符合
     }

@@ -38,7 +38,8 @@ const MAX_DEPTH = 40;
 export function contourReach(contour: Polygon | MultiPolygon, from: Geometry): ContourReach {
   const box = bboxOf(from);
   const centre: [number, number] = [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];
-  const plane: Plane = from.type === 'Point' ? towardPoint(centre) : (lon, lat) => azimuthalEquidistant(centre, [lon, lat]);
+  const plane: Plane =
+    from.type === 'Point' ? towardPoint(centre) : (lon, lat) => azimuthalEquidistant(centre, [lon, lat]);
   const target = footprintOf(from, plane);
   const outer = outerRings(contour);
   const samples: Sample[] = [];
@@ -138,13 +139,20 @@ function footprintOf(g: Geometry, plane: Plane): Footprint {
   };
   const add = (x: Geometry): void => {
     switch (x.type) {
-      case 'Point': return chain([x.coordinates]);
-      case 'MultiPoint': return x.coordinates.forEach((p) => chain([p]));
-      case 'LineString': return chain(x.coordinates);
-      case 'MultiLineString': return x.coordinates.forEach(chain);
-      case 'Polygon': return x.coordinates.forEach(chain);
-      case 'MultiPolygon': return x.coordinates.forEach((p) => p.forEach(chain));
-      case 'GeometryCollection': return x.geometries.forEach(add);
+      case 'Point':
+        return chain([x.coordinates]);
+      case 'MultiPoint':
+        return x.coordinates.forEach((p) => chain([p]));
+      case 'LineString':
+        return chain(x.coordinates);
+      case 'MultiLineString':
+        return x.coordinates.forEach(chain);
+      case 'Polygon':
+        return x.coordinates.forEach(chain);
+      case 'MultiPolygon':
+        return x.coordinates.forEach((p) => p.forEach(chain));
+      case 'GeometryCollection':
+        return x.geometries.forEach(add);
     }
   };
   add(g);

@@ -9,34 +9,56 @@ import { parseBySchema } from '../validateConfig';
 const text = z.string().min(1);
 const perYear = z.number().positive().max(1);
 
-export const qraCriteriaSchema = z.object({
-  schema: z.literal('qra-criteria/1'),
-  id: text,
-  name: text,
-  source: z.object({
-    standard: text, clause: text, quote: z.string(), readAt: z.array(z.string()),
-    status: z.enum(['official', 'secondary', 'not_found', 'city']), remark: z.string().optional(),
-  }),
-  classes: z.array(z.object({ id: text, zh: text, newPerYear: perYear, existingPerYear: perYear })).min(1),
-  /** target category → a class id, or 'byPeople' (the class follows the site's number of people, `users`) */
-  categories: z.record(z.string(), z.object({ class: text, reason: text })),
-  /** highest first: the first whose `atLeast` the people count reaches */
-  byPeople: z.array(z.object({ atLeast: z.number().min(0), class: text })).min(1),
-  unknownPeopleClass: text,
-  unknownPeopleNote: text,
-  unknownInstallationStatus: z.enum(['new', 'existing']),
-  unknownInstallationStatusNote: text,
-}).superRefine((c, ctx) => {
-  const ids = new Set(c.classes.map((k) => k.id));
-  const known = (id: string, path: (string | number)[]) => { if (!ids.has(id)) ctx.addIssue({ code: 'custom', path, message: `no class "${id}"` }); };
-  for (const [cat, m] of Object.entries(c.categories)) if (m.class !== 'byPeople') known(m.class, ['categories', cat, 'class']);
-  c.byPeople.forEach((b, i) => known(b.class, ['byPeople', i, 'class']));
-  known(c.unknownPeopleClass, ['unknownPeopleClass']);
-  if (c.byPeople.at(-1)!.atLeast !== 0 || !c.byPeople.every((b, i) => i === 0 || b.atLeast < c.byPeople[i - 1]!.atLeast)) {
-    ctx.addIssue({ code: 'custom', path: ['byPeople'], message: 'people counts must run from the highest down to 0' });
-  }
-  for (const k of c.classes) if (k.newPerYear > k.existingPerYear) ctx.addIssue({ code: 'custom', path: ['classes', k.id], message: 'a new installation is held to a stricter (lower) risk than an existing one' });
-});
+export const qraCriteriaSchema = z
+  .object({
+    schema: z.literal('qra-criteria/1'),
+    id: text,
+    name: text,
+    source: z.object({
+      standard: text,
+      clause: text,
+      quote: z.string(),
+      readAt: z.array(z.string()),
+      status: z.enum(['official', 'secondary', 'not_found', 'city']),
+      remark: z.string().optional(),
+    }),
+    classes: z.array(z.object({ id: text, zh: text, newPerYear: perYear, existingPerYear: perYear })).min(1),
+    /** target category → a class id, or 'byPeople' (the class follows the site's number of people, `users`) */
+    categories: z.record(z.string(), z.object({ class: text, reason: text })),
+    /** highest first: the first whose `atLeast` the people count reaches */
+    byPeople: z.array(z.object({ atLeast: z.number().min(0), class: text })).min(1),
+    unknownPeopleClass: text,
+    unknownPeopleNote: text,
+    unknownInstallationStatus: z.enum(['new', 'existing']),
+    unknownInstallationStatusNote: text,
+  })
+  .superRefine((c, ctx) => {
+    const ids = new Set(c.classes.map((k) => k.id));
+    const known = (id: string, path: (string | number)[]) => {
+      if (!ids.has(id)) ctx.addIssue({ code: 'custom', path, message: `no class "${id}"` });
+    };
+    for (const [cat, m] of Object.entries(c.categories))
+      if (m.class !== 'byPeople') known(m.class, ['categories', cat, 'class']);
+    c.byPeople.forEach((b, i) => known(b.class, ['byPeople', i, 'class']));
+    known(c.unknownPeopleClass, ['unknownPeopleClass']);
+    if (
+      c.byPeople.at(-1)!.atLeast !== 0 ||
+      !c.byPeople.every((b, i) => i === 0 || b.atLeast < c.byPeople[i - 1]!.atLeast)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['byPeople'],
+        message: 'people counts must run from the highest down to 0',
+      });
+    }
+    for (const k of c.classes)
+      if (k.newPerYear > k.existingPerYear)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['classes', k.id],
+          message: 'a new installation is held to a stricter (lower) risk than an existing one',
+        });
+  });
 
 export type QraCriteria = z.infer<typeof qraCriteriaSchema>;
 

@@ -10,45 +10,71 @@ import { parseBySchema } from '../validateConfig';
 const text = z.string().min(1);
 /** [N deaths, F per year]: a vertex of a line, drawn straight between vertices on log–log axes */
 const vertex = z.tuple([z.number().min(1), z.number().positive().max(1)]);
-const line = z.array(vertex).min(2).superRefine((points, ctx) => {
-  if (points[0]![0] !== 1) ctx.addIssue({ code: 'custom', path: [0, 0], message: 'a line starts at N = 1 (the smallest accident a curve can hold)' });
-  points.forEach(([n, f], i) => {
-    if (i === 0) return;
-    const [pn, pf] = points[i - 1]!;
-    if (!(n > pn)) ctx.addIssue({ code: 'custom', path: [i, 0], message: 'N must rise from vertex to vertex' });
-    if (f > pf) ctx.addIssue({ code: 'custom', path: [i, 1], message: 'F may not rise with N' });
+const line = z
+  .array(vertex)
+  .min(2)
+  .superRefine((points, ctx) => {
+    if (points[0]![0] !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: [0, 0],
+        message: 'a line starts at N = 1 (the smallest accident a curve can hold)',
+      });
+    points.forEach(([n, f], i) => {
+      if (i === 0) return;
+      const [pn, pf] = points[i - 1]!;
+      if (!(n > pn)) ctx.addIssue({ code: 'custom', path: [i, 0], message: 'N must rise from vertex to vertex' });
+      if (f > pf) ctx.addIssue({ code: 'custom', path: [i, 1], message: 'F may not rise with N' });
+    });
   });
-});
 
-export const fnCriteriaSchema = z.object({
-  schema: z.literal('fn-criteria/1'),
-  id: text,
-  name: text,
-  source: z.object({
-    standard: text, clause: text, quote: z.string(), readAt: z.array(z.string()),
-    status: z.enum(['official', 'secondary', 'not_found', 'city']), remark: z.string().optional(),
-  }),
-  /** null: no lines known (status not_found) — nothing is judged */
-  lines: z.object({
-    /** 不可接受线: a curve anywhere above it is in 不可接受区 */
-    upper: line,
-    /** 可接受线: a curve nowhere above it is in 可接受区; above it but nowhere above the upper line, 尚可容忍区 */
-    lower: line,
-    /** a vertical cut-off: any frequency at N ≥ cutoffN is 不可接受 (omit when the standard draws none) */
-    cutoffN: z.number().min(1).optional(),
-  }).nullable(),
-}).superRefine((c, ctx) => {
-  if ((c.lines === null) !== (c.source.status === 'not_found')) {
-    ctx.addIssue({ code: 'custom', path: ['lines'], message: 'lines are null exactly when the source status is not_found' });
-  }
-  if (!c.lines) return;
-  const { upper, lower } = c.lines;
-  for (const [n] of [...upper, ...lower]) { // spread-ok: two lines of a few vertices each
-    const u = lineAt(upper, n);
-    const l = lineAt(lower, n);
-    if (u !== undefined && l !== undefined && l > u) ctx.addIssue({ code: 'custom', path: ['lines', 'lower'], message: `the lower line lies above the upper line at N = ${n}` });
-  }
-});
+export const fnCriteriaSchema = z
+  .object({
+    schema: z.literal('fn-criteria/1'),
+    id: text,
+    name: text,
+    source: z.object({
+      standard: text,
+      clause: text,
+      quote: z.string(),
+      readAt: z.array(z.string()),
+      status: z.enum(['official', 'secondary', 'not_found', 'city']),
+      remark: z.string().optional(),
+    }),
+    /** null: no lines known (status not_found) — nothing is judged */
+    lines: z
+      .object({
+        /** 不可接受线: a curve anywhere above it is in 不可接受区 */
+        upper: line,
+        /** 可接受线: a curve nowhere above it is in 可接受区; above it but nowhere above the upper line, 尚可容忍区 */
+        lower: line,
+        /** a vertical cut-off: any frequency at N ≥ cutoffN is 不可接受 (omit when the standard draws none) */
+        cutoffN: z.number().min(1).optional(),
+      })
+      .nullable(),
+  })
+  .superRefine((c, ctx) => {
+    if ((c.lines === null) !== (c.source.status === 'not_found')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lines'],
+        message: 'lines are null exactly when the source status is not_found',
+      });
+    }
+    if (!c.lines) return;
+    const { upper, lower } = c.lines;
+    for (const [n] of [...upper, ...lower]) {
+      // spread-ok: two lines of a few vertices each
+      const u = lineAt(upper, n);
+      const l = lineAt(lower, n);
+      if (u !== undefined && l !== undefined && l > u)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lines', 'lower'],
+          message: `the lower line lies above the upper line at N = ${n}`,
+        });
+    }
+  });
 
 export type FnCriteria = z.infer<typeof fnCriteriaSchema>;
 export type FnLine = [number, number][];

@@ -54,12 +54,17 @@ export interface Installation {
  * order). Installations not in `installations` are skipped (the contour reader rejects their contours).
  */
 export function impliedDistances(
-  contours: readonly RiskContour[], installations: readonly Installation[], criteria: QraCriteria = DEFAULT_QRA_CRITERIA,
+  contours: readonly RiskContour[],
+  installations: readonly Installation[],
+  criteria: QraCriteria = DEFAULT_QRA_CRITERIA,
 ): ImpliedDistance[] {
   const byId = contoursByInstallation(contours);
   const rows: ImpliedDistance[] = [];
-  const withContours = installations.filter((s) => byId.has(s.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const inst of withContours) for (const row of installationRows(inst, byId.get(inst.id)!, criteria)) rows.push(row);
+  const withContours = installations
+    .filter((s) => byId.has(s.id))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const inst of withContours)
+    for (const row of installationRows(inst, byId.get(inst.id)!, criteria)) rows.push(row);
   return rows;
 }
 
@@ -73,9 +78,21 @@ function installationRows(inst: Installation, list: RiskContour[], criteria: Qra
     const at = list.filter((c) => c.riskPerYear === criterion);
     const notes = [statusAssumed ? criteria.unknownInstallationStatusNote : ''];
     const row: ImpliedDistance = {
-      installationId: inst.id, installationName: inst.name ?? '', installationStatus: status, installationStatusAssumed: statusAssumed,
-      riskClass: k.id, riskClassZh: k.zh, criterionPerYear: criterion, contourCount: at.length,
-      maxDistanceM: null, minDistanceM: null, farthest: null, measuredFrom, lowerBoundM: null, upperBoundM: null, note: '',
+      installationId: inst.id,
+      installationName: inst.name ?? '',
+      installationStatus: status,
+      installationStatusAssumed: statusAssumed,
+      riskClass: k.id,
+      riskClassZh: k.zh,
+      criterionPerYear: criterion,
+      contourCount: at.length,
+      maxDistanceM: null,
+      minDistanceM: null,
+      farthest: null,
+      measuredFrom,
+      lowerBoundM: null,
+      upperBoundM: null,
+      note: '',
     };
     if (at.length) {
       // two contours at one value (warned of on import): the farthest of both and the nearest of both
@@ -86,7 +103,8 @@ function installationRows(inst: Installation, list: RiskContour[], criteria: Qra
           row.farthest = r.farthest;
         }
         row.minDistanceM = Math.min(row.minDistanceM ?? Infinity, r.minM);
-        if (!r.reachesInstallation) notes.unshift(`${riskText(criterion)}/年 等值线未覆盖或接触装置本身,请核对装置编号与等值线`);
+        if (!r.reachesInstallation)
+          notes.unshift(`${riskText(criterion)}/年 等值线未覆盖或接触装置本身,请核对装置编号与等值线`);
       }
     } else {
       const above = list.filter((c) => c.riskPerYear > criterion).sort((a, b) => a.riskPerYear - b.riskPerYear)[0];
@@ -94,8 +112,12 @@ function installationRows(inst: Installation, list: RiskContour[], criteria: Qra
       if (above) row.lowerBoundM = reachOf(above).maxM;
       if (below) row.upperBoundM = reachOf(below).maxM;
       const near = [
-        above ? `高于基准的 ${riskText(above.riskPerYear)}/年 等值线最远 ${row.lowerBoundM!.toFixed(3)} m` : '无高于基准的等值线',
-        below ? `低于基准的 ${riskText(below.riskPerYear)}/年 等值线最远 ${row.upperBoundM!.toFixed(3)} m` : '无低于基准的等值线',
+        above
+          ? `高于基准的 ${riskText(above.riskPerYear)}/年 等值线最远 ${row.lowerBoundM!.toFixed(3)} m`
+          : '无高于基准的等值线',
+        below
+          ? `低于基准的 ${riskText(below.riskPerYear)}/年 等值线最远 ${row.upperBoundM!.toFixed(3)} m`
+          : '无低于基准的等值线',
       ].join(',');
       const bound = above && below ? ';若等值线嵌套,所需距离介于两者之间' : '';
       notes.unshift(`定量风险评价未给出 ${riskText(criterion)}/年 等值线,未插值,不给出距离;${near}${bound}`);

@@ -24,7 +24,10 @@ export interface FnCurve {
 export type SocietalRegion = 'unacceptable' | 'tolerable' | 'acceptable' | 'not_assessed';
 
 export const SOCIETAL_REGION_ZH: Record<SocietalRegion, string> = {
-  unacceptable: '不可接受区', tolerable: '尚可容忍区', acceptable: '可接受区', not_assessed: '未评估',
+  unacceptable: '不可接受区',
+  tolerable: '尚可容忍区',
+  acceptable: '可接受区',
+  not_assessed: '未评估',
 };
 
 /** Said wherever a curve cannot be judged because no lines are configured. */
@@ -92,7 +95,15 @@ export function classifyFnCurve(curve: FnCurve, criteria: FnCriteria): SocietalR
   const pts = curve.points;
   const base = { installationId: curve.installationId, points: pts.length, maxN: pts[pts.length - 1]?.n ?? 0 };
   const lines = criteria.lines;
-  if (!lines) return { ...base, region: 'not_assessed', worst: null, beyondLines: false, atCutoff: false, note: FN_LINES_MISSING_ZH };
+  if (!lines)
+    return {
+      ...base,
+      region: 'not_assessed',
+      worst: null,
+      beyondLines: false,
+      atCutoff: false,
+      note: FN_LINES_MISSING_ZH,
+    };
   const atCutoff = lines.cutoffN !== undefined && base.maxN >= lines.cutoffN;
   const upper = againstLine(pts, lines.upper);
   const lower = againstLine(pts, lines.lower);
@@ -101,14 +112,24 @@ export function classifyFnCurve(curve: FnCurve, criteria: FnCriteria): SocietalR
     const ratio = s.f / s.lineF;
     if (!worst || ratio > worst.ratio) worst = { n: s.n, approached: s.approached, f: s.f, upperF: s.lineF, ratio };
   }
-  const region: SocietalRegion = atCutoff || upper.steps.some((s) => s.f > s.lineF) ? 'unacceptable'
-    : lower.steps.some((s) => s.f > s.lineF) ? 'tolerable' : 'acceptable';
+  const region: SocietalRegion =
+    atCutoff || upper.steps.some((s) => s.f > s.lineF)
+      ? 'unacceptable'
+      : lower.steps.some((s) => s.f > s.lineF)
+        ? 'tolerable'
+        : 'acceptable';
   const beyondLines = !atCutoff && (upper.beyond || lower.beyond);
   const notes: string[] = [];
   if (atCutoff) notes.push(`曲线达到 N=${lines.cutoffN} 的截止线(其后任何频率均不可接受)`);
-  if (worst && worst.ratio > 1) notes.push(`${stepText(worst)} F=${frequencyText(worst.f)},高于不可接受线 ${frequencyText(worst.upperF)}(${ratioText(worst.ratio)} 倍)`);
+  if (worst && worst.ratio > 1)
+    notes.push(
+      `${stepText(worst)} F=${frequencyText(worst.f)},高于不可接受线 ${frequencyText(worst.upperF)}(${ratioText(worst.ratio)} 倍)`,
+    );
   if (region === 'tolerable') notes.push('曲线高于可接受线、未高于不可接受线:尚可容忍区,应在合理可行范围内降低风险');
-  if (beyondLines) notes.push(`N 大于判定线末端(${Math.min(lines.upper[lines.upper.length - 1]![0], lines.lower[lines.lower.length - 1]![0])})的部分未判定`);
+  if (beyondLines)
+    notes.push(
+      `N 大于判定线末端(${Math.min(lines.upper[lines.upper.length - 1]![0], lines.lower[lines.lower.length - 1]![0])})的部分未判定`,
+    );
   return { ...base, region, worst, beyondLines, atCutoff, note: notes.join(';') };
 }
 

@@ -11,7 +11,14 @@ import { buildRoadGraph, type RoadLine } from './roadGraph';
 import { roadSpeedFor } from './roadSpeed';
 import { assessShelters, type ShelterAssessment } from './shelters';
 import { walkingGraph } from './shelterAssign';
-import { districtStations, reachGrid, stationDistricts, studyCells, type DistrictGrid, type StationDistrictRow } from './stationDistricts';
+import {
+  districtStations,
+  reachGrid,
+  stationDistricts,
+  studyCells,
+  type DistrictGrid,
+  type StationDistrictRow,
+} from './stationDistricts';
 import { zoneReach, type ZoneReachRow } from './zoneReach';
 
 export interface ReachInput {
@@ -55,7 +62,8 @@ export function assessReach(input: ReachInput, profile: ReachProfile = DEFAULT_R
   const mode: ReachMode = graph && graph.edgeCount > 0 ? 'network' : 'screening';
   if (input.roads && input.roads.length > 0 && mode === 'screening') notes.push('路网中没有可通行的道路,改用直线初筛');
   if (mode === 'screening') notes.push(`直线初筛:${profile.screening.source}`);
-  const build = (rs: readonly Resource[]): ReachModel => (mode === 'network' ? networkModel(rs, graph!, profile) : screeningModel(rs, profile));
+  const build = (rs: readonly Resource[]): ReachModel =>
+    mode === 'network' ? networkModel(rs, graph!, profile) : screeningModel(rs, profile);
 
   let cover: CoverRow[] | null = null;
   let road: ReachAssessment['road'] = null;
@@ -74,8 +82,14 @@ export function assessReach(input: ReachInput, profile: ReachProfile = DEFAULT_R
       zones = zoneReach(input.zones, grid, profile);
     }
     if (graph) {
-      road = { nodes: graph.nodeCount, edges: graph.edgeCount, skippedLines: graph.skippedLines, unplacedResources: model.unplaced.map((i) => resources[i]!.id) };
-      if (model.unplaced.length) notes.push(`${model.unplaced.length}处救援力量距路网超过${profile.roads.maxSnapM}m,未参与路网计算`);
+      road = {
+        nodes: graph.nodeCount,
+        edges: graph.edgeCount,
+        skippedLines: graph.skippedLines,
+        unplacedResources: model.unplaced.map((i) => resources[i]!.id),
+      };
+      if (model.unplaced.length)
+        notes.push(`${model.unplaced.length}处救援力量距路网超过${profile.roads.maxSnapM}m,未参与路网计算`);
     }
   }
 
@@ -84,7 +98,10 @@ export function assessReach(input: ReachInput, profile: ReachProfile = DEFAULT_R
   const withDistricts = districtStations(resources, profile);
   if (withDistricts.length > 0 && input.zones.length > 0) {
     // the district-bearing stations alone: a micro station's cell is not taken from the station whose district it is
-    districtGrid = withDistricts.length === resources.length && grid ? grid : reachGrid(input.zones, cellM, build(withDistricts), study());
+    districtGrid =
+      withDistricts.length === resources.length && grid
+        ? grid
+        : reachGrid(input.zones, cellM, build(withDistricts), study());
     stations = stationDistricts(withDistricts, districtGrid, input.zones, profile);
   } else if (withDistricts.length > 0) notes.push('未提供研究区分区,未计算消防站辖区面积');
 
@@ -93,12 +110,31 @@ export function assessReach(input: ReachInput, profile: ReachProfile = DEFAULT_R
   if (hasShelters) {
     // with roads, a shelter serves whom it can reach on foot in time (GB 50413 §8.2.10's 10 min / 1 h)
     const walk = input.roads && input.roads.length > 0 ? walkingGraph(input.roads, profile) : undefined;
-    shelters = assessShelters(input.sites, input.zones, populationOf(input.sites, input.population, profile), profile, walk && walk.graph.edgeCount > 0 ? walk : undefined);
-    notes.push(shelters.mode === 'walking'
-      ? `避难场所服务范围按路网步行时间判定(紧急${profile.shelterWalk.minutes.emergency}分钟、固定与中心${profile.shelterWalk.minutes.stay}分钟,步速${profile.shelterWalk.speedKmh}km/h)`
-      : '避难场所服务范围按各类服务半径(直线)判定');
-  }
-  else notes.push('无避难场所数据:未作避难场所容量判定');
+    shelters = assessShelters(
+      input.sites,
+      input.zones,
+      populationOf(input.sites, input.population, profile),
+      profile,
+      walk && walk.graph.edgeCount > 0 ? walk : undefined,
+    );
+    notes.push(
+      shelters.mode === 'walking'
+        ? `避难场所服务范围按路网步行时间判定(紧急${profile.shelterWalk.minutes.emergency}分钟、固定与中心${profile.shelterWalk.minutes.stay}分钟,步速${profile.shelterWalk.speedKmh}km/h)`
+        : '避难场所服务范围按各类服务半径(直线)判定',
+    );
+  } else notes.push('无避难场所数据:未作避难场所容量判定');
 
-  return { profileId: profile.id, mode, resources, cover, stations, districtGrid, reachGrid: grid, zones, shelters, road, notes };
+  return {
+    profileId: profile.id,
+    mode,
+    resources,
+    cover,
+    stations,
+    districtGrid,
+    reachGrid: grid,
+    zones,
+    shelters,
+    road,
+    notes,
+  };
 }

@@ -47,7 +47,11 @@ export class MinHeap {
         if (l >= n) break;
         const r = l + 1;
         let c = l;
-        if (r < n && (this.keys[r]! < this.keys[l]! || (this.keys[r] === this.keys[l] && this.values[r]! < this.values[l]!))) c = r;
+        if (
+          r < n &&
+          (this.keys[r]! < this.keys[l]! || (this.keys[r] === this.keys[l] && this.values[r]! < this.values[l]!))
+        )
+          c = r;
         const ck = this.keys[c]!;
         if (key < ck || (key === ck && value <= this.values[c]!)) break;
         this.keys[i] = ck;

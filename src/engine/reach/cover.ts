@@ -31,28 +31,48 @@ export interface CoverRow {
 export function circleOf(profile: ReachProfile, type: AreaType | undefined): { circle: ReachCircle; assumed: boolean } {
   const circle = type ? profile.circles.find((c) => c.appliesTo.includes(type)) : undefined;
   if (circle) return { circle, assumed: false };
-  return { circle: profile.circles.find((c) => c.id === profile.unknownAreaCircle) ?? profile.circles[0]!, assumed: true };
+  return {
+    circle: profile.circles.find((c) => c.id === profile.unknownAreaCircle) ?? profile.circles[0]!,
+    assumed: true,
+  };
 }
 
 /** Which circle applies at a point: the area type of the zone it lies in. */
-export function circleLocator(zones: readonly Zone[], profile: ReachProfile): (lon: number, lat: number) => { circle: ReachCircle; assumed: boolean } {
+export function circleLocator(
+  zones: readonly Zone[],
+  profile: ReachProfile,
+): (lon: number, lat: number) => { circle: ReachCircle; assumed: boolean } {
   const locate = zoneLocator(zones);
   return (lon, lat) => circleOf(profile, locate(lon, lat)?.areaType);
 }
 
 /** Sites that take part: protection targets, and hazards or risk points with a level (rescue kinds never). */
 export function coverSubjects(sites: readonly AssessedSite[]): AssessedSite[] {
-  return sites.filter((s) => !isReachCategory(s.category) && (s.role === 'target' || ((s.role === 'hazard' || s.role === 'risk') && s.level !== null)));
+  return sites.filter(
+    (s) =>
+      !isReachCategory(s.category) &&
+      (s.role === 'target' || ((s.role === 'hazard' || s.role === 'risk') && s.level !== null)),
+  );
 }
 
-export function coverFindings(sites: readonly AssessedSite[], zones: readonly Zone[], model: ReachModel, resources: readonly Resource[], profile: ReachProfile): CoverRow[] {
+export function coverFindings(
+  sites: readonly AssessedSite[],
+  zones: readonly Zone[],
+  model: ReachModel,
+  resources: readonly Resource[],
+  profile: ReachProfile,
+): CoverRow[] {
   const circleAt = circleLocator(zones, profile);
   const rows: CoverRow[] = [];
   for (const s of coverSubjects(sites)) {
     const { circle, assumed } = circleAt(s.lon, s.lat);
     const a = model.arrival(s.lon, s.lat);
     const covered = a.seconds !== null && a.seconds <= circle.targetMinutes * 60;
-    const notes = [a.note, assumed ? profile.unknownAreaNote : '', model.mode === 'screening' ? '初筛:直线距离×绕行系数估算,须以路网复核' : ''].filter(Boolean);
+    const notes = [
+      a.note,
+      assumed ? profile.unknownAreaNote : '',
+      model.mode === 'screening' ? '初筛:直线距离×绕行系数估算,须以路网复核' : '',
+    ].filter(Boolean);
     rows.push({
       siteId: s.id,
       name: s.name,

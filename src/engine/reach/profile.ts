@@ -38,7 +38,10 @@ export interface ReachProfile {
   /** the circle used where the zone gives no area type (the stricter one) */
   unknownAreaCircle: string;
   unknownAreaNote: string;
-  resources: Record<ResourceKind, { alarmMinutes: number; turnoutMinutes: number; source: string; status: SourceStatus }>;
+  resources: Record<
+    ResourceKind,
+    { alarmMinutes: number; turnoutMinutes: number; source: string; status: SourceStatus }
+  >;
   stationGrades: Record<StationGrade, { zh: string; areaLimitKm2: number | null; hasDistrict: boolean }>;
   suburbanAreaLimitKm2: number;
   unknownGradeAreaLimitKm2: number;
@@ -61,7 +64,13 @@ export interface ReachProfile {
   unknownShelterClass: ShelterClass;
   unknownShelterNote: string;
   /** with a road network: a shelter serves whom it can reach on foot within its tier's minutes (GB 50413 §8.2.10) */
-  shelterWalk: { speedKmh: number; minutes: Record<ShelterTier, number>; excluded: string[]; source: string; status: SourceStatus };
+  shelterWalk: {
+    speedKmh: number;
+    minutes: Record<ShelterTier, number>;
+    excluded: string[];
+    source: string;
+    status: SourceStatus;
+  };
   shelterSources: CitedSource[];
   personsPerHousehold: number;
   personsPerHouseholdSource: CitedSource;

@@ -26,7 +26,11 @@ export function raiseZonesOutOfReach(assessment: Assessment, cover: readonly Cov
     changed = true;
     const shown = out.slice(0, 3).join('、') + (out.length > 3 ? ` 等${out.length}处` : '');
     const raised = level === z.level ? `已为最高等级,不再上调` : `由${LEVEL_ZH[z.level]}上调一级为${LEVEL_ZH[level]}`;
-    return { ...z, level, reason: `${z.reason};救援可达(城市自定规则,非标准):区内重大/较大风险点 ${shown} 位于救援圈外,${raised}` };
+    return {
+      ...z,
+      level,
+      reason: `${z.reason};救援可达(城市自定规则,非标准):区内重大/较大风险点 ${shown} 位于救援圈外,${raised}`,
+    };
   });
   if (!changed) return assessment;
   const zonesByLevel = emptyCounts();

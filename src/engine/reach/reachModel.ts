@@ -80,7 +80,10 @@ export function screeningModel(resources: readonly Resource[], profile: ReachPro
         if (times[k]! > cut) continue;
         const i = found[k]!;
         const t = time(i, lon, lat);
-        if (t < bestT || (t === bestT && i < best)) { best = i; bestT = t; }
+        if (t < bestT || (t === bestT && i < best)) {
+          best = i;
+          bestT = t;
+        }
       }
       lastBest = best;
       return { seconds: bestT, resource: best, note: '' };

@@ -22,7 +22,15 @@ export function resourcesOf(sites: readonly Site[], profile: ReachProfile): Reso
     if (!isRescueResource(s.category)) continue;
     // a station drawn as its compound is dispatched from a point on it (the point sites.csv gives)
     const [lon, lat] = representativePoint(s.geometry);
-    out.push({ id: s.id, name: s.name, kind: s.category, grade: s.rescueGrade ?? null, lon, lat, delaySeconds: dispatchMinutes(profile, s.category) * 60 });
+    out.push({
+      id: s.id,
+      name: s.name,
+      kind: s.category,
+      grade: s.rescueGrade ?? null,
+      lon,
+      lat,
+      delaySeconds: dispatchMinutes(profile, s.category) * 60,
+    });
   }
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

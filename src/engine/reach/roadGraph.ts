@@ -68,8 +68,16 @@ export function buildRoadGraph(lines: readonly RoadLine[], speedKmh: (line: Road
       const next = nodeOf(line.coords[i]!);
       if (next === prev) continue; // a repeated vertex
       const t = geodesicMeters([lon[prev]!, lat[prev]!], [lon[next]!, lat[next]!]) / metresPerSecond;
-      if (dir !== 'backward') { from.push(prev); to.push(next); secs.push(t); }
-      if (dir !== 'forward') { from.push(next); to.push(prev); secs.push(t); }
+      if (dir !== 'backward') {
+        from.push(prev);
+        to.push(next);
+        secs.push(t);
+      }
+      if (dir !== 'forward') {
+        from.push(next);
+        to.push(prev);
+        secs.push(t);
+      }
       added = true;
       prev = next;
     }
@@ -89,5 +97,14 @@ export function buildRoadGraph(lines: readonly RoadLine[], speedKmh: (line: Road
     targets[slot] = to[e]!;
     seconds[slot] = secs[e]!;
   }
-  return { nodeCount: n, edgeCount: m, lon: Float64Array.from(lon), lat: Float64Array.from(lat), offsets, targets, seconds, skippedLines };
+  return {
+    nodeCount: n,
+    edgeCount: m,
+    lon: Float64Array.from(lon),
+    lat: Float64Array.from(lat),
+    offsets,
+    targets,
+    seconds,
+    skippedLines,
+  };
 }

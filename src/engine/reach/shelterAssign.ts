@@ -24,7 +24,11 @@ export interface ShelterPoint {
   radiusM: number;
 }
 
-export function radiusAssign(members: readonly number[], shelters: readonly ShelterPoint[], units: readonly PopulationUnit[]): Assignment {
+export function radiusAssign(
+  members: readonly number[],
+  shelters: readonly ShelterPoint[],
+  units: readonly PopulationUnit[],
+): Assignment {
   const to = new Int32Array(units.length).fill(-1);
   const measure = new Float64Array(units.length).fill(NaN);
   if (members.length === 0) return { to, measure };
@@ -44,7 +48,10 @@ export function radiusAssign(members: readonly number[], shelters: readonly Shel
       const i = members[m]!;
       const d = geodesicMeters([u.lon, u.lat], [shelters[i]!.lon, shelters[i]!.lat]);
       if (d > shelters[i]!.radiusM) continue;
-      if (d < bestM || (d === bestM && i < best)) { best = i; bestM = d; }
+      if (d < bestM || (d === bestM && i < best)) {
+        best = i;
+        bestM = d;
+      }
     }
     to[k] = best;
     measure[k] = best >= 0 ? bestM : NaN;
@@ -53,7 +60,10 @@ export function radiusAssign(members: readonly number[], shelters: readonly Shel
 }
 
 /** The pedestrian graph: every line two-way at the walking speed, the excluded classes left out. */
-export function walkingGraph(lines: readonly RoadLine[], profile: ReachProfile): { graph: RoadGraph; snapper: Snapper } {
+export function walkingGraph(
+  lines: readonly RoadLine[],
+  profile: ReachProfile,
+): { graph: RoadGraph; snapper: Snapper } {
   const walk = profile.shelterWalk;
   const out = new Set(walk.excluded);
   const twoWay = lines.map((l) => ({ ...l, oneway: 'no' as const }));
@@ -61,7 +71,14 @@ export function walkingGraph(lines: readonly RoadLine[], profile: ReachProfile):
   return { graph, snapper: nodeSnapper(graph) };
 }
 
-export function walkingAssign(members: readonly number[], shelters: readonly ShelterPoint[], units: readonly PopulationUnit[], walk: { graph: RoadGraph; snapper: Snapper }, tier: ShelterTier, profile: ReachProfile): Assignment {
+export function walkingAssign(
+  members: readonly number[],
+  shelters: readonly ShelterPoint[],
+  units: readonly PopulationUnit[],
+  walk: { graph: RoadGraph; snapper: Snapper },
+  tier: ShelterTier,
+  profile: ReachProfile,
+): Assignment {
   const to = new Int32Array(units.length).fill(-1);
   const measure = new Float64Array(units.length).fill(NaN);
   if (members.length === 0 || walk.graph.nodeCount === 0) return { to, measure };

@@ -95,7 +95,13 @@ function capacityOf(s: Site, perCapita: number): { capacity: number | null; sour
 /**
  * `walk`: the pedestrian graph of an uploaded road network (walkingGraph); without it the service radii are used.
  */
-export function assessShelters(sites: readonly Site[], zones: readonly Zone[], people: Population, profile: ReachProfile, walk?: { graph: RoadGraph; snapper: Snapper }): ShelterAssessment {
+export function assessShelters(
+  sites: readonly Site[],
+  zones: readonly Zone[],
+  people: Population,
+  profile: ReachProfile,
+  walk?: { graph: RoadGraph; snapper: Snapper },
+): ShelterAssessment {
   const list = sites.filter((s) => s.category === 'shelter').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const locate = zoneLocator(zones);
   const lonLat = list.map((s) => representativePoint(s.geometry));
@@ -104,11 +110,26 @@ export function assessShelters(sites: readonly Site[], zones: readonly Zone[], p
     const c = profile.shelterClasses[cls];
     const { capacity, source } = capacityOf(s, c.perCapitaM2);
     const [lon, lat] = lonLat[i]!;
-    const notes = [s.shelterClass ? '' : profile.unknownShelterNote, source === 'unknown' ? '未提供容纳人数或有效避难面积,容量未知(不视为充足)' : ''];
+    const notes = [
+      s.shelterClass ? '' : profile.unknownShelterNote,
+      source === 'unknown' ? '未提供容纳人数或有效避难面积,容量未知(不视为充足)' : '',
+    ];
     return {
-      shelterId: s.id, name: s.name, class: cls, classAssumed: !s.shelterClass, tier: c.tier, radiusM: c.radiusM, perCapitaM2: c.perCapitaM2,
-      capacity, capacitySource: source, effectiveAreaM2: s.effectiveAreaM2 ?? null, population: 0, deficit: null, areaShortM2: null,
-      district: locate(lon, lat)?.name ?? s.district ?? '', note: notes.filter(Boolean).join(';'),
+      shelterId: s.id,
+      name: s.name,
+      class: cls,
+      classAssumed: !s.shelterClass,
+      tier: c.tier,
+      radiusM: c.radiusM,
+      perCapitaM2: c.perCapitaM2,
+      capacity,
+      capacitySource: source,
+      effectiveAreaM2: s.effectiveAreaM2 ?? null,
+      population: 0,
+      deficit: null,
+      areaShortM2: null,
+      district: locate(lon, lat)?.name ?? s.district ?? '',
+      note: notes.filter(Boolean).join(';'),
     };
   });
 
@@ -118,7 +139,9 @@ export function assessShelters(sites: readonly Site[], zones: readonly Zone[], p
   const assignedMeasure: Float64Array[] = [];
   for (const tier of TIERS) {
     const members = rows.map((r, i) => (r.tier === tier ? i : -1)).filter((i) => i >= 0);
-    const a = walk ? walkingAssign(members, points, people.units, walk, tier, profile) : radiusAssign(members, points, people.units);
+    const a = walk
+      ? walkingAssign(members, points, people.units, walk, tier, profile)
+      : radiusAssign(members, points, people.units);
     assigned.push(a.to);
     assignedMeasure.push(a.measure);
     people.units.forEach((u, k) => {
@@ -130,7 +153,9 @@ export function assessShelters(sites: readonly Site[], zones: readonly Zone[], p
   for (const r of rows) {
     if (noPopulation) {
       r.population = null;
-      r.note = [r.note, '无人口数据(未上传人口网格,居住区亦无人数或户数),无法判定容量是否充足'].filter(Boolean).join(';');
+      r.note = [r.note, '无人口数据(未上传人口网格,居住区亦无人数或户数),无法判定容量是否充足']
+        .filter(Boolean)
+        .join(';');
       continue;
     }
     if (r.capacity === null) continue;
@@ -148,8 +173,21 @@ export function assessShelters(sites: readonly Site[], zones: readonly Zone[], p
   });
   TIERS.forEach((tier, t) => {
     const hasShelters = rows.some((r) => r.tier === tier);
-    const defaultPerCapita = tier === 'emergency' ? profile.shelterClasses.emergency.perCapitaM2 : profile.shelterClasses.fixed_short.perCapitaM2;
-    const acc = sortedZones.map((z) => ({ zoneId: z.id, zoneName: z.name, tier, population: 0, served: 0, unserved: 0, capacityUnknown: 0, withoutPlace: 0, areaShortM2: 0 }));
+    const defaultPerCapita =
+      tier === 'emergency'
+        ? profile.shelterClasses.emergency.perCapitaM2
+        : profile.shelterClasses.fixed_short.perCapitaM2;
+    const acc = sortedZones.map((z) => ({
+      zoneId: z.id,
+      zoneName: z.name,
+      tier,
+      population: 0,
+      served: 0,
+      unserved: 0,
+      capacityUnknown: 0,
+      withoutPlace: 0,
+      areaShortM2: 0,
+    }));
     people.units.forEach((u, k) => {
       const zi = unitZone[k]!;
       if (zi < 0) return;
@@ -164,30 +202,66 @@ export function assessShelters(sites: readonly Site[], zones: readonly Zone[], p
       }
       a.served += u.population;
       const s = rows[si]!;
-      if (s.deficit === null) { a.capacityUnknown += u.population; return; }
+      if (s.deficit === null) {
+        a.capacityUnknown += u.population;
+        return;
+      }
       const share = s.population! > 0 ? (u.population * s.deficit) / s.population! : 0;
       a.withoutPlace += share;
       a.areaShortM2 += share * s.perCapitaM2;
     });
     for (const a of acc) {
-      const status: ShelterZoneRow['status'] = people.units.length === 0 || a.population === 0 ? 'no_population_data'
-        : !hasShelters ? 'no_shelter_data' : a.withoutPlace > 0 ? 'deficit' : a.capacityUnknown > 0 ? 'capacity_unknown' : 'sufficient';
+      const status: ShelterZoneRow['status'] =
+        people.units.length === 0 || a.population === 0
+          ? 'no_population_data'
+          : !hasShelters
+            ? 'no_shelter_data'
+            : a.withoutPlace > 0
+              ? 'deficit'
+              : a.capacityUnknown > 0
+                ? 'capacity_unknown'
+                : 'sufficient';
       // without shelters of the tier nothing is "without a place" by their measure: the zone only states its people
       zoneRows.push(hasShelters ? { ...a, status } : { ...a, unserved: 0, withoutPlace: 0, areaShortM2: 0, status });
     }
   });
   const unitRows: ShelterUnitRow[] = [];
-  const order = people.units.map((_, k) => k).sort((a, b) => (people.units[a]!.id < people.units[b]!.id ? -1 : people.units[a]!.id > people.units[b]!.id ? 1 : a - b));
+  const order = people.units
+    .map((_, k) => k)
+    .sort((a, b) =>
+      people.units[a]!.id < people.units[b]!.id ? -1 : people.units[a]!.id > people.units[b]!.id ? 1 : a - b,
+    );
   for (const k of order) {
     const u = people.units[k]!;
     TIERS.forEach((tier, t) => {
       if (!rows.some((r) => r.tier === tier)) return;
       const si = assigned[t]![k]!;
       const s = si >= 0 ? rows[si]! : null;
-      const withoutPlace = !s ? u.population : s.deficit === null ? null : s.population! > 0 ? (u.population * s.deficit) / s.population! : 0;
+      const withoutPlace = !s
+        ? u.population
+        : s.deficit === null
+          ? null
+          : s.population! > 0
+            ? (u.population * s.deficit) / s.population!
+            : 0;
       const measure = s ? assignedMeasure[t]![k]! : null;
-      unitRows.push({ unitId: u.id, tier, population: u.population, shelterId: s?.shelterId ?? null, distanceM: walk ? null : measure, walkMinutes: walk ? measure : null, withoutPlace });
+      unitRows.push({
+        unitId: u.id,
+        tier,
+        population: u.population,
+        shelterId: s?.shelterId ?? null,
+        distanceM: walk ? null : measure,
+        walkMinutes: walk ? measure : null,
+        withoutPlace,
+      });
     });
   }
-  return { mode: walk ? 'walking' : 'radius', shelters: rows, zones: zoneRows, units: unitRows, populationSource: people.source, note: people.note };
+  return {
+    mode: walk ? 'walking' : 'radius',
+    shelters: rows,
+    zones: zoneRows,
+    units: unitRows,
+    populationSource: people.source,
+    note: people.note,
+  };
 }

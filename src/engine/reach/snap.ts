@@ -14,7 +14,10 @@ export function nodeSnapper(g: RoadGraph): Snapper {
   if (g.nodeCount === 0) return { nearest: () => null };
   let sumLon = 0;
   let sumLat = 0;
-  for (let i = 0; i < g.nodeCount; i++) { sumLon += g.lon[i]!; sumLat += g.lat[i]!; }
+  for (let i = 0; i < g.nodeCount; i++) {
+    sumLon += g.lon[i]!;
+    sumLat += g.lat[i]!;
+  }
   const plane: LocalPlane = localPlane(sumLon / g.nodeCount, sumLat / g.nodeCount);
   const index = new Flatbush(g.nodeCount);
   for (let i = 0; i < g.nodeCount; i++) {
@@ -30,7 +33,10 @@ export function nodeSnapper(g: RoadGraph): Snapper {
       // that share — a few decimetres at snapping range — and the leg to the chosen one is measured exactly. Equal planar distances go to the westernmost, then southernmost node: node numbers
       // follow the file's line order, coordinates do not, so the answer does not depend on how the file is sorted.
       const candidates = index.neighbors(x, y, 4);
-      const planar = (c: number) => { const [cx, cy] = toPlane(plane, g.lon[c]!, g.lat[c]!); return Math.hypot(cx - x, cy - y); };
+      const planar = (c: number) => {
+        const [cx, cy] = toPlane(plane, g.lon[c]!, g.lat[c]!);
+        return Math.hypot(cx - x, cy - y);
+      };
       let best = candidates[0]!;
       const d0 = planar(best);
       for (let k = 1; k < candidates.length; k++) {

@@ -39,12 +39,17 @@ export interface DistrictGrid {
 
 /** The stations the standard gives a district: 特勤/一级/二级/小型, and fire stations of unknown grade (checked strictly). */
 export function districtStations(resources: readonly Resource[], profile: ReachProfile): Resource[] {
-  return resources.filter((r) => r.kind === 'fire_station' && (r.grade === null || profile.stationGrades[r.grade].hasDistrict));
+  return resources.filter(
+    (r) => r.kind === 'fire_station' && (r.grade === null || profile.stationGrades[r.grade].hasDistrict),
+  );
 }
 
 /** Cells whose centre lies in the study area: the edge cells are tested exactly, the others are inside by the scanline. */
 export function studyCells(zones: readonly Zone[], cellM: number): { grid: Grid; cells: Int32Array } {
-  const grid = buildGrid(zones.map((z) => z.geometry), { shape: 'square', cellM });
+  const grid = buildGrid(
+    zones.map((z) => z.geometry),
+    { shape: 'square', cellM },
+  );
   const tests = zones.map((z) => pointInArea(z.geometry));
   const cells: number[] = [];
   for (let i = 0; i < grid.cols * grid.rows; i++) {
@@ -59,7 +64,12 @@ export function studyCells(zones: readonly Zone[], cellM: number): { grid: Grid;
 }
 
 /** `study`: the study area's cells when already laid out (one assessment lays them out once for both of its grids). */
-export function reachGrid(zones: readonly Zone[], cellM: number, model: ReachModel, study = studyCells(zones, cellM)): DistrictGrid {
+export function reachGrid(
+  zones: readonly Zone[],
+  cellM: number,
+  model: ReachModel,
+  study = studyCells(zones, cellM),
+): DistrictGrid {
   const { grid, cells } = study;
   const cellMinutes = new Float32Array(cells.length);
   const cellStation = new Int32Array(cells.length);
@@ -72,7 +82,12 @@ export function reachGrid(zones: readonly Zone[], cellM: number, model: ReachMod
   return { grid, cells, cellMinutes, cellStation, cellKm2: (cellM * cellM) / 1e6 };
 }
 
-export function stationDistricts(stations: readonly Resource[], g: DistrictGrid, zones: readonly Zone[], profile: ReachProfile): StationDistrictRow[] {
+export function stationDistricts(
+  stations: readonly Resource[],
+  g: DistrictGrid,
+  zones: readonly Zone[],
+  profile: ReachProfile,
+): StationDistrictRow[] {
   const count = new Int32Array(stations.length);
   const latest = new Float64Array(stations.length).fill(-Infinity);
   for (let k = 0; k < g.cells.length; k++) {

@@ -4,7 +4,12 @@ import { LEVELS, type Counts, type Level, type SetbackRule, type ViolationStatus
 /** 0 = red (highest) … 3 = blue */
 export const LEVEL_RANK: Record<Level, number> = { red: 0, orange: 1, yellow: 2, blue: 3 };
 
-export const LEVEL_ZH: Record<Level, string> = { red: '重大风险', orange: '较大风险', yellow: '一般风险', blue: '低风险' };
+export const LEVEL_ZH: Record<Level, string> = {
+  red: '重大风险',
+  orange: '较大风险',
+  yellow: '一般风险',
+  blue: '低风险',
+};
 export const LEVEL_EN: Record<Level, string> = { red: 'Major', orange: 'Significant', yellow: 'Moderate', blue: 'Low' };
 
 /**
@@ -16,17 +21,31 @@ export const NO_LEVEL_ZH = '未评级';
 export const NO_LEVEL_NOTE_ZH = '无已评分风险点,也无危险源防护范围覆盖(无数据,不代表低风险)';
 
 /** Short names of the zone aggregation modes (就高 / 加权指数 / 相对分级). */
-export const AGGREGATION_MODE_ZH: Record<'max' | 'index' | 'relative', string> = { max: '就高', index: '加权指数', relative: '相对分级' };
+export const AGGREGATION_MODE_ZH: Record<'max' | 'index' | 'relative', string> = {
+  max: '就高',
+  index: '加权指数',
+  relative: '相对分级',
+};
 
 /** Names of setback findings (violations.csv keeps the codes; tables and popups show these). */
-export const VIOLATION_STATUS_ZH: Record<ViolationStatus, string> = { violation: '不符合', borderline: '临界', not_assessed: '未评估' };
+export const VIOLATION_STATUS_ZH: Record<ViolationStatus, string> = {
+  violation: '不符合',
+  borderline: '临界',
+  not_assessed: '未评估',
+};
 
 /** A rule whose target class has no site in the data has checked nothing: never 符合. */
 export const NO_TARGETS_ZH = '无检查对象';
 
 /** Names of a rule's or method's verification status. */
 export const SOURCE_STATUS_ZH: Record<SetbackRule['status'], string> = {
-  official: '官方文本', secondary: '转载文本', not_found: '原文未读到', city: '城市自定', verified: '已核实', partly: '部分核实', unverified: '未核实',
+  official: '官方文本',
+  secondary: '转载文本',
+  not_found: '原文未读到',
+  city: '城市自定',
+  verified: '已核实',
+  partly: '部分核实',
+  unverified: '未核实',
 };
 
 export function isLevel(v: unknown): v is Level {

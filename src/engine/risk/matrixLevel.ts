@@ -27,7 +27,14 @@ export function matrixLevel(method: RiskMatrixMethod, likelihood?: number, sever
 
 function scoreCell(method: RiskMatrixMethod, likelihood: number, severity: number): MatrixScore {
   const level = method.cells[likelihood - 1]?.[severity - 1];
-  if (!level) throw new RangeError(`L=${likelihood}, S=${severity} outside the 5×5 matrix of ${method.id}; expected integers 1–5`);
+  if (!level)
+    throw new RangeError(
+      `L=${likelihood}, S=${severity} outside the 5×5 matrix of ${method.id}; expected integers 1–5`,
+    );
   const score = likelihood * severity;
-  return { score, level, reason: `风险矩阵 L=${likelihood} × S=${severity} = ${score} → ${LEVEL_ZH[level]} (方案 ${method.id})` };
+  return {
+    score,
+    level,
+    reason: `风险矩阵 L=${likelihood} × S=${severity} = ${score} → ${LEVEL_ZH[level]} (方案 ${method.id})`,
+  };
 }

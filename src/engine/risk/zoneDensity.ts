@@ -32,14 +32,18 @@ function tally(zones: Zone[], sites: AssessedSite[], per: 'area' | 'population')
   return zones.map((zone) => {
     const contributors: ZoneContributor[] = [];
     const holds = pointInArea(zone.geometry);
-    for (const i of index ? index.search(...bboxOf(zone.geometry)) : []) { // spread-ok: a box is 4 numbers
+    // spread-ok: a box is 4 numbers
+    for (const i of index ? index.search(...bboxOf(zone.geometry)) : []) {
       const s = scored[i]!;
       if (holds(s.lon, s.lat)) {
         contributors.push({ siteId: s.id, level: s.level!, score: s.score!, how: 'inside', distanceM: 0 });
       }
     }
-    contributors.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || b.score - a.score || (a.siteId < b.siteId ? -1 : 1));
-    const denominator = per === 'area' ? areaKm2(zone.geometry) : zone.population !== undefined ? zone.population / 10_000 : null;
+    contributors.sort(
+      (a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || b.score - a.score || (a.siteId < b.siteId ? -1 : 1),
+    );
+    const denominator =
+      per === 'area' ? areaKm2(zone.geometry) : zone.population !== undefined ? zone.population / 10_000 : null;
     return { zone, contributors, denominator, unit: per === 'area' ? 'km²' : '万人' };
   });
 }
@@ -49,9 +53,15 @@ export function zoneIndex(zones: Zone[], sites: AssessedSite[], agg: Aggregation
   return tally(zones, sites, normaliser).map(({ zone, contributors, denominator, unit }) => {
     const base = { id: zone.id, name: zone.name, geometry: zone.geometry, mode: 'index' as const, contributors };
     if (denominator === null || denominator <= 0) {
-      return { ...base, level: null, score: 0, reason: `指数法:分区缺少${normaliser === 'population' ? '人口' : '面积'},无法归一 → ${NO_LEVEL_ZH}` };
+      return {
+        ...base,
+        level: null,
+        score: 0,
+        reason: `指数法:分区缺少${normaliser === 'population' ? '人口' : '面积'},无法归一 → ${NO_LEVEL_ZH}`,
+      };
     }
-    if (contributors.length === 0) return { ...base, level: null, score: 0, reason: `指数法:区内${NO_LEVEL_NOTE_ZH} → ${NO_LEVEL_ZH}` };
+    if (contributors.length === 0)
+      return { ...base, level: null, score: 0, reason: `指数法:区内${NO_LEVEL_NOTE_ZH} → ${NO_LEVEL_ZH}` };
     const sum = contributors.reduce((acc, c) => acc + weights[c.level], 0);
     const value = round6(sum / denominator);
     const band = thresholds.find((t) => value >= t.atLeast)!;
@@ -67,7 +77,9 @@ export function zoneIndex(zones: Zone[], sites: AssessedSite[], agg: Aggregation
 export function zoneRelative(zones: Zone[], sites: AssessedSite[], agg: Aggregation): AssessedZone[] {
   const { per, quantiles } = agg.relative;
   const tallies = tally(zones, sites, per === 'km2' ? 'area' : 'population');
-  const densities = tallies.map((t) => (t.denominator && t.denominator > 0 ? round6(t.contributors.length / t.denominator) : null));
+  const densities = tallies.map((t) =>
+    t.denominator && t.denominator > 0 ? round6(t.contributors.length / t.denominator) : null,
+  );
   const ranked = densities.filter((d): d is number => d !== null);
   return tallies.map(({ zone, contributors, unit }, i) => {
     const d = densities[i]!;

@@ -23,7 +23,8 @@ export function zoneMax(zones: Zone[], sites: AssessedSite[]): AssessedZone[] {
     const contributors: ZoneContributor[] = [];
     const box = bboxOf(zone.geometry);
     const area = preparedArea(zone.geometry);
-    for (const i of index ? index.search(...box) : []) { // spread-ok: a box is 4 numbers
+    // spread-ok: a box is 4 numbers
+    for (const i of index ? index.search(...box) : []) {
       const site = scored[i]!;
       // a point site is placed by the prepared test; only a footprint reaching in from outside, or a site's own
       // area, needs the edge-to-edge distance
@@ -37,7 +38,9 @@ export function zoneMax(zones: Zone[], sites: AssessedSite[]): AssessedZone[] {
       const how = d.meters === 0 ? 'inside' : d.meters <= site.footprintM ? 'footprint' : null;
       if (how) contributors.push({ siteId: site.id, level: site.level!, score: site.score!, how, distanceM: d.meters });
     }
-    contributors.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || b.score - a.score || (a.siteId < b.siteId ? -1 : 1));
+    contributors.sort(
+      (a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || b.score - a.score || (a.siteId < b.siteId ? -1 : 1),
+    );
     const top = contributors[0];
     const level: Level | null = top ? top.level : null;
     return {

@@ -5,7 +5,13 @@
 import { categoryByCode } from '../categories';
 
 /** Categories outside GB/T 37243-2019's scope (加油加气站、城镇燃气、烟花爆竹、管道). */
-export const OUTSIDE_GBT37243 = new Set(['fuel_station', 'gas_station', 'gas_facility', 'fireworks_retail', 'pipeline']);
+export const OUTSIDE_GBT37243 = new Set([
+  'fuel_station',
+  'gas_station',
+  'gas_facility',
+  'fireworks_retail',
+  'pipeline',
+]);
 
 export function isOutsideGbt37243(category: string): boolean {
   return OUTSIDE_GBT37243.has(category);

@@ -22,10 +22,17 @@ export interface ContainmentResult {
 const AREA_TYPES = new Set(['Polygon', 'MultiPolygon']);
 
 /** `classes[i]`, when given, is targets[i]'s classification (the assessment shares it with the distance search). */
-export function checkContainment(hazards: Site[], targets: Site[], config: AssessConfig, classes?: readonly TargetClassification[]): ContainmentResult {
+export function checkContainment(
+  hazards: Site[],
+  targets: Site[],
+  config: AssessConfig,
+  classes?: readonly TargetClassification[],
+): ContainmentResult {
   const violations: Violation[] = [];
   const hazardsByRule: Record<string, number> = {};
-  const bound = hazards.map((h) => ({ hazard: h, rules: hazardRules(h, config.rules).containment })).filter((b) => b.rules.length > 0);
+  const bound = hazards
+    .map((h) => ({ hazard: h, rules: hazardRules(h, config.rules).containment }))
+    .filter((b) => b.rules.length > 0);
   if (bound.length === 0) return { violations, hazardsByRule };
   for (const b of bound) for (const r of b.rules) hazardsByRule[r.id] = (hazardsByRule[r.id] ?? 0) + 1;
   const areaIndexes = targets.flatMap((t, i) => (AREA_TYPES.has(t.geometry.type) ? [i] : []));
@@ -56,13 +63,28 @@ export function checkContainment(hazards: Site[], targets: Site[], config: Asses
 
 /** The finding for a hazard found inside (or touching) a target's area, by this search or by another executor. */
 export function insideFinding(
-  hazard: Site, target: Site, rule: SetbackRule, targetClass: TargetClassification, d: { closestA: [number, number]; closestB: [number, number]; between: string },
+  hazard: Site,
+  target: Site,
+  rule: SetbackRule,
+  targetClass: TargetClassification,
+  d: { closestA: [number, number]; closestB: [number, number]; between: string },
 ): Violation {
   return {
-    hazardId: hazard.id, targetId: target.id, ruleId: rule.id, distanceM: 0, requiredM: 0, shortfallM: 0, status: 'violation',
-    source: rule.source, targetClass: matchedClass(rule, targetClass.classes), targetClassReason: targetClass.reason,
-    closest: [d.closestA, d.closestB], measuredBetween: `${d.between}(位于区域之内或相接)`,
-    note: isPointOnly(hazard.geometry) ? POINT_NOTE : '', screening: isPointOnly(hazard.geometry), otherRequirements: [],
+    hazardId: hazard.id,
+    targetId: target.id,
+    ruleId: rule.id,
+    distanceM: 0,
+    requiredM: 0,
+    shortfallM: 0,
+    status: 'violation',
+    source: rule.source,
+    targetClass: matchedClass(rule, targetClass.classes),
+    targetClassReason: targetClass.reason,
+    closest: [d.closestA, d.closestB],
+    measuredBetween: `${d.between}(位于区域之内或相接)`,
+    note: isPointOnly(hazard.geometry) ? POINT_NOTE : '',
+    screening: isPointOnly(hazard.geometry),
+    otherRequirements: [],
   };
 }
 
@@ -70,7 +92,6 @@ export function insideFinding(
 export function isArea(site: Site): boolean {
   return AREA_TYPES.has(site.geometry.type);
 }
-
 
 function matchedClass(rule: SetbackRule, classes: TargetClass[]): TargetClass {
   return rule.target.classes?.find((c) => classes.includes(c)) ?? classes[0] ?? 'class3';

@@ -43,7 +43,12 @@ const SEVERITY: ProposalVerdict[] = ['violation', 'borderline', 'not_assessed', 
  * `contours`: QRA individual-risk contours of the existing installations (issue #20): a proposed protection target is
  * judged against every one of them as the assessment judges the loaded targets.
  */
-export function checkProposal(proposal: Site, existing: Site[], config: AssessConfig, contours: readonly RiskContour[] = []): ProposalResult {
+export function checkProposal(
+  proposal: Site,
+  existing: Site[],
+  config: AssessConfig,
+  contours: readonly RiskContour[] = [],
+): ProposalResult {
   const others = existing.filter((s) => s.id !== proposal.id);
   const role = roleOf(proposal.category);
   const findings: Violation[] = [];
@@ -56,7 +61,16 @@ export function checkProposal(proposal: Site, existing: Site[], config: AssessCo
     for (const v of checkSetbacks(hazards, [proposal], config).violations) findings.push(v);
   }
   // `not_inside` rules: the proposal inside an area it must keep out of, or an existing hazard inside the proposed area
-  const inside = role === 'hazard' ? checkContainment([proposal], others, config) : role === 'target' ? checkContainment(others.filter((s) => roleOf(s.category) === 'hazard'), [proposal], config) : null;
+  const inside =
+    role === 'hazard'
+      ? checkContainment([proposal], others, config)
+      : role === 'target'
+        ? checkContainment(
+            others.filter((s) => roleOf(s.category) === 'hazard'),
+            [proposal],
+            config,
+          )
+        : null;
   for (const v of inside?.violations ?? []) findings.push(v);
   if (contours.length && role === 'target') contourFindings(proposal, others, config, contours, findings);
   const verdict = SEVERITY.find((s) => s === 'compliant' || findings.some((f) => f.status === s))!;
@@ -64,7 +78,12 @@ export function checkProposal(proposal: Site, existing: Site[], config: AssessCo
   if (role === 'hazard') {
     // the site's own distance beside every table distance: the larger governs, so all are drawn (one ring per rule)
     const own = proposal.protectionDistanceM;
-    if (own !== undefined) ringsM.push({ ruleId: SITE_DISTANCE_RULE_ID, requiredM: own, source: '本单位外部安全防护距离评估结论 (GB/T 37243-2019)' });
+    if (own !== undefined)
+      ringsM.push({
+        ruleId: SITE_DISTANCE_RULE_ID,
+        requiredM: own,
+        source: '本单位外部安全防护距离评估结论 (GB/T 37243-2019)',
+      });
     for (const r of hazardRules(proposal, config.rules).rules) {
       if (r.min_distance_m !== null) {
         ringsM.push({ ruleId: r.id, requiredM: r.min_distance_m, source: r.source });
@@ -77,11 +96,18 @@ export function checkProposal(proposal: Site, existing: Site[], config: AssessCo
 }
 
 /** The proposal against the installations' contours; their §19 not-assessed findings for it give way, as in `assess`. */
-function contourFindings(proposal: Site, others: Site[], config: AssessConfig, contours: readonly RiskContour[], findings: Violation[]): void {
+function contourFindings(
+  proposal: Site,
+  others: Site[],
+  config: AssessConfig,
+  contours: readonly RiskContour[],
+  findings: Violation[],
+): void {
   const hazards = others.filter((s) => roleOf(s.category) === 'hazard');
   const { violations } = checkContours(contours, hazards, [proposal], [classifyTarget(proposal)], config);
   const replaced = replacedByContours(contours)!;
-  for (let i = findings.length - 1; i >= 0; i--) if (findings[i]!.targetId === proposal.id && replaced(findings[i]!, proposal)) findings.splice(i, 1);
+  for (let i = findings.length - 1; i >= 0; i--)
+    if (findings[i]!.targetId === proposal.id && replaced(findings[i]!, proposal)) findings.splice(i, 1);
   for (const v of violations) findings.push(v);
 }
 
@@ -89,7 +115,8 @@ function contourFindings(proposal: Site, others: Site[], config: AssessConfig, c
 function ringsOfNearbyHazards(proposal: Site, others: Site[], config: AssessConfig): ProposalResult['hazardRings'] {
   const targetClass = classifyTarget(proposal);
   let widestRule = 0;
-  for (const r of config.rules.rules) if (r.min_distance_m !== null && r.min_distance_m > widestRule) widestRule = r.min_distance_m;
+  for (const r of config.rules.rules)
+    if (r.min_distance_m !== null && r.min_distance_m > widestRule) widestRule = r.min_distance_m;
   const box = bboxOf(proposal.geometry);
   const near: { ring: ProposalResult['hazardRings'][number]; slack: number }[] = [];
   for (const h of others) {
@@ -103,7 +130,10 @@ function ringsOfNearbyHazards(proposal: Site, others: Site[], config: AssessConf
     if (!g) continue;
     const d = planarDistance(h.geometry, proposal.geometry).planarMeters;
     if (d > ringContextM(g.requiredM)) continue;
-    near.push({ ring: { hazardId: h.id, ruleId: g.ruleId, requiredM: g.requiredM, source: g.source }, slack: d - g.requiredM });
+    near.push({
+      ring: { hazardId: h.id, ruleId: g.ruleId, requiredM: g.requiredM, source: g.source },
+      slack: d - g.requiredM,
+    });
   }
   near.sort((a, b) => a.slack - b.slack || a.ring.hazardId.localeCompare(b.ring.hazardId));
   return near.slice(0, MAX_HAZARD_RINGS).map((n) => n.ring);

@@ -25,13 +25,20 @@ export type FindingSink = (v: Violation, hazard: Site, target: Site) => void;
  * `onFinding`, each finding goes to the sink as soon as its hazard is done and none is kept: a million sites at a
  * city's density give tens of millions of findings, more than memory holds, and a batch run only writes them out.
  */
-export function checkSetbacks(hazards: Site[], targets: Site[], config: AssessConfig, kinds?: TargetKinds, onFinding?: FindingSink): SetbackResult {
+export function checkSetbacks(
+  hazards: Site[],
+  targets: Site[],
+  config: AssessConfig,
+  kinds?: TargetKinds,
+  onFinding?: FindingSink,
+): SetbackResult {
   const violations: Violation[] = [];
   const hazardsByRule: Record<string, number> = {};
   if (hazards.length === 0) return { violations, pairsExamined: 0, hazardsByRule };
   if (targets.length === 0) {
     const profiles = new Map<string, HazardProfile>();
-    for (const h of hazards) for (const r of profileOf(h, config, profiles).rules.rules) hazardsByRule[r.id] = (hazardsByRule[r.id] ?? 0) + 1;
+    for (const h of hazards)
+      for (const r of profileOf(h, config, profiles).rules.rules) hazardsByRule[r.id] = (hazardsByRule[r.id] ?? 0) + 1;
     return { violations, pairsExamined: 0, hazardsByRule };
   }
   const index = new Flatbush(targets.length);
@@ -55,7 +62,8 @@ export function checkSetbacks(hazards: Site[], targets: Site[], config: AssessCo
   let pairsExamined = 0;
   const order = hazards.map((_, i) => i);
   // the assessment passes hazards in id order already: then one pass says so and nothing is sorted
-  if (hazards.some((h, i) => i > 0 && cmp(hazards[i - 1]!.id, h.id) > 0)) order.sort((a, b) => cmp(hazards[a]!.id, hazards[b]!.id));
+  if (hazards.some((h, i) => i > 0 && cmp(hazards[i - 1]!.id, h.id) > 0))
+    order.sort((a, b) => cmp(hazards[a]!.id, hazards[b]!.id));
   const selfIndex = targetIndexOfHazards(hazards, targets);
   for (const hi of order) {
     const hazard = hazards[hi]!;
@@ -73,7 +81,8 @@ export function checkSetbacks(hazards: Site[], targets: Site[], config: AssessCo
       // decide from typed arrays first; the target object is read only for pairs that may be reported
       const kind = targetKind[ti]!;
       let plan = planned[kind];
-      if (plan === undefined) planned[kind] = plan = planPair(hazard, profile.rules, targets[ti]!, targetClasses[ti]!, config);
+      if (plan === undefined)
+        planned[kind] = plan = planPair(hazard, profile.rules, targets[ti]!, targetClasses[ti]!, config);
       if (!plan || ti === self) continue;
       pairsExamined++;
       const gapLon = Math.max(0, boxes[ti * 4]! - box[2], box[0] - boxes[ti * 4 + 2]!);

@@ -43,7 +43,12 @@ const SECTION19_ONLY: Record<string, string> = {
   nature_reserve: '自然保护区 (条例第十九条第六项)',
 };
 
-const CLASS_ZH: Record<ProtectionClass, string> = { important_public: '重要公共建筑物', class1: '一类保护物', class2: '二类保护物', class3: '三类保护物' };
+const CLASS_ZH: Record<ProtectionClass, string> = {
+  important_public: '重要公共建筑物',
+  class1: '一类保护物',
+  class2: '二类保护物',
+  class3: '三类保护物',
+};
 
 /**
  * The class of a building target. A class the data states (保护类别 column, e.g. 二类保护物 from the city's own
@@ -53,15 +58,22 @@ const CLASS_ZH: Record<ProtectionClass, string> = { important_public: '重要公
 export function classifyTarget(site: Site): TargetClassification {
   const derived = classifyByCategory(site);
   const stated = site.protectionClass;
-  if (stated === undefined || !derived.classes.some(isBuildingClass) || derived.classes.includes('important_entrance')) return derived;
+  if (stated === undefined || !derived.classes.some(isBuildingClass) || derived.classes.includes('important_entrance'))
+    return derived;
   const current = derived.classes.find(isBuildingClass)!;
   const sizeDecided = sizeKnown(site);
   if (sizeDecided && rank(current) < rank(stated)) {
-    return { classes: derived.classes, reason: `${derived.reason};数据所列保护类别为${CLASS_ZH[stated]},按规模从严取${CLASS_ZH[current]}` };
+    return {
+      classes: derived.classes,
+      reason: `${derived.reason};数据所列保护类别为${CLASS_ZH[stated]},按规模从严取${CLASS_ZH[current]}`,
+    };
   }
   const others = derived.classes.filter((c) => !isBuildingClass(c));
   if (AT_LEAST_CLASS1.has(site.category) && rank(stated) > rank('class1')) {
-    return { classes: ['class1', ...others], reason: `数据所列保护类别为${CLASS_ZH[stated]},但附录B第B.0.2条第6项将中小学校、幼儿园、养老院、医院门诊楼和住院楼至少列为一类保护物,取一类保护物` };
+    return {
+      classes: ['class1', ...others],
+      reason: `数据所列保护类别为${CLASS_ZH[stated]},但附录B第B.0.2条第6项将中小学校、幼儿园、养老院、医院门诊楼和住院楼至少列为一类保护物,取一类保护物`,
+    };
   }
   return { classes: [stated, ...others], reason: `保护类别由数据给定:${CLASS_ZH[stated]} (GB 50156 附录B)` };
 }
@@ -88,38 +100,72 @@ function classifyByCategory(site: Site): TargetClassification {
   if (roleOf(c) !== 'target') {
     return { classes: [], reason: `${categoryByCode(c)?.zh ?? c}为危险源,仅适用按类别点名它的规则` };
   }
-  if (c === 'water_source') return { classes: ['water_source', 'section19'], reason: '饮用水源/水源保护区 (条例第十九条第三项)' };
+  if (c === 'water_source')
+    return { classes: ['water_source', 'section19'], reason: '饮用水源/水源保护区 (条例第十九条第三项)' };
   const only19 = SECTION19_ONLY[c];
   if (only19) return { classes: ['section19'], reason: only19 };
   if (c === 'metro_entrance') {
-    return { classes: ['important_public', 'important_entrance', 'section19'], reason: '地铁出入口 → 重要公共建筑物,不论规模 (GB 50156 附录B);主要出入口 (表4.0.4 注3);条例第十九条第四项' };
+    return {
+      classes: ['important_public', 'important_entrance', 'section19'],
+      reason: '地铁出入口 → 重要公共建筑物,不论规模 (GB 50156 附录B);主要出入口 (表4.0.4 注3);条例第十九条第四项',
+    };
   }
   if (c === 'tunnel_entrance') {
-    return { classes: ['important_public', 'important_entrance'], reason: '隧道出入口 → 重要公共建筑物,不论规模 (GB 50156 附录B);主要出入口 (表4.0.4 注3)' };
+    return {
+      classes: ['important_public', 'important_entrance'],
+      reason: '隧道出入口 → 重要公共建筑物,不论规模 (GB 50156 附录B);主要出入口 (表4.0.4 注3)',
+    };
   }
   if (c === 'public_entrance') {
-    return { classes: ['important_public', 'important_entrance'], reason: '重要公共建筑物的主要出入口 (GB 50156 表4.0.4 注3)' };
+    return {
+      classes: ['important_public', 'important_entrance'],
+      reason: '重要公共建筑物的主要出入口 (GB 50156 表4.0.4 注3)',
+    };
   }
-  if (c === 'residential') return { classes: ['class3', 'section19'], reason: '居住区 → 三类保护物 (GB 50156 附录B);条例第十九条第一项' };
+  if (c === 'residential')
+    return { classes: ['class3', 'section19'], reason: '居住区 → 三类保护物 (GB 50156 附录B);条例第十九条第一项' };
   if (c === 'government') {
     // 党政机关 is a class of 附录B (地市级及以上 → 重要公共建筑物, 县级 → 一类) but not a §19 place: only a city rule adds it.
-    return { classes: ['important_public'], reason: '党政机关:级别未提供,按重要公共建筑物从严认定 (GB 50156 附录B);不属条例第十九条所列场所' };
+    return {
+      classes: ['important_public'],
+      reason: '党政机关:级别未提供,按重要公共建筑物从严认定 (GB 50156 附录B);不属条例第十九条所列场所',
+    };
   }
   if (c === 'heritage' || c === 'military' || c === 'commercial') {
-    return { classes: ['important_public', 'section19'], reason: `${categoryByCode(c)?.zh ?? c}:级别/规模未提供,按重要公共建筑物从严认定 (GB 50156 附录B)` };
+    return {
+      classes: ['important_public', 'section19'],
+      reason: `${categoryByCode(c)?.zh ?? c}:级别/规模未提供,按重要公共建筑物从严认定 (GB 50156 附录B)`,
+    };
   }
   const rule = GB50156_APPENDIX_B[c];
-  if (!rule) return { classes: ['class1', 'section19'], reason: `${categoryByCode(c)?.zh ?? c}:按一类保护物认定 (GB 50156 附录B)` };
+  if (!rule)
+    return {
+      classes: ['class1', 'section19'],
+      reason: `${categoryByCode(c)?.zh ?? c}:按一类保护物认定 (GB 50156 附录B)`,
+    };
   const size = site[rule.attr];
   if (size === undefined) {
-    return { classes: ['important_public', 'section19'], reason: `${rule.label}未提供,按重要公共建筑物从严认定 (GB 50156 附录B)` };
+    return {
+      classes: ['important_public', 'section19'],
+      reason: `${rule.label}未提供,按重要公共建筑物从严认定 (GB 50156 附录B)`,
+    };
   }
   const important = rule.inclusive ? size >= rule.importantAbove : size > rule.importantAbove;
   const op = rule.inclusive ? (important ? '≥' : '<') : important ? '>' : '≤';
-  if (important) return { classes: ['important_public', 'section19'], reason: `${rule.label} ${size} ${op} ${rule.importantAbove} → 重要公共建筑物 (GB 50156 附录B)` };
+  if (important)
+    return {
+      classes: ['important_public', 'section19'],
+      reason: `${rule.label} ${size} ${op} ${rule.importantAbove} → 重要公共建筑物 (GB 50156 附录B)`,
+    };
   if (rule.class1Above !== undefined && size <= rule.class1Above) {
-    return { classes: ['class1', 'section19'], reason: `${rule.label} ${size} ≤ ${rule.class1Above}:二类/三类保护物的划分条文未读到,按一类保护物从严认定 (GB 50156 附录B)` };
+    return {
+      classes: ['class1', 'section19'],
+      reason: `${rule.label} ${size} ≤ ${rule.class1Above}:二类/三类保护物的划分条文未读到,按一类保护物从严认定 (GB 50156 附录B)`,
+    };
   }
-  const limit = rule.class1Above !== undefined ? `${rule.class1Above} < ${rule.label} ${size} ${op} ${rule.importantAbove}` : `${rule.label} ${size} ${op} ${rule.importantAbove}`;
+  const limit =
+    rule.class1Above !== undefined
+      ? `${rule.class1Above} < ${rule.label} ${size} ${op} ${rule.importantAbove}`
+      : `${rule.label} ${size} ${op} ${rule.importantAbove}`;
   return { classes: ['class1', 'section19'], reason: `${limit} → 一类保护物 (GB 50156 附录B)` };
 }

@@ -17,7 +17,12 @@ export function profileOf(hazard: Site, config: AssessConfig, cache: Map<string,
   let profile = cache.get(key);
   if (!profile) {
     const rules = hazardRules(hazard, config.rules);
-    profile = { id: cache.size, rules, note: rules.assumptions.join('; '), searchM: searchRadiusMeters(hazard, rules, config) };
+    profile = {
+      id: cache.size,
+      rules,
+      note: rules.assumptions.join('; '),
+      searchM: searchRadiusMeters(hazard, rules, config),
+    };
     cache.set(key, profile);
   }
   return profile;
@@ -26,5 +31,8 @@ export function profileOf(hazard: Site, config: AssessConfig, cache: Map<string,
 /** How far from a hazard any finding can lie: its largest requirement (or screening radius) plus the borderline band. */
 function searchRadiusMeters(hazard: Site, { rules }: HazardRules, config: AssessConfig): number {
   const needsAssessment = rules.some((r) => r.min_distance_m === null) && hazard.protectionDistanceM === undefined;
-  return Math.max(largestRequiredMeters(hazard, rules), needsAssessment ? config.notAssessedScreeningM : 0) + config.borderlineToleranceM;
+  return (
+    Math.max(largestRequiredMeters(hazard, rules), needsAssessment ? config.notAssessedScreeningM : 0) +
+    config.borderlineToleranceM
+  );
 }

@@ -32,26 +32,48 @@ export interface PairPlan {
  * The governing requirement is the largest of the hazard's own protection distance (GB/T 37243) and every applicable
  * table rule: a site's own assessment may add to the tables, never lower them.
  */
-export function planPair(hazard: Site, hazardRules: HazardRules, target: Site, targetClass: TargetClassification, config: AssessConfig): PairPlan | null {
+export function planPair(
+  hazard: Site,
+  hazardRules: HazardRules,
+  target: Site,
+  targetClass: TargetClassification,
+  config: AssessConfig,
+): PairPlan | null {
   const matching = hazardRules.rules.filter((r) => ruleMatchesTarget(r, target.category, targetClass.classes));
   if (matching.length === 0) return null;
   const candidates: (Requirement & { requiredM: number; targetClass: TargetClass })[] = [];
   for (const r of matching) {
-    if (r.min_distance_m !== null) candidates.push({ ruleId: r.id, requiredM: r.min_distance_m, source: r.source, targetClass: firstMatchingClass(r, targetClass.classes) });
+    if (r.min_distance_m !== null)
+      candidates.push({
+        ruleId: r.id,
+        requiredM: r.min_distance_m,
+        source: r.source,
+        targetClass: firstMatchingClass(r, targetClass.classes),
+      });
   }
   if (hazard.protectionDistanceM !== undefined) {
-    candidates.push({ ruleId: SITE_DISTANCE_RULE_ID, requiredM: hazard.protectionDistanceM, source: siteDistanceSource(hazard.category), targetClass: firstMatchingClass(matching[0]!, targetClass.classes) });
+    candidates.push({
+      ruleId: SITE_DISTANCE_RULE_ID,
+      requiredM: hazard.protectionDistanceM,
+      source: siteDistanceSource(hazard.category),
+      targetClass: firstMatchingClass(matching[0]!, targetClass.classes),
+    });
   }
   let governing: PairPlan['governing'] = null;
   for (const c of candidates) if (governing === null || c.requiredM > governing.requiredM) governing = c; // strict: ties stay with the earlier (table) rule
   const rule19 = hazard.protectionDistanceM === undefined ? matching.find((r) => r.min_distance_m === null) : undefined;
-  const unassessed = rule19 ? { ruleId: rule19.id, source: rule19.source, targetClass: firstMatchingClass(rule19, targetClass.classes) } : null;
+  const unassessed = rule19
+    ? { ruleId: rule19.id, source: rule19.source, targetClass: firstMatchingClass(rule19, targetClass.classes) }
+    : null;
   const others: Requirement[] = candidates
     .filter((c) => c !== governing)
     .sort((a, b) => b.requiredM - a.requiredM)
     .map(({ ruleId, requiredM, source }) => ({ ruleId, requiredM, source }));
   if (unassessed) others.push({ ruleId: unassessed.ruleId, requiredM: null, source: unassessed.source });
-  const reachM = Math.max(governing ? governing.requiredM + config.borderlineToleranceM : 0, unassessed ? config.notAssessedScreeningM : 0);
+  const reachM = Math.max(
+    governing ? governing.requiredM + config.borderlineToleranceM : 0,
+    unassessed ? config.notAssessedScreeningM : 0,
+  );
   return { governing, others, unassessed, reachM };
 }
 
@@ -118,7 +140,19 @@ export function judgeMeasuredPair(
   const g = plan.governing;
   if (g) {
     const status = governingStatus(g.requiredM, d.meters, config.borderlineToleranceM);
-    if (status) found.push(finding(pair, g.ruleId, g.requiredM, shortfallOf(g.requiredM, d.meters), status, g.source, g.targetClass, plan.others));
+    if (status)
+      found.push(
+        finding(
+          pair,
+          g.ruleId,
+          g.requiredM,
+          shortfallOf(g.requiredM, d.meters),
+          status,
+          g.source,
+          g.targetClass,
+          plan.others,
+        ),
+      );
   }
   const u = plan.unassessed;
   if (u && d.meters <= config.notAssessedScreeningM) {
@@ -151,7 +185,12 @@ function tablesBeside(plan: PairPlan): Requirement[] {
   if (!tables) {
     const g = plan.governing;
     const u = plan.unassessed!;
-    tables = g ? [{ ruleId: g.ruleId, requiredM: g.requiredM, source: g.source }, ...plan.others.filter((o) => o.ruleId !== u.ruleId)] : [];
+    tables = g
+      ? [
+          { ruleId: g.ruleId, requiredM: g.requiredM, source: g.source },
+          ...plan.others.filter((o) => o.ruleId !== u.ruleId),
+        ]
+      : [];
     tablesOfPlan.set(plan, tables);
   }
   return tables;
@@ -169,17 +208,42 @@ interface MeasuredPair {
 
 // A plain literal in one place: object spread here cost the search more than all its geometry.
 function finding(
-  p: MeasuredPair, ruleId: string, requiredM: number | null, shortfallM: number | null, status: Violation['status'], source: string,
-  targetClass: TargetClass, otherRequirements: Requirement[],
+  p: MeasuredPair,
+  ruleId: string,
+  requiredM: number | null,
+  shortfallM: number | null,
+  status: Violation['status'],
+  source: string,
+  targetClass: TargetClass,
+  otherRequirements: Requirement[],
 ): Violation {
   return {
-    hazardId: p.hazard.id, targetId: p.target.id, ruleId, distanceM: p.d.meters, requiredM, shortfallM, status, source, targetClass,
-    targetClassReason: p.targetClass.reason, closest: p.closest, measuredBetween: p.d.between, note: p.note, screening: p.screening, otherRequirements,
+    hazardId: p.hazard.id,
+    targetId: p.target.id,
+    ruleId,
+    distanceM: p.d.meters,
+    requiredM,
+    shortfallM,
+    status,
+    source,
+    targetClass,
+    targetClassReason: p.targetClass.reason,
+    closest: p.closest,
+    measuredBetween: p.d.between,
+    note: p.note,
+    screening: p.screening,
+    otherRequirements,
   };
 }
 
 /** One pair from scratch (reference path for tests and single checks; the search caches the plan). */
-export function judgePair(hazard: Site, hazardRules: HazardRules, target: Site, targetClass: TargetClassification, config: AssessConfig): Violation[] {
+export function judgePair(
+  hazard: Site,
+  hazardRules: HazardRules,
+  target: Site,
+  targetClass: TargetClassification,
+  config: AssessConfig,
+): Violation[] {
   if (target === hazard) return [];
   const plan = planPair(hazard, hazardRules, target, targetClass, config);
   return plan ? judgePlannedPair(hazard, target, plan, targetClass, hazardRules.assumptions.join('; '), config) : [];

@@ -7,7 +7,8 @@ export function isPointOnly(g: Geometry): boolean {
   return g.type === 'Point' || g.type === 'MultiPoint';
 }
 
-const screening = (who: string) => `初筛:${who},无法按 GB 50156 附录A 的计算间距起止点(储罐罐外壁、加油机或加气机中心线、设备外缘、建(构)筑物外墙轴线)量测,本结论为初筛结果,须按实际平面布置复核`;
+const screening = (who: string) =>
+  `初筛:${who},无法按 GB 50156 附录A 的计算间距起止点(储罐罐外壁、加油机或加气机中心线、设备外缘、建(构)筑物外墙轴线)量测,本结论为初筛结果,须按实际平面布置复核`;
 // one string each, made once: every finding of a point-only pair carries one (a million sites make millions)
 const BOTH_POINTS = screening('危险源与防护目标均仅有点位坐标');
 const HAZARD_POINT = screening('危险源仅有点位坐标');

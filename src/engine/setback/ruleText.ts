@@ -4,7 +4,13 @@ import { categoryByCode } from '../categories';
 import type { RuleCondition, SetbackRule, TargetClass } from '../model';
 
 export const TARGET_CLASS_ZH: Record<TargetClass, string> = {
-  important_public: '重要公共建筑物', important_entrance: '重要公共建筑物主要出入口(含地铁、隧道出入口)', class1: '一类保护物', class2: '二类保护物', class3: '三类保护物', water_source: '饮用水源', section19: '条例§19 防护目标',
+  important_public: '重要公共建筑物',
+  important_entrance: '重要公共建筑物主要出入口(含地铁、隧道出入口)',
+  class1: '一类保护物',
+  class2: '二类保护物',
+  class3: '三类保护物',
+  water_source: '饮用水源',
+  section19: '条例§19 防护目标',
 };
 const RECOVERY_ZH = { none: '无油气回收', unloading: '卸油回收', full: '卸油+加油回收' } as const;
 
@@ -31,12 +37,17 @@ export const RULE_VOCABULARY_ZH: RuleVocabulary = {
 export function ruleHazardText(r: SetbackRule, words: RuleVocabulary = RULE_VOCABULARY_ZH): string {
   const names = r.hazard.categories.map(words.category).join(words.separator);
   const c = r.hazard.conditions;
-  const conditions = [c?.stationGrade ? words.stationGrade(c.stationGrade) : '', c?.vapourRecovery ? words.recovery(c.vapourRecovery) : ''].filter(Boolean);
+  const conditions = [
+    c?.stationGrade ? words.stationGrade(c.stationGrade) : '',
+    c?.vapourRecovery ? words.recovery(c.vapourRecovery) : '',
+  ].filter(Boolean);
   return conditions.length ? words.withConditions(names, conditions) : names;
 }
 
 export function ruleTargetText(r: SetbackRule, words: RuleVocabulary = RULE_VOCABULARY_ZH): string {
-  return [...(r.target.classes ?? []).map(words.targetClass), ...(r.target.categories ?? []).map(words.category)].join(words.separator);
+  return [...(r.target.classes ?? []).map(words.targetClass), ...(r.target.categories ?? []).map(words.category)].join(
+    words.separator,
+  );
 }
 
 /**

@@ -5,7 +5,14 @@
 import type { AssessConfig, SetbackRule, Site, Violation } from '../model';
 import { planarDistance } from '../geo/edgeToEdgeMeters';
 import { profileOf, type HazardProfile } from './hazardProfiles';
-import { judgeMeasuredPair, judgePlannedPair, planPair, reportsAt, ruleMatchesTarget, type PairPlan } from './judgePair';
+import {
+  judgeMeasuredPair,
+  judgePlannedPair,
+  planPair,
+  reportsAt,
+  ruleMatchesTarget,
+  type PairPlan,
+} from './judgePair';
 import { insideFinding, isArea, type ContainmentResult } from './checkContainment';
 import { compareViolations, type SetbackResult } from './checkSetbacks';
 import type { TargetKinds } from './targetKinds';
@@ -30,7 +37,12 @@ export interface SetbackPlan {
   insideHazardsByRule: Record<string, number>;
 }
 
-export function planSetbacks(hazards: readonly Site[], targets: readonly Site[], kinds: TargetKinds, config: AssessConfig): SetbackPlan {
+export function planSetbacks(
+  hazards: readonly Site[],
+  targets: readonly Site[],
+  kinds: TargetKinds,
+  config: AssessConfig,
+): SetbackPlan {
   const cache = new Map<string, HazardProfile>();
   const hazardProfile = new Int32Array(hazards.length);
   const sample: Site[] = []; // a hazard of each profile
@@ -63,7 +75,16 @@ export function planSetbacks(hazards: readonly Site[], targets: readonly Site[],
     }
   }
   const targetIsArea = Uint8Array.from(targets, (t) => (isArea(t) ? 1 : 0));
-  return { hazardProfile, profiles, kinds, distancePairs, insidePairs, targetIsArea, hazardsByRule, insideHazardsByRule };
+  return {
+    hazardProfile,
+    profiles,
+    kinds,
+    distancePairs,
+    insidePairs,
+    targetIsArea,
+    hazardsByRule,
+    insideHazardsByRule,
+  };
 }
 
 /** Findings from pairs found and measured elsewhere; the verdicts are this engine's (judgeMeasuredPair, insideFinding). */
@@ -115,13 +136,23 @@ export class SetbackJudge {
     const rule = this.insideRules[this.plan.hazardProfile[hi]!]?.[this.plan.kinds.kindOf[ti]!];
     if (!rule || hazard === target || !this.plan.targetIsArea[ti]) return;
     const p = planarDistance(hazard.geometry, target.geometry);
-    this.insideFound.push(insideFinding(hazard, target, rule, this.plan.kinds.classifications[ti]!, { closestA: p.closestA, closestB: p.closestA, between: p.between }));
+    this.insideFound.push(
+      insideFinding(hazard, target, rule, this.plan.kinds.classifications[ti]!, {
+        closestA: p.closestA,
+        closestB: p.closestA,
+        between: p.between,
+      }),
+    );
   }
 
   /** the findings, sorted as the in-process search sorts them; `pairsExamined` counts the measured pairs a rule binds */
   result(): { distances: SetbackResult; inside: ContainmentResult } {
     return {
-      distances: { violations: this.distanceFound.sort(compareViolations), pairsExamined: this.examined, hazardsByRule: this.plan.hazardsByRule },
+      distances: {
+        violations: this.distanceFound.sort(compareViolations),
+        pairsExamined: this.examined,
+        hazardsByRule: this.plan.hazardsByRule,
+      },
       inside: { violations: this.insideFound.sort(compareViolations), hazardsByRule: this.plan.insideHazardsByRule },
     };
   }

@@ -9,7 +9,8 @@ export function targetsByRule({ kinds }: TargetKinds, rules: SetbackRuleTable): 
   const counts: Record<string, number> = {};
   for (const rule of rules.rules) {
     let n = 0;
-    for (const k of kinds) if (ruleMatchesTarget(rule, k.category, k.classes)) n += rule.kind === 'not_inside' ? k.areas : k.count;
+    for (const k of kinds)
+      if (ruleMatchesTarget(rule, k.category, k.classes)) n += rule.kind === 'not_inside' ? k.areas : k.count;
     counts[rule.id] = n;
   }
   return counts;

@@ -8,7 +8,10 @@ export function summarise(
   sites: AssessedSite[],
   zones: AssessedZone[],
   findings: Pick<FindingTally, 'violationsByRule' | 'findingsByStatus'>,
-  extra: Pick<AssessmentStats, 'hazardsChecked' | 'targetsChecked' | 'pairsExamined' | 'hazardsByRule' | 'targetsByRule'>,
+  extra: Pick<
+    AssessmentStats,
+    'hazardsChecked' | 'targetsChecked' | 'pairsExamined' | 'hazardsByRule' | 'targetsByRule'
+  >,
 ): AssessmentStats {
   const sitesByLevel = emptyCounts();
   const sitesByDistrict: Record<string, Counts> = {};

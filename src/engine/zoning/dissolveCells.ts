@@ -78,7 +78,14 @@ function tracePolygon(grid: Grid, cells: number[], label: Int32Array, id: number
       while (here.to !== startKey) {
         const options = next.get(here.to)!;
         // at a pinch (two cells touching only at a corner) take the leftmost turn: components stay 4-connected
-        const i = options.length === 1 ? 0 : leftmost(prev, here.at, options.map((o) => o.at));
+        const i =
+          options.length === 1
+            ? 0
+            : leftmost(
+                prev,
+                here.at,
+                options.map((o) => o.at),
+              );
         const step = options.splice(i, 1)[0]!;
         prev = here.at;
         ring.push(step.at);
@@ -127,7 +134,10 @@ function withoutCollinear(ring: [number, number][]): [number, number][] {
   const kept = open.filter((p, i) => {
     const a = open[(i - 1 + open.length) % open.length]!;
     const b = open[(i + 1) % open.length]!;
-    return Math.abs((p[0] - a[0]) * (b[1] - p[1]) - (p[1] - a[1]) * (b[0] - p[0])) > 1e-9 * (Math.abs(p[0]) + Math.abs(p[1]) + 1);
+    return (
+      Math.abs((p[0] - a[0]) * (b[1] - p[1]) - (p[1] - a[1]) * (b[0] - p[0])) >
+      1e-9 * (Math.abs(p[0]) + Math.abs(p[1]) + 1)
+    );
   });
   return [...kept, kept[0]!];
 }

@@ -32,7 +32,9 @@ const SQRT3 = Math.sqrt(3);
 /** Lay a grid over the boundary polygons; cells inside them or crossed by them are the zoning units. */
 export function buildGrid(boundary: (Polygon | MultiPolygon)[], spec: GridSpec): Grid {
   if (!(spec.cellM > 0)) throw new RangeError(`cell size ${spec.cellM} m: expected a positive number of metres`);
-  const box = boundary.map((g) => bboxOf(g)).reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
+  const box = boundary
+    .map((g) => bboxOf(g))
+    .reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
   const plane = localPlane((box[0] + box[2]) / 2, (box[1] + box[3]) / 2);
   const [minX, minY] = toPlane(plane, box[0], box[1]);
   const [maxX, maxY] = toPlane(plane, box[2], box[3]);
@@ -44,9 +46,22 @@ export function buildGrid(boundary: (Polygon | MultiPolygon)[], spec: GridSpec):
   const y0 = minY - dy / 2;
   const cols = Math.ceil((maxX - x0) / dx) + 1;
   const rows = Math.ceil((maxY - y0) / dy) + 1;
-  if (cols * rows > 5_000_000) throw new RangeError(`${cols} × ${rows} cells is more than 5 000 000: choose a larger cell size`);
-  const polygons = boundary.flatMap((geom) => (geom.type === 'Polygon' ? [geom.coordinates] : geom.coordinates)).map((rings) => rings.map((ring) => ring.map((c) => toPlane(plane, c[0]!, c[1]!))));
-  const grid: Grid = { ...spec, plane, x0, y0, cols, rows, inside: new Uint8Array(cols * rows), onEdge: new Uint8Array(cols * rows), polygons };
+  if (cols * rows > 5_000_000)
+    throw new RangeError(`${cols} × ${rows} cells is more than 5 000 000: choose a larger cell size`);
+  const polygons = boundary
+    .flatMap((geom) => (geom.type === 'Polygon' ? [geom.coordinates] : geom.coordinates))
+    .map((rings) => rings.map((ring) => ring.map((c) => toPlane(plane, c[0]!, c[1]!))));
+  const grid: Grid = {
+    ...spec,
+    plane,
+    x0,
+    y0,
+    cols,
+    rows,
+    inside: new Uint8Array(cols * rows),
+    onEdge: new Uint8Array(cols * rows),
+    polygons,
+  };
   markInside(grid);
   return grid;
 }
@@ -93,7 +108,12 @@ export function cellCorners(g: Grid, cell: number): [number, number][] {
   const [cx, cy] = cellCentre(g, cell);
   if (g.shape === 'square') {
     const h = g.cellM / 2;
-    return [[cx - h, cy - h], [cx + h, cy - h], [cx + h, cy + h], [cx - h, cy + h]];
+    return [
+      [cx - h, cy - h],
+      [cx + h, cy - h],
+      [cx + h, cy + h],
+      [cx - h, cy + h],
+    ];
   }
   const r = g.cellM / SQRT3;
   return Array.from({ length: 6 }, (_, k) => {
@@ -109,7 +129,14 @@ export function neighbours(g: Grid, cell: number): number[] {
   const at = (r: number, c: number) => (r < 0 || c < 0 || r >= g.rows || c >= g.cols ? -1 : r * g.cols + c);
   if (g.shape === 'square') return [at(row, col + 1), at(row + 1, col), at(row, col - 1), at(row - 1, col)];
   const odd = row & 1;
-  return [at(row, col + 1), at(row + 1, col + odd), at(row + 1, col - 1 + odd), at(row, col - 1), at(row - 1, col - 1 + odd), at(row - 1, col + odd)];
+  return [
+    at(row, col + 1),
+    at(row + 1, col + odd),
+    at(row + 1, col - 1 + odd),
+    at(row, col - 1),
+    at(row - 1, col - 1 + odd),
+    at(row - 1, col + odd),
+  ];
 }
 
 export function planeToLonLat(g: Grid, p: [number, number]): Position {

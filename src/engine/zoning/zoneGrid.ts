@@ -26,9 +26,18 @@ export interface GridZoning {
  * km² of cell, ranked across non-empty cells). Cells on the study-area edge count their full area in the two density
  * modes (a slight underestimate of their density).
  */
-export function zoneGrid(boundary: Zone[], spec: GridSpec, sites: AssessedSite[], aggregation: MethodProfile['aggregation'], onProgress?: (share: number) => void): GridZoning {
+export function zoneGrid(
+  boundary: Zone[],
+  spec: GridSpec,
+  sites: AssessedSite[],
+  aggregation: MethodProfile['aggregation'],
+  onProgress?: (share: number) => void,
+): GridZoning {
   const densityMode = aggregation.mode !== 'max';
-  const grid = buildGrid(boundary.map((z) => z.geometry), spec);
+  const grid = buildGrid(
+    boundary.map((z) => z.geometry),
+    spec,
+  );
   const codes = new Int8Array(grid.inside.length).fill(NONE);
   const scored = sites.filter((s) => s.level !== null);
   // Per cell, a linked list of the contributors at the cell's current level, in typed arrays: a footprint may touch
@@ -51,7 +60,8 @@ export function zoneGrid(boundary: Zone[], spec: GridSpec, sites: AssessedSite[]
     const [x, y] = toPlane(grid.plane, site.lon, site.lat);
     if (site.geometry.type === 'Point') mark(cellAt(grid, x, y), i, 0);
     else for (const cell of cellsNear(grid, site, 0)) mark(cell, i, 0);
-    if (site.footprintM > 0 && !densityMode) forEachFootprintCell(grid, site, x, y, (cell, d) => d > 0 && mark(cell, i, d));
+    if (site.footprintM > 0 && !densityMode)
+      forEachFootprintCell(grid, site, x, y, (cell, d) => d > 0 && mark(cell, i, d));
   });
   if (densityMode) levelByDensity(grid, codes, head, entries, scored, aggregation);
   let cellCount = 0;
@@ -99,7 +109,11 @@ export function zoneGrid(boundary: Zone[], spec: GridSpec, sites: AssessedSite[]
     }
   }
   const groups = [
-    ...components.map((comp, k) => ({ value: comp.value, cells: [...comp.cells, ...extraCells[k]!], polygons: [comp.polygon.coordinates, ...extra[k]!] })),
+    ...components.map((comp, k) => ({
+      value: comp.value,
+      cells: [...comp.cells, ...extraCells[k]!],
+      polygons: [comp.polygon.coordinates, ...extra[k]!],
+    })),
     ...loose.map((l) => ({ value: codes[l.cell]!, cells: [l.cell], polygons: l.polygons })),
   ];
   // per zone, each site once, at its closest (inside beats footprint): stamped arrays instead of maps
@@ -124,9 +138,14 @@ export function zoneGrid(boundary: Zone[], spec: GridSpec, sites: AssessedSite[]
       const d = bestDistance[i]!;
       return { siteId: s.id, level: s.level!, score: s.score!, how: d === 0 ? 'inside' : 'footprint', distanceM: d };
     });
-    list.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || b.score - a.score || (a.siteId < b.siteId ? -1 : 1));
+    list.sort(
+      (a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || b.score - a.score || (a.siteId < b.siteId ? -1 : 1),
+    );
     const top = list[0];
-    const geometry: Polygon | MultiPolygon = group.polygons.length === 1 ? { type: 'Polygon', coordinates: group.polygons[0]! } : { type: 'MultiPolygon', coordinates: group.polygons };
+    const geometry: Polygon | MultiPolygon =
+      group.polygons.length === 1
+        ? { type: 'Polygon', coordinates: group.polygons[0]! }
+        : { type: 'MultiPolygon', coordinates: group.polygons };
     return {
       id: `grid-${spec.shape}-${spec.cellM}-${String(k).padStart(6, '0')}`,
       name: `${level ? LEVEL_ZH[level] : NO_LEVEL_ZH}网格区 ${k + 1}(${group.cells.length} 格)`,
@@ -135,13 +154,14 @@ export function zoneGrid(boundary: Zone[], spec: GridSpec, sites: AssessedSite[]
       score: top?.score ?? 0,
       mode: aggregation.mode,
       contributors: list,
-      reason: level === null
-        ? `格内${NO_LEVEL_NOTE_ZH} → ${NO_LEVEL_ZH}`
-        : densityMode
-        ? `${aggregation.mode === 'index' ? '指数法' : '相对分级(相对排名,非绝对风险)'}:${group.cells.length} 个 ${spec.cellM} m 网格,按格内风险点${aggregation.mode === 'index' ? '加权指数' : '密度'}定级 → ${level ? LEVEL_ZH[level] : NO_LEVEL_ZH}`
-        : top && top.level === level
-        ? `就高:${group.cells.length} 个 ${spec.cellM} m ${spec.shape === 'hex' ? '六边形' : '方形'}网格,最高为 ${top.siteId}(${top.how === 'inside' ? '位于格内' : '防护范围覆盖'})→ ${LEVEL_ZH[top.level]}`
-        : `就高:${group.cells.length} 个网格 → ${LEVEL_ZH[level]}`,
+      reason:
+        level === null
+          ? `格内${NO_LEVEL_NOTE_ZH} → ${NO_LEVEL_ZH}`
+          : densityMode
+            ? `${aggregation.mode === 'index' ? '指数法' : '相对分级(相对排名,非绝对风险)'}:${group.cells.length} 个 ${spec.cellM} m 网格,按格内风险点${aggregation.mode === 'index' ? '加权指数' : '密度'}定级 → ${level ? LEVEL_ZH[level] : NO_LEVEL_ZH}`
+            : top && top.level === level
+              ? `就高:${group.cells.length} 个 ${spec.cellM} m ${spec.shape === 'hex' ? '六边形' : '方形'}网格,最高为 ${top.siteId}(${top.how === 'inside' ? '位于格内' : '防护范围覆盖'})→ ${LEVEL_ZH[top.level]}`
+              : `就高:${group.cells.length} 个网格 → ${LEVEL_ZH[level]}`,
     };
   });
   onProgress?.(1);
@@ -149,7 +169,14 @@ export function zoneGrid(boundary: Zone[], spec: GridSpec, sites: AssessedSite[]
 }
 
 /** Level each cell from the sites standing in it: weighted index or density rank (see zoneGrid). */
-function levelByDensity(grid: Grid, codes: Int8Array, head: Int32Array, entries: GrowableEntries, scored: AssessedSite[], agg: MethodProfile['aggregation']): void {
+function levelByDensity(
+  grid: Grid,
+  codes: Int8Array,
+  head: Int32Array,
+  entries: GrowableEntries,
+  scored: AssessedSite[],
+  agg: MethodProfile['aggregation'],
+): void {
   const cellKm2 = (grid.shape === 'square' ? grid.cellM ** 2 : (Math.sqrt(3) / 2) * grid.cellM ** 2) / 1e6;
   const values: number[] = [];
   const cells: number[] = [];
@@ -217,7 +244,13 @@ function cellsNear(grid: Grid, site: AssessedSite, reachM: number): number[] {
 }
 
 /** Every cell within a hazard's footprint, with the distance from the site to the cell. */
-function forEachFootprintCell(grid: Grid, site: AssessedSite, x: number, y: number, visit: (cell: number, distanceM: number) => void): void {
+function forEachFootprintCell(
+  grid: Grid,
+  site: AssessedSite,
+  x: number,
+  y: number,
+  visit: (cell: number, distanceM: number) => void,
+): void {
   const r = site.footprintM;
   if (site.geometry.type !== 'Point') {
     for (const [cell, d] of cellsWithin(grid, site, r)) if (d <= r) visit(cell, d);
@@ -312,7 +345,12 @@ function clipCell(grid: Grid, cell: number): 'full' | Polygon['coordinates'][] {
   const out: Polygon['coordinates'][] = [];
   for (const rings of grid.polygons) {
     const outer = rings[0]!;
-    if (!outer.some(([x, y]) => x >= minX && x <= maxX && y >= minY && y <= maxY) && !ringCoversPoint(outer, (minX + maxX) / 2, (minY + maxY) / 2) && !crossesBox(outer, minX, minY, maxX, maxY)) continue;
+    if (
+      !outer.some(([x, y]) => x >= minX && x <= maxX && y >= minY && y <= maxY) &&
+      !ringCoversPoint(outer, (minX + maxX) / 2, (minY + maxY) / 2) &&
+      !crossesBox(outer, minX, minY, maxX, maxY)
+    )
+      continue;
     const piece = clipToConvex(outer.slice(0, -1), convex);
     let area = piece.length >= 3 ? Math.abs(planarArea(piece)) : 0;
     // a hole's part in this cell stays a hole of the piece (the area already left it out; the drawing must too)
@@ -336,7 +374,8 @@ function crossesBox(ring: [number, number][], minX: number, minY: number, maxX: 
   for (let i = 1; i < ring.length; i++) {
     const [ax, ay] = ring[i - 1]!;
     const [bx, by] = ring[i]!;
-    if (Math.max(ax, bx) >= minX && Math.min(ax, bx) <= maxX && Math.max(ay, by) >= minY && Math.min(ay, by) <= maxY) return true;
+    if (Math.max(ax, bx) >= minX && Math.min(ax, bx) <= maxX && Math.max(ay, by) >= minY && Math.min(ay, by) <= maxY)
+      return true;
   }
   return false;
 }

@@ -11,7 +11,18 @@ const LAT = 32.04;
 function createSquare(west: number, south: number, sizeDeg: number): Polygon {
   const e = west + sizeDeg;
   const n = south + sizeDeg;
-  return { type: 'Polygon', coordinates: [[[west, south], [e, south], [e, n], [west, n], [west, south]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [west, south],
+        [e, south],
+        [e, n],
+        [west, n],
+        [west, south],
+      ],
+    ],
+  };
 }
 
 function point(lon: number, lat: number): Geometry {
@@ -45,19 +56,41 @@ describe('edgeToEdgeMeters', () => {
   });
 
   it('is 0 for overlapping polygons and for one nested inside the other', () => {
-    expect(edgeToEdgeMeters(createSquare(LON, LAT, 0.002), createSquare(LON + 0.001, LAT + 0.001, 0.002)).meters).toBe(0);
-    expect(edgeToEdgeMeters(createSquare(LON, LAT, 0.01), createSquare(LON + 0.004, LAT + 0.004, 0.001)).meters).toBe(0);
+    expect(edgeToEdgeMeters(createSquare(LON, LAT, 0.002), createSquare(LON + 0.001, LAT + 0.001, 0.002)).meters).toBe(
+      0,
+    );
+    expect(edgeToEdgeMeters(createSquare(LON, LAT, 0.01), createSquare(LON + 0.004, LAT + 0.004, 0.001)).meters).toBe(
+      0,
+    );
   });
 
   it('is 0 for a line crossing a polygon with no vertex inside it', () => {
-    const line: Geometry = { type: 'LineString', coordinates: [[LON - 0.01, LAT + 0.0005], [LON + 0.01, LAT + 0.0005]] };
+    const line: Geometry = {
+      type: 'LineString',
+      coordinates: [
+        [LON - 0.01, LAT + 0.0005],
+        [LON + 0.01, LAT + 0.0005],
+      ],
+    };
     expect(edgeToEdgeMeters(line, createSquare(LON, LAT, 0.001)).meters).toBe(0);
   });
 
   it('respects holes: a point in a MultiPolygon’s hole is as far as the hole’s edge', () => {
-    const outer = [[LON, LAT], [LON + 0.01, LAT], [LON + 0.01, LAT + 0.01], [LON, LAT + 0.01], [LON, LAT]];
+    const outer = [
+      [LON, LAT],
+      [LON + 0.01, LAT],
+      [LON + 0.01, LAT + 0.01],
+      [LON, LAT + 0.01],
+      [LON, LAT],
+    ];
     const holeSouth = LAT + 0.004;
-    const hole = [[LON + 0.004, holeSouth], [LON + 0.004, LAT + 0.006], [LON + 0.006, LAT + 0.006], [LON + 0.006, holeSouth], [LON + 0.004, holeSouth]];
+    const hole = [
+      [LON + 0.004, holeSouth],
+      [LON + 0.004, LAT + 0.006],
+      [LON + 0.006, LAT + 0.006],
+      [LON + 0.006, holeSouth],
+      [LON + 0.004, holeSouth],
+    ];
     const withHole: Geometry = { type: 'MultiPolygon', coordinates: [[outer, hole]] };
     const inHole = latitudeNorthOf(holeSouth, 30);
     expect(edgeToEdgeMeters(point(LON + 0.005, inHole), withHole).meters).toBeCloseTo(30, 3);
@@ -94,9 +127,13 @@ describe('edgeToEdgeMeters against an independent oracle (property)', () => {
   function oracleMeters(a: Polygon, b: Polygon): number {
     if (!booleanDisjoint(a, b)) return 0;
     let best = Infinity;
-    for (const [p, q] of [[a, b], [b, a]] as const) {
+    for (const [p, q] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       const edge = lineString(q.coordinates[0]!);
-      for (const v of p.coordinates[0]!) best = Math.min(best, pointToLineDistance(turfPoint(v), edge, { units: 'meters', method: 'geodesic' }));
+      for (const v of p.coordinates[0]!)
+        best = Math.min(best, pointToLineDistance(turfPoint(v), edge, { units: 'meters', method: 'geodesic' }));
     }
     return best;
   }

@@ -15,25 +15,56 @@ const LAT = 32.04;
 function squareNorthOf(meters: number): Polygon {
   const south = latitudeNorthOf(LAT, meters);
   const n = south + 0.001;
-  return { type: 'Polygon', coordinates: [[[LON - 0.0005, south], [LON + 0.0005, south], [LON + 0.0005, n], [LON - 0.0005, n], [LON - 0.0005, south]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [LON - 0.0005, south],
+        [LON + 0.0005, south],
+        [LON + 0.0005, n],
+        [LON - 0.0005, n],
+        [LON - 0.0005, south],
+      ],
+    ],
+  };
 }
 
 /** A 0.0004° square whose north edge is at LAT (so an area hazard's edge stands where the point hazards stand). */
 function squareSouthOfOrigin(): Polygon {
   const s = LAT - 0.0004;
-  return { type: 'Polygon', coordinates: [[[LON - 0.0002, s], [LON + 0.0002, s], [LON + 0.0002, LAT], [LON - 0.0002, LAT], [LON - 0.0002, s]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [LON - 0.0002, s],
+        [LON + 0.0002, s],
+        [LON + 0.0002, LAT],
+        [LON - 0.0002, LAT],
+        [LON - 0.0002, s],
+      ],
+    ],
+  };
 }
 
 /** A school of unknown size: 重要公共建筑物 by the strictest reading (GB 50156 附录B). */
-const school = (meters: number, extra: Partial<Site> = {}): Site => ({ id: 'school', name: 'school', category: 'school', geometry: squareNorthOf(meters), ...extra });
-const store = (extra: Partial<Site> = {}): Site => createSite({ id: 'store', category: 'hazchem_storage', at: [LON, LAT], ...extra });
+const school = (meters: number, extra: Partial<Site> = {}): Site => ({
+  id: 'school',
+  name: 'school',
+  category: 'school',
+  geometry: squareNorthOf(meters),
+  ...extra,
+});
+const store = (extra: Partial<Site> = {}): Site =>
+  createSite({ id: 'store', category: 'hazchem_storage', at: [LON, LAT], ...extra });
 
 function findings(...sites: Site[]): Violation[] {
   return assess({ sites, zones: [] }, createConfig({ borderlineToleranceM: 0 })).violations;
 }
 
 // GB 50016-2014 表3.5.1: 甲类仓库 to 重要公共建筑 50 m. The rule of the shipped table that carries it:
-const gb50016 = DEFAULT_RULES.rules.find((r) => r.hazard.categories.includes('hazchem_storage') && /GB 50016/.test(r.source) && r.min_distance_m !== null)!;
+const gb50016 = DEFAULT_RULES.rules.find(
+  (r) => r.hazard.categories.includes('hazchem_storage') && /GB 50016/.test(r.source) && r.min_distance_m !== null,
+)!;
 
 describe('the site’s own assessed distance never lowers a table distance', () => {
   it('the shipped table holds a hazchem store to GB 50016’s 50 m from a 重要公共建筑', () => {
@@ -47,7 +78,9 @@ describe('the site’s own assessed distance never lowers a table distance', () 
     expect(v).toMatchObject({ status: 'violation', ruleId: gb50016.id, requiredM: 50 });
     expect(v!.shortfallM).toBeCloseTo(20, 3);
     expect(v!.source).toMatch(/GB 50016/);
-    expect(v!.otherRequirements).toEqual([{ ruleId: SITE_DISTANCE_RULE_ID, requiredM: 20, source: expect.stringMatching(/GB\/T 37243/) }]);
+    expect(v!.otherRequirements).toEqual([
+      { ruleId: SITE_DISTANCE_RULE_ID, requiredM: 20, source: expect.stringMatching(/GB\/T 37243/) },
+    ]);
   });
 
   it('a store declaring 300 m, 100 m from a school: its 300 m governs, named, with the table’s 50 m beside it', () => {
@@ -80,7 +113,14 @@ describe('the site’s own assessed distance never lowers a table distance', () 
 
   it('a petrol station (outside GB/T 37243’s scope) declaring 10 m is held to GB 50156’s 35 m, and the finding says why its own figure cannot stand', () => {
     // grade 2, full vapour recovery → 重要公共建筑物 35 m (GB 50156-2012 表4.0.4); a school of 800 pupils is 重要公共建筑物
-    const station = createSite({ id: 'fs', category: 'fuel_station', at: [LON, LAT], stationGrade: 2, vapourRecovery: 'full', protectionDistanceM: 10 });
+    const station = createSite({
+      id: 'fs',
+      category: 'fuel_station',
+      at: [LON, LAT],
+      stationGrade: 2,
+      vapourRecovery: 'full',
+      protectionDistanceM: 10,
+    });
     const [v] = findings(station, school(30, { users: 800 }));
     expect(v).toMatchObject({ status: 'violation', requiredM: 35 });
     expect(v!.ruleId).not.toBe(SITE_DISTANCE_RULE_ID);
@@ -90,7 +130,13 @@ describe('the site’s own assessed distance never lowers a table distance', () 
 
   it('the site’s explanation states what its own distance can do, in and outside GB/T 37243’s scope', () => {
     const station = createSite({ id: 'fs', category: 'fuel_station', protectionDistanceM: 10 });
-    const a = assess({ sites: [store({ protectionDistanceM: 20 }), station, createSite({ id: 'x', category: 'fuel_station' })], zones: [] }, createConfig());
+    const a = assess(
+      {
+        sites: [store({ protectionDistanceM: 20 }), station, createSite({ id: 'x', category: 'fuel_station' })],
+        zones: [],
+      },
+      createConfig(),
+    );
     const note = (id: string) => a.sites.find((s) => s.id === id)!.protectionDistanceNote;
     expect(note('fs')).toMatch(/^自报防护距离 10 m:加油站不属 GB\/T 37243-2019 适用范围,该距离不能替代规范表列距离/);
     expect(note('store')).toMatch(/^外部安全防护距离 20 m \(GB\/T 37243-2019\):核查时与规范表列距离取较大值/);
@@ -102,16 +148,37 @@ describe('the site’s own assessed distance never lowers a table distance', () 
     const a = assess({ sites, zones: [] }, createConfig({ borderlineToleranceM: 0 }));
     const [header, row] = violationsCsv(a).trim().split(/\r?\n/);
     const cols = header!.split(',');
-    expect(cols.slice(0, 7)).toEqual(['hazard_id', 'target_id', 'rule_id', 'distance_m', 'required_m', 'shortfall_m', 'status']);
+    expect(cols.slice(0, 7)).toEqual([
+      'hazard_id',
+      'target_id',
+      'rule_id',
+      'distance_m',
+      'required_m',
+      'shortfall_m',
+      'status',
+    ]);
     // the screening flag and the other requirements, then the three QRA columns (empty on a distance finding)
-    expect(cols.slice(-5)).toEqual(['screening', 'other_requirements', 'risk_per_year', 'criterion_per_year', 'installation_status']);
+    expect(cols.slice(-5)).toEqual([
+      'screening',
+      'other_requirements',
+      'risk_per_year',
+      'criterion_per_year',
+      'installation_status',
+    ]);
     expect(row!.endsWith(`,true,${SITE_DISTANCE_RULE_ID}=20,,,`)).toBe(true);
     expect(row!.startsWith(`store,school,${gb50016.id},30.00,50.00,20.00,violation,`)).toBe(true);
   });
 });
 
 describe('measuring points (GB 50156 附录A): a point on either side is a screening result', () => {
-  const station = (geometry: Site['geometry']): Site => ({ id: 'fs', name: 'fs', category: 'fuel_station', stationGrade: 2, vapourRecovery: 'full', geometry });
+  const station = (geometry: Site['geometry']): Site => ({
+    id: 'fs',
+    name: 'fs',
+    category: 'fuel_station',
+    stationGrade: 2,
+    vapourRecovery: 'full',
+    geometry,
+  });
 
   it('a station given as a point, 30 m from a school footprint: violation, flagged 初筛, naming the hazard side', () => {
     const [v] = findings(station({ type: 'Point', coordinates: [LON, LAT] }), school(30, { users: 800 }));
@@ -120,7 +187,13 @@ describe('measuring points (GB 50156 附录A): a point on either side is a scree
   });
 
   it('a station footprint and a school given as a point: flagged, naming the target side', () => {
-    const schoolPoint: Site = { id: 'school', name: 'school', category: 'school', users: 800, geometry: { type: 'Point', coordinates: [LON, latitudeNorthOf(LAT, 30)] } };
+    const schoolPoint: Site = {
+      id: 'school',
+      name: 'school',
+      category: 'school',
+      users: 800,
+      geometry: { type: 'Point', coordinates: [LON, latitudeNorthOf(LAT, 30)] },
+    };
     const [v] = findings(station(squareSouthOfOrigin()), schoolPoint);
     expect(v).toMatchObject({ screening: true });
     expect(v!.note).toMatch(/初筛:防护目标仅有点位坐标/);

@@ -3,11 +3,31 @@ import { matrixLevel, RISK_MATRIX_METHODS, type Level } from '../../../src/engin
 
 // The bands as published (docs/methods.md, Risk matrix), restated here independently of the data file.
 const PUBLISHED_BANDS: Record<string, [number, number, Level][]> = {
-  'matrix-A': [[1, 3, 'blue'], [4, 9, 'yellow'], [10, 16, 'orange'], [20, 25, 'red']],
-  'matrix-B': [[1, 3, 'blue'], [4, 8, 'yellow'], [9, 16, 'orange'], [20, 25, 'red']],
-  'matrix-C': [[1, 8, 'blue'], [9, 12, 'yellow'], [15, 16, 'orange'], [20, 25, 'red']],
+  'matrix-A': [
+    [1, 3, 'blue'],
+    [4, 9, 'yellow'],
+    [10, 16, 'orange'],
+    [20, 25, 'red'],
+  ],
+  'matrix-B': [
+    [1, 3, 'blue'],
+    [4, 8, 'yellow'],
+    [9, 16, 'orange'],
+    [20, 25, 'red'],
+  ],
+  'matrix-C': [
+    [1, 8, 'blue'],
+    [9, 12, 'yellow'],
+    [15, 16, 'orange'],
+    [20, 25, 'red'],
+  ],
   // scheme A's bands with the severity scale of the accident grades (国务院令第493号 §3)
-  'matrix-A-accident': [[1, 3, 'blue'], [4, 9, 'yellow'], [10, 16, 'orange'], [20, 25, 'red']],
+  'matrix-A-accident': [
+    [1, 3, 'blue'],
+    [4, 9, 'yellow'],
+    [10, 16, 'orange'],
+    [20, 25, 'red'],
+  ],
 };
 
 describe('matrixLevel', () => {
@@ -44,7 +64,9 @@ describe('matrixLevel', () => {
   });
 
   it('writes its reason in Chinese, naming the level and the scheme', () => {
-    expect(matrixLevel(RISK_MATRIX_METHODS[0]!, 4, 5)!.reason).toBe('风险矩阵 L=4 × S=5 = 20 → 重大风险 (方案 matrix-A)');
+    expect(matrixLevel(RISK_MATRIX_METHODS[0]!, 4, 5)!.reason).toBe(
+      '风险矩阵 L=4 × S=5 = 20 → 重大风险 (方案 matrix-A)',
+    );
   });
 
   it('leaves a site without L or S unscored', () => {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  assess, ConfigError, correctionAlpha, DEFAULT_PROFILE, defaultConfig, lecLevel, majorHazardLevel, majorHazardR, parseMethodProfile, scoreSite, thresholdRatioSum,
+  assess,
+  ConfigError,
+  correctionAlpha,
+  DEFAULT_PROFILE,
+  defaultConfig,
+  lecLevel,
+  majorHazardLevel,
+  majorHazardR,
+  parseMethodProfile,
+  scoreSite,
+  thresholdRatioSum,
 } from '../../../src/engine';
 import { createSite } from '../../helpers/sites';
 
@@ -11,7 +21,13 @@ describe('LEC D = L × E × C (bands: D > 320 red, 160 ≤ D ≤ 320 orange, 70 
   // The published bands overlap at 70 and 160 ("70~160", "20~70"); the profile puts a D exactly on 70 or 160 in
   // the higher band (从严) and keeps 320 in 高度危险 (every text writes "> 320" for 极其危险).
   it.each([
-    [20, 'blue'], [69.5, 'blue'], [70, 'yellow'], [159.5, 'yellow'], [160, 'orange'], [320, 'orange'], [320.5, 'red'],
+    [20, 'blue'],
+    [69.5, 'blue'],
+    [70, 'yellow'],
+    [159.5, 'yellow'],
+    [160, 'orange'],
+    [320, 'orange'],
+    [320.5, 'red'],
   ])('D = %d → %s', (d, level) => {
     expect(lecLevel(lec, d, 1, 1)!.level).toBe(level);
   });
@@ -25,19 +41,31 @@ describe('LEC D = L × E × C (bands: D > 320 red, 160 ≤ D ≤ 320 orange, 70 
 
   it('the profile states the boundary in words and per band', () => {
     expect(lec.boundary).toBe('per band');
-    expect(lec.bands.map((b) => [b.above, b.inclusive])).toEqual([[320, false], [160, true], [70, true], [0, true]]);
+    expect(lec.bands.map((b) => [b.above, b.inclusive])).toEqual([
+      [320, false],
+      [160, true],
+      [70, true],
+      [0, true],
+    ]);
     expect(lec.boundaryNote).toMatch(/D = 320 属高度危险.*D = 160 属高度危险.*D = 70 属显著危险/);
   });
 
   it('a profile saved with the older rule "D > above" keeps its meaning: D = 70 stays blue, 160 yellow', () => {
-    const old = { ...lec, boundary: 'D > above' as const, bands: lec.bands.map(({ level, above }) => ({ level, above })) };
+    const old = {
+      ...lec,
+      boundary: 'D > above' as const,
+      bands: lec.bands.map(({ level, above }) => ({ level, above })),
+    };
     expect(lecLevel(old, 70, 1, 1)!.level).toBe('blue');
     expect(lecLevel(old, 160, 1, 1)!.level).toBe('yellow');
     expect(lecLevel(old, 160, 1, 1)!.reason).toContain('70 < D ≤ 160');
   });
 
   it.each([
-    [6, 6, 7, 252, 'orange', '160 ≤ D ≤ 320'], [3, 6, 40, 720, 'red', 'D > 320'], [1, 6, 15, 90, 'yellow', '70 ≤ D < 160'], [0.1, 3, 1, 0.3, 'blue', 'D < 70'],
+    [6, 6, 7, 252, 'orange', '160 ≤ D ≤ 320'],
+    [3, 6, 40, 720, 'red', 'D > 320'],
+    [1, 6, 15, 90, 'yellow', '70 ≤ D < 160'],
+    [0.1, 3, 1, 0.3, 'blue', 'D < 70'],
   ])('table factors %d × %d × %d = %d → %s (%s)', (l, e, c, d, level, rule) => {
     const r = lecLevel(lec, l, e, c)!;
     expect(r).toMatchObject({ score: d, level });
@@ -51,13 +79,22 @@ describe('LEC D = L × E × C (bands: D > 320 red, 160 ≤ D ≤ 320 orange, 70 
 
 describe('重大危险源 grade (一级 R ≥ 100, 二级 50 ≤ R < 100, 三级 10 ≤ R < 50, 四级 R < 10)', () => {
   it.each([
-    [100, 1, 'red'], [99.99, 2, 'orange'], [50, 2, 'orange'], [49.99, 3, 'yellow'], [10, 3, 'yellow'], [9.99, 4, 'blue'], [0, 4, 'blue'],
+    [100, 1, 'red'],
+    [99.99, 2, 'orange'],
+    [50, 2, 'orange'],
+    [49.99, 3, 'yellow'],
+    [10, 3, 'yellow'],
+    [9.99, 4, 'blue'],
+    [0, 4, 'blue'],
   ])('R = %d → grade %d → %s', (r, grade, level) => {
     expect(majorHazardLevel(mh, { r })).toMatchObject({ grade, level });
   });
 
   it('computes R = α·Σβq/Q: α 2, chlorine 20 t of Q 5 t (β 4) and LPG 100 t of Q 50 t (β 1.5) → 2 × (16 + 3) = 38 → 三级', () => {
-    const items = [{ q: 20, Q: 5, beta: 4 }, { q: 100, Q: 50, beta: 1.5 }];
+    const items = [
+      { q: 20, Q: 5, beta: 4 },
+      { q: 100, Q: 50, beta: 1.5 },
+    ];
     expect(majorHazardR(2, items)).toBe(38);
     expect(majorHazardLevel(mh, { alpha: 2, items })).toMatchObject({ grade: 3, r: 38, level: 'yellow' });
   });
@@ -86,7 +123,15 @@ describe('重大危险源 α (原安监总局令第40号 附件1 表3) and ident
   });
 
   it.each([
-    [1000, 2], [100, 2], [99, 1.5], [50, 1.5], [49, 1.2], [30, 1.2], [29, 1], [1, 1], [0, 0.5],
+    [1000, 2],
+    [100, 2],
+    [99, 1.5],
+    [50, 1.5],
+    [49, 1.2],
+    [30, 1.2],
+    [29, 1],
+    [1, 1],
+    [0, 0.5],
   ])('%i residents within 500 m → α %d', (people, alpha) => {
     expect(correctionAlpha(mh, undefined, people).alpha).toBe(alpha);
   });
@@ -105,21 +150,37 @@ describe('重大危险源 α (原安监总局令第40号 附件1 表3) and ident
   });
 
   it('Σq/Q = 1 exactly is a 重大危险源 (two substances 0.5 + 0.5): graded', () => {
-    const r = majorHazardLevel(mh, { items: [{ q: 5, Q: 10, beta: 1 }, { q: 25, Q: 50, beta: 1 }] })!;
+    const r = majorHazardLevel(mh, {
+      items: [
+        { q: 5, Q: 10, beta: 1 },
+        { q: 25, Q: 50, beta: 1 },
+      ],
+    })!;
     expect(r.grade).toBe(4); // R = 2 × 1 = 2
     expect(r.r).toBeCloseTo(2, 12);
   });
 
   it('a site with Σq/Q < 1 and nothing else is unscored, with the reason, never 四级', () => {
     const site = createSite({ id: 's', category: 'hazchem_storage', majorHazardItems: [{ q: 4, Q: 5, beta: 1 }] });
-    expect(scoreSite(DEFAULT_PROFILE, site)).toMatchObject({ level: null, score: null, method: null, reason: expect.stringMatching(/不构成重大危险源/) });
+    expect(scoreSite(DEFAULT_PROFILE, site)).toMatchObject({
+      level: null,
+      score: null,
+      method: null,
+      reason: expect.stringMatching(/不构成重大危险源/),
+    });
     const a = assess({ sites: [site], zones: [] }, defaultConfig());
     expect(a.sites[0]).toMatchObject({ level: null, scoreMethod: null });
     expect(a.sites[0]!.levelReason).toMatch(/未评分.*不构成重大危险源/);
   });
 
   it('beside a matrix score, the matrix sets the level and the reason still says it is no 重大危险源', () => {
-    const site = createSite({ id: 's', category: 'hazchem_storage', likelihood: 3, severity: 4, majorHazardItems: [{ q: 4, Q: 5, beta: 1 }] });
+    const site = createSite({
+      id: 's',
+      category: 'hazchem_storage',
+      likelihood: 3,
+      severity: 4,
+      majorHazardItems: [{ q: 4, Q: 5, beta: 1 }],
+    });
     const r = scoreSite(DEFAULT_PROFILE, site)!;
     expect(r).toMatchObject({ level: 'orange', method: 'matrix' }); // 3 × 4 = 12 → 较大 in scheme A
     expect(r.reason).toMatch(/L=3 × S=4.*不构成重大危险源/);

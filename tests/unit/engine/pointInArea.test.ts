@@ -11,13 +11,18 @@ import { pointInArea } from '../../../src/engine/geo/pointInArea';
 import { bboxOf } from '../../../src/engine/geo/bbox';
 
 const areas = (file: string): (Polygon | MultiPolygon)[] =>
-  (JSON.parse(readFileSync(file, 'utf8')) as { features: { geometry: Polygon | MultiPolygon }[] }).features.map((f) => f.geometry);
+  (JSON.parse(readFileSync(file, 'utf8')) as { features: { geometry: Polygon | MultiPolygon }[] }).features.map(
+    (f) => f.geometry,
+  );
 
 describe('pointInArea', () => {
   it('agrees with turf on 20 000 random points around every district of two cities', () => {
     const rng = xoroshiro128plus(7);
     const random = () => uniformInt(rng, 0, 2 ** 30 - 1) / 2 ** 30;
-    const geometries = [...areas('data/demo/nanjing-districts.wgs84.geojson'), ...areas('tests/fixtures/cities/shanghai_districts.wgs84.geojson')];
+    const geometries = [
+      ...areas('data/demo/nanjing-districts.wgs84.geojson'),
+      ...areas('tests/fixtures/cities/shanghai_districts.wgs84.geojson'),
+    ];
     let inside = 0;
     for (const g of geometries) {
       const holds = pointInArea(g);
@@ -33,7 +38,13 @@ describe('pointInArea', () => {
     expect(inside).toBeGreaterThan(4000); // the sample is not all outside
   });
 
-  const square = (x0: number, y0: number, x1: number, y1: number) => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+  const square = (x0: number, y0: number, x1: number, y1: number) => [
+    [x0, y0],
+    [x1, y0],
+    [x1, y1],
+    [x0, y1],
+    [x0, y0],
+  ];
   const withHole: Polygon = { type: 'Polygon', coordinates: [square(0, 0, 10, 10), square(4, 4, 6, 6)] };
 
   it('respects holes and counts the boundary (edges, vertices, the hole’s edge) as touching', () => {
@@ -56,7 +67,18 @@ describe('pointInArea', () => {
 
   it('gets a point level with a vertex right (the ray passes through a vertex)', () => {
     // a diamond: the ray from (−0.5, 0) to +x passes through the vertices (−1, 0) … (1, 0)
-    const holds = pointInArea({ type: 'Polygon', coordinates: [[[0, -1], [1, 0], [0, 1], [-1, 0], [0, -1]]] });
+    const holds = pointInArea({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, -1],
+          [1, 0],
+          [0, 1],
+          [-1, 0],
+          [0, -1],
+        ],
+      ],
+    });
     expect([holds(-0.5, 0), holds(-1.5, 0), holds(0.99, 0), holds(1.01, 0)]).toEqual([true, false, true, false]);
   });
 });

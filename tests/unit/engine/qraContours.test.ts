@@ -17,34 +17,67 @@ const circle = (metres: number): Polygon => geodesicCircle(C, metres);
 const point = (id: string, category: string, metres: number, extra: Partial<Site> = {}): Site =>
   ({ id, name: id, category, geometry: { type: 'Point', coordinates: at(metres) }, ...extra }) as Site;
 
-const plant: Site = { id: 'P1', name: '储罐区', category: 'hazchem_storage', geometry: { type: 'Point', coordinates: C } } as Site;
+const plant: Site = {
+  id: 'P1',
+  name: '储罐区',
+  category: 'hazchem_storage',
+  geometry: { type: 'Point', coordinates: C },
+} as Site;
 const contours = (status?: 'new' | 'existing'): RiskContour[] =>
-  [[100, 1e-5], [200, 3e-6], [400, 1e-6], [600, 3e-7]].map(([m, risk]) => ({ installationId: 'P1', riskPerYear: risk!, geometry: circle(m!), ...(status ? { installationStatus: status } : {}) }));
+  [
+    [100, 1e-5],
+    [200, 3e-6],
+    [400, 1e-6],
+    [600, 3e-7],
+  ].map(([m, risk]) => ({
+    installationId: 'P1',
+    riskPerYear: risk!,
+    geometry: circle(m!),
+    ...(status ? { installationStatus: status } : {}),
+  }));
 
 function findings(targets: Site[], cs: RiskContour[]) {
   const a = assess({ sites: [plant, ...targets], zones: [], contours: cs }, defaultConfig());
   return { a, qra: a.violations.filter((v) => v.ruleId.startsWith('qra-')) };
 }
-const limit = (cls: string, status: 'new' | 'existing') => criteria.classes.find((c: { id: string }) => c.id === cls)[`${status}PerYear`];
+const limit = (cls: string, status: 'new' | 'existing') =>
+  criteria.classes.find((c: { id: string }) => c.id === cls)[`${status}PerYear`];
 
 describe('individual risk from QRA contours', () => {
   it('judges each target by the highest contour it lies in against its class and the installation status', () => {
     const tol = defaultConfig().borderlineToleranceM;
-    const { qra } = findings([
-      point('S-300', 'school', 300), // inside 1e-6 (400 m) and 3e-7, outside 3e-6 (200 m): over 3e-7
-      point('S-700', 'school', 700), // outside the 3e-7 contour: below the criterion, no finding
-      point('S-edge', 'school', 600 + tol / 2), // just outside the criterion's own contour: borderline
-      point('R-50-300', 'residential', 300, { users: 50 }), // 30–99 people: 3e-6; outside the 3e-6 contour
-      point('R-50-150', 'residential', 150, { users: 50 }), // inside 3e-6, 50 m deep: over
-      point('C-10-150', 'commercial', 150, { users: 10 }), // < 30 people: 1e-5; outside the 1e-5 contour
-      point('W-50', 'water_source', 50), // not a class the criteria name: nothing
-    ], contours('new'));
+    const { qra } = findings(
+      [
+        point('S-300', 'school', 300), // inside 1e-6 (400 m) and 3e-7, outside 3e-6 (200 m): over 3e-7
+        point('S-700', 'school', 700), // outside the 3e-7 contour: below the criterion, no finding
+        point('S-edge', 'school', 600 + tol / 2), // just outside the criterion's own contour: borderline
+        point('R-50-300', 'residential', 300, { users: 50 }), // 30–99 people: 3e-6; outside the 3e-6 contour
+        point('R-50-150', 'residential', 150, { users: 50 }), // inside 3e-6, 50 m deep: over
+        point('C-10-150', 'commercial', 150, { users: 10 }), // < 30 people: 1e-5; outside the 1e-5 contour
+        point('W-50', 'water_source', 50), // not a class the criteria name: nothing
+      ],
+      contours('new'),
+    );
     const by = Object.fromEntries(qra.map((v) => [v.targetId, v]));
     expect(Object.keys(by).sort()).toEqual(['R-50-150', 'S-300', 'S-edge']);
-    expect(by['S-300']).toMatchObject({ status: 'violation', ruleId: 'qra-ir-special-new', requiredM: null, risk: { perYear: 1e-6, criterionPerYear: limit('special', 'new'), installationStatus: 'new', installationStatusAssumed: false } });
+    expect(by['S-300']).toMatchObject({
+      status: 'violation',
+      ruleId: 'qra-ir-special-new',
+      requiredM: null,
+      risk: {
+        perYear: 1e-6,
+        criterionPerYear: limit('special', 'new'),
+        installationStatus: 'new',
+        installationStatusAssumed: false,
+      },
+    });
     expect(by['S-edge']).toMatchObject({ status: 'borderline', risk: { perYear: null, criterionPerYear: 3e-7 } });
     expect(by['S-edge']!.distanceM).toBeCloseTo(tol / 2, 2);
-    expect(by['R-50-150']).toMatchObject({ status: 'violation', ruleId: 'qra-ir-high_density-new', risk: { perYear: 3e-6, criterionPerYear: limit('high_density', 'new') } });
+    expect(by['R-50-150']).toMatchObject({
+      status: 'violation',
+      ruleId: 'qra-ir-high_density-new',
+      risk: { perYear: 3e-6, criterionPerYear: limit('high_density', 'new') },
+    });
   });
 
   it('says 临界 only just inside the criterion’s own contour, and 超标 deeper, for points and areas', () => {
@@ -56,17 +89,29 @@ describe('individual risk from QRA contours', () => {
     const [edgeM, az] = [mid.s12!, mid.azi1!];
     const square = (id: string, from: number, to: number): Site => {
       const [a, b] = [at(from, az - 0.05), at(to, az + 0.05)]; // about a metre wide across the bearing
-      const ring = [[a[0], a[1]], [b[0], a[1]], [b[0], b[1]], [a[0], b[1]], [a[0], a[1]]];
+      const ring = [
+        [a[0], a[1]],
+        [b[0], a[1]],
+        [b[0], b[1]],
+        [a[0], b[1]],
+        [a[0], a[1]],
+      ];
       return { id, name: id, category: 'school', geometry: { type: 'Polygon', coordinates: [ring] } } as Site;
     };
-    const { qra } = findings([
-      point('S-in-shallow', 'school', 600 - tol / 2), // inside 3e-7 (600 m) by half the band
-      point('S-in-deep', 'school', 600 - 5 * tol),
-      square('A-shallow', edgeM - tol / 2, 650), // an area reaching half the band into the contour
-      square('A-deep', edgeM - 5 * tol, 650),
-    ], contours('new'));
+    const { qra } = findings(
+      [
+        point('S-in-shallow', 'school', 600 - tol / 2), // inside 3e-7 (600 m) by half the band
+        point('S-in-deep', 'school', 600 - 5 * tol),
+        square('A-shallow', edgeM - tol / 2, 650), // an area reaching half the band into the contour
+        square('A-deep', edgeM - 5 * tol, 650),
+      ],
+      contours('new'),
+    );
     expect(Object.fromEntries(qra.map((v) => [v.targetId, v.status]))).toEqual({
-      'S-in-shallow': 'borderline', 'S-in-deep': 'violation', 'A-shallow': 'borderline', 'A-deep': 'violation',
+      'S-in-shallow': 'borderline',
+      'S-in-deep': 'violation',
+      'A-shallow': 'borderline',
+      'A-deep': 'violation',
     });
   });
 
@@ -84,7 +129,9 @@ describe('individual risk from QRA contours', () => {
     expect(qra.map((v) => [v.targetId, v.status])).toEqual([['S-450', 'not_assessed']]); // 2 km is beyond the 500 m screening radius
     expect(qra[0]!.distanceM).toBeCloseTo(50, 0);
     // between two contours with no contour at the criterion itself: 1e-6 inside, 3e-7 missing → cannot say
-    const gap = contours('new').filter((c) => c.riskPerYear !== 3e-7).concat([{ installationId: 'P1', riskPerYear: 1e-7, geometry: circle(800) }]);
+    const gap = contours('new')
+      .filter((c) => c.riskPerYear !== 3e-7)
+      .concat([{ installationId: 'P1', riskPerYear: 1e-7, geometry: circle(800) }]);
     expect(findings([point('S-500', 'school', 500)], gap).qra.map((v) => v.status)).toEqual(['not_assessed']);
     expect(findings([point('S-900', 'school', 900)], gap).qra).toEqual([]); // outside 1e-7 < 3e-7: below the criterion
   });
@@ -100,7 +147,12 @@ describe('individual risk from QRA contours', () => {
     // without contours the plant (no assessed distance of its own) leaves both the school and the water source 未评估
     const targets = [point('S-300', 'school', 300), point('W-300', 'water_source', 300)];
     const plain = assess({ sites: [plant, ...targets], zones: [] }, defaultConfig());
-    expect(plain.violations.filter((v) => v.status === 'not_assessed').map((v) => v.targetId).sort()).toEqual(['S-300', 'W-300']);
+    expect(
+      plain.violations
+        .filter((v) => v.status === 'not_assessed')
+        .map((v) => v.targetId)
+        .sort(),
+    ).toEqual(['S-300', 'W-300']);
     // with an existing installation's contours the school is judged by them (outside 3e-6: no finding at all)
     const { a, qra } = findings(targets, contours('existing'));
     expect(qra).toEqual([]);
@@ -113,9 +165,13 @@ describe('individual risk from QRA contours', () => {
     const school = point('NEW-1', 'school', 300);
     const r = checkProposal(school, [plant], defaultConfig(), contours('new'));
     expect(r.verdict).toBe('violation');
-    expect(r.findings.map((f) => [f.ruleId, f.status, f.risk?.perYear])).toEqual([['qra-ir-special-new', 'violation', 1e-6]]);
+    expect(r.findings.map((f) => [f.ruleId, f.status, f.risk?.perYear])).toEqual([
+      ['qra-ir-special-new', 'violation', 1e-6],
+    ]);
     // far outside the criterion's contour: compliant; and without contours §19 leaves it 未评估
-    expect(checkProposal(point('NEW-2', 'school', 800), [plant], defaultConfig(), contours('new')).verdict).toBe('compliant');
+    expect(checkProposal(point('NEW-2', 'school', 800), [plant], defaultConfig(), contours('new')).verdict).toBe(
+      'compliant',
+    );
     expect(checkProposal(point('NEW-2', 'school', 300), [plant], defaultConfig()).verdict).toBe('not_assessed');
   });
 });
@@ -124,8 +180,17 @@ describe('the installation status from the site file', () => {
   it('holds a school near an installation the site file calls 在役 to the existing criterion, unless the contours say otherwise', () => {
     const existingPlant = { ...plant, installationStatus: 'existing' as const };
     const school = point('S-300', 'school', 300); // inside 1e-6, outside 3e-6: over 3e-7 (new), under 3e-6 (existing)
-    expect(assess({ sites: [existingPlant, school], zones: [], contours: contours() }, defaultConfig()).violations.filter((v) => v.risk)).toEqual([]);
-    const stated = assess({ sites: [existingPlant, school], zones: [], contours: contours('new') }, defaultConfig()).violations.filter((v) => v.risk);
-    expect(stated.map((v) => [v.status, v.risk!.installationStatus, v.risk!.installationStatusAssumed])).toEqual([['violation', 'new', false]]);
+    expect(
+      assess({ sites: [existingPlant, school], zones: [], contours: contours() }, defaultConfig()).violations.filter(
+        (v) => v.risk,
+      ),
+    ).toEqual([]);
+    const stated = assess(
+      { sites: [existingPlant, school], zones: [], contours: contours('new') },
+      defaultConfig(),
+    ).violations.filter((v) => v.risk);
+    expect(stated.map((v) => [v.status, v.risk!.installationStatus, v.risk!.installationStatusAssumed])).toEqual([
+      ['violation', 'new', false],
+    ]);
   });
 });

@@ -27,16 +27,29 @@ const nearestSampled = (ring: Position[], p: readonly number[]) => {
   for (let i = 1; i < ring.length; i++) {
     for (let s = 0; s <= 2000; s++) {
       const t = s / 2000;
-      const q = [ring[i - 1]![0]! + t * (ring[i]![0]! - ring[i - 1]![0]!), ring[i - 1]![1]! + t * (ring[i]![1]! - ring[i - 1]![1]!)];
+      const q = [
+        ring[i - 1]![0]! + t * (ring[i]![0]! - ring[i - 1]![0]!),
+        ring[i - 1]![1]! + t * (ring[i]![1]! - ring[i - 1]![1]!),
+      ];
       best = Math.min(best, dist(p, q));
     }
   }
   return best;
 };
 
-const RADII: [number, number][] = [[100, 1e-5], [200, 3e-6], [400, 1e-6], [600, 3e-7]];
+const RADII: [number, number][] = [
+  [100, 1e-5],
+  [200, 3e-6],
+  [400, 1e-6],
+  [600, 3e-7],
+];
 const contours = (status?: 'new' | 'existing'): RiskContour[] =>
-  RADII.map(([m, risk]) => ({ installationId: 'P1', riskPerYear: risk, geometry: circle(m), ...(status ? { installationStatus: status } : {}) }));
+  RADII.map(([m, risk]) => ({
+    installationId: 'P1',
+    riskPerYear: risk,
+    geometry: circle(m),
+    ...(status ? { installationStatus: status } : {}),
+  }));
 const plant = { id: 'P1', name: '储罐区', geometry: { type: 'Point', coordinates: C } as Geometry };
 
 describe('the protection distance a QRA contour implies', () => {
@@ -52,14 +65,21 @@ describe('the protection distance a QRA contour implies', () => {
   it('measures from a footprint’s boundary: a contour offset r from a square footprint reaches r', () => {
     // a 100 m square footprint, its corners built by the direct problem; the contour is the square grown by 150 m:
     // quarter circles of 150 m around each corner joined by the offset sides
-    const corners = [from(from(C, 50, 0), 50, 270), from(from(C, 50, 0), 50, 90), from(from(C, 50, 180), 50, 90), from(from(C, 50, 180), 50, 270)];
+    const corners = [
+      from(from(C, 50, 0), 50, 270),
+      from(from(C, 50, 0), 50, 90),
+      from(from(C, 50, 180), 50, 90),
+      from(from(C, 50, 180), 50, 270),
+    ];
     const square: Geometry = { type: 'Polygon', coordinates: [[...corners, corners[0]!]] };
     const starts = [270, 0, 90, 180]; // each corner's outward quarter, clockwise from north-west
-    const ring = corners.flatMap((c, i) => Array.from({ length: 17 }, (_, s) => from(c, 150, starts[i]! + (90 * s) / 16)));
+    const ring = corners.flatMap((c, i) =>
+      Array.from({ length: 17 }, (_, s) => from(c, 150, starts[i]! + (90 * s) / 16)),
+    );
     const r = contourReach({ type: 'Polygon', coordinates: [[...ring, ring[0]!]] }, square);
     expect(Math.abs(r.maxM - 150)).toBeLessThan(0.001);
     // nearest: the middle of the arcs' chords, 150 m × cos(90°/16/2) on the plane
-    expect(r.minM).toBeCloseTo(150 * Math.cos((Math.PI / 64)), 2);
+    expect(r.minM).toBeCloseTo(150 * Math.cos(Math.PI / 64), 2);
   });
 
   it('finds a farthest point that lies between two vertices', () => {
@@ -92,7 +112,10 @@ describe('the protection distance a QRA contour implies', () => {
     // a 2 km square plant; a 300 m circle around its centre lies inside it; one around a point 900 m east reaches 200 m
     // past the east boundary (1 000 m east)
     const corner = (az: number) => from(C, 1000 * Math.SQRT2, az);
-    const square: Geometry = { type: 'Polygon', coordinates: [[corner(45), corner(135), corner(225), corner(315), corner(45)]] };
+    const square: Geometry = {
+      type: 'Polygon',
+      coordinates: [[corner(45), corner(135), corner(225), corner(315), corner(45)]],
+    };
     const t0 = performance.now();
     const inside = contourReach(circle(300), square);
     expect([inside.maxM, inside.minM, inside.reachesInstallation]).toEqual([0, 0, true]);
@@ -113,7 +136,14 @@ describe('the protection distance a QRA contour implies', () => {
     for (const r of rows) {
       expect(Math.abs(r.maxDistanceM! - byRisk.get(r.criterionPerYear)!)).toBeLessThan(0.001);
       expect(r.minDistanceM!).toBeLessThanOrEqual(r.maxDistanceM!);
-      expect(r).toMatchObject({ installationStatus: 'new', installationStatusAssumed: false, measuredFrom: 'point', lowerBoundM: null, upperBoundM: null, note: '' });
+      expect(r).toMatchObject({
+        installationStatus: 'new',
+        installationStatusAssumed: false,
+        measuredFrom: 'point',
+        lowerBoundM: null,
+        upperBoundM: null,
+        note: '',
+      });
     }
   });
 
@@ -123,11 +153,18 @@ describe('the protection distance a QRA contour implies', () => {
     const by = Object.fromEntries(rows.map((r) => [r.riskClass, r]));
     expect(by.special!.maxDistanceM).toBeCloseTo(200, 3);
     expect(by.high_density!.maxDistanceM).toBeCloseTo(100, 3);
-    expect(by.low_density).toMatchObject({ contourCount: 0, maxDistanceM: null, minDistanceM: null, lowerBoundM: null });
+    expect(by.low_density).toMatchObject({
+      contourCount: 0,
+      maxDistanceM: null,
+      minDistanceM: null,
+      lowerBoundM: null,
+    });
     expect(by.low_density!.upperBoundM!).toBeCloseTo(100, 3);
     expect(by.low_density!.note).toContain('未插值');
     // between two contours: 3e-7 missing, 1e-6 (400 m) above and 1e-7 (800 m) below
-    const gap = contours('new').filter((c) => c.riskPerYear !== 3e-7).concat([{ installationId: 'P1', riskPerYear: 1e-7, geometry: circle(800) }]);
+    const gap = contours('new')
+      .filter((c) => c.riskPerYear !== 3e-7)
+      .concat([{ installationId: 'P1', riskPerYear: 1e-7, geometry: circle(800) }]);
     const special = impliedDistances(gap, [plant]).find((r) => r.riskClass === 'special')!;
     expect(special.maxDistanceM).toBeNull();
     expect(special.lowerBoundM!).toBeCloseTo(400, 3);
@@ -137,7 +174,10 @@ describe('the protection distance a QRA contour implies', () => {
 
   it('says when the status was assumed, skips installations without contours and says when a contour misses its installation', () => {
     const far = { id: 'P2', geometry: { type: 'Point', coordinates: from(C, 5000, 45) } as Geometry };
-    const rows = impliedDistances([...contours(), { installationId: 'P2', riskPerYear: 3e-7, geometry: circle(600) }], [far, plant, { id: 'P3', geometry: plant.geometry }]);
+    const rows = impliedDistances(
+      [...contours(), { installationId: 'P2', riskPerYear: 3e-7, geometry: circle(600) }],
+      [far, plant, { id: 'P3', geometry: plant.geometry }],
+    );
     expect([...new Set(rows.map((r) => r.installationId))]).toEqual(['P1', 'P2']);
     expect(rows[0]!.note).toContain(criteria.unknownInstallationStatusNote);
     expect(rows.find((r) => r.installationId === 'P2' && r.contourCount === 1)!.note).toContain('未覆盖或接触装置');

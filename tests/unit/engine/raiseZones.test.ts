@@ -1,13 +1,42 @@
 // The city's optional zone raise (method profile reachRaise): a hand-built assessment with a known answer, so the rule
 // is checked apart from the reach computation that feeds it.
 import { describe, expect, it } from 'vitest';
-import { raiseZonesOutOfReach, type AssessedZone, type Assessment, type CoverRow, type Level, type ZoneContributor } from '../../../src/engine';
+import {
+  raiseZonesOutOfReach,
+  type AssessedZone,
+  type Assessment,
+  type CoverRow,
+  type Level,
+  type ZoneContributor,
+} from '../../../src/engine';
 import { emptyCounts } from '../../../src/engine/risk/levels';
 
-const square = { type: 'Polygon' as const, coordinates: [[[118.78, 32.04], [118.79, 32.04], [118.79, 32.05], [118.78, 32.04]]] };
+const square = {
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [118.78, 32.04],
+      [118.79, 32.04],
+      [118.79, 32.05],
+      [118.78, 32.04],
+    ],
+  ],
+};
 
-const inside = (siteId: string, level: Level): ZoneContributor => ({ siteId, level, score: 20, how: 'inside', distanceM: 0 });
-const footprint = (siteId: string, level: Level): ZoneContributor => ({ siteId, level, score: 20, how: 'footprint', distanceM: 30 });
+const inside = (siteId: string, level: Level): ZoneContributor => ({
+  siteId,
+  level,
+  score: 20,
+  how: 'inside',
+  distanceM: 0,
+});
+const footprint = (siteId: string, level: Level): ZoneContributor => ({
+  siteId,
+  level,
+  score: 20,
+  how: 'footprint',
+  distanceM: 30,
+});
 
 function zone(id: string, level: Level | null, contributors: ZoneContributor[]): AssessedZone {
   return { id, name: id, geometry: square, level, score: 0, mode: 'max', contributors, reason: `原因${id}` };
@@ -17,19 +46,46 @@ function assessmentOf(zones: AssessedZone[]): Assessment {
   const zonesByLevel = emptyCounts();
   for (const z of zones) zonesByLevel[z.level ?? 'unscored']++;
   return {
-    methodId: 'm', matrixId: 'x', aggregationMode: 'max', grid: null, rulesId: 'r', sites: [], zones, violations: [],
+    methodId: 'm',
+    matrixId: 'x',
+    aggregationMode: 'max',
+    grid: null,
+    rulesId: 'r',
+    sites: [],
+    zones,
+    violations: [],
     stats: {
-      sitesByLevel: emptyCounts(), zonesByLevel, sitesByDistrict: {}, sitesByDomain: {}, violationsByRule: {},
-      findingsByStatus: { violation: 0, borderline: 0, not_assessed: 0 }, reachSites: { fire_station: 0, rescue_team: 0, shelter: 0 },
-      hazardsChecked: 0, targetsChecked: 0, pairsExamined: 0, hazardsByRule: {}, targetsByRule: {},
+      sitesByLevel: emptyCounts(),
+      zonesByLevel,
+      sitesByDistrict: {},
+      sitesByDomain: {},
+      violationsByRule: {},
+      findingsByStatus: { violation: 0, borderline: 0, not_assessed: 0 },
+      reachSites: { fire_station: 0, rescue_team: 0, shelter: 0 },
+      hazardsChecked: 0,
+      targetsChecked: 0,
+      pairsExamined: 0,
+      hazardsByRule: {},
+      targetsByRule: {},
     },
   } as Assessment;
 }
 
 function cover(siteId: string, level: Level, highRiskUncovered: boolean): CoverRow {
   return {
-    siteId, name: siteId, category: 'construction', role: 'risk', level, nearestResourceId: null, minutes: null, circle: '135', targetMinutes: 5,
-    status: highRiskUncovered ? 'uncovered' : 'covered', mode: 'screening', highRiskUncovered, note: '',
+    siteId,
+    name: siteId,
+    category: 'construction',
+    role: 'risk',
+    level,
+    nearestResourceId: null,
+    minutes: null,
+    circle: '135',
+    targetMinutes: 5,
+    status: highRiskUncovered ? 'uncovered' : 'covered',
+    mode: 'screening',
+    highRiskUncovered,
+    note: '',
   };
 }
 
@@ -62,7 +118,9 @@ describe('raiseZonesOutOfReach (the city’s own rule, off by default)', () => {
   });
 
   it('says why in the zone’s reason, naming the sites and that it is the city’s rule, not a standard', () => {
-    expect(byId('blueOut').reason).toBe('原因blueOut;救援可达(城市自定规则,非标准):区内重大/较大风险点 u1 位于救援圈外,由低(蓝)上调一级为一般(黄)');
+    expect(byId('blueOut').reason).toBe(
+      '原因blueOut;救援可达(城市自定规则,非标准):区内重大/较大风险点 u1 位于救援圈外,由低(蓝)上调一级为一般(黄)',
+    );
     expect(byId('redOut').reason).toContain('已为最高等级,不再上调');
     expect(byId('covered').reason).toBe('原因covered');
   });

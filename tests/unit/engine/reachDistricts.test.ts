@@ -16,11 +16,26 @@ const degEast = (m: number) => m / parallelArcMeters(LAT, 1);
 const north = latitudeNorthOf(LAT, 3000);
 const east = LON + degEast(3000);
 const squareZone = (areaType?: Zone['areaType']): Zone => {
-  const g: Polygon = { type: 'Polygon', coordinates: [[[LON, LAT], [east, LAT], [east, north], [LON, north], [LON, LAT]]] };
+  const g: Polygon = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [LON, LAT],
+        [east, LAT],
+        [east, north],
+        [LON, north],
+        [LON, LAT],
+      ],
+    ],
+  };
   return { id: 'z', name: 'z', geometry: g, ...(areaType ? { areaType } : {}) };
 };
 const station = (id: string, northM: number, eastM: number, rescueGrade?: Site['rescueGrade']): Site => ({
-  id, name: id, category: 'fire_station', geometry: { type: 'Point', coordinates: [LON + degEast(eastM), latitudeNorthOf(LAT, northM)] }, ...(rescueGrade ? { rescueGrade } : {}),
+  id,
+  name: id,
+  category: 'fire_station',
+  geometry: { type: 'Point', coordinates: [LON + degEast(eastM), latitudeNorthOf(LAT, northM)] },
+  ...(rescueGrade ? { rescueGrade } : {}),
 });
 
 function districts(sites: Site[], zone: Zone, cellM = 100) {
@@ -41,11 +56,17 @@ describe('station districts and 建标152 area limits', () => {
     const [row] = districts([station('F', 1500, 1500, 'standard1')], squareZone()).rows;
     expect(row).toMatchObject({ stationId: 'F', limitKm2: 7, status: 'exceeds' });
     expect(row!.districtKm2).toBeCloseTo(9, 0);
-    expect(districts([station('F', 1500, 1500, 'small')], squareZone()).rows[0]).toMatchObject({ limitKm2: 2, status: 'exceeds' });
+    expect(districts([station('F', 1500, 1500, 'small')], squareZone()).rows[0]).toMatchObject({
+      limitKm2: 2,
+      status: 'exceeds',
+    });
   });
 
   it('two 一级站 at the quarter points share the square: ≈ 4.5 km² each, within 7 km²', () => {
-    const { rows } = districts([station('F1', 1500, 750, 'standard1'), station('F2', 1500, 2250, 'standard1')], squareZone());
+    const { rows } = districts(
+      [station('F1', 1500, 750, 'standard1'), station('F2', 1500, 2250, 'standard1')],
+      squareZone(),
+    );
     for (const r of rows) {
       expect(r.districtKm2).toBeGreaterThan(4.2);
       expect(r.districtKm2).toBeLessThan(4.8);
@@ -54,7 +75,10 @@ describe('station districts and 建标152 area limits', () => {
   });
 
   it('a 普通站 in a 近郊区 may have 15 km²; a 特勤站 takes the 一级站 limit; unknown grade is held to 2 km² and says so', () => {
-    expect(districts([station('F', 1500, 1500, 'standard2')], squareZone('suburban')).rows[0]).toMatchObject({ limitKm2: 15, status: 'within' });
+    expect(districts([station('F', 1500, 1500, 'standard2')], squareZone('suburban')).rows[0]).toMatchObject({
+      limitKm2: 15,
+      status: 'within',
+    });
     expect(districts([station('F', 1500, 1500, 'special')], squareZone()).rows[0]).toMatchObject({ limitKm2: 7 });
     const unknown = districts([station('F', 1500, 1500)], squareZone()).rows[0]!;
     expect(unknown).toMatchObject({ grade: null, limitKm2: 2, status: 'exceeds' });
@@ -62,7 +86,11 @@ describe('station districts and 建标152 area limits', () => {
   });
 
   it('微型消防站 and rescue teams have no district; they do not take cells from a station that has one', () => {
-    const sites = [station('F', 1500, 1500, 'standard1'), station('M', 100, 100, 'micro'), { ...station('T', 2900, 2900), category: 'rescue_team' }];
+    const sites = [
+      station('F', 1500, 1500, 'standard1'),
+      station('M', 100, 100, 'micro'),
+      { ...station('T', 2900, 2900), category: 'rescue_team' },
+    ];
     const { rows } = districts(sites, squareZone());
     expect(rows.map((r) => r.stationId)).toEqual(['F']);
     expect(rows[0]!.districtKm2).toBeCloseTo(9, 0);
@@ -87,7 +115,7 @@ describe('reach per zone (the reach grid of every resource, summarised)', () => 
     const z = squareZone('built_up');
     const grid = reachGrid([z], 25, screeningModel(rs, DEFAULT_REACH_PROFILE));
     const [row] = zoneReach([z], grid, DEFAULT_REACH_PROFILE);
-    const hand = (Math.PI * ((5 - 4) * 500 / 1.4) ** 2) / 9e6;
+    const hand = (Math.PI * (((5 - 4) * 500) / 1.4) ** 2) / 9e6;
     expect(hand).toBeCloseTo(0.04452, 4);
     expect(row!.circle).toBe('135');
     expect(Math.abs(row!.coveredShare! - hand)).toBeLessThan(0.002);
@@ -100,9 +128,15 @@ describe('reach per zone (the reach grid of every resource, summarised)', () => 
     const { zoneReach } = await import('../../../src/engine/reach/zoneReach');
     const rs = resourcesOf([station('F', 1500, 1500, 'standard1')], DEFAULT_REACH_PROFILE);
     const rural = squareZone('rural');
-    const [row] = zoneReach([rural], reachGrid([rural], 100, screeningModel(rs, DEFAULT_REACH_PROFILE)), DEFAULT_REACH_PROFILE);
+    const [row] = zoneReach(
+      [rural],
+      reachGrid([rural], 100, screeningModel(rs, DEFAULT_REACH_PROFILE)),
+      DEFAULT_REACH_PROFILE,
+    );
     expect(row).toMatchObject({ circle: '15min', coveredShare: 1, unreachedCells: 0, circleAssumed: false });
     const plain = squareZone();
-    expect(zoneReach([plain], reachGrid([plain], 100, screeningModel(rs, DEFAULT_REACH_PROFILE)), DEFAULT_REACH_PROFILE)[0]).toMatchObject({ circle: '135', circleAssumed: true });
+    expect(
+      zoneReach([plain], reachGrid([plain], 100, screeningModel(rs, DEFAULT_REACH_PROFILE)), DEFAULT_REACH_PROFILE)[0],
+    ).toMatchObject({ circle: '135', circleAssumed: true });
   });
 });

@@ -27,9 +27,27 @@ const C: [number, number] = [LON + dLon, LAT];
 const D: [number, number] = [LON + dLon, latB];
 const BD = parallelM(latB, dLon);
 
-const road = (coords: [number, number][], speedKmh: number, oneway: RoadLine['oneway'] = 'no'): RoadLine => ({ coords, speedKmh, oneway });
-const noDelay: ReachProfile = { ...DEFAULT_REACH_PROFILE, resources: { fire_station: { ...DEFAULT_REACH_PROFILE.resources.fire_station, alarmMinutes: 0, turnoutMinutes: 0 }, rescue_team: DEFAULT_REACH_PROFILE.resources.rescue_team } };
-const station = (at: [number, number], id = 'F1', delaySeconds = 0): Resource => ({ id, name: id, kind: 'fire_station', grade: 'standard1', lon: at[0], lat: at[1], delaySeconds });
+const road = (coords: [number, number][], speedKmh: number, oneway: RoadLine['oneway'] = 'no'): RoadLine => ({
+  coords,
+  speedKmh,
+  oneway,
+});
+const noDelay: ReachProfile = {
+  ...DEFAULT_REACH_PROFILE,
+  resources: {
+    fire_station: { ...DEFAULT_REACH_PROFILE.resources.fire_station, alarmMinutes: 0, turnoutMinutes: 0 },
+    rescue_team: DEFAULT_REACH_PROFILE.resources.rescue_team,
+  },
+};
+const station = (at: [number, number], id = 'F1', delaySeconds = 0): Resource => ({
+  id,
+  name: id,
+  kind: 'fire_station',
+  grade: 'standard1',
+  lon: at[0],
+  lat: at[1],
+  delaySeconds,
+});
 const speed = (l: RoadLine) => l.speedKmh ?? null;
 
 describe('road graph and multi-source Dijkstra (hand-worked 4-node graph)', () => {
@@ -49,7 +67,10 @@ describe('road graph and multi-source Dijkstra (hand-worked 4-node graph)', () =
 
   it('a one-way street changes the answer: A–B one way north to south (B → A only)', () => {
     // tagged on the line drawn A → B, direction "backward": only B → A may be driven
-    const g = buildRoadGraph([road([A, B], 36, 'backward'), road([B, D], 36), road([A, C], 18), road([C, D], 36)], speed);
+    const g = buildRoadGraph(
+      [road([A, B], 36, 'backward'), road([B, D], 36), road([A, C], 18), road([C, D], 36)],
+      speed,
+    );
     expect(g.edgeCount).toBe(7);
     const model = networkModel([station(A)], g, noDelay);
     expect(model.arrival(D[0], D[1]).seconds).toBeCloseTo(300, 3); // 200 to C + 100 to D
@@ -113,45 +134,88 @@ describe('road graph and multi-source Dijkstra (hand-worked 4-node graph)', () =
 
 describe('binary heap and Dijkstra against a naive Bellman–Ford', () => {
   it('the heap pops keys in order, ties by smaller value', () => {
-    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 1000 })), { maxLength: 300 }), (items) => {
-      const h = new MinHeap(2);
-      for (const [k, v] of items) h.push(k, v);
-      const out: [number, number][] = [];
-      while (h.size > 0) { const k = h.peekKey(); out.push([k, h.pop()]); }
-      const sorted = [...items].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-      expect(out).toEqual(sorted);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 1000 })), { maxLength: 300 }),
+        (items) => {
+          const h = new MinHeap(2);
+          for (const [k, v] of items) h.push(k, v);
+          const out: [number, number][] = [];
+          while (h.size > 0) {
+            const k = h.peekKey();
+            out.push([k, h.pop()]);
+          }
+          const sorted = [...items].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+          expect(out).toEqual(sorted);
+        },
+      ),
+    );
   });
 
   it('multi-source times equal Bellman–Ford on random directed graphs', () => {
-    const graphArb = fc.integer({ min: 2, max: 25 }).chain((n) => fc.record({
-      n: fc.constant(n),
-      edges: fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 1, max: 100 })), { maxLength: 80 }),
-      seeds: fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: 50 })), { minLength: 1, maxLength: 4 }),
-    }));
-    fc.assert(fc.property(graphArb, ({ n, edges, seeds }) => {
-      // the CSR graph by hand, bypassing geometry
-      const offsets = new Int32Array(n + 1);
-      for (const [u] of edges) offsets[u + 1]!++;
-      for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
-      const cur = offsets.slice(0, n);
-      const targets = new Int32Array(edges.length);
-      const seconds = new Float64Array(edges.length);
-      for (const [u, v, w] of edges) { const s = cur[u]!++; targets[s] = v; seconds[s] = w; }
-      const g = { nodeCount: n, edgeCount: edges.length, lon: new Float64Array(n), lat: new Float64Array(n), offsets, targets, seconds, skippedLines: 0 };
-      const got = multiSourceDijkstra(g, seeds.map(([node, t], source) => ({ node, seconds: t, source })));
-      // Bellman–Ford from a virtual source
-      const dist = new Array<number>(n).fill(Infinity);
-      for (const [node, t] of seeds) dist[node] = Math.min(dist[node]!, t);
-      for (let round = 0; round < n; round++) for (const [u, v, w] of edges) if (dist[u]! + w < dist[v]!) dist[v] = dist[u]! + w;
-      expect(Array.from(got.seconds)).toEqual(dist);
-      // the named source really arrives at that time: its own single-source time equals the node's time
-      for (let v = 0; v < n; v++) {
-        if (!Number.isFinite(dist[v]!)) { expect(got.source[v]).toBe(-1); continue; }
-        const s = got.source[v]!;
-        const single = multiSourceDijkstra(g, [{ node: seeds[s]![0], seconds: seeds[s]![1], source: 0 }]);
-        expect(single.seconds[v]).toBe(dist[v]);
-      }
-    }), { numRuns: 200 });
+    const graphArb = fc.integer({ min: 2, max: 25 }).chain((n) =>
+      fc.record({
+        n: fc.constant(n),
+        edges: fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: n - 1 }),
+            fc.integer({ min: 0, max: n - 1 }),
+            fc.integer({ min: 1, max: 100 }),
+          ),
+          { maxLength: 80 },
+        ),
+        seeds: fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: 50 })), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+      }),
+    );
+    fc.assert(
+      fc.property(graphArb, ({ n, edges, seeds }) => {
+        // the CSR graph by hand, bypassing geometry
+        const offsets = new Int32Array(n + 1);
+        for (const [u] of edges) offsets[u + 1]!++;
+        for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+        const cur = offsets.slice(0, n);
+        const targets = new Int32Array(edges.length);
+        const seconds = new Float64Array(edges.length);
+        for (const [u, v, w] of edges) {
+          const s = cur[u]!++;
+          targets[s] = v;
+          seconds[s] = w;
+        }
+        const g = {
+          nodeCount: n,
+          edgeCount: edges.length,
+          lon: new Float64Array(n),
+          lat: new Float64Array(n),
+          offsets,
+          targets,
+          seconds,
+          skippedLines: 0,
+        };
+        const got = multiSourceDijkstra(
+          g,
+          seeds.map(([node, t], source) => ({ node, seconds: t, source })),
+        );
+        // Bellman–Ford from a virtual source
+        const dist = new Array<number>(n).fill(Infinity);
+        for (const [node, t] of seeds) dist[node] = Math.min(dist[node]!, t);
+        for (let round = 0; round < n; round++)
+          for (const [u, v, w] of edges) if (dist[u]! + w < dist[v]!) dist[v] = dist[u]! + w;
+        expect(Array.from(got.seconds)).toEqual(dist);
+        // the named source really arrives at that time: its own single-source time equals the node's time
+        for (let v = 0; v < n; v++) {
+          if (!Number.isFinite(dist[v]!)) {
+            expect(got.source[v]).toBe(-1);
+            continue;
+          }
+          const s = got.source[v]!;
+          const single = multiSourceDijkstra(g, [{ node: seeds[s]![0], seconds: seeds[s]![1], source: 0 }]);
+          expect(single.seconds[v]).toBe(dist[v]);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ConfigError, DEFAULT_REACH_PROFILE, parseReachProfile } from '../../../src/engine';
 
-const shipped = () => JSON.parse(readFileSync(new URL('../../../data/rules/reach-profile.json', import.meta.url), 'utf8'));
+const shipped = () =>
+  JSON.parse(readFileSync(new URL('../../../data/rules/reach-profile.json', import.meta.url), 'utf8'));
 
 describe('reach profile (data/rules/reach-profile.json)', () => {
   it('the shipped profile passes the schema and is what the engine uses', () => {

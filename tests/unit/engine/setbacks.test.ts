@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Point, Polygon } from 'geojson';
 import {
-  assess, checkSetbacks, classifyTarget, compareViolations, DEFAULT_RULES, hazardRules, judgePair, SITE_DISTANCE_RULE_ID,
-  type Site, type Violation,
+  assess,
+  checkSetbacks,
+  classifyTarget,
+  compareViolations,
+  DEFAULT_RULES,
+  hazardRules,
+  judgePair,
+  SITE_DISTANCE_RULE_ID,
+  type Site,
+  type Violation,
 } from '../../../src/engine';
 import { createConfig, createSite } from '../../helpers/sites';
 import { latitudeNorthOf } from '../../helpers/ellipsoid';
@@ -15,12 +23,30 @@ const LAT = 32.04;
 function createSchoolNorthOf(meters: number, overrides: Partial<Site> = {}): Site {
   const south = latitudeNorthOf(LAT, meters);
   const n = south + 0.001;
-  const geometry: Polygon = { type: 'Polygon', coordinates: [[[LON - 0.0005, south], [LON + 0.0005, south], [LON + 0.0005, n], [LON - 0.0005, n], [LON - 0.0005, south]]] };
+  const geometry: Polygon = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [LON - 0.0005, south],
+        [LON + 0.0005, south],
+        [LON + 0.0005, n],
+        [LON - 0.0005, n],
+        [LON - 0.0005, south],
+      ],
+    ],
+  };
   return { id: 'school', name: 'school', category: 'school', geometry, ...overrides };
 }
 
 function station(overrides: Partial<Site> = {}): Site {
-  return createSite({ id: 'fs', category: 'fuel_station', at: [LON, LAT], stationGrade: 2, vapourRecovery: 'full', ...overrides });
+  return createSite({
+    id: 'fs',
+    category: 'fuel_station',
+    at: [LON, LAT],
+    stationGrade: 2,
+    vapourRecovery: 'full',
+    ...overrides,
+  });
 }
 
 function findingsFor(hazard: Site, target: Site, toleranceM = 0): Violation[] {
@@ -30,10 +56,26 @@ function findingsFor(hazard: Site, target: Site, toleranceM = 0): Violation[] {
 describe('GB 50156 表4.0.4 defaults', () => {
   // The table as printed (reference §2.4), restated here: [grade][recovery none, unloading, full]
   const TABLE = {
-    important_public: [[50, 40, 35], [50, 40, 35], [50, 40, 35]],
-    class1: [[25, 20, 17.5], [20, 16, 14], [16, 13, 11]],
-    class2: [[20, 16, 14], [16, 13, 11], [12, 9.5, 8.5]],
-    class3: [[16, 13, 11], [12, 9.5, 8.5], [10, 8, 7]],
+    important_public: [
+      [50, 40, 35],
+      [50, 40, 35],
+      [50, 40, 35],
+    ],
+    class1: [
+      [25, 20, 17.5],
+      [20, 16, 14],
+      [16, 13, 11],
+    ],
+    class2: [
+      [20, 16, 14],
+      [16, 13, 11],
+      [12, 9.5, 8.5],
+    ],
+    class3: [
+      [16, 13, 11],
+      [12, 9.5, 8.5],
+      [10, 8, 7],
+    ],
   } as const;
   const RECOVERY = ['none', 'unloading', 'full'] as const;
 
@@ -89,7 +131,12 @@ describe('verdicts at the limit (grade-2 station with full recovery → school o
   const pupils = { users: 800 };
   it('34.99 m is a violation with a shortfall of 0.01 m', () => {
     const [v] = findingsFor(station(), createSchoolNorthOf(34.99, pupils));
-    expect(v).toMatchObject({ status: 'violation', ruleId: 'gb50156-important-full', requiredM: 35, targetClass: 'important_public' });
+    expect(v).toMatchObject({
+      status: 'violation',
+      ruleId: 'gb50156-important-full',
+      requiredM: 35,
+      targetClass: 'important_public',
+    });
     expect(v!.distanceM).toBeCloseTo(34.99, 3);
     expect(v!.shortfallM).toBeCloseTo(0.01, 3);
     expect(v!.measuredBetween).toBe('Point–Polygon');
@@ -108,31 +155,86 @@ describe('verdicts at the limit (grade-2 station with full recovery → school o
   });
 
   it('a school of 500 pupils is 一类保护物: 14 m for this station', () => {
-    expect(findingsFor(station(), createSchoolNorthOf(13.9, { users: 500 }))[0]).toMatchObject({ requiredM: 14, targetClass: 'class1' });
+    expect(findingsFor(station(), createSchoolNorthOf(13.9, { users: 500 }))[0]).toMatchObject({
+      requiredM: 14,
+      targetClass: 'class1',
+    });
     expect(findingsFor(station(), createSchoolNorthOf(14.1, { users: 500 }))).toEqual([]);
   });
 
   it('a target inside the hazard polygon is at 0 m', () => {
     const school = createSchoolNorthOf(0, pupils);
-    const inside = createSite({ id: 'fs', category: 'fuel_station', at: [LON, latitudeNorthOf(LAT, 50)], stationGrade: 2, vapourRecovery: 'full' });
+    const inside = createSite({
+      id: 'fs',
+      category: 'fuel_station',
+      at: [LON, latitudeNorthOf(LAT, 50)],
+      stationGrade: 2,
+      vapourRecovery: 'full',
+    });
     expect(findingsFor(inside, school)[0]).toMatchObject({ distanceM: 0, shortfallM: 35 });
   });
 });
 
 describe('areas on both sides', () => {
   it('a school point inside a petrol-station forecourt polygon is at 0 m: a violation by the full distance', () => {
-    const forecourt: Site = { id: 'fs', name: 'fs', category: 'fuel_station', stationGrade: 3, vapourRecovery: 'none', geometry: { type: 'Polygon', coordinates: [[[LON, LAT], [LON + 0.001, LAT], [LON + 0.001, LAT + 0.001], [LON, LAT + 0.001], [LON, LAT]]] } };
+    const forecourt: Site = {
+      id: 'fs',
+      name: 'fs',
+      category: 'fuel_station',
+      stationGrade: 3,
+      vapourRecovery: 'none',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [LON, LAT],
+            [LON + 0.001, LAT],
+            [LON + 0.001, LAT + 0.001],
+            [LON, LAT + 0.001],
+            [LON, LAT],
+          ],
+        ],
+      },
+    };
     const inside = createSite({ id: 'k', category: 'kindergarten', users: 300, at: [LON + 0.0005, LAT + 0.0005] });
-    expect(findingsFor(forecourt, inside)[0]).toMatchObject({ distanceM: 0, requiredM: 50, shortfallM: 50, measuredBetween: 'Polygon–Point' });
+    expect(findingsFor(forecourt, inside)[0]).toMatchObject({
+      distanceM: 0,
+      requiredM: 50,
+      shortfallM: 50,
+      measuredBetween: 'Polygon–Point',
+    });
   });
 
   it('a hazard standing in the hole of a MultiPolygon residential area is measured to the hole’s edge', () => {
     const south = LAT + 0.004;
-    const outer = [[LON, LAT], [LON + 0.01, LAT], [LON + 0.01, LAT + 0.01], [LON, LAT + 0.01], [LON, LAT]];
-    const hole = [[LON + 0.004, south], [LON + 0.004, LAT + 0.006], [LON + 0.006, LAT + 0.006], [LON + 0.006, south], [LON + 0.004, south]];
-    const estate: Site = { id: 'r', name: 'r', category: 'residential', geometry: { type: 'MultiPolygon', coordinates: [[outer, hole]] } };
+    const outer = [
+      [LON, LAT],
+      [LON + 0.01, LAT],
+      [LON + 0.01, LAT + 0.01],
+      [LON, LAT + 0.01],
+      [LON, LAT],
+    ];
+    const hole = [
+      [LON + 0.004, south],
+      [LON + 0.004, LAT + 0.006],
+      [LON + 0.006, LAT + 0.006],
+      [LON + 0.006, south],
+      [LON + 0.004, south],
+    ];
+    const estate: Site = {
+      id: 'r',
+      name: 'r',
+      category: 'residential',
+      geometry: { type: 'MultiPolygon', coordinates: [[outer, hole]] },
+    };
     // grade-3 station, no recovery: 10 m to 三类保护物; it stands 9 m north of the hole's south edge
-    const station = createSite({ id: 'fs', category: 'fuel_station', stationGrade: 3, vapourRecovery: 'none', at: [LON + 0.005, latitudeNorthOf(south, 9)] });
+    const station = createSite({
+      id: 'fs',
+      category: 'fuel_station',
+      stationGrade: 3,
+      vapourRecovery: 'none',
+      at: [LON + 0.005, latitudeNorthOf(south, 9)],
+    });
     const [v] = findingsFor(station, estate);
     expect(v).toMatchObject({ requiredM: 10, targetClass: 'class3', status: 'violation' });
     expect(v!.distanceM).toBeCloseTo(9, 3);
@@ -140,7 +242,8 @@ describe('areas on both sides', () => {
 });
 
 describe('hazardous-chemical sites (条例 §19 + GB/T 37243)', () => {
-  const store = (extra: Partial<Site> = {}) => createSite({ id: 'hz', category: 'hazchem_production', at: [LON, LAT], ...extra });
+  const store = (extra: Partial<Site> = {}) =>
+    createSite({ id: 'hz', category: 'hazchem_production', at: [LON, LAT], ...extra });
 
   it('a site without an assessed distance is not_assessed for targets within the screening radius, never a pass', () => {
     const [v] = findingsFor(store(), createSchoolNorthOf(300));
@@ -167,11 +270,25 @@ describe('fireworks retail (AQ 4128-2019 第4章: 100 m, 50 m between retail poi
 
 function squareAround(p: Point, half: number): Polygon {
   const [x, y] = p.coordinates as [number, number];
-  return { type: 'Polygon', coordinates: [[[x - half, y - half], [x + half, y - half], [x + half, y + half], [x - half, y + half], [x - half, y - half]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x - half, y - half],
+        [x + half, y - half],
+        [x + half, y + half],
+        [x - half, y + half],
+        [x - half, y - half],
+      ],
+    ],
+  };
 }
 
 describe('indexed search', () => {
-  const arbitraryPlace = fc.tuple(fc.double({ min: 118.77, max: 118.79, noNaN: true }), fc.double({ min: 32.03, max: 32.05, noNaN: true }));
+  const arbitraryPlace = fc.tuple(
+    fc.double({ min: 118.77, max: 118.79, noNaN: true }),
+    fc.double({ min: 32.03, max: 32.05, noNaN: true }),
+  );
   const hazardCategory = fc.constantFrom('fuel_station', 'fireworks_retail', 'hazchem_storage', 'gas_station');
   const targetCategory = fc.constantFrom('school', 'hospital', 'residential', 'kindergarten', 'water_source');
 
@@ -182,14 +299,16 @@ describe('indexed search', () => {
         fc.array(fc.tuple(arbitraryPlace, targetCategory), { maxLength: 40 }),
         (hs, ts) => {
           // every third site is a small square polygon, so the box-gap prefilter meets areas as well as points
-          const shaped = (site: Site, i: number): Site => (i % 3 === 2 ? { ...site, geometry: squareAround(site.geometry as Point, 0.0002 + (i % 5) * 0.0001) } : site);
+          const shaped = (site: Site, i: number): Site =>
+            i % 3 === 2 ? { ...site, geometry: squareAround(site.geometry as Point, 0.0002 + (i % 5) * 0.0001) } : site;
           const hazards = hs.map(([at, category], i) => shaped(createSite({ id: `h${i}`, category, at }), i));
           const targets = ts.map(([at, category], i) => shaped(createSite({ id: `t${i}`, category, at }), i));
           const config = createConfig();
           const indexed = checkSetbacks(hazards, [...targets, ...hazards], config).violations;
           const brute: Violation[] = [];
           for (const h of hazards) {
-            for (const t of [...targets, ...hazards]) brute.push(...judgePair(h, hazardRules(h, config.rules), t, classifyTarget(t), config));
+            for (const t of [...targets, ...hazards])
+              brute.push(...judgePair(h, hazardRules(h, config.rules), t, classifyTarget(t), config));
           }
           expect(indexed).toEqual(brute.sort(compareViolations));
         },

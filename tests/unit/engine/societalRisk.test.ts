@@ -2,19 +2,46 @@
 // The lines are test lines (not GB 36894's, which could not be read): upper F = 1e-3/N and lower F = 1e-5/N for
 // 1 ≤ N ≤ 1000, i.e. vertices (1, 1e-3)–(1000, 1e-6) and (1, 1e-5)–(1000, 1e-8), straight on log–log axes.
 import { describe, expect, it } from 'vitest';
-import { classifyFnCurve, DEFAULT_FN_CRITERIA, lineAt, parseFnCriteria, type FnCriteria, type FnCurve } from '../../../src/engine';
+import {
+  classifyFnCurve,
+  DEFAULT_FN_CRITERIA,
+  lineAt,
+  parseFnCriteria,
+  type FnCriteria,
+  type FnCurve,
+} from '../../../src/engine';
 
-const criteria = (extra: Record<string, unknown> = {}): FnCriteria => parseFnCriteria({
-  schema: 'fn-criteria/1', id: 'test-lines', name: '测试用判定线(非 GB 36894 数值)',
-  source: { standard: 'test', clause: 'test', quote: '', readAt: [], status: 'city' },
-  lines: { upper: [[1, 1e-3], [1000, 1e-6]], lower: [[1, 1e-5], [1000, 1e-8]], ...extra },
+const criteria = (extra: Record<string, unknown> = {}): FnCriteria =>
+  parseFnCriteria({
+    schema: 'fn-criteria/1',
+    id: 'test-lines',
+    name: '测试用判定线(非 GB 36894 数值)',
+    source: { standard: 'test', clause: 'test', quote: '', readAt: [], status: 'city' },
+    lines: {
+      upper: [
+        [1, 1e-3],
+        [1000, 1e-6],
+      ],
+      lower: [
+        [1, 1e-5],
+        [1000, 1e-8],
+      ],
+      ...extra,
+    },
+  });
+const curve = (id: string, ...pts: [number, number][]): FnCurve => ({
+  installationId: id,
+  points: pts.map(([n, f]) => ({ n, f })),
 });
-const curve = (id: string, ...pts: [number, number][]): FnCurve => ({ installationId: id, points: pts.map(([n, f]) => ({ n, f })) });
 const close = (a: number, b: number) => expect(Math.abs(a / b - 1)).toBeLessThan(1e-9);
 
 describe('lineAt', () => {
   it('is straight between vertices on log–log axes and says nothing beyond them', () => {
-    const line: [number, number][] = [[1, 1e-3], [10, 1e-4], [1000, 1e-8]];
+    const line: [number, number][] = [
+      [1, 1e-3],
+      [10, 1e-4],
+      [1000, 1e-8],
+    ];
     close(lineAt(line, 10)!, 1e-4);
     // between (10, 1e-4) and (1000, 1e-8): log F = -4 + (log 100 - 1)/(3 - 1) × (-8 + 4) = -4 + ½ × -4 = -6
     close(lineAt(line, 100)!, 1e-6);
@@ -81,15 +108,54 @@ describe('classifyFnCurve', () => {
     expect(DEFAULT_FN_CRITERIA.lines).toBeNull();
     expect(DEFAULT_FN_CRITERIA.source.status).toBe('not_found');
     const r = classifyFnCurve(curve('A', [1, 5e-4], [10, 8e-5]), DEFAULT_FN_CRITERIA);
-    expect(r).toMatchObject({ region: 'not_assessed', worst: null, note: '判定线未配置 (GB 36894 lines not available: supply them)' });
+    expect(r).toMatchObject({
+      region: 'not_assessed',
+      worst: null,
+      note: '判定线未配置 (GB 36894 lines not available: supply them)',
+    });
   });
 });
 
 describe('parseFnCriteria', () => {
   it('refuses lines that rise, start past N = 1, cross, or contradict their status', () => {
-    expect(() => criteria({ upper: [[1, 1e-3], [10, 1e-2]] })).toThrow(/lines\.upper\.1\.1: F may not rise/);
-    expect(() => criteria({ lower: [[2, 1e-5], [1000, 1e-8]] })).toThrow(/N = 1/);
-    expect(() => criteria({ lower: [[1, 1e-2], [1000, 1e-8]] })).toThrow(/lower line lies above the upper line/);
-    expect(() => parseFnCriteria({ ...DEFAULT_FN_CRITERIA, lines: { upper: [[1, 1e-3], [10, 1e-4]], lower: [[1, 1e-5], [10, 1e-6]] } })).toThrow(/not_found/);
+    expect(() =>
+      criteria({
+        upper: [
+          [1, 1e-3],
+          [10, 1e-2],
+        ],
+      }),
+    ).toThrow(/lines\.upper\.1\.1: F may not rise/);
+    expect(() =>
+      criteria({
+        lower: [
+          [2, 1e-5],
+          [1000, 1e-8],
+        ],
+      }),
+    ).toThrow(/N = 1/);
+    expect(() =>
+      criteria({
+        lower: [
+          [1, 1e-2],
+          [1000, 1e-8],
+        ],
+      }),
+    ).toThrow(/lower line lies above the upper line/);
+    expect(() =>
+      parseFnCriteria({
+        ...DEFAULT_FN_CRITERIA,
+        lines: {
+          upper: [
+            [1, 1e-3],
+            [10, 1e-4],
+          ],
+          lower: [
+            [1, 1e-5],
+            [10, 1e-6],
+          ],
+        },
+      }),
+    ).toThrow(/not_found/);
   });
 });

@@ -48,10 +48,16 @@ describe('index mode: I = Σ w(level) per km², stated thresholds', () => {
   });
 
   it('per population: a zone without residents figures is not levelled, and says why', () => {
-    const z = assess({ sites, zones: [W] }, withMode('index', { index: { ...DEFAULT_PROFILE.aggregation.index, normaliser: 'population' } })).zones[0]!;
+    const z = assess(
+      { sites, zones: [W] },
+      withMode('index', { index: { ...DEFAULT_PROFILE.aggregation.index, normaliser: 'population' } }),
+    ).zones[0]!;
     expect(z.level).toBeNull();
     expect(z.reason).toContain('人口');
-    const populated = assess({ sites, zones: [{ ...W, population: 50_000 }] }, withMode('index', { index: { ...DEFAULT_PROFILE.aggregation.index, normaliser: 'population' } })).zones[0]!;
+    const populated = assess(
+      { sites, zones: [{ ...W, population: 50_000 }] },
+      withMode('index', { index: { ...DEFAULT_PROFILE.aggregation.index, normaliser: 'population' } }),
+    ).zones[0]!;
     expect(populated.score).toBeCloseTo(17 / 5, 6);
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { areaKm2, assess, buildGrid, cellAt, DEFAULT_PROFILE, dissolveCells, zoneGrid, type AssessedSite } from '../../../src/engine';
+import {
+  areaKm2,
+  assess,
+  buildGrid,
+  cellAt,
+  DEFAULT_PROFILE,
+  dissolveCells,
+  zoneGrid,
+  type AssessedSite,
+} from '../../../src/engine';
 import { toPlane } from '../../../src/engine/geo/localPlane';
 import { createConfig, createSite, createSquareZone } from '../../helpers/sites';
 
@@ -10,7 +19,8 @@ function assessedSites(...sites: Parameters<typeof createSite>[0][]): AssessedSi
   return assess({ sites: sites.map(createSite), zones: [] }, createConfig()).sites;
 }
 
-const totalArea = (zones: { geometry: Parameters<typeof areaKm2>[0] }[]) => zones.reduce((a, z) => a + areaKm2(z.geometry), 0);
+const totalArea = (zones: { geometry: Parameters<typeof areaKm2>[0] }[]) =>
+  zones.reduce((a, z) => a + areaKm2(z.geometry), 0);
 
 describe.each(['square', 'hex'] as const)('%s grid zoning (就高)', (shape) => {
   const cellM = 200;
@@ -26,14 +36,24 @@ describe.each(['square', 'hex'] as const)('%s grid zoning (就高)', (shape) => 
     const unrated = zones.filter((z) => z.level === null);
     expect(unrated).toHaveLength(1);
     expect(unrated[0]!.reason).toContain('未评级');
-    expect(unrated[0]!.geometry.type === 'Polygon' ? unrated[0]!.geometry.coordinates.length : 2).toBeGreaterThanOrEqual(2); // outer + hole
+    expect(
+      unrated[0]!.geometry.type === 'Polygon' ? unrated[0]!.geometry.coordinates.length : 2,
+    ).toBeGreaterThanOrEqual(2); // outer + hole
     expect(cellCount * cellArea).toBeGreaterThan(areaKm2(AREA.geometry) * 0.9);
     // clipped to the study area: the zones cover it exactly
     expect(totalArea(zones)).toBeCloseTo(areaKm2(AREA.geometry), 2);
   });
 
   it('lets a hazard footprint colour every cell it reaches, and only those', () => {
-    const [station] = assessedSites({ id: 'fs', category: 'fuel_station', at: [118.79, 32.05], likelihood: 4, severity: 4, stationGrade: 2, vapourRecovery: 'full' });
+    const [station] = assessedSites({
+      id: 'fs',
+      category: 'fuel_station',
+      at: [118.79, 32.05],
+      likelihood: 4,
+      severity: 4,
+      stationGrade: 2,
+      vapourRecovery: 'full',
+    });
     expect(station!.footprintM).toBe(500); // the 500 m water-source rule
     const { zones, grid } = zoneGrid([AREA], { shape, cellM }, [station!], DEFAULT_PROFILE.aggregation);
     const orange = zones.filter((z) => z.level === 'orange');
@@ -41,13 +61,14 @@ describe.each(['square', 'hex'] as const)('%s grid zoning (就高)', (shape) => 
     // every cell whose centre is within 500 m − half a cell is orange; none farther than 500 m + a cell
     const [x, y] = toPlane(grid.plane, station!.lon, station!.lat);
     const orangeCells = new Set<number>();
-    for (let yy = y - 700; yy <= y + 700; yy += 25) for (let xx = x - 700; xx <= x + 700; xx += 25) {
-      const d = Math.hypot(xx - x, yy - y);
-      const cell = cellAt(grid, xx, yy);
-      if (d < 500 - cellM) orangeCells.add(cell);
-    }
+    for (let yy = y - 700; yy <= y + 700; yy += 25)
+      for (let xx = x - 700; xx <= x + 700; xx += 25) {
+        const d = Math.hypot(xx - x, yy - y);
+        const cell = cellAt(grid, xx, yy);
+        if (d < 500 - cellM) orangeCells.add(cell);
+      }
     const area = areaKm2(orange[0]!.geometry);
-    expect(area).toBeGreaterThan((orangeCells.size * cellArea) * 0.99);
+    expect(area).toBeGreaterThan(orangeCells.size * cellArea * 0.99);
     expect(area).toBeLessThan(Math.PI * ((500 + cellM) / 1000) ** 2);
     expect(orange[0]!.contributors[0]).toMatchObject({ siteId: 'fs', how: 'inside' });
   });
@@ -125,7 +146,11 @@ describe('grid zoning is deterministic', () => {
       { id: 'b', category: 'fuel_station', at: [118.795, 32.052] as [number, number], likelihood: 4, severity: 4 },
       { id: 'c', category: 'traffic', at: [118.79, 32.055] as [number, number], likelihood: 2, severity: 2 },
     ];
-    const run = (order: typeof raw) => JSON.stringify(assess({ sites: order.map(createSite), zones: [AREA], grid: { shape: 'hex', cellM: 300 } }, createConfig()).zones);
+    const run = (order: typeof raw) =>
+      JSON.stringify(
+        assess({ sites: order.map(createSite), zones: [AREA], grid: { shape: 'hex', cellM: 300 } }, createConfig())
+          .zones,
+      );
     expect(run([...raw].reverse())).toBe(run(raw));
   });
 });
@@ -133,17 +158,52 @@ describe('grid zoning is deterministic', () => {
 describe.each(['square', 'hex'] as const)('%s grid zoning of a study area with a hole', (shape) => {
   // a 0.02° square with a 0.0053° hole whose edges run through cells (not along the grid lines)
   const [w, s, size] = [118.78, 32.04, 0.02];
-  const hole = [[118.7867, 32.0467], [118.7867, 32.052], [118.792, 32.052], [118.792, 32.0467], [118.7867, 32.0467]];
-  const withHole = { id: 'holed', name: 'holed', geometry: { type: 'Polygon' as const, coordinates: [[[w, s], [w + size, s], [w + size, s + size], [w, s + size], [w, s]], hole] } };
+  const hole = [
+    [118.7867, 32.0467],
+    [118.7867, 32.052],
+    [118.792, 32.052],
+    [118.792, 32.0467],
+    [118.7867, 32.0467],
+  ];
+  const withHole = {
+    id: 'holed',
+    name: 'holed',
+    geometry: {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [w, s],
+          [w + size, s],
+          [w + size, s + size],
+          [w, s + size],
+          [w, s],
+        ],
+        hole,
+      ],
+    },
+  };
 
   it('leaves the hole out of every cell it cuts: no zone covers a point inside the hole, and the areas add up', async () => {
     const { booleanPointInPolygon } = await import('@turf/turf');
     const { zones } = zoneGrid([withHole], { shape, cellM: 200 }, [], DEFAULT_PROFILE.aggregation);
     // just inside each of the hole's four edges, where the cut cells are
-    const inHole: [number, number][] = [[118.7869, 32.049], [118.7918, 32.049], [118.789, 32.0469], [118.789, 32.0518]];
-    for (const p of inHole) expect(zones.filter((z) => booleanPointInPolygon(p, z.geometry)).map((z) => z.id), `${p}`).toEqual([]);
+    const inHole: [number, number][] = [
+      [118.7869, 32.049],
+      [118.7918, 32.049],
+      [118.789, 32.0469],
+      [118.789, 32.0518],
+    ];
+    for (const p of inHole)
+      expect(
+        zones.filter((z) => booleanPointInPolygon(p, z.geometry)).map((z) => z.id),
+        `${p}`,
+      ).toEqual([]);
     // and just outside the hole every point is covered by one zone
-    for (const p of [[118.7865, 32.049], [118.7922, 32.049]] as [number, number][]) expect(zones.filter((z) => booleanPointInPolygon(p, z.geometry))).toHaveLength(1);
+    for (const p of [
+      [118.7865, 32.049],
+      [118.7922, 32.049],
+    ] as [number, number][])
+      expect(zones.filter((z) => booleanPointInPolygon(p, z.geometry))).toHaveLength(1);
     expect(totalArea(zones)).toBeCloseTo(areaKm2(withHole.geometry), 3);
   });
 });

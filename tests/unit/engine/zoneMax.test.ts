@@ -16,7 +16,15 @@ describe('就高 (max) zoning', () => {
   it('colours a zone by its highest point, and never averages a red point away', () => {
     const sites = [
       createSite({ id: 'r', category: 'construction', at: [118.785, 32.045], likelihood: 5, severity: 5 }),
-      ...Array.from({ length: 20 }, (_, i) => createSite({ id: `b${i}`, category: 'traffic', at: [118.781 + i * 0.0004, 32.042], likelihood: 1, severity: 1 })),
+      ...Array.from({ length: 20 }, (_, i) =>
+        createSite({
+          id: `b${i}`,
+          category: 'traffic',
+          at: [118.781 + i * 0.0004, 32.042],
+          likelihood: 1,
+          severity: 1,
+        }),
+      ),
     ];
     const zone = assess({ sites, zones: [W] }, createConfig()).zones[0]!;
     expect(zone.level).toBe('red');
@@ -27,7 +35,13 @@ describe('就高 (max) zoning', () => {
   });
 
   it('counts a red point lying exactly on the shared boundary in both zones', () => {
-    const onEdge = createSite({ id: 'edge', category: 'construction', at: [118.79, 32.045], likelihood: 5, severity: 4 });
+    const onEdge = createSite({
+      id: 'edge',
+      category: 'construction',
+      at: [118.79, 32.045],
+      likelihood: 5,
+      severity: 4,
+    });
     const { w, e } = zonesById(assess({ sites: [onEdge], zones: [W, E] }, createConfig()).zones);
     expect(w!.level).toBe('red');
     expect(e!.level).toBe('red');
@@ -35,7 +49,15 @@ describe('就高 (max) zoning', () => {
 
   it('lets a hazard’s footprint reach across a zone edge, and says so', () => {
     // A grade-2 fuel station with full vapour recovery (largest rule: 35 m to 重要公共建筑物) 20 m west of the edge.
-    const station = createSite({ id: 'fs', category: 'fuel_station', at: [118.79 - 20 / 94_450, 32.045], likelihood: 4, severity: 4, stationGrade: 2, vapourRecovery: 'full' });
+    const station = createSite({
+      id: 'fs',
+      category: 'fuel_station',
+      at: [118.79 - 20 / 94_450, 32.045],
+      likelihood: 4,
+      severity: 4,
+      stationGrade: 2,
+      vapourRecovery: 'full',
+    });
     const { w, e } = zonesById(assess({ sites: [station], zones: [W, E] }, createConfig()).zones);
     expect(w!.contributors[0]).toMatchObject({ siteId: 'fs', how: 'inside' });
     expect(e!.level).toBe('orange');
@@ -46,7 +68,14 @@ describe('就高 (max) zoning', () => {
   });
 
   it('uses the site’s own assessed protection distance as its footprint', () => {
-    const store = createSite({ id: 'hz', category: 'hazchem_storage', at: [118.785, latitudeNorthOf(32.05, -300)], likelihood: 5, severity: 5, protectionDistanceM: 400 });
+    const store = createSite({
+      id: 'hz',
+      category: 'hazchem_storage',
+      at: [118.785, latitudeNorthOf(32.05, -300)],
+      likelihood: 5,
+      severity: 5,
+      protectionDistanceM: 400,
+    });
     const north = createSquareZone('N', 118.78, 32.05, 0.01);
     const [n] = assess({ sites: [store], zones: [north] }, createConfig()).zones;
     expect(n!.level).toBe('red');
@@ -81,7 +110,15 @@ describe('就高 (max) zoning', () => {
     category: fc.constantFrom('construction', 'fuel_station', 'crowded_place', 'fireworks_retail'),
   });
   const toSites = (xs: { lon: number; lat: number; l: number; s: number; category: string }[]) =>
-    xs.map((x, i) => createSite({ id: `p${String(i).padStart(3, '0')}`, category: x.category, at: [x.lon, x.lat], likelihood: x.l, severity: x.s }));
+    xs.map((x, i) =>
+      createSite({
+        id: `p${String(i).padStart(3, '0')}`,
+        category: x.category,
+        at: [x.lon, x.lat],
+        likelihood: x.l,
+        severity: x.s,
+      }),
+    );
 
   it('never lowers a zone when a site is added (property)', () => {
     fc.assert(
@@ -98,11 +135,16 @@ describe('就高 (max) zoning', () => {
 
   it('gives the same assessment whatever the input order (property)', () => {
     fc.assert(
-      fc.property(fc.array(arbitrarySite, { minLength: 1, maxLength: 12 }).chain((xs) => fc.tuple(fc.constant(xs), fc.shuffledSubarray(toSites(xs), { minLength: xs.length }))), ([xs, shuffled]) => {
-        const a = assess({ sites: toSites(xs), zones: [W, E] }, createConfig());
-        const b = assess({ sites: shuffled, zones: [E, W] }, createConfig());
-        expect(JSON.stringify(b)).toBe(JSON.stringify(a));
-      }),
+      fc.property(
+        fc
+          .array(arbitrarySite, { minLength: 1, maxLength: 12 })
+          .chain((xs) => fc.tuple(fc.constant(xs), fc.shuffledSubarray(toSites(xs), { minLength: xs.length }))),
+        ([xs, shuffled]) => {
+          const a = assess({ sites: toSites(xs), zones: [W, E] }, createConfig());
+          const b = assess({ sites: shuffled, zones: [E, W] }, createConfig());
+          expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -116,19 +158,24 @@ describe('就高 zoning on real district outlines', () => {
     const zones = readZones(readFileSync('data/demo/nanjing-districts.wgs84.geojson', 'utf8'));
     // sites strewn over the city, many close to district boundaries: scored construction sites (no footprint) and
     // scored fuel stations (footprints of tens of metres)
-    const sites = Array.from({ length: 1500 }, (_, i) => createSite({
-      id: `s${String(i).padStart(4, '0')}`,
-      category: i % 2 ? 'construction' : 'fuel_station',
-      at: [118.5 + ((i * 7919) % 1000) / 1000 * 0.8, 31.5 + ((i * 104729) % 997) / 997 * 1.0],
-      likelihood: 1 + (i % 5), severity: 1 + (i % 4),
-    }));
+    const sites = Array.from({ length: 1500 }, (_, i) =>
+      createSite({
+        id: `s${String(i).padStart(4, '0')}`,
+        category: i % 2 ? 'construction' : 'fuel_station',
+        at: [118.5 + (((i * 7919) % 1000) / 1000) * 0.8, 31.5 + (((i * 104729) % 997) / 997) * 1.0],
+        likelihood: 1 + (i % 5),
+        severity: 1 + (i % 4),
+      }),
+    );
     const assessed = assess({ sites, zones }, createConfig());
     const footprint = new Map(assessed.sites.map((s) => [s.id, s.footprintM]));
     for (const zone of assessed.zones) {
-      const expected = sites.flatMap((s) => {
-        const d = edgeToEdgeMeters(s.geometry, zone.geometry).meters;
-        return d === 0 ? [`${s.id} inside`] : d <= footprint.get(s.id)! ? [`${s.id} footprint`] : [];
-      }).sort();
+      const expected = sites
+        .flatMap((s) => {
+          const d = edgeToEdgeMeters(s.geometry, zone.geometry).meters;
+          return d === 0 ? [`${s.id} inside`] : d <= footprint.get(s.id)! ? [`${s.id} footprint`] : [];
+        })
+        .sort();
       expect(zone.contributors.map((c) => `${c.siteId} ${c.how}`).sort(), zone.name).toEqual(expected);
     }
     expect(assessed.zones.some((z) => z.contributors.some((c) => c.how === 'footprint'))).toBe(true);

@@ -9,7 +9,8 @@ import { demoZones } from '../../helpers/files';
 const cgcs2000 = new geographiclib.Geodesic.Geodesic(6378137, 1 / 298.257222101);
 /** Meridian arc from the equator: on the central meridian a Gauss–Krüger northing is exactly this (k0 = 1). */
 const meridianArc = (lat: number, lon: number): number => cgcs2000.Inverse(0, lon, lat, lon).s12!;
-const lonLat = (x: number, y: number, crs: Crs): [number, number] => (toWgs84({ type: 'Point', coordinates: [x, y] }, crs) as { coordinates: [number, number] } | null)!.coordinates;
+const lonLat = (x: number, y: number, crs: Crs): [number, number] =>
+  (toWgs84({ type: 'Point', coordinates: [x, y] }, crs) as { coordinates: [number, number] } | null)!.coordinates;
 
 describe('CGCS2000 Gauss–Krüger → lon/lat, against independent answers', () => {
   it.each([
@@ -19,14 +20,18 @@ describe('CGCS2000 Gauss–Krüger → lon/lat, against independent answers', ()
     [32.06, 117, 'cgcs2000_gk', 39_500_000], // 3° zone 39 → CM 117°
     [32.06, 117, 'cgcs2000_gk', 20_500_000], // 6° zone 20 → CM 6·20 − 3 = 117°
     [45.0, 126, 'cgcs2000_gk', 42_500_000],
-  ] as const)('a point on the central meridian: lat %f°, CM %i° (%s, easting %i) comes back to within 1 mm', (lat, cm, crs, easting) => {
-    const [lon, back] = lonLat(easting, meridianArc(lat, cm), crs);
-    expect(geodesicMeters([lon, back], [cm, lat])).toBeLessThan(0.001);
-  });
+  ] as const)(
+    'a point on the central meridian: lat %f°, CM %i° (%s, easting %i) comes back to within 1 mm',
+    (lat, cm, crs, easting) => {
+      const [lon, back] = lonLat(easting, meridianArc(lat, cm), crs);
+      expect(geodesicMeters([lon, back], [cm, lat])).toBeLessThan(0.001);
+    },
+  );
 
   it('proj4’s transverse Mercator, the one used here, meets the EPSG Guidance Note 7-2 worked example (OSGB, 2.5° off its meridian)', () => {
     // GN 7-2 §3.5.3: lat 50°30′N, lon 0°30′E on Airy 1830, k0 0.9996012717, origin 49°N 2°W, FE 400 km, FN −100 km
-    const osgb = '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy +units=m +no_defs';
+    const osgb =
+      '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy +units=m +no_defs';
     const [e, n] = proj4('+proj=longlat +ellps=airy +no_defs', osgb, [0.5, 50.5]);
     expect(e).toBeCloseTo(577274.99, 1);
     expect(n).toBeCloseTo(69740.5, 1);
@@ -69,20 +74,35 @@ describe('importing a site file in Gauss–Krüger metres', () => {
     { id: 'G3', district: '江宁区', lonLat: [118.85, 31.9] },
     { id: 'G4', district: '浦口区', lonLat: [118.6, 32.1] },
   ] as const;
-  const forward = (cm: number, [lon, lat]: readonly number[]) => proj4('WGS84', `+proj=tmerc +lat_0=0 +lon_0=${cm} +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs`, [lon!, lat!]);
-  const csv = (rows: string[], header = '编号,名称,类别,X,Y,所属区域') => new TextEncoder().encode([header, ...rows].join('\n'));
+  const forward = (cm: number, [lon, lat]: readonly number[]) =>
+    proj4('WGS84', `+proj=tmerc +lat_0=0 +lon_0=${cm} +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs`, [
+      lon!,
+      lat!,
+    ]);
+  const csv = (rows: string[], header = '编号,名称,类别,X,Y,所属区域') =>
+    new TextEncoder().encode([header, ...rows].join('\n'));
 
   it('zone number in the easting, X = northing (survey order): suggested without help, every point where it belongs', () => {
     const rows = places.map((p) => {
       const [e, n] = forward(120, p.lonLat);
       return `${p.id},${p.district}点,学校,${n!.toFixed(3)},${(40_000_000 + e!).toFixed(3)},${p.district}`;
     });
-    const { sites, report } = importSites('gk.csv', csv(rows, '编号,名称,类别,X坐标(北),Y坐标(东),所属区域'), { crs: 'auto', zones: [] });
+    const { sites, report } = importSites('gk.csv', csv(rows, '编号,名称,类别,X坐标(北),Y坐标(东),所属区域'), {
+      crs: 'auto',
+      zones: [],
+    });
     expect(report.unmappedColumns).toEqual([]);
     expect(report.crs).toBe('cgcs2000_gk');
     expect(report.crsEvidence).toMatch(/带号/);
     expect(report.accepted).toBe(4);
-    sites.forEach((s, i) => expect(geodesicMeters((s.geometry as unknown as { coordinates: [number, number] }).coordinates, places[i]!.lonLat as [number, number])).toBeLessThan(0.01));
+    sites.forEach((s, i) =>
+      expect(
+        geodesicMeters(
+          (s.geometry as unknown as { coordinates: [number, number] }).coordinates,
+          places[i]!.lonLat as [number, number],
+        ),
+      ).toBeLessThan(0.01),
+    );
   });
 
   it('plain eastings: the 3° zone whose meridian puts the points in their districts is suggested, with its evidence', () => {
@@ -93,12 +113,23 @@ describe('importing a site file in Gauss–Krüger metres', () => {
     const { sites, report } = importSites('gk.csv', csv(rows), { crs: 'auto', zones });
     expect(report.crs).toBe('cgcs2000_gk3_117');
     expect(report.crsEvidence).toMatch(/cgcs2000_gk3_117 4\/4.*cgcs2000_gk3_120 0\/4/);
-    sites.forEach((s, i) => expect(geodesicMeters((s.geometry as unknown as { coordinates: [number, number] }).coordinates, places[i]!.lonLat as [number, number])).toBeLessThan(0.01));
+    sites.forEach((s, i) =>
+      expect(
+        geodesicMeters(
+          (s.geometry as unknown as { coordinates: [number, number] }).coordinates,
+          places[i]!.lonLat as [number, number],
+        ),
+      ).toBeLessThan(0.01),
+    );
   });
 
   it('rejects with the reason, and counts every row: metres under a lon/lat system, degrees under Gauss–Krüger, no zone number where one is needed', () => {
     const [e, n] = forward(120, places[0].lonLat);
-    const rows = [`M1,米,学校,${e!.toFixed(1)},${n!.toFixed(1)},玄武区`, 'D1,度,学校,118.8,32.05,玄武区', `Z1,带号,学校,${(40_000_000 + e!).toFixed(1)},${n!.toFixed(1)},玄武区`];
+    const rows = [
+      `M1,米,学校,${e!.toFixed(1)},${n!.toFixed(1)},玄武区`,
+      'D1,度,学校,118.8,32.05,玄武区',
+      `Z1,带号,学校,${(40_000_000 + e!).toFixed(1)},${n!.toFixed(1)},玄武区`,
+    ];
     const asGiven = (crs: Crs) => importSites('gk.csv', csv(rows), { crs, zones }).report;
     const wgs = asGiven('wgs84');
     expect(wgs.errors.map((x) => [x.line, x.reason])).toEqual([

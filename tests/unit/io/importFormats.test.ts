@@ -31,13 +31,26 @@ describe('XLSX import', () => {
   });
 
   it('reads a chosen sheet, and names the sheets when the chosen one is missing', async () => {
-    const bytes = await createWorkbook({ a: [['x']], 数据: [['id', 'name', 'category', 'lon', 'lat'], ['A', 'a', 'school', 118.78, 32.04]] });
+    const bytes = await createWorkbook({
+      a: [['x']],
+      数据: [
+        ['id', 'name', 'category', 'lon', 'lat'],
+        ['A', 'a', 'school', 118.78, 32.04],
+      ],
+    });
     expect((await importSitesFile('s.xlsx', bytes, { crs: 'wgs84', zones, sheet: '数据' })).sites).toHaveLength(1);
-    await expect(importSitesFile('s.xlsx', bytes, { crs: 'wgs84', zones, sheet: '无' })).rejects.toThrow('工作表「无」不存在');
+    await expect(importSitesFile('s.xlsx', bytes, { crs: 'wgs84', zones, sheet: '无' })).rejects.toThrow(
+      '工作表「无」不存在',
+    );
   });
 
   it('reads an XLSX renamed .csv by its content', async () => {
-    const bytes = await createWorkbook({ s: [['id', 'name', 'category', 'lon', 'lat'], ['A', 'a', 'school', 118.78, 32.04]] });
+    const bytes = await createWorkbook({
+      s: [
+        ['id', 'name', 'category', 'lon', 'lat'],
+        ['A', 'a', 'school', 118.78, 32.04],
+      ],
+    });
     expect((await importSitesFile('renamed.csv', bytes, { crs: 'wgs84', zones })).report.encoding).toBe('xlsx');
   });
 });
@@ -47,7 +60,10 @@ describe('UTF-16 CSV', () => {
   const le = Uint8Array.from([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
   const be = Uint8Array.from([0xfe, 0xff, ...Buffer.from(text, 'utf16le').swap16()]);
 
-  it.each([['LE', le, 'utf-16le'], ['BE', be, 'utf-16be']])('decodes UTF-16 %s with its BOM', (_n, bytes, encoding) => {
+  it.each([
+    ['LE', le, 'utf-16le'],
+    ['BE', be, 'utf-16be'],
+  ])('decodes UTF-16 %s with its BOM', (_n, bytes, encoding) => {
     const { sites, report } = importSites('u.csv', bytes, { crs: 'wgs84', zones });
     expect(report.encoding).toBe(encoding);
     expect(sites[0]).toMatchObject({ id: 'U1', name: '学校甲', category: 'school' });
@@ -55,8 +71,12 @@ describe('UTF-16 CSV', () => {
 });
 
 describe('delimiters', () => {
-  it.each([['tab', '\t'], ['semicolon', ';']])('detects %s-separated files', (_n, d) => {
-    const text = ['id', 'name', 'category', 'lon', 'lat'].join(d) + '\n' + ['A', 'a', 'school', '118.78', '32.04'].join(d) + '\n';
+  it.each([
+    ['tab', '\t'],
+    ['semicolon', ';'],
+  ])('detects %s-separated files', (_n, d) => {
+    const text =
+      ['id', 'name', 'category', 'lon', 'lat'].join(d) + '\n' + ['A', 'a', 'school', '118.78', '32.04'].join(d) + '\n';
     expect(importSites('t.txt', new TextEncoder().encode(text), { crs: 'wgs84', zones }).sites).toHaveLength(1);
   });
 });
@@ -78,7 +98,11 @@ describe('templates', () => {
 describe('encoding override', () => {
   it('reads a short GBK file the user marks as GBK even when its bytes also happen to be valid UTF-8', () => {
     // "编号,名称…" encoded as GBK is not valid UTF-8, so detection works; a forced encoding must win either way
-    const gbk = Uint8Array.from([0xb1, 0xe0, 0xba, 0xc5, 0x2c, 0x6e, 0x61, 0x6d, 0x65, 0x2c, 0x63, 0x61, 0x74, 0x65, 0x67, 0x6f, 0x72, 0x79, 0x2c, 0x6c, 0x6f, 0x6e, 0x2c, 0x6c, 0x61, 0x74, 0x0a, 0x41, 0x2c, 0x61, 0x2c, 0x73, 0x63, 0x68, 0x6f, 0x6f, 0x6c, 0x2c, 0x31, 0x31, 0x38, 0x2e, 0x37, 0x38, 0x2c, 0x33, 0x32, 0x2e, 0x30, 0x34, 0x0a]);
+    const gbk = Uint8Array.from([
+      0xb1, 0xe0, 0xba, 0xc5, 0x2c, 0x6e, 0x61, 0x6d, 0x65, 0x2c, 0x63, 0x61, 0x74, 0x65, 0x67, 0x6f, 0x72, 0x79, 0x2c,
+      0x6c, 0x6f, 0x6e, 0x2c, 0x6c, 0x61, 0x74, 0x0a, 0x41, 0x2c, 0x61, 0x2c, 0x73, 0x63, 0x68, 0x6f, 0x6f, 0x6c, 0x2c,
+      0x31, 0x31, 0x38, 0x2e, 0x37, 0x38, 0x2c, 0x33, 0x32, 0x2e, 0x30, 0x34, 0x0a,
+    ]);
     const forced = importSites('g.csv', gbk, { crs: 'wgs84', zones, encoding: 'gb18030' });
     expect(forced.report.encoding).toBe('gb18030');
     expect(forced.sites[0]!.id).toBe('A'); // the header 编号 was read as id

@@ -1,14 +1,26 @@
 // Rows kept with a note (stated district ≠ position), bounds on what is kept for a million bad rows, the all-rows
 // category as a per-file option, and re-upload detection.
 import { describe, expect, it } from 'vitest';
-import { columnsOnly, findSameFile, headerSetKey, importSites, MAX_KEPT_ROWS, MAX_SAVED_ROW_ENTRIES, parseProject, reportForSaving, sameDistrict } from '../../../src/io';
+import {
+  columnsOnly,
+  findSameFile,
+  headerSetKey,
+  importSites,
+  MAX_KEPT_ROWS,
+  MAX_SAVED_ROW_ENTRIES,
+  parseProject,
+  reportForSaving,
+  sameDistrict,
+} from '../../../src/io';
 import { pointOnFeature } from '@turf/turf';
 import { demoZones } from '../../helpers/files';
 
 const zones = demoZones();
 const utf8 = (s: string) => new TextEncoder().encode(s);
 /** a point inside a named Nanjing district (test set-up: the point's zone is what the test is about) */
-const inside = (name: string) => pointOnFeature({ type: 'Feature', properties: {}, geometry: zones.find((z) => z.name === name)!.geometry }).geometry.coordinates as [number, number];
+const inside = (name: string) =>
+  pointOnFeature({ type: 'Feature', properties: {}, geometry: zones.find((z) => z.name === name)!.geometry }).geometry
+    .coordinates as [number, number];
 
 describe('a stated district that disagrees with the position', () => {
   const [xlon, xlat] = inside('玄武区');
@@ -17,7 +29,9 @@ describe('a stated district that disagrees with the position', () => {
 
   it('keeps the row and warns, naming both districts', () => {
     expect(sites.map((s) => s.id)).toEqual(['D1', 'D2', 'D3', 'D4']);
-    expect(report.warnings).toEqual([expect.objectContaining({ line: 2, field: 'district', code: 'district_mismatch' })]);
+    expect(report.warnings).toEqual([
+      expect.objectContaining({ line: 2, field: 'district', code: 'district_mismatch' }),
+    ]);
     expect(report.warnings[0]!.reason).toMatch(/所属区「鼓楼区」与位置所在分区「玄武区」不一致/);
   });
 
@@ -58,14 +72,25 @@ describe('a large file with every row rejected', () => {
 
 describe('the all-rows category', () => {
   it('is an option of one import, not part of a column mapping', () => {
-    const { sites, report } = importSites('a.csv', utf8('id,name,lon,lat\nA,a,118.78,32.04\n'), { crs: 'wgs84', zones, allRowsCategory: 'fuel_station' });
+    const { sites, report } = importSites('a.csv', utf8('id,name,lon,lat\nA,a,118.78,32.04\n'), {
+      crs: 'wgs84',
+      zones,
+      allRowsCategory: 'fuel_station',
+    });
     expect(sites[0]!.category).toBe('fuel_station');
     expect(report.allRowsCategory).toBe('fuel_station');
   });
 
   it('is dropped from a remembered mapping that still carries it (saved before it became per-file)', () => {
-    expect(columnsOnly({ id: 'id', 备注: null, '\u0000category': 'hospital', odd: 'not-a-field' })).toEqual({ id: 'id', 备注: null });
-    const { report } = importSites('b.csv', utf8('id,name,lon,lat\nA,a,118.78,32.04\n'), { crs: 'wgs84', zones, mapping: columnsOnly({ '\u0000category': 'hospital' }) });
+    expect(columnsOnly({ id: 'id', 备注: null, '\u0000category': 'hospital', odd: 'not-a-field' })).toEqual({
+      id: 'id',
+      备注: null,
+    });
+    const { report } = importSites('b.csv', utf8('id,name,lon,lat\nA,a,118.78,32.04\n'), {
+      crs: 'wgs84',
+      zones,
+      mapping: columnsOnly({ '\u0000category': 'hospital' }),
+    });
     expect(report).toMatchObject({ accepted: 0, rejected: 1 });
     expect(report.allRowsCategory).toBeUndefined();
   });
@@ -73,7 +98,15 @@ describe('the all-rows category', () => {
 
 describe('a remembered column mapping', () => {
   const csv = utf8('code,title,kind,east,north\nK1,工地甲,建筑施工,118.78,32.04\n');
-  const remembered = { [headerSetKey(['code', 'title', 'kind', 'east', 'north'])]: { code: 'id', title: 'name', kind: 'category', east: 'lon', north: 'lat' } } as const;
+  const remembered = {
+    [headerSetKey(['code', 'title', 'kind', 'east', 'north'])]: {
+      code: 'id',
+      title: 'name',
+      kind: 'category',
+      east: 'lon',
+      north: 'lat',
+    },
+  } as const;
 
   it('is applied as the file is read when its header set matches (one reading, not two)', () => {
     const { sites, report } = importSites('odd.csv', csv, { crs: 'wgs84', zones, rememberedMappings: remembered });
@@ -82,15 +115,27 @@ describe('a remembered column mapping', () => {
   });
 
   it('is not applied to other headers, and gives way to the mapping the user gives for this reading', () => {
-    const other = importSites('b.csv', utf8('code,title,kind,east,north,extra\nK1,甲,建筑施工,118.78,32.04,x\n'), { crs: 'wgs84', zones, rememberedMappings: remembered });
+    const other = importSites('b.csv', utf8('code,title,kind,east,north,extra\nK1,甲,建筑施工,118.78,32.04,x\n'), {
+      crs: 'wgs84',
+      zones,
+      rememberedMappings: remembered,
+    });
     expect(other.report.accepted).toBe(0);
-    const given = importSites('odd.csv', csv, { crs: 'wgs84', zones, rememberedMappings: remembered, mapping: { code: 'id', title: 'name', kind: 'category', east: 'lat', north: 'lon' } });
+    const given = importSites('odd.csv', csv, {
+      crs: 'wgs84',
+      zones,
+      rememberedMappings: remembered,
+      mapping: { code: 'id', title: 'name', kind: 'category', east: 'lat', north: 'lon' },
+    });
     expect(given.report.accepted).toBe(0); // lon/lat swapped by the user's own mapping: the points leave the study area
   });
 });
 
 describe('findSameFile', () => {
-  const loaded = [{ id: 'a#1', file: 'a.csv', report: { sha256: 'aa' } }, { id: 'b#2', file: 'b.csv', report: { sha256: 'bb' } }];
+  const loaded = [
+    { id: 'a#1', file: 'a.csv', report: { sha256: 'aa' } },
+    { id: 'b#2', file: 'b.csv', report: { sha256: 'bb' } },
+  ];
   it('finds the same bytes (under any name), else the same name, else nothing', () => {
     expect(findSameFile(loaded, 'a.csv', 'aa')).toEqual({ id: 'a#1', identical: true });
     expect(findSameFile(loaded, 'copy of b.csv', 'bb')).toEqual({ id: 'b#2', identical: true });
@@ -100,14 +145,32 @@ describe('findSameFile', () => {
 });
 
 describe('rejected rows in the project record', () => {
-  const base = { schema: 'usrm-project/2', id: 'p', name: 'p', assessmentDate: '', notes: '', zones: [], zonesSource: '', zoning: { kind: 'polygons' }, revision: 0 };
+  const base = {
+    schema: 'usrm-project/2',
+    id: 'p',
+    name: 'p',
+    assessmentDate: '',
+    notes: '',
+    zones: [],
+    zonesSource: '',
+    zoning: { kind: 'polygons' },
+    revision: 0,
+  };
   it('are read back with the dataset, and malformed ones refuse the record', async () => {
     const { DEFAULT_PROFILE, DEFAULT_RULES } = await import('../../../src/engine');
     const report = { file: 'a.csv', rows: 1, accepted: 0, rejected: 1, errors: [], warnings: [] };
     const rejectedRows = { headers: ['id', 'lon'], rows: [{ line: 2, cells: ['A', 'x'] }], omitted: 3 };
-    const doc = { ...base, profile: DEFAULT_PROFILE, rules: DEFAULT_RULES, datasets: [{ file: 'a.csv', sites: [], report, demo: false, rejectedRows }] };
+    const doc = {
+      ...base,
+      profile: DEFAULT_PROFILE,
+      rules: DEFAULT_RULES,
+      datasets: [{ file: 'a.csv', sites: [], report, demo: false, rejectedRows }],
+    };
     expect(parseProject(doc).datasets[0]!.rejectedRows).toEqual(rejectedRows);
-    const bad = { ...doc, datasets: [{ ...doc.datasets[0]!, rejectedRows: { headers: ['id'], rows: [{ line: 2, cells: [1] }] } }] };
+    const bad = {
+      ...doc,
+      datasets: [{ ...doc.datasets[0]!, rejectedRows: { headers: ['id'], rows: [{ line: 2, cells: [1] }] } }],
+    };
     expect(() => parseProject(bad)).toThrow(/rejectedRows/);
   });
 });

@@ -11,7 +11,15 @@ describe('importSites: a GBK file with Chinese headers and bad rows', () => {
 
   it('decodes GBK and maps the Chinese headers', () => {
     expect(report.encoding).toBe('gb18030');
-    expect(sites.find((s) => s.id === 'GBK-001')).toMatchObject({ name: '鼓楼示例加油站', category: 'fuel_station', district: '鼓楼区', stationGrade: 2, vapourRecovery: 'full', likelihood: 4, severity: 4 });
+    expect(sites.find((s) => s.id === 'GBK-001')).toMatchObject({
+      name: '鼓楼示例加油站',
+      category: 'fuel_station',
+      district: '鼓楼区',
+      stationGrade: 2,
+      vapourRecovery: 'full',
+      likelihood: 4,
+      severity: 4,
+    });
   });
 
   it('accounts for every row: accepted + rejected = rows read (blank lines are not rows)', () => {
@@ -37,7 +45,10 @@ describe('importSites: a GBK file with Chinese headers and bad rows', () => {
 });
 
 describe('importSites: UTF-8 with BOM', () => {
-  const { sites, report } = importSites('sites-utf8-bom.csv', fixtureBytes('sites-utf8-bom.csv'), { crs: 'wgs84', zones });
+  const { sites, report } = importSites('sites-utf8-bom.csv', fixtureBytes('sites-utf8-bom.csv'), {
+    crs: 'wgs84',
+    zones,
+  });
 
   it('keeps a quoted field spanning two lines and skips comment lines', () => {
     expect(report.encoding).toBe('utf-8');
@@ -53,15 +64,23 @@ describe('importSites: UTF-8 with BOM', () => {
 describe('importSites: files that are not site tables', () => {
   it('refuses an empty file with the expectation stated', () => {
     expect(() => importSites('empty.csv', fixtureBytes('empty.csv'), { crs: 'wgs84', zones })).toThrow(FileFormatError);
-    expect(() => importSites('empty.csv', fixtureBytes('empty.csv'), { crs: 'wgs84', zones })).toThrow(/expected a header row/);
+    expect(() => importSites('empty.csv', fixtureBytes('empty.csv'), { crs: 'wgs84', zones })).toThrow(
+      /expected a header row/,
+    );
   });
 
   it('reads a header-only file as zero rows', () => {
-    expect(importSites('h.csv', fixtureBytes('header-only.csv'), { crs: 'wgs84', zones }).report).toMatchObject({ rows: 0, accepted: 0, rejected: 0 });
+    expect(importSites('h.csv', fixtureBytes('header-only.csv'), { crs: 'wgs84', zones }).report).toMatchObject({
+      rows: 0,
+      accepted: 0,
+      rejected: 0,
+    });
   });
 
   it('refuses a binary file renamed .csv', () => {
-    expect(() => importSites('binary.csv', fixtureBytes('binary.csv'), { crs: 'wgs84', zones })).toThrow(BinaryFileError);
+    expect(() => importSites('binary.csv', fixtureBytes('binary.csv'), { crs: 'wgs84', zones })).toThrow(
+      BinaryFileError,
+    );
   });
 
   it('reports a row with no geometry', () => {
@@ -71,26 +90,42 @@ describe('importSites: files that are not site tables', () => {
   });
 
   it('reads a WKT column', () => {
-    const { sites } = importSites('w.csv', utf8('id,name,category,wkt\nA,a,school,"POLYGON((118.78 32.04,118.781 32.04,118.781 32.041,118.78 32.04))"\n'), { crs: 'wgs84', zones });
+    const { sites } = importSites(
+      'w.csv',
+      utf8('id,name,category,wkt\nA,a,school,"POLYGON((118.78 32.04,118.781 32.04,118.781 32.041,118.78 32.04))"\n'),
+      { crs: 'wgs84', zones },
+    );
     expect(sites[0]!.geometry.type).toBe('Polygon');
   });
 
   it('reads a hazchem installation’s status (新建/在役, new/existing) and rejects a status it cannot read', () => {
-    const csv = '编号,名称,类别,经度,纬度,装置状态\nA,甲,危险化学品储存设施,118.8,32.0,在役\nB,乙,危险化学品储存设施,118.81,32.0,改建\nC,丙,危险化学品储存设施,118.82,32.0,不详\nD,丁,危险化学品储存设施,118.83,32.0,\n';
+    const csv =
+      '编号,名称,类别,经度,纬度,装置状态\nA,甲,危险化学品储存设施,118.8,32.0,在役\nB,乙,危险化学品储存设施,118.81,32.0,改建\nC,丙,危险化学品储存设施,118.82,32.0,不详\nD,丁,危险化学品储存设施,118.83,32.0,\n';
     const r = importSites('s.csv', new TextEncoder().encode(csv), { crs: 'wgs84', zones });
-    expect(r.sites.map((s) => [s.id, s.installationStatus])).toEqual([['A', 'existing'], ['B', 'new'], ['D', undefined]]);
+    expect(r.sites.map((s) => [s.id, s.installationStatus])).toEqual([
+      ['A', 'existing'],
+      ['B', 'new'],
+      ['D', undefined],
+    ]);
     expect(r.report.errors).toEqual([expect.objectContaining({ line: 4, field: 'installation_status' })]);
   });
 
   it('rejects an id already loaded from another file', () => {
-    const { report } = importSites('d.csv', utf8('id,name,category,lon,lat\nA,a,school,118.78,32.04\n'), { crs: 'wgs84', zones, existingIds: new Set(['A']) });
+    const { report } = importSites('d.csv', utf8('id,name,category,lon,lat\nA,a,school,118.78,32.04\n'), {
+      crs: 'wgs84',
+      zones,
+      existingIds: new Set(['A']),
+    });
     expect(report.errors[0]!.reason).toMatch(/已加载/);
   });
 });
 
 describe('importSites: coordinates', () => {
   it('converts GCJ-02 to WGS-84', () => {
-    const { sites, report } = importSites('g.csv', utf8('id,name,category,lon,lat\nA,a,school,118.784,32.041\n'), { crs: 'gcj02', zones });
+    const { sites, report } = importSites('g.csv', utf8('id,name,category,lon,lat\nA,a,school,118.784,32.041\n'), {
+      crs: 'gcj02',
+      zones,
+    });
     expect(report.crs).toBe('gcj02');
     const [lon, lat] = (sites[0]!.geometry as { coordinates: number[] }).coordinates;
     // GCJ-02 lies ≈ 500 m north-east of WGS-84 in Nanjing (reference §4.1)
@@ -100,11 +135,16 @@ describe('importSites: coordinates', () => {
 });
 
 describe('importSites never throws on row content (property)', () => {
-  const cell = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('', '学校', '加油站', '118.78', '32.04', '6', '=1+1', '"', ',', '\n'));
+  const cell = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('', '学校', '加油站', '118.78', '32.04', '6', '=1+1', '"', ',', '\n'),
+  );
   it('accepted + rejected = rows read for arbitrary tables', () => {
     fc.assert(
       fc.property(fc.array(fc.array(cell, { minLength: 5, maxLength: 7 }), { maxLength: 20 }), (rows) => {
-        const text = 'id,name,category,lon,lat\n' + rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\n');
+        const text =
+          'id,name,category,lon,lat\n' +
+          rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\n');
         const { report } = importSites('p.csv', utf8(text), { crs: 'wgs84', zones });
         expect(report.accepted + report.rejected).toBe(report.rows);
       }),
@@ -129,7 +169,13 @@ describe('importSites: LEC and 重大危险源 columns', () => {
   it('keeps valid LEC factors and substance lists', () => {
     expect(sites.find((s) => s.id === 'A')).toMatchObject({ lecL: 6, lecE: 6, lecC: 7 });
     expect(sites.find((s) => s.id === 'D')).toMatchObject({ majorHazardGrade: 2 });
-    expect(sites.find((s) => s.id === 'E')).toMatchObject({ majorHazardAlpha: 2, majorHazardItems: [{ q: 20, Q: 5, beta: 4 }, { q: 100, Q: 50, beta: 1.5 }] });
+    expect(sites.find((s) => s.id === 'E')).toMatchObject({
+      majorHazardAlpha: 2,
+      majorHazardItems: [
+        { q: 20, Q: 5, beta: 4 },
+        { q: 100, Q: 50, beta: 1.5 },
+      ],
+    });
   });
 
   it.each([
@@ -153,7 +199,10 @@ describe('importSites: limits', () => {
 
 describe('importSites: rejected rows', () => {
   it('keeps every rejected row, and every kept row with a note, as read, so it can be downloaded, fixed and uploaded again', () => {
-    const { rejectedRows, report } = importSites('sites-gbk.csv', fixtureBytes('sites-gbk.csv'), { crs: 'wgs84', zones });
+    const { rejectedRows, report } = importSites('sites-gbk.csv', fixtureBytes('sites-gbk.csv'), {
+      crs: 'wgs84',
+      zones,
+    });
     expect(rejectedRows.headers.slice(0, 3)).toEqual(['编号', '名称', '类别']);
     const noted = [...report.errors, ...report.warnings].map((e) => e.line);
     expect(rejectedRows.rows.map((r) => r.line)).toEqual([...new Set(noted)].sort((a, b) => a - b));
@@ -163,9 +212,16 @@ describe('importSites: rejected rows', () => {
 
   it('gives the cells as read for a row rejected late (outside the study area), control characters included', () => {
     const odd = 'a\u0001b';
-    const { rejectedRows, report } = importSites('far.csv', utf8(`id,name,category,lon,lat\nA,${odd},school,100.5,25.0\nB,plain,school,100.6,25.1\n`), { crs: 'wgs84', zones });
+    const { rejectedRows, report } = importSites(
+      'far.csv',
+      utf8(`id,name,category,lon,lat\nA,${odd},school,100.5,25.0\nB,plain,school,100.6,25.1\n`),
+      { crs: 'wgs84', zones },
+    );
     expect(report.rejected).toBe(2);
-    expect(rejectedRows.rows.map((r) => r.cells)).toEqual([['A', odd, 'school', '100.5', '25.0'], ['B', 'plain', 'school', '100.6', '25.1']]);
+    expect(rejectedRows.rows.map((r) => r.cells)).toEqual([
+      ['A', odd, 'school', '100.5', '25.0'],
+      ['B', 'plain', 'school', '100.6', '25.1'],
+    ]);
   });
 });
 
@@ -194,13 +250,22 @@ describe('importSites: a map-app export with no id and no category column', () =
     const { sites, report } = importSites('fuel-no-id-bd09.gbk.csv', bytes, { crs: 'auto', zones });
     expect(sites).toEqual([]);
     expect(report.rejected).toBe(4);
-    expect(report.errors.map((e) => [e.line, e.field])).toEqual([[2, 'category'], [3, 'category'], [4, 'category'], [5, 'category']]);
+    expect(report.errors.map((e) => [e.line, e.field])).toEqual([
+      [2, 'category'],
+      [3, 'category'],
+      [4, 'category'],
+      [5, 'category'],
+    ]);
     expect(report.warnings[0]).toMatchObject({ line: 1, field: 'id' });
     expect(report.warnings[0]!.reason).toMatch(/fuel-no-id-bd09\.gbk-2/);
   });
 
   it('reads every row once the user gives all rows a category, in BD-09 as suggested', () => {
-    const { sites, report } = importSites('fuel-no-id-bd09.gbk.csv', bytes, { crs: 'auto', zones, allRowsCategory: 'fuel_station' });
+    const { sites, report } = importSites('fuel-no-id-bd09.gbk.csv', bytes, {
+      crs: 'auto',
+      zones,
+      allRowsCategory: 'fuel_station',
+    });
     expect(report).toMatchObject({ accepted: 4, rejected: 0, crs: 'bd09', allRowsCategory: 'fuel_station' });
     expect(sites.map((s) => [s.id, s.category, s.district])).toEqual([
       ['fuel-no-id-bd09.gbk-2', 'fuel_station', '秦淮区'],

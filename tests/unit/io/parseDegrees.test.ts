@@ -7,7 +7,7 @@ describe('parseDegrees', () => {
   it.each([
     ['118.775', 118.775],
     ['118°46′30.5″E', expected],
-    ["118°46'30.5\"", expected],
+    ['118°46\'30.5"', expected],
     ['118度46分30.5秒', expected],
     ['E118 46 30.5', expected],
     ['东经118°46′30.5″', expected],

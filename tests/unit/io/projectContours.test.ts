@@ -2,19 +2,60 @@
 // read back through the schema; a contour with a risk that is no probability per year is refused, naming the field.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROFILE, DEFAULT_RULES } from '../../../src/engine';
-import { PROJECT_SCHEMA, projectFileBytes, readProjectFile, type Project, type ProjectContourFile } from '../../../src/io';
+import {
+  PROJECT_SCHEMA,
+  projectFileBytes,
+  readProjectFile,
+  type Project,
+  type ProjectContourFile,
+} from '../../../src/io';
 import { createAppStore } from '../../../src/state/store';
 import { projectFromState } from '../../../src/state/projects';
 
 const base: Project = {
-  schema: PROJECT_SCHEMA, id: 'p1', name: '某市', city: '', assessmentDate: '', dataCredit: '', notes: '', datasets: [], zones: [], zonesSource: '',
-  zoning: { kind: 'polygons' }, profile: DEFAULT_PROFILE, rules: DEFAULT_RULES, revision: 0,
+  schema: PROJECT_SCHEMA,
+  id: 'p1',
+  name: '某市',
+  city: '',
+  assessmentDate: '',
+  dataCredit: '',
+  notes: '',
+  datasets: [],
+  zones: [],
+  zonesSource: '',
+  zoning: { kind: 'polygons' },
+  profile: DEFAULT_PROFILE,
+  rules: DEFAULT_RULES,
+  revision: 0,
 };
-const square = { type: 'Polygon' as const, coordinates: [[[118.8, 32], [118.81, 32], [118.81, 32.01], [118.8, 32.01], [118.8, 32]]] };
+const square = {
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [118.8, 32],
+      [118.81, 32],
+      [118.81, 32.01],
+      [118.8, 32.01],
+      [118.8, 32],
+    ],
+  ],
+};
 const file: ProjectContourFile = {
-  file: 'plant-qra.geojson', sha256: 'a'.repeat(64),
+  file: 'plant-qra.geojson',
+  sha256: 'a'.repeat(64),
   contours: [{ installationId: 'H1', riskPerYear: 3e-7, geometry: square, installationStatus: 'existing' }],
-  report: { file: 'plant-qra.geojson', encoding: 'json', crs: 'wgs84', rows: 2, accepted: 1, rejected: 1, errors: [{ line: 2, field: 'installation_id', reason: '装置编号「X」不在已导入的危险源中' }], warnings: [], unmappedColumns: [], crsEvidence: '' },
+  report: {
+    file: 'plant-qra.geojson',
+    encoding: 'json',
+    crs: 'wgs84',
+    rows: 2,
+    accepted: 1,
+    rejected: 1,
+    errors: [{ line: 2, field: 'installation_id', reason: '装置编号「X」不在已导入的危险源中' }],
+    warnings: [],
+    unmappedColumns: [],
+    crsEvidence: '',
+  },
 };
 
 describe("a project's QRA contour files", () => {
@@ -34,6 +75,8 @@ describe("a project's QRA contour files", () => {
 
   it('refuse a project file whose contour risk is no probability per year, naming the field', () => {
     const bad = { ...base, contourFiles: [{ ...file, contours: [{ ...file.contours[0], riskPerYear: 3 }] }] };
-    expect(() => readProjectFile(new TextEncoder().encode(JSON.stringify(bad)))).toThrow(/contourFiles\.0\.contours\.0\.riskPerYear/);
+    expect(() => readProjectFile(new TextEncoder().encode(JSON.stringify(bad)))).toThrow(
+      /contourFiles\.0\.contours\.0\.riskPerYear/,
+    );
   });
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync, strToU8 } from 'fflate';
 import { DEFAULT_PROFILE, DEFAULT_RULES } from '../../../src/engine';
-import { GZIP_ABOVE_BYTES, parseProject, PROJECT_SCHEMA, projectFileBytes, ProjectFileError, readProjectFile, type Project } from '../../../src/io';
+import {
+  GZIP_ABOVE_BYTES,
+  parseProject,
+  PROJECT_SCHEMA,
+  projectFileBytes,
+  ProjectFileError,
+  readProjectFile,
+  type Project,
+} from '../../../src/io';
 import { createSite, createSquareZone } from '../../helpers/sites';
 
 function createProject(overrides: Partial<Project> = {}): Project {
@@ -13,7 +21,25 @@ function createProject(overrides: Partial<Project> = {}): Project {
     assessmentDate: '2026-11-01',
     dataCredit: '',
     notes: '',
-    datasets: [{ file: 'a.csv', sites: [createSite({ id: 's1', category: 'school', users: 800 })], report: { file: 'a.csv', encoding: 'utf-8', crs: 'wgs84', rows: 1, accepted: 1, rejected: 0, errors: [], warnings: [], unmappedColumns: [], crsEvidence: '' }, demo: false }],
+    datasets: [
+      {
+        file: 'a.csv',
+        sites: [createSite({ id: 's1', category: 'school', users: 800 })],
+        report: {
+          file: 'a.csv',
+          encoding: 'utf-8',
+          crs: 'wgs84',
+          rows: 1,
+          accepted: 1,
+          rejected: 0,
+          errors: [],
+          warnings: [],
+          unmappedColumns: [],
+          crsEvidence: '',
+        },
+        demo: false,
+      },
+    ],
     zones: [createSquareZone('z', 118.78, 32.04, 0.01)],
     zonesSource: 'z.geojson',
     zoning: { kind: 'grid', shape: 'hex', cellM: 500 },
@@ -36,7 +62,14 @@ describe('project files', () => {
   });
 
   it('are gzipped when large, and read back the same', () => {
-    const big = createProject({ datasets: [{ ...createProject().datasets[0]!, sites: [createSite({ id: 'big', category: 'school', name: 'x'.repeat(GZIP_ABOVE_BYTES + 10) })] }] });
+    const big = createProject({
+      datasets: [
+        {
+          ...createProject().datasets[0]!,
+          sites: [createSite({ id: 'big', category: 'school', name: 'x'.repeat(GZIP_ABOVE_BYTES + 10) })],
+        },
+      ],
+    });
     const { bytes, gzipped } = projectFileBytes(big);
     expect(gzipped).toBe(true);
     expect(bytes[0]).toBe(0x1f);
@@ -59,9 +92,46 @@ describe('project files', () => {
     ['corrupt gzip', Uint8Array.of(0x1f, 0x8b, 8, 0, 1, 2, 3), /gzip/],
     ['a future version', strToU8(JSON.stringify({ schema: 'usrm-project/9' })), /不支持的项目文件版本/],
     ['an array', strToU8('[]'), /不是项目文件/],
-    ['a bad site', strToU8(JSON.stringify({ ...createProject(), datasets: [{ ...createProject().datasets[0], sites: [{ id: 's', name: 'x', category: 'school', geometry: { type: 'Point', coordinates: ['a', 1] } }] }] })), /datasets\.0\.sites\.0\.geometry/],
-    ['an out-of-range L', strToU8(JSON.stringify({ ...createProject(), datasets: [{ ...createProject().datasets[0], sites: [{ ...createSite({ id: 's', category: 'school' }), likelihood: 9 }] }] })), /likelihood/],
-    ['a rule without a source', strToU8(JSON.stringify({ ...createProject(), rules: { ...DEFAULT_RULES, rules: [{ ...DEFAULT_RULES.rules[0], source: '' }] } })), /must cite its source/],
+    [
+      'a bad site',
+      strToU8(
+        JSON.stringify({
+          ...createProject(),
+          datasets: [
+            {
+              ...createProject().datasets[0],
+              sites: [{ id: 's', name: 'x', category: 'school', geometry: { type: 'Point', coordinates: ['a', 1] } }],
+            },
+          ],
+        }),
+      ),
+      /datasets\.0\.sites\.0\.geometry/,
+    ],
+    [
+      'an out-of-range L',
+      strToU8(
+        JSON.stringify({
+          ...createProject(),
+          datasets: [
+            {
+              ...createProject().datasets[0],
+              sites: [{ ...createSite({ id: 's', category: 'school' }), likelihood: 9 }],
+            },
+          ],
+        }),
+      ),
+      /likelihood/,
+    ],
+    [
+      'a rule without a source',
+      strToU8(
+        JSON.stringify({
+          ...createProject(),
+          rules: { ...DEFAULT_RULES, rules: [{ ...DEFAULT_RULES.rules[0], source: '' }] },
+        }),
+      ),
+      /must cite its source/,
+    ],
   ])('refuse %s with a clear message', (_what, bytes, message) => {
     expect(() => readProjectFile(bytes)).toThrow(ProjectFileError);
     expect(() => readProjectFile(bytes)).toThrow(message);
@@ -75,7 +145,14 @@ describe('project files', () => {
   });
 
   it('gzipped bytes are identical on every export (no timestamps)', () => {
-    const big = createProject({ datasets: [{ ...createProject().datasets[0]!, sites: [createSite({ id: 'big', category: 'school', name: 'y'.repeat(GZIP_ABOVE_BYTES + 1) })] }] });
+    const big = createProject({
+      datasets: [
+        {
+          ...createProject().datasets[0]!,
+          sites: [createSite({ id: 'big', category: 'school', name: 'y'.repeat(GZIP_ABOVE_BYTES + 1) })],
+        },
+      ],
+    });
     expect(projectFileBytes(big).bytes).toEqual(projectFileBytes(big).bytes);
     expect(gzipSync(strToU8('a'), { mtime: 0 })).toEqual(gzipSync(strToU8('a'), { mtime: 0 }));
   });

@@ -8,13 +8,29 @@ import { createAppStore } from '../../../src/state/store';
 import { projectFromState } from '../../../src/state/projects';
 
 const base: Project = {
-  schema: PROJECT_SCHEMA, id: 'p1', name: '某市', city: '', assessmentDate: '', dataCredit: '', notes: '', datasets: [], zones: [], zonesSource: '',
-  zoning: { kind: 'polygons' }, profile: DEFAULT_PROFILE, rules: DEFAULT_RULES, revision: 0,
+  schema: PROJECT_SCHEMA,
+  id: 'p1',
+  name: '某市',
+  city: '',
+  assessmentDate: '',
+  dataCredit: '',
+  notes: '',
+  datasets: [],
+  zones: [],
+  zonesSource: '',
+  zoning: { kind: 'polygons' },
+  profile: DEFAULT_PROFILE,
+  rules: DEFAULT_RULES,
+  revision: 0,
 };
 
 describe("a project's reach parameters", () => {
   it('round-trip through the project file, and are absent (the shipped ones) when not changed', () => {
-    const city = { ...JSON.parse(readFileSync('data/rules/reach-profile.json', 'utf8')), id: 'city-2027', gridCellM: 100 };
+    const city = {
+      ...JSON.parse(readFileSync('data/rules/reach-profile.json', 'utf8')),
+      id: 'city-2027',
+      gridCellM: 100,
+    };
     const back = readProjectFile(projectFileBytes({ ...base, reachProfile: city }).bytes);
     expect(back.reachProfile?.id).toBe('city-2027');
     expect(back.reachProfile?.gridCellM).toBe(100);

@@ -21,9 +21,29 @@ describe('readFnCurves', () => {
     // P1's N=50 (line 15) has 9e-5, above N=10's 8e-5: kept, warned
     expect(report.warnings).toEqual([expect.objectContaining({ line: 15, field: 'F', code: 'fn_frequency_rises' })]);
     expect(curves).toEqual([
-      { installationId: 'P1', points: [{ n: 1, f: 5e-4 }, { n: 10, f: 8e-5 }, { n: 50, f: 9e-5 }, { n: 100, f: 2e-6 }] },
-      { installationId: 'P2', points: [{ n: 1, f: 1e-4 }, { n: 10, f: 5e-6 }] },
-      { installationId: 'P3', points: [{ n: 1, f: 1e-6 }, { n: 5, f: 1e-7 }] },
+      {
+        installationId: 'P1',
+        points: [
+          { n: 1, f: 5e-4 },
+          { n: 10, f: 8e-5 },
+          { n: 50, f: 9e-5 },
+          { n: 100, f: 2e-6 },
+        ],
+      },
+      {
+        installationId: 'P2',
+        points: [
+          { n: 1, f: 1e-4 },
+          { n: 10, f: 5e-6 },
+        ],
+      },
+      {
+        installationId: 'P3',
+        points: [
+          { n: 1, f: 1e-6 },
+          { n: 5, f: 1e-7 },
+        ],
+      },
     ]);
   });
 
@@ -31,7 +51,10 @@ describe('readFnCurves', () => {
     const gbk = readFileSync(new URL('../../fixtures/fn/fn-curves.gbk.csv', import.meta.url));
     const { curves, report } = readFnCurves('fn.csv', new Uint8Array(gbk));
     expect(report).toMatchObject({ encoding: 'gb18030', rows: 2, accepted: 2, rejected: 0 });
-    expect(curves[0]!.points).toEqual([{ n: 1, f: 1e-5 }, { n: 3, f: 3e-6 }]);
+    expect(curves[0]!.points).toEqual([
+      { n: 1, f: 1e-5 },
+      { n: 3, f: 3e-6 },
+    ]);
     expect(() => readFnCurves('x.csv', new TextEncoder().encode('编号,N\nP1,1\n'))).toThrow(/累积频率/);
   });
 });

@@ -8,12 +8,18 @@ function rowsOf(text: string) {
   const rows: { line: number; cells: string[]; again: string[] }[] = [];
   let headers: string[] = [];
   let cellsAt: (start: number, end: number) => string[] = () => [];
-  forEachCsvRow(text, (h, at) => ((headers = h), (cellsAt = at)), (row) => rows.push({ line: row.line, cells: row.cells, again: cellsAt(row.start!, row.end!) }));
+  forEachCsvRow(
+    text,
+    (h, at) => ((headers = h), (cellsAt = at)),
+    (row) => rows.push({ line: row.line, cells: row.cells, again: cellsAt(row.start!, row.end!) }),
+  );
   return { headers, rows };
 }
 
 function papaWhole(text: string): string[][] {
-  return Papa.parse<string[]>(text, { skipEmptyLines: false }).data.map((r) => r.map((c) => c.trim())).filter((r) => !r.every((c) => c === '') && !r[0]!.startsWith('#'));
+  return Papa.parse<string[]>(text, { skipEmptyLines: false })
+    .data.map((r) => r.map((c) => c.trim()))
+    .filter((r) => !r.every((c) => c === '') && !r[0]!.startsWith('#'));
 }
 
 describe('CSV rows', { timeout: 30_000 }, () => {
@@ -24,19 +30,29 @@ describe('CSV rows', { timeout: 30_000 }, () => {
     ['comma, LF, no quotes (read without papaparse)', ',', '\n', false, ''],
     ['semicolon, CRLF, no quotes, a byte-order mark', ';', '\r\n', false, '\uFEFF'],
     ['pipe, LF, no quotes, two byte-order marks', '|', '\n', false, '\uFEFF\uFEFF'],
-  ])('reads a file of more than a megabyte (%s) as papaparse reads it whole, and each row again from its span', (_, d, nl, quotes, bom) => {
-    const lines = [['编号', '名称', '类别', '经度', '纬度'].join(d)];
-    for (let i = 0; i < 40_000; i++) {
-      const name = quotes && i % 97 === 5 ? `"多行${nl}名称, ""引号""${d}"` : i % 89 === 3 ? ` 空格${i} ` : `站点${i}`;
-      lines.push(i % 500 === 7 ? '' : i % 700 === 9 ? '# comment' : [`S${i}`, name, '加油站', (118 + i / 1e5).toFixed(6), '32.0'].join(d));
-    }
-    const text = bom + lines.join(nl) + nl;
-    expect(text.length).toBeGreaterThan(1024 * 1024);
-    const { headers, rows } = rowsOf(text);
-    const whole = papaWhole(text);
-    expect(headers).toEqual(whole[0]);
-    expect(rows.map((r) => r.cells)).toEqual(whole.slice(1));
-    for (const r of rows) expect(r.again).toEqual(r.cells);
-    if (nl !== '\r') expect(rows[0]!.line).toBe(2); // lines are counted by LF
-  });
+  ])(
+    'reads a file of more than a megabyte (%s) as papaparse reads it whole, and each row again from its span',
+    (_, d, nl, quotes, bom) => {
+      const lines = [['编号', '名称', '类别', '经度', '纬度'].join(d)];
+      for (let i = 0; i < 40_000; i++) {
+        const name =
+          quotes && i % 97 === 5 ? `"多行${nl}名称, ""引号""${d}"` : i % 89 === 3 ? ` 空格${i} ` : `站点${i}`;
+        lines.push(
+          i % 500 === 7
+            ? ''
+            : i % 700 === 9
+              ? '# comment'
+              : [`S${i}`, name, '加油站', (118 + i / 1e5).toFixed(6), '32.0'].join(d),
+        );
+      }
+      const text = bom + lines.join(nl) + nl;
+      expect(text.length).toBeGreaterThan(1024 * 1024);
+      const { headers, rows } = rowsOf(text);
+      const whole = papaWhole(text);
+      expect(headers).toEqual(whole[0]);
+      expect(rows.map((r) => r.cells)).toEqual(whole.slice(1));
+      for (const r of rows) expect(r.again).toEqual(r.cells);
+      if (nl !== '\r') expect(rows[0]!.line).toBe(2); // lines are counted by LF
+    },
+  );
 });

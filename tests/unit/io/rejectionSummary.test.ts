@@ -7,19 +7,24 @@ import { zoneLocator } from '../../../src/engine';
 import { demoZones, fixtureBytes } from '../../helpers/files';
 
 const nanjing = demoZones();
-const shanghai = readZones(readFileSync(resolve(__dirname, '../../fixtures/cities/shanghai_districts.wgs84.geojson'), 'utf8'));
+const shanghai = readZones(
+  readFileSync(resolve(__dirname, '../../fixtures/cities/shanghai_districts.wgs84.geojson'), 'utf8'),
+);
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 /** n synthetic rows on a small grid around (lon, lat): invented, not a real list. */
 function gridCsv(n: number, lon: number, lat: number, category = '加油站'): Uint8Array {
   const lines = ['id,name,category,lon,lat'];
-  for (let i = 0; i < n; i++) lines.push(`P${i},站${i},${category},${(lon + (i % 10) * 0.01).toFixed(4)},${(lat + Math.floor(i / 10) * 0.01).toFixed(4)}`);
+  for (let i = 0; i < n; i++)
+    lines.push(
+      `P${i},站${i},${category},${(lon + (i % 10) * 0.01).toFixed(4)},${(lat + Math.floor(i / 10) * 0.01).toFixed(4)}`,
+    );
   return utf8(lines.join('\n') + '\n');
 }
 
 describe('the outside-the-study-area summary', () => {
   it('names the city a file lies in (Shanghai rows against Nanjing zones), east and ~210 km off', () => {
-    const { report } = importSites('sh.csv', gridCsv(40, 121.40, 31.15), { crs: 'wgs84', zones: nanjing });
+    const { report } = importSites('sh.csv', gridCsv(40, 121.4, 31.15), { crs: 'wgs84', zones: nanjing });
     expect(report.rejected).toBe(40);
     const [group] = report.rejectionSummary!;
     expect(group).toMatchObject({ kind: 'outside_study_area', count: 40, lines: [2, 3, 4, 5, 6] });
@@ -44,7 +49,7 @@ describe('the outside-the-study-area summary', () => {
   });
 
   it('says "N rows" rather than "all" when only some rows are outside, and the file counts stay whole', () => {
-    const csv = new TextDecoder().decode(gridCsv(3, 121.40, 31.15)) + 'N1,南京站,加油站,118.78,32.04\n';
+    const csv = new TextDecoder().decode(gridCsv(3, 121.4, 31.15)) + 'N1,南京站,加油站,118.78,32.04\n';
     const { report } = importSites('mixed.csv', utf8(csv), { crs: 'wgs84', zones: nanjing });
     expect(report).toMatchObject({ rows: 4, accepted: 1, rejected: 3 });
     expect(report.rejectionSummary![0]!.cause).toMatch(/^3 行位于研究区之外/);
@@ -70,21 +75,32 @@ describe('grouping by reason', () => {
   });
 
   it('tells a file without a category column to map one or give all its rows one', () => {
-    const { report } = importSites('no-cat.csv', utf8('id,name,lon,lat\nA,a,118.78,32.04\nB,b,118.79,32.05\n'), { crs: 'wgs84', zones: nanjing });
+    const { report } = importSites('no-cat.csv', utf8('id,name,lon,lat\nA,a,118.78,32.04\nB,b,118.79,32.05\n'), {
+      crs: 'wgs84',
+      zones: nanjing,
+    });
     expect(report.rejectionSummary![0]!.cause).toMatch(/全部 2 行都没有类别.*所有行选择一个类别/);
   });
 
   it('a row with the same reason twice is one row of its group', () => {
-    const groups = summariseRejections([
-      { line: 2, field: 'lat', reason: '纬度不是数字「x」' }, { line: 2, field: 'lat', reason: '纬度不是数字「y」' }, { line: 3, field: 'lat', reason: '纬度不是数字「z」' },
-    ], { rows: 2, outsidePositions: [], zonesExtent: null });
+    const groups = summariseRejections(
+      [
+        { line: 2, field: 'lat', reason: '纬度不是数字「x」' },
+        { line: 2, field: 'lat', reason: '纬度不是数字「y」' },
+        { line: 3, field: 'lat', reason: '纬度不是数字「z」' },
+      ],
+      { rows: 2, outsidePositions: [], zonesExtent: null },
+    );
     expect(groups).toEqual([expect.objectContaining({ count: 2, lines: [2, 3], example: '纬度不是数字「x」' })]);
   });
 });
 
 describe('the table of city centres', () => {
   it('puts Shanghai’s and Nanjing’s centres inside their own districts (DataV polygons, independent of the table)', () => {
-    for (const [name, zones] of [['上海市', shanghai], ['南京市', nanjing]] as const) {
+    for (const [name, zones] of [
+      ['上海市', shanghai],
+      ['南京市', nanjing],
+    ] as const) {
       const c = CITY_CENTRES.find((x) => x.name === name)!;
       expect(zoneLocator(zones)(c.lon, c.lat), name).toBeDefined();
     }

@@ -14,11 +14,26 @@ describe('rule table files', () => {
   });
 
   it.each([
-    ['id,hazard_categories,target_classes,min_distance_m,source,status\nr1,fuel_station,important_public,-5,GB 50156,partly\n', /line 2: min_distance_m "-5"/],
-    ['id,hazard_categories,target_classes,min_distance_m,source,status\nr1,petrol,important_public,50,GB 50156,partly\n', /unknown category "petrol"/],
-    ['id,hazard_categories,target_classes,min_distance_m,source,status\nr1,fuel_station,important_public,50,,partly\n', /must cite its source/],
-    ['id,hazard_categories,target_classes,min_distance_m,status\nr1,fuel_station,important_public,50,partly\n', /missing column\(s\) source/],
-    ['id,hazard_categories,target_classes,min_distance_m,source,status\nr1,fuel_station,schools,50,x,partly\n', /"schools" is not one of/],
+    [
+      'id,hazard_categories,target_classes,min_distance_m,source,status\nr1,fuel_station,important_public,-5,GB 50156,partly\n',
+      /line 2: min_distance_m "-5"/,
+    ],
+    [
+      'id,hazard_categories,target_classes,min_distance_m,source,status\nr1,petrol,important_public,50,GB 50156,partly\n',
+      /unknown category "petrol"/,
+    ],
+    [
+      'id,hazard_categories,target_classes,min_distance_m,source,status\nr1,fuel_station,important_public,50,,partly\n',
+      /must cite its source/,
+    ],
+    [
+      'id,hazard_categories,target_classes,min_distance_m,status\nr1,fuel_station,important_public,50,partly\n',
+      /missing column\(s\) source/,
+    ],
+    [
+      'id,hazard_categories,target_classes,min_distance_m,source,status\nr1,fuel_station,schools,50,x,partly\n',
+      /"schools" is not one of/,
+    ],
   ])('refuses a bad CSV with the line or field at fault (%#)', (csv, message) => {
     expect(() => readRuleTable('bad.csv', csv)).toThrow(ConfigError);
     expect(() => readRuleTable('bad.csv', csv)).toThrow(message);

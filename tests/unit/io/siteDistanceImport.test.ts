@@ -20,11 +20,18 @@ describe('importSites: people within 500 m and declared distances', () => {
   const { sites, report } = importSites('p.csv', utf8(csv), { crs: 'wgs84', zones });
 
   it('reads 500米内人数 as people500m', () => {
-    expect(sites.find((s) => s.id === 'A')).toMatchObject({ people500m: 40, protectionDistanceM: 300, majorHazardItems: [{ q: 30, Q: 10, beta: 2 }] });
+    expect(sites.find((s) => s.id === 'A')).toMatchObject({
+      people500m: 40,
+      protectionDistanceM: 300,
+      majorHazardItems: [{ q: 30, Q: 10, beta: 2 }],
+    });
   });
 
   it('also knows the English header people_500m', () => {
-    const r = importSites('q.csv', utf8('id,name,category,lon,lat,people_500m\nX,x,hazchem_storage,118.78,32.04,0'), { crs: 'wgs84', zones });
+    const r = importSites('q.csv', utf8('id,name,category,lon,lat,people_500m\nX,x,hazchem_storage,118.78,32.04,0'), {
+      crs: 'wgs84',
+      zones,
+    });
     expect(r.sites[0]).toMatchObject({ people500m: 0 });
   });
 

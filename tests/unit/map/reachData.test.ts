@@ -48,6 +48,13 @@ describe('reach layer data', () => {
     const sources = reachSources(assessment, null);
     expect((sources.reachBands as Exclude<typeof sources.reachBands, string>).features).toEqual([]);
     expect(sources.shelterAreas.features).toEqual([]);
-    expect(sources.rescueSites.features.map((f) => f.properties!.mark).sort()).toEqual(['shelter', 'shelter', 'shelter', 'station', 'station', 'team']);
+    expect(sources.rescueSites.features.map((f) => f.properties!.mark).sort()).toEqual([
+      'shelter',
+      'shelter',
+      'shelter',
+      'station',
+      'station',
+      'team',
+    ]);
   });
 });

@@ -15,14 +15,27 @@ describe('what-if ring labels', () => {
 
   it('say the distance, whom the ring protects and the clause, rules at one distance on one ring', () => {
     const important = DEFAULT_RULES.rules.find((r) => r.id === 'gb50156-important-none')!;
-    const ring = { requiredM: 50, around: null, rules: [{ ruleId: important.id, requiredM: 50, source: important.source }] };
-    expect(ringLabelText(ring, rulesById, RULE_VOCABULARY_ZH, '本单位评估距离')).toBe('50 m · 重要公共建筑物 · GB 50156 表4.0.4');
+    const ring = {
+      requiredM: 50,
+      around: null,
+      rules: [{ ruleId: important.id, requiredM: 50, source: important.source }],
+    };
+    expect(ringLabelText(ring, rulesById, RULE_VOCABULARY_ZH, '本单位评估距离')).toBe(
+      '50 m · 重要公共建筑物 · GB 50156 表4.0.4',
+    );
   });
 
   it('name the hazard a ring is drawn around', () => {
-    const station: Site = { id: 'fs', name: '某加油站', category: 'fuel_station', geometry: { type: 'Point', coordinates: [118.78, 32.04] } };
+    const station: Site = {
+      id: 'fs',
+      name: '某加油站',
+      category: 'fuel_station',
+      geometry: { type: 'Point', coordinates: [118.78, 32.04] },
+    };
     const rule = DEFAULT_RULES.rules.find((r) => r.id === 'gb50156-important-full')!;
     const ring = { requiredM: 35, around: station, rules: [{ ruleId: rule.id, requiredM: 35, source: rule.source }] };
-    expect(ringLabelText(ring, rulesById, RULE_VOCABULARY_ZH, '本单位评估距离')).toBe('35 m · 某加油站 · GB 50156 表4.0.4');
+    expect(ringLabelText(ring, rulesById, RULE_VOCABULARY_ZH, '本单位评估距离')).toBe(
+      '35 m · 某加油站 · GB 50156 表4.0.4',
+    );
   });
 });

@@ -19,12 +19,16 @@ const rowsOf = (e: { rows: [string, string][] } | null) => Object.fromEntries(e!
 describe('rescue within reach in words', () => {
   const { assessment, reach, sites, zones } = reachCity();
 
-  it('speaks the white paper\'s words in Chinese (bands, screening) and none in English', () => {
+  it("speaks the white paper's words in Chinese (bands, screening) and none in English", () => {
     const p = DEFAULT_REACH_PROFILE;
     const bands = reachBands(p);
     expect(bands.map((_, i) => bandLabel(zh, 'zh-CN', p, bands, i))).toEqual(bands.map((b) => b.label));
     expect(screeningSentence(zh, p)).toBe(screeningText(p));
-    const english = [...bands.map((_, i) => bandLabel(en, 'en', p, bands, i)), bandLabel(en, 'en', p, bands, -1), screeningSentence(en, p)];
+    const english = [
+      ...bands.map((_, i) => bandLabel(en, 'en', p, bands, i)),
+      bandLabel(en, 'en', p, bands, -1),
+      screeningSentence(en, p),
+    ];
     for (const s of english) expect(s).not.toMatch(HAN);
     expect(english[0]).toBe('≤5 min (within the 135 rescue circle)');
   });
@@ -38,16 +42,28 @@ describe('rescue within reach in words', () => {
     expect(rows['救援可达']).toBe('未覆盖:重大/较大风险点无救援力量可及');
     // 200 m from the station: 4 + 200 × 1.4 / 500 = 4.56 min, within 5
     expect(rowsOf(explainSite(assessment, 'S1', zh, 'zh-CN', reach))['救援可达']).toBe('已覆盖(在目标时间内到场)');
-    expect(rowsOf(explainSite(assessment, 'U1', zh, 'zh-CN', reach))['救援可达']).toBe('未评估(未评分的风险点不作救援可达判定)');
+    expect(rowsOf(explainSite(assessment, 'U1', zh, 'zh-CN', reach))['救援可达']).toBe(
+      '未评估(未评分的风险点不作救援可达判定)',
+    );
   });
 
   it('says 无救援力量数据 without any rescue resource, never covered', () => {
-    expect(rowsOf(explainSite(assessment, 'S1', zh, 'zh-CN', null))['救援可达']).toBe('无救援力量数据(未评估,不视为已覆盖)');
+    expect(rowsOf(explainSite(assessment, 'S1', zh, 'zh-CN', null))['救援可达']).toBe(
+      '无救援力量数据(未评估,不视为已覆盖)',
+    );
     const onlyShelters = sites.filter((s) => s.category !== 'fire_station' && s.category !== 'rescue_team');
     const result = assessReach({ sites: onlyShelters, assessed: assessment.sites, zones });
-    const noResources = { result, profile: DEFAULT_REACH_PROFILE, bands: reachBandLayer(result, DEFAULT_REACH_PROFILE) };
-    expect(rowsOf(explainSite(assessment, 'S1', zh, 'zh-CN', noResources))['救援可达']).toBe('无救援力量数据(未评估,不视为已覆盖)');
-    expect(rowsOf(explainZone(assessment, 'A', zh, noResources, 'zh-CN'))['救援可达']).toBe('无救援力量数据(未评估,不视为已覆盖)');
+    const noResources = {
+      result,
+      profile: DEFAULT_REACH_PROFILE,
+      bands: reachBandLayer(result, DEFAULT_REACH_PROFILE),
+    };
+    expect(rowsOf(explainSite(assessment, 'S1', zh, 'zh-CN', noResources))['救援可达']).toBe(
+      '无救援力量数据(未评估,不视为已覆盖)',
+    );
+    expect(rowsOf(explainZone(assessment, 'A', zh, noResources, 'zh-CN'))['救援可达']).toBe(
+      '无救援力量数据(未评估,不视为已覆盖)',
+    );
   });
 
   it('gives a fire station its district against 建标152, a micro station none', () => {
@@ -63,14 +79,25 @@ describe('rescue within reach in words', () => {
   it('gives a shelter its class, capacity, people and deficit; unknown capacity or no people are said', () => {
     const sh1 = rowsOf(explainSite(assessment, 'SH1', zh, 'zh-CN', reach));
     // 1 300 residents 200 m away, 1 000 places: 300 short, 300 m² at 1 m² each
-    expect(sh1).toMatchObject({ 避难场所类别: '紧急避难场所', 容纳人数: '1,000', 分配的人口: '1,300', 缺口: '300 人(缺有效避难面积 300 m²)' });
+    expect(sh1).toMatchObject({
+      避难场所类别: '紧急避难场所',
+      容纳人数: '1,000',
+      分配的人口: '1,300',
+      缺口: '300 人(缺有效避难面积 300 m²)',
+    });
     expect(rowsOf(explainSite(assessment, 'SH2', zh, 'zh-CN', reach))['缺口']).toBe('无缺口(容量满足)');
     const sh3 = rowsOf(explainSite(assessment, 'SH3', zh, 'zh-CN', reach));
     expect(sh3['容纳人数']).toMatch(/^未知/);
     expect(sh3['缺口']).toBe('无法判定');
     const noPeople = sites.filter((s) => s.category !== 'residential');
     const result = assessReach({ sites: noPeople, assessed: assessment.sites, zones });
-    const rows = rowsOf(explainSite(assessment, 'SH1', zh, 'zh-CN', { result, profile: DEFAULT_REACH_PROFILE, bands: reachBandLayer(result, DEFAULT_REACH_PROFILE) }));
+    const rows = rowsOf(
+      explainSite(assessment, 'SH1', zh, 'zh-CN', {
+        result,
+        profile: DEFAULT_REACH_PROFILE,
+        bands: reachBandLayer(result, DEFAULT_REACH_PROFILE),
+      }),
+    );
     expect(rows['分配的人口']).toBe('无人口数据');
     expect(rows['缺口']).toBe('无人口数据');
   });
@@ -91,7 +118,19 @@ describe('rescue within reach in words', () => {
       const e = explainSite(assessment, id, en, 'en', reach)!;
       for (const [label, value] of e.rows) {
         // the data's own names and the engine's record text are Chinese; every word of the UI's is not
-        if (['Id', 'District', 'Sector', 'Scoring (assessment record)', 'Nearest rescue resource', 'Reach note', 'District note', 'Shelter note'].includes(label)) continue;
+        if (
+          [
+            'Id',
+            'District',
+            'Sector',
+            'Scoring (assessment record)',
+            'Nearest rescue resource',
+            'Reach note',
+            'District note',
+            'Shelter note',
+          ].includes(label)
+        )
+          continue;
         expect(`${label}: ${value}`).not.toMatch(HAN);
       }
     }
