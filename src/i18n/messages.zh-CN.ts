@@ -438,6 +438,7 @@ export const zhCN = {
   'report.region': '导入报告 {file}',
   'report.counts': '读取 {rows} 行 = 接受 {accepted} + 拒绝 {rejected}',
   'report.encodingCrs': ' · 编码 {encoding} · 坐标系 {crs}',
+  'report.encodingNoCrs': ' · 编码 {encoding} · 无坐标',
   'report.sheet': '工作表',
   'report.sheetNote': '(本工作簿共 {n} 个工作表;选择后重新读取)',
   'report.crsEvidence': '坐标系判断依据:{evidence}',

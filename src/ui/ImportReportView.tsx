@@ -6,6 +6,7 @@ import {
   isProjectedCrs,
   MAX_KEPT_ROWS,
   MAX_SAVED_ROW_ENTRIES,
+  NO_COORDINATES,
   type ImportFileReport,
   type RejectedRows,
 } from '../io';
@@ -83,10 +84,13 @@ export function ImportReportView({
           }}
         />
         <span className="meta">
-          {t('report.encodingCrs', {
-            encoding: ENCODING_LABEL[report.encoding] ?? report.encoding,
-            crs: isProjectedCrs(report.crs) ? crsLabel(t, report.crs) : report.crs.toUpperCase(),
-          })}
+          {/* a file of numbers without positions (F–N curves) has no coordinate system to name */}
+          {report.crsEvidence === NO_COORDINATES
+            ? t('report.encodingNoCrs', { encoding: ENCODING_LABEL[report.encoding] ?? report.encoding })
+            : t('report.encodingCrs', {
+                encoding: ENCODING_LABEL[report.encoding] ?? report.encoding,
+                crs: isProjectedCrs(report.crs) ? crsLabel(t, report.crs) : report.crs.toUpperCase(),
+              })}
         </span>
       </p>
       {report.sheets && report.sheets.length > 1 && (
@@ -107,7 +111,7 @@ export function ImportReportView({
           {t('report.allRowsCategory', { category: categoryLabel(locale, report.allRowsCategory) })}
         </p>
       )}
-      {report.crsEvidence && report.crsEvidence !== CRS_GIVEN_BY_USER && (
+      {report.crsEvidence && report.crsEvidence !== CRS_GIVEN_BY_USER && report.crsEvidence !== NO_COORDINATES && (
         <p className="meta">{t('report.crsEvidence', { evidence: report.crsEvidence })}</p>
       )}
       {report.unmappedColumns.length > 0 && (
