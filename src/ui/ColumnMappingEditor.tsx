@@ -24,7 +24,8 @@ export function ColumnMappingEditor({
   };
   const needsAttention =
     !fields.includes('id') ||
-    !fields.includes('category') ||
+    // a category chosen for all rows stands for the column
+    (!fields.includes('category') && !allRowsCategory) ||
     (!fields.includes('wkt') && !(fields.includes('lon') && fields.includes('lat')));
   // opens by itself when required fields are missing, then stays as the user leaves it
   const [openAtFirst] = useState(needsAttention);
