@@ -336,11 +336,12 @@ function tableBlocks<T>(t: Table<T>, columns: TableColumn<T>[], widthMm: number)
       },
     });
   const notes: string[] = [];
-  if (t.rows.length > rows.length)
+  // an empty table says so, and nothing about which of its columns are printed
+  if (t.rows.length === 0) notes.push('(无)');
+  else if (t.rows.length > rows.length)
     notes.push(`共 ${t.rows.length} 行,此处列出前 ${rows.length} 行;完整内容见 tables/${t.id}.csv 与 .xlsx。`);
   else if (t.printColumns)
     notes.push(`此处列出主要各列;全部列(含类别认定依据、量测方式与假设)见 tables/${t.id}.csv 与 .xlsx。`);
-  if (t.rows.length === 0) notes.push('(无)');
   for (const n of notes) blocks.push(html(`<p class="note">${esc(n)}</p>`, paragraphMm(n, widthMm, TYPE.note)));
   return blocks;
 }
