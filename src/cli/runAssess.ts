@@ -44,12 +44,18 @@ import {
   qraDistancesCsv,
   QRA_DISTANCES_FILE,
   type ImportFileReport,
-  type InputDigest,
   type MappingOverride,
   type CanonicalField,
 } from '../io';
 import { readPreviousSummary, SummaryFileError } from '../io/previousSummary';
 import { whitepaperTitle } from '../whitepaper/title';
+import {
+  buildWhitepaperInput,
+  inputDigests,
+  inputReports,
+  type InputFile,
+  type InputFileKind,
+} from '../whitepaper/whitepaperInput';
 import type { OutputFile } from '../whitepaper/bundle';
 import { InputError, UsageError } from './errors';
 import type { ProgressReport } from './progress';
@@ -157,55 +163,62 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   if (args.geometryColumn !== undefined && !args.sitesTable?.length)
     throw new UsageError('--geometry-column needs --sites-table');
 
-  const digests: InputDigest[] = [];
-  /** A file's bytes, with its digest listed in input order (a site file's is taken from its import report, which hashes it anyway). */
-  const read = async (path: string, hashed = true): Promise<{ bytes: Uint8Array; digest: InputDigest }> => {
+  // every file read, with its kind, digest and report: the white paper's input builder puts them in the canonical order
+  const inputs: InputFile[] = [];
+  /** A file's bytes, listed among the inputs (a site file's digest is taken from its import report, which hashes it anyway). */
+  const read = async (
+    path: string,
+    kind: InputFileKind,
+    hashed = true,
+  ): Promise<{ bytes: Uint8Array; digest: InputFile }> => {
     let bytes: Uint8Array;
     try {
       bytes = asBytes(await readFile(path));
     } catch (e) {
       throw new InputError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    const digest = { file: basename(path), sha256: '' };
-    digests.push(digest);
+    const digest: InputFile = { kind, file: basename(path), sha256: '' };
+    inputs.push(digest);
     if (hashed) digest.sha256 = await sha256Hex(bytes);
     return { bytes, digest };
   };
 
   const config = defaultConfig();
-  if (args.method) config.method = parseJsonFile((await read(args.method)).bytes, args.method, readMethodFile);
+  if (args.method)
+    config.method = parseJsonFile((await read(args.method, 'method')).bytes, args.method, readMethodFile);
   if (args.rules) {
     const path = args.rules;
-    const { bytes } = await read(path);
+    const { bytes } = await read(path, 'rules');
     config.rules = guard(path, () => readRuleTable(basename(path), new TextDecoder().decode(bytes)));
   }
   let zones: Zone[] = [];
   if (args.zones) {
-    const { bytes } = await read(args.zones);
+    const { bytes } = await read(args.zones, 'zones');
     zones = guard(args.zones, () => readZones(new TextDecoder().decode(bytes)));
   }
   const reachProfile = args.reachProfile
-    ? parseJsonFile((await read(args.reachProfile)).bytes, args.reachProfile, parseReachProfile)
+    ? parseJsonFile((await read(args.reachProfile, 'reachProfile')).bytes, args.reachProfile, parseReachProfile)
     : DEFAULT_REACH_PROFILE;
   let roads: RoadLine[] | undefined;
   if (args.roads) {
     const path = args.roads;
-    const { bytes } = await read(path);
+    const { bytes } = await read(path, 'roads');
     roads = guard(path, () => readRoads(new TextDecoder().decode(bytes)));
   }
   let population: Zone[] | undefined;
   if (args.population) {
     const path = args.population;
-    const { bytes } = await read(path);
+    const { bytes } = await read(path, 'population');
     population = guard(path, () => readZones(new TextDecoder().decode(bytes)));
   }
   const sites: Site[] = [];
-  const reports: ImportFileReport[] = [];
+  /** the reports read so far, in the canonical order (sites, contours, F–N curves) */
+  const reports = () => inputReports(inputs);
   const files = args.sites ?? [];
   for (const [n, path] of files.entries()) {
     const reading = (share: number) => onProgress('reading', (n + share) / files.length);
     reading(0);
-    const { bytes, digest } = await read(path, false);
+    const { bytes, digest } = await read(path, 'sites', false);
     const { sites: accepted, report } = await guardAsync(path, () =>
       importSitesFile(
         basename(path),
@@ -221,8 +234,8 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
       ),
     );
     digest.sha256 = report.sha256!;
+    digest.report = report;
     for (const site of accepted) sites.push(site); // a spread of 10⁵ arguments overflows the stack
-    reports.push(report);
   }
   if (args.sitesTable?.length) {
     const { readSitesTable } = await import('./postgis/readSitesTable');
@@ -236,7 +249,7 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
       };
       const { sites: accepted, report } = await readSitesTable(args.db, table, args.geometryColumn, options);
       for (const site of accepted) sites.push(site);
-      reports.push(report);
+      inputs.push({ kind: 'sites', file: report.file, sha256: null, report }); // a table: no file to digest
     }
   }
   // QRA contours (issue #20): read after the sites, since each must belong to an imported hazard
@@ -248,16 +261,16 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
       );
     const hazardIds = new Set(sites.filter((s) => roleOf(s.category) === 'hazard').map((s) => s.id));
     for (const path of args.contours) {
-      const { bytes, digest } = await read(path);
+      const { bytes, digest } = await read(path, 'contours');
       const { contours: found, report } = guard(path, () =>
         readContours(basename(path), new TextDecoder().decode(bytes), crs === 'auto' ? 'wgs84' : crs, hazardIds),
       );
       for (const c of found) contours.push(c);
-      if (crs === 'auto') contourCrsWarning(report, reports, 'cli');
-      reports.push({ ...report, sha256: digest.sha256 }); // as a site file's report carries it
+      if (crs === 'auto') contourCrsWarning(report, reports(), 'cli');
+      digest.report = { ...report, sha256: digest.sha256! }; // as a site file's report carries it
     }
   }
-  const societal = await readSocietalRisk(args, sites, reports, read);
+  const societal = await readSocietalRisk(args, sites, read);
   const previousPath = args.previous;
   const previous =
     previousPath === undefined
@@ -268,8 +281,8 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
   const assessInput = { sites, zones, ...(grid ? { grid } : {}), ...(contours.length ? { contours } : {}) };
   const assessing = (share: number) => onProgress('assessing', share);
   const common = {
-    reports,
-    digests,
+    reports: inputReports(inputs),
+    digests: inputDigests(inputs),
     borderlineToleranceM: config.borderlineToleranceM,
     dataDate: args.dataDate ?? null,
   };
@@ -304,8 +317,10 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
     const { whitepaperFilesInNode } = await import('./writeWhitepaper');
     // the white paper carries the reach files itself (listed in its checksums.sha256), with F7, F8 and T4
     const files = await whitepaperFilesInNode(
-      {
-        ...common,
+      buildWhitepaperInput({
+        files: inputs,
+        borderlineToleranceM: common.borderlineToleranceM,
+        dataDate: common.dataDate,
         assessment,
         districts: zones,
         profile: config.method,
@@ -316,7 +331,7 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
         attribution: args.attribution?.trim() || INPUT_ATTRIBUTION,
         reach: { result: reached, profile: reachProfile },
         societal,
-      },
+      }),
       (share) => onProgress('whitepaper', share),
     );
     await writeFiles(args.out, files, onProgress);
@@ -344,16 +359,16 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
     await writeFile(join(args.out, QRA_DISTANCES_FILE), qraDistancesCsv(impliedDistances(contours, sites)));
   if (!args.whitepaper) for (const f of reachFiles) await writeFile(join(args.out, f.path), f.text);
   if (!args.whitepaper && societal) await writeSocietalRiskFile(args.out, societal);
-  const rows = reports.reduce((n, r) => n + r.rows, 0);
-  const rejected = reports.reduce((n, r) => n + r.rejected, 0);
+  const rows = common.reports.reduce((n, r) => n + r.rows, 0);
+  const rejected = common.reports.reduce((n, r) => n + r.rejected, 0);
   const found = assessment.stats.findingsByStatus;
   return {
     message:
-      `read ${rows} rows from ${reports.length} file(s): ${rows - rejected} accepted, ${rejected} rejected; ` +
+      `read ${rows} rows from ${common.reports.length} file(s): ${rows - rejected} accepted, ${rejected} rejected; ` +
       `${assessment.zones.length} zones; ${found.violation} violations, ${found.borderline} borderline, ${found.not_assessed} not assessed → ${args.out}` +
       reachMessage(finalReach, reachFiles.length > 0 || roads !== undefined || population !== undefined) +
       societalMessage(societal) +
-      rejectionCauses(reports),
+      rejectionCauses(common.reports),
   };
 }
 

@@ -14,15 +14,9 @@ import {
   type Site,
   type SocietalRegion,
 } from '../engine';
-import {
-  BinaryFileError,
-  FileFormatError,
-  readFnCurves,
-  societalRiskCsv,
-  SOCIETAL_RISK_FILE,
-  type ImportFileReport,
-} from '../io';
+import { BinaryFileError, FileFormatError, readFnCurves, societalRiskCsv, SOCIETAL_RISK_FILE } from '../io';
 import type { WhitepaperSocietal } from '../whitepaper/bundle';
+import type { InputFile, InputFileKind } from '../whitepaper/whitepaperInput';
 import { InputError, UsageError } from './errors';
 
 export interface SocietalArgs {
@@ -33,14 +27,13 @@ export interface SocietalArgs {
 }
 
 /**
- * The curves and lines, or null when no --fn was given. Each file's report is added to `reports`; a curve whose id is
- * not an imported hazard is rejected. `read` is runAssess's reader, so the files are listed with their digests.
+ * The curves and lines, or null when no --fn was given. Each file's report is noted on its input (`read` is
+ * runAssess's reader, which lists the files with their digests); a curve whose id is not an imported hazard is rejected.
  */
 export async function readSocietalRisk(
   args: SocietalArgs,
   sites: readonly Site[],
-  reports: ImportFileReport[],
-  read: (path: string) => Promise<{ bytes: Uint8Array; digest: { sha256: string } }>,
+  read: (path: string, kind: InputFileKind) => Promise<{ bytes: Uint8Array; digest: InputFile }>,
 ): Promise<WhitepaperSocietal | null> {
   if (!args.fn?.length) {
     if (args.fnCriteria !== undefined)
@@ -51,17 +44,17 @@ export async function readSocietalRisk(
     args.fnCriteria === undefined
       ? DEFAULT_FN_CRITERIA
       : await inputGuard(args.fnCriteria, async () =>
-          parseFnCriteria(JSON.parse(new TextDecoder().decode((await read(args.fnCriteria!)).bytes))),
+          parseFnCriteria(JSON.parse(new TextDecoder().decode((await read(args.fnCriteria!, 'fnCriteria')).bytes))),
         );
   const hazardIds = new Set(sites.filter((s) => roleOf(s.category) === 'hazard').map((s) => s.id));
   const curves: WhitepaperSocietal['curves'] = [];
   for (const path of args.fn) {
-    const { bytes, digest } = await read(path);
+    const { bytes, digest } = await read(path, 'fn');
     const { curves: found, report } = await inputGuard(path, async () =>
       readFnCurves(basename(path), bytes, hazardIds),
     );
     for (const c of found) curves.push(c);
-    reports.push({ ...report, sha256: digest.sha256 }); // as a site file's report carries it
+    digest.report = { ...report, sha256: digest.sha256! }; // as a site file's report carries it
   }
   return { curves, criteria };
 }

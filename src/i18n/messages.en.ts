@@ -597,6 +597,7 @@ export const en: Catalogue = {
   'data.fnLinesMissing':
     'Lines: none. The coordinates of GB 36894’s societal-risk lines could not be read, so every curve is not assessed (never acceptable); upload a lines file checked against the standard (fn-criteria/1).',
   'data.uploadFnLines': 'Upload the lines (JSON):',
+  'data.exportFnLines': 'Export the lines (JSON, for the CLI’s --fn-criteria)',
   'data.resetFnLines': 'Back to the shipped lines (none)',
   'explain.societal': 'Societal risk (F–N)',
   'societal.region.unacceptable': 'unacceptable region',

@@ -571,6 +571,7 @@ export const zhCN = {
   'data.fnLinesMissing':
     '判定线:未配置。GB 36894 社会风险基准线的坐标未能读到,各曲线列为未评估(不视为可接受);可上传经核对的判定线文件(fn-criteria/1)。',
   'data.uploadFnLines': '上传判定线 JSON:',
+  'data.exportFnLines': '导出判定线(JSON,可供命令行 --fn-criteria)',
   'data.resetFnLines': '恢复内置判定线(无)',
   'explain.societal': '社会风险(F–N)',
   'societal.region.unacceptable': '不可接受区',

@@ -70,6 +70,7 @@ export {
   type InputDigest,
 } from './assessmentFiles';
 export { sha256Hex } from './sha256';
+export { fnCriteriaFile, methodProfileFile, reachProfileFile, ruleTableFile, type ConfigFile } from './configFiles';
 export { siteTemplateCsv, siteTemplateXlsx } from './siteTemplate';
 export { readRuleTable, ruleTableCsv, ruleTableJson, RULE_CSV_HEADERS } from './ruleTableFiles';
 export { toXlsx } from './xlsxWrite';

@@ -3,13 +3,22 @@
 // it), and before writing lists what the levels and findings rest on missing data, for the user to confirm. F6
 // compares with a previous assessment: a compared project or an uploaded summary.json.
 import { useId, useState } from 'react';
-import { defaultConfig } from '../engine';
-import { violationsCsv, type InputDigest } from '../io';
+import { DEFAULT_FN_CRITERIA, DEFAULT_REACH_PROFILE, defaultConfig } from '../engine';
+import {
+  fnCriteriaFile,
+  methodProfileFile,
+  reachProfileFile,
+  ruleTableFile,
+  sha256Hex,
+  violationsCsv,
+  type ConfigFile,
+} from '../io';
 import { INPUT_ATTRIBUTION } from '../io/attribution';
 import { hasMissingData, missingData, missingDataLines } from '../whitepaper/missingData';
 import { readPreviousSummary } from '../io/previousSummary';
 import type { WhitepaperInput } from '../whitepaper/bundle';
 import { whitepaperTitle } from '../whitepaper/title';
+import { buildWhitepaperInput, type InputFile, type InputFileKind } from '../whitepaper/whitepaperInput';
 import type { AppState } from '../state/store';
 import { assessedReach } from '../state/assessedReach';
 import { curvesInUse } from '../state/fnFiles';
@@ -22,35 +31,54 @@ import type { Translate } from '../i18n/translate';
 const STAGES = ['load', 'figures', 'report', 'done'] as const;
 const isStage = (s: string): s is (typeof STAGES)[number] => (STAGES as readonly string[]).includes(s);
 
-/** The white paper's input from the app state; `dataDate` and `attribution` as the export form gives them. */
-export function whitepaperInput(
+/**
+ * The method, rule, reach and F–N line files in use, as the app exports them (io's configFiles), when they differ from
+ * the shipped ones — listed among the inputs as the CLI lists --method, --rules, --reach-profile and --fn-criteria, so
+ * that exporting them and passing them to the CLI gives the same white paper. The F–N lines only with F–N curves (the
+ * CLI takes --fn-criteria only with --fn).
+ */
+export async function configInputs(s: AppState): Promise<InputFile[]> {
+  const shipped = defaultConfig();
+  const candidates: [InputFileKind, ConfigFile, ConfigFile][] = [
+    ['method', methodProfileFile(s.profile), methodProfileFile(shipped.method)],
+    ['rules', ruleTableFile(s.rules), ruleTableFile(shipped.rules)],
+    ['reachProfile', reachProfileFile(s.reachProfile), reachProfileFile(DEFAULT_REACH_PROFILE)],
+  ];
+  if (s.fnFiles.length)
+    candidates.push(['fnCriteria', fnCriteriaFile(s.fnCriteria), fnCriteriaFile(DEFAULT_FN_CRITERIA)]);
+  const inputs: InputFile[] = [];
+  for (const [kind, file, shippedFile] of candidates)
+    if (file.text !== shippedFile.text)
+      inputs.push({ kind, file: file.file, sha256: await sha256Hex(new TextEncoder().encode(file.text)) });
+  return inputs;
+}
+
+/** The white paper's input from the app state (an adapter to buildWhitepaperInput); `dataDate` and `attribution` as the export form gives them. */
+export async function whitepaperInput(
   s: AppState,
   given: { dataDate?: string; attribution?: string } = {},
-): WhitepaperInput | null {
+): Promise<WhitepaperInput | null> {
   const a = s.assessment;
   if (!a) return null;
-  const digests: InputDigest[] = s.datasets.flatMap((d) =>
-    d.report.sha256 ? [{ file: d.file, sha256: d.report.sha256 }] : [],
-  );
-  if (s.zonesDigest) digests.push(s.zonesDigest);
-  // the reach files, as the CLI lists its --roads and --population
-  if (s.roads) digests.push({ file: s.roads.file, sha256: s.roads.sha256 });
-  if (s.population) digests.push({ file: s.population.file, sha256: s.population.sha256 });
-  // QRA contour files, as the CLI lists its --contours (after the site files), with their reports
-  for (const f of s.contourFiles) digests.push({ file: f.file, sha256: f.sha256 });
-  // F–N curve files, as the CLI lists its --fn (after --contours)
-  for (const f of s.fnFiles) digests.push({ file: f.file, sha256: f.sha256 });
+  const files: InputFile[] = [
+    ...(await configInputs(s)),
+    ...(s.zonesDigest ? [{ kind: 'zones' as const, ...s.zonesDigest }] : []),
+    // the reach files, as the CLI lists its --roads and --population
+    ...(s.roads ? [{ kind: 'roads' as const, file: s.roads.file, sha256: s.roads.sha256 }] : []),
+    ...(s.population ? [{ kind: 'population' as const, file: s.population.file, sha256: s.population.sha256 }] : []),
+    ...s.datasets.map(
+      (d): InputFile => ({ kind: 'sites', file: d.file, sha256: d.report.sha256 ?? null, report: d.report }),
+    ),
+    // QRA contour files and F–N curve files with their reports, as the CLI lists its --contours and --fn
+    ...s.contourFiles.map((f): InputFile => ({ kind: 'contours', file: f.file, sha256: f.sha256, report: f.report })),
+    ...s.fnFiles.map((f): InputFile => ({ kind: 'fn', file: f.file, sha256: f.sha256, report: f.report })),
+  ];
   // rescue within reach as the engine assessed it with these results: F7, F8, T4, A.6 and the reach files
   const reach = assessedReach.of(a);
-  return {
+  return buildWhitepaperInput({
+    files,
     assessment: a,
     districts: s.zones,
-    reports: [
-      ...s.datasets.map((d) => d.report),
-      ...s.contourFiles.map((f) => f.report),
-      ...s.fnFiles.map((f) => f.report),
-    ],
-    digests,
     profile: s.profile,
     rules: s.rules,
     borderlineToleranceM: defaultConfig().borderlineToleranceM,
@@ -62,7 +90,7 @@ export function whitepaperInput(
     ...(reach ? { reach: { result: reach.result, profile: reach.profile } } : {}),
     ...(s.contourFiles.length ? { contours: contoursInUse(s.contourFiles) } : {}),
     ...(s.fnFiles.length ? { societal: { curves: curvesInUse(s.fnFiles), criteria: s.fnCriteria } } : {}),
-  };
+  });
 }
 
 /** Characters file systems refuse in a name (Windows' reserved ones and the control characters). */
@@ -128,7 +156,7 @@ export function ExportPanel() {
         dataCredit: credit === INPUT_ATTRIBUTION ? p.dataCredit : credit,
       });
     }
-    const input = whitepaperInput(store.getState(), { dataDate: date, attribution: credit });
+    const input = await whitepaperInput(store.getState(), { dataDate: date, attribution: credit });
     if (!input) return;
     setForm(null);
     setProgress({ share: 0, stage: 'load' });

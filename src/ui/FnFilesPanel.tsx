@@ -1,9 +1,11 @@
 // Societal risk in the data panel (issue #20): upload F–N curve files (CSV, one point a row, per installation), see
 // every row accounted for, remove a file; the lines the curves are judged against, which ship empty (GB 36894's line
-// coordinates could not be read), can be supplied by the city and reset.
+// coordinates could not be read), can be supplied by the city, exported (the file the white paper lists among its inputs) and reset.
 import { useId } from 'react';
 import { showMessage } from '../i18n/shownMessage';
 import { useActions, useAppState } from './AppContext';
+import { fnCriteriaFile } from '../io';
+import { downloadText } from './download';
 import { ImportReportView } from './ImportReportView';
 import { useT } from './i18n';
 
@@ -67,9 +69,20 @@ export function FnFilesPanel() {
         {criteria.lines ? t('data.fnLines', { name: criteria.name }) : t('data.fnLinesMissing')}
       </p>
       {criteria.lines && (
-        <button type="button" onClick={() => actions.resetFnCriteria()}>
-          {t('data.resetFnLines')}
-        </button>
+        <div className="buttons">
+          <button
+            type="button"
+            onClick={() => {
+              const f = fnCriteriaFile(criteria); // the bytes the white paper lists among its inputs
+              downloadText(f.file, f.text, 'application/json');
+            }}
+          >
+            {t('data.exportFnLines')}
+          </button>
+          <button type="button" onClick={() => actions.resetFnCriteria()}>
+            {t('data.resetFnLines')}
+          </button>
+        </div>
       )}
       <div className="upload">
         <label htmlFor={ids.lines}>{t('data.uploadFnLines')}</label>{' '}

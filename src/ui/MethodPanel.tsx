@@ -7,6 +7,7 @@ import { Message } from './Message';
 import { LEVELS, RISK_MATRIX_METHODS, type MethodProfile } from '../engine';
 import { LEVEL_FILL } from '../engine';
 import { useAppState, useServices } from './AppContext';
+import { methodProfileFile } from '../io';
 import { downloadText } from './download';
 import { ReachProfileSection } from './ReachProfileSection';
 import { levelLabel, useT } from './i18n';
@@ -264,13 +265,10 @@ export function MethodPanel() {
       <div className="buttons">
         <button
           type="button"
-          onClick={() =>
-            downloadText(
-              `method-profile-${profile.id}.json`,
-              JSON.stringify(profile, null, 2) + '\n',
-              'application/json',
-            )
-          }
+          onClick={() => {
+            const f = methodProfileFile(profile); // the bytes the white paper lists when the profile is not the shipped one
+            downloadText(f.file, f.text, 'application/json');
+          }}
         >
           {t('method.export')}
         </button>

@@ -5,6 +5,7 @@ import { useId } from 'react';
 import { DEFAULT_REACH_PROFILE } from '../engine';
 import { showMessage } from '../i18n/shownMessage';
 import { useAppState, useServices } from './AppContext';
+import { reachProfileFile } from '../io';
 import { downloadText } from './download';
 import { useT } from './i18n';
 
@@ -33,13 +34,10 @@ export function ReachProfileSection() {
       <div className="buttons">
         <button
           type="button"
-          onClick={() =>
-            downloadText(
-              `reach-profile-${profile.id}.json`,
-              JSON.stringify(profile, null, 2) + '\n',
-              'application/json',
-            )
-          }
+          onClick={() => {
+            const f = reachProfileFile(profile); // the bytes the white paper lists when the profile is not the shipped one
+            downloadText(f.file, f.text, 'application/json');
+          }}
         >
           {t('method.reachProfileExport')}
         </button>

@@ -5,7 +5,7 @@ import { showMessage } from '../i18n/shownMessage';
 import { useId, useMemo, useState } from 'react';
 import { isCityRule, needsCityLabel, ruleHazardText, ruleTargetText, shortSource, type SetbackRule } from '../engine';
 import type { Translate } from '../i18n/translate';
-import { ruleTableCsv, ruleTableJson } from '../io';
+import { ruleTableCsv, ruleTableFile } from '../io';
 import { useActions, useAppState } from './AppContext';
 import { downloadText } from './download';
 import { ruleVocabulary, useLocale, useT } from './i18n';
@@ -44,7 +44,10 @@ export function RulesPanel() {
         </button>
         <button
           type="button"
-          onClick={() => downloadText('setback-rules.json', ruleTableJson(rules), 'application/json')}
+          onClick={() => {
+            const f = ruleTableFile(rules); // the bytes the white paper lists when the table is not the shipped one
+            downloadText(f.file, f.text, 'application/json');
+          }}
         >
           {t('rules.exportJson')}
         </button>

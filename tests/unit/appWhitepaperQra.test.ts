@@ -67,7 +67,7 @@ describe('the app’s white paper with QRA contours and F–N curves', () => {
     expect(store.getState().contourFiles[0]?.contours).toHaveLength(3);
     expect(store.getState().assessment!.violations.some((v) => v.risk)).toBe(true);
     const app = new Map(
-      (await whitepaperFilesInNode(whitepaperInput(store.getState())!)).map((f) => [f.path, fileBytes(f)]),
+      (await whitepaperFilesInNode((await whitepaperInput(store.getState()))!)).map((f) => [f.path, fileBytes(f)]),
     );
 
     const out = join(dir, 'cli');

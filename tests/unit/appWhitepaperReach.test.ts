@@ -67,7 +67,7 @@ describe('the app’s white paper with roads and population', () => {
     );
     await actions.importRoads('streets.geojson', new Blob([roads]));
     await actions.importPopulation('people.geojson', new TextEncoder().encode(population));
-    const input = whitepaperInput(store.getState())!;
+    const input = (await whitepaperInput(store.getState()))!;
     expect(input.reach?.result.mode).toBe('network');
     const app = new Map((await whitepaperFilesInNode(input)).map((f) => [f.path, fileBytes(f)]));
 

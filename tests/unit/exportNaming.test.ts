@@ -19,7 +19,7 @@ describe('white-paper export naming', () => {
     expect(zipFileName(translator('en'), 'Shanghai', '2026-10-31')).toBe('Shanghai-2026-10-31-whitepaper-figures.zip');
   });
 
-  it('credits the project, not whatever the data look like', () => {
+  it('credits the project, not whatever the data look like', async () => {
     const sites: Site[] = [createSite({ id: 'S1', category: 'fuel_station', at: [121.47, 31.23], fictitious: true })];
     const store = createAppStore();
     const meta = {
@@ -31,14 +31,14 @@ describe('white-paper export naming', () => {
       notes: '',
     };
     store.setState({ assessment: assess({ sites, zones: [] }, createConfig()), project: meta });
-    expect(whitepaperInput(store.getState())!.attribution).toBe(INPUT_ATTRIBUTION);
-    expect(whitepaperInput(store.getState())!.dataDate).toBe('2026-10-31');
+    expect((await whitepaperInput(store.getState()))!.attribution).toBe(INPUT_ATTRIBUTION);
+    expect((await whitepaperInput(store.getState()))!.dataDate).toBe('2026-10-31');
     store.setState({ project: { ...meta, dataCredit: '区划:某来源' } });
-    expect(whitepaperInput(store.getState())!.attribution).toBe('区划:某来源');
+    expect((await whitepaperInput(store.getState()))!.attribution).toBe('区划:某来源');
     store.setState({ project: { ...meta, dataCredit: DEMO_ATTRIBUTION } });
-    expect(whitepaperInput(store.getState())!.attribution).toBe(DEMO_ATTRIBUTION);
+    expect((await whitepaperInput(store.getState()))!.attribution).toBe(DEMO_ATTRIBUTION);
     // what the export form gives wins over the project
-    expect(whitepaperInput(store.getState(), { dataDate: '2027-01-01', attribution: '表单署名' })).toMatchObject({
+    expect(await whitepaperInput(store.getState(), { dataDate: '2027-01-01', attribution: '表单署名' })).toMatchObject({
       dataDate: '2027-01-01',
       attribution: '表单署名',
     });

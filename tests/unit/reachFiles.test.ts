@@ -165,10 +165,10 @@ describe('road network and population grid in the app', { timeout: 60_000 }, () 
 describe('the app’s white paper input', { timeout: 60_000 }, () => {
   it('carries the reach the engine assessed, and lists the road and population files with the inputs', async () => {
     const { store, actions, reach } = await demo();
-    expect(activeReach(whitepaperInput(store.getState())!)?.result).toBe(reach()!.result);
+    expect(activeReach((await whitepaperInput(store.getState()))!)?.result).toBe(reach()!.result);
     await actions.importRoads('streets.geojson', roadFile);
     await actions.importPopulation('people.geojson', populationFile);
-    const input = whitepaperInput(store.getState())!;
+    const input = (await whitepaperInput(store.getState()))!;
     expect(input.reach).toEqual({ result: reach()!.result, profile: reach()!.profile });
     expect(input.reach?.result.mode).toBe('network');
     expect(input.digests.map((d) => d.file)).toEqual(expect.arrayContaining(['streets.geojson', 'people.geojson']));
