@@ -260,7 +260,10 @@ describe('basemap', () => {
       mimeType: 'application/octet-stream',
       buffer: Buffer.from('not tiles at all '.repeat(20)),
     });
-    await expect(page.getByRole('alert').filter({ hasText: '底图未启用' }).textContent()).resolves.toContain('PMTiles');
+    // waited for: the refused tile host's alert (the test before, on this page) shows until the file has been read
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: '底图未启用' }).textContent())
+      .toContain('PMTiles');
     await input.setInputFiles({
       name: 'nanjing.pmtiles',
       mimeType: 'application/octet-stream',
