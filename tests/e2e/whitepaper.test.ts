@@ -1,10 +1,11 @@
 // The white-paper export in the real app: one click gives a zip whose every file equals, byte for byte, what the
 // CLI writes for the same inputs; the report prints to a clean A4 PDF; the main thread stays free meanwhile.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { writtenPaths } from '../helpers/files';
 import { unzipSync } from 'fflate';
 import { runAssess } from '../../src/cli/runAssess';
 import { whitepaperTitle } from '../../src/whitepaper/bundle';
@@ -50,13 +51,6 @@ const DEMO_REPORT = {
   attribution: DEMO_ATTRIBUTION,
 } as const;
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? listFiles(path) : [path];
-  });
-}
-
 describe('白皮书图表 export', () => {
   it('downloads a zip identical to the CLI output for the demo inputs, with a progress bar and no long main-thread task', async () => {
     const page = await openApp();
@@ -101,9 +95,7 @@ describe('白皮书图表 export', () => {
         'data/demo/nanjing-rescue.fictitious.csv',
       ],
     });
-    const cliFiles = listFiles(out)
-      .map((p) => relative(out, p).split('\\').join('/'))
-      .sort();
+    const cliFiles = writtenPaths(out);
     expect(Object.keys(zip).sort()).toEqual(cliFiles);
     for (const path of cliFiles) {
       expect(Buffer.from(zip[path]!).equals(readFileSync(join(out, path))), path).toBe(true);

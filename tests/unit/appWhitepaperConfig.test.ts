@@ -3,9 +3,10 @@
 // app lists them among the inputs (summary.json's `inputs`, T3, checksums) under the names it exports them as, with
 // the SHA-256 of those bytes (whitepaper/whitepaperInput, io/configFiles). In-process engine, the demo's files.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { writtenPaths } from '../helpers/files';
 import { DEFAULT_FN_CRITERIA } from '../../src/engine';
 import { fnCriteriaFile, methodProfileFile, reachProfileFile, ruleTableFile } from '../../src/io';
 import { createAppStore } from '../../src/state/store';
@@ -20,12 +21,6 @@ import { runAssess } from '../../src/cli/runAssess';
 const SITE_FILES = ['nanjing-sites.fictitious.csv', 'nanjing-osm.geojson'];
 const ZONES = 'nanjing-districts.wgs84.geojson';
 const demo = (name: string) => new Uint8Array(readFileSync(`data/demo/${name}`));
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) =>
-    statSync(join(dir, name)).isDirectory() ? listFiles(join(dir, name)) : [join(dir, name)],
-  );
-}
 
 describe('the app’s white paper with the city’s rules, method, reach profile and F–N lines', () => {
   it('is the CLI’s white paper given the files the app exports for them, byte for byte', {
@@ -98,9 +93,7 @@ describe('the app’s white paper with the city’s rules, method, reach profile
       fn: [join(dir, 'fn.csv')],
       fnCriteria: join(dir, exported[3]!.file),
     });
-    const cli = listFiles(out)
-      .map((p) => relative(out, p).split('\\').join('/'))
-      .sort();
+    const cli = writtenPaths(out);
     expect([...app.keys()].sort()).toEqual(cli);
     const differing = cli.filter((path) => !Buffer.from(app.get(path)!).equals(readFileSync(join(out, path))));
     for (const p of differing) writeFileSync(join(dir, `app-${p.replace(/\//g, '_')}`), app.get(p)!);

@@ -3,9 +3,10 @@
 // and checksums as the CLI lists --contours and --fn. In-process engine; the contour rings are built with
 // geographiclib round a demo hazchem store.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { writtenPaths } from '../helpers/files';
 import { createAppStore } from '../../src/state/store';
 import { createActions } from '../../src/state/actions';
 import { createEngineClient } from '../../src/worker/engineClient';
@@ -20,12 +21,6 @@ const SITE_FILES = ['nanjing-sites.fictitious.csv', 'nanjing-osm.geojson'];
 const ZONES = 'nanjing-districts.wgs84.geojson';
 const demo = (name: string) => new Uint8Array(readFileSync(`data/demo/${name}`));
 const STORE: [number, number] = [118.7707, 32.0405]; // near DEMO-CTR-018; the rings only need to be round it
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) =>
-    statSync(join(dir, name)).isDirectory() ? listFiles(join(dir, name)) : [join(dir, name)],
-  );
-}
 
 describe('the app’s white paper with QRA contours and F–N curves', () => {
   it('is the CLI’s white paper for the same files, byte for byte', { timeout: 240_000 }, async () => {
@@ -81,9 +76,7 @@ describe('the app’s white paper with QRA contours and F–N curves', () => {
       contours: [join(dir, 'qra.geojson')],
       fn: [join(dir, 'fn.csv')],
     });
-    const cli = listFiles(out)
-      .map((p) => relative(out, p).split('\\').join('/'))
-      .sort();
+    const cli = writtenPaths(out);
     expect([...app.keys()].sort()).toEqual(cli);
     expect(cli).toEqual(expect.arrayContaining(['societal-risk.csv']));
     const differing = cli.filter((path) => !Buffer.from(app.get(path)!).equals(readFileSync(join(out, path))));

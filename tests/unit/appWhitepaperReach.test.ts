@@ -3,9 +3,10 @@
 // population files with the inputs as the CLI lists --roads and --population. In-process engine; the browser's
 // export of the demo (no roads: 初筛) is compared with the CLI in tests/e2e/whitepaper.test.ts.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { writtenPaths } from '../helpers/files';
 import { createAppStore } from '../../src/state/store';
 import { createActions } from '../../src/state/actions';
 import { createEngineClient } from '../../src/worker/engineClient';
@@ -19,12 +20,6 @@ import { NANJING_CENTRE, roadGridGeoJson } from '../helpers/roadGrid';
 const SITE_FILES = ['nanjing-sites.fictitious.csv', 'nanjing-rescue.fictitious.csv'];
 const ZONES = 'nanjing-districts.wgs84.geojson';
 const demo = (name: string) => new Uint8Array(readFileSync(`data/demo/${name}`));
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) =>
-    statSync(join(dir, name)).isDirectory() ? listFiles(join(dir, name)) : [join(dir, name)],
-  );
-}
 
 describe('the app’s white paper with roads and population', () => {
   it('is the CLI’s white paper for the same files, byte for byte, reach computed on the roads', {
@@ -82,9 +77,7 @@ describe('the app’s white paper with roads and population', () => {
       roads: join(dir, 'streets.geojson'),
       population: join(dir, 'people.geojson'),
     });
-    const cli = listFiles(out)
-      .map((p) => relative(out, p).split('\\').join('/'))
-      .sort();
+    const cli = writtenPaths(out);
     expect([...app.keys()].sort()).toEqual(cli);
     expect(cli).toEqual(expect.arrayContaining(['figures/F7-reach-map.svg', 'cover.csv', 'shelter-cells.csv']));
     for (const path of cli) expect(Buffer.from(app.get(path)!).equals(readFileSync(join(out, path))), path).toBe(true);
