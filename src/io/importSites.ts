@@ -25,8 +25,15 @@ import {
 import { GEOGRAPHIC_CRS, isProjectedCrs, toWgs84, type Crs, type CrsOption } from './crs';
 import { GK3_MERIDIANS, hasZoneNumber } from './gaussKruger';
 
-/** The report's CRS evidence when the user chose the coordinate system (nothing was inferred). */
-export const CRS_GIVEN_BY_USER = '用户指定 (given)';
+/** The report's CRS evidence when the user chose the coordinate system (nothing was inferred): text to show. */
+const CRS_GIVEN_EVIDENCE = '用户指定 (given)';
+
+/**
+ * Did the user choose this file's coordinate system? `crsGiven` says so; a report saved before that field existed
+ * says it only in its evidence text.
+ */
+export const crsGivenByUser = (r: Pick<ImportFileReport, 'crsGiven' | 'crsEvidence'>): boolean =>
+  r.crsGiven === true || r.crsEvidence === CRS_GIVEN_EVIDENCE;
 
 export type { RowError } from './rejectionSummary';
 
@@ -42,6 +49,8 @@ export interface ImportFileReport {
   warnings: RowError[];
   unmappedColumns: string[];
   crsEvidence: string;
+  /** the user chose the coordinate system (none was inferred): present only then */
+  crsGiven?: true;
   /** the category the user gave every row of this file (it has no category column): a choice about this file only */
   allRowsCategory?: string;
   /** rejections grouped by reason, largest first, each with its likeliest cause */
@@ -335,6 +344,7 @@ export function createRowImporter(
           warnings,
           unmappedColumns: mapping.unmapped,
           crsEvidence: evidence,
+          ...(options.crs !== 'auto' ? { crsGiven: true as const } : {}),
           ...(allRowsCategory ? { allRowsCategory } : {}),
           ...(rejectionSummary.length ? { rejectionSummary } : {}),
           ...(mapping.ignoredCoordinates.length ? { ignoredCoordinateColumns: mapping.ignoredCoordinates } : {}),
@@ -373,7 +383,7 @@ function chooseCrs(
   mapping: ReturnType<typeof mapColumns>,
   sites: Site[],
 ): { crs: Crs; evidence: string } {
-  if (options.crs !== 'auto') return { crs: options.crs, evidence: CRS_GIVEN_BY_USER };
+  if (options.crs !== 'auto') return { crs: options.crs, evidence: CRS_GIVEN_EVIDENCE };
   const ignored = mapping.ignoredCoordinates.length
     ? `;另有坐标列「${mapping.ignoredCoordinates.join('」「')}」未读取 (other coordinate columns ignored)`
     : '';

@@ -12,7 +12,7 @@ export {
 } from './columns';
 export { forEachCsvRow, readGeoJsonRows, FileFormatError } from './readRows';
 export {
-  CRS_GIVEN_BY_USER,
+  crsGivenByUser,
   DISTRICT_MISMATCH,
   createRowImporter,
   importSites,

@@ -18,9 +18,9 @@ import {
   type Zone,
 } from '../engine';
 import {
-  CRS_GIVEN_BY_USER,
   readRuleTable,
   readZones,
+  crsGivenByUser,
   sha256Hex,
   type CrsOption,
   type MappingOverride,
@@ -408,7 +408,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       // a suggested CRS is suggested again from the rows the new mapping reads (the first reading may have had none)
       await this.reimportDataset(
         id,
-        d.report.crsEvidence === CRS_GIVEN_BY_USER ? d.report.crs : 'auto',
+        crsGivenByUser(d.report) ? d.report.crs : 'auto',
         mapping,
         undefined,
         allRowsCategory,

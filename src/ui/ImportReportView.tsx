@@ -1,7 +1,7 @@
 // One file's import report: every row accounted for; rejections first grouped by reason with the likeliest cause, then
 // line by line; rows kept with a note (a stated district that is not where the row lies) counted apart.
 import {
-  CRS_GIVEN_BY_USER,
+  crsGivenByUser,
   DISTRICT_MISMATCH,
   isProjectedCrs,
   MAX_KEPT_ROWS,
@@ -111,7 +111,7 @@ export function ImportReportView({
           {t('report.allRowsCategory', { category: categoryLabel(locale, report.allRowsCategory) })}
         </p>
       )}
-      {report.crsEvidence && report.crsEvidence !== CRS_GIVEN_BY_USER && report.crsEvidence !== NO_COORDINATES && (
+      {report.crsEvidence && !crsGivenByUser(report) && report.crsEvidence !== NO_COORDINATES && (
         <p className="meta">{t('report.crsEvidence', { evidence: report.crsEvidence })}</p>
       )}
       {report.unmappedColumns.length > 0 && (

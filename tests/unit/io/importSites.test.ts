@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BinaryFileError, FileFormatError, importSites, MAX_IMPORT_BYTES } from '../../../src/io';
+import { BinaryFileError, crsGivenByUser, FileFormatError, importSites, MAX_IMPORT_BYTES } from '../../../src/io';
 import { demoZones, fixtureBytes } from '../../helpers/files';
 
 const zones = demoZones();
@@ -281,5 +281,21 @@ describe('importSites: a map-app export with no id and no category column', () =
     expect(sites[0]!.category).toBe('school');
     expect(report.allRowsCategory).toBeUndefined();
     expect(report.warnings).toEqual([]);
+  });
+});
+
+describe('importSites: whether the coordinate system was given or inferred', () => {
+  const csv = utf8('id,name,category,lon,lat\nA,甲,school,118.78,32.04\n');
+  it('marks a report whose coordinate system the user gave, and no other', () => {
+    const given = importSites('a.csv', csv, { crs: 'gcj02', zones }).report;
+    const inferred = importSites('a.csv', csv, { crs: 'auto', zones }).report;
+    expect(given.crsGiven).toBe(true);
+    expect(crsGivenByUser(given)).toBe(true);
+    expect(inferred.crsGiven).toBeUndefined();
+    expect(crsGivenByUser(inferred)).toBe(false);
+  });
+  it('reads a report saved before the flag existed from its evidence text', () => {
+    expect(crsGivenByUser({ crsEvidence: '用户指定 (given)' })).toBe(true);
+    expect(crsGivenByUser({ crsEvidence: '列名 lon_gcj02' })).toBe(false);
   });
 });
