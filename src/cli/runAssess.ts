@@ -25,6 +25,8 @@ import {
   type RiskContour,
   type Site,
   type Zone,
+  type GridShape,
+  type GridSpec,
 } from '../engine';
 import {
   assessOutputs,
@@ -427,11 +429,11 @@ function rejectionCauses(reports: ImportFileReport[]): string {
     .join('');
 }
 
-function parseGrid(text: string): { shape: 'square' | 'hex'; cellM: number } {
+function parseGrid(text: string): GridSpec {
   const m = /^(square|hex):(\d+(?:\.\d+)?)$/.exec(text);
   if (!m || !(Number(m[2]) >= 10))
     throw new UsageError(`--grid "${text}": expected square:METRES or hex:METRES with at least 10 m, e.g. square:500`);
-  return { shape: m[1] as 'square' | 'hex', cellM: Number(m[2]) };
+  return { shape: m[1] as GridShape, cellM: Number(m[2]) };
 }
 
 /** A full method profile (method-profile/1), or just a risk-matrix scheme applied to the default profile. */

@@ -8,7 +8,6 @@ export {
   withMatrix,
   methodProfileSchema,
   type MethodProfile,
-  type AggregationMode,
 } from './method/profile';
 export { bandRule as lecBandRule, lecLevel } from './method/lecLevel';
 export { correctionAlpha, majorHazardLevel, majorHazardR, thresholdRatioSum } from './method/majorHazardLevel';
@@ -54,7 +53,7 @@ export {
 } from './setback/ruleText';
 export { checkProposal, type ProposalResult, type ProposalRing, type ProposalVerdict } from './setback/checkProposal';
 export { zoneGrid, type GridZoning } from './zoning/zoneGrid';
-export { buildGrid, cellAt, type Grid, type GridSpec, type GridShape } from './zoning/gridGeometry';
+export { buildGrid, cellAt, type Grid } from './zoning/gridGeometry';
 export { dissolveCells } from './zoning/dissolveCells';
 export { zoneLocator } from './zoning/locateZone';
 export { assessReach, type ReachAssessment, type ReachInput } from './reach/assessReach';

@@ -8,6 +8,28 @@ export type ScoreMethod = 'matrix' | 'lec' | 'major_hazard';
 /** Risk levels, highest first (国务院安委办 双重预防 wording: 重大/较大/一般/低 = 红/橙/黄/蓝). */
 export const LEVELS = ['red', 'orange', 'yellow', 'blue'] as const;
 export type Level = (typeof LEVELS)[number];
+/**
+ * Where something without a level is counted and filtered (summary.json's `unscored`, shown as 未评级): a site or
+ * zone's own `level` is then `null`. Absence of data is never a level, least of all 低.
+ */
+export const UNSCORED = 'unscored';
+export type LevelOrUnscored = Level | typeof UNSCORED;
+export const LEVELS_AND_UNSCORED: readonly LevelOrUnscored[] = [...LEVELS, UNSCORED];
+
+/** How a zone's level comes from its sites: 就高 (the highest site), a weighted index, or relative density. */
+export const AGGREGATION_MODES = ['max', 'index', 'relative'] as const;
+export type AggregationMode = (typeof AGGREGATION_MODES)[number];
+
+export const GRID_SHAPES = ['square', 'hex'] as const;
+export type GridShape = (typeof GRID_SHAPES)[number];
+/** A generated zoning grid: its cell shape and size. */
+export interface GridSpec {
+  shape: GridShape;
+  /** square: side; hex: distance between the centres of neighbouring cells (flat-to-flat width), metres */
+  cellM: number;
+}
+/** How a project is zoned: by its zone polygons, or by a grid laid over them. */
+export type Zoning = { kind: 'polygons' } | ({ kind: 'grid' } & GridSpec);
 
 /** Setback role of a site category: a hazard keeps distance from targets; a risk point only takes part in zoning. */
 export type Role = 'hazard' | 'target' | 'risk';
@@ -194,7 +216,7 @@ export interface AssessInput {
   /** zoning units, or with `grid` the study area a grid is laid over */
   zones: Zone[];
   /** zone by a generated grid (square or hexagon, cell size in metres) instead of the polygons themselves */
-  grid?: { shape: 'square' | 'hex'; cellM: number };
+  grid?: GridSpec;
 }
 
 export interface AssessedSite {
@@ -239,7 +261,7 @@ export interface AssessedZone {
   level: Level | null;
   /** max: the highest site score; index: I; relative: density */
   score: number;
-  mode: 'max' | 'index' | 'relative';
+  mode: AggregationMode;
   contributors: ZoneContributor[];
   reason: string;
 }
@@ -321,9 +343,9 @@ export interface Assessment {
   /** method profile id, its risk-matrix scheme and aggregation mode */
   methodId: string;
   matrixId: string;
-  aggregationMode: 'max' | 'index' | 'relative';
+  aggregationMode: AggregationMode;
   /** the grid the zones were built from, when not the input polygons */
-  grid: { shape: 'square' | 'hex'; cellM: number } | null;
+  grid: GridSpec | null;
   rulesId: string;
   sites: AssessedSite[];
   zones: AssessedZone[];

@@ -19,6 +19,8 @@ import {
   type SetbackRuleTable,
   type Site,
   type Zone,
+  type Zoning,
+  GRID_SHAPES,
 } from '../engine';
 import type { ImportFileReport, RejectedRows } from './importSites';
 
@@ -53,7 +55,7 @@ export interface Project {
   zonesSource: string;
   /** the zones file and its checksum, listed in summary.json (absent for zones saved before it was kept) */
   zonesDigest?: { file: string; sha256: string } | null;
-  zoning: { kind: 'polygons' } | { kind: 'grid'; shape: 'square' | 'hex'; cellM: number };
+  zoning: Zoning;
   profile: MethodProfile;
   rules: SetbackRuleTable;
   /**
@@ -189,7 +191,7 @@ const projectSchema = z.object({
   zonesDigest: z.object({ file: z.string(), sha256: sha256Schema }).nullable().optional(),
   zoning: z.union([
     z.object({ kind: z.literal('polygons') }),
-    z.object({ kind: z.literal('grid'), shape: z.enum(['square', 'hex']), cellM: z.number().min(10) }),
+    z.object({ kind: z.literal('grid'), shape: z.enum(GRID_SHAPES), cellM: z.number().min(10) }),
   ]),
   profile: methodProfileSchema,
   rules: z.unknown(),

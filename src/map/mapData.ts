@@ -82,7 +82,7 @@ function zoneCollection(a: Assessment): FeatureCollection {
       id: i,
       geometry: z.geometry,
       // grid zones differ from every neighbour in level, so their fills separate them without outlines
-      properties: { zoneId: z.id, name: z.name, level: z.level ?? 'none', grid: a.grid !== null },
+      properties: { zoneId: z.id, name: z.name, level: z.level ?? 'unscored', grid: a.grid !== null },
     })),
   };
 }

@@ -119,7 +119,7 @@ function place(marker: Marker, offset: [number, number] | null | undefined): voi
 
 function zoneLabel(name: string, level: Assessment['zones'][number]['level'], t: Translate): HTMLElement {
   const el = document.createElement('div');
-  el.className = `zone-label level-${level ?? 'none'}`;
+  el.className = `zone-label level-${level ?? 'unscored'}`;
   const n = document.createElement('span');
   n.textContent = name;
   const l = document.createElement('b');

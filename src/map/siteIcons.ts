@@ -3,7 +3,7 @@
 // school; short letters in English). Drawn on a canvas when the map first asks for one (the style names them
 // `site:<role>:<category>:<level>`), so no sprite or font file is fetched.
 import { LEVEL_FILL, UNSCORED_FILL } from '../engine';
-import type { Level } from '../engine';
+import type { LevelOrUnscored } from '../engine';
 import type { MessageKey, Translate } from '../i18n/translate';
 
 /** From this zoom up, sites are drawn as symbols; below it, as the small level-coloured dots. */
@@ -16,11 +16,11 @@ export const TARGET_COLOUR = '#6a3d9a';
 export interface SiteIconKey {
   role: 'hazard' | 'target' | 'risk';
   category: string;
-  level: Level | 'none';
+  level: LevelOrUnscored;
 }
 
 export function parseSiteIconId(id: string): SiteIconKey | null {
-  const m = /^site:(hazard|target|risk):([a-z0-9_]+):(red|orange|yellow|blue|none)$/.exec(id);
+  const m = /^site:(hazard|target|risk):([a-z0-9_]+):(red|orange|yellow|blue|unscored)$/.exec(id);
   return m ? { role: m[1] as SiteIconKey['role'], category: m[2]!, level: m[3] as SiteIconKey['level'] } : null;
 }
 
@@ -57,7 +57,7 @@ export function drawSiteIcon(k: SiteIconKey, mark: string): ImageData {
   canvas.height = SIZE;
   const g = canvas.getContext('2d')!;
   const shape = outline(k.role);
-  const fill = k.role === 'target' ? '#ffffff' : k.level === 'none' ? UNSCORED_FILL : LEVEL_FILL[k.level];
+  const fill = k.role === 'target' ? '#ffffff' : k.level === 'unscored' ? UNSCORED_FILL : LEVEL_FILL[k.level];
   g.lineJoin = 'round';
   // a white edge lifts the symbol off a zone of its own colour
   g.lineWidth = 4 * ICON_PIXEL_RATIO;

@@ -79,7 +79,7 @@ export type HeldRoadNetwork = ProjectRoads & { id: string; source: Blob };
 export interface DatasetsAssessInput {
   datasets: string[];
   zones: Zone[];
-  grid?: Pick<GridSpec, 'shape' | 'cellM'>;
+  grid?: GridSpec;
   /** rescue within reach: a road network the engine holds under this id (`readRoads`); without it, screening */
   roads?: string;
   /** rescue within reach: a population grid (polygons with `population`) for the shelters' balance */

@@ -3,21 +3,18 @@
 // and the lists and legend counts use the predicate, so what is drawn and what is counted cannot drift apart.
 import {
   isReachCategory,
-  LEVELS,
+  LEVELS_AND_UNSCORED,
   type Assessment,
   type AssessedSite,
   type AssessedZone,
-  type Level,
+  type LevelOrUnscored,
   type Role,
 } from '../engine';
 import { assessmentFact } from './assessmentFact';
 
-export type LevelOrNone = Level | 'none';
-export const LEVEL_OR_NONE: readonly LevelOrNone[] = [...LEVELS, 'none'];
-
 export interface MapFilters {
-  /** levels shown (sites and zones); 'none' = unscored sites and zones without a level */
-  levels: LevelOrNone[];
+  /** levels shown (sites and zones); 'unscored' = sites and zones without a level (未评级) */
+  levels: LevelOrUnscored[];
   /** empty = all */
   domains: string[];
   districts: string[];
@@ -44,7 +41,7 @@ export interface LayerVisibility {
 }
 
 export const NO_FILTERS: MapFilters = {
-  levels: [...LEVEL_OR_NONE],
+  levels: [...LEVELS_AND_UNSCORED],
   domains: [],
   districts: [],
   categories: [],
@@ -70,7 +67,7 @@ export const DEFAULT_LAYERS: LayerVisibility = {
 
 export function isFiltered(f: MapFilters): boolean {
   return (
-    f.levels.length !== LEVEL_OR_NONE.length ||
+    f.levels.length !== LEVELS_AND_UNSCORED.length ||
     f.domains.length > 0 ||
     f.districts.length > 0 ||
     f.categories.length > 0 ||
@@ -97,7 +94,7 @@ export function flaggedSiteIds(a: Assessment): ReadonlySet<string> {
 
 /** The facts a filter reads about a site; the map's features carry exactly these properties. */
 export interface SiteFacts {
-  level: LevelOrNone;
+  level: LevelOrUnscored;
   domain: string;
   district: string;
   category: string;
@@ -106,7 +103,7 @@ export interface SiteFacts {
 
 export function siteFacts(s: AssessedSite, flagged: ReadonlySet<string>): SiteFacts {
   return {
-    level: s.level ?? 'none',
+    level: s.level ?? 'unscored',
     domain: s.domain,
     district: s.district,
     category: s.category,
@@ -137,7 +134,7 @@ export function siteMatches(f: SiteFacts, filters: MapFilters): boolean {
 /** Zones follow the level filter; the district filter applies to district polygons (their name), not to grid cells. */
 export function zoneMatches(z: Pick<AssessedZone, 'level' | 'name'>, grid: boolean, filters: MapFilters): boolean {
   return (
-    filters.levels.includes(z.level ?? 'none') &&
+    filters.levels.includes(z.level ?? 'unscored') &&
     (grid || filters.districts.length === 0 || filters.districts.includes(z.name))
   );
 }
@@ -151,8 +148,8 @@ export interface FilteredView {
   violationShown: Uint8Array;
   /** what the legend and the layer toggles show, counted in the same pass */
   counts: {
-    sitesByLevel: Record<LevelOrNone, number>;
-    zonesByLevel: Record<LevelOrNone, number>;
+    sitesByLevel: Record<LevelOrUnscored, number>;
+    zonesByLevel: Record<LevelOrUnscored, number>;
     /** risk points and targets only: rescue resources and shelters are counted in `reachSites` */
     sitesByRole: Record<Role, number>;
     /** fire stations, rescue teams and shelters shown (they have no level: counted apart, never as 未评级) */
@@ -209,8 +206,8 @@ export function findFindingPositions(a: Assessment): {
 export const findingPositionsOf = (a: Assessment): FindingPositions => findingPositions.of(a);
 export const hazardAtOf = (a: Assessment): Int32Array => findingPositionsOf(a).hazard;
 
-const byLevel = (): Record<LevelOrNone, number> =>
-  Object.fromEntries(LEVEL_OR_NONE.map((l) => [l, 0])) as Record<LevelOrNone, number>;
+const byLevel = (): Record<LevelOrUnscored, number> =>
+  Object.fromEntries(LEVELS_AND_UNSCORED.map((l) => [l, 0])) as Record<LevelOrUnscored, number>;
 const emptyCounts = (): FilteredView['counts'] => ({
   sitesByLevel: byLevel(),
   zonesByLevel: byLevel(),
@@ -221,7 +218,9 @@ const emptyCounts = (): FilteredView['counts'] => ({
 
 /** The filters as they apply to rescue resources and shelters: every level (they have none), the rest as chosen. */
 export function reachFilters(filters: MapFilters): MapFilters {
-  return filters.levels.length === LEVEL_OR_NONE.length ? filters : { ...filters, levels: [...LEVEL_OR_NONE] };
+  return filters.levels.length === LEVELS_AND_UNSCORED.length
+    ? filters
+    : { ...filters, levels: [...LEVELS_AND_UNSCORED] };
 }
 
 /** Sites (by position) named by a finding other than "not assessed"; the positions the engine worker sent, no ids. */
@@ -244,10 +243,10 @@ function wholeView(a: Assessment): FilteredView {
       counts.reachSites++;
       continue;
     }
-    counts.sitesByLevel[s.level ?? 'none']++;
+    counts.sitesByLevel[s.level ?? 'unscored']++;
     counts.sitesByRole[s.role ?? 'risk']++;
   }
-  for (const z of a.zones) counts.zonesByLevel[z.level ?? 'none']++;
+  for (const z of a.zones) counts.zonesByLevel[z.level ?? 'unscored']++;
   const hazardAt = hazardAtOf(a);
   const violations: number[] = [];
   const violationShown = new Uint8Array(a.violations.length);
@@ -272,10 +271,10 @@ function computeView(a: Assessment, filters: MapFilters): FilteredView {
   const siteShown = new Uint8Array(a.sites.length);
   const sites: AssessedSite[] = [];
   // one facts object refilled per site: no allocation per site
-  const facts: SiteFacts = { level: 'none', domain: '', district: '', category: '', flagged: false };
+  const facts: SiteFacts = { level: 'unscored', domain: '', district: '', category: '', flagged: false };
   for (let i = 0; i < a.sites.length; i++) {
     const s = a.sites[i]!;
-    facts.level = s.level ?? 'none';
+    facts.level = s.level ?? 'unscored';
     facts.domain = s.domain;
     facts.district = s.district;
     facts.category = s.category;
@@ -292,7 +291,7 @@ function computeView(a: Assessment, filters: MapFilters): FilteredView {
     counts.sitesByRole[s.role ?? 'risk']++;
   }
   const zones = a.zones.filter((z) => zoneMatches(z, a.grid !== null, filters));
-  for (const z of zones) counts.zonesByLevel[z.level ?? 'none']++;
+  for (const z of zones) counts.zonesByLevel[z.level ?? 'unscored']++;
   const violations: number[] = [];
   const violationShown = new Uint8Array(a.violations.length);
   for (let i = 0; i < a.violations.length; i++) {

@@ -14,6 +14,7 @@ import {
   type SetbackRuleTable,
   type Site,
   type Zone,
+  type Zoning,
 } from '../engine';
 import type { PreviousAssessment } from '../figures/changeFigure';
 import { DEFAULT_LAYERS, NO_FILTERS, type LayerVisibility, type MapFilters } from './mapFilters';
@@ -31,6 +32,8 @@ import type {
   TextEncodingName,
 } from '../io';
 import type { HeldRoadNetwork } from './engineClient';
+
+export type { Zoning };
 
 /**
  * A loaded file as the page knows it: its report, rejected rows and count. Its sites are held by the engine (the
@@ -87,7 +90,6 @@ export interface Proposal {
 }
 
 /** The zoning units: the loaded polygons themselves, or a grid laid over them. */
-export type Zoning = { kind: 'polygons' } | { kind: 'grid'; shape: 'square' | 'hex'; cellM: number };
 
 export interface ProjectMeta {
   id: string;

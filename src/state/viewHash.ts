@@ -2,9 +2,9 @@
 // #map=12.5/32.05/118.78&lv=red,orange&dist=鼓楼区&only=1&sel=site:DEMO-CTR-KNOWN, and the what-if proposal
 // (wi=kindergarten&win=名称&wix=u:300&wig=118.78,32.05). Unknown or malformed parts are ignored (a pasted link
 // never breaks the app).
-import { categoryByCode, type Site } from '../engine';
+import { categoryByCode, LEVELS_AND_UNSCORED, type LevelOrUnscored, type Site } from '../engine';
 import type { Selection } from './store';
-import { LEVEL_OR_NONE, NO_FILTERS, type LevelOrNone, type MapFilters } from './mapFilters';
+import { NO_FILTERS, type MapFilters } from './mapFilters';
 
 export interface Camera {
   lon: number;
@@ -98,7 +98,7 @@ export function encodeView(v: ViewState): string {
   const p = new URLSearchParams();
   if (v.camera) p.set('map', `${v.camera.zoom.toFixed(2)}/${v.camera.lat.toFixed(5)}/${v.camera.lon.toFixed(5)}`);
   const f = v.filters;
-  if (f.levels.length !== LEVEL_OR_NONE.length) p.set('lv', f.levels.join(','));
+  if (f.levels.length !== LEVELS_AND_UNSCORED.length) p.set('lv', f.levels.join(','));
   if (f.districts.length) p.set('dist', f.districts.join(','));
   if (f.domains.length) p.set('dom', f.domains.join(','));
   if (f.categories.length) p.set('cat', f.categories.join(','));
@@ -112,7 +112,9 @@ export function decodeView(hash: string): ViewState {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
   const list = (key: string) => (p.get(key) ? p.get(key)!.split(',').filter(Boolean) : []);
   const levels = p.has('lv')
-    ? list('lv').filter((l): l is LevelOrNone => (LEVEL_OR_NONE as readonly string[]).includes(l))
+    ? list('lv')
+        .map((l) => (l === 'none' ? 'unscored' : l)) // links shared before the name was unified said `none`
+        .filter((l): l is LevelOrUnscored => (LEVELS_AND_UNSCORED as readonly string[]).includes(l))
     : [...NO_FILTERS.levels];
   const filters: MapFilters = {
     levels,

@@ -47,7 +47,7 @@ export function* buildSiteTable(a: Assessment): Generator<void, SiteTable> {
     lat[i] = s.lat;
     area[i] = s.geometry.type === 'Polygon' || s.geometry.type === 'MultiPolygon' ? 1 : 0;
     ids.add(i, s.id);
-    level.set(i, s.level ?? 'none');
+    level.set(i, s.level ?? 'unscored');
     role.set(i, s.role ?? 'risk');
     domain.set(i, s.domain);
     district.set(i, s.district);

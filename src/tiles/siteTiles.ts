@@ -2,8 +2,8 @@
 // units, answering one tile at a time. Street-scale tiles carry every site and finding with the properties the map's
 // layer filters read (the same as the GeoJSON path's, src/map/mapData.ts); city-scale tiles carry counts per level.
 import Flatbush from 'flatbush';
-import { siteMatcher, LEVEL_OR_NONE, type MapFilters, type SiteFacts } from '../state/mapFilters';
-import { isReachCategory, type Role } from '../engine';
+import { siteMatcher, type MapFilters, type SiteFacts } from '../state/mapFilters';
+import { isReachCategory, LEVELS_AND_UNSCORED, type Role } from '../engine';
 import { COUNTS_LAYER, FINDINGS_LAYER, SITES_LAYER } from './layerNames';
 import { encodeTile, type TileFeature, type TileProperties } from './encodeTile';
 import type { SiteTable } from './siteTable';
@@ -114,7 +114,7 @@ export class SiteTiles {
 
   private properties(i: number): TileProperties {
     const t = this.t;
-    const facts = this.factsOf(i, { level: 'none', domain: '', district: '', category: '', flagged: false });
+    const facts = this.factsOf(i, { level: 'unscored', domain: '', district: '', category: '', flagged: false });
     return { siteId: textAt(t.ids, i), role: valueAt(t.role, i), ...facts, area: t.area[i] === 1 };
   }
 
@@ -157,7 +157,7 @@ export class SiteTiles {
         ];
         const facts =
           hazard >= 0
-            ? this.factsOf(hazard, { level: 'none', domain: '', district: '', category: '', flagged: false })
+            ? this.factsOf(hazard, { level: 'unscored', domain: '', district: '', category: '', flagged: false })
             : {};
         lines.push({
           type: 2,
@@ -177,7 +177,7 @@ export class SiteTiles {
    */
   countTile(id: TileId, { filters, roles }: CountFilter): Uint8Array {
     const counted = this.countedKinds(filters, roles);
-    const ranks = LEVEL_OR_NONE.length;
+    const ranks = LEVELS_AND_UNSCORED.length;
     const count = new Uint32Array(CELLS * CELLS * ranks);
     const inCell = new Uint32Array(CELLS * CELLS);
     const sumX = new Float64Array(CELLS * CELLS),
@@ -213,7 +213,7 @@ export class SiteTiles {
   private countedKinds(filters: MapFilters, roles: Role[]): Uint8Array {
     const matches = siteMatcher(filters);
     const shownRoles = new Set<string>(roles);
-    const facts: SiteFacts = { level: 'none', domain: '', district: '', category: '', flagged: false };
+    const facts: SiteFacts = { level: 'unscored', domain: '', district: '', category: '', flagged: false };
     return Uint8Array.from(this.kindSample, (i) => {
       this.factsOf(i, facts);
       facts.flagged &&= filters.violationsOnly; // as state/mapFilters' view: "flagged" matters only when asked for
@@ -227,5 +227,5 @@ export class SiteTiles {
 const inside = (unit: number): boolean => unit >= 0 && unit < EXTENT;
 
 /** Levels from the least grave up: unscored, blue … red. */
-const DRAW_ORDER: readonly string[] = [...LEVEL_OR_NONE].reverse();
+const DRAW_ORDER: readonly string[] = [...LEVELS_AND_UNSCORED].reverse();
 const drawOrder = (level: string): number => Math.max(0, DRAW_ORDER.indexOf(level));

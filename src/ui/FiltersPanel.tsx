@@ -2,15 +2,8 @@
 // them as layer filters; the legend counts and the lists read the same predicate (state/mapFilters).
 import { useId, useMemo } from 'react';
 import { useFilteredView } from './useFilteredView';
-import {
-  facetsOf,
-  isFiltered,
-  LEVEL_OR_NONE,
-  NO_FILTERS,
-  type LayerVisibility,
-  type LevelOrNone,
-} from '../state/mapFilters';
-import { isReachCategory, type Role } from '../engine';
+import { facetsOf, isFiltered, NO_FILTERS, type LayerVisibility } from '../state/mapFilters';
+import { isReachCategory, LEVELS_AND_UNSCORED, type LevelOrUnscored, type Role } from '../engine';
 import { assessedReach } from '../state/assessedReach';
 import { contoursInUse } from '../state/contourFiles';
 import { useActions, useAppState } from './AppContext';
@@ -25,7 +18,7 @@ export function FiltersPanel() {
   const actions = useActions();
   const t = useT();
   const locale = useLocale();
-  const levelOrNone = (l: LevelOrNone) => (l === 'none' ? t('level.unrated') : levelLabel(t, l));
+  const levelOrUnscored = (l: LevelOrUnscored) => (l === 'unscored' ? t('level.unrated') : levelLabel(t, l));
   const ids = { domain: useId(), district: useId(), category: useId() };
   const options = useMemo(() => (a ? facetsOf(a) : { domains: [], districts: [], categories: [] }), [a]);
   const { view } = useFilteredView();
@@ -107,7 +100,7 @@ export function FiltersPanel() {
       </fieldset>
       <fieldset>
         <legend>{t('filters.levels')}</legend>
-        {LEVEL_OR_NONE.map((l) => (
+        {LEVELS_AND_UNSCORED.map((l) => (
           <label key={l}>
             <input
               type="checkbox"
@@ -115,12 +108,12 @@ export function FiltersPanel() {
               onChange={(e) =>
                 actions.setFilters({
                   levels: e.target.checked
-                    ? LEVEL_OR_NONE.filter((x) => x === l || filters.levels.includes(x))
+                    ? LEVELS_AND_UNSCORED.filter((x) => x === l || filters.levels.includes(x))
                     : filters.levels.filter((x) => x !== l),
                 })
               }
             />{' '}
-            {levelOrNone(l)}
+            {levelOrUnscored(l)}
           </label>
         ))}
       </fieldset>

@@ -1,5 +1,5 @@
 // Legend: level names (never colour alone), counts of zones and sites, the method and mode in force.
-import { CATEGORIES, isReachCategory, LEVELS } from '../engine';
+import { CATEGORIES, isReachCategory, LEVELS, type LevelOrUnscored } from '../engine';
 import { ReachLegend } from './ReachLegend';
 import { ContourLegend } from './ContourLegend';
 import { categoryMark, SYMBOL_MIN_ZOOM } from '../map/siteIcons';
@@ -7,7 +7,6 @@ import { drawsTiles, TILED_SITES_FROM } from '../map/largeCity';
 import { LEVEL_FILL, UNSCORED_FILL } from '../engine';
 import { useState } from 'react';
 import { SymbolSwatch } from './SymbolSwatch';
-import type { LevelOrNone } from '../state/mapFilters';
 import { useFilteredView } from './useFilteredView';
 import { useAppState } from './AppContext';
 import { categoryLabel, levelLabel, useLocale, useT } from './i18n';
@@ -24,7 +23,7 @@ export function Legend() {
   // counts follow the filters: "shown / all" while filtering
   const { view: filteredView, filtered } = useFilteredView();
   const view = filtered ? filteredView : null;
-  const shown = (counted: Record<LevelOrNone, number> | undefined, level: LevelOrNone, all: number) =>
+  const shown = (counted: Record<LevelOrUnscored, number> | undefined, level: LevelOrUnscored, all: number) =>
     counted ? `${counted[level]} / ${all}` : String(all);
   const mode = a?.aggregationMode ?? profile.aggregation.mode;
   return (
@@ -66,8 +65,8 @@ export function Legend() {
               <span className="swatch" style={{ background: UNSCORED_FILL }} aria-hidden="true" />{' '}
               {t('legend.noDataRow')}
             </td>
-            <td>{shown(view?.counts.zonesByLevel, 'none', a?.stats.zonesByLevel.unscored ?? 0)}</td>
-            <td>{shown(view?.counts.sitesByLevel, 'none', a?.stats.sitesByLevel.unscored ?? 0)}</td>
+            <td>{shown(view?.counts.zonesByLevel, 'unscored', a?.stats.zonesByLevel.unscored ?? 0)}</td>
+            <td>{shown(view?.counts.sitesByLevel, 'unscored', a?.stats.sitesByLevel.unscored ?? 0)}</td>
           </tr>
         </tbody>
       </table>
@@ -113,7 +112,10 @@ export function Legend() {
             {/* rescue resources and shelters have their own symbols (above) */}
             {CATEGORIES.filter((c) => !isReachCategory(c.code)).map((c) => (
               <li key={c.code}>
-                <SymbolSwatch icon={{ role: c.role, category: c.code, level: 'none' }} mark={categoryMark(t, c.code)} />{' '}
+                <SymbolSwatch
+                  icon={{ role: c.role, category: c.code, level: 'unscored' }}
+                  mark={categoryMark(t, c.code)}
+                />{' '}
                 {categoryLabel(locale, c.code)}
               </li>
             ))}

@@ -4,7 +4,7 @@
 import { showMessage } from '../i18n/shownMessage';
 import { useId, useState } from 'react';
 import { Message } from './Message';
-import { LEVELS, RISK_MATRIX_METHODS, type MethodProfile } from '../engine';
+import { GRID_SHAPES, LEVELS, RISK_MATRIX_METHODS, type MethodProfile } from '../engine';
 import { LEVEL_FILL } from '../engine';
 import { useAppState, useServices } from './AppContext';
 import { methodProfileFile } from '../io';
@@ -205,7 +205,7 @@ export function MethodPanel() {
             values={{ source: zonesSource ? <bdi className="data">{zonesSource}</bdi> : t('method.notLoaded') }}
           />
         </label>
-        {(['square', 'hex'] as const).map((shape) => (
+        {GRID_SHAPES.map((shape) => (
           <label key={shape} className="block">
             <input
               type="radio"

@@ -33,7 +33,7 @@ describe('finding things on the map', () => {
     await expect(page.locator('[data-testid="detail-panel"] .explain h3').textContent()).resolves.toBe('金陵中学');
     await expect.poll(() => scale.textContent()).toMatch(/^\d+\s?m$/); // street scale
     // at street scale sites are symbols: the school as a protected place, its neighbouring petrol station as a hazard
-    await expect.poll(() => renderedSymbols(page), { timeout: 15_000 }).toMatch(/\btarget:school:none\b/);
+    await expect.poll(() => renderedSymbols(page), { timeout: 15_000 }).toMatch(/\btarget:school:unscored\b/);
     expect(await renderedSymbols(page)).toMatch(/\bhazard:fuel_station:(red|orange|yellow|blue)\b/);
     await page.getByRole('button', { name: '全市' }).click();
     await expect.poll(() => scale.textContent()).toMatch(/km/);

@@ -76,7 +76,7 @@ describe('a real city from a blank project', () => {
     await expect(legendRow.locator('td').nth(1).innerText()).resolves.toBe('16');
     await expect(page.locator('.legend tr[data-level="blue"] td').nth(1).innerText()).resolves.toBe('0');
     // and the map's zone labels say 未评级 readably: white text on dark grey, not on the label's own white ground
-    const unrated = page.locator('.zone-label.level-none b').first();
+    const unrated = page.locator('.zone-label.level-unscored b').first();
     await expect(unrated.textContent()).resolves.toBe('未评级');
     await expect(
       unrated.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]),

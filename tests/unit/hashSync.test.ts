@@ -127,4 +127,10 @@ describe('the view hash follows pasted links', () => {
     expect(restoreProposal).toHaveBeenCalledWith(kindergarten);
     stop2();
   });
+
+  it("reads a link's level filter, including the unscored level by its old name `none`", () => {
+    expect(decodeView('#lv=red,unscored').filters.levels).toEqual(['red', 'unscored']);
+    expect(decodeView('#lv=red,none').filters.levels).toEqual(['red', 'unscored']);
+    expect(decodeView('#lv=red,bogus').filters.levels).toEqual(['red']);
+  });
 });

@@ -10,13 +10,13 @@ import {
   findFindingPositions,
   findingPositionsOf,
   noteFindingPositions,
-  LEVEL_OR_NONE,
   NO_FILTERS,
   siteMatches,
   zoneMatches,
   type MapFilters,
   type SiteFacts,
 } from '../../src/state/mapFilters';
+import { LEVELS_AND_UNSCORED } from '../../src/engine';
 import type { Assessment } from '../../src/engine';
 import { decodeView, encodeView } from '../../src/state/viewHash';
 
@@ -32,14 +32,14 @@ const inFindings = (sites: { category: string }[]) => (v: { h: number; t: number
   !RESCUE.has(sites[v.h]?.category ?? '') && !RESCUE.has(sites[v.t]?.category ?? '');
 
 const facts = fc.record<SiteFacts>({
-  level: fc.constantFrom(...LEVEL_OR_NONE),
+  level: fc.constantFrom(...LEVELS_AND_UNSCORED),
   domain: fc.constantFrom(...DOMAINS),
   district: fc.constantFrom(...DISTRICTS),
   category: fc.constantFrom(...CATEGORIES),
   flagged: fc.boolean(),
 });
 const filters = fc.record<MapFilters>({
-  levels: fc.subarray([...LEVEL_OR_NONE]),
+  levels: fc.subarray([...LEVELS_AND_UNSCORED]),
   domains: fc.subarray(DOMAINS),
   districts: fc.subarray(DISTRICTS),
   categories: fc.subarray(CATEGORIES),
@@ -63,13 +63,13 @@ describe('map filters', () => {
 
   it('zone expression and predicate agree (district filter ignores grid cells)', () => {
     const zone = fc.record({
-      level: fc.constantFrom(...LEVEL_OR_NONE),
+      level: fc.constantFrom(...LEVELS_AND_UNSCORED),
       name: fc.constantFrom(...DISTRICTS),
       grid: fc.boolean(),
     });
     fc.assert(
       fc.property(zone, filters, (z, f) => {
-        const matches = zoneMatches({ level: z.level === 'none' ? null : z.level, name: z.name }, z.grid, f);
+        const matches = zoneMatches({ level: z.level === 'unscored' ? null : z.level, name: z.name }, z.grid, f);
         expect(evaluates(zoneFilter(f), z)).toBe(matches);
       }),
       { numRuns: 500 },
@@ -171,9 +171,9 @@ describe('map filters', () => {
     const countsAgree = (a: Assessment, { sites, zones, violations, counts }: ReturnType<typeof filteredView>) => {
       const risks = sites.filter((s) => !RESCUE.has(s.category));
       expect(counts.reachSites).toBe(sites.length - risks.length);
-      for (const l of LEVEL_OR_NONE) {
-        expect(counts.sitesByLevel[l]).toBe(risks.filter((s) => (s.level ?? 'none') === l).length);
-        expect(counts.zonesByLevel[l]).toBe(zones.filter((z) => (z.level ?? 'none') === l).length);
+      for (const l of LEVELS_AND_UNSCORED) {
+        expect(counts.sitesByLevel[l]).toBe(risks.filter((s) => (s.level ?? 'unscored') === l).length);
+        expect(counts.zonesByLevel[l]).toBe(zones.filter((z) => (z.level ?? 'unscored') === l).length);
       }
       for (const r of ['hazard', 'target', 'risk'] as const)
         expect(counts.sitesByRole[r]).toBe(risks.filter((s) => (s.role ?? 'risk') === r).length);
@@ -192,13 +192,15 @@ describe('map filters', () => {
         for (const s of a.sites) {
           if (!RESCUE.has(s.category)) continue;
           const facts = {
-            level: s.level ?? 'none',
+            level: s.level ?? 'unscored',
             domain: s.domain,
             district: s.district,
             category: s.category,
             flagged: false,
           } as SiteFacts;
-          expect(listed.has(s.id)).toBe(!f.violationsOnly && siteMatches(facts, { ...f, levels: [...LEVEL_OR_NONE] }));
+          expect(listed.has(s.id)).toBe(
+            !f.violationsOnly && siteMatches(facts, { ...f, levels: [...LEVELS_AND_UNSCORED] }),
+          );
         }
       }),
       { numRuns: 200 },
@@ -219,7 +221,7 @@ describe('map filters', () => {
 
   it('shows everything with no filters', () => {
     expect(
-      siteMatches({ level: 'none', domain: '', district: '', category: 'school', flagged: false }, NO_FILTERS),
+      siteMatches({ level: 'unscored', domain: '', district: '', category: 'school', flagged: false }, NO_FILTERS),
     ).toBe(true);
   });
 });

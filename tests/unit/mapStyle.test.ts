@@ -68,7 +68,7 @@ describe('the map style', () => {
     const evaluate = (filter: unknown, category: string) =>
       featureFilter(filter as never, 'layers[0].filter').filter(
         { zoom: 14 } as never,
-        { type: 1, properties: { siteId: 'x', role: 'risk', category, level: 'none' } } as never,
+        { type: 1, properties: { siteId: 'x', role: 'risk', category, level: 'unscored' } } as never,
       );
     for (const from of ['geojson', 'tiles'] as const) {
       for (const l of siteLayers(from).filter((x) => x.id === dotLayer('risk') || x.id === symbolLayer('risk'))) {

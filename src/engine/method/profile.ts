@@ -1,7 +1,7 @@
 // A method profile: how sites are scored and zones aggregated, as data with a source for every table.
 // Read from files through a schema, so a bad profile names the field at fault and is never half-applied.
 import { z } from 'zod';
-import { LEVELS, type RiskMatrixMethod } from '../model';
+import { AGGREGATION_MODES, LEVELS, type RiskMatrixMethod } from '../model';
 import { parseBySchema } from '../validateConfig';
 
 const level = z.enum(LEVELS);
@@ -88,7 +88,7 @@ const majorHazardSchema = z.object({
 });
 
 const aggregationSchema = z.object({
-  mode: z.enum(['max', 'index', 'relative']),
+  mode: z.enum(AGGREGATION_MODES),
   index: z.object({
     source: text,
     status,
@@ -170,7 +170,6 @@ export const methodProfileSchema = z
   });
 
 export type MethodProfile = z.infer<typeof methodProfileSchema>;
-export type AggregationMode = MethodProfile['aggregation']['mode'];
 export type LecProfile = MethodProfile['lec'];
 export type MajorHazardProfile = MethodProfile['majorHazard'];
 

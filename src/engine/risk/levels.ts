@@ -1,5 +1,12 @@
 // Level ordering and names (重大/较大/一般/低 = red/orange/yellow/blue).
-import { LEVELS, type Counts, type Level, type SetbackRule, type ViolationStatus } from '../model';
+import {
+  LEVELS,
+  type AggregationMode,
+  type Counts,
+  type Level,
+  type SetbackRule,
+  type ViolationStatus,
+} from '../model';
 
 /** 0 = red (highest) … 3 = blue */
 export const LEVEL_RANK: Record<Level, number> = { red: 0, orange: 1, yellow: 2, blue: 3 };
@@ -21,7 +28,7 @@ export const NO_LEVEL_ZH = '未评级';
 export const NO_LEVEL_NOTE_ZH = '无已评分风险点,也无危险源防护范围覆盖(无数据,不代表低风险)';
 
 /** Short names of the zone aggregation modes (就高 / 加权指数 / 相对分级). */
-export const AGGREGATION_MODE_ZH: Record<'max' | 'index' | 'relative', string> = {
+export const AGGREGATION_MODE_ZH: Record<AggregationMode, string> = {
   max: '就高',
   index: '加权指数',
   relative: '相对分级',

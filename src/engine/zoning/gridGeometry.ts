@@ -3,14 +3,7 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { bboxOf } from '../geo/bbox';
 import { fromPlane, localPlane, toPlane, type LocalPlane } from '../geo/localPlane';
-
-export type GridShape = 'square' | 'hex';
-
-export interface GridSpec {
-  shape: GridShape;
-  /** square: side; hex: distance between the centres of neighbouring cells (flat-to-flat width), metres */
-  cellM: number;
-}
+import type { GridSpec } from '../model';
 
 export interface Grid extends GridSpec {
   plane: LocalPlane;

@@ -8,7 +8,8 @@ import { toPlane } from '../geo/localPlane';
 import { edgeToEdgeMeters } from '../geo/edgeToEdgeMeters';
 import { LEVEL_RANK, LEVEL_ZH, NO_LEVEL_NOTE_ZH, NO_LEVEL_ZH } from '../risk/levels';
 import type { MethodProfile } from '../method/profile';
-import { buildGrid, cellAt, cellCorners, neighbours, planeToLonLat, type Grid, type GridSpec } from './gridGeometry';
+import type { GridSpec } from '../model';
+import { buildGrid, cellAt, cellCorners, neighbours, planeToLonLat, type Grid } from './gridGeometry';
 import { clipToConvex, planarArea } from '../geo/clipToConvex';
 import { dissolveCells } from './dissolveCells';
 

@@ -15,7 +15,7 @@ describe('reach layer data', () => {
     // the feature id is the site's position (as the other site layers), and the filters' facts are on it
     for (const f of features) {
       expect(assessment.sites[f.id as number]!.id).toBe(f.properties!.siteId);
-      expect(f.properties).toMatchObject({ level: 'none', flagged: false });
+      expect(f.properties).toMatchObject({ level: 'unscored', flagged: false });
     }
   });
 

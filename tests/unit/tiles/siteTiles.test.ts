@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { PbfReader } from 'pbf';
 import { VectorTile } from '@mapbox/vector-tile';
 import { mapSources } from '../../../src/map/mapData';
-import { filteredView, LEVEL_OR_NONE, NO_FILTERS, type MapFilters } from '../../../src/state/mapFilters';
+import { filteredView, NO_FILTERS, type MapFilters } from '../../../src/state/mapFilters';
+import { LEVELS_AND_UNSCORED } from '../../../src/engine';
 import { buildSiteTable, type SiteTable } from '../../../src/tiles/siteTable';
 import { SiteTiles } from '../../../src/tiles/siteTiles';
 import { COUNTS_LAYER, FINDINGS_LAYER, SITES_LAYER } from '../../../src/tiles/layerNames';
@@ -86,7 +87,7 @@ const assessment = fc
   });
 
 const filters = fc.record<MapFilters>({
-  levels: fc.subarray([...LEVEL_OR_NONE]),
+  levels: fc.subarray([...LEVELS_AND_UNSCORED]),
   domains: fc.subarray(['危险化学品', '道路交通', '']),
   districts: fc.subarray(DISTRICTS),
   categories: fc.subarray(CATEGORIES),
@@ -144,7 +145,7 @@ describe('site tiles', () => {
     fc.assert(
       fc.property(assessment, filters, roles, fc.integer({ min: 6, max: 11 }), (a, f, shown, z) => {
         const tiles = new SiteTiles(tableOf(a));
-        const counted = Object.fromEntries(LEVEL_OR_NONE.map((l) => [l, 0]));
+        const counted = Object.fromEntries(LEVELS_AND_UNSCORED.map((l) => [l, 0]));
         for (const t of tilesOf(a, z)) {
           const layer = decode(tiles.countTile(t, { filters: f, roles: shown })).layers[COUNTS_LAYER];
           for (let k = 0; k < (layer?.length ?? 0); k++) {
@@ -152,8 +153,9 @@ describe('site tiles', () => {
             counted[p.level as string]! += p.count as number;
           }
         }
-        const listed = Object.fromEntries(LEVEL_OR_NONE.map((l) => [l, 0]));
-        for (const s of filteredView(a, f).sites) if (shown.includes(s.role ?? 'risk')) listed[s.level ?? 'none']!++;
+        const listed = Object.fromEntries(LEVELS_AND_UNSCORED.map((l) => [l, 0]));
+        for (const s of filteredView(a, f).sites)
+          if (shown.includes(s.role ?? 'risk')) listed[s.level ?? 'unscored']!++;
         expect(counted).toEqual(listed);
       }),
       { numRuns: 150 },
@@ -235,8 +237,8 @@ describe('site tiles', () => {
     ]!;
     const counts = Array.from({ length: layer.length }, (_, k) => layer.feature(k).properties);
     expect(counts.map((p) => [p.level, p.count, p.total]).sort()).toEqual([
-      ['none', 1, 2],
       ['red', 1, 2],
+      ['unscored', 1, 2],
     ]);
     // at street scale they are still in the tiles (the risk layers' own filter leaves them to the rescue layer)
     expect(decode(tiles.siteTile(tileOf(118.8, 32.05, 13))).layers[SITES_LAYER]!.length).toBe(5);
