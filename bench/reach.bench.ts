@@ -9,7 +9,7 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { Polygon } from 'geojson';
 import type { Zone } from '../src/engine';
 import { fromPlane, localPlane } from '../src/engine/geo/localPlane';
-import { geodesicMeters } from '../src/engine/geo/geodesicMeters';
+import { geodesicDistanceM } from '../src/engine/geo/geodesicDistance';
 import { buildRoadGraph, type RoadLine } from '../src/engine/reach/roadGraph';
 import { roadSpeedFor } from '../src/engine/reach/roadSpeed';
 import { multiSourceDijkstra } from '../src/engine/reach/dijkstra';
@@ -154,7 +154,7 @@ const [, bruteMs] = time(() => {
     for (const r of stations)
       best = Math.min(
         best,
-        r.delaySeconds + (geodesicMeters([lon, lat], [r.lon, r.lat]) * P.screening.detourFactor) / speed,
+        r.delaySeconds + (geodesicDistanceM([lon, lat], [r.lon, r.lat]) * P.screening.detourFactor) / speed,
       );
     if (Math.abs(best / 60 - sgrid.cellMinutes[cell]!) > 1e-3) mismatches++;
   }

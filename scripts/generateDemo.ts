@@ -18,7 +18,7 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from
 import {
   bboxOf,
   categoryByCode,
-  edgeToEdgeMeters,
+  edgeToEdge,
   geodesicDestination,
   LEVEL_RANK,
   RISK_MATRIX_METHODS,
@@ -181,8 +181,8 @@ function pointInside(zone: Feature<MultiPolygon | Polygon>, clearanceM: number):
   const [w, s, e, n] = bboxOf(zone.geometry);
   for (;;) {
     const p: Geometry = { type: 'Point', coordinates: [w + random() * (e - w), s + random() * (n - s)] };
-    if (edgeToEdgeMeters(p, zone.geometry).meters !== 0) continue;
-    const tooClose = districts.some((d) => d !== zone && edgeToEdgeMeters(p, d.geometry).meters < clearanceM);
+    if (edgeToEdge(p, zone.geometry).distanceM !== 0) continue;
+    const tooClose = districts.some((d) => d !== zone && edgeToEdge(p, d.geometry).distanceM < clearanceM);
     if (!tooClose) return p.coordinates as [number, number];
   }
 }
@@ -265,8 +265,8 @@ const [cw, cs, ce, cn] = bboxOf({
   coordinates: osmFeatures.flatMap((f) => [[...bboxOf(f.geometry!).slice(0, 2)], [...bboxOf(f.geometry!).slice(2)]]),
 });
 const districtOf = (p: [number, number]): string =>
-  districts.find((d) => edgeToEdgeMeters({ type: 'Point', coordinates: p }, d.geometry).meters === 0)?.properties
-    .name ?? '';
+  districts.find((d) => edgeToEdge({ type: 'Point', coordinates: p }, d.geometry).distanceM === 0)?.properties.name ??
+  '';
 const CLUSTER = [
   'fuel_station',
   'fuel_station',

@@ -6,7 +6,7 @@ import { scoreSite } from './method/scoreSite';
 import { zoneMax } from './risk/zoneMax';
 import { zoneIndex, zoneRelative } from './risk/zoneDensity';
 import { zoneGrid } from './zoning/zoneGrid';
-import { hazardRules, largestRequiredMeters } from './setback/hazardRules';
+import { hazardRules, largestRequiredM } from './setback/hazardRules';
 import { checkSetbacks, compareViolations, type FindingSink, type SetbackResult } from './setback/checkSetbacks';
 import { checkContainment, type ContainmentResult } from './setback/checkContainment';
 import { checkContours, qraRuleId, replacedByContours } from './qra/checkContours';
@@ -187,7 +187,7 @@ function assessSite(
   const role = roleOf(site.category);
   const scored = scoreSite(config.method, site);
   const [lon, lat] = representativePoint(site.geometry);
-  const footprintM = role === 'hazard' ? largestRequiredMeters(site, hazardRules(site, config.rules).rules) : 0;
+  const footprintM = role === 'hazard' ? largestRequiredM(site, hazardRules(site, config.rules).rules) : 0;
   return {
     id: site.id,
     name: site.name,

@@ -27,8 +27,8 @@ export {
 } from './risk/levels';
 export { LEVEL_FILL, UNSCORED_FILL } from './risk/levelColours';
 export { matrixLevel } from './risk/matrixLevel';
-export { edgeToEdgeMeters, type EdgeDistance } from './geo/edgeToEdgeMeters';
-export { geodesicMeters, geodesicDestination } from './geo/geodesicMeters';
+export { edgeToEdge, type EdgeDistance } from './geo/edgeToEdge';
+export { geodesicDistanceM, geodesicDestination } from './geo/geodesicDistance';
 export { bboxOf, representativePoint, type BBox } from './geo/bbox';
 export { areaKm2 } from './geo/areaKm2';
 export { signedArea } from './geo/signedArea';

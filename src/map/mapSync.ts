@@ -133,8 +133,8 @@ export function createMapSync(
     const sitesById = assessedSites(assessment);
     if (needsBuffer(proposal, sitesById) && !bufferForDrawing) {
       const { buffer } = await import('@turf/buffer');
-      bufferForDrawing = (g, meters) =>
-        buffer({ type: 'Feature', geometry: g, properties: {} }, meters, { units: 'meters' })?.geometry;
+      bufferForDrawing = (g, distanceM) =>
+        buffer({ type: 'Feature', geometry: g, properties: {} }, distanceM, { units: 'meters' })?.geometry;
       if (store.getState().proposal !== proposal) return; // a newer render is on its way
     }
     const { ringLabels: rings, ...sources } = proposalSources(proposal, picking, sitesById, bufferForDrawing);

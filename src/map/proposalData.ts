@@ -34,9 +34,9 @@ export interface RingLabel {
 
 const empty = (): FeatureCollection<never> => ({ type: 'FeatureCollection', features: [] });
 
-/** A geodesic circle of `meters` around a lon/lat point (72 vertices). */
-export function geodesicCircle(center: [number, number], meters: number, steps = 72): Polygon {
-  const ring = Array.from({ length: steps }, (_, i) => geodesicDestination(center, (360 * i) / steps, meters));
+/** A geodesic circle of `radiusM` around a lon/lat point (72 vertices). */
+export function geodesicCircle(center: [number, number], radiusM: number, steps = 72): Polygon {
+  const ring = Array.from({ length: steps }, (_, i) => geodesicDestination(center, (360 * i) / steps, radiusM));
   return { type: 'Polygon', coordinates: [[...ring, ring[0]!]] };
 }
 
@@ -51,7 +51,7 @@ export interface SitesById {
 export const assessedSites = (a: Assessment | null): SitesById => ({ get: (id) => (a ? siteById(a, id) : undefined) });
 
 /** Buffers a polygon for drawing; loaded on demand (it is heavy) and only needed for drawn polygons. */
-export type BufferForDrawing = (g: Geometry, meters: number) => Geometry | undefined;
+export type BufferForDrawing = (g: Geometry, radiusM: number) => Geometry | undefined;
 
 export function needsBuffer(proposal: Proposal | null, sitesById: SitesById): boolean {
   if (!proposal?.result) return false;

@@ -18,11 +18,11 @@ export function meridianArcMeters(lat1: number, lat2: number, steps = 2000): num
   return Math.abs((sum * h * DEG) / 3);
 }
 
-/** Latitude `meters` north (negative: south) of `lat` along the meridian (Newton on the arc integral). */
-export function latitudeNorthOf(lat: number, meters: number): number {
+/** Latitude `distanceM` north (negative: south) of `lat` along the meridian (Newton on the arc integral). */
+export function latitudeNorthOf(lat: number, distanceM: number): number {
   const signedArc = (to: number) => Math.sign(to - lat) * meridianArcMeters(lat, to);
-  let x = lat + meters / meridionalRadius(lat) / DEG;
-  for (let i = 0; i < 5; i++) x -= (signedArc(x) - meters) / meridionalRadius(x) / DEG;
+  let x = lat + distanceM / meridionalRadius(lat) / DEG;
+  for (let i = 0; i < 5; i++) x -= (signedArc(x) - distanceM) / meridionalRadius(x) / DEG;
   return x;
 }
 

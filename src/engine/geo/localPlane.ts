@@ -32,13 +32,13 @@ export function fromPlane(p: LocalPlane, x: number, y: number): [number, number]
 }
 
 /**
- * Degrees of longitude and latitude that certainly cover `meters` around latitude `lat` (for index prefilters).
+ * Degrees of longitude and latitude that certainly cover `radiusM` around latitude `lat` (for index prefilters).
  * Uses the smallest metres-per-degree over ±1° of latitude and a 1 % margin, so no candidate is ever missed.
  */
-export function degreesCovering(meters: number, lat: number): { dLon: number; dLat: number } {
+export function degreesCovering(radiusM: number, lat: number): { dLon: number; dLat: number } {
   const poleward = Math.min(89, Math.abs(lat) + 1);
   const plane = localPlane(0, poleward);
   const equatorward = localPlane(0, Math.max(0, Math.abs(lat) - 1));
   const margin = 1.01;
-  return { dLon: (meters * margin) / plane.kx, dLat: (meters * margin) / Math.min(plane.ky, equatorward.ky) };
+  return { dLon: (radiusM * margin) / plane.kx, dLat: (radiusM * margin) / Math.min(plane.ky, equatorward.ky) };
 }

@@ -4,7 +4,7 @@
 // A point on the boundary counts as inside (as the edge-to-edge distance 0 does), holes are respected, and a
 // MultiPolygon holds the point when any of its polygons does.
 import type { Geometry, Position } from 'geojson';
-import { edgeToEdgeMeters } from './edgeToEdgeMeters';
+import { edgeToEdge } from './edgeToEdge';
 
 export type PointInArea = (lon: number, lat: number) => boolean;
 
@@ -26,7 +26,7 @@ export function preparedArea(g: Geometry): PreparedArea {
   if (g.type === 'Polygon') return bandedPolygon(g.coordinates);
   if (g.type === 'MultiPolygon') return anyOf(g.coordinates.map(bandedPolygon));
   return {
-    holds: (lon, lat) => edgeToEdgeMeters({ type: 'Point', coordinates: [lon, lat] }, g).meters === 0,
+    holds: (lon, lat) => edgeToEdge({ type: 'Point', coordinates: [lon, lat] }, g).distanceM === 0,
     mayReach: () => true,
   };
 }

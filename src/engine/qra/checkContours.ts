@@ -14,7 +14,7 @@ import Flatbush from 'flatbush';
 import type { Geometry, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { AssessConfig, RiskContour, Site, TargetClass, Violation } from '../model';
 import { bboxOf, forEachPosition } from '../geo/bbox';
-import { edgeToEdgeMeters, type EdgeDistance } from '../geo/edgeToEdgeMeters';
+import { edgeToEdge, type EdgeDistance } from '../geo/edgeToEdge';
 import { degreesCovering } from '../geo/localPlane';
 import { pointInArea, preparedArea, type PreparedArea } from '../geo/pointInArea';
 import type { TargetClassification } from '../setback/classifyTarget';
@@ -249,10 +249,10 @@ function distanceWithin(c: Contour, target: Site, within: { dLon: number; dLat: 
   if (g.type === 'Point') {
     const [lon, lat] = g.coordinates as [number, number];
     if (c.area.holds(lon, lat))
-      return { meters: 0, closestA: [lon, lat], closestB: [lon, lat], between: POLYGON_POINT };
+      return { distanceM: 0, closestA: [lon, lat], closestB: [lon, lat], between: POLYGON_POINT };
     if (within === null || !c.area.mayReach(lon, lat, within.dLon, within.dLat)) return null;
   }
-  return edgeToEdgeMeters(c.geometry, g);
+  return edgeToEdge(c.geometry, g);
 }
 const POLYGON_POINT = 'Polygon–Point';
 
@@ -289,7 +289,7 @@ function judge(
     hazardId: inst.hazard.id,
     targetId: target.id,
     ruleId: qraRuleId(riskClass.id, inst.status),
-    distanceM: d.meters,
+    distanceM: d.distanceM,
     requiredM: null,
     shortfallM: null,
     status,
@@ -315,7 +315,7 @@ function judge(
   for (let i = 0; i < above.length; i++) {
     const c = above[i]!;
     const d = distanceWithin(c, target, null); // null: a point outside
-    if (d === null || d.meters > 0) continue;
+    if (d === null || d.distanceM > 0) continue;
     // only just inside the contour nearest the criterion (no higher one touched): borderline
     const nearest = i === above.length - 1;
     const shallow = nearest && onlyJustInside(target.geometry, c, tol, near.tol);
@@ -329,14 +329,14 @@ function judge(
     // outside and no edge within the band: 符合 without measuring (only a contour at the criterion itself has a band)
     const d = distanceWithin(decider, target, decider.riskPerYear === limit ? near.tol : null);
     if (d === null) return null;
-    if (d.meters > 0) {
-      if (decider.riskPerYear === limit && d.meters <= tol) {
+    if (d.distanceM > 0) {
+      if (decider.riskPerYear === limit && d.distanceM <= tol) {
         return make(
           'borderline',
           null,
           d,
           decider.riskPerYear,
-          `位于 ${riskText(limit)}/年 等值线外 ${d.meters.toFixed(2)} m,在 ${tol} m 临界带内;${crit()}`,
+          `位于 ${riskText(limit)}/年 等值线外 ${d.distanceM.toFixed(2)} m,在 ${tol} m 临界带内;${crit()}`,
         );
       }
       return null; // 符合
@@ -345,7 +345,7 @@ function judge(
   // the contours do not decide here: 未评估, for targets near the installation's contours
   const widest = inst.contours[inst.contours.length - 1]!;
   const d = distanceWithin(widest, target, near.screening);
-  if (d === null || d.meters > config.notAssessedScreeningM) return null;
+  if (d === null || d.distanceM > config.notAssessedScreeningM) return null;
   const lowest = riskText(widest.riskPerYear);
   const why = decider
     ? `位于 ${riskText(decider.riskPerYear)}/年 与 ${above.length ? riskText(above[above.length - 1]!.riskPerYear) : '更高'}/年 等值线之间,定量风险评价未给出 ${riskText(limit)}/年 等值线,无法判定`
@@ -365,7 +365,7 @@ function onlyJustInside(target: Geometry, c: Contour, tol: number, band: Near['t
     if (!shallow || !c.holds(p[0]!, p[1]!)) return;
     if (!c.area.mayReach(p[0]!, p[1]!, band.dLon, band.dLat)) return void (shallow = false);
     edge ??= boundaryOf(c.geometry);
-    if (edgeToEdgeMeters({ type: 'Point', coordinates: [p[0]!, p[1]!] }, edge).meters > tol) shallow = false;
+    if (edgeToEdge({ type: 'Point', coordinates: [p[0]!, p[1]!] }, edge).distanceM > tol) shallow = false;
   });
   if (shallow && (target.type === 'Polygon' || target.type === 'MultiPolygon')) {
     const inTarget = pointInArea(target);

@@ -14,8 +14,8 @@
 // planar maximum are then measured exactly with the engine's geodesic edge-to-edge distance; the largest is reported.
 import type { Geometry, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { bboxOf } from '../geo/bbox';
-import { edgeToEdgeMeters } from '../geo/edgeToEdgeMeters';
-import { azimuthalEquidistant } from '../geo/geodesicMeters';
+import { edgeToEdge } from '../geo/edgeToEdge';
+import { azimuthalEquidistant } from '../geo/geodesicDistance';
 import { localPlane } from '../geo/localPlane';
 import { pointInArea } from '../geo/pointInArea';
 
@@ -72,7 +72,7 @@ export function contourReach(contour: Polygon | MultiPolygon, from: Geometry): C
   let farthest: [number, number] = [NaN, NaN]; // stays so only for a contour without vertices
   for (const s of samples) {
     if (s.f < best - margin) continue;
-    const d = edgeToEdgeMeters({ type: 'Point', coordinates: [s.lon, s.lat] }, from).meters;
+    const d = edgeToEdge({ type: 'Point', coordinates: [s.lon, s.lat] }, from).distanceM;
     if (d > maxM) {
       maxM = d;
       farthest = [s.lon, s.lat];
@@ -81,9 +81,9 @@ export function contourReach(contour: Polygon | MultiPolygon, from: Geometry): C
   const edge: MultiLineString = { type: 'MultiLineString', coordinates: outer };
   return {
     maxM: Math.max(0, maxM),
-    minM: edgeToEdgeMeters(edge, from).meters,
+    minM: edgeToEdge(edge, from).distanceM,
     farthest,
-    reachesInstallation: edgeToEdgeMeters(contour, from).meters === 0,
+    reachesInstallation: edgeToEdge(contour, from).distanceM === 0,
   };
 }
 

@@ -3,7 +3,7 @@
 // - screening (初筛): geodesic distance × detour factor at a stated speed, for when no road network is loaded.
 // Both return seconds from the alarm (dispatch delay included) and the resource that arrives first.
 import Flatbush from 'flatbush';
-import { geodesicMeters } from '../geo/geodesicMeters';
+import { geodesicDistanceM } from '../geo/geodesicDistance';
 import { degreesCovering, localPlane } from '../geo/localPlane';
 import { multiSourceDijkstra, type Arrival, type Seed } from './dijkstra';
 import type { ReachProfile } from './profile';
@@ -43,7 +43,7 @@ export function screeningModel(resources: readonly Resource[], profile: ReachPro
   for (const r of resources) minDelay = Math.min(minDelay, r.delaySeconds);
   const time = (i: number, lon: number, lat: number) => {
     const r = resources[i]!;
-    return r.delaySeconds + (geodesicMeters([lon, lat], [r.lon, r.lat]) * detour) / speed;
+    return r.delaySeconds + (geodesicDistanceM([lon, lat], [r.lon, r.lat]) * detour) / speed;
   };
   // exact geodesics are most of the cost (a city's 10⁵ grid cells × every station within reach): candidates are first
   // timed in the cell's tangent plane, and only those within APPROX_MARGIN of the best are measured exactly — the

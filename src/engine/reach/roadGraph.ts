@@ -1,7 +1,7 @@
 // A road network as a directed graph in compressed sparse rows (CSR): node coordinates, and per node the range of its
 // outgoing edges with their travel times. Lines are joined where they share a vertex (OSM exports share the node at
 // a junction); a crossing without a shared vertex (a bridge) is not a junction, as it should not be.
-import { geodesicMeters } from '../geo/geodesicMeters';
+import { geodesicDistanceM } from '../geo/geodesicDistance';
 
 export type OneWay = 'no' | 'forward' | 'backward';
 
@@ -67,7 +67,7 @@ export function buildRoadGraph(lines: readonly RoadLine[], speedKmh: (line: Road
     for (let i = 1; i < line.coords.length; i++) {
       const next = nodeOf(line.coords[i]!);
       if (next === prev) continue; // a repeated vertex
-      const t = geodesicMeters([lon[prev]!, lat[prev]!], [lon[next]!, lat[next]!]) / metresPerSecond;
+      const t = geodesicDistanceM([lon[prev]!, lat[prev]!], [lon[next]!, lat[next]!]) / metresPerSecond;
       if (dir !== 'backward') {
         from.push(prev);
         to.push(next);

@@ -3,7 +3,7 @@
 // - walking: on the road network, the shelter reached first on foot (one multi-source Dijkstra from the tier's
 //   shelters over a pedestrian graph: no one-ways, footways allowed, motorways not), within the tier's minutes.
 import Flatbush from 'flatbush';
-import { geodesicMeters } from '../geo/geodesicMeters';
+import { geodesicDistanceM } from '../geo/geodesicDistance';
 import { degreesCovering } from '../geo/localPlane';
 import { multiSourceDijkstra, type Seed } from './dijkstra';
 import type { PopulationUnit } from './population';
@@ -46,7 +46,7 @@ export function radiusAssign(
     let bestM = Infinity;
     for (const m of index.search(u.lon - dLon, u.lat - dLat, u.lon + dLon, u.lat + dLat)) {
       const i = members[m]!;
-      const d = geodesicMeters([u.lon, u.lat], [shelters[i]!.lon, shelters[i]!.lat]);
+      const d = geodesicDistanceM([u.lon, u.lat], [shelters[i]!.lon, shelters[i]!.lat]);
       if (d > shelters[i]!.radiusM) continue;
       if (d < bestM || (d === bestM && i < best)) {
         best = i;

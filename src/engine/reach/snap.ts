@@ -1,7 +1,7 @@
 // Points to the road graph: each point joins the network at its nearest node, found with a Flatbush k-nearest query in
 // a local metric plane (degrees are not isotropic at Chinese latitudes), the leg measured exactly on the ellipsoid.
 import Flatbush from 'flatbush';
-import { geodesicMeters } from '../geo/geodesicMeters';
+import { geodesicDistanceM } from '../geo/geodesicDistance';
 import { localPlane, toPlane, type LocalPlane } from '../geo/localPlane';
 import type { RoadGraph } from './roadGraph';
 
@@ -44,7 +44,7 @@ export function nodeSnapper(g: RoadGraph): Snapper {
         if (planar(c) - d0 > 1e-6) break;
         if (g.lon[c]! < g.lon[best]! || (g.lon[c] === g.lon[best] && g.lat[c]! < g.lat[best]!)) best = c;
       }
-      const bestM = geodesicMeters([lon, lat], [g.lon[best]!, g.lat[best]!]);
+      const bestM = geodesicDistanceM([lon, lat], [g.lon[best]!, g.lat[best]!]);
       return { node: best, metres: bestM };
     },
   };

@@ -4,7 +4,7 @@ import Flatbush from 'flatbush';
 import type { AssessedSite, AssessedZone, Level, Zone, ZoneContributor } from '../model';
 import { bboxOf } from '../geo/bbox';
 import { degreesCovering } from '../geo/localPlane';
-import { edgeToEdgeMeters } from '../geo/edgeToEdgeMeters';
+import { edgeToEdge } from '../geo/edgeToEdge';
 import { preparedArea, type PreparedArea } from '../geo/pointInArea';
 import { LEVEL_RANK, LEVEL_ZH, NO_LEVEL_NOTE_ZH, NO_LEVEL_ZH } from './levels';
 
@@ -34,9 +34,10 @@ export function zoneMax(zones: Zone[], sites: AssessedSite[]): AssessedZone[] {
         continue;
       }
       if (point && !reachable(area, site)) continue;
-      const d = edgeToEdgeMeters(site.geometry, zone.geometry);
-      const how = d.meters === 0 ? 'inside' : d.meters <= site.footprintM ? 'footprint' : null;
-      if (how) contributors.push({ siteId: site.id, level: site.level!, score: site.score!, how, distanceM: d.meters });
+      const d = edgeToEdge(site.geometry, zone.geometry);
+      const how = d.distanceM === 0 ? 'inside' : d.distanceM <= site.footprintM ? 'footprint' : null;
+      if (how)
+        contributors.push({ siteId: site.id, level: site.level!, score: site.score!, how, distanceM: d.distanceM });
     }
     contributors.sort(
       (a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || b.score - a.score || (a.siteId < b.siteId ? -1 : 1),

@@ -4,7 +4,7 @@
 import Flatbush from 'flatbush';
 import type { AssessConfig, SetbackRule, Site, TargetClass, Violation } from '../model';
 import { bboxOf } from '../geo/bbox';
-import { edgeToEdgeMeters } from '../geo/edgeToEdgeMeters';
+import { edgeToEdge } from '../geo/edgeToEdge';
 import { classifyTarget, type TargetClassification } from './classifyTarget';
 import { hazardRules } from './hazardRules';
 import { isPointOnly } from './measuringPoints';
@@ -53,8 +53,8 @@ export function checkContainment(
       const targetClass = areaClasses[i]!;
       const rule = rules.find((r) => ruleMatchesTarget(r, target.category, targetClass.classes));
       if (!rule) continue;
-      const d = edgeToEdgeMeters(hazard.geometry, target.geometry);
-      if (d.meters > 0) continue;
+      const d = edgeToEdge(hazard.geometry, target.geometry);
+      if (d.distanceM > 0) continue;
       violations.push(insideFinding(hazard, target, rule, targetClass, d));
     }
   }

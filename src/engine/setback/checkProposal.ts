@@ -9,7 +9,7 @@ import { classifyTarget } from './classifyTarget';
 import { planPair, SITE_DISTANCE_RULE_ID } from './judgePair';
 import { bboxOf } from '../geo/bbox';
 import { degreesCovering } from '../geo/localPlane';
-import { planarDistance } from '../geo/edgeToEdgeMeters';
+import { planarDistance } from '../geo/edgeToEdge';
 
 export type ProposalVerdict = 'compliant' | ViolationStatus;
 
@@ -128,7 +128,7 @@ function ringsOfNearbyHazards(proposal: Site, others: Site[], config: AssessConf
     if (hb[0] > box[2] + dLon || hb[2] < box[0] - dLon || hb[1] > box[3] + dLat || hb[3] < box[1] - dLat) continue;
     const g = planPair(h, hazardRules(h, config.rules), proposal, targetClass, config)?.governing;
     if (!g) continue;
-    const d = planarDistance(h.geometry, proposal.geometry).planarMeters;
+    const d = planarDistance(h.geometry, proposal.geometry).planarDistanceM;
     if (d > ringContextM(g.requiredM)) continue;
     near.push({
       ring: { hazardId: h.id, ruleId: g.ruleId, requiredM: g.requiredM, source: g.source },

@@ -1,7 +1,7 @@
 // Hazards with the same category and rule-relevant attributes share their rules, note and search radius: a million
 // hazards have a handful of profiles, each worked out once (by the in-process search and by other executors alike).
 import type { AssessConfig, Site } from '../model';
-import { hazardRules, largestRequiredMeters, type HazardRules } from './hazardRules';
+import { hazardRules, largestRequiredM, type HazardRules } from './hazardRules';
 
 export interface HazardProfile {
   id: number;
@@ -21,7 +21,7 @@ export function profileOf(hazard: Site, config: AssessConfig, cache: Map<string,
       id: cache.size,
       rules,
       note: rules.assumptions.join('; '),
-      searchM: searchRadiusMeters(hazard, rules, config),
+      searchM: searchRadiusM(hazard, rules, config),
     };
     cache.set(key, profile);
   }
@@ -29,10 +29,10 @@ export function profileOf(hazard: Site, config: AssessConfig, cache: Map<string,
 }
 
 /** How far from a hazard any finding can lie: its largest requirement (or screening radius) plus the borderline band. */
-function searchRadiusMeters(hazard: Site, { rules }: HazardRules, config: AssessConfig): number {
+function searchRadiusM(hazard: Site, { rules }: HazardRules, config: AssessConfig): number {
   const needsAssessment = rules.some((r) => r.min_distance_m === null) && hazard.protectionDistanceM === undefined;
   return (
-    Math.max(largestRequiredMeters(hazard, rules), needsAssessment ? config.notAssessedScreeningM : 0) +
+    Math.max(largestRequiredM(hazard, rules), needsAssessment ? config.notAssessedScreeningM : 0) +
     config.borderlineToleranceM
   );
 }

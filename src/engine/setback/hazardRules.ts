@@ -49,7 +49,7 @@ function matchHazardRules(site: Site, table: SetbackRuleTable): HazardRules {
 }
 
 /** Largest distance any of `rules` can require of this site (its own assessed distance counts). */
-export function largestRequiredMeters(site: Site, rules: SetbackRule[]): number {
+export function largestRequiredM(site: Site, rules: SetbackRule[]): number {
   let max = site.protectionDistanceM ?? 0;
   for (const r of rules) if (r.min_distance_m !== null && r.min_distance_m > max) max = r.min_distance_m;
   return max;

@@ -1,7 +1,7 @@
 // The verdict for one hazard–target pair: which rules bind it (planned once per kind of pair), then measure
 // edge to edge and report what fails.
 import type { AssessConfig, SetbackRule, Site, TargetClass, Violation } from '../model';
-import { exactDistance, planarDistance } from '../geo/edgeToEdgeMeters';
+import { exactDistance, planarDistance } from '../geo/edgeToEdge';
 import type { TargetClassification } from './classifyTarget';
 import type { HazardRules } from './hazardRules';
 import { siteDistanceSource } from './assessedDistanceScope';
@@ -96,27 +96,27 @@ export function judgePlannedPair(
   found: Violation[] = [],
 ): Violation[] {
   const planar = planarDistance(hazard.geometry, target.geometry);
-  if (planar.planarMeters > plan.reachM + PLANE_MARGIN_M) return found;
+  if (planar.planarDistanceM > plan.reachM + PLANE_MARGIN_M) return found;
   return judgeMeasuredPair(hazard, target, plan, targetClass, note, config, exactDistance(planar), found);
 }
 
 /** Whether a pair of this plan at this exact distance gives any finding (a caller measuring elsewhere asks first). */
-export function reportsAt(plan: PairPlan, meters: number, config: AssessConfig): boolean {
-  if (plan.governing && governingStatus(plan.governing.requiredM, meters, config.borderlineToleranceM)) return true;
-  return plan.unassessed !== null && meters <= config.notAssessedScreeningM;
+export function reportsAt(plan: PairPlan, distanceM: number, config: AssessConfig): boolean {
+  if (plan.governing && governingStatus(plan.governing.requiredM, distanceM, config.borderlineToleranceM)) return true;
+  return plan.unassessed !== null && distanceM <= config.notAssessedScreeningM;
 }
 
 /**
  * Judged to the millimetre so float noise cannot flip a verdict at exactly the limit (distance ≥ required complies):
  * `violation` short by more than the band, `borderline` within ± the band (none when the band is 0), else null.
  */
-function governingStatus(requiredM: number, meters: number, band: number): 'violation' | 'borderline' | null {
-  const shortfall = shortfallOf(requiredM, meters);
+function governingStatus(requiredM: number, distanceM: number, band: number): 'violation' | 'borderline' | null {
+  const shortfall = shortfallOf(requiredM, distanceM);
   return shortfall > band ? 'violation' : band > 0 && shortfall >= -band ? 'borderline' : null;
 }
 
-function shortfallOf(requiredM: number, meters: number): number {
-  return requiredM - Math.round(meters * 1000) / 1000;
+function shortfallOf(requiredM: number, distanceM: number): number {
+  return requiredM - Math.round(distanceM * 1000) / 1000;
 }
 
 /**
@@ -130,7 +130,7 @@ export function judgeMeasuredPair(
   targetClass: TargetClassification,
   note: string,
   config: AssessConfig,
-  d: { meters: number; closestA: [number, number]; closestB: [number, number]; between: string },
+  d: { distanceM: number; closestA: [number, number]; closestB: [number, number]; between: string },
   found: Violation[] = [],
 ): Violation[] {
   const closest: Violation['closest'] = [d.closestA, d.closestB];
@@ -139,14 +139,14 @@ export function judgeMeasuredPair(
   const pair = { hazard, target, d, closest, targetClass, note: fullNote, screening: screening !== '' };
   const g = plan.governing;
   if (g) {
-    const status = governingStatus(g.requiredM, d.meters, config.borderlineToleranceM);
+    const status = governingStatus(g.requiredM, d.distanceM, config.borderlineToleranceM);
     if (status)
       found.push(
         finding(
           pair,
           g.ruleId,
           g.requiredM,
-          shortfallOf(g.requiredM, d.meters),
+          shortfallOf(g.requiredM, d.distanceM),
           status,
           g.source,
           g.targetClass,
@@ -155,7 +155,7 @@ export function judgeMeasuredPair(
       );
   }
   const u = plan.unassessed;
-  if (u && d.meters <= config.notAssessedScreeningM) {
+  if (u && d.distanceM <= config.notAssessedScreeningM) {
     // the table distances stay in view beside the missing assessment (a table violation is its own finding above)
     found.push(finding(pair, u.ruleId, null, null, 'not_assessed', u.source, u.targetClass, tablesBeside(plan)));
   }
@@ -199,7 +199,7 @@ function tablesBeside(plan: PairPlan): Requirement[] {
 interface MeasuredPair {
   hazard: Site;
   target: Site;
-  d: { meters: number; between: string };
+  d: { distanceM: number; between: string };
   closest: Violation['closest'];
   targetClass: TargetClassification;
   note: string;
@@ -221,7 +221,7 @@ function finding(
     hazardId: p.hazard.id,
     targetId: p.target.id,
     ruleId,
-    distanceM: p.d.meters,
+    distanceM: p.d.distanceM,
     requiredM,
     shortfallM,
     status,

@@ -3,7 +3,7 @@
 // plan (governing requirement, not-assessed rule, reach) or its `not_inside` rule. `SetbackJudge` then turns the pairs
 // the executor returns, with their distances, into the same findings the in-process search makes.
 import type { AssessConfig, SetbackRule, Site, Violation } from '../model';
-import { planarDistance } from '../geo/edgeToEdgeMeters';
+import { planarDistance } from '../geo/edgeToEdge';
 import { profileOf, type HazardProfile } from './hazardProfiles';
 import {
   judgeMeasuredPair,
@@ -106,10 +106,10 @@ export class SetbackJudge {
   }
 
   /**
-   * Hazard `hi` and target `ti` lie `meters` apart, edge to edge on the ellipsoid, as the executor measured them;
+   * Hazard `hi` and target `ti` lie `distanceM` apart, edge to edge on the ellipsoid, as the executor measured them;
    * null: the executor found the pair but leaves the measuring to the engine (as its own search measures it).
    */
-  measured(hi: number, ti: number, meters: number | null): void {
+  measured(hi: number, ti: number, distanceM: number | null): void {
     const hazard = this.hazards[hi]!;
     const target = this.targets[ti]!;
     const profile = this.plan.hazardProfile[hi]!;
@@ -118,14 +118,19 @@ export class SetbackJudge {
     this.examined++;
     const note = this.plan.profiles[profile]!.note;
     const classification = this.plan.kinds.classifications[ti]!;
-    if (meters === null) {
+    if (distanceM === null) {
       judgePlannedPair(hazard, target, plan, classification, note, this.config, this.distanceFound);
       return;
     }
-    if (!reportsAt(plan, meters, this.config)) return;
+    if (!reportsAt(plan, distanceM, this.config)) return;
     // the closest points (for the map) from the local plane; the distance that decides is the one measured
     const p = planarDistance(hazard.geometry, target.geometry);
-    const d = { meters, closestA: p.closestA, closestB: meters === 0 ? p.closestA : p.closestB, between: p.between };
+    const d = {
+      distanceM,
+      closestA: p.closestA,
+      closestB: distanceM === 0 ? p.closestA : p.closestB,
+      between: p.between,
+    };
     judgeMeasuredPair(hazard, target, plan, classification, note, this.config, d, this.distanceFound);
   }
 

@@ -5,7 +5,7 @@ import { ringCoversPoint } from '../geo/ringCoversPoint';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { LEVELS, type AssessedSite, type AssessedZone, type Level, type Zone, type ZoneContributor } from '../model';
 import { toPlane } from '../geo/localPlane';
-import { edgeToEdgeMeters } from '../geo/edgeToEdgeMeters';
+import { edgeToEdge } from '../geo/edgeToEdge';
 import { LEVEL_RANK, LEVEL_ZH, NO_LEVEL_NOTE_ZH, NO_LEVEL_ZH } from '../risk/levels';
 import type { MethodProfile } from '../method/profile';
 import type { GridSpec } from '../model';
@@ -284,7 +284,7 @@ function forEachFootprintCell(
       const cell = cellAt(grid, xx, yy);
       if (cell < 0 || seen.has(cell)) continue;
       seen.add(cell);
-      const d = pointToCellMeters(grid, cell, x, y);
+      const d = pointToCellM(grid, cell, x, y);
       if (d <= r) visit(cell, d);
     }
   }
@@ -300,7 +300,7 @@ function cellsWithin(grid: Grid, site: AssessedSite, reachM: number): [number, n
       const cell = cellAt(grid, xx, yy);
       if (cell < 0 || out.some(([c]) => c === cell)) continue;
       const ring = cellCorners(grid, cell).map((p) => planeToLonLat(grid, p));
-      out.push([cell, edgeToEdgeMeters({ type: 'Polygon', coordinates: [[...ring, ring[0]!]] }, site.geometry).meters]);
+      out.push([cell, edgeToEdge({ type: 'Polygon', coordinates: [[...ring, ring[0]!]] }, site.geometry).distanceM]);
     }
   }
   return out;
@@ -319,7 +319,7 @@ function siteRadiusM(grid: Grid, site: AssessedSite, x: number, y: number): numb
 }
 
 /** Planar distance from a point to a cell polygon (0 inside): the grid plane is metric to < 0.01 % over a city. */
-function pointToCellMeters(grid: Grid, cell: number, x: number, y: number): number {
+function pointToCellM(grid: Grid, cell: number, x: number, y: number): number {
   const corners = cellCorners(grid, cell);
   let inside = true;
   let best = Infinity;

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { geodesicDestination, geodesicMeters } from '../../../src/engine';
+import { geodesicDestination, geodesicDistanceM } from '../../../src/engine';
 import { meridianArcMeters } from '../../helpers/ellipsoid';
 
-describe('geodesicMeters', () => {
+describe('geodesicDistanceM', () => {
   it('matches GeographicLib’s published example: Wellington to Salamanca is 19 959 679.267 m', () => {
-    expect(geodesicMeters([174.81, -41.32], [-5.5, 40.96])).toBeCloseTo(19959679.267, 3);
+    expect(geodesicDistanceM([174.81, -41.32], [-5.5, 40.96])).toBeCloseTo(19959679.267, 3);
   });
 
   it('matches a meridian arc integrated independently, 1 km north from Nanjing', () => {
     const lat2 = 32 + 1000 / 110870; // ≈ 1 km
-    expect(geodesicMeters([118.8, 32], [118.8, lat2])).toBeCloseTo(meridianArcMeters(32, lat2), 6);
+    expect(geodesicDistanceM([118.8, 32], [118.8, lat2])).toBeCloseTo(meridianArcMeters(32, lat2), 6);
   });
 
   it('is zero for identical points', () => {
-    expect(geodesicMeters([118.8, 32], [118.8, 32])).toBe(0);
+    expect(geodesicDistanceM([118.8, 32], [118.8, 32])).toBe(0);
   });
 });
 

@@ -11,9 +11,9 @@ import { latitudeNorthOf } from '../../helpers/ellipsoid';
 const LON = 118.78;
 const LAT = 32.04;
 
-/** A 0.001° square whose south edge lies `meters` north of (LON, LAT) along the meridian. */
-function squareNorthOf(meters: number): Polygon {
-  const south = latitudeNorthOf(LAT, meters);
+/** A 0.001° square whose south edge lies `distanceM` north of (LON, LAT) along the meridian. */
+function squareNorthOf(distanceM: number): Polygon {
+  const south = latitudeNorthOf(LAT, distanceM);
   const n = south + 0.001;
   return {
     type: 'Polygon',
@@ -47,11 +47,11 @@ function squareSouthOfOrigin(): Polygon {
 }
 
 /** A school of unknown size: 重要公共建筑物 by the strictest reading (GB 50156 附录B). */
-const school = (meters: number, extra: Partial<Site> = {}): Site => ({
+const school = (distanceM: number, extra: Partial<Site> = {}): Site => ({
   id: 'school',
   name: 'school',
   category: 'school',
-  geometry: squareNorthOf(meters),
+  geometry: squareNorthOf(distanceM),
   ...extra,
 });
 const store = (extra: Partial<Site> = {}): Site =>

@@ -19,9 +19,9 @@ import { latitudeNorthOf } from '../../helpers/ellipsoid';
 const LON = 118.78;
 const LAT = 32.04;
 
-/** A 0.001° square school whose south edge lies `meters` north of (LON, LAT), measured along the meridian. */
-function createSchoolNorthOf(meters: number, overrides: Partial<Site> = {}): Site {
-  const south = latitudeNorthOf(LAT, meters);
+/** A 0.001° square school whose south edge lies `distanceM` north of (LON, LAT), measured along the meridian. */
+function createSchoolNorthOf(distanceM: number, overrides: Partial<Site> = {}): Site {
+  const south = latitudeNorthOf(LAT, distanceM);
   const n = south + 0.001;
   const geometry: Polygon = {
     type: 'Polygon',

@@ -154,7 +154,7 @@ describe('就高 zoning on real district outlines', () => {
   it('places every site as a full edge-to-edge measurement against every zone would (inside, footprint or not at all)', async () => {
     const { readFileSync } = await import('node:fs');
     const { readZones } = await import('../../../src/io');
-    const { edgeToEdgeMeters } = await import('../../../src/engine');
+    const { edgeToEdge } = await import('../../../src/engine');
     const zones = readZones(readFileSync('data/demo/nanjing-districts.wgs84.geojson', 'utf8'));
     // sites strewn over the city, many close to district boundaries: scored construction sites (no footprint) and
     // scored fuel stations (footprints of tens of metres)
@@ -172,7 +172,7 @@ describe('就高 zoning on real district outlines', () => {
     for (const zone of assessed.zones) {
       const expected = sites
         .flatMap((s) => {
-          const d = edgeToEdgeMeters(s.geometry, zone.geometry).meters;
+          const d = edgeToEdge(s.geometry, zone.geometry).distanceM;
           return d === 0 ? [`${s.id} inside`] : d <= footprint.get(s.id)! ? [`${s.id} footprint`] : [];
         })
         .sort();

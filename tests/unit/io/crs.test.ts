@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { geodesicMeters } from '../../../src/engine';
+import { geodesicDistanceM } from '../../../src/engine';
 import { toWgs84 } from '../../../src/io';
 import key from '../../fixtures/xuanwu-gcj02-wgs84.json';
 
@@ -8,7 +8,7 @@ describe('toWgs84', () => {
     key.gcj02.forEach((c, i) => {
       const g = toWgs84({ type: 'Point', coordinates: c }, 'gcj02') as unknown as { coordinates: [number, number] };
       const expected = key.wgs84[i] as [number, number];
-      expect(geodesicMeters(g.coordinates, expected), `vertex ${i}`).toBeLessThan(1);
+      expect(geodesicDistanceM(g.coordinates, expected), `vertex ${i}`).toBeLessThan(1);
     });
   });
 
@@ -31,9 +31,9 @@ describe('BD-09 (Baidu)', () => {
     key.gcj02.forEach((c, i) => {
       const bd = gcjToBd(c as [number, number]);
       // BD-09 sits ≈ 0.9–1.4 km from WGS-84 in Chinese cities (reference §4.1): the input really is offset
-      expect(geodesicMeters(bd, key.wgs84[i] as [number, number])).toBeGreaterThan(800);
+      expect(geodesicDistanceM(bd, key.wgs84[i] as [number, number])).toBeGreaterThan(800);
       const g = toWgs84({ type: 'Point', coordinates: bd }, 'bd09') as unknown as { coordinates: [number, number] };
-      expect(geodesicMeters(g.coordinates, key.wgs84[i] as [number, number]), `vertex ${i}`).toBeLessThan(1);
+      expect(geodesicDistanceM(g.coordinates, key.wgs84[i] as [number, number]), `vertex ${i}`).toBeLessThan(1);
     });
   });
 });

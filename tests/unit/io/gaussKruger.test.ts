@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as geographiclib from 'geographiclib-geodesic';
 import proj4 from 'proj4';
-import { geodesicMeters } from '../../../src/engine';
+import { geodesicDistanceM } from '../../../src/engine';
 import { importSites, isCrsOption, rereadChoices, toWgs84, type Crs } from '../../../src/io';
 import { demoZones } from '../../helpers/files';
 
@@ -24,7 +24,7 @@ describe('CGCS2000 Gauss–Krüger → lon/lat, against independent answers', ()
     'a point on the central meridian: lat %f°, CM %i° (%s, easting %i) comes back to within 1 mm',
     (lat, cm, crs, easting) => {
       const [lon, back] = lonLat(easting, meridianArc(lat, cm), crs);
-      expect(geodesicMeters([lon, back], [cm, lat])).toBeLessThan(0.001);
+      expect(geodesicDistanceM([lon, back], [cm, lat])).toBeLessThan(0.001);
     },
   );
 
@@ -97,7 +97,7 @@ describe('importing a site file in Gauss–Krüger metres', () => {
     expect(report.accepted).toBe(4);
     sites.forEach((s, i) =>
       expect(
-        geodesicMeters(
+        geodesicDistanceM(
           (s.geometry as unknown as { coordinates: [number, number] }).coordinates,
           places[i]!.lonLat as [number, number],
         ),
@@ -115,7 +115,7 @@ describe('importing a site file in Gauss–Krüger metres', () => {
     expect(report.crsEvidence).toMatch(/cgcs2000_gk3_117 4\/4.*cgcs2000_gk3_120 0\/4/);
     sites.forEach((s, i) =>
       expect(
-        geodesicMeters(
+        geodesicDistanceM(
           (s.geometry as unknown as { coordinates: [number, number] }).coordinates,
           places[i]!.lonLat as [number, number],
         ),

@@ -3,13 +3,13 @@
 // or boundary wall, so setbacks need geometry-to-geometry distance, not centroid-to-centroid.
 // Hot path of the setback search: no closures or per-segment allocations inside the loops.
 import type { Geometry, Position } from 'geojson';
-import { geodesicMeters } from './geodesicMeters';
+import { geodesicDistanceM } from './geodesicDistance';
 import { fromPlane, localPlane, type LocalPlane } from './localPlane';
 import { bboxOf } from './bbox';
 
 export interface EdgeDistance {
   /** exact geodesic distance between the closest points, metres; 0 when the geometries touch or overlap */
-  meters: number;
+  distanceM: number;
   /** closest point on a, then on b (lon, lat) */
   closestA: [number, number];
   closestB: [number, number];
@@ -19,7 +19,7 @@ export interface EdgeDistance {
 
 export interface PlanarDistance extends EdgeDistance {
   /** distance in the local tangent plane (within 0.2 mm of the geodesic up to 5 km) */
-  planarMeters: number;
+  planarDistanceM: number;
 }
 
 /**
@@ -27,19 +27,19 @@ export interface PlanarDistance extends EdgeDistance {
  * holes respected; 0 when touching, overlapping or one inside the other).
  * Search in a local tangent plane centred on the smaller geometry, then measure the closest pair with an exact geodesic.
  */
-export function edgeToEdgeMeters(a: Geometry, b: Geometry): EdgeDistance {
+export function edgeToEdge(a: Geometry, b: Geometry): EdgeDistance {
   return exactDistance(planarDistance(a, b));
 }
 
 /** The closest pair found in the local plane, with the exact geodesic between them filled in. */
 export function exactDistance(p: PlanarDistance): PlanarDistance {
-  const touching = p.planarMeters === 0;
-  p.meters = touching ? 0 : geodesicMeters(p.closestA, p.closestB);
+  const touching = p.planarDistanceM === 0;
+  p.distanceM = touching ? 0 : geodesicDistanceM(p.closestA, p.closestB);
   if (touching) p.closestB = p.closestA;
   return p;
 }
 
-/** The closest pair in a local tangent plane; `meters` is left NaN until `exactDistance` measures it. */
+/** The closest pair in a local tangent plane; `distanceM` is left NaN until `exactDistance` measures it. */
 export function planarDistance(a: Geometry, b: Geometry): PlanarDistance {
   const between = betweenLabel(a.type, b.type);
   if (a.type === 'Point' && b.type === 'Point') {
@@ -51,8 +51,8 @@ export function planarDistance(a: Geometry, b: Geometry): PlanarDistance {
     // the points themselves are the closest pair: their coordinate arrays are shared, not copied (millions of
     // findings would otherwise carry two new arrays each; nothing writes into a geometry)
     return {
-      meters: NaN,
-      planarMeters: Math.hypot(dx, dy),
+      distanceM: NaN,
+      planarDistanceM: Math.hypot(dx, dy),
       closestA: pa as [number, number],
       closestB: pb as [number, number],
       between,
@@ -67,8 +67,8 @@ export function planarDistance(a: Geometry, b: Geometry): PlanarDistance {
   const best: Best = { d2: Infinity, ax: NaN, ay: NaN, bx: NaN, by: NaN };
   if (!sharedVertex(sa, sb, best) && !sharedVertex(sb, sa, best)) closestPair(sa, sb, best);
   return {
-    meters: NaN,
-    planarMeters: Math.sqrt(best.d2),
+    distanceM: NaN,
+    planarDistanceM: Math.sqrt(best.d2),
     closestA: fromPlane(plane, best.ax, best.ay),
     closestB: fromPlane(plane, best.bx, best.by),
     between,

@@ -8,19 +8,19 @@ const wgs84 = lib.Geodesic.WGS84;
 
 /**
  * Geodesic distance on the WGS-84 ellipsoid between two lon/lat points, in metres (accurate to nanometres).
- * @example geodesicMeters([118.8, 32], [118.8, 32.001]) // ≈ 110.887
+ * @example geodesicDistanceM([118.8, 32], [118.8, 32.001]) // ≈ 110.887
  */
-export function geodesicMeters(a: readonly [number, number], b: readonly [number, number]): number {
+export function geodesicDistanceM(a: readonly [number, number], b: readonly [number, number]): number {
   return wgs84.Inverse(a[1], a[0], b[1], b[0], lib.Geodesic.DISTANCE).s12 ?? NaN;
 }
 
-/** Point reached from lon/lat `origin` after `meters` along `azimuthDeg` (clockwise from north) — for drawing rings. */
+/** Point reached from lon/lat `origin` after `distanceM` along `azimuthDeg` (clockwise from north) — for drawing rings. */
 export function geodesicDestination(
   origin: readonly [number, number],
   azimuthDeg: number,
-  meters: number,
+  distanceM: number,
 ): [number, number] {
-  const r = wgs84.Direct(origin[1], origin[0], azimuthDeg, meters);
+  const r = wgs84.Direct(origin[1], origin[0], azimuthDeg, distanceM);
   return [r.lon2 ?? NaN, r.lat2 ?? NaN];
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { booleanDisjoint, lineString, point as turfPoint, pointToLineDistance } from '@turf/turf';
 import type { Geometry, Polygon } from 'geojson';
-import { edgeToEdgeMeters } from '../../../src/engine';
+import { edgeToEdge } from '../../../src/engine';
 import { latitudeNorthOf, meridianArcMeters } from '../../helpers/ellipsoid';
 
 const LON = 118.78;
@@ -29,13 +29,13 @@ function point(lon: number, lat: number): Geometry {
   return { type: 'Point', coordinates: [lon, lat] };
 }
 
-describe('edgeToEdgeMeters', () => {
+describe('edgeToEdge', () => {
   it('measures a point due north of a polygon’s top edge as the meridian arc between them', () => {
     const square = createSquare(LON, LAT, 0.001);
     const top = LAT + 0.001;
     const north = latitudeNorthOf(top, 50);
-    const d = edgeToEdgeMeters(square, point(LON + 0.0005, north));
-    expect(d.meters).toBeCloseTo(50, 3);
+    const d = edgeToEdge(square, point(LON + 0.0005, north));
+    expect(d.distanceM).toBeCloseTo(50, 3);
     expect(d.between).toBe('Polygon–Point');
     expect(d.closestA[1]).toBeCloseTo(top, 9);
   });
@@ -44,24 +44,20 @@ describe('edgeToEdgeMeters', () => {
     const a = createSquare(LON, LAT, 0.001);
     const southOfB = latitudeNorthOf(LAT + 0.001, 120);
     const b = createSquare(LON + 0.0002, southOfB, 0.002);
-    expect(edgeToEdgeMeters(a, b).meters).toBeCloseTo(meridianArcMeters(LAT + 0.001, southOfB), 3);
+    expect(edgeToEdge(a, b).distanceM).toBeCloseTo(meridianArcMeters(LAT + 0.001, southOfB), 3);
   });
 
   it('is 0 for a point inside a polygon', () => {
-    expect(edgeToEdgeMeters(point(LON + 0.0005, LAT + 0.0005), createSquare(LON, LAT, 0.001)).meters).toBe(0);
+    expect(edgeToEdge(point(LON + 0.0005, LAT + 0.0005), createSquare(LON, LAT, 0.001)).distanceM).toBe(0);
   });
 
   it('is 0 for polygons that touch along an edge', () => {
-    expect(edgeToEdgeMeters(createSquare(LON, LAT, 0.001), createSquare(LON + 0.001, LAT, 0.001)).meters).toBe(0);
+    expect(edgeToEdge(createSquare(LON, LAT, 0.001), createSquare(LON + 0.001, LAT, 0.001)).distanceM).toBe(0);
   });
 
   it('is 0 for overlapping polygons and for one nested inside the other', () => {
-    expect(edgeToEdgeMeters(createSquare(LON, LAT, 0.002), createSquare(LON + 0.001, LAT + 0.001, 0.002)).meters).toBe(
-      0,
-    );
-    expect(edgeToEdgeMeters(createSquare(LON, LAT, 0.01), createSquare(LON + 0.004, LAT + 0.004, 0.001)).meters).toBe(
-      0,
-    );
+    expect(edgeToEdge(createSquare(LON, LAT, 0.002), createSquare(LON + 0.001, LAT + 0.001, 0.002)).distanceM).toBe(0);
+    expect(edgeToEdge(createSquare(LON, LAT, 0.01), createSquare(LON + 0.004, LAT + 0.004, 0.001)).distanceM).toBe(0);
   });
 
   it('is 0 for a line crossing a polygon with no vertex inside it', () => {
@@ -72,7 +68,7 @@ describe('edgeToEdgeMeters', () => {
         [LON + 0.01, LAT + 0.0005],
       ],
     };
-    expect(edgeToEdgeMeters(line, createSquare(LON, LAT, 0.001)).meters).toBe(0);
+    expect(edgeToEdge(line, createSquare(LON, LAT, 0.001)).distanceM).toBe(0);
   });
 
   it('respects holes: a point in a MultiPolygon’s hole is as far as the hole’s edge', () => {
@@ -93,17 +89,17 @@ describe('edgeToEdgeMeters', () => {
     ];
     const withHole: Geometry = { type: 'MultiPolygon', coordinates: [[outer, hole]] };
     const inHole = latitudeNorthOf(holeSouth, 30);
-    expect(edgeToEdgeMeters(point(LON + 0.005, inHole), withHole).meters).toBeCloseTo(30, 3);
+    expect(edgeToEdge(point(LON + 0.005, inHole), withHole).distanceM).toBeCloseTo(30, 3);
   });
 
   it('is symmetric', () => {
     const a = createSquare(LON, LAT, 0.001);
     const b = point(LON + 0.003, LAT + 0.004);
-    expect(edgeToEdgeMeters(a, b).meters).toBeCloseTo(edgeToEdgeMeters(b, a).meters, 9);
+    expect(edgeToEdge(a, b).distanceM).toBeCloseTo(edgeToEdge(b, a).distanceM, 9);
   });
 });
 
-describe('edgeToEdgeMeters against an independent oracle (property)', () => {
+describe('edgeToEdge against an independent oracle (property)', () => {
   // Turf (spherical, different code) as the oracle: 0 when the polygons are not disjoint, else the least
   // vertex-to-edge distance either way. Spherical vs ellipsoidal differ by < 0.5 % (reference §4.2).
   const polygonAround = (cx: number, cy: number, r: number, n: number, jitter: number[]): Polygon => {
@@ -141,7 +137,7 @@ describe('edgeToEdgeMeters against an independent oracle (property)', () => {
   it('agrees with Turf within 0.5 % + 1 cm for arbitrary polygon pairs', () => {
     fc.assert(
       fc.property(arbitraryPolygon, arbitraryPolygon, (a, b) => {
-        const ours = edgeToEdgeMeters(a, b).meters;
+        const ours = edgeToEdge(a, b).distanceM;
         const theirs = oracleMeters(a, b);
         expect(Math.abs(ours - theirs)).toBeLessThanOrEqual(theirs * 0.005 + 0.01);
       }),
