@@ -65,6 +65,9 @@ export default defineConfig({
           // each of ~90 files was half of the project's CPU time (402 → 248 s wall, import 118 → 10 s, same machine
           // and load; docs/benchmarks.md). The tests hold no state in modules between files: each builds its own.
           isolate: false,
+          // behaviour, not speed: a white paper or a geodesic sweep takes 1–2 s alone and past 5 s when the browser
+          // tests and other sessions share the 2 cores (load 11 in a shuffled run)
+          testTimeout: 20_000,
         },
       },
       {
