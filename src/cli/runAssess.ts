@@ -324,7 +324,7 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
         borderlineToleranceM: common.borderlineToleranceM,
         dataDate: common.dataDate,
         assessment,
-        districts: zones,
+        zonePolygons: zones,
         profile: config.method,
         rules: config.rules,
         previous,

@@ -69,14 +69,14 @@ export function riskByLevelFigure(stats: AssessmentStats, options: FigureOptions
 }
 
 /** F3 counts sites by where they lie (the district polygons), the same count F1's table gives per district. */
-export function riskByDistrictFigure(a: Assessment, districts: readonly Zone[], options: FigureOptions): Figure {
+export function riskByDistrictFigure(a: Assessment, zonePolygons: readonly Zone[], options: FigureOptions): Figure {
   return levelBarsFigure(
     {
       id: 'F3-risk-by-district',
       idPrefix: 'f3',
       title: '图3 各区风险点与防护目标数量(按风险等级)',
       groupName: '区',
-      groups: districtCounts(a, districts).map((d) => [d.name, d.counts]),
+      groups: districtCounts(a, zonePolygons).map((d) => [d.name, d.counts]),
       horizontal: false,
       countNote: DISTRICT_COUNT_DEFINITION,
     },

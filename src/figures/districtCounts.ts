@@ -20,8 +20,8 @@ export interface DistrictCount {
  * Districts in administrative-code order (adcode), else in input order; the out-of-area group last. Without
  * district polygons the sites' stated districts are the only grouping there is, in character order.
  */
-export function districtCounts(a: Assessment, districts: readonly Zone[]): DistrictCount[] {
-  const ordered = districtOrder(districts);
+export function districtCounts(a: Assessment, zonePolygons: readonly Zone[]): DistrictCount[] {
+  const ordered = districtOrder(zonePolygons);
   if (ordered.length === 0) return statedDistrictCounts(a);
   const locate = zoneLocator(ordered);
   const byId = new Map(
@@ -39,10 +39,10 @@ export function districtCounts(a: Assessment, districts: readonly Zone[]): Distr
 }
 
 /** Administrative-code order when every district has a numeric code, else the order of the input file. */
-export function districtOrder<T extends Zone>(districts: readonly T[]): T[] {
-  const coded = districts.every((d) => d.code !== undefined && /^\d+$/.test(d.code));
-  if (!coded) return [...districts];
-  return districts
+export function districtOrder<T extends Zone>(zonePolygons: readonly T[]): T[] {
+  const coded = zonePolygons.every((d) => d.code !== undefined && /^\d+$/.test(d.code));
+  if (!coded) return [...zonePolygons];
+  return zonePolygons
     .map((d, i) => ({ d, i }))
     .sort((x, y) => Number(x.d.code) - Number(y.d.code) || x.i - y.i)
     .map((x) => x.d);

@@ -44,7 +44,7 @@ export const REACH_MAP_ID = 'F7-reach-map';
 
 export interface ReachMapInput {
   assessment: Assessment;
-  districts: Zone[];
+  zonePolygons: Zone[];
   reach: ReachAssessment;
   profile: ReachProfile;
 }
@@ -100,9 +100,9 @@ function reachMapData(i: ReachMapInput): ReachMapData {
   const g = r.reachGrid!;
   const bandKm2 = new Array<number>(bands.length + 1).fill(0);
   const zoneBandKm2 = new Map<string, number[]>(
-    i.districts.map((z) => [z.id, new Array<number>(bands.length + 1).fill(0)]),
+    i.zonePolygons.map((z) => [z.id, new Array<number>(bands.length + 1).fill(0)]),
   );
-  const locate = zoneLocator(i.districts);
+  const locate = zoneLocator(i.zonePolygons);
   for (let k = 0; k < g.cells.length; k++) {
     const b = bandOf(bands, g.cellMinutes[k]!);
     const slot = b < 0 ? bands.length : b;
@@ -158,7 +158,7 @@ export function reachMapFigure(i: ReachMapInput, options: FigureOptions): Figure
     { title: legendTitle, fill: '', label: `救援圈外的重大/较大风险点 ${d.uncovered.length} 个(见表4)`, kind: 'site' },
   ];
   const layout = zoningMapLayout(
-    { assessment: i.assessment, districts: i.districts },
+    { assessment: i.assessment, zonePolygons: i.zonePolygons },
     {
       legendRows,
       labelSub: (z) => {
@@ -173,7 +173,7 @@ export function reachMapFigure(i: ReachMapInput, options: FigureOptions): Figure
   const ox = layout.map.x0;
   const oy = layout.map.y0;
   const path = geoPath(projection).digits(1);
-  const districtFeatures = districtOrder(i.districts).map((z) => asD3Feature(z.geometry, { id: z.id }));
+  const districtFeatures = districtOrder(i.zonePolygons).map((z) => asD3Feature(z.geometry, { id: z.id }));
 
   const parts: string[] = [];
   parts.push(

@@ -36,8 +36,8 @@ export interface ShelterDistrictRow {
 const tiers = <T>(f: (t: ShelterTier) => T): Record<ShelterTier, T> => ({ emergency: f('emergency'), stay: f('stay') });
 
 /** Districts in F1's order; shelters outside every district in a last group (研究区外). */
-export function shelterDistrictRows(s: ShelterAssessment, districts: readonly Zone[]): ShelterDistrictRow[] {
-  const ordered = districtOrder(districts);
+export function shelterDistrictRows(s: ShelterAssessment, zonePolygons: readonly Zone[]): ShelterDistrictRow[] {
+  const ordered = districtOrder(zonePolygons);
   const byName = new Map<string, ShelterDistrictRow>();
   const rows: ShelterDistrictRow[] = ordered.map((d) => {
     const z = tiers((t) => s.zones.find((r) => r.zoneId === d.id && r.tier === t) ?? null);
@@ -94,12 +94,12 @@ function verdict(r: ShelterDistrictRow, t: ShelterTier): string {
 
 export function shelterCapacityFigure(
   s: ShelterAssessment,
-  districts: readonly Zone[],
+  zonePolygons: readonly Zone[],
   profile: ReachProfile,
   options: FigureOptions,
 ): Figure {
   const title = '图8 各区应急避难场所容量与人口';
-  const rows = shelterDistrictRows(s, districts);
+  const rows = shelterDistrictRows(s, zonePolygons);
   const noPopulation = rows.every((r) => r.population === null);
   const labels = rows.map((r) => {
     const unknown = r.unknownCapacity.emergency + r.unknownCapacity.stay;

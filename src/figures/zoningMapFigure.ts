@@ -32,7 +32,7 @@ const MAP_WIDTH = WIDTH - MARGIN.left - MARGIN.right;
 export interface ZoningMapInput {
   assessment: Assessment;
   /** the district (or study-area) polygons, outlined and named over the zones */
-  districts: Zone[];
+  zonePolygons: Zone[];
 }
 
 export interface PlacedLabel {
@@ -52,7 +52,7 @@ export interface ZoningMapLayout {
   height: number;
   map: Box;
   /** per district (in the order drawn), the projected rings of all its parts, in figure pixels */
-  districts: number[][][][];
+  zonePolygons: number[][][][];
   furniture: { kind: 'legend' | 'north' | 'scale' | 'callouts'; box: Box }[];
   labels: PlacedLabel[];
 }
@@ -73,10 +73,10 @@ export interface MapLayoutOptions {
 }
 
 export function zoningMapLayout(
-  { assessment: a, districts }: ZoningMapInput,
+  { assessment: a, zonePolygons }: ZoningMapInput,
   o: MapLayoutOptions = {},
 ): ZoningMapLayout & { projection: GeoProjection; legendRows: LegendRow[]; scale: ScaleBar } {
-  const ordered = districtOrder(districts);
+  const ordered = districtOrder(zonePolygons);
   const districtFeatures = ordered.map((d) => asD3Feature(d.geometry, { id: d.id, name: d.name }));
   const zoneFeatures = a.zones.map((z) => asD3Feature(z.geometry, { id: z.id, level: z.level }));
   const extentFeatures: FeatureCollection = {
@@ -216,7 +216,7 @@ export function zoningMapLayout(
     width: WIDTH,
     height,
     map: shift(frame),
-    districts: drawn.map((poly) => poly.map((ring) => ring.map(([x, y]) => [x! + MARGIN.left, y! + MARGIN.top]))),
+    zonePolygons: drawn.map((poly) => poly.map((ring) => ring.map(([x, y]) => [x! + MARGIN.left, y! + MARGIN.top]))),
     furniture: furniture.map((f) => ({ kind: f.kind, box: shift(f.box) })),
     labels: labels.map((l) => ({
       ...l,
@@ -230,7 +230,7 @@ export function zoningMapLayout(
 }
 
 export function zoningMapFigure(input: ZoningMapInput, options: FigureOptions): Figure {
-  const { assessment: a, districts } = input;
+  const { assessment: a, zonePolygons } = input;
   const title = a.grid
     ? `图1 城市安全风险四色分布图(${a.grid.shape === 'hex' ? '六边形' : '方形'}网格 ${a.grid.cellM} m)`
     : '图1 城市安全风险四色分布图';
@@ -238,7 +238,7 @@ export function zoningMapFigure(input: ZoningMapInput, options: FigureOptions): 
   const { projection, height } = layout;
   const path = geoPath(projection).digits(1);
   const zoneFeatures = a.zones.map((z) => asD3Feature(z.geometry, { id: z.id, level: z.level }));
-  const districtFeatures = districtOrder(districts).map((d) => asD3Feature(d.geometry, { id: d.id, name: d.name }));
+  const districtFeatures = districtOrder(zonePolygons).map((d) => asD3Feature(d.geometry, { id: d.id, name: d.name }));
 
   const parts: string[] = [];
   parts.push(
@@ -288,7 +288,7 @@ export function zoningMapFigure(input: ZoningMapInput, options: FigureOptions): 
   parts.push(text(MARGIN.left, height - 16, options.attribution, { size: 11, fill: '#555' }));
   parts.push('</svg>');
 
-  const located = new Map(districtCounts(a, districts).map((d) => [d.name, total(d.counts)]));
+  const located = new Map(districtCounts(a, zonePolygons).map((d) => [d.name, total(d.counts)]));
   const rows = a.zones.map((z) => ({ z, km2: areaKm2(z.geometry) }));
   const csv = toCsv(
     rows,

@@ -12,8 +12,8 @@ export interface MapSources {
   districts: FeatureCollection;
 }
 
-/** `districts`: the loaded zoning polygons, outlined above grid cells. */
-export function mapSources(a: Assessment, districts: Zone[] = []): MapSources {
+/** `zonePolygons`: the loaded zoning polygons (drawn as the `districts` source), outlined above grid cells. */
+export function mapSources(a: Assessment, zonePolygons: Zone[] = []): MapSources {
   const flagged = flaggedSiteIds(a);
   const sitePolygons: Feature[] = [];
   const sitePoints: Feature[] = [];
@@ -45,7 +45,7 @@ export function mapSources(a: Assessment, districts: Zone[] = []): MapSources {
     sitePolygons: { type: 'FeatureCollection', features: sitePolygons },
     sitePoints: { type: 'FeatureCollection', features: sitePoints },
     violations: { type: 'FeatureCollection', features: violations },
-    districts: districtCollection(districts),
+    districts: districtCollection(zonePolygons),
   };
 }
 
@@ -53,7 +53,7 @@ export function mapSources(a: Assessment, districts: Zone[] = []): MapSources {
  * A large city's GeoJSON sources: zones, districts and the polygon sites' areas as on the small path; site points and
  * finding lines stay empty, as they come from the tile worker (src/map/tiledSites.ts).
  */
-export function tiledMapSources(a: Assessment, districts: Zone[] = []): MapSources {
+export function tiledMapSources(a: Assessment, zonePolygons: Zone[] = []): MapSources {
   const flagged = flaggedSiteIds(a);
   const sitePolygons: Feature[] = [];
   a.sites.forEach((s, i) => {
@@ -70,7 +70,7 @@ export function tiledMapSources(a: Assessment, districts: Zone[] = []): MapSourc
     sitePolygons: { type: 'FeatureCollection', features: sitePolygons },
     sitePoints: { type: 'FeatureCollection', features: [] },
     violations: { type: 'FeatureCollection', features: [] },
-    districts: districtCollection(districts),
+    districts: districtCollection(zonePolygons),
   };
 }
 
@@ -87,9 +87,14 @@ function zoneCollection(a: Assessment): FeatureCollection {
   };
 }
 
-function districtCollection(districts: Zone[]): FeatureCollection {
+function districtCollection(zonePolygons: Zone[]): FeatureCollection {
   return {
     type: 'FeatureCollection',
-    features: districts.map((d, i) => ({ type: 'Feature', id: i, geometry: d.geometry, properties: { name: d.name } })),
+    features: zonePolygons.map((d, i) => ({
+      type: 'Feature',
+      id: i,
+      geometry: d.geometry,
+      properties: { name: d.name },
+    })),
   };
 }

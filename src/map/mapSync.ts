@@ -91,8 +91,8 @@ export function createMapSync(
     // a large city's sites come from tiles cut in a worker (src/map/tiledSites.ts); a small one's go in as GeoJSON
     const tiled = drawsTiles(a);
     tiledSites.use(tiled ? 'tiles' : 'geojson');
-    const districts = a.grid ? store.getState().zones : [];
-    const sources = tiled ? tiledMapSources(a, districts) : mapSources(a, districts);
+    const zonePolygons = a.grid ? store.getState().zones : [];
+    const sources = tiled ? tiledMapSources(a, zonePolygons) : mapSources(a, zonePolygons);
     for (const [name, data] of Object.entries(sources)) drawnSources.set(name, data);
     container.dataset.sitesDrawnFrom = tiledSites.source;
     labels.showZones(a);

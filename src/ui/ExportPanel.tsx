@@ -78,7 +78,7 @@ export async function whitepaperInput(
   return buildWhitepaperInput({
     files,
     assessment: a,
-    districts: s.zones,
+    zonePolygons: s.zones,
     profile: s.profile,
     rules: s.rules,
     borderlineToleranceM: defaultConfig().borderlineToleranceM,

@@ -46,7 +46,7 @@ import type { RiskContour } from '../engine';
 export interface WhitepaperInput {
   assessment: Assessment;
   /** the input zoning polygons (districts): outlined and named on F1 */
-  districts: Zone[];
+  zonePolygons: Zone[];
   reports: ImportFileReport[];
   digests: InputDigest[];
   profile: MethodProfile;
@@ -133,9 +133,9 @@ export function whitepaperFigures(i: WhitepaperInput): {
     attribution: i.attribution,
   };
   const figures = [
-    zoningMapFigure({ assessment: a, districts: i.districts }, options),
+    zoningMapFigure({ assessment: a, zonePolygons: i.zonePolygons }, options),
     riskByLevelFigure(a.stats, options),
-    riskByDistrictFigure(a, i.districts, options),
+    riskByDistrictFigure(a, i.zonePolygons, options),
     riskByDomainFigure(a.stats, options),
     setbackComplianceFigure(a, i.rules, options),
   ];
@@ -151,7 +151,7 @@ export function whitepaperFigures(i: WhitepaperInput): {
     const r = reach.result;
     if (r.reachGrid)
       figures.push(
-        reachMapFigure({ assessment: a, districts: i.districts, reach: r, profile: reach.profile }, options),
+        reachMapFigure({ assessment: a, zonePolygons: i.zonePolygons, reach: r, profile: reach.profile }, options),
       );
     else
       missing.push({
@@ -161,7 +161,7 @@ export function whitepaperFigures(i: WhitepaperInput): {
             ? '未生成:无救援力量数据(数据中没有消防站或救援队),未作救援可达判定,不视为已覆盖'
             : '未生成:未提供研究区分区,无法铺设到达时间网格',
       });
-    if (r.shelters) figures.push(shelterCapacityFigure(r.shelters, i.districts, reach.profile, options));
+    if (r.shelters) figures.push(shelterCapacityFigure(r.shelters, i.zonePolygons, reach.profile, options));
     else
       missing.push({
         title: '图8 各区应急避难场所容量与人口',

@@ -86,7 +86,7 @@ function city(): { sites: Site[]; input: Omit<WhitepaperInput, 'assessment'>; as
     sites,
     assessment,
     input: {
-      districts: zones,
+      zonePolygons: zones,
       reports: [report],
       digests: [{ file: 'sites.csv', sha256: 'a'.repeat(64) }],
       profile: DEFAULT_PROFILE,
@@ -301,7 +301,7 @@ describe('white-paper set', () => {
   it('writes the same bytes on a second run', async () => {
     const again = await whitepaperFilesInNode({
       ...c.input,
-      assessment: assess({ sites: c.sites, zones: c.input.districts }, createConfig()),
+      assessment: assess({ sites: c.sites, zones: c.input.zonePolygons }, createConfig()),
     });
     expect(again.map((f) => f.path)).toEqual(files.map((f) => f.path));
     for (const f of files)

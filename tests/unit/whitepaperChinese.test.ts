@@ -91,7 +91,7 @@ async function build(
   const assessment = assess({ sites, zones }, config);
   const input: WhitepaperInput = {
     assessment,
-    districts: zones,
+    zonePolygons: zones,
     reports,
     digests: reports.map((r) => ({ file: r.file, sha256: '0'.repeat(64) })),
     profile: config.method,

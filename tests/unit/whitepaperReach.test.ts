@@ -54,7 +54,7 @@ function input(sites: Site[], zones: Zone[], withReach = true): WhitepaperInput 
   const assessment = assess({ sites, zones }, config);
   return {
     assessment,
-    districts: zones,
+    zonePolygons: zones,
     reports: [],
     digests: [],
     profile: DEFAULT_PROFILE,

@@ -61,7 +61,7 @@ function boxHitsPolygon(b: Box, rings: number[][][]): boolean {
 
 function layoutFor(file: string): { layout: ZoningMapLayout; svg: string } {
   const zones = readZones(readFileSync(file, 'utf8'));
-  const input = { assessment: assess({ sites: [], zones }, createConfig()), districts: zones };
+  const input = { assessment: assess({ sites: [], zones }, createConfig()), zonePolygons: zones };
   return {
     layout: zoningMapLayout(input),
     svg: zoningMapFigure(input, { dataDate: '2026-10-31', methodName: '测试', attribution: '测试' }).svg,
@@ -72,15 +72,17 @@ describe('F1 layout on real city shapes', () => {
   for (const [city, file] of Object.entries(CITIES)) {
     it(`${city}: legend, north arrow, scale bar and labels cover no district and no other box`, () => {
       const { layout, svg } = layoutFor(file);
-      expect(layout.districts.length).toBeGreaterThan(5);
+      expect(layout.zonePolygons.length).toBeGreaterThan(5);
       // the checker itself: a small box on each district's label anchor does hit that district
       layout.labels.forEach((l, i) => {
         const [x, y] = l.anchor;
-        expect(boxHitsPolygon({ x0: x - 1, y0: y - 1, x1: x + 1, y1: y + 1 }, layout.districts[i]!), l.name).toBe(true);
+        expect(boxHitsPolygon({ x0: x - 1, y0: y - 1, x1: x + 1, y1: y + 1 }, layout.zonePolygons[i]!), l.name).toBe(
+          true,
+        );
       });
       expect(layout.furniture.map((f) => f.kind)).toEqual(expect.arrayContaining(['legend', 'north', 'scale']));
       for (const f of layout.furniture) {
-        for (const rings of layout.districts) expect(boxHitsPolygon(f.box, rings), `${city} ${f.kind}`).toBe(false);
+        for (const rings of layout.zonePolygons) expect(boxHitsPolygon(f.box, rings), `${city} ${f.kind}`).toBe(false);
         expect(f.box.x0, f.kind).toBeGreaterThanOrEqual(0);
         expect(f.box.x1, f.kind).toBeLessThanOrEqual(layout.width);
         expect(f.box.y1, f.kind).toBeLessThanOrEqual(layout.height);
@@ -108,6 +110,6 @@ describe('F1 layout on real city shapes', () => {
     const ordered = readZones(readFileSync(CITIES.上海, 'utf8')).sort((a, b) => Number(a.code) - Number(b.code));
     const jinshan = ordered.findIndex((z) => z.name === '金山区');
     expect(layout.labels[jinshan]!.name).toBe('金山区');
-    expect(boxHitsPolygon(legend, layout.districts[jinshan]!)).toBe(false);
+    expect(boxHitsPolygon(legend, layout.zonePolygons[jinshan]!)).toBe(false);
   });
 });
