@@ -1,7 +1,8 @@
 // Zoning units from a GeoJSON FeatureCollection of Polygon/MultiPolygon features (districts, 街道, grids).
 import type { MultiPolygon, Polygon } from 'geojson';
 import { areaTypeOf, type Zone } from '../engine';
-import { toWgs84, type Crs } from './crs';
+import type { Crs } from './crs';
+import { toWgs84 } from './toWgs84';
 import { FileFormatError, geoJsonFeatures } from './readRows';
 
 export function readZones(text: string, crs: Crs = 'wgs84'): Zone[] {
