@@ -13,7 +13,7 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { bboxOf, type Assessment, type Role, type Site } from '../engine';
 import { translator, type Translate } from '../i18n/translate';
