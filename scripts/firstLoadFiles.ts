@@ -19,6 +19,12 @@ export interface FirstLoadFiles {
   workers: { file: string; startedAtLoad: boolean }[];
 }
 
+/** The sibling files a built module imports statically (`import … from "./x.js"`, `import "./x.js"`), not import(). */
+export function staticImportsOf(code: string): string[] {
+  const found = code.matchAll(/(?:^|[;}\n])\s*import\s*(?:[\w$*{][^"'`;]*?from\s*)?["'`]\.\/([^"'`]+)["'`]/g);
+  return [...new Set([...found].map((m) => m[1]!))];
+}
+
 /** The module that creates the map: main.tsx imports it at start and the index.html preloads its chunk. */
 export const MAP_MODULE = 'src/map/createMap.ts';
 
