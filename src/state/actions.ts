@@ -671,5 +671,5 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
   };
 }
 
-/** Zones are read on the page, but only when a zones file comes: the reader (with its coordinate conversions) is not in the first load. */
-const zoneReader = async () => (await import('../io/readZones')).readZones;
+/** Zones (WGS-84 GeoJSON) are read on the page, but only when a zones file comes: the reader is not in the first load. */
+const zoneReader = async () => (await import('../io/zonesFromGeoJson')).readWgs84Zones;
