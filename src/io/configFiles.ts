@@ -3,7 +3,6 @@
 // paper's inputs (name and SHA-256) are the same bytes — passed to the CLI (--method, --rules, --reach-profile,
 // --fn-criteria) they give the same white paper.
 import type { FnCriteria, MethodProfile, ReachProfile, SetbackRuleTable } from '../engine';
-import { ruleTableJson } from './ruleTableFiles';
 
 export interface ConfigFile {
   file: string;
@@ -30,4 +29,8 @@ export function reachProfileFile(profile: ReachProfile): ConfigFile {
 /** `fn-criteria-<id>.json` (fn-criteria/1), read by --fn-criteria. */
 export function fnCriteriaFile(criteria: FnCriteria): ConfigFile {
   return { file: `fn-criteria-${criteria.id}.json`, text: json(criteria) };
+}
+
+export function ruleTableJson(table: SetbackRuleTable): string {
+  return JSON.stringify({ schema: 'setback-rules/1', ...table }, null, 2) + '\n';
 }

@@ -1,10 +1,7 @@
-// Coordinate systems of imported layers, converted to WGS-84 with gcoord (GCJ-02 = Amap/Tencent, BD-09 = Baidu) and
-// proj4 (CGCS2000 Gauss–Krüger metres, io/gaussKruger.ts). GCJ-02 and WGS-84 differ by 265–620 m in Chinese cities,
-// BD-09 by 0.9–1.4 km: more than every setback.
-import gcoord from 'gcoord';
-import type { Geometry } from 'geojson';
-import { forEachPosition } from '../engine/geo/bbox';
-import { GK3_MERIDIANS, gaussKrugerToLonLat, gk3Meridian, isGkCrs, type GkCrs } from './gaussKruger';
+// Coordinate systems of imported layers, converted to WGS-84 (io/toWgs84.ts) with gcoord (GCJ-02 = Amap/Tencent,
+// BD-09 = Baidu) and proj4 (CGCS2000 Gauss–Krüger metres, io/gaussKruger.ts). GCJ-02 and WGS-84 differ by 265–620 m
+// in Chinese cities, BD-09 by 0.9–1.4 km: more than every setback.
+import { GK3_MERIDIANS, gk3Meridian, isGkCrs, type GkCrs } from './gk3Zones';
 
 export const GEOGRAPHIC_CRS = ['wgs84', 'cgcs2000', 'gcj02', 'bd09'] as const;
 export type GeographicCrs = (typeof GEOGRAPHIC_CRS)[number];
@@ -38,27 +35,3 @@ export function rereadChoices(current: Crs): Crs[] {
 
 /** Is `crs` a plane (metres) rather than lon/lat? */
 export const isProjectedCrs = (crs: Crs): crs is GkCrs => isGkCrs(crs);
-
-/**
- * Geometry in `crs` → WGS-84. CGCS2000 equals WGS-84 to well under a millimetre of latitude here (reference §4.1).
- * Null when a position is not of that CRS (Gauss–Krüger: not metres of that zone form).
- */
-export function toWgs84(geometry: Geometry, crs: GeographicCrs): Geometry;
-export function toWgs84(geometry: Geometry, crs: Crs): Geometry | null;
-export function toWgs84(geometry: Geometry, crs: Crs): Geometry | null {
-  if (crs === 'wgs84' || crs === 'cgcs2000') return geometry;
-  if (isGkCrs(crs)) return gaussKrugerGeometry(geometry, crs);
-  const from = crs === 'gcj02' ? gcoord.GCJ02 : gcoord.BD09;
-  return gcoord.transform(structuredClone(geometry) as never, from, gcoord.WGS84) as unknown as Geometry;
-}
-
-function gaussKrugerGeometry(geometry: Geometry, crs: GkCrs): Geometry | null {
-  const out = structuredClone(geometry);
-  let ok = true;
-  forEachPosition(out, (position) => {
-    const lonLat = ok ? gaussKrugerToLonLat(position[0]!, position[1]!, crs) : null;
-    if (!lonLat) return void (ok = false);
-    position.splice(0, position.length, lonLat[0], lonLat[1]); // a height, if any, is not kept: lon/lat only
-  });
-  return ok ? out : null;
-}

@@ -22,18 +22,12 @@ import {
   type FieldError,
   type RowValues,
 } from './validateSite';
-import { GEOGRAPHIC_CRS, isProjectedCrs, toWgs84, type Crs, type CrsOption } from './crs';
+import { GEOGRAPHIC_CRS, isProjectedCrs, type Crs, type CrsOption } from './crs';
+import { toWgs84 } from './toWgs84';
 import { GK3_MERIDIANS, hasZoneNumber } from './gaussKruger';
+import { CRS_GIVEN_EVIDENCE, DISTRICT_MISMATCH, MAX_KEPT_ROWS } from './importCodes';
 
-/** The report's CRS evidence when the user chose the coordinate system (nothing was inferred): text to show. */
-const CRS_GIVEN_EVIDENCE = '用户指定 (given)';
-
-/**
- * Did the user choose this file's coordinate system? `crsGiven` says so; a report saved before that field existed
- * says it only in its evidence text.
- */
-export const crsGivenByUser = (r: Pick<ImportFileReport, 'crsGiven' | 'crsEvidence'>): boolean =>
-  r.crsGiven === true || r.crsEvidence === CRS_GIVEN_EVIDENCE;
+export { crsGivenByUser, DISTRICT_MISMATCH, MAX_KEPT_ROWS } from './importCodes';
 
 export type { RowError } from './rejectionSummary';
 
@@ -106,8 +100,6 @@ export interface RejectedRows {
   omitted?: number;
 }
 
-/** Bounds of the rows kept with their cells (saved with the project): about 10 000 rows of an ordinary file. */
-export const MAX_KEPT_ROWS = 10_000;
 export const MAX_KEPT_CHARS = 2_000_000;
 /** Positions of outside rows sampled to tell where the file lies. */
 const OUTSIDE_SAMPLE = 20_000;
@@ -355,9 +347,6 @@ export function createRowImporter(
     },
   };
 }
-
-/** The code of a warning for a row whose stated district is not the zone it lies in. */
-export const DISTRICT_MISMATCH = 'district_mismatch';
 
 /** Do a stated district and a zone's name mean the same place? "鼓楼" = "鼓楼区" = "南京市鼓楼区". */
 export function sameDistrict(stated: string, zone: string): boolean {

@@ -38,7 +38,6 @@ export { NO_COORDINATES, readFnCurves, type FnCurveImport } from './readFnCurves
 export { societalRiskColumns, societalRiskCsv, SOCIETAL_RISK_FILE } from './societalRiskFile';
 export { reachOutputs, reachSummary, type ReachOutput } from './reachFiles';
 export {
-  toWgs84,
   isCrsOption,
   isProjectedCrs,
   rereadChoices,
@@ -48,6 +47,7 @@ export {
   type CrsOption,
   type GeographicCrs,
 } from './crs';
+export { toWgs84 } from './toWgs84';
 export { gk3Meridian } from './gaussKruger';
 export { csvByteChunks, CsvByteWriter } from './csvBytes';
 export { CSV_ROWS_PER_CHUNK, csvChunks, joinChunks, toCsv, neutraliseCell, UTF8_BOM, type CsvColumn } from './csvWrite';

@@ -23,8 +23,10 @@ import {
   GRID_SHAPES,
 } from '../engine';
 import type { ImportFileReport, RejectedRows } from './importSites';
+import { PROJECT_SCHEMA } from './projectSchema';
 
-export const PROJECT_SCHEMA = 'usrm-project/2';
+export { PROJECT_SCHEMA } from './projectSchema';
+
 /** Above this many bytes of JSON a project file is written gzipped. */
 export const GZIP_ABOVE_BYTES = 5 * 2 ** 20;
 /** Refuse project files larger than this (after decompression) with a clear message. */

@@ -9,9 +9,9 @@ import { decodeText } from './decodeText';
 import type { ImportFileReport, RowError } from './importSites';
 import { parseRisk } from './readContours';
 import { FileFormatError, forEachCsvRow } from './readRows';
+import { NO_COORDINATES } from './importCodes';
 
-/** The report's crsEvidence for an F–N table: it has no positions, so its `crs` means nothing (shown as 无坐标). */
-export const NO_COORDINATES = '无坐标';
+export { NO_COORDINATES } from './importCodes';
 
 export interface FnCurveImport {
   curves: FnCurve[];

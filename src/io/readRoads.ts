@@ -5,7 +5,8 @@
 // tag is one-way in its drawn direction (OSM wiki, Key:oneway).
 import type { Position } from 'geojson';
 import type { OneWay, RoadLine } from '../engine';
-import { toWgs84, type Crs } from './crs';
+import type { Crs } from './crs';
+import { toWgs84 } from './toWgs84';
 import { firstPropertyText } from './featureText';
 import { FileFormatError, geoJsonFeatures } from './readRows';
 

@@ -1,6 +1,9 @@
 // Tabular rows with their source line numbers (header = line 1), from CSV text or a GeoJSON FeatureCollection.
 import Papa from 'papaparse';
 import type { Geometry } from 'geojson';
+import { FileFormatError, geoJsonFeatures } from './geoJsonFeatures';
+
+export { FileFormatError, geoJsonFeatures } from './geoJsonFeatures';
 
 export interface SourceRow {
   /** line in the source file where the record starts (CSV), or the feature's ordinal (GeoJSON) */
@@ -16,8 +19,6 @@ export interface RowTable {
   headers: string[];
   rows: SourceRow[];
 }
-
-export class FileFormatError extends Error {}
 
 /**
  * CSV/TSV/semicolon text (delimiter detected by papaparse), row by row as papaparse finds them: nothing but the
@@ -116,23 +117,6 @@ function csvDialect(text: string): { delimiter?: string; newline?: '\r' | '\n' |
 
 function isBlank(cells: string[]): boolean {
   return cells.every((c) => c === '');
-}
-
-/**
- * The features of a GeoJSON FeatureCollection, or a FileFormatError: `role` names the file in the message ("分区 "
- * for zones, "" for a site file), `notCollection` is the message when the document is not a FeatureCollection.
- */
-export function geoJsonFeatures(text: string, role: string, notCollection: string): unknown[] {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    throw new FileFormatError(`${role}GeoJSON 无法解析 (invalid JSON: ${(e as Error).message})`);
-  }
-  const features = (doc as { type?: unknown; features?: unknown } | null)?.features;
-  if ((doc as { type?: unknown } | null)?.type !== 'FeatureCollection' || !Array.isArray(features))
-    throw new FileFormatError(notCollection);
-  return features;
 }
 
 /** Features of a GeoJSON FeatureCollection as rows: property names are the headers, geometry kept as is. */

@@ -1,40 +1,7 @@
-// Zoning units from a GeoJSON FeatureCollection of Polygon/MultiPolygon features (districts, 街道, grids).
-import type { MultiPolygon, Polygon } from 'geojson';
-import { areaTypeOf, type Zone } from '../engine';
-import { toWgs84, type Crs } from './crs';
-import { FileFormatError, geoJsonFeatures } from './readRows';
+// Zoning units from a GeoJSON FeatureCollection of Polygon/MultiPolygon features (districts, 街道, grids), in `crs`.
+import type { Zone } from '../engine';
+import type { Crs } from './crs';
+import { toWgs84 } from './toWgs84';
+import { zonesFromGeoJson } from './zonesFromGeoJson';
 
-export function readZones(text: string, crs: Crs = 'wgs84'): Zone[] {
-  const features = geoJsonFeatures(
-    text,
-    '分区 ',
-    '分区文件须为 GeoJSON FeatureCollection (zones: expected a FeatureCollection of polygons)',
-  );
-  const zones: Zone[] = [];
-  features.forEach((f, i) => {
-    const feature = f as { id?: unknown; geometry?: { type?: string }; properties?: Record<string, unknown> | null };
-    const type = feature.geometry?.type;
-    if (type !== 'Polygon' && type !== 'MultiPolygon') {
-      throw new FileFormatError(
-        `分区第 ${i + 1} 个要素不是面 (zone feature ${i + 1} is ${type ?? 'empty'}; expected Polygon or MultiPolygon)`,
-      );
-    }
-    const p = feature.properties ?? {};
-    const id = String(p.id ?? p.adcode ?? feature.id ?? `zone-${i + 1}`);
-    const name = String(p.name ?? p.名称 ?? id);
-    const zone: Zone = {
-      id,
-      name,
-      geometry: toWgs84(feature.geometry as Polygon | MultiPolygon, crs) as Polygon | MultiPolygon,
-    };
-    const population = Number(p.population ?? p.人口 ?? p.常住人口);
-    if (Number.isFinite(population) && population > 0) zone.population = population;
-    const code = p.adcode ?? p.code ?? p.行政区划代码;
-    if (typeof code === 'string' || typeof code === 'number') zone.code = String(code);
-    // which rescue circle applies (issue #21): 建成区/工业园区 → 135, 郊区/农村 → 15 minutes
-    const areaType = p.area_type ?? p.区域类型 ?? p.用地类型;
-    if (typeof areaType === 'string' && areaTypeOf(areaType)) zone.areaType = areaTypeOf(areaType);
-    zones.push(zone);
-  });
-  return zones;
-}
+export const readZones = (text: string, crs: Crs = 'wgs84'): Zone[] => zonesFromGeoJson(text, (g) => toWgs84(g, crs));

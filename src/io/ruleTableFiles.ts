@@ -12,6 +12,8 @@ import {
 } from '../engine';
 import { toCsv } from './csvWrite';
 
+export { ruleTableJson } from './configFiles';
+
 const LIST_SEPARATOR = ';';
 export const RULE_CSV_HEADERS = [
   'id',
@@ -47,10 +49,6 @@ const OPTIONAL_HEADERS = new Set([
   'read_at',
   'remark',
 ]);
-
-export function ruleTableJson(table: SetbackRuleTable): string {
-  return JSON.stringify({ schema: 'setback-rules/1', ...table }, null, 2) + '\n';
-}
 
 export function ruleTableCsv(table: SetbackRuleTable): string {
   const list = (xs?: readonly string[]) => (xs ?? []).join(LIST_SEPARATOR);

@@ -2,22 +2,17 @@
 // local PMTiles file is read through the pmtiles protocol from the File itself (no request leaves the page). Vector
 // PMTiles get a quiet grey style: land use, water and roads as outlines, so the risk colours stay the message.
 import { addProtocol, type LayerSpecification, type Map as MapLibreMap } from 'maplibre-gl';
-import { FileSource, PMTiles, Protocol } from 'pmtiles';
+import type { Protocol } from 'pmtiles';
 import { escapeXml } from '../io/escapeXml';
 import type { Basemap } from '../state/basemap';
 
 const PREFIX = 'basemap';
 let protocol: Protocol | null = null;
-
-function pmtilesProtocol(): Protocol {
-  if (!protocol) {
-    protocol = new Protocol();
-    addProtocol('pmtiles', protocol.tile);
-  }
-  return protocol;
-}
+/** The basemap each map was last given: a PMTiles file added after its reader loads is dropped if it was replaced. */
+const latest = new WeakMap<MapLibreMap, Basemap>();
 
 export function removeBasemap(map: MapLibreMap): void {
+  latest.delete(map);
   for (const layer of map.getStyle().layers.filter((l) => l.id === PREFIX || l.id.startsWith(`${PREFIX}-`)))
     map.removeLayer(layer.id);
   if (map.getSource(PREFIX)) map.removeSource(PREFIX);
@@ -25,9 +20,31 @@ export function removeBasemap(map: MapLibreMap): void {
 
 /** Adds `b` under `beforeLayer`; attribution text from a file or the user is escaped (MapLibre shows it as HTML). */
 export function addBasemap(map: MapLibreMap, b: Basemap, beforeLayer: string): void {
+  latest.set(map, b);
   if (b.kind === 'none') return;
+  if (b.kind === 'raster') return addLayers(map, b, { tiles: [b.url] }, beforeLayer);
+  // the PMTiles reader (pmtiles, fflate) loads with the first local file, not with the map
+  void import('pmtiles').then(({ FileSource, PMTiles, Protocol }) => {
+    if (latest.get(map) !== b || map._removed) return; // replaced, or the map went, while the reader loaded
+    if (!protocol) {
+      protocol = new Protocol();
+      addProtocol('pmtiles', protocol.tile);
+    }
+    // registers the file with the pmtiles protocol; its TileJSON address
+    const file = b.file instanceof File ? b.file : new File([b.file], b.name);
+    const archive = new PMTiles(new FileSource(file));
+    protocol.add(archive);
+    addLayers(map, b, { url: `pmtiles://${archive.source.getKey()}` }, beforeLayer);
+  });
+}
+
+function addLayers(
+  map: MapLibreMap,
+  b: Exclude<Basemap, { kind: 'none' }>,
+  tiles: { tiles: string[] } | { url: string },
+  beforeLayer: string,
+): void {
   if (b.kind === 'raster' || b.tileType === 'raster') {
-    const tiles = b.kind === 'raster' ? { tiles: [b.url] } : { url: pmtilesUrl(b) };
     map.addSource(PREFIX, {
       type: 'raster',
       ...tiles,
@@ -37,16 +54,8 @@ export function addBasemap(map: MapLibreMap, b: Basemap, beforeLayer: string): v
     map.addLayer({ id: PREFIX, type: 'raster', source: PREFIX }, beforeLayer);
     return;
   }
-  map.addSource(PREFIX, { type: 'vector', url: pmtilesUrl(b), attribution: escapeXml(b.attribution || b.name) });
+  map.addSource(PREFIX, { type: 'vector', ...tiles, attribution: escapeXml(b.attribution || b.name) });
   for (const layer of quietVectorLayers(b.vectorLayers)) map.addLayer(layer, beforeLayer);
-}
-
-/** Registers the file with the pmtiles protocol; its TileJSON address. */
-function pmtilesUrl(b: Extract<Basemap, { kind: 'pmtiles' }>): string {
-  const file = b.file instanceof File ? b.file : new File([b.file], b.name);
-  const archive = new PMTiles(new FileSource(file));
-  pmtilesProtocol().add(archive);
-  return `pmtiles://${archive.source.getKey()}`;
 }
 
 function quietVectorLayers(sourceLayers: string[]): LayerSpecification[] {

@@ -1,7 +1,7 @@
 // Zone names and what-if ring labels as DOM markers (MapLibre text needs glyph tiles, not available offline), placed
 // so that none overlaps: a label moves to a free slot inside its zone or is hidden, the selected and larger zones first.
 import { Marker } from 'maplibre-gl';
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Assessment } from '../engine';
 import type { Translate } from '../i18n/translate';

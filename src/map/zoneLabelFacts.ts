@@ -1,7 +1,7 @@
 // Where a zone's label goes and how large the zone is, computed once per zone shape: a pole of inaccessibility costs
 // milliseconds per detailed district, and every assessment, filter change and language switch re-placed every label
 // (the zones arrive as new objects with each assessment, so the cache is keyed by the shape's content, not its object).
-import { area as turfArea } from '@turf/turf';
+import { area as turfArea } from '@turf/area';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { labelAnchor } from './labelPlacement';
 

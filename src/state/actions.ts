@@ -17,15 +17,9 @@ import {
   type Site,
   type Zone,
 } from '../engine';
-import {
-  readRuleTable,
-  readZones,
-  crsGivenByUser,
-  sha256Hex,
-  type CrsOption,
-  type MappingOverride,
-  type TextEncodingName,
-} from '../io';
+import { crsGivenByUser } from '../io/importCodes';
+import { sha256Hex } from '../io/sha256';
+import type { CrsOption, MappingOverride, TextEncodingName } from '../io';
 import { rememberedMappings, rememberMapping } from './columnMappings';
 import { keptSourceFile } from './sourceFiles';
 import { CancelledError, type EngineClient, type HeldProject } from './engineClient';
@@ -44,7 +38,6 @@ import {
 import type { LayerVisibility, MapFilters } from './mapFilters';
 import { checkRasterUrl, parseHostList, type Basemap } from './basemap';
 import { saveBasemap, saveLocale } from './settings';
-import { readPmtilesInfo } from './pmtilesInfo';
 import { contoursInUse, createContourActions, type ContourActions } from './contourFiles';
 import { createFnActions, type FnActions } from './fnFiles';
 import { DEMO_ATTRIBUTION } from '../io/attribution';
@@ -318,7 +311,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     ...createContourActions(store, engine, datasetIds, reassess),
     ...createFnActions(store, engine, datasetIds),
     async loadDemo(files, project) {
-      const zones = readZones(new TextDecoder().decode(files.zones.bytes));
+      const zones = (await zoneReader())(new TextDecoder().decode(files.zones.bytes));
       const zonesDigest = { file: files.zones.file, sha256: await sha256Hex(files.zones.bytes) };
       const datasets: Dataset[] = [];
       for (const f of files.sites)
@@ -454,6 +447,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     },
     async useLocalBasemap(file) {
       try {
+        const { readPmtilesInfo } = await import('./pmtilesInfo');
         const info = await readPmtilesInfo(file);
         return await this.setBasemap({ kind: 'pmtiles', file, name: file.name.slice(0, 300), ...info });
       } catch (e) {
@@ -476,6 +470,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     },
     async importRules(file, text) {
       try {
+        const { readRuleTable } = await import('../io/ruleTableFiles');
         const rules = readRuleTable(file, text);
         await setRules(rules);
       } catch (e) {
@@ -553,7 +548,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     },
     async importZones(file, bytes) {
       try {
-        const zones = readZones(new TextDecoder().decode(bytes));
+        const zones = (await zoneReader())(new TextDecoder().decode(bytes));
         if (zones.length === 0) throw new LocalisedError('zones.empty');
         store.setState({
           zones,
@@ -594,7 +589,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     async importPopulation(file, bytes) {
       try {
         // read as the CLI reads --population: zones with a population field (small: read on the page)
-        const zones = readZones(new TextDecoder().decode(bytes));
+        const zones = (await zoneReader())(new TextDecoder().decode(bytes));
         if (!zones.some((z) => z.population !== undefined)) throw new LocalisedError('reach.populationNone');
         store.setState({ population: { file, sha256: await sha256Hex(bytes), zones }, reachFileError: null });
       } catch (e) {
@@ -675,3 +670,6 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     },
   };
 }
+
+/** Zones (WGS-84 GeoJSON) are read on the page, but only when a zones file comes: the reader is not in the first load. */
+const zoneReader = async () => (await import('../io/zonesFromGeoJson')).readWgs84Zones;

@@ -2,7 +2,8 @@
 // is read the same way. Columns only: a category given to every row is a choice about one file and is never kept here
 // (an older entry that carried one has it dropped when read).
 import { createStore, entries, get, set, type UseStore } from 'idb-keyval';
-import { columnsOnly, headerSetKey, type MappingOverride } from '../io';
+import { columnsOnly, headerSetKey } from '../io/columns';
+import type { MappingOverride } from '../io';
 
 let db: UseStore | null = null;
 const store = (): UseStore => (db ??= createStore('urban-safety-risk-map-mappings', 'mappings'));

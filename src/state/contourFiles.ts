@@ -4,7 +4,8 @@
 // refused with the reason and the files in use stay as they were; a file of the same name replaces the one before.
 import type { RiskContour } from '../engine';
 import { aboutFile, message, messageOfError } from '../i18n/shownMessage';
-import { contourCrsWarning, type Crs, type CrsOption, type ProjectContourFile } from '../io';
+import { contourCrsWarning } from '../io/contourCrsWarning';
+import type { Crs, CrsOption, ProjectContourFile } from '../io';
 import type { EngineClient } from './engineClient';
 import type { AppStore } from './store';
 

@@ -7,7 +7,7 @@
 import { LocalisedError } from '../i18n/localisedError';
 import { del, delMany, get, getMany, keys, promisifyRequest } from 'idb-keyval';
 import type { Site } from '../engine';
-import { parseProject, type Project, type ProjectDataset } from '../io';
+import type { Project, ProjectDataset } from '../io';
 import type { HeldProject } from './engineClient';
 import { projectDb as store, type StoredSites } from './projectDb';
 import type { ReportRecord } from './siteRecords';
@@ -76,6 +76,7 @@ export async function loadProject(id: string): Promise<SavedProject> {
   const datasets = await withReports(id, Array.isArray(raw.datasets) ? raw.datasets : []);
   // the record goes through the schema with its sites left out (the engine checks them when it reads the records);
   // an older record with its sites inline is checked whole
+  const { parseProject } = await import('../io/projectFile'); // the reader loads with the first saved project opened
   const project = parseProject({
     ...raw,
     datasets: datasets.map(({ siteChunks, ...d }) => (Array.isArray(siteChunks) ? { ...d, sites: [] } : d)),

@@ -11,7 +11,8 @@ import {
   DEFAULT_RULES,
   type AssessmentStats,
 } from '../engine';
-import { PROJECT_SCHEMA, reportForSaving } from '../io';
+import { PROJECT_SCHEMA } from '../io/projectSchema';
+import { reportForSaving } from '../io/savedImportRecord';
 import type { EngineClient, HeldDataset, HeldProject } from './engineClient';
 import type { Actions, DemoFiles, OpenProject } from './actions';
 import { contoursInUse } from './contourFiles';

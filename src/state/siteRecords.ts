@@ -3,7 +3,7 @@
 // names the records and is the commit point, so records of a save that never committed are never referenced.
 import { delMany, get, set } from 'idb-keyval';
 import type { Site } from '../engine';
-import { parseSites, type ImportFileReport, type RejectedRows } from '../io';
+import type { ImportFileReport, RejectedRows } from '../io';
 import { LocalisedError } from '../i18n/localisedError';
 import { projectDb, type StoredSites } from './projectDb';
 
@@ -28,6 +28,8 @@ export async function writeSiteRecords(projectId: string, sites: readonly Site[]
 /** The sites of `keys`, in order, each record schema-checked (a record from another version or a broken one is refused). */
 export async function readSiteRecords(projectId: string, keys: readonly string[]): Promise<Site[]> {
   const sites: Site[] = [];
+  // the schema check (zod) is loaded with the first saved project read, not with the page
+  const { parseSites } = await import('../io/projectFile');
   for (const key of keys) {
     const part = await get<unknown>(key, projectDb());
     if (!Array.isArray(part)) throw new LocalisedError('storage.incomplete', { id: projectId, key });

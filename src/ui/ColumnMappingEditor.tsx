@@ -3,7 +3,8 @@
 // without a category column is asked here too, but it is this file's choice: never remembered, never carried over.
 import { useState } from 'react';
 import { CATEGORIES } from '../engine';
-import { CANONICAL_FIELDS, type CanonicalField, type ImportFileReport, type MappingOverride } from '../io';
+import { CANONICAL_FIELDS } from '../io/columns';
+import type { CanonicalField, ImportFileReport, MappingOverride } from '../io';
 import { categoryLabel, useLocale, useT } from './i18n';
 
 export function ColumnMappingEditor({

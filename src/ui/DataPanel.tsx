@@ -2,16 +2,9 @@
 // A file uploaded again (same bytes, or same name) is never added twice without asking: replace it, or not.
 import { showMessage } from '../i18n/shownMessage';
 import { useEffect, useId, useState } from 'react';
-import {
-  CRS_CHOICES,
-  findSameFile,
-  rereadChoices,
-  siteTemplateCsv,
-  siteTemplateXlsx,
-  type CrsOption,
-  type SameFile,
-  type TextEncodingName,
-} from '../io';
+import { CRS_CHOICES, rereadChoices } from '../io/crs';
+import { findSameFile } from '../io/sameFile';
+import type { CrsOption, SameFile, TextEncodingName } from '../io';
 import { isSourceFileKept } from '../state/sourceFiles';
 import { checksumOf } from '../worker/checksumClient';
 import type { Dataset } from '../state/store';
@@ -127,7 +120,11 @@ export function DataPanel() {
           <button
             type="button"
             className="link"
-            onClick={() => downloadText(`${t('data.templateName')}.csv`, siteTemplateCsv(), 'text/csv;charset=utf-8')}
+            onClick={() =>
+              void import('../io/siteTemplate').then(({ siteTemplateCsv }) =>
+                downloadText(`${t('data.templateName')}.csv`, siteTemplateCsv(), 'text/csv;charset=utf-8'),
+              )
+            }
           >
             {t('data.templateCsv')}
           </button>{' '}
@@ -137,7 +134,7 @@ export function DataPanel() {
             onClick={async () =>
               downloadBytes(
                 `${t('data.templateName')}.xlsx`,
-                await siteTemplateXlsx(),
+                await (await import('../io/siteTemplate')).siteTemplateXlsx(),
                 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
               )
             }

@@ -4,15 +4,9 @@
 // compares with a previous assessment: a compared project or an uploaded summary.json.
 import { useId, useState } from 'react';
 import { DEFAULT_FN_CRITERIA, DEFAULT_REACH_PROFILE, defaultConfig } from '../engine';
-import {
-  fnCriteriaFile,
-  methodProfileFile,
-  reachProfileFile,
-  ruleTableFile,
-  sha256Hex,
-  violationsCsv,
-  type ConfigFile,
-} from '../io';
+import { fnCriteriaFile, methodProfileFile, reachProfileFile, ruleTableFile } from '../io/configFiles';
+import { sha256Hex } from '../io/sha256';
+import type { ConfigFile } from '../io';
 import { INPUT_ATTRIBUTION } from '../io/attribution';
 import { hasMissingData, missingData, missingDataLines } from '../whitepaper/missingData';
 import { readPreviousSummary } from '../io/previousSummary';
@@ -191,7 +185,10 @@ export function ExportPanel() {
           type="button"
           disabled={!a}
           onClick={() =>
-            a && downloadText(t('export.violationsFile'), violationsCsv(a, { bom: true }), 'text/csv;charset=utf-8')
+            a &&
+            void import('../io/assessmentFiles').then(({ violationsCsv }) =>
+              downloadText(t('export.violationsFile'), violationsCsv(a, { bom: true }), 'text/csv;charset=utf-8'),
+            )
           }
         >
           {t('export.violationsCsv')}

@@ -4,7 +4,7 @@
 import { useId } from 'react';
 import { showMessage } from '../i18n/shownMessage';
 import { useActions, useAppState } from './AppContext';
-import { fnCriteriaFile } from '../io';
+import { fnCriteriaFile } from '../io/configFiles';
 import { downloadText } from './download';
 import { ImportReportView } from './ImportReportView';
 import { useT } from './i18n';

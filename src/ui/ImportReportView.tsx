@@ -1,16 +1,9 @@
 // One file's import report: every row accounted for; rejections first grouped by reason with the likeliest cause, then
 // line by line; rows kept with a note (a stated district that is not where the row lies) counted apart.
-import {
-  crsGivenByUser,
-  DISTRICT_MISMATCH,
-  isProjectedCrs,
-  MAX_KEPT_ROWS,
-  MAX_SAVED_ROW_ENTRIES,
-  NO_COORDINATES,
-  type ImportFileReport,
-  type RejectedRows,
-} from '../io';
-import { toCsv } from '../io/csvWrite';
+import { crsGivenByUser, DISTRICT_MISMATCH, MAX_KEPT_ROWS, NO_COORDINATES } from '../io/importCodes';
+import { isProjectedCrs } from '../io/crs';
+import { MAX_SAVED_ROW_ENTRIES } from '../io/savedImportRecord';
+import type { ImportFileReport, RejectedRows } from '../io';
 import { Fragment, useId } from 'react';
 import { Message } from './Message';
 import { categoryLabel, crsLabel, useLocale, useT } from './i18n';
@@ -45,7 +38,8 @@ export function ImportReportView({
   const locale = useLocale();
   // the rejected rows and the rows kept with a note, as they were read, with the line and every reason and note added:
   // fix them and upload again
-  const download = () => {
+  const download = async () => {
+    const { toCsv } = await import('../io/csvWrite'); // papaparse loads with the first download, not with the page
     const reasons = byLine(report.errors);
     const notes = byLine(report.warnings.filter((w) => w.line > 1)); // line 1 is the header: a note about the file
     const rows = rejectedRows?.rows ?? [...reasons.keys()].map((line) => ({ line, cells: [] as string[] }));

@@ -7,7 +7,7 @@ import { Message } from './Message';
 import { GRID_SHAPES, LEVELS, RISK_MATRIX_METHODS, type MethodProfile } from '../engine';
 import { LEVEL_FILL } from '../engine';
 import { useAppState, useServices } from './AppContext';
-import { methodProfileFile } from '../io';
+import { methodProfileFile } from '../io/configFiles';
 import { downloadText } from './download';
 import { ReachProfileSection } from './ReachProfileSection';
 import { levelLabel, useT } from './i18n';

@@ -5,7 +5,7 @@ import { useId } from 'react';
 import { DEFAULT_REACH_PROFILE } from '../engine';
 import { showMessage } from '../i18n/shownMessage';
 import { useAppState, useServices } from './AppContext';
-import { reachProfileFile } from '../io';
+import { reachProfileFile } from '../io/configFiles';
 import { downloadText } from './download';
 import { useT } from './i18n';
 

@@ -5,7 +5,7 @@ import { showMessage } from '../i18n/shownMessage';
 import { useId, useMemo, useState } from 'react';
 import { isCityRule, needsCityLabel, ruleHazardText, ruleTargetText, shortSource, type SetbackRule } from '../engine';
 import type { Translate } from '../i18n/translate';
-import { ruleTableCsv, ruleTableFile } from '../io';
+import { ruleTableFile } from '../io/configFiles';
 import { useActions, useAppState } from './AppContext';
 import { downloadText } from './download';
 import { ruleVocabulary, useLocale, useT } from './i18n';
@@ -53,7 +53,11 @@ export function RulesPanel() {
         </button>
         <button
           type="button"
-          onClick={() => downloadText('setback-rules.csv', ruleTableCsv(rules), 'text/csv;charset=utf-8')}
+          onClick={() =>
+            void import('../io/ruleTableFiles').then(({ ruleTableCsv }) =>
+              downloadText('setback-rules.csv', ruleTableCsv(rules), 'text/csv;charset=utf-8'),
+            )
+          }
         >
           {t('rules.exportCsv')}
         </button>

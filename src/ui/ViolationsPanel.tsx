@@ -2,7 +2,6 @@
 // export exactly what is shown (CSV with BOM, or XLSX) with the rule and source of every row.
 import { useMemo, useState } from 'react';
 import type { Violation, ViolationStatus } from '../engine';
-import { toCsv, toXlsx, violationTableColumns } from '../io';
 import { useFilteredView } from './useFilteredView';
 import { useActions, useAppState } from './AppContext';
 import { downloadBytes, downloadText } from './download';
@@ -93,6 +92,12 @@ export function ViolationsPanel() {
 
   const exportRows = async (format: 'csv' | 'xlsx') => {
     if (!a) return;
+    // the writers (papaparse, ExcelJS) load with the first export, not with the page
+    const [{ violationTableColumns }, { toCsv }, { toXlsx }] = await Promise.all([
+      import('../io/assessmentFiles'),
+      import('../io/csvWrite'),
+      import('../io/xlsxWrite'),
+    ]);
     const columns = violationTableColumns(a, rules);
     const shownRows = rows.map((r) => r.v);
     if (format === 'csv')
@@ -102,7 +107,6 @@ export function ViolationsPanel() {
         'text/csv;charset=utf-8',
       );
     else {
-      // toXlsx loads ExcelJS on demand
       downloadBytes(
         `${t('violations.fileName')}.xlsx`,
         await toXlsx(t('violations.sheetName'), shownRows, columns),

@@ -2,7 +2,8 @@
 // in any supported CRS), and the verdict against everything loaded, with the rule and source of each finding.
 import { useMemo, useState } from 'react';
 import { CATEGORIES, categoryByCode, type VapourRecovery } from '../engine';
-import { GEOGRAPHIC_CRS, toWgs84, type GeographicCrs } from '../io';
+import { GEOGRAPHIC_CRS } from '../io/crs';
+import type { GeographicCrs } from '../io';
 import { proposalDraftOf, type ProposalDraft } from '../state/actions';
 import { siteName } from '../state/siteLookup';
 import { useActions, useAppState } from './AppContext';
@@ -57,7 +58,10 @@ export function WhatIfPanel() {
       return;
     }
     setCoordError(null);
-    void actions.placeProposal(toWgs84({ type: 'Point', coordinates: [x, y] }, crs));
+    // the conversions (gcoord, proj4) load with the first typed coordinates, not with the page
+    void import('../io/toWgs84').then(({ toWgs84 }) =>
+      actions.placeProposal(toWgs84({ type: 'Point', coordinates: [x, y] }, crs)),
+    );
   };
 
   return (

@@ -4,7 +4,8 @@ import { useMemo } from 'react';
 import type { Level, ViolationStatus } from '../engine';
 import { translator, type Locale, type Translate } from '../i18n/translate';
 export { categoryLabel, ruleVocabulary } from '../i18n/vocabulary';
-import { gk3Meridian, type CrsOption, type GeographicCrs } from '../io';
+import { gk3Meridian } from '../io/gk3Zones';
+import type { CrsOption, GeographicCrs } from '../io';
 import { useAppState } from './AppContext';
 
 export function useLocale(): Locale {

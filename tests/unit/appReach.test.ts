@@ -3,7 +3,7 @@
 // from data/rules/reach-profile.json (turf's spherical distance, an independent formula), not against the engine.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { distance } from '@turf/turf';
+import { distance } from '@turf/distance';
 import { createAppStore } from '../../src/state/store';
 import { createActions } from '../../src/state/actions';
 import { createEngineClient } from '../../src/worker/engineClient';

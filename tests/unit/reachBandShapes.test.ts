@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { area as turfArea, booleanPointInPolygon, point, polygon } from '@turf/turf';
+import { area as turfArea } from '@turf/area';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { point, polygon } from '@turf/helpers';
 import { groupRings, reachBandShapes } from '../../src/figures/reachBandShapes';
 import { cellSetRings } from '../../src/figures/reachMapFigure';
 import { assessReach, DEFAULT_REACH_PROFILE, type Site, type Zone } from '../../src/engine';

@@ -1,6 +1,6 @@
 // Bounding boxes and representative points of GeoJSON geometries, in lon/lat degrees.
 import type { Geometry, Position } from 'geojson';
-import { pointOnFeature } from '@turf/turf';
+import { pointOnFeature } from '@turf/point-on-feature';
 
 export type BBox = [minLon: number, minLat: number, maxLon: number, maxLat: number];
 

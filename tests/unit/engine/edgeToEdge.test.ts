@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { booleanDisjoint, lineString, point as turfPoint, pointToLineDistance } from '@turf/turf';
+import { booleanDisjoint } from '@turf/boolean-disjoint';
+import { lineString, point as turfPoint } from '@turf/helpers';
+import { pointToLineDistance } from '@turf/point-to-line-distance';
 import type { Geometry, Polygon } from 'geojson';
 import { edgeToEdge } from '../../../src/engine';
 import { latitudeNorthOf, meridianArcMeters } from '../../helpers/ellipsoid';

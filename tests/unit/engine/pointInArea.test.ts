@@ -3,7 +3,7 @@
 // horizontal edges and points level with a vertex.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';

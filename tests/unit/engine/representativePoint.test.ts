@@ -1,7 +1,7 @@
 // A site's one point lies on the site: an L-shaped yard's bounding-box centre is outside it (and could be in the
 // next district), so it is not the point used.
 import { describe, expect, it } from 'vitest';
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Polygon } from 'geojson';
 import { assess, representativePoint } from '../../../src/engine';
 import { createConfig } from '../../helpers/sites';

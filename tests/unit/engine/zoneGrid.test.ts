@@ -184,7 +184,7 @@ describe.each(['square', 'hex'] as const)('%s grid zoning of a study area with a
   };
 
   it('leaves the hole out of every cell it cuts: no zone covers a point inside the hole, and the areas add up', async () => {
-    const { booleanPointInPolygon } = await import('@turf/turf');
+    const { booleanPointInPolygon } = await import('@turf/boolean-point-in-polygon');
     const { zones } = zoneGrid([withHole], { shape, cellM: 200 }, [], DEFAULT_PROFILE.aggregation);
     // just inside each of the hole's four edges, where the cut cells are
     const inHole: [number, number][] = [

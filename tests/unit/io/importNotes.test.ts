@@ -12,7 +12,7 @@ import {
   reportForSaving,
   sameDistrict,
 } from '../../../src/io';
-import { pointOnFeature } from '@turf/turf';
+import { pointOnFeature } from '@turf/point-on-feature';
 import { demoZones } from '../../helpers/files';
 
 const zones = demoZones();

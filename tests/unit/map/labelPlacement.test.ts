@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Polygon } from 'geojson';
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { labelAnchor, placeLabels, type LabelBox } from '../../../src/map/labelPlacement';
 
 const VIEW = { width: 800, height: 600 };
