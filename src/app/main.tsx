@@ -10,9 +10,10 @@ import { AppContext } from '../ui/AppContext';
 import { App } from '../ui/App';
 import { fetchDemoFiles } from './demoFiles';
 import { syncViewWithHash } from './hashSync';
-import { loadBasemap, loadLocale } from '../state/settings';
+import { restoreBasemap, restoreLocale } from '../state/slices/settings';
 import { buildLookupsWhenIdle } from '../state/siteLookup';
 import '../ui/styles.css';
+import { clearProposal, placeProposal, setProposalDraft } from '../state/slices/proposal';
 
 // Fetch the map code (MapLibre) now, in parallel with the first render, rather than when MapView mounts.
 void import('../map/createMap');
@@ -20,28 +21,29 @@ void import('../map/createMap');
 const store = createAppStore();
 const engine = createEngineClient();
 const actions = createActions(store, engine);
+const app = { store, engine, actions };
 const projects = createProjectActions(store, actions, engine);
 syncViewWithHash(store, window.location, window.history, {
   restoreProposal(link) {
-    actions.setProposalDraft(link.site);
-    void actions.placeProposal(link.geometry);
+    setProposalDraft(app, link.site);
+    void placeProposal(app, link.geometry);
   },
-  clearProposal: () => actions.clearProposal(),
+  clearProposal: () => clearProposal(app),
 });
-void loadBasemap().then((basemap) => store.setState({ basemap }));
+void restoreBasemap(app);
 // a new assessment's lookups are built while the page is idle, not in the first click on a site
 store.subscribe((s, prev) => s.assessment && s.assessment !== prev.assessment && buildLookupsWhenIdle(s.assessment));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <AppContext.Provider value={{ store, actions, projects }}>
+    <AppContext.Provider value={{ ...app, projects }}>
       <App />
     </AppContext.Provider>
   </StrictMode>,
 );
 
 // the language loads beside the project, not before it: waiting for it cost 0.5 s of first render
-void loadLocale().then((locale) => store.setState({ locale }));
+void restoreLocale(app);
 // the demo's files are fetched beside the look-up of the last project, not after it; a later "new demo" fetches again
 let prefetchedDemo: Promise<DemoFiles> | null = fetchDemoFiles();
 prefetchedDemo.catch(() => undefined); // not needed when a saved project opens; a demo load reports its own failure

@@ -14,7 +14,6 @@ import {
   type MethodProfile,
   type SetbackRule,
   type SetbackRuleTable,
-  type Site,
   type Zone,
 } from '../engine';
 import { crsGivenByUser } from '../io/importCodes';
@@ -24,28 +23,14 @@ import { rememberedMappings, rememberMapping } from './columnMappings';
 import { keptSourceFile } from './sourceFiles';
 import { CancelledError, type EngineClient, type HeldProject } from './engineClient';
 import { noteStoredSites } from './projectStorage';
-import {
-  newDatasetId,
-  selectionStillIn,
-  type AppStore,
-  type Dataset,
-  type ProposalDraft,
-  type Picking,
-  type ProjectMeta,
-  type Selection,
-  type Zoning,
-} from './store';
-import type { LayerVisibility, MapFilters } from './mapFilters';
-import { checkRasterUrl, parseHostList, type Basemap } from './basemap';
-import { saveBasemap, saveLocale } from './settings';
+import { newDatasetId, selectionStillIn, type AppStore, type Dataset, type ProjectMeta, type Zoning } from './store';
+import type { AppServices } from './appServices';
+import { placeProposal } from './slices/proposal';
 import { contoursInUse, createContourActions, type ContourActions } from './contourFiles';
 import { createFnActions, type FnActions } from './fnFiles';
 import { DEMO_ATTRIBUTION } from '../io/attribution';
-import { translator, type Locale, type Translate } from '../i18n/translate';
-import { LocalisedError, messageOf } from '../i18n/localisedError';
-
-/** Basemap hosts this build's CSP allows (VITE_BASEMAP_HOSTS at build time; none by default). */
-export const ALLOWED_BASEMAP_HOSTS = parseHostList(import.meta.env.VITE_BASEMAP_HOSTS as string | undefined);
+import { translator } from '../i18n/translate';
+import { LocalisedError } from '../i18n/localisedError';
 
 export interface DemoFiles {
   zones: { file: string; bytes: Uint8Array };
@@ -57,29 +42,6 @@ interface ImportChoices {
   mapping: MappingOverride;
   sheet: string;
   allRowsCategory: string;
-}
-
-/** A proposed site before it has a place: everything but the geometry. */
-export type { ProposalDraft } from './store';
-
-const DRAFT_KEYS = [
-  'id',
-  'name',
-  'category',
-  'stationGrade',
-  'vapourRecovery',
-  'protectionDistanceM',
-  'users',
-  'beds',
-] as const;
-
-/** Do a draft and a placed site have the same attributes? */
-export const sameDraft = (draft: ProposalDraft, site: ProposalDraft): boolean =>
-  DRAFT_KEYS.every((k) => draft[k] === site[k]);
-
-/** The what-if form's draft: as the user filled it, or the default (a fuel station, named in the language shown). */
-export function proposalDraftOf(draft: ProposalDraft | null, t: Translate): ProposalDraft {
-  return draft ?? { id: 'PROPOSED-1', name: t('whatif.defaultName'), category: 'fuel_station' };
 }
 
 export interface Actions extends ContourActions, FnActions {
@@ -108,24 +70,9 @@ export interface Actions extends ContourActions, FnActions {
   remapDataset(id: string, mapping: MappingOverride, allRowsCategory?: string): Promise<void>;
   setImportCrs(crs: CrsOption): void;
   setImportEncoding(encoding: TextEncodingName | undefined): void;
-  select(selection: Selection): void;
-  setFilters(change: Partial<MapFilters>): void;
-  setLayers(change: Partial<LayerVisibility>): void;
-  /** use a basemap (checked against this build's allowed hosts) or none; returns the refusal reason, if any */
-  setBasemap(basemap: Basemap): Promise<string | null>;
-  /** a local PMTiles file as the basemap; returns the refusal reason, if any (the basemap in use stays) */
-  useLocalBasemap(file: File): Promise<string | null>;
-  /** select and bring into view (search results), or frame the whole study area with 'all' */
-  focus(target: Selection | 'all'): void;
   updateRule(id: string, patch: Partial<Pick<SetbackRule, 'min_distance_m' | 'status'>>): Promise<void>;
   importRules(file: string, text: string): Promise<void>;
   resetRules(): Promise<void>;
-  startPicking(mode: 'point' | 'polygon'): void;
-  cancelPicking(): void;
-  /** a map click while picking: places a point proposal, or adds a polygon vertex */
-  pickAt(lngLat: [number, number]): void;
-  /** the polygon being drawn is complete (≥ 3 vertices) */
-  finishPolygon(): void;
   /** a profile edited in the UI: schema-checked; a bad one is refused and the current one stays */
   setProfile(profile: MethodProfile): Promise<void>;
   setMatrixScheme(id: string): Promise<void>;
@@ -146,11 +93,6 @@ export interface Actions extends ContourActions, FnActions {
   resetReachProfile(): Promise<void>;
   /** replace everything with a saved or imported project (its datasets already held by the engine), then assess it */
   applyProject(project: OpenProject): Promise<void>;
-  setProposalDraft(draft: ProposalDraft): void;
-  placeProposal(geometry: Site['geometry']): Promise<void>;
-  clearProposal(): void;
-  /** the UI's language, kept for this browser */
-  setLocale(locale: Locale): Promise<void>;
   /** the assessment the white paper's F6 compares with (a previous summary.json, or another project), or none */
   setPrevious(previous: PreviousAssessment | null): void;
 }
@@ -177,6 +119,7 @@ export type OpenProject = Omit<HeldProject, 'datasets'> & {
 };
 
 export function createActions(store: AppStore, engine: EngineClient): Actions {
+  const app: AppServices = { store, engine };
   let runId = 0;
   const t = () => translator(store.getState().locale);
   const config = (): AssessConfig => ({
@@ -216,23 +159,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       if (mine === runId) store.setState({ assessing: false, assessError: messageOfError(e), progress: null });
     }
     const proposal = store.getState().proposal;
-    if (proposal) await placeProposal(proposal.site.geometry);
-  };
-
-  const placeProposal = async (geometry: Site['geometry']): Promise<void> => {
-    const site: Site = { ...proposalDraftOf(store.getState().proposalDraft, t()), geometry };
-    store.setState({ proposal: { site, result: null, error: null }, picking: null });
-    try {
-      const result = await engine.checkProposal(
-        site,
-        datasetIds(),
-        config(),
-        contoursInUse(store.getState().contourFiles),
-      );
-      if (store.getState().proposal?.site === site) store.setState({ proposal: { site, result, error: null } });
-    } catch (e) {
-      store.setState({ proposal: { site, result: null, error: messageOfError(e) } }); // translated when shown
-    }
+    if (proposal) await placeProposal(app, proposal.site.geometry);
   };
 
   /**
@@ -433,37 +360,6 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     setImportEncoding(encoding) {
       store.setState({ importEncoding: encoding });
     },
-    setFilters(change) {
-      store.setState({ filters: { ...store.getState().filters, ...change } });
-    },
-    async setBasemap(basemap) {
-      if (basemap.kind === 'raster') {
-        const check = checkRasterUrl(basemap.url, ALLOWED_BASEMAP_HOSTS, t());
-        if (!check.ok) return check.reason;
-      }
-      store.setState({ basemap });
-      await saveBasemap(basemap).catch(() => undefined); // the view works even if the setting cannot be kept
-      return null;
-    },
-    async useLocalBasemap(file) {
-      try {
-        const { readPmtilesInfo } = await import('./pmtilesInfo');
-        const info = await readPmtilesInfo(file);
-        return await this.setBasemap({ kind: 'pmtiles', file, name: file.name.slice(0, 300), ...info });
-      } catch (e) {
-        return messageOf(e, t());
-      }
-    },
-    setLayers(change) {
-      store.setState({ layers: { ...store.getState().layers, ...change } });
-    },
-    select(selection) {
-      store.setState({ selection });
-    },
-    focus(target) {
-      const n = (store.getState().focus?.n ?? 0) + 1;
-      store.setState({ focus: { target, n }, ...(target === 'all' ? {} : { selection: target }) });
-    },
     async updateRule(id, patch) {
       const { rules } = store.getState();
       await setRules({ ...rules, rules: rules.rules.map((r) => (r.id === id ? { ...r, ...patch } : r)) });
@@ -479,24 +375,6 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     },
     async resetRules() {
       await setRules(DEFAULT_RULES);
-    },
-    startPicking(mode) {
-      const picking: Picking = mode === 'point' ? { mode } : { mode, vertices: [] };
-      store.setState({ picking, selection: null });
-    },
-    cancelPicking() {
-      store.setState({ picking: null });
-    },
-    pickAt(lngLat) {
-      const picking = store.getState().picking;
-      if (!picking) return;
-      if (picking.mode === 'point') void placeProposal({ type: 'Point', coordinates: lngLat });
-      else store.setState({ picking: { mode: 'polygon', vertices: [...picking.vertices, lngLat] } });
-    },
-    finishPolygon() {
-      const picking = store.getState().picking;
-      if (picking?.mode !== 'polygon' || picking.vertices.length < 3) return;
-      void placeProposal({ type: 'Polygon', coordinates: [[...picking.vertices, picking.vertices[0]!]] });
     },
     async setProfile(profile) {
       try {
@@ -651,22 +529,8 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       engine.dropDatasets(gone);
       await reassess();
     },
-    setProposalDraft(next) {
-      store.setState({ proposalDraft: next });
-      // a placed proposal is judged again with its new attributes
-      const placed = store.getState().proposal?.site;
-      if (placed && !sameDraft(next, placed)) void placeProposal(placed.geometry);
-    },
-    placeProposal,
-    clearProposal() {
-      store.setState({ proposal: null, picking: null });
-    },
     setPrevious(previous) {
       store.setState({ previous });
-    },
-    async setLocale(locale) {
-      store.setState({ locale });
-      await saveLocale(locale).catch(() => undefined); // the switch works even if the setting cannot be kept
     },
   };
 }

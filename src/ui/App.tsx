@@ -14,15 +14,16 @@ import { MethodPanel } from './MethodPanel';
 import { ProjectPanel } from './ProjectPanel';
 import { SearchBox } from './SearchBox';
 import { useEffect } from 'react';
-import { useActions, useAppState } from './AppContext';
+import { useAppState, useServices } from './AppContext';
 import { useLocale, useT } from './i18n';
+import { setLocale } from '../state/slices/settings';
 
 export function App() {
   const assessError = useAppState((s) => s.assessError);
   const hasFictitious = useAppState((s) => s.datasets.some((d) => d.fictitious));
   const t = useT();
   const locale = useLocale();
-  const actions = useActions();
+  const app = useServices();
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = `${t('app.title')} · ${t('app.subtitle')}`;
@@ -49,7 +50,7 @@ export function App() {
           className="lang-switch"
           lang={locale === 'en' ? 'zh-CN' : 'en'}
           aria-label={t('lang.switchLabel')}
-          onClick={() => void actions.setLocale(locale === 'en' ? 'zh-CN' : 'en')}
+          onClick={() => void setLocale(app, locale === 'en' ? 'zh-CN' : 'en')}
         >
           {t('lang.switchTo')}
         </button>

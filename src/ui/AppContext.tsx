@@ -1,20 +1,19 @@
-// React binding of the vanilla store: components select one value at a time.
+// React binding of the vanilla store: components select one value at a time, and change state by calling the
+// slices' functions (state/slices/*) with the services this context provides.
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { Actions } from '../state/actions';
-import type { ProjectActions } from '../state/projects';
-import type { AppState, AppStore } from '../state/store';
+import type { AppServices } from '../state/appServices';
+import type { AppState } from '../state/store';
 
-export interface AppServices {
-  store: AppStore;
+/** The services, and the actions not yet moved into a slice's functions. */
+export interface AppContextValue extends AppServices {
   actions: Actions;
-  /** absent in component tests that do not exercise projects */
-  projects?: ProjectActions;
 }
 
-export const AppContext = createContext<AppServices | null>(null);
+export const AppContext = createContext<AppContextValue | null>(null);
 
-export function useServices(): AppServices {
+export function useServices(): AppContextValue {
   const services = useContext(AppContext);
   if (!services) throw new Error('AppContext missing: wrap the tree in <AppContext.Provider>');
   return services;

@@ -2,14 +2,14 @@
 // only for hosts this deployment's CSP lists. 天地图 (CGCS2000 ≈ WGS-84 at map scale) lines up with the overlays;
 // GCJ-02 services (Amap, Tencent) do not, and the panel says so.
 import { useId, useState } from 'react';
-import { ALLOWED_BASEMAP_HOSTS } from '../state/actions';
 import { checkRasterUrl, type Basemap } from '../state/basemap';
-import { useActions, useAppState } from './AppContext';
+import { useAppState, useServices } from './AppContext';
 import { useT } from './i18n';
+import { ALLOWED_BASEMAP_HOSTS, chooseLocalBasemap, setBasemap } from '../state/slices/settings';
 
 export function BasemapPanel() {
   const basemap = useAppState((s) => s.basemap);
-  const actions = useActions();
+  const app = useServices();
   const t = useT();
   const ids = { url: useId(), attribution: useId(), file: useId() };
   const [url, setUrl] = useState(basemap.kind === 'raster' ? basemap.url : '');
@@ -23,7 +23,7 @@ export function BasemapPanel() {
         ? t('basemap.local', { name: b.name, type: t(`basemap.localType.${b.tileType}`) })
         : t('basemap.raster', { host: new URL(b.url.replace(/\{[a-z]\}/g, '0')).hostname });
   const apply = async () =>
-    setError(await actions.setBasemap({ kind: 'raster', url: url.trim(), attribution: attribution.trim() }));
+    setError(await setBasemap(app, { kind: 'raster', url: url.trim(), attribution: attribution.trim() }));
   return (
     <section className="panel" aria-labelledby="basemap-h">
       <h2 id="basemap-h">{t('basemap.title')}</h2>
@@ -32,7 +32,7 @@ export function BasemapPanel() {
         {basemap.kind !== 'none' && (
           <>
             {' '}
-            <button type="button" onClick={() => void actions.setBasemap({ kind: 'none' })}>
+            <button type="button" onClick={() => void setBasemap(app, { kind: 'none' })}>
               {t('basemap.reset')}
             </button>
           </>
@@ -67,8 +67,7 @@ export function BasemapPanel() {
         onChange={async (e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
-          // biome-ignore lint/correctness/useHookAtTopLevel: a store action, not a React hook
-          if (f) setError(await actions.useLocalBasemap(f));
+          if (f) setError(await chooseLocalBasemap(app, f));
         }}
       />
       {check?.ok && check.warning && (

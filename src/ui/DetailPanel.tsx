@@ -2,11 +2,12 @@
 // it so, which rules apply and by how much a distance falls short. Items link to what they name; Esc closes.
 import { useEffect, useMemo, useRef } from 'react';
 import { explainSite, explainViolation, explainZone, type Explanation } from './explain';
-import { useActions, useAppState } from './AppContext';
+import { useAppState, useServices } from './AppContext';
 import { useLocale, useT } from './i18n';
 import { assessedReach } from '../state/assessedReach';
 import { societalByInstallation } from '../state/fnFiles';
 import { contoursOf } from '../state/contourFiles';
+import { focusOn, select } from '../state/slices/view';
 
 export function DetailPanel() {
   const a = useAppState((s) => s.assessment);
@@ -15,7 +16,7 @@ export function DetailPanel() {
   const fnFiles = useAppState((s) => s.fnFiles);
   const contourFiles = useAppState((s) => s.contourFiles);
   const fnCriteria = useAppState((s) => s.fnCriteria);
-  const actions = useActions();
+  const app = useServices();
   const heading = useRef<HTMLHeadingElement>(null);
   const t = useT();
   const locale = useLocale();
@@ -36,15 +37,15 @@ export function DetailPanel() {
   );
   useEffect(() => {
     if (!explanation) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && actions.select(null);
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && select(app, null);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [explanation, actions]);
+  }, [explanation, app]);
   if (!explanation) return null;
   return (
     <aside className="detail-panel" aria-label={t('detail.region')} data-testid="detail-panel">
       <div className="explain">
-        <button type="button" className="close" aria-label={t('detail.close')} onClick={() => actions.select(null)}>
+        <button type="button" className="close" aria-label={t('detail.close')} onClick={() => select(app, null)}>
           ×
         </button>
         <h3 ref={heading} className={explanation.level ? `level-${explanation.level}` : undefined}>
@@ -66,7 +67,7 @@ export function DetailPanel() {
                 // biome-ignore lint/suspicious/noArrayIndexKey: read-only list, never reordered
                 <li key={i}>
                   {item.target ? (
-                    <button type="button" className="link" onClick={() => actions.focus(item.target!)}>
+                    <button type="button" className="link" onClick={() => focusOn(app, item.target!)}>
                       {item.text}
                     </button>
                   ) : (

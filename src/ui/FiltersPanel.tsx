@@ -6,8 +6,9 @@ import { facetsOf, isFiltered, NO_FILTERS, type LayerVisibility } from '../state
 import { isReachCategory, LEVELS_AND_UNSCORED, type LevelOrUnscored, type Role } from '../engine';
 import { assessedReach } from '../state/assessedReach';
 import { contoursInUse } from '../state/contourFiles';
-import { useActions, useAppState } from './AppContext';
+import { useAppState, useServices } from './AppContext';
 import { categoryLabel, levelLabel, useLocale, useT } from './i18n';
+import { setFilters, setLayers } from '../state/slices/view';
 
 export function FiltersPanel() {
   const a = useAppState((s) => s.assessment);
@@ -15,7 +16,7 @@ export function FiltersPanel() {
   const layers = useAppState((s) => s.layers);
   const zoneCount = useAppState((s) => s.zones.length);
   const contourFiles = useAppState((s) => s.contourFiles);
-  const actions = useActions();
+  const app = useServices();
   const t = useT();
   const locale = useLocale();
   const levelOrUnscored = (l: LevelOrUnscored) => (l === 'unscored' ? t('level.unrated') : levelLabel(t, l));
@@ -71,7 +72,7 @@ export function FiltersPanel() {
       <select
         id={id}
         value={filters[key][0] ?? ''}
-        onChange={(e) => actions.setFilters({ [key]: e.target.value ? [e.target.value] : [] })}
+        onChange={(e) => setFilters(app, { [key]: e.target.value ? [e.target.value] : [] })}
       >
         <option value="">{t('common.all')}</option>
         {values.map((v) => (
@@ -92,7 +93,7 @@ export function FiltersPanel() {
             <input
               type="checkbox"
               checked={layers[key]}
-              onChange={(e) => actions.setLayers({ [key]: e.target.checked })}
+              onChange={(e) => setLayers(app, { [key]: e.target.checked })}
             />{' '}
             {label} <span className="meta">{n}</span>
           </label>
@@ -106,7 +107,7 @@ export function FiltersPanel() {
               type="checkbox"
               checked={filters.levels.includes(l)}
               onChange={(e) =>
-                actions.setFilters({
+                setFilters(app, {
                   levels: e.target.checked
                     ? LEVELS_AND_UNSCORED.filter((x) => x === l || filters.levels.includes(x))
                     : filters.levels.filter((x) => x !== l),
@@ -133,7 +134,7 @@ export function FiltersPanel() {
           <input
             type="checkbox"
             checked={filters.violationsOnly}
-            onChange={(e) => actions.setFilters({ violationsOnly: e.target.checked })}
+            onChange={(e) => setFilters(app, { violationsOnly: e.target.checked })}
           />{' '}
           {t('filters.violationsOnly')}
         </label>
@@ -146,7 +147,7 @@ export function FiltersPanel() {
             zones: view?.zones.length ?? 0,
             allZones: a?.zones.length ?? 0,
           })}{' '}
-          <button type="button" onClick={() => actions.setFilters(NO_FILTERS)}>
+          <button type="button" onClick={() => setFilters(app, NO_FILTERS)}>
             {t('filters.clear')}
           </button>
         </p>

@@ -1,12 +1,13 @@
 // Find a site or zone by name or id and bring it into view; "全市" frames the whole study area.
 import { useId, useMemo, useState } from 'react';
-import { useActions, useAppState } from './AppContext';
+import { useAppState, useServices } from './AppContext';
 import { categoryLabel, levelLabel, useLocale, useT, zoneLevelLabel } from './i18n';
+import { focusOn } from '../state/slices/view';
 
 const MAX_RESULTS = 12;
 
 export function SearchBox() {
-  const actions = useActions();
+  const app = useServices();
   const a = useAppState((s) => s.assessment);
   const t = useT();
   const locale = useLocale();
@@ -49,17 +50,17 @@ export function SearchBox() {
           if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
           e.preventDefault();
           const first = results[0];
-          if (first) actions.focus({ kind: first.kind, id: first.id });
+          if (first) focusOn(app, { kind: first.kind, id: first.id });
         }}
       />{' '}
-      <button type="button" onClick={() => actions.focus('all')}>
+      <button type="button" onClick={() => focusOn(app, 'all')}>
         {t('search.wholeCity')}
       </button>
       {results.length > 0 && (
         <ul className="search-results" aria-label={t('search.results')}>
           {results.map((r) => (
             <li key={`${r.kind}:${r.id}`}>
-              <button type="button" className="link" onClick={() => actions.focus({ kind: r.kind, id: r.id })}>
+              <button type="button" className="link" onClick={() => focusOn(app, { kind: r.kind, id: r.id })}>
                 {r.label}
               </button>{' '}
               <span className="meta">{r.detail}</span>

@@ -8,7 +8,8 @@ import { contributorCount } from '../worker/zoneColumns';
 import { locatedCountsOf } from '../figures/districtCounts';
 import { categoryLabel, levelLabel, useLocale, useT, zoneLevelLabel } from './i18n';
 import { DataTable, type Column } from './DataTable';
-import { useActions, useAppState } from './AppContext';
+import { useAppState, useServices } from './AppContext';
+import { focusOn } from '../state/slices/view';
 
 type Tab = 'zones' | 'sites';
 const TABS: Tab[] = ['zones', 'sites'];
@@ -17,7 +18,7 @@ const rank = (level: AssessedSite['level']) => (level ? LEVEL_RANK[level] : 9);
 export function TablesPanel() {
   const a = useAppState((s) => s.assessment);
   const selection = useAppState((s) => s.selection);
-  const actions = useActions();
+  const app = useServices();
   const t = useT();
   const locale = useLocale();
   const [tab, setTab] = useState<Tab>('zones');
@@ -117,7 +118,7 @@ export function TablesPanel() {
             rowKey={(z) => z.id}
             initialSort={{ key: 'level', descending: false }}
             selected={selectedZone}
-            onSelect={(z) => actions.focus({ kind: 'zone', id: z.id })}
+            onSelect={(z) => focusOn(app, { kind: 'zone', id: z.id })}
           />
         ) : (
           <DataTable
@@ -127,7 +128,7 @@ export function TablesPanel() {
             rowKey={(s) => s.id}
             initialSort={{ key: 'level', descending: false }}
             selected={selectedSite}
-            onSelect={(s) => actions.focus({ kind: 'site', id: s.id })}
+            onSelect={(s) => focusOn(app, { kind: 'site', id: s.id })}
           />
         )}
       </div>

@@ -3,12 +3,13 @@
 import { useMemo, useState } from 'react';
 import type { Violation, ViolationStatus } from '../engine';
 import { useFilteredView } from './useFilteredView';
-import { useActions, useAppState } from './AppContext';
+import { useAppState, useServices } from './AppContext';
 import { downloadBytes, downloadText } from './download';
 import { statusLabel, useT } from './i18n';
 import { Pager, usePaged } from './Pager';
 import { sortRows } from './sortRows';
 import { findingPositionsOf } from '../state/mapFilters';
+import { select } from '../state/slices/view';
 
 type SortKey = 'status' | 'hazard' | 'target' | 'distance' | 'required' | 'shortfall' | 'rule';
 const STATUS_ORDER: Record<ViolationStatus, number> = { violation: 0, borderline: 1, not_assessed: 2 };
@@ -19,7 +20,7 @@ export function ViolationsPanel() {
   const a = useAppState((s) => s.assessment);
   const selection = useAppState((s) => s.selection);
   const rules = useAppState((s) => s.rules.rules);
-  const actions = useActions();
+  const app = useServices();
   const t = useT();
   const [shown, setShown] = useState<Record<ViolationStatus, boolean>>({
     violation: true,
@@ -179,8 +180,8 @@ export function ViolationsPanel() {
                 tabIndex={0}
                 aria-selected={selection?.kind === 'violation' && selection.index === index}
                 className={`status-${v.status}`}
-                onClick={() => actions.select({ kind: 'violation', index })}
-                onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && actions.select({ kind: 'violation', index })}
+                onClick={() => select(app, { kind: 'violation', index })}
+                onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && select(app, { kind: 'violation', index })}
               >
                 <td>
                   {statusLabel(t, v.status)}

@@ -4,17 +4,26 @@ import { useMemo, useState } from 'react';
 import { CATEGORIES, categoryByCode, type VapourRecovery } from '../engine';
 import { GEOGRAPHIC_CRS } from '../io/crs';
 import type { GeographicCrs } from '../io';
-import { proposalDraftOf, type ProposalDraft } from '../state/actions';
 import { siteName } from '../state/siteLookup';
-import { useActions, useAppState } from './AppContext';
+import { useAppState, useServices } from './AppContext';
 import { showMessage } from '../i18n/shownMessage';
 import { categoryLabel, ruleVocabulary, statusLabel, useLocale, useT } from './i18n';
 import { assessedSites, drawnRings, type DrawnRing } from '../map/proposalData';
 import { ringLabelText } from '../map/ringLabel';
 import { riskSummary } from './explain';
+import {
+  cancelPicking,
+  clearProposal,
+  finishPolygon,
+  placeProposal,
+  proposalDraftOf,
+  setProposalDraft,
+  startPicking,
+  type ProposalDraft,
+} from '../state/slices/proposal';
 
 export function WhatIfPanel() {
-  const actions = useActions();
+  const app = useServices();
   const t = useT();
   const locale = useLocale();
   const proposal = useAppState((s) => s.proposal);
@@ -46,7 +55,7 @@ export function WhatIfPanel() {
   const update = (patch: Partial<ProposalDraft>) => {
     const next = { ...draft, ...patch };
     for (const k of Object.keys(patch) as (keyof ProposalDraft)[]) if (patch[k] === undefined) delete next[k];
-    actions.setProposalDraft(next);
+    setProposalDraft(app, next);
   };
   const numberOrUndefined = (v: string) => (v.trim() === '' || !Number.isFinite(Number(v)) ? undefined : Number(v));
 
@@ -60,7 +69,7 @@ export function WhatIfPanel() {
     setCoordError(null);
     // the conversions (gcoord, proj4) load with the first typed coordinates, not with the page
     void import('../io/toWgs84').then(({ toWgs84 }) =>
-      actions.placeProposal(toWgs84({ type: 'Point', coordinates: [x, y] }, crs)),
+      placeProposal(app, toWgs84({ type: 'Point', coordinates: [x, y] }, crs)),
     );
   };
 
@@ -146,23 +155,19 @@ export function WhatIfPanel() {
         )}
       </div>
       <div className="buttons">
-        <button type="button" aria-pressed={picking?.mode === 'point'} onClick={() => actions.startPicking('point')}>
+        <button type="button" aria-pressed={picking?.mode === 'point'} onClick={() => startPicking(app, 'point')}>
           {t('whatif.pickPoint')}
         </button>
-        <button
-          type="button"
-          aria-pressed={picking?.mode === 'polygon'}
-          onClick={() => actions.startPicking('polygon')}
-        >
+        <button type="button" aria-pressed={picking?.mode === 'polygon'} onClick={() => startPicking(app, 'polygon')}>
           {t('whatif.drawPolygon')}
         </button>
         {picking?.mode === 'polygon' && (
-          <button type="button" disabled={picking.vertices.length < 3} onClick={() => actions.finishPolygon()}>
+          <button type="button" disabled={picking.vertices.length < 3} onClick={() => finishPolygon(app)}>
             {t('whatif.finish', { n: picking.vertices.length })}
           </button>
         )}
         {picking && (
-          <button type="button" onClick={() => actions.cancelPicking()}>
+          <button type="button" onClick={() => cancelPicking(app)}>
             {t('common.cancel')}
           </button>
         )}
@@ -264,7 +269,7 @@ export function WhatIfPanel() {
               )}
             </>
           )}
-          <button type="button" onClick={() => actions.clearProposal()}>
+          <button type="button" onClick={() => clearProposal(app)}>
             {t('whatif.clear')}
           </button>
         </div>

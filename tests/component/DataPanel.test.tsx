@@ -13,15 +13,16 @@ import { Legend } from '../../src/ui/Legend';
 function renderPanels() {
   const store = createAppStore();
   // jsdom has no Worker: the engine client runs the same engine in-process
-  const actions = createActions(store, createEngineClient());
+  const engine = createEngineClient();
+  const app = { store, engine, actions: createActions(store, engine) };
   store.setState({ zones: [] });
   render(
-    <AppContext.Provider value={{ store, actions }}>
+    <AppContext.Provider value={app}>
       <Legend />
       <DataPanel />
     </AppContext.Provider>,
   );
-  return { store, actions };
+  return { store, actions: app.actions };
 }
 
 function fileOf(path: string, name: string): File {

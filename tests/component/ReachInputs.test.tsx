@@ -14,9 +14,10 @@ import { NANJING_CENTRE, roadGridGeoJson } from '../helpers/roadGrid';
 
 function renderPanels() {
   const store = createAppStore();
-  const actions = createActions(store, createEngineClient()); // jsdom has no Worker: the engine runs in-process
+  const engine = createEngineClient(); // jsdom has no Worker: the engine runs in-process
+  const app = { store, engine, actions: createActions(store, engine) };
   render(
-    <AppContext.Provider value={{ store, actions }}>
+    <AppContext.Provider value={app}>
       <DataPanel />
       <MethodPanel />
     </AppContext.Provider>,

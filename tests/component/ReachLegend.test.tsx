@@ -9,16 +9,18 @@ import { AppContext } from '../../src/ui/AppContext';
 import { Legend } from '../../src/ui/Legend';
 import { assessedReach } from '../../src/state/assessedReach';
 import { reachCity } from '../helpers/reachCity';
+import { setFilters } from '../../src/state/slices/view';
 
 describe('the legend of a city with rescue data', () => {
   it('counts rescue sites apart from 未评级, and names the bands, circles and 初筛', async () => {
     const store = createAppStore();
-    const actions = createActions(store, createEngineClient());
+    const engine = createEngineClient();
+    const app = { store, engine, actions: createActions(store, engine) };
     const { assessment, reach } = reachCity();
     assessedReach.note(assessment, reach);
     store.setState({ assessment });
     render(
-      <AppContext.Provider value={{ store, actions }}>
+      <AppContext.Provider value={app}>
         <Legend />
       </AppContext.Provider>,
     );
@@ -36,7 +38,7 @@ describe('the legend of a city with rescue data', () => {
     expect(legend).toHaveTextContent('容量或人口未知(虚线,不视为满足)');
 
     // 未评级 unticked: no unrated risk point is left, every rescue site is
-    act(() => actions.setFilters({ levels: ['red', 'orange', 'yellow', 'blue'] }));
+    act(() => setFilters(app, { levels: ['red', 'orange', 'yellow', 'blue'] }));
     await screen.findByText(/^6 \/ 6 处$/);
     expect(within(screen.getByRole('row', { name: /未评级/ })).getAllByRole('cell')[2]).toHaveTextContent(/^0 \/ 2$/);
   });

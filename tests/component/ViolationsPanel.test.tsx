@@ -8,6 +8,7 @@ import { AppContext } from '../../src/ui/AppContext';
 import { ViolationsPanel } from '../../src/ui/ViolationsPanel';
 import { assess } from '../../src/engine';
 import { createConfig, createSite } from '../helpers/sites';
+import { select } from '../../src/state/slices/view';
 
 // 250 petrol stations, each 5 m east of its own school: 250 findings (GB 50156 asks 35 m or more of a school)
 function assessmentWith250Findings() {
@@ -31,12 +32,13 @@ function assessmentWith250Findings() {
 describe('the violation list of a large city', () => {
   it('puts one page of rows in the DOM, pages through the rest, and turns to a finding selected elsewhere', async () => {
     const store = createAppStore();
-    const actions = createActions(store, createEngineClient());
+    const engine = createEngineClient();
+    const app = { store, engine, actions: createActions(store, engine) };
     const assessment = assessmentWith250Findings();
     expect(assessment.violations.filter((v) => v.status === 'violation')).toHaveLength(250);
     store.setState({ assessment });
     render(
-      <AppContext.Provider value={{ store, actions }}>
+      <AppContext.Provider value={app}>
         <ViolationsPanel />
       </AppContext.Provider>,
     );
@@ -57,7 +59,7 @@ describe('the violation list of a large city', () => {
     const elsewhere = assessment.violations.findIndex(
       (v) => !shown.has(assessment.sites.find((s) => s.id === v.hazardId)!.name),
     );
-    act(() => actions.select({ kind: 'violation', index: elsewhere }));
+    act(() => select(app, { kind: 'violation', index: elsewhere }));
     const selected = within(table)
       .getAllByRole('row')
       .find((r) => r.getAttribute('aria-selected') === 'true');
@@ -71,7 +73,8 @@ describe('the violation list of a large city', () => {
 describe('a finding shows what it was weighed against', () => {
   it('lists the site’s own 20 m beside the GB 50016 rule that governed, and marks a point-to-point verdict 初筛', () => {
     const store = createAppStore();
-    const actions = createActions(store, createEngineClient());
+    const engine = createEngineClient();
+    const app = { store, engine, actions: createActions(store, engine) };
     // a hazchem store declaring 20 m, 30 m (≈ 30 / 94 500 degrees of longitude) from a school of unknown size
     const sites = [
       createSite({
@@ -85,7 +88,7 @@ describe('a finding shows what it was weighed against', () => {
     ];
     store.setState({ assessment: assess({ sites, zones: [] }, createConfig()) });
     render(
-      <AppContext.Provider value={{ store, actions }}>
+      <AppContext.Provider value={app}>
         <ViolationsPanel />
       </AppContext.Provider>,
     );
