@@ -1,21 +1,6 @@
 // What the user can do, as plain functions over the store: load data, edit rules, re-assess, test a proposal.
-import type { PreviousAssessment } from '../figures/changeFigure';
 import { aboutFile, message, messageOfError, type ShownMessage } from '../i18n/shownMessage';
-import {
-  defaultConfig,
-  DEFAULT_FN_CRITERIA,
-  DEFAULT_REACH_PROFILE,
-  DEFAULT_RULES,
-  parseMethodProfile,
-  parseReachProfile,
-  RISK_MATRIX_METHODS,
-  withMatrix,
-  type AssessConfig,
-  type MethodProfile,
-  type SetbackRule,
-  type SetbackRuleTable,
-  type Zone,
-} from '../engine';
+import { DEFAULT_FN_CRITERIA, DEFAULT_REACH_PROFILE, type Zone } from '../engine';
 import { crsGivenByUser } from '../io/importCodes';
 import { sha256Hex } from '../io/sha256';
 import type { CrsOption, MappingOverride, TextEncodingName } from '../io';
@@ -23,10 +8,11 @@ import { rememberedMappings, rememberMapping } from './columnMappings';
 import { keptSourceFile } from './sourceFiles';
 import { CancelledError, type EngineClient, type HeldProject } from './engineClient';
 import { noteStoredSites } from './projectStorage';
-import { newDatasetId, selectionStillIn, type AppStore, type Dataset, type ProjectMeta, type Zoning } from './store';
+import { newDatasetId, type AppStore, type Dataset, type ProjectMeta, type Zoning } from './store';
 import type { AppServices } from './appServices';
-import { placeProposal } from './slices/proposal';
-import { contoursInUse, createContourActions, type ContourActions } from './contourFiles';
+import { reassess } from './slices/assessment';
+import { datasetIdsOf } from './assessInputs';
+import { createContourActions, type ContourActions } from './contourFiles';
 import { createFnActions, type FnActions } from './fnFiles';
 import { DEMO_ATTRIBUTION } from '../io/attribution';
 import { translator } from '../i18n/translate';
@@ -70,15 +56,6 @@ export interface Actions extends ContourActions, FnActions {
   remapDataset(id: string, mapping: MappingOverride, allRowsCategory?: string): Promise<void>;
   setImportCrs(crs: CrsOption): void;
   setImportEncoding(encoding: TextEncodingName | undefined): void;
-  updateRule(id: string, patch: Partial<Pick<SetbackRule, 'min_distance_m' | 'status'>>): Promise<void>;
-  importRules(file: string, text: string): Promise<void>;
-  resetRules(): Promise<void>;
-  /** a profile edited in the UI: schema-checked; a bad one is refused and the current one stays */
-  setProfile(profile: MethodProfile): Promise<void>;
-  setMatrixScheme(id: string): Promise<void>;
-  /** the city's optional zone raise for red/orange sites out of rescue reach (off by default; not a standard) */
-  setReachRaise(enabled: boolean): Promise<void>;
-  importProfile(file: string, text: string): Promise<void>;
   setZoning(zoning: Zoning): Promise<void>;
   importZones(file: string, bytes: Uint8Array): Promise<void>;
   /** rescue within reach: a road network file (GeoJSON lines), read in the engine worker; replaces the one in use */
@@ -87,14 +64,8 @@ export interface Actions extends ContourActions, FnActions {
   /** rescue within reach: a population grid (GeoJSON polygons with population); replaces the one in use */
   importPopulation(file: string, bytes: Uint8Array): Promise<void>;
   removePopulation(): Promise<void>;
-  /** rescue within reach: the city's own parameters (a reach-profile/1 JSON file, schema-checked; a bad one is refused) */
-  importReachProfile(file: string, text: string): Promise<void>;
-  /** back to the shipped reach parameters */
-  resetReachProfile(): Promise<void>;
   /** replace everything with a saved or imported project (its datasets already held by the engine), then assess it */
   applyProject(project: OpenProject): Promise<void>;
-  /** the assessment the white paper's F6 compares with (a previous summary.json, or another project), or none */
-  setPrevious(previous: PreviousAssessment | null): void;
 }
 
 /**
@@ -120,48 +91,8 @@ export type OpenProject = Omit<HeldProject, 'datasets'> & {
 
 export function createActions(store: AppStore, engine: EngineClient): Actions {
   const app: AppServices = { store, engine };
-  let runId = 0;
   const t = () => translator(store.getState().locale);
-  const config = (): AssessConfig => ({
-    ...defaultConfig(),
-    rules: store.getState().rules,
-    method: store.getState().profile,
-  });
-  const datasetIds = (): string[] => store.getState().datasets.map((d) => d.id);
-
-  const reassess = async (): Promise<void> => {
-    const mine = ++runId;
-    store.setState({ assessing: true, assessError: null, progress: { share: 0, stage: 'scoring' } });
-    const { zones, zoning, roads, population, reachProfile, contourFiles } = store.getState();
-    const onProgress = (share: number, stage: string) =>
-      mine === runId && store.setState({ progress: { share, stage } });
-    try {
-      const input = {
-        datasets: datasetIds(),
-        zones,
-        ...(zoning.kind === 'grid' ? { grid: { shape: zoning.shape, cellM: zoning.cellM } } : {}),
-        ...(roads ? { roads: roads.id } : {}),
-        ...(population ? { population: population.zones } : {}),
-        ...(reachProfile !== DEFAULT_REACH_PROFILE ? { reachProfile } : {}),
-        ...(contourFiles.length ? { contours: contoursInUse(contourFiles) } : {}),
-      };
-      const assessment = await engine.assess(input, config(), onProgress);
-      // a selected zone or site stays selected if it is still there (finding indexes change with every run)
-      const sel = store.getState().selection;
-      if (mine === runId)
-        store.setState({
-          assessment,
-          assessing: false,
-          selection: selectionStillIn(assessment, sel) ? sel : null,
-          progress: null,
-        });
-    } catch (e) {
-      if (mine === runId) store.setState({ assessing: false, assessError: messageOfError(e), progress: null });
-    }
-    const proposal = store.getState().proposal;
-    if (proposal) await placeProposal(app, proposal.site.geometry);
-  };
-
+  const datasetIds = (): string[] => datasetIdsOf(store.getState());
   /**
    * `file` read into the engine as a new dataset beside `others` (its ids must not repeat theirs), saved for
    * `projectId` as it is read; not yet added to the store. Read once: a column mapping the user chose before for
@@ -229,13 +160,8 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     return encoding ? { encoding } : {};
   };
 
-  const setRules = async (rules: SetbackRuleTable): Promise<void> => {
-    store.setState({ rules, rulesError: null });
-    await reassess();
-  };
-
   return {
-    ...createContourActions(store, engine, datasetIds, reassess),
+    ...createContourActions(store, engine, datasetIds, () => reassess(app)),
     ...createFnActions(store, engine, datasetIds),
     async loadDemo(files, project) {
       const zones = (await zoneReader())(new TextDecoder().decode(files.zones.bytes));
@@ -271,7 +197,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
         reachProfileError: null,
       });
       engine.dropDatasets(gone);
-      await reassess();
+      await reassess(app);
     },
     async importFile(file, source, replaceId) {
       const { zones, importCrs, datasets } = store.getState();
@@ -292,7 +218,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
         });
         return;
       }
-      await reassess();
+      await reassess(app);
     },
     async reimportDataset(id, crs, mapping, sheet, allRowsCategory) {
       const { datasets, zones } = store.getState();
@@ -319,7 +245,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
       if (!store.getState().datasets.some((x) => x.id === id)) return engine.dropDatasets([read.id]); // removed meanwhile
       store.setState({ importError: null, datasets: store.getState().datasets.map((x) => (x.id === id ? next : x)) });
       engine.dropDatasets([id]);
-      await reassess();
+      await reassess(app);
     },
     async remapDataset(id, mapping, allRowsCategory) {
       const d = store.getState().datasets.find((x) => x.id === id);
@@ -343,13 +269,13 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
         selection: null,
       });
       engine.dropDatasets([oldId]);
-      await reassess();
+      await reassess(app);
     },
     async removeDataset(id) {
       const datasets = store.getState().datasets.filter((d) => d.id !== id);
       store.setState({ datasets, project: withoutDemoLabels(store.getState().project, datasets) });
       engine.dropDatasets([id]);
-      await reassess();
+      await reassess(app);
     },
     cancelImport() {
       if (store.getState().importing) engine.cancel();
@@ -360,69 +286,10 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
     setImportEncoding(encoding) {
       store.setState({ importEncoding: encoding });
     },
-    async updateRule(id, patch) {
-      const { rules } = store.getState();
-      await setRules({ ...rules, rules: rules.rules.map((r) => (r.id === id ? { ...r, ...patch } : r)) });
-    },
-    async importRules(file, text) {
-      try {
-        const { readRuleTable } = await import('../io/ruleTableFiles');
-        const rules = readRuleTable(file, text);
-        await setRules(rules);
-      } catch (e) {
-        store.setState({ rulesError: aboutFile(file, messageOfError(e)) });
-      }
-    },
-    async resetRules() {
-      await setRules(DEFAULT_RULES);
-    },
-    async setProfile(profile) {
-      try {
-        store.setState({ profile: parseMethodProfile(profile), profileError: null });
-      } catch (e) {
-        store.setState({ profileError: messageOfError(e) });
-        return;
-      }
-      await reassess();
-    },
-    async setMatrixScheme(id) {
-      const matrix = RISK_MATRIX_METHODS.find((m) => m.id === id);
-      if (!matrix) return;
-      store.setState({ profile: withMatrix(store.getState().profile, matrix) });
-      await reassess();
-    },
-    async setReachRaise(enabled) {
-      const profile = store.getState().profile;
-      if (profile.reachRaise.enabled === enabled) return;
-      store.setState({ profile: { ...profile, reachRaise: { ...profile.reachRaise, enabled } } });
-      await reassess();
-    },
-    async importReachProfile(file, text) {
-      try {
-        store.setState({ reachProfile: parseReachProfile(JSON.parse(text)), reachProfileError: null });
-      } catch (e) {
-        store.setState({ reachProfileError: aboutFile(file, messageOfError(e)) });
-        return;
-      }
-      await reassess();
-    },
-    async resetReachProfile() {
-      if (store.getState().reachProfile === DEFAULT_REACH_PROFILE && !store.getState().reachProfileError) return;
-      store.setState({ reachProfile: DEFAULT_REACH_PROFILE, reachProfileError: null });
-      await reassess();
-    },
-    async importProfile(file, text) {
-      try {
-        store.setState({ profile: parseMethodProfile(JSON.parse(text)), profileError: null });
-      } catch (e) {
-        store.setState({ profileError: aboutFile(file, messageOfError(e)) });
-        return;
-      }
-      await reassess();
-    },
+
     async setZoning(zoning) {
       store.setState({ zoning });
-      await reassess();
+      await reassess(app);
     },
     async importZones(file, bytes) {
       try {
@@ -438,7 +305,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
         store.setState({ zonesError: aboutFile(file, messageOfError(e)) });
         return;
       }
-      await reassess();
+      await reassess(app);
     },
     async importRoads(file, source) {
       store.setState({ readingReachFile: file, reachFileError: null });
@@ -455,14 +322,14 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
         store.setState({ reachFileError: aboutFile(file, messageOfError(e)), readingReachFile: null });
         return;
       }
-      await reassess();
+      await reassess(app);
     },
     async removeRoads() {
       const roads = store.getState().roads;
       if (!roads) return;
       store.setState({ roads: null, reachFileError: null });
       engine.dropDatasets([roads.id]);
-      await reassess();
+      await reassess(app);
     },
     async importPopulation(file, bytes) {
       try {
@@ -474,12 +341,12 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
         store.setState({ reachFileError: aboutFile(file, messageOfError(e)) });
         return;
       }
-      await reassess();
+      await reassess(app);
     },
     async removePopulation() {
       if (!store.getState().population) return;
       store.setState({ population: null, reachFileError: null });
-      await reassess();
+      await reassess(app);
     },
     async applyProject(project) {
       const kept = new Set(project.datasets.map((d) => d.id));
@@ -527,10 +394,7 @@ export function createActions(store: AppStore, engine: EngineClient): Actions {
         projectError: null,
       });
       engine.dropDatasets(gone);
-      await reassess();
-    },
-    setPrevious(previous) {
-      store.setState({ previous });
+      await reassess(app);
     },
   };
 }

@@ -4,9 +4,11 @@ import { LEVELS, type AssessmentStats } from '../engine';
 import type { ProjectSummary } from '../state/projectStorage';
 import { useAppState, useServices } from './AppContext';
 import { levelLabel, useT } from './i18n';
+import { setPrevious } from '../state/slices/assessment';
 
 export function CompareProjects({ others }: { others: ProjectSummary[] }) {
-  const { projects, actions } = useServices();
+  const app = useServices();
+  const { projects } = app;
   const t = useT();
   const current = useAppState((s) => s.assessment?.stats);
   const [choice, setChoice] = useState('');
@@ -19,7 +21,7 @@ export function CompareProjects({ others }: { others: ProjectSummary[] }) {
       const r = await projects.compareWith(choice);
       setResult(r);
       // the comparison also feeds the white paper's F6
-      actions.setPrevious({
+      setPrevious(app, {
         label: r.name,
         dataDate: r.assessmentDate || null,
         sitesByLevel: r.stats.sitesByLevel,

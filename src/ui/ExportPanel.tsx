@@ -18,6 +18,7 @@ import { assessedReach } from '../state/assessedReach';
 import { curvesInUse } from '../state/fnFiles';
 import { contoursInUse } from '../state/contourFiles';
 import { useAppState, useServices } from './AppContext';
+import { setPrevious } from '../state/slices/assessment';
 import { downloadBytes, downloadText } from './download';
 import { useT } from './i18n';
 import type { Translate } from '../i18n/translate';
@@ -167,7 +168,7 @@ export function ExportPanel() {
 
   const loadSummary = async (file: File) => {
     try {
-      services.actions.setPrevious(readPreviousSummary(file.name, await file.text()));
+      setPrevious(services, readPreviousSummary(file.name, await file.text()));
       setError(null);
     } catch (e) {
       setError((e as Error).message);
@@ -276,7 +277,7 @@ export function ExportPanel() {
           {previous && (
             <>
               {' '}
-              <button type="button" onClick={() => services.actions.setPrevious(null)}>
+              <button type="button" onClick={() => setPrevious(services, null)}>
                 {t('common.clear')}
               </button>
             </>

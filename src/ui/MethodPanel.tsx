@@ -11,9 +11,11 @@ import { methodProfileFile } from '../io/configFiles';
 import { downloadText } from './download';
 import { ReachProfileSection } from './ReachProfileSection';
 import { levelLabel, useT } from './i18n';
+import { importProfile, setMatrixScheme, setProfile, setReachRaise } from '../state/slices/method';
 
 export function MethodPanel() {
-  const { actions, store } = useServices();
+  const app = useServices();
+  const { store } = app;
   const t = useT();
   const profile = useAppState((s) => s.profile);
   const profileError = useAppState((s) => s.profileError);
@@ -23,7 +25,7 @@ export function MethodPanel() {
   const [cellM, setCellM] = useState(zoning.kind === 'grid' ? zoning.cellM : 1000);
   const ids = { profile: useId(), zones: useId(), scheme: useId(), cell: useId() };
   const agg = profile.aggregation;
-  const edit = (patch: (p: MethodProfile) => MethodProfile) => actions.setProfile(patch(structuredClone(profile)));
+  const edit = (patch: (p: MethodProfile) => MethodProfile) => setProfile(app, patch(structuredClone(profile)));
   /** A number field that applies on blur and then shows the value in force (a refused edit springs back). */
   const numberInput = (
     label: string,
@@ -64,7 +66,7 @@ export function MethodPanel() {
       </p>
       <h3>{t('method.matrix')}</h3>
       <label htmlFor={ids.scheme}>{t('method.scheme')}</label>{' '}
-      <select id={ids.scheme} value={profile.matrix.id} onChange={(e) => void actions.setMatrixScheme(e.target.value)}>
+      <select id={ids.scheme} value={profile.matrix.id} onChange={(e) => void setMatrixScheme(app, e.target.value)}>
         {RISK_MATRIX_METHODS.map((m) => (
           <option key={m.id} value={m.id}>
             {t('method.schemeOption', { name: m.name, status: t(`source.${m.status}`) })}
@@ -198,7 +200,7 @@ export function MethodPanel() {
             type="radio"
             name="zoning"
             checked={zoning.kind === 'polygons'}
-            onChange={() => void actions.setZoning({ kind: 'polygons' })}
+            onChange={() => void app.actions.setZoning({ kind: 'polygons' })}
           />{' '}
           <Message
             id="method.polygons"
@@ -211,7 +213,7 @@ export function MethodPanel() {
               type="radio"
               name="zoning"
               checked={zoning.kind === 'grid' && zoning.shape === shape}
-              onChange={() => void actions.setZoning({ kind: 'grid', shape, cellM })}
+              onChange={() => void app.actions.setZoning({ kind: 'grid', shape, cellM })}
             />{' '}
             {t(shape === 'square' ? 'method.gridSquare' : 'method.gridHex')}
             {t('method.gridNote')}
@@ -229,7 +231,7 @@ export function MethodPanel() {
         <button
           type="button"
           disabled={zoning.kind !== 'grid' || !(cellM >= 50) || (zoning.kind === 'grid' && zoning.cellM === cellM)}
-          onClick={() => zoning.kind === 'grid' && void actions.setZoning({ ...zoning, cellM })}
+          onClick={() => zoning.kind === 'grid' && void app.actions.setZoning({ ...zoning, cellM })}
         >
           {t('method.apply')}
         </button>
@@ -247,7 +249,7 @@ export function MethodPanel() {
         onChange={async (e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
-          if (f) await actions.importZones(f.name, new Uint8Array(await f.arrayBuffer()));
+          if (f) await app.actions.importZones(f.name, new Uint8Array(await f.arrayBuffer()));
         }}
       />
       <h3>{t('method.reachTitle')}</h3>
@@ -255,7 +257,7 @@ export function MethodPanel() {
         <input
           type="checkbox"
           checked={profile.reachRaise.enabled}
-          onChange={(e) => void actions.setReachRaise(e.target.checked)}
+          onChange={(e) => void setReachRaise(app, e.target.checked)}
         />{' '}
         {t('method.reachRaise')}
       </label>
@@ -281,7 +283,7 @@ export function MethodPanel() {
         onChange={async (e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
-          if (f) await actions.importProfile(f.name, await f.text());
+          if (f) await importProfile(app, f.name, await f.text());
         }}
       />
     </section>

@@ -8,9 +8,10 @@ import { useAppState, useServices } from './AppContext';
 import { reachProfileFile } from '../io/configFiles';
 import { downloadText } from './download';
 import { useT } from './i18n';
+import { importReachProfile, resetReachProfile } from '../state/slices/method';
 
 export function ReachProfileSection() {
-  const { actions } = useServices();
+  const app = useServices();
   const t = useT();
   const profile = useAppState((s) => s.reachProfile);
   const error = useAppState((s) => s.reachProfileError);
@@ -41,7 +42,7 @@ export function ReachProfileSection() {
         >
           {t('method.reachProfileExport')}
         </button>
-        <button type="button" disabled={shipped} onClick={() => void actions.resetReachProfile()}>
+        <button type="button" disabled={shipped} onClick={() => void resetReachProfile(app)}>
           {t('method.reachProfileReset')}
         </button>
       </div>
@@ -53,7 +54,7 @@ export function ReachProfileSection() {
         onChange={async (e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
-          if (f) await actions.importReachProfile(f.name, await f.text());
+          if (f) await importReachProfile(app, f.name, await f.text());
         }}
       />
     </div>

@@ -6,12 +6,13 @@ import { useId, useMemo, useState } from 'react';
 import { isCityRule, needsCityLabel, ruleHazardText, ruleTargetText, shortSource, type SetbackRule } from '../engine';
 import type { Translate } from '../i18n/translate';
 import { ruleTableFile } from '../io/configFiles';
-import { useActions, useAppState } from './AppContext';
+import { useAppState, useServices } from './AppContext';
 import { downloadText } from './download';
 import { ruleVocabulary, useLocale, useT } from './i18n';
+import { importRules, resetRules, updateRule } from '../state/slices/method';
 
 export function RulesPanel() {
-  const actions = useActions();
+  const app = useServices();
   const rules = useAppState((s) => s.rules);
   const rulesError = useAppState((s) => s.rulesError);
   const [open, setOpen] = useState(false);
@@ -61,7 +62,7 @@ export function RulesPanel() {
         >
           {t('rules.exportCsv')}
         </button>
-        <button type="button" onClick={() => void actions.resetRules()}>
+        <button type="button" onClick={() => void resetRules(app)}>
           {t('rules.reset')}
         </button>
       </div>
@@ -74,7 +75,7 @@ export function RulesPanel() {
           onChange={async (e) => {
             const f = e.target.files?.[0];
             e.target.value = '';
-            if (f) await actions.importRules(f.name, await f.text());
+            if (f) await importRules(app, f.name, await f.text());
           }}
         />
       </div>
@@ -112,7 +113,7 @@ export function RulesPanel() {
                         onBlur={(e) => {
                           const v = Number(e.target.value);
                           if (e.target.value !== '' && Number.isFinite(v) && v >= 0 && v !== r.min_distance_m)
-                            void actions.updateRule(r.id, { min_distance_m: v });
+                            void updateRule(app, r.id, { min_distance_m: v });
                           else e.target.value = String(r.min_distance_m);
                         }}
                       />
@@ -128,7 +129,7 @@ export function RulesPanel() {
                       <button
                         type="button"
                         className="link"
-                        onClick={() => void actions.updateRule(r.id, { status: 'verified' })}
+                        onClick={() => void updateRule(app, r.id, { status: 'verified' })}
                       >
                         {t('rules.confirm')}
                       </button>

@@ -9,6 +9,7 @@ import { createActions } from '../../src/state/actions';
 import { createEngineClient } from '../../src/worker/engineClient';
 import { assessedReach } from '../../src/state/assessedReach';
 import { LEVELS } from '../../src/engine';
+import { setProfile } from '../../src/state/slices/method';
 
 const demoFile = (name: string) => new Uint8Array(readFileSync(`data/demo/${name}`));
 const profileFile = JSON.parse(readFileSync('data/rules/reach-profile.json', 'utf8'));
@@ -21,7 +22,8 @@ const rescueRows = readFileSync('data/demo/nanjing-rescue.fictitious.csv', 'utf8
 
 async function demoWithRescue() {
   const store = createAppStore();
-  const actions = createActions(store, createEngineClient());
+  const services = { store, engine: createEngineClient() };
+  const actions = createActions(store, services.engine);
   await actions.loadDemo(
     {
       zones: { file: 'nanjing-districts.wgs84.geojson', bytes: demoFile('nanjing-districts.wgs84.geojson') },
@@ -32,7 +34,7 @@ async function demoWithRescue() {
     },
     { id: 'reach-1', name: 'demo', city: '', assessmentDate: '', dataCredit: '', notes: '' },
   );
-  return { store, actions };
+  return { store, actions, services };
 }
 
 describe('rescue within reach in the app', { timeout: 60_000 }, () => {
@@ -73,7 +75,7 @@ describe('rescue within reach in the app', { timeout: 60_000 }, () => {
   });
 
   it("raises a zone one level for its uncovered red/orange sites only when the city's option is on", async () => {
-    const { store, actions } = await demoWithRescue();
+    const { store, services } = await demoWithRescue();
     const before = store.getState().assessment!;
     const uncovered = new Set(
       assessedReach
@@ -89,7 +91,7 @@ describe('rescue within reach in the app', { timeout: 60_000 }, () => {
     );
     expect(raisable.length, 'the demo has a zone with an uncovered orange site below red').toBeGreaterThan(0);
     const profile = store.getState().profile;
-    await actions.setProfile({ ...profile, reachRaise: { ...profile.reachRaise, enabled: true } });
+    await setProfile(services, { ...profile, reachRaise: { ...profile.reachRaise, enabled: true } });
     const after = store.getState().assessment!;
     const up = { blue: 'yellow', yellow: 'orange', orange: 'red', red: 'red' } as const;
     for (const z of before.zones) {

@@ -17,6 +17,7 @@ import { whitepaperFilesInNode } from '../../src/cli/writeWhitepaper';
 import { fileBytes } from '../../src/whitepaper/bundle';
 import { whitepaperTitle } from '../../src/whitepaper/title';
 import { runAssess } from '../../src/cli/runAssess';
+import { importReachProfile, setProfile, updateRule } from '../../src/state/slices/method';
 
 const SITE_FILES = ['nanjing-sites.fictitious.csv', 'nanjing-osm.geojson'];
 const ZONES = 'nanjing-districts.wgs84.geojson';
@@ -28,7 +29,8 @@ describe('the app’s white paper with the city’s rules, method, reach profile
   }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'usrm-app-config-'));
     const store = createAppStore();
-    const actions = createActions(store, createEngineClient());
+    const services = { store, engine: createEngineClient() };
+    const actions = createActions(store, services.engine);
     await actions.loadDemo(
       {
         zones: { file: ZONES, bytes: demo(ZONES) },
@@ -37,10 +39,11 @@ describe('the app’s white paper with the city’s rules, method, reach profile
       { id: 'p', name: '本市参数项目', city: '', assessmentDate: '', dataCredit: '', notes: '' },
     );
     const rule = store.getState().rules.rules.find((r) => (r.min_distance_m ?? 0) > 0)!;
-    await actions.updateRule(rule.id, { min_distance_m: rule.min_distance_m! + 7 });
+    await updateRule(services, rule.id, { min_distance_m: rule.min_distance_m! + 7 });
     const { profile, reachProfile } = store.getState();
-    await actions.setProfile({ ...profile, id: 'city-method', name: `${profile.name}(本市)` });
-    await actions.importReachProfile(
+    await setProfile(services, { ...profile, id: 'city-method', name: `${profile.name}(本市)` });
+    await importReachProfile(
+      services,
       'reach.json',
       JSON.stringify({ ...reachProfile, id: 'city-reach', personsPerHousehold: 2.8 }),
     );

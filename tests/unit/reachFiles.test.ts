@@ -12,6 +12,7 @@ import { createEngineClient } from '../../src/worker/engineClient';
 import { whitepaperInput } from '../../src/ui/ExportPanel';
 import { activeReach } from '../../src/whitepaper/bundle';
 import { NANJING_CENTRE, roadGridGeoJson } from '../helpers/roadGrid';
+import { setReachRaise } from '../../src/state/slices/method';
 
 const demoFile = (name: string) => new Uint8Array(readFileSync(`data/demo/${name}`));
 const files = {
@@ -52,10 +53,11 @@ const populationFile = text(
 async function demo() {
   const store = createAppStore();
   const engine = createEngineClient();
+  const services = { store, engine };
   const actions = createActions(store, engine);
   await actions.loadDemo(files, meta);
   const reach = () => assessedReach.of(store.getState().assessment!);
-  return { store, engine, actions, reach };
+  return { store, engine, actions, services, reach };
 }
 
 describe('road network and population grid in the app', { timeout: 60_000 }, () => {
@@ -178,15 +180,15 @@ describe('the app’s white paper input', { timeout: 60_000 }, () => {
 
 describe('the city’s zone raise in the app', { timeout: 60_000 }, () => {
   it('is off by default; switched on, zones with red/orange sites out of reach go up one level and say why', async () => {
-    const { store, actions } = await demo();
+    const { store, services } = await demo();
     expect(store.getState().profile.reachRaise.enabled).toBe(false);
     const before = store.getState().assessment!;
     expect(before.zones.some((z) => z.reason.includes('城市自定规则'))).toBe(false);
-    await actions.setReachRaise(true);
+    await setReachRaise(services, true);
     expect(store.getState().profile.reachRaise.enabled).toBe(true);
     const raised = store.getState().assessment!.zones.filter((z) => z.reason.includes('救援可达(城市自定规则,非标准)'));
     expect(raised.length).toBeGreaterThan(0);
-    await actions.setReachRaise(false);
+    await setReachRaise(services, false);
     expect(store.getState().assessment!.zones.map((z) => z.level)).toEqual(before.zones.map((z) => z.level));
   });
 });
