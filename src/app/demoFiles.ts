@@ -3,7 +3,7 @@ import districtsUrl from '../../data/demo/nanjing-districts.wgs84.geojson?url';
 import fictitiousUrl from '../../data/demo/nanjing-sites.fictitious.csv?url';
 import osmUrl from '../../data/demo/nanjing-osm.geojson?url';
 import rescueUrl from '../../data/demo/nanjing-rescue.fictitious.csv?url';
-import type { DemoFiles } from '../state/actions';
+import type { DemoFiles } from '../state/slices/project';
 import { fetchBytes } from '../io/fetchBytes';
 
 export async function fetchDemoFiles(): Promise<DemoFiles> {

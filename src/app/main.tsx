@@ -1,9 +1,10 @@
-// Composition root: store, engine worker, actions, React tree; then the demo city is loaded.
+// Composition root: store, engine worker, projects, React tree; then the demo city is loaded.
 import { message, messageOfError } from '../i18n/shownMessage';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppStore } from '../state/store';
-import { createActions, type DemoFiles } from '../state/actions';
+import type { AppServices } from '../state/appServices';
+import type { DemoFiles } from '../state/slices/project';
 import { createProjectActions } from '../state/projects';
 import { createEngineClient } from '../worker/engineClient';
 import { AppContext } from '../ui/AppContext';
@@ -20,9 +21,8 @@ void import('../map/createMap');
 
 const store = createAppStore();
 const engine = createEngineClient();
-const actions = createActions(store, engine);
-const app = { store, engine, actions };
-const projects = createProjectActions(store, actions, engine);
+const projects = createProjectActions({ store, engine });
+const app: AppServices = { store, engine, projects };
 syncViewWithHash(store, window.location, window.history, {
   restoreProposal(link) {
     setProposalDraft(app, link.site);
@@ -36,7 +36,7 @@ store.subscribe((s, prev) => s.assessment && s.assessment !== prev.assessment &&
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <AppContext.Provider value={{ ...app, projects }}>
+    <AppContext.Provider value={app}>
       <App />
     </AppContext.Provider>
   </StrictMode>,

@@ -6,14 +6,8 @@ import type { RiskContour } from '../engine';
 import { aboutFile, message, messageOfError } from '../i18n/shownMessage';
 import { contourCrsWarning } from '../io/contourCrsWarning';
 import type { Crs, CrsOption, ProjectContourFile } from '../io';
-import type { EngineClient } from './engineClient';
-import type { AppStore } from './store';
-
-export interface ContourActions {
-  /** read a contour file (GeoJSON polygons with installation id and risk per year) and add it to the files in use */
-  importContours(file: string, source: Blob | Uint8Array): Promise<void>;
-  removeContours(file: string): Promise<void>;
-}
+import type { AppServices } from './appServices';
+import { reassess } from './slices/assessment';
 
 /** Every contour in use, in file order. */
 export function contoursInUse(files: readonly ProjectContourFile[]): RiskContour[] {
@@ -32,54 +26,53 @@ export function contoursOf(files: readonly ProjectContourFile[], installationId:
 /** GeoJSON is WGS-84 unless the user chose another system for uploads (as the CLI's --crs; 'auto' reads as WGS-84). */
 const contourCrs = (option: CrsOption): Crs => (option === 'auto' ? 'wgs84' : option);
 
-export function createContourActions(
-  store: AppStore,
-  engine: EngineClient,
-  datasetIds: () => string[],
-  reassess: () => Promise<void>,
-): ContourActions {
-  return {
-    async importContours(file, source) {
-      store.setState({ readingContourFile: file, contourFileError: null, contourReport: null });
-      try {
-        const { importCrs, datasets } = store.getState();
-        const { contours, report } = await engine.readContours(file, source, contourCrs(importCrs), datasetIds());
-        if (importCrs === 'auto')
-          contourCrsWarning(
-            report,
-            datasets.map((d) => d.report),
-            'app',
-          );
-        // nothing usable: the report says why for every feature; the files in use stay as they were
-        if (contours.length === 0) {
-          store.setState({
-            readingContourFile: null,
-            contourReport: report,
-            contourFileError: aboutFile(file, message('contours.none', { n: report.rows })),
-          });
-          return;
-        }
-        const kept = store.getState().contourFiles.filter((f) => f.file !== file);
-        store.setState({
-          contourFiles: [...kept, { file, sha256: report.sha256 ?? '', contours, report }],
-          readingContourFile: null,
-          contourReport: report,
-        });
-      } catch (e) {
-        store.setState({ readingContourFile: null, contourFileError: aboutFile(file, messageOfError(e)) });
-        return;
-      }
-      await reassess();
-    },
-    async removeContours(file) {
-      const files = store.getState().contourFiles;
-      if (!files.some((f) => f.file === file)) return;
+/** Read a contour file (GeoJSON polygons with installation id and risk per year) and add it to the files in use. */
+export async function importContours(app: AppServices, file: string, source: Blob | Uint8Array): Promise<void> {
+  const { store, engine } = app;
+  store.setState({ readingContourFile: file, contourFileError: null, contourReport: null });
+  try {
+    const { importCrs, datasets } = store.getState();
+    const { contours, report } = await engine.readContours(
+      file,
+      source,
+      contourCrs(importCrs),
+      datasets.map((d) => d.id),
+    );
+    if (importCrs === 'auto')
+      contourCrsWarning(
+        report,
+        datasets.map((d) => d.report),
+        'app',
+      );
+    // nothing usable: the report says why for every feature; the files in use stay as they were
+    if (contours.length === 0) {
       store.setState({
-        contourFiles: files.filter((f) => f.file !== file),
-        contourFileError: null,
-        contourReport: null,
+        readingContourFile: null,
+        contourReport: report,
+        contourFileError: aboutFile(file, message('contours.none', { n: report.rows })),
       });
-      await reassess();
-    },
-  };
+      return;
+    }
+    const kept = store.getState().contourFiles.filter((f) => f.file !== file);
+    store.setState({
+      contourFiles: [...kept, { file, sha256: report.sha256 ?? '', contours, report }],
+      readingContourFile: null,
+      contourReport: report,
+    });
+  } catch (e) {
+    store.setState({ readingContourFile: null, contourFileError: aboutFile(file, messageOfError(e)) });
+    return;
+  }
+  await reassess(app);
+}
+
+export async function removeContours(app: AppServices, file: string): Promise<void> {
+  const files = app.store.getState().contourFiles;
+  if (!files.some((f) => f.file === file)) return;
+  app.store.setState({
+    contourFiles: files.filter((f) => f.file !== file),
+    contourFileError: null,
+    contourReport: null,
+  });
+  await reassess(app);
 }

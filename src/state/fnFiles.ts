@@ -11,17 +11,7 @@ import {
 } from '../engine';
 import { aboutFile, message, messageOfError } from '../i18n/shownMessage';
 import type { ProjectFnFile } from '../io';
-import type { EngineClient } from './engineClient';
-import type { AppStore } from './store';
-
-export interface FnActions {
-  /** read an F–N curve file (CSV: installation id, N, F) and add it to the files in use (same name: replaced) */
-  importFnCurves(file: string, source: Blob | Uint8Array): Promise<void>;
-  removeFnCurves(file: string): void;
-  /** the city's F–N lines (an fn-criteria/1 JSON file) */
-  importFnCriteria(file: string, text: string): void;
-  resetFnCriteria(): void;
-}
+import type { AppServices } from './appServices';
 
 /** Every curve in use, in file order. */
 export function curvesInUse(files: readonly ProjectFnFile[]): FnCurve[] {
@@ -48,46 +38,52 @@ export function societalByInstallation(
   return results;
 }
 
-export function createFnActions(store: AppStore, engine: EngineClient, datasetIds: () => string[]): FnActions {
-  return {
-    async importFnCurves(file, source) {
-      store.setState({ readingFnFile: file, fnFileError: null, fnReport: null });
-      try {
-        const { curves, report } = await engine.readFnCurves(file, source, datasetIds());
-        if (curves.length === 0) {
-          store.setState({
-            readingFnFile: null,
-            fnReport: report,
-            fnFileError: aboutFile(file, message('fn.none', { n: report.rows })),
-          });
-          return;
-        }
-        const kept = store.getState().fnFiles.filter((f) => f.file !== file);
-        store.setState({
-          fnFiles: [...kept, { file, sha256: report.sha256 ?? '', curves, report }],
-          readingFnFile: null,
-          fnReport: report,
-        });
-      } catch (e) {
-        store.setState({ readingFnFile: null, fnFileError: aboutFile(file, messageOfError(e)) });
-      }
-    },
-    removeFnCurves(file) {
+/** Read an F–N curve file (CSV: installation id, N, F) and add it to the files in use (same name: replaced). */
+export async function importFnCurves(
+  { store, engine }: AppServices,
+  file: string,
+  source: Blob | Uint8Array,
+): Promise<void> {
+  store.setState({ readingFnFile: file, fnFileError: null, fnReport: null });
+  try {
+    const datasets = store.getState().datasets.map((d) => d.id);
+    const { curves, report } = await engine.readFnCurves(file, source, datasets);
+    if (curves.length === 0) {
       store.setState({
-        fnFiles: store.getState().fnFiles.filter((f) => f.file !== file),
-        fnFileError: null,
-        fnReport: null,
+        readingFnFile: null,
+        fnReport: report,
+        fnFileError: aboutFile(file, message('fn.none', { n: report.rows })),
       });
-    },
-    importFnCriteria(file, text) {
-      try {
-        store.setState({ fnCriteria: parseFnCriteria(JSON.parse(text)), fnFileError: null });
-      } catch (e) {
-        store.setState({ fnFileError: aboutFile(file, messageOfError(e)) });
-      }
-    },
-    resetFnCriteria() {
-      store.setState({ fnCriteria: DEFAULT_FN_CRITERIA, fnFileError: null });
-    },
-  };
+      return;
+    }
+    const kept = store.getState().fnFiles.filter((f) => f.file !== file);
+    store.setState({
+      fnFiles: [...kept, { file, sha256: report.sha256 ?? '', curves, report }],
+      readingFnFile: null,
+      fnReport: report,
+    });
+  } catch (e) {
+    store.setState({ readingFnFile: null, fnFileError: aboutFile(file, messageOfError(e)) });
+  }
+}
+
+export function removeFnCurves({ store }: AppServices, file: string): void {
+  store.setState({
+    fnFiles: store.getState().fnFiles.filter((f) => f.file !== file),
+    fnFileError: null,
+    fnReport: null,
+  });
+}
+
+/** The city's F–N lines (an fn-criteria/1 JSON file): the method slice's fnCriteria; a bad file is refused. */
+export function importFnCriteria({ store }: AppServices, file: string, text: string): void {
+  try {
+    store.setState({ fnCriteria: parseFnCriteria(JSON.parse(text)), fnFileError: null });
+  } catch (e) {
+    store.setState({ fnFileError: aboutFile(file, messageOfError(e)) });
+  }
+}
+
+export function resetFnCriteria({ store }: AppServices): void {
+  store.setState({ fnCriteria: DEFAULT_FN_CRITERIA, fnFileError: null });
 }

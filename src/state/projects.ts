@@ -13,8 +13,9 @@ import {
 } from '../engine';
 import { PROJECT_SCHEMA } from '../io/projectSchema';
 import { reportForSaving } from '../io/savedImportRecord';
-import type { EngineClient, HeldDataset, HeldProject } from './engineClient';
-import type { Actions, DemoFiles, OpenProject } from './actions';
+import type { HeldDataset, HeldProject } from './engineClient';
+import type { AppServices } from './appServices';
+import { applyProject, loadDemo, type DemoFiles, type OpenProject } from './slices/project';
 import { contoursInUse } from './contourFiles';
 import {
   deleteStoredProject,
@@ -27,7 +28,7 @@ import {
   type ProjectSummary,
   type SavedProject,
 } from './projectStorage';
-import { newDatasetId, type AppState, type AppStore, type Dataset, type ProjectMeta } from './store';
+import { newDatasetId, type AppState, type Dataset, type ProjectMeta } from './store';
 import { DEMO_ATTRIBUTION } from '../io/attribution';
 
 export interface ProjectActions {
@@ -88,7 +89,8 @@ export function projectFromState(s: AppState): HeldProject | null {
   };
 }
 
-export function createProjectActions(store: AppStore, actions: Actions, engine: EngineClient): ProjectActions {
+export function createProjectActions(app: AppServices): ProjectActions {
+  const { store, engine } = app;
   let demoFiles: (() => Promise<DemoFiles>) | null = null;
   const t = () => translator(store.getState().locale);
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -208,7 +210,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
     };
   };
   const adopt = async (project: OpenProject): Promise<void> => {
-    await actions.applyProject(project);
+    await applyProject(app, project);
     await saveAtOnce(); // the first save records it
   };
 
@@ -218,7 +220,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
       const last = await lastProjectId().catch(() => undefined);
       if (last) {
         try {
-          await actions.applyProject(await holdSaved(await loadProject(last)));
+          await applyProject(app, await holdSaved(await loadProject(last)));
           store.setState({ saveState: { status: 'saved', message: null } });
           return;
         } catch (e) {
@@ -231,7 +233,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
     async open(id) {
       await flush();
       try {
-        await actions.applyProject(await holdSaved(await loadProject(id)));
+        await applyProject(app, await holdSaved(await loadProject(id)));
         store.setState({ saveState: { status: 'saved', message: null } });
       } catch (e) {
         store.setState({ projectError: message('project.cannotOpen', { message: messageOfError(e) }) });
@@ -250,7 +252,7 @@ export function createProjectActions(store: AppStore, actions: Actions, engine: 
         dataCredit: DEMO_ATTRIBUTION,
         notes: t()('project.demoNotes'),
       };
-      await actions.loadDemo(await demoFiles(), meta);
+      await loadDemo(app, await demoFiles(), meta);
       await saveAtOnce();
     },
     async createBlank(details) {

@@ -3,12 +3,13 @@
 // against the hazard sites loaded: contours come after the sites they belong to.
 import { useId } from 'react';
 import { showMessage } from '../i18n/shownMessage';
-import { useActions, useAppState } from './AppContext';
+import { useAppState, useServices } from './AppContext';
 import { ImportReportView } from './ImportReportView';
 import { useT } from './i18n';
+import { importContours, removeContours } from '../state/contourFiles';
 
 export function ContourFilesPanel() {
-  const actions = useActions();
+  const app = useServices();
   const t = useT();
   const files = useAppState((s) => s.contourFiles);
   const reading = useAppState((s) => s.readingContourFile);
@@ -39,7 +40,7 @@ export function ContourFilesPanel() {
                 n: f.contours.length,
                 installations: new Set(f.contours.map((c) => c.installationId)).size,
               })}{' '}
-              <button type="button" onClick={() => void actions.removeContours(f.file)}>
+              <button type="button" onClick={() => void removeContours(app, f.file)}>
                 {t('data.removeContours')}
               </button>
             </li>
@@ -57,7 +58,7 @@ export function ContourFilesPanel() {
           onChange={(e) => {
             const f = e.target.files?.[0];
             e.target.value = '';
-            if (f) void actions.importContours(f.name, f);
+            if (f) void importContours(app, f.name, f);
           }}
         />
       </div>

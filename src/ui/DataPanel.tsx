@@ -9,13 +9,22 @@ import { isSourceFileKept } from '../state/sourceFiles';
 import { checksumOf } from '../worker/checksumClient';
 import type { Dataset } from '../state/store';
 import { downloadBytes, downloadText } from './download';
-import { useActions, useAppState, useServices } from './AppContext';
+import { useAppState, useServices } from './AppContext';
 import { ImportReportView } from './ImportReportView';
 import { ColumnMappingEditor } from './ColumnMappingEditor';
 import { ReachFilesPanel } from './ReachFilesPanel';
 import { ContourFilesPanel } from './ContourFilesPanel';
 import { FnFilesPanel } from './FnFilesPanel';
 import { crsLabel, useT } from './i18n';
+import {
+  cancelImport,
+  importFile,
+  reimportDataset,
+  remapDataset,
+  removeDataset,
+  setImportCrs,
+  setImportEncoding,
+} from '../state/datasets';
 
 const ENCODING_LABEL: Record<TextEncodingName, string> = {
   'utf-8': 'UTF-8',
@@ -49,8 +58,8 @@ function useKeptSources(datasets: Dataset[]): Set<string> {
 }
 
 export function DataPanel() {
-  const actions = useActions();
-  const { store } = useServices();
+  const app = useServices();
+  const { store } = app;
   const t = useT();
   const datasets = useAppState((s) => s.datasets);
   const importCrs = useAppState((s) => s.importCrs);
@@ -67,7 +76,7 @@ export function DataPanel() {
       const now = store.getState().datasets; // not the render's list: an earlier file of this selection counts too
       const loaded = now.length ? findSameFile(now, file.name, await checksumOf(file)) : null;
       if (!loaded) {
-        await actions.importFile(file.name, file); // the File itself: the import worker reads it
+        await importFile(app, file.name, file); // the File itself: the import worker reads it
         continue;
       }
       const loadedAs = now.find((d) => d.id === loaded.id)?.file ?? file.name;
@@ -75,15 +84,15 @@ export function DataPanel() {
         setPending({ file: file.name, loadedAs, same: loaded, decide }),
       );
       setPending(null);
-      if (decision === 'replace') await actions.importFile(file.name, file, loaded.id);
-      else if (decision === 'add') await actions.importFile(file.name, file);
+      if (decision === 'replace') await importFile(app, file.name, file, loaded.id);
+      else if (decision === 'add') await importFile(app, file.name, file);
     }
   };
   return (
     <section className="panel" aria-labelledby={`${inputId}-h`}>
       <h2 id={`${inputId}-h`}>{t('data.title')}</h2>
       <label htmlFor={crsId}>{t('data.crs')}</label>{' '}
-      <select id={crsId} value={importCrs} onChange={(e) => actions.setImportCrs(e.target.value as CrsOption)}>
+      <select id={crsId} value={importCrs} onChange={(e) => setImportCrs(app, e.target.value as CrsOption)}>
         {(['auto', ...CRS_CHOICES] as CrsOption[]).map((c) => (
           <option key={c} value={c}>
             {crsLabel(t, c)}
@@ -94,7 +103,7 @@ export function DataPanel() {
       <select
         id={encodingId}
         value={importEncoding ?? ''}
-        onChange={(e) => actions.setImportEncoding((e.target.value || undefined) as TextEncodingName | undefined)}
+        onChange={(e) => setImportEncoding(app, (e.target.value || undefined) as TextEncodingName | undefined)}
       >
         <option value="">{t('data.detectEncoding')}</option>
         {(Object.keys(ENCODING_LABEL) as TextEncodingName[]).map((enc) => (
@@ -168,7 +177,7 @@ export function DataPanel() {
         <div className="importing" role="status">
           {t('data.reading', { file: importing.file })}{' '}
           <progress aria-label={t('data.readProgress', { file: importing.file })} value={importing.share} max={1} />{' '}
-          <button type="button" onClick={() => actions.cancelImport()}>
+          <button type="button" onClick={() => cancelImport(app)}>
             {t('common.cancel')}
           </button>
         </div>
@@ -186,15 +195,13 @@ export function DataPanel() {
             <ImportReportView
               report={d.report}
               rejectedRows={d.rejectedRows}
-              onSheet={
-                rereadable ? (sheet) => void actions.reimportDataset(d.id, importCrs, undefined, sheet) : undefined
-              }
+              onSheet={rereadable ? (sheet) => void reimportDataset(app, d.id, importCrs, undefined, sheet) : undefined}
             />
             {rereadable && (
               <ColumnMappingEditor
                 key={`${d.id}:${(d.report.columnFields ?? []).join()}:${d.report.allRowsCategory ?? ''}`}
                 report={d.report}
-                onApply={(m, category) => void actions.remapDataset(d.id, m, category)}
+                onApply={(m, category) => void remapDataset(app, d.id, m, category)}
               />
             )}
             {rereadable && rereadChoices(d.report.crs).length > 0 && (
@@ -203,7 +210,7 @@ export function DataPanel() {
                 {rereadChoices(d.report.crs).map((c, i) => (
                   <span key={c}>
                     {i > 0 && t('list.separator')}
-                    <button type="button" className="link" onClick={() => void actions.reimportDataset(d.id, c)}>
+                    <button type="button" className="link" onClick={() => void reimportDataset(app, d.id, c)}>
                       {crsLabel(t, c)}
                     </button>
                   </span>
@@ -216,7 +223,7 @@ export function DataPanel() {
             <button
               type="button"
               onClick={() => {
-                if (confirm(t('data.confirmRemove', { file: d.file, n: d.count }))) void actions.removeDataset(d.id);
+                if (confirm(t('data.confirmRemove', { file: d.file, n: d.count }))) void removeDataset(app, d.id);
               }}
             >
               {t(d.demo ? 'data.removeDemo' : 'data.remove')}

@@ -3,14 +3,15 @@
 // coordinates could not be read), can be supplied by the city, exported (the file the white paper lists among its inputs) and reset.
 import { useId } from 'react';
 import { showMessage } from '../i18n/shownMessage';
-import { useActions, useAppState } from './AppContext';
+import { useAppState, useServices } from './AppContext';
 import { fnCriteriaFile } from '../io/configFiles';
 import { downloadText } from './download';
 import { ImportReportView } from './ImportReportView';
 import { useT } from './i18n';
+import { importFnCriteria, importFnCurves, removeFnCurves, resetFnCriteria } from '../state/fnFiles';
 
 export function FnFilesPanel() {
-  const actions = useActions();
+  const app = useServices();
   const t = useT();
   const files = useAppState((s) => s.fnFiles);
   const criteria = useAppState((s) => s.fnCriteria);
@@ -38,7 +39,7 @@ export function FnFilesPanel() {
           {files.map((f) => (
             <li key={f.file}>
               {t('data.fnLoaded', { file: f.file, n: f.curves.length })}{' '}
-              <button type="button" onClick={() => actions.removeFnCurves(f.file)}>
+              <button type="button" onClick={() => removeFnCurves(app, f.file)}>
                 {t('data.removeFn')}
               </button>
             </li>
@@ -55,7 +56,7 @@ export function FnFilesPanel() {
           onChange={(e) => {
             const f = e.target.files?.[0];
             e.target.value = '';
-            if (f) void actions.importFnCurves(f.name, f);
+            if (f) void importFnCurves(app, f.name, f);
           }}
         />
       </div>
@@ -79,7 +80,7 @@ export function FnFilesPanel() {
           >
             {t('data.exportFnLines')}
           </button>
-          <button type="button" onClick={() => actions.resetFnCriteria()}>
+          <button type="button" onClick={() => resetFnCriteria(app)}>
             {t('data.resetFnLines')}
           </button>
         </div>
@@ -93,7 +94,7 @@ export function FnFilesPanel() {
           onChange={async (e) => {
             const f = e.target.files?.[0];
             e.target.value = '';
-            if (f) actions.importFnCriteria(f.name, await f.text());
+            if (f) importFnCriteria(app, f.name, await f.text());
           }}
         />
       </div>

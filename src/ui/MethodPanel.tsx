@@ -12,6 +12,7 @@ import { downloadText } from './download';
 import { ReachProfileSection } from './ReachProfileSection';
 import { levelLabel, useT } from './i18n';
 import { importProfile, setMatrixScheme, setProfile, setReachRaise } from '../state/slices/method';
+import { importZones, setZoning } from '../state/slices/data';
 
 export function MethodPanel() {
   const app = useServices();
@@ -200,7 +201,7 @@ export function MethodPanel() {
             type="radio"
             name="zoning"
             checked={zoning.kind === 'polygons'}
-            onChange={() => void app.actions.setZoning({ kind: 'polygons' })}
+            onChange={() => void setZoning(app, { kind: 'polygons' })}
           />{' '}
           <Message
             id="method.polygons"
@@ -213,7 +214,7 @@ export function MethodPanel() {
               type="radio"
               name="zoning"
               checked={zoning.kind === 'grid' && zoning.shape === shape}
-              onChange={() => void app.actions.setZoning({ kind: 'grid', shape, cellM })}
+              onChange={() => void setZoning(app, { kind: 'grid', shape, cellM })}
             />{' '}
             {t(shape === 'square' ? 'method.gridSquare' : 'method.gridHex')}
             {t('method.gridNote')}
@@ -231,7 +232,7 @@ export function MethodPanel() {
         <button
           type="button"
           disabled={zoning.kind !== 'grid' || !(cellM >= 50) || (zoning.kind === 'grid' && zoning.cellM === cellM)}
-          onClick={() => zoning.kind === 'grid' && void app.actions.setZoning({ ...zoning, cellM })}
+          onClick={() => zoning.kind === 'grid' && void setZoning(app, { ...zoning, cellM })}
         >
           {t('method.apply')}
         </button>
@@ -249,7 +250,7 @@ export function MethodPanel() {
         onChange={async (e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
-          if (f) await app.actions.importZones(f.name, new Uint8Array(await f.arrayBuffer()));
+          if (f) await importZones(app, f.name, new Uint8Array(await f.arrayBuffer()));
         }}
       />
       <h3>{t('method.reachTitle')}</h3>

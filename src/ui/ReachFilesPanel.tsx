@@ -3,11 +3,12 @@
 // the files in use stay as they were.
 import { useId } from 'react';
 import { showMessage } from '../i18n/shownMessage';
-import { useActions, useAppState } from './AppContext';
+import { useAppState, useServices } from './AppContext';
 import { useT } from './i18n';
+import { importPopulation, importRoads, removePopulation, removeRoads } from '../state/reachInputs';
 
 export function ReachFilesPanel() {
-  const actions = useActions();
+  const app = useServices();
   const t = useT();
   const roads = useAppState((s) => s.roads);
   const population = useAppState((s) => s.population);
@@ -27,7 +28,7 @@ export function ReachFilesPanel() {
         {roads ? t('data.roadsLoaded', { file: roads.file, n: roads.lines }) : t('data.noRoads')}
       </p>
       {roads && (
-        <button type="button" onClick={() => void actions.removeRoads()}>
+        <button type="button" onClick={() => void removeRoads(app)}>
           {t('data.removeRoads')}
         </button>
       )}
@@ -42,7 +43,7 @@ export function ReachFilesPanel() {
           onChange={(e) => {
             const f = e.target.files?.[0];
             e.target.value = '';
-            if (f) void actions.importRoads(f.name, f);
+            if (f) void importRoads(app, f.name, f);
           }}
         />
       </div>
@@ -57,7 +58,7 @@ export function ReachFilesPanel() {
           : t('data.noPopulation')}
       </p>
       {population && (
-        <button type="button" onClick={() => void actions.removePopulation()}>
+        <button type="button" onClick={() => void removePopulation(app)}>
           {t('data.removePopulation')}
         </button>
       )}
@@ -70,7 +71,7 @@ export function ReachFilesPanel() {
           onChange={async (e) => {
             const f = e.target.files?.[0];
             e.target.value = '';
-            if (f) await actions.importPopulation(f.name, new Uint8Array(await f.arrayBuffer()));
+            if (f) await importPopulation(app, f.name, new Uint8Array(await f.arrayBuffer()));
           }}
         />
       </div>

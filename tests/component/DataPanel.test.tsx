@@ -3,7 +3,6 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { createAppStore } from '../../src/state/store';
-import { createActions } from '../../src/state/actions';
 import { createEngineClient } from '../../src/worker/engineClient';
 import { AppContext } from '../../src/ui/AppContext';
 import { DataPanel } from '../../src/ui/DataPanel';
@@ -14,7 +13,7 @@ function renderPanels() {
   const store = createAppStore();
   // jsdom has no Worker: the engine client runs the same engine in-process
   const engine = createEngineClient();
-  const app = { store, engine, actions: createActions(store, engine) };
+  const app = { store, engine };
   store.setState({ zones: [] });
   render(
     <AppContext.Provider value={app}>
@@ -22,7 +21,7 @@ function renderPanels() {
       <DataPanel />
     </AppContext.Provider>,
   );
-  return { store, actions: app.actions };
+  return { store, app };
 }
 
 function fileOf(path: string, name: string): File {

@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createAppStore } from '../../src/state/store';
-import { createActions } from '../../src/state/actions';
 import { createEngineClient } from '../../src/worker/engineClient';
 import { AppContext } from '../../src/ui/AppContext';
 import { DataPanel } from '../../src/ui/DataPanel';
@@ -15,7 +14,7 @@ import { NANJING_CENTRE, roadGridGeoJson } from '../helpers/roadGrid';
 function renderPanels() {
   const store = createAppStore();
   const engine = createEngineClient(); // jsdom has no Worker: the engine runs in-process
-  const app = { store, engine, actions: createActions(store, engine) };
+  const app = { store, engine };
   render(
     <AppContext.Provider value={app}>
       <DataPanel />

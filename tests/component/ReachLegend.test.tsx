@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { act, render, screen, within } from '@testing-library/react';
 import { createAppStore } from '../../src/state/store';
-import { createActions } from '../../src/state/actions';
 import { createEngineClient } from '../../src/worker/engineClient';
 import { AppContext } from '../../src/ui/AppContext';
 import { Legend } from '../../src/ui/Legend';
@@ -15,7 +14,7 @@ describe('the legend of a city with rescue data', () => {
   it('counts rescue sites apart from 未评级, and names the bands, circles and 初筛', async () => {
     const store = createAppStore();
     const engine = createEngineClient();
-    const app = { store, engine, actions: createActions(store, engine) };
+    const app = { store, engine };
     const { assessment, reach } = reachCity();
     assessedReach.note(assessment, reach);
     store.setState({ assessment });

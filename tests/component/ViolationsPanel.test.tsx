@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createAppStore } from '../../src/state/store';
-import { createActions } from '../../src/state/actions';
 import { createEngineClient } from '../../src/worker/engineClient';
 import { AppContext } from '../../src/ui/AppContext';
 import { ViolationsPanel } from '../../src/ui/ViolationsPanel';
@@ -33,7 +32,7 @@ describe('the violation list of a large city', () => {
   it('puts one page of rows in the DOM, pages through the rest, and turns to a finding selected elsewhere', async () => {
     const store = createAppStore();
     const engine = createEngineClient();
-    const app = { store, engine, actions: createActions(store, engine) };
+    const app = { store, engine };
     const assessment = assessmentWith250Findings();
     expect(assessment.violations.filter((v) => v.status === 'violation')).toHaveLength(250);
     store.setState({ assessment });
@@ -74,7 +73,7 @@ describe('a finding shows what it was weighed against', () => {
   it('lists the site’s own 20 m beside the GB 50016 rule that governed, and marks a point-to-point verdict 初筛', () => {
     const store = createAppStore();
     const engine = createEngineClient();
-    const app = { store, engine, actions: createActions(store, engine) };
+    const app = { store, engine };
     // a hazchem store declaring 20 m, 30 m (≈ 30 / 94 500 degrees of longitude) from a school of unknown size
     const sites = [
       createSite({

@@ -11,11 +11,11 @@ import Papa from 'papaparse';
 import { useApp } from './useApp';
 import { probeMap } from './mapProbe';
 import { createAppStore } from '../../src/state/store';
-import { createActions } from '../../src/state/actions';
 import { createEngineClient } from '../../src/worker/engineClient';
 import { assessedReach } from '../../src/state/assessedReach';
 import type { CoverRow } from '../../src/engine';
 import { vincentyMeters } from '../helpers/vincenty';
+import { loadDemo } from '../../src/state/slices/project';
 
 const app = useApp();
 const SHOTS = process.env.SCREENSHOT_DIR ?? tmpdir();
@@ -34,8 +34,9 @@ async function demoCover(): Promise<{
   rescue: number;
 }> {
   const store = createAppStore();
-  const actions = createActions(store, createEngineClient());
-  await actions.loadDemo(
+  const services = { store, engine: createEngineClient() };
+  await loadDemo(
+    services,
     {
       zones: { file: 'nanjing-districts.wgs84.geojson', bytes: demoFile('nanjing-districts.wgs84.geojson') },
       sites: ['nanjing-sites.fictitious.csv', 'nanjing-osm.geojson', 'nanjing-rescue.fictitious.csv'].map((file) => ({

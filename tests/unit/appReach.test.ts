@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { distance } from '@turf/distance';
 import { createAppStore } from '../../src/state/store';
-import { createActions } from '../../src/state/actions';
 import { createEngineClient } from '../../src/worker/engineClient';
 import { assessedReach } from '../../src/state/assessedReach';
 import { LEVELS } from '../../src/engine';
 import { setProfile } from '../../src/state/slices/method';
+import { loadDemo } from '../../src/state/slices/project';
 
 const demoFile = (name: string) => new Uint8Array(readFileSync(`data/demo/${name}`));
 const profileFile = JSON.parse(readFileSync('data/rules/reach-profile.json', 'utf8'));
@@ -23,8 +23,8 @@ const rescueRows = readFileSync('data/demo/nanjing-rescue.fictitious.csv', 'utf8
 async function demoWithRescue() {
   const store = createAppStore();
   const services = { store, engine: createEngineClient() };
-  const actions = createActions(store, services.engine);
-  await actions.loadDemo(
+  await loadDemo(
+    services,
     {
       zones: { file: 'nanjing-districts.wgs84.geojson', bytes: demoFile('nanjing-districts.wgs84.geojson') },
       sites: [
@@ -34,7 +34,7 @@ async function demoWithRescue() {
     },
     { id: 'reach-1', name: 'demo', city: '', assessmentDate: '', dataCredit: '', notes: '' },
   );
-  return { store, actions, services };
+  return { store, services };
 }
 
 describe('rescue within reach in the app', { timeout: 60_000 }, () => {

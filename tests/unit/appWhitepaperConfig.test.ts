@@ -10,7 +10,6 @@ import { writtenPaths } from '../helpers/files';
 import { DEFAULT_FN_CRITERIA } from '../../src/engine';
 import { fnCriteriaFile, methodProfileFile, reachProfileFile, ruleTableFile } from '../../src/io';
 import { createAppStore } from '../../src/state/store';
-import { createActions } from '../../src/state/actions';
 import { createEngineClient } from '../../src/worker/engineClient';
 import { whitepaperInput } from '../../src/ui/ExportPanel';
 import { whitepaperFilesInNode } from '../../src/cli/writeWhitepaper';
@@ -18,6 +17,8 @@ import { fileBytes } from '../../src/whitepaper/bundle';
 import { whitepaperTitle } from '../../src/whitepaper/title';
 import { runAssess } from '../../src/cli/runAssess';
 import { importReachProfile, setProfile, updateRule } from '../../src/state/slices/method';
+import { loadDemo } from '../../src/state/slices/project';
+import { importFnCriteria, importFnCurves } from '../../src/state/fnFiles';
 
 const SITE_FILES = ['nanjing-sites.fictitious.csv', 'nanjing-osm.geojson'];
 const ZONES = 'nanjing-districts.wgs84.geojson';
@@ -30,8 +31,8 @@ describe('the app’s white paper with the city’s rules, method, reach profile
     const dir = mkdtempSync(join(tmpdir(), 'usrm-app-config-'));
     const store = createAppStore();
     const services = { store, engine: createEngineClient() };
-    const actions = createActions(store, services.engine);
-    await actions.loadDemo(
+    await loadDemo(
+      services,
       {
         zones: { file: ZONES, bytes: demo(ZONES) },
         sites: SITE_FILES.map((file) => ({ file, bytes: demo(file), crs: 'wgs84' as const })),
@@ -49,8 +50,9 @@ describe('the app’s white paper with the city’s rules, method, reach profile
     );
     const fn = 'installation_id,N,F\nDEMO-CTR-018,1,5e-4\nDEMO-CTR-018,10,8e-5\nDEMO-CTR-018,100,2e-6\n';
     writeFileSync(join(dir, 'fn.csv'), fn);
-    await actions.importFnCurves('fn.csv', new TextEncoder().encode(fn));
-    actions.importFnCriteria(
+    await importFnCurves(services, 'fn.csv', new TextEncoder().encode(fn));
+    importFnCriteria(
+      services,
       'lines.json',
       JSON.stringify({
         ...DEFAULT_FN_CRITERIA,

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writtenPaths } from '../helpers/files';
 import { createAppStore } from '../../src/state/store';
-import { createActions } from '../../src/state/actions';
 import { createEngineClient } from '../../src/worker/engineClient';
 import { whitepaperInput } from '../../src/ui/ExportPanel';
 import { whitepaperFilesInNode } from '../../src/cli/writeWhitepaper';
@@ -16,6 +15,9 @@ import { fileBytes } from '../../src/whitepaper/bundle';
 import { whitepaperTitle } from '../../src/whitepaper/title';
 import { runAssess } from '../../src/cli/runAssess';
 import { geodesicCircle } from '../helpers/geodesicCircle';
+import { loadDemo } from '../../src/state/slices/project';
+import { importFnCurves } from '../../src/state/fnFiles';
+import { importContours } from '../../src/state/contourFiles';
 
 const SITE_FILES = ['nanjing-sites.fictitious.csv', 'nanjing-osm.geojson'];
 const ZONES = 'nanjing-districts.wgs84.geojson';
@@ -49,16 +51,17 @@ describe('the app’s white paper with QRA contours and F–N curves', () => {
     writeFileSync(join(dir, 'fn.csv'), fn);
 
     const store = createAppStore();
-    const actions = createActions(store, createEngineClient());
-    await actions.loadDemo(
+    const services = { store, engine: createEngineClient() };
+    await loadDemo(
+      services,
       {
         zones: { file: ZONES, bytes: demo(ZONES) },
         sites: SITE_FILES.map((file) => ({ file, bytes: demo(file), crs: 'wgs84' as const })),
       },
       { id: 'p', name: '定量风险项目', city: '', assessmentDate: '', dataCredit: '', notes: '' },
     );
-    await actions.importContours('qra.geojson', new TextEncoder().encode(contours));
-    await actions.importFnCurves('fn.csv', new TextEncoder().encode(fn));
+    await importContours(services, 'qra.geojson', new TextEncoder().encode(contours));
+    await importFnCurves(services, 'fn.csv', new TextEncoder().encode(fn));
     expect(store.getState().contourFiles[0]?.contours).toHaveLength(3);
     expect(store.getState().assessment!.violations.some((v) => v.risk)).toBe(true);
     const app = new Map(

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writtenPaths } from '../helpers/files';
 import { createAppStore } from '../../src/state/store';
-import { createActions } from '../../src/state/actions';
 import { createEngineClient } from '../../src/worker/engineClient';
 import { whitepaperInput } from '../../src/ui/ExportPanel';
 import { whitepaperFilesInNode } from '../../src/cli/writeWhitepaper';
@@ -16,6 +15,8 @@ import { fileBytes } from '../../src/whitepaper/bundle';
 import { whitepaperTitle } from '../../src/whitepaper/title';
 import { runAssess } from '../../src/cli/runAssess';
 import { NANJING_CENTRE, roadGridGeoJson } from '../helpers/roadGrid';
+import { loadDemo } from '../../src/state/slices/project';
+import { importPopulation, importRoads } from '../../src/state/reachInputs';
 
 const SITE_FILES = ['nanjing-sites.fictitious.csv', 'nanjing-rescue.fictitious.csv'];
 const ZONES = 'nanjing-districts.wgs84.geojson';
@@ -52,16 +53,17 @@ describe('the app’s white paper with roads and population', () => {
     writeFileSync(join(dir, 'people.geojson'), population);
 
     const store = createAppStore();
-    const actions = createActions(store, createEngineClient());
-    await actions.loadDemo(
+    const services = { store, engine: createEngineClient() };
+    await loadDemo(
+      services,
       {
         zones: { file: ZONES, bytes: demo(ZONES) },
         sites: SITE_FILES.map((file) => ({ file, bytes: demo(file), crs: 'wgs84' as const })),
       },
       { id: 'p', name: '路网项目', city: '', assessmentDate: '', dataCredit: '', notes: '' },
     );
-    await actions.importRoads('streets.geojson', new Blob([roads]));
-    await actions.importPopulation('people.geojson', new TextEncoder().encode(population));
+    await importRoads(services, 'streets.geojson', new Blob([roads]));
+    await importPopulation(services, 'people.geojson', new TextEncoder().encode(population));
     const input = (await whitepaperInput(store.getState()))!;
     expect(input.reach?.result.mode).toBe('network');
     const app = new Map((await whitepaperFilesInNode(input)).map((f) => [f.path, fileBytes(f)]));

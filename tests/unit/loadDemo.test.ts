@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createAppStore } from '../../src/state/store';
-import { createActions } from '../../src/state/actions';
 import { createEngineClient, type EngineClient } from '../../src/worker/engineClient';
 import { DEFAULT_PROFILE, DEFAULT_RULES } from '../../src/engine';
 import { PROJECT_SCHEMA } from '../../src/io';
+import { applyProject, loadDemo } from '../../src/state/slices/project';
 
 const demoFile = (name: string) => new Uint8Array(readFileSync(`data/demo/${name}`));
 const files = {
@@ -21,7 +21,7 @@ describe('loading the demo city as a new project', () => {
     const engine = createEngineClient(); // in-process here: Node has no Worker
     let assessments = 0;
     const counting: EngineClient = { ...engine, assess: (...args) => (assessments++, engine.assess(...args)) };
-    const actions = createActions(store, counting);
+    const services = { store, engine: counting };
     store.setState({
       project: { id: 'old', name: 'last year', city: '', assessmentDate: '2025-01-01', dataCredit: '', notes: '' },
       selection: { kind: 'zone', id: 'gone' },
@@ -29,7 +29,7 @@ describe('loading the demo city as a new project', () => {
     const seen: { project: string | undefined; datasets: number }[] = [];
     store.subscribe((s) => seen.push({ project: s.project?.id, datasets: s.datasets.length }));
 
-    await actions.loadDemo(files, {
+    await loadDemo(services, files, {
       id: 'demo-1',
       name: 'demo',
       city: '',
@@ -60,8 +60,8 @@ describe('loading the demo city as a new project', () => {
 describe('switching projects', () => {
   it('never shows the last project’s results beside the next project’s name', async () => {
     const store = createAppStore();
-    const actions = createActions(store, createEngineClient());
-    await actions.loadDemo(files, {
+    const services = { store, engine: createEngineClient() };
+    await loadDemo(services, files, {
       id: 'demo-1',
       name: 'demo',
       city: '',
@@ -75,7 +75,7 @@ describe('switching projects', () => {
       seen.push({ project: s.project?.id, zones: (s.assessment?.zones ?? []).map((z) => z.name) }),
     );
 
-    await actions.applyProject({
+    await applyProject(services, {
       schema: PROJECT_SCHEMA,
       id: 'blank',
       name: '上海',

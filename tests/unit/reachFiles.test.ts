@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createAppStore } from '../../src/state/store';
-import { createActions } from '../../src/state/actions';
 import { projectFromState } from '../../src/state/projects';
 import { assessedReach } from '../../src/state/assessedReach';
 import { createEngineClient } from '../../src/worker/engineClient';
@@ -13,6 +12,9 @@ import { whitepaperInput } from '../../src/ui/ExportPanel';
 import { activeReach } from '../../src/whitepaper/bundle';
 import { NANJING_CENTRE, roadGridGeoJson } from '../helpers/roadGrid';
 import { setReachRaise } from '../../src/state/slices/method';
+import { applyProject, loadDemo } from '../../src/state/slices/project';
+import { setZoning } from '../../src/state/slices/data';
+import { importPopulation, importRoads, removePopulation, removeRoads } from '../../src/state/reachInputs';
 
 const demoFile = (name: string) => new Uint8Array(readFileSync(`data/demo/${name}`));
 const files = {
@@ -54,50 +56,49 @@ async function demo() {
   const store = createAppStore();
   const engine = createEngineClient();
   const services = { store, engine };
-  const actions = createActions(store, engine);
-  await actions.loadDemo(files, meta);
+  await loadDemo(services, files, meta);
   const reach = () => assessedReach.of(store.getState().assessment!);
-  return { store, engine, actions, services, reach };
+  return { store, engine, services, reach };
 }
 
 describe('road network and population grid in the app', { timeout: 60_000 }, () => {
   it('screens without roads; an uploaded road network is used (network mode) and can be removed', async () => {
-    const { store, actions, reach } = await demo();
+    const { store, services, reach } = await demo();
     expect(reach()?.result.mode).toBe('screening');
-    await actions.importRoads('streets.geojson', roadFile);
+    await importRoads(services, 'streets.geojson', roadFile);
     const roads = store.getState().roads!;
     expect(roads).toMatchObject({ file: 'streets.geojson', lines: 24 });
     expect(roads.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(reach()?.result.mode).toBe('network');
     expect(reach()?.result.road?.edges).toBeGreaterThan(0);
-    await actions.removeRoads();
+    await removeRoads(services);
     expect(store.getState().roads).toBeNull();
     expect(reach()?.result.mode).toBe('screening');
   });
 
   it('refuses a bad road file with the reason and keeps the road network in use', async () => {
-    const { store, actions, reach } = await demo();
-    await actions.importRoads('streets.geojson', roadFile);
+    const { store, services, reach } = await demo();
+    await importRoads(services, 'streets.geojson', roadFile);
     const before = store.getState();
     const points = JSON.stringify({
       type: 'FeatureCollection',
       features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [118.8, 32] } }],
     });
-    await actions.importRoads('points.geojson', new Blob([points]));
+    await importRoads(services, 'points.geojson', new Blob([points]));
     expect(store.getState().reachFileError).toMatchObject({ params: { file: 'points.geojson' } });
     expect(JSON.stringify(store.getState().reachFileError)).toContain('LineString');
     expect(store.getState().roads).toBe(before.roads);
     expect(store.getState().assessment).toBe(before.assessment);
-    await actions.importRoads('empty.geojson', new Blob(['{"type":"FeatureCollection","features":[]}']));
+    await importRoads(services, 'empty.geojson', new Blob(['{"type":"FeatureCollection","features":[]}']));
     expect(store.getState().reachFileError).toMatchObject({ params: { message: { key: 'reach.roadsEmpty' } } });
     expect(store.getState().roads).toBe(before.roads);
     // the roads held are still the engine's (a refused file did not replace them)
-    await actions.setZoning({ kind: 'polygons' });
+    await setZoning(services, { kind: 'polygons' });
     expect(reach()?.result.mode).toBe('network');
   });
 
   it('uses a population grid for the shelters, refuses one without population, and removes it', async () => {
-    const { store, actions, reach } = await demo();
+    const { store, services, reach } = await demo();
     expect(reach()?.result.shelters?.populationSource).not.toBe('grid');
     const noPeople = text(
       JSON.stringify({
@@ -121,29 +122,29 @@ describe('road network and population grid in the app', { timeout: 60_000 }, () 
         ],
       }),
     );
-    await actions.importPopulation('no-people.geojson', noPeople);
+    await importPopulation(services, 'no-people.geojson', noPeople);
     expect(store.getState().reachFileError).toMatchObject({
       params: { file: 'no-people.geojson', message: { key: 'reach.populationNone' } },
     });
     expect(store.getState().population).toBeNull();
-    await actions.importPopulation('people.geojson', populationFile);
+    await importPopulation(services, 'people.geojson', populationFile);
     expect(store.getState().reachFileError).toBeNull();
     expect(store.getState().population).toMatchObject({
       file: 'people.geojson',
       zones: [{ id: 'g1', population: 50000 }],
     });
     expect(reach()?.result.shelters?.populationSource).toBe('grid');
-    await actions.importPopulation('broken.geojson', text('{"type":'));
+    await importPopulation(services, 'broken.geojson', text('{"type":'));
     expect(store.getState().population?.file).toBe('people.geojson');
-    await actions.removePopulation();
+    await removePopulation(services);
     expect(store.getState().population).toBeNull();
     expect(reach()?.result.shelters?.populationSource).not.toBe('grid');
   });
 
   it('carries both in the project file: read back, the roads are held again and used', async () => {
-    const { store, engine, actions, reach } = await demo();
-    await actions.importRoads('streets.geojson', roadFile);
-    await actions.importPopulation('people.geojson', populationFile);
+    const { store, engine, services, reach } = await demo();
+    await importRoads(services, 'streets.geojson', roadFile);
+    await importPopulation(services, 'people.geojson', populationFile);
     const { bytes } = await engine.writeProjectFile(projectFromState(store.getState())!);
     const { project } = await engine.readProjectFile(bytes);
     expect(project.roads).toMatchObject({ file: 'streets.geojson', lines: 24, sha256: store.getState().roads!.sha256 });
@@ -152,24 +153,24 @@ describe('road network and population grid in the app', { timeout: 60_000 }, () 
     expect(project.population?.zones).toHaveLength(1);
 
     const other = createAppStore();
-    const otherActions = createActions(other, engine);
-    await otherActions.applyProject({ ...project, datasets: [] });
+    const otherServices = { store: other, engine };
+    await applyProject(otherServices, { ...project, datasets: [] });
     // no sites: the roads are still read (network mode), but there is nothing to cover
     expect(assessedReach.of(other.getState().assessment!)?.result).toMatchObject({ mode: 'network', cover: null });
-    await actions.removeRoads();
+    await removeRoads(services);
     expect(reach()?.result.mode).toBe('screening');
     // the imported roads are held under their own id: removing the first project's roads left them
-    await otherActions.applyProject({ ...project, datasets: store.getState().datasets });
+    await applyProject(otherServices, { ...project, datasets: store.getState().datasets });
     expect(assessedReach.of(other.getState().assessment!)?.result.mode).toBe('network');
   });
 });
 
 describe('the app’s white paper input', { timeout: 60_000 }, () => {
   it('carries the reach the engine assessed, and lists the road and population files with the inputs', async () => {
-    const { store, actions, reach } = await demo();
+    const { store, services, reach } = await demo();
     expect(activeReach((await whitepaperInput(store.getState()))!)?.result).toBe(reach()!.result);
-    await actions.importRoads('streets.geojson', roadFile);
-    await actions.importPopulation('people.geojson', populationFile);
+    await importRoads(services, 'streets.geojson', roadFile);
+    await importPopulation(services, 'people.geojson', populationFile);
     const input = (await whitepaperInput(store.getState()))!;
     expect(input.reach).toEqual({ result: reach()!.result, profile: reach()!.profile });
     expect(input.reach?.result.mode).toBe('network');

@@ -1,8 +1,13 @@
 // The data slice: what the project assesses — the site files (their sites are held by the engine), the zones and
 // how they are cut, the reach inputs (roads, population), the QRA contour and F–N curve files — and how the files
-// being read are going: which, how far, and why one was refused (what was loaded stays as it was).
+// being read are going: which, how far, and why one was refused (what was loaded stays as it was). The site files'
+// functions are in state/datasets.ts, the reach inputs' in state/reachInputs.ts, the contour and F–N files' in
+// state/contourFiles.ts and state/fnFiles.ts; the zones' are here.
 import type { Zone, Zoning } from '../../engine';
-import type { ShownMessage } from '../../i18n/shownMessage';
+import { LocalisedError } from '../../i18n/localisedError';
+import { aboutFile, messageOfError, type ShownMessage } from '../../i18n/shownMessage';
+import { sha256Hex } from '../../io/sha256';
+import { zoneReader } from '../zoneReader';
 import type {
   CrsOption,
   ImportFileReport,
@@ -13,7 +18,9 @@ import type {
   RejectedRows,
   TextEncodingName,
 } from '../../io';
+import type { AppServices } from '../appServices';
 import type { HeldRoadNetwork } from '../engineClient';
+import { reassess } from './assessment';
 
 export type { Zoning };
 
@@ -110,3 +117,27 @@ export const initialData = (): DataState => ({
 /** A dataset id unique in this page (ids stay unique after removals: an index could repeat one). */
 let datasetSerial = 0;
 export const newDatasetId = (file: string): string => `${file}#${++datasetSerial}`;
+
+/** The zoning units: the loaded polygons, or a grid laid over them. */
+export async function setZoning(app: AppServices, zoning: Zoning): Promise<void> {
+  app.store.setState({ zoning });
+  await reassess(app);
+}
+
+/** A zones file (GeoJSON polygons) in place of the zones in use; a file without zones is refused. */
+export async function importZones(app: AppServices, file: string, bytes: Uint8Array): Promise<void> {
+  try {
+    const zones = (await zoneReader())(new TextDecoder().decode(bytes));
+    if (zones.length === 0) throw new LocalisedError('zones.empty');
+    app.store.setState({
+      zones,
+      zonesSource: file,
+      zonesDigest: { file, sha256: await sha256Hex(bytes) },
+      zonesError: null,
+    });
+  } catch (e) {
+    app.store.setState({ zonesError: aboutFile(file, messageOfError(e)) });
+    return;
+  }
+  await reassess(app);
+}
