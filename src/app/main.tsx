@@ -3,9 +3,9 @@ import { message, messageOfError } from '../i18n/shownMessage';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppStore } from '../state/store';
-import type { AppServices } from '../state/appServices';
 import type { DemoFiles } from '../state/slices/project';
-import { createProjectActions } from '../state/projects';
+import { createAutosave } from '../state/autosave';
+import { startProjects, type WithProjects } from '../state/projects';
 import { createEngineClient } from '../worker/engineClient';
 import { AppContext } from '../ui/AppContext';
 import { App } from '../ui/App';
@@ -21,8 +21,12 @@ void import('../map/createMap');
 
 const store = createAppStore();
 const engine = createEngineClient();
-const projects = createProjectActions({ store, engine });
-const app: AppServices = { store, engine, projects };
+// the demo's files are fetched once the page has rendered (below)
+const app: WithProjects = {
+  store,
+  engine,
+  projects: { autosave: createAutosave({ store, engine }), demoFiles: () => demoFiles() },
+};
 syncViewWithHash(store, window.location, window.history, {
   restoreProposal(link) {
     setProposalDraft(app, link.site);
@@ -52,6 +56,6 @@ const demoFiles = (): Promise<DemoFiles> => {
   prefetchedDemo = null;
   return files;
 };
-projects
-  .start(demoFiles)
-  .catch((e: Error) => store.setState({ assessError: message('app.loadFailed', { message: messageOfError(e) }) }));
+startProjects(app).catch((e: Error) =>
+  store.setState({ assessError: message('app.loadFailed', { message: messageOfError(e) }) }),
+);

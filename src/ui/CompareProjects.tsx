@@ -2,23 +2,23 @@
 import { useState } from 'react';
 import { LEVELS, type AssessmentStats } from '../engine';
 import type { ProjectSummary } from '../state/projectStorage';
+import { compareWithProject } from '../state/projects';
 import { useAppState, useServices } from './AppContext';
 import { levelLabel, useT } from './i18n';
 import { setPrevious } from '../state/slices/assessment';
 
 export function CompareProjects({ others }: { others: ProjectSummary[] }) {
   const app = useServices();
-  const { projects } = app;
   const t = useT();
   const current = useAppState((s) => s.assessment?.stats);
   const [choice, setChoice] = useState('');
   const [result, setResult] = useState<{ name: string; assessmentDate: string; stats: AssessmentStats } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  if (!projects || others.length === 0) return null;
+  if (!app.projects || others.length === 0) return null;
   const compare = async () => {
     setError(null);
     try {
-      const r = await projects.compareWith(choice);
+      const r = await compareWithProject(app, choice);
       setResult(r);
       // the comparison also feeds the white paper's F6
       setPrevious(app, {

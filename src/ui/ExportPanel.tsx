@@ -19,6 +19,7 @@ import { curvesInUse } from '../state/fnFiles';
 import { contoursInUse } from '../state/contourFiles';
 import { useAppState, useServices } from './AppContext';
 import { setPrevious } from '../state/slices/assessment';
+import { setProjectDetails } from '../state/slices/project';
 import { downloadBytes, downloadText } from './download';
 import { useT } from './i18n';
 import type { Translate } from '../i18n/translate';
@@ -146,7 +147,7 @@ export function ExportPanel() {
       services.projects &&
       (date !== p.assessmentDate || (credit !== p.dataCredit && credit !== INPUT_ATTRIBUTION))
     ) {
-      services.projects.setDetails({
+      setProjectDetails(services, {
         assessmentDate: date,
         dataCredit: credit === INPUT_ATTRIBUTION ? p.dataCredit : credit,
       });

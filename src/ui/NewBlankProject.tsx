@@ -1,9 +1,9 @@
 // "新建空白项目": a project for a real city, started from nothing (no demo site, zone or credit).
 import { useId, useState, type FormEvent } from 'react';
-import type { BlankProjectDetails, ProjectActions } from '../state/projects';
+import { createBlankProject, type BlankProjectDetails, type WithProjects } from '../state/projects';
 import { useT } from './i18n';
 
-export function NewBlankProject({ projects }: { projects: ProjectActions }) {
+export function NewBlankProject({ app }: { app: WithProjects }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const ids = { name: useId(), city: useId(), date: useId(), credit: useId(), hint: useId() };
@@ -18,7 +18,7 @@ export function NewBlankProject({ projects }: { projects: ProjectActions }) {
       dataCredit: text('credit'),
     };
     setOpen(false);
-    void projects.createBlank(details);
+    void createBlankProject(app, details);
   };
   if (!open)
     return (

@@ -1,7 +1,17 @@
 // Projects: the open project's name, date and save state; the list of saved projects; export and import as a file.
 import { showMessage } from '../i18n/shownMessage';
 import { useEffect, useId, useState } from 'react';
-import type { ProjectSummary } from '../state/projectStorage';
+import { listProjects, type ProjectSummary } from '../state/projectStorage';
+import {
+  createDemoProject,
+  duplicateProject,
+  exportProjectFile,
+  hasProjects,
+  importProjectFile,
+  openProject,
+  removeProject,
+} from '../state/projects';
+import { renameProject, setProjectDetails } from '../state/slices/project';
 import { useAppState, useServices } from './AppContext';
 import { downloadBytes } from './download';
 import { CompareProjects } from './CompareProjects';
@@ -9,7 +19,7 @@ import { NewBlankProject } from './NewBlankProject';
 import { useT } from './i18n';
 
 export function ProjectPanel() {
-  const { projects } = useServices();
+  const app = useServices();
   const t = useT();
   const project = useAppState((s) => s.project);
   const saveState = useAppState((s) => s.saveState);
@@ -21,9 +31,9 @@ export function ProjectPanel() {
   const empty = useAppState((s) => s.datasets.length === 0 && s.zones.length === 0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: revision triggers a new list after each save
   useEffect(() => {
-    if (open && projects) void projects.list().then(setList);
-  }, [open, projects, revision]);
-  if (!projects) return null;
+    if (open && app.projects) void listProjects().then(setList);
+  }, [open, app, revision]);
+  if (!hasProjects(app)) return null;
   return (
     <section className="panel" aria-labelledby="project-h">
       <h2 id="project-h">{t('project.title')}</h2>
@@ -34,7 +44,7 @@ export function ProjectPanel() {
             id={ids.name}
             key={project.id}
             defaultValue={project.name}
-            onBlur={(e) => projects.rename(e.target.value)}
+            onBlur={(e) => renameProject(app, e.target.value)}
           />
           <label htmlFor={ids.city}>{t('project.city')}</label>
           <input
@@ -42,7 +52,7 @@ export function ProjectPanel() {
             key={`${project.id}-c-${project.city}`}
             defaultValue={project.city}
             maxLength={200}
-            onBlur={(e) => projects.setDetails({ city: e.target.value.trim() })}
+            onBlur={(e) => setProjectDetails(app, { city: e.target.value.trim() })}
           />
           <label htmlFor={ids.date}>{t('project.date')}</label>
           <input
@@ -50,7 +60,7 @@ export function ProjectPanel() {
             key={`${project.id}-d`}
             type="date"
             defaultValue={project.assessmentDate}
-            onBlur={(e) => projects.setDetails({ assessmentDate: e.target.value })}
+            onBlur={(e) => setProjectDetails(app, { assessmentDate: e.target.value })}
           />
           <label htmlFor={ids.credit}>{t('project.dataCredit')}</label>
           <textarea
@@ -60,7 +70,7 @@ export function ProjectPanel() {
             defaultValue={project.dataCredit}
             maxLength={2000}
             title={t('project.dataCreditHint')}
-            onBlur={(e) => projects.setDetails({ dataCredit: e.target.value.trim() })}
+            onBlur={(e) => setProjectDetails(app, { dataCredit: e.target.value.trim() })}
           />
         </div>
       )}
@@ -87,20 +97,20 @@ export function ProjectPanel() {
         <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
           {t(open ? 'project.hideList' : 'project.showList')}
         </button>
-        <button type="button" onClick={() => void projects.duplicate()}>
+        <button type="button" onClick={() => void duplicateProject(app)}>
           {t('project.duplicate')}
         </button>
         <button
           type="button"
           onClick={async () => {
-            const f = await projects.exportFile(); // the engine writes it: it holds the sites
+            const f = await exportProjectFile(app); // the engine writes it: it holds the sites
             if (f) downloadBytes(f.name, f.bytes, f.name.endsWith('.gz') ? 'application/gzip' : 'application/json');
           }}
         >
           {t('project.export')}
         </button>
-        <NewBlankProject projects={projects} />
-        <button type="button" onClick={() => void projects.createDemo()}>
+        <NewBlankProject app={app} />
+        <button type="button" onClick={() => void createDemoProject(app)}>
           {t('project.newDemo')}
         </button>
       </div>
@@ -112,7 +122,7 @@ export function ProjectPanel() {
         onChange={async (e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
-          if (f) await projects.importFile(f.name, new Uint8Array(await f.arrayBuffer()));
+          if (f) await importProjectFile(app, f.name, new Uint8Array(await f.arrayBuffer()));
         }}
       />
       {open && (
@@ -136,7 +146,7 @@ export function ProjectPanel() {
                     type="button"
                     className="link"
                     disabled={p.id === project?.id}
-                    onClick={() => void projects.open(p.id)}
+                    onClick={() => void openProject(app, p.id)}
                   >
                     {t('project.open')}
                   </button>{' '}
@@ -145,7 +155,7 @@ export function ProjectPanel() {
                     className="link"
                     onClick={() => {
                       if (confirm(t('project.confirmDelete', { name: p.name })))
-                        void projects.remove(p.id).then(() => projects.list().then(setList));
+                        void removeProject(app, p.id).then(() => listProjects().then(setList));
                     }}
                   >
                     {t('project.delete')}

@@ -162,3 +162,19 @@ export async function applyProject(app: AppServices, project: OpenProject): Prom
   engine.dropDatasets(gone);
   await reassess(app);
 }
+
+export function renameProject({ store }: AppServices, name: string): void {
+  const p = store.getState().project;
+  const next = name.trim().slice(0, 200);
+  if (p && next && next !== p.name) store.setState({ project: { ...p, name: next } });
+}
+
+export function setProjectDetails(
+  { store }: AppServices,
+  details: Partial<Pick<ProjectMeta, 'city' | 'assessmentDate' | 'dataCredit' | 'notes'>>,
+): void {
+  // a field only focused and left changes nothing, so it saves nothing (the revision counts real changes)
+  const p = store.getState().project;
+  if (p && Object.entries(details).some(([k, v]) => v !== undefined && p[k as keyof ProjectMeta] !== v))
+    store.setState({ project: { ...p, ...details } });
+}
