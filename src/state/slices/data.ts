@@ -114,7 +114,10 @@ export const initialData = (): DataState => ({
   importError: null,
 });
 
-/** A dataset id unique in this page (ids stay unique after removals: an index could repeat one). */
+/**
+ * A dataset id unique in this page (ids stay unique after removals: an index could repeat one). Module-wide, not per
+ * store: where each dataset's sites were saved is noted by id for the whole page (projectStorage.noteStoredSites).
+ */
 let datasetSerial = 0;
 export const newDatasetId = (file: string): string => `${file}#${++datasetSerial}`;
 
