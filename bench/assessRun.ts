@@ -21,7 +21,7 @@ process.stdout.write(
     accepted: imported.sites.length,
     importMs: Math.round(importMs),
     assessMs: Math.round(assessMs),
-    findings: assessment.violations.length,
+    findings: assessment.findings.length,
     zones: assessment.zones.map((z) => z.level).join(','),
     maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
   }) + '\n',

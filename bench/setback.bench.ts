@@ -83,15 +83,15 @@ const { result: subIndexed, ms: subIndexedMs } = medianOfThree(() => checkSetbac
 const t0 = performance.now();
 const subBrute = bruteForce(subH, subT);
 const bruteMs = performance.now() - t0;
-if (subBrute !== subIndexed.violations.length)
-  throw new Error(`indexed found ${subIndexed.violations.length}, brute force ${subBrute}`);
+if (subBrute !== subIndexed.findings.length)
+  throw new Error(`indexed found ${subIndexed.findings.length}, brute force ${subBrute}`);
 
 const extrapolatedBruteMs = bruteMs * ((hazardCount * targetCount) / (subset * subset));
 console.log(
   `setback search, points in Nanjing's extent (≈ 80 × 150 km), default rules (${config.rules.rules.length}), mix "${mixName}": hazards ${mix.map(([c, s]) => `${c} ${+(s * 100).toFixed(1)}%`).join(', ')}; targets ${targetMix.map(([c, s]) => `${c} ${+(s * 100).toFixed(1)}%`).join(', ')}; node ${process.version}`,
 );
 console.log(
-  `  indexed  ${hazardCount.toLocaleString()} hazards × ${targetCount.toLocaleString()} targets: ${indexedMs.toFixed(0)} ms (median of 3), ${full.violations.length} findings, ${full.pairsExamined} candidate pairs from the index (${(full.pairsExamined / Math.max(1, full.violations.length)).toFixed(2)} candidates per finding), heap ${heapMb.toFixed(0)} MB after the runs`,
+  `  indexed  ${hazardCount.toLocaleString()} hazards × ${targetCount.toLocaleString()} targets: ${indexedMs.toFixed(0)} ms (median of 3), ${full.findings.length} findings, ${full.pairsExamined} candidate pairs from the index (${(full.pairsExamined / Math.max(1, full.findings.length)).toFixed(2)} candidates per finding), heap ${heapMb.toFixed(0)} MB after the runs`,
 );
 console.log(
   `  subset   ${subset} × ${subset}: indexed ${subIndexedMs.toFixed(1)} ms vs brute force ${bruteMs.toFixed(0)} ms → ${(bruteMs / subIndexedMs).toFixed(0)}× faster (same ${subBrute} findings)`,

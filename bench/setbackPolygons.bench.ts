@@ -49,13 +49,13 @@ for (const h of subH) {
   for (const t of subT) brute += judgePair(h, rules, t, classifyTarget(t), config).length;
 }
 const bruteMs = performance.now() - t2;
-if (brute !== subIndexed.violations.length)
-  throw new Error(`indexed found ${subIndexed.violations.length}, brute force ${brute}`);
+if (brute !== subIndexed.findings.length)
+  throw new Error(`indexed found ${subIndexed.findings.length}, brute force ${brute}`);
 console.log(
   `setback search over polygons (${VERTICES} vertices, 15–60 m radius) in a 20 × 20 km centre, node ${process.version}`,
 );
 console.log(
-  `  indexed  ${n.toLocaleString()} × ${n.toLocaleString()}: ${indexedMs.toFixed(0)} ms (median of 3), ${full.violations.length} findings, ${full.pairsExamined} candidate pairs (${(full.pairsExamined / Math.max(1, full.violations.length)).toFixed(2)} per finding)`,
+  `  indexed  ${n.toLocaleString()} × ${n.toLocaleString()}: ${indexedMs.toFixed(0)} ms (median of 3), ${full.findings.length} findings, ${full.pairsExamined} candidate pairs (${(full.pairsExamined / Math.max(1, full.findings.length)).toFixed(2)} per finding)`,
 );
 console.log(
   `  subset   ${subset} × ${subset}: indexed ${subIndexedMs.toFixed(1)} ms vs brute force ${bruteMs.toFixed(0)} ms → ${(bruteMs / subIndexedMs).toFixed(0)}× faster (same ${brute} findings)`,

@@ -1,12 +1,12 @@
 // violations.csv written while the assessment runs: the engine hands each finding over as it is made and the row
 // goes to disk a megabyte at a time, so no finding is kept (a million sites at a city's density make tens of
 // millions). The writes are synchronous because the assessment that makes the findings is.
-import type { Site, Violation } from '../engine';
+import type { Site, Finding } from '../engine';
 import { violationsCsvWriter } from '../io';
 import { openFileSink } from './fileSink';
 
 export interface ViolationsFile {
-  add: (v: Violation, hazard: Site, target: Site) => void;
+  add: (v: Finding, hazard: Site, target: Site) => void;
   /** writes what is left and closes the file */
   end: () => void;
   /** closes the file without finishing it (after a failure) */

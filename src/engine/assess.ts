@@ -1,13 +1,13 @@
 // The engine's one entry point: assess(input, config) → Assessment. Deterministic: the same input in any order
 // gives the same output (everything is sorted by id), and nothing depends on the clock.
-import type { AssessConfig, AssessedSite, Assessment, AssessInput, Site, Violation, Zone } from './model';
+import type { AssessConfig, AssessedSite, Assessment, AssessInput, Site, Finding, Zone } from './model';
 import { categoryByCode, roleOf } from './categories';
 import { scoreSite } from './method/scoreSite';
 import { zoneMax } from './risk/zoneMax';
 import { zoneIndex, zoneRelative } from './risk/zoneDensity';
 import { zoneGrid } from './zoning/zoneGrid';
 import { hazardRules, largestRequiredM } from './setback/hazardRules';
-import { checkSetbacks, compareViolations, type FindingSink, type SetbackResult } from './setback/checkSetbacks';
+import { checkSetbacks, compareFindings, type FindingSink, type SetbackResult } from './setback/checkSetbacks';
 import { checkContainment, type ContainmentResult } from './setback/checkContainment';
 import { checkContours, qraRuleId, replacedByContours } from './qra/checkContours';
 import { DEFAULT_QRA_CRITERIA, targetRiskClass } from './qra/criteria';
@@ -21,7 +21,7 @@ import { representativePoint } from './geo/bbox';
 
 export interface AssessOptions {
   /**
-   * Each finding, in the order of `violations`, with its two sites, as soon as it is made; the assessment then keeps
+   * Each finding, in the order of `findings`, with its two sites, as soon as it is made; the assessment then keeps
    * none (`violations` is empty, the statistics count them all): the batch CLI writes violations.csv this way.
    */
   onFinding?: FindingSink;
@@ -45,12 +45,12 @@ export function assess(
   );
   const tally = findingTally();
   const judgedByContours = replacedByContours(input.contours);
-  const sink = options.onFinding && countedSink(options.onFinding, tally.add, inside.violations, sites);
+  const sink = options.onFinding && countedSink(options.onFinding, tally.add, inside.findings, sites);
   // the distance findings the contours answer are dropped before they are counted, as finishAssessment drops them from
   // a listed assessment: summary.json counts what violations.csv holds
   const add =
     sink && judgedByContours
-      ? (v: Violation, hazard: Site, target: Site) => {
+      ? (v: Finding, hazard: Site, target: Site) => {
           if (!judgedByContours(v, target)) sink.add(v, hazard, target);
         }
       : sink?.add;
@@ -68,9 +68,9 @@ function withContourFindings(
 ): ContainmentResult {
   if (!input.contours?.length) return inside;
   const qra = checkContours(input.contours, prepared.hazards, prepared.targets, prepared.kinds.classifications, config);
-  if (qra.violations.length === 0 && Object.keys(qra.hazardsByRule).length === 0) return inside;
+  if (qra.findings.length === 0 && Object.keys(qra.hazardsByRule).length === 0) return inside;
   return {
-    violations: inside.violations.concat(qra.violations).sort(compareViolations),
+    findings: inside.findings.concat(qra.findings).sort(compareFindings),
     hazardsByRule: { ...inside.hazardsByRule, ...qra.hazardsByRule },
   };
 }
@@ -138,15 +138,15 @@ export function finishAssessment(
   const { pairsExamined } = distances;
   const judgedByContours = streamed ? null : replacedByContours(input.contours);
   const distanceFindings = judgedByContours
-    ? distances.violations.filter((v) => !judgedByContours(v, targetById(prepared).get(v.targetId)!))
-    : distances.violations;
-  const violations = streamed
+    ? distances.findings.filter((v) => !judgedByContours(v, targetById(prepared).get(v.targetId)!))
+    : distances.findings;
+  const findings = streamed
     ? []
-    : inside.violations.length
-      ? distanceFindings.concat(inside.violations).sort(compareViolations)
+    : inside.findings.length
+      ? distanceFindings.concat(inside.findings).sort(compareFindings)
       : distanceFindings;
   const tally = streamed ?? findingTally();
-  if (!streamed) for (const v of violations) tally.add(v);
+  if (!streamed) for (const v of findings) tally.add(v);
   const hazardsByRule = { ...distances.hazardsByRule, ...inside.hazardsByRule };
   onProgress?.(0.3, 'setbacks');
   const aggregation = config.method.aggregation;
@@ -166,7 +166,7 @@ export function finishAssessment(
     rulesId: config.rules.id,
     sites: assessedSites,
     zones: assessedZones,
-    violations,
+    findings,
     stats: summarise(assessedSites, assessedZones, tally, {
       hazardsChecked: hazards.length,
       targetsChecked: targets.filter((t) => roleOf(t.category) === 'target').length,
@@ -216,16 +216,16 @@ function assessSite(
  */
 function countedSink(
   onFinding: FindingSink,
-  count: (v: Violation) => void,
-  found: Violation[],
+  count: (v: Finding) => void,
+  found: Finding[],
   sites: Site[],
 ): { add: FindingSink; end: () => void } {
-  const inside = [...found].sort(compareViolations);
+  const inside = [...found].sort(compareFindings);
   const named = new Set(inside.flatMap((v) => [v.hazardId, v.targetId]));
   const siteOf = new Map(sites.filter((s) => named.has(s.id)).map((s) => [s.id, s]));
   let next = 0;
-  const flushBefore = (v: Violation | null) => {
-    for (; next < inside.length && (v === null || compareViolations(inside[next]!, v) < 0); next++) {
+  const flushBefore = (v: Finding | null) => {
+    for (; next < inside.length && (v === null || compareFindings(inside[next]!, v) < 0); next++) {
       const c = inside[next]!;
       count(c);
       onFinding(c, siteOf.get(c.hazardId)!, siteOf.get(c.targetId)!);

@@ -20,7 +20,7 @@ export {
   LEVEL_EN,
   isLevel,
   SOURCE_STATUS_ZH,
-  VIOLATION_STATUS_ZH,
+  FINDING_STATUS_ZH,
   NO_LEVEL_ZH,
   NO_LEVEL_NOTE_ZH,
   NO_TARGETS_ZH,
@@ -34,7 +34,7 @@ export { areaKm2 } from './geo/areaKm2';
 export { signedArea } from './geo/signedArea';
 export { classifyTarget } from './setback/classifyTarget';
 export { parseRiskMatrixMethod, parseRuleTable, ConfigError } from './validateConfig';
-export { checkSetbacks, compareViolations } from './setback/checkSetbacks';
+export { checkSetbacks, compareFindings } from './setback/checkSetbacks';
 export { judgePair, SITE_DISTANCE_RULE_ID, type Requirement } from './setback/judgePair';
 export { isOutsideGbt37243, OUTSIDE_GBT37243 } from './setback/assessedDistanceScope';
 export { isPointOnly, screeningNote } from './setback/measuringPoints';

@@ -266,16 +266,16 @@ export interface AssessedZone {
   reason: string;
 }
 
-export type ViolationStatus = 'violation' | 'borderline' | 'not_assessed';
+export type FindingStatus = 'violation' | 'borderline' | 'not_assessed';
 
-export interface Violation {
+export interface Finding {
   hazardId: string;
   targetId: string;
   ruleId: string;
   distanceM: number;
   requiredM: number | null;
   shortfallM: number | null;
-  status: ViolationStatus;
+  status: FindingStatus;
   source: string;
   targetClass: TargetClass;
   targetClassReason: string;
@@ -315,7 +315,7 @@ export interface Counts {
   unscored: number;
 }
 
-export type FindingCounts = Record<ViolationStatus, number>;
+export type FindingCounts = Record<FindingStatus, number>;
 
 export interface AssessmentStats {
   sitesByLevel: Counts;
@@ -350,6 +350,6 @@ export interface Assessment {
   sites: AssessedSite[];
   zones: AssessedZone[];
   /** every finding, sorted by hazard id, target id, rule id; empty when they went to `assess`'s `onFinding` sink */
-  violations: Violation[];
+  findings: Finding[];
   stats: AssessmentStats;
 }

@@ -5,10 +5,10 @@ import {
   NO_TARGETS_ZH,
   categoryByCode,
   ruleTargetText,
-  VIOLATION_STATUS_ZH,
+  FINDING_STATUS_ZH,
   type Assessment,
   type SetbackRuleTable,
-  type ViolationStatus,
+  type FindingStatus,
 } from '../engine';
 import { CITY_RULE_LABEL, DEFAULT_QRA_CRITERIA, isCityRule, qraRuleLabel, ruleCitation } from '../engine';
 
@@ -20,7 +20,7 @@ import type { Figure, FigureOptions } from './figure';
 
 const OUTCOMES = ['compliant', 'borderline', 'violation', 'not_assessed', 'no_targets'] as const;
 type Outcome = (typeof OUTCOMES)[number];
-const OUTCOME_ZH: Record<Outcome, string> = { compliant: '符合', ...VIOLATION_STATUS_ZH, no_targets: NO_TARGETS_ZH };
+const OUTCOME_ZH: Record<Outcome, string> = { compliant: '符合', ...FINDING_STATUS_ZH, no_targets: NO_TARGETS_ZH };
 // Lightness falls from 符合 to 不符合 so grayscale print keeps the order; 未评估 is hatched.
 const OUTCOME_FILL: Record<Outcome, string> = {
   compliant: '#a6d96a',
@@ -30,7 +30,7 @@ const OUTCOME_FILL: Record<Outcome, string> = {
   no_targets: '#d9d9d9',
 };
 /** worst first: a hazard counts once per rule, under its worst finding */
-const SEVERITY: ViolationStatus[] = ['violation', 'borderline', 'not_assessed'];
+const SEVERITY: FindingStatus[] = ['violation', 'borderline', 'not_assessed'];
 
 export interface RuleCompliance {
   /** "加油站 → 一类保护物": the hazard kind and target class the group's rules protect */
@@ -52,9 +52,9 @@ export interface RuleCompliance {
  * counts add. A hazard counts once per rule, under its worst finding there.
  */
 export function ruleCompliance(a: Assessment, rules: SetbackRuleTable): RuleCompliance[] {
-  const worst = new Map<string, Map<string, ViolationStatus>>(); // rule → hazard → worst status
-  for (const v of a.violations) {
-    const byHazard = worst.get(v.ruleId) ?? new Map<string, ViolationStatus>();
+  const worst = new Map<string, Map<string, FindingStatus>>(); // rule → hazard → worst status
+  for (const v of a.findings) {
+    const byHazard = worst.get(v.ruleId) ?? new Map<string, FindingStatus>();
     worst.set(v.ruleId, byHazard);
     const prev = byHazard.get(v.hazardId);
     if (prev === undefined || SEVERITY.indexOf(v.status) < SEVERITY.indexOf(prev)) byHazard.set(v.hazardId, v.status);

@@ -43,7 +43,7 @@ export const en: Catalogue = {
   'mode.long.index': 'Weighted index (index): Σ level weights ÷ area or population, banded by the stated thresholds',
   'mode.long.relative': 'Relative ranking (relative): site density ranked by quantile; colours are a relative ranking',
 
-  'status.violation': 'Violation',
+  'status.violation': 'Finding',
   'status.borderline': 'Borderline',
   'status.not_assessed': 'Not assessed',
   'status.compliant': 'Compliant',

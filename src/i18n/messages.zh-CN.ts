@@ -1,6 +1,6 @@
 // The UI's words in Chinese (the default language, and the source every other catalogue must match key for key).
 // Level, status and mode names come from the engine, so the map, the report and the files use the same words.
-import { AGGREGATION_MODE_ZH, LEVEL_ZH, SOURCE_STATUS_ZH, TARGET_CLASS_ZH, VIOLATION_STATUS_ZH } from '../engine';
+import { AGGREGATION_MODE_ZH, LEVEL_ZH, SOURCE_STATUS_ZH, TARGET_CLASS_ZH, FINDING_STATUS_ZH } from '../engine';
 
 export const zhCN = {
   'lang.name': '中文',
@@ -40,9 +40,9 @@ export const zhCN = {
   'mode.long.index': '加权指数 (index):Σ 等级权重 ÷ 面积或人口,按设定阈值分级',
   'mode.long.relative': '相对分级 (relative):风险点密度按分位数排名,颜色为相对排名',
 
-  'status.violation': VIOLATION_STATUS_ZH.violation,
-  'status.borderline': VIOLATION_STATUS_ZH.borderline,
-  'status.not_assessed': VIOLATION_STATUS_ZH.not_assessed,
+  'status.violation': FINDING_STATUS_ZH.violation,
+  'status.borderline': FINDING_STATUS_ZH.borderline,
+  'status.not_assessed': FINDING_STATUS_ZH.not_assessed,
   'status.compliant': '符合',
 
   'source.verified': SOURCE_STATUS_ZH.verified,

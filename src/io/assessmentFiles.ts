@@ -5,13 +5,13 @@ import {
   citationForRuleId,
   shortSource,
   TARGET_CLASS_ZH,
-  VIOLATION_STATUS_ZH,
+  FINDING_STATUS_ZH,
   type Assessment,
   type AssessedSite,
   type Requirement,
   type SetbackRule,
   type Site,
-  type Violation,
+  type Finding,
 } from '../engine';
 import { csvChunks, joinChunks, type CsvColumn } from './csvWrite';
 import { csvByteChunks, CsvByteWriter } from './csvBytes';
@@ -37,7 +37,7 @@ const SITE_COLUMNS: CsvColumn<AssessedSite>[] = [
   { header: 'score_method', value: (s) => s.scoreMethod },
 ];
 
-export function violationColumns(a: Assessment): CsvColumn<Violation>[] {
+export function violationColumns(a: Assessment): CsvColumn<Finding>[] {
   const names = new Map(a.sites.map((s) => [s.id, s.name]));
   return violationColumnsNamed(
     (v) => names.get(v.hazardId),
@@ -46,9 +46,9 @@ export function violationColumns(a: Assessment): CsvColumn<Violation>[] {
 }
 
 function violationColumnsNamed(
-  hazardName: (v: Violation) => string | undefined,
-  targetName: (v: Violation) => string | undefined,
-): CsvColumn<Violation>[] {
+  hazardName: (v: Finding) => string | undefined,
+  targetName: (v: Finding) => string | undefined,
+): CsvColumn<Finding>[] {
   return [
     { header: 'hazard_id', value: (v) => v.hazardId },
     { header: 'target_id', value: (v) => v.targetId },
@@ -88,7 +88,7 @@ function otherRequirementsCell(list: readonly Requirement[]): string {
 }
 
 /** The other requirements of a finding for people: "site-protection-distance 20 m (本单位外部安全防护距离评估结论…); …". */
-export function otherRequirementsText(v: Violation): string {
+export function otherRequirementsText(v: Finding): string {
   return v.otherRequirements
     .map((o) => `${o.ruleId} ${o.requiredM === null ? '未评估' : `${o.requiredM} m`} (${shortSource(o.source)})`)
     .join('; ');
@@ -99,10 +99,10 @@ export function otherRequirementsText(v: Violation): string {
 export function violationTableColumns(
   a: Assessment,
   rules: readonly SetbackRule[] = [],
-): (CsvColumn<Violation> & { width?: number })[] {
+): (CsvColumn<Finding> & { width?: number })[] {
   const names = new Map(a.sites.map((s) => [s.id, s.name]));
   return [
-    { header: '状态', value: (v) => VIOLATION_STATUS_ZH[v.status], width: 8 },
+    { header: '状态', value: (v) => FINDING_STATUS_ZH[v.status], width: 8 },
     { header: '危险源编号', value: (v) => v.hazardId, width: 16 },
     { header: '危险源名称', value: (v) => names.get(v.hazardId), width: 28 },
     { header: '防护目标编号', value: (v) => v.targetId, width: 20 },
@@ -176,7 +176,7 @@ export function sitesCsv(a: Assessment): string {
 }
 
 export function violationsCsvChunks(a: Assessment, options: { bom?: boolean } = {}): Iterable<string> {
-  return csvChunks(a.violations, violationColumns(a), options);
+  return csvChunks(a.findings, violationColumns(a), options);
 }
 
 /**
@@ -186,7 +186,7 @@ export function violationsCsvChunks(a: Assessment, options: { bom?: boolean } = 
 export function violationsCsvWriter(
   emit: (chunk: Uint8Array) => void,
   options: { reuse?: boolean } = {},
-): { add: (v: Violation, hazard: Site, target: Site) => void; end: () => void } {
+): { add: (v: Finding, hazard: Site, target: Site) => void; end: () => void } {
   let hazard: Site | null = null;
   let target: Site | null = null;
   const writer = new CsvByteWriter(

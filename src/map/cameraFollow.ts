@@ -113,7 +113,7 @@ function cameraOf(map: MapLibreMap): Camera {
 function revealSelection(map: MapLibreMap, a: Assessment | null, s: Selection, padding: Padding): void {
   if (!a || !s) return;
   if (s.kind === 'violation') {
-    const v = a.violations[s.index];
+    const v = a.findings[s.index];
     if (!v) return;
     const [[x1, y1], [x2, y2]] = v.closest;
     const bounds: [[number, number], [number, number]] = [

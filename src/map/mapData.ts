@@ -34,7 +34,7 @@ export function mapSources(a: Assessment, zonePolygons: Zone[] = []): MapSources
   });
   // a finding line is filtered by its hazard's facts
   const hazardAt = hazardAtOf(a);
-  const violations: Feature<LineString>[] = a.violations.map((v, i) => ({
+  const violations: Feature<LineString>[] = a.findings.map((v, i) => ({
     type: 'Feature',
     id: i,
     geometry: { type: 'LineString', coordinates: [v.closest[0], v.closest[1]] },

@@ -57,7 +57,7 @@ export function selectionHighlight(
     } else if (selection.kind === 'site') {
       const i = sitePosition(a, selection.id);
       if (i >= 0) highlighted.push(tiledSites.feature('site', i), { source: 'sitePolygons', id: i });
-    } else if (a.violations[selection.index]) {
+    } else if (a.findings[selection.index]) {
       highlighted.push(tiledSites.feature('finding', selection.index));
     }
     for (const h of highlighted) map.setFeatureState(h, { selected: true });

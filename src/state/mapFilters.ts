@@ -82,7 +82,7 @@ export function flaggedSiteIds(a: Assessment): ReadonlySet<string> {
   let ids = flaggedOf.get(a);
   if (!ids) {
     const found = new Set<string>();
-    for (const v of a.violations) {
+    for (const v of a.findings) {
       if (v.status === 'not_assessed') continue;
       found.add(v.hazardId);
       found.add(v.targetId);
@@ -142,9 +142,9 @@ export function zoneMatches(z: Pick<AssessedZone, 'level' | 'name'>, grid: boole
 export interface FilteredView {
   sites: AssessedSite[];
   zones: AssessedZone[];
-  /** indexes into a.violations whose hazard passes the filter */
-  violations: number[];
-  /** the same, as a mask over a.violations (1 = shown) */
+  /** indexes into a.findings whose hazard passes the filter */
+  findings: number[];
+  /** the same, as a mask over a.findings (1 = shown) */
   violationShown: Uint8Array;
   /** what the legend and the layer toggles show, counted in the same pass */
   counts: {
@@ -154,7 +154,7 @@ export interface FilteredView {
     sitesByRole: Record<Role, number>;
     /** fire stations, rescue teams and shelters shown (they have no level: counted apart, never as 未评级) */
     reachSites: number;
-    /** of `violations`, those that are 不符合 or 临界 */
+    /** of `findings`, those that are 不符合 or 临界 */
     flaggedViolations: number;
   };
 }
@@ -196,8 +196,8 @@ export function findFindingPositions(a: Assessment): {
   const positionOf = (id: string) => first.get(id) ?? -1;
   return {
     findings: {
-      hazard: Int32Array.from(a.violations, (v) => positionOf(v.hazardId)),
-      target: Int32Array.from(a.violations, (v) => positionOf(v.targetId)),
+      hazard: Int32Array.from(a.findings, (v) => positionOf(v.hazardId)),
+      target: Int32Array.from(a.findings, (v) => positionOf(v.targetId)),
     },
     positionOf,
   };
@@ -227,8 +227,8 @@ export function reachFilters(filters: MapFilters): MapFilters {
 const flaggedPositions = assessmentFact((a) => {
   const flagged = new Uint8Array(a.sites.length);
   const { hazard, target } = findingPositionsOf(a);
-  for (let i = 0; i < a.violations.length; i++) {
-    if (a.violations[i]!.status === 'not_assessed') continue;
+  for (let i = 0; i < a.findings.length; i++) {
+    if (a.findings[i]!.status === 'not_assessed') continue;
     if (hazard[i]! >= 0) flagged[hazard[i]!] = 1;
     if (target[i]! >= 0) flagged[target[i]!] = 1;
   }
@@ -248,15 +248,15 @@ function wholeView(a: Assessment): FilteredView {
   }
   for (const z of a.zones) counts.zonesByLevel[z.level ?? 'unscored']++;
   const hazardAt = hazardAtOf(a);
-  const violations: number[] = [];
-  const violationShown = new Uint8Array(a.violations.length);
-  for (let i = 0; i < a.violations.length; i++) {
+  const findings: number[] = [];
+  const violationShown = new Uint8Array(a.findings.length);
+  for (let i = 0; i < a.findings.length; i++) {
     if (hazardAt[i]! < 0) continue;
-    violations.push(i);
+    findings.push(i);
     violationShown[i] = 1;
-    if (a.violations[i]!.status !== 'not_assessed') counts.flaggedViolations++;
+    if (a.findings[i]!.status !== 'not_assessed') counts.flaggedViolations++;
   }
-  return { sites: a.sites, zones: a.zones, violations, violationShown, counts };
+  return { sites: a.sites, zones: a.zones, findings, violationShown, counts };
 }
 
 function computeView(a: Assessment, filters: MapFilters): FilteredView {
@@ -292,16 +292,16 @@ function computeView(a: Assessment, filters: MapFilters): FilteredView {
   }
   const zones = a.zones.filter((z) => zoneMatches(z, a.grid !== null, filters));
   for (const z of zones) counts.zonesByLevel[z.level ?? 'unscored']++;
-  const violations: number[] = [];
-  const violationShown = new Uint8Array(a.violations.length);
-  for (let i = 0; i < a.violations.length; i++) {
+  const findings: number[] = [];
+  const violationShown = new Uint8Array(a.findings.length);
+  for (let i = 0; i < a.findings.length; i++) {
     const at = hazardAt[i]!;
     if (at < 0 || !siteShown[at]) continue;
-    violations.push(i);
+    findings.push(i);
     violationShown[i] = 1;
-    if (a.violations[i]!.status !== 'not_assessed') counts.flaggedViolations++;
+    if (a.findings[i]!.status !== 'not_assessed') counts.flaggedViolations++;
   }
-  return { sites, zones, violations, violationShown, counts };
+  return { sites, zones, findings, violationShown, counts };
 }
 
 export type Facets = { domains: string[]; districts: string[]; categories: string[] };

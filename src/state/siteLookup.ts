@@ -40,7 +40,7 @@ function* buildLookups(a: Assessment): Generator<void, Lookups> {
     }
   }
   const { hazard, target } = findingPositionsOf(a);
-  const m = a.violations.length;
+  const m = a.findings.length;
   const findingStart = new Int32Array(n + 1);
   const stray = new Map<string, number[]>();
   const addStray = (id: string, i: number) => {
@@ -58,7 +58,7 @@ function* buildLookups(a: Assessment): Generator<void, Lookups> {
   const findingList = new Int32Array(findingStart[n]!);
   const next = findingStart.slice(0, n);
   for (let i = 0; i < m; i++) {
-    const v = a.violations[i]!;
+    const v = a.findings[i]!;
     if (hazard[i]! >= 0) findingList[next[hazard[i]!]!++] = i;
     else addStray(v.hazardId, i);
     if (v.targetId !== v.hazardId) {
@@ -124,7 +124,7 @@ export function siteById(a: Assessment, id: string): AssessedSite | undefined {
 
 export const siteName = (a: Assessment, id: string): string | undefined => siteById(a, id)?.name;
 
-/** Indexes into a.violations of the findings where the site is the hazard or the target, in list order. */
+/** Indexes into a.findings of the findings where the site is the hazard or the target, in list order. */
 export function findingsOf(a: Assessment, id: string): readonly number[] {
   const l = lookups(a);
   const p = positionOf(a, l, id);

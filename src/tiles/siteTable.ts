@@ -54,11 +54,11 @@ export function* buildSiteTable(a: Assessment): Generator<void, SiteTable> {
     category.set(i, s.category);
     if (i % SLICE === SLICE - 1) yield;
   }
-  const m = a.violations.length;
+  const m = a.findings.length;
   const line = new Float64Array(4 * m);
   const status = stringColumnBuilder(m);
   for (let i = 0; i < m; i++) {
-    const v = a.violations[i]!;
+    const v = a.findings[i]!;
     line[4 * i] = v.closest[0][0];
     line[4 * i + 1] = v.closest[0][1];
     line[4 * i + 2] = v.closest[1][0];

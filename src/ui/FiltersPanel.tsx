@@ -39,7 +39,7 @@ export function FiltersPanel() {
     [
       'violations',
       t('filters.layer.violations'),
-      t('filters.violationLines', { n: flaggedLines, other: (view?.violations.length ?? 0) - flaggedLines }),
+      t('filters.violationLines', { n: flaggedLines, other: (view?.findings.length ?? 0) - flaggedLines }),
     ],
   ];
   // rescue within reach (issue #21): only when the data hold rescue resources or shelters

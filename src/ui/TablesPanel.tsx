@@ -32,7 +32,7 @@ export function TablesPanel() {
   }, [selectedKind, selection]);
   const findings = useMemo(() => {
     const n = new Map<string, number>();
-    for (const v of a?.violations ?? []) {
+    for (const v of a?.findings ?? []) {
       if (v.status === 'not_assessed') continue;
       n.set(v.hazardId, (n.get(v.hazardId) ?? 0) + 1);
       n.set(v.targetId, (n.get(v.targetId) ?? 0) + 1);

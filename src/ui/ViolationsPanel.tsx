@@ -1,7 +1,7 @@
 // The violation list: filter by status and text, sort by any column, select a row to see it on the map,
 // export exactly what is shown (CSV with BOM, or XLSX) with the rule and source of every row.
 import { useMemo, useState } from 'react';
-import type { Violation, ViolationStatus } from '../engine';
+import type { Finding, FindingStatus } from '../engine';
 import { useFilteredView } from './useFilteredView';
 import { useAppState, useServices } from './AppContext';
 import { downloadBytes, downloadText } from './download';
@@ -12,7 +12,7 @@ import { findingPositionsOf } from '../state/mapFilters';
 import { select } from '../state/slices/view';
 
 type SortKey = 'status' | 'hazard' | 'target' | 'distance' | 'required' | 'shortfall' | 'rule';
-const STATUS_ORDER: Record<ViolationStatus, number> = { violation: 0, borderline: 1, not_assessed: 2 };
+const STATUS_ORDER: Record<FindingStatus, number> = { violation: 0, borderline: 1, not_assessed: 2 };
 const COLUMNS: SortKey[] = ['status', 'hazard', 'target', 'distance', 'required', 'shortfall', 'rule'];
 const PAGE_SIZE = 100;
 
@@ -22,7 +22,7 @@ export function ViolationsPanel() {
   const rules = useAppState((s) => s.rules.rules);
   const app = useServices();
   const t = useT();
-  const [shown, setShown] = useState<Record<ViolationStatus, boolean>>({
+  const [shown, setShown] = useState<Record<FindingStatus, boolean>>({
     violation: true,
     borderline: true,
     not_assessed: false,
@@ -42,7 +42,7 @@ export function ViolationsPanel() {
   const allowed = filtered ? (view?.violationShown ?? null) : null;
   // every finding in the chosen order, sorted once per sort (not on each filter change)
   const ordered = useMemo(() => {
-    const keyOf = (v: Violation, index: number): string | number => {
+    const keyOf = (v: Finding, index: number): string | number => {
       switch (sort.key) {
         case 'status':
           return STATUS_ORDER[v.status];
@@ -61,7 +61,7 @@ export function ViolationsPanel() {
       }
     };
     return sortRows(
-      (a?.violations ?? []).map((v, index) => ({ v, index })),
+      (a?.findings ?? []).map((v, index) => ({ v, index })),
       ({ v, index }) => keyOf(v, index),
       sort.descending,
     );
@@ -86,8 +86,8 @@ export function ViolationsPanel() {
   );
   const paged = usePaged(rows, PAGE_SIZE, selectedAt);
   const counts = useMemo(() => {
-    const n: Record<ViolationStatus, number> = { violation: 0, borderline: 0, not_assessed: 0 };
-    for (const v of a?.violations ?? []) n[v.status]++;
+    const n: Record<FindingStatus, number> = { violation: 0, borderline: 0, not_assessed: 0 };
+    for (const v of a?.findings ?? []) n[v.status]++;
     return n;
   }, [a]);
 
@@ -121,7 +121,7 @@ export function ViolationsPanel() {
       <h2 id="violations-h">{t('violations.title')}</h2>
       <fieldset className="filters">
         <legend className="meta">{t('violations.show')}</legend>
-        {(Object.keys(STATUS_ORDER) as ViolationStatus[]).map((s) => (
+        {(Object.keys(STATUS_ORDER) as FindingStatus[]).map((s) => (
           <label key={s}>
             <input type="checkbox" checked={shown[s]} onChange={(e) => setShown({ ...shown, [s]: e.target.checked })} />{' '}
             {statusLabel(t, s)} {counts[s]}

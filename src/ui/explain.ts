@@ -12,7 +12,7 @@ import {
   type Level,
   type SetbackRule,
   type SocietalRiskResult,
-  type Violation,
+  type Finding,
 } from '../engine';
 import type { Locale, Translate } from '../i18n/translate';
 import { categoryLabel, levelLabel, zoneLevelLabel } from './i18n';
@@ -93,7 +93,7 @@ export function explainSite(
 ): Explanation | null {
   const s = siteById(a, siteId);
   if (!s) return null;
-  const findings = findingsOf(a, s.id).map((index) => ({ v: a.violations[index]!, index }));
+  const findings = findingsOf(a, s.id).map((index) => ({ v: a.findings[index]!, index }));
   const rows: Explanation['rows'] = [
     [t('explain.id'), s.id],
     [t('explain.category'), categoryLabel(locale, s.category)],
@@ -144,7 +144,7 @@ export function explainViolation(
   t: Translate,
   rules: readonly SetbackRule[] = [],
 ): Explanation | null {
-  const v = a.violations[index];
+  const v = a.findings[index];
   if (!v) return null;
   return {
     title: `${t(`status.${v.status}`)}${t('explain.titleSeparator')}${siteName(a, v.hazardId)} → ${siteName(a, v.targetId)}`,
@@ -212,7 +212,7 @@ function impliedDistanceRow(d: ImpliedDistance, t: Translate): [string, string] 
 }
 
 /** A QRA finding in a list: the contour value the target lies in (when one decides) and the criterion. */
-export function riskSummary(v: Violation, t: Translate): string {
+export function riskSummary(v: Finding, t: Translate): string {
   const r = v.risk!;
   const criterion = riskText(r.criterionPerYear);
   if (r.perYear !== null) return t('explain.riskShort', { value: riskText(r.perYear), criterion });
@@ -220,7 +220,7 @@ export function riskSummary(v: Violation, t: Translate): string {
 }
 
 /** A QRA finding's own rows: where the target lies among the installation's contours, and the criterion that applies. */
-function riskRows(v: Violation, installation: string, t: Translate): [string, string][] {
+function riskRows(v: Finding, installation: string, t: Translate): [string, string][] {
   const r = v.risk!;
   const status = t(`explain.installation.${r.installationStatus}`);
   const criterion = riskText(r.criterionPerYear);

@@ -1,7 +1,7 @@
 // The UI's access to the catalogue: the current language's translate function, and the names of the engine's
 // codes (levels, statuses, categories, rule sides) in that language.
 import { useMemo } from 'react';
-import type { Level, ViolationStatus } from '../engine';
+import type { Level, FindingStatus } from '../engine';
 import { translator, type Locale, type Translate } from '../i18n/translate';
 export { categoryLabel, ruleVocabulary } from '../i18n/vocabulary';
 import { gk3Meridian } from '../io/gk3Zones';
@@ -27,7 +27,7 @@ export function zoneLevelLabel(t: Translate, level: Level | null): string {
   return level ? t(`level.${level}`) : t('level.noData');
 }
 
-export function statusLabel(t: Translate, status: ViolationStatus | 'compliant'): string {
+export function statusLabel(t: Translate, status: FindingStatus | 'compliant'): string {
   return t(`status.${status}`);
 }
 

@@ -45,7 +45,7 @@ export function missingData(a: Assessment, rules: SetbackRuleTable, reports: Imp
         };
       }),
     notAssessed: a.stats.findingsByStatus.not_assessed,
-    notAssessedByContours: a.violations.filter((v) => v.status === 'not_assessed' && v.risk).length,
+    notAssessedByContours: a.findings.filter((v) => v.status === 'not_assessed' && v.risk).length,
     rejectedRows: reports
       .filter((r) => r.rejected > 0)
       .map((r) => ({ file: r.file, rejected: r.rejected, rows: r.rows })),

@@ -2,7 +2,7 @@
 // distances the contours imply, as `assess --contours` writes it) and T6 — the protection targets whose individual risk
 // exceeds (超标) or borders (临界) their criterion, with the installation, the contour value, the criterion and its
 // clause. Without contours the set is exactly what it was. T6, not T5: T5 is taken by the F–N (societal risk) work.
-import { impliedDistances, riskText, type Assessment, type RiskContour, type Violation } from '../engine';
+import { impliedDistances, riskText, type Assessment, type RiskContour, type Finding } from '../engine';
 import { qraDistancesCsv, QRA_DISTANCES_FILE } from '../io';
 import type { Table } from './tables';
 
@@ -19,11 +19,11 @@ export function qraFiles(
     : [];
 }
 
-export function qraExceedancesTable(a: Assessment): Table<Violation> {
+export function qraExceedancesTable(a: Assessment): Table<Finding> {
   const names = new Map(a.sites.map((s) => [s.id, s.name]));
   const order = { violation: 0, borderline: 1, not_assessed: 2 } as const;
   // 超标 first, then the highest risk over its criterion; ties by installation and target id, so reruns match
-  const rows = a.violations
+  const rows = a.findings
     .filter((v) => v.risk && v.status !== 'not_assessed')
     .sort(
       (x, y) =>
@@ -34,7 +34,7 @@ export function qraExceedancesTable(a: Assessment): Table<Violation> {
     );
   const seq = new Map(rows.map((v, i) => [v, i + 1]));
   const site = (id: string) => `${names.get(id) ?? ''}(${id})`;
-  const columns: Table<Violation>['columns'] = [
+  const columns: Table<Finding>['columns'] = [
     { header: '序号', value: (v) => seq.get(v), width: 6, printWidth: 4 },
     { header: '状态', value: (v) => (v.status === 'violation' ? '超标' : '临界'), width: 8, printWidth: 6 },
     { header: '装置', value: (v) => site(v.hazardId), width: 30, printWidth: 16 },
@@ -69,7 +69,7 @@ export function qraExceedancesTable(a: Assessment): Table<Violation> {
 }
 
 /** how far over its criterion a finding is (a borderline one outside the contour has no value: 0) */
-function ratio(v: Violation): number {
+function ratio(v: Finding): number {
   return v.risk!.perYear === null ? 0 : v.risk!.perYear / v.risk!.criterionPerYear;
 }
 

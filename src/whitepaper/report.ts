@@ -12,7 +12,7 @@ import {
   ruleHazardText,
   ruleTargetText,
   SOURCE_STATUS_ZH,
-  VIOLATION_STATUS_ZH,
+  FINDING_STATUS_ZH,
   type Assessment,
   type MethodProfile,
   type ReachAssessment,
@@ -312,14 +312,14 @@ function overview(a: Assessment): string[] {
   const s = a.stats.sitesByLevel;
   const z = a.stats.zonesByLevel;
   const total = LEVELS.reduce((n, l) => n + s[l], 0) + s.unscored;
-  const status = (k: 'violation' | 'borderline' | 'not_assessed') => a.violations.filter((v) => v.status === k).length;
+  const status = (k: 'violation' | 'borderline' | 'not_assessed') => a.findings.filter((v) => v.status === k).length;
   return [
     `本次评估共纳入风险点与防护目标 ${total} 个,其中${LEVELS.map((l) => `${LEVEL_ZH[l]} ${s[l]} 个`).join('、')},${NO_LEVEL_ZH} ${s.unscored} 个(含防护目标)。` +
       `全市划分 ${a.zones.length} 个分区,其中${LEVELS.map((l) => `${LEVEL_ZH[l]}区 ${z[l]} 个`).join('、')},${NO_LEVEL_ZH}分区 ${z.unscored} 个` +
       `${z.unscored ? `(${NO_LEVEL_NOTE_ZH})` : ''}。`,
     `防护距离核查:受检危险源 ${a.stats.hazardsChecked} 个、防护目标 ${a.stats.targetsChecked} 个;` +
-      `${VIOLATION_STATUS_ZH.violation} ${status('violation')} 处,${VIOLATION_STATUS_ZH.borderline} ${status('borderline')} 处,` +
-      `${VIOLATION_STATUS_ZH.not_assessed}(${notAssessedReason({ notAssessed: status('not_assessed'), notAssessedByContours: a.violations.filter((v) => v.status === 'not_assessed' && v.risk).length })})${status('not_assessed')} 处。距离均为边缘到边缘的 WGS-84 椭球测地线距离。`,
+      `${FINDING_STATUS_ZH.violation} ${status('violation')} 处,${FINDING_STATUS_ZH.borderline} ${status('borderline')} 处,` +
+      `${FINDING_STATUS_ZH.not_assessed}(${notAssessedReason({ notAssessed: status('not_assessed'), notAssessedByContours: a.findings.filter((v) => v.status === 'not_assessed' && v.risk).length })})${status('not_assessed')} 处。距离均为边缘到边缘的 WGS-84 椭球测地线距离。`,
   ];
 }
 

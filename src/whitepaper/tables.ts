@@ -8,7 +8,7 @@ import {
   NO_LEVEL_ZH,
   NO_TARGETS_ZH,
   TARGET_CLASS_ZH,
-  VIOLATION_STATUS_ZH,
+  FINDING_STATUS_ZH,
   type Assessment,
   type AssessedSite,
   type Counts,
@@ -16,7 +16,7 @@ import {
   type ReachAssessment,
   type ReachProfile,
   type SetbackRuleTable,
-  type Violation,
+  type Finding,
 } from '../engine';
 import { citationForRuleId, riskText, ruleCitation, SOURCE_STATUS_ZH } from '../engine';
 import { NO_COORDINATES, violationTableColumns, type CsvColumn, type ImportFileReport, type InputDigest } from '../io';
@@ -84,15 +84,15 @@ export function majorRisksTable(a: Assessment): Table<AssessedSite> {
 }
 
 /** T2; with the rule table, a city rule's citation carries its label 「(城市自定规则)」. */
-export function violationsTable(a: Assessment, missing: MissingData, rules?: SetbackRuleTable): Table<Violation> {
-  const order: Record<Violation['status'], number> = { violation: 0, borderline: 1, not_assessed: 2 };
+export function violationsTable(a: Assessment, missing: MissingData, rules?: SetbackRuleTable): Table<Finding> {
+  const order: Record<Finding['status'], number> = { violation: 0, borderline: 1, not_assessed: 2 };
   const names = new Map(a.sites.map((s) => [s.id, s.name]));
   const unchecked = missing.rulesWithoutTargets.length;
   return {
     id: 'T2-violations',
     title: '表2 防护距离问题清单',
     sheet: '防护距离问题清单',
-    rows: [...a.violations].sort(
+    rows: [...a.findings].sort(
       (x, y) =>
         order[x.status] - order[y.status] ||
         (y.shortfallM ?? 0) - (x.shortfallM ?? 0) ||
@@ -103,7 +103,7 @@ export function violationsTable(a: Assessment, missing: MissingData, rules?: Set
     columns: violationTableColumns(a, rules?.rules),
     printColumns: [
       // a point on either side: a screening result (GB 50156 附录A measuring points), said beside the status
-      { header: '状态', value: (v) => `${VIOLATION_STATUS_ZH[v.status]}${v.screening ? '(初筛)' : ''}`, printWidth: 6 },
+      { header: '状态', value: (v) => `${FINDING_STATUS_ZH[v.status]}${v.screening ? '(初筛)' : ''}`, printWidth: 6 },
       { header: '危险源', value: (v) => `${names.get(v.hazardId) ?? ''}(${v.hazardId})`, printWidth: 15 },
       { header: '防护目标', value: (v) => `${names.get(v.targetId) ?? ''}(${v.targetId})`, printWidth: 15 },
       { header: '目标类别', value: (v) => TARGET_CLASS_ZH[v.targetClass], printWidth: 8 },
@@ -174,7 +174,7 @@ export function methodDataTable(input: MethodDataInput): Table<Row> {
   const { assessment: a, profile, rules, reports, digests } = input;
   const counts = (c: Counts) =>
     [...LEVELS.map((l) => `${LEVEL_ZH[l]} ${c[l]}`), `${NO_LEVEL_ZH} ${c.unscored}`].join(';');
-  const status = a.violations.reduce((m, v) => m.set(v.status, (m.get(v.status) ?? 0) + 1), new Map<string, number>());
+  const status = a.findings.reduce((m, v) => m.set(v.status, (m.get(v.status) ?? 0) + 1), new Map<string, number>());
   const rows: Row[] = [
     ['评估', '评估基准日', input.dataDate ?? '未注明'],
     ['方法', '方法配置', `${profile.name}(${profile.id})`],
@@ -210,7 +210,7 @@ export function methodDataTable(input: MethodDataInput): Table<Row> {
       '结果',
       '防护距离问题',
       (['violation', 'borderline', 'not_assessed'] as const)
-        .map((s) => `${VIOLATION_STATUS_ZH[s]} ${status.get(s) ?? 0}`)
+        .map((s) => `${FINDING_STATUS_ZH[s]} ${status.get(s) ?? 0}`)
         .join(';'),
     ],
     ['结果', '受检危险源 / 防护目标', `${a.stats.hazardsChecked} / ${a.stats.targetsChecked}`],

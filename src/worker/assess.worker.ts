@@ -1,6 +1,6 @@
 // The engine behind a worker boundary: it holds the datasets (one copy of the data, here), saves and loads them,
 // and assesses them, so large files and assessments never block the page and never cross to it whole.
-import type { Assessment, Site, Violation } from '../engine';
+import type { Assessment, Site, Finding } from '../engine';
 import { createEngineHost } from './engineHost';
 import { facets, findFindingPositions, type Facets, type FindingPositions } from '../state/mapFilters';
 import { packZones, type PackedZone } from './zoneColumns';
@@ -63,7 +63,7 @@ const reply = (id: number, result: EngineResult, extras?: AssessmentExtras): voi
   // a large result's sites and findings go in chunks of columns, each its own task on the receiving side; the result
   // follows without them
   const sites = (result as { sites?: Site[] } | null)?.sites;
-  const findings = (result as { violations?: Violation[] } | null)?.violations;
+  const findings = (result as { findings?: Finding[] } | null)?.findings;
   const chunkSites = sites !== undefined && sites.length >= SITES_AS_COLUMNS_FROM;
   const chunkFindings = findings !== undefined && findings.length > FINDINGS_PER_MESSAGE;
   if (chunkSites) {
@@ -83,7 +83,7 @@ const reply = (id: number, result: EngineResult, extras?: AssessmentExtras): voi
       ? ({
           ...result,
           ...(chunkSites ? { sites: [] } : {}),
-          ...(chunkFindings ? { violations: [] } : {}),
+          ...(chunkFindings ? { findings: [] } : {}),
         } as EngineResult)
       : result;
   scope.postMessage({ id, result: rest, ...extra }, transferred);

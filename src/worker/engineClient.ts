@@ -1,7 +1,7 @@
 // How the app asks the engine: in Web Workers in the browser (the engine worker holds the datasets; each file is read
 // in an import worker of its own), in-process where there is no Worker (jsdom, Node). The in-process path imports
 // the engine only when taken, so the page's first load does not carry it.
-import type { Assessment, Site, Violation } from '../engine';
+import type { Assessment, Site, Finding } from '../engine';
 import { noteFacets, noteFindingPositions } from '../state/mapFilters';
 import { noteLocatedCounts } from '../figures/districtCounts';
 import { assessedReach, type AssessedReach } from '../state/assessedReach';
@@ -34,7 +34,7 @@ export function createEngineClient(): EngineClient {
       reject: (e: Error) => void;
       progress?: Progress;
       sites?: unknown[];
-      findings?: Violation[];
+      findings?: Finding[];
       strings?: StringPool;
       reach?: AssessedReach;
     }
@@ -65,7 +65,7 @@ export function createEngineClient(): EngineClient {
         ? {
             ...(e.data.result as object),
             ...(p.sites ? { sites: p.sites } : {}),
-            ...(p.findings ? { violations: p.findings } : {}),
+            ...(p.findings ? { findings: p.findings } : {}),
           }
         : e.data.result;
     if (e.data.packedZones) {

@@ -3,7 +3,7 @@
 // every finding brought its own copies of the long texts it shares with thousands of others (source, note, class
 // reason): here each distinct value crosses once per message, and findings that share a list of other requirements
 // (every finding of a kind of pair does) share it again on the page.
-import type { Violation } from '../engine';
+import type { Finding } from '../engine';
 import type { StringPool } from './stringPool';
 
 /** Values as indexes into their distinct values (texts by content, lists by identity). */
@@ -30,7 +30,7 @@ export interface FindingColumns {
   note: AllCoded;
   otherRequirements: AllCoded;
   /** the individual-risk facts of the QRA findings (issue #20), by position; most findings have none */
-  risk: { at: Int32Array; values: NonNullable<Violation['risk']>[] };
+  risk: { at: Int32Array; values: NonNullable<Finding['risk']>[] };
 }
 
 const CODED = [
@@ -44,7 +44,7 @@ const CODED = [
   'otherRequirements',
 ] as const;
 
-export function packFindings(findings: readonly Violation[]): { columns: FindingColumns; transfer: ArrayBuffer[] } {
+export function packFindings(findings: readonly Finding[]): { columns: FindingColumns; transfer: ArrayBuffer[] } {
   const n = findings.length;
   const numbers = new Float64Array(3 * n);
   const closest = new Float64Array(4 * n);
@@ -78,13 +78,13 @@ export function packFindings(findings: readonly Violation[]): { columns: Finding
 }
 
 /** The findings again, each field in the order the engine writes them; repeated texts shared through `pool`. */
-export function unpackFindings(c: FindingColumns, pool: StringPool): Violation[] {
+export function unpackFindings(c: FindingColumns, pool: StringPool): Finding[] {
   const dict = (key: (typeof CODED)[number]) =>
     c[key].dict.map((v) => (typeof v === 'string' ? pool.string(key, v) : v));
   const [ruleId, status, source, targetClass, reason, between, note, others] = CODED.map(dict);
   const nullable = (x: number) => (Number.isNaN(x) ? null : x);
-  const out: Violation[] = [];
-  const riskAt = new Map<number, NonNullable<Violation['risk']>>();
+  const out: Finding[] = [];
+  const riskAt = new Map<number, NonNullable<Finding['risk']>>();
   c.risk.at.forEach((i, k) => riskAt.set(i, c.risk.values[k]!));
   for (let i = 0; i < c.n; i++) {
     const x = c.closest;
@@ -96,9 +96,9 @@ export function unpackFindings(c: FindingColumns, pool: StringPool): Violation[]
       distanceM: c.numbers[3 * i]!,
       requiredM: nullable(c.numbers[3 * i + 1]!),
       shortfallM: nullable(c.numbers[3 * i + 2]!),
-      status: status![c.status.codes[i]!] as Violation['status'],
+      status: status![c.status.codes[i]!] as Finding['status'],
       source: source![c.source.codes[i]!] as string,
-      targetClass: targetClass![c.targetClass.codes[i]!] as Violation['targetClass'],
+      targetClass: targetClass![c.targetClass.codes[i]!] as Finding['targetClass'],
       targetClassReason: reason![c.targetClassReason.codes[i]!] as string,
       closest: [
         [x[4 * i]!, x[4 * i + 1]!],
@@ -107,14 +107,14 @@ export function unpackFindings(c: FindingColumns, pool: StringPool): Violation[]
       measuredBetween: between![c.measuredBetween.codes[i]!] as string,
       note: note![c.note.codes[i]!] as string,
       screening: c.screening[i] === 1,
-      otherRequirements: others![c.otherRequirements.codes[i]!] as Violation['otherRequirements'],
+      otherRequirements: others![c.otherRequirements.codes[i]!] as Finding['otherRequirements'],
       ...(risk ? { risk } : {}),
     });
   }
   return out;
 }
 
-function codeAll(findings: readonly Violation[], key: (typeof CODED)[number]): AllCoded {
+function codeAll(findings: readonly Finding[], key: (typeof CODED)[number]): AllCoded {
   const index = new Map<unknown, number>();
   const dict: unknown[] = [];
   const codes = new Int32Array(findings.length);
@@ -127,9 +127,9 @@ function codeAll(findings: readonly Violation[], key: (typeof CODED)[number]): A
   return { codes, dict };
 }
 
-function riskColumn(findings: readonly Violation[]): FindingColumns['risk'] {
+function riskColumn(findings: readonly Finding[]): FindingColumns['risk'] {
   const at: number[] = [];
-  const values: NonNullable<Violation['risk']>[] = [];
+  const values: NonNullable<Finding['risk']>[] = [];
   findings.forEach((v, i) => {
     if (!v.risk) return;
     at.push(i);

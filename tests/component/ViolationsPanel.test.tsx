@@ -34,7 +34,7 @@ describe('the violation list of a large city', () => {
     const engine = createEngineClient();
     const app = { store, engine };
     const assessment = assessmentWith250Findings();
-    expect(assessment.violations.filter((v) => v.status === 'violation')).toHaveLength(250);
+    expect(assessment.findings.filter((v) => v.status === 'violation')).toHaveLength(250);
     store.setState({ assessment });
     render(
       <AppContext.Provider value={app}>
@@ -55,7 +55,7 @@ describe('the violation list of a large city', () => {
         .slice(1)
         .map((r) => within(r).getAllByRole('cell')[1]!.textContent),
     );
-    const elsewhere = assessment.violations.findIndex(
+    const elsewhere = assessment.findings.findIndex(
       (v) => !shown.has(assessment.sites.find((s) => s.id === v.hazardId)!.name),
     );
     act(() => select(app, { kind: 'violation', index: elsewhere }));
@@ -64,7 +64,7 @@ describe('the violation list of a large city', () => {
       .find((r) => r.getAttribute('aria-selected') === 'true');
     expect(selected).toBeDefined();
     expect(selected).toHaveTextContent(
-      assessment.sites.find((s) => s.id === assessment.violations[elsewhere]!.hazardId)!.name,
+      assessment.sites.find((s) => s.id === assessment.findings[elsewhere]!.hazardId)!.name,
     );
   });
 });

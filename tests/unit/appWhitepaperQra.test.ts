@@ -63,7 +63,7 @@ describe('the app’s white paper with QRA contours and F–N curves', () => {
     await importContours(services, 'qra.geojson', new TextEncoder().encode(contours));
     await importFnCurves(services, 'fn.csv', new TextEncoder().encode(fn));
     expect(store.getState().contourFiles[0]?.contours).toHaveLength(3);
-    expect(store.getState().assessment!.violations.some((v) => v.risk)).toBe(true);
+    expect(store.getState().assessment!.findings.some((v) => v.risk)).toBe(true);
     const app = new Map(
       (await whitepaperFilesInNode((await whitepaperInput(store.getState()))!)).map((f) => [f.path, fileBytes(f)]),
     );

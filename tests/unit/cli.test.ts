@@ -392,7 +392,7 @@ describe('streamed output files', () => {
 
   it('writes sites.csv and violations.csv chunk by chunk with the bytes of the one-string writer', async () => {
     const a = city();
-    expect(a.violations.length).toBeGreaterThanOrEqual(1000); // two chunks of CSV_ROWS_PER_CHUNK and more
+    expect(a.findings.length).toBeGreaterThanOrEqual(1000); // two chunks of CSV_ROWS_PER_CHUNK and more
     const dir = createOutDir();
     await writeChunks(join(dir, 'sites.csv'), sitesCsvChunks(a));
     await writeChunks(join(dir, 'violations.csv'), violationsCsvChunks(a));
@@ -433,12 +433,12 @@ describe('streamed output files', () => {
     }
     const input = { sites, zones: [createSquareZone('Z', 118.6, 31.9, 0.5)] };
     const whole = assess(input, createConfig());
-    expect(whole.violations.some((v) => v.ruleId === 'fireworks-not-in-residential')).toBe(true);
+    expect(whole.findings.some((v) => v.ruleId === 'fireworks-not-in-residential')).toBe(true);
     const chunks: Uint8Array[] = [];
     const csv = violationsCsvWriter((c) => chunks.push(c));
     const streamed = assess(input, createConfig(), undefined, { onFinding: csv.add });
     csv.end();
-    expect(streamed.violations).toEqual([]);
+    expect(streamed.findings).toEqual([]);
     expect(streamed.stats).toEqual(whole.stats);
     expect(Buffer.concat(chunks).toString('utf8')).toBe(violationsCsv(whole));
     expect(Buffer.concat([...sitesCsvBytes(whole)]).toString('utf8')).toBe(sitesCsv(whole));

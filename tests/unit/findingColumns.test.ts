@@ -31,22 +31,22 @@ describe('findings as columns', () => {
     if (category === 'fireworks_retail' && i % 3 === 0) site.protectionDistanceM = 45;
     sites.push(site);
   }
-  const { violations } = assess({ sites, zones: [] }, createConfig());
+  const { findings } = assess({ sites, zones: [] }, createConfig());
 
   it('reads back every finding as sent', () => {
-    expect(new Set(violations.map((v) => v.status))).toEqual(new Set(['violation', 'not_assessed']));
-    expect(violations.some((v) => v.requiredM === null) && violations.some((v) => v.otherRequirements.length > 0)).toBe(
+    expect(new Set(findings.map((v) => v.status))).toEqual(new Set(['violation', 'not_assessed']));
+    expect(findings.some((v) => v.requiredM === null) && findings.some((v) => v.otherRequirements.length > 0)).toBe(
       true,
     );
-    const { columns, transfer } = packFindings(violations);
+    const { columns, transfer } = packFindings(findings);
     const crossed = structuredClone(columns, { transfer }); // as postMessage delivers it
     const back = unpackFindings(crossed, createStringPool());
-    expect(back).toEqual(violations);
-    expect(JSON.stringify(back)).toBe(JSON.stringify(violations)); // the same field order too
+    expect(back).toEqual(findings);
+    expect(JSON.stringify(back)).toBe(JSON.stringify(findings)); // the same field order too
   });
 
   it('sends each distinct text once and shares it on the page', () => {
-    const { columns } = packFindings(violations);
+    const { columns } = packFindings(findings);
     expect(columns.source.dict.length).toBeLessThan(10);
     const back = unpackFindings(structuredClone(columns), createStringPool());
     const sameRule = back.filter((v) => v.ruleId === back[0]!.ruleId && v.status === back[0]!.status);
@@ -78,7 +78,7 @@ describe('QRA findings as columns', () => {
         ],
       ],
     };
-    const { violations: found } = assess(
+    const { findings: found } = assess(
       {
         sites: [depot, inside, station, school],
         zones: [],

@@ -24,7 +24,7 @@ function fakeTab(hash = '') {
 const assessment = {
   zones: [{ id: 'z1', name: '玄武区' }],
   sites: [{ id: 's1' }],
-  violations: [],
+  findings: [],
 } as unknown as Assessment;
 const kindergarten: ProposalLink = {
   site: { id: 'PROPOSED-1', name: '新幼儿园', category: 'kindergarten', users: 300 },

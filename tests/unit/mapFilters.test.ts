@@ -88,7 +88,7 @@ describe('map filters', () => {
       .record({
         sites: fc.array(site, { minLength: 1, maxLength: 20 }),
         // hazard ids past the last site name no site (a finding whose hazard is not loaded)
-        violations: fc.array(
+        findings: fc.array(
           fc.record({
             h: fc.nat(24),
             t: fc.nat(19),
@@ -98,7 +98,7 @@ describe('map filters', () => {
         ),
       })
       .map(
-        ({ sites, violations }) =>
+        ({ sites, findings }) =>
           ({
             grid: null,
             zones: [],
@@ -109,7 +109,7 @@ describe('map filters', () => {
               lat: 32,
               geometry: { type: 'Point', coordinates: [118, 32] },
             })),
-            violations: violations.filter(inFindings(sites)).map((v) => ({
+            findings: findings.filter(inFindings(sites)).map((v) => ({
               hazardId: `S${v.h}`,
               targetId: `S${v.t}`,
               status: v.status,
@@ -147,7 +147,7 @@ describe('map filters', () => {
           fc.record({ level: fc.constantFrom('red', 'blue', null), name: fc.constantFrom(...DISTRICTS) }),
           { maxLength: 10 },
         ),
-        violations: fc.array(
+        findings: fc.array(
           fc.record({
             h: fc.nat(39),
             t: fc.nat(39),
@@ -157,18 +157,18 @@ describe('map filters', () => {
         ),
       })
       .map(
-        ({ sites, zones, violations }) =>
+        ({ sites, zones, findings }) =>
           ({
             grid: null,
             sites: sites.map((s, i) => ({ ...asAssessed(s), id: `S${i}` })),
             zones: zones.map((z, i) => ({ ...z, id: `Z${i}` })),
-            violations: violations
+            findings: findings
               .filter(inFindings(sites))
               .map((v) => ({ hazardId: `S${v.h}`, targetId: `S${v.t}`, status: v.status })),
           }) as unknown as Assessment,
       );
     /** the view's counts are those of the sites, zones and findings it lists */
-    const countsAgree = (a: Assessment, { sites, zones, violations, counts }: ReturnType<typeof filteredView>) => {
+    const countsAgree = (a: Assessment, { sites, zones, findings, counts }: ReturnType<typeof filteredView>) => {
       const risks = sites.filter((s) => !RESCUE.has(s.category));
       expect(counts.reachSites).toBe(sites.length - risks.length);
       for (const l of LEVELS_AND_UNSCORED) {
@@ -177,9 +177,7 @@ describe('map filters', () => {
       }
       for (const r of ['hazard', 'target', 'risk'] as const)
         expect(counts.sitesByRole[r]).toBe(risks.filter((s) => (s.role ?? 'risk') === r).length);
-      expect(counts.flaggedViolations).toBe(
-        violations.filter((i) => a.violations[i]!.status !== 'not_assessed').length,
-      );
+      expect(counts.flaggedViolations).toBe(findings.filter((i) => a.findings[i]!.status !== 'not_assessed').length);
     };
     fc.assert(
       fc.property(assessment, filters, (a, f) => countsAgree(a, filteredView(a, f))),
@@ -212,7 +210,7 @@ describe('map filters', () => {
         expect(view.sites).toEqual(a.sites);
         expect(view.zones).toEqual(a.zones);
         const ids = new Set(a.sites.map((s) => s.id));
-        expect(view.violations).toEqual(a.violations.flatMap((v, i) => (ids.has(v.hazardId) ? [i] : [])));
+        expect(view.findings).toEqual(a.findings.flatMap((v, i) => (ids.has(v.hazardId) ? [i] : [])));
         countsAgree(a, view);
       }),
       { numRuns: 200 },
@@ -263,7 +261,7 @@ describe("each finding's sites by position (sent by the engine worker with the a
   it('are the first site with the id, or -1 when the assessment lists none', () => {
     const a = {
       sites: [{ id: 'H1' }, { id: 'T1' }, { id: 'H1' }, { id: 'T2' }],
-      violations: [
+      findings: [
         { hazardId: 'H1', targetId: 'T2' },
         { hazardId: 'H9', targetId: 'T1' },
       ],

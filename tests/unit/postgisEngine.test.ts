@@ -62,15 +62,15 @@ describe.skipIf(reason !== null && !required)(
       const js = assess({ sites, zones: [] }, config);
       const inDb = await assessInPostgis({ sites, zones: [] }, config, { db: db.db });
       // the fixtures reach what they were built for (else the comparison below could pass on nothing)
-      const statuses = new Set(js.violations.map((v) => v.status));
+      const statuses = new Set(js.findings.map((v) => v.status));
       expect([...statuses].sort()).toEqual(['borderline', 'not_assessed', 'violation']);
-      expect(js.violations.some((v) => v.ruleId === 'fireworks-not-in-residential')).toBe(true);
-      expect(js.violations.some((v) => v.ruleId === 'site-protection-distance')).toBe(true);
-      expect(js.violations.some((v) => v.measuredBetween === 'Polygon–Polygon')).toBe(true);
-      expect(js.violations.some((v) => v.measuredBetween.startsWith('Point–LineString'))).toBe(true);
-      expect(js.violations.length).toBeGreaterThan(40);
+      expect(js.findings.some((v) => v.ruleId === 'fireworks-not-in-residential')).toBe(true);
+      expect(js.findings.some((v) => v.ruleId === 'site-protection-distance')).toBe(true);
+      expect(js.findings.some((v) => v.measuredBetween === 'Polygon–Polygon')).toBe(true);
+      expect(js.findings.some((v) => v.measuredBetween.startsWith('Point–LineString'))).toBe(true);
+      expect(js.findings.length).toBeGreaterThan(40);
       expect(
-        js.violations
+        js.findings
           .filter((v) => v.hazardId.startsWith('P-') && v.status === 'not_assessed')
           .map((v) => v.targetId)
           .sort(),
@@ -84,7 +84,7 @@ describe.skipIf(reason !== null && !required)(
         const config = withMode(defaultConfig(), mode);
         const js = assess(input, config);
         const inDb = await assessInPostgis(input, config, { db: db.db });
-        expect(js.violations.length).toBeGreaterThan(0);
+        expect(js.findings.length).toBeGreaterThan(0);
         expectSameAssessment(inDb, js);
       }
     }, 120_000);
@@ -231,11 +231,11 @@ function expectSameViolationsCsv(inDb: string, js: string): Record<string, strin
 
 /** Same findings in the same order, same statuses, rules, classes and notes; distances within 1 cm; same levels. */
 function expectSameAssessment(inDb: Assessment, js: Assessment): void {
-  const key = (v: Assessment['violations'][number]) => `${v.hazardId}|${v.targetId}|${v.ruleId}|${v.status}`;
-  expect(inDb.violations.map(key)).toEqual(js.violations.map(key));
+  const key = (v: Assessment['findings'][number]) => `${v.hazardId}|${v.targetId}|${v.ruleId}|${v.status}`;
+  expect(inDb.findings.map(key)).toEqual(js.findings.map(key));
   let worst = 0;
-  inDb.violations.forEach((v, i) => {
-    const w = js.violations[i]!;
+  inDb.findings.forEach((v, i) => {
+    const w = js.findings[i]!;
     worst = Math.max(worst, Math.abs(v.distanceM - w.distanceM));
     expect(Math.abs(v.distanceM - w.distanceM), key(v)).toBeLessThanOrEqual(0.01);
     expect(Math.abs((v.shortfallM ?? 0) - (w.shortfallM ?? 0)), key(v)).toBeLessThanOrEqual(0.01);
@@ -260,7 +260,7 @@ function expectSameAssessment(inDb: Assessment, js: Assessment): void {
     ]);
   });
   console.log(
-    `[postgisEngine] ${js.violations.length} findings, largest distance difference ${(worst * 1000).toFixed(3)} mm`,
+    `[postgisEngine] ${js.findings.length} findings, largest distance difference ${(worst * 1000).toFixed(3)} mm`,
   );
   expect(inDb.sites.map((s) => [s.id, s.level, s.score, s.district])).toEqual(
     js.sites.map((s) => [s.id, s.level, s.score, s.district]),

@@ -7,7 +7,7 @@ const ids = fc.constantFrom('A', 'B', 'C', 'D', 'E');
 const assessment = fc
   .record({
     sites: fc.array(fc.record({ id: ids, name: fc.string({ maxLength: 3 }) }), { maxLength: 8 }),
-    violations: fc.array(fc.record({ hazardId: ids, targetId: ids }), { maxLength: 12 }),
+    findings: fc.array(fc.record({ hazardId: ids, targetId: ids }), { maxLength: 12 }),
   })
   .map((x) => x as unknown as Assessment);
 
@@ -23,7 +23,7 @@ describe('site lookups, indexed once per assessment', () => {
         expect(sitePosition(a, id)).toBe(first);
         expect(siteById(a, id)).toBe(a.sites[first]);
         expect(siteName(a, id)).toBe(a.sites[first]?.name);
-        const scanned = a.violations.flatMap((v, i) => (v.hazardId === id || v.targetId === id ? [i] : []));
+        const scanned = a.findings.flatMap((v, i) => (v.hazardId === id || v.targetId === id ? [i] : []));
         expect(findingsOf(a, id)).toEqual(scanned);
       }),
     );
@@ -32,7 +32,7 @@ describe('site lookups, indexed once per assessment', () => {
   it('builds them in idle slices that each stop when the idle time is used up', () => {
     const sites = Array.from({ length: 10_000 }, (_, i) => ({ id: `S${i}`, name: `n${i}` }));
     const violations = Array.from({ length: 5_000 }, (_, i) => ({ hazardId: `S${i}`, targetId: `S${9_999 - i}` }));
-    const a = { sites, violations } as unknown as Assessment;
+    const a = { sites, findings: violations } as unknown as Assessment;
     const queue: ((d: { timeRemaining(): number }) => void)[] = [];
     buildLookupsWhenIdle(a, (work) => queue.push(work));
     let slices = 0;

@@ -258,7 +258,7 @@ describe('white-paper set', () => {
     expect(t1[0]).toEqual(expect.arrayContaining(['名称', '行业领域', '所在区', '责任单位', '管控措施']));
     expect(t1.slice(1).map((r) => r[3])).toEqual(['S1', 'S2']);
     const t2 = csvRows(text(files, 'tables/T2-violations.csv'));
-    expect(t2.length - 1).toBe(c.assessment.violations.length);
+    expect(t2.length - 1).toBe(c.assessment.findings.length);
   });
 
   it('keeps hostile names inert in SVG, HTML, CSV and XLSX', async () => {

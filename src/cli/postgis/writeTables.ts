@@ -48,7 +48,7 @@ export async function writeTables(
   await copy(
     client,
     `copy ${s}.violations from stdin`,
-    a.violations,
+    a.findings,
     (v) => [v.hazardId, v.targetId, v.ruleId, v.distanceM, v.requiredM, v.shortfallM, v.status],
     log,
   );

@@ -12,7 +12,7 @@
 //   radius of the lowest contour. A missing contour is never read as compliance.
 import Flatbush from 'flatbush';
 import type { Geometry, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
-import type { AssessConfig, RiskContour, Site, TargetClass, Violation } from '../model';
+import type { AssessConfig, RiskContour, Site, TargetClass, Finding } from '../model';
 import { bboxOf, forEachPosition } from '../geo/bbox';
 import { edgeToEdge, type EdgeDistance } from '../geo/edgeToEdge';
 import { degreesCovering } from '../geo/localPlane';
@@ -27,7 +27,7 @@ import {
 } from './criteria';
 
 export interface ContourResult {
-  violations: Violation[];
+  findings: Finding[];
   /** installations with contours, per QRA rule id (`qra-ir-<class>-<new|existing>`) */
   hazardsByRule: Record<string, number>;
 }
@@ -85,9 +85,9 @@ export function checkContours(
   config: AssessConfig,
   criteria: QraCriteria = DEFAULT_QRA_CRITERIA,
 ): ContourResult {
-  const violations: Violation[] = [];
+  const findings: Finding[] = [];
   const hazardsByRule: Record<string, number> = {};
-  if (contours.length === 0 || targets.length === 0) return { violations, hazardsByRule };
+  if (contours.length === 0 || targets.length === 0) return { findings, hazardsByRule };
   const installations = installationsOf(contours, hazards, criteria);
   const index = new Flatbush(targets.length);
   // point targets' coordinates in flat arrays (NaN: not a point): most candidates in an installation's box are far
@@ -122,7 +122,7 @@ export function checkContours(
       tol: degreesCovering(tol, lat),
       screening: degreesCovering(config.notAssessedScreeningM, lat),
     };
-    const found: Violation[] = [];
+    const found: Finding[] = [];
     for (const ti of index.search(box[0] - dLon, box[1] - dLat, box[2] + dLon, box[3] + dLat)) {
       if (!Number.isNaN(px[ti]!) && farFromEvery(inst, px[ti]!, py[ti]!, dLon, dLat)) continue;
       const target = targets[ti]!;
@@ -133,9 +133,9 @@ export function checkContours(
       if (finding) found.push(finding);
     }
     found.sort((a, b) => (a.targetId < b.targetId ? -1 : a.targetId > b.targetId ? 1 : 0));
-    for (const v of found) violations.push(v);
+    for (const v of found) findings.push(v);
   }
-  return { violations, hazardsByRule };
+  return { findings, hazardsByRule };
 }
 
 /**
@@ -180,7 +180,7 @@ export function contoursByInstallation(contours: readonly RiskContour[]): Map<st
 export function replacedByContours(
   contours: readonly RiskContour[] | undefined,
   criteria: QraCriteria = DEFAULT_QRA_CRITERIA,
-): ((v: Violation, target: Site) => boolean) | null {
+): ((v: Finding, target: Site) => boolean) | null {
   if (!contours?.length) return null;
   const contoured = new Set(contours.map((c) => c.installationId));
   return (v, target) =>
@@ -265,7 +265,7 @@ function judge(
   criteria: QraCriteria,
   source: string,
   near: Near,
-): Violation | null {
+): Finding | null {
   const limit = inst.status === 'new' ? riskClass.newPerYear : riskClass.existingPerYear;
   const tol = config.borderlineToleranceM;
   let split = inst.split.get(limit);
@@ -280,12 +280,12 @@ function judge(
   const { above, below } = split; // highest first
   const notes = [inst.statusAssumed ? criteria.unknownInstallationStatusNote : ''];
   const make = (
-    status: Violation['status'],
+    status: Finding['status'],
     perYear: number | null,
     d: EdgeDistance,
     contourValue: number,
     note: string,
-  ): Violation => ({
+  ): Finding => ({
     hazardId: inst.hazard.id,
     targetId: target.id,
     ruleId: qraRuleId(riskClass.id, inst.status),

@@ -1,12 +1,5 @@
 // Level ordering and names (重大/较大/一般/低 = red/orange/yellow/blue).
-import {
-  LEVELS,
-  type AggregationMode,
-  type Counts,
-  type Level,
-  type SetbackRule,
-  type ViolationStatus,
-} from '../model';
+import { LEVELS, type AggregationMode, type Counts, type Level, type SetbackRule, type FindingStatus } from '../model';
 
 /** 0 = red (highest) … 3 = blue */
 export const LEVEL_RANK: Record<Level, number> = { red: 0, orange: 1, yellow: 2, blue: 3 };
@@ -35,7 +28,7 @@ export const AGGREGATION_MODE_ZH: Record<AggregationMode, string> = {
 };
 
 /** Names of setback findings (violations.csv keeps the codes; tables and popups show these). */
-export const VIOLATION_STATUS_ZH: Record<ViolationStatus, string> = {
+export const FINDING_STATUS_ZH: Record<FindingStatus, string> = {
   violation: '不符合',
   borderline: '临界',
   not_assessed: '未评估',

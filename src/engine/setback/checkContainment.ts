@@ -2,7 +2,7 @@
 // a residential compound). Judged only against targets given as areas: a point target has no inside, so nothing
 // can be said and nothing is reported for it (the rule's note says an area is needed).
 import Flatbush from 'flatbush';
-import type { AssessConfig, SetbackRule, Site, TargetClass, Violation } from '../model';
+import type { AssessConfig, SetbackRule, Site, TargetClass, Finding } from '../model';
 import { bboxOf } from '../geo/bbox';
 import { edgeToEdge } from '../geo/edgeToEdge';
 import { classifyTarget, type TargetClassification } from './classifyTarget';
@@ -14,7 +14,7 @@ import { ruleMatchesTarget } from './judgePair';
 const POINT_NOTE = '初筛:危险源仅有点位坐标,是否位于该区域之内须按实际位置复核';
 
 export interface ContainmentResult {
-  violations: Violation[];
+  findings: Finding[];
   /** hazards each containment rule binds */
   hazardsByRule: Record<string, number>;
 }
@@ -28,15 +28,15 @@ export function checkContainment(
   config: AssessConfig,
   classes?: readonly TargetClassification[],
 ): ContainmentResult {
-  const violations: Violation[] = [];
+  const findings: Finding[] = [];
   const hazardsByRule: Record<string, number> = {};
   const bound = hazards
     .map((h) => ({ hazard: h, rules: hazardRules(h, config.rules).containment }))
     .filter((b) => b.rules.length > 0);
-  if (bound.length === 0) return { violations, hazardsByRule };
+  if (bound.length === 0) return { findings, hazardsByRule };
   for (const b of bound) for (const r of b.rules) hazardsByRule[r.id] = (hazardsByRule[r.id] ?? 0) + 1;
   const areaIndexes = targets.flatMap((t, i) => (AREA_TYPES.has(t.geometry.type) ? [i] : []));
-  if (areaIndexes.length === 0) return { violations, hazardsByRule };
+  if (areaIndexes.length === 0) return { findings, hazardsByRule };
   const areas = areaIndexes.map((i) => targets[i]!);
   const areaClasses = areaIndexes.map((i) => classes?.[i] ?? classifyTarget(targets[i]!));
   const index = new Flatbush(areas.length);
@@ -55,10 +55,10 @@ export function checkContainment(
       if (!rule) continue;
       const d = edgeToEdge(hazard.geometry, target.geometry);
       if (d.distanceM > 0) continue;
-      violations.push(insideFinding(hazard, target, rule, targetClass, d));
+      findings.push(insideFinding(hazard, target, rule, targetClass, d));
     }
   }
-  return { violations, hazardsByRule };
+  return { findings, hazardsByRule };
 }
 
 /** The finding for a hazard found inside (or touching) a target's area, by this search or by another executor. */
@@ -68,7 +68,7 @@ export function insideFinding(
   rule: SetbackRule,
   targetClass: TargetClassification,
   d: { closestA: [number, number]; closestB: [number, number]; between: string },
-): Violation {
+): Finding {
   return {
     hazardId: hazard.id,
     targetId: target.id,

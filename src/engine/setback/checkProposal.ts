@@ -1,5 +1,5 @@
 // What-if (一票否决 check): a proposed hazard or protection target against everything already loaded.
-import type { AssessConfig, RiskContour, Site, Violation, ViolationStatus } from '../model';
+import type { AssessConfig, RiskContour, Site, Finding, FindingStatus } from '../model';
 import { checkContours, replacedByContours } from '../qra/checkContours';
 import { roleOf } from '../categories';
 import { checkSetbacks } from './checkSetbacks';
@@ -11,13 +11,13 @@ import { bboxOf } from '../geo/bbox';
 import { degreesCovering } from '../geo/localPlane';
 import { planarDistance } from '../geo/edgeToEdge';
 
-export type ProposalVerdict = 'compliant' | ViolationStatus;
+export type ProposalVerdict = 'compliant' | FindingStatus;
 
 export interface ProposalResult {
   /** the worst finding: violation (不符合) > borderline (临界) > not_assessed (未评估) > compliant (符合) */
   verdict: ProposalVerdict;
   /** findings in both directions: the proposal as hazard, and existing hazards against the proposal as target */
-  findings: Violation[];
+  findings: Finding[];
   /** distances to draw around the proposal when it is a hazard, one per rule with a distance (drawing only, never for the verdict) */
   ringsM: ProposalRing[];
   /**
@@ -51,14 +51,14 @@ export function checkProposal(
 ): ProposalResult {
   const others = existing.filter((s) => s.id !== proposal.id);
   const role = roleOf(proposal.category);
-  const findings: Violation[] = [];
+  const findings: Finding[] = [];
   if (role === 'hazard') {
     const targets = others.filter((s) => roleOf(s.category) !== 'risk');
-    for (const v of checkSetbacks([proposal], targets, config).violations) findings.push(v);
+    for (const v of checkSetbacks([proposal], targets, config).findings) findings.push(v);
   }
   if (role === 'target' || role === 'hazard') {
     const hazards = others.filter((s) => roleOf(s.category) === 'hazard');
-    for (const v of checkSetbacks(hazards, [proposal], config).violations) findings.push(v);
+    for (const v of checkSetbacks(hazards, [proposal], config).findings) findings.push(v);
   }
   // `not_inside` rules: the proposal inside an area it must keep out of, or an existing hazard inside the proposed area
   const inside =
@@ -71,7 +71,7 @@ export function checkProposal(
             config,
           )
         : null;
-  for (const v of inside?.violations ?? []) findings.push(v);
+  for (const v of inside?.findings ?? []) findings.push(v);
   if (contours.length && role === 'target') contourFindings(proposal, others, config, contours, findings);
   const verdict = SEVERITY.find((s) => s === 'compliant' || findings.some((f) => f.status === s))!;
   const ringsM: ProposalResult['ringsM'] = [];
@@ -101,14 +101,20 @@ function contourFindings(
   others: Site[],
   config: AssessConfig,
   contours: readonly RiskContour[],
-  findings: Violation[],
+  findings: Finding[],
 ): void {
   const hazards = others.filter((s) => roleOf(s.category) === 'hazard');
-  const { violations } = checkContours(contours, hazards, [proposal], [classifyTarget(proposal)], config);
+  const { findings: contourFindings } = checkContours(
+    contours,
+    hazards,
+    [proposal],
+    [classifyTarget(proposal)],
+    config,
+  );
   const replaced = replacedByContours(contours)!;
   for (let i = findings.length - 1; i >= 0; i--)
     if (findings[i]!.targetId === proposal.id && replaced(findings[i]!, proposal)) findings.splice(i, 1);
-  for (const v of violations) findings.push(v);
+  for (const v of contourFindings) findings.push(v);
 }
 
 /** Existing hazards whose required distance from the proposal is worth drawing (see ProposalResult.hazardRings). */

@@ -1,7 +1,7 @@
 // Protection-distance search: index the targets once, query each hazard with a safe prefilter, plan the rules once
 // per kind of pair, and measure only the candidates (cost ~ N + M + K, not N × M).
 import Flatbush from 'flatbush';
-import type { AssessConfig, Site, Violation } from '../model';
+import type { AssessConfig, Site, Finding } from '../model';
 import { bboxOf } from '../geo/bbox';
 import { degreesCovering, localPlane } from '../geo/localPlane';
 import { targetKinds, type TargetKinds } from './targetKinds';
@@ -10,15 +10,15 @@ import { judgePlannedPair, planPair, type PairPlan } from './judgePair';
 
 export interface SetbackResult {
   /** sorted by hazard id, target id, rule id; empty when the findings went to an `onFinding` sink */
-  violations: Violation[];
+  findings: Finding[];
   /** candidate pairs from the index that some rule binds (the prefilter's output; most are dropped by box distance) */
   pairsExamined: number;
   /** hazards each rule binds (a rule's compliance rate = hazards without a finding under it / this) */
   hazardsByRule: Record<string, number>;
 }
 
-/** Receives each finding in the order of `violations` (hazard id, target id, rule id), with its two sites. */
-export type FindingSink = (v: Violation, hazard: Site, target: Site) => void;
+/** Receives each finding in the order of `findings` (hazard id, target id, rule id), with its two sites. */
+export type FindingSink = (v: Finding, hazard: Site, target: Site) => void;
 
 /**
  * `kinds` are the targets' classes when the caller has them already (they must be of these `targets`). With
@@ -32,14 +32,14 @@ export function checkSetbacks(
   kinds?: TargetKinds,
   onFinding?: FindingSink,
 ): SetbackResult {
-  const violations: Violation[] = [];
+  const findings: Finding[] = [];
   const hazardsByRule: Record<string, number> = {};
-  if (hazards.length === 0) return { violations, pairsExamined: 0, hazardsByRule };
+  if (hazards.length === 0) return { findings, pairsExamined: 0, hazardsByRule };
   if (targets.length === 0) {
     const profiles = new Map<string, HazardProfile>();
     for (const h of hazards)
       for (const r of profileOf(h, config, profiles).rules.rules) hazardsByRule[r.id] = (hazardsByRule[r.id] ?? 0) + 1;
-    return { violations, pairsExamined: 0, hazardsByRule };
+    return { findings, pairsExamined: 0, hazardsByRule };
   }
   const index = new Flatbush(targets.length);
   const boxes = new Float64Array(targets.length * 4);
@@ -56,9 +56,9 @@ export function checkSetbacks(
   const plans: (PairPlan | null | undefined)[][] = [];
 
   // one hazard's findings, sorted before they are handed on; the target of each kept beside it for the sink
-  const found: Violation[] = [];
+  const found: Finding[] = [];
   const foundTargets: Site[] = [];
-  const hand = onFinding ?? ((v: Violation) => void violations.push(v));
+  const hand = onFinding ?? ((v: Finding) => void findings.push(v));
   let pairsExamined = 0;
   const order = hazards.map((_, i) => i);
   // the assessment passes hazards in id order already: then one pass says so and nothing is sorted
@@ -96,13 +96,13 @@ export function checkSetbacks(
     if (found.length === 1) hand(found[0]!, hazard, foundTargets[0]!);
     else {
       // a stable sort of positions: findings that compare equal keep the order they were found in
-      const sorted = found.map((_, i) => i).sort((a, b) => compareViolations(found[a]!, found[b]!) || a - b);
+      const sorted = found.map((_, i) => i).sort((a, b) => compareFindings(found[a]!, found[b]!) || a - b);
       for (const i of sorted) hand(found[i]!, hazard, foundTargets[i]!);
     }
     found.length = 0;
     foundTargets.length = 0;
   }
-  return { violations, pairsExamined, hazardsByRule };
+  return { findings, pairsExamined, hazardsByRule };
 }
 
 /**
@@ -124,7 +124,7 @@ function targetIndexOfHazards(hazards: Site[], targets: Site[]): Int32Array {
   return at;
 }
 
-export function compareViolations(a: Violation, b: Violation): number {
+export function compareFindings(a: Finding, b: Finding): number {
   return cmp(a.hazardId, b.hazardId) || cmp(a.targetId, b.targetId) || cmp(a.ruleId, b.ruleId);
 }
 

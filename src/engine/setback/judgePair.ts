@@ -1,6 +1,6 @@
 // The verdict for one hazard–target pair: which rules bind it (planned once per kind of pair), then measure
 // edge to edge and report what fails.
-import type { AssessConfig, SetbackRule, Site, TargetClass, Violation } from '../model';
+import type { AssessConfig, SetbackRule, Site, TargetClass, Finding } from '../model';
 import { exactDistance, planarDistance } from '../geo/edgeToEdge';
 import type { TargetClassification } from './classifyTarget';
 import type { HazardRules } from './hazardRules';
@@ -93,8 +93,8 @@ export function judgePlannedPair(
   targetClass: TargetClassification,
   note: string,
   config: AssessConfig,
-  found: Violation[] = [],
-): Violation[] {
+  found: Finding[] = [],
+): Finding[] {
   const planar = planarDistance(hazard.geometry, target.geometry);
   if (planar.planarDistanceM > plan.reachM + PLANE_MARGIN_M) return found;
   return judgeMeasuredPair(hazard, target, plan, targetClass, note, config, exactDistance(planar), found);
@@ -131,9 +131,9 @@ export function judgeMeasuredPair(
   note: string,
   config: AssessConfig,
   d: { distanceM: number; closestA: [number, number]; closestB: [number, number]; between: string },
-  found: Violation[] = [],
-): Violation[] {
-  const closest: Violation['closest'] = [d.closestA, d.closestB];
+  found: Finding[] = [],
+): Finding[] {
+  const closest: Finding['closest'] = [d.closestA, d.closestB];
   const screening = screeningNote(hazard.geometry, target.geometry);
   const fullNote = joinedNote(note, screening);
   const pair = { hazard, target, d, closest, targetClass, note: fullNote, screening: screening !== '' };
@@ -200,7 +200,7 @@ interface MeasuredPair {
   hazard: Site;
   target: Site;
   d: { distanceM: number; between: string };
-  closest: Violation['closest'];
+  closest: Finding['closest'];
   targetClass: TargetClassification;
   note: string;
   screening: boolean;
@@ -212,11 +212,11 @@ function finding(
   ruleId: string,
   requiredM: number | null,
   shortfallM: number | null,
-  status: Violation['status'],
+  status: Finding['status'],
   source: string,
   targetClass: TargetClass,
   otherRequirements: Requirement[],
-): Violation {
+): Finding {
   return {
     hazardId: p.hazard.id,
     targetId: p.target.id,
@@ -243,7 +243,7 @@ export function judgePair(
   target: Site,
   targetClass: TargetClassification,
   config: AssessConfig,
-): Violation[] {
+): Finding[] {
   if (target === hazard) return [];
   const plan = planPair(hazard, hazardRules, target, targetClass, config);
   return plan ? judgePlannedPair(hazard, target, plan, targetClass, hazardRules.assumptions.join('; '), config) : [];

@@ -2,7 +2,7 @@
 // itself (PostGIS): each hazard's profile, each target's kind, and for each (profile × kind) that a rule binds, its
 // plan (governing requirement, not-assessed rule, reach) or its `not_inside` rule. `SetbackJudge` then turns the pairs
 // the executor returns, with their distances, into the same findings the in-process search makes.
-import type { AssessConfig, SetbackRule, Site, Violation } from '../model';
+import type { AssessConfig, SetbackRule, Site, Finding } from '../model';
 import { planarDistance } from '../geo/edgeToEdge';
 import { profileOf, type HazardProfile } from './hazardProfiles';
 import {
@@ -14,7 +14,7 @@ import {
   type PairPlan,
 } from './judgePair';
 import { insideFinding, isArea, type ContainmentResult } from './checkContainment';
-import { compareViolations, type SetbackResult } from './checkSetbacks';
+import { compareFindings, type SetbackResult } from './checkSetbacks';
 import type { TargetKinds } from './targetKinds';
 
 export interface KindPair {
@@ -91,8 +91,8 @@ export function planSetbacks(
 export class SetbackJudge {
   private readonly plans: (PairPlan | undefined)[][] = [];
   private readonly insideRules: (SetbackRule | undefined)[][] = [];
-  private readonly distanceFound: Violation[] = [];
-  private readonly insideFound: Violation[] = [];
+  private readonly distanceFound: Finding[] = [];
+  private readonly insideFound: Finding[] = [];
   private examined = 0;
 
   constructor(
@@ -154,11 +154,11 @@ export class SetbackJudge {
   result(): { distances: SetbackResult; inside: ContainmentResult } {
     return {
       distances: {
-        violations: this.distanceFound.sort(compareViolations),
+        findings: this.distanceFound.sort(compareFindings),
         pairsExamined: this.examined,
         hazardsByRule: this.plan.hazardsByRule,
       },
-      inside: { violations: this.insideFound.sort(compareViolations), hazardsByRule: this.plan.insideHazardsByRule },
+      inside: { findings: this.insideFound.sort(compareFindings), hazardsByRule: this.plan.insideHazardsByRule },
     };
   }
 }

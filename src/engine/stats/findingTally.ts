@@ -1,9 +1,9 @@
 // Findings counted by rule and status as they are made: the statistics need only the counts, so an assessment whose
 // findings are streamed out (the batch CLI) keeps none of them.
-import type { AssessmentStats, FindingCounts, Violation } from '../model';
+import type { AssessmentStats, FindingCounts, Finding } from '../model';
 
 export interface FindingTally {
-  add(v: Violation): void;
+  add(v: Finding): void;
   violationsByRule: AssessmentStats['violationsByRule'];
   findingsByStatus: FindingCounts;
 }

@@ -3,7 +3,7 @@
 // result (GB 50156 附录A measuring points). Cases worked by hand from the standards' figures.
 import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
-import { assess, DEFAULT_RULES, SITE_DISTANCE_RULE_ID, type Site, type Violation } from '../../../src/engine';
+import { assess, DEFAULT_RULES, SITE_DISTANCE_RULE_ID, type Site, type Finding } from '../../../src/engine';
 import { violationsCsv } from '../../../src/io';
 import { createConfig, createSite } from '../../helpers/sites';
 import { latitudeNorthOf } from '../../helpers/ellipsoid';
@@ -57,8 +57,8 @@ const school = (distanceM: number, extra: Partial<Site> = {}): Site => ({
 const store = (extra: Partial<Site> = {}): Site =>
   createSite({ id: 'store', category: 'hazchem_storage', at: [LON, LAT], ...extra });
 
-function findings(...sites: Site[]): Violation[] {
-  return assess({ sites, zones: [] }, createConfig({ borderlineToleranceM: 0 })).violations;
+function findings(...sites: Site[]): Finding[] {
+  return assess({ sites, zones: [] }, createConfig({ borderlineToleranceM: 0 })).findings;
 }
 
 // GB 50016-2014 表3.5.1: 甲类仓库 to 重要公共建筑 50 m. The rule of the shipped table that carries it:

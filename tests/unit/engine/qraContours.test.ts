@@ -38,7 +38,7 @@ const contours = (status?: 'new' | 'existing'): RiskContour[] =>
 
 function findings(targets: Site[], cs: RiskContour[]) {
   const a = assess({ sites: [plant, ...targets], zones: [], contours: cs }, defaultConfig());
-  return { a, qra: a.violations.filter((v) => v.ruleId.startsWith('qra-')) };
+  return { a, qra: a.findings.filter((v) => v.ruleId.startsWith('qra-')) };
 }
 const limit = (cls: string, status: 'new' | 'existing') =>
   criteria.classes.find((c: { id: string }) => c.id === cls)[`${status}PerYear`];
@@ -148,7 +148,7 @@ describe('individual risk from QRA contours', () => {
     const targets = [point('S-300', 'school', 300), point('W-300', 'water_source', 300)];
     const plain = assess({ sites: [plant, ...targets], zones: [] }, defaultConfig());
     expect(
-      plain.violations
+      plain.findings
         .filter((v) => v.status === 'not_assessed')
         .map((v) => v.targetId)
         .sort(),
@@ -156,7 +156,7 @@ describe('individual risk from QRA contours', () => {
     // with an existing installation's contours the school is judged by them (outside 3e-6: no finding at all)
     const { a, qra } = findings(targets, contours('existing'));
     expect(qra).toEqual([]);
-    expect(a.violations.map((v) => [v.targetId, v.status])).toEqual([['W-300', 'not_assessed']]);
+    expect(a.findings.map((v) => [v.targetId, v.status])).toEqual([['W-300', 'not_assessed']]);
     expect(a.stats.targetsByRule['qra-ir-special-existing']).toBe(1);
     expect(a.stats.targetsByRule['qra-ir-high_density-existing']).toBe(0);
   });
@@ -181,14 +181,14 @@ describe('the installation status from the site file', () => {
     const existingPlant = { ...plant, installationStatus: 'existing' as const };
     const school = point('S-300', 'school', 300); // inside 1e-6, outside 3e-6: over 3e-7 (new), under 3e-6 (existing)
     expect(
-      assess({ sites: [existingPlant, school], zones: [], contours: contours() }, defaultConfig()).violations.filter(
+      assess({ sites: [existingPlant, school], zones: [], contours: contours() }, defaultConfig()).findings.filter(
         (v) => v.risk,
       ),
     ).toEqual([]);
     const stated = assess(
       { sites: [existingPlant, school], zones: [], contours: contours('new') },
       defaultConfig(),
-    ).violations.filter((v) => v.risk);
+    ).findings.filter((v) => v.risk);
     expect(stated.map((v) => [v.status, v.risk!.installationStatus, v.risk!.installationStatusAssumed])).toEqual([
       ['violation', 'new', false],
     ]);

@@ -53,7 +53,7 @@ function assessmentOf(zones: AssessedZone[]): Assessment {
     rulesId: 'r',
     sites: [],
     zones,
-    violations: [],
+    findings: [],
     stats: {
       sitesByLevel: emptyCounts(),
       zonesByLevel,

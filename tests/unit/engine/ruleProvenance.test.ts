@@ -16,7 +16,7 @@ import {
   citationForRuleId,
   type SetbackRule,
   type Site,
-  type Violation,
+  type Finding,
 } from '../../../src/engine';
 import { importSites, readRuleTable, ruleTableCsv } from '../../../src/io';
 import { rulesDocMarkdown } from '../../../scripts/rulesDoc';
@@ -267,8 +267,8 @@ function northOf(id: string, category: string, metres: number, extra: Partial<Si
   return createSite({ id, category, at: [LON, latitudeNorthOf(LAT, metres)], ...extra });
 }
 
-function findings(hazard: Site, target: Site): Violation[] {
-  return assess({ sites: [hazard, target], zones: [] }, createConfig({ borderlineToleranceM: 0 })).violations;
+function findings(hazard: Site, target: Site): Finding[] {
+  return assess({ sites: [hazard, target], zones: [] }, createConfig({ borderlineToleranceM: 0 })).findings;
 }
 
 /** A square area of `halfDeg` around (lon, lat). */

@@ -5,13 +5,13 @@ import {
   assess,
   checkSetbacks,
   classifyTarget,
-  compareViolations,
+  compareFindings,
   DEFAULT_RULES,
   hazardRules,
   judgePair,
   SITE_DISTANCE_RULE_ID,
   type Site,
-  type Violation,
+  type Finding,
 } from '../../../src/engine';
 import { createConfig, createSite } from '../../helpers/sites';
 import { latitudeNorthOf } from '../../helpers/ellipsoid';
@@ -49,8 +49,8 @@ function station(overrides: Partial<Site> = {}): Site {
   });
 }
 
-function findingsFor(hazard: Site, target: Site, toleranceM = 0): Violation[] {
-  return assess({ sites: [hazard, target], zones: [] }, createConfig({ borderlineToleranceM: toleranceM })).violations;
+function findingsFor(hazard: Site, target: Site, toleranceM = 0): Finding[] {
+  return assess({ sites: [hazard, target], zones: [] }, createConfig({ borderlineToleranceM: toleranceM })).findings;
 }
 
 describe('GB 50156 表4.0.4 defaults', () => {
@@ -304,13 +304,13 @@ describe('indexed search', () => {
           const hazards = hs.map(([at, category], i) => shaped(createSite({ id: `h${i}`, category, at }), i));
           const targets = ts.map(([at, category], i) => shaped(createSite({ id: `t${i}`, category, at }), i));
           const config = createConfig();
-          const indexed = checkSetbacks(hazards, [...targets, ...hazards], config).violations;
-          const brute: Violation[] = [];
+          const indexed = checkSetbacks(hazards, [...targets, ...hazards], config).findings;
+          const brute: Finding[] = [];
           for (const h of hazards) {
             for (const t of [...targets, ...hazards])
               brute.push(...judgePair(h, hazardRules(h, config.rules), t, classifyTarget(t), config));
           }
-          expect(indexed).toEqual(brute.sort(compareViolations));
+          expect(indexed).toEqual(brute.sort(compareFindings));
         },
       ),
       { numRuns: 50 },

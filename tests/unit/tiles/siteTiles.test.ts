@@ -55,7 +55,7 @@ const assessment = fc
   .record({
     sites: fc.array(site, { minLength: 1, maxLength: 60 }),
     // hazard ids past the last site name no site (a finding whose hazard is not loaded)
-    violations: fc.array(
+    findings: fc.array(
       fc.record({
         h: fc.nat(65),
         t: fc.nat(59),
@@ -64,13 +64,13 @@ const assessment = fc
       { maxLength: 40 },
     ),
   })
-  .map(({ sites, violations }) => {
+  .map(({ sites, findings: violations }) => {
     const all = sites.map((s, i) => ({ ...s, id: `S${i}`, geometry: { type: 'Point', coordinates: [s.lon, s.lat] } }));
     return {
       grid: null,
       zones: [],
       sites: all,
-      violations: violations.map((v) => {
+      findings: violations.map((v) => {
         const h = all[v.h % all.length]!,
           t = all[v.t % all.length]!;
         return {
@@ -126,7 +126,7 @@ describe('site tiles', () => {
       fc.property(assessment, (a) => {
         const tiles = new SiteTiles(tableOf(a));
         const expected = mapSources(a).violations.features;
-        a.violations.forEach((v, i) => {
+        a.findings.forEach((v, i) => {
           for (const [lon, lat] of v.closest) {
             const t = tileOf(lon, lat, 13);
             const layer = decode(tiles.siteTile(t)).layers[FINDINGS_LAYER]!;
@@ -177,7 +177,7 @@ describe('site tiles', () => {
     const a = {
       grid: null,
       zones: [],
-      violations: [],
+      findings: [],
       sites: [
         at(118.8, 32.05, 'blue', 0),
         at(118.8, 32.05, 'red', 1),
@@ -222,7 +222,7 @@ describe('site tiles', () => {
     const a = {
       grid: null,
       zones: [],
-      violations: [],
+      findings: [],
       sites: [
         at('construction', null, 0),
         at('fire_station', null, 1),
@@ -245,7 +245,7 @@ describe('site tiles', () => {
   });
 
   it('answer an empty tile where there is nothing', () => {
-    const a = { grid: null, zones: [], violations: [], sites: [] } as unknown as Assessment;
+    const a = { grid: null, zones: [], findings: [], sites: [] } as unknown as Assessment;
     const tiles = new SiteTiles(tableOf(a));
     expect(Object.keys(decode(tiles.siteTile({ z: 12, x: 3000, y: 1600 })).layers)).toEqual([]);
     expect(
