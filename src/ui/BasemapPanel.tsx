@@ -6,12 +6,13 @@ import { checkRasterUrl, type Basemap } from '../state/basemap';
 import { useAppState, useServices } from './AppContext';
 import { useT } from './i18n';
 import { ALLOWED_BASEMAP_HOSTS, chooseLocalBasemap, setBasemap } from '../state/slices/settings';
+import { FileUpload } from './FileUpload';
 
 export function BasemapPanel() {
   const basemap = useAppState((s) => s.basemap);
   const app = useServices();
   const t = useT();
-  const ids = { url: useId(), attribution: useId(), file: useId() };
+  const ids = { url: useId(), attribution: useId() };
   const [url, setUrl] = useState(basemap.kind === 'raster' ? basemap.url : '');
   const [attribution, setAttribution] = useState(basemap.kind === 'raster' ? basemap.attribution : '');
   const [error, setError] = useState<string | null>(null);
@@ -59,16 +60,10 @@ export function BasemapPanel() {
       <button type="button" disabled={!url} onClick={() => void apply()}>
         {t('basemap.use')}
       </button>
-      <label htmlFor={ids.file}>{t('basemap.localFile')}</label>
-      <input
-        id={ids.file}
-        type="file"
+      <FileUpload
+        label={t('basemap.localFile')}
         accept=".pmtiles"
-        onChange={async (e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) setError(await chooseLocalBasemap(app, f));
-        }}
+        onFile={async (f) => setError(await chooseLocalBasemap(app, f))}
       />
       {check?.ok && check.warning && (
         <p role="alert" className="warning">

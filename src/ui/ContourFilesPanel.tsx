@@ -7,6 +7,7 @@ import { useAppState, useServices } from './AppContext';
 import { ImportReportView } from './ImportReportView';
 import { useT } from './i18n';
 import { importContours, removeContours } from '../state/contourFiles';
+import { FileUpload } from './FileUpload';
 
 export function ContourFilesPanel() {
   const app = useServices();
@@ -15,7 +16,7 @@ export function ContourFilesPanel() {
   const reading = useAppState((s) => s.readingContourFile);
   const error = useAppState((s) => s.contourFileError);
   const report = useAppState((s) => s.contourReport);
-  const ids = { heading: useId(), upload: useId() };
+  const ids = { heading: useId() };
   return (
     // biome-ignore lint/a11y/useSemanticElements: a fieldset would add a border
     <div className="contour-files" role="group" aria-labelledby={ids.heading}>
@@ -48,18 +49,12 @@ export function ContourFilesPanel() {
         </ul>
       )}
       <div className="upload">
-        <label htmlFor={ids.upload}>{t('data.uploadContours')}</label>{' '}
         {/* the File itself goes to the engine worker, which reads it against the hazard sites it holds */}
-        <input
-          id={ids.upload}
-          type="file"
+        <FileUpload
+          label={t('data.uploadContours')}
           accept=".geojson,.json"
           disabled={reading !== null}
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void importContours(app, f.name, f);
-          }}
+          onFile={(f) => importContours(app, f.name, f)}
         />
       </div>
       {reading && (

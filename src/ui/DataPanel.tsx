@@ -25,6 +25,7 @@ import {
   setImportCrs,
   setImportEncoding,
 } from '../state/datasets';
+import { FileUpload } from './FileUpload';
 
 const ENCODING_LABEL: Record<TextEncodingName, string> = {
   'utf-8': 'UTF-8',
@@ -69,10 +70,10 @@ export function DataPanel() {
   const [pending, setPending] = useState<Pending | null>(null);
   const kept = useKeptSources(datasets);
   const encodingId = useId();
-  const inputId = useId();
+  const headingId = useId();
   const crsId = useId();
-  const onFiles = async (files: FileList | null) => {
-    for (const file of Array.from(files ?? [])) {
+  const onFiles = async (files: File[]) => {
+    for (const file of files) {
       const now = store.getState().datasets; // not the render's list: an earlier file of this selection counts too
       const loaded = now.length ? findSameFile(now, file.name, await checksumOf(file)) : null;
       if (!loaded) {
@@ -89,8 +90,8 @@ export function DataPanel() {
     }
   };
   return (
-    <section className="panel" aria-labelledby={`${inputId}-h`}>
-      <h2 id={`${inputId}-h`}>{t('data.title')}</h2>
+    <section className="panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('data.title')}</h2>
       <label htmlFor={crsId}>{t('data.crs')}</label>{' '}
       <select id={crsId} value={importCrs} onChange={(e) => setImportCrs(app, e.target.value as CrsOption)}>
         {(['auto', ...CRS_CHOICES] as CrsOption[]).map((c) => (
@@ -113,17 +114,12 @@ export function DataPanel() {
         ))}
       </select>
       <div className="upload">
-        <label htmlFor={inputId}>{t('data.upload')}</label>
-        <input
-          id={inputId}
-          type="file"
+        <FileUpload
+          label={t('data.upload')}
           accept=".csv,.tsv,.txt,.xlsx,.geojson,.json"
           multiple
           disabled={pending !== null}
-          onChange={(e) => {
-            void onFiles(e.target.files);
-            e.target.value = '';
-          }}
+          onFiles={onFiles}
         />
         <p className="meta">
           <button

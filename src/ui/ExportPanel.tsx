@@ -23,6 +23,7 @@ import { setProjectDetails } from '../state/slices/project';
 import { downloadBytes, downloadText } from './download';
 import { useT } from './i18n';
 import type { Translate } from '../i18n/translate';
+import { FileUpload } from './FileUpload';
 
 const STAGES = ['load', 'figures', 'report', 'done'] as const;
 const isStage = (s: string): s is (typeof STAGES)[number] => (STAGES as readonly string[]).includes(s);
@@ -117,7 +118,7 @@ export function ExportPanel() {
   const [error, setError] = useState<string | null>(null);
   // the export form: null while closed; the gaps to confirm once the form is sent
   const [form, setForm] = useState<{ date: string; credit: string; gaps: string[] | null } | null>(null);
-  const ids = { summary: useId(), date: useId(), credit: useId(), gaps: useId() };
+  const ids = { date: useId(), credit: useId(), gaps: useId() };
 
   const openForm = () => {
     setError(null);
@@ -256,17 +257,7 @@ export function ExportPanel() {
       )}
       <p className="hint">{t('export.contents')}</p>
       <div>
-        <label htmlFor={ids.summary}>{t('export.previousFile')}</label>{' '}
-        <input
-          id={ids.summary}
-          type="file"
-          accept=".json,application/json"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void loadSummary(f);
-          }}
-        />
+        <FileUpload label={t('export.previousFile')} accept=".json,application/json" onFile={(f) => loadSummary(f)} />
         <p className="hint" data-testid="previous-assessment">
           {previous
             ? t('export.previous', {

@@ -9,6 +9,7 @@ import { downloadText } from './download';
 import { ImportReportView } from './ImportReportView';
 import { useT } from './i18n';
 import { importFnCriteria, importFnCurves, removeFnCurves, resetFnCriteria } from '../state/fnFiles';
+import { FileUpload } from './FileUpload';
 
 export function FnFilesPanel() {
   const app = useServices();
@@ -18,7 +19,7 @@ export function FnFilesPanel() {
   const reading = useAppState((s) => s.readingFnFile);
   const error = useAppState((s) => s.fnFileError);
   const report = useAppState((s) => s.fnReport);
-  const ids = { heading: useId(), upload: useId(), lines: useId() };
+  const ids = { heading: useId() };
   return (
     // biome-ignore lint/a11y/useSemanticElements: a fieldset would add a border
     <div className="fn-files" role="group" aria-labelledby={ids.heading}>
@@ -47,17 +48,11 @@ export function FnFilesPanel() {
         </ul>
       )}
       <div className="upload">
-        <label htmlFor={ids.upload}>{t('data.uploadFn')}</label>{' '}
-        <input
-          id={ids.upload}
-          type="file"
+        <FileUpload
+          label={t('data.uploadFn')}
           accept=".csv,.txt"
           disabled={reading !== null}
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void importFnCurves(app, f.name, f);
-          }}
+          onFile={(f) => importFnCurves(app, f.name, f)}
         />
       </div>
       {reading && (
@@ -86,16 +81,10 @@ export function FnFilesPanel() {
         </div>
       )}
       <div className="upload">
-        <label htmlFor={ids.lines}>{t('data.uploadFnLines')}</label>{' '}
-        <input
-          id={ids.lines}
-          type="file"
+        <FileUpload
+          label={t('data.uploadFnLines')}
           accept=".json"
-          onChange={async (e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) importFnCriteria(app, f.name, await f.text());
-          }}
+          onFile={async (f) => importFnCriteria(app, f.name, await f.text())}
         />
       </div>
     </div>

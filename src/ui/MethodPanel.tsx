@@ -13,6 +13,7 @@ import { ReachProfileSection } from './ReachProfileSection';
 import { levelLabel, useT } from './i18n';
 import { importProfile, setMatrixScheme, setProfile, setReachRaise } from '../state/slices/method';
 import { importZones, setZoning } from '../state/slices/data';
+import { FileUpload } from './FileUpload';
 
 export function MethodPanel() {
   const app = useServices();
@@ -24,7 +25,7 @@ export function MethodPanel() {
   const zonesSource = useAppState((s) => s.zonesSource);
   const zonesError = useAppState((s) => s.zonesError);
   const [cellM, setCellM] = useState(zoning.kind === 'grid' ? zoning.cellM : 1000);
-  const ids = { profile: useId(), zones: useId(), scheme: useId(), cell: useId() };
+  const ids = { scheme: useId(), cell: useId() };
   const agg = profile.aggregation;
   const edit = (patch: (p: MethodProfile) => MethodProfile) => setProfile(app, patch(structuredClone(profile)));
   /** A number field that applies on blur and then shows the value in force (a refused edit springs back). */
@@ -242,16 +243,10 @@ export function MethodPanel() {
           {t('method.zonesRefused', { message: showMessage(t, zonesError) })}
         </p>
       )}
-      <label htmlFor={ids.zones}>{t('method.uploadZones')}</label>{' '}
-      <input
-        id={ids.zones}
-        type="file"
+      <FileUpload
+        label={t('method.uploadZones')}
         accept=".geojson,.json"
-        onChange={async (e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) await importZones(app, f.name, new Uint8Array(await f.arrayBuffer()));
-        }}
+        onFile={async (f) => importZones(app, f.name, new Uint8Array(await f.arrayBuffer()))}
       />
       <h3>{t('method.reachTitle')}</h3>
       <label className="block">
@@ -276,16 +271,10 @@ export function MethodPanel() {
           {t('method.export')}
         </button>
       </div>
-      <label htmlFor={ids.profile}>{t('method.import')}</label>{' '}
-      <input
-        id={ids.profile}
-        type="file"
+      <FileUpload
+        label={t('method.import')}
         accept=".json"
-        onChange={async (e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) await importProfile(app, f.name, await f.text());
-        }}
+        onFile={async (f) => importProfile(app, f.name, await f.text())}
       />
     </section>
   );

@@ -17,6 +17,7 @@ import { downloadBytes } from './download';
 import { CompareProjects } from './CompareProjects';
 import { NewBlankProject } from './NewBlankProject';
 import { useT } from './i18n';
+import { FileUpload } from './FileUpload';
 
 export function ProjectPanel() {
   const app = useServices();
@@ -27,7 +28,7 @@ export function ProjectPanel() {
   const revision = useAppState((s) => s.projectRevision);
   const [list, setList] = useState<ProjectSummary[]>([]);
   const [open, setOpen] = useState(false);
-  const ids = { name: useId(), city: useId(), date: useId(), credit: useId(), file: useId() };
+  const ids = { name: useId(), city: useId(), date: useId(), credit: useId() };
   const empty = useAppState((s) => s.datasets.length === 0 && s.zones.length === 0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: revision triggers a new list after each save
   useEffect(() => {
@@ -114,16 +115,10 @@ export function ProjectPanel() {
           {t('project.newDemo')}
         </button>
       </div>
-      <label htmlFor={ids.file}>{t('project.importFile')}</label>{' '}
-      <input
-        id={ids.file}
-        type="file"
+      <FileUpload
+        label={t('project.importFile')}
         accept=".json,.gz"
-        onChange={async (e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) await importProjectFile(app, f.name, new Uint8Array(await f.arrayBuffer()));
-        }}
+        onFile={async (f) => importProjectFile(app, f.name, new Uint8Array(await f.arrayBuffer()))}
       />
       {open && (
         <table aria-label={t('project.saved')}>

@@ -6,6 +6,7 @@ import { showMessage } from '../i18n/shownMessage';
 import { useAppState, useServices } from './AppContext';
 import { useT } from './i18n';
 import { importPopulation, importRoads, removePopulation, removeRoads } from '../state/reachInputs';
+import { FileUpload } from './FileUpload';
 
 export function ReachFilesPanel() {
   const app = useServices();
@@ -14,7 +15,7 @@ export function ReachFilesPanel() {
   const population = useAppState((s) => s.population);
   const reading = useAppState((s) => s.readingReachFile);
   const error = useAppState((s) => s.reachFileError);
-  const ids = { heading: useId(), roads: useId(), population: useId() };
+  const ids = { heading: useId() };
   return (
     // biome-ignore lint/a11y/useSemanticElements: a fieldset would add a border
     <div className="reach-files" role="group" aria-labelledby={ids.heading}>
@@ -33,18 +34,12 @@ export function ReachFilesPanel() {
         </button>
       )}
       <div className="upload">
-        <label htmlFor={ids.roads}>{t('data.uploadRoads')}</label>{' '}
         {/* the File itself goes to the engine worker, which reads it */}
-        <input
-          id={ids.roads}
-          type="file"
+        <FileUpload
+          label={t('data.uploadRoads')}
           accept=".geojson,.json"
           disabled={reading !== null}
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void importRoads(app, f.name, f);
-          }}
+          onFile={(f) => importRoads(app, f.name, f)}
         />
       </div>
       {reading && (
@@ -63,16 +58,10 @@ export function ReachFilesPanel() {
         </button>
       )}
       <div className="upload">
-        <label htmlFor={ids.population}>{t('data.uploadPopulation')}</label>{' '}
-        <input
-          id={ids.population}
-          type="file"
+        <FileUpload
+          label={t('data.uploadPopulation')}
           accept=".geojson,.json"
-          onChange={async (e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) await importPopulation(app, f.name, new Uint8Array(await f.arrayBuffer()));
-          }}
+          onFile={async (f) => importPopulation(app, f.name, new Uint8Array(await f.arrayBuffer()))}
         />
       </div>
     </div>

@@ -1,7 +1,6 @@
 // The city's rescue-within-reach parameters (reach-profile/1: circles, dispatch delays, road speeds, screening speed
 // and detour, shelter radii and areas, the reach grid's cell): which are in force, exported as a file to edit, and a
 // city's file imported (schema-checked; a bad one is refused and the ones in force stay) or reset to the shipped ones.
-import { useId } from 'react';
 import { DEFAULT_REACH_PROFILE } from '../engine';
 import { showMessage } from '../i18n/shownMessage';
 import { useAppState, useServices } from './AppContext';
@@ -9,13 +8,13 @@ import { reachProfileFile } from '../io/configFiles';
 import { downloadText } from './download';
 import { useT } from './i18n';
 import { importReachProfile, resetReachProfile } from '../state/slices/method';
+import { FileUpload } from './FileUpload';
 
 export function ReachProfileSection() {
   const app = useServices();
   const t = useT();
   const profile = useAppState((s) => s.reachProfile);
   const error = useAppState((s) => s.reachProfileError);
-  const id = useId();
   const shipped = profile === DEFAULT_REACH_PROFILE;
   return (
     <div className="reach-profile">
@@ -46,16 +45,10 @@ export function ReachProfileSection() {
           {t('method.reachProfileReset')}
         </button>
       </div>
-      <label htmlFor={id}>{t('method.reachProfileImport')}</label>{' '}
-      <input
-        id={id}
-        type="file"
+      <FileUpload
+        label={t('method.reachProfileImport')}
         accept=".json"
-        onChange={async (e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) await importReachProfile(app, f.name, await f.text());
-        }}
+        onFile={async (f) => importReachProfile(app, f.name, await f.text())}
       />
     </div>
   );

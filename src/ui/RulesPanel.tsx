@@ -2,7 +2,7 @@
 // its status; a city's own rule is labelled as such. The city can change a distance, confirm a rule, and import or
 // export the whole table (JSON or CSV). A bad file leaves the table as it was.
 import { showMessage } from '../i18n/shownMessage';
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { isCityRule, needsCityLabel, ruleHazardText, ruleTargetText, shortSource, type SetbackRule } from '../engine';
 import type { Translate } from '../i18n/translate';
 import { ruleTableFile } from '../io/configFiles';
@@ -10,6 +10,7 @@ import { useAppState, useServices } from './AppContext';
 import { downloadText } from './download';
 import { ruleVocabulary, useLocale, useT } from './i18n';
 import { importRules, resetRules, updateRule } from '../state/slices/method';
+import { FileUpload } from './FileUpload';
 
 export function RulesPanel() {
   const app = useServices();
@@ -19,7 +20,6 @@ export function RulesPanel() {
   const t = useT();
   const locale = useLocale();
   const words = useMemo(() => ruleVocabulary(t, locale), [t, locale]);
-  const fileId = useId();
   const unconfirmed = rules.rules.filter((r) => r.status !== 'verified' && r.status !== 'official').length;
   const stats = useAppState((s) => s.assessment?.stats);
   const unchecked = stats
@@ -67,16 +67,10 @@ export function RulesPanel() {
         </button>
       </div>
       <div className="rules-import">
-        <label htmlFor={fileId}>{t('rules.import')}</label>{' '}
-        <input
-          id={fileId}
-          type="file"
+        <FileUpload
+          label={t('rules.import')}
           accept=".json,.csv"
-          onChange={async (e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) await importRules(app, f.name, await f.text());
-          }}
+          onFile={async (f) => importRules(app, f.name, await f.text())}
         />
       </div>
       {open && (
