@@ -86,7 +86,7 @@ function currentMapping(d: Dataset): MappingOverride | undefined {
  * Read a file and add it; with `replaceId`, it takes that dataset's place instead (the user confirmed).
  * `source`: the uploaded File (read by the import worker, never copied on the page) or the file's bytes.
  */
-export async function importFile(
+export async function importSiteFile(
   app: AppServices,
   file: string,
   source: Blob | Uint8Array,

@@ -18,7 +18,7 @@ import { FnFilesPanel } from './FnFilesPanel';
 import { crsLabel, useT } from './i18n';
 import {
   cancelImport,
-  importFile,
+  importSiteFile,
   reimportDataset,
   remapDataset,
   removeDataset,
@@ -77,7 +77,7 @@ export function DataPanel() {
       const now = store.getState().datasets; // not the render's list: an earlier file of this selection counts too
       const loaded = now.length ? findSameFile(now, file.name, await checksumOf(file)) : null;
       if (!loaded) {
-        await importFile(app, file.name, file); // the File itself: the import worker reads it
+        await importSiteFile(app, file.name, file); // the File itself: the import worker reads it
         continue;
       }
       const loadedAs = now.find((d) => d.id === loaded.id)?.file ?? file.name;
@@ -85,8 +85,8 @@ export function DataPanel() {
         setPending({ file: file.name, loadedAs, same: loaded, decide }),
       );
       setPending(null);
-      if (decision === 'replace') await importFile(app, file.name, file, loaded.id);
-      else if (decision === 'add') await importFile(app, file.name, file);
+      if (decision === 'replace') await importSiteFile(app, file.name, file, loaded.id);
+      else if (decision === 'add') await importSiteFile(app, file.name, file);
     }
   };
   return (
