@@ -5,6 +5,7 @@
 // on the page), and the renderer's peak RSS (page + engine worker, read from /proc: a worker's heap is not visible to
 // the page). The same engine host run in this process gives the baseline and the engine's own heap.
 // Usage: npx tsx bench/reachApp.bench.ts [LATTICE STATIONS]   (default 317 2000: 200 344 segments)
+//        CELL_M=100 …: the app's reach grid at 100 m (a city's reach profile imported in the method panel)
 //        PROFILE=1 …: the app built unminified and the page's CPU profile taken, each long task listed with the
 //        functions that took most of its time (self time), as bench/profileLongTasks.ts does for an import
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -173,6 +174,8 @@ function rendererRss(): number {
 }
 
 const profiling = process.env.PROFILE === '1';
+/** CELL_M=100 …: the app's reach grid at that cell size (a city's reach profile), not the shipped 250 m */
+const cellM = Number(process.env.CELL_M ?? DEFAULT_REACH_PROFILE.gridCellM);
 
 interface ProfileNode {
   id: number;
@@ -233,6 +236,16 @@ await withServedApp(
     await page.getByRole('region', { name: '导入报告 bench-stations.csv' }).waitFor({ timeout: 300_000 });
     await assessed();
     await page.waitForSelector('[data-map-ready="true"]', { timeout: 300_000 });
+    if (cellM !== DEFAULT_REACH_PROFILE.gridCellM) {
+      // the city's reach profile with a finer grid, imported as a planner would (method panel)
+      await page.getByLabel(/导入本市救援可达参数/).setInputFiles({
+        name: `reach-profile-${cellM}m.json`,
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify({ ...DEFAULT_REACH_PROFILE, gridCellM: cellM })),
+      });
+      await assessed();
+      await page.waitForSelector('[data-map-ready="true"]', { timeout: 300_000 });
+    }
     await page.waitForTimeout(1500);
     await watchLongTasks(page);
     const rssBefore = rendererRss();
@@ -259,7 +272,7 @@ await withServedApp(
     sampling = false;
     await sampler;
     console.log(
-      `  browser: road file read in the engine worker ${s(t1 - t0)} (${await page.getByTestId('roads-in-use').innerText()}); then the assessment with reach ${s(t2 - t1)}; saved and drawn ${s(t3 - t2)} later`,
+      `  browser (${cellM} m reach grid): road file read in the engine worker ${s(t1 - t0)} (${await page.getByTestId('roads-in-use').innerText()}); then the assessment with reach ${s(t2 - t1)}; saved and drawn ${s(t3 - t2)} later`,
     );
     console.log(
       `  longest main-thread task: ${longestAssessing.toFixed(0)} ms from the upload to the assessment done; ${longest.toFixed(0)} ms counting the save and the map's draw (target < 100 ms)`,
