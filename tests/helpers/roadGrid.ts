@@ -25,3 +25,32 @@ export function roadGridGeoJson(box: { west: number; south: number; east: number
 
 /** Central Nanjing (the demo city), where the demo's fire stations and risk points are. */
 export const NANJING_CENTRE = { west: 118.7, south: 31.95, east: 118.9, north: 32.12 };
+
+/** A population grid of one unit, the box itself, holding `people` (id `g1`): the people the shelters serve. */
+export function populationBoxGeoJson(
+  box: { west: number; south: number; east: number; north: number },
+  people: number,
+): string {
+  const { west, south, east, north } = box;
+  return JSON.stringify({
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        properties: { id: 'g1', population: people },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [west, south],
+              [east, south],
+              [east, north],
+              [west, north],
+              [west, south],
+            ],
+          ],
+        },
+      },
+    ],
+  });
+}

@@ -14,7 +14,7 @@ import { whitepaperFilesInNode } from '../../src/cli/writeWhitepaper';
 import { fileBytes } from '../../src/whitepaper/bundle';
 import { whitepaperTitle } from '../../src/whitepaper/title';
 import { runAssess } from '../../src/cli/runAssess';
-import { NANJING_CENTRE, roadGridGeoJson } from '../helpers/roadGrid';
+import { NANJING_CENTRE, populationBoxGeoJson, roadGridGeoJson } from '../helpers/roadGrid';
 import { loadDemo } from '../../src/state/slices/project';
 import { importPopulation, importRoads } from '../../src/state/reachInputs';
 
@@ -28,27 +28,7 @@ describe('the app’s white paper with roads and population', () => {
   }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'usrm-app-wp-'));
     const roads = roadGridGeoJson(NANJING_CENTRE, 12);
-    const population = JSON.stringify({
-      type: 'FeatureCollection',
-      features: [
-        {
-          type: 'Feature',
-          properties: { id: 'g1', population: 50000 },
-          geometry: {
-            type: 'Polygon',
-            coordinates: [
-              [
-                [118.7, 31.95],
-                [118.9, 31.95],
-                [118.9, 32.12],
-                [118.7, 32.12],
-                [118.7, 31.95],
-              ],
-            ],
-          },
-        },
-      ],
-    });
+    const population = populationBoxGeoJson(NANJING_CENTRE, 50000);
     writeFileSync(join(dir, 'streets.geojson'), roads);
     writeFileSync(join(dir, 'people.geojson'), population);
 

@@ -10,7 +10,7 @@ import { assessedReach } from '../../src/state/assessedReach';
 import { createEngineClient } from '../../src/worker/engineClient';
 import { whitepaperInput } from '../../src/ui/ExportPanel';
 import { activeReach } from '../../src/whitepaper/bundle';
-import { NANJING_CENTRE, roadGridGeoJson } from '../helpers/roadGrid';
+import { NANJING_CENTRE, populationBoxGeoJson, roadGridGeoJson } from '../helpers/roadGrid';
 import { setReachRaise } from '../../src/state/slices/method';
 import { applyProject, loadDemo } from '../../src/state/slices/project';
 import { setZoning } from '../../src/state/slices/data';
@@ -28,29 +28,7 @@ const meta = { id: 'p1', name: 'demo', city: '', assessmentDate: '', dataCredit:
 const text = (s: string) => new TextEncoder().encode(s);
 const roadFile = new Blob([roadGridGeoJson(NANJING_CENTRE, 12)]);
 /** one square unit over central Nanjing with 50 000 people */
-const populationFile = text(
-  JSON.stringify({
-    type: 'FeatureCollection',
-    features: [
-      {
-        type: 'Feature',
-        properties: { id: 'g1', population: 50000 },
-        geometry: {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [118.7, 31.95],
-              [118.9, 31.95],
-              [118.9, 32.12],
-              [118.7, 32.12],
-              [118.7, 31.95],
-            ],
-          ],
-        },
-      },
-    ],
-  }),
-);
+const populationFile = text(populationBoxGeoJson(NANJING_CENTRE, 50000));
 
 async function demo() {
   const store = createAppStore();
