@@ -1,33 +1,12 @@
 // A project's QRA contour files are part of it: carried inline in the project record and file with their reports,
 // read back through the schema; a contour with a risk that is no probability per year is refused, naming the field.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PROFILE, DEFAULT_RULES } from '../../../src/engine';
-import {
-  PROJECT_SCHEMA,
-  projectFileBytes,
-  readProjectFile,
-  type Project,
-  type ProjectContourFile,
-} from '../../../src/io';
+import { projectFileBytes, readProjectFile, type ProjectContourFile } from '../../../src/io';
 import { createAppStore } from '../../../src/state/store';
+import { emptyProject } from '../../helpers/project';
 import { projectFromState } from '../../../src/state/projects';
 
-const base: Project = {
-  schema: PROJECT_SCHEMA,
-  id: 'p1',
-  name: '某市',
-  city: '',
-  assessmentDate: '',
-  dataCredit: '',
-  notes: '',
-  datasets: [],
-  zones: [],
-  zonesSource: '',
-  zoning: { kind: 'polygons' },
-  profile: DEFAULT_PROFILE,
-  rules: DEFAULT_RULES,
-  revision: 0,
-};
+const base = emptyProject();
 const square = {
   type: 'Polygon' as const,
   coordinates: [

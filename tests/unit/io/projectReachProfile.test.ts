@@ -2,27 +2,13 @@
 // schema; a project without them (every project before them, and any on the shipped values) keeps the shipped ones.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { DEFAULT_PROFILE, DEFAULT_REACH_PROFILE, DEFAULT_RULES } from '../../../src/engine';
-import { PROJECT_SCHEMA, projectFileBytes, readProjectFile, type Project } from '../../../src/io';
+import { DEFAULT_REACH_PROFILE } from '../../../src/engine';
+import { projectFileBytes, readProjectFile } from '../../../src/io';
 import { createAppStore } from '../../../src/state/store';
+import { emptyProject } from '../../helpers/project';
 import { projectFromState } from '../../../src/state/projects';
 
-const base: Project = {
-  schema: PROJECT_SCHEMA,
-  id: 'p1',
-  name: '某市',
-  city: '',
-  assessmentDate: '',
-  dataCredit: '',
-  notes: '',
-  datasets: [],
-  zones: [],
-  zonesSource: '',
-  zoning: { kind: 'polygons' },
-  profile: DEFAULT_PROFILE,
-  rules: DEFAULT_RULES,
-  revision: 0,
-};
+const base = emptyProject();
 
 describe("a project's reach parameters", () => {
   it('round-trip through the project file, and are absent (the shipped ones) when not changed', () => {
