@@ -18,6 +18,7 @@ export {
   LEVEL_RANK,
   LEVEL_ZH,
   LEVEL_EN,
+  emptyCounts,
   isLevel,
   SOURCE_STATUS_ZH,
   FINDING_STATUS_ZH,

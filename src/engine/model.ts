@@ -307,13 +307,8 @@ export interface RiskFinding {
   riskClass: string;
 }
 
-export interface Counts {
-  red: number;
-  orange: number;
-  yellow: number;
-  blue: number;
-  unscored: number;
-}
+/** Sites or zones counted by level, those without one under `unscored`. */
+export type Counts = Record<LevelOrUnscored, number>;
 
 export type FindingCounts = Record<FindingStatus, number>;
 

@@ -2,11 +2,13 @@
 // on. One predicate decides; the map gets the same rule as a MapLibre filter expression (src/map/filterExpressions),
 // and the lists and legend counts use the predicate, so what is drawn and what is counted cannot drift apart.
 import {
+  emptyCounts,
   isReachCategory,
   LEVELS_AND_UNSCORED,
   type Assessment,
   type AssessedSite,
   type AssessedZone,
+  type Counts,
   type LevelOrUnscored,
   type Role,
 } from '../engine';
@@ -148,8 +150,8 @@ export interface FilteredView {
   violationShown: Uint8Array;
   /** what the legend and the layer toggles show, counted in the same pass */
   counts: {
-    sitesByLevel: Record<LevelOrUnscored, number>;
-    zonesByLevel: Record<LevelOrUnscored, number>;
+    sitesByLevel: Counts;
+    zonesByLevel: Counts;
     /** risk points and targets only: rescue resources and shelters are counted in `reachSites` */
     sitesByRole: Record<Role, number>;
     /** fire stations, rescue teams and shelters shown (they have no level: counted apart, never as 未评级) */
@@ -206,11 +208,9 @@ export function findFindingPositions(a: Assessment): {
 export const findingPositionsOf = (a: Assessment): FindingPositions => findingPositions.of(a);
 export const hazardAtOf = (a: Assessment): Int32Array => findingPositionsOf(a).hazard;
 
-const byLevel = (): Record<LevelOrUnscored, number> =>
-  Object.fromEntries(LEVELS_AND_UNSCORED.map((l) => [l, 0])) as Record<LevelOrUnscored, number>;
-const emptyCounts = (): FilteredView['counts'] => ({
-  sitesByLevel: byLevel(),
-  zonesByLevel: byLevel(),
+const noneCounted = (): FilteredView['counts'] => ({
+  sitesByLevel: emptyCounts(),
+  zonesByLevel: emptyCounts(),
   sitesByRole: { hazard: 0, target: 0, risk: 0 },
   reachSites: 0,
   flaggedViolations: 0,
@@ -237,7 +237,7 @@ const flaggedPositions = assessmentFact((a) => {
 
 /** Nothing filtered (the view after every assessment): every site and zone, counted without running the matcher. */
 function wholeView(a: Assessment): FilteredView {
-  const counts = emptyCounts();
+  const counts = noneCounted();
   for (const s of a.sites) {
     if (isReachCategory(s.category)) {
       counts.reachSites++;
@@ -267,7 +267,7 @@ function computeView(a: Assessment, filters: MapFilters): FilteredView {
   const matches = siteMatcher(filters);
   // rescue resources and shelters have no level: the level filter is not theirs (unticking 未评级 keeps the fire stations)
   const matchesReach = siteMatcher(reachFilters(filters));
-  const counts = emptyCounts();
+  const counts = noneCounted();
   const siteShown = new Uint8Array(a.sites.length);
   const sites: AssessedSite[] = [];
   // one facts object refilled per site: no allocation per site

@@ -1,5 +1,5 @@
 // Legend: level names (never colour alone), counts of zones and sites, the method and mode in force.
-import { CATEGORIES, isReachCategory, LEVELS, type LevelOrUnscored } from '../engine';
+import { CATEGORIES, isReachCategory, LEVELS, type Counts, type LevelOrUnscored } from '../engine';
 import { ReachLegend } from './ReachLegend';
 import { ContourLegend } from './ContourLegend';
 import { categoryMark, SYMBOL_MIN_ZOOM } from '../map/siteIcons';
@@ -23,7 +23,7 @@ export function Legend() {
   // counts follow the filters: "shown / all" while filtering
   const { view: filteredView, filtered } = useFilteredView();
   const view = filtered ? filteredView : null;
-  const shown = (counted: Record<LevelOrUnscored, number> | undefined, level: LevelOrUnscored, all: number) =>
+  const shown = (counted: Counts | undefined, level: LevelOrUnscored, all: number) =>
     counted ? `${counted[level]} / ${all}` : String(all);
   const mode = a?.aggregationMode ?? profile.aggregation.mode;
   return (
