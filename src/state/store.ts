@@ -10,7 +10,7 @@ import { initialProposal, type ProposalState } from './slices/proposal';
 import { initialSettings, type SettingsState } from './slices/settings';
 import { initialView, type ViewState } from './slices/view';
 
-export type { Dataset, Zoning } from './slices/data';
+export type { Dataset } from './slices/data';
 export { newDatasetId } from './slices/data';
 export type { ProjectMeta, SaveState } from './slices/project';
 export type { Picking, Proposal, ProposalDraft } from './slices/proposal';
