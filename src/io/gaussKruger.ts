@@ -8,8 +8,6 @@ import proj4 from 'proj4';
 import type { Converter } from 'proj4';
 import { gk3Meridian, type GkCrs } from './gk3Zones';
 
-export { GK3_MERIDIANS, gk3Meridian, isGkCrs, type GkCrs } from './gk3Zones';
-
 const definitions = new Map<number, Converter>();
 function inverseAt(centralMeridian: number): Converter {
   let converter = definitions.get(centralMeridian);

@@ -12,7 +12,8 @@ import {
   type MappingOverride,
 } from './columns';
 import { OUTSIDE_STUDY_AREA, summariseRejections, type RejectionGroup, type RowError } from './rejectionSummary';
-import { FileFormatError, forEachCsvRow, readGeoJsonRows, type RowTable, type SourceRow } from './readRows';
+import { FileFormatError } from './geoJsonFeatures';
+import { forEachCsvRow, readGeoJsonRows, type RowTable, type SourceRow } from './readRows';
 import { readXlsxRows } from './readXlsxRows';
 import {
   firstPosition,
@@ -24,10 +25,9 @@ import {
 } from './validateSite';
 import { GEOGRAPHIC_CRS, isProjectedCrs, type Crs, type CrsOption } from './crs';
 import { toWgs84 } from './toWgs84';
-import { GK3_MERIDIANS, hasZoneNumber } from './gaussKruger';
+import { hasZoneNumber } from './gaussKruger';
+import { GK3_MERIDIANS } from './gk3Zones';
 import { CRS_GIVEN_EVIDENCE, DISTRICT_MISMATCH, MAX_KEPT_ROWS } from './importCodes';
-
-export { crsGivenByUser, DISTRICT_MISMATCH, MAX_KEPT_ROWS } from './importCodes';
 
 export type { RowError } from './rejectionSummary';
 

@@ -10,10 +10,10 @@ export {
   type CanonicalField,
   type MappingOverride,
 } from './columns';
-export { forEachCsvRow, readGeoJsonRows, FileFormatError } from './readRows';
+export { forEachCsvRow, readGeoJsonRows } from './readRows';
+export { FileFormatError } from './geoJsonFeatures';
+export { crsGivenByUser, DISTRICT_MISMATCH, MAX_KEPT_ROWS, NO_COORDINATES } from './importCodes';
 export {
-  crsGivenByUser,
-  DISTRICT_MISMATCH,
   createRowImporter,
   importSites,
   importSitesFile,
@@ -22,7 +22,6 @@ export {
   suggestCrs,
   MAX_IMPORT_BYTES,
   MAX_IMPORT_ROWS,
-  MAX_KEPT_ROWS,
   MAX_KEPT_CHARS,
   type ImportFileReport,
   type ImportOptions,
@@ -33,8 +32,9 @@ export {
 } from './importSites';
 export { readZones } from './readZones';
 export { readRoads } from './readRoads';
-export { contourCrsWarning, readContours, parseRisk, type ContourImport } from './readContours';
-export { NO_COORDINATES, readFnCurves, type FnCurveImport } from './readFnCurves';
+export { contourCrsWarning } from './contourCrsWarning';
+export { readContours, parseRisk, type ContourImport } from './readContours';
+export { readFnCurves, type FnCurveImport } from './readFnCurves';
 export { societalRiskColumns, societalRiskCsv, SOCIETAL_RISK_FILE } from './societalRiskFile';
 export { reachOutputs, reachSummary, type ReachOutput } from './reachFiles';
 export {
@@ -48,7 +48,7 @@ export {
   type GeographicCrs,
 } from './crs';
 export { toWgs84 } from './toWgs84';
-export { gk3Meridian } from './gaussKruger';
+export { gk3Meridian } from './gk3Zones';
 export { csvByteChunks, CsvByteWriter } from './csvBytes';
 export { CSV_ROWS_PER_CHUNK, csvChunks, joinChunks, toCsv, neutraliseCell, UTF8_BOM, type CsvColumn } from './csvWrite';
 export {
@@ -70,9 +70,16 @@ export {
   type InputDigest,
 } from './assessmentFiles';
 export { sha256Hex } from './sha256';
-export { fnCriteriaFile, methodProfileFile, reachProfileFile, ruleTableFile, type ConfigFile } from './configFiles';
+export {
+  fnCriteriaFile,
+  methodProfileFile,
+  reachProfileFile,
+  ruleTableFile,
+  ruleTableJson,
+  type ConfigFile,
+} from './configFiles';
 export { siteTemplateCsv, siteTemplateXlsx } from './siteTemplate';
-export { readRuleTable, ruleTableCsv, ruleTableJson, RULE_CSV_HEADERS } from './ruleTableFiles';
+export { readRuleTable, ruleTableCsv, RULE_CSV_HEADERS } from './ruleTableFiles';
 export { toXlsx } from './xlsxWrite';
 export {
   parseProject,
@@ -80,7 +87,6 @@ export {
   readProjectFile,
   projectFileBytes,
   ProjectFileError,
-  PROJECT_SCHEMA,
   GZIP_ABOVE_BYTES,
   MAX_PROJECT_BYTES,
   type Project,
@@ -90,6 +96,7 @@ export {
   type ProjectContourFile,
   type ProjectFnFile,
 } from './projectFile';
+export { PROJECT_SCHEMA } from './projectSchema';
 export { summariseRejections, groupDigits, OUTSIDE_STUDY_AREA, type RejectionGroup } from './rejectionSummary';
 export { nearestCity, CITY_CENTRES } from './cityCentres';
 export { reportForSaving, MAX_SAVED_ROW_ENTRIES } from './savedImportRecord';

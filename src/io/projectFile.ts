@@ -25,8 +25,6 @@ import {
 import type { ImportFileReport, RejectedRows } from './importSites';
 import { PROJECT_SCHEMA } from './projectSchema';
 
-export { PROJECT_SCHEMA } from './projectSchema';
-
 /** Above this many bytes of JSON a project file is written gzipped. */
 export const GZIP_ABOVE_BYTES = 5 * 2 ** 20;
 /** Refuse project files larger than this (after decompression) with a clear message. */

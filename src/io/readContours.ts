@@ -10,9 +10,7 @@ import { toWgs84 } from './toWgs84';
 import type { ImportFileReport, RowError } from './importSites';
 import { firstPropertyText } from './featureText';
 import { parseInstallationStatus } from './installationStatus';
-import { geoJsonFeatures } from './readRows';
-
-export { contourCrsWarning } from './contourCrsWarning';
+import { geoJsonFeatures } from './geoJsonFeatures';
 
 export interface ContourImport {
   contours: RiskContour[];

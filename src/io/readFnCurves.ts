@@ -8,10 +8,9 @@ import type { FnCurve, FnPoint } from '../engine';
 import { decodeText } from './decodeText';
 import type { ImportFileReport, RowError } from './importSites';
 import { parseRisk } from './readContours';
-import { FileFormatError, forEachCsvRow } from './readRows';
+import { FileFormatError } from './geoJsonFeatures';
+import { forEachCsvRow } from './readRows';
 import { NO_COORDINATES } from './importCodes';
-
-export { NO_COORDINATES } from './importCodes';
 
 export interface FnCurveImport {
   curves: FnCurve[];

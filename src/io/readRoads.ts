@@ -8,7 +8,7 @@ import type { OneWay, RoadLine } from '../engine';
 import type { Crs } from './crs';
 import { toWgs84 } from './toWgs84';
 import { firstPropertyText } from './featureText';
-import { FileFormatError, geoJsonFeatures } from './readRows';
+import { FileFormatError, geoJsonFeatures } from './geoJsonFeatures';
 
 export function readRoads(text: string, crs: Crs = 'wgs84'): RoadLine[] {
   const features = geoJsonFeatures(

@@ -3,8 +3,6 @@ import Papa from 'papaparse';
 import type { Geometry } from 'geojson';
 import { FileFormatError, geoJsonFeatures } from './geoJsonFeatures';
 
-export { FileFormatError, geoJsonFeatures } from './geoJsonFeatures';
-
 export interface SourceRow {
   /** line in the source file where the record starts (CSV), or the feature's ordinal (GeoJSON) */
   line: number;

@@ -1,6 +1,6 @@
 // XLSX (Excel/WPS) → the same rows as CSV: the first sheet (or a named one), row numbers as Excel shows them.
 import type { RowTable } from './readRows';
-import { FileFormatError } from './readRows';
+import { FileFormatError } from './geoJsonFeatures';
 
 export async function readXlsxRows(
   bytes: Uint8Array,

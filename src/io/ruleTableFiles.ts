@@ -12,8 +12,6 @@ import {
 } from '../engine';
 import { toCsv } from './csvWrite';
 
-export { ruleTableJson } from './configFiles';
-
 const LIST_SEPARATOR = ';';
 export const RULE_CSV_HEADERS = [
   'id',

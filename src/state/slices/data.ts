@@ -22,7 +22,6 @@ import type { AppServices } from '../appServices';
 import type { HeldRoadNetwork } from '../engineClient';
 import { reassess } from './assessment';
 
-
 /**
  * A loaded file as the page knows it: its report, rejected rows and count. Its sites are held by the engine (the
  * engine worker in the browser) under `id`; the page receives them only as an assessment's results.
