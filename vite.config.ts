@@ -8,23 +8,6 @@ import { cspBasemapHosts } from './scripts/cspBasemapHosts.ts';
 export default defineConfig({
   plugins: [
     react(),
-    {
-      // The map chunk (MapLibre) is imported dynamically; preloading it from index.html lets the browser fetch it
-      // alongside the entry instead of after the first render.
-      name: 'preload-map-chunk',
-      apply: 'build',
-      transformIndexHtml: {
-        order: 'post',
-        handler: (html, ctx) => {
-          const chunk = Object.values(ctx.bundle ?? {}).find(
-            (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('src/map/createMap.ts'),
-          );
-          return chunk
-            ? html.replace('</head>', `  <link rel="modulepreload" crossorigin href="./${chunk.fileName}">\n</head>`)
-            : html;
-        },
-      },
-    },
     // Basemap tile hosts this deployment allows (none by default: no request leaves the page), from VITE_BASEMAP_HOSTS
     // in the environment or a .env file: written into the CSP of index.html and offered to the basemap panel.
     cspBasemapHosts(),

@@ -1,6 +1,7 @@
 // Which built JavaScript files a browser loads before the map shows, read from Vite's build manifest
-// (`build.manifest`, dist/.vite/manifest.json): the entry and its static imports, the map chunk and its static
-// imports, and the worker scripts those chunks reference.
+// (`build.manifest`, dist/.vite/manifest.json): the entry (src/app/boot.ts, which makes the map) and its static
+// imports; then the app it loads once the map is made (src/app/main.tsx and its static imports); and the worker
+// scripts those chunks reference.
 
 export interface ManifestChunk {
   file: string;
@@ -12,11 +13,20 @@ export interface ManifestChunk {
 }
 export type Manifest = Record<string, ManifestChunk>;
 
+export interface WorkerFile {
+  file: string;
+  startedAtLoad: boolean;
+}
+
 export interface FirstLoadFiles {
-  /** the page's JavaScript: the entry, the map chunk and what they import statically, each once, in load order */
+  /** the page's JavaScript before the map shows: the entry, the map code and their static imports, each once, in load order */
   page: { file: string; role: 'entry' | 'map' | 'import' }[];
   /** worker scripts referenced by those chunks (built apart from the page: the manifest lists them as assets) */
-  workers: { file: string; startedAtLoad: boolean }[];
+  workers: WorkerFile[];
+  /** the app's JavaScript, loaded by the entry after it made the map (files of `page` not repeated) */
+  app: { file: string; role: 'app' | 'import' }[];
+  /** worker scripts the app's chunks reference (not those of `workers`) */
+  appWorkers: WorkerFile[];
 }
 
 /** The sibling files a built module imports statically (`import … from "./x.js"`, `import "./x.js"`), not import(). */
@@ -25,13 +35,15 @@ export function staticImportsOf(code: string): string[] {
   return [...new Set([...found].map((m) => m[1]!))];
 }
 
-/** The module that creates the map: main.tsx imports it at start and the index.html preloads its chunk. */
-export const MAP_MODULE = 'src/map/createMap.ts';
+/** The module that makes the map: the entry imports it statically (it is then part of the entry's chunk). */
+export const MAP_MODULE = 'src/map/earlyMap.ts';
+/** The app: React, the store, the panels; the entry imports it once the map is made. */
+export const APP_MODULE = 'src/app/main.tsx';
 
 /**
- * Workers started before the map shows, by the stem of their file name: the engine client starts the engine worker
- * and one spare import worker when it is created (src/worker/engineClient.ts), MapLibre its worker when the map is
- * created. The others start on use (checksum: an upload; tiles: a large city; whitepaper: an export).
+ * Workers started at load, by the stem of their file name: MapLibre's when the map is made, the engine worker and
+ * one spare import worker when the app's engine client is created (src/worker/engineClient.ts). The others start on
+ * use (checksum: an upload; tiles: a large city; whitepaper: an export).
  */
 export const WORKERS_STARTED_AT_LOAD = ['assess.worker', 'import.worker', 'maplibre-gl-worker'];
 
@@ -41,23 +53,33 @@ const stem = (file: string): string => file.replace(/^.*\//, '').replace(/-[\w-]
 export function firstLoadFiles(manifest: Manifest): FirstLoadFiles {
   const entryKey = Object.keys(manifest).find((k) => manifest[k]!.isEntry);
   if (!entryKey) throw new Error('the manifest has no entry');
-  const mapKey = Object.keys(manifest).find((k) => manifest[k]!.src === MAP_MODULE);
-  if (!mapKey) throw new Error(`the manifest has no chunk for ${MAP_MODULE}`);
-  const page: FirstLoadFiles['page'] = [];
+  const keyOf = (src: string) => Object.keys(manifest).find((k) => manifest[k]!.src === src);
+  const appKey = keyOf(APP_MODULE);
+  if (!appKey) throw new Error(`the manifest has no chunk for ${APP_MODULE}: the entry must load the app on its own`);
   const seen = new Set<string>();
-  const visit = (key: string, role: 'entry' | 'map' | 'import'): void => {
+  // each chunk after its static imports, once
+  const closure = <R extends string>(key: string, role: R, into: { file: string; role: R | 'import' }[]): void => {
     if (seen.has(key)) return;
     seen.add(key);
     const chunk = manifest[key];
     if (!chunk) throw new Error(`the manifest names ${key} but has no such chunk`);
-    for (const dep of chunk.imports ?? []) visit(dep, 'import');
-    page.push({ file: chunk.file, role });
+    for (const dep of chunk.imports ?? []) closure(dep, 'import' as R | 'import', into);
+    into.push({ file: chunk.file, role });
   };
-  visit(entryKey, 'entry');
-  visit(mapKey, 'map');
-  const workers = [...seen]
-    .flatMap((key) => (manifest[key]!.assets ?? []).filter(isScript))
-    .filter((file, i, all) => all.indexOf(file) === i)
-    .map((file) => ({ file, startedAtLoad: WORKERS_STARTED_AT_LOAD.includes(stem(file)) }));
-  return { page, workers };
+  const page: FirstLoadFiles['page'] = [];
+  closure(entryKey, 'entry', page);
+  // a map module built as a chunk of its own loads with the page too
+  const mapKey = keyOf(MAP_MODULE);
+  if (mapKey) closure(mapKey, 'map', page);
+  const pageKeys = new Set(seen);
+  const app: FirstLoadFiles['app'] = [];
+  closure(appKey, 'app', app);
+  const appKeys = [...seen].filter((k) => !pageKeys.has(k));
+  const workersOf = (keys: Iterable<string>, except: WorkerFile[] = []): WorkerFile[] =>
+    [...keys]
+      .flatMap((key) => (manifest[key]!.assets ?? []).filter(isScript))
+      .filter((file, i, all) => all.indexOf(file) === i && !except.some((w) => w.file === file))
+      .map((file) => ({ file, startedAtLoad: WORKERS_STARTED_AT_LOAD.includes(stem(file)) }));
+  const workers = workersOf(pageKeys);
+  return { page, workers, app, appWorkers: workersOf(appKeys, workers) };
 }

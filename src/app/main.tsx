@@ -1,4 +1,5 @@
-// Composition root: store, engine worker, projects, React tree; then the demo city is loaded.
+// Composition root, loaded by src/app/boot.ts once the map shows: store, engine worker, projects, React tree; then
+// the demo city is loaded.
 import { message, messageOfError } from '../i18n/shownMessage';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -13,10 +14,10 @@ import { fetchDemoFiles } from './demoFiles';
 import { syncViewWithHash } from './hashSync';
 import { restoreBasemap, restoreLocale } from '../state/slices/settings';
 import { buildLookupsWhenIdle } from '../state/siteLookup';
-import '../ui/styles.css';
 import { clearProposal, placeProposal, setProposalDraft } from '../state/slices/proposal';
 
-// Fetch the map code (MapLibre) now, in parallel with the first render, rather than when MapView mounts.
+// Fetch the map's wiring now, in parallel with the first render, rather than when MapView mounts (MapLibre itself
+// came with the page's first script, src/app/boot.ts, which drew the map).
 void import('../map/createMap');
 
 const store = createAppStore();

@@ -1,9 +1,7 @@
-// The only place MapLibre is mounted: once, then the map follows the store one way (store → map). Each concern is a
-// module of its own: mapChrome (controls, credit, symbols), mapSync (what is drawn), mapLabels (DOM labels),
+// Where the map is wired to the app: the MapLibre map (made at start by earlyMap.ts, or here) then follows the store
+// one way (store → map). Each concern is a module of its own: mapChrome (credit, symbols), mapSync (what is drawn), mapLabels (DOM labels),
 // cameraFollow (where the map looks), mapInteraction (clicks, cursor, highlight) and probeAnswer (browser tests).
-import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AppStore } from '../state/store';
 import { createCameraFollow } from './cameraFollow';
 import { mountChrome } from './mapChrome';
@@ -12,28 +10,35 @@ import { bindPointer, selectionHighlight, type MapIntents } from './mapInteracti
 import { createLabels } from './mapLabels';
 import { createMapSync } from './mapSync';
 import { answerProbes } from './probeAnswer';
-import { baseStyle } from './style';
+import { makeMap, whenStyleLoaded, type EarlyMap } from './earlyMap';
 import { createTiledSites } from './tiledSites';
-
-// MapLibre starts its own worker from a URL it guesses next to its script; in the bundled build that guess is wrong and
-// the map never loads, so the worker file is handed to it explicitly (Vite emits it as an asset with this URL).
-setWorkerUrl(workerUrl);
 
 export interface MountedMap {
   map: MapLibreMap;
   destroy(): void;
 }
 
-export function createMap(container: HTMLElement, store: AppStore, intents: MapIntents): MountedMap {
-  const map = new MapLibreMap({
-    container,
-    style: baseStyle(),
-    center: [118.8, 32.05],
-    zoom: 8,
-    attributionControl: false,
-    // no preserveDrawingBuffer: nothing reads the canvas back (figures are drawn as SVG, tests use screenshots),
-    // and keeping the buffer cost 0.4–0.7 s of the first render under software WebGL
-  });
+/**
+ * The map in `container` (the map's region), following `store`: `early`, the map the page made at start (already
+ * moved into `container` by the map view, canvas and all, so nothing is drawn twice), else a new one.
+ */
+export function createMap(
+  container: HTMLElement,
+  store: AppStore,
+  intents: MapIntents,
+  early: EarlyMap | null = null,
+): MountedMap {
+  let map: MapLibreMap;
+  let host: HTMLElement;
+  if (early) {
+    ({ map, host } = early);
+    map.resize(); // the app's map region may differ from the start frame's
+  } else {
+    host = document.createElement('div');
+    host.className = 'map-host';
+    container.append(host);
+    map = makeMap(host);
+  }
   const ctx = mapContext(map, container, store);
   const chrome = mountChrome(ctx);
   const tiledSites = createTiledSites(map);
@@ -57,7 +62,7 @@ export function createMap(container: HTMLElement, store: AppStore, intents: MapI
   let unsubscribe = (): void => {};
   // data goes in as soon as the style's sources exist: waiting for 'load' meant a first render of an empty map
   // (its tiles, its programs) before the data's own: 0.7 s of first render under software WebGL (interleaved A/B)
-  map.once('style.load', () => {
+  whenStyleLoaded(map, () => {
     sync.applyBasemap();
     sync.render(store.getState().assessment);
     showSelection(store.getState().selection);
@@ -87,6 +92,7 @@ export function createMap(container: HTMLElement, store: AppStore, intents: MapI
     destroy() {
       unsubscribe();
       map.remove();
+      host.remove();
     },
   };
 }

@@ -1,6 +1,6 @@
-// The map's furniture: navigation, scale and the credit line, and the site symbols drawn on demand. Both carry words,
-// so both are redrawn in a new language.
-import { AttributionControl, NavigationControl, ScaleControl } from 'maplibre-gl';
+// The map's furniture that has words: the credit line and the site symbols drawn on demand, both redrawn in a new
+// language (navigation and scale, without words, come with the map: earlyMap.ts).
+import { AttributionControl } from 'maplibre-gl';
 import { DEMO_ATTRIBUTION } from '../io/attribution';
 import { escapeXml } from '../io/escapeXml';
 import type { MapContext } from './mapContext';
@@ -15,8 +15,6 @@ export interface MapChrome {
 }
 
 export function mountChrome({ map, store, t }: MapContext): MapChrome {
-  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
   // The credit is the open project's own (the demo's only in the demo): MapLibre shows it as HTML, so it is escaped.
   const credit = (): string => {
     const p = store.getState().project;

@@ -1,24 +1,36 @@
 // Mounts the map once; everything after that flows store → map in src/map/createMap.ts.
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { takeEarlyMap, type EarlyMap } from '../map/earlyMap';
 import { useServices } from './AppContext';
 import { DetailPanel } from './DetailPanel';
 import { useT } from './i18n';
 import { pickAt } from '../state/slices/proposal';
 import { select } from '../state/slices/view';
+import type { Selection } from '../state/slices/view';
 
 export function MapView() {
   const ref = useRef<HTMLElement>(null);
   const app = useServices();
   const t = useT();
+  // the map the page drew at start moves into this region before the first paint (no frame without it)
+  const early = useRef<EarlyMap | null>(null);
+  useLayoutEffect(() => {
+    early.current = takeEarlyMap();
+    if (early.current && ref.current) ref.current.append(early.current.host);
+    document.getElementById('boot')?.remove();
+  }, []);
   useEffect(() => {
-    let destroy = (): void => {};
+    // until the app's map code has loaded, unmounting drops the map made at start
+    let destroy = (): void => {
+      early.current?.map.remove();
+      early.current?.host.remove();
+    };
     let cancelled = false;
     void import('../map/createMap').then(({ createMap }) => {
       if (cancelled || !ref.current) return;
-      destroy = createMap(ref.current, app.store, {
-        pickAt: (at) => pickAt(app, at),
-        select: (selection) => select(app, selection),
-      }).destroy;
+      const intents = { pickAt: (at: [number, number]) => pickAt(app, at), select: (s: Selection) => select(app, s) };
+      destroy = createMap(ref.current, app.store, intents, early.current).destroy;
+      early.current = null;
     });
     return () => {
       cancelled = true;

@@ -2,21 +2,30 @@
 import { describe, expect, it } from 'vitest';
 import { firstLoadFiles, staticImportsOf, type Manifest } from '../../scripts/firstLoadFiles';
 
+// the shape of a real build: the entry (boot.ts, MapLibre inside) loads the app, which loads the map's wiring
 const manifest: Manifest = {
   'index.html': {
     file: 'assets/index-AAAAAAAA.js',
     isEntry: true,
     imports: ['_shared-BBBBBBBB.js'],
-    dynamicImports: ['src/map/createMap.ts', 'src/io/readZones.ts'],
-    assets: ['assets/assess.worker-CCCCCCCC.js', 'assets/checksum.worker-DDDDDDDD.js', 'assets/demo-EEEEEEEE.csv'],
+    dynamicImports: ['src/app/main.tsx'],
+    assets: ['assets/maplibre-gl-worker-IIIIIIII.mjs'],
   },
   '_shared-BBBBBBBB.js': { file: 'assets/shared-BBBBBBBB.js', imports: ['_runtime-FFFFFFFF.js'] },
   '_runtime-FFFFFFFF.js': { file: 'assets/runtime-FFFFFFFF.js' },
+  'src/app/main.tsx': {
+    file: 'assets/main-LLLLLLLL.js',
+    src: 'src/app/main.tsx',
+    imports: ['index.html', '_react-MMMMMMMM.js', '_shared-BBBBBBBB.js'],
+    dynamicImports: ['src/map/createMap.ts', 'src/io/readZones.ts'],
+    assets: ['assets/assess.worker-CCCCCCCC.js', 'assets/checksum.worker-DDDDDDDD.js', 'assets/demo-EEEEEEEE.csv'],
+  },
+  '_react-MMMMMMMM.js': { file: 'assets/react-MMMMMMMM.js' },
   'src/map/createMap.ts': {
     file: 'assets/createMap-GGGGGGGG.js',
     src: 'src/map/createMap.ts',
-    imports: ['index.html', '_shared-BBBBBBBB.js', '_turf-HHHHHHHH.js'],
-    assets: ['assets/maplibre-gl-worker-IIIIIIII.mjs'],
+    imports: ['index.html', 'src/app/main.tsx', '_turf-HHHHHHHH.js'],
+    assets: ['assets/tiles.worker-NNNNNNNN.js'],
   },
   '_turf-HHHHHHHH.js': { file: 'assets/turf-HHHHHHHH.js' },
   'src/io/readZones.ts': { file: 'assets/readZones-JJJJJJJJ.js', src: 'src/io/readZones.ts', imports: ['_proj-K.js'] },
@@ -24,28 +33,46 @@ const manifest: Manifest = {
 };
 
 describe('firstLoadFiles', () => {
-  it('lists the entry, the map chunk and their static imports once each, and no dynamic import', () => {
-    const { page } = firstLoadFiles(manifest);
-    expect(page).toEqual([
+  it('lists the entry and its static imports once each as what loads before the map shows, no dynamic import', () => {
+    expect(firstLoadFiles(manifest).page).toEqual([
       { file: 'assets/runtime-FFFFFFFF.js', role: 'import' },
       { file: 'assets/shared-BBBBBBBB.js', role: 'import' },
       { file: 'assets/index-AAAAAAAA.js', role: 'entry' },
-      { file: 'assets/turf-HHHHHHHH.js', role: 'import' },
-      { file: 'assets/createMap-GGGGGGGG.js', role: 'map' },
     ]);
   });
 
-  it("lists the scripts among those chunks' assets as workers, saying which start at load", () => {
-    expect(firstLoadFiles(manifest).workers).toEqual([
+  it("lists the app and its static imports apart, without the page's files again", () => {
+    expect(firstLoadFiles(manifest).app).toEqual([
+      { file: 'assets/react-MMMMMMMM.js', role: 'import' },
+      { file: 'assets/main-LLLLLLLL.js', role: 'app' },
+    ]);
+  });
+
+  it('counts a map module built as a chunk of its own with the page', () => {
+    const withMapChunk: Manifest = {
+      ...manifest,
+      'index.html': { ...manifest['index.html']!, dynamicImports: ['src/map/earlyMap.ts', 'src/app/main.tsx'] },
+      'src/map/earlyMap.ts': { file: 'assets/earlyMap-OOOOOOOO.js', src: 'src/map/earlyMap.ts', imports: ['_ml-P.js'] },
+      '_ml-P.js': { file: 'assets/ml-P.js' },
+    };
+    expect(firstLoadFiles(withMapChunk).page.slice(-2)).toEqual([
+      { file: 'assets/ml-P.js', role: 'import' },
+      { file: 'assets/earlyMap-OOOOOOOO.js', role: 'map' },
+    ]);
+  });
+
+  it("lists the scripts among each part's assets as workers, saying which start at load", () => {
+    const { workers, appWorkers } = firstLoadFiles(manifest);
+    expect(workers).toEqual([{ file: 'assets/maplibre-gl-worker-IIIIIIII.mjs', startedAtLoad: true }]);
+    expect(appWorkers).toEqual([
       { file: 'assets/assess.worker-CCCCCCCC.js', startedAtLoad: true },
       { file: 'assets/checksum.worker-DDDDDDDD.js', startedAtLoad: false },
-      { file: 'assets/maplibre-gl-worker-IIIIIIII.mjs', startedAtLoad: true },
     ]);
   });
 
-  it('refuses a manifest without the map chunk', () => {
-    const { 'src/map/createMap.ts': _, ...withoutMap } = manifest;
-    expect(() => firstLoadFiles(withoutMap)).toThrow(/createMap/);
+  it('refuses a manifest whose app is not a chunk of its own (it would be loaded before the map)', () => {
+    const { 'src/app/main.tsx': _, ...withoutApp } = manifest;
+    expect(() => firstLoadFiles(withoutApp)).toThrow(/main\.tsx/);
   });
 });
 
