@@ -52,7 +52,7 @@ try {
   const verdict = pageTotal < FIRST_LOAD_TARGET_KB * 1000 ? 'under' : 'over';
   total('page total, before the map shows', pageTotal, `(${verdict} the target, ${FIRST_LOAD_TARGET_KB})`);
   total('its workers started at load', workerRows(workers));
-  console.log('then the app, loaded by the page once the map is made:');
+  console.log('then the app, fetched beside the map and run after it is made:');
   total(
     'the app (React, store, panels, words, defaults)',
     app.reduce((sum, p) => sum + row(p.file, p.role), 0),

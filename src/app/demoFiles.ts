@@ -23,3 +23,21 @@ export async function fetchDemoFiles(): Promise<DemoFiles> {
     ],
   };
 }
+
+let prefetched: Promise<DemoFiles> | null = null;
+
+/**
+ * Fetch the demo's files now (the page's first script does, beside the look-up of the last project: not needed when
+ * a saved project opens, and a demo load reports its own failure).
+ */
+export function prefetchDemoFiles(): void {
+  prefetched = fetchDemoFiles();
+  prefetched.catch(() => undefined);
+}
+
+/** The files fetched at start, the first time; a later "new demo" fetches again. */
+export function demoFiles(): Promise<DemoFiles> {
+  const files = prefetched ?? fetchDemoFiles();
+  prefetched = null;
+  return files;
+}

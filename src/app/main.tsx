@@ -4,13 +4,12 @@ import { message, messageOfError } from '../i18n/shownMessage';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppStore } from '../state/store';
-import type { DemoFiles } from '../state/slices/project';
 import { createAutosave } from '../state/autosave';
 import { startProjects, type WithProjects } from '../state/projects';
 import { createEngineClient } from '../worker/engineClient';
 import { AppContext } from '../ui/AppContext';
 import { App } from '../ui/App';
-import { fetchDemoFiles } from './demoFiles';
+import { demoFiles } from './demoFiles';
 import { syncViewWithHash } from './hashSync';
 import { restoreBasemap, restoreLocale } from '../state/slices/settings';
 import { buildLookupsWhenIdle } from '../state/siteLookup';
@@ -22,11 +21,11 @@ void import('../map/createMap');
 
 const store = createAppStore();
 const engine = createEngineClient();
-// the demo's files are fetched once the page has rendered (below)
+// the engine's workers were started and the demo's files fetched by the page's first script (boot.ts)
 const app: WithProjects = {
   store,
   engine,
-  projects: { autosave: createAutosave({ store, engine }), demoFiles: () => demoFiles() },
+  projects: { autosave: createAutosave({ store, engine }), demoFiles },
 };
 syncViewWithHash(store, window.location, window.history, {
   restoreProposal(link) {
@@ -49,14 +48,6 @@ createRoot(document.getElementById('root')!).render(
 
 // the language loads beside the project, not before it: waiting for it cost 0.5 s of first render
 void restoreLocale(app);
-// the demo's files are fetched beside the look-up of the last project, not after it; a later "new demo" fetches again
-let prefetchedDemo: Promise<DemoFiles> | null = fetchDemoFiles();
-prefetchedDemo.catch(() => undefined); // not needed when a saved project opens; a demo load reports its own failure
-const demoFiles = (): Promise<DemoFiles> => {
-  const files = prefetchedDemo ?? fetchDemoFiles();
-  prefetchedDemo = null;
-  return files;
-};
 startProjects(app).catch((e: Error) =>
   store.setState({ assessError: message('app.loadFailed', { message: messageOfError(e) }) }),
 );

@@ -19,6 +19,7 @@ import { createStringPool, type StringPool } from './stringPool';
 import { unpackSites } from './siteColumns';
 import { unpackFindings } from './findingColumns';
 import { unpackZones } from './zoneColumns';
+import { startEngineWorker, startImportWorker, takeEarlyWorkers } from './workerStarts';
 
 export { CancelledError, type EngineClient };
 
@@ -40,7 +41,8 @@ export function createEngineClient(): EngineClient {
     }
   >();
   let next = 0;
-  const worker = new Worker(new URL('./assess.worker.ts', import.meta.url), { type: 'module' });
+  const early = takeEarlyWorkers();
+  const worker = early?.engine ?? startEngineWorker();
   worker.onmessage = (e: MessageEvent<EngineResponse>) => {
     const p = pending.get(e.data.id);
     if (!p) return;
@@ -105,11 +107,10 @@ export function createEngineClient(): EngineClient {
   let importing: { reject: (e: Error) => void } | null = null;
   // one import worker per file (a cancel terminates it and nothing else), started one file ahead so that its module is
   // loaded before it is needed: the demo's two files had each waited for a fresh worker's start-up
-  const startImporter = () => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-  let spare = startImporter();
+  let spare = early?.importer ?? startImportWorker();
   const takeImporter = (): Worker => {
     const next = spare;
-    spare = startImporter();
+    spare = startImportWorker();
     return next;
   };
   const client: EngineClient = {
