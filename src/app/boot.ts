@@ -9,14 +9,12 @@ import { prefetchDemoFiles } from './demoFiles';
 
 // asked for first so that it downloads while MapLibre makes the map (a module runs in a task of its own, later)
 import('./main').catch((e: unknown) => {
-  // no catalogue is loaded yet: the words are in both languages
-  const sidebar = document.querySelector('#boot .sidebar');
-  if (!sidebar) return;
-  const alert = document.createElement('p');
-  alert.setAttribute('role', 'alert');
-  alert.className = 'error';
-  alert.textContent = `应用未能加载,请刷新页面。The app did not load: reload the page. (${String(e)})`;
-  sidebar.append(alert);
+  // no catalogue is loaded yet: the frame's message is in both languages (index.html)
+  const failed = document.querySelector<HTMLElement>('#boot .boot-failed');
+  if (!failed) return;
+  failed.hidden = false;
+  failed.append(` (${String(e)})`);
+  document.querySelector('#boot .boot-loading')?.remove();
 });
 // the demo's assessment is what the first view waits for: its worker and files start loading before the map is made
 startWorkersEarly();
