@@ -1,6 +1,7 @@
 // The import in the browser: a generated CSV uploaded through the app's own file input, read in the Web Worker.
 // Prints rows per second (upload → import report shown) and the longest main-thread task meanwhile (target: none
-// over 100 ms), against the same file imported in Node in this process as the baseline.
+// over 100 ms), against the same file imported in Node in this process as the baseline; then the assessment, the
+// map's draw, and a filter, pan, zoom and click at city and street scale, each with its longest task.
 // Usage: npm run bench:import-browser   (or npx tsx bench/importBrowser.bench.ts [rows])
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { importSites } from '../src/io';
 import { generatedSitesCsv } from './generatedSites';
 import { longestTask, longestTaskOfLastDraw, watchLongTasks, watchMapDraws } from './longTasks';
 import { withServedApp } from './servedApp';
+import { clickLongestTaskMs, filterChange, goToStreet, panLongestTaskMs, zoomLongestTaskMs } from './mapInteractions';
 
 const rows = Number(process.argv[2] ?? 1_000_000);
 const text = generatedSitesCsv(rows);
@@ -63,6 +65,21 @@ await withServedApp(async (page) => {
   // then the map draws the assessment
   await page.waitForSelector('[data-map-ready="true"]', { timeout: 900_000 });
   const draw = await longestTaskOfLastDraw(page);
+  // then what a planner does with it: at city scale, and at street scale (a link to zoom 14), where sites are drawn
+  await page.waitForTimeout(1500);
+  const city = {
+    filter: await filterChange(page),
+    pan: await panLongestTaskMs(page),
+    zoom: await zoomLongestTaskMs(page),
+    click: await clickLongestTaskMs(page),
+  };
+  await goToStreet(page);
+  const street = {
+    pan: await panLongestTaskMs(page),
+    zoom: await zoomLongestTaskMs(page),
+    click: await clickLongestTaskMs(page),
+    filter: await filterChange(page),
+  };
   sampling = false;
   await sampler;
   const ms = t1 - t0;
@@ -84,6 +101,10 @@ await withServedApp(async (page) => {
   console.log(
     `  the map's first draw of the assessment: ${(draw.drawMs / 1000).toFixed(1)} s from being handed it, longest main-thread task ${draw.ms.toFixed(0)} ms`,
   );
+  const line = (v: typeof city) =>
+    `filter ${v.filter.longestTask.toFixed(0)} ms (re-rendered in ${v.filter.ms.toFixed(0)} ms), pan ${v.pan.toFixed(0)} ms, zoom ${v.zoom.toFixed(0)} ms, click ${v.click.toFixed(0)} ms`;
+  console.log(`  longest main-thread task (target 100 ms), city view: ${line(city)}`);
+  console.log(`  street view (zoom 14): ${line(street)}`);
   console.log(
     `  page heap (JavaScript, DOM, array buffers): ${(heapBefore / 2 ** 20).toFixed(0)} MB before the upload, peak ${(heapPeak / 2 ** 20).toFixed(0)} MB through import, assessment and autosave (the worker's heap not included)`,
   );
