@@ -109,7 +109,7 @@ t = performance.now();
 const networkAssessment = host.assess({ datasets: ['demo', 'stations'], zones, roads: 'roads' }, config);
 const networkMs = performance.now() - t;
 // what the page receives with the assessment for the reach (structured clone: the page deserialises it in one task)
-const reachNoted = reachForPage(assessedReach.of(networkAssessment)!); // as the engine worker sends it
+const reachNoted = reachForPage(assessedReach.of(networkAssessment)!, networkAssessment.sites); // as the engine worker sends it
 const cloneMs = (x: unknown) => {
   const t0 = performance.now();
   structuredClone(x);

@@ -17,7 +17,7 @@ import {
 import type { Locale, Translate } from '../i18n/translate';
 import { categoryLabel, levelLabel, zoneLevelLabel } from './i18n';
 import type { Selection } from '../state/store';
-import { findingsOf, siteById, siteName } from '../state/siteLookup';
+import { findingsOf, siteById, siteName, sitePosition } from '../state/siteLookup';
 import { contributorCount } from '../worker/zoneColumns';
 import type { AssessedReach } from '../state/assessedReach';
 import { siteReachRows, zoneReachRows } from './explainReach';
@@ -110,7 +110,7 @@ export function explainSite(
   if (s.role === 'hazard') rows.push([t('explain.footprint'), `${s.footprintM} m`]);
   // its own distance beside the tables (and, outside GB/T 37243's scope, that it cannot replace them): engine text
   if (s.protectionDistanceNote) rows.push([t('explain.protectionDistance'), s.protectionDistanceNote]);
-  if (reach !== undefined) rows.push(...siteReachRows(s, reach, t, locale)); // spread-ok: a handful of rows
+  if (reach !== undefined) rows.push(...siteReachRows(a, sitePosition(a, s.id), s, reach, t, locale)); // spread-ok: a handful of rows
   if (qra.contours?.length)
     for (const d of impliedDistances(qra.contours, [{ id: s.id, name: s.name, geometry: s.geometry }]))
       rows.push(impliedDistanceRow(d, t));

@@ -1,17 +1,35 @@
 // Rescue within reach in the side panel (issue #21): a scored site's or protection target's cover row, a fire
 // station's district against 建标152, a shelter's capacity against the people assigned to it, a zone's reach and
 // shelter balance. What is missing is said (无救援力量数据 / 无人口数据 / 未评估), never shown as covered or enough.
-import { dispatchMinutes, isReachCategory, type AssessedSite, type ShelterClass, type StationGrade } from '../engine';
+import {
+  dispatchMinutes,
+  isReachCategory,
+  type AssessedSite,
+  type Assessment,
+  type ShelterClass,
+  type StationGrade,
+} from '../engine';
 import type { Locale, Translate } from '../i18n/translate';
 import type { AssessedReach } from '../state/assessedReach';
+import { coverRowOf, hasCover } from '../state/reachCover';
 import { circleRule, minutesText } from './reachWords';
 
 type Rows = [label: string, value: string][];
 
 const thousands = (n: number, locale: Locale) => Math.round(n).toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN');
 
-/** The reach rows of a site's panel. Without any rescue data a scored site or target is said to be unassessed. */
-export function siteReachRows(s: AssessedSite, reach: AssessedReach | null, t: Translate, locale: Locale): Rows {
+/**
+ * The reach rows of a site's panel (`s`, at `position` in `a.sites`). Without any rescue data a scored site or target
+ * is said to be unassessed.
+ */
+export function siteReachRows(
+  a: Assessment,
+  position: number,
+  s: AssessedSite,
+  reach: AssessedReach | null,
+  t: Translate,
+  locale: Locale,
+): Rows {
   if (!reach)
     return !isReachCategory(s.category) && (s.role === 'target' || s.level !== null)
       ? [[t('explain.reach.status'), t('explain.reach.noResources')]]
@@ -19,8 +37,8 @@ export function siteReachRows(s: AssessedSite, reach: AssessedReach | null, t: T
   if (s.category === 'shelter') return shelterRows(s.id, reach, t, locale);
   if (isReachCategory(s.category)) return stationRows(s.id, reach, t);
   const { result, profile } = reach;
-  if (!result.cover) return [[t('explain.reach.status'), t('explain.reach.noResources')]];
-  const row = result.cover.find((c) => c.siteId === s.id);
+  if (!hasCover(reach)) return [[t('explain.reach.status'), t('explain.reach.noResources')]];
+  const row = coverRowOf(reach, a.sites, position, s);
   if (!row) return [[t('explain.reach.status'), t('explain.reach.notSubject')]];
   const screening = row.mode === 'screening' ? t('explain.reach.screeningSuffix') : '';
   const nearest = row.nearestResourceId === null ? null : result.resources.find((r) => r.id === row.nearestResourceId);
@@ -121,7 +139,7 @@ export function zoneReachRows(zoneId: string, reach: AssessedReach | null, t: Tr
   const { result, profile } = reach;
   const rows: Rows = [];
   const screening = result.mode === 'screening' ? t('explain.reach.screeningSuffix') : '';
-  if (!result.cover) rows.push([t('explain.reach.status'), t('explain.reach.noResources')]);
+  if (!hasCover(reach)) rows.push([t('explain.reach.status'), t('explain.reach.noResources')]);
   else {
     const z = result.zones?.find((x) => x.zoneId === zoneId);
     if (!z || z.coveredShare === null) rows.push([t('explain.reach.status'), t('explain.zoneReach.none')]);

@@ -139,7 +139,7 @@ scope.onmessage = async (e) => {
         const { findings, positionOf } = findFindingPositions(assessment);
         const locatedByZone = locatedCountsInZoneOrder(assessment); // before the zones are packed away
         const held = assessedReach.of(assessment);
-        const reach = held && reachForPage(held);
+        const reach = held && reachForPage(held, assessment.sites);
         return reply(request.id, assessment, {
           findingAt: findings,
           zones: packZones(assessment.zones, positionOf),

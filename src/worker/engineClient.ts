@@ -5,6 +5,7 @@ import type { Assessment, Site, Finding } from '../engine';
 import { noteFacets, noteFindingPositions } from '../state/mapFilters';
 import { noteLocatedCounts } from '../figures/districtCounts';
 import { assessedReach, type AssessedReach } from '../state/assessedReach';
+import { withCoverRows } from '../state/reachCover';
 import type { ImportFileReport, RejectedRows } from '../io';
 import { CancelledError, type EngineClient, type HeldDataset, type Progress } from '../state/engineClient';
 import type { StoredSites } from '../state/projectDb';
@@ -77,7 +78,7 @@ export function createEngineClient(): EngineClient {
     if (e.data.findingAt) noteFindingPositions(result as Assessment, e.data.findingAt);
     if (e.data.locatedByZone) noteLocatedCounts(result as Assessment, e.data.locatedByZone);
     if (e.data.facets) noteFacets(result as Assessment, e.data.facets);
-    if (p.reach) assessedReach.note(result as Assessment, p.reach);
+    if (p.reach) assessedReach.note(result as Assessment, withCoverRows(p.reach, (result as Assessment).sites));
     p.resolve(result);
   };
   const send = <T>(payload: Payload, progress?: Progress, transfer: Transferable[] = []): Promise<T> => {

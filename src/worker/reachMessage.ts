@@ -4,19 +4,30 @@
 // without the study area's boundary polygons, which were only needed to lay the grid out (cells and minutes stay),
 // and with typed arrays of their own, transferred (reachTransfer): copying bytes into the page was the costly part of
 // a clone (≈ 20 ms for the grids' 2 MB in headless Chromium here), a transfer costs nothing.
-import type { ReachAssessment } from '../engine';
+import type { AssessedSite, ReachAssessment } from '../engine';
+import { packCover } from './coverColumns';
 import type { DistrictGrid } from '../engine/reach/stationDistricts';
 import type { AssessedReach } from '../state/assessedReach';
 
-export function reachForPage(reach: AssessedReach): AssessedReach {
+export function reachForPage(reach: AssessedReach, sites: readonly AssessedSite[]): AssessedReach {
   const { shapes } = reach.bands;
+  // the cover as columns (a row per scored site and target: a million objects at a million sites)
+  const packed =
+    reach.result.cover &&
+    packCover(
+      reach.result.cover,
+      sites,
+      reach.result.resources.map((r) => r.id),
+    );
   // a data: URL, not a blob: one: MapLibre's worker fetches http(s) and data: URLs itself, but hands any other scheme
   // (blob: included) to the page, which then fetched, parsed and re-serialised the bands on its own thread (175 ms).
   const url = shapes ? oneByte(`data:application/geo+json,${escapeForDataUrl(JSON.stringify(shapes))}`) : null;
+  const result = forPage(reach.result);
   return {
     ...reach,
-    result: forPage(reach.result),
+    result: packed ? { ...result, cover: null } : result,
     bands: url ? { summary: reach.bands.summary, shapes: null, url } : reach.bands,
+    ...(packed ? { coverColumns: packed } : {}),
   };
 }
 
@@ -38,6 +49,10 @@ const oneByte = (ascii: string): string => new TextDecoder('latin1').decode(new 
 /** The buffers of a reach made by reachForPage, to transfer with it (each once: the grids may share arrays). */
 export function reachTransfer(reach: AssessedReach): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
+  const c = reach.coverColumns;
+  if (c)
+    for (const a of [c.position, c.nearest, c.minutes, c.circle, c.covered, c.note])
+      buffers.add(a.buffer as ArrayBuffer);
   for (const g of [reach.result.reachGrid, reach.result.districtGrid]) {
     if (!g) continue;
     for (const a of [g.grid.inside, g.grid.onEdge, g.cells, g.cellMinutes, g.cellStation])

@@ -43,7 +43,7 @@ const reachWith = (reachGrid: DistrictGrid, districtGrid: DistrictGrid): Assesse
 describe('the reach sent to the page', () => {
   it('carries grids with arrays of their own, so transferring them leaves the worker its grids', () => {
     const g = grid(Uint8Array.of(1, 1));
-    const sent = reachForPage(reachWith(g, g));
+    const sent = reachForPage(reachWith(g, g), []);
     const buffers = reachTransfer(sent);
     expect(buffers).toHaveLength(5);
     structuredClone(sent, { transfer: buffers });
@@ -56,9 +56,9 @@ describe('the reach sent to the page', () => {
     const shared = Uint8Array.of(1, 0);
     const a = grid(shared);
     const b = { ...grid(shared), cellMinutes: Float32Array.of(9, 9) };
-    const same = reachForPage(reachWith(a, a));
+    const same = reachForPage(reachWith(a, a), []);
     expect(same.result.districtGrid).toBe(same.result.reachGrid);
-    const two = reachForPage(reachWith(a, b));
+    const two = reachForPage(reachWith(a, b), []);
     expect(two.result.districtGrid!.grid.inside).toBe(two.result.reachGrid!.grid.inside);
     expect(two.result.reachGrid!.grid.polygons).toEqual([]);
     const buffers = reachTransfer(two);

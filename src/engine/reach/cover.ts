@@ -48,12 +48,13 @@ export function circleLocator(
 
 /** Sites that take part: protection targets, and hazards or risk points with a level (rescue kinds never). */
 export function coverSubjects(sites: readonly AssessedSite[]): AssessedSite[] {
-  return sites.filter(
-    (s) =>
-      !isReachCategory(s.category) &&
-      (s.role === 'target' || ((s.role === 'hazard' || s.role === 'risk') && s.level !== null)),
-  );
+  return sites.filter(isCoverSubject);
 }
+
+/** A site the cover is judged for: a protection target, or a scored hazard or risk point (not a rescue site). */
+export const isCoverSubject = (s: AssessedSite): boolean =>
+  !isReachCategory(s.category) &&
+  (s.role === 'target' || ((s.role === 'hazard' || s.role === 'risk') && s.level !== null));
 
 export function coverFindings(
   sites: readonly AssessedSite[],
