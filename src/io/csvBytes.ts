@@ -36,17 +36,7 @@ export class CsvByteWriter<T> {
   private buf = new Uint8Array(CHUNK_BYTES);
   private pos = 0;
   private rows = 0;
-  /** buffers handed to `emit` so far: a cell's bytes are where they were written only while this stays the same */
-  private flushes = 0;
   private readonly caches: ColumnCache[];
-  /**
-   * Per column, the last short text cell and where its bytes lie in the buffer: consecutive rows often repeat one
-   * (a hazard's id and name over its findings, the rule, the status), copied then instead of encoded again.
-   */
-  private readonly lastText: (string | null)[];
-  private readonly lastStart: Int32Array;
-  private readonly lastEnd: Int32Array;
-  private readonly lastFlush: Float64Array;
 
   constructor(
     private readonly columns: readonly CsvColumn<T>[],
@@ -54,10 +44,6 @@ export class CsvByteWriter<T> {
     private readonly options: { bom?: boolean; reuse?: boolean } = {},
   ) {
     this.caches = columns.map(() => ({ cells: new Map(), hits: 0, misses: 0 }));
-    this.lastText = columns.map(() => null);
-    this.lastStart = new Int32Array(columns.length);
-    this.lastEnd = new Int32Array(columns.length);
-    this.lastFlush = new Float64Array(columns.length).fill(-1);
   }
 
   header(): void {
@@ -78,7 +64,7 @@ export class CsvByteWriter<T> {
       if (v === null || v === undefined) continue;
       if (typeof v === 'number') this.number(v, c.digits);
       else if (v.length >= CACHED_LENGTH) this.cachedText(v, this.caches[i]!);
-      else this.shortText(v, i);
+      else this.text(v, true);
     }
     this.byte(NEWLINE);
     this.rows++;
@@ -95,7 +81,6 @@ export class CsvByteWriter<T> {
   private room(bytes: number): void {
     if (this.pos + bytes <= this.buf.length) return;
     if (this.pos > 0) this.emit(this.buf.subarray(0, this.pos));
-    this.flushes++;
     if (!this.options.reuse || bytes > this.buf.length) this.buf = new Uint8Array(Math.max(CHUNK_BYTES, bytes));
     this.pos = 0;
   }
@@ -173,26 +158,6 @@ export class CsvByteWriter<T> {
     }
     if (cells.size >= CACHE_ENTRIES) cells.clear();
     cells.set(s, this.buf.slice(start, this.pos));
-  }
-
-  /** A short text cell: copied from the column's previous cell when it is the same text, else encoded. */
-  private shortText(s: string, column: number): void {
-    if (this.lastText[column] === s && this.lastFlush[column] === this.flushes) {
-      const start = this.lastStart[column]!;
-      const n = this.lastEnd[column]! - start;
-      if (this.pos + n <= this.buf.length) {
-        const buf = this.buf;
-        let p = this.pos;
-        for (let k = 0; k < n; k++) buf[p++] = buf[start + k]!;
-        this.pos = p;
-        return;
-      }
-    }
-    const start = this.writeText(s, true);
-    this.lastText[column] = s;
-    this.lastFlush[column] = this.flushes;
-    this.lastStart[column] = start;
-    this.lastEnd[column] = this.pos;
   }
 
   private text(s: string, neutralise: boolean): void {
