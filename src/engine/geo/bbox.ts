@@ -5,6 +5,17 @@ import { pointOnFeature } from '@turf/point-on-feature';
 export type BBox = [minLon: number, minLat: number, maxLon: number, maxLat: number];
 
 export function bboxOf(g: Geometry): BBox {
+  if (g.type === 'Point') {
+    // the comparisons below, without a closure (a box per site and per hazard searched: hundreds of thousands)
+    const x = g.coordinates[0]!;
+    const y = g.coordinates[1]!;
+    return [
+      x < Infinity ? x : Infinity,
+      y < Infinity ? y : Infinity,
+      x > -Infinity ? x : -Infinity,
+      y > -Infinity ? y : -Infinity,
+    ];
+  }
   const box: BBox = [Infinity, Infinity, -Infinity, -Infinity];
   forEachPosition(g, (c) => {
     if (c[0]! < box[0]) box[0] = c[0]!;

@@ -70,11 +70,15 @@ export function checkSetbacks(
     foundAt[a]! - foundAt[b]! || cmp(found[a]!.ruleId, found[b]!.ruleId) || a - b;
   const byIds = (a: number, b: number) => compareFindings(found[a]!, found[b]!) || a - b;
   const selfIndex = targetIndexOfHazards(hazards, targets);
+  // hazards searched, per profile (ids in the order first met): added to hazardsByRule at the end, rule by rule of
+  // each profile in that order, which gives the keys in the order a count per hazard would
+  const hazardsOfProfile: number[] = [];
   // the hazard being searched, read by `visit` (one function for every hazard: the index calls it with each
   // candidate's box, read where the index holds it, so the prefilter touches no other array for a far candidate)
-  let hazard = hazards[0]!;
+  let hazard = hazards[order[0]!]!; // the first searched: profiles are numbered in the order they are met
   let self = -1;
   let profile: HazardProfile = profileOf(hazard, config, profiles);
+  let profiled = hazard; // the hazard `profile` was looked up for
   let planned: (PairPlan | null | undefined)[] = [];
   let box = bboxOf(hazard.geometry);
   let kx = 0;
@@ -101,9 +105,12 @@ export function checkSetbacks(
   for (const hi of order) {
     hazard = hazards[hi]!;
     self = selfIndex[hi]!; // a hazard is among the targets of other hazards, never its own
-    profile = profileOf(hazard, config, profiles);
+    // hazards in id order often come in runs of one kind: the previous hazard's profile when every field it is keyed
+    // by is the same (=== implies the same key), else the cache
+    if (!sameProfileFields(hazard, profiled)) profile = profileOf(hazard, config, profiles);
+    profiled = hazard;
     if (profile.rules.rules.length === 0) continue;
-    for (const r of profile.rules.rules) hazardsByRule[r.id] = (hazardsByRule[r.id] ?? 0) + 1;
+    hazardsOfProfile[profile.id] = (hazardsOfProfile[profile.id] ?? 0) + 1;
     planned = plans[profile.id] ??= [];
     box = bboxOf(hazard.geometry);
     const poleward = Math.max(Math.abs(box[1]), Math.abs(box[3]));
@@ -122,7 +129,21 @@ export function checkSetbacks(
     foundTargets.length = 0;
     foundAt.length = 0;
   }
+  for (const p of profiles.values()) {
+    const n = hazardsOfProfile[p.id];
+    if (n) for (const r of p.rules.rules) hazardsByRule[r.id] = (hazardsByRule[r.id] ?? 0) + n;
+  }
   return { findings, pairsExamined, hazardsByRule };
+}
+
+/** Are the fields a hazard's profile is keyed by (hazardProfiles.profileOf) the same values in both? */
+function sameProfileFields(a: Site, b: Site): boolean {
+  return (
+    a.category === b.category &&
+    a.stationGrade === b.stationGrade &&
+    a.vapourRecovery === b.vapourRecovery &&
+    a.protectionDistanceM === b.protectionDistanceM
+  );
 }
 
 /**
