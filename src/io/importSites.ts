@@ -124,6 +124,9 @@ export async function importSitesFile(
   onProgress?: (share: number) => void,
 ): Promise<ImportResult> {
   checkSize(bytes);
+  // the digest runs off the main thread (Web Crypto) while the rows are read: started first, awaited last
+  const digest = sha256Hex(bytes);
+  digest.catch(() => {}); // awaited below; a failed read must not leave it unhandled meanwhile
   let result: ImportResult;
   if (isXlsx(file, bytes)) {
     const table = await readXlsxRows(bytes, options.sheet);
@@ -134,7 +137,7 @@ export async function importSitesFile(
     result = importSites(file, bytes, options, onProgress);
   }
   // the file's checksum travels with its report, so summary.json can name the exact input wherever it is written
-  result.report.sha256 = await sha256Hex(bytes);
+  result.report.sha256 = await digest;
   return result;
 }
 
