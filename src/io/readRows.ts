@@ -55,7 +55,9 @@ export function forEachCsvRow(
   const record = (cells: string[], offset: number, next: number) => {
     // the line a record starts on: one more for every line feed before it (the mark is in `text`, not in the offsets)
     for (const at = offset + bom; nextLf < at; nextLf = lineFeedFrom(text, nextLf + 1)) line++;
-    const trimmed = cells.map((c) => c.trim());
+    // trimmed in place: the array is this record's own (a fresh split, or papaparse's row), not one more per row
+    const trimmed = cells;
+    for (let i = 0; i < trimmed.length; i++) trimmed[i] = trimmed[i]!.trim();
     if (isBlank(trimmed) || trimmed[0]!.startsWith('#')) return;
     if (!sawHeader) {
       sawHeader = true;
