@@ -186,7 +186,11 @@ function assessSite(
 ): AssessedSite {
   const role = roleOf(site.category);
   const scored = scoreSite(config.method, site);
-  const [lon, lat] = representativePoint(site.geometry);
+  const g = site.geometry;
+  // a point is its own representative point (read in place: no pair made for each of a million sites)
+  const at = g.type === 'Point' ? null : representativePoint(g);
+  const lon = at ? at[0] : g.type === 'Point' ? g.coordinates[0]! : NaN;
+  const lat = at ? at[1] : g.type === 'Point' ? g.coordinates[1]! : NaN;
   const footprintM = role === 'hazard' ? largestRequiredM(site, hazardRules(site, config.rules).rules) : 0;
   return {
     id: site.id,

@@ -124,6 +124,9 @@ export async function importSitesFile(
   onProgress?: (share: number) => void,
 ): Promise<ImportResult> {
   checkSize(bytes);
+  // the digest runs off the main thread (Web Crypto) while the rows are read: started first, awaited last
+  const digest = sha256Hex(bytes);
+  digest.catch(() => {}); // awaited below; a failed read must not leave it unhandled meanwhile
   let result: ImportResult;
   if (isXlsx(file, bytes)) {
     const table = await readXlsxRows(bytes, options.sheet);
@@ -134,7 +137,7 @@ export async function importSitesFile(
     result = importSites(file, bytes, options, onProgress);
   }
   // the file's checksum travels with its report, so summary.json can name the exact input wherever it is written
-  result.report.sha256 = await sha256Hex(bytes);
+  result.report.sha256 = await digest;
   return result;
 }
 
@@ -211,9 +214,8 @@ export function createRowImporter(
   const idsFromLines = mapping.fields.id === undefined;
   const stem = file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
   // the fields this file maps, with their columns, in canonical order (looked up once, not for every row)
-  const mappedFields = CANONICAL_FIELDS.flatMap((f) =>
-    mapping.fields[f] === undefined ? [] : [[f, mapping.fields[f]!] as const],
-  );
+  const mappedFields = CANONICAL_FIELDS.flatMap((f) => (mapping.fields[f] === undefined ? [] : [f]));
+  const mappedColumns = mappedFields.map((f) => mapping.fields[f]!);
   const fieldOfColumn = headers.map(
     (_, i) => (Object.entries(mapping.fields).find(([, col]) => col === i)?.[0] as CanonicalField | undefined) ?? null,
   );
@@ -251,7 +253,7 @@ export function createRowImporter(
     add(row) {
       if (++rows > MAX_IMPORT_ROWS) throw new FileFormatError(`行数过多:超过 ${MAX_IMPORT_ROWS} 行(请拆分后分别导入)`);
       const values: RowValues = {};
-      for (const [f, i] of mappedFields) values[f] = row.cells[i] ?? '';
+      for (let k = 0; k < mappedFields.length; k++) values[mappedFields[k]!] = row.cells[mappedColumns[k]!] ?? '';
       if (allRowsCategory) values.category = allRowsCategory;
       if (idsFromLines) values.id = `${stem}-${row.line}`;
       const outcome = validateSite(values, row.geometry);

@@ -5,6 +5,10 @@ const DMS =
   /^\s*([NSEW东西南北])?\s*(\d{1,3}(?:\.\d+)?)\s*(?:[°度]|\s)\s*(?:(\d{1,2}(?:\.\d+)?)\s*(?:['′’分]|\s)\s*)?(?:(\d{1,2}(?:\.\d+)?)\s*(?:["″”秒]|'')?\s*)?([NSEW东西南北])?\s*$/i;
 
 export function parseDegrees(text: string): number | null {
+  // a plain number, nearly every cell: Number() skips the same white space as trim(), a prefixed or DMS text is NaN to
+  // it, and a blank one (0 to it) is told by trimming
+  const number = Number(text);
+  if (Number.isFinite(number) && (number !== 0 || text.trim() !== '')) return number;
   // 东经/北纬/西经/南纬 prefixes → hemisphere letters
   const t = text
     .trim()

@@ -31,7 +31,17 @@ export function forEachCsvRow(
   onRow: (row: SourceRow, share: number) => void,
 ): void {
   const dialect = csvDialect(text);
+  // a text without quotes whose dialect is known is split record by record (splitRecords), and read again the same way
+  const { delimiter, newline } = dialect;
+  const split = delimiter !== undefined && newline !== undefined && text.indexOf('"') === -1;
   const cellsAt = (from: number, to: number) => {
+    if (split) {
+      const end = text.indexOf(newline, from);
+      return text
+        .slice(from, end === -1 || end > to ? to : end)
+        .split(delimiter)
+        .map((c) => c.trim());
+    }
     const [cells = []] = Papa.parse<string[]>(text.slice(from, to), { ...dialect, skipEmptyLines: false }).data;
     return cells.map((c) => c.trim());
   };
@@ -39,19 +49,23 @@ export function forEachCsvRow(
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let sawHeader = false;
   let line = 1;
-  let counted = 0;
+  // the next line feed not yet counted (Infinity: none left), found with indexOf rather than character by character
+  let nextLf = lineFeedFrom(text, 0);
   // one record: its cells as papaparse split them, where it starts and where the next starts (papaparse's offsets)
   const record = (cells: string[], offset: number, next: number) => {
-    for (; counted < offset + bom; counted++) if (text.charCodeAt(counted) === 10) line++; // the mark is in `text`, not in the offsets
-    const trimmed = cells.map((c) => c.trim());
+    // the line a record starts on: one more for every line feed before it (the mark is in `text`, not in the offsets)
+    for (const at = offset + bom; nextLf < at; nextLf = lineFeedFrom(text, nextLf + 1)) line++;
+    // trimmed in place: the array is this record's own (a fresh split, or papaparse's row), not one more per row
+    const trimmed = cells;
+    for (let i = 0; i < trimmed.length; i++) trimmed[i] = trimmed[i]!.trim();
     if (isBlank(trimmed) || trimmed[0]!.startsWith('#')) return;
     if (!sawHeader) {
       sawHeader = true;
       onHeader(trimmed, cellsAt);
     } else onRow({ line, cells: trimmed, start: offset + bom, end: next + bom }, next / text.length);
   };
-  if (dialect.delimiter !== undefined && dialect.newline !== undefined && text.indexOf('"') === -1) {
-    splitRecords(text, bom, dialect.delimiter, dialect.newline, record);
+  if (split) {
+    splitRecords(text, bom, delimiter, newline, record);
   } else {
     let start = 0;
     Papa.parse<string[]>(text, {
@@ -111,6 +125,11 @@ function csvDialect(text: string): { delimiter?: string; newline?: '\r' | '\n' |
     preview: DIALECT_RECORDS + 1,
   }).data.length;
   return records > DIALECT_RECORDS ? { delimiter, newline } : {};
+}
+
+function lineFeedFrom(text: string, from: number): number {
+  const at = text.indexOf('\n', from);
+  return at === -1 ? Infinity : at;
 }
 
 function isBlank(cells: string[]): boolean {

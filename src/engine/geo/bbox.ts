@@ -5,6 +5,17 @@ import { pointOnFeature } from '@turf/point-on-feature';
 export type BBox = [minLon: number, minLat: number, maxLon: number, maxLat: number];
 
 export function bboxOf(g: Geometry): BBox {
+  if (g.type === 'Point') {
+    // the comparisons below, without a closure (a box per site and per hazard searched: hundreds of thousands)
+    const box: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+    const x = g.coordinates[0]!;
+    const y = g.coordinates[1]!;
+    if (x < box[0]) box[0] = x;
+    if (y < box[1]) box[1] = y;
+    if (x > box[2]) box[2] = x;
+    if (y > box[3]) box[3] = y;
+    return box;
+  }
   const box: BBox = [Infinity, Infinity, -Infinity, -Infinity];
   forEachPosition(g, (c) => {
     if (c[0]! < box[0]) box[0] = c[0]!;

@@ -42,12 +42,10 @@ export function checkSetbacks(
     return { findings, pairsExamined: 0, hazardsByRule };
   }
   const index = new Flatbush(targets.length);
-  const boxes = new Float64Array(targets.length * 4);
-  targets.forEach((t, i) => {
+  for (const t of targets) {
     const b = bboxOf(t.geometry);
-    boxes.set(b, i * 4);
     index.add(b[0], b[1], b[2], b[3]);
-  });
+  }
   index.finish();
   // Targets of the same category and classes bind the same rules: plans are made once per kind.
   const { classifications: targetClasses, kindOf: targetKind } = kinds ?? targetKinds(targets);
@@ -55,54 +53,97 @@ export function checkSetbacks(
   // plans[profile.id][kind]: undefined = not yet planned, null = no rule binds the pair
   const plans: (PairPlan | null | undefined)[][] = [];
 
-  // one hazard's findings, sorted before they are handed on; the target of each kept beside it for the sink
+  // one hazard's findings, sorted before they are handed on; the target of each (and its index) kept beside it
   const found: Finding[] = [];
   const foundTargets: Site[] = [];
+  const foundAt: number[] = [];
   const hand = onFinding ?? ((v: Finding) => void findings.push(v));
   let pairsExamined = 0;
   const order = hazards.map((_, i) => i);
   // the assessment passes hazards in id order already: then one pass says so and nothing is sorted
   if (hazards.some((h, i) => i > 0 && cmp(hazards[i - 1]!.id, h.id) > 0))
     order.sort((a, b) => cmp(hazards[a]!.id, hazards[b]!.id));
+  // targets in strictly increasing id order (as the assessment passes them): a hazard's findings are then ordered by
+  // the targets' positions, numbers, instead of their ids
+  const targetsInIdOrder = targets.every((t, i) => i === 0 || targets[i - 1]!.id < t.id);
+  const byPosition = (a: number, b: number) =>
+    foundAt[a]! - foundAt[b]! || cmp(found[a]!.ruleId, found[b]!.ruleId) || a - b;
+  const byIds = (a: number, b: number) => compareFindings(found[a]!, found[b]!) || a - b;
   const selfIndex = targetIndexOfHazards(hazards, targets);
+  // hazards searched, per profile (ids in the order first met): added to hazardsByRule at the end, rule by rule of
+  // each profile in that order, which gives the keys in the order a count per hazard would
+  const hazardsOfProfile: number[] = [];
+  // the hazard being searched, read by `visit` (one function for every hazard: the index calls it with each
+  // candidate's box, read where the index holds it, so the prefilter touches no other array for a far candidate)
+  let hazard = hazards[order[0]!]!; // the first searched: profiles are numbered in the order they are met
+  let self = -1;
+  let profile: HazardProfile = profileOf(hazard, config, profiles);
+  let profiled = hazard; // the hazard `profile` was looked up for
+  let planned: (PairPlan | null | undefined)[] = [];
+  let box = bboxOf(hazard.geometry);
+  let kx = 0;
+  let ky = 0;
+  const visit = (ti: number, x0: number, y0: number, x1: number, y1: number): boolean => {
+    // decide from numbers first; the target object is read only for pairs that may be reported
+    const kind = targetKind[ti]!;
+    let plan = planned[kind];
+    if (plan === undefined)
+      planned[kind] = plan = planPair(hazard, profile.rules, targets[ti]!, targetClasses[ti]!, config);
+    if (!plan || ti === self) return false;
+    pairsExamined++;
+    const gapLon = Math.max(0, x0 - box[2], box[0] - x1);
+    const gapLat = Math.max(0, y0 - box[3], box[1] - y1);
+    if ((gapLon * kx) ** 2 + (gapLat * ky) ** 2 > (plan.reachM + 1) ** 2) return false; // too far for this pair's rule
+    const target = targets[ti]!;
+    judgePlannedPair(hazard, target, plan, targetClasses[ti]!, profile.note, config, found);
+    while (foundTargets.length < found.length) {
+      foundTargets.push(target);
+      foundAt.push(ti);
+    }
+    return false;
+  };
   for (const hi of order) {
-    const hazard = hazards[hi]!;
-    const self = selfIndex[hi]!; // a hazard is among the targets of other hazards, never its own
-    const profile = profileOf(hazard, config, profiles);
+    hazard = hazards[hi]!;
+    self = selfIndex[hi]!; // a hazard is among the targets of other hazards, never its own
+    // hazards in id order often come in runs of one kind: the previous hazard's profile when every field it is keyed
+    // by is the same (=== implies the same key), else the cache
+    if (!sameProfileFields(hazard, profiled)) profile = profileOf(hazard, config, profiles);
+    profiled = hazard;
     if (profile.rules.rules.length === 0) continue;
-    for (const r of profile.rules.rules) hazardsByRule[r.id] = (hazardsByRule[r.id] ?? 0) + 1;
-    const planned = (plans[profile.id] ??= []);
-    const box = bboxOf(hazard.geometry);
+    hazardsOfProfile[profile.id] = (hazardsOfProfile[profile.id] ?? 0) + 1;
+    planned = plans[profile.id] ??= [];
+    box = bboxOf(hazard.geometry);
     const poleward = Math.max(Math.abs(box[1]), Math.abs(box[3]));
     const { dLon, dLat } = degreesCovering(profile.searchM, poleward);
     // metres per degree a little poleward of every candidate: box gaps below are never overestimated
-    const { kx, ky } = localPlane(0, Math.min(89, poleward + 0.5));
-    for (const ti of index.search(box[0] - dLon, box[1] - dLat, box[2] + dLon, box[3] + dLat)) {
-      // decide from typed arrays first; the target object is read only for pairs that may be reported
-      const kind = targetKind[ti]!;
-      let plan = planned[kind];
-      if (plan === undefined)
-        planned[kind] = plan = planPair(hazard, profile.rules, targets[ti]!, targetClasses[ti]!, config);
-      if (!plan || ti === self) continue;
-      pairsExamined++;
-      const gapLon = Math.max(0, boxes[ti * 4]! - box[2], box[0] - boxes[ti * 4 + 2]!);
-      const gapLat = Math.max(0, boxes[ti * 4 + 1]! - box[3], box[1] - boxes[ti * 4 + 3]!);
-      if ((gapLon * kx) ** 2 + (gapLat * ky) ** 2 > (plan.reachM + 1) ** 2) continue; // too far for this pair's rule
-      const target = targets[ti]!;
-      judgePlannedPair(hazard, target, plan, targetClasses[ti]!, profile.note, config, found);
-      while (foundTargets.length < found.length) foundTargets.push(target);
-    }
+    ({ kx, ky } = localPlane(0, Math.min(89, poleward + 0.5)));
+    index.search(box[0] - dLon, box[1] - dLat, box[2] + dLon, box[3] + dLat, visit);
     if (found.length === 0) continue;
     if (found.length === 1) hand(found[0]!, hazard, foundTargets[0]!);
     else {
       // a stable sort of positions: findings that compare equal keep the order they were found in
-      const sorted = found.map((_, i) => i).sort((a, b) => compareFindings(found[a]!, found[b]!) || a - b);
+      const sorted = found.map((_, i) => i).sort(targetsInIdOrder ? byPosition : byIds);
       for (const i of sorted) hand(found[i]!, hazard, foundTargets[i]!);
     }
     found.length = 0;
     foundTargets.length = 0;
+    foundAt.length = 0;
+  }
+  for (const p of profiles.values()) {
+    const n = hazardsOfProfile[p.id];
+    if (n) for (const r of p.rules.rules) hazardsByRule[r.id] = (hazardsByRule[r.id] ?? 0) + n;
   }
   return { findings, pairsExamined, hazardsByRule };
+}
+
+/** Are the fields a hazard's profile is keyed by (hazardProfiles.profileOf) the same values in both? */
+function sameProfileFields(a: Site, b: Site): boolean {
+  return (
+    a.category === b.category &&
+    a.stationGrade === b.stationGrade &&
+    a.vapourRecovery === b.vapourRecovery &&
+    a.protectionDistanceM === b.protectionDistanceM
+  );
 }
 
 /**

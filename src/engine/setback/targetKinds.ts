@@ -21,29 +21,53 @@ export interface TargetKinds {
 }
 
 export function targetKinds(targets: readonly Site[]): TargetKinds {
-  const ids = new Map<string, number>();
   const kinds: TargetKind[] = [];
   // A class depends on the category, the stated class and the size fields only: targets alike share one
   // classification (read-only), so a million targets do not carry a million copies of a few dozen reasons.
-  const classified = new Map<string, TargetClassification>();
-  const classifications = targets.map((t) => {
-    const key = `${t.category}|${t.protectionClass ?? ''}|${t.users ?? ''}|${t.beds ?? ''}`;
-    let c = classified.get(key);
-    if (c === undefined) classified.set(key, (c = classifyTarget(t)));
-    return c;
-  });
+  // Looked up through one map per field (no key string is built for each target).
+  const classified: Classified = new Map();
+  // kind by category, then by classification (targets of one category and class set are of one kind)
+  const kindIds = new Map<string, Map<TargetClassification, number>>();
+  const kindOfClasses = new Map<string, number>();
+  const classifications: TargetClassification[] = new Array(targets.length);
   const kindOf = new Int32Array(targets.length);
-  targets.forEach((t, i) => {
-    const { classes } = classifications[i]!;
-    const key = `${t.category}|${classes.join(',')}`;
-    let id = ids.get(key);
+  for (let i = 0; i < targets.length; i++) {
+    const t = targets[i]!;
+    const c = classificationOf(classified, t);
+    classifications[i] = c;
+    let byClassification = kindIds.get(t.category);
+    if (byClassification === undefined) kindIds.set(t.category, (byClassification = new Map()));
+    let id = byClassification.get(c);
     if (id === undefined) {
-      ids.set(key, (id = kinds.length));
-      kinds.push({ category: t.category, classes, count: 0, areas: 0 });
+      // two classifications of one category may give the same classes: one kind
+      const key = `${t.category}|${c.classes.join(',')}`;
+      id = kindOfClasses.get(key);
+      if (id === undefined) {
+        kindOfClasses.set(key, (id = kinds.length));
+        kinds.push({ category: t.category, classes: c.classes, count: 0, areas: 0 });
+      }
+      byClassification.set(c, id);
     }
     kindOf[i] = id;
     kinds[id]!.count++;
     if (t.geometry.type === 'Polygon' || t.geometry.type === 'MultiPolygon') kinds[id]!.areas++;
-  });
+  }
   return { classifications, kindOf, kinds };
+}
+
+type Classified = Map<
+  string,
+  Map<string | undefined, Map<number | undefined, Map<number | undefined, TargetClassification>>>
+>;
+
+function classificationOf(classified: Classified, t: Site): TargetClassification {
+  let byClass = classified.get(t.category);
+  if (byClass === undefined) classified.set(t.category, (byClass = new Map()));
+  let byUsers = byClass.get(t.protectionClass);
+  if (byUsers === undefined) byClass.set(t.protectionClass, (byUsers = new Map()));
+  let byBeds = byUsers.get(t.users);
+  if (byBeds === undefined) byUsers.set(t.users, (byBeds = new Map()));
+  let c = byBeds.get(t.beds);
+  if (c === undefined) byBeds.set(t.beds, (c = classifyTarget(t)));
+  return c;
 }
