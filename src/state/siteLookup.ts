@@ -22,23 +22,48 @@ const built = new WeakMap<Assessment, Lookups>();
 /** Rows handled between checks of the idle deadline. */
 const SLICE = 2000;
 
-/** Builds the indexes, pausing (yield) every SLICE rows. */
-function* buildLookups(a: Assessment): Generator<void, Lookups> {
+/** The position index alone (a site by id, without its findings), pausing every SLICE rows: null when in id order. */
+function* buildPositions(a: Assessment): Generator<void, Map<string, number> | null> {
   const n = a.sites.length;
   let ordered = true;
   for (let i = 1; i < n && ordered; i++) {
     if (a.sites[i - 1]!.id > a.sites[i]!.id) ordered = false;
     if (i % SLICE === SLICE - 1) yield;
   }
-  let positions: Map<string, number> | null = null;
-  if (!ordered) {
-    positions = new Map();
-    for (let i = 0; i < n; i++) {
-      const id = a.sites[i]!.id;
-      if (!positions.has(id)) positions.set(id, i); // the first of a repeated id wins, as Array.find would
-      if (i % SLICE === SLICE - 1) yield;
-    }
+  if (ordered) return null;
+  const positions = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const id = a.sites[i]!.id;
+    if (!positions.has(id)) positions.set(id, i); // the first of a repeated id wins, as Array.find would
+    if (i % SLICE === SLICE - 1) yield;
   }
+  return positions;
+}
+
+/** Position indexes made ahead of the full lookups (a site asked for by id before the findings were grouped). */
+const positionsMade = new WeakMap<Assessment, Map<string, number> | null>();
+
+/**
+ * The position index: from the lookups if built, else made now on its own (the order check, one pass): a lookup of a
+ * few sites by id (the map's shelters as it draws) does not group a million findings first.
+ */
+function positionsOf(a: Assessment): Map<string, number> | null {
+  const l = built.get(a);
+  if (l) return l.positions;
+  if (!positionsMade.has(a)) positionsMade.set(a, runToEnd(buildPositions(a)));
+  return positionsMade.get(a)!;
+}
+
+function runToEnd<T>(steps: Generator<void, T>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** Builds the indexes, pausing (yield) every SLICE rows. */
+function* buildLookups(a: Assessment): Generator<void, Lookups> {
+  const n = a.sites.length;
+  const positions = positionsMade.has(a) ? positionsMade.get(a)! : yield* buildPositions(a);
   const { hazard, target } = findingPositionsOf(a);
   const m = a.findings.length;
   const findingStart = new Int32Array(n + 1);
@@ -72,17 +97,12 @@ function* buildLookups(a: Assessment): Generator<void, Lookups> {
 
 function lookups(a: Assessment): Lookups {
   let found = built.get(a);
-  if (!found) {
-    const steps = buildLookups(a);
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    built.set(a, (found = step.value));
-  }
+  if (!found) built.set(a, (found = runToEnd(buildLookups(a))));
   return found;
 }
 
-function positionOf(a: Assessment, l: Lookups, id: string): number {
-  if (l.positions) return l.positions.get(id) ?? -1;
+function positionOf(a: Assessment, positions: Map<string, number> | null, id: string): number {
+  if (positions) return positions.get(id) ?? -1;
   // the first site whose id is not before `id`
   let lo = 0;
   let hi = a.sites.length;
@@ -115,7 +135,7 @@ export function buildLookupsWhenIdle(
 }
 
 /** The index of the site in a.sites, or -1. */
-export const sitePosition = (a: Assessment, id: string): number => positionOf(a, lookups(a), id);
+export const sitePosition = (a: Assessment, id: string): number => positionOf(a, positionsOf(a), id);
 
 export function siteById(a: Assessment, id: string): AssessedSite | undefined {
   const i = sitePosition(a, id);
@@ -127,7 +147,7 @@ export const siteName = (a: Assessment, id: string): string | undefined => siteB
 /** Indexes into a.findings of the findings where the site is the hazard or the target, in list order. */
 export function findingsOf(a: Assessment, id: string): readonly number[] {
   const l = lookups(a);
-  const p = positionOf(a, l, id);
+  const p = positionOf(a, l.positions, id);
   if (p < 0) return l.stray.get(id) ?? [];
   return Array.from(l.findingList.subarray(l.findingStart[p]!, l.findingStart[p + 1]!));
 }

@@ -2,7 +2,7 @@
 // Each row's first cell is a button (keyboard: Tab, Enter); the selected row is marked and brought into view.
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Pager, usePaged } from './Pager';
-import { sortRows } from './sortRows';
+import { sortRowsRemembered } from './sortRows';
 
 export interface Column<T> {
   key: string;
@@ -38,7 +38,7 @@ export function DataTable<T>({
   const selectedRow = useRef<HTMLTableRowElement>(null);
   const sorted = useMemo(() => {
     const column = columns.find((c) => c.key === sort.key) ?? columns[0]!;
-    return sortRows(rows, column.value, sort.descending);
+    return sortRowsRemembered(rows, columns, { key: column.key, descending: sort.descending }, column.value);
   }, [rows, columns, sort]);
   // a selection made on the map turns to the page that holds its row (found by identity: a native scan, no callback)
   const selectedAt = useMemo(() => (selected === null ? -1 : sorted.indexOf(selected)), [sorted, selected]);

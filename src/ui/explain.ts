@@ -7,7 +7,6 @@ import {
   riskText,
   type ImpliedDistance,
   type RiskContour,
-  zoneLocator,
   type Assessment,
   type Level,
   type SetbackRule,
@@ -18,6 +17,7 @@ import type { Locale, Translate } from '../i18n/translate';
 import { categoryLabel, levelLabel, zoneLevelLabel } from './i18n';
 import type { Selection } from '../state/store';
 import { findingsOf, siteById, siteName, sitePosition } from '../state/siteLookup';
+import { locatedCountsOf } from '../figures/districtCounts';
 import { contributorCount } from '../worker/zoneColumns';
 import type { AssessedReach } from '../state/assessedReach';
 import { siteReachRows, zoneReachRows } from './explainReach';
@@ -56,8 +56,9 @@ export function explainZone(
       [t('explain.mode'), t(`mode.long.${z.mode}`)],
       [t('explain.basis'), z.reason],
       [t('explain.method'), t('explain.methodValue', { method: a.methodId, matrix: a.matrixId })],
-      // the same count as the white paper's F1 table and F3 (position inside the zone), then the sites the level rests on
-      [t('explain.locatedCount'), String(locatedCount(a, z))],
+      // the same count as the zone table and the white paper's F1 table and F3 (position inside the zone, as counted
+      // by the engine worker with the assessment), then the sites the level rests on
+      [t('explain.locatedCount'), String(locatedCountsOf(a).get(z.id) ?? 0)],
       [t('explain.contributorCount'), String(contributorCount(z))],
       ...(reach === undefined ? [] : zoneReachRows(z.id, reach, t, locale)),
     ],
@@ -242,9 +243,3 @@ function riskRows(v: Finding, installation: string, t: Translate): [string, stri
 }
 
 /** Risk points and protection targets whose position lies in the zone. */
-function locatedCount(a: Assessment, z: Assessment['zones'][number]): number {
-  const inZone = zoneLocator([z]);
-  let n = 0;
-  for (const s of a.sites) if (inZone(s.lon, s.lat)) n++;
-  return n;
-}

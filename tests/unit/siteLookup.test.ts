@@ -18,12 +18,14 @@ describe('site lookups, indexed once per assessment', () => {
       sites: [...a.sites].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)),
     }));
     fc.assert(
-      fc.property(fc.oneof(assessment, inIdOrder), ids, (a, id) => {
+      // either asked first: a site by id (its position index made alone) or its findings (every index at once)
+      fc.property(fc.oneof(assessment, inIdOrder), ids, fc.boolean(), (a, id, siteFirst) => {
         const first = a.sites.findIndex((s) => s.id === id);
+        const scanned = a.findings.flatMap((v, i) => (v.hazardId === id || v.targetId === id ? [i] : []));
+        if (!siteFirst) expect(findingsOf(a, id)).toEqual(scanned);
         expect(sitePosition(a, id)).toBe(first);
         expect(siteById(a, id)).toBe(a.sites[first]);
         expect(siteName(a, id)).toBe(a.sites[first]?.name);
-        const scanned = a.findings.flatMap((v, i) => (v.hazardId === id || v.targetId === id ? [i] : []));
         expect(findingsOf(a, id)).toEqual(scanned);
       }),
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { sortRows, type SortKey } from '../../src/ui/sortRows';
+import { sortRows, sortRowsRemembered, type SortKey } from '../../src/ui/sortRows';
 
 /** The order a table should show, written out directly: by key (nulls last either way), then by original position. */
 function expectedOrder(keys: SortKey[], descending: boolean): number[] {
@@ -38,5 +38,32 @@ describe('sortRows', () => {
     expect(sortRows(many, (r) => r.k, false).map((r) => r.k)).toEqual(Array.from({ length: 300 }, (_, i) => i));
     const levels = [3, 1, null, 2, 1, 4, null, 3].map((k, i) => ({ k, i }));
     expect(sortRows(levels, (r) => r.k, true).map((r) => r.i)).toEqual([5, 0, 7, 3, 1, 4, 2, 6]);
+  });
+
+  it('orders right at the edge between counted and compared keys (256 and 257 distinct)', () => {
+    for (const distinct of [255, 256, 257]) {
+      const keys: SortKey[] = Array.from({ length: 3 * distinct }, (_, i) =>
+        i % 7 === 0 ? null : (i * 37) % distinct,
+      );
+      const rows = keys.map((k, i) => ({ k, i }));
+      for (const descending of [false, true])
+        expect(sortRows(rows, (r) => r.k, descending).map((r) => r.i)).toEqual(expectedOrder(keys, descending));
+    }
+  });
+});
+
+describe('sortRowsRemembered', () => {
+  it('sorts once for the same rows, columns and order, and again for another order or set of columns', () => {
+    const rows = [3, 1, 2].map((k) => ({ k }));
+    const columns = [{}];
+    let calls = 0;
+    const keyOf = (r: { k: number }) => (calls++, r.k);
+    const first = sortRowsRemembered(rows, columns, { key: 'k', descending: false }, keyOf);
+    expect(first.map((r) => r.k)).toEqual([1, 2, 3]);
+    expect(sortRowsRemembered(rows, columns, { key: 'k', descending: false }, keyOf)).toBe(first);
+    expect(calls).toBe(3);
+    expect(sortRowsRemembered(rows, columns, { key: 'k', descending: true }, keyOf).map((r) => r.k)).toEqual([3, 2, 1]);
+    expect(sortRowsRemembered(rows, [{}], { key: 'k', descending: false }, keyOf)).not.toBe(first);
+    expect(calls).toBe(9);
   });
 });
