@@ -26,7 +26,8 @@ describe('the map before the app', () => {
     });
 
     release();
-    await app.ready(page);
+    // the app's map region holds a canvas once its map view has mounted (not waiting for the demo to be drawn)
+    await page.locator('[data-testid="map"] canvas.maplibregl-canvas').waitFor({ state: 'attached', timeout: 30_000 });
     expect(await page.locator('#boot').count()).toBe(0);
     const canvases = page.locator('canvas.maplibregl-canvas');
     expect(await canvases.count()).toBe(1);
