@@ -1,7 +1,7 @@
 // The page's first script: it starts the engine's workers and the demo's download, and draws the map in the layout's
 // frame (MapLibre alone, ≈ 300 kB gzip), while the app (React, the store, the panels, the words: src/app/main.tsx) is
-// fetched; the app then takes the map and the workers over (ui/MapView, worker/engineClient). Nothing here has words to translate: the frame's title is the page's own until the app
-// writes it in the user's language.
+// fetched; the app then takes the map and the workers over (ui/MapView, worker/engineClient). Nothing here has words
+// to translate: the frame's title is the page's own until the app writes it in the user's language.
 import '../ui/styles.css';
 import { startEarlyMap } from '../map/earlyMap';
 import { startWorkersEarly } from '../worker/workerStarts';

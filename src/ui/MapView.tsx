@@ -1,12 +1,12 @@
-// Mounts the map once; everything after that flows store → map in src/map/createMap.ts.
+// The map's region: it takes over the map the page made at start (or makes one) and wires it to the store once
+// (src/map/createMap.ts); everything after that flows store → map.
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { takeEarlyMap, type EarlyMap } from '../map/earlyMap';
 import { useServices } from './AppContext';
 import { DetailPanel } from './DetailPanel';
 import { useT } from './i18n';
 import { pickAt } from '../state/slices/proposal';
-import { select } from '../state/slices/view';
-import type { Selection } from '../state/slices/view';
+import { select, type Selection } from '../state/slices/view';
 
 export function MapView() {
   const ref = useRef<HTMLElement>(null);
