@@ -77,6 +77,7 @@ export {
   stationGradeOf as rescueGradeOf,
 } from './reach/categories';
 export type { CoverRow } from './reach/cover';
+export { isCoverSubject, isHighRiskUncovered } from './reach/cover';
 export type { StationDistrictRow } from './reach/stationDistricts';
 export type { ZoneReachRow } from './reach/zoneReach';
 export type { ShelterRow, ShelterUnitRow, ShelterZoneRow } from './reach/shelters';

@@ -1,7 +1,7 @@
 // A site's rescue cover row on the page, read from the columns the engine worker sent (worker/coverColumns.ts) without
 // making a million row objects: the side panel asks for one site's row, and `result.cover` (the white paper, the F7
 // figure) is made from the columns only when something reads it.
-import type { AssessedSite, CoverRow } from '../engine';
+import { isHighRiskUncovered, type AssessedSite, type CoverRow } from '../engine';
 import type { AssessedReach, CoverColumns } from './assessedReach';
 
 /** Whether the data held a rescue resource (a cover was made), without making the rows. */
@@ -32,8 +32,7 @@ export function coverRowAt(
     targetMinutes: circle.targetMinutes,
     status: covered ? 'covered' : 'uncovered',
     mode: reach.result.mode,
-    // as the engine decides it (engine/reach/cover.ts)
-    highRiskUncovered: !covered && (level === 'red' || level === 'orange'),
+    highRiskUncovered: isHighRiskUncovered(covered, level),
     note: c.notes[c.note[i]!]!,
   };
 }

@@ -3,8 +3,7 @@
 // each: a 3.6–4.6 s task on the page to receive and 500 MB more page heap (bench:import-browser, 2026-12-06). What a row
 // repeats from its site (name, category, role, level) is read from the site itself; the rest is numbers and codes.
 // The page reads them back in state/reachCover.ts.
-import type { AssessedSite, CoverRow } from '../engine';
-import { isCoverSubject } from '../engine/reach/cover';
+import { isCoverSubject, type AssessedSite, type CoverRow } from '../engine';
 import type { CoverColumns } from '../state/assessedReach';
 
 /**

@@ -51,6 +51,10 @@ export function coverSubjects(sites: readonly AssessedSite[]): AssessedSite[] {
   return sites.filter(isCoverSubject);
 }
 
+/** A red or orange site no resource reaches within its circle (重大/较大风险点无救援力量可及). */
+export const isHighRiskUncovered = (covered: boolean, level: Level | null): boolean =>
+  !covered && (level === 'red' || level === 'orange');
+
 /** A site the cover is judged for: a protection target, or a scored hazard or risk point (not a rescue site). */
 export const isCoverSubject = (s: AssessedSite): boolean =>
   !isReachCategory(s.category) &&
@@ -86,7 +90,7 @@ export function coverFindings(
       targetMinutes: circle.targetMinutes,
       status: covered ? 'covered' : 'uncovered',
       mode: model.mode,
-      highRiskUncovered: !covered && (s.level === 'red' || s.level === 'orange'),
+      highRiskUncovered: isHighRiskUncovered(covered, s.level),
       note: notes.join(';'),
     });
   }
