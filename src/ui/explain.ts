@@ -92,7 +92,8 @@ export function explainSite(
   reach?: AssessedReach | null,
   qra: SiteQra = {},
 ): Explanation | null {
-  const s = siteById(a, siteId);
+  const position = sitePosition(a, siteId);
+  const s = a.sites[position];
   if (!s) return null;
   const findings = findingsOf(a, s.id).map((index) => ({ v: a.findings[index]!, index }));
   const rows: Explanation['rows'] = [
@@ -111,7 +112,7 @@ export function explainSite(
   if (s.role === 'hazard') rows.push([t('explain.footprint'), `${s.footprintM} m`]);
   // its own distance beside the tables (and, outside GB/T 37243's scope, that it cannot replace them): engine text
   if (s.protectionDistanceNote) rows.push([t('explain.protectionDistance'), s.protectionDistanceNote]);
-  if (reach !== undefined) rows.push(...siteReachRows(a, sitePosition(a, s.id), s, reach, t, locale)); // spread-ok: a handful of rows
+  if (reach !== undefined) rows.push(...siteReachRows(a, position, s, reach, t, locale)); // spread-ok: a handful of rows
   if (qra.contours?.length)
     for (const d of impliedDistances(qra.contours, [{ id: s.id, name: s.name, geometry: s.geometry }]))
       rows.push(impliedDistanceRow(d, t));
