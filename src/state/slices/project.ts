@@ -4,7 +4,7 @@
 import { DEFAULT_FN_CRITERIA, DEFAULT_REACH_PROFILE } from '../../engine';
 import type { ShownMessage } from '../../i18n/shownMessage';
 import { translator } from '../../i18n/translate';
-import type { CrsOption } from '../../io';
+import type { CrsOption, Project } from '../../io';
 import { sha256Hex } from '../../io/sha256';
 import { zoneReader } from '../zoneReader';
 import { DEMO_ATTRIBUTION } from '../../io/attribution';
@@ -14,17 +14,8 @@ import type { HeldProject } from '../engineClient';
 import { reassess } from './assessment';
 import type { Dataset } from './data';
 
-export interface ProjectMeta {
-  id: string;
-  name: string;
-  /** the city or area assessed, e.g. 上海市 ('' until the user says) */
-  city: string;
-  /** 评估基准日: the date the data describe, YYYY-MM-DD or '' */
-  assessmentDate: string;
-  /** the data credit printed on every figure ('' = the input files, listed in T3) */
-  dataCredit: string;
-  notes: string;
-}
+/** What the open project says of itself: the project file's own fields (io/projectFile.ts), without its data. */
+export type ProjectMeta = Pick<Project, 'id' | 'name' | 'city' | 'assessmentDate' | 'dataCredit' | 'notes'>;
 
 export interface SaveState {
   status: 'idle' | 'saving' | 'saved' | 'error' | 'conflict';
