@@ -7,10 +7,11 @@ export function createSite(overrides: Partial<Site> & Pick<Site, 'id' | 'categor
   return { name: overrides.id, geometry: { type: 'Point', coordinates: at ?? [118.78, 32.04] }, ...rest };
 }
 
-export function createSquareZone(id: string, west: number, south: number, sizeDeg: number): Zone {
+/** A square of `sizeDeg` degrees a side from its south-west corner, its ring counter-clockwise and closed. */
+export function squarePolygon(west: number, south: number, sizeDeg: number): Polygon {
   const e = west + sizeDeg;
   const n = south + sizeDeg;
-  const geometry: Polygon = {
+  return {
     type: 'Polygon',
     coordinates: [
       [
@@ -22,7 +23,10 @@ export function createSquareZone(id: string, west: number, south: number, sizeDe
       ],
     ],
   };
-  return { id, name: id, geometry };
+}
+
+export function createSquareZone(id: string, west: number, south: number, sizeDeg: number): Zone {
+  return { id, name: id, geometry: squarePolygon(west, south, sizeDeg) };
 }
 
 export function createConfig(overrides: Partial<AssessConfig> = {}): AssessConfig {

@@ -6,26 +6,10 @@ import { pointToLineDistance } from '@turf/point-to-line-distance';
 import type { Geometry, Polygon } from 'geojson';
 import { edgeToEdge } from '../../../src/engine';
 import { latitudeNorthOf, meridianArcMeters } from '../../helpers/ellipsoid';
+import { squarePolygon } from '../../helpers/sites';
 
 const LON = 118.78;
 const LAT = 32.04;
-
-function createSquare(west: number, south: number, sizeDeg: number): Polygon {
-  const e = west + sizeDeg;
-  const n = south + sizeDeg;
-  return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [west, south],
-        [e, south],
-        [e, n],
-        [west, n],
-        [west, south],
-      ],
-    ],
-  };
-}
 
 function point(lon: number, lat: number): Geometry {
   return { type: 'Point', coordinates: [lon, lat] };
@@ -33,7 +17,7 @@ function point(lon: number, lat: number): Geometry {
 
 describe('edgeToEdge', () => {
   it('measures a point due north of a polygon’s top edge as the meridian arc between them', () => {
-    const square = createSquare(LON, LAT, 0.001);
+    const square = squarePolygon(LON, LAT, 0.001);
     const top = LAT + 0.001;
     const north = latitudeNorthOf(top, 50);
     const d = edgeToEdge(square, point(LON + 0.0005, north));
@@ -43,23 +27,25 @@ describe('edgeToEdge', () => {
   });
 
   it('measures polygon to polygon from edge to edge, not centre to centre', () => {
-    const a = createSquare(LON, LAT, 0.001);
+    const a = squarePolygon(LON, LAT, 0.001);
     const southOfB = latitudeNorthOf(LAT + 0.001, 120);
-    const b = createSquare(LON + 0.0002, southOfB, 0.002);
+    const b = squarePolygon(LON + 0.0002, southOfB, 0.002);
     expect(edgeToEdge(a, b).distanceM).toBeCloseTo(meridianArcMeters(LAT + 0.001, southOfB), 3);
   });
 
   it('is 0 for a point inside a polygon', () => {
-    expect(edgeToEdge(point(LON + 0.0005, LAT + 0.0005), createSquare(LON, LAT, 0.001)).distanceM).toBe(0);
+    expect(edgeToEdge(point(LON + 0.0005, LAT + 0.0005), squarePolygon(LON, LAT, 0.001)).distanceM).toBe(0);
   });
 
   it('is 0 for polygons that touch along an edge', () => {
-    expect(edgeToEdge(createSquare(LON, LAT, 0.001), createSquare(LON + 0.001, LAT, 0.001)).distanceM).toBe(0);
+    expect(edgeToEdge(squarePolygon(LON, LAT, 0.001), squarePolygon(LON + 0.001, LAT, 0.001)).distanceM).toBe(0);
   });
 
   it('is 0 for overlapping polygons and for one nested inside the other', () => {
-    expect(edgeToEdge(createSquare(LON, LAT, 0.002), createSquare(LON + 0.001, LAT + 0.001, 0.002)).distanceM).toBe(0);
-    expect(edgeToEdge(createSquare(LON, LAT, 0.01), createSquare(LON + 0.004, LAT + 0.004, 0.001)).distanceM).toBe(0);
+    expect(edgeToEdge(squarePolygon(LON, LAT, 0.002), squarePolygon(LON + 0.001, LAT + 0.001, 0.002)).distanceM).toBe(
+      0,
+    );
+    expect(edgeToEdge(squarePolygon(LON, LAT, 0.01), squarePolygon(LON + 0.004, LAT + 0.004, 0.001)).distanceM).toBe(0);
   });
 
   it('is 0 for a line crossing a polygon with no vertex inside it', () => {
@@ -70,7 +56,7 @@ describe('edgeToEdge', () => {
         [LON + 0.01, LAT + 0.0005],
       ],
     };
-    expect(edgeToEdge(line, createSquare(LON, LAT, 0.001)).distanceM).toBe(0);
+    expect(edgeToEdge(line, squarePolygon(LON, LAT, 0.001)).distanceM).toBe(0);
   });
 
   it('respects holes: a point in a MultiPolygon’s hole is as far as the hole’s edge', () => {
@@ -95,7 +81,7 @@ describe('edgeToEdge', () => {
   });
 
   it('is symmetric', () => {
-    const a = createSquare(LON, LAT, 0.001);
+    const a = squarePolygon(LON, LAT, 0.001);
     const b = point(LON + 0.003, LAT + 0.004);
     expect(edgeToEdge(a, b).distanceM).toBeCloseTo(edgeToEdge(b, a).distanceM, 9);
   });
