@@ -1,5 +1,5 @@
-// Composition root, loaded by src/app/boot.ts once the map shows: store, engine worker, projects, React tree; then
-// the demo city is loaded.
+// Composition root, asked for by src/app/boot.ts and run after it has made the map: store, engine client, projects,
+// React tree; then the demo city (or the last project) is loaded.
 import { message, messageOfError } from '../i18n/shownMessage';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -1,6 +1,7 @@
 // Where the map is wired to the app: the MapLibre map (made at start by earlyMap.ts, or here) then follows the store
-// one way (store → map). Each concern is a module of its own: mapChrome (credit, symbols), mapSync (what is drawn), mapLabels (DOM labels),
-// cameraFollow (where the map looks), mapInteraction (clicks, cursor, highlight) and probeAnswer (browser tests).
+// one way (store → map). Each concern is a module of its own: mapChrome (credit, symbols), mapSync (what is drawn),
+// mapLabels (DOM labels), cameraFollow (where the map looks), mapInteraction (clicks, cursor, highlight) and
+// probeAnswer (browser tests).
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AppStore } from '../state/store';
 import { createCameraFollow } from './cameraFollow';
