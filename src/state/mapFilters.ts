@@ -1,9 +1,9 @@
 // What the planner has chosen to see: levels, 行业领域, districts, categories, "violations only", and which layers are
-// on. One predicate decides; the map gets the same rule as a MapLibre filter expression (src/map/filterExpressions),
-// and the lists and legend counts use the predicate, so what is drawn and what is counted cannot drift apart.
+// on. One predicate decides (siteMatcher); the map gets the same rule as a MapLibre filter expression
+// (src/map/filterExpressions), and the lists and legend counts run it as tables over the sites' coded facts
+// (state/siteFactColumns); tests hold the three to the same answers, so what is drawn and counted cannot drift apart.
 import {
   emptyCounts,
-  isReachCategory,
   LEVELS_AND_UNSCORED,
   type Assessment,
   type AssessedSite,
@@ -13,6 +13,7 @@ import {
   type Role,
 } from '../engine';
 import { assessmentFact } from './assessmentFact';
+import { REACH_ROLE, ROLE_CODES, siteFactsOf, type CodedStrings } from './siteFactColumns';
 
 export interface MapFilters {
   /** levels shown (sites and zones); 'unscored' = sites and zones without a level (未评级) */
@@ -143,6 +144,8 @@ export function zoneMatches(z: Pick<AssessedZone, 'level' | 'name'>, grid: boole
 
 export interface FilteredView {
   sites: AssessedSite[];
+  /** each of `sites`' position in a.sites */
+  positions: Int32Array;
   zones: AssessedZone[];
   /** indexes into a.findings whose hazard passes the filter */
   findings: number[];
@@ -235,17 +238,29 @@ const flaggedPositions = assessmentFact((a) => {
   return flagged;
 });
 
+/** Per site position: the 不符合 and 临界 findings that name the site, as hazard or as target (the site table's column). */
+export const flaggedFindingCountsOf = assessmentFact((a) => {
+  const counts = new Int32Array(a.sites.length);
+  const { hazard, target } = findingPositionsOf(a);
+  for (let i = 0; i < a.findings.length; i++) {
+    if (a.findings[i]!.status === 'not_assessed') continue;
+    if (hazard[i]! >= 0) counts[hazard[i]!]!++;
+    if (target[i]! >= 0) counts[target[i]!]!++;
+  }
+  return counts;
+}).of;
+
 /** Nothing filtered (the view after every assessment): every site and zone, counted without running the matcher. */
 function wholeView(a: Assessment): FilteredView {
   const counts = noneCounted();
-  for (const s of a.sites) {
-    if (isReachCategory(s.category)) {
-      counts.reachSites++;
-      continue;
-    }
-    counts.sitesByLevel[s.level ?? 'unscored']++;
-    counts.sitesByRole[s.role ?? 'risk']++;
+  const { level, role } = siteFactsOf(a);
+  const byLevel = new Float64Array(LEVELS_AND_UNSCORED.length);
+  const byRole = new Float64Array(REACH_ROLE + 1);
+  for (let i = 0; i < level.length; i++) {
+    byRole[role[i]!]!++;
+    if (role[i] !== REACH_ROLE) byLevel[level[i]!]!++;
   }
+  countInto(counts, byLevel, byRole);
   for (const z of a.zones) counts.zonesByLevel[z.level ?? 'unscored']++;
   const hazardAt = hazardAtOf(a);
   const findings: number[] = [];
@@ -256,7 +271,21 @@ function wholeView(a: Assessment): FilteredView {
     violationShown[i] = 1;
     if (a.findings[i]!.status !== 'not_assessed') counts.flaggedViolations++;
   }
-  return { sites: a.sites, zones: a.zones, findings, violationShown, counts };
+  const positions = new Int32Array(level.length);
+  for (let i = 0; i < positions.length; i++) positions[i] = i;
+  return { sites: a.sites, positions, zones: a.zones, findings, violationShown, counts };
+}
+
+function countInto(counts: FilteredView['counts'], byLevel: Float64Array, byRole: Float64Array): void {
+  LEVELS_AND_UNSCORED.forEach((l, i) => (counts.sitesByLevel[l] = byLevel[i]!));
+  ROLE_CODES.forEach((r, i) => (counts.sitesByRole[r] = byRole[i]!));
+  counts.reachSites = byRole[REACH_ROLE]!;
+}
+
+/** 1 for each coded value the filter lets through (all when it names none). */
+function allowed(coded: CodedStrings, chosen: readonly string[]): Uint8Array {
+  const set = new Set(chosen);
+  return Uint8Array.from(coded.values, (v) => (chosen.length === 0 || set.has(v) ? 1 : 0));
 }
 
 function computeView(a: Assessment, filters: MapFilters): FilteredView {
@@ -264,32 +293,34 @@ function computeView(a: Assessment, filters: MapFilters): FilteredView {
   // (a set of the flagged sites' ids, built whether asked for or not, made this a long task at 300 000 sites)
   const flagged = filters.violationsOnly ? flaggedPositions.of(a) : null;
   const hazardAt = hazardAtOf(a);
-  const matches = siteMatcher(filters);
-  // rescue resources and shelters have no level: the level filter is not theirs (unticking 未评级 keeps the fire stations)
-  const matchesReach = siteMatcher(reachFilters(filters));
-  const counts = noneCounted();
-  const siteShown = new Uint8Array(a.sites.length);
-  const sites: AssessedSite[] = [];
-  // one facts object refilled per site: no allocation per site
-  const facts: SiteFacts = { level: 'unscored', domain: '', district: '', category: '', flagged: false };
-  for (let i = 0; i < a.sites.length; i++) {
-    const s = a.sites[i]!;
-    facts.level = s.level ?? 'unscored';
-    facts.domain = s.domain;
-    facts.district = s.district;
-    facts.category = s.category;
-    facts.flagged = flagged !== null && flagged[i] === 1;
-    const reach = isReachCategory(s.category);
-    if (!(reach ? matchesReach : matches)(facts)) continue;
+  const f = siteFactsOf(a);
+  // the predicate as tables over the codes: levels, domains, districts, categories each looked up once per value
+  const levelOk = Uint8Array.from(LEVELS_AND_UNSCORED, (l) => (filters.levels.includes(l) ? 1 : 0));
+  const domainOk = allowed(f.domain, filters.domains);
+  const districtOk = allowed(f.district, filters.districts);
+  const categoryOk = allowed(f.category, filters.categories);
+  const n = f.level.length;
+  const byLevel = new Float64Array(LEVELS_AND_UNSCORED.length);
+  const byRole = new Float64Array(REACH_ROLE + 1);
+  const siteShown = new Uint8Array(n);
+  const shown = new Int32Array(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const role = f.role[i]!;
+    // rescue resources and shelters have no level: the level filter is not theirs (unticking 未评级 keeps the fire stations)
+    if (role !== REACH_ROLE && levelOk[f.level[i]!] === 0) continue;
+    if (domainOk[f.domain.codes[i]!] === 0 || districtOk[f.district.codes[i]!] === 0) continue;
+    if (categoryOk[f.category.codes[i]!] === 0 || (flagged !== null && flagged[i] === 0)) continue;
     siteShown[i] = 1;
-    sites.push(s);
-    if (reach) {
-      counts.reachSites++;
-      continue;
-    }
-    counts.sitesByLevel[facts.level]++;
-    counts.sitesByRole[s.role ?? 'risk']++;
+    shown[count++] = i;
+    byRole[role]!++;
+    if (role !== REACH_ROLE) byLevel[f.level[i]!]!++;
   }
+  const positions = shown.slice(0, count);
+  const sites = new Array<AssessedSite>(count);
+  for (let k = 0; k < count; k++) sites[k] = a.sites[positions[k]!]!;
+  const counts = noneCounted();
+  countInto(counts, byLevel, byRole);
   const zones = a.zones.filter((z) => zoneMatches(z, a.grid !== null, filters));
   for (const z of zones) counts.zonesByLevel[z.level ?? 'unscored']++;
   const findings: number[] = [];
@@ -301,7 +332,7 @@ function computeView(a: Assessment, filters: MapFilters): FilteredView {
     violationShown[i] = 1;
     if (a.findings[i]!.status !== 'not_assessed') counts.flaggedViolations++;
   }
-  return { sites, zones, findings, violationShown, counts };
+  return { sites, positions, zones, findings, violationShown, counts };
 }
 
 export type Facets = { domains: string[]; districts: string[]; categories: string[] };

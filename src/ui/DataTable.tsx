@@ -14,7 +14,8 @@ export interface Column<T> {
 
 interface Props<T> {
   label: string;
-  rows: T[];
+  /** an array, or a typed array of positions */
+  rows: ArrayLike<T>;
   columns: Column<T>[];
   rowKey: (row: T) => string;
   /** the selected row itself (one of `rows`), or null */

@@ -3,8 +3,9 @@
 import { useId, useMemo } from 'react';
 import { useFilteredView } from './useFilteredView';
 import { facetsOf, isFiltered, NO_FILTERS, type LayerVisibility } from '../state/mapFilters';
-import { isReachCategory, LEVELS_AND_UNSCORED, type LevelOrUnscored, type Role } from '../engine';
+import { LEVELS_AND_UNSCORED, type LevelOrUnscored, type Role } from '../engine';
 import { assessedReach } from '../state/assessedReach';
+import { ROLE_CODES, siteFactsOf } from '../state/siteFactColumns';
 import { contoursInUse } from '../state/contourFiles';
 import { useAppState, useServices } from './AppContext';
 import { categoryLabel, levelLabel, useLocale, useT } from './i18n';
@@ -25,7 +26,8 @@ export function FiltersPanel() {
   const { view } = useFilteredView();
   const allByRole = useMemo(() => {
     const n: Record<Role, number> = { hazard: 0, target: 0, risk: 0 };
-    for (const s of a?.sites ?? []) if (!isReachCategory(s.category)) n[s.role ?? 'risk']++;
+    // from the coded roles (rescue resources and shelters have a role of their own there, not counted here)
+    if (a) for (const r of siteFactsOf(a).role) if (r < ROLE_CODES.length) n[ROLE_CODES[r]!]++;
     return n;
   }, [a]);
   const count = (role: Role) => `${view?.counts.sitesByRole[role] ?? 0}/${allByRole[role]}`;

@@ -5,7 +5,7 @@ export type SortKey = string | number | null;
 
 const FEW_DISTINCT = 256;
 
-export function sortRows<T>(rows: readonly T[], keyOf: (row: T) => SortKey, descending: boolean): T[] {
+export function sortRows<T>(rows: ArrayLike<T>, keyOf: (row: T) => SortKey, descending: boolean): T[] {
   const n = rows.length;
   const dir = descending ? -1 : 1;
   const compare = (x: SortKey, y: SortKey): number =>
@@ -39,7 +39,7 @@ export function sortRows<T>(rows: readonly T[], keyOf: (row: T) => SortKey, desc
     for (let i = 0; i < n; i++) out[start[rankOf[bucket[i]!]!]!++] = rows[i]!;
     return out;
   }
-  const positions = Array.from(rows.keys());
+  const positions = Array.from({ length: n }, (_, i) => i);
   positions.sort((i, j) => compare(keys[i]!, keys[j]!) || i - j);
   return positions.map((i) => rows[i]!);
 }
@@ -51,13 +51,13 @@ const remembered = new WeakMap<object, WeakMap<object, Map<string, unknown[]>>>(
  * language or new counts make a new set) and this order; a table mounted again does not sort again.
  */
 export function sortRowsRemembered<T>(
-  rows: readonly T[],
+  rows: ArrayLike<T>,
   columns: object,
   order: { key: string; descending: boolean },
   keyOf: (row: T) => SortKey,
 ): T[] {
-  let byColumns = remembered.get(rows);
-  if (!byColumns) remembered.set(rows, (byColumns = new WeakMap()));
+  let byColumns = remembered.get(rows as object);
+  if (!byColumns) remembered.set(rows as object, (byColumns = new WeakMap()));
   let byOrder = byColumns.get(columns);
   if (!byOrder) byColumns.set(columns, (byOrder = new Map()));
   const id = `${order.descending ? '-' : '+'}${order.key}`;

@@ -2,6 +2,7 @@
 // and assesses them, so large files and assessments never block the page and never cross to it whole.
 import type { Assessment, Site, Finding } from '../engine';
 import { createEngineHost } from './engineHost';
+import { siteFactColumns, siteFactTransfer, type SiteFactColumns } from '../state/siteFactColumns';
 import { facets, findFindingPositions, type Facets, type FindingPositions } from '../state/mapFilters';
 import { packZones, type PackedZone } from './zoneColumns';
 import { locatedCountsInZoneOrder } from '../figures/districtCounts';
@@ -40,17 +41,19 @@ interface AssessmentExtras {
   zones: { zones: PackedZone[]; transfer: ArrayBuffer[] };
   locatedByZone: Int32Array;
   facets: Facets;
+  siteFacts: SiteFactColumns;
   /** rescue within reach as made for the page (worker/reachMessage: its grids' arrays are its own, transferred) */
   reach: AssessedReach | null;
 }
 
 const reply = (id: number, result: EngineResult, extras?: AssessmentExtras): void => {
-  const { findingAt, zones, locatedByZone, facets, reach } = extras ?? {};
+  const { findingAt, zones, locatedByZone, facets, siteFacts, reach } = extras ?? {};
   const extra = {
     ...(findingAt ? { findingAt } : {}),
     ...(zones ? { packedZones: zones.zones } : {}),
     ...(locatedByZone ? { locatedByZone } : {}),
     ...(facets ? { facets } : {}),
+    ...(siteFacts ? { siteFacts } : {}),
   };
   // the reach goes first, on its own: received with the result, the two held the page over 100 ms in one task
   if (reach) scope.postMessage({ id, reachAhead: reach }, reachTransfer(reach));
@@ -58,6 +61,7 @@ const reply = (id: number, result: EngineResult, extras?: AssessmentExtras): voi
     ...(findingAt ? [findingAt.hazard.buffer as ArrayBuffer, findingAt.target.buffer as ArrayBuffer] : []),
     ...(zones?.transfer ?? []), // spread-ok: a few buffers per zone
     ...(locatedByZone ? [locatedByZone.buffer as ArrayBuffer] : []),
+    ...(siteFacts ? siteFactTransfer(siteFacts) : []), // spread-ok: five buffers
   ];
   if (zones) result = { ...(result as Assessment), zones: [] };
   // a large result's sites and findings go in chunks of columns, each its own task on the receiving side; the result
@@ -145,6 +149,7 @@ scope.onmessage = async (e) => {
           zones: packZones(assessment.zones, positionOf),
           locatedByZone,
           facets: facets(assessment),
+          siteFacts: siteFactColumns(assessment.sites),
           reach,
         });
       }

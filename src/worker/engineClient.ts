@@ -3,6 +3,7 @@
 // the engine only when taken, so the page's first load does not carry it.
 import type { Assessment, Site, Finding } from '../engine';
 import { noteFacets, noteFindingPositions } from '../state/mapFilters';
+import { noteSiteFacts } from '../state/siteFactColumns';
 import { noteLocatedCounts } from '../figures/districtCounts';
 import { assessedReach, type AssessedReach } from '../state/assessedReach';
 import { withCoverRows } from '../state/reachCover';
@@ -78,6 +79,7 @@ export function createEngineClient(): EngineClient {
     if (e.data.findingAt) noteFindingPositions(result as Assessment, e.data.findingAt);
     if (e.data.locatedByZone) noteLocatedCounts(result as Assessment, e.data.locatedByZone);
     if (e.data.facets) noteFacets(result as Assessment, e.data.facets);
+    if (e.data.siteFacts) noteSiteFacts(result as Assessment, e.data.siteFacts);
     if (p.reach) assessedReach.note(result as Assessment, withCoverRows(p.reach, (result as Assessment).sites));
     p.resolve(result);
   };

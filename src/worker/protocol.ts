@@ -6,6 +6,7 @@ import type { AssessedReach } from '../state/assessedReach';
 import type { StoredSites } from '../state/projectDb';
 import type { FindingColumns } from './findingColumns';
 import type { SiteColumns } from './siteColumns';
+import type { SiteFactColumns } from '../state/siteFactColumns';
 import type { PackedZone } from './zoneColumns';
 import type { Facets, FindingPositions } from '../state/mapFilters';
 
@@ -50,6 +51,7 @@ export type EngineResponse =
       packedZones?: PackedZone[];
       locatedByZone?: Int32Array;
       facets?: Facets;
+      siteFacts?: SiteFactColumns;
     }
   | { id: number; error: string }
   | { id: number; progress: number; stage: string }

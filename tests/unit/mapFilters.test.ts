@@ -7,6 +7,7 @@ import { siteFilter, zoneFilter } from '../../src/map/filterExpressions';
 import { mapSources } from '../../src/map/mapData';
 import {
   filteredView,
+  flaggedSiteIds,
   findFindingPositions,
   findingPositionsOf,
   noteFindingPositions,
@@ -202,6 +203,27 @@ describe('map filters', () => {
         }
       }),
       { numRuns: 200 },
+    );
+    // the list is the predicate's (the map's filter expression is held to the same predicate above): every site the
+    // predicate keeps, in order, at the positions the view gives
+    fc.assert(
+      fc.property(assessment, filters, (a, f) => {
+        const view = filteredView(a, f);
+        const flagged = flaggedSiteIds(a);
+        const kept = a.sites.filter((s) => {
+          const facts: SiteFacts = {
+            level: s.level ?? 'unscored',
+            domain: s.domain,
+            district: s.district,
+            category: s.category,
+            flagged: flagged.has(s.id),
+          };
+          return siteMatches(facts, RESCUE.has(s.category) ? { ...f, levels: [...LEVELS_AND_UNSCORED] } : f);
+        });
+        expect(view.sites).toEqual(kept);
+        expect(Array.from(view.positions, (p) => a.sites[p])).toEqual(view.sites);
+      }),
+      { numRuns: 300 },
     );
     // nothing filtered (the view after every assessment, counted without the matcher): everything, counted the same
     fc.assert(
