@@ -41,10 +41,15 @@ await withServedApp(async (page) => {
   };
   const heapBefore = await heapNow();
   let heapPeak = heapBefore;
+  // the step the sampler is in, and each step's peak (where the peak falls says whose memory it is)
+  let phase = 'import';
+  const peakOf = new Map<string, number>();
   let sampling = true;
   const sampler = (async () => {
     while (sampling) {
-      heapPeak = Math.max(heapPeak, await heapNow());
+      const used = await heapNow();
+      heapPeak = Math.max(heapPeak, used);
+      peakOf.set(phase, Math.max(peakOf.get(phase) ?? 0, used));
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
@@ -53,6 +58,7 @@ await withServedApp(async (page) => {
   const report = page.getByRole('region', { name: '导入报告 large.csv' });
   await report.waitFor({ timeout: 900_000 });
   const t1 = await page.evaluate(() => performance.now());
+  phase = 'assessment';
   const longest = await longestTask(page);
   const accepted = await report.getByTestId('accepted').textContent();
   // Then the assessment and the project autosave (sites stored in chunks of records, one IndexedDB put per task).
@@ -63,16 +69,19 @@ await withServedApp(async (page) => {
   const t2 = await page.evaluate(() => performance.now());
   const longestWithSave = await longestTask(page);
   // then the map draws the assessment
+  phase = 'draw';
   await page.waitForSelector('[data-map-ready="true"]', { timeout: 900_000 });
   const draw = await longestTaskOfLastDraw(page);
   // then what a planner does with it: at city scale, and at street scale (a link to zoom 14), where sites are drawn
   await page.waitForTimeout(1500);
+  phase = 'city';
   const city = {
     filter: await filterChange(page),
     pan: await panLongestTaskMs(page),
     zoom: await zoomLongestTaskMs(page),
     click: await clickLongestTaskMs(page),
   };
+  phase = 'street';
   await goToStreet(page);
   const street = {
     pan: await panLongestTaskMs(page),
@@ -110,5 +119,8 @@ await withServedApp(async (page) => {
   console.log(`  street view (zoom 14): ${line(street)}`);
   console.log(
     `  page heap (JavaScript, DOM, array buffers): ${(heapBefore / 2 ** 20).toFixed(0)} MB before the upload, peak ${(heapPeak / 2 ** 20).toFixed(0)} MB through import, assessment and autosave, ${(heapRetained / 2 ** 20).toFixed(0)} MB retained after a full collection at the end (the worker's heap not included)`,
+  );
+  console.log(
+    `  peak by step: ${[...peakOf].map(([k, v]) => `${k} ${(v / 2 ** 20).toFixed(0)} MB`).join(', ')}`,
   );
 });
