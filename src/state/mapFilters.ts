@@ -253,14 +253,8 @@ export const flaggedFindingCountsOf = assessmentFact((a) => {
 /** Nothing filtered (the view after every assessment): every site and zone, counted without running the matcher. */
 function wholeView(a: Assessment): FilteredView {
   const counts = noneCounted();
-  const { level, role } = siteFactsOf(a);
-  const byLevel = new Float64Array(LEVELS_AND_UNSCORED.length);
-  const byRole = new Float64Array(REACH_ROLE + 1);
-  for (let i = 0; i < level.length; i++) {
-    byRole[role[i]!]!++;
-    if (role[i] !== REACH_ROLE) byLevel[level[i]!]!++;
-  }
-  countInto(counts, byLevel, byRole);
+  const { level, totals } = siteFactsOf(a);
+  countInto(counts, totals.level, totals.role);
   for (const z of a.zones) counts.zonesByLevel[z.level ?? 'unscored']++;
   const hazardAt = hazardAtOf(a);
   const findings: number[] = [];
@@ -276,7 +270,7 @@ function wholeView(a: Assessment): FilteredView {
   return { sites: a.sites, positions, zones: a.zones, findings, violationShown, counts };
 }
 
-function countInto(counts: FilteredView['counts'], byLevel: Float64Array, byRole: Float64Array): void {
+function countInto(counts: FilteredView['counts'], byLevel: ArrayLike<number>, byRole: ArrayLike<number>): void {
   LEVELS_AND_UNSCORED.forEach((l, i) => (counts.sitesByLevel[l] = byLevel[i]!));
   ROLE_CODES.forEach((r, i) => (counts.sitesByRole[r] = byRole[i]!));
   counts.reachSites = byRole[REACH_ROLE]!;

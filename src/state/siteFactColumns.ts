@@ -19,6 +19,10 @@ export interface SiteFactColumns {
   domain: CodedStrings;
   district: CodedStrings;
   category: CodedStrings;
+  /** sites per level (rescue resources and shelters not counted) and per role code: the unfiltered legend's counts */
+  totals: { level: number[]; role: number[] };
+  /** every id sorts after the one before (the engine's order): a site by id is then a binary search */
+  idOrdered: boolean;
 }
 
 export const ROLE_CODES = ['hazard', 'target', 'risk'] as const;
@@ -36,17 +40,30 @@ export function siteFactColumns(sites: readonly AssessedSite[]): SiteFactColumns
   const levelCode = new Map<unknown, number>(LEVELS_AND_UNSCORED.map((l, i) => [l, i]));
   const roleCode = new Map<unknown, number>(ROLE_CODES.map((r, i) => [r, i]));
   const reach = new Map<string, boolean>(); // by category: a few distinct values
+  const totals = { level: LEVELS_AND_UNSCORED.map(() => 0), role: [0, 0, 0, 0] };
+  let idOrdered = true;
   for (let i = 0; i < n; i++) {
     const s = sites[i]!;
+    if (i > 0 && sites[i - 1]!.id > s.id) idOrdered = false;
     level[i] = levelCode.get(s.level) ?? UNSCORED_CODE;
     let isReach = reach.get(s.category);
     if (isReach === undefined) reach.set(s.category, (isReach = isReachCategory(s.category)));
     role[i] = isReach ? REACH_ROLE : (roleCode.get(s.role) ?? 2);
+    totals.role[role[i]!]!++;
+    if (!isReach) totals.level[level[i]!]!++;
     domain.add(i, s.domain);
     district.add(i, s.district);
     category.add(i, s.category);
   }
-  return { level, role, domain: domain.done(), district: district.done(), category: category.done() };
+  return {
+    level,
+    role,
+    domain: domain.done(),
+    district: district.done(),
+    category: category.done(),
+    totals,
+    idOrdered,
+  };
 }
 
 /** The buffers to transfer with the columns. */

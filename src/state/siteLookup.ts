@@ -1,12 +1,13 @@
 // Sites and their findings by id, indexed once per assessment. A large city has 100 000 sites: building a lookup on
 // every click or panel render made garbage whose collection then paused the page. The indexes are built in idle
 // slices after an assessment arrives (buildLookupsWhenIdle), or at once by the first lookup that needs them.
-// The engine lists an assessment's sites in id order, so a site is found by binary search once one pass has checked
-// the order; a map of every id (0.1–0.3 s and tens of MB at a million sites) is built only for a list not in order.
+// The engine lists an assessment's sites in id order, so a site is found by binary search once the order is known to
+// hold (state/siteFactColumns); a map of every id (0.1–0.3 s and tens of MB at a million sites) is built only for a list not in order.
 // A site's findings are a slice of one array, grouped by the site positions each finding names (sent by the engine
 // worker with the assessment), not lists in a map keyed by id.
 import type { Assessment, AssessedSite } from '../engine';
 import { findingPositionsOf } from './mapFilters';
+import { siteFactsOf } from './siteFactColumns';
 
 interface Lookups {
   /** null when the sites are in id order (binary search); else the first position of each id */
@@ -24,13 +25,10 @@ const SLICE = 2000;
 
 /** The position index alone (a site by id, without its findings), pausing every SLICE rows: null when in id order. */
 function* buildPositions(a: Assessment): Generator<void, Map<string, number> | null> {
+  // whether the ids are in order was found where the sites were coded (the engine worker): a pass over a million site
+  // objects here was a 60 ms task on the first look-up
+  if (siteFactsOf(a).idOrdered) return null;
   const n = a.sites.length;
-  let ordered = true;
-  for (let i = 1; i < n && ordered; i++) {
-    if (a.sites[i - 1]!.id > a.sites[i]!.id) ordered = false;
-    if (i % SLICE === SLICE - 1) yield;
-  }
-  if (ordered) return null;
   const positions = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const id = a.sites[i]!.id;

@@ -26,8 +26,8 @@ export function FiltersPanel() {
   const { view } = useFilteredView();
   const allByRole = useMemo(() => {
     const n: Record<Role, number> = { hazard: 0, target: 0, risk: 0 };
-    // from the coded roles (rescue resources and shelters have a role of their own there, not counted here)
-    if (a) for (const r of siteFactsOf(a).role) if (r < ROLE_CODES.length) n[ROLE_CODES[r]!]++;
+    // counted where the coded roles were made (rescue resources and shelters have a role code of their own)
+    if (a) ROLE_CODES.forEach((r, i) => (n[r] = siteFactsOf(a).totals.role[i]!));
     return n;
   }, [a]);
   const count = (role: Role) => `${view?.counts.sitesByRole[role] ?? 0}/${allByRole[role]}`;
