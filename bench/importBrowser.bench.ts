@@ -120,7 +120,5 @@ await withServedApp(async (page) => {
   console.log(
     `  page heap (JavaScript, DOM, array buffers): ${(heapBefore / 2 ** 20).toFixed(0)} MB before the upload, peak ${(heapPeak / 2 ** 20).toFixed(0)} MB through import, assessment and autosave, ${(heapRetained / 2 ** 20).toFixed(0)} MB retained after a full collection at the end (the worker's heap not included)`,
   );
-  console.log(
-    `  peak by step: ${[...peakOf].map(([k, v]) => `${k} ${(v / 2 ** 20).toFixed(0)} MB`).join(', ')}`,
-  );
+  console.log(`  peak by step: ${[...peakOf].map(([k, v]) => `${k} ${(v / 2 ** 20).toFixed(0)} MB`).join(', ')}`);
 });
