@@ -82,7 +82,7 @@ await withServedApp(async (page) => {
     click: await clickLongestTaskMs(page),
   };
   phase = 'street';
-  await goToStreet(page);
+  const arrive = await goToStreet(page);
   const street = {
     pan: await panLongestTaskMs(page),
     zoom: await zoomLongestTaskMs(page),
@@ -116,7 +116,7 @@ await withServedApp(async (page) => {
   const line = (v: typeof city) =>
     `filter ${v.filter.longestTask.toFixed(0)} ms (re-rendered in ${v.filter.ms.toFixed(0)} ms), pan ${v.pan.toFixed(0)} ms, zoom ${v.zoom.toFixed(0)} ms, click ${v.click.toFixed(0)} ms`;
   console.log(`  longest main-thread task (target 100 ms), city view: ${line(city)}`);
-  console.log(`  street view (zoom 14): ${line(street)}`);
+  console.log(`  street view (zoom 14): arrive ${arrive.toFixed(0)} ms, ${line(street)}`);
   console.log(
     `  page heap (JavaScript, DOM, array buffers): ${(heapBefore / 2 ** 20).toFixed(0)} MB before the upload, peak ${(heapPeak / 2 ** 20).toFixed(0)} MB through import, assessment and autosave, ${(heapRetained / 2 ** 20).toFixed(0)} MB retained after a full collection at the end (the worker's heap not included)`,
   );
