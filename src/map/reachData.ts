@@ -3,10 +3,11 @@
 // their own symbols on both the GeoJSON and the tiled path: a city has hundreds of them, not a million).
 import circle from '@turf/circle';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import { isReachCategory, type Assessment } from '../engine';
+import type { Assessment } from '../engine';
 import type { ReachBandProperties } from '../figures/reachBandShapes';
 import type { AssessedReach } from '../state/assessedReach';
 import { siteFacts } from '../state/mapFilters';
+import { REACH_ROLE, siteFactsOf } from '../state/siteFactColumns';
 import { siteById } from '../state/siteLookup';
 
 /** How a rescue point is drawn: a station with a district, a micro station, a rescue team, a shelter. */
@@ -57,8 +58,11 @@ export function rescueSites(a: Assessment, reach: AssessedReach | null): Feature
   const grades = new Map((reach?.result.resources ?? []).map((r) => [r.id, r.grade] as const));
   const none = new Set<string>(); // never either side of a finding
   const features: Feature<Point>[] = [];
-  a.sites.forEach((s, i) => {
-    if (!isReachCategory(s.category)) return;
+  // the coded roles say which sites are rescue resources or shelters: a few among a million, found without reading each
+  const { role } = siteFactsOf(a);
+  for (let i = 0; i < role.length; i++) {
+    if (role[i] !== REACH_ROLE) continue;
+    const s = a.sites[i]!;
     features.push({
       type: 'Feature',
       id: i,
@@ -70,7 +74,7 @@ export function rescueSites(a: Assessment, reach: AssessedReach | null): Feature
         mark: rescueMarkOf(s.category, grades.get(s.id)),
       },
     });
-  });
+  }
   return { type: 'FeatureCollection', features };
 }
 
