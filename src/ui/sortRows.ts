@@ -11,14 +11,20 @@ export function sortRows<T>(rows: ArrayLike<T>, keyOf: (row: T) => SortKey, desc
   const compare = (x: SortKey, y: SortKey): number =>
     x === y ? 0 : x === null ? 1 : y === null ? -1 : (x < y ? -1 : 1) * dir;
   const keys = new Array<SortKey>(n);
-  // each row's key, and while there are few distinct keys, the bucket of each
-  const bucketOf = new Map<SortKey, number>();
-  const bucket = new Int32Array(n);
-  let few = true;
+  // small non-negative integer keys (level codes, counts) are their own buckets: no look-up per row
+  let small = true;
   for (let i = 0; i < n; i++) {
     const k = keyOf(rows[i]!);
     keys[i] = k;
-    if (!few) continue;
+    if (small && !(typeof k === 'number' && k >= 0 && k < FEW_DISTINCT && (k | 0) === k)) small = false;
+  }
+  if (small) return countingSort(rows, keys as number[], descending);
+  // each row's bucket while there are few distinct keys
+  const bucketOf = new Map<SortKey, number>();
+  const bucket = new Int32Array(n);
+  let few = true;
+  for (let i = 0; i < n && few; i++) {
+    const k = keys[i]!;
     let b = bucketOf.get(k);
     if (b === undefined) {
       b = bucketOf.size;
@@ -42,6 +48,18 @@ export function sortRows<T>(rows: ArrayLike<T>, keyOf: (row: T) => SortKey, desc
   const positions = Array.from({ length: n }, (_, i) => i);
   positions.sort((i, j) => compare(keys[i]!, keys[j]!) || i - j);
   return positions.map((i) => rows[i]!);
+}
+
+/** Stable counting sort of rows by keys in [0, FEW_DISTINCT). */
+function countingSort<T>(rows: ArrayLike<T>, keys: readonly number[], descending: boolean): T[] {
+  const n = rows.length;
+  const start = new Int32Array(FEW_DISTINCT + 1);
+  const rank = (k: number) => (descending ? FEW_DISTINCT - 1 - k : k);
+  for (let i = 0; i < n; i++) start[rank(keys[i]!) + 1]!++;
+  for (let r = 0; r < FEW_DISTINCT; r++) start[r + 1]! += start[r]!;
+  const out = new Array<T>(n);
+  for (let i = 0; i < n; i++) out[start[rank(keys[i]!)]!++] = rows[i]!;
+  return out;
 }
 
 const remembered = new WeakMap<object, WeakMap<object, Map<string, unknown[]>>>();

@@ -20,6 +20,8 @@ describe('sortRows', () => {
     fc.oneof({ arbitrary: fc.constant(null), weight: 1 }, { arbitrary: k, weight: 4 });
   const columns = fc.oneof(
     fc.array(withNulls(fc.integer({ min: 0, max: 4 })), { maxLength: 50 }), // few distinct: bucketed
+    fc.array(fc.integer({ min: 0, max: 7 }), { maxLength: 50 }), // small integers, no null: their own buckets
+    fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 80 }), // some past the small-integer range
     fc.array(withNulls(fc.double({ noNaN: true, noDefaultInfinity: true })), { minLength: 300, maxLength: 500 }), // many: compared
     fc.array(withNulls(fc.string({ maxLength: 4 })), { minLength: 300, maxLength: 500 }),
   );
