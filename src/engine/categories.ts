@@ -417,8 +417,16 @@ export function categoryByCode(code: string): CategoryDef | undefined {
 }
 
 /** Resolve a code, Chinese name or synonym to its category; undefined when unknown (never guessed). */
+/** Values already resolved: a file's category column holds a few distinct values over all its rows. */
+const resolvedValues = new Map<string, CategoryDef | undefined>();
+const RESOLVED_KEPT = 4096;
+
 export function resolveCategory(value: string): CategoryDef | undefined {
-  return byAlias.get(normaliseAlias(value));
+  if (resolvedValues.has(value)) return resolvedValues.get(value);
+  const found = byAlias.get(normaliseAlias(value));
+  if (resolvedValues.size >= RESOLVED_KEPT) resolvedValues.clear(); // a column of free text: keep memory bounded
+  resolvedValues.set(value, found);
+  return found;
 }
 
 export function roleOf(code: string): Role | null {
