@@ -13,6 +13,7 @@ import { createMapSync } from './mapSync';
 import { answerProbes } from './probeAnswer';
 import { makeMap, whenStyleLoaded, type EarlyMap } from './earlyMap';
 import { createTiledSites } from './tiledSites';
+import { warmStreetProgramsWhenIdle } from './warmPrograms';
 
 export interface MountedMap {
   map: MapLibreMap;
@@ -45,7 +46,14 @@ export function createMap(
   const tiledSites = createTiledSites(map);
   const labels = createLabels(ctx);
   const camera = createCameraFollow(ctx, labels.arrange);
-  const sync = createMapSync(ctx, { tiledSites, labels, camera });
+  // the programs a first zoom-in would compile, compiled once the first assessment is drawn (map/warmPrograms)
+  let warming = false;
+  const onReady = (): void => {
+    if (warming) return;
+    warming = true;
+    warmStreetProgramsWhenIdle(map);
+  };
+  const sync = createMapSync(ctx, { tiledSites, labels, camera, onReady });
   const showSelection = selectionHighlight(ctx, tiledSites);
   bindPointer(ctx, intents);
   answerProbes(ctx, tiledSites);

@@ -5,7 +5,6 @@ import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } fro
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { baseStyle } from './style';
-import { warmStreetPrograms } from './warmPrograms';
 
 // MapLibre starts its own worker from a URL it guesses next to its script; in the bundled build that guess is wrong and
 // the map never loads, so the worker file is handed to it explicitly (Vite emits it as an asset with this URL).
@@ -24,10 +23,7 @@ export function makeMap(host: HTMLElement): MapLibreMap {
   });
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
-  map.once('style.load', () => {
-    styleLoaded.add(map);
-    warmStreetPrograms(map);
-  });
+  map.once('style.load', () => styleLoaded.add(map));
   return map;
 }
 

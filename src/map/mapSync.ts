@@ -33,10 +33,16 @@ export interface MapSync {
 
 export function createMapSync(
   ctx: MapContext,
-  parts: { tiledSites: TiledSites; labels: MapLabels; camera: CameraFollow },
+  parts: {
+    tiledSites: TiledSites;
+    labels: MapLabels;
+    camera: CameraFollow;
+    /** an assessment is drawn and the map idle */
+    onReady?: () => void;
+  },
 ): MapSync {
   const { map, container, store } = ctx;
-  const { tiledSites, labels, camera } = parts;
+  const { tiledSites, labels, camera, onReady } = parts;
   const drawnSources = changedSources(map); // a source is sent again only when its data changed
 
   const clearDrawn = (): void => {
@@ -102,6 +108,7 @@ export function createMapSync(
       map.once('idle', () => {
         container.dataset.mapReady = 'true';
         container.dataset.readyAt = performance.now().toFixed(0); // for the render benchmark
+        onReady?.();
       });
       map.triggerRepaint();
     };

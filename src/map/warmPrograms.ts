@@ -2,9 +2,9 @@
 // zoom-in. MapLibre links a layer's program the first time it draws the layer: the site symbols and the selection ring
 // start at street scale (SYMBOL_MIN_ZOOM), and the finding lines (tens of metres) are too short to be drawn at city
 // scale, so the first zoom-in held the page 130–330 ms under software WebGL — the same with the 477-site demo as with
-// a million sites: a first-use cost, not one of data size. Copies of those layers draw a point and a short line once
-// at start, just outside the canvas's top-left corner (in a tile that is drawn, where no pixel shows), and are removed
-// when the map is next idle. The copies keep the layers' paint and layout, which is what selects a program; filters
+// a million sites: a first-use cost, not one of data size. After the map's first drawing, when the page is idle,
+// copies of those layers draw a point and a short line just outside the canvas's top-left corner (in a tile that is
+// drawn, where no pixel shows), one program's layers at a time, each removed when the map is next idle. The copies keep the layers' paint and layout, which is what selects a program; filters
 // and sources do not.
 import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { SYMBOL_MIN_ZOOM } from './siteIcons';
@@ -25,24 +25,58 @@ export function warmLayerSpecs(): LayerSpecification[] {
     });
 }
 
-export function warmStreetPrograms(map: MapLibreMap): void {
-  const layers = warmLayerSpecs();
+/**
+ * Compiles the programs after the map's first drawing, when the page is idle: one program's layers at a time (each
+ * link is a task of its own), so neither the first render nor a later zoom waits for them.
+ */
+export function warmStreetProgramsWhenIdle(map: MapLibreMap): void {
+  const groups = byProgram(warmLayerSpecs());
+  let removed = false;
+  map.once('remove', () => (removed = true));
   const at = (x: number, y: number) => map.unproject([x, y]).toArray();
-  map.addImage(ICON, { width: 1, height: 1, data: new Uint8Array(4) });
-  map.addSource(SOURCE, {
-    type: 'geojson',
-    data: {
-      type: 'FeatureCollection',
-      features: [
-        { type: 'Feature', geometry: { type: 'Point', coordinates: at(-4, -4) }, properties: {} },
-        { type: 'Feature', geometry: { type: 'LineString', coordinates: [at(-4, -4), at(-40, -4)] }, properties: {} },
-      ],
-    },
+  const step = (i: number): void => {
+    if (removed) return;
+    if (i === groups.length) {
+      map.removeSource(SOURCE);
+      map.removeImage(ICON);
+      return;
+    }
+    for (const l of groups[i]!) map.addLayer(l);
+    map.once('idle', () => {
+      if (removed) return;
+      for (const l of groups[i]!) map.removeLayer(l.id);
+      whenIdle(() => step(i + 1));
+    });
+  };
+  whenIdle(() => {
+    if (removed) return;
+    map.addImage(ICON, { width: 1, height: 1, data: new Uint8Array(4) });
+    map.addSource(SOURCE, {
+      type: 'geojson',
+      data: {
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', geometry: { type: 'Point', coordinates: at(-4, -4) }, properties: {} },
+          { type: 'Feature', geometry: { type: 'LineString', coordinates: [at(-4, -4), at(-40, -4)] }, properties: {} },
+        ],
+      },
+    });
+    step(0);
   });
-  for (const l of layers) map.addLayer(l);
-  map.once('idle', () => {
-    for (const l of layers) map.removeLayer(l.id);
-    map.removeSource(SOURCE);
-    map.removeImage(ICON);
-  });
+}
+
+/** Layers that select the same program (same type, paint and layout) together. */
+function byProgram(layers: LayerSpecification[]): LayerSpecification[][] {
+  const groups = new Map<string, LayerSpecification[]>();
+  for (const l of layers) {
+    const { type, paint, layout } = l as { type: string; paint?: unknown; layout?: unknown };
+    const key = JSON.stringify([type, paint, layout]);
+    groups.set(key, [...(groups.get(key) ?? []), l]);
+  }
+  return [...groups.values()];
+}
+
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 2000 });
+  else setTimeout(fn, 0);
 }
