@@ -253,7 +253,7 @@ export const flaggedFindingCountsOf = assessmentFact((a) => {
 /** Nothing filtered (the view after every assessment): every site and zone, counted without running the matcher. */
 function wholeView(a: Assessment): FilteredView {
   const counts = noneCounted();
-  const { level, totals } = siteFactsOf(a);
+  const { totals } = siteFactsOf(a);
   countInto(counts, totals.level, totals.role);
   for (const z of a.zones) counts.zonesByLevel[z.level ?? 'unscored']++;
   const hazardAt = hazardAtOf(a);
@@ -265,10 +265,15 @@ function wholeView(a: Assessment): FilteredView {
     violationShown[i] = 1;
     if (a.findings[i]!.status !== 'not_assessed') counts.flaggedViolations++;
   }
-  const positions = new Int32Array(level.length);
-  for (let i = 0; i < positions.length; i++) positions[i] = i;
-  return { sites: a.sites, positions, zones: a.zones, findings, violationShown, counts };
+  return { sites: a.sites, positions: everyPosition.of(a), zones: a.zones, findings, violationShown, counts };
 }
+
+/** 0 … n − 1: the unfiltered view's positions, made once per assessment (a filter switched off and on again reuses them). */
+const everyPosition = assessmentFact((a) => {
+  const positions = new Int32Array(a.sites.length);
+  for (let i = 0; i < positions.length; i++) positions[i] = i;
+  return positions;
+});
 
 function countInto(counts: FilteredView['counts'], byLevel: ArrayLike<number>, byRole: ArrayLike<number>): void {
   LEVELS_AND_UNSCORED.forEach((l, i) => (counts.sitesByLevel[l] = byLevel[i]!));
@@ -310,7 +315,7 @@ function computeView(a: Assessment, filters: MapFilters): FilteredView {
     byRole[role]!++;
     if (role !== REACH_ROLE) byLevel[f.level[i]!]!++;
   }
-  const positions = shown.slice(0, count);
+  const positions = shown.subarray(0, count); // no copy: the view keeps the array either way
   const sites = new Array<AssessedSite>(count);
   for (let k = 0; k < count; k++) sites[k] = a.sites[positions[k]!]!;
   const counts = noneCounted();
