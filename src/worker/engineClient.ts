@@ -52,7 +52,8 @@ export function createEngineClient(): EngineClient {
     if ('sitesColumns' in e.data) {
       p.sites ??= [];
       p.strings ??= createStringPool();
-      for (const s of unpackSites(e.data.sitesColumns, p.strings)) p.sites.push(s);
+      // an assessment's point sites make their geometry from lon and lat when read (worker/pointSite)
+      for (const s of unpackSites(e.data.sitesColumns, p.strings, { pointsFromLonLat: true })) p.sites.push(s);
       return;
     }
     if ('findingColumns' in e.data) {

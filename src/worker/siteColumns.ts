@@ -6,6 +6,7 @@
 // (allocation-site pretenuring); measured in docs/benchmarks.md.
 import type { Geometry } from 'geojson';
 import type { StringPool } from './stringPool';
+import { PointSite } from './pointSite';
 
 /**
  * A field of the sites other than the head fields: numbers (NaN where absent); few distinct values as codes into a
@@ -82,23 +83,41 @@ export function packSites(sites: readonly SiteLike[]): { columns: SiteColumns; t
   return { columns, transfer };
 }
 
-/** The sites again (head fields first, then the rest in their order); repeated strings shared through `pool`. */
-export function unpackSites<T>(c: SiteColumns, pool: StringPool): T[] {
+/**
+ * The sites again (head fields first, then the rest in their order); repeated strings shared through `pool`. With
+ * `pointsFromLonLat`, a point site whose own lon and lat are its coordinates is a PointSite (its geometry made when
+ * read): the page's copy of an assessment.
+ */
+export function unpackSites<T>(c: SiteColumns, pool: StringPool, { pointsFromLonLat = false } = {}): T[] {
   const out: T[] = [];
   const { points, geometries, rest } = c;
+  const lonColumn = rest.find((r) => r.key === 'lon');
+  const latColumn = rest.find((r) => r.key === 'lat');
+  const lons = pointsFromLonLat && points && lonColumn && 'numbers' in lonColumn ? lonColumn.numbers : null;
+  const lats = pointsFromLonLat && points && latColumn && 'numbers' in latColumn ? latColumn.numbers : null;
   // a dictionary's strings are shared with earlier messages' through the pool, once per message
   const pooled = (key: string, dict: unknown[]) => dict.map((v) => (typeof v === 'string' ? pool.string(key, v) : v));
   const categories = pooled('category', c.category.dict);
   const dicts = rest.map((column) => ('codes' in column ? pooled(column.key, column.dict) : null));
   for (let i = 0; i < c.n; i++) {
-    const geometry = points ? { type: 'Point', coordinates: [points[2 * i], points[2 * i + 1]] } : geometries![i];
-    // one literal for every site: the allocation site V8 pretenures
-    const site: Record<string, unknown> = {
-      id: c.id[i],
-      name: c.name[i],
-      category: categories[c.category.codes[i]!],
-      geometry,
-    };
+    const lazy = lons !== null && lats !== null && lons[i] === points![2 * i] && lats[i] === points![2 * i + 1];
+    const geometry = lazy
+      ? null
+      : points
+        ? { type: 'Point', coordinates: [points[2 * i], points[2 * i + 1]] }
+        : geometries![i];
+    // one literal (or one constructor) for every site: the allocation site V8 pretenures
+    const site: Record<string, unknown> = lazy
+      ? (new PointSite(c.id[i]!, c.name[i]!, categories[c.category.codes[i]!] as string) as unknown as Record<
+          string,
+          unknown
+        >)
+      : {
+          id: c.id[i],
+          name: c.name[i],
+          category: categories[c.category.codes[i]!],
+          geometry,
+        };
     for (let k = 0; k < rest.length; k++) {
       const column = rest[k]!;
       if ('numbers' in column) {

@@ -145,3 +145,65 @@ describe('sites as columns across the worker boundary', () => {
     back.forEach((s, i) => expect(Object.keys(s)).toEqual(Object.keys(sites[i]!)));
   });
 });
+
+describe('assessed point sites on the page (pointsFromLonLat)', () => {
+  const assessed = (lon: number, lat: number, g?: object) => ({
+    id: `S${lon}`,
+    name: '点',
+    category: 'school',
+    geometry: g ?? { type: 'Point', coordinates: [lon, lat] },
+    role: 'target',
+    lon,
+    lat,
+    level: null,
+  });
+  const unpack = (sites: object[]) => {
+    const { columns, transfer } = packSites(sites as never);
+    return unpackSites<Record<string, unknown>>(structuredClone(columns, { transfer }), createStringPool(), {
+      pointsFromLonLat: true,
+    });
+  };
+
+  it('read the same geometry, made from lon and lat, and the same other fields', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.double({ noNaN: true, min: -180, max: 180 }), fc.double({ min: -90, max: 90 })), {
+          maxLength: 30,
+        }),
+        (coords) => {
+          const sites = coords.map(([lon, lat]) => assessed(lon, lat));
+          const back = unpack(sites);
+          back.forEach((s, i) => {
+            expect(s.geometry).toEqual(sites[i]!.geometry);
+            const { geometry: _, ...rest } = sites[i]!;
+            expect(Object.keys(s)).toEqual(Object.keys(rest)); // the geometry is read, not held
+            for (const [k, v] of Object.entries(rest)) expect(s[k]).toEqual(v);
+          });
+        },
+      ),
+    );
+  });
+
+  it('keep an own geometry where lon and lat are not the point, and for areas', () => {
+    const square = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 0],
+        ],
+      ],
+    };
+    const moved = assessed(118.5, 32.1, { type: 'Point', coordinates: [118.5000001, 32.1] });
+    const [off] = unpack([moved]);
+    expect(Object.keys(off!)).toContain('geometry');
+    expect(off!.geometry).toEqual(moved.geometry);
+    const [area] = unpack([assessed(0.5, 0.5, square)]);
+    expect(area!.geometry).toEqual(square);
+    // without the option (the engine worker's own sites): every geometry held as it came
+    const { columns } = packSites([assessed(118.5, 32.1)] as never);
+    expect(Object.keys(unpackSites<object>(columns, createStringPool())[0]!)).toContain('geometry');
+  });
+});
