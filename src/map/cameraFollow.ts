@@ -184,14 +184,17 @@ function frameShownSites(map: MapLibreMap, state: AppState, padding: Padding): b
 /** Bring a searched site or zone into view, or the whole study area. */
 function focusOn(map: MapLibreMap, a: Assessment | null, target: Selection | 'all'): void {
   if (!a || !target) return;
+  if (target === 'all') {
+    // one loop over zones and sites (a collection of every geometry would be a million-element array)
+    if (a.zones.length + a.sites.length > 0) map.fitBounds(dataBounds(a), { padding: 60, maxZoom: 14, duration: 0 });
+    return;
+  }
   const geometries =
-    target === 'all'
-      ? [...a.zones.map((z) => z.geometry), ...a.sites.map((s) => s.geometry)]
-      : target.kind === 'zone'
-        ? a.zones.filter((z) => z.id === target.id).map((z) => z.geometry)
-        : target.kind === 'site'
-          ? a.sites.filter((s) => s.id === target.id).map((s) => s.geometry)
-          : [];
+    target.kind === 'zone'
+      ? a.zones.filter((z) => z.id === target.id).map((z) => z.geometry)
+      : target.kind === 'site'
+        ? a.sites.filter((s) => s.id === target.id).map((s) => s.geometry)
+        : [];
   if (geometries.length === 0) return;
   const b = bboxOf({ type: 'GeometryCollection', geometries });
   map.fitBounds(
@@ -199,7 +202,7 @@ function focusOn(map: MapLibreMap, a: Assessment | null, target: Selection | 'al
       [b[0], b[1]],
       [b[2], b[3]],
     ],
-    { padding: 60, maxZoom: target !== 'all' && target.kind === 'site' ? 16 : 14, duration: 0 },
+    { padding: 60, maxZoom: target.kind === 'site' ? 16 : 14, duration: 0 },
   );
 }
 

@@ -1,5 +1,6 @@
 // What the tile worker is told about an assessment: its sites and findings as columns, built on the page a slice at
 // a time (each slice its own task) and transferred, so a million sites never hold the page or cross as objects.
+import { isAreaSite } from '../state/pointSite';
 import type { Assessment } from '../engine';
 import { findingPositionsOf } from '../state/mapFilters';
 import { stringColumnBuilder, textListBuilder, type StringColumn, type TextList } from './stringColumn';
@@ -45,7 +46,7 @@ export function* buildSiteTable(a: Assessment): Generator<void, SiteTable> {
     const s = a.sites[i]!;
     lon[i] = s.lon;
     lat[i] = s.lat;
-    area[i] = s.geometry.type === 'Polygon' || s.geometry.type === 'MultiPolygon' ? 1 : 0;
+    area[i] = isAreaSite(s) ? 1 : 0;
     ids.add(i, s.id);
     level.set(i, s.level ?? 'unscored');
     role.set(i, s.role ?? 'risk');

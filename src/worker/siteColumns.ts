@@ -6,7 +6,7 @@
 // (allocation-site pretenuring); measured in docs/benchmarks.md.
 import type { Geometry } from 'geojson';
 import type { StringPool } from './stringPool';
-import { PointSite } from './pointSite';
+import { PointSite } from '../state/pointSite';
 
 /**
  * A field of the sites other than the head fields: numbers (NaN where absent); few distinct values as codes into a

@@ -19,3 +19,15 @@ export class PointSite {
     return { type: 'Point', coordinates: [this.lon, this.lat] };
   }
 }
+
+/** A site's geometry type, read without making a PointSite's geometry (passes over every site ask for it). */
+export function geometryTypeOf(site: { geometry: { type: string } }): string {
+  return site instanceof PointSite ? 'Point' : site.geometry.type;
+}
+
+/** Whether a site is an area (Polygon or MultiPolygon), without making a PointSite's geometry. */
+export function isAreaSite(site: { geometry: { type: string } }): boolean {
+  if (site instanceof PointSite) return false;
+  const type = site.geometry.type;
+  return type === 'Polygon' || type === 'MultiPolygon';
+}
