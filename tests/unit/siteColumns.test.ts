@@ -167,9 +167,12 @@ describe('assessed point sites on the page (pointsFromLonLat)', () => {
   it('read the same geometry, made from lon and lat, and the same other fields', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.double({ noNaN: true, min: -180, max: 180 }), fc.double({ min: -90, max: 90 })), {
-          maxLength: 30,
-        }),
+        fc.array(
+          fc.tuple(fc.double({ noNaN: true, min: -180, max: 180 }), fc.double({ noNaN: true, min: -90, max: 90 })),
+          {
+            maxLength: 30,
+          },
+        ),
         (coords) => {
           const sites = coords.map(([lon, lat]) => assessed(lon, lat));
           const back = unpack(sites);
@@ -200,6 +203,8 @@ describe('assessed point sites on the page (pointsFromLonLat)', () => {
     const [off] = unpack([moved]);
     expect(Object.keys(off!)).toContain('geometry');
     expect(off!.geometry).toEqual(moved.geometry);
+    const [unknown] = unpack([assessed(118.5, Number.NaN)]); // NaN is no coordinate of its own: the point is kept
+    expect(unknown!.geometry).toEqual({ type: 'Point', coordinates: [118.5, Number.NaN] });
     const [area] = unpack([assessed(0.5, 0.5, square)]);
     expect(area!.geometry).toEqual(square);
     // without the option (the engine worker's own sites): every geometry held as it came
