@@ -8,6 +8,7 @@ import type { AppState, Selection } from '../state/store';
 import type { Camera } from '../state/viewHash';
 import { cameraDiffers, revealBounds, uncoveredPadding, type Padding } from './camera';
 import { dataBounds } from './dataBounds';
+import { geometryTypeOf } from '../state/pointSite';
 import type { MapContext } from './mapContext';
 import { assessedSites, type SiteShape } from './proposalData';
 
@@ -152,7 +153,9 @@ function frameShownSites(map: MapLibreMap, state: AppState, padding: Padding): b
   if (shown.length === 0) return false;
   let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const site of shown) {
-    const b = bboxOf(site.geometry);
+    // a point's lon and lat are its coordinates (a PointSite's geometry is made when read)
+    const b: ReturnType<typeof bboxOf> =
+      geometryTypeOf(site) === 'Point' ? [site.lon, site.lat, site.lon, site.lat] : bboxOf(site.geometry);
     w = Math.min(w, b[0]);
     s = Math.min(s, b[1]);
     e = Math.max(e, b[2]);

@@ -143,7 +143,8 @@ export function zoneMatches(z: Pick<AssessedZone, 'level' | 'name'>, grid: boole
 }
 
 export interface FilteredView {
-  sites: AssessedSite[];
+  /** the shown sites (made when first read; `positions` is the same list, as positions into a.sites) */
+  readonly sites: AssessedSite[];
   /** each of `sites`' position in a.sites */
   positions: Int32Array;
   zones: AssessedZone[];
@@ -316,8 +317,6 @@ function computeView(a: Assessment, filters: MapFilters): FilteredView {
     if (role !== REACH_ROLE) byLevel[f.level[i]!]!++;
   }
   const positions = shown.subarray(0, count); // no copy: the view keeps the array either way
-  const sites = new Array<AssessedSite>(count);
-  for (let k = 0; k < count; k++) sites[k] = a.sites[positions[k]!]!;
   const counts = noneCounted();
   countInto(counts, byLevel, byRole);
   const zones = a.zones.filter((z) => zoneMatches(z, a.grid !== null, filters));
@@ -331,7 +330,20 @@ function computeView(a: Assessment, filters: MapFilters): FilteredView {
     violationShown[i] = 1;
     if (a.findings[i]!.status !== 'not_assessed') counts.flaggedViolations++;
   }
-  return { sites, positions, zones, findings, violationShown, counts };
+  // the shown sites as objects only when asked for (the lists and counts read `positions`): an array of up to a
+  // million entries made on every filter change was garbage for the collector to move
+  let sites: AssessedSite[] | null = null;
+  return {
+    get sites() {
+      sites ??= Array.from(positions, (p) => a.sites[p]!);
+      return sites;
+    },
+    positions,
+    zones,
+    findings,
+    violationShown,
+    counts,
+  };
 }
 
 export type Facets = { domains: string[]; districts: string[]; categories: string[] };

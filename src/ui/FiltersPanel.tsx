@@ -144,7 +144,7 @@ export function FiltersPanel() {
       {isFiltered(filters) && (
         <p className="meta" role="status">
           {t('filters.active', {
-            sites: view?.sites.length ?? 0,
+            sites: view?.positions.length ?? 0,
             allSites: a?.sites.length ?? 0,
             zones: view?.zones.length ?? 0,
             allZones: a?.zones.length ?? 0,

@@ -106,7 +106,7 @@ export function TablesPanel() {
           >
             {t('tables.tabCount', {
               label: t(`tables.tab.${key}`),
-              n: key === 'zones' ? view.zones.length : view.sites.length,
+              n: key === 'zones' ? view.zones.length : view.positions.length,
             })}
           </button>
         ))}

@@ -10,15 +10,21 @@ export function sortRows<T>(rows: ArrayLike<T>, keyOf: (row: T) => SortKey, desc
   const dir = descending ? -1 : 1;
   const compare = (x: SortKey, y: SortKey): number =>
     x === y ? 0 : x === null ? 1 : y === null ? -1 : (x < y ? -1 : 1) * dir;
-  const keys = new Array<SortKey>(n);
-  // small non-negative integer keys (level codes, counts) are their own buckets: no look-up per row
-  let small = true;
-  for (let i = 0; i < n; i++) {
-    const k = keyOf(rows[i]!);
-    keys[i] = k;
-    if (small && !(typeof k === 'number' && k >= 0 && k < FEW_DISTINCT && (k | 0) === k)) small = false;
+  // small non-negative integer keys (level codes, counts) are their own buckets, held a byte each: no look-up per
+  // row, and no array of a million boxed keys for the collector
+  const small = new Uint8Array(n);
+  let i = 0;
+  let k: SortKey = null;
+  for (; i < n; i++) {
+    k = keyOf(rows[i]!);
+    if (!(typeof k === 'number' && k >= 0 && k < FEW_DISTINCT && (k | 0) === k)) break;
+    small[i] = k;
   }
-  if (small) return countingSort(rows, keys as number[], descending);
+  if (i === n) return countingSort(rows, small, descending);
+  const keys = new Array<SortKey>(n);
+  for (let j = 0; j < i; j++) keys[j] = small[j]!;
+  keys[i] = k;
+  for (let j = i + 1; j < n; j++) keys[j] = keyOf(rows[j]!);
   // each row's bucket while there are few distinct keys
   const bucketOf = new Map<SortKey, number>();
   const bucket = new Int32Array(n);
@@ -51,7 +57,7 @@ export function sortRows<T>(rows: ArrayLike<T>, keyOf: (row: T) => SortKey, desc
 }
 
 /** Stable counting sort of rows by keys in [0, FEW_DISTINCT). */
-function countingSort<T>(rows: ArrayLike<T>, keys: readonly number[], descending: boolean): T[] {
+function countingSort<T>(rows: ArrayLike<T>, keys: Uint8Array, descending: boolean): T[] {
   const n = rows.length;
   const start = new Int32Array(FEW_DISTINCT + 1);
   const rank = (k: number) => (descending ? FEW_DISTINCT - 1 - k : k);
