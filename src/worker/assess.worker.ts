@@ -3,7 +3,7 @@
 import type { Assessment, Site, Finding } from '../engine';
 import { createEngineHost } from './engineHost';
 import { siteFactColumns, siteFactTransfer, type SiteFactColumns } from '../state/siteFactColumns';
-import { facets, findFindingPositions, type Facets, type FindingPositions } from '../state/mapFilters';
+import { findFindingPositions, type FindingPositions } from '../state/mapFilters';
 import { packZones, type PackedZone } from './zoneColumns';
 import { locatedCountsInZoneOrder } from '../figures/districtCounts';
 import {
@@ -40,19 +40,17 @@ interface AssessmentExtras {
   findingAt: FindingPositions;
   zones: { zones: PackedZone[]; transfer: ArrayBuffer[] };
   locatedByZone: Int32Array;
-  facets: Facets;
   siteFacts: SiteFactColumns;
   /** rescue within reach as made for the page (worker/reachMessage: its grids' arrays are its own, transferred) */
   reach: AssessedReach | null;
 }
 
 const reply = (id: number, result: EngineResult, extras?: AssessmentExtras): void => {
-  const { findingAt, zones, locatedByZone, facets, siteFacts, reach } = extras ?? {};
+  const { findingAt, zones, locatedByZone, siteFacts, reach } = extras ?? {};
   const extra = {
     ...(findingAt ? { findingAt } : {}),
     ...(zones ? { packedZones: zones.zones } : {}),
     ...(locatedByZone ? { locatedByZone } : {}),
-    ...(facets ? { facets } : {}),
     ...(siteFacts ? { siteFacts } : {}),
   };
   // the reach goes first, on its own: received with the result, the two held the page over 100 ms in one task
@@ -148,7 +146,6 @@ scope.onmessage = async (e) => {
           findingAt: findings,
           zones: packZones(assessment.zones, positionOf),
           locatedByZone,
-          facets: facets(assessment),
           siteFacts: siteFactColumns(assessment.sites),
           reach,
         });

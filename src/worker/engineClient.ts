@@ -2,7 +2,7 @@
 // in an import worker of its own), in-process where there is no Worker (jsdom, Node). The in-process path imports
 // the engine only when taken, so the page's first load does not carry it.
 import type { Assessment, Site, Finding } from '../engine';
-import { noteFacets, noteFindingPositions } from '../state/mapFilters';
+import { noteFindingPositions } from '../state/mapFilters';
 import { noteSiteFacts } from '../state/siteFactColumns';
 import { noteLocatedCounts } from '../figures/districtCounts';
 import { assessedReach, type AssessedReach } from '../state/assessedReach';
@@ -52,7 +52,7 @@ export function createEngineClient(): EngineClient {
     if ('sitesColumns' in e.data) {
       p.sites ??= [];
       p.strings ??= createStringPool();
-      // an assessment's point sites make their geometry from lon and lat when read (worker/pointSite)
+      // an assessment's point sites make their geometry from lon and lat when read (state/pointSite)
       for (const s of unpackSites(e.data.sitesColumns, p.strings, { pointsFromLonLat: true })) p.sites.push(s);
       return;
     }
@@ -79,7 +79,6 @@ export function createEngineClient(): EngineClient {
     }
     if (e.data.findingAt) noteFindingPositions(result as Assessment, e.data.findingAt);
     if (e.data.locatedByZone) noteLocatedCounts(result as Assessment, e.data.locatedByZone);
-    if (e.data.facets) noteFacets(result as Assessment, e.data.facets);
     if (e.data.siteFacts) noteSiteFacts(result as Assessment, e.data.siteFacts);
     if (p.reach) assessedReach.note(result as Assessment, withCoverRows(p.reach, (result as Assessment).sites));
     p.resolve(result);

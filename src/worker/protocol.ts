@@ -8,7 +8,7 @@ import type { FindingColumns } from './findingColumns';
 import type { SiteColumns } from './siteColumns';
 import type { SiteFactColumns } from '../state/siteFactColumns';
 import type { PackedZone } from './zoneColumns';
-import type { Facets, FindingPositions } from '../state/mapFilters';
+import type { FindingPositions } from '../state/mapFilters';
 
 /** Page → engine worker. */
 export type EngineRequest =
@@ -50,7 +50,6 @@ export type EngineResponse =
       findingAt?: FindingPositions;
       packedZones?: PackedZone[];
       locatedByZone?: Int32Array;
-      facets?: Facets;
       siteFacts?: SiteFactColumns;
     }
   | { id: number; error: string }
