@@ -416,11 +416,11 @@ export function categoryByCode(code: string): CategoryDef | undefined {
   return byCode.get(code);
 }
 
-/** Resolve a code, Chinese name or synonym to its category; undefined when unknown (never guessed). */
 /** Values already resolved: a file's category column holds a few distinct values over all its rows. */
 const resolvedValues = new Map<string, CategoryDef | undefined>();
 const RESOLVED_KEPT = 4096;
 
+/** Resolve a code, Chinese name or synonym to its category; undefined when unknown (never guessed). */
 export function resolveCategory(value: string): CategoryDef | undefined {
   if (resolvedValues.has(value)) return resolvedValues.get(value);
   const found = byAlias.get(normaliseAlias(value));

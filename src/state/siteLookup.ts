@@ -2,7 +2,8 @@
 // every click or panel render made garbage whose collection then paused the page. The indexes are built in idle
 // slices after an assessment arrives (buildLookupsWhenIdle), or at once by the first lookup that needs them.
 // The engine lists an assessment's sites in id order, so a site is found by binary search once the order is known to
-// hold (state/siteFactColumns); a map of every id (0.1–0.3 s and tens of MB at a million sites) is built only for a list not in order.
+// hold (state/siteFactColumns); a map of every id (0.1–0.3 s and tens of MB at a million sites) is built only for a
+// list not in order.
 // A site's findings are a slice of one array, grouped by the site positions each finding names (sent by the engine
 // worker with the assessment), not lists in a map keyed by id.
 import type { Assessment, AssessedSite } from '../engine';

@@ -101,22 +101,15 @@ export function unpackSites<T>(c: SiteColumns, pool: StringPool, { pointsFromLon
   const dicts = rest.map((column) => ('codes' in column ? pooled(column.key, column.dict) : null));
   for (let i = 0; i < c.n; i++) {
     const lazy = lons !== null && lats !== null && lons[i] === points![2 * i] && lats[i] === points![2 * i + 1];
-    const geometry = lazy
-      ? null
-      : points
-        ? { type: 'Point', coordinates: [points[2 * i], points[2 * i + 1]] }
-        : geometries![i];
+    const category = categories[c.category.codes[i]!];
     // one literal (or one constructor) for every site: the allocation site V8 pretenures
     const site: Record<string, unknown> = lazy
-      ? (new PointSite(c.id[i]!, c.name[i]!, categories[c.category.codes[i]!] as string) as unknown as Record<
-          string,
-          unknown
-        >)
+      ? (new PointSite(c.id[i]!, c.name[i]!, category as string) as unknown as Record<string, unknown>)
       : {
           id: c.id[i],
           name: c.name[i],
-          category: categories[c.category.codes[i]!],
-          geometry,
+          category,
+          geometry: points ? { type: 'Point', coordinates: [points[2 * i], points[2 * i + 1]] } : geometries![i],
         };
     for (let k = 0; k < rest.length; k++) {
       const column = rest[k]!;
