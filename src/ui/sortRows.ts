@@ -13,18 +13,18 @@ export function sortRows<T>(rows: ArrayLike<T>, keyOf: (row: T) => SortKey, desc
   // small non-negative integer keys (level codes, counts) are their own buckets, held a byte each: no look-up per
   // row, and no array of a million boxed keys for the collector
   const small = new Uint8Array(n);
-  let i = 0;
-  let k: SortKey = null;
-  for (; i < n; i++) {
-    k = keyOf(rows[i]!);
-    if (!(typeof k === 'number' && k >= 0 && k < FEW_DISTINCT && (k | 0) === k)) break;
-    small[i] = k;
+  let at = 0;
+  let key: SortKey = null;
+  for (; at < n; at++) {
+    key = keyOf(rows[at]!);
+    if (!(typeof key === 'number' && key >= 0 && key < FEW_DISTINCT && (key | 0) === key)) break;
+    small[at] = key;
   }
-  if (i === n) return countingSort(rows, small, descending);
+  if (at === n) return byRank(rows, (i) => (descending ? FEW_DISTINCT - 1 - small[i]! : small[i]!), FEW_DISTINCT);
   const keys = new Array<SortKey>(n);
-  for (let j = 0; j < i; j++) keys[j] = small[j]!;
-  keys[i] = k;
-  for (let j = i + 1; j < n; j++) keys[j] = keyOf(rows[j]!);
+  for (let j = 0; j < at; j++) keys[j] = small[j]!;
+  keys[at] = key;
+  for (let j = at + 1; j < n; j++) keys[j] = keyOf(rows[j]!);
   // each row's bucket while there are few distinct keys
   const bucketOf = new Map<SortKey, number>();
   const bucket = new Int32Array(n);
@@ -43,28 +43,21 @@ export function sortRows<T>(rows: ArrayLike<T>, keyOf: (row: T) => SortKey, desc
     const order = [...bucketOf.keys()].sort(compare);
     const rankOf = new Int32Array(order.length);
     order.forEach((k, r) => (rankOf[bucketOf.get(k)!] = r));
-    // counting sort by rank: where each rank starts, then every row in its place, in input order within a rank
-    const start = new Int32Array(order.length + 1);
-    for (let i = 0; i < n; i++) start[rankOf[bucket[i]!]! + 1]!++;
-    for (let r = 0; r < order.length; r++) start[r + 1]! += start[r]!;
-    const out = new Array<T>(n);
-    for (let i = 0; i < n; i++) out[start[rankOf[bucket[i]!]!]!++] = rows[i]!;
-    return out;
+    return byRank(rows, (i) => rankOf[bucket[i]!]!, order.length);
   }
   const positions = Array.from({ length: n }, (_, i) => i);
   positions.sort((i, j) => compare(keys[i]!, keys[j]!) || i - j);
   return positions.map((i) => rows[i]!);
 }
 
-/** Stable counting sort of rows by keys in [0, FEW_DISTINCT). */
-function countingSort<T>(rows: ArrayLike<T>, keys: Uint8Array, descending: boolean): T[] {
+/** Rows in order of their rank (0 … ranks − 1), in input order within a rank: a counting sort, two passes. */
+function byRank<T>(rows: ArrayLike<T>, rankAt: (i: number) => number, ranks: number): T[] {
   const n = rows.length;
-  const start = new Int32Array(FEW_DISTINCT + 1);
-  const rank = (k: number) => (descending ? FEW_DISTINCT - 1 - k : k);
-  for (let i = 0; i < n; i++) start[rank(keys[i]!) + 1]!++;
-  for (let r = 0; r < FEW_DISTINCT; r++) start[r + 1]! += start[r]!;
+  const start = new Int32Array(ranks + 1);
+  for (let i = 0; i < n; i++) start[rankAt(i) + 1]!++;
+  for (let r = 0; r < ranks; r++) start[r + 1]! += start[r]!;
   const out = new Array<T>(n);
-  for (let i = 0; i < n; i++) out[start[rank(keys[i]!)]!++] = rows[i]!;
+  for (let i = 0; i < n; i++) out[start[rankAt(i)]!++] = rows[i]!;
   return out;
 }
 
