@@ -227,19 +227,10 @@ export function reachFilters(filters: MapFilters): MapFilters {
     : { ...filters, levels: [...LEVELS_AND_UNSCORED] };
 }
 
-/** Sites (by position) named by a finding other than "not assessed"; the positions the engine worker sent, no ids. */
-const flaggedPositions = assessmentFact((a) => {
-  const flagged = new Uint8Array(a.sites.length);
-  const { hazard, target } = findingPositionsOf(a);
-  for (let i = 0; i < a.findings.length; i++) {
-    if (a.findings[i]!.status === 'not_assessed') continue;
-    if (hazard[i]! >= 0) flagged[hazard[i]!] = 1;
-    if (target[i]! >= 0) flagged[target[i]!] = 1;
-  }
-  return flagged;
-});
-
-/** Per site position: the 不符合 and 临界 findings that name the site, as hazard or as target (the site table's column). */
+/**
+ * Per site position: the 不符合 and 临界 findings that name the site, as hazard or as target (the site table's column;
+ * above 0: the site is flagged, for "violations only"). From the positions the engine worker sent, no ids.
+ */
 export const flaggedFindingCountsOf = assessmentFact((a) => {
   const counts = new Int32Array(a.sites.length);
   const { hazard, target } = findingPositionsOf(a);
@@ -291,7 +282,7 @@ function allowed(coded: CodedStrings, chosen: readonly string[]): Uint8Array {
 function computeView(a: Assessment, filters: MapFilters): FilteredView {
   if (!isFiltered(filters)) return wholeView(a);
   // (a set of the flagged sites' ids, built whether asked for or not, made this a long task at 300 000 sites)
-  const flagged = filters.violationsOnly ? flaggedPositions.of(a) : null;
+  const flagged = filters.violationsOnly ? flaggedFindingCountsOf(a) : null;
   const hazardAt = hazardAtOf(a);
   const f = siteFactsOf(a);
   // the predicate as tables over the codes: levels, domains, districts, categories each looked up once per value
