@@ -7,7 +7,13 @@ import { zoneMax } from './risk/zoneMax';
 import { zoneIndex, zoneRelative } from './risk/zoneDensity';
 import { zoneGrid } from './zoning/zoneGrid';
 import { hazardRules, largestRequiredM } from './setback/hazardRules';
-import { checkSetbacks, compareFindings, type FindingSink, type SetbackResult } from './setback/checkSetbacks';
+import {
+  checkSetbacks,
+  compareFindings,
+  type FindingSink,
+  type HazardPart,
+  type SetbackResult,
+} from './setback/checkSetbacks';
 import { checkContainment, type ContainmentResult } from './setback/checkContainment';
 import { checkContours, qraRuleId, replacedByContours } from './qra/checkContours';
 import { DEFAULT_QRA_CRITERIA, targetRiskClass } from './qra/criteria';
@@ -34,29 +40,89 @@ export function assess(
   options: AssessOptions = {},
 ): Assessment {
   const prepared = prepareAssessment(input);
+  if (options.onFinding) {
+    const streamed = streamFindings(input, prepared, config, options.onFinding);
+    return finishAssessment(input, prepared, config, streamed, onProgress, streamed.tally);
+  }
+  const inside = containmentFindings(input, prepared, config);
+  const distances = checkSetbacks(prepared.hazards, prepared.targets, config, prepared.kinds);
+  return finishAssessment(input, prepared, config, { distances, inside }, onProgress);
+}
+
+/** The findings of one part of the hazards (or of all), handed on as they are made and counted; none is kept. */
+export interface StreamedFindings extends SetbackFindings {
+  tally: FindingTally;
+}
+
+/**
+ * The findings of the hazards in `part` (all by default), each handed to `onFinding` in order (hazard id, target id,
+ * rule id) and counted. `inside` is every hazard's containment result (its rule counts belong to the whole run); only
+ * the part's own containment findings are handed on and counted, so the parts' tallies add up to the whole's.
+ */
+export function streamFindings(
+  input: AssessInput,
+  prepared: PreparedAssessment,
+  config: AssessConfig,
+  onFinding: FindingSink,
+  part: HazardPart = { from: 0, to: prepared.hazards.length },
+): StreamedFindings {
   const { sites, hazards, targets, kinds } = prepared;
-  // `not_inside` rules (judged apart from the distance search) and QRA contours (issue #20): few findings, merged in
-  // id order with the distance findings
-  const inside = withContourFindings(
-    checkContainment(hazards, targets, config, kinds.classifications),
+  const inside = containmentFindings(input, prepared, config);
+  const tally = findingTally();
+  const judgedByContours = replacedByContours(input.contours);
+  const sink = countedSink(onFinding, tally.add, inside.findings.filter(ofPart(hazards, part)), sites);
+  // the distance findings the contours answer are dropped before they are counted, as finishAssessment drops them from
+  // a listed assessment: summary.json counts what violations.csv holds
+  const add = judgedByContours
+    ? (v: Finding, hazard: Site, target: Site) => {
+        if (!judgedByContours(v, target)) sink.add(v, hazard, target);
+      }
+    : sink.add;
+  const distances = checkSetbacks(hazards, targets, config, kinds, add, part);
+  sink.end();
+  return { distances, inside, tally };
+}
+
+/** The parts' findings as one run's: pairs, hazards per rule and the tallies added up (`inside` is every part's). */
+export function mergeStreamedFindings(parts: StreamedFindings[]): StreamedFindings {
+  const tally = findingTally();
+  const hazardsByRule: Record<string, number> = {};
+  let pairsExamined = 0;
+  for (const p of parts) {
+    pairsExamined += p.distances.pairsExamined;
+    for (const [rule, n] of Object.entries(p.distances.hazardsByRule))
+      hazardsByRule[rule] = (hazardsByRule[rule] ?? 0) + n;
+    for (const [rule, c] of Object.entries(p.tally.violationsByRule)) {
+      const into = (tally.violationsByRule[rule] ??= { violation: 0, borderline: 0, not_assessed: 0 });
+      for (const s of FINDING_STATUSES) into[s] += c[s];
+    }
+    for (const s of FINDING_STATUSES) tally.findingsByStatus[s] += p.tally.findingsByStatus[s];
+  }
+  return { distances: { findings: [], pairsExamined, hazardsByRule }, inside: parts[0]!.inside, tally };
+}
+
+const FINDING_STATUSES = ['violation', 'borderline', 'not_assessed'] as const;
+
+/** Is a finding's hazard among the part's (hazards in id order: the part is a range of ids)? */
+function ofPart(hazards: readonly Site[], part: HazardPart): (v: Finding) => boolean {
+  if (part.from >= part.to) return () => false;
+  const first = hazards[part.from]!.id;
+  const next = part.to < hazards.length ? hazards[part.to]!.id : null;
+  return (v) => v.hazardId >= first && (next === null || v.hazardId < next);
+}
+
+/** The `not_inside` findings with the QRA contours' findings (few: judged apart from the distance search). */
+function containmentFindings(
+  input: AssessInput,
+  prepared: PreparedAssessment,
+  config: AssessConfig,
+): ContainmentResult {
+  return withContourFindings(
+    checkContainment(prepared.hazards, prepared.targets, config, prepared.kinds.classifications),
     input,
     prepared,
     config,
   );
-  const tally = findingTally();
-  const judgedByContours = replacedByContours(input.contours);
-  const sink = options.onFinding && countedSink(options.onFinding, tally.add, inside.findings, sites);
-  // the distance findings the contours answer are dropped before they are counted, as finishAssessment drops them from
-  // a listed assessment: summary.json counts what violations.csv holds
-  const add =
-    sink && judgedByContours
-      ? (v: Finding, hazard: Site, target: Site) => {
-          if (!judgedByContours(v, target)) sink.add(v, hazard, target);
-        }
-      : sink?.add;
-  const distances = checkSetbacks(hazards, targets, config, kinds, add);
-  sink?.end();
-  return finishAssessment(input, prepared, config, { distances, inside }, onProgress, sink ? tally : undefined);
 }
 
 /** The containment findings with the QRA contours' findings beside them (same order rule: hazard, target, rule id). */

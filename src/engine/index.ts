@@ -1,6 +1,15 @@
 // The engine's public surface: what io, worker, cli, map and ui may use.
 export * from './model';
-export { assess, finishAssessment, prepareAssessment, type PreparedAssessment, type SetbackFindings } from './assess';
+export {
+  assess,
+  finishAssessment,
+  mergeStreamedFindings,
+  prepareAssessment,
+  streamFindings,
+  type PreparedAssessment,
+  type SetbackFindings,
+  type StreamedFindings,
+} from './assess';
 export { planSetbacks, SetbackJudge, type SetbackPlan } from './setback/setbackPlan';
 export { defaultConfig, defaultMethod, DEFAULT_PROFILE, DEFAULT_RULES, RISK_MATRIX_METHODS } from './defaults';
 export {
@@ -35,7 +44,7 @@ export { areaKm2 } from './geo/areaKm2';
 export { signedArea } from './geo/signedArea';
 export { classifyTarget } from './setback/classifyTarget';
 export { parseRiskMatrixMethod, parseRuleTable, ConfigError } from './validateConfig';
-export { checkSetbacks, compareFindings } from './setback/checkSetbacks';
+export { checkSetbacks, compareFindings, hazardParts, type HazardPart } from './setback/checkSetbacks';
 export { judgePair, SITE_DISTANCE_RULE_ID, type Requirement } from './setback/judgePair';
 export { isOutsideGbt37243, OUTSIDE_GBT37243 } from './setback/assessedDistanceScope';
 export { isPointOnly, screeningNote } from './setback/measuringPoints';

@@ -185,8 +185,8 @@ export function violationsCsvChunks(a: Assessment, options: { bom?: boolean } = 
  */
 export function violationsCsvWriter(
   emit: (chunk: Uint8Array) => void,
-  options: { reuse?: boolean } = {},
-): { add: (v: Finding, hazard: Site, target: Site) => void; end: () => void } {
+  options: { reuse?: boolean; header?: boolean } = {},
+): ViolationsCsvWriter {
   let hazard: Site | null = null;
   let target: Site | null = null;
   const writer = new CsvByteWriter(
@@ -197,15 +197,29 @@ export function violationsCsvWriter(
     emit,
     options,
   );
-  writer.header();
+  if (options.header !== false) writer.header();
   return {
     add: (v, h, t) => {
       hazard = h;
       target = t;
       writer.row(v);
     },
-    end: () => writer.end(),
+    rows: () => writer.rowCount,
+    flush: () => writer.flush(),
+    end: (rowsElsewhere) => writer.end(rowsElsewhere),
   };
+}
+
+/**
+ * violations.csv written row by row. A batch run's other parts are written by writers without a header
+ * (`header: false`) and ended with `flush`; the first part's writer flushes, the caller appends the parts' bytes,
+ * and `end(their rows)` finishes the table.
+ */
+export interface ViolationsCsvWriter {
+  add: (v: Finding, hazard: Site, target: Site) => void;
+  rows: () => number;
+  flush: () => void;
+  end: (rowsElsewhere?: number) => void;
 }
 
 /** sites.csv as UTF-8 chunks through `emit` (the CLI's writer; the same bytes as `sitesCsvChunks`). */

@@ -70,12 +70,27 @@ export class CsvByteWriter<T> {
     this.rows++;
   }
 
-  /** Flushes what is left. A table without rows is its header and one empty line, as csvChunks writes it. */
-  end(): void {
-    if (this.rows === 0) this.byte(NEWLINE);
-    if (this.pos > 0) this.emit(this.buf.subarray(0, this.pos));
-    this.buf = new Uint8Array(0);
+  /** The rows written so far. */
+  get rowCount(): number {
+    return this.rows;
+  }
+
+  /** Hands on what is buffered (a caller appending bytes of its own after these rows flushes first). */
+  flush(): void {
+    if (this.pos === 0) return;
+    this.emit(this.buf.subarray(0, this.pos));
     this.pos = 0;
+    if (!this.options.reuse) this.buf = new Uint8Array(0); // the chunk handed on is the caller's; the next write allocates
+  }
+
+  /**
+   * Flushes what is left. A table without rows is its header and one empty line, as csvChunks writes it;
+   * `rowsElsewhere`: rows of the same table another writer made and the caller appended (a batch run's other parts).
+   */
+  end(rowsElsewhere = 0): void {
+    if (this.rows + rowsElsewhere === 0) this.byte(NEWLINE);
+    this.flush();
+    this.buf = new Uint8Array(0);
   }
 
   private room(bytes: number): void {

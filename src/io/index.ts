@@ -60,6 +60,7 @@ export {
   violationsCsv,
   violationsCsvChunks,
   violationsCsvWriter,
+  type ViolationsCsvWriter,
   writeSitesCsv,
   violationTableColumns,
   zonesGeoJson,

@@ -7,7 +7,16 @@ import Papa from 'papaparse';
 import { runAssess } from '../../src/cli/runAssess';
 import { progressLine } from '../../src/cli/progress';
 import { writeChunks } from '../../src/cli/writeChunks';
-import { assess, DEFAULT_RULES, type Site } from '../../src/engine';
+import {
+  assess,
+  DEFAULT_RULES,
+  finishAssessment,
+  hazardParts,
+  mergeStreamedFindings,
+  prepareAssessment,
+  streamFindings,
+  type Site,
+} from '../../src/engine';
 import {
   ruleTableCsv,
   sitesCsv,
@@ -401,7 +410,8 @@ describe('streamed output files', () => {
     expect(readFileSync(join(dir, 'violations.csv')).length).toBeGreaterThan(64 * 1024); // several times the stream's buffer
   });
 
-  it('streams violations.csv from the engine as the findings are made (containment findings merged in): the bytes and counts of the whole list', () => {
+  /** 3 000 sites in a grid, ids out of order, with fireworks shops inside residential areas (containment findings). */
+  function streamingCity(): { sites: Site[]; zones: ReturnType<typeof createSquareZone>[] } {
     const sites: Site[] = [];
     for (let i = 0; i < 3000; i++) {
       const at: [number, number] = [118.7 + (i % 60) * 0.0004, 32.0 + Math.floor(i / 60) * 0.0004];
@@ -431,7 +441,11 @@ describe('streamed output files', () => {
         geometry,
       });
     }
-    const input = { sites, zones: [createSquareZone('Z', 118.6, 31.9, 0.5)] };
+    return { sites, zones: [createSquareZone('Z', 118.6, 31.9, 0.5)] };
+  }
+
+  it('streams violations.csv from the engine as the findings are made (containment findings merged in): the bytes and counts of the whole list', () => {
+    const input = streamingCity();
     const whole = assess(input, createConfig());
     expect(whole.findings.some((v) => v.ruleId === 'fireworks-not-in-residential')).toBe(true);
     const chunks: Uint8Array[] = [];
@@ -442,6 +456,43 @@ describe('streamed output files', () => {
     expect(streamed.stats).toEqual(whole.stats);
     expect(Buffer.concat(chunks).toString('utf8')).toBe(violationsCsv(whole));
     expect(Buffer.concat([...sitesCsvBytes(whole)]).toString('utf8')).toBe(sitesCsv(whole));
+  });
+
+  it('streams the findings in parts of the hazards (one per thread): the parts one after another are the whole file, their counts the whole run’s', () => {
+    const input = streamingCity();
+    const config = createConfig();
+    const whole = assess(input, config);
+    const prepared = prepareAssessment(input);
+    // parts that cut between a fireworks shop's containment finding and its distance findings, and an empty part
+    for (const count of [2, 3, 7, prepared.hazards.length + 1]) {
+      const parts = hazardParts(prepared.hazards.length, count);
+      expect(parts.some((p) => p.from === p.to)).toBe(count > prepared.hazards.length);
+      const chunks: Uint8Array[] = [];
+      const writers = parts.map((_, k) => violationsCsvWriter((c) => chunks.push(c), { header: k === 0 }));
+      const streamed = parts.map((part, k) => {
+        const found = streamFindings(input, prepared, config, writers[k]!.add, part);
+        writers[k]!.flush();
+        return found;
+      });
+      writers[0]!.end(writers.slice(1).reduce((n, w) => n + w.rows(), 0));
+      expect(Buffer.concat(chunks).toString('utf8')).toBe(violationsCsv(whole));
+      const merged = mergeStreamedFindings(streamed);
+      const finished = finishAssessment(input, prepared, config, merged, undefined, merged.tally);
+      expect(finished.stats).toEqual(whole.stats);
+    }
+    expect(whole.findings.filter((v) => v.ruleId === 'fireworks-not-in-residential').length).toBeGreaterThan(1);
+  });
+
+  it('writes an empty violations table as one header and one empty line, however many parts wrote it', () => {
+    const chunks: Uint8Array[] = [];
+    const first = violationsCsvWriter((c) => chunks.push(c));
+    const other = violationsCsvWriter((c) => chunks.push(c), { header: false });
+    other.flush();
+    first.flush();
+    first.end(other.rows());
+    const text = Buffer.concat(chunks).toString('utf8');
+    expect(text).toBe(violationsCsv(assess({ sites: [], zones: [] }, createConfig())));
+    expect(text.endsWith('\n\n')).toBe(true);
   });
 
   it('rejects (does not crash) when the file cannot be written, and takes chunks only as the stream accepts them', async () => {

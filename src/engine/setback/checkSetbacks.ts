@@ -21,6 +21,23 @@ export interface SetbackResult {
 export type FindingSink = (v: Finding, hazard: Site, target: Site) => void;
 
 /**
+ * The hazards at positions [from, to) of the id order. A batch run splits the search into such parts, one per thread
+ * (src/cli/setbackParts.ts): the parts' findings, one after another, are the whole search's, and their counts add up.
+ */
+export interface HazardPart {
+  from: number;
+  to: number;
+}
+
+/** `count` parts of nearly equal size, in id order, covering positions 0…hazards − 1. */
+export function hazardParts(hazards: number, count: number): HazardPart[] {
+  return Array.from({ length: count }, (_, k) => ({
+    from: Math.floor((hazards * k) / count),
+    to: Math.floor((hazards * (k + 1)) / count),
+  }));
+}
+
+/**
  * `kinds` are the targets' classes when the caller has them already (they must be of these `targets`). With
  * `onFinding`, each finding goes to the sink as soon as its hazard is done and none is kept: a million sites at a
  * city's density give tens of millions of findings, more than memory holds, and a batch run only writes them out.
@@ -31,14 +48,20 @@ export function checkSetbacks(
   config: AssessConfig,
   kinds?: TargetKinds,
   onFinding?: FindingSink,
+  part: HazardPart = { from: 0, to: hazards.length },
 ): SetbackResult {
   const findings: Finding[] = [];
   const hazardsByRule: Record<string, number> = {};
-  if (hazards.length === 0) return { findings, pairsExamined: 0, hazardsByRule };
+  if (part.from >= part.to) return { findings, pairsExamined: 0, hazardsByRule };
+  const order = hazards.map((_, i) => i);
+  // the assessment passes hazards in id order already: then one pass says so and nothing is sorted
+  if (hazards.some((h, i) => i > 0 && cmp(hazards[i - 1]!.id, h.id) > 0))
+    order.sort((a, b) => cmp(hazards[a]!.id, hazards[b]!.id));
   if (targets.length === 0) {
     const profiles = new Map<string, HazardProfile>();
-    for (const h of hazards)
-      for (const r of profileOf(h, config, profiles).rules.rules) hazardsByRule[r.id] = (hazardsByRule[r.id] ?? 0) + 1;
+    for (let k = part.from; k < part.to; k++)
+      for (const r of profileOf(hazards[order[k]!]!, config, profiles).rules.rules)
+        hazardsByRule[r.id] = (hazardsByRule[r.id] ?? 0) + 1;
     return { findings, pairsExamined: 0, hazardsByRule };
   }
   const index = new Flatbush(targets.length);
@@ -59,10 +82,6 @@ export function checkSetbacks(
   const foundAt: number[] = [];
   const hand = onFinding ?? ((v: Finding) => void findings.push(v));
   let pairsExamined = 0;
-  const order = hazards.map((_, i) => i);
-  // the assessment passes hazards in id order already: then one pass says so and nothing is sorted
-  if (hazards.some((h, i) => i > 0 && cmp(hazards[i - 1]!.id, h.id) > 0))
-    order.sort((a, b) => cmp(hazards[a]!.id, hazards[b]!.id));
   // targets in strictly increasing id order (as the assessment passes them): a hazard's findings are then ordered by
   // the targets' positions, numbers, instead of their ids
   const targetsInIdOrder = targets.every((t, i) => i === 0 || targets[i - 1]!.id < t.id);
@@ -75,7 +94,7 @@ export function checkSetbacks(
   const hazardsOfProfile: number[] = [];
   // the hazard being searched, read by `visit` (one function for every hazard: the index calls it with each
   // candidate's box, read where the index holds it, so the prefilter touches no other array for a far candidate)
-  let hazard = hazards[order[0]!]!; // the first searched: profiles are numbered in the order they are met
+  let hazard = hazards[order[part.from]!]!; // the first searched: profiles are numbered in the order they are met
   let self = -1;
   let profile: HazardProfile = profileOf(hazard, config, profiles);
   let profiled = hazard; // the hazard `profile` was looked up for
@@ -102,7 +121,8 @@ export function checkSetbacks(
     }
     return false;
   };
-  for (const hi of order) {
+  for (let k = part.from; k < part.to; k++) {
+    const hi = order[k]!;
     hazard = hazards[hi]!;
     self = selfIndex[hi]!; // a hazard is among the targets of other hazards, never its own
     // hazards in id order often come in runs of one kind: the previous hazard's profile when every field it is keyed
