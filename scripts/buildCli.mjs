@@ -18,7 +18,8 @@ const ENTRY = `${OUT}/usrm.js`;
 
 rmSync(OUT, { recursive: true, force: true }); // chunk names carry hashes: no stale chunk survives a rebuild
 await build({
-  entryPoints: { usrm: 'src/cli/main.ts' },
+  // the worker a part of the distance search runs in (src/cli/setbackThreads.ts), beside usrm.js
+  entryPoints: { usrm: 'src/cli/main.ts', setbackWorker: 'src/cli/setbackWorker.ts' },
   outdir: OUT,
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,

@@ -10,7 +10,7 @@ import { progressLine } from './progress';
 const USAGE = `usage:
   usrm assess --sites FILE [--sites FILE …] [--zones FILE.geojson] [--crs auto|wgs84|cgcs2000|gcj02|bd09|cgcs2000_gk|cgcs2000_gk3_CM]
               [--category CATEGORY] [--column HEADER=FIELD …] [--method FILE.json] [--rules FILE.json|.csv] [--data-date YYYY-MM-DD]
-              [--grid square:METRES|hex:METRES] [--roads FILE.geojson] [--population FILE.geojson] [--reach-profile FILE.json] [--contours FILE.geojson …] [--fn FILE.csv … [--fn-criteria FILE.json]] [--engine js|postgis [--db CONNINFO] [--write-tables SCHEMA] [--sites-table TABLE …] [--geometry-column COLUMN] [--log-sql]] --out DIR
+              [--grid square:METRES|hex:METRES] [--roads FILE.geojson] [--population FILE.geojson] [--reach-profile FILE.json] [--contours FILE.geojson …] [--fn FILE.csv … [--fn-criteria FILE.json]] [--engine js|postgis [--db CONNINFO] [--write-tables SCHEMA] [--sites-table TABLE …] [--geometry-column COLUMN] [--log-sql]] [--threads N] --out DIR
   usrm whitepaper <same options> [--previous SUMMARY.json] [--title TEXT] [--attribution TEXT] --out DIR
   usrm --help | --version
 (from a clone: npm run cli -- … runs the same from source)
@@ -63,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
         'sites-table': { type: 'string', multiple: true },
         'geometry-column': { type: 'string' },
         'log-sql': { type: 'boolean' },
+        threads: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
       },
@@ -105,6 +106,13 @@ async function main(argv: string[]): Promise<number> {
         whitepaper: command === 'whitepaper',
       },
       progress.report,
+      // beside this file: src/cli/setbackWorker.ts from source, setbackWorker.js in the built CLI
+      {
+        setbackWorker: new URL(
+          import.meta.url.endsWith('.ts') ? './setbackWorker.ts' : './setbackWorker.js',
+          import.meta.url,
+        ),
+      },
     );
     progress.clear();
     process.stdout.write(result.message + '\n');

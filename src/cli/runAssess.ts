@@ -1,277 +1,73 @@
 // The CLI's work, separate from argument parsing so tests can call it directly.
 // Only what `assess` needs is imported here; the white paper (ECharts, resvg, ExcelJS) is loaded when asked for.
-import { readFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { INPUT_ATTRIBUTION } from '../io/attribution';
-import {
-  assess,
-  assessReach,
-  ConfigError,
-  impliedDistances,
-  raiseZonesOutOfReach,
-  DEFAULT_REACH_PROFILE,
-  parseReachProfile,
-  resolveCategory,
-  type RoadLine,
-  type Assessment,
-  DEFAULT_PROFILE,
-  defaultConfig,
-  parseMethodProfile,
-  parseRiskMatrixMethod,
-  withMatrix,
-  roleOf,
-  type MethodProfile,
-  type RiskContour,
-  type Site,
-  type Zone,
-  type GridShape,
-  type GridSpec,
-} from '../engine';
+import { assess, assessReach, impliedDistances, raiseZonesOutOfReach, type Assessment } from '../engine';
 import {
   assessOutputs,
-  BinaryFileError,
-  CANONICAL_FIELDS,
-  FileFormatError,
   writeSitesCsv,
-  importSitesFile,
-  isCrsOption,
-  readRuleTable,
-  readZones,
-  sha256Hex,
   reachOutputs,
-  readRoads,
-  readContours,
-  contourCrsWarning,
   qraDistancesCsv,
   QRA_DISTANCES_FILE,
   type ImportFileReport,
-  type MappingOverride,
-  type CanonicalField,
 } from '../io';
-import { readPreviousSummary, SummaryFileError } from '../io/previousSummary';
+import { readPreviousSummary } from '../io/previousSummary';
 import { whitepaperTitle } from '../whitepaper/title';
-import {
-  buildWhitepaperInput,
-  inputDigests,
-  inputReports,
-  type InputFile,
-  type InputFileKind,
-} from '../whitepaper/whitepaperInput';
+import { buildWhitepaperInput, inputDigests, inputReports } from '../whitepaper/whitepaperInput';
 import type { OutputFile } from '../whitepaper/bundle';
+import type { AssessArgs } from './assessArgs';
 import { InputError, UsageError } from './errors';
+import { guard, readFileSyncChecked } from './inputErrors';
 import type { ProgressReport } from './progress';
+import { checkOptions, readAssessInputs, type CheckedOptions } from './readInputs';
+import { assessInParts, setbackThreadCount, startPartThreads, type PartThreads } from './setbackThreads';
 import { writeChunks } from './writeChunks';
 import { openViolationsFile } from './violationsFile';
 import { openFileSink } from './fileSink';
 import { readSocietalRisk, societalMessage, writeSocietalRiskFile } from './societalRiskFiles';
 
+export type { AssessArgs };
 export { InputError, UsageError };
 
-export interface AssessArgs {
-  sites?: string[];
-  zones?: string;
-  crs?: string;
-  /** the category of every row of a site file that has no category column (code or name) */
-  category?: string;
-  /** column mapping over the automatic one: "HEADER=FIELD" (a canonical field, or "ignore") */
-  column?: string[];
-  method?: string;
-  rules?: string;
-  out?: string;
-  /** the date the data describe, printed on figures and in summary.json (never the wall clock) */
-  dataDate?: string;
-  /** "square:500" or "hex:1000": zone by a generated grid over the --zones area */
-  grid?: string;
-  whitepaper?: boolean;
-  /** whitepaper: a previous assessment's summary.json, compared in F6 */
-  previous?: string;
-  /** whitepaper: the report's title */
-  title?: string;
-  /** whitepaper: the data credit printed on every figure (default: a pointer to the input files listed in T3) */
-  attribution?: string;
-  /** "js" (in process, the default) or "postgis": PostGIS finds and measures the pairs (docs/postgis.md) */
-  engine?: string;
-  /** --engine postgis: a libpq URI or keywords (default: the PG* variables) */
-  db?: string;
-  /** --engine postgis: leave sites, zones and violations as tables in this schema */
-  writeTables?: string;
-  /** --engine postgis: sites from existing tables or views ([SCHEMA.]TABLE), mapped by --column like a file's */
-  sitesTable?: string[];
-  /** --sites-table: the geometry or geography column, when the table has several */
-  geometryColumn?: string;
-  /** --engine postgis: each SQL statement and its time on stderr */
-  logSql?: boolean;
-  /** rescue within reach: a road network (GeoJSON lines) for travel times; without it, straight-line screening */
-  roads?: string;
-  /** rescue within reach: a population grid (GeoJSON polygons with population) for the shelters' balance */
-  population?: string;
-  /** rescue within reach: the city's own parameters (reach-profile/1, as data/rules/reach-profile.json) */
-  reachProfile?: string;
-  /** QRA individual-risk contours (GeoJSON polygons with installation id and risk per year), issue #20 */
-  contours?: string[];
-  /** societal risk: F–N curve files (CSV: installation_id,N,F) and the city's F–N lines (fn-criteria/1), issue #20 item 5 */
-  fn?: string[];
-  fnCriteria?: string;
+/** How the command is run, beyond its options. */
+export interface RunOptions {
+  /** the file a thread runs to search a part of the hazards (setbackThreads.ts); without it one thread searches all */
+  setbackWorker?: URL;
+  /** a line for the user that is not the result (a part's thread failed) */
+  warn?: (text: string) => void;
 }
 
-/** "--column 站点编码=id --column 备注=ignore" → a mapping override (header → canonical field, or null to ignore). */
-function parseColumns(specs: string[]): MappingOverride {
-  const mapping: MappingOverride = {};
-  for (const spec of specs) {
-    const at = spec.lastIndexOf('=');
-    const header = spec.slice(0, at).trim();
-    const field = spec.slice(at + 1).trim();
-    if (at <= 0 || (field !== 'ignore' && !(CANONICAL_FIELDS as readonly string[]).includes(field))) {
-      throw new UsageError(
-        `--column "${spec}" is not HEADER=FIELD with FIELD one of ${CANONICAL_FIELDS.join(', ')} or ignore`,
-      );
-    }
-    mapping[header] = field === 'ignore' ? null : (field as CanonicalField);
+export async function runAssess(
+  args: AssessArgs,
+  onProgress: ProgressReport = () => {},
+  run: RunOptions = {},
+): Promise<{ message: string }> {
+  const options = checkOptions(args);
+  const warn = run.warn ?? ((text: string) => void process.stderr.write(`${text}\n`));
+  const parts = setbackThreadCount(args, options, run.setbackWorker !== undefined);
+  // the parts' threads start now: each reads the input files while this thread does
+  const threads = parts > 1 ? startPartThreads(run.setbackWorker, args, parts, warn) : null;
+  try {
+    return await assessAndWrite(args, options, onProgress, threads, warn);
+  } finally {
+    await threads?.dispose();
   }
-  return mapping;
 }
 
-/** Reads, assesses and writes; `onProgress` hears the stage (reading, assessing, whitepaper, writing) and its share. */
-export async function runAssess(args: AssessArgs, onProgress: ProgressReport = () => {}): Promise<{ message: string }> {
-  if (!args.sites?.length && !args.sitesTable?.length)
-    throw new UsageError('--sites FILE (or, with --engine postgis, --sites-table TABLE) is required (at least one)');
-  if (!args.out) throw new UsageError('--out DIR is required');
-  const crs = args.crs ?? 'auto';
-  if (!isCrsOption(crs))
-    throw new UsageError(
-      `--crs "${crs}" is not one of auto, wgs84, cgcs2000, gcj02, bd09, cgcs2000_gk (Gauss–Krüger, zone number in the easting), cgcs2000_gk3_<75…135> (3° zone by central meridian)`,
-    );
-  const allRowsCategory = args.category === undefined ? undefined : resolveCategory(args.category);
-  if (args.category !== undefined && !allRowsCategory)
-    throw new UsageError(
-      `--category "${args.category}" is not a category code or name (e.g. fuel_station, 加油站, 学校)`,
-    );
-  const columns = parseColumns(args.column ?? []);
-  const mapping = args.column?.length ? columns : undefined;
-  const grid = args.grid === undefined ? undefined : parseGrid(args.grid);
-  if (grid && !args.zones)
-    throw new UsageError('--grid needs --zones FILE.geojson: the study area the grid is laid over');
-  if (args.dataDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.dataDate))
-    throw new UsageError(`--data-date "${args.dataDate}" is not YYYY-MM-DD`);
-  const engine = args.engine ?? 'js';
-  if (engine !== 'js' && engine !== 'postgis')
-    throw new UsageError(`--engine "${engine}" is not js (in process) or postgis`);
-  if (
-    engine !== 'postgis' &&
-    (args.db !== undefined || args.writeTables !== undefined || args.sitesTable?.length || args.logSql)
-  )
-    throw new UsageError('--db, --write-tables, --sites-table and --log-sql need --engine postgis');
-  if (args.geometryColumn !== undefined && !args.sitesTable?.length)
-    throw new UsageError('--geometry-column needs --sites-table');
-
-  // every file read, with its kind, digest and report: the white paper's input builder puts them in the canonical order
-  const inputs: InputFile[] = [];
-  /** A file's bytes, listed among the inputs (a site file's digest is taken from its import report, which hashes it anyway). */
-  const read = async (
-    path: string,
-    kind: InputFileKind,
-    hashed = true,
-  ): Promise<{ bytes: Uint8Array; digest: InputFile }> => {
-    let bytes: Uint8Array;
-    try {
-      bytes = asBytes(await readFile(path));
-    } catch (e) {
-      throw new InputError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
-    const digest: InputFile = { kind, file: basename(path), sha256: '' };
-    inputs.push(digest);
-    if (hashed) digest.sha256 = await sha256Hex(bytes);
-    return { bytes, digest };
-  };
-
-  const config = defaultConfig();
-  if (args.method)
-    config.method = parseJsonFile((await read(args.method, 'method')).bytes, args.method, readMethodFile);
-  if (args.rules) {
-    const path = args.rules;
-    const { bytes } = await read(path, 'rules');
-    config.rules = guard(path, () => readRuleTable(basename(path), new TextDecoder().decode(bytes)));
-  }
-  let zones: Zone[] = [];
-  if (args.zones) {
-    const { bytes } = await read(args.zones, 'zones');
-    zones = guard(args.zones, () => readZones(new TextDecoder().decode(bytes)));
-  }
-  const reachProfile = args.reachProfile
-    ? parseJsonFile((await read(args.reachProfile, 'reachProfile')).bytes, args.reachProfile, parseReachProfile)
-    : DEFAULT_REACH_PROFILE;
-  let roads: RoadLine[] | undefined;
-  if (args.roads) {
-    const path = args.roads;
-    const { bytes } = await read(path, 'roads');
-    roads = guard(path, () => readRoads(new TextDecoder().decode(bytes)));
-  }
-  let population: Zone[] | undefined;
-  if (args.population) {
-    const path = args.population;
-    const { bytes } = await read(path, 'population');
-    population = guard(path, () => readZones(new TextDecoder().decode(bytes)));
-  }
-  const sites: Site[] = [];
-  /** the reports read so far, in the canonical order (sites, contours, F–N curves) */
-  const reports = () => inputReports(inputs);
-  const files = args.sites ?? [];
-  for (const [n, path] of files.entries()) {
-    const reading = (share: number) => onProgress('reading', (n + share) / files.length);
-    reading(0);
-    const { bytes, digest } = await read(path, 'sites', false);
-    const { sites: accepted, report } = await guardAsync(path, () =>
-      importSitesFile(
-        basename(path),
-        bytes,
-        {
-          crs,
-          zones,
-          existingIds: idsOf(sites),
-          ...(mapping ? { mapping } : {}),
-          ...(allRowsCategory ? { allRowsCategory: allRowsCategory.code } : {}),
-        },
-        reading,
-      ),
-    );
-    digest.sha256 = report.sha256!;
-    digest.report = report;
-    for (const site of accepted) sites.push(site); // a spread of 10⁵ arguments overflows the stack
-  }
-  if (args.sitesTable?.length) {
-    const { readSitesTable } = await import('./postgis/readSitesTable');
-    for (const table of args.sitesTable) {
-      const options = {
-        crs,
-        zones,
-        existingIds: idsOf(sites),
-        ...(mapping ? { mapping } : {}),
-        ...(allRowsCategory ? { allRowsCategory: allRowsCategory.code } : {}),
-      };
-      const { sites: accepted, report } = await readSitesTable(args.db, table, args.geometryColumn, options);
-      for (const site of accepted) sites.push(site);
-      inputs.push({ kind: 'sites', file: report.file, sha256: null, report }); // a table: no file to digest
-    }
-  }
-  // QRA contours (issue #20): read after the sites, since each must belong to an imported hazard
-  const contours: RiskContour[] = [];
-  if (args.contours?.length) {
-    if (engine === 'postgis')
-      throw new UsageError(
-        '--contours is not supported with --engine postgis yet (the contours are judged in process)',
-      );
-    const hazardIds = new Set(sites.filter((s) => roleOf(s.category) === 'hazard').map((s) => s.id));
-    for (const path of args.contours) {
-      const { bytes, digest } = await read(path, 'contours');
-      const { contours: found, report } = guard(path, () =>
-        readContours(basename(path), new TextDecoder().decode(bytes), crs === 'auto' ? 'wgs84' : crs, hazardIds),
-      );
-      for (const c of found) contours.push(c);
-      if (crs === 'auto') contourCrsWarning(report, reports(), 'cli');
-      digest.report = { ...report, sha256: digest.sha256! }; // as a site file's report carries it
-    }
-  }
+async function assessAndWrite(
+  args: AssessArgs,
+  options: CheckedOptions,
+  onProgress: ProgressReport,
+  threads: PartThreads | null,
+  warn: (text: string) => void,
+): Promise<{ message: string }> {
+  const { grid, engine, out } = options;
+  const { inputs, read, config, zones, reachProfile, roads, population, sites, contours } = await readAssessInputs(
+    args,
+    options,
+    onProgress,
+  );
   const societal = await readSocietalRisk(args, sites, read);
   const previousPath = args.previous;
   const previous =
@@ -336,38 +132,42 @@ export async function runAssess(args: AssessArgs, onProgress: ProgressReport = (
       }),
       (share) => onProgress('whitepaper', share),
     );
-    await writeFiles(args.out, files, onProgress);
+    await writeFiles(out, files, onProgress);
   } else if (assessment) {
     // from PostGIS the findings come back as a list: violations.csv is written from it like the other files
     assessment = withReach(assessment);
-    await mkdir(args.out, { recursive: true });
-    await streamAssessFiles(args.out, { ...common, assessment }, onProgress, true);
+    await mkdir(out, { recursive: true });
+    await streamAssessFiles(out, { ...common, assessment }, onProgress, true);
   } else {
     // violations.csv is written as the findings are made; the assessment keeps only their counts
-    await mkdir(args.out, { recursive: true });
-    const violations = openViolationsFile(join(args.out, 'violations.csv'));
+    await mkdir(out, { recursive: true });
+    const violations = openViolationsFile(join(out, 'violations.csv'));
     try {
-      assessment = withReach(assess(assessInput, config, assessing, { onFinding: violations.add }));
+      assessment = withReach(
+        threads
+          ? await assessInParts(assessInput, config, violations, threads, warn, assessing)
+          : assess(assessInput, config, assessing, { onFinding: violations.add }),
+      );
       violations.end();
     } finally {
       violations.close();
     }
-    await streamAssessFiles(args.out, { ...common, assessment }, onProgress);
+    await streamAssessFiles(out, { ...common, assessment }, onProgress);
   }
   const finalReach = reach ?? reachOf(assessment);
   const reachFiles = reachOutputs(finalReach);
   // the distances the contours imply (an extension of the contract; the white paper carries it in its set)
   if (!args.whitepaper && contours.length)
-    await writeFile(join(args.out, QRA_DISTANCES_FILE), qraDistancesCsv(impliedDistances(contours, sites)));
-  if (!args.whitepaper) for (const f of reachFiles) await writeFile(join(args.out, f.path), f.text);
-  if (!args.whitepaper && societal) await writeSocietalRiskFile(args.out, societal);
+    await writeFile(join(out, QRA_DISTANCES_FILE), qraDistancesCsv(impliedDistances(contours, sites)));
+  if (!args.whitepaper) for (const f of reachFiles) await writeFile(join(out, f.path), f.text);
+  if (!args.whitepaper && societal) await writeSocietalRiskFile(out, societal);
   const rows = common.reports.reduce((n, r) => n + r.rows, 0);
   const rejected = common.reports.reduce((n, r) => n + r.rejected, 0);
   const found = assessment.stats.findingsByStatus;
   return {
     message:
       `read ${rows} rows from ${common.reports.length} file(s): ${rows - rejected} accepted, ${rejected} rejected; ` +
-      `${assessment.zones.length} zones; ${found.violation} violations, ${found.borderline} borderline, ${found.not_assessed} not assessed → ${args.out}` +
+      `${assessment.zones.length} zones; ${found.violation} violations, ${found.borderline} borderline, ${found.not_assessed} not assessed → ${out}` +
       reachMessage(finalReach, reachFiles.length > 0 || roads !== undefined || population !== undefined) +
       societalMessage(societal) +
       rejectionCauses(common.reports),
@@ -427,71 +227,4 @@ function rejectionCauses(reports: ImportFileReport[]): string {
   return reports
     .flatMap((r) => (r.rejectionSummary ?? []).filter((g) => g.cause).map((g) => `\n${r.file}: ${g.cause}`))
     .join('');
-}
-
-function parseGrid(text: string): GridSpec {
-  const m = /^(square|hex):(\d+(?:\.\d+)?)$/.exec(text);
-  if (!m || !(Number(m[2]) >= 10))
-    throw new UsageError(`--grid "${text}": expected square:METRES or hex:METRES with at least 10 m, e.g. square:500`);
-  return { shape: m[1] as GridShape, cellM: Number(m[2]) };
-}
-
-/** A full method profile (method-profile/1), or just a risk-matrix scheme applied to the default profile. */
-function readMethodFile(doc: unknown): MethodProfile {
-  if ((doc as { schema?: unknown } | null)?.schema === 'method-profile/1') return parseMethodProfile(doc);
-  return withMatrix(DEFAULT_PROFILE, parseRiskMatrixMethod(doc));
-}
-
-function parseJsonFile<T>(bytes: Uint8Array, path: string, parse: (doc: unknown) => T): T {
-  return guard(path, () => parse(JSON.parse(new TextDecoder().decode(bytes))));
-}
-
-async function guardAsync<T>(path: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    throw asInputError(path, e);
-  }
-}
-
-function asInputError(path: string, e: unknown): unknown {
-  if (isInputProblem(e)) return new InputError(`${path}: ${e.message}`);
-  return e;
-}
-
-function guard<T>(path: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    throw asInputError(path, e);
-  }
-}
-
-function isInputProblem(e: unknown): e is Error {
-  return (
-    e instanceof ConfigError ||
-    e instanceof FileFormatError ||
-    e instanceof BinaryFileError ||
-    e instanceof SyntaxError ||
-    e instanceof SummaryFileError
-  );
-}
-
-function readFileSyncChecked(path: string): Uint8Array {
-  try {
-    return asBytes(readFileSync(path));
-  } catch (e) {
-    throw new InputError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
-
-/** A plain Uint8Array over the Buffer's memory (`new Uint8Array(buffer)` would copy a 100 MB file). */
-function asBytes(b: Buffer): Uint8Array {
-  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-}
-
-function idsOf(sites: Site[]): Set<string> {
-  const ids = new Set<string>();
-  for (const s of sites) ids.add(s.id);
-  return ids;
 }

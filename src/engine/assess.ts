@@ -83,8 +83,14 @@ export function streamFindings(
   return { distances, inside, tally };
 }
 
-/** The parts' findings as one run's: pairs, hazards per rule and the tallies added up (`inside` is every part's). */
-export function mergeStreamedFindings(parts: StreamedFindings[]): StreamedFindings {
+/** What one part of the search counted: enough to merge with the other parts (a thread sends just this). */
+export interface PartCounts {
+  distances: Pick<SetbackResult, 'pairsExamined' | 'hazardsByRule'>;
+  tally: Pick<FindingTally, 'violationsByRule' | 'findingsByStatus'>;
+}
+
+/** The parts' counts as one run's: pairs, hazards per rule and the tallies added up. */
+export function mergeStreamedFindings(parts: readonly PartCounts[]): { distances: SetbackResult; tally: FindingTally } {
   const tally = findingTally();
   const hazardsByRule: Record<string, number> = {};
   let pairsExamined = 0;
@@ -98,7 +104,7 @@ export function mergeStreamedFindings(parts: StreamedFindings[]): StreamedFindin
     }
     for (const s of FINDING_STATUSES) tally.findingsByStatus[s] += p.tally.findingsByStatus[s];
   }
-  return { distances: { findings: [], pairsExamined, hazardsByRule }, inside: parts[0]!.inside, tally };
+  return { distances: { findings: [], pairsExamined, hazardsByRule }, tally };
 }
 
 const FINDING_STATUSES = ['violation', 'borderline', 'not_assessed'] as const;

@@ -6,6 +6,7 @@ export {
   mergeStreamedFindings,
   prepareAssessment,
   streamFindings,
+  type PartCounts,
   type PreparedAssessment,
   type SetbackFindings,
   type StreamedFindings,

@@ -477,7 +477,14 @@ describe('streamed output files', () => {
       writers[0]!.end(writers.slice(1).reduce((n, w) => n + w.rows(), 0));
       expect(Buffer.concat(chunks).toString('utf8')).toBe(violationsCsv(whole));
       const merged = mergeStreamedFindings(streamed);
-      const finished = finishAssessment(input, prepared, config, merged, undefined, merged.tally);
+      const finished = finishAssessment(
+        input,
+        prepared,
+        config,
+        { ...merged, inside: streamed[0]!.inside },
+        undefined,
+        merged.tally,
+      );
       expect(finished.stats).toEqual(whole.stats);
     }
     expect(whole.findings.filter((v) => v.ruleId === 'fireworks-not-in-residential').length).toBeGreaterThan(1);

@@ -95,6 +95,19 @@ describe('the built CLI', { timeout: 120_000 }, () => {
     const source = createOutDir();
     await runAssess({ sites: DEMO, zones: ZONES, crs: 'wgs84', out: source });
     for (const f of FIVE) expect(readFileSync(join(built, f)), f).toEqual(readFileSync(join(source, f)));
+    // the search in three parts, two of them in the built setbackWorker.js's threads: the same bytes, no fallback
+    const threaded = createOutDir();
+    const t = runBuilt(
+      ['assess', '--sites', DEMO[0]!, '--sites', DEMO[1]!, '--zones', ZONES, '--crs', 'wgs84'].concat([
+        '--threads',
+        '3',
+        '--out',
+        threaded,
+      ]),
+    );
+    expect(t.status, t.stderr).toBe(0);
+    expect(t.stderr).toBe('');
+    for (const f of FIVE) expect(readFileSync(join(threaded, f)), f).toEqual(readFileSync(join(source, f)));
   });
 
   it('whitepaper: uses the figure font and resvg wasm copied beside it; same checksums as from source', async () => {
