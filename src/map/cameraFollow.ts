@@ -8,7 +8,7 @@ import type { AppState, Selection } from '../state/store';
 import type { Camera } from '../state/viewHash';
 import { cameraDiffers, revealBounds, uncoveredPadding, type Padding } from './camera';
 import { dataBounds } from './dataBounds';
-import { geometryTypeOf } from '../state/pointSite';
+import { geometryTypeOf } from '../state/siteView';
 import type { MapContext } from './mapContext';
 import { assessedSites, type SiteShape } from './proposalData';
 
@@ -153,7 +153,7 @@ function frameShownSites(map: MapLibreMap, state: AppState, padding: Padding): b
   if (shown.length === 0) return false;
   let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const site of shown) {
-    // a point's lon and lat are its coordinates (a PointSite's geometry is made when read)
+    // a point's lon and lat are its coordinates (a view's geometry is made when read)
     const b: ReturnType<typeof bboxOf> =
       geometryTypeOf(site) === 'Point' ? [site.lon, site.lat, site.lon, site.lat] : bboxOf(site.geometry);
     w = Math.min(w, b[0]);

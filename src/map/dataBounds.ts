@@ -1,6 +1,6 @@
 // The box around an assessment's zones and sites, in one loop: the GeometryCollection the small path frames would be
 // a million-element array at the sizes the tiled path draws.
-import { geometryTypeOf } from '../state/pointSite';
+import { geometryTypeOf } from '../state/siteView';
 import { bboxOf, type Assessment } from '../engine';
 
 export function dataBounds(a: Assessment): [[number, number], [number, number]] {
@@ -16,7 +16,7 @@ export function dataBounds(a: Assessment): [[number, number], [number, number]] 
     grow(b[0], b[1], b[2], b[3]);
   }
   for (const site of a.sites) {
-    // a point's lon and lat are its coordinates (read without making a PointSite's geometry)
+    // a point's lon and lat are its coordinates (read without making a view's geometry)
     if (geometryTypeOf(site) === 'Point') grow(site.lon, site.lat, site.lon, site.lat);
     else {
       const b = bboxOf(site.geometry);

@@ -1,6 +1,6 @@
 // Assessment → GeoJSON sources for the map (pure). Features carry numeric ids for feature-state highlighting
 // and only the properties the style needs; details are looked up in the Assessment on click.
-import { isAreaSite } from '../state/pointSite';
+import { isAreaSite } from '../state/siteView';
 import type { Feature, FeatureCollection, Geometry, LineString } from 'geojson';
 import type { Assessment, Zone } from '../engine';
 import { flaggedSiteIds, hazardAtOf, siteFacts, type SiteFacts } from '../state/mapFilters';
@@ -58,7 +58,7 @@ export function tiledMapSources(a: Assessment, zonePolygons: Zone[] = []): MapSo
   const flagged = flaggedSiteIds(a);
   const sitePolygons: Feature[] = [];
   a.sites.forEach((s, i) => {
-    if (!isAreaSite(s)) return; // (a point site's geometry is made when read: not asked for a million of them)
+    if (!isAreaSite(s)) return; // (a view's geometry is made when read: not asked for a million of them)
     sitePolygons.push({
       type: 'Feature',
       id: i,

@@ -1,6 +1,6 @@
 // What the tile worker is told about an assessment: its sites and findings as columns, built on the page a slice at
 // a time (each slice its own task) and transferred, so a million sites never hold the page or cross as objects.
-import { isAreaSite } from '../state/pointSite';
+import { isAreaSite } from '../state/siteView';
 import type { Assessment } from '../engine';
 import { findingPositionsOf } from '../state/mapFilters';
 import { stringColumnBuilder, textListBuilder, type StringColumn, type TextList } from './stringColumn';

@@ -18,7 +18,7 @@ import {
   type ImportResponse,
 } from './protocol';
 import { createStringPool, type StringPool } from './stringPool';
-import { unpackSites } from './siteColumns';
+import { unpackSites, unpackSiteViews } from './siteColumns';
 import { unpackFindings } from './findingColumns';
 import { unpackZones } from './zoneColumns';
 import { startEngineWorker, startImportWorker, takeEarlyWorkers } from './workerStarts';
@@ -52,8 +52,9 @@ export function createEngineClient(): EngineClient {
     if ('sitesColumns' in e.data) {
       p.sites ??= [];
       p.strings ??= createStringPool();
-      // an assessment's point sites make their geometry from lon and lat when read (state/pointSite)
-      for (const s of unpackSites(e.data.sitesColumns, p.strings, { pointsFromLonLat: true })) p.sites.push(s);
+      // an assessment's sites are views over the columns that came (state/siteView)
+      const sites = unpackSiteViews(e.data.sitesColumns, p.strings) ?? unpackSites(e.data.sitesColumns, p.strings);
+      for (const s of sites) p.sites.push(s);
       return;
     }
     if ('findingColumns' in e.data) {

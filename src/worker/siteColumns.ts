@@ -1,4 +1,5 @@
-// Sites from the worker to the page as columns, rebuilt on the page by one object literal per site.
+// Sites between the workers and the page as columns: rebuilt as one object literal per site (the engine worker's),
+// or kept as columns under views (an assessment's sites on the page, state/siteView).
 // Why: a structured clone of 5 000 site objects makes ~35 000 objects in the page's young generation, all kept, and at
 // 1 000 000 sites the scavenges that copy them were the page's longest tasks (60–200 ms). Sent as columns (ids, names
 // and other strings as arrays, coordinates and numbers as transferred Float64Arrays), the page builds each site from
@@ -6,7 +7,8 @@
 // (allocation-site pretenuring); measured in docs/benchmarks.md.
 import type { Geometry } from 'geojson';
 import type { StringPool } from './stringPool';
-import { PointSite } from '../state/pointSite';
+import type { AssessedSite } from '../engine';
+import { FieldColumn, SiteView, VIEWED_FIELDS, type SiteBlock, type ViewedField } from '../state/siteView';
 
 /**
  * A field of the sites other than the head fields: numbers (NaN where absent); few distinct values as codes into a
@@ -83,34 +85,20 @@ export function packSites(sites: readonly SiteLike[]): { columns: SiteColumns; t
   return { columns, transfer };
 }
 
-/**
- * The sites again (head fields first, then the rest in their order); repeated strings shared through `pool`. With
- * `pointsFromLonLat`, a point site whose own lon and lat are its coordinates is a PointSite (its geometry made when
- * read): the page's copy of an assessment.
- */
-export function unpackSites<T>(c: SiteColumns, pool: StringPool, { pointsFromLonLat = false } = {}): T[] {
+/** The sites again (head fields first, then the rest in their order); repeated strings shared through `pool`. */
+export function unpackSites<T>(c: SiteColumns, pool: StringPool): T[] {
   const out: T[] = [];
   const { points, geometries, rest } = c;
-  const lonColumn = rest.find((r) => r.key === 'lon');
-  const latColumn = rest.find((r) => r.key === 'lat');
-  const lons = pointsFromLonLat && points && lonColumn && 'numbers' in lonColumn ? lonColumn.numbers : null;
-  const lats = pointsFromLonLat && points && latColumn && 'numbers' in latColumn ? latColumn.numbers : null;
-  // a dictionary's strings are shared with earlier messages' through the pool, once per message
-  const pooled = (key: string, dict: unknown[]) => dict.map((v) => (typeof v === 'string' ? pool.string(key, v) : v));
-  const categories = pooled('category', c.category.dict);
-  const dicts = rest.map((column) => ('codes' in column ? pooled(column.key, column.dict) : null));
+  const categories = pooled(pool, 'category', c.category.dict);
+  const dicts = rest.map((column) => ('codes' in column ? pooled(pool, column.key, column.dict) : null));
   for (let i = 0; i < c.n; i++) {
-    const lazy = lons !== null && lats !== null && lons[i] === points![2 * i] && lats[i] === points![2 * i + 1];
-    const category = categories[c.category.codes[i]!];
-    // one literal (or one constructor) for every site: the allocation site V8 pretenures
-    const site: Record<string, unknown> = lazy
-      ? (new PointSite(c.id[i]!, c.name[i]!, category as string) as unknown as Record<string, unknown>)
-      : {
-          id: c.id[i],
-          name: c.name[i],
-          category,
-          geometry: points ? { type: 'Point', coordinates: [points[2 * i], points[2 * i + 1]] } : geometries![i],
-        };
+    // one literal for every site: the allocation site V8 pretenures
+    const site: Record<string, unknown> = {
+      id: c.id[i],
+      name: c.name[i],
+      category: categories[c.category.codes[i]!],
+      geometry: points ? { type: 'Point', coordinates: [points[2 * i], points[2 * i + 1]] } : geometries![i],
+    };
     for (let k = 0; k < rest.length; k++) {
       const column = rest[k]!;
       if ('numbers' in column) {
@@ -127,6 +115,50 @@ export function unpackSites<T>(c: SiteColumns, pool: StringPool, { pointsFromLon
     out.push(site as T);
   }
   return out;
+}
+
+/**
+ * An assessment's sites as the page keeps them: views over the columns (state/siteView), the columns kept as they
+ * came. Null when the sites carry a field a view does not read (then `unpackSites` makes objects, losing nothing).
+ */
+export function unpackSiteViews(c: SiteColumns, pool: StringPool): AssessedSite[] | null {
+  const known = new Set<string>(VIEWED_FIELDS);
+  if (c.rest.some((column) => !known.has(column.key))) return null;
+  const fields = Object.fromEntries(VIEWED_FIELDS.map((key) => [key, FieldColumn.absent])) as Record<
+    ViewedField,
+    FieldColumn
+  >;
+  for (const column of c.rest) {
+    const key = column.key as ViewedField;
+    fields[key] =
+      'numbers' in column
+        ? new FieldColumn(column.numbers, null, null, null)
+        : 'codes' in column
+          ? new FieldColumn(null, column.codes, pooled(pool, key, column.dict), null)
+          : new FieldColumn(
+              null,
+              null,
+              null,
+              column.values.map((v) => (typeof v === 'string' ? pool.string(key, v) : v)),
+            );
+  }
+  const block: SiteBlock = {
+    ids: c.id,
+    names: c.name,
+    categoryCodes: c.category.codes,
+    categories: pooled(pool, 'category', c.category.dict) as string[],
+    points: c.points,
+    geometries: c.geometries,
+    fields,
+  };
+  const out: AssessedSite[] = new Array(c.n);
+  for (let i = 0; i < c.n; i++) out[i] = new SiteView(block, i);
+  return out;
+}
+
+/** A dictionary's strings shared with earlier messages' through the pool, once per message. */
+function pooled(pool: StringPool, key: string, dict: unknown[]): unknown[] {
+  return dict.map((v) => (typeof v === 'string' ? pool.string(key, v) : v));
 }
 
 /**

@@ -1,5 +1,6 @@
 // Asks a fresh worker for the white-paper zip; the worker ends with the export (nothing stays loaded).
 import type { WhitepaperInput } from '../whitepaper/bundle';
+import { plainSite } from '../state/siteView';
 import type { WhitepaperWorkerMessage } from './whitepaper.worker';
 
 export function exportWhitepaperZip(
@@ -19,6 +20,11 @@ export function exportWhitepaperZip(
       worker.terminate();
       reject(new Error(e.message || '白皮书导出线程出错'));
     };
-    worker.postMessage(input);
+    worker.postMessage(cloneable(input));
   });
+}
+
+/** The input as a worker can receive it: the page's sites are views whose fields a structured clone does not see. */
+function cloneable(input: WhitepaperInput): WhitepaperInput {
+  return { ...input, assessment: { ...input.assessment, sites: input.assessment.sites.map(plainSite) } };
 }

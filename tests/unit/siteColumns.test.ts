@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { packSites, unpackSites } from '../../src/worker/siteColumns';
+import { packSites, unpackSites, unpackSiteViews } from '../../src/worker/siteColumns';
+import { SiteView, geometryTypeOf, isAreaSite, plainSite } from '../../src/state/siteView';
 import { createStringPool } from '../../src/worker/stringPool';
 import { importSites } from '../../src/io';
 
@@ -146,69 +147,96 @@ describe('sites as columns across the worker boundary', () => {
   });
 });
 
-describe('assessed point sites on the page (pointsFromLonLat)', () => {
-  const assessed = (lon: number, lat: number, g?: object) => ({
-    id: `S${lon}`,
-    name: '点',
-    category: 'school',
-    geometry: g ?? { type: 'Point', coordinates: [lon, lat] },
-    role: 'target',
-    lon,
-    lat,
-    level: null,
-  });
-  const unpack = (sites: object[]) => {
+describe('assessed sites on the page: views over the columns', () => {
+  // an assessed site as the engine makes it (every field), with a Point or an area, some values absent or null
+  const assessed = fc.record(
+    {
+      id: fc.string(),
+      name: fc.string(),
+      category: fc.constantFrom('school', 'fuel_station'),
+      role: fc.constantFrom('target', 'hazard', null),
+      district: fc.constantFrom('鼓楼区', '玄武区', ''),
+      domain: fc.constantFrom('危险化学品', '其他'),
+      geometry: fc.oneof({ weight: 4, arbitrary: point }, { weight: 1, arbitrary: polygon }),
+      lon: fc.double({ noNaN: true, min: -180, max: 180 }),
+      lat: fc.double({ noNaN: true, min: -90, max: 90 }),
+      score: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 25 })),
+      level: fc.constantFrom('red', 'orange', 'yellow', 'blue', null),
+      scoreMethod: fc.constantFrom('matrix', 'lec', null),
+      levelReason: fc.string(),
+      footprintM: fc.double({ noNaN: true, min: 0, max: 1000 }),
+      protectionDistanceNote: fc.constantFrom('', '按安全评价'),
+      fictitious: fc.boolean(),
+      responsibleUnit: fc.string(),
+      controls: fc.string(),
+    },
+    { noNullPrototype: true },
+  );
+  const views = (sites: object[]) => {
     const { columns, transfer } = packSites(sites as never);
-    return unpackSites<Record<string, unknown>>(structuredClone(columns, { transfer }), createStringPool(), {
-      pointsFromLonLat: true,
-    });
+    return unpackSiteViews(structuredClone(columns, { transfer }), createStringPool());
   };
 
-  it('read the same geometry, made from lon and lat, and the same other fields', () => {
+  it('read every field the site was sent with, the geometry made when read, and hold none of them as their own', () => {
     fc.assert(
-      fc.property(
-        fc.array(
-          fc.tuple(fc.double({ noNaN: true, min: -180, max: 180 }), fc.double({ noNaN: true, min: -90, max: 90 })),
-          {
-            maxLength: 30,
-          },
-        ),
-        (coords) => {
-          const sites = coords.map(([lon, lat]) => assessed(lon, lat));
-          const back = unpack(sites);
-          back.forEach((s, i) => {
-            expect(s.geometry).toEqual(sites[i]!.geometry);
-            const { geometry: _, ...rest } = sites[i]!;
-            expect(Object.keys(s)).toEqual(Object.keys(rest)); // the geometry is read, not held
-            for (const [k, v] of Object.entries(rest)) expect(s[k]).toEqual(v);
-          });
-        },
-      ),
+      fc.property(fc.array(assessed, { maxLength: 30 }), (sites) => {
+        const back = views(sites)!;
+        expect(back).toHaveLength(sites.length);
+        back.forEach((v, i) => {
+          const sent = sites[i]! as unknown as Record<string, unknown>;
+          expect(v).toBeInstanceOf(SiteView);
+          for (const [key, value] of Object.entries(sent))
+            expect((v as unknown as Record<string, unknown>)[key]).toEqual(value);
+          expect(geometryTypeOf(v)).toBe(sites[i]!.geometry.type);
+          expect(isAreaSite(v)).toBe(sites[i]!.geometry.type === 'Polygon');
+          expect(Object.keys(v)).toEqual([]); // the columns hold the fields
+          expect(plainSite(v)).toEqual(sent);
+          expect(structuredClone(plainSite(v))).toEqual(sent); // what the white paper's worker receives
+        });
+      }),
     );
   });
 
-  it('keep an own geometry where lon and lat are not the point, and for areas', () => {
-    const square = {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [0, 0],
-          [1, 0],
-          [1, 1],
-          [0, 0],
-        ],
-      ],
+  it('read an absent field as absent and a NaN as NaN, as the objects made from the columns do', () => {
+    const [unknown] = views([
+      {
+        id: 'a',
+        name: 'n',
+        category: 'school',
+        geometry: { type: 'Point', coordinates: [1, 2] },
+        lon: Number.NaN,
+        lat: 2,
+      },
+    ])!;
+    expect(unknown!.lon).toBeNaN(); // a column with a NaN is sent as codes, not numbers (NaN marks absent there)
+    expect(unknown!.lat).toBe(2);
+    expect(unknown!.level).toBeUndefined(); // no such column
+    expect(unknown!.geometry).toEqual({ type: 'Point', coordinates: [1, 2] });
+    expect(
+      unpackSites<Record<string, unknown>>(
+        packSites([
+          {
+            id: 'a',
+            name: 'n',
+            category: 'school',
+            geometry: { type: 'Point', coordinates: [1, 2] },
+            lon: Number.NaN,
+          } as never,
+        ]).columns,
+        createStringPool(),
+      )[0]!.lon,
+    ).toBeNaN();
+  });
+
+  it('are not made for sites with a field a view does not read (objects are, losing nothing)', () => {
+    const site = {
+      id: 'a',
+      name: 'n',
+      category: 'school',
+      geometry: { type: 'Point', coordinates: [1, 2] },
+      level: 'red',
+      reachMinutes: 7,
     };
-    const moved = assessed(118.5, 32.1, { type: 'Point', coordinates: [118.5000001, 32.1] });
-    const [off] = unpack([moved]);
-    expect(Object.keys(off!)).toContain('geometry');
-    expect(off!.geometry).toEqual(moved.geometry);
-    const [unknown] = unpack([assessed(118.5, Number.NaN)]); // NaN is no coordinate of its own: the point is kept
-    expect(unknown!.geometry).toEqual({ type: 'Point', coordinates: [118.5, Number.NaN] });
-    const [area] = unpack([assessed(0.5, 0.5, square)]);
-    expect(area!.geometry).toEqual(square);
-    // without the option (the engine worker's own sites): every geometry held as it came
-    const { columns } = packSites([assessed(118.5, 32.1)] as never);
-    expect(Object.keys(unpackSites<object>(columns, createStringPool())[0]!)).toContain('geometry');
+    expect(views([site])).toBeNull();
   });
 });
