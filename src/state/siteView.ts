@@ -35,15 +35,18 @@ export type ViewedField = (typeof VIEWED_FIELDS)[number];
 export class FieldColumn {
   constructor(
     readonly numbers: Float64Array | null,
-    readonly codes: Int32Array | null,
+    readonly codes: Int8Array | Int16Array | Int32Array | null,
     readonly dict: readonly unknown[] | null,
     readonly values: readonly unknown[] | null,
+    /** numbers read at i × step + offset: lon and lat read from the points' array (step 2) */
+    readonly step = 1,
+    readonly offset = 0,
   ) {}
   static readonly absent = new FieldColumn(null, null, null, null);
 
   read(i: number): unknown {
     if (this.numbers !== null) {
-      const v = this.numbers[i]!;
+      const v = this.numbers[i * this.step + this.offset]!;
       return Number.isNaN(v) ? undefined : v; // absent, as an object built from the columns would lack it
     }
     if (this.codes !== null) {
@@ -58,7 +61,7 @@ export class FieldColumn {
 export interface SiteBlock {
   ids: readonly string[];
   names: readonly string[];
-  categoryCodes: Int32Array;
+  categoryCodes: Int8Array | Int16Array | Int32Array;
   categories: readonly string[];
   /** lon, lat of each site's Point geometry when every geometry of the block is one; otherwise null */
   points: Float64Array | null;

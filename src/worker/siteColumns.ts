@@ -21,7 +21,8 @@ export type SiteColumn =
 
 /** Values as indexes into their distinct values: a district, level or reason crosses once per message, not per site. */
 export interface Coded {
-  codes: Int32Array;
+  /** the narrowest signed array the dictionary fits (−1 marks absent): a byte a site for a level or a district */
+  codes: CodeArray;
   dict: unknown[];
 }
 
@@ -130,17 +131,21 @@ export function unpackSiteViews(c: SiteColumns, pool: StringPool): AssessedSite[
   >;
   for (const column of c.rest) {
     const key = column.key as ViewedField;
+    // lon and lat of a point site are its point's coordinates: read from the points' array, held once
+    const offset = c.points && 'numbers' in column ? (key === 'lon' ? 0 : key === 'lat' ? 1 : -1) : -1;
     fields[key] =
-      'numbers' in column
-        ? new FieldColumn(column.numbers, null, null, null)
-        : 'codes' in column
-          ? new FieldColumn(null, column.codes, pooled(pool, key, column.dict), null)
-          : new FieldColumn(
-              null,
-              null,
-              null,
-              column.values.map((v) => (typeof v === 'string' ? pool.string(key, v) : v)),
-            );
+      offset >= 0 && sameAsPoints((column as { numbers: Float64Array }).numbers, c.points!, offset)
+        ? new FieldColumn(c.points, null, null, null, 2, offset)
+        : 'numbers' in column
+          ? new FieldColumn(column.numbers, null, null, null)
+          : 'codes' in column
+            ? new FieldColumn(null, column.codes, pooled(pool, key, column.dict), null)
+            : new FieldColumn(
+                null,
+                null,
+                null,
+                column.values.map((v) => (typeof v === 'string' ? pool.string(key, v) : v)),
+              );
   }
   const block: SiteBlock = {
     ids: c.id,
@@ -154,6 +159,12 @@ export function unpackSiteViews(c: SiteColumns, pool: StringPool): AssessedSite[
   const out: AssessedSite[] = new Array(c.n);
   for (let i = 0; i < c.n; i++) out[i] = new SiteView(block, i);
   return out;
+}
+
+/** Whether a number column is, site by site, the points' coordinate at `offset` (0 lon, 1 lat). */
+function sameAsPoints(numbers: Float64Array, points: Float64Array, offset: number): boolean {
+  for (let i = 0; i < numbers.length; i++) if (!Object.is(numbers[i], points[2 * i + offset])) return false;
+  return true;
 }
 
 /** A dictionary's strings shared with earlier messages' through the pool, once per message. */
@@ -183,7 +194,15 @@ function encode(values: readonly unknown[], limit = Math.max(16, values.length /
     }
     codes[i] = code;
   }
-  return { codes, dict };
+  return { codes: narrowed(codes, dict.length), dict };
+}
+
+export type CodeArray = Int8Array | Int16Array | Int32Array;
+
+function narrowed(codes: Int32Array, distinct: number): CodeArray {
+  if (distinct <= 127) return Int8Array.from(codes);
+  if (distinct <= 32767) return Int16Array.from(codes);
+  return codes;
 }
 
 function isPlainPoint(s: SiteLike): boolean {

@@ -82,7 +82,7 @@ describe('sites as columns across the worker boundary', () => {
     expect(columns.geometries).toBeNull();
     expect(columns.rest).toHaveLength(1);
     expect(Array.from((columns.rest[0] as { numbers: Float64Array }).numbers)).toEqual([3, NaN]);
-    expect(columns.category).toEqual({ codes: Int32Array.from([0, 0]), dict: ['school'] });
+    expect(columns.category).toEqual({ codes: Int8Array.from([0, 0]), dict: ['school'] }); // a byte a site
     expect(transfer).toHaveLength(3); // points, likelihood, category codes
     const back = unpackSites(structuredClone(columns, { transfer }), createStringPool());
     expect(back).toStrictEqual(sites); // b gets no likelihood key: NaN marks an absent number
@@ -226,6 +226,41 @@ describe('assessed sites on the page: views over the columns', () => {
         createStringPool(),
       )[0]!.lon,
     ).toBeNaN();
+  });
+
+  it('code in the narrowest array the dictionary fits, and read lon and lat from the points when they are the points', () => {
+    const many = (n: number) =>
+      packSites(
+        Array.from({ length: 1000 }, (_, i) => ({
+          id: `s${i}`,
+          name: 'n',
+          category: 'school',
+          geometry: { type: 'Point', coordinates: [i, i] },
+          district: `d${i % n}`,
+        })) as never,
+      ).columns.rest[0] as { codes: ArrayLike<number> };
+    expect(many(127).codes).toBeInstanceOf(Int8Array);
+    expect(many(128).codes).toBeInstanceOf(Int16Array);
+    const at = (lon: number, lat: number) => ({
+      id: `s${lon}`,
+      name: 'n',
+      category: 'school',
+      geometry: { type: 'Point', coordinates: [lon, lat] },
+      lon,
+      lat,
+    });
+    const same = views([at(118.5, 32.1), at(118.6, 32.2)])!;
+    expect(same.map((s) => [s.lon, s.lat])).toEqual([
+      [118.5, 32.1],
+      [118.6, 32.2],
+    ]);
+    // one site whose lon is not its point's: its own column is read, for every site of the block
+    const moved = { ...at(118.7, 32.3), lon: 118.70001 };
+    const differ = views([at(118.5, 32.1), moved])!;
+    expect(differ.map((s) => [s.lon, s.lat, ...(s.geometry as { coordinates: number[] }).coordinates])).toEqual([
+      [118.5, 32.1, 118.5, 32.1],
+      [118.70001, 32.3, 118.7, 32.3],
+    ]);
   });
 
   it('are not made for sites with a field a view does not read (objects are, losing nothing)', () => {
