@@ -10,6 +10,8 @@ export interface Column<T> {
   value: (row: T) => string | number | null;
   render?: (row: T) => ReactNode;
   numeric?: boolean;
+  /** rows that are positions: each position's value as a small integer, sorted by counting (sortRows) */
+  ranks?: Uint8Array;
 }
 
 interface Props<T> {
@@ -39,7 +41,13 @@ export function DataTable<T>({
   const selectedRow = useRef<HTMLTableRowElement>(null);
   const sorted = useMemo(() => {
     const column = columns.find((c) => c.key === sort.key) ?? columns[0]!;
-    return sortRowsRemembered(rows, columns, { key: column.key, descending: sort.descending }, column.value);
+    return sortRowsRemembered(
+      rows,
+      columns,
+      { key: column.key, descending: sort.descending },
+      column.value,
+      column.ranks,
+    );
   }, [rows, columns, sort]);
   // a selection made on the map turns to the page that holds its row (found by identity: a native scan, no callback)
   const selectedAt = useMemo(() => (selected === null ? -1 : sorted.indexOf(selected)), [sorted, selected]);

@@ -66,6 +66,7 @@ export function TablesPanel() {
         key: 'level',
         header: t('tables.col.level'),
         value: (p) => level[p]!, // LEVELS_AND_UNSCORED order: red first, 未评级 last
+        ranks: level,
         render: (p) => levelLabel(t, a.sites[p]!.level),
       },
       { key: 'category', header: t('tables.col.category'), value: (p) => categoryLabels[category.codes[p]!]! },

@@ -54,6 +54,22 @@ describe('sortRows', () => {
   });
 });
 
+describe('sortRows by byte ranks of positions', () => {
+  it('orders a subset of positions like the plain definition of their ranks, stable, either way', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), fc.func(fc.boolean()), fc.boolean(), (ranks, keep, descending) => {
+        const positions = Int32Array.from(Array.from(ranks.keys()).filter((p) => keep(p)));
+        const keys = Array.from(positions, (p) => ranks[p]!);
+        const sorted = sortRows(positions, (p) => ranks[p]!, descending, ranks);
+        expect(sorted).toEqual(expectedOrder(keys, descending).map((i) => positions[i]!));
+        // the same as the path that calls the key of each row
+        expect(sorted).toEqual(sortRows(Array.from(positions), (p) => ranks[p]!, descending));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('sortRowsRemembered', () => {
   it('sorts once for the same rows, columns and order, and again for another order or set of columns', () => {
     const rows = [3, 1, 2].map((k) => ({ k }));
