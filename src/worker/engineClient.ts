@@ -19,7 +19,7 @@ import {
 } from './protocol';
 import { createStringPool, type StringPool } from './stringPool';
 import { unpackSites, unpackSiteViews } from './siteColumns';
-import { unpackFindings } from './findingColumns';
+import { unpackFindingViews } from './findingColumns';
 import { unpackZones } from './zoneColumns';
 import { startEngineWorker, startImportWorker, takeEarlyWorkers } from './workerStarts';
 
@@ -60,7 +60,8 @@ export function createEngineClient(): EngineClient {
     if ('findingColumns' in e.data) {
       p.findings ??= [];
       p.strings ??= createStringPool();
-      for (const v of unpackFindings(e.data.findingColumns, p.strings)) p.findings.push(v);
+      // views over the columns that came (state/findingView)
+      for (const v of unpackFindingViews(e.data.findingColumns, p.strings)) p.findings.push(v);
       return;
     }
     if ('reachAhead' in e.data) return void (p.reach = e.data.reachAhead);

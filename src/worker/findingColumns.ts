@@ -5,10 +5,12 @@
 // (every finding of a kind of pair does) share it again on the page.
 import type { Finding } from '../engine';
 import type { StringPool } from './stringPool';
+import { FindingView, plainFinding, type FindingBlock } from '../state/findingView';
 
 /** Values as indexes into their distinct values (texts by content, lists by identity). */
 export interface AllCoded {
-  codes: Int32Array;
+  /** the narrowest signed array the dictionary fits */
+  codes: Int8Array | Int16Array | Int32Array;
   dict: unknown[];
 }
 
@@ -79,38 +81,35 @@ export function packFindings(findings: readonly Finding[]): { columns: FindingCo
 
 /** The findings again, each field in the order the engine writes them; repeated texts shared through `pool`. */
 export function unpackFindings(c: FindingColumns, pool: StringPool): Finding[] {
-  const dict = (key: (typeof CODED)[number]) =>
-    c[key].dict.map((v) => (typeof v === 'string' ? pool.string(key, v) : v));
-  const [ruleId, status, source, targetClass, reason, between, note, others] = CODED.map(dict);
-  const nullable = (x: number) => (Number.isNaN(x) ? null : x);
-  const out: Finding[] = [];
-  const riskAt = new Map<number, NonNullable<Finding['risk']>>();
-  c.risk.at.forEach((i, k) => riskAt.set(i, c.risk.values[k]!));
-  for (let i = 0; i < c.n; i++) {
-    const x = c.closest;
-    const risk = riskAt.get(i);
-    out.push({
-      hazardId: c.hazardId[i]!,
-      targetId: c.targetId[i]!,
-      ruleId: ruleId![c.ruleId.codes[i]!] as string,
-      distanceM: c.numbers[3 * i]!,
-      requiredM: nullable(c.numbers[3 * i + 1]!),
-      shortfallM: nullable(c.numbers[3 * i + 2]!),
-      status: status![c.status.codes[i]!] as Finding['status'],
-      source: source![c.source.codes[i]!] as string,
-      targetClass: targetClass![c.targetClass.codes[i]!] as Finding['targetClass'],
-      targetClassReason: reason![c.targetClassReason.codes[i]!] as string,
-      closest: [
-        [x[4 * i]!, x[4 * i + 1]!],
-        [x[4 * i + 2]!, x[4 * i + 3]!],
-      ],
-      measuredBetween: between![c.measuredBetween.codes[i]!] as string,
-      note: note![c.note.codes[i]!] as string,
-      screening: c.screening[i] === 1,
-      otherRequirements: others![c.otherRequirements.codes[i]!] as Finding['otherRequirements'],
-      ...(risk ? { risk } : {}),
-    });
-  }
+  return unpackFindingViews(c, pool).map(plainFinding);
+}
+
+/** The findings as the page keeps them: views over the columns that came (state/findingView). */
+export function unpackFindingViews(c: FindingColumns, pool: StringPool): Finding[] {
+  const decoded = (key: (typeof CODED)[number]) => ({
+    codes: c[key].codes,
+    dict: c[key].dict.map((v) => (typeof v === 'string' ? pool.string(key, v) : v)),
+  });
+  const risk = new Map<number, NonNullable<Finding['risk']>>();
+  c.risk.at.forEach((i, k) => risk.set(i, c.risk.values[k]!));
+  const block: FindingBlock = {
+    hazardId: c.hazardId,
+    targetId: c.targetId,
+    numbers: c.numbers,
+    closest: c.closest,
+    screening: c.screening,
+    ruleId: decoded('ruleId'),
+    status: decoded('status'),
+    source: decoded('source'),
+    targetClass: decoded('targetClass'),
+    targetClassReason: decoded('targetClassReason'),
+    measuredBetween: decoded('measuredBetween'),
+    note: decoded('note'),
+    otherRequirements: decoded('otherRequirements'),
+    risk,
+  };
+  const out: Finding[] = new Array(c.n);
+  for (let i = 0; i < c.n; i++) out[i] = new FindingView(block, i);
   return out;
 }
 
@@ -124,7 +123,10 @@ function codeAll(findings: readonly Finding[], key: (typeof CODED)[number]): All
     if (code === undefined) index.set(value, (code = dict.push(value) - 1));
     codes[i] = code;
   });
-  return { codes, dict };
+  return {
+    codes: dict.length <= 127 ? Int8Array.from(codes) : dict.length <= 32767 ? Int16Array.from(codes) : codes,
+    dict,
+  };
 }
 
 function riskColumn(findings: readonly Finding[]): FindingColumns['risk'] {

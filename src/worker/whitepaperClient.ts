@@ -1,6 +1,7 @@
 // Asks a fresh worker for the white-paper zip; the worker ends with the export (nothing stays loaded).
 import type { WhitepaperInput } from '../whitepaper/bundle';
 import { plainSite } from '../state/siteView';
+import { plainFinding } from '../state/findingView';
 import type { WhitepaperWorkerMessage } from './whitepaper.worker';
 
 export function exportWhitepaperZip(
@@ -24,7 +25,8 @@ export function exportWhitepaperZip(
   });
 }
 
-/** The input as a worker can receive it: the page's sites are views whose fields a structured clone does not see. */
+/** The input as a worker can receive it: the page's sites and findings are views a structured clone does not see into. */
 function cloneable(input: WhitepaperInput): WhitepaperInput {
-  return { ...input, assessment: { ...input.assessment, sites: input.assessment.sites.map(plainSite) } };
+  const a = input.assessment;
+  return { ...input, assessment: { ...a, sites: a.sites.map(plainSite), findings: a.findings.map(plainFinding) } };
 }

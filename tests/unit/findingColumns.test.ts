@@ -2,7 +2,8 @@
 // finding sent, field for field and in the engine's field order, texts shared, null distances still null.
 import { describe, expect, it } from 'vitest';
 import { assess, type Site } from '../../src/engine';
-import { packFindings, unpackFindings } from '../../src/worker/findingColumns';
+import { packFindings, unpackFindings, unpackFindingViews } from '../../src/worker/findingColumns';
+import { FindingView, plainFinding } from '../../src/state/findingView';
 import { createStringPool } from '../../src/worker/stringPool';
 import { createConfig, createSite } from '../helpers/sites';
 
@@ -43,6 +44,21 @@ describe('findings as columns', () => {
     const back = unpackFindings(crossed, createStringPool());
     expect(back).toEqual(findings);
     expect(JSON.stringify(back)).toBe(JSON.stringify(findings)); // the same field order too
+  });
+
+  it('are views on the page: every field read from the columns, none held as its own, plain copies equal', () => {
+    const { columns, transfer } = packFindings(findings);
+    const views = unpackFindingViews(structuredClone(columns, { transfer }), createStringPool());
+    expect(views).toHaveLength(findings.length);
+    views.forEach((v, i) => {
+      expect(v).toBeInstanceOf(FindingView);
+      expect(Object.keys(v)).toEqual([]);
+      for (const [key, value] of Object.entries(findings[i]!))
+        expect((v as unknown as Record<string, unknown>)[key], key).toEqual(value);
+      expect(v.risk).toBeUndefined();
+      expect(structuredClone(plainFinding(v))).toEqual(findings[i]);
+    });
+    expect(columns.status.codes).toBeInstanceOf(Int8Array); // a byte a finding for a few statuses
   });
 
   it('sends each distinct text once and shares it on the page', () => {
