@@ -3,7 +3,9 @@
 // over 100 ms), against the same file imported in Node in this process as the baseline; then the assessment, the
 // map's draw, and a filter, pan, zoom and click at city and street scale, each with its longest task.
 // Usage: npm run bench:import-browser   (or npx tsx bench/importBrowser.bench.ts [rows])
-import { mkdtempSync, writeFileSync } from 'node:fs';
+//        FILE=sites.csv npx tsx bench/importBrowser.bench.ts   (a CSV of one's own instead, e.g. bench/pointPairsCsv.mjs's
+//        hazards beside targets, whose findings the generated city lacks)
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importSites } from '../src/io';
@@ -12,8 +14,10 @@ import { longestTask, longestTaskOfLastDraw, watchLongTasks, watchMapDraws } fro
 import { withServedApp } from './servedApp';
 import { clickLongestTaskMs, filterChange, goToStreet, panLongestTaskMs, zoomLongestTaskMs } from './mapInteractions';
 
-const rows = Number(process.argv[2] ?? 1_000_000);
-const text = generatedSitesCsv(rows);
+const text = process.env.FILE
+  ? readFileSync(process.env.FILE, 'utf8')
+  : generatedSitesCsv(Number(process.argv[2] ?? 1_000_000));
+const rows = text.split('\n').filter((line) => line.trim() !== '').length - 1;
 const path = join(mkdtempSync(join(tmpdir(), 'usrm-import-')), 'large.csv');
 writeFileSync(path, text);
 const bytes = new TextEncoder().encode(text);
@@ -96,7 +100,7 @@ await withServedApp(async (page) => {
   const heapRetained = await heapNow();
   const ms = t1 - t0;
   console.log(
-    `import of a generated ${rows.toLocaleString()}-row CSV (${(bytes.length / 2 ** 20).toFixed(0)} MB, UTF-8)`,
+    `import of ${process.env.FILE ? `${process.env.FILE}, a` : 'a generated'} ${rows.toLocaleString()}-row CSV (${(bytes.length / 2 ** 20).toFixed(0)} MB, UTF-8)`,
   );
   console.log(
     `  Node (same process, baseline): ${(nodeMs / 1000).toFixed(1)} s → ${Math.round(rows / (nodeMs / 1000)).toLocaleString()} rows/s`,
