@@ -57,6 +57,15 @@ await withServedApp(async (page) => {
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
+  // every change of the save status, timed: a small file is assessed and saved before a wait for "saving" could start
+  await page.evaluate(() => {
+    const w = window as unknown as { saveLog: { status: string; at: number }[] };
+    w.saveLog = [];
+    new MutationObserver((changes) => {
+      for (const c of changes)
+        w.saveLog.push({ status: (c.target as Element).getAttribute('data-save-status') ?? '', at: performance.now() });
+    }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-save-status'] });
+  });
   const t0 = await page.evaluate(() => performance.now());
   await page.getByLabel(/上传风险点\/场所文件/).setInputFiles(path);
   const report = page.getByRole('region', { name: '导入报告 large.csv' });
@@ -66,9 +75,14 @@ await withServedApp(async (page) => {
   const longest = await longestTask(page);
   const accepted = await report.getByTestId('accepted').textContent();
   // Then the assessment and the project autosave (sites stored in chunks of records, one IndexedDB put per task).
-  await page.waitForSelector('[data-save-status="saving"]', { timeout: 60_000 }).catch(() => undefined);
-  await page.waitForSelector('[data-save-status="saved"]', { timeout: 900_000 });
-  const assessedAt = await page.evaluate(() => performance.now());
+  // the first "saved" after a "saving" since the upload
+  const savedAfterSaving = () => {
+    const log = (window as unknown as { saveLog: { status: string; at: number }[] }).saveLog;
+    const saving = log.findIndex((e) => e.status === 'saving');
+    return saving < 0 ? null : (log.slice(saving).find((e) => e.status === 'saved')?.at ?? null);
+  };
+  await page.waitForFunction(savedAfterSaving, undefined, { timeout: 900_000, polling: 100 });
+  const assessedAt = (await page.evaluate(savedAfterSaving))!;
   await page.getByRole('progressbar', { name: '评估进度' }).waitFor({ state: 'detached', timeout: 900_000 });
   const t2 = await page.evaluate(() => performance.now());
   const longestWithSave = await longestTask(page);

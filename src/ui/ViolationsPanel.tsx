@@ -40,7 +40,9 @@ export function ViolationsPanel() {
   // the map's filters apply here too: findings whose hazard is filtered out are not listed
   const { view, filtered } = useFilteredView();
   const allowed = filtered ? (view?.violationShown ?? null) : null;
-  // every finding in the chosen order, sorted once per sort (not on each filter change)
+  // the findings of the shown statuses in the chosen order, sorted once per sort and statuses (not on each text or map
+  // filter change); the statuses first: not assessed, hidden at first, can be nearly all of them (300 000 of 315 000
+  // where every petrol station lacks its safety assessment), and sorting those held the page 50 ms and more
   const ordered = useMemo(() => {
     const keyOf = (v: Finding, index: number): string | number => {
       switch (sort.key) {
@@ -60,16 +62,16 @@ export function ViolationsPanel() {
           return v.ruleId;
       }
     };
-    return sortRows(
-      (a?.findings ?? []).map((v, index) => ({ v, index })),
-      ({ v, index }) => keyOf(v, index),
-      sort.descending,
-    );
-  }, [a, names, sort]);
+    const listed: { v: Finding; index: number }[] = [];
+    (a?.findings ?? []).forEach((v, index) => {
+      if (shown[v.status]) listed.push({ v, index });
+    });
+    return sortRows(listed, ({ v, index }) => keyOf(v, index), sort.descending);
+  }, [a, names, sort, shown]);
   const rows = useMemo(() => {
     const q = query.trim().toLowerCase();
     return ordered.filter(({ v, index }) => {
-      if (!shown[v.status] || (allowed && !allowed[index])) return false;
+      if (allowed && !allowed[index]) return false;
       return (
         !q ||
         [names.hazard(index), names.target(index), v.hazardId, v.targetId, v.ruleId].some((t) =>
@@ -77,7 +79,7 @@ export function ViolationsPanel() {
         )
       );
     });
-  }, [ordered, names, shown, query, allowed]);
+  }, [ordered, names, query, allowed]);
   // a finding selected on the map turns the list to its page; the export still takes every listed row
   const selectedIndex = selection?.kind === 'violation' ? selection.index : -1;
   const selectedAt = useMemo(
