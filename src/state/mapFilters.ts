@@ -80,13 +80,24 @@ export function isFiltered(f: MapFilters): boolean {
 
 const flaggedOf = new WeakMap<Assessment, ReadonlySet<string>>();
 
+/** Each finding's status as a byte (STATUS_CODES order), read once per assessment: passes over every finding read these. */
+export const STATUS_CODES = ['violation', 'borderline', 'not_assessed'] as const;
+const NOT_ASSESSED = 2;
+export const findingStatusesOf = assessmentFact((a) => {
+  const codes = new Uint8Array(a.findings.length);
+  for (let i = 0; i < a.findings.length; i++) codes[i] = STATUS_CODES.indexOf(a.findings[i]!.status);
+  return codes;
+}).of;
+
 /** Sites that are either side of a 不符合 or 临界 finding; collected once per assessment (the map and the filters ask). */
 export function flaggedSiteIds(a: Assessment): ReadonlySet<string> {
   let ids = flaggedOf.get(a);
   if (!ids) {
     const found = new Set<string>();
-    for (const v of a.findings) {
-      if (v.status === 'not_assessed') continue;
+    const status = findingStatusesOf(a);
+    for (let i = 0; i < a.findings.length; i++) {
+      if (status[i] === NOT_ASSESSED) continue;
+      const v = a.findings[i]!;
       found.add(v.hazardId);
       found.add(v.targetId);
     }
@@ -234,8 +245,9 @@ export function reachFilters(filters: MapFilters): MapFilters {
 export const flaggedFindingCountsOf = assessmentFact((a) => {
   const counts = new Int32Array(a.sites.length);
   const { hazard, target } = findingPositionsOf(a);
+  const status = findingStatusesOf(a);
   for (let i = 0; i < a.findings.length; i++) {
-    if (a.findings[i]!.status === 'not_assessed') continue;
+    if (status[i] === NOT_ASSESSED) continue;
     if (hazard[i]! >= 0) counts[hazard[i]!]!++;
     if (target[i]! >= 0) counts[target[i]!]!++;
   }
@@ -249,13 +261,14 @@ function wholeView(a: Assessment): FilteredView {
   countInto(counts, totals.level, totals.role);
   for (const z of a.zones) counts.zonesByLevel[z.level ?? 'unscored']++;
   const hazardAt = hazardAtOf(a);
+  const status = findingStatusesOf(a);
   const findings: number[] = [];
   const violationShown = new Uint8Array(a.findings.length);
   for (let i = 0; i < a.findings.length; i++) {
     if (hazardAt[i]! < 0) continue;
     findings.push(i);
     violationShown[i] = 1;
-    if (a.findings[i]!.status !== 'not_assessed') counts.flaggedViolations++;
+    if (status[i] !== NOT_ASSESSED) counts.flaggedViolations++;
   }
   return { sites: a.sites, positions: everyPosition.of(a), zones: a.zones, findings, violationShown, counts };
 }
@@ -284,6 +297,7 @@ function computeView(a: Assessment, filters: MapFilters): FilteredView {
   // (a set of the flagged sites' ids, built whether asked for or not, made this a long task at 300 000 sites)
   const flagged = filters.violationsOnly ? flaggedFindingCountsOf(a) : null;
   const hazardAt = hazardAtOf(a);
+  const status = findingStatusesOf(a);
   const f = siteFactsOf(a);
   // the predicate as tables over the codes: levels, domains, districts, categories each looked up once per value
   const levelOk = Uint8Array.from(LEVELS_AND_UNSCORED, (l) => (filters.levels.includes(l) ? 1 : 0));
@@ -319,7 +333,7 @@ function computeView(a: Assessment, filters: MapFilters): FilteredView {
     if (at < 0 || !siteShown[at]) continue;
     findings.push(i);
     violationShown[i] = 1;
-    if (a.findings[i]!.status !== 'not_assessed') counts.flaggedViolations++;
+    if (status[i] !== NOT_ASSESSED) counts.flaggedViolations++;
   }
   // the shown sites as objects only when asked for (the lists and counts read `positions`): an array of up to a
   // million entries made on every filter change was garbage for the collector to move

@@ -8,7 +8,7 @@ import { downloadBytes, downloadText } from './download';
 import { statusLabel, useT } from './i18n';
 import { Pager, usePaged } from './Pager';
 import { sortRows } from './sortRows';
-import { findingPositionsOf } from '../state/mapFilters';
+import { findingPositionsOf, findingStatusesOf, STATUS_CODES } from '../state/mapFilters';
 import { select } from '../state/slices/view';
 
 type SortKey = 'status' | 'hazard' | 'target' | 'distance' | 'required' | 'shortfall' | 'rule';
@@ -63,9 +63,11 @@ export function ViolationsPanel() {
       }
     };
     const listed: { v: Finding; index: number }[] = [];
-    (a?.findings ?? []).forEach((v, index) => {
-      if (shown[v.status]) listed.push({ v, index });
-    });
+    if (a) {
+      const status = findingStatusesOf(a);
+      for (let index = 0; index < a.findings.length; index++)
+        if (shown[STATUS_CODES[status[index]!]!]) listed.push({ v: a.findings[index]!, index });
+    }
     return sortRows(listed, ({ v, index }) => keyOf(v, index), sort.descending);
   }, [a, names, sort, shown]);
   const rows = useMemo(() => {
@@ -89,7 +91,7 @@ export function ViolationsPanel() {
   const paged = usePaged(rows, PAGE_SIZE, selectedAt);
   const counts = useMemo(() => {
     const n: Record<FindingStatus, number> = { violation: 0, borderline: 0, not_assessed: 0 };
-    for (const v of a?.findings ?? []) n[v.status]++;
+    if (a) for (const code of findingStatusesOf(a)) n[STATUS_CODES[code]!]++;
     return n;
   }, [a]);
 
