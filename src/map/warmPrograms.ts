@@ -1,24 +1,37 @@
 // The shader programs the site layers need only when zoomed in, compiled while the page is idle instead of on the
 // first zoom-in. MapLibre links a layer's program the first time it draws the layer: the site symbols and the
-// selection ring start at street scale (SYMBOL_MIN_ZOOM), and the finding lines (tens of metres) are too short to be
-// drawn at city scale, so the first zoom-in held the page 130–330 ms under software WebGL — the same with the 477-site
+// selection ring start at street scale (SYMBOL_MIN_ZOOM), the finding lines (tens of metres) are too short to be
+// drawn at city scale, and a large city's counts per level are drawn only for a large city, so the first zoom-in held the page 130–330 ms under software WebGL — the same with the 477-site
 // demo as with a million sites: a first-use cost, not one of data size. After the map's first drawing, when the page
 // is idle, copies of those layers draw a point and a short line just outside the canvas's top-left corner (in a tile
 // that is drawn, where no pixel shows), one program's layers at a time, each removed when the map is next idle. The
 // copies keep the layers' paint and layout, which is what selects a program; filters and sources do not.
 import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { SYMBOL_MIN_ZOOM } from './siteIcons';
-import { siteLayers } from './style';
+import { SITE_COUNTS, siteLayers } from './style';
 
 const SOURCE = 'warm-programs';
 const ICON = 'warm-programs:icon';
 
-/** The street-scale site layers as drawn from `SOURCE`, at every zoom, without filters, with the transparent icon. */
+/**
+ * The street-scale site layers, and a large city's counts per level (drawn from tiles at city scale only, so a page
+ * that opened on the demo first linked their program when a large file's assessment was drawn: 72–380 ms), as drawn
+ * from `SOURCE`, at every zoom, without filters, with the transparent icon.
+ */
 export function warmLayerSpecs(): LayerSpecification[] {
-  return siteLayers('geojson')
-    .filter((l) => (l.minzoom === SYMBOL_MIN_ZOOM && (l.type === 'symbol' || l.type === 'circle')) || l.type === 'line')
+  const street = siteLayers('geojson').filter(
+    (l) => (l.minzoom === SYMBOL_MIN_ZOOM && (l.type === 'symbol' || l.type === 'circle')) || l.type === 'line',
+  );
+  const counts = siteLayers('tiles').filter((l) => l.id === SITE_COUNTS);
+  return [...street, ...counts] // spread-ok: a few layers
     .map((l) => {
-      const { minzoom: _minzoom, filter: _filter, ...rest } = l as LayerSpecification & { filter?: unknown };
+      const {
+        minzoom: _minzoom,
+        maxzoom: _maxzoom,
+        filter: _filter,
+        'source-layer': _sourceLayer,
+        ...rest
+      } = l as LayerSpecification & { filter?: unknown; 'source-layer'?: string };
       const copy = { ...rest, id: `${SOURCE}:${l.id}`, source: SOURCE } as LayerSpecification;
       if (copy.type === 'symbol') copy.layout = { ...copy.layout, 'icon-image': ICON };
       return copy;

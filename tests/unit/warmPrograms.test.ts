@@ -3,11 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerSpecification } from 'maplibre-gl';
 import { SYMBOL_MIN_ZOOM } from '../../src/map/siteIcons';
-import { siteLayers } from '../../src/map/style';
+import { SITE_COUNTS, siteLayers } from '../../src/map/style';
 import { warmLayerSpecs } from '../../src/map/warmPrograms';
 
 describe('warm-up layers', () => {
-  const originals = new Map(siteLayers('geojson').map((l) => [l.id, l]));
+  const originals = new Map([...siteLayers('geojson'), ...siteLayers('tiles')].map((l) => [l.id, l]));
   const copies = warmLayerSpecs();
 
   it('copy the paint and layout of the layers they stand for, with no zoom range and no filter', () => {
@@ -25,18 +25,20 @@ describe('warm-up layers', () => {
       expect(layout).toEqual(originalLayout);
       if (copy.type === 'symbol') expect(icon).toBe('warm-programs:icon');
       expect(copy).not.toHaveProperty('minzoom');
+      expect(copy).not.toHaveProperty('maxzoom');
+      expect(copy).not.toHaveProperty('source-layer');
       expect(copy).not.toHaveProperty('filter');
     }
   });
 
-  it('cover the street-scale symbols and circles and every finding line', () => {
+  it('cover the street-scale symbols and circles, every finding line and a large city’s counts', () => {
     const warmed = new Set(copies.map((c) => c.id.replace(/^warm-programs:/, '')));
-    const needed = [...originals.values()].filter(
+    const needed = siteLayers('geojson').filter(
       (l: LayerSpecification) => (l.minzoom === SYMBOL_MIN_ZOOM && l.type !== 'fill') || l.type === 'line',
     );
-    expect(needed.map((l) => l.id).sort()).toEqual([...warmed].sort());
+    expect([...needed.map((l) => l.id), SITE_COUNTS].sort()).toEqual([...warmed].sort());
     expect([...warmed]).toEqual(
-      expect.arrayContaining(['violations-line', 'not-assessed-line', 'site-selection-ring']),
+      expect.arrayContaining(['violations-line', 'not-assessed-line', 'site-selection-ring', SITE_COUNTS]),
     );
   });
 });
