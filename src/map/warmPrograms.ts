@@ -42,7 +42,7 @@ export function warmLayerSpecs(): LayerSpecification[] {
  * Compiles the programs after the map's first drawing, when the page is idle: one program's layers at a time (each
  * link is a task of its own), so neither the first render nor a later zoom waits for them.
  */
-export function warmStreetProgramsWhenIdle(map: MapLibreMap): void {
+export function warmStreetProgramsWhenIdle(map: MapLibreMap, onDone: () => void = () => {}): void {
   const groups = byProgram(warmLayerSpecs());
   let removed = false;
   map.once('remove', () => (removed = true));
@@ -52,6 +52,7 @@ export function warmStreetProgramsWhenIdle(map: MapLibreMap): void {
     if (i === groups.length) {
       map.removeSource(SOURCE);
       map.removeImage(ICON);
+      onDone();
       return;
     }
     for (const l of groups[i]!) map.addLayer(l);
