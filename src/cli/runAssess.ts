@@ -141,18 +141,30 @@ async function assessAndWrite(
   } else {
     // violations.csv is written as the findings are made; the assessment keeps only their counts
     await mkdir(out, { recursive: true });
+    let sitesWritten = false;
     const violations = openViolationsFile(join(out, 'violations.csv'));
     try {
       assessment = withReach(
         threads
-          ? await assessInParts(assessInput, config, violations, threads, warn, assessing)
+          ? await assessInParts(
+              assessInput,
+              config,
+              violations,
+              threads,
+              warn,
+              (scored) => {
+                writeSitesFile(out, scored);
+                sitesWritten = true;
+              },
+              assessing,
+            )
           : assess(assessInput, config, assessing, { onFinding: violations.add }),
       );
       violations.end();
     } finally {
       violations.close();
     }
-    await streamAssessFiles(out, { ...common, assessment }, onProgress);
+    await streamAssessFiles(out, { ...common, assessment }, onProgress, false, sitesWritten);
   }
   const finalReach = reach ?? reachOf(assessment);
   const reachFiles = reachOutputs(finalReach);
@@ -180,19 +192,26 @@ async function streamAssessFiles(
   input: Parameters<typeof assessOutputs>[0],
   onProgress: ProgressReport,
   withViolations = false,
+  sitesWritten = false,
 ): Promise<void> {
-  const outputs = assessOutputs(input).filter((f) => withViolations || f.path !== 'violations.csv');
+  const outputs = assessOutputs(input).filter(
+    (f) => (withViolations || f.path !== 'violations.csv') && !(sitesWritten && f.path === 'sites.csv'),
+  );
   onProgress('writing', 0);
   for (const [n, f] of outputs.entries()) {
-    if (f.path === 'sites.csv') {
-      const file = openFileSink(join(out, f.path));
-      try {
-        writeSitesCsv(input.assessment, file.write, { reuse: true });
-      } finally {
-        file.close();
-      }
-    } else await writeChunks(join(out, f.path), f.chunks());
+    if (f.path === 'sites.csv') writeSitesFile(out, input.assessment.sites);
+    else await writeChunks(join(out, f.path), f.chunks());
     onProgress('writing', (n + 1) / outputs.length);
+  }
+}
+
+/** sites.csv as UTF-8 bytes, written synchronously through one reused buffer. */
+function writeSitesFile(out: string, sites: Assessment['sites']): void {
+  const file = openFileSink(join(out, 'sites.csv'));
+  try {
+    writeSitesCsv({ sites }, file.write, { reuse: true });
+  } finally {
+    file.close();
   }
 }
 

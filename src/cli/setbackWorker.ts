@@ -5,13 +5,13 @@ import { hazardParts, prepareAssessment, streamFindings } from '../engine';
 import { violationsCsvWriter } from '../io';
 import { openFileSink } from './fileSink';
 import { checkOptions, readAssessInputs } from './readInputs';
-import type { PartRequest, PartResult } from './setbackThreads';
+import { MAIN_PART_WEIGHT, type PartRequest, type PartResult } from './setbackThreads';
 
 async function searchPart({ args, part, parts, file }: PartRequest): Promise<PartResult> {
   const { config, zones, sites, contours } = await readAssessInputs(args, checkOptions(args), () => {});
   const input = { sites, zones, ...(contours.length ? { contours } : {}) };
   const prepared = prepareAssessment(input);
-  const range = hazardParts(prepared.hazards.length, parts)[part]!;
+  const range = hazardParts(prepared.hazards.length, parts, MAIN_PART_WEIGHT)[part]!;
   const sink = openFileSink(file);
   try {
     const csv = violationsCsvWriter(sink.write, { reuse: true, header: false });

@@ -204,9 +204,8 @@ export function finishAssessment(
   onProgress?: (share: number, stage: string) => void,
   streamed?: FindingTally,
 ): Assessment {
-  const { sites, zones, hazards, targets, kinds } = prepared;
-  const locate = zoneLocator(zones);
-  const assessedSites = sites.map((s) => assessSite(s, locate, config));
+  const { zones, hazards, targets, kinds } = prepared;
+  const assessedSites = assessedSitesOf(prepared, config);
   const { pairsExamined } = distances;
   const judgedByContours = streamed ? null : replacedByContours(input.contours);
   const distanceFindings = judgedByContours
@@ -249,6 +248,21 @@ export function finishAssessment(
         : targetsByRule(kinds, config.rules),
     }),
   };
+}
+
+const assessedOf = new WeakMap<PreparedAssessment, { config: AssessConfig; sites: AssessedSite[] }>();
+
+/**
+ * The sites scored and located, in id order (what sites.csv lists): they do not depend on the findings, so a batch
+ * run writes them while its other threads still search. Made once per prepared input and config.
+ */
+export function assessedSitesOf(prepared: PreparedAssessment, config: AssessConfig): AssessedSite[] {
+  const known = assessedOf.get(prepared);
+  if (known?.config === config) return known.sites;
+  const locate = zoneLocator(prepared.zones);
+  const sites = prepared.sites.map((s) => assessSite(s, locate, config));
+  assessedOf.set(prepared, { config, sites });
+  return sites;
 }
 
 function assessSite(

@@ -2,6 +2,7 @@
 export * from './model';
 export {
   assess,
+  assessedSitesOf,
   finishAssessment,
   mergeStreamedFindings,
   prepareAssessment,

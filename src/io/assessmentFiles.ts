@@ -224,7 +224,7 @@ export interface ViolationsCsvWriter {
 
 /** sites.csv as UTF-8 chunks through `emit` (the CLI's writer; the same bytes as `sitesCsvChunks`). */
 export function writeSitesCsv(
-  a: Assessment,
+  a: Pick<Assessment, 'sites'>,
   emit: (chunk: Uint8Array) => void,
   options: { reuse?: boolean } = {},
 ): void {

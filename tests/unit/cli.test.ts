@@ -464,9 +464,22 @@ describe('streamed output files', () => {
     const whole = assess(input, config);
     const prepared = prepareAssessment(input);
     // parts that cut between a fireworks shop's containment finding and its distance findings, and an empty part
-    for (const count of [2, 3, 7, prepared.hazards.length + 1]) {
-      const parts = hazardParts(prepared.hazards.length, count);
-      expect(parts.some((p) => p.from === p.to)).toBe(count > prepared.hazards.length);
+    const n = prepared.hazards.length;
+    for (const [count, firstWeight] of [
+      [2, 1],
+      [3, 1],
+      [7, 1],
+      [n + 1, 1],
+      [2, 0.8],
+      [3, 0.8],
+    ] as const) {
+      const parts = hazardParts(n, count, firstWeight);
+      // contiguous, covering every hazard once; the first part smaller when it weighs less
+      expect(parts[0]!.from).toBe(0);
+      expect(parts.at(-1)!.to).toBe(n);
+      parts.slice(1).forEach((p, k) => expect(p.from).toBe(parts[k]!.to));
+      if (firstWeight < 1) expect(parts[0]!.to - parts[0]!.from).toBeLessThan(parts[1]!.to - parts[1]!.from);
+      expect(parts.some((p) => p.from === p.to)).toBe(count > n);
       const chunks: Uint8Array[] = [];
       const writers = parts.map((_, k) => violationsCsvWriter((c) => chunks.push(c), { header: k === 0 }));
       const streamed = parts.map((part, k) => {

@@ -29,12 +29,15 @@ export interface HazardPart {
   to: number;
 }
 
-/** `count` parts of nearly equal size, in id order, covering positions 0…hazards − 1. */
-export function hazardParts(hazards: number, count: number): HazardPart[] {
-  return Array.from({ length: count }, (_, k) => ({
-    from: Math.floor((hazards * k) / count),
-    to: Math.floor((hazards * (k + 1)) / count),
-  }));
+/**
+ * `count` parts in id order covering positions 0…hazards − 1, each the same size but the first, which weighs
+ * `firstWeight` of another (a thread that has more to do besides its part takes less).
+ */
+export function hazardParts(hazards: number, count: number, firstWeight = 1): HazardPart[] {
+  const total = firstWeight + count - 1;
+  const cut = (k: number) =>
+    k === 0 ? 0 : k === count ? hazards : Math.floor((hazards * (firstWeight + k - 1)) / total);
+  return Array.from({ length: count }, (_, k) => ({ from: cut(k), to: cut(k + 1) }));
 }
 
 /**
