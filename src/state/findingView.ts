@@ -4,6 +4,7 @@
 // held its closest points as three arrays. A view's fields are not own properties: anything that copies findings out
 // of the page (the white paper's worker) takes `plainFinding` copies first.
 import type { Finding, RiskFinding } from '../engine';
+import type { CodeArray } from './codeArrays';
 
 /** A message's findings as columns, dictionaries decoded: what its views read. */
 export interface FindingBlock {
@@ -27,7 +28,7 @@ export interface FindingBlock {
 }
 
 export interface Coded {
-  codes: Int8Array | Int16Array | Int32Array;
+  codes: CodeArray;
   dict: readonly unknown[];
 }
 

@@ -7,6 +7,7 @@
 // anything that copies sites out of the page (the white paper's worker) takes `plainSite` copies first.
 import type { Geometry, Point } from 'geojson';
 import type { AssessedSite } from '../engine';
+import type { CodeArray } from './codeArrays';
 
 /** The fields a view reads from its block's columns, beside the head fields (id, name, category, geometry). */
 export const VIEWED_FIELDS = [
@@ -35,7 +36,7 @@ export type ViewedField = (typeof VIEWED_FIELDS)[number];
 export class FieldColumn {
   constructor(
     readonly numbers: Float64Array | null,
-    readonly codes: Int8Array | Int16Array | Int32Array | null,
+    readonly codes: CodeArray | null,
     readonly dict: readonly unknown[] | null,
     readonly values: readonly unknown[] | null,
     /** numbers read at i × step + offset: lon and lat read from the points' array (step 2) */
@@ -61,7 +62,7 @@ export class FieldColumn {
 export interface SiteBlock {
   ids: readonly string[];
   names: readonly string[];
-  categoryCodes: Int8Array | Int16Array | Int32Array;
+  categoryCodes: CodeArray;
   categories: readonly string[];
   /** lon, lat of each site's Point geometry when every geometry of the block is one; otherwise null */
   points: Float64Array | null;

@@ -6,11 +6,11 @@
 import type { Finding } from '../engine';
 import type { StringPool } from './stringPool';
 import { FindingView, plainFinding, type FindingBlock } from '../state/findingView';
+import { narrowCodes, type CodeArray } from '../state/codeArrays';
 
 /** Values as indexes into their distinct values (texts by content, lists by identity). */
 export interface AllCoded {
-  /** the narrowest signed array the dictionary fits */
-  codes: Int8Array | Int16Array | Int32Array;
+  codes: CodeArray;
   dict: unknown[];
 }
 
@@ -123,10 +123,7 @@ function codeAll(findings: readonly Finding[], key: (typeof CODED)[number]): All
     if (code === undefined) index.set(value, (code = dict.push(value) - 1));
     codes[i] = code;
   });
-  return {
-    codes: dict.length <= 127 ? Int8Array.from(codes) : dict.length <= 32767 ? Int16Array.from(codes) : codes,
-    dict,
-  };
+  return { codes: narrowCodes(codes, dict.length), dict };
 }
 
 function riskColumn(findings: readonly Finding[]): FindingColumns['risk'] {

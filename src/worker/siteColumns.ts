@@ -9,6 +9,7 @@ import type { Geometry } from 'geojson';
 import type { StringPool } from './stringPool';
 import type { AssessedSite } from '../engine';
 import { FieldColumn, SiteView, VIEWED_FIELDS, type SiteBlock, type ViewedField } from '../state/siteView';
+import { narrowCodes, type CodeArray } from '../state/codeArrays';
 
 /**
  * A field of the sites other than the head fields: numbers (NaN where absent); few distinct values as codes into a
@@ -194,15 +195,7 @@ function encode(values: readonly unknown[], limit = Math.max(16, values.length /
     }
     codes[i] = code;
   }
-  return { codes: narrowed(codes, dict.length), dict };
-}
-
-export type CodeArray = Int8Array | Int16Array | Int32Array;
-
-function narrowed(codes: Int32Array, distinct: number): CodeArray {
-  if (distinct <= 127) return Int8Array.from(codes);
-  if (distinct <= 32767) return Int16Array.from(codes);
-  return codes;
+  return { codes: narrowCodes(codes, dict.length), dict };
 }
 
 function isPlainPoint(s: SiteLike): boolean {
