@@ -21,7 +21,7 @@ import { siteDistanceNote } from './setback/assessedDistanceScope';
 import { targetsByRule } from './setback/targetsByRule';
 import { targetKinds, type TargetKinds } from './setback/targetKinds';
 import { summarise } from './stats/summarise';
-import { findingTally, type FindingTally } from './stats/findingTally';
+import { findingTally, type FindingTally, type TallyCounts } from './stats/findingTally';
 import { zoneLocator } from './zoning/locateZone';
 import { representativePoint } from './geo/bbox';
 
@@ -86,7 +86,7 @@ export function streamFindings(
 /** What one part of the search counted: enough to merge with the other parts (a thread sends just this). */
 export interface PartCounts {
   distances: Pick<SetbackResult, 'pairsExamined' | 'hazardsByRule'>;
-  tally: Pick<FindingTally, 'violationsByRule' | 'findingsByStatus'>;
+  tally: TallyCounts;
 }
 
 /** The parts' counts as one run's: pairs, hazards per rule and the tallies added up. */
@@ -98,16 +98,10 @@ export function mergeStreamedFindings(parts: readonly PartCounts[]): { distances
     pairsExamined += p.distances.pairsExamined;
     for (const [rule, n] of Object.entries(p.distances.hazardsByRule))
       hazardsByRule[rule] = (hazardsByRule[rule] ?? 0) + n;
-    for (const [rule, c] of Object.entries(p.tally.violationsByRule)) {
-      const into = (tally.violationsByRule[rule] ??= { violation: 0, borderline: 0, not_assessed: 0 });
-      for (const s of FINDING_STATUSES) into[s] += c[s];
-    }
-    for (const s of FINDING_STATUSES) tally.findingsByStatus[s] += p.tally.findingsByStatus[s];
+    tally.addCounts(p.tally);
   }
   return { distances: { findings: [], pairsExamined, hazardsByRule }, tally };
 }
-
-const FINDING_STATUSES = ['violation', 'borderline', 'not_assessed'] as const;
 
 /** Is a finding's hazard among the part's (hazards in id order: the part is a range of ids)? */
 function ofPart(hazards: readonly Site[], part: HazardPart): (v: Finding) => boolean {

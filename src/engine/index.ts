@@ -47,6 +47,7 @@ export { signedArea } from './geo/signedArea';
 export { classifyTarget } from './setback/classifyTarget';
 export { parseRiskMatrixMethod, parseRuleTable, ConfigError } from './validateConfig';
 export { checkSetbacks, compareFindings, hazardParts, type HazardPart } from './setback/checkSetbacks';
+export { FINDING_STATUSES } from './stats/findingTally';
 export { judgePair, SITE_DISTANCE_RULE_ID, type Requirement } from './setback/judgePair';
 export { isOutsideGbt37243, OUTSIDE_GBT37243 } from './setback/assessedDistanceScope';
 export { isPointOnly, screeningNote } from './setback/measuringPoints';

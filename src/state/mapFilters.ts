@@ -4,6 +4,7 @@
 // (state/siteFactColumns); tests hold the three to the same answers, so what is drawn and counted cannot drift apart.
 import {
   emptyCounts,
+  FINDING_STATUSES,
   LEVELS_AND_UNSCORED,
   type Assessment,
   type AssessedSite,
@@ -80,12 +81,14 @@ export function isFiltered(f: MapFilters): boolean {
 
 const flaggedOf = new WeakMap<Assessment, ReadonlySet<string>>();
 
-/** Each finding's status as a byte (STATUS_CODES order), read once per assessment: passes over every finding read these. */
-export const STATUS_CODES = ['violation', 'borderline', 'not_assessed'] as const;
-const NOT_ASSESSED = 2;
+/**
+ * Each finding's status as a byte (its place in FINDING_STATUSES), read once per assessment: passes over every
+ * finding read these.
+ */
+const NOT_ASSESSED = FINDING_STATUSES.indexOf('not_assessed');
 export const findingStatusesOf = assessmentFact((a) => {
   const codes = new Uint8Array(a.findings.length);
-  for (let i = 0; i < a.findings.length; i++) codes[i] = STATUS_CODES.indexOf(a.findings[i]!.status);
+  for (let i = 0; i < a.findings.length; i++) codes[i] = FINDING_STATUSES.indexOf(a.findings[i]!.status);
   return codes;
 }).of;
 

@@ -1,14 +1,14 @@
 // The violation list: filter by status and text, sort by any column, select a row to see it on the map,
 // export exactly what is shown (CSV with BOM, or XLSX) with the rule and source of every row.
 import { useMemo, useState } from 'react';
-import type { Finding, FindingStatus } from '../engine';
+import { FINDING_STATUSES, type Finding, type FindingStatus } from '../engine';
 import { useFilteredView } from './useFilteredView';
 import { useAppState, useServices } from './AppContext';
 import { downloadBytes, downloadText } from './download';
 import { statusLabel, useT } from './i18n';
 import { Pager, usePaged } from './Pager';
 import { sortRows } from './sortRows';
-import { findingPositionsOf, findingStatusesOf, STATUS_CODES } from '../state/mapFilters';
+import { findingPositionsOf, findingStatusesOf } from '../state/mapFilters';
 import { select } from '../state/slices/view';
 
 type SortKey = 'status' | 'hazard' | 'target' | 'distance' | 'required' | 'shortfall' | 'rule';
@@ -66,7 +66,7 @@ export function ViolationsPanel() {
     if (a) {
       const status = findingStatusesOf(a);
       for (let index = 0; index < a.findings.length; index++)
-        if (shown[STATUS_CODES[status[index]!]!]) listed.push({ v: a.findings[index]!, index });
+        if (shown[FINDING_STATUSES[status[index]!]!]) listed.push({ v: a.findings[index]!, index });
     }
     return sortRows(listed, ({ v, index }) => keyOf(v, index), sort.descending);
   }, [a, names, sort, shown]);
@@ -91,7 +91,7 @@ export function ViolationsPanel() {
   const paged = usePaged(rows, PAGE_SIZE, selectedAt);
   const counts = useMemo(() => {
     const n: Record<FindingStatus, number> = { violation: 0, borderline: 0, not_assessed: 0 };
-    if (a) for (const code of findingStatusesOf(a)) n[STATUS_CODES[code]!]++;
+    if (a) for (const code of findingStatusesOf(a)) n[FINDING_STATUSES[code]!]++;
     return n;
   }, [a]);
 
