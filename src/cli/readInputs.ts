@@ -14,6 +14,7 @@ import {
   roleOf,
   withMatrix,
   type AssessConfig,
+  type AssessInput,
   type GridShape,
   type GridSpec,
   type MethodProfile,
@@ -105,11 +106,13 @@ export interface AssessInputs {
   population: Zone[] | undefined;
   sites: Site[];
   contours: RiskContour[];
+  /** what the engine assesses: the sites, zones, grid and contours */
+  assessInput: AssessInput;
 }
 
 export async function readAssessInputs(
   args: AssessArgs,
-  { crs, allRowsCategory, mapping, engine }: CheckedOptions,
+  { crs, allRowsCategory, mapping, engine, grid }: CheckedOptions,
   onProgress: ProgressReport,
 ): Promise<AssessInputs> {
   const inputs: InputFile[] = [];
@@ -213,7 +216,8 @@ export async function readAssessInputs(
       digest.report = { ...report, sha256: digest.sha256! }; // as a site file's report carries it
     }
   }
-  return { inputs, read, config, zones, reachProfile, roads, population, sites, contours };
+  const assessInput = { sites, zones, ...(grid ? { grid } : {}), ...(contours.length ? { contours } : {}) };
+  return { inputs, read, config, zones, reachProfile, roads, population, sites, contours, assessInput };
 }
 
 /** "--column 站点编码=id --column 备注=ignore" → a mapping override (header → canonical field, or null to ignore). */

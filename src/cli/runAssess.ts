@@ -62,12 +62,9 @@ async function assessAndWrite(
   threads: PartThreads | null,
   warn: (text: string) => void,
 ): Promise<{ message: string }> {
-  const { grid, engine, out } = options;
-  const { inputs, read, config, zones, reachProfile, roads, population, sites, contours } = await readAssessInputs(
-    args,
-    options,
-    onProgress,
-  );
+  const { engine, out } = options;
+  const { inputs, read, config, zones, reachProfile, roads, population, sites, contours, assessInput } =
+    await readAssessInputs(args, options, onProgress);
   const societal = await readSocietalRisk(args, sites, read);
   const previousPath = args.previous;
   const previous =
@@ -76,7 +73,6 @@ async function assessAndWrite(
       : guard(previousPath, () =>
           readPreviousSummary(basename(previousPath), new TextDecoder().decode(readFileSyncChecked(previousPath))),
         );
-  const assessInput = { sites, zones, ...(grid ? { grid } : {}), ...(contours.length ? { contours } : {}) };
   const assessing = (share: number) => onProgress('assessing', share);
   const common = {
     reports: inputReports(inputs),

@@ -8,8 +8,7 @@ import { checkOptions, readAssessInputs } from './readInputs';
 import { MAIN_PART_WEIGHT, type PartRequest, type PartResult } from './setbackThreads';
 
 async function searchPart({ args, part, parts, file }: PartRequest): Promise<PartResult> {
-  const { config, zones, sites, contours } = await readAssessInputs(args, checkOptions(args), () => {});
-  const input = { sites, zones, ...(contours.length ? { contours } : {}) };
+  const { config, assessInput: input } = await readAssessInputs(args, checkOptions(args), () => {});
   const prepared = prepareAssessment(input);
   const range = hazardParts(prepared.hazards.length, parts, MAIN_PART_WEIGHT)[part]!;
   const sink = openFileSink(file);

@@ -1,8 +1,9 @@
 // The shader programs the site layers need only when zoomed in, compiled while the page is idle instead of on the
 // first zoom-in. MapLibre links a layer's program the first time it draws the layer: the site symbols and the
-// selection ring start at street scale (SYMBOL_MIN_ZOOM), the finding lines (tens of metres) are too short to be
-// drawn at city scale, and a large city's counts per level are drawn only for a large city, so the first zoom-in held the page 130–330 ms under software WebGL — the same with the 477-site
-// demo as with a million sites: a first-use cost, not one of data size. After the map's first drawing, when the page
+// selection ring start at street scale (SYMBOL_MIN_ZOOM) and the finding lines (tens of metres) are too short to be
+// drawn at city scale, so the first zoom-in held the page 130–330 ms under software WebGL — the same with the 477-site
+// demo as with a million sites: a first-use cost, not one of data size; a large city's counts per level are drawn
+// only for a large city, so their program was linked at the first draw of a large upload. After the map's first drawing, when the page
 // is idle, copies of those layers draw a point and a short line just outside the canvas's top-left corner (in a tile
 // that is drawn, where no pixel shows), one program's layers at a time, each removed when the map is next idle. The
 // copies keep the layers' paint and layout, which is what selects a program; filters and sources do not.

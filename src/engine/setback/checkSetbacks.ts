@@ -22,7 +22,7 @@ export type FindingSink = (v: Finding, hazard: Site, target: Site) => void;
 
 /**
  * The hazards at positions [from, to) of the id order. A batch run splits the search into such parts, one per thread
- * (src/cli/setbackParts.ts): the parts' findings, one after another, are the whole search's, and their counts add up.
+ * (src/cli/setbackThreads.ts): the parts' findings, one after another, are the whole search's, and their counts add up.
  */
 export interface HazardPart {
   from: number;
