@@ -6,6 +6,23 @@ export function fixtureBytes(name: string): Uint8Array {
   return new Uint8Array(readFileSync(resolve(__dirname, '../fixtures', name)));
 }
 
+/** The demo's site files and zones, as absolute paths (a CLI run from another folder finds them). */
+export const DEMO_SITE_FILES = ['data/demo/nanjing-sites.fictitious.csv', 'data/demo/nanjing-osm.geojson'].map((f) =>
+  resolve(__dirname, '../..', f),
+);
+export const DEMO_ZONES_FILE = resolve(__dirname, '../../data/demo/nanjing-districts.wgs84.geojson');
+/** The demo as `assess` options on the command line (WGS-84). */
+export const DEMO_ASSESS_ARGS: readonly string[] = [
+  '--sites',
+  DEMO_SITE_FILES[0]!,
+  '--sites',
+  DEMO_SITE_FILES[1]!,
+  '--zones',
+  DEMO_ZONES_FILE,
+  '--crs',
+  'wgs84',
+];
+
 export function demoZones() {
   return readZones(readFileSync(resolve(__dirname, '../../data/demo/nanjing-districts.wgs84.geojson'), 'utf8'));
 }

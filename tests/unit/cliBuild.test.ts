@@ -9,12 +9,13 @@ import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { runAssess } from '../../src/cli/runAssess';
 import { version } from '../../package.json';
+import { DEMO_ASSESS_ARGS, DEMO_SITE_FILES, DEMO_ZONES_FILE } from '../helpers/files';
 
 // outside the repository: nothing of the clone is found by walking up from here
 const BUILT = mkdtempSync(join(tmpdir(), 'usrm-dist-'));
 const ENTRY = join(BUILT, 'usrm.js');
-const DEMO = ['data/demo/nanjing-sites.fictitious.csv', 'data/demo/nanjing-osm.geojson'].map((f) => resolve(f));
-const ZONES = resolve('data/demo/nanjing-districts.wgs84.geojson');
+const DEMO = DEMO_SITE_FILES;
+const ZONES = DEMO_ZONES_FILE;
 
 function createOutDir(): string {
   return mkdtempSync(join(tmpdir(), 'usrm-built-'));
@@ -76,19 +77,7 @@ describe('the built CLI', { timeout: 120_000 }, () => {
 
   it('assess: the same five files as the CLI from source, run from another folder', async () => {
     const built = createOutDir();
-    const r = runBuilt([
-      'assess',
-      '--sites',
-      DEMO[0]!,
-      '--sites',
-      DEMO[1]!,
-      '--zones',
-      ZONES,
-      '--crs',
-      'wgs84',
-      '--out',
-      built,
-    ]);
+    const r = runBuilt(['assess', ...DEMO_ASSESS_ARGS, '--out', built]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/477 accepted, 0 rejected/);
     expect(r.stderr).toBe('');
@@ -97,14 +86,7 @@ describe('the built CLI', { timeout: 120_000 }, () => {
     for (const f of FIVE) expect(readFileSync(join(built, f)), f).toEqual(readFileSync(join(source, f)));
     // the search in three parts, two of them in the built setbackWorker.js's threads: the same bytes, no fallback
     const threaded = createOutDir();
-    const t = runBuilt(
-      ['assess', '--sites', DEMO[0]!, '--sites', DEMO[1]!, '--zones', ZONES, '--crs', 'wgs84'].concat([
-        '--threads',
-        '3',
-        '--out',
-        threaded,
-      ]),
-    );
+    const t = runBuilt(['assess', ...DEMO_ASSESS_ARGS, '--threads', '3', '--out', threaded]);
     expect(t.status, t.stderr).toBe(0);
     expect(t.stderr).toBe('');
     for (const f of FIVE) expect(readFileSync(join(threaded, f)), f).toEqual(readFileSync(join(source, f)));

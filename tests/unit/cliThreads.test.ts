@@ -4,15 +4,16 @@
 import { describe, expect, it } from 'vitest';
 import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import geodesic from 'geographiclib-geodesic';
 import { runAssess, UsageError } from '../../src/cli/runAssess';
 import { checkOptions } from '../../src/cli/readInputs';
 import { setbackThreadCount } from '../../src/cli/setbackThreads';
+import { DEMO_ASSESS_ARGS, DEMO_SITE_FILES, DEMO_ZONES_FILE } from '../helpers/files';
 
-const DEMO = ['data/demo/nanjing-sites.fictitious.csv', 'data/demo/nanjing-osm.geojson'].map((f) => resolve(f));
-const ZONES = resolve('data/demo/nanjing-districts.wgs84.geojson');
+const DEMO = DEMO_SITE_FILES;
+const ZONES = DEMO_ZONES_FILE;
 const FIVE = ['import-report.json', 'sites.csv', 'zones.geojson', 'violations.csv', 'summary.json'];
 const G = geodesic.Geodesic.WGS84;
 
@@ -133,24 +134,7 @@ describe('assess --threads', { timeout: 120_000 }, () => {
     const run = (out: string, threads: string) =>
       spawnSync(
         process.execPath,
-        [
-          '--import',
-          'tsx',
-          'src/cli/main.ts',
-          'assess',
-          '--sites',
-          DEMO[0]!,
-          '--sites',
-          DEMO[1]!,
-          '--zones',
-          ZONES,
-          '--crs',
-          'wgs84',
-          '--threads',
-          threads,
-          '--out',
-          out,
-        ],
+        ['--import', 'tsx', 'src/cli/main.ts', 'assess', ...DEMO_ASSESS_ARGS, '--threads', threads, '--out', out],
         { encoding: 'utf8' },
       );
     const one = createDir('usrm-threads-src1-');
