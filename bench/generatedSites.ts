@@ -1,5 +1,24 @@
 // The generated site file the import benchmarks read: N rows with Chinese headers and categories, a quoted field
 // with a comma, coordinates spread over Nanjing (all rows valid, so every row is parsed, validated and converted).
+import { readFileSync } from 'node:fs';
+/**
+ * The CSV a browser benchmark uploads: the file named by FILE (a CSV of one's own), else the generated city of
+ * `rows` rows; with its count of data rows (non-empty lines after the header).
+ */
+export function benchSitesCsv(rows: number): { text: string; rows: number } {
+  const file = process.env.FILE;
+  if (!file) return { text: generatedSitesCsv(rows), rows };
+  const text = readFileSync(file, 'utf8');
+  let lines = 0;
+  for (let at = 0; at < text.length; ) {
+    const end = text.indexOf('\n', at);
+    const stop = end < 0 ? text.length : end;
+    if (text.slice(at, stop).trim() !== '') lines++;
+    at = stop + 1;
+  }
+  return { text, rows: lines - 1 };
+}
+
 export function generatedSitesCsv(rows: number): string {
   const CATEGORIES = ['加油站', '建筑施工', '学校', '人员密集场所', '道路交通隐患点段'];
   const lines = ['编号,名称,类别,经度,纬度,所属区域,可能性,严重性,管控措施'];

@@ -5,19 +5,16 @@
 // Usage: npm run bench:import-browser   (or npx tsx bench/importBrowser.bench.ts [rows])
 //        FILE=sites.csv npx tsx bench/importBrowser.bench.ts   (a CSV of one's own instead, e.g. bench/pointPairsCsv.mjs's
 //        hazards beside targets, whose findings the generated city lacks)
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importSites } from '../src/io';
-import { generatedSitesCsv } from './generatedSites';
+import { benchSitesCsv } from './generatedSites';
 import { longestTask, longestTaskOfLastDraw, watchLongTasks, watchMapDraws } from './longTasks';
 import { withServedApp } from './servedApp';
 import { clickLongestTaskMs, filterChange, goToStreet, panLongestTaskMs, zoomLongestTaskMs } from './mapInteractions';
 
-const text = process.env.FILE
-  ? readFileSync(process.env.FILE, 'utf8')
-  : generatedSitesCsv(Number(process.argv[2] ?? 1_000_000));
-const rows = text.split('\n').filter((line) => line.trim() !== '').length - 1;
+const { text, rows } = benchSitesCsv(Number(process.argv[2] ?? 1_000_000));
 const path = join(mkdtempSync(join(tmpdir(), 'usrm-import-')), 'large.csv');
 writeFileSync(path, text);
 const bytes = new TextEncoder().encode(text);

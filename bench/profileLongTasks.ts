@@ -5,18 +5,15 @@
 // click at city scale, then at street scale), and each task is named by the step it fell in.
 // Usage: npx tsx bench/profileLongTasks.ts [rows]   (default 300 000; load average inflates every figure)
 //        FILE=sites.csv npx tsx bench/profileLongTasks.ts   (a CSV of one's own instead of the generated city)
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generatedSitesCsv } from './generatedSites';
+import { benchSitesCsv } from './generatedSites';
 import { withServedApp } from './servedApp';
 import { watchLongTasks } from './longTasks';
 import { clickLongestTaskMs, filterChange, goToStreet, panLongestTaskMs, zoomLongestTaskMs } from './mapInteractions';
 
-const text = process.env.FILE
-  ? readFileSync(process.env.FILE, 'utf8')
-  : generatedSitesCsv(Number(process.argv[2] ?? 300_000));
-const rows = text.split('\n').filter((line) => line.trim() !== '').length - 1;
+const { text, rows } = benchSitesCsv(Number(process.argv[2] ?? 300_000));
 const path = join(mkdtempSync(join(tmpdir(), 'usrm-profile-')), 'large.csv');
 writeFileSync(path, text);
 
