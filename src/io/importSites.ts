@@ -80,6 +80,12 @@ export interface ImportOptions {
   existingIds?: ReadonlySet<string>;
   /** mappings the user chose before, by header set (headerSetKey): used when `mapping` is not given */
   rememberedMappings?: Readonly<Record<string, MappingOverride>>;
+  /**
+   * Each valid row once it is settled (its site in WGS-84, or null when its position was then rejected), instead of
+   * listing the accepted sites: the result's `sites` stays empty, and repeated ids after the CRS sample are the
+   * caller's to find (createRowImporter). For a load that must not hold the sites.
+   */
+  onSettled?: (row: SettledRow) => void;
 }
 
 export interface ImportResult {
@@ -87,6 +93,21 @@ export interface ImportResult {
   report: ImportFileReport;
   /** the source's header and every rejected row as read, so the assessor can fix and re-upload them */
   rejectedRows: RejectedRows;
+  /** with `onSettled`: what the caller needs to write its repeated ids into the report (io/laterDuplicates.ts) */
+  streamed?: StreamedImport;
+}
+
+export interface StreamedImport {
+  /** the outside rows' positions sampled for the rejection summary, with their lines */
+  outsidePositions: [number, number][];
+  outsideLines: number[];
+  zonesExtent: [number, number, number, number] | null;
+  /**
+   * The last line read while the CRS was still to be chosen from where the rows fall (0 when the user or the headers
+   * named it): a row up to it that repeats an earlier file's id was in the CRS sample, which the importer would have
+   * left out had it known — the file is then read again with those ids as `existingIds`.
+   */
+  sampleEndLine: number;
 }
 
 /**
@@ -101,6 +122,9 @@ export interface RejectedRows {
 }
 
 export const MAX_KEPT_CHARS = 2_000_000;
+/** The first valid rows suggestCrs reads: where they fall decides the CRS when neither the user nor the headers name it. */
+const SUGGEST_SAMPLE = 500;
+
 /** Positions of outside rows sampled to tell where the file lies. */
 const OUTSIDE_SAMPLE = 20_000;
 
@@ -194,11 +218,24 @@ export interface RowImporter {
   finish(): ImportResult;
 }
 
+/** A row settled after it was validated: its site in WGS-84, or null when its position was then rejected. */
+export interface SettledRow {
+  line: number;
+  id: string;
+  site: Site | null;
+}
+
 /**
  * Validates rows one by one: a rejected row keeps its cells (for the rejected-rows download), an accepted one
- * becomes a Site and waits for the study-area check, which may still reject it. A waiting row keeps where it lies
- * in the text (`cellsAt` reads its cells again, for the few rejected or warned then), or, from a table that holds
- * its rows anyway (GeoJSON, XLSX), its cells.
+ * becomes a Site and waits until the CRS it is read in is known: at once when the user or the headers name it, else
+ * after the first SUGGEST_SAMPLE valid rows (the sample suggestCrs reads) or at the end. Then it is converted and
+ * checked against the study area, and kept — or, with `onSettled`, handed over and not kept. A waiting row keeps where
+ * it lies in the text (`cellsAt` reads its cells again, for the few rejected or warned then), or, from a table that
+ * holds its rows anyway (GeoJSON, XLSX), its cells.
+ *
+ * With `onSettled` (the PostGIS executor's load, which keeps no site) a repeated id is found here only among the rows
+ * that wait for the CRS; after them every valid row is handed over, and the caller finds the later repeats
+ * (io/laterDuplicates.ts corrects the report as if they had been found here).
  */
 export function createRowImporter(
   file: string,
@@ -219,6 +256,8 @@ export function createRowImporter(
   const fieldOfColumn = headers.map(
     (_, i) => (Object.entries(mapping.fields).find(([, col]) => col === i)?.[0] as CanonicalField | undefined) ?? null,
   );
+  const onSettled = options.onSettled;
+  let sampleEndLine = 0;
   const errors: RowError[] = [];
   const warnings: RowError[] = [];
   const kept: { line: number; cells: string[] }[] = [];
@@ -231,24 +270,80 @@ export function createRowImporter(
     keptChars += chars;
     kept.push({ line, cells });
   };
-  // the rows waiting for the study-area check, as parallel arrays (an object each was a tenth of a million-row
-  // import): the line (negative when the row has a warning), the site, and the cells as read or the row's span
-  const waitingLines: number[] = [];
-  const waitingSites: Site[] = [];
-  const waitingCells: string[][] = [];
-  const waitingSpans: number[] = [];
+  // the rows waiting for the CRS, as parallel arrays (an object each was a tenth of a million-row import): the line
+  // (negative when the row has a warning), the site, and the cells as read or the row's span
+  let waitingLines: number[] = [];
+  let waitingSites: Site[] = [];
+  let waitingCells: string[][] = [];
+  let waitingSpans: number[] = [];
   // a waiting row's cells, read again only while there is room to keep them (else `keep` just counts the row)
   const cellsAgain = (k: number): string[] => {
     if (kept.length >= MAX_KEPT_ROWS) return [];
     return cellsAt ? cellsAt(waitingSpans[2 * k]!, waitingSpans[2 * k + 1]!) : waitingCells[k]!;
   };
-  const firstLineOfId = new Map<string, number>();
+  let firstLineOfId: Map<string, number> | null = new Map();
   let rows = 0;
   const reject = (row: SourceRow, list: (FieldError & { code?: string })[]) => {
     for (const e of list) errors.push({ line: row.line, ...e });
     rejectedCount++;
     keep(row.line, row.cells);
   };
+
+  // what settles a row once the CRS is known
+  let chosen: { crs: Crs; evidence: string } | null = null;
+  const area = studyArea(options.zones);
+  let locate: ((lon: number, lat: number) => Zone | undefined) | null = null;
+  const outsidePositions: [number, number][] = [];
+  const outsideLines: number[] = [];
+  const sites: Site[] = [];
+  let accepted = 0;
+  const settle = (site: Site, line: number, warned: boolean, cells: () => string[]) => {
+    const geometry = inWgs84(site.geometry, chosen!.crs);
+    if (typeof geometry === 'string') {
+      reject({ line, cells: cells() }, [{ field: 'lon', reason: geometry }]);
+      onSettled?.({ line, id: site.id, site: null });
+      return;
+    }
+    const [lon, lat] = representativePoint(geometry);
+    if (area && (lon < area[0] || lat < area[1] || lon > area[2] || lat > area[3])) {
+      if (outsidePositions.length < OUTSIDE_SAMPLE) {
+        outsidePositions.push([lon, lat]);
+        outsideLines.push(line);
+      }
+      reject({ line, cells: cells() }, [
+        {
+          field: 'lon',
+          code: OUTSIDE_STUDY_AREA,
+          reason: `位置 (${lon.toFixed(5)}, ${lat.toFixed(5)}) 在研究区范围之外 (outside the study area ± 10 km)`,
+        },
+      ]);
+      onSettled?.({ line, id: site.id, site: null });
+      return;
+    }
+    site.geometry = geometry;
+    accepted++;
+    if (onSettled) onSettled({ line, id: site.id, site });
+    else sites.push(site);
+    // a stated district that is not the zone the position lies in: the row is kept and the disagreement said, naming both
+    if (site.district && options.zones.length > 0) locate ??= zoneLocator(options.zones);
+    const mismatch = locate && site.district ? districtMismatch(site.district, locate(lon, lat)?.name) : null;
+    if (mismatch) warnings.push({ line, field: 'district', code: DISTRICT_MISMATCH, reason: mismatch });
+    if (mismatch || warned) keep(line, cells());
+  };
+  /** the CRS chosen from the waiting rows; they are settled, and every later row as it comes */
+  const chooseAndSettle = () => {
+    chosen = chooseCrs(options, mapping, waitingSites);
+    for (let k = 0; k < waitingSites.length; k++)
+      settle(waitingSites[k]!, Math.abs(waitingLines[k]!), waitingLines[k]! < 0, () => cellsAgain(k));
+    waitingLines = [];
+    waitingSites = [];
+    waitingCells = [];
+    waitingSpans = [];
+    // handed over from here on: the caller finds the repeats among them
+    if (onSettled) firstLineOfId = null;
+  };
+  if (options.crs !== 'auto' || mapping.coordinateCrs) chooseAndSettle();
+
   return {
     add(row) {
       if (++rows > MAX_IMPORT_ROWS) throw new FileFormatError(`行数过多:超过 ${MAX_IMPORT_ROWS} 行(请拆分后分别导入)`);
@@ -259,59 +354,23 @@ export function createRowImporter(
       const outcome = validateSite(values, row.geometry);
       if ('errors' in outcome) return reject(row, outcome.errors);
       const id = outcome.site.id;
-      const earlier = firstLineOfId.get(id);
+      const earlier = firstLineOfId?.get(id);
       if (earlier !== undefined || options.existingIds?.has(id)) {
-        return reject(row, [
-          {
-            field: 'id',
-            reason:
-              earlier !== undefined
-                ? `编号「${id}」重复,首次出现在第 ${earlier} 行 (duplicate id)`
-                : `编号「${id}」与已加载数据重复 (duplicate of an id already loaded)`,
-          },
-        ]);
+        return reject(row, [{ field: 'id', reason: duplicateIdReason(id, earlier ?? null) }]);
       }
-      firstLineOfId.set(id, row.line);
+      firstLineOfId?.set(id, row.line);
       for (const w of outcome.warnings) warnings.push({ line: row.line, ...w });
+      if (chosen) return settle(outcome.site, row.line, outcome.warnings.length > 0, () => row.cells);
       waitingLines.push(outcome.warnings.length > 0 ? -row.line : row.line);
       waitingSites.push(outcome.site);
       if (cellsAt && row.end !== undefined) waitingSpans.push(row.start!, row.end);
       else waitingCells.push(row.cells);
+      sampleEndLine = row.line;
+      if (waitingSites.length === SUGGEST_SAMPLE) chooseAndSettle();
     },
     finish() {
-      const { crs, evidence } = chooseCrs(options, mapping, waitingSites);
-      const area = studyArea(options.zones);
-      const locate =
-        options.zones.length > 0 && waitingSites.some((site) => site.district) ? zoneLocator(options.zones) : null;
-      const outsidePositions: [number, number][] = [];
-      const sites: Site[] = [];
-      for (let k = 0; k < waitingSites.length; k++) {
-        const site = waitingSites[k]!;
-        const line = Math.abs(waitingLines[k]!);
-        const geometry = inWgs84(site.geometry, crs);
-        if (typeof geometry === 'string') {
-          reject({ line, cells: cellsAgain(k) }, [{ field: 'lon', reason: geometry }]);
-          continue;
-        }
-        const [lon, lat] = representativePoint(geometry);
-        if (area && (lon < area[0] || lat < area[1] || lon > area[2] || lat > area[3])) {
-          if (outsidePositions.length < OUTSIDE_SAMPLE) outsidePositions.push([lon, lat]);
-          reject({ line, cells: cellsAgain(k) }, [
-            {
-              field: 'lon',
-              code: OUTSIDE_STUDY_AREA,
-              reason: `位置 (${lon.toFixed(5)}, ${lat.toFixed(5)}) 在研究区范围之外 (outside the study area ± 10 km)`,
-            },
-          ]);
-          continue;
-        }
-        site.geometry = geometry;
-        sites.push(site);
-        // a stated district that is not the zone the position lies in: the row is kept and the disagreement said, naming both
-        const mismatch = locate && site.district ? districtMismatch(site.district, locate(lon, lat)?.name) : null;
-        if (mismatch) warnings.push({ line, field: 'district', code: DISTRICT_MISMATCH, reason: mismatch });
-        if (mismatch || waitingLines[k]! < 0) keep(line, cellsAgain(k));
-      }
+      if (!chosen) chooseAndSettle();
+      const { crs, evidence } = chosen!;
       if (idsFromLines && rows > 0) {
         warnings.unshift({
           line: 1,
@@ -332,7 +391,7 @@ export function createRowImporter(
           encoding,
           crs,
           rows,
-          accepted: sites.length,
+          accepted,
           rejected: rejectedCount,
           errors,
           warnings,
@@ -345,9 +404,17 @@ export function createRowImporter(
           headers,
           columnFields: fieldOfColumn,
         },
+        ...(onSettled ? { streamed: { outsidePositions, outsideLines, zonesExtent, sampleEndLine } } : {}),
       };
     },
   };
+}
+
+/** The reason a repeated id is rejected: the line of its first row in this file, or (null) an earlier file's. */
+export function duplicateIdReason(id: string, earlierLine: number | null): string {
+  return earlierLine !== null
+    ? `编号「${id}」重复,首次出现在第 ${earlierLine} 行 (duplicate id)`
+    : `编号「${id}」与已加载数据重复 (duplicate of an id already loaded)`;
 }
 
 /** Do a stated district and a zone's name mean the same place? "鼓楼" = "鼓楼区" = "南京市鼓楼区". */
@@ -435,7 +502,7 @@ function inWgs84(g: Geometry, crs: Crs): Geometry | string {
  * one (unambiguous even without zones), else the 3° zones whose central meridian is within 3° of the zones.
  */
 export function suggestCrs(sites: Site[], zones: Zone[]): { crs: Crs; evidence: string } {
-  const sample = sites.slice(0, 500);
+  const sample = sites.slice(0, SUGGEST_SAMPLE);
   const inMetres = sample.map((s) => firstPosition(s.geometry)!).filter(([x, y]) => isMetres(x, y));
   const metres = inMetres.length * 2 > sample.length;
   const zoned = metres && inMetres.filter(([x, y]) => hasZoneNumber(x, y)).length * 2 > inMetres.length;

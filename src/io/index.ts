@@ -29,7 +29,10 @@ export {
   type ImportResult,
   type RejectedRows,
   type RowError,
+  type SettledRow,
+  type StreamedImport,
 } from './importSites';
+export { withLaterDuplicates, type LaterDuplicate } from './laterDuplicates';
 export { readZones } from './readZones';
 export { readRoads } from './readRoads';
 export { contourCrsWarning } from './contourCrsWarning';
