@@ -26,6 +26,11 @@ interface Run {
 function stepsOf(stderr: string): string {
   const names: [RegExp, string][] = [
     [/^copy usrm_site/, 'COPY'],
+    [/^copy usrm_load/, 'COPY'],
+    [/^create temporary table usrm_repeat/, 'repeated ids'],
+    [/^insert into usrm_site/, 'kept'],
+    [/^select key, site from usrm_site/, 'sites read back, scored, sites.csv'],
+    [/^select detail from usrm_contrib/, 'zones.geojson'],
     [/^create index/, 'GiST index'],
     [/^analyze usrm_site/, 'analyze'],
     [/^with search/, 'pair join + ST_Distance, rows judged'],

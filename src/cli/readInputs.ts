@@ -35,6 +35,7 @@ import {
   sha256Hex,
   type CanonicalField,
   type CrsOption,
+  type ImportOptions,
   type MappingOverride,
 } from '../io';
 import { inputReports, type InputFile, type InputFileKind } from '../whitepaper/whitepaperInput';
@@ -88,6 +89,21 @@ export function checkOptions(args: AssessArgs): CheckedOptions {
   return { crs, allRowsCategory, mapping, grid, engine, out: args.out };
 }
 
+/**
+ * Does `assess --engine postgis` load the sites without holding them (postgis/streamedAssess.ts)? Not for what needs
+ * every site in memory anyway: the white paper, a grid, result tables, rescue reach over roads or population.
+ */
+export function streamsSites(args: AssessArgs, options: CheckedOptions): boolean {
+  return (
+    options.engine === 'postgis' &&
+    !args.whitepaper &&
+    !options.grid &&
+    args.writeTables === undefined &&
+    args.roads === undefined &&
+    args.population === undefined
+  );
+}
+
 /** A file's bytes, listed among the inputs (a site file's digest is taken from its import report, which hashes it anyway). */
 export type ReadInputFile = (
   path: string,
@@ -112,9 +128,10 @@ export interface AssessInputs {
 
 export async function readAssessInputs(
   args: AssessArgs,
-  { crs, allRowsCategory, mapping, engine, grid }: CheckedOptions,
+  options: CheckedOptions & { streamed?: boolean },
   onProgress: ProgressReport,
 ): Promise<AssessInputs> {
+  const { crs, engine, grid } = options;
   const inputs: InputFile[] = [];
   const read: ReadInputFile = async (path, kind, hashed = true) => {
     let bytes: Uint8Array;
@@ -160,7 +177,8 @@ export async function readAssessInputs(
   const sites: Site[] = [];
   /** the reports read so far, in the canonical order (sites, contours, F–N curves) */
   const reports = () => inputReports(inputs);
-  const files = args.sites ?? [];
+  // streamed: the PostGIS load reads them (postgis/streamedLoad.ts)
+  const files = options.streamed ? [] : (args.sites ?? []);
   for (const [n, path] of files.entries()) {
     const reading = (share: number) => onProgress('reading', (n + share) / files.length);
     reading(0);
@@ -169,13 +187,7 @@ export async function readAssessInputs(
       importSitesFile(
         basename(path),
         bytes,
-        {
-          crs,
-          zones,
-          existingIds: idsOf(sites),
-          ...(mapping ? { mapping } : {}),
-          ...(allRowsCategory ? { allRowsCategory: allRowsCategory.code } : {}),
-        },
+        { ...siteImportOptions(options, zones), existingIds: idsOf(sites) },
         reading,
       ),
     );
@@ -183,17 +195,13 @@ export async function readAssessInputs(
     digest.report = report;
     for (const site of accepted) sites.push(site); // a spread of 10⁵ arguments overflows the stack
   }
-  if (args.sitesTable?.length) {
+  if (args.sitesTable?.length && !options.streamed) {
     const { readSitesTable } = await import('./postgis/readSitesTable');
     for (const table of args.sitesTable) {
-      const options = {
-        crs,
-        zones,
+      const { sites: accepted, report } = await readSitesTable(args.db, table, args.geometryColumn, {
+        ...siteImportOptions(options, zones),
         existingIds: idsOf(sites),
-        ...(mapping ? { mapping } : {}),
-        ...(allRowsCategory ? { allRowsCategory: allRowsCategory.code } : {}),
-      };
-      const { sites: accepted, report } = await readSitesTable(args.db, table, args.geometryColumn, options);
+      });
       for (const site of accepted) sites.push(site);
       inputs.push({ kind: 'sites', file: report.file, sha256: null, report }); // a table: no file to digest
     }
@@ -218,6 +226,19 @@ export async function readAssessInputs(
   }
   const assessInput = { sites, zones, ...(grid ? { grid } : {}), ...(contours.length ? { contours } : {}) };
   return { inputs, read, config, zones, reachProfile, roads, population, sites, contours, assessInput };
+}
+
+/** How the site files and tables are read: the CRS, the zones, the column mapping, one category for all rows. */
+export function siteImportOptions(
+  { crs, mapping, allRowsCategory }: CheckedOptions,
+  zones: Zone[],
+): Pick<ImportOptions, 'crs' | 'zones' | 'mapping' | 'allRowsCategory'> {
+  return {
+    crs,
+    zones,
+    ...(mapping ? { mapping } : {}),
+    ...(allRowsCategory ? { allRowsCategory: allRowsCategory.code } : {}),
+  };
 }
 
 /** "--column 站点编码=id --column 备注=ignore" → a mapping override (header → canonical field, or null to ignore). */

@@ -1,6 +1,6 @@
 // The CLI's work, separate from argument parsing so tests can call it directly.
 // Only what `assess` needs is imported here; the white paper (ECharts, resvg, ExcelJS) is loaded when asked for.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { INPUT_ATTRIBUTION } from '../io/attribution';
 import { assess, assessReach, impliedDistances, raiseZonesOutOfReach, type Assessment } from '../engine';
@@ -10,6 +10,8 @@ import {
   reachOutputs,
   qraDistancesCsv,
   QRA_DISTANCES_FILE,
+  importReportJson,
+  summaryJson,
   type ImportFileReport,
 } from '../io';
 import { readPreviousSummary } from '../io/previousSummary';
@@ -20,7 +22,14 @@ import type { AssessArgs } from './assessArgs';
 import { InputError, UsageError } from './errors';
 import { guard, readFileSyncChecked } from './inputErrors';
 import type { ProgressReport } from './progress';
-import { checkOptions, readAssessInputs, type CheckedOptions } from './readInputs';
+import {
+  checkOptions,
+  readAssessInputs,
+  siteImportOptions,
+  streamsSites,
+  type AssessInputs,
+  type CheckedOptions,
+} from './readInputs';
 import { assessInParts, setbackThreadCount, startPartThreads, type PartThreads } from './setbackThreads';
 import { writeChunks } from './writeChunks';
 import { openViolationsFile } from './violationsFile';
@@ -63,8 +72,37 @@ async function assessAndWrite(
   warn: (text: string) => void,
 ): Promise<{ message: string }> {
   const { engine, out } = options;
-  const { inputs, read, config, zones, reachProfile, roads, population, sites, contours, assessInput } =
-    await readAssessInputs(args, options, onProgress);
+  const streamed = streamsSites(args, options);
+  const given = await readAssessInputs(args, { ...options, streamed }, onProgress);
+  const { inputs, read, config, zones } = given;
+  if (streamed) {
+    const result = await assessInPostgisStreamed(args, options, given, onProgress);
+    if (result.written) {
+      const reports = inputReports(inputs);
+      await writeChunks(join(out, 'import-report.json'), [importReportJson(reports)]);
+      const summary = { methodId: config.method.id, matrixId: config.method.matrix.id, rulesId: config.rules.id };
+      const assessment = {
+        ...summary,
+        aggregationMode: config.method.aggregation.mode,
+        grid: null,
+        sites: [],
+        zones: [],
+        findings: [],
+        stats: result.stats,
+      };
+      const text = summaryJson(assessment, inputDigests(inputs), {
+        borderlineToleranceM: config.borderlineToleranceM,
+        dataDate: args.dataDate ?? null,
+      });
+      await writeChunks(join(out, 'summary.json'), [text]);
+      onProgress('writing', 1);
+      return { message: assessMessage(reports, result.zoneCount, result.stats.findingsByStatus, out, '') };
+    }
+    // rescue resources or shelters among the sites: rescue reach needs every one, so they are held after all
+    given.sites = result.sites;
+    given.assessInput = { ...given.assessInput, sites: result.sites };
+  }
+  const { reachProfile, roads, population, sites, contours, assessInput } = given;
   const societal = await readSocietalRisk(args, sites, read);
   const previousPath = args.previous;
   const previous =
@@ -169,17 +207,71 @@ async function assessAndWrite(
     await writeFile(join(out, QRA_DISTANCES_FILE), qraDistancesCsv(impliedDistances(contours, sites)));
   if (!args.whitepaper) for (const f of reachFiles) await writeFile(join(out, f.path), f.text);
   if (!args.whitepaper && societal) await writeSocietalRiskFile(out, societal);
-  const rows = common.reports.reduce((n, r) => n + r.rows, 0);
-  const rejected = common.reports.reduce((n, r) => n + r.rejected, 0);
-  const found = assessment.stats.findingsByStatus;
+  const reached = reachMessage(finalReach, reachFiles.length > 0 || roads !== undefined || population !== undefined);
   return {
-    message:
-      `read ${rows} rows from ${common.reports.length} file(s): ${rows - rejected} accepted, ${rejected} rejected; ` +
-      `${assessment.zones.length} zones; ${found.violation} violations, ${found.borderline} borderline, ${found.not_assessed} not assessed → ${out}` +
-      reachMessage(finalReach, reachFiles.length > 0 || roads !== undefined || population !== undefined) +
-      societalMessage(societal) +
-      rejectionCauses(common.reports),
+    message: assessMessage(
+      common.reports,
+      assessment.zones.length,
+      assessment.stats.findingsByStatus,
+      out,
+      reached + societalMessage(societal),
+    ),
   };
+}
+
+/** The line the command ends with: rows read, zones, findings, then `more` and the likeliest causes of rejections. */
+function assessMessage(
+  reports: ImportFileReport[],
+  zones: number,
+  found: Assessment['stats']['findingsByStatus'],
+  out: string,
+  more: string,
+): string {
+  const rows = reports.reduce((n, r) => n + r.rows, 0);
+  const rejected = reports.reduce((n, r) => n + r.rejected, 0);
+  return (
+    `read ${rows} rows from ${reports.length} file(s): ${rows - rejected} accepted, ${rejected} rejected; ` +
+    `${zones} zones; ${found.violation} violations, ${found.borderline} borderline, ${found.not_assessed} not assessed → ${out}` +
+    more +
+    rejectionCauses(reports)
+  );
+}
+
+/** The PostGIS executor that holds no site (postgis/streamedAssess.ts), its files written into `--out`. */
+async function assessInPostgisStreamed(
+  args: AssessArgs,
+  options: CheckedOptions,
+  read: AssessInputs,
+  onProgress: ProgressReport,
+) {
+  const { assessStreamed } = await import('./postgis/streamedAssess');
+  await mkdir(options.out, { recursive: true });
+  return assessStreamed({
+    db: args.db,
+    files: args.sites ?? [],
+    tables: args.sitesTable ?? [],
+    geometryColumn: args.geometryColumn,
+    importOptions: siteImportOptions(options, read.zones),
+    read: read.read,
+    inputs: read.inputs,
+    config: read.config,
+    zones: read.zones,
+    expectedSites: await expectedSites(args),
+    out: options.out,
+    ...(args.logSql ? { log: (text: string) => void process.stderr.write(`${text}\n`) } : {}),
+    onProgress: (stage, share) => onProgress(stage, share),
+  });
+}
+
+/** About how many sites the files hold (a row is rarely under 100 bytes) and a million per table: a buffer size. */
+async function expectedSites(args: AssessArgs): Promise<number> {
+  let bytes = 0;
+  for (const path of args.sites ?? [])
+    bytes += await stat(path).then(
+      (s) => s.size,
+      () => 0,
+    );
+  return Math.ceil(bytes / 100) + (args.sitesTable?.length ?? 0) * 1_000_000;
 }
 
 /** The contract files (violations.csv only when asked: it is usually written during the assessment); sites.csv as UTF-8 bytes. */

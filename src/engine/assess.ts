@@ -259,7 +259,7 @@ export function assessedSitesOf(prepared: PreparedAssessment, config: AssessConf
   return sites;
 }
 
-function assessSite(
+export function assessSite(
   site: Site,
   locate: (lon: number, lat: number) => Zone | undefined,
   config: AssessConfig,

@@ -2,6 +2,7 @@
 export * from './model';
 export {
   assess,
+  assessSite,
   assessedSitesOf,
   finishAssessment,
   mergeStreamedFindings,
@@ -12,7 +13,31 @@ export {
   type SetbackFindings,
   type StreamedFindings,
 } from './assess';
-export { planSetbacks, SetbackJudge, type SetbackPlan } from './setback/setbackPlan';
+export {
+  planKindPairs,
+  planSetbacks,
+  PairJudge,
+  SetbackJudge,
+  type JudgedTarget,
+  type SetbackPlan,
+} from './setback/setbackPlan';
+// what an executor that holds no site list needs (the PostGIS load: src/cli/postgis/streamed)
+export { HazardProfileRegistry } from './setback/hazardProfiles';
+export { TargetKindRegistry } from './setback/targetKinds';
+export { targetsByRule } from './setback/targetsByRule';
+export { findingTally, type FindingTally } from './stats/findingTally';
+export { SiteCounts } from './stats/summarise';
+export { byContribution, footprintBox, maxContribution, maxZone } from './risk/zoneMax';
+export {
+  densityBasis,
+  indexZone,
+  insideContribution,
+  relativeDensity,
+  relativeZone,
+  zoneTally,
+  type ZoneTally,
+} from './risk/zoneDensity';
+export { preparedArea, type PreparedArea } from './geo/pointInArea';
 export { defaultConfig, defaultMethod, DEFAULT_PROFILE, DEFAULT_RULES, RISK_MATRIX_METHODS } from './defaults';
 export {
   parseMethodProfile,

@@ -8,6 +8,7 @@ import {
   FINDING_STATUS_ZH,
   type Assessment,
   type AssessedSite,
+  type AssessedZone,
   type Requirement,
   type SetbackRule,
   type Site,
@@ -228,10 +229,19 @@ export function writeSitesCsv(
   emit: (chunk: Uint8Array) => void,
   options: { reuse?: boolean } = {},
 ): void {
+  const writer = sitesCsvWriter(emit, options);
+  for (const s of a.sites) writer.add(s);
+  writer.end();
+}
+
+/** sites.csv a site at a time, in id order (an executor that holds no site list: the PostGIS load). */
+export function sitesCsvWriter(
+  emit: (chunk: Uint8Array) => void,
+  options: { reuse?: boolean } = {},
+): { add: (s: AssessedSite) => void; end: () => void } {
   const writer = new CsvByteWriter(SITE_COLUMNS, emit, options);
   writer.header();
-  for (const s of a.sites) writer.row(s);
-  writer.end();
+  return { add: (s) => writer.row(s), end: () => writer.end() };
 }
 
 /** sites.csv as UTF-8 chunks (the same bytes as `sitesCsvChunks`). */
@@ -248,7 +258,27 @@ export function zonesGeoJson(a: Assessment): string {
   const scoring = new Map(
     a.zones.length ? a.sites.map((s) => [s.id, { method: s.scoreMethod, reason: s.levelReason }]) : [],
   );
-  const features = a.zones.map((z) => ({
+  return (
+    ZONES_GEOJSON_START + a.zones.map((z) => zoneFeatureJson(z, (id) => scoring.get(id))).join(',') + ZONES_GEOJSON_END
+  );
+}
+
+/** zones.geojson is these two around the features joined by commas (JSON.stringify of the collection, written a zone at a time). */
+export const ZONES_GEOJSON_START = '{"type":"FeatureCollection","features":[';
+export const ZONES_GEOJSON_END = ']}\n';
+
+/** How a contributing site was scored, as zones.geojson's contributor_details give it. */
+export interface ContributorScoring {
+  method: AssessedSite['scoreMethod'];
+  reason: string;
+}
+
+/** One zone's feature of zones.geojson. */
+export function zoneFeatureJson(
+  z: AssessedZone,
+  scoringOf: (siteId: string) => ContributorScoring | undefined,
+): string {
+  return JSON.stringify({
     type: 'Feature',
     properties: {
       id: z.id,
@@ -262,15 +292,14 @@ export function zonesGeoJson(a: Assessment): string {
         site_id: c.siteId,
         level: c.level,
         score: c.score,
-        score_method: scoring.get(c.siteId)?.method ?? null,
-        score_reason: scoring.get(c.siteId)?.reason ?? '',
+        score_method: scoringOf(c.siteId)?.method ?? null,
+        score_reason: scoringOf(c.siteId)?.reason ?? '',
         how: c.how,
         distance_m: round2(c.distanceM),
       })),
     },
     geometry: z.geometry,
-  }));
-  return JSON.stringify({ type: 'FeatureCollection', features }) + '\n';
+  });
 }
 
 export function summaryJson(

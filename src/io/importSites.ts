@@ -346,7 +346,9 @@ export function createRowImporter(
 
   return {
     add(row) {
-      if (++rows > MAX_IMPORT_ROWS) throw new FileFormatError(`行数过多:超过 ${MAX_IMPORT_ROWS} 行(请拆分后分别导入)`);
+      // the limit keeps a browser tab alive; a streamed import holds no row
+      if (++rows > MAX_IMPORT_ROWS && !onSettled)
+        throw new FileFormatError(`行数过多:超过 ${MAX_IMPORT_ROWS} 行(请拆分后分别导入)`);
       const values: RowValues = {};
       for (let k = 0; k < mappedFields.length; k++) values[mappedFields[k]!] = row.cells[mappedColumns[k]!] ?? '';
       if (allRowsCategory) values.category = allRowsCategory;

@@ -8,7 +8,6 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
-import pg from 'pg';
 import type { Geometry, Position } from 'geojson';
 import {
   assess,
@@ -22,6 +21,7 @@ import { importSitesFile, readZones } from '../../src/io';
 import { assessInPostgis } from '../../src/cli/postgis/assessInPostgis';
 import { InputError, runAssess } from '../../src/cli/runAssess';
 import { startTestDatabase, unavailableReason, type TestDatabase } from '../helpers/throwawayPostgis';
+import { expectSameViolationsCsv, sql } from '../helpers/postgisCompare';
 
 const reason = unavailableReason();
 const required = process.env.USRM_REQUIRE_POSTGIS === '1';
@@ -208,27 +208,6 @@ describe.skipIf(reason !== null && !required)(
   },
 );
 
-/** violations.csv of both runs: the same rows, distances and shortfalls (printed to the centimetre) within 1 cm. */
-function expectSameViolationsCsv(inDb: string, js: string): Record<string, string>[] {
-  const rows = (dir: string) =>
-    Papa.parse<Record<string, string>>(readFileSync(join(dir, 'violations.csv'), 'utf8'), {
-      header: true,
-      skipEmptyLines: true,
-    }).data;
-  const a = rows(inDb);
-  const b = rows(js);
-  expect(a.length).toBe(b.length);
-  expect(b.length).toBeGreaterThan(0);
-  a.forEach((row, i) => {
-    const { distance_m: d1, shortfall_m: s1, ...rest1 } = row;
-    const { distance_m: d2, shortfall_m: s2, ...rest2 } = b[i]!;
-    expect(rest1).toEqual(rest2);
-    expect(Math.abs(Number(d1) - Number(d2))).toBeLessThanOrEqual(0.0100001);
-    expect(Math.abs(Number(s1 || 0) - Number(s2 || 0))).toBeLessThanOrEqual(0.0100001);
-  });
-  return b;
-}
-
 /** Same findings in the same order, same statuses, rules, classes and notes; distances within 1 cm; same levels. */
 function expectSameAssessment(inDb: Assessment, js: Assessment): void {
   const key = (v: Assessment['findings'][number]) => `${v.hazardId}|${v.targetId}|${v.ruleId}|${v.status}`;
@@ -289,16 +268,6 @@ async function demoInput() {
     for (const s of accepted) sites.push(s);
   }
   return { sites, zones };
-}
-
-async function sql(db: string, text: string, values?: unknown[]) {
-  const client = new pg.Client({ connectionString: db });
-  await client.connect();
-  try {
-    return await client.query(text, values);
-  } finally {
-    await client.end();
-  }
 }
 
 // ---- fixtures, placed by geodesic offsets from a few origins so each pair's distance is known ----

@@ -43,7 +43,10 @@ export const COPY_SITES = `copy ${SITE_TABLE} (n, hazard, target, profile, kind,
 export const INDEX_SITES = [`create index on ${SITE_TABLE} using gist (g)`, `analyze ${SITE_TABLE}`];
 
 /** (profile × kind) → metres within which a finding is possible, one row per requirement the rule table sets. */
-export function reachSql(plan: SetbackPlan, describe: (profile: number, kind: number) => string): string[] {
+export function reachSql(
+  plan: Pick<SetbackPlan, 'distancePairs' | 'insidePairs'>,
+  describe: (profile: number, kind: number) => string,
+): string[] {
   const rows = plan.distancePairs.map(({ profile, kind, plan: p }) => {
     const why = p.governing ? `${p.governing.ruleId} ${p.governing.requiredM} m + band` : '';
     const unassessed = p.unassessed ? `${p.unassessed.ruleId}: not assessed, screening radius` : '';

@@ -12,11 +12,7 @@ export function zoneMax(zones: Zone[], sites: AssessedSite[]): AssessedZone[] {
   const scored = sites.filter((s) => s.level !== null);
   const index = scored.length > 0 ? new Flatbush(scored.length) : null;
   if (index) {
-    for (const s of scored) {
-      const box = bboxOf(s.geometry);
-      const { dLon, dLat } = degreesCovering(s.footprintM, Math.max(Math.abs(box[1]), Math.abs(box[3])));
-      index.add(box[0] - dLon, box[1] - dLat, box[2] + dLon, box[3] + dLat);
-    }
+    for (const s of scored) index.add(...footprintBox(s)); // spread-ok: a box is 4 numbers
     index.finish();
   }
   return zones.map((zone) => {
@@ -25,38 +21,57 @@ export function zoneMax(zones: Zone[], sites: AssessedSite[]): AssessedZone[] {
     const area = preparedArea(zone.geometry);
     // spread-ok: a box is 4 numbers
     for (const i of index ? index.search(...box) : []) {
-      const site = scored[i]!;
-      // a point site is placed by the prepared test; only a footprint reaching in from outside, or a site's own
-      // area, needs the edge-to-edge distance
-      const point = site.geometry.type === 'Point';
-      if (point && area.holds(site.lon, site.lat)) {
-        contributors.push({ siteId: site.id, level: site.level!, score: site.score!, how: 'inside', distanceM: 0 });
-        continue;
-      }
-      if (point && !reachable(area, site)) continue;
-      const d = edgeToEdge(site.geometry, zone.geometry);
-      const how = d.distanceM === 0 ? 'inside' : d.distanceM <= site.footprintM ? 'footprint' : null;
-      if (how)
-        contributors.push({ siteId: site.id, level: site.level!, score: site.score!, how, distanceM: d.distanceM });
+      const c = maxContribution(scored[i]!, zone, area);
+      if (c) contributors.push(c);
     }
-    contributors.sort(
-      (a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || b.score - a.score || (a.siteId < b.siteId ? -1 : 1),
-    );
-    const top = contributors[0];
-    const level: Level | null = top ? top.level : null;
-    return {
-      id: zone.id,
-      name: zone.name,
-      geometry: zone.geometry,
-      level,
-      score: top ? top.score : 0,
-      mode: 'max' as const,
-      contributors,
-      reason: top
-        ? `就高: ${top.siteId} ${top.how === 'inside' ? '位于区内' : `防护范围覆盖本区 (${top.distanceM.toFixed(1)} m)`} → ${LEVEL_ZH[top.level]}`
-        : `区内${NO_LEVEL_NOTE_ZH} → ${NO_LEVEL_ZH}`,
-    };
+    return maxZone(zone, contributors.sort(byContribution));
   });
+}
+
+/**
+ * How a scored site counts in a zone under 就高, if it does: inside it, or reaching it with its protection footprint
+ * (its box, widened by the footprint, has already been found to meet the zone's box).
+ */
+export function maxContribution(site: AssessedSite, zone: Zone, area: PreparedArea): ZoneContributor | null {
+  // a point site is placed by the prepared test; only a footprint reaching in from outside, or a site's own
+  // area, needs the edge-to-edge distance
+  const point = site.geometry.type === 'Point';
+  if (point && area.holds(site.lon, site.lat))
+    return { siteId: site.id, level: site.level!, score: site.score!, how: 'inside', distanceM: 0 };
+  if (point && !reachable(area, site)) return null;
+  const d = edgeToEdge(site.geometry, zone.geometry);
+  const how = d.distanceM === 0 ? 'inside' : d.distanceM <= site.footprintM ? 'footprint' : null;
+  return how ? { siteId: site.id, level: site.level!, score: site.score!, how, distanceM: d.distanceM } : null;
+}
+
+/** A site's box widened by its footprint: the zones it may colour under 就高 meet it. */
+export function footprintBox(site: AssessedSite): [number, number, number, number] {
+  const box = bboxOf(site.geometry);
+  const { dLon, dLat } = degreesCovering(site.footprintM, Math.max(Math.abs(box[1]), Math.abs(box[3])));
+  return [box[0] - dLon, box[1] - dLat, box[2] + dLon, box[3] + dLat];
+}
+
+/** Contributors in the order a zone lists them: highest level first, then highest score, then id. */
+export function byContribution(a: ZoneContributor, b: ZoneContributor): number {
+  return LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || b.score - a.score || (a.siteId < b.siteId ? -1 : 1);
+}
+
+/** A zone under 就高 from its contributors, sorted by byContribution. */
+export function maxZone(zone: Zone, contributors: ZoneContributor[]): AssessedZone {
+  const top = contributors[0];
+  const level: Level | null = top ? top.level : null;
+  return {
+    id: zone.id,
+    name: zone.name,
+    geometry: zone.geometry,
+    level,
+    score: top ? top.score : 0,
+    mode: 'max' as const,
+    contributors,
+    reason: top
+      ? `就高: ${top.siteId} ${top.how === 'inside' ? '位于区内' : `防护范围覆盖本区 (${top.distanceM.toFixed(1)} m)`} → ${LEVEL_ZH[top.level]}`
+      : `区内${NO_LEVEL_NOTE_ZH} → ${NO_LEVEL_ZH}`,
+  };
 }
 
 /** A point outside the zone can reach it only if some zone edge lies within its footprint's degree box. */

@@ -4,7 +4,7 @@
 // the executor returns, with their distances, into the same findings the in-process search makes.
 import type { AssessConfig, SetbackRule, Site, Finding } from '../model';
 import { planarDistance } from '../geo/edgeToEdge';
-import { profileOf, type HazardProfile } from './hazardProfiles';
+import { HazardProfileRegistry, type HazardProfile } from './hazardProfiles';
 import {
   judgeMeasuredPair,
   judgePlannedPair,
@@ -15,7 +15,8 @@ import {
 } from './judgePair';
 import { insideFinding, isArea, type ContainmentResult } from './checkContainment';
 import { compareFindings, type SetbackResult } from './checkSetbacks';
-import type { TargetKinds } from './targetKinds';
+import type { TargetKind, TargetKinds } from './targetKinds';
+import type { TargetClassification } from './classifyTarget';
 
 export interface KindPair {
   profile: number;
@@ -43,37 +44,21 @@ export function planSetbacks(
   kinds: TargetKinds,
   config: AssessConfig,
 ): SetbackPlan {
-  const cache = new Map<string, HazardProfile>();
+  const registry = new HazardProfileRegistry(config);
   const hazardProfile = new Int32Array(hazards.length);
-  const sample: Site[] = []; // a hazard of each profile
-  const hazardsByRule: Record<string, number> = {};
-  const insideHazardsByRule: Record<string, number> = {};
-  hazards.forEach((h, i) => {
-    const p = profileOf(h, config, cache);
-    hazardProfile[i] = p.id;
-    sample[p.id] ??= h;
-    for (const r of p.rules.rules) hazardsByRule[r.id] = (hazardsByRule[r.id] ?? 0) + 1;
-    for (const r of p.rules.containment) insideHazardsByRule[r.id] = (insideHazardsByRule[r.id] ?? 0) + 1;
-  });
-  const profiles = [...cache.values()].sort((a, b) => a.id - b.id);
+  hazards.forEach((h, i) => (hazardProfile[i] = registry.add(h).id));
+  const { profiles, samples: sample, hazardsByRule, insideHazardsByRule } = registry;
   const firstOfKind = new Int32Array(kinds.kinds.length).fill(-1);
   kinds.kindOf.forEach((k, i) => {
     if (firstOfKind[k] === -1) firstOfKind[k] = i;
   });
-  const distancePairs: SetbackPlan['distancePairs'] = [];
-  const insidePairs: SetbackPlan['insidePairs'] = [];
-  for (const p of profiles) {
-    for (let k = 0; k < kinds.kinds.length; k++) {
-      const t = firstOfKind[k]!;
-      const { category, classes } = kinds.kinds[k]!;
-      if (p.rules.rules.length > 0) {
-        const plan = planPair(sample[p.id]!, p.rules, targets[t]!, kinds.classifications[t]!, config);
-        if (plan) distancePairs.push({ profile: p.id, kind: k, plan });
-      }
-      const rule = p.rules.containment.find((r) => ruleMatchesTarget(r, category, classes));
-      if (rule && kinds.kinds[k]!.areas > 0) insidePairs.push({ profile: p.id, kind: k, rule });
-    }
-  }
+  const { distancePairs, insidePairs } = planKindPairs(
+    profiles,
+    sample,
+    kinds.kinds,
+    (k) => ({ target: targets[firstOfKind[k]!]!, classification: kinds.classifications[firstOfKind[k]!]! }),
+    config,
+  );
   const targetIsArea = Uint8Array.from(targets, (t) => (isArea(t) ? 1 : 0));
   return {
     hazardProfile,
@@ -87,18 +72,55 @@ export function planSetbacks(
   };
 }
 
-/** Findings from pairs found and measured elsewhere; the verdicts are this engine's (judgeMeasuredPair, insideFinding). */
-export class SetbackJudge {
+/**
+ * For each hazard profile × target kind, the plan of the distance rules that bind it and the `not_inside` rule (only
+ * where the kind has areas): worked out once, on a hazard of the profile and a target of the kind.
+ */
+export function planKindPairs(
+  profiles: readonly HazardProfile[],
+  hazardOfProfile: readonly Site[],
+  kinds: readonly TargetKind[],
+  targetOfKind: (kind: number) => { target: Site; classification: TargetClassification },
+  config: AssessConfig,
+): Pick<SetbackPlan, 'distancePairs' | 'insidePairs'> {
+  const distancePairs: SetbackPlan['distancePairs'] = [];
+  const insidePairs: SetbackPlan['insidePairs'] = [];
+  for (const p of profiles) {
+    for (let k = 0; k < kinds.length; k++) {
+      const { category, classes } = kinds[k]!;
+      if (p.rules.rules.length > 0) {
+        const { target, classification } = targetOfKind(k);
+        const plan = planPair(hazardOfProfile[p.id]!, p.rules, target, classification, config);
+        if (plan) distancePairs.push({ profile: p.id, kind: k, plan });
+      }
+      const rule = p.rules.containment.find((r) => ruleMatchesTarget(r, category, classes));
+      if (rule && kinds[k]!.areas > 0) insidePairs.push({ profile: p.id, kind: k, rule });
+    }
+  }
+  return { distancePairs, insidePairs };
+}
+
+/** A target as the judge needs it: the site, its kind and classification, and whether it was given as an area. */
+export interface JudgedTarget {
+  site: Site;
+  kind: number;
+  classification: TargetClassification;
+  isArea: boolean;
+}
+
+/**
+ * The verdicts on pairs found and measured elsewhere, one pair at a time, from the sites themselves (an executor
+ * that holds no site list: the PostGIS load); the verdicts are this engine's (judgeMeasuredPair, insideFinding).
+ */
+export class PairJudge {
   private readonly plans: (PairPlan | undefined)[][] = [];
   private readonly insideRules: (SetbackRule | undefined)[][] = [];
-  private readonly distanceFound: Finding[] = [];
-  private readonly insideFound: Finding[] = [];
-  private examined = 0;
+  /** the measured pairs a rule binds (summary.json's pairs_examined) */
+  examined = 0;
 
   constructor(
-    private readonly hazards: readonly Site[],
-    private readonly targets: readonly Site[],
-    private readonly plan: SetbackPlan,
+    plan: Pick<SetbackPlan, 'distancePairs' | 'insidePairs'>,
+    private readonly profiles: readonly HazardProfile[],
     private readonly config: AssessConfig,
   ) {
     for (const p of plan.distancePairs) (this.plans[p.profile] ??= [])[p.kind] = p.plan;
@@ -106,48 +128,85 @@ export class SetbackJudge {
   }
 
   /**
-   * Hazard `hi` and target `ti` lie `distanceM` apart, edge to edge on the ellipsoid, as the executor measured them;
-   * null: the executor found the pair but leaves the measuring to the engine (as its own search measures it).
+   * The hazard (of `profile`) and the target lie `distanceM` apart, edge to edge on the ellipsoid, as the executor
+   * measured them; null: the executor found the pair but leaves the measuring to the engine (as its own search
+   * measures it). Findings are appended to `out`.
    */
-  measured(hi: number, ti: number, distanceM: number | null): void {
-    const hazard = this.hazards[hi]!;
-    const target = this.targets[ti]!;
-    const profile = this.plan.hazardProfile[hi]!;
-    const plan = this.plans[profile]?.[this.plan.kinds.kindOf[ti]!];
-    if (!plan || hazard === target) return;
+  measured(hazard: Site, profile: number, target: JudgedTarget, distanceM: number | null, out: Finding[]): void {
+    const plan = this.plans[profile]?.[target.kind];
+    if (!plan || hazard === target.site || hazard.id === target.site.id) return;
     this.examined++;
-    const note = this.plan.profiles[profile]!.note;
-    const classification = this.plan.kinds.classifications[ti]!;
+    const note = this.profiles[profile]!.note;
+    const t = target.site;
     if (distanceM === null) {
-      judgePlannedPair(hazard, target, plan, classification, note, this.config, this.distanceFound);
+      judgePlannedPair(hazard, t, plan, target.classification, note, this.config, out);
       return;
     }
     if (!reportsAt(plan, distanceM, this.config)) return;
     // the closest points (for the map) from the local plane; the distance that decides is the one measured
-    const p = planarDistance(hazard.geometry, target.geometry);
+    const p = planarDistance(hazard.geometry, t.geometry);
     const d = {
       distanceM,
       closestA: p.closestA,
       closestB: distanceM === 0 ? p.closestA : p.closestB,
       between: p.between,
     };
-    judgeMeasuredPair(hazard, target, plan, classification, note, this.config, d, this.distanceFound);
+    judgeMeasuredPair(hazard, t, plan, target.classification, note, this.config, d, out);
   }
 
-  /** hazard `hi` lies inside (or touches) the area of target `ti` */
-  inside(hi: number, ti: number): void {
-    const hazard = this.hazards[hi]!;
-    const target = this.targets[ti]!;
-    const rule = this.insideRules[this.plan.hazardProfile[hi]!]?.[this.plan.kinds.kindOf[ti]!];
-    if (!rule || hazard === target || !this.plan.targetIsArea[ti]) return;
-    const p = planarDistance(hazard.geometry, target.geometry);
-    this.insideFound.push(
-      insideFinding(hazard, target, rule, this.plan.kinds.classifications[ti]!, {
+  /** the hazard (of `profile`) lies inside (or touches) the target's area; a finding is appended to `out` */
+  inside(hazard: Site, profile: number, target: JudgedTarget, out: Finding[]): void {
+    const rule = this.insideRules[profile]?.[target.kind];
+    if (!rule || hazard === target.site || hazard.id === target.site.id || !target.isArea) return;
+    const p = planarDistance(hazard.geometry, target.site.geometry);
+    out.push(
+      insideFinding(hazard, target.site, rule, target.classification, {
         closestA: p.closestA,
         closestB: p.closestA,
         between: p.between,
       }),
     );
+  }
+}
+
+/** Findings from pairs found and measured elsewhere, named by their index among the hazards and targets. */
+export class SetbackJudge {
+  private readonly judge: PairJudge;
+  private readonly distanceFound: Finding[] = [];
+  private readonly insideFound: Finding[] = [];
+
+  constructor(
+    private readonly hazards: readonly Site[],
+    private readonly targets: readonly Site[],
+    private readonly plan: SetbackPlan,
+    config: AssessConfig,
+  ) {
+    this.judge = new PairJudge(plan, plan.profiles, config);
+  }
+
+  private target(ti: number): JudgedTarget {
+    return {
+      site: this.targets[ti]!,
+      kind: this.plan.kinds.kindOf[ti]!,
+      classification: this.plan.kinds.classifications[ti]!,
+      isArea: this.plan.targetIsArea[ti] === 1,
+    };
+  }
+
+  /** hazard `hi` and target `ti` lie `distanceM` apart (null: the engine measures them); see PairJudge.measured */
+  measured(hi: number, ti: number, distanceM: number | null): void {
+    this.judge.measured(
+      this.hazards[hi]!,
+      this.plan.hazardProfile[hi]!,
+      this.target(ti),
+      distanceM,
+      this.distanceFound,
+    );
+  }
+
+  /** hazard `hi` lies inside (or touches) the area of target `ti` */
+  inside(hi: number, ti: number): void {
+    this.judge.inside(this.hazards[hi]!, this.plan.hazardProfile[hi]!, this.target(ti), this.insideFound);
   }
 
   /** the findings, sorted as the in-process search sorts them; `pairsExamined` counts the measured pairs a rule binds */
@@ -155,7 +214,7 @@ export class SetbackJudge {
     return {
       distances: {
         findings: this.distanceFound.sort(compareFindings),
-        pairsExamined: this.examined,
+        pairsExamined: this.judge.examined,
         hazardsByRule: this.plan.hazardsByRule,
       },
       inside: { findings: this.insideFound.sort(compareFindings), hazardsByRule: this.plan.insideHazardsByRule },

@@ -21,38 +21,78 @@ export interface TargetKinds {
 }
 
 export function targetKinds(targets: readonly Site[]): TargetKinds {
-  const kinds: TargetKind[] = [];
-  // A class depends on the category, the stated class and the size fields only: targets alike share one
-  // classification (read-only), so a million targets do not carry a million copies of a few dozen reasons.
-  // Looked up through one map per field (no key string is built for each target).
-  const classified: Classified = new Map();
-  // kind by category, then by classification (targets of one category and class set are of one kind)
-  const kindIds = new Map<string, Map<TargetClassification, number>>();
-  const kindOfClasses = new Map<string, number>();
+  const registry = new TargetKindRegistry();
   const classifications: TargetClassification[] = new Array(targets.length);
   const kindOf = new Int32Array(targets.length);
   for (let i = 0; i < targets.length; i++) {
-    const t = targets[i]!;
-    const c = classificationOf(classified, t);
-    classifications[i] = c;
-    let byClassification = kindIds.get(t.category);
-    if (byClassification === undefined) kindIds.set(t.category, (byClassification = new Map()));
+    const { kind, classification } = registry.add(targets[i]!);
+    classifications[i] = classification;
+    kindOf[i] = kind;
+  }
+  return { classifications, kindOf, kinds: registry.kinds };
+}
+
+/**
+ * Targets numbered into kinds one at a time, keeping only the kinds (and a target of each): what an executor that
+ * does not hold the targets (the PostGIS load) needs to plan the rules and count the targets each rule checks.
+ */
+export class TargetKindRegistry {
+  readonly kinds: TargetKind[] = [];
+  /** a target of each kind, the first added */
+  readonly samples: Site[] = [];
+  // A class depends on the category, the stated class and the size fields only: targets alike share one
+  // classification (read-only), so a million targets do not carry a million copies of a few dozen reasons.
+  // Looked up through one map per field (no key string is built for each target).
+  private readonly classified: Classified = new Map();
+  // kind by category, then by classification (targets of one category and class set are of one kind)
+  private readonly kindIds = new Map<string, Map<TargetClassification, number>>();
+  private readonly kindOfClasses = new Map<string, number>();
+
+  /** the target's kind and classification (shared with the targets alike); counted among its kind */
+  add(t: Site): { kind: number; classification: TargetClassification } {
+    const c = classificationOf(this.classified, t);
+    let byClassification = this.kindIds.get(t.category);
+    if (byClassification === undefined) this.kindIds.set(t.category, (byClassification = new Map()));
     let id = byClassification.get(c);
     if (id === undefined) {
       // two classifications of one category may give the same classes: one kind
       const key = `${t.category}|${c.classes.join(',')}`;
-      id = kindOfClasses.get(key);
+      id = this.kindOfClasses.get(key);
       if (id === undefined) {
-        kindOfClasses.set(key, (id = kinds.length));
-        kinds.push({ category: t.category, classes: c.classes, count: 0, areas: 0 });
+        this.kindOfClasses.set(key, (id = this.kinds.length));
+        this.kinds.push({ category: t.category, classes: c.classes, count: 0, areas: 0 });
+        this.samples.push(t);
       }
       byClassification.set(c, id);
     }
-    kindOf[i] = id;
-    kinds[id]!.count++;
-    if (t.geometry.type === 'Polygon' || t.geometry.type === 'MultiPolygon') kinds[id]!.areas++;
+    this.kinds[id]!.count++;
+    if (t.geometry.type === 'Polygon' || t.geometry.type === 'MultiPolygon') this.kinds[id]!.areas++;
+    return { kind: id, classification: c };
   }
-  return { classifications, kindOf, kinds };
+
+  /** a target counted by `add` no longer counts (a repeated id found after it was added) */
+  remove(t: Site): void {
+    const k = this.kindIds.get(t.category)!.get(classificationOf(this.classified, t))!;
+    this.kinds[k]!.count--;
+    if (t.geometry.type === 'Polygon' || t.geometry.type === 'MultiPolygon') this.kinds[k]!.areas--;
+  }
+
+  /** the counts now, to go back to (`restore`) when the targets added since are read again */
+  snapshot(): number[] {
+    return this.kinds.flatMap((k) => [k.count, k.areas]);
+  }
+
+  restore(counts: readonly number[]): void {
+    this.kinds.forEach((k, i) => {
+      k.count = counts[2 * i] ?? 0;
+      k.areas = counts[2 * i + 1] ?? 0;
+    });
+  }
+
+  /** the classification of a target already counted (or alike one): no count changes */
+  classify(t: Site): TargetClassification {
+    return classificationOf(this.classified, t);
+  }
 }
 
 type Classified = Map<

@@ -5,7 +5,7 @@ import type { SetbackRuleTable } from '../model';
 import type { TargetKinds } from './targetKinds';
 import { ruleMatchesTarget } from './judgePair';
 
-export function targetsByRule({ kinds }: TargetKinds, rules: SetbackRuleTable): Record<string, number> {
+export function targetsByRule({ kinds }: Pick<TargetKinds, 'kinds'>, rules: SetbackRuleTable): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const rule of rules.rules) {
     let n = 0;
