@@ -31,7 +31,7 @@ function stepsOf(stderr: string): string {
     [/^insert into usrm_site/, 'kept'],
     [/^select key, site from usrm_site/, 'sites read back, scored, sites.csv'],
     [/^select detail from usrm_contrib/, 'zones.geojson'],
-    [/^create index/, 'GiST index'],
+    [/^create index on usrm_site/, 'GiST index'],
     [/^analyze usrm_site/, 'analyze'],
     [/^with search/, 'pair join + ST_Distance, rows judged'],
     [/^select h.hazard, t.target/, 'inside join'],

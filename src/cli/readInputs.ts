@@ -91,14 +91,13 @@ export function checkOptions(args: AssessArgs): CheckedOptions {
 
 /**
  * Does `assess --engine postgis` load the sites without holding them (postgis/streamedAssess.ts)? Not for what needs
- * every site in memory anyway: the white paper, a grid, result tables, rescue reach over roads or population.
+ * every site in memory anyway: the white paper, a grid, rescue reach over roads or population.
  */
 export function streamsSites(args: AssessArgs, options: CheckedOptions): boolean {
   return (
     options.engine === 'postgis' &&
     !args.whitepaper &&
     !options.grid &&
-    args.writeTables === undefined &&
     args.roads === undefined &&
     args.population === undefined
   );

@@ -258,6 +258,7 @@ async function assessInPostgisStreamed(
     zones: read.zones,
     expectedSites: await expectedSites(args),
     out: options.out,
+    ...(args.writeTables !== undefined ? { writeTables: args.writeTables } : {}),
     ...(args.logSql ? { log: (text: string) => void process.stderr.write(`${text}\n`) } : {}),
     onProgress: (stage, share) => onProgress(stage, share),
   });

@@ -1,6 +1,9 @@
 // `assess --engine postgis`: the sites go into PostGIS, PostGIS finds and measures the hazard–target pairs, and the
 // engine decides their findings, scores and zones, as the in-process engine does (one semantics, two executors).
 // Memory: the candidate pairs are streamed through a cursor a batch at a time; only findings are kept.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -90,7 +93,14 @@ export async function assessInPostgis(
     const assessment = finishAssessment(input, prepared, config, judge.result(), (share, stage) =>
       onProgress?.(0.3 + 0.7 * share, stage),
     );
-    if (options.writeTables) await writeTables(client, options.writeTables, assessment, options.log);
+    if (options.writeTables) {
+      const spoolDir = mkdtempSync(join(tmpdir(), 'usrm-copy-'));
+      try {
+        await writeTables(client, options.writeTables, assessment, spoolDir, options.log);
+      } finally {
+        rmSync(spoolDir, { recursive: true, force: true });
+      }
+    }
     return assessment;
   } catch (e) {
     // the server's own words (disk full, permission denied, a cancelled query), without a stack trace

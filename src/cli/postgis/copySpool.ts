@@ -26,6 +26,7 @@ export class CopySpool {
     if (this.chars >= FLUSH_CHARS) this.flush();
   }
 
+  /** idempotent: a spool may be closed after a failure and again in cleanup */
   close(): void {
     this.flush();
     this.file.close();
@@ -46,6 +47,11 @@ export class CopySpool {
 }
 
 export const COPY_NULL = '\\N';
+
+/** Any value as a COPY cell: \N for null or undefined, else its text escaped. */
+export function copyCell(v: unknown): string {
+  return v === null || v === undefined ? COPY_NULL : copyText(String(v));
+}
 
 /** A text value in COPY's text format: backslash, tab, newline and carriage return escaped. */
 export function copyText(s: string): string {

@@ -18,9 +18,13 @@ export const SPHERE_MARGIN_M = 1;
  */
 export const PLAIN_INDEX_SCANS = 'set enable_bitmapscan = off';
 
-/** Local buffers for the temporary tables (8 MB by default: a larger index is read again and again from the OS). */
-export function tempBuffersSql(sites: number): string {
-  const mb = Math.min(4096, Math.max(64, Math.ceil((sites * 512) / 2 ** 20)));
+/**
+ * Local buffers for the temporary tables (8 MB by default: a larger index is read again and again from the OS), sized
+ * to hold the site table with its index: `bytesPerSite` 512 for the held executor's table, more for one that keeps
+ * each site's JSON (streamedSql.ts). A limit, taken as the tables grow.
+ */
+export function tempBuffersSql(sites: number, bytesPerSite = 512): string {
+  const mb = Math.min(4096, Math.max(64, Math.ceil((sites * bytesPerSite) / 2 ** 20)));
   return `set temp_buffers = '${mb}MB'`;
 }
 
