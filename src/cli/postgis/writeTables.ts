@@ -30,8 +30,24 @@ const siteCells = (x: AssessedSite) => [
   x.level,
   toEwkt(x.geometry),
 ];
-const zoneCells = (z: AssessedZone) => [z.id, z.name, z.level, z.score, z.mode, z.contributors.length, toEwkt(z.geometry)];
-const findingCells = (v: Finding) => [v.hazardId, v.targetId, v.ruleId, v.distanceM, v.requiredM, v.shortfallM, v.status];
+const zoneCells = (z: AssessedZone) => [
+  z.id,
+  z.name,
+  z.level,
+  z.score,
+  z.mode,
+  z.contributors.length,
+  toEwkt(z.geometry),
+];
+const findingCells = (v: Finding) => [
+  v.hazardId,
+  v.targetId,
+  v.ruleId,
+  v.distanceM,
+  v.requiredM,
+  v.shortfallM,
+  v.status,
+];
 
 /** The three tables' rows written to COPY spools as they are made, loaded by `finish`. */
 export class ResultTableSpools {
