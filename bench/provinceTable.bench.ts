@@ -3,7 +3,9 @@
 // uniform over an extent that grows with N so the density stays a province's), the built CLI's wall time and peak RSS
 // at each size in the same run, and the scaling. The point: the CLI's memory does not grow with the sites.
 // Needs a PostGIS reachable through the PG* variables (e.g. PGHOST=/tmp/pgb PGUSER=postgres PGDATABASE=usrm_bench).
-// Usage: npx tsx bench/provinceTable.bench.ts N [N …]   (e.g. 100000 1000000 5000000; N per role)
+// Usage: [HEAP_MB=300] npx tsx bench/provinceTable.bench.ts N [N …]   (e.g. 500000 5000000; N per role)
+// HEAP_MB caps the CLI's JavaScript heap (--max-old-space-size): without it V8 lets garbage grow towards its default
+// limit before collecting, so the peak RSS says little about what the run needs; with it, the run either fits or fails.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 
 const sizes = process.argv.slice(2).map(Number);
+const heap = process.env.HEAP_MB ? [`--max-old-space-size=${process.env.HEAP_MB}`] : [];
 execFileSync('npm', ['run', '-s', 'build:cli'], { stdio: 'ignore' });
 
 /** Jiangsu's extent holds 10⁶ + 10⁶ (bench/pointPairsCsv.mjs EXTENT=jiangsu); larger N spreads over a wider one. */
@@ -23,6 +26,32 @@ const MIX = `case
   when role = 'H' then case when u < 0.6 then '加油站' when u < 0.8 then '烟花爆竹零售点' when u < 0.95 then '加气站' else '危险化学品仓库' end
   else case when u < 0.55 then '居住区' when u < 0.7 then '学校' when u < 0.8 then '幼儿园' when u < 0.9 then '医院' when u < 0.999 then '商场' else '饮用水源' end
 end`;
+
+/** The main statements' seconds from --log-sql (statement lines, then "-- N s"). */
+function steps(lines: string[]): string {
+  const names: [RegExp, string][] = [
+    [/^copy usrm_load/, 'COPY'],
+    [/^create temporary table usrm_repeat/, 'repeated ids'],
+    [/^insert into usrm_site/, 'kept'],
+    [/^create index on usrm_site/, 'GiST index'],
+    [/^with search/, 'pairs judged'],
+    [/^select key, site from usrm_site/, 'sites.csv'],
+    [/^select detail from usrm_contrib/, 'zones'],
+  ];
+  const out: string[] = [];
+  let current: string | null = null;
+  for (const line of lines) {
+    const time = /^-- ([\d.]+) s$/.exec(line);
+    const size = /^-- usrm_site and its index: (.+)$/.exec(line);
+    if (time && current) {
+      out.push(`${current} ${time[1]} s`);
+      current = null;
+    } else if (size) out.push(`site table ${size[1]}`);
+    else if (!line.startsWith('--') && !line.startsWith(' '))
+      current = names.find(([re]) => re.test(line))?.[1] ?? current;
+  }
+  return out.join('; ');
+}
 
 async function makeTable(client: pg.Client, table: string, n: number): Promise<string> {
   const [west, south, width, height] = extentFor(n);
@@ -52,6 +81,7 @@ try {
         '-f',
         '%M',
         process.execPath,
+        ...heap,
         'dist-cli/usrm.js',
         'assess',
         '--sites-table',
@@ -73,7 +103,10 @@ try {
     console.log(
       `${(2 * n).toLocaleString('en')} sites (${n.toLocaleString('en')} + ${n.toLocaleString('en')}) in table ${table} (${size}), over ${width.toFixed(1)}° × ${height.toFixed(1)}° from ${west}° E ${south}° N`,
     );
-    console.log(`  --engine postgis --sites-table: ${seconds.toFixed(1)} s, CLI peak RSS ${rssMb.toFixed(0)} MB`);
+    console.log(
+      `  --engine postgis --sites-table: ${seconds.toFixed(1)} s, CLI peak RSS ${rssMb.toFixed(0)} MB${heap.length ? ` (heap capped at ${process.env.HEAP_MB} MB)` : ''}`,
+    );
+    console.log(`  in the database: ${steps(lines)}`);
     console.log(`  ${summary}`);
     if (previous)
       console.log(
