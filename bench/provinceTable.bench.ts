@@ -68,7 +68,7 @@ async function makeTable(client: pg.Client, table: string, n: number): Promise<s
 
 const client = new pg.Client();
 await client.connect();
-let previous: { sites: number; seconds: number } | null = null;
+let previous: { sites: number; seconds: number; density: number } | null = null;
 try {
   for (const n of sizes) {
     const table = `usrm_bench_province_${n}`;
@@ -108,11 +108,12 @@ try {
     );
     console.log(`  in the database: ${steps(lines)}`);
     console.log(`  ${summary}`);
+    const density = (2 * n) / (width * height);
     if (previous)
       console.log(
-        `  scaling: ×${((2 * n) / previous.sites).toFixed(1)} sites → ×${(seconds / previous.seconds).toFixed(1)} time, same density`,
+        `  scaling: ×${((2 * n) / previous.sites).toFixed(1)} sites (×${(density / previous.density).toFixed(1)} density) → ×${(seconds / previous.seconds).toFixed(1)} time`,
       );
-    previous = { sites: 2 * n, seconds };
+    previous = { sites: 2 * n, seconds, density };
     rmSync(out, { recursive: true, force: true });
     await client.query(`drop table ${table}`);
   }
