@@ -91,7 +91,8 @@ export function checkOptions(args: AssessArgs): CheckedOptions {
 
 /**
  * Does `assess --engine postgis` load the sites without holding them (postgis/streamedAssess.ts)? Not for what needs
- * every site in memory anyway: the white paper, a grid, rescue reach over roads or population.
+ * every site in memory anyway: the white paper, a grid, rescue reach over roads or population, F–N curves (each must
+ * belong to a hazard read).
  */
 export function streamsSites(args: AssessArgs, options: CheckedOptions): boolean {
   return (
@@ -99,7 +100,8 @@ export function streamsSites(args: AssessArgs, options: CheckedOptions): boolean
     !args.whitepaper &&
     !options.grid &&
     args.roads === undefined &&
-    args.population === undefined
+    args.population === undefined &&
+    !args.fn?.length
   );
 }
 
