@@ -7,10 +7,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import Cursor from 'pg-cursor';
 import { from as copyFrom } from 'pg-copy-streams';
 import {
-  categoryByCode,
   finishAssessment,
   planSetbacks,
   prepareAssessment,
@@ -36,6 +34,8 @@ import {
   tempBuffersSql,
 } from './setbackSql';
 import { writeTables } from './writeTables';
+import { describer, sqlSession } from './sqlSession';
+import { streamRows } from './streamRows';
 
 export interface PostgisOptions {
   /** libpq URI or keywords; the PG* variables when absent */
@@ -46,8 +46,6 @@ export interface PostgisOptions {
   log?: (text: string) => void;
 }
 
-/** Rows fetched from a cursor at a time: a few MB, whatever the number of pairs. */
-const BATCH_ROWS = 10_000;
 /** Sites per COPY chunk. */
 const COPY_ROWS = 2_000;
 
@@ -58,13 +56,7 @@ export async function assessInPostgis(
   onProgress?: (share: number, stage: string) => void,
 ): Promise<Assessment> {
   const client = await connect(options.db);
-  const timed = async (sql: string, work: () => Promise<unknown>) => {
-    options.log?.(`${sql};`);
-    const t0 = performance.now();
-    await work();
-    options.log?.(`-- ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  };
-  const run = (sql: string) => timed(sql, () => client.query(sql));
+  const { timed, run } = sqlSession(client, options.log);
   try {
     const prepared = prepareAssessment(input);
     const plan = planSetbacks(prepared.hazards, prepared.targets, prepared.kinds, config);
@@ -79,16 +71,18 @@ export async function assessInPostgis(
       options.log(
         `-- ${SITE_TABLE} and its index: ${(await client.query(`select pg_size_pretty(pg_total_relation_size('${SITE_TABLE}')) as size`)).rows[0].size}`,
       );
-    for (const sql of reachSql(plan, describer(prepared, plan))) await run(sql);
+    for (const sql of reachSql(plan, describeHeld(prepared, plan))) await run(sql);
     onProgress?.(0.1, 'setbacks');
     const judge = new SetbackJudge(prepared.hazards, prepared.targets, plan, config);
     if (plan.distancePairs.length)
       await timed(DISTANCE_PAIRS, () =>
-        stream(client, DISTANCE_PAIRS, (r) => judge.measured(r[0] as number, r[1] as number, r[2] as number | null)),
+        streamRows(client, DISTANCE_PAIRS, [], (r) =>
+          judge.measured(r[0] as number, r[1] as number, r[2] as number | null),
+        ),
       );
     if (plan.insidePairs.length)
       await timed(INSIDE_PAIRS, () =>
-        stream(client, INSIDE_PAIRS, (r) => judge.inside(r[0] as number, r[1] as number)),
+        streamRows(client, INSIDE_PAIRS, [], (r) => judge.inside(r[0] as number, r[1] as number)),
       );
     const assessment = finishAssessment(input, prepared, config, judge.result(), (share, stage) =>
       onProgress?.(0.3 + 0.7 * share, stage),
@@ -108,20 +102,6 @@ export async function assessInPostgis(
     throw e;
   } finally {
     await client.end();
-  }
-}
-
-/** Every row through a server-side cursor, a batch at a time. */
-async function stream(client: pg.Client, sql: string, each: (row: unknown[]) => void): Promise<void> {
-  const cursor = client.query(new Cursor(sql, [], { rowMode: 'array' }));
-  try {
-    for (;;) {
-      const rows: unknown[][] = await cursor.read(BATCH_ROWS);
-      if (rows.length === 0) break;
-      for (const r of rows) each(r);
-    }
-  } finally {
-    await cursor.close();
   }
 }
 
@@ -152,22 +132,9 @@ export function* siteRows(prepared: PreparedAssessment, plan: SetbackPlan): Gene
   if (chunk.length) yield chunk.join('\n') + '\n';
 }
 
-/** "加油站 (grade 1, none) → 学校 [important_public, section19]", for the comments of the generated SQL. */
-function describer(prepared: PreparedAssessment, plan: SetbackPlan): (profile: number, kind: number) => string {
+/** The SQL comments' words for a (profile × kind): a hazard of the profile (the first in id order), the kind. */
+function describeHeld(prepared: PreparedAssessment, plan: SetbackPlan): (profile: number, kind: number) => string {
   const hazardOf: number[] = [];
   plan.hazardProfile.forEach((p, i) => (hazardOf[p] ??= i));
-  return (profile, kind) => {
-    const h = prepared.hazards[hazardOf[profile]!]!;
-    const attrs = [
-      h.stationGrade && `grade ${h.stationGrade}`,
-      h.vapourRecovery,
-      h.protectionDistanceM !== undefined && `own ${h.protectionDistanceM} m`,
-    ].filter(Boolean);
-    const k = plan.kinds.kinds[kind]!;
-    return `${zh(h.category)}${attrs.length ? ` (${attrs.join(', ')})` : ''} → ${zh(k.category)} [${k.classes.join(', ')}]`;
-  };
-}
-
-function zh(category: string): string {
-  return categoryByCode(category)?.zh ?? category;
+  return describer((p) => prepared.hazards[hazardOf[p]!]!, plan.kinds.kinds);
 }

@@ -11,7 +11,6 @@ import pg from 'pg';
 import {
   assessSite,
   bboxOf,
-  categoryByCode,
   compareFindings,
   densityBasis,
   findingTally,
@@ -67,6 +66,7 @@ import {
   ZONE_CONTRIBUTORS,
 } from './streamedSql';
 import { streamRows } from './streamRows';
+import { describer, sqlSession } from './sqlSession';
 import { ResultTableSpools } from './writeTables';
 
 export interface StreamedAssessOptions {
@@ -107,14 +107,7 @@ const SITE_BATCH = 20_000;
 export async function assessStreamed(o: StreamedAssessOptions): Promise<StreamedAssessResult> {
   const client = await connect(o.db);
   const spoolDir = mkdtempSync(join(tmpdir(), 'usrm-copy-'));
-  const timed = async <T>(sql: string, work: () => Promise<T>): Promise<T> => {
-    o.log?.(`${sql};`);
-    const t0 = performance.now();
-    const result = await work();
-    o.log?.(`-- ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    return result;
-  };
-  const run = (sql: string) => timed(sql, () => client.query(sql));
+  const { timed, run } = sqlSession(client, o.log);
   const cleanups: (() => void)[] = [];
   try {
     // before the session's first temporary table; usrm_site keeps each site's JSON beside its geography and index
@@ -150,7 +143,11 @@ export async function assessStreamed(o: StreamedAssessOptions): Promise<Streamed
       (k) => ({ target: loaded.kinds.samples[k]!, classification: loaded.kinds.classify(loaded.kinds.samples[k]!) }),
       o.config,
     );
-    for (const sql of reachSql(plan, describer(loaded))) await run(sql);
+    for (const sql of reachSql(
+      plan,
+      describer((p) => loaded.hazards.samples[p]!, loaded.kinds.kinds),
+    ))
+      await run(sql);
     o.onProgress?.('assessing', 0.1);
     const judge = new PairJudge(plan, loaded.hazards.profiles, o.config);
     const tally = findingTally();
@@ -375,22 +372,4 @@ async function readAllSites(client: pg.Client): Promise<Site[]> {
     sites.push(JSON.parse(r[0] as string) as Site);
   });
   return sites;
-}
-
-/** "加油站 (grade 1, none) → 学校 [important_public, section19]", for the comments of the generated SQL. */
-function describer(loaded: LoadedSites): (profile: number, kind: number) => string {
-  return (profile, kind) => {
-    const h = loaded.hazards.samples[profile]!;
-    const attrs = [
-      h.stationGrade && `grade ${h.stationGrade}`,
-      h.vapourRecovery,
-      h.protectionDistanceM !== undefined && `own ${h.protectionDistanceM} m`,
-    ].filter(Boolean);
-    const k = loaded.kinds.kinds[kind]!;
-    return `${zh(h.category)}${attrs.length ? ` (${attrs.join(', ')})` : ''} → ${zh(k.category)} [${k.classes.join(', ')}]`;
-  };
-}
-
-function zh(category: string): string {
-  return categoryByCode(category)?.zh ?? category;
 }
