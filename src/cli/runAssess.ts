@@ -256,7 +256,7 @@ async function assessInPostgisStreamed(
     inputs: read.inputs,
     config: read.config,
     zones: read.zones,
-    expectedSites: await expectedSites(args),
+    expectedFileSites: await expectedFileSites(args),
     out: options.out,
     ...(args.writeTables !== undefined ? { writeTables: args.writeTables } : {}),
     ...(args.logSql ? { log: (text: string) => void process.stderr.write(`${text}\n`) } : {}),
@@ -264,15 +264,14 @@ async function assessInPostgisStreamed(
   });
 }
 
-/** About how many sites the files hold (a row is rarely under 100 bytes) and a million per table: a buffer size. */
-async function expectedSites(args: AssessArgs): Promise<number> {
+/**
+ * At most how many sites the files hold (a row of a site file is rarely under 40 bytes): for the size of the
+ * database's buffers, which is a limit, not an allocation, so erring high costs nothing.
+ */
+async function expectedFileSites(args: AssessArgs): Promise<number> {
   let bytes = 0;
-  for (const path of args.sites ?? [])
-    bytes += await stat(path).then(
-      (s) => s.size,
-      () => 0,
-    );
-  return Math.ceil(bytes / 100) + (args.sitesTable?.length ?? 0) * 1_000_000;
+  for (const path of args.sites ?? []) bytes += (await stat(path).catch(() => ({ size: 0 }))).size;
+  return Math.ceil(bytes / 40);
 }
 
 /** The contract files (violations.csv only when asked: it is usually written during the assessment); sites.csv as UTF-8 bytes. */

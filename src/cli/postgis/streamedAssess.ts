@@ -79,8 +79,8 @@ export interface StreamedAssessOptions {
   inputs: InputFile[];
   config: AssessConfig;
   zones: Zone[];
-  /** an estimate of the number of sites, for the session's temporary buffers (the count is known only after reading) */
-  expectedSites: number;
+  /** at most how many sites the files hold, for the session's temporary buffers (the tables are asked themselves) */
+  expectedFileSites: number;
   out: string;
   /** leave the results as tables in this schema */
   writeTables?: string;
@@ -111,7 +111,8 @@ export async function assessStreamed(o: StreamedAssessOptions): Promise<Streamed
   const cleanups: (() => void)[] = [];
   try {
     // before the session's first temporary table; usrm_site keeps each site's JSON beside its geography and index
-    await run(tempBuffersSql(o.expectedSites, SITE_TABLE_BYTES));
+    const expected = o.expectedFileSites + (await tableRowEstimate(client, o.tables));
+    await run(tempBuffersSql(expected, SITE_TABLE_BYTES));
     await run(PLAIN_INDEX_SCANS);
     await run(NO_JIT);
     const loaded = await loadSitesStreamed({
@@ -363,6 +364,20 @@ async function writeZones(
     file.close();
   }
   return levels;
+}
+
+/** The planner's row counts of the site tables (pg_class.reltuples; a million for one never analysed or not found). */
+async function tableRowEstimate(client: pg.Client, tables: readonly string[]): Promise<number> {
+  let rows = 0;
+  for (const table of tables) {
+    const r = await client.query<{ n: number | null }>(
+      'select reltuples::float8 as n from pg_class where oid = to_regclass($1)',
+      [table],
+    );
+    const n = r.rows[0]?.n ?? -1;
+    rows += n >= 0 ? n : 1_000_000;
+  }
+  return rows;
 }
 
 /** Every site, for the held executor (rescue reach needs them all). */
