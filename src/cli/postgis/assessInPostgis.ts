@@ -1,6 +1,7 @@
-// `assess --engine postgis`: the sites go into PostGIS, PostGIS finds and measures the hazard–target pairs, and the
-// engine decides their findings, scores and zones, as the in-process engine does (one semantics, two executors).
-// Memory: the candidate pairs are streamed through a cursor a batch at a time; only findings are kept.
+// `--engine postgis` the held way (the white paper, --grid, roads or population, F–N curves, rescue resources in the
+// data: what needs every site in memory anyway; plain `assess` holds none, streamedAssess.ts): the sites held here go
+// into PostGIS, PostGIS finds and measures the hazard–target pairs, and the engine decides their findings, scores and
+// zones, as the in-process engine does (one semantics, two executors). The candidate pairs stream through a cursor.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
