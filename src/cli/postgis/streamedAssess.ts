@@ -30,7 +30,6 @@ import {
   targetsByRule,
   zoneLocator,
   zoneTally,
-  type AssessConfig,
   type AssessmentStats,
   type Finding,
   type Level,
@@ -44,17 +43,14 @@ import {
   ZONES_GEOJSON_END,
   ZONES_GEOJSON_START,
   type ContributorScoring,
-  type ImportOptions,
 } from '../../io';
-import type { InputFile } from '../../whitepaper/whitepaperInput';
 import { InputError } from '../errors';
 import { openFileSink } from '../fileSink';
-import type { ReadInputFile } from '../readInputs';
 import { openViolationsFile } from '../violationsFile';
 import { connect } from './connect';
-import { CopySpool } from './copySpool';
+import { CopySpool, copyText } from './copySpool';
 import { PLAIN_INDEX_SCANS, reachSql, tempBuffersSql } from './setbackSql';
-import { loadSitesStreamed, type LoadedSites } from './streamedLoad';
+import { loadSitesStreamed, type LoadedSites, type SiteSources } from './streamedLoad';
 import {
   COPY_CONTRIBUTIONS,
   CREATE_CONTRIBUTIONS,
@@ -69,15 +65,7 @@ import { streamRows } from './streamRows';
 import { describer, sqlSession } from './sqlSession';
 import { ResultTableSpools } from './writeTables';
 
-export interface StreamedAssessOptions {
-  db: string | undefined;
-  files: readonly string[];
-  tables: readonly string[];
-  geometryColumn: string | undefined;
-  importOptions: Omit<ImportOptions, 'onSettled' | 'existingIds'>;
-  read: ReadInputFile;
-  inputs: InputFile[];
-  config: AssessConfig;
+export interface StreamedAssessOptions extends SiteSources {
   zones: Zone[];
   /** at most how many sites the files hold, for the session's temporary buffers (the tables are asked themselves) */
   expectedFileSites: number;
@@ -107,7 +95,8 @@ const SITE_BATCH = 20_000;
 export async function assessStreamed(o: StreamedAssessOptions): Promise<StreamedAssessResult> {
   const client = await connect(o.db);
   const spoolDir = mkdtempSync(join(tmpdir(), 'usrm-copy-'));
-  const { timed, run } = sqlSession(client, o.log);
+  const session = sqlSession(client, o.log);
+  const { timed, run } = session;
   const cleanups: (() => void)[] = [];
   try {
     // before the session's first temporary table; usrm_site keeps each site's JSON beside its geography and index
@@ -116,18 +105,10 @@ export async function assessStreamed(o: StreamedAssessOptions): Promise<Streamed
     await run(PLAIN_INDEX_SCANS);
     await run(NO_JIT);
     const loaded = await loadSitesStreamed({
+      ...o,
       client,
-      db: o.db,
-      files: o.files,
-      tables: o.tables,
-      geometryColumn: o.geometryColumn,
-      importOptions: o.importOptions,
-      read: o.read,
-      inputs: o.inputs,
-      config: o.config,
+      session,
       spoolDir,
-      run,
-      timed,
       onProgress: (share) => o.onProgress?.('reading', share),
     });
     // rescue reach measures every site against every resource: a city-sized job the held executor does
@@ -294,7 +275,9 @@ async function writeSites(
           if (!c) continue;
           perZone[i]!++;
           const detail: StoredContributor = { ...c, method: a.scoreMethod, reason: a.levelReason };
-          spool.row(`${i}\t${LEVEL_RANK[c.level]}\t${c.score}\t\\\\x${r.key.toString('hex')}\t${copyJson(detail)}`);
+          spool.row(
+            `${i}\t${LEVEL_RANK[c.level]}\t${c.score}\t\\\\x${r.key.toString('hex')}\t${copyText(JSON.stringify(detail))}`,
+          );
         }
       }
       if (rows.length < SITE_BATCH) break;
@@ -312,11 +295,6 @@ async function writeSites(
 
 /** A contributor as stored: what zones.geojson lists of it, with how its site was scored. */
 type StoredContributor = ZoneContributor & ContributorScoring;
-
-function copyJson(value: unknown): string {
-  // JSON has no raw tab or newline; its backslashes are COPY's escape character
-  return JSON.stringify(value).replace(/\\/g, '\\\\');
-}
 
 /** zones.geojson a zone at a time, each from its contributors read back in order; the zones' levels, for the counts. */
 async function writeZones(

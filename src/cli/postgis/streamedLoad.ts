@@ -26,10 +26,11 @@ import { guardAsync } from '../inputErrors';
 import { toEwkt } from './ewkt';
 import { COPY_NULL, CopySpool, copyText, idOrderKey } from './copySpool';
 import { readSitesTable } from './readSitesTable';
+import type { SqlSession } from './sqlSession';
 import { CREATE_LOAD, CREATE_REPEATS, COPY_LOAD, KEEP_LOADED, REPEATED_ROWS, REPEATED_SITES } from './streamedSql';
 
-export interface StreamedLoadOptions {
-  client: pg.Client;
+/** Where the sites come from and how they are read: what the run is given, and the load uses. */
+export interface SiteSources {
   /** the connection string, for the tables' own reading connection */
   db: string | undefined;
   files: readonly string[];
@@ -40,11 +41,13 @@ export interface StreamedLoadOptions {
   read: ReadInputFile;
   inputs: InputFile[];
   config: AssessConfig;
+}
+
+export interface StreamedLoadOptions extends SiteSources {
+  client: pg.Client;
+  session: SqlSession;
   /** a folder for the COPY spool */
   spoolDir: string;
-  run: (sql: string) => Promise<unknown>;
-  /** runs `work` as the statement `sql`, logged with its time (--log-sql) */
-  timed: <T>(sql: string, work: () => Promise<T>) => Promise<T>;
   onProgress?: (share: number) => void;
 }
 
@@ -103,7 +106,7 @@ export class LoadedSites {
 /** Loads every file, then every table, into `usrm_site`; each one's report is in `inputs`. */
 export async function loadSitesStreamed(o: StreamedLoadOptions): Promise<LoadedSites> {
   const loaded = new LoadedSites(o.config);
-  for (const sql of CREATE_LOAD) await o.run(sql);
+  for (const sql of CREATE_LOAD) await o.session.run(sql);
   const count = o.files.length + o.tables.length;
   for (const [n, path] of o.files.entries()) {
     const { bytes, digest } = await o.read(path, 'sites', false);
@@ -147,11 +150,11 @@ async function loadInput(
     } finally {
       spool.close();
     }
-    await o.run('truncate usrm_load');
-    await o.timed(COPY_LOAD, () => spool.copyInto(o.client, COPY_LOAD));
-    await o.run('drop table if exists usrm_repeat');
-    await o.run(CREATE_REPEATS);
-    const repeats = (await o.timed(REPEATED_ROWS, () => o.client.query<RepeatRow>(REPEATED_ROWS))).rows.map(
+    await o.session.run('truncate usrm_load');
+    await o.session.timed(COPY_LOAD, () => spool.copyInto(o.client, COPY_LOAD));
+    await o.session.run('drop table if exists usrm_repeat');
+    await o.session.run(CREATE_REPEATS);
+    const repeats = (await o.session.timed(REPEATED_ROWS, () => o.client.query<RepeatRow>(REPEATED_ROWS))).rows.map(
       laterDuplicate,
     );
     const sampleEnd = result.streamed!.sampleEndLine;
@@ -162,9 +165,10 @@ async function loadInput(
       continue;
     }
     if (repeats.some((d) => d.wasAccepted))
-      for (const r of (await o.timed(REPEATED_SITES, () => o.client.query<{ site: string }>(REPEATED_SITES))).rows)
+      for (const r of (await o.session.timed(REPEATED_SITES, () => o.client.query<{ site: string }>(REPEATED_SITES)))
+        .rows)
         loaded.remove(JSON.parse(r.site) as Site);
-    await o.run(KEEP_LOADED);
+    await o.session.run(KEEP_LOADED);
     return withLaterDuplicates(result, repeats);
   }
 }
