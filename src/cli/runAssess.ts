@@ -10,8 +10,6 @@ import {
   reachOutputs,
   qraDistancesCsv,
   QRA_DISTANCES_FILE,
-  importReportJson,
-  summaryJson,
   type ImportFileReport,
 } from '../io';
 import { readPreviousSummary } from '../io/previousSummary';
@@ -75,28 +73,34 @@ async function assessAndWrite(
   const streamed = streamsSites(args, options);
   const given = await readAssessInputs(args, { ...options, streamed }, onProgress);
   const { inputs, read, config, zones } = given;
+  // what the contract files say of the run besides the assessment (the site reports are complete once read)
+  const commonOf = () => ({
+    reports: inputReports(inputs),
+    digests: inputDigests(inputs),
+    borderlineToleranceM: config.borderlineToleranceM,
+    dataDate: args.dataDate ?? null,
+  });
   if (streamed) {
     const result = await assessInPostgisStreamed(args, options, given, onProgress);
     if (result.written) {
-      const reports = inputReports(inputs);
-      await writeChunks(join(out, 'import-report.json'), [importReportJson(reports)]);
-      const summary = { methodId: config.method.id, matrixId: config.method.matrix.id, rulesId: config.rules.id };
-      const assessment = {
-        ...summary,
+      // the other three files are written; these two need only the counts
+      const common = commonOf();
+      const assessment: Assessment = {
+        methodId: config.method.id,
+        matrixId: config.method.matrix.id,
         aggregationMode: config.method.aggregation.mode,
         grid: null,
+        rulesId: config.rules.id,
         sites: [],
         zones: [],
         findings: [],
         stats: result.stats,
       };
-      const text = summaryJson(assessment, inputDigests(inputs), {
-        borderlineToleranceM: config.borderlineToleranceM,
-        dataDate: args.dataDate ?? null,
-      });
-      await writeChunks(join(out, 'summary.json'), [text]);
+      for (const f of assessOutputs({ ...common, assessment }))
+        if (f.path === 'import-report.json' || f.path === 'summary.json')
+          await writeChunks(join(out, f.path), f.chunks());
       onProgress('writing', 1);
-      return { message: assessMessage(reports, result.zoneCount, result.stats.findingsByStatus, out, '') };
+      return { message: assessMessage(common.reports, result.zoneCount, result.stats.findingsByStatus, out, '') };
     }
     // rescue resources or shelters among the sites: rescue reach needs every one, so they are held after all
     given.sites = result.sites;
@@ -112,21 +116,15 @@ async function assessAndWrite(
           readPreviousSummary(basename(previousPath), new TextDecoder().decode(readFileSyncChecked(previousPath))),
         );
   const assessing = (share: number) => onProgress('assessing', share);
-  const common = {
-    reports: inputReports(inputs),
-    digests: inputDigests(inputs),
-    borderlineToleranceM: config.borderlineToleranceM,
-    dataDate: args.dataDate ?? null,
-  };
+  const common = commonOf();
   onProgress('assessing', 0);
   let assessment: Assessment | undefined;
   if (engine === 'postgis') {
     const { assessInPostgis } = await import('./postgis/assessInPostgis');
-    const log = args.logSql ? { log: (text: string) => void process.stderr.write(`${text}\n`) } : {};
     assessment = await assessInPostgis(
       assessInput,
       config,
-      { db: args.db, writeTables: args.writeTables, ...log },
+      { db: args.db, writeTables: args.writeTables, ...sqlLog(args) },
       assessing,
     );
   }
@@ -259,9 +257,14 @@ async function assessInPostgisStreamed(
     expectedFileSites: await expectedFileSites(args),
     out: options.out,
     ...(args.writeTables !== undefined ? { writeTables: args.writeTables } : {}),
-    ...(args.logSql ? { log: (text: string) => void process.stderr.write(`${text}\n`) } : {}),
+    ...sqlLog(args),
     onProgress: (stage, share) => onProgress(stage, share),
   });
+}
+
+/** --log-sql: each statement and its time on stderr */
+function sqlLog(args: AssessArgs): { log?: (text: string) => void } {
+  return args.logSql ? { log: (text) => void process.stderr.write(`${text}\n`) } : {};
 }
 
 /**
