@@ -134,7 +134,7 @@ export class PairJudge {
    */
   measured(hazard: Site, profile: number, target: JudgedTarget, distanceM: number | null, out: Finding[]): void {
     const plan = this.plans[profile]?.[target.kind];
-    if (!plan || hazard === target.site || hazard.id === target.site.id) return;
+    if (!plan || hazard.id === target.site.id) return;
     this.examined++;
     const note = this.profiles[profile]!.note;
     const t = target.site;
@@ -157,7 +157,7 @@ export class PairJudge {
   /** the hazard (of `profile`) lies inside (or touches) the target's area; a finding is appended to `out` */
   inside(hazard: Site, profile: number, target: JudgedTarget, out: Finding[]): void {
     const rule = this.insideRules[profile]?.[target.kind];
-    if (!rule || hazard === target.site || hazard.id === target.site.id || !target.isArea) return;
+    if (!rule || hazard.id === target.site.id || !target.isArea) return;
     const p = planarDistance(hazard.geometry, target.site.geometry);
     out.push(
       insideFinding(hazard, target.site, rule, target.classification, {
